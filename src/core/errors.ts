@@ -1,0 +1,19 @@
+// Every failure users can meet carries a code (for logs and tests), a log message, and a short Chinese reply.
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly userMessage: string,
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError
+
+/** Prisma's unique-constraint violation: for us it means "already done". */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string }; message?: string }
+  return err?.code === 'P2002' || err?.cause?.code === '23505' || /Unique constraint failed|duplicate key value/.test(err?.message ?? '')
+}

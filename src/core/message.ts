@@ -1,0 +1,32 @@
+// Plain-data messages crossing the queue: no Wechaty types past the gateway.
+
+export type InboundKind = 'text' | 'location' | 'image' | 'other'
+
+export interface InboundMessage {
+  accountId: string
+  messageId: string
+  /** WeChat room id; null for a direct message. */
+  roomId: string | null
+  roomTopic: string | null
+  /** Stable WeChat contact id of the sender. The display name is for replies only, never for authorization. */
+  talkerId: string
+  talkerName: string
+  kind: InboundKind
+  text: string
+  /** The sender @-ed the bot account. */
+  mentionsSelf: boolean
+  location?: { latitude: number; longitude: number; address: string }
+  /** Where the gateway stored an image (under the data folder). */
+  mediaPath?: string
+  /** ISO time the gateway received it, from the injected clock (virtual in the simulator). */
+  receivedAt: string
+}
+
+export interface OutboundMessage {
+  accountId: string
+  roomId: string
+  text: string
+  /** Contact ids to @. */
+  mentionIds: string[]
+  urgent?: boolean
+}

@@ -1,0 +1,29 @@
+// Calendar arithmetic in the users' time zone (Asia/Shanghai, UTC+8, no daylight saving), independent of the
+// machine's zone: servers and CI run in UTC, cadres live in China.
+export const TZ_OFFSET_MS = 8 * 3600_000
+
+/** Start of the local (UTC+8) day containing `at`. */
+export function startOfLocalDay(at: Date): Date {
+  const local = at.getTime() + TZ_OFFSET_MS
+  return new Date(local - (((local % 86_400_000) + 86_400_000) % 86_400_000) - TZ_OFFSET_MS)
+}
+
+export function startOfLocalMonth(at: Date): Date {
+  const l = new Date(at.getTime() + TZ_OFFSET_MS)
+  return new Date(Date.UTC(l.getUTCFullYear(), l.getUTCMonth(), 1) - TZ_OFFSET_MS)
+}
+
+/** "11月22日 09:05" in local time. */
+export function formatLocal(at: Date, withDate = true): string {
+  const l = new Date(at.getTime() + TZ_OFFSET_MS)
+  const hm = `${String(l.getUTCHours()).padStart(2, '0')}:${String(l.getUTCMinutes()).padStart(2, '0')}`
+  return withDate ? `${l.getUTCMonth() + 1}月${l.getUTCDate()}日 ${hm}` : hm
+}
+
+/** "5s", "11m", "2h", "1d" → milliseconds; null when malformed. */
+export function parseDuration(text: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*$/i.exec(text)
+  if (!m) return null
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2]!.toLowerCase() as 'ms']
+  return Math.round(Number(m[1]) * unit)
+}

@@ -1,0 +1,66 @@
+// Opens the database: PostgreSQL when a URL is given, otherwise PGlite (in-process PostgreSQL) in a folder.
+// Both run the same schema and the same migration SQL.
+import { PrismaClient } from './generated/client.ts'
+import type { Prisma } from './generated/client.ts'
+import { PrismaPg } from '@prisma/adapter-pg'
+import { PGlite } from '@electric-sql/pglite'
+import { PrismaPGlite } from 'pglite-prisma-adapter'
+import pg from 'pg'
+import { applyMigrations, type SqlRunner } from './migrate.ts'
+
+export type Db = PrismaClient
+export type Tx = Prisma.TransactionClient
+/** A repository works on the client or inside a transaction alike. */
+export type DbOrTx = Db | Tx
+
+export interface Database {
+  prisma: Db
+  kind: 'postgresql' | 'pglite'
+  /** Applies committed migrations; returns the names it applied. */
+  migrate(): Promise<string[]>
+  close(): Promise<void>
+}
+
+export async function openDatabase(opts: { url?: string; pgliteDir?: string; poolSize?: number }): Promise<Database> {
+  if (opts.url) {
+    const adapter = new PrismaPg({ connectionString: opts.url, max: opts.poolSize ?? 10 })
+    const prisma = new PrismaClient({ adapter })
+    return {
+      prisma,
+      kind: 'postgresql',
+      migrate: async () => {
+        const client = new pg.Client({ connectionString: opts.url })
+        await client.connect()
+        try {
+          const runner: SqlRunner = {
+            exec: async (sql) => void (await client.query(sql)),
+            query: async (sql, params) => (await client.query(sql, params)).rows,
+          }
+          return await applyMigrations(runner, { lock: true })
+        } finally {
+          await client.end()
+        }
+      },
+      close: () => prisma.$disconnect(),
+    }
+  }
+  const pglite = opts.pgliteDir ? new PGlite(opts.pgliteDir) : new PGlite()
+  await pglite.waitReady
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) })
+  return {
+    prisma,
+    kind: 'pglite',
+    migrate: () =>
+      applyMigrations(
+        {
+          exec: async (sql) => void (await pglite.exec(sql)),
+          query: async (sql, params) => (await pglite.query(sql, params)).rows as Record<string, unknown>[],
+        },
+        { lock: false },
+      ),
+    close: async () => {
+      await prisma.$disconnect()
+      await pglite.close()
+    },
+  }
+}

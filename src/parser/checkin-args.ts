@@ -1,0 +1,42 @@
+import type { CheckinType } from '../db/generated/enums.ts'
+
+export const CHECKIN_TYPES: Record<string, CheckinType> = {
+  巡查: 'patrol', 巡逻: 'patrol', 巡检: 'patrol', patrol: 'patrol',
+  走访: 'visit', 入户: 'visit', 走访入户: 'visit', visit: 'visit',
+  议事: 'meeting', 议事会: 'meeting', 会议: 'meeting', meeting: 'meeting',
+  服务: 'service', 志愿服务: 'service', service: 'service',
+}
+
+export const CHECKIN_TYPE_LABEL: Record<CheckinType, string> = { patrol: '巡查', visit: '走访', meeting: '议事', service: '服务' }
+
+export type CheckinArgs =
+  | { ok: true; undo: true }
+  | { ok: true; undo: false; type: CheckinType; households: number | null; note: string | null }
+  | { ok: false; problem: string }
+
+const MAX_HOUSEHOLDS = 2000
+const MAX_NOTE = 500
+
+/** `[类型] [N户] [备注]` in any order for the first two; the rest is the note. */
+export function parseCheckinArgs(argv: string[]): CheckinArgs {
+  if (argv.length === 1 && /^(撤销|撤回|取消|undo)$/i.test(argv[0]!)) return { ok: true, undo: true }
+  let type: CheckinType | null = null
+  let households: number | null = null
+  let i = 0
+  // Type and household count lead (either order); the first other word starts the note.
+  for (; i < argv.length && i < 2; i++) {
+    const word = argv[i]!
+    const hh = /^(\d+)\s*户$/.exec(word)
+    if (!type && CHECKIN_TYPES[word.toLowerCase()]) type = CHECKIN_TYPES[word.toLowerCase()]!
+    else if (households === null && hh) {
+      households = Number(hh[1])
+      if (households < 1 || households > MAX_HOUSEHOLDS) return { ok: false, problem: `户数应在 1–${MAX_HOUSEHOLDS} 之间` }
+    } else if (/^[一二三四五六七八九十两]+户$/.test(word)) {
+      return { ok: false, problem: '户数请用阿拉伯数字,如“5户”' }
+    } else break
+  }
+  const rest = argv.slice(i)
+  const note = rest.join(' ').trim()
+  if (note.length > MAX_NOTE) return { ok: false, problem: `备注太长(最多${MAX_NOTE}字)` }
+  return { ok: true, undo: false, type: type ?? 'patrol', households, note: note || null }
+}

@@ -1,0 +1,56 @@
+import { normalise } from './normalise.ts'
+
+/** Texts longer than this are never parsed as commands (logged and counted instead). */
+export const MAX_COMMAND_TEXT = 2000
+
+export interface ParsedCommand {
+  /** The command word as typed, after normalisation (e.g. "签到", "checkin"). */
+  word: string
+  /** Everything after the word, normalised, single-spaced. */
+  args: string
+  /** The words of `args`. */
+  argv: string[]
+}
+
+/**
+ * A command starts with # / (or their full-width forms) or is addressed to the bot with an @mention.
+ * Returns null for ordinary chat, which the bot leaves alone.
+ */
+export function parseCommand(raw: string, opts: { mentionsSelf?: boolean; botNames?: string[] } = {}): ParsedCommand | null {
+  if (raw.length > MAX_COMMAND_TEXT) return null
+  let text = normalise(raw)
+  let addressed = false
+  for (const name of opts.botNames ?? []) {
+    const at = `@${name}`
+    if (text.startsWith(at)) {
+      text = text.slice(at.length).trim()
+      addressed = true
+      break
+    }
+  }
+  if (opts.mentionsSelf && !addressed) {
+    // WeChat puts "@name" first; the mock and some clients send a plain space after it.
+    const m = /^@\S+\s*(.*)$/s.exec(text)
+    if (m) {
+      text = m[1]!.trim()
+      addressed = true
+    }
+  }
+  const prefixed = /^[#/]/.test(text)
+  if (!prefixed && !addressed) return null
+  if (prefixed) text = text.replace(/^[#/]+\s*/, '')
+  if (!text) return addressed ? { word: '帮助', args: '', argv: [] } : null
+  const m = /^(\S+?)(?:\s+([\s\S]*))?$/.exec(text)!
+  let word = m[1]!
+  let args = (m[2] ?? '').trim()
+  // "#签到走访5户" — no space after a Chinese command word is common on phones.
+  const glued = /^([\u4e00-\u9fff]{2})([\s\S]+)$/.exec(word)
+  if (glued && KNOWN_GLUE.has(glued[1]!)) {
+    word = glued[1]!
+    args = `${glued[2]} ${args}`.trim()
+  }
+  return { word, args, argv: args ? args.split(/\s+/) : [] }
+}
+
+/** Two-character command words that may be glued to their arguments. */
+const KNOWN_GLUE = new Set(['签到', '打卡'])

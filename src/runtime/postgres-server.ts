@@ -1,0 +1,43 @@
+// A throwaway PostgreSQL server on loopback for the test suite (and anyone who wants a real one locally).
+import { execFileSync, spawnSync } from 'node:child_process'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { findPostgresBin } from './system-packages.ts'
+import { freePort } from './free-port.ts'
+
+export interface PostgresServer {
+  url: string
+  stop(): Promise<void>
+}
+
+export async function startPostgresServer(say: (line: string) => void = () => undefined): Promise<PostgresServer> {
+  const bin = findPostgresBin(say)
+  const root = mkdtempSync(path.join(os.tmpdir(), 'gridbot-pg-'))
+  chmodSync(root, 0o777)
+  const data = path.join(root, 'data')
+  const sock = path.join(root, 'sock')
+  mkdirSync(sock, { mode: 0o777 })
+  chmodSync(sock, 0o777)
+  const port = await freePort()
+  // initdb refuses to run as root: run the server as the postgres user when we are root.
+  const asUser = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : []
+  const run = (cmd: string, args: string[]) => {
+    const full = [...asUser, path.join(bin, cmd), ...args]
+    const r = spawnSync(full[0]!, full.slice(1), { encoding: 'utf8' })
+    if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`)
+  }
+  run('initdb', ['-D', data, '-U', 'gridbot', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'])
+  run('pg_ctl', ['-D', data, '-l', path.join(root, 'server.log'), '-w', '-o',
+    `-p ${port} -k ${sock} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`, 'start'])
+  return {
+    url: `postgresql://gridbot@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      try {
+        execFileSync(asUser[0] ?? path.join(bin, 'pg_ctl'), asUser.length ? [...asUser.slice(1), path.join(bin, 'pg_ctl'), '-D', data, '-m', 'fast', 'stop'] : ['-D', data, '-m', 'fast', 'stop'], { stdio: 'ignore' })
+      } finally {
+        rmSync(root, { recursive: true, force: true })
+      }
+    },
+  }
+}

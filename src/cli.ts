@@ -1,0 +1,162 @@
+// `gridbot` command line: start (production roles), sim (terminal or script), org import|generate, db:migrate.
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { Command } from 'commander'
+import YAML from 'yaml'
+import { accountTokens, loadEnv, type Env } from './config/env.ts'
+import { loadOrgFile } from './config/org-file.ts'
+import { generateDistrict } from './config/org-generate.ts'
+import { createLogger, type Logger } from './core/logger.ts'
+import { isAppError } from './core/errors.ts'
+import { openInfra } from './infra.ts'
+import { startApp, type Role } from './main.ts'
+import { importOrg, summariseImport } from './domain/org/org-import.service.ts'
+import { WechatyTransport } from './transport/wechaty/wechaty-transport.ts'
+import { createServicePuppet } from './transport/wechaty/service-puppet.ts'
+import { systemClock } from './core/clock.ts'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+export const DEMO_ORG = path.join(ROOT, 'examples/demo-org.yaml')
+
+function fileLogger(env: Env, name: string): Logger {
+  return createLogger(env.LOG_LEVEL, env.GRIDBOT_LOG_FILE ?? path.resolve(env.GRIDBOT_DATA_DIR, name))
+}
+
+function onSignals(stop: () => Promise<void>, log: Logger) {
+  let once = false
+  const handler = (sig: string) => {
+    if (once) return
+    once = true
+    log.info({ sig }, 'stopping: draining in-flight jobs')
+    stop()
+      .then(() => process.exit(0))
+      .catch((err) => {
+        log.error({ err }, 'unclean stop')
+        process.exit(1)
+      })
+  }
+  process.on('SIGTERM', handler)
+  process.on('SIGINT', handler)
+}
+
+const program = new Command('gridbot').description('网格助手 — grid governance chat-ops bot').showHelpAfterError()
+
+program
+  .command('start')
+  .description('run the bot on WeChat (DATABASE_URL, REDIS_URL and puppet-service tokens from the environment)')
+  .option('--role <role>', 'all | gateway | worker', 'all')
+  .option('--org <file>', 'import this org file before starting')
+  .option('--accounts <ids>', 'comma-separated bot accounts this gateway serves (default: all)')
+  .action(async (opts: { role: Role; org?: string; accounts?: string }) => {
+    const env = loadEnv()
+    const log = createLogger(env.LOG_LEVEL, env.GRIDBOT_LOG_FILE)
+    if (!['all', 'gateway', 'worker'].includes(opts.role)) throw new Error('--role 只能是 all、gateway 或 worker')
+    const infra = await openInfra(env, log)
+    const orgFile = opts.org ?? env.GRIDBOT_ORG_FILE
+    if (orgFile) log.info(summariseImport(await importOrg(infra.db.prisma, await loadOrgFile(orgFile))))
+    const token = accountTokens(env)
+    const accounts = (opts.accounts ?? env.GRIDBOT_ACCOUNTS)?.split(',').map((s) => s.trim()).filter(Boolean)
+    const app = await startApp({
+      role: opts.role,
+      env,
+      infra,
+      log,
+      accounts,
+      makeTransport: (accountId) => {
+        const t = token(accountId)
+        if (!t) throw new Error(`账号 ${accountId} 没有 puppet-service token:设置 GRIDBOT_TOKENS=${accountId}=<token> 或 WECHATY_PUPPET_SERVICE_TOKEN`)
+        return new WechatyTransport({ accountId, puppet: createServicePuppet(t, env.WECHATY_PUPPET_SERVICE_ENDPOINT), clock: systemClock, log, mediaDir: path.resolve(env.GRIDBOT_DATA_DIR, 'media') })
+      },
+    })
+    onSignals(async () => {
+      await app.stop()
+      await infra.close()
+    }, log)
+  })
+
+program
+  .command('sim')
+  .description('the simulator: a terminal shell, or a conversation script with --script')
+  .option('--org <file>', 'org file (YAML or xlsx)', DEMO_ORG)
+  .option('--script <file>', 'run this conversation script and print the transcript as JSON lines')
+  .action(async (opts: { org: string; script?: string }) => {
+    const env = loadEnv()
+    const { startSim } = await import('./sim/session.ts')
+    const spec = await loadOrgFile(opts.org)
+    if (opts.script) {
+      const { loadScript, runScript } = await import('./sim/script.ts')
+      const { script, dir } = await loadScript(opts.script)
+      const log = createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL, process.env.GRIDBOT_LOG_FILE)
+      const throwaway = !env.DATABASE_URL && !env.REDIS_URL
+      const session = await startSim({ env, spec, log: createLogger('silent'), start: script.start ? new Date(script.start) : undefined, throwaway })
+      void log
+      const result = await runScript(session, script, dir)
+      await session.stop()
+      for (const l of result.transcript) process.stdout.write(`${JSON.stringify({ at: l.at, room: l.room, from: l.from, text: l.text, mentions: l.mentions })}\n`)
+      for (const f of result.failures) process.stderr.write(`✗ 第 ${f.step} 步:${f.message}\n`)
+      process.exit(result.ok ? 0 : 1)
+    }
+    const log = fileLogger(env, 'gridbot.log')
+    process.stdout.write(`正在启动(数据库:${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite 内嵌'},Redis:${env.REDIS_URL ?? '本地 redis-server'},日志:${env.GRIDBOT_LOG_FILE ?? path.join(env.GRIDBOT_DATA_DIR, 'gridbot.log')})…\n`)
+    const session = await startSim({ env, spec, log })
+    const { runShell } = await import('./sim/shell.ts')
+    let stopped = false
+    const stop = async () => {
+      if (stopped) return
+      stopped = true
+      await session.stop()
+    }
+    onSignals(stop, log)
+    await runShell(session)
+    await stop()
+    process.exit(0)
+  })
+
+const org = program.command('org').description('the org file: units, rooms, accounts and people')
+org
+  .command('import <file>')
+  .description('import a YAML or xlsx org file (idempotent; prints what changed)')
+  .action(async (file: string) => {
+    const env = loadEnv()
+    const log = createLogger('warn')
+    const infra = await openInfra(env, log)
+    try {
+      const report = await importOrg(infra.db.prisma, await loadOrgFile(file))
+      for (const l of report.lines.slice(0, 200)) console.log(l)
+      if (report.lines.length > 200) console.log(`……共 ${report.lines.length} 项变更`)
+      console.log(summariseImport(report))
+    } finally {
+      await infra.close()
+    }
+  })
+org
+  .command('generate')
+  .description('write a deterministic district of the given size')
+  .option('--towns <n>', 'towns', '15')
+  .option('--communities <n>', 'communities', '109')
+  .option('--grids <n>', 'grids', '1034')
+  .option('--accounts <n>', 'bot accounts (default: one per 150 rooms)')
+  .option('--district <name>', 'district name', '示范区')
+  .requiredOption('--out <file>', 'output YAML file')
+  .action(async (o: { towns: string; communities: string; grids: string; accounts?: string; district: string; out: string }) => {
+    const spec = generateDistrict({ district: o.district, towns: Number(o.towns), communities: Number(o.communities), grids: Number(o.grids), accounts: o.accounts ? Number(o.accounts) : undefined })
+    await writeFile(o.out, YAML.stringify(spec))
+    console.log(`已写入 ${o.out}:${spec.rooms.length} 个群,${spec.members.length} 名成员,${spec.accounts.length} 个机器人账号`)
+  })
+
+program
+  .command('db:migrate')
+  .description('apply committed migrations to DATABASE_URL (or the embedded PGlite)')
+  .action(async () => {
+    const env = loadEnv({ ...process.env, GRIDBOT_AUTO_MIGRATE: 'false' })
+    const { openDatabase } = await import('./db/client.ts')
+    const db = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { pgliteDir: path.resolve(env.GRIDBOT_DATA_DIR, 'pglite') })
+    const applied = await db.migrate()
+    console.log(applied.length ? `已应用:${applied.join(', ')}` : '数据库已是最新')
+    await db.close()
+  })
+
+program.parseAsync().catch((e: unknown) => {
+  console.error(isAppError(e) ? e.userMessage : `错误:${(e as Error).message}`)
+  process.exit(1)
+})

@@ -1,0 +1,37 @@
+import type { CommandDef } from './command.ts'
+import { UsageError } from './command.ts'
+import { CHECKIN_TYPE_LABEL, parseCheckinArgs } from '../parser/checkin-args.ts'
+import { recordCheckin, undoLastCheckin } from '../domain/checkin/checkin.service.ts'
+import { formatLocal } from '../core/time.ts'
+
+export const checkinCommand: CommandDef = {
+  name: '签到',
+  aliases: ['打卡', 'checkin'],
+  summary: '记录巡查、走访、议事或服务',
+  usage: '#签到 [巡查|走访|议事|服务] [N户] [备注];#签到 撤销',
+  example: '#签到 走访 5户 独居老人家中检查用电',
+  async run(ctx) {
+    const args = parseCheckinArgs(ctx.command!.argv)
+    if (!args.ok) throw new UsageError(args.problem)
+    const member = ctx.member!
+    if (args.undo) {
+      const undone = await undoLastCheckin(ctx.db, member.id, ctx.now)
+      ctx.reply(`已撤销 ${formatLocal(undone.at, false)} 的${CHECKIN_TYPE_LABEL[undone.type]}签到。`, { mention: true })
+      return
+    }
+    const room = ctx.room!
+    const { checkin, mineToday, unitToday } = await recordCheckin(ctx.db, {
+      memberId: member.id,
+      unitId: room.unitId,
+      roomId: room.id,
+      type: args.type,
+      households: args.households,
+      note: args.note,
+      at: ctx.now,
+      accountId: ctx.msg.accountId,
+      messageId: ctx.msg.messageId,
+    })
+    const what = [CHECKIN_TYPE_LABEL[checkin.type], checkin.households ? `${checkin.households}户` : ''].filter(Boolean).join(' ')
+    ctx.reply(`✅ 签到成功(${what},${formatLocal(checkin.at, false)})\n您今日第 ${mineToday} 次,${room.unit.name}今日共 ${unitToday} 次。\n发送位置可附加到本次签到;10分钟内可 #签到 撤销`, { mention: true })
+  },
+}

@@ -1,0 +1,44 @@
+// Configuration from the environment, validated once and frozen. Every key is documented in .env.example.
+import { z } from 'zod'
+
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v))
+
+const schema = z.object({
+  DATABASE_URL: z.string().trim().optional().transform((v) => v || undefined),
+  REDIS_URL: z.string().trim().optional().transform((v) => v || undefined),
+  GRIDBOT_DATA_DIR: z.string().default('.data'),
+  GRIDBOT_ORG_FILE: z.string().optional(),
+  GRIDBOT_AUTO_MIGRATE: bool.default(true),
+  GRIDBOT_QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default('gridbot'),
+  GRIDBOT_WORKER_CONCURRENCY: z.coerce.number().int().positive().optional(),
+  GRIDBOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  GRIDBOT_PACE_PER_SEC: z.coerce.number().positive().default(1),
+  GRIDBOT_PACE_JITTER_MS: z.coerce.number().int().min(0).default(300),
+  GRIDBOT_ACCOUNTS: z.string().optional(),
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
+  WECHATY_PUPPET_SERVICE_ENDPOINT: z.string().optional(),
+  GRIDBOT_TOKENS: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  GRIDBOT_LOG_FILE: z.string().optional(),
+})
+
+export type Env = Readonly<z.infer<typeof schema>>
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = schema.safeParse(source)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new Error(`配置有误(环境变量):\n${lines.join('\n')}`)
+  }
+  return Object.freeze(parsed.data)
+}
+
+/** "bot-main=token1,bot-2=token2" → map; a lone WECHATY_PUPPET_SERVICE_TOKEN serves every account. */
+export function accountTokens(env: Env): (accountId: string) => string | undefined {
+  const map = new Map<string, string>()
+  for (const pair of (env.GRIDBOT_TOKENS ?? '').split(',')) {
+    const [id, token] = pair.split('=').map((s) => s.trim())
+    if (id && token) map.set(id, token)
+  }
+  return (id) => map.get(id) ?? env.WECHATY_PUPPET_SERVICE_TOKEN
+}

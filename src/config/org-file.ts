@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import YAML from 'yaml'
+import ExcelJS from 'exceljs'
+import { AppError } from '../core/errors.ts'
+import { orgSpecSchema, type OrgSpec, type UnitSpec } from './org-spec.ts'
+
+export async function loadOrgFile(file: string): Promise<OrgSpec> {
+  const ext = path.extname(file).toLowerCase()
+  const raw = ext === '.xlsx' ? await readOrgSheet(file) : YAML.parse(await readFile(file, 'utf8'))
+  const parsed = orgSpecSchema.safeParse(raw)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.slice(0, 10).map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new AppError('ORG_FILE_INVALID', `org file ${file} invalid`, `组织文件格式有误:\n${lines.join('\n')}`)
+  }
+  return parsed.data
+}
+
+const ROLE_WORDS: Record<string, OrgSpec['members'][number]['role']> = {
+  管理员: 'admin', admin: 'admin',
+  书记: 'supervisor', 负责人: 'supervisor', 指导员: 'supervisor', 站长: 'supervisor', 主任: 'supervisor', supervisor: 'supervisor',
+  网格员: 'grid_cadre', 网格团干部: 'grid_cadre', 团干部: 'grid_cadre', 网格长: 'grid_cadre', grid_cadre: 'grid_cadre',
+  志愿者: 'volunteer', volunteer: 'volunteer',
+}
+
+const HEADERS = { district: '区', town: '镇街', community: '社区', grid: '网格', room: '群名', name: '姓名', wxid: '微信ID', role: '角色', account: '账号' }
+
+/** The district office's sheet: one row per member, headers 区 镇街 社区 网格 群名 姓名 微信ID 角色 [账号]. */
+export async function readOrgSheet(file: string): Promise<unknown> {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(file)
+  const ws = wb.worksheets[0]
+  if (!ws) throw new AppError('ORG_SHEET_EMPTY', 'no worksheet', '表格中没有工作表')
+  const col: Record<string, number> = {}
+  ws.getRow(1).eachCell((cell, i) => {
+    const text = String(cell.text ?? '').trim()
+    for (const [key, header] of Object.entries(HEADERS)) if (text === header || (header === '镇街' && /^(镇街|镇\/街道|街道|镇)$/.test(text))) col[key] = i
+  })
+  const missing = Object.entries(HEADERS).filter(([k]) => k !== 'account' && !col[k]).map(([, h]) => h)
+  if (missing.length) throw new AppError('ORG_SHEET_HEADERS', `missing headers ${missing}`, `表格缺少列:${missing.join('、')}(第一行应为:区 镇街 社区 网格 群名 姓名 微信ID 角色)`)
+  let district = ''
+  const tree = new Map<string, { spec: UnitSpec; parent: string | null }>()
+  const rooms = new Map<string, { topic: string; unit: string; account?: string }>()
+  const members: OrgSpec['members'] = []
+  const accounts = new Set<string>()
+  const problems: string[] = []
+  ws.eachRow((row, n) => {
+    if (n === 1) return
+    const get = (k: keyof typeof HEADERS) => (col[k] ? String(row.getCell(col[k]!).text ?? '').trim() : '')
+    const chain = [get('district'), get('town'), get('community'), get('grid')]
+    if (!chain.some(Boolean) && !get('name')) return
+    if (!chain[0]) return void problems.push(`第${n}行缺少“区”`)
+    district ||= chain[0]
+    if (chain[0] !== district) return void problems.push(`第${n}行的区「${chain[0]}」与「${district}」不同:一个文件只能有一个区`)
+    const kinds = ['district', 'town', 'community', 'grid'] as const
+    let parent: string | null = null
+    let unit = district
+    for (let i = 1; i < 4; i++) {
+      const name = chain[i]
+      if (!name) break
+      if (!tree.has(name)) tree.set(name, { spec: { name, kind: kinds[i]!, children: [] }, parent: parent ?? district })
+      parent = name
+      unit = name
+    }
+    const topic = get('room')
+    const account = get('account') || undefined
+    if (account) accounts.add(account)
+    if (topic && !rooms.has(topic)) rooms.set(topic, { topic, unit, account })
+    const roleWord = get('role')
+    const role = ROLE_WORDS[roleWord] ?? ROLE_WORDS[roleWord.toLowerCase()]
+    if (!get('name') || !get('wxid')) return void problems.push(`第${n}行缺少姓名或微信ID`)
+    if (!role) return void problems.push(`第${n}行的角色「${roleWord}」无法识别(可用:网格员、书记、志愿者、管理员)`)
+    members.push({ name: get('name'), wxid: get('wxid'), unit, role, rooms: topic ? [topic] : [], teams: [], duties: [] })
+  })
+  if (problems.length) throw new AppError('ORG_SHEET_ROWS', problems.join('; '), `表格有 ${problems.length} 处问题:\n${problems.slice(0, 10).join('\n')}`)
+  const roots: UnitSpec[] = []
+  for (const { spec, parent } of tree.values()) {
+    if (parent === district) roots.push(spec)
+    else tree.get(parent!)!.spec.children!.push(spec)
+  }
+  const accountList = accounts.size ? [...accounts] : ['bot-main']
+  return {
+    district,
+    accounts: accountList.map((id) => ({ id })),
+    units: roots,
+    rooms: [...rooms.values()].map((r) => ({ ...r, account: r.account ?? accountList[0] })),
+    members,
+    guests: [],
+  }
+}

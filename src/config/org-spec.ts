@@ -1,0 +1,87 @@
+// The org file: the district's tree of units, its WeChat rooms, bot accounts and people.
+// Loaded from YAML (tests, the simulator) or from the xlsx sheet district offices already keep.
+import { z } from 'zod'
+
+export const UNIT_KINDS = ['district', 'town', 'community', 'grid'] as const
+export const ROLES = ['admin', 'supervisor', 'grid_cadre', 'volunteer'] as const
+
+export type UnitSpec = { name: string; kind: (typeof UNIT_KINDS)[number]; policies?: Record<string, unknown>; children?: UnitSpec[] }
+
+const unitSpec: z.ZodType<UnitSpec> = z.lazy(() =>
+  z.object({
+    name: z.string().trim().min(1),
+    kind: z.enum(UNIT_KINDS),
+    policies: z.record(z.string(), z.unknown()).optional(),
+    children: z.array(unitSpec).optional(),
+  }),
+)
+
+export const orgSpecSchema = z.object({
+  district: z.string().trim().min(1),
+  policies: z.record(z.string(), z.unknown()).optional(),
+  accounts: z.array(z.object({ id: z.string().trim().min(1), name: z.string().optional(), messagesPerSec: z.number().positive().optional() })).min(1),
+  units: z.array(unitSpec).default([]),
+  rooms: z.array(z.object({ topic: z.string().trim().min(1), unit: z.string().trim().min(1), account: z.string().trim().optional(), wxRoomId: z.string().optional() })).default([]),
+  members: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1),
+        wxid: z.string().trim().min(1),
+        unit: z.string().trim().min(1),
+        role: z.enum(ROLES),
+        rooms: z.array(z.string()).default([]),
+        teams: z.array(z.string()).default([]),
+        duties: z.array(z.string()).default([]),
+      }),
+    )
+    .default([]),
+  guests: z.array(z.object({ name: z.string().trim().min(1), wxid: z.string().trim().min(1), rooms: z.array(z.string()).default([]) })).default([]),
+})
+
+export type OrgSpec = z.infer<typeof orgSpecSchema>
+
+export interface FlatUnit {
+  name: string
+  kind: UnitSpec['kind']
+  parent: string | null
+  policies?: Record<string, unknown>
+}
+
+const KIND_DEPTH = { district: 0, town: 1, community: 2, grid: 3 } as const
+
+/** Checks the references inside a spec and flattens its tree; returns problems in Chinese, one per line. */
+export function validateOrg(spec: OrgSpec): { units: FlatUnit[]; problems: string[] } {
+  const problems: string[] = []
+  const units: FlatUnit[] = [{ name: spec.district, kind: 'district', parent: null, policies: spec.policies }]
+  const walk = (list: UnitSpec[], parent: FlatUnit) => {
+    for (const u of list) {
+      if (KIND_DEPTH[u.kind] <= KIND_DEPTH[parent.kind]) problems.push(`单位「${u.name}」(${u.kind}) 不能位于「${parent.name}」(${parent.kind}) 之下`)
+      const flat: FlatUnit = { name: u.name, kind: u.kind, parent: parent.name, policies: u.policies }
+      units.push(flat)
+      walk(u.children ?? [], flat)
+    }
+  }
+  walk(spec.units, units[0]!)
+  const names = new Set<string>()
+  for (const u of units) {
+    if (names.has(u.name)) problems.push(`单位名称重复:「${u.name}」`)
+    names.add(u.name)
+  }
+  const accounts = new Set(spec.accounts.map((a) => a.id))
+  const topics = new Set<string>()
+  for (const r of spec.rooms) {
+    if (!names.has(r.unit)) problems.push(`群「${r.topic}」所属单位「${r.unit}」不存在`)
+    if (r.account && !accounts.has(r.account)) problems.push(`群「${r.topic}」的账号「${r.account}」不在 accounts 中`)
+    if (topics.has(r.topic)) problems.push(`群名重复:「${r.topic}」`)
+    topics.add(r.topic)
+  }
+  const wxids = new Set<string>()
+  for (const m of spec.members) {
+    if (!names.has(m.unit)) problems.push(`成员「${m.name}」所属单位「${m.unit}」不存在`)
+    if (wxids.has(m.wxid)) problems.push(`微信ID重复:「${m.wxid}」`)
+    wxids.add(m.wxid)
+    for (const t of m.rooms) if (!topics.has(t)) problems.push(`成员「${m.name}」所在群「${t}」不存在`)
+  }
+  for (const g of spec.guests) for (const t of g.rooms) if (!topics.has(t)) problems.push(`访客「${g.name}」所在群「${t}」不存在`)
+  return { units, problems }
+}

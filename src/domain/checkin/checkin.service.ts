@@ -1,0 +1,95 @@
+// 签到: recording patrols, home visits, meetings and services; undo within a window; attaching a location.
+import type { DbOrTx } from '../../db/client.ts'
+import type { CheckinType } from '../../db/generated/enums.ts'
+import type { Unit } from '../../db/generated/client.ts'
+import { AppError } from '../../core/errors.ts'
+import { startOfLocalDay, startOfLocalMonth } from '../../core/time.ts'
+import { checkinRepo } from './checkin.repo.ts'
+import { orgRepo } from '../org/org.repo.ts'
+
+export const UNDO_WINDOW_MS = 10 * 60_000
+export const LOCATION_WINDOW_MS = 5 * 60_000
+const DAY_MS = 86_400_000
+
+export interface CheckinInput {
+  memberId: number
+  unitId: number
+  roomId: number
+  type: CheckinType
+  households: number | null
+  note: string | null
+  at: Date
+  accountId: string
+  messageId: string
+}
+
+export async function recordCheckin(db: DbOrTx, input: CheckinInput) {
+  const checkin = await checkinRepo.create(db, input)
+  const dayStart = startOfLocalDay(input.at)
+  const dayEnd = new Date(dayStart.getTime() + DAY_MS)
+  const [mine, unit] = await Promise.all([
+    checkinRepo.countByMember(db, input.memberId, dayStart, dayEnd),
+    checkinRepo.countByUnit(db, input.unitId, dayStart, dayEnd),
+  ])
+  return { checkin, mineToday: mine, unitToday: unit }
+}
+
+export async function undoLastCheckin(db: DbOrTx, memberId: number, now: Date) {
+  const last = await checkinRepo.latestByMember(db, memberId, new Date(now.getTime() - UNDO_WINDOW_MS))
+  if (!last) throw new AppError('CHECKIN_UNDO_NONE', `no check-in within undo window for member ${memberId}`, '没有可撤销的签到:只能撤销10分钟内的最近一次签到。')
+  const { count } = await checkinRepo.revoke(db, last.id, now)
+  if (count === 0) throw new AppError('CHECKIN_UNDO_RACE', `check-in ${last.id} already revoked`, '这次签到已经撤销过了。')
+  return last
+}
+
+/** A location sent soon after a check-in belongs to it. Returns null when there is none to attach to. */
+export async function attachLocation(db: DbOrTx, memberId: number, roomId: number, now: Date, loc: { latitude: number; longitude: number; address: string }) {
+  const last = await checkinRepo.latestByMember(db, memberId, new Date(now.getTime() - LOCATION_WINDOW_MS), roomId)
+  if (!last) return null
+  return checkinRepo.attachLocation(db, last.id, loc)
+}
+
+export async function memberSummary(db: DbOrTx, memberId: number, now: Date) {
+  const dayStart = startOfLocalDay(now)
+  const [today, month] = await Promise.all([
+    checkinRepo.countByMember(db, memberId, dayStart, new Date(dayStart.getTime() + DAY_MS)),
+    checkinRepo.countByMember(db, memberId, startOfLocalMonth(now), new Date(dayStart.getTime() + DAY_MS)),
+  ])
+  return { today, month }
+}
+
+export type TodayReport =
+  | { kind: 'list'; unit: Unit; items: { at: Date; name: string; type: CheckinType; households: number | null; note: string | null; address: string | null }[]; total: number }
+  | { kind: 'children'; unit: Unit; rows: { unit: Unit; count: number; households: number }[]; own: number }
+
+const LIST_LIMIT = 50
+
+/** 今日: a grid lists its check-ins; a unit with children shows one line per child (its whole subtree). */
+export async function todayReport(db: DbOrTx, unit: Unit, now: Date): Promise<TodayReport> {
+  const from = startOfLocalDay(now)
+  const to = new Date(from.getTime() + DAY_MS)
+  const children = await orgRepo.children(db, unit.id)
+  if (children.length === 0) {
+    const [items, total] = await Promise.all([checkinRepo.listForUnit(db, unit.id, from, to, LIST_LIMIT), checkinRepo.countByUnit(db, unit.id, from, to)])
+    return {
+      kind: 'list',
+      unit,
+      total,
+      items: items.map((c) => ({ at: c.at, name: c.member.name, type: c.type, households: c.households, note: c.note, address: c.address })),
+    }
+  }
+  const counts = await checkinRepo.countsUnderPath(db, unit.path, from, to)
+  const pathOf = new Map<number, string>()
+  for (const u of await orgRepo.unitPaths(db, counts.map((c) => c.unitId))) pathOf.set(u.id, u.path)
+  const rows = children.map((child) => ({ unit: child, count: 0, households: 0 }))
+  let own = 0
+  for (const c of counts) {
+    const p = pathOf.get(c.unitId) ?? ''
+    const row = rows.find((r) => p.startsWith(r.unit.path))
+    if (row) {
+      row.count += c.count
+      row.households += c.households
+    } else own += c.count
+  }
+  return { kind: 'children', unit, rows, own }
+}

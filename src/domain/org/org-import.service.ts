@@ -1,0 +1,126 @@
+// `gridbot org import`: makes the database match the org file. Idempotent — a second import of the same
+// file changes nothing — and reports what it changed.
+import type { Db } from '../../db/client.ts'
+import { AppError } from '../../core/errors.ts'
+import { validateOrg, type OrgSpec } from '../../config/org-spec.ts'
+import { orgRepo } from './org.repo.ts'
+
+export interface ImportReport {
+  districtId: number
+  created: { units: number; rooms: number; members: number; accounts: number }
+  updated: { units: number; rooms: number; members: number }
+  deactivated: number
+  unchanged: number
+  lines: string[]
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+
+export async function importOrg(db: Db, spec: OrgSpec): Promise<ImportReport> {
+  const { units, problems } = validateOrg(spec)
+  if (problems.length) throw new AppError('ORG_INVALID', problems.join('; '), `组织文件有 ${problems.length} 处问题:\n${problems.slice(0, 10).join('\n')}`)
+  const report: ImportReport = {
+    districtId: 0,
+    created: { units: 0, rooms: 0, members: 0, accounts: 0 },
+    updated: { units: 0, rooms: 0, members: 0 },
+    deactivated: 0,
+    unchanged: 0,
+    lines: [],
+  }
+  await db.$transaction(
+    async (tx) => {
+      const knownAccounts = new Set((await orgRepo.accounts(tx)).map((a) => a.id))
+      for (const a of spec.accounts) {
+        if (!knownAccounts.has(a.id)) {
+          report.created.accounts++
+          report.lines.push(`+ 账号 ${a.id}`)
+        }
+        await orgRepo.upsertAccount(tx, a.id, { name: a.name ?? null, messagesPerSec: a.messagesPerSec ?? null })
+      }
+      // Units, parents before children (validateOrg lists them depth-first).
+      let district = await orgRepo.findDistrict(tx, spec.district)
+      if (!district) {
+        district = await orgRepo.createUnit(tx, { name: spec.district, kind: 'district', parentId: null, districtId: null, policy: spec.policies })
+        district = await orgRepo.updateUnit(tx, district.id, { districtId: district.id, path: `/${district.id}/`, depth: 0 })
+        report.created.units++
+        report.lines.push(`+ 区 ${spec.district}`)
+      }
+      const districtId = district.id
+      report.districtId = districtId
+      const existing = new Map((await orgRepo.unitsOfDistrict(tx, districtId)).map((u) => [u.name, u]))
+      const byName = new Map<string, { id: number; path: string; depth: number }>()
+      for (const u of units) {
+        const parent = u.parent ? byName.get(u.parent)! : null
+        const path = (id: number) => `${parent ? parent.path : '/'}${id}/`
+        const depth = parent ? parent.depth + 1 : 0
+        let row = existing.get(u.name)
+        if (!row) {
+          row = await orgRepo.createUnit(tx, { name: u.name, kind: u.kind, parentId: parent?.id ?? null, districtId, policy: u.policies })
+          row = await orgRepo.updateUnit(tx, row.id, { path: path(row.id), depth })
+          report.created.units++
+          report.lines.push(`+ 单位 ${u.name}(${u.kind})`)
+        } else if (row.kind !== u.kind || row.parentId !== (parent?.id ?? null) || row.path !== path(row.id) || !same(row.policy, u.policies)) {
+          row = await orgRepo.updateUnit(tx, row.id, { kind: u.kind, parentId: parent?.id ?? null, path: path(row.id), depth, policy: u.policies ?? null })
+          if (row.id !== districtId) {
+            report.updated.units++
+            report.lines.push(`~ 单位 ${u.name}`)
+          }
+        } else report.unchanged++
+        byName.set(u.name, row)
+      }
+      // Units that left the file stay (their records must not be lost); they are reported.
+      for (const name of existing.keys()) if (!byName.has(name)) report.lines.push(`! 单位 ${name} 不在文件中(保留其记录)`)
+
+      const rooms = new Map((await orgRepo.roomsOfDistrict(tx, districtId)).map((r) => [r.topic, r]))
+      for (const r of spec.rooms) {
+        const unitId = byName.get(r.unit)!.id
+        const accountId = r.account ?? spec.accounts[0]!.id
+        const row = rooms.get(r.topic)
+        if (!row) {
+          await orgRepo.createRoom(tx, { topic: r.topic, unitId, accountId, wxRoomId: r.wxRoomId ?? null })
+          report.created.rooms++
+          report.lines.push(`+ 群 ${r.topic}`)
+        } else if (row.unitId !== unitId || row.accountId !== accountId || (r.wxRoomId && row.wxRoomId !== r.wxRoomId)) {
+          await orgRepo.updateRoom(tx, row.id, { unitId, accountId, ...(r.wxRoomId ? { wxRoomId: r.wxRoomId } : {}) })
+          report.updated.rooms++
+          report.lines.push(`~ 群 ${r.topic}`)
+        } else report.unchanged++
+      }
+
+      const members = new Map((await orgRepo.membersOfDistrict(tx, districtId)).map((m) => [m.wxid, m]))
+      const inFile = new Set<string>()
+      for (const m of spec.members) {
+        inFile.add(m.wxid)
+        const data = { name: m.name, unitId: byName.get(m.unit)!.id, role: m.role, teams: m.teams, duties: m.duties, roomTopics: m.rooms, active: true }
+        const row = members.get(m.wxid)
+        if (row && Object.entries(data).every(([k, v]) => same(row[k as keyof typeof row], v))) {
+          report.unchanged++
+          continue
+        }
+        await orgRepo.upsertMember(tx, m.wxid, data)
+        if (row) {
+          report.updated.members++
+          report.lines.push(`~ 成员 ${m.name}`)
+        } else {
+          report.created.members++
+          report.lines.push(`+ 成员 ${m.name}(${m.role})`)
+        }
+      }
+      for (const [wxid, row] of members) {
+        if (!inFile.has(wxid) && row.active) {
+          await orgRepo.deactivateMember(tx, row.id)
+          report.deactivated++
+          report.lines.push(`- 成员 ${row.name} 已停用(不在文件中)`)
+        }
+      }
+    },
+    { timeout: 600_000, maxWait: 60_000 },
+  )
+  return report
+}
+
+export function summariseImport(r: ImportReport): string {
+  const c = r.created
+  const u = r.updated
+  return `新增 单位${c.units} 群${c.rooms} 成员${c.members} 账号${c.accounts};更新 单位${u.units} 群${u.rooms} 成员${u.members};停用 成员${r.deactivated};未变 ${r.unchanged}`
+}

@@ -1,0 +1,49 @@
+// The only place with Prisma queries about the org tree, rooms, accounts and members.
+import type { DbOrTx } from '../../db/client.ts'
+import type { Member, Room, Unit } from '../../db/generated/client.ts'
+import type { Role, UnitKind } from '../../db/generated/enums.ts'
+
+export type { Member, Room, Unit }
+
+export const orgRepo = {
+  findDistrict: (db: DbOrTx, name: string) => db.unit.findFirst({ where: { name, kind: 'district', parentId: null } }),
+  unitsOfDistrict: (db: DbOrTx, districtId: number) => db.unit.findMany({ where: { districtId } }),
+  createUnit: (db: DbOrTx, data: { name: string; kind: UnitKind; parentId: number | null; districtId: number | null; policy?: object }) =>
+    db.unit.create({ data: { ...data, policy: data.policy ?? undefined } }),
+  updateUnit: (db: DbOrTx, id: number, data: Partial<Pick<Unit, 'kind' | 'parentId' | 'path' | 'depth' | 'districtId'>> & { policy?: object | null }) =>
+    db.unit.update({ where: { id }, data: { ...data, policy: data.policy === null ? undefined : data.policy } }),
+  unitById: (db: DbOrTx, id: number) => db.unit.findUnique({ where: { id } }),
+  unitByName: (db: DbOrTx, districtId: number, name: string) => db.unit.findUnique({ where: { districtId_name: { districtId, name } } }),
+  unitPaths: (db: DbOrTx, ids: number[]) => db.unit.findMany({ where: { id: { in: ids } }, select: { id: true, path: true } }),
+  children: (db: DbOrTx, unitId: number) => db.unit.findMany({ where: { parentId: unitId }, orderBy: { id: 'asc' } }),
+  /** Ancestors from the root down, excluding the unit itself. */
+  ancestors: (db: DbOrTx, unit: Unit) => {
+    const ids = unit.path.split('/').filter(Boolean).map(Number).filter((id) => id !== unit.id)
+    return db.unit.findMany({ where: { id: { in: ids } }, orderBy: { depth: 'asc' } })
+  },
+
+  upsertAccount: (db: DbOrTx, id: string, data: { name?: string | null; messagesPerSec?: number | null }) =>
+    db.botAccount.upsert({ where: { id }, create: { id, ...data }, update: data }),
+  accounts: (db: DbOrTx) => db.botAccount.findMany({ orderBy: { id: 'asc' } }),
+
+  roomsOfDistrict: (db: DbOrTx, districtId: number) => db.room.findMany({ where: { unit: { districtId } } }),
+  roomByWxId: (db: DbOrTx, wxRoomId: string) => db.room.findUnique({ where: { wxRoomId }, include: { unit: true } }),
+  roomsOfUnit: (db: DbOrTx, unitId: number) => db.room.findMany({ where: { unitId, wxRoomId: { not: null } }, orderBy: { id: 'asc' } }),
+  allRoomsOfUnit: (db: DbOrTx, unitId: number) => db.room.findMany({ where: { unitId }, orderBy: { id: 'asc' } }),
+  createRoom: (db: DbOrTx, data: { topic: string; unitId: number; accountId: string; wxRoomId?: string | null }) => db.room.create({ data }),
+  updateRoom: (db: DbOrTx, id: number, data: Partial<Pick<Room, 'topic' | 'unitId' | 'accountId' | 'wxRoomId' | 'boundAt'>>) => db.room.update({ where: { id }, data }),
+  /** Binds a WeChat room id to a room row, releasing it from any other row first (a room id names one room). */
+  bindRoom: async (db: DbOrTx, roomRowId: number, wxRoomId: string, at: Date) => {
+    await db.room.updateMany({ where: { wxRoomId, id: { not: roomRowId } }, data: { wxRoomId: null, boundAt: null } })
+    return db.room.update({ where: { id: roomRowId }, data: { wxRoomId, boundAt: at } })
+  },
+
+  memberByWxid: (db: DbOrTx, wxid: string) => db.member.findUnique({ where: { wxid }, include: { unit: true } }),
+  membersOfDistrict: (db: DbOrTx, districtId: number) => db.member.findMany({ where: { unit: { districtId } } }),
+  upsertMember: (db: DbOrTx, wxid: string, data: { name: string; unitId: number; role: Role; teams: string[]; duties: string[]; roomTopics: string[]; active: boolean }) =>
+    db.member.upsert({ where: { wxid }, create: { wxid, ...data }, update: data }),
+  deactivateMember: (db: DbOrTx, id: number) => db.member.update({ where: { id }, data: { active: false } }),
+  /** Active members with one of `roles` in any of `unitIds`. */
+  membersIn: (db: DbOrTx, unitIds: number[], roles: Role[]) =>
+    db.member.findMany({ where: { unitId: { in: unitIds }, role: { in: roles }, active: true }, orderBy: { id: 'asc' } }),
+}

@@ -1,0 +1,24 @@
+// Queue names and the shared BullMQ connection settings. One concept each file; names live here.
+import { Redis } from 'ioredis'
+import { redisOptions } from '../runtime/redis-server.ts'
+
+export const INBOUND_QUEUE = 'inbound'
+/** One outbound queue per bot account, paced at that account's safe rate. */
+export const outboundQueueName = (accountId: string) => `outbound-${accountId.replace(/:/g, '_')}`
+
+export interface QueueEnv {
+  /** Shared connection for producers (Queue); workers get their own (blocking commands). */
+  connection: Redis
+  redisUrl: string
+  /** BullMQ key prefix: tests use a unique one each. */
+  prefix: string
+}
+
+export function createRedis(url: string): Redis {
+  // BullMQ needs maxRetriesPerRequest null on connections it blocks on.
+  return new Redis(redisOptions(url, { maxRetriesPerRequest: null, enableReadyCheck: true }) as never)
+}
+
+export function createQueueEnv(redisUrl: string, prefix = 'gridbot'): QueueEnv {
+  return { connection: createRedis(redisUrl), redisUrl, prefix }
+}

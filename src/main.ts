@@ -1,0 +1,106 @@
+// Composition root: stores → queues → dispatcher → workers and gateways. Roles split one process into many:
+// `gateway` (owns the WeChat puppets and the paced senders) and `worker` (stateless, any number).
+import type { Worker } from 'bullmq'
+import type { Queue } from 'bullmq'
+import { systemClock, type Clock } from './core/clock.ts'
+import type { Logger } from './core/logger.ts'
+import { Counters } from './core/metrics.ts'
+import type { InboundMessage } from './core/message.ts'
+import type { Env } from './config/env.ts'
+import type { Infra } from './infra.ts'
+import type { AppDeps } from './pipeline/deps.ts'
+import { createDispatcher, type Dispatch } from './pipeline/dispatcher.ts'
+import { createQueueEnv, type QueueEnv } from './jobs/queues.ts'
+import { createInboundQueue, enqueueInbound, startInboundWorker } from './jobs/inbound.ts'
+import { QueueOutbox } from './outbound/outbox.ts'
+import { startSender, type Pace } from './outbound/sender.ts'
+import type { ChatTransport } from './transport/transport.ts'
+import { orgRepo } from './domain/org/org.repo.ts'
+
+export type Role = 'all' | 'gateway' | 'worker'
+
+export interface AppOptions {
+  role: Role
+  env: Env
+  infra: Infra
+  log: Logger
+  clock?: Clock
+  /** Builds the transport for a bot account (WeChat in production, the mock in the simulator). */
+  makeTransport?: (accountId: string) => ChatTransport
+  /** Accounts this gateway serves; default: every account in the database. */
+  accounts?: string[]
+  /** Outbound pacing; null turns it off (simulator, benchmarks). */
+  pace?: Pace | null
+  concurrency?: number
+}
+
+export interface App {
+  deps: AppDeps
+  queueEnv: QueueEnv
+  dispatch: Dispatch
+  inboundQueue: Queue<InboundMessage>
+  outbox: QueueOutbox
+  transports: ChatTransport[]
+  workers: Worker[]
+  stop(): Promise<void>
+}
+
+export async function startApp(o: AppOptions): Promise<App> {
+  const log = o.log
+  const queueEnv = createQueueEnv(o.infra.redisUrl, o.env.GRIDBOT_QUEUE_PREFIX)
+  const outbox = new QueueOutbox(queueEnv)
+  const deps: AppDeps = {
+    prisma: o.infra.db.prisma,
+    redis: queueEnv.connection,
+    outbox,
+    clock: o.clock ?? systemClock,
+    log,
+    counters: new Counters(),
+    rateLimitPerMinute: o.env.GRIDBOT_RATE_LIMIT_PER_MINUTE,
+    keyPrefix: o.env.GRIDBOT_QUEUE_PREFIX,
+  }
+  const dispatch = createDispatcher(deps)
+  const inboundQueue = createInboundQueue(queueEnv)
+  const workers: Worker[] = []
+  const transports: ChatTransport[] = []
+
+  if (o.role !== 'gateway') {
+    // PGlite is one connection in this process: more concurrency only queues up behind it.
+    const concurrency = o.concurrency ?? o.env.GRIDBOT_WORKER_CONCURRENCY ?? (o.infra.db.kind === 'pglite' ? 1 : 16)
+    workers.push(startInboundWorker(queueEnv, dispatch, { concurrency, log }))
+    log.info({ concurrency }, 'worker started')
+  }
+  if (o.role !== 'worker') {
+    if (!o.makeTransport) throw new Error('gateway role needs a transport factory')
+    const accounts = o.accounts ?? (await orgRepo.accounts(deps.prisma)).map((a) => a.id)
+    if (accounts.length === 0) throw new Error('没有机器人账号:请先导入组织文件(gridbot org import <文件>)')
+    for (const accountId of accounts) {
+      const transport = o.makeTransport(accountId)
+      transports.push(transport)
+      const pace = o.pace === undefined ? { messagesPerSec: o.env.GRIDBOT_PACE_PER_SEC, jitterMs: o.env.GRIDBOT_PACE_JITTER_MS } : o.pace
+      workers.push(startSender(queueEnv, transport, pace, log))
+      await transport.start((msg) => enqueueInbound(inboundQueue, msg))
+      log.info({ account: accountId }, 'gateway started')
+    }
+  }
+
+  let stopping: Promise<void> | null = null
+  return {
+    deps,
+    queueEnv,
+    dispatch,
+    inboundQueue,
+    outbox,
+    transports,
+    workers,
+    stop: () =>
+      (stopping ??= (async () => {
+        // Stop taking messages first, then let in-flight jobs finish (Worker.close waits for them).
+        await Promise.all(transports.map((t) => t.stop().catch((err) => log.warn({ err }, 'transport stop failed'))))
+        await Promise.all(workers.map((w) => w.close()))
+        await inboundQueue.close()
+        await outbox.close()
+        await queueEnv.connection.quit().catch(() => queueEnv.connection.disconnect())
+      })()),
+  }
+}

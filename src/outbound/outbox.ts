@@ -1,0 +1,56 @@
+// The outbox: replies and notices become jobs on the sending account's queue. Idempotent by key.
+import { Queue } from 'bullmq'
+import type { OutboundMessage } from '../core/message.ts'
+import type { Outbox } from '../core/ports.ts'
+import { jobId } from '../core/ids.ts'
+import { outboundQueueName, type QueueEnv } from '../jobs/queues.ts'
+import { splitText } from './split.ts'
+
+export const URGENT_PRIORITY = 1
+export const NORMAL_PRIORITY = 10
+
+export interface OutboundJob {
+  roomId: string
+  text: string
+  mentionIds: string[]
+}
+
+export class QueueOutbox implements Outbox {
+  private readonly queues = new Map<string, Queue<OutboundJob>>()
+  constructor(private readonly env: QueueEnv) {}
+
+  queue(accountId: string): Queue<OutboundJob> {
+    let q = this.queues.get(accountId)
+    if (!q) {
+      q = new Queue<OutboundJob>(outboundQueueName(accountId), {
+        connection: this.env.connection,
+        prefix: this.env.prefix,
+        defaultJobOptions: {
+          attempts: 6,
+          backoff: { type: 'exponential', delay: 2000 },
+          removeOnComplete: { age: 24 * 3600, count: 20_000 },
+          removeOnFail: { age: 30 * 24 * 3600 },
+        },
+      })
+      this.queues.set(accountId, q)
+    }
+    return q
+  }
+
+  async send(message: OutboundMessage, key: string): Promise<void> {
+    const parts = splitText(message.text)
+    const priority = message.urgent ? URGENT_PRIORITY : NORMAL_PRIORITY
+    await this.queue(message.accountId).addBulk(
+      parts.map((text, i) => ({
+        name: 'say',
+        // Only the first part @-s people; the rest continue the same message.
+        data: { roomId: message.roomId, text, mentionIds: i === 0 ? message.mentionIds : [] },
+        opts: { jobId: parts.length > 1 ? jobId(key, `p${i}`) : key, priority },
+      })),
+    )
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()))
+  }
+}

@@ -1,0 +1,27 @@
+import type { Logger } from '../core/logger.ts'
+import type { InboundMessage, OutboundMessage } from '../core/message.ts'
+import type { ParsedCommand } from '../parser/command.ts'
+import type { DbOrTx } from '../db/client.ts'
+import type { Member, Room, Unit } from '../db/generated/client.ts'
+import type { AppDeps } from './deps.ts'
+
+export type RoomWithUnit = Room & { unit: Unit }
+export type MemberWithUnit = Member & { unit: Unit }
+
+/** What one inbound message carries through the middleware chain. */
+export interface MessageContext {
+  msg: InboundMessage
+  deps: AppDeps
+  log: Logger
+  /** The time the message is handled at, from the injected clock. */
+  now: Date
+  room: RoomWithUnit | null
+  /** Null for a guest: someone in the room who is not in the org. */
+  member: MemberWithUnit | null
+  command: ParsedCommand | null
+  /** The database to use: inside a handler, the transaction that also marks the message handled. */
+  db: DbOrTx
+  /** Replies are collected and sent after the transaction commits, never for a rolled-back one. */
+  replies: OutboundMessage[]
+  reply(text: string, opts?: { mention?: boolean; urgent?: boolean }): void
+}

@@ -1,0 +1,19 @@
+import type { Redis } from 'ioredis'
+import type { Clock } from '../core/clock.ts'
+import type { Logger } from '../core/logger.ts'
+import type { Counters } from '../core/metrics.ts'
+import type { Outbox } from '../core/ports.ts'
+import type { Db } from '../db/client.ts'
+
+export interface AppDeps {
+  prisma: Db
+  redis: Redis
+  outbox: Outbox
+  clock: Clock
+  log: Logger
+  counters: Counters
+  /** Commands a member may send per minute before the bot asks them to slow down. */
+  rateLimitPerMinute: number
+  /** Prefix for our own Redis keys (tests isolate on it). */
+  keyPrefix: string
+}

@@ -1,0 +1,23 @@
+import type { Middleware } from '../../core/compose.ts'
+import { MAX_COMMAND_TEXT, parseCommand } from '../../parser/command.ts'
+import type { MessageContext } from '../context.ts'
+
+/** Direct messages and oversize texts stop here; text that is not a command stops here too (for now). */
+export const parseMiddleware: Middleware<MessageContext> = async (ctx, next) => {
+  const { msg, deps } = ctx
+  if (!msg.roomId) {
+    deps.counters.inc('ignored.direct')
+    ctx.log.debug('direct message ignored')
+    return
+  }
+  if (msg.kind === 'text') {
+    if (msg.text.length > MAX_COMMAND_TEXT) {
+      deps.counters.inc('ignored.oversize')
+      ctx.log.info({ length: msg.text.length }, 'oversize text not parsed')
+      return
+    }
+    ctx.command = parseCommand(msg.text, { mentionsSelf: msg.mentionsSelf })
+    if (!ctx.command) return
+  } else if (msg.kind === 'other') return
+  await next()
+}

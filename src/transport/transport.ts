@@ -1,0 +1,24 @@
+import type { InboundMessage } from '../core/message.ts'
+
+/** What the rest of gridbot knows of a chat network: start, stop, receive, send. Nothing else. */
+export interface ChatTransport {
+  readonly accountId: string
+  start(onMessage: (msg: InboundMessage) => Promise<void>): Promise<void>
+  stop(): Promise<void>
+  /** Posts `text` in a room, @-ing `mentionIds` (stable contact ids). */
+  say(roomId: string, text: string, mentionIds: string[]): Promise<void>
+}
+
+/** Every message the transport sees, the bot's own included: what the simulator's transcript is made of. */
+export interface ObservedMessage {
+  accountId: string
+  messageId: string
+  roomId: string | null
+  roomTopic: string | null
+  talkerId: string
+  talkerName: string
+  self: boolean
+  text: string
+  mentionIds: string[]
+  mentionNames: string[]
+}

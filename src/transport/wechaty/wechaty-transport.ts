@@ -1,0 +1,127 @@
+// The only folder that imports wechaty. Maps Wechaty messages to plain InboundMessage data and back.
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { WechatyBuilder, types, type Message, type Wechaty } from 'wechaty'
+import type { Clock } from '../../core/clock.ts'
+import type { Logger } from '../../core/logger.ts'
+import type { InboundMessage } from '../../core/message.ts'
+import type { ChatTransport, ObservedMessage } from '../transport.ts'
+
+export interface WechatyTransportOptions {
+  accountId: string
+  // The puppet is built by puppet-factory.ts (service in production, mock in the simulator).
+  puppet: ConstructorParameters<typeof Object>[0]
+  clock: Clock
+  log: Logger
+  mediaDir: string
+  /** Sees every message, the bot's own included (the simulator's transcript). */
+  observe?: (m: ObservedMessage) => void | Promise<void>
+}
+
+export class WechatyTransport implements ChatTransport {
+  readonly accountId: string
+  readonly bot: Wechaty
+  private inFlight = 0
+
+  constructor(private readonly opts: WechatyTransportOptions) {
+    this.accountId = opts.accountId
+    this.bot = WechatyBuilder.build({ name: `gridbot-${opts.accountId}`, puppet: opts.puppet as never })
+  }
+
+  /** Messages received but not yet handed over (the simulator waits for this to reach 0). */
+  get pending(): number {
+    return this.inFlight
+  }
+
+  async start(onMessage: (msg: InboundMessage) => Promise<void>): Promise<void> {
+    const log = this.opts.log.child({ account: this.accountId })
+    this.bot.on('message', async (message: Message) => {
+      this.inFlight++
+      try {
+        if (this.opts.observe) await this.opts.observe(await this.observed(message))
+        if (message.self()) return
+        const inbound = await this.toInbound(message)
+        if (inbound) await onMessage(inbound)
+      } catch (e) {
+        log.error({ err: e, msgId: message.id }, 'inbound message could not be queued')
+      } finally {
+        this.inFlight--
+      }
+    })
+    this.bot.on('error', (e) => log.error({ err: e }, 'wechaty error'))
+    this.bot.on('login', (user) => log.info({ user: user.id }, 'logged in'))
+    this.bot.on('logout', (user) => log.warn({ user: user.id }, 'logged out'))
+    await this.bot.start()
+  }
+
+  async stop(): Promise<void> {
+    await this.bot.stop()
+  }
+
+  async say(roomId: string, text: string, mentionIds: string[]): Promise<void> {
+    const room = await this.bot.Room.find({ id: roomId })
+    if (!room) throw new Error(`room ${roomId} not found for account ${this.accountId}`)
+    const contacts = (await Promise.all(mentionIds.map((id) => this.bot.Contact.find({ id })))).filter((c) => c !== undefined)
+    if (contacts.length) await room.say(text, ...contacts)
+    else await room.say(text)
+  }
+
+  private async toInbound(message: Message): Promise<InboundMessage | null> {
+    const room = message.room()
+    const talker = message.talker()
+    const base = {
+      accountId: this.accountId,
+      messageId: message.id,
+      roomId: room?.id ?? null,
+      roomTopic: room ? await room.topic() : null,
+      talkerId: talker.id,
+      talkerName: talker.name(),
+      text: '',
+      mentionsSelf: false,
+      receivedAt: this.opts.clock.now().toISOString(),
+    }
+    switch (message.type()) {
+      case types.Message.Text:
+        return { ...base, kind: 'text', text: message.text(), mentionsSelf: room ? await message.mentionSelf() : false }
+      case types.Message.Location: {
+        const loc = await message.toLocation()
+        return { ...base, kind: 'location', location: { latitude: loc.latitude(), longitude: loc.longitude(), address: loc.address() || loc.name() } }
+      }
+      case types.Message.Image: {
+        const file = await message.toFileBox()
+        const dir = path.join(this.opts.mediaDir, this.accountId)
+        await mkdir(dir, { recursive: true })
+        const ext = path.extname(file.name) || '.jpg'
+        const dest = path.join(dir, `${message.id.replace(/[^\w-]/g, '_')}${ext}`)
+        await file.toFile(dest, true)
+        return { ...base, kind: 'image', mediaPath: dest }
+      }
+      default:
+        return { ...base, kind: 'other' }
+    }
+  }
+
+  private async observed(message: Message): Promise<ObservedMessage> {
+    const room = message.room()
+    const talker = message.talker()
+    const mentions = room ? await message.mentionList() : []
+    const kind = message.type()
+    const text =
+      kind === types.Message.Text ? message.text()
+      : kind === types.Message.Location ? `[位置] ${(await message.toLocation()).address()}`
+      : kind === types.Message.Image ? '[图片]'
+      : `[${types.Message[kind]}]`
+    return {
+      accountId: this.accountId,
+      messageId: message.id,
+      roomId: room?.id ?? null,
+      roomTopic: room ? await room.topic() : null,
+      talkerId: talker.id,
+      talkerName: talker.name(),
+      self: message.self(),
+      text,
+      mentionIds: mentions.map((c) => c.id),
+      mentionNames: mentions.map((c) => c.name()),
+    }
+  }
+}

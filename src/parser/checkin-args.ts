@@ -18,7 +18,8 @@ const MAX_HOUSEHOLDS = 2000
 const MAX_NOTE = 500
 
 /** `[类型] [N户] [备注]` in any order for the first two; the rest is the note. */
-export function parseCheckinArgs(argv: string[]): CheckinArgs {
+export function parseCheckinArgs(input: string[]): CheckinArgs {
+  const argv = unglue(input)
   if (argv.length === 1 && /^(撤销|撤回|取消|undo)$/i.test(argv[0]!)) return { ok: true, undo: true }
   let type: CheckinType | null = null
   let households: number | null = null
@@ -39,4 +40,19 @@ export function parseCheckinArgs(argv: string[]): CheckinArgs {
   const note = rest.join(' ').trim()
   if (note.length > MAX_NOTE) return { ok: false, problem: `备注太长(最多${MAX_NOTE}字)` }
   return { ok: true, undo: false, type: type ?? 'patrol', households, note: note || null }
+}
+
+const TYPE_WORDS = Object.keys(CHECKIN_TYPES).filter((w) => /[\u4e00-\u9fff]/.test(w)).sort((a, b) => b.length - a.length)
+
+/** "走访5户独居老人" typed without spaces → ["走访", "5户", "独居老人"]; only the leading type and count are split. */
+function unglue(argv: string[]): string[] {
+  const out = [...argv]
+  for (let i = 0; i < Math.min(out.length, 2); i++) {
+    const word = out[i]!
+    const type = TYPE_WORDS.find((t) => word.startsWith(t) && word.length > t.length)
+    const count = /^(\d+户)(.+)$/.exec(word)
+    if (type) out.splice(i, 1, type, word.slice(type.length))
+    else if (count) out.splice(i, 1, count[1]!, count[2]!)
+  }
+  return out
 }

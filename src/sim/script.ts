@@ -23,9 +23,12 @@ const step = z.union([
     }),
   }),
   z.object({ advance: z.string() }),
+  z.object({ newRoom: z.object({ topic: z.string(), account: z.string().optional(), members: z.array(z.string()) }) }),
 ])
 
 export const scriptSchema = z.object({
+  /** Org file for this script, relative to it (default: the demo district). */
+  org: z.string().optional(),
   start: z.union([z.string(), z.date()]).optional(),
   steps: z.array(step).min(1),
 })
@@ -78,6 +81,9 @@ export async function runScript(session: SimSession, script: Script, dir: string
       } else if ('image' in s) {
         await world.sendImage(world.person(s.from), s.room, path.resolve(dir, s.image))
         await session.settle()
+      } else if ('newRoom' in s) {
+        const wxids = s.newRoom.members.map((n) => world.person(n).wxid)
+        world.createUnboundRoom(s.newRoom.topic, s.newRoom.account ?? world.spec.accounts[0]!.id, wxids)
       } else if ('advance' in s) {
         const ms = parseDuration(s.advance)
         if (ms === null) throw new Error(`advance 的时长无法识别:${s.advance}(例如 11m、2h、1d)`)

@@ -109,6 +109,16 @@ export class SimWorld {
     }
   }
 
+  /** A WeChat group the org file does not know (for #绑定): created in the account's mock, not bound. */
+  createUnboundRoom(topic: string, accountId: string, wxids: string[]): void {
+    const puppet = this.puppets.get(accountId)
+    if (!puppet) throw new Error(`没有这个账号:${accountId}`)
+    const roomId = `sim-room-${this.rooms.size + 1}@chatroom`
+    this.rooms.set(topic, { accountId, roomId })
+    puppet.simMocker.createRoom({ id: roomId, topic, memberIdList: [`sim-${accountId}`, ...wxids] })
+    for (const p of this.people) if (wxids.includes(p.wxid)) p.rooms.push(topic)
+  }
+
   person(from: string | { wxid: string }): Person {
     const p = typeof from === 'string' ? this.people.find((x) => x.name === from) : this.people.find((x) => x.wxid === from.wxid)
     if (!p) throw new Error(`没有这个人:${JSON.stringify(from)}`)

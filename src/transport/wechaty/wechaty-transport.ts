@@ -38,7 +38,7 @@ export class WechatyTransport implements ChatTransport {
     this.bot.on('message', async (message: Message) => {
       this.inFlight++
       try {
-        if (this.opts.observe) await this.opts.observe(await this.observed(message))
+        if (this.opts.observe) await this.opts.observe(await this.observed(message).catch((err) => this.unreadable(message, err)))
         if (message.self()) return
         const inbound = await this.toInbound(message)
         if (inbound) await onMessage(inbound)
@@ -82,10 +82,10 @@ export class WechatyTransport implements ChatTransport {
     }
     switch (message.type()) {
       case types.Message.Text:
-        return { ...base, kind: 'text', text: message.text(), mentionsSelf: room ? await message.mentionSelf() : false }
+        return { ...base, kind: 'text', text: message.text(), mentionsSelf: room ? await this.mentionsSelf(message) : false }
       case types.Message.Location: {
-        const loc = await message.toLocation()
-        return { ...base, kind: 'location', location: { latitude: loc.latitude(), longitude: loc.longitude(), address: loc.address() || loc.name() } }
+        const loc = await this.location(message)
+        return { ...base, kind: 'location', location: { latitude: loc.latitude, longitude: loc.longitude, address: loc.address || loc.name } }
       }
       case types.Message.Image: {
         const file = await message.toFileBox()
@@ -101,6 +101,24 @@ export class WechatyTransport implements ChatTransport {
     }
   }
 
+  /** Message.toLocation() in wechaty 1.20 throws (it constructs LocationImpl directly): ask the puppet. */
+  private location(message: Message) {
+    return this.bot.puppet.messageLocation(message.id)
+  }
+
+  /** Some puppets (the mock among them) drop mention ids: a leading "@<our name>" counts too. */
+  private async mentionsSelf(message: Message): Promise<boolean> {
+    if (await message.mentionSelf()) return true
+    const name = this.bot.isLoggedIn ? this.bot.currentUser.name() : ''
+    return Boolean(name) && message.text().replace(/\u2005/g, ' ').startsWith(`@${name}`)
+  }
+
+  private unreadable(message: Message, err: unknown): ObservedMessage {
+    this.opts.log.warn({ err, msgId: message.id }, 'message could not be read for observers')
+    const talker = message.talker()
+    return { accountId: this.accountId, messageId: message.id, roomId: message.room()?.id ?? null, roomTopic: null, talkerId: talker.id, talkerName: talker.name(), self: message.self(), text: '[无法读取的消息]', mentionIds: [], mentionNames: [] }
+  }
+
   private async observed(message: Message): Promise<ObservedMessage> {
     const room = message.room()
     const talker = message.talker()
@@ -108,7 +126,7 @@ export class WechatyTransport implements ChatTransport {
     const kind = message.type()
     const text =
       kind === types.Message.Text ? message.text()
-      : kind === types.Message.Location ? `[位置] ${(await message.toLocation()).address()}`
+      : kind === types.Message.Location ? `[位置] ${(await this.location(message)).address}`
       : kind === types.Message.Image ? '[图片]'
       : `[${types.Message[kind]}]`
     return {

@@ -1,0 +1,21 @@
+// `npm test`: the whole suite (vitest), then the one closing line CI reads: "N passed, N failed".
+// PostgreSQL and Redis are installed (when missing) and started by test/setup/services.ts, and stopped after.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import path from 'node:path'
+
+const out = path.resolve('.data/test-results.json')
+mkdirSync(path.dirname(out), { recursive: true })
+rmSync(out, { force: true })
+const vitest = path.resolve('node_modules/vitest/vitest.mjs')
+const r = spawnSync(process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)], { stdio: 'inherit' })
+let passed = 0
+let failed = 0
+if (existsSync(out)) {
+  const j = JSON.parse(readFileSync(out, 'utf8'))
+  passed = j.numPassedTests ?? 0
+  failed = (j.numFailedTests ?? 0) + (j.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length
+}
+if (r.status !== 0 && failed === 0) failed = 1 // the run itself broke (setup, a crashed worker): never report green
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(r.status === 0 && failed === 0 && passed > 0 ? 0 : 1)

@@ -1,0 +1,34 @@
+import path from 'node:path'
+import { createLogger } from '../../src/core/logger.ts'
+import { loadOrgFile } from '../../src/config/org-file.ts'
+import type { OrgSpec } from '../../src/config/org-spec.ts'
+import { startSim, type SimSession } from '../../src/sim/session.ts'
+import { freshStores, type TestStores } from './stores.ts'
+
+export const DEMO_ORG = path.resolve(import.meta.dirname, '../../examples/demo-org.yaml')
+
+export interface TestSim extends SimSession {
+  stores: TestStores
+  /** Stops the app and removes the test's database and Redis keys. */
+  close(): Promise<void>
+}
+
+/** The whole app (real Wechaty on the mock, real BullMQ, real PostgreSQL) on fresh stores. */
+export async function testSim(opts: { spec?: OrgSpec; start?: Date; redisUrl?: string } = {}): Promise<TestSim> {
+  const stores = await freshStores({ redisUrl: opts.redisUrl })
+  const spec = opts.spec ?? (await loadOrgFile(DEMO_ORG))
+  const session = await startSim({ env: stores.env, spec, log: createLogger('silent'), start: opts.start, infra: stores.infra })
+  return {
+    ...session,
+    stores,
+    close: async () => {
+      await session.stop()
+      await stores.cleanup()
+    },
+  }
+}
+
+/** The bot's messages in a room (transcript order). */
+export function botSaid(sim: SimSession, room: string): string[] {
+  return sim.world.transcript.filter((l) => l.self && l.room === room).map((l) => l.text)
+}

@@ -1,0 +1,57 @@
+// Per-test isolation on the shared servers: a fresh database cloned from the migrated template, and a unique
+// BullMQ/Redis key prefix, both removed afterwards.
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { inject } from 'vitest'
+import { Redis } from 'ioredis'
+import { openDatabase, type Database } from '../../src/db/client.ts'
+import { redisOptions } from '../../src/runtime/redis-server.ts'
+import { loadEnv, type Env } from '../../src/config/env.ts'
+import type { Infra } from '../../src/infra.ts'
+
+const TEMPLATE_DB = 'gridbot_template'
+
+export interface TestStores {
+  db: Database
+  dbUrl: string
+  redisUrl: string
+  prefix: string
+  env: Env
+  infra: Infra
+  cleanup(): Promise<void>
+}
+
+export async function freshStores(opts: { redisUrl?: string } = {}): Promise<TestStores> {
+  const id = randomBytes(5).toString('hex')
+  const base = inject('pgUrl')
+  const name = `t_${id}`
+  const admin = new pg.Client({ connectionString: base })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`)
+  await admin.end()
+  const dbUrl = base.replace(/\/postgres$/, `/${name}`)
+  const db = await openDatabase({ url: dbUrl })
+  const redisUrl = opts.redisUrl ?? inject('redisUrl')
+  const prefix = `t-${id}`
+  const env = loadEnv({ DATABASE_URL: dbUrl, REDIS_URL: redisUrl, GRIDBOT_QUEUE_PREFIX: prefix, GRIDBOT_AUTO_MIGRATE: 'false', LOG_LEVEL: 'silent' })
+  const infra: Infra = { db, redisUrl, embedded: { database: false, redis: false }, close: async () => undefined }
+  return {
+    db,
+    dbUrl,
+    redisUrl,
+    prefix,
+    env,
+    infra,
+    cleanup: async () => {
+      await db.close()
+      const r = new Redis(redisOptions(redisUrl) as never)
+      const keys = await r.keys(`${prefix}:*`)
+      for (let i = 0; i < keys.length; i += 500) await r.del(...keys.slice(i, i + 500))
+      r.disconnect()
+      const a = new pg.Client({ connectionString: base })
+      await a.connect()
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await a.end()
+    },
+  }
+}

@@ -14,9 +14,19 @@ export interface QueueEnv {
   prefix: string
 }
 
+const WARN_EVERY_MS = 10_000
+
 export function createRedis(url: string): Redis {
   // BullMQ needs maxRetriesPerRequest null on connections it blocks on.
-  return new Redis(redisOptions(url, { maxRetriesPerRequest: null, enableReadyCheck: true }) as never)
+  const r = new Redis(redisOptions(url, { maxRetriesPerRequest: null, enableReadyCheck: true }) as never)
+  // ioredis reconnects by itself; say so once in a while instead of an unhandled-error line per attempt.
+  let last = 0
+  r.on('error', (err: Error) => {
+    if (Date.now() - last < WARN_EVERY_MS) return
+    last = Date.now()
+    process.stderr.write(`[gridbot] Redis 连接中断,正在重连:${err.message}\n`)
+  })
+  return r
 }
 
 export function createQueueEnv(redisUrl: string, prefix = 'gridbot'): QueueEnv {

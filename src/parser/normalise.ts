@@ -7,10 +7,9 @@ export function normalise(text: string): string {
   let out = ''
   for (const ch of text) {
     const code = ch.codePointAt(0)!
-    if (code >= FULL_WIDTH_START && code <= FULL_WIDTH_END) out += String.fromCodePoint(code - 0xfee0)
+    if (ch === '，' || ch === '、') out += ' ' // list separators between arguments
+    else if (code >= FULL_WIDTH_START && code <= FULL_WIDTH_END) out += String.fromCodePoint(code - 0xfee0)
     else if (code === 0x3000 || code === 0x2005 || code === 0x00a0 || code === 0x2002 || code === 0x2003 || code === 0x2009) out += ' '
-    else if (ch === '，' || ch === '、') out += ' '
-    else if (ch === '：') out += ':'
     else if (code === 0x200b || code === 0xfeff) continue
     else out += ch
   }

@@ -33,11 +33,13 @@ export interface SimOptions {
   throwaway?: boolean
   /** Reuse stores the caller opened (tests). */
   infra?: Infra
+  /** Run the gateway and the worker as two separate apps sharing the stores, as production does. */
+  split?: boolean
 }
 
 async function idle(queues: Queue[]): Promise<boolean> {
   for (const q of queues) {
-    const c = await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'paused', 'waiting-children')
+    const c = await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')
     if (Object.values(c).some((n) => n > 0)) return false
   }
   return true
@@ -49,8 +51,7 @@ export async function startSim(o: SimOptions): Promise<SimSession> {
   const infra = o.infra ?? (await openInfra(o.env, o.log, tmp ? { throwaway: tmp } : {}))
   await importOrg(infra.db.prisma, o.spec)
   const world = new SimWorld(o.spec, clock, o.log, path.join(tmp ?? path.resolve(o.env.GRIDBOT_DATA_DIR), 'media'))
-  const app = await startApp({
-    role: 'all',
+  const common = {
     env: o.env,
     infra,
     log: o.log,
@@ -58,7 +59,9 @@ export async function startSim(o: SimOptions): Promise<SimSession> {
     makeTransport: world.transport,
     accounts: o.spec.accounts.map((a) => a.id),
     pace: null, // virtual time: pacing would only slow the simulation down
-  })
+  }
+  const app = await startApp({ ...common, role: o.split ? 'gateway' : 'all' })
+  const worker = o.split ? await startApp({ ...common, role: 'worker' }) : null
   await world.populate(infra.db.prisma)
   const queues = (): Queue[] => [app.inboundQueue, ...o.spec.accounts.map((a) => app.outbox.queue(a.id))]
 
@@ -87,6 +90,7 @@ export async function startSim(o: SimOptions): Promise<SimSession> {
     },
     stop: async () => {
       await app.stop()
+      await worker?.stop()
       if (!o.infra) await infra.close()
       if (tmp) rmSync(tmp, { recursive: true, force: true })
     },

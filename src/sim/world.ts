@@ -59,7 +59,7 @@ export class SimWorld {
   transport = (accountId: string): WechatyTransport => {
     const puppet = new SimPuppet(new mock.Mocker())
     // Every message the mock emits must show up in the transcript before the world counts as idle.
-    puppet.on('message', ({ messageId }: { messageId: string }) => this.unseen.add(`${accountId}/${messageId}`))
+    puppet.on('message', ({ messageId }: { messageId: string }) => void this.unseen.add(`${accountId}/${messageId}`))
     const t = new WechatyTransport({
       accountId,
       puppet,
@@ -136,7 +136,7 @@ export class SimWorld {
     const m = puppet.simMocker
     let id = ''
     // The mock emits synchronously inside to(): this listener sees exactly this message.
-    puppet.once('message', ({ messageId }: { messageId: string }) => (id = messageId))
+    puppet.once('message', ({ messageId }: { messageId: string }) => void (id = messageId))
     m.ContactMock.load(from.wxid).say(text).to(m.RoomMock.load(roomId))
     return id
   }

@@ -1,11 +1,11 @@
-import path from 'node:path'
 import { createLogger } from '../../src/core/logger.ts'
 import { loadOrgFile } from '../../src/config/org-file.ts'
 import type { OrgSpec } from '../../src/config/org-spec.ts'
 import { startSim, type SimSession } from '../../src/sim/session.ts'
 import { freshStores, type TestStores } from './stores.ts'
 
-export const DEMO_ORG = path.resolve(import.meta.dirname, '../../examples/demo-org.yaml')
+import { DEMO_ORG } from './paths.ts'
+export { DEMO_ORG }
 
 export interface TestSim extends SimSession {
   stores: TestStores
@@ -14,10 +14,10 @@ export interface TestSim extends SimSession {
 }
 
 /** The whole app (real Wechaty on the mock, real BullMQ, real PostgreSQL) on fresh stores. */
-export async function testSim(opts: { spec?: OrgSpec; start?: Date; redisUrl?: string } = {}): Promise<TestSim> {
+export async function testSim(opts: { spec?: OrgSpec; start?: Date; redisUrl?: string; split?: boolean } = {}): Promise<TestSim> {
   const stores = await freshStores({ redisUrl: opts.redisUrl })
   const spec = opts.spec ?? (await loadOrgFile(DEMO_ORG))
-  const session = await startSim({ env: stores.env, spec, log: createLogger('silent'), start: opts.start, infra: stores.infra })
+  const session = await startSim({ env: stores.env, spec, log: createLogger('silent'), start: opts.start, infra: stores.infra, split: opts.split })
   return {
     ...session,
     stores,

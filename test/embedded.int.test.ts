@@ -1,0 +1,36 @@
+// The embedded default as users meet it: `gridbot sim --script` with no DATABASE_URL or REDIS_URL starts PGlite
+// and its own redis-server, runs the script, prints the transcript, and cleans up.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const root = path.resolve(import.meta.dirname, '..')
+const run = (script: string) => {
+  const env = { ...process.env }
+  delete env.DATABASE_URL
+  delete env.REDIS_URL
+  return spawnSync(process.execPath, [path.join(root, 'bin/gridbot.js'), 'sim', '--script', script], { cwd: root, env, encoding: 'utf8', timeout: 120_000 })
+}
+
+describe('embedded default (PGlite + private redis-server)', () => {
+  it('runs a conversation script and prints the transcript as JSON lines', () => {
+    const r = run(path.join(root, 'test/scenarios/checkin.yaml'))
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    expect(lines[0]).toMatchObject({ room: '华府社区5号网格群', from: '李佳鑫', text: expect.stringContaining('#签到'), mentions: [] })
+    expect(lines[1]).toMatchObject({ from: '网格助手', mentions: ['李佳鑫'], text: expect.stringContaining('签到成功') })
+    expect(lines[1].at).toBe('2026-11-20T01:00:00.000Z')
+  })
+
+  it('exits 1 naming the step whose expectation failed', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'script-'))
+    const file = path.join(dir, 'fail.yaml')
+    writeFileSync(file, 'steps:\n  - { room: 华府社区5号网格群, from: 李佳鑫, say: "#我的" }\n  - { expect: { room: 华府社区5号网格群, contains: "不会出现的字" } }\n')
+    const r = run(file)
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('第 2 步')
+  })
+})

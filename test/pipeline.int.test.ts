@@ -1,0 +1,113 @@
+// The pipeline's promises under stress: replays handled once, oversize texts ignored, Redis restarted or
+// flushed between commands without losing a record, and gateway and worker as separate apps.
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { Redis } from 'ioredis'
+import { describe, expect, it } from 'vitest'
+import { startRedisServer } from '../src/runtime/redis-server.ts'
+import { redisOptions } from '../src/runtime/redis-server.ts'
+import type { InboundMessage } from '../src/core/message.ts'
+import { testSim, botSaid } from './helpers/sim.ts'
+
+const GRID = '华府社区5号网格群'
+const start = new Date('2026-11-20T09:00:00+08:00')
+
+describe('pipeline', () => {
+  it('handles a replayed message once, even after Redis forgot the job', async () => {
+    const sim = await testSim({ start })
+    try {
+      const { roomId } = sim.world.room(GRID)
+      const msg: InboundMessage = {
+        accountId: 'bot-main', messageId: 'replayed-1', roomId, roomTopic: GRID, talkerId: 'wxid_lijiaxin', talkerName: '李佳鑫',
+        kind: 'text', text: '#签到 走访 3户', mentionsSelf: false, receivedAt: start.toISOString(),
+      }
+      await sim.app.dispatch(msg)
+      await sim.app.dispatch(msg) // straight to the dispatcher: no queue-level dedup helps here
+      await sim.settle()
+      expect(await sim.stores.db.prisma.checkin.count()).toBe(1)
+      expect(botSaid(sim, GRID).filter((t) => t.includes('签到成功'))).toHaveLength(1)
+      expect(sim.app.deps.counters.get('duplicate')).toBe(1)
+    } finally {
+      await sim.close()
+    }
+  })
+
+  it('does not parse a 100 KB message, and counts it', async () => {
+    const sim = await testSim({ start })
+    try {
+      sim.world.say(sim.world.person('李佳鑫'), GRID, '#签到 ' + '很长'.repeat(50_000))
+      await sim.settle()
+      expect(botSaid(sim, GRID)).toEqual([])
+      expect(await sim.stores.db.prisma.checkin.count()).toBe(0)
+      expect(sim.app.deps.counters.get('ignored.oversize')).toBe(1)
+    } finally {
+      await sim.close()
+    }
+  })
+
+  it('loses nothing when Redis restarts between two commands', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gridbot-redis-restart-'))
+    let redis = await startRedisServer({ dir })
+    const sim = await testSim({ start, redisUrl: redis.url })
+    try {
+      sim.world.say(sim.world.person('李佳鑫'), GRID, '#签到 走访 1户')
+      await sim.settle()
+      await redis.stop()
+      redis = await startRedisServer({ dir })
+      sim.world.say(sim.world.person('李佳鑫'), GRID, '#签到 走访 2户')
+      await sim.settle()
+      const rows = await sim.stores.db.prisma.checkin.findMany({ orderBy: { id: 'asc' } })
+      expect(rows.map((r) => r.households)).toEqual([1, 2])
+      const replies = botSaid(sim, GRID)
+      expect(replies.some((t) => t.includes('您今日第 2 次'))).toBe(true)
+    } finally {
+      await sim.close()
+      await redis.stop()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('keeps every record when Redis is flushed between commands', async () => {
+    const sim = await testSim({ start })
+    try {
+      sim.world.say(sim.world.person('李佳鑫'), GRID, '#签到 巡查')
+      await sim.settle()
+      const r = new Redis(redisOptions(sim.stores.redisUrl) as never)
+      const keys = await r.keys(`${sim.stores.prefix}:*`)
+      if (keys.length) await r.del(...keys) // FLUSHALL of this test's keys (other tests share the server)
+      r.disconnect()
+      sim.world.say(sim.world.person('李佳鑫'), GRID, '#签到 巡查')
+      await sim.settle()
+      expect(await sim.stores.db.prisma.checkin.count()).toBe(2)
+      expect(botSaid(sim, GRID).some((t) => t.includes('您今日第 2 次'))).toBe(true)
+    } finally {
+      await sim.close()
+    }
+  })
+
+  it('works with the gateway and the worker as separate apps', async () => {
+    const sim = await testSim({ start, split: true })
+    try {
+      sim.world.say(sim.world.person('李佳鑫'), GRID, '#签到 走访 4户')
+      await sim.settle()
+      expect(botSaid(sim, GRID)[0]).toContain('签到成功')
+      expect(await sim.stores.db.prisma.checkin.count()).toBe(1)
+    } finally {
+      await sim.close()
+    }
+  })
+
+  it('records the images members send, for later evidence', async () => {
+    const sim = await testSim({ start })
+    try {
+      await sim.world.sendImage(sim.world.person('李佳鑫'), GRID, path.resolve(import.meta.dirname, 'fixtures/photo.jpg'))
+      await sim.settle()
+      const media = await sim.stores.db.prisma.media.findMany()
+      expect(media).toHaveLength(1)
+      expect(media[0]).toMatchObject({ kind: 'image' })
+    } finally {
+      await sim.close()
+    }
+  })
+})

@@ -16,6 +16,15 @@ import { createServicePuppet } from './transport/wechaty/service-puppet.ts'
 import { systemClock } from './core/clock.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
+
+// A .env beside the project configures production runs; variables already set win.
+if (!process.env.GRIDBOT_NO_DOTENV) {
+  try {
+    process.loadEnvFile(path.resolve('.env'))
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
+  }
+}
 export const DEMO_ORG = path.join(ROOT, 'examples/demo-org.yaml')
 
 function fileLogger(env: Env, name: string): Logger {

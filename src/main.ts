@@ -16,6 +16,7 @@ import { QueueOutbox } from './outbound/outbox.ts'
 import { startSender, type Pace } from './outbound/sender.ts'
 import type { ChatTransport } from './transport/transport.ts'
 import { orgRepo } from './domain/org/org.repo.ts'
+import { OrgCache } from './domain/org/org-cache.ts'
 
 export type Role = 'all' | 'gateway' | 'worker'
 
@@ -51,6 +52,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   const outbox = new QueueOutbox(queueEnv)
   const deps: AppDeps = {
     prisma: o.infra.db.prisma,
+    org: new OrgCache(),
     redis: queueEnv.connection,
     outbox,
     clock: o.clock ?? systemClock,

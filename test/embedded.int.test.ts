@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 
 const root = path.resolve(import.meta.dirname, '..')
 const run = (script: string) => {
-  const env = { ...process.env }
+  const env: NodeJS.ProcessEnv = { ...process.env, GRIDBOT_NO_DOTENV: '1' }
   delete env.DATABASE_URL
   delete env.REDIS_URL
   return spawnSync(process.execPath, [path.join(root, 'bin/gridbot.js'), 'sim', '--script', script], { cwd: root, env, encoding: 'utf8', timeout: 120_000 })

@@ -20,6 +20,7 @@ export const bindCommand: CommandDef = {
       accountId: ctx.msg.accountId,
       at: ctx.now,
     })
+    ctx.deps.org.clear()
     ctx.reply(`本群已绑定到「${room.unit.name}」。成员可发送 #帮助 查看命令。`)
   },
 }

@@ -1,5 +1,5 @@
 import type { CommandDef } from './command.ts'
-import { UsageError } from './command.ts'
+import { DuplicateMessage, UsageError } from './command.ts'
 import { CHECKIN_TYPE_LABEL, parseCheckinArgs } from '../parser/checkin-args.ts'
 import { recordCheckin, undoLastCheckin } from '../domain/checkin/checkin.service.ts'
 import { formatLocal } from '../core/time.ts'
@@ -10,6 +10,11 @@ export const checkinCommand: CommandDef = {
   summary: '记录巡查、走访、议事或服务',
   usage: '#签到 [巡查|走访|议事|服务] [N户] [备注];#签到 撤销',
   example: '#签到 走访 5户 独居老人家中检查用电',
+  // Recording (not undoing) is the hot path: one statement marks the message and writes the check-in.
+  recordsItself: (ctx) => {
+    const a = parseCheckinArgs(ctx.command!.argv)
+    return a.ok && !a.undo
+  },
   async run(ctx) {
     const args = parseCheckinArgs(ctx.command!.argv)
     if (!args.ok) throw new UsageError(args.problem)
@@ -20,7 +25,7 @@ export const checkinCommand: CommandDef = {
       return
     }
     const room = ctx.room!
-    const { checkin, mineToday, unitToday } = await recordCheckin(ctx.db, {
+    const recorded = await recordCheckin(ctx.db, {
       memberId: member.id,
       unitId: room.unitId,
       roomId: room.id,
@@ -31,6 +36,8 @@ export const checkinCommand: CommandDef = {
       accountId: ctx.msg.accountId,
       messageId: ctx.msg.messageId,
     })
+    if (!recorded) throw new DuplicateMessage()
+    const { mineToday, unitToday, ...checkin } = recorded
     const what = [CHECKIN_TYPE_LABEL[checkin.type], checkin.households ? `${checkin.households}户` : ''].filter(Boolean).join(' ')
     ctx.reply(`✅ 签到成功(${what},${formatLocal(checkin.at, false)})\n您今日第 ${mineToday} 次,${room.unit.name}今日共 ${unitToday} 次。\n发送位置可附加到本次签到;10分钟内可 #签到 撤销`, { mention: true })
   },

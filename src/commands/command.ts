@@ -15,7 +15,19 @@ export interface CommandDef {
   guest?: boolean
   /** Roles allowed; absent = every member. */
   roles?: Role[]
+  /**
+   * Hot path: for these arguments the handler's single SQL statement records the message as handled itself
+   * (and throws DuplicateMessage when it already was), so no surrounding transaction is opened.
+   */
+  recordsItself?(ctx: MessageContext): boolean
   run(ctx: MessageContext): Promise<void>
+}
+
+/** A replayed message, detected by whoever recorded it as handled. */
+export class DuplicateMessage extends Error {
+  constructor() {
+    super('message already handled')
+  }
 }
 
 /** Thrown by a handler for malformed arguments: the router replies with the problem and the command's example. */

@@ -4,6 +4,7 @@ import type { ParsedCommand } from '../parser/command.ts'
 import type { DbOrTx } from '../db/client.ts'
 import type { Member, Room, Unit } from '../db/generated/client.ts'
 import type { AppDeps } from './deps.ts'
+import type { CommandDef } from '../commands/command.ts'
 
 export type RoomWithUnit = Room & { unit: Unit }
 export type MemberWithUnit = Member & { unit: Unit }
@@ -19,6 +20,8 @@ export interface MessageContext {
   /** Null for a guest: someone in the room who is not in the org. */
   member: MemberWithUnit | null
   command: ParsedCommand | null
+  /** The command the message resolved to (null for locations, images). */
+  def: CommandDef | null
   /** The database to use: inside a handler, the transaction that also marks the message handled. */
   db: DbOrTx
   /** Replies are collected and sent after the transaction commits, never for a rolled-back one. */

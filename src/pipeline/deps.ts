@@ -4,9 +4,12 @@ import type { Logger } from '../core/logger.ts'
 import type { Counters } from '../core/metrics.ts'
 import type { Outbox } from '../core/ports.ts'
 import type { Db } from '../db/client.ts'
+import type { OrgCache } from '../domain/org/org-cache.ts'
 
 export interface AppDeps {
   prisma: Db
+  /** Room and member lookups, briefly cached. */
+  org: OrgCache
   redis: Redis
   outbox: Outbox
   clock: Clock

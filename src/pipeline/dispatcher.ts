@@ -10,11 +10,12 @@ import { roomMiddleware } from './middleware/room.ts'
 import { memberMiddleware } from './middleware/member.ts'
 import { rateLimitMiddleware } from './middleware/rate-limit.ts'
 import { onceMiddleware } from './middleware/once.ts'
-import { routeMiddleware } from './middleware/route.ts'
+import { resolveMiddleware } from './middleware/resolve.ts'
+import { runMiddleware } from './middleware/run.ts'
 import { UsageError } from '../commands/command.ts'
 import { findCommand } from '../commands/registry.ts'
 
-const chain = compose<MessageContext>([parseMiddleware, roomMiddleware, memberMiddleware, rateLimitMiddleware, onceMiddleware, routeMiddleware])
+const chain = compose<MessageContext>([parseMiddleware, roomMiddleware, memberMiddleware, rateLimitMiddleware, resolveMiddleware, onceMiddleware, runMiddleware])
 
 export type Dispatch = (msg: InboundMessage, opts?: { lastAttempt?: boolean }) => Promise<void>
 
@@ -29,6 +30,7 @@ export function createDispatcher(deps: AppDeps): Dispatch {
       room: null,
       member: null,
       command: null,
+      def: null,
       db: deps.prisma,
       replies: [],
       reply(text, o = {}) {

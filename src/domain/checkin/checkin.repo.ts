@@ -14,8 +14,39 @@ export interface NewCheckin {
   messageId: string
 }
 
+export interface RecordedCheckin {
+  id: number
+  at: Date
+  type: CheckinType
+  households: number | null
+  mineToday: number
+  unitToday: number
+}
+
 export const checkinRepo = {
-  create: (db: DbOrTx, data: NewCheckin) => db.checkin.create({ data }),
+  /**
+   * The hot path in one statement: marks the message handled, inserts the check-in and counts the member's and
+   * the unit's check-ins in [from, to). Returns null when the message was handled before (nothing written).
+   * The counts read the snapshot before the insert, hence the + 1.
+   */
+  recordOnce: async (db: DbOrTx, c: NewCheckin, from: Date, to: Date): Promise<RecordedCheckin | null> => {
+    const rows = await db.$queryRaw<{ id: number; at: Date; type: CheckinType; households: number | null; mine: bigint; unit: bigint }[]>`
+      WITH h AS (
+        INSERT INTO "HandledMessage" ("accountId", "messageId", "handledAt") VALUES (${c.accountId}, ${c.messageId}, ${c.at})
+        ON CONFLICT DO NOTHING RETURNING 1
+      ), c AS (
+        INSERT INTO "Checkin" ("memberId", "unitId", "roomId", "type", "households", "note", "at", "accountId", "messageId")
+        SELECT ${c.memberId}, ${c.unitId}, ${c.roomId}, ${c.type}::"CheckinType", ${c.households}::int, ${c.note}::text, ${c.at}, ${c.accountId}, ${c.messageId} FROM h
+        RETURNING "id", "at", "type", "households"
+      )
+      SELECT c."id", c."at", c."type", c."households",
+        (SELECT count(*) FROM "Checkin" WHERE "memberId" = ${c.memberId} AND "revokedAt" IS NULL AND "at" >= ${from} AND "at" < ${to}) + 1 AS mine,
+        (SELECT count(*) FROM "Checkin" WHERE "unitId" = ${c.unitId} AND "revokedAt" IS NULL AND "at" >= ${from} AND "at" < ${to}) + 1 AS unit
+      FROM c`
+    const r = rows[0]
+    return r ? { id: r.id, at: new Date(r.at), type: r.type, households: r.households, mineToday: Number(r.mine), unitToday: Number(r.unit) } : null
+  },
+
   countByMember: (db: DbOrTx, memberId: number, from: Date, to: Date) =>
     db.checkin.count({ where: { memberId, revokedAt: null, at: { gte: from, lt: to } } }),
   countByUnit: (db: DbOrTx, unitId: number, from: Date, to: Date) =>

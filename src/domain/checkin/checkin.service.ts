@@ -23,15 +23,10 @@ export interface CheckinInput {
   messageId: string
 }
 
+/** Records a check-in and marks its message handled in one statement; null when the message was handled before. */
 export async function recordCheckin(db: DbOrTx, input: CheckinInput) {
-  const checkin = await checkinRepo.create(db, input)
   const dayStart = startOfLocalDay(input.at)
-  const dayEnd = new Date(dayStart.getTime() + DAY_MS)
-  const [mine, unit] = await Promise.all([
-    checkinRepo.countByMember(db, input.memberId, dayStart, dayEnd),
-    checkinRepo.countByUnit(db, input.unitId, dayStart, dayEnd),
-  ])
-  return { checkin, mineToday: mine, unitToday: unit }
+  return checkinRepo.recordOnce(db, input, dayStart, new Date(dayStart.getTime() + DAY_MS))
 }
 
 export async function undoLastCheckin(db: DbOrTx, memberId: number, now: Date) {

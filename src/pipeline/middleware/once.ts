@@ -1,18 +1,31 @@
 import type { Middleware } from '../../core/compose.ts'
 import { isUniqueViolation } from '../../core/errors.ts'
+import { DuplicateMessage } from '../../commands/command.ts'
 import { handledMessageRepo } from '../../domain/inbox/handled-message.repo.ts'
 import type { MessageContext } from '../context.ts'
 
-export class DuplicateMessage extends Error {}
-
 /**
- * Runs the rest of the chain in one transaction that also marks the message handled. A redelivered or replayed
- * message hits the primary key and is skipped, even after Redis has forgotten the job; a crash before commit
- * leaves nothing, so the retry does the whole thing once.
+ * Runs the handler in one transaction that also marks the message handled. A redelivered or replayed message
+ * hits the primary key and is skipped, even after Redis has forgotten the job; a crash before commit leaves
+ * nothing, so the retry does the whole thing once. Hot-path commands whose one statement marks the message
+ * themselves skip the transaction (CommandDef.recordsItself).
  */
 export const onceMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   const { prisma } = ctx.deps
   const pending = ctx.replies.length
+  const duplicate = () => {
+    ctx.replies.length = pending
+    ctx.deps.counters.inc('duplicate')
+    ctx.log.info('duplicate message skipped')
+  }
+  if (ctx.def?.recordsItself?.(ctx)) {
+    try {
+      return await next()
+    } catch (e) {
+      if (e instanceof DuplicateMessage) return duplicate()
+      throw e
+    }
+  }
   try {
     await prisma.$transaction(
       async (tx) => {
@@ -24,13 +37,8 @@ export const onceMiddleware: Middleware<MessageContext> = async (ctx, next) => {
     )
   } catch (e) {
     ctx.db = prisma
-    if (isUniqueViolation(e) && (await handledMessageRepo.exists(prisma, ctx.msg.accountId, ctx.msg.messageId))) {
-      ctx.replies.length = pending
-      ctx.deps.counters.inc('duplicate')
-      ctx.log.info('duplicate message skipped')
-      return
-    }
     ctx.replies.length = pending // replies of a rolled-back transaction are never sent
+    if (isUniqueViolation(e) && (await handledMessageRepo.exists(prisma, ctx.msg.accountId, ctx.msg.messageId))) return duplicate()
     throw e
   } finally {
     ctx.db = prisma

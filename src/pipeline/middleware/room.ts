@@ -1,5 +1,4 @@
 import type { Middleware } from '../../core/compose.ts'
-import { orgRepo } from '../../domain/org/org.repo.ts'
 import { findCommand } from '../../commands/registry.ts'
 import type { MessageContext } from '../context.ts'
 
@@ -8,11 +7,11 @@ import type { MessageContext } from '../context.ts'
  * Unbound rooms are ignored, except for an admin's #绑定 and a one-line hint to known members.
  */
 export const roomMiddleware: Middleware<MessageContext> = async (ctx, next) => {
-  ctx.room = await orgRepo.roomByWxId(ctx.deps.prisma, ctx.msg.roomId!)
+  ctx.room = await ctx.deps.org.room(ctx.deps.prisma, ctx.msg.roomId!)
   if (ctx.room) return next()
   ctx.deps.counters.inc('ignored.unbound_room')
   if (!ctx.command) return
-  const member = await orgRepo.memberByWxid(ctx.deps.prisma, ctx.msg.talkerId)
+  const member = await ctx.deps.org.member(ctx.deps.prisma, ctx.msg.talkerId)
   if (!member?.active) return
   ctx.member = member
   if (findCommand(ctx.command.word)?.name === '绑定' && member.role === 'admin') return next()

@@ -1,14 +1,13 @@
 import type { Middleware } from '../../core/compose.ts'
 import { closest } from '../../parser/closest.ts'
 import { commandWords, findCommand } from '../../commands/registry.ts'
-import { handleAttachment } from '../../commands/attachment.handler.ts'
-import { orgRepo } from '../../domain/org/org.repo.ts'
 import { ROLE_LABEL } from '../../commands/format.ts'
+import { orgRepo } from '../../domain/org/org.repo.ts'
 import type { MessageContext } from '../context.ts'
 
-/** Sends a command to its handler, or says clearly why not. */
-export const routeMiddleware: Middleware<MessageContext> = async (ctx) => {
-  if (!ctx.command) return handleAttachment(ctx)
+/** Finds the command's handler, or says clearly why there is none for this sender. Refusals change nothing. */
+export const resolveMiddleware: Middleware<MessageContext> = async (ctx, next) => {
+  if (!ctx.command) return next() // a location or an image
   const def = findCommand(ctx.command.word)
   if (!def) {
     if (!ctx.member) return // a guest's unknown "#…" is chat, not a command for us
@@ -23,7 +22,8 @@ export const routeMiddleware: Middleware<MessageContext> = async (ctx) => {
   if (ctx.member && def.roles && !def.roles.includes(ctx.member.role)) {
     return ctx.reply(`#${def.name} 仅限${def.roles.map((r) => ROLE_LABEL[r]).join('、')}使用。`, { mention: true })
   }
-  await def.run(ctx)
+  ctx.def = def
+  await next()
 }
 
 /** The supervisors nearest above the room's unit: the people who can register a newcomer. */

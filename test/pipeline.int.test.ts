@@ -49,8 +49,9 @@ describe('pipeline', () => {
   it('loses nothing when Redis restarts between two commands', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gridbot-redis-restart-'))
     let redis = await startRedisServer({ dir })
-    const sim = await testSim({ start, redisUrl: redis.url })
+    let sim: Awaited<ReturnType<typeof testSim>> | undefined
     try {
+      sim = await testSim({ start, redisUrl: redis.url })
       sim.world.say(sim.world.person('李佳鑫'), GRID, '#签到 走访 1户')
       await sim.settle()
       await redis.stop()
@@ -62,7 +63,7 @@ describe('pipeline', () => {
       const replies = botSaid(sim, GRID)
       expect(replies.some((t) => t.includes('您今日第 2 次'))).toBe(true)
     } finally {
-      await sim.close()
+      await sim?.close()
       await redis.stop()
       rmSync(dir, { recursive: true, force: true })
     }

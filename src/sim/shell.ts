@@ -3,6 +3,7 @@ import readline from 'node:readline'
 import { parseDuration, formatLocal } from '../core/time.ts'
 import type { SimSession } from './session.ts'
 import type { TranscriptLine } from './world.ts'
+import { validateOrg } from '../config/org-spec.ts'
 
 const HELP = `/rooms 列出群    /room 群名 进入群    /as 姓名 以此人身份发言    /who 本群成员
 /loc 纬度 经度 地址 发送位置    /image 文件 发送图片    /advance 10m 虚拟时间前进    /time 当前虚拟时间
@@ -11,8 +12,11 @@ const HELP = `/rooms 列出群    /room 群名 进入群    /as 姓名 以此人
 export async function runShell(session: SimSession, input = process.stdin, output = process.stdout): Promise<void> {
   const { world } = session
   const print = (s: string) => output.write(`${s}\n`)
-  let room = world.spec.rooms.find((r) => r.unit !== world.spec.district && world.spec.members.some((m) => m.rooms.includes(r.topic)))?.topic ?? world.spec.rooms[0]!.topic
-  let person = world.people.find((p) => p.rooms.includes(room))?.name ?? world.people[0]!.name
+  // Start where most of the work happens: the first grid's group, as its first cadre.
+  const grids = new Set(validateOrg(world.spec).units.filter((u) => u.kind === 'grid').map((u) => u.name))
+  let room = world.spec.rooms.find((r) => grids.has(r.unit))?.topic ?? world.spec.rooms[0]!.topic
+  const cadre = world.spec.members.find((m) => m.role === 'grid_cadre' && m.rooms.includes(room))
+  let person = cadre?.name ?? world.people.find((p) => p.rooms.includes(room))?.name ?? world.people[0]!.name
   const show = (l: TranscriptLine) => {
     if (!l.self) return
     const at = l.mentions.length ? ` (@${l.mentions.join(' @')})` : ''

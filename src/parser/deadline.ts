@@ -1,0 +1,132 @@
+// Chinese deadlines as cadres type them — 今天18点, 明天下午3点, 周五, 下周一上午, 3天内, 11月30日, 2小时后 —
+// computed in China time whatever the server's zone. Anything ambiguous or already past is a question back,
+// never a guess: the reply repeats what was understood so a misreading is visible.
+import { normalise } from './normalise.ts'
+import { daysInMonth, fromLocal, toLocal } from '../core/local-time.ts'
+
+export type DeadlineResult = { ok: true; at: Date } | { ok: false; problem: string }
+
+const EXAMPLES = '例如:今天18点、明天下午3点、周五、下周一上午、11月30日、2小时后'
+const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+
+/** 十 → 10, 二十三 → 23, 十二 → 12, 两 → 2. */
+export function chineseNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s)
+  if (!/^[零〇一二两三四五六七八九十]+$/.test(s)) return null
+  if (!s.includes('十')) return s.length === 1 ? DIGIT[s]! : Number([...s].map((c) => DIGIT[c]).join(''))
+  const [tens, ones] = s.split('十')
+  return (tens ? DIGIT[tens]! : 1) * 10 + (ones ? DIGIT[ones]! : 0)
+}
+
+function arabic(s: string): string {
+  return s.replace(/[零〇一二两三四五六七八九十]+(?=[点时:分天日号月周个小]|$)/g, (m) => String(chineseNumber(m) ?? m))
+}
+
+const PERIOD_END: Record<string, number> = { 凌晨: 6, 早上: 9, 早晨: 9, 早: 9, 上午: 12, 中午: 13, 下午: 18, 傍晚: 19, 晚上: 22, 晚: 22, 夜里: 23 }
+const PM = new Set(['下午', '傍晚', '晚上', '晚', '夜里'])
+const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 }
+const DEFAULT_HOUR = 18 // a date alone means the end of that working day
+
+const RELATIVE = /^(\d+)(分钟|个小时|小时|个钟头|天|个星期|星期|周)(后|之后|以后|内|之内|以内)$/
+const UNIT_MS: Record<string, number> = { 分钟: 60_000, 个小时: 3_600_000, 小时: 3_600_000, 个钟头: 3_600_000, 天: 86_400_000, 个星期: 604_800_000, 星期: 604_800_000, 周: 604_800_000 }
+
+export function parseDeadline(input: string, now: Date): DeadlineResult {
+  const raw = input.trim()
+  const s = arabic(normalise(raw).replace(/\s+/g, '').replace(/^(截止|截至|到|于|在)/, '').replace(/(前|之前|以前)$/, ''))
+  if (!s) return { ok: false, problem: `请写明截止时间,${EXAMPLES}` }
+  const unknown = (): DeadlineResult => ({ ok: false, problem: `看不懂截止时间「${raw}」,${EXAMPLES}` })
+
+  const rel = RELATIVE.exec(s)
+  if (rel) {
+    const n = Number(rel[1])
+    if (n <= 0) return unknown()
+    const at = new Date(now.getTime() + n * UNIT_MS[rel[2]!]!)
+    return future(at, now, raw)
+  }
+
+  const today = toLocal(now)
+  let rest = s
+  let date: { year: number; month: number; day: number } | null = null
+  let explicitYear = false
+  let dayWord = false
+  const take = (re: RegExp) => {
+    const m = re.exec(rest)
+    if (m) rest = rest.slice(m[0].length)
+    return m
+  }
+  let m: RegExpExecArray | null
+  if ((m = take(/^(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})[日号]?/))) {
+    date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }
+    explicitYear = true
+  } else if ((m = take(/^(\d{1,2})(?:月|\/)(\d{1,2})[日号]?/))) date = { year: today.year, month: Number(m[1]), day: Number(m[2]) }
+  else if ((m = take(/^(\d{1,2})[日号]/))) {
+    date = { year: today.year, month: today.month, day: Number(m[1]) }
+    if (Number(m[1]) < today.day) return { ok: false, problem: `「${raw}」是本月${m[1]}日(已过)还是下个月?请写上月份,例如:${today.month === 12 ? 1 : today.month + 1}月${m[1]}日` }
+  } else if ((m = take(/^(今天|今日|今晚|今早|明天|明日|明晚|明早|后天|大后天)/))) {
+    const offset = { 今: 0, 明: 1, 后: 2, 大: 3 }[m[1]![0] as '今']
+    date = shift(today, offset)
+    dayWord = true
+    if (/晚$/.test(m[1]!)) rest = `晚上${rest}`
+    if (/早$/.test(m[1]!)) rest = `早上${rest}`
+  } else if ((m = take(/^(下下|下个|下|本|这个|这)?(?:周|星期|礼拜)([一二三四五六日天1-7])/))) {
+    const target = WEEKDAY[m[2]!]!
+    const prefix = m[1] ?? ''
+    const weeks = prefix.startsWith('下下') ? 2 : prefix.startsWith('下') ? 1 : 0
+    let offset = target - today.weekday + weeks * 7
+    if (!prefix && offset < 0) offset += 7 // a bare weekday means the coming one
+    const label = '一二三四五六日'[target - 1]
+    if (offset < 0) return { ok: false, problem: `本周${label}已经过去了,是指下周${label}吗?请写:下周${label}` }
+    date = shift(today, offset)
+    dayWord = true
+  } else if ((m = take(/^月底/))) {
+    date = { year: today.year, month: today.month, day: daysInMonth(today.year, today.month) }
+    dayWord = true
+  }
+
+  // Time of day.
+  let hour: number | null = null
+  let minute = 0
+  const period = take(/^(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|早|晚)/)?.[1] ?? null
+  if ((m = take(/^(\d{1,2})(?:[点时:](\d{1,2}|半|一刻|三刻)?分?|点钟)/))) {
+    hour = Number(m[1])
+    minute = m[2] === '半' ? 30 : m[2] === '一刻' ? 15 : m[2] === '三刻' ? 45 : m[2] ? Number(m[2]) : 0
+    if (hour > 24 || minute > 59) return unknown()
+    if (period && PM.has(period) && hour < 12) hour += 12
+    else if ((period === '晚上' || period === '晚' || period === '夜里') && hour === 12) hour = 24 // midnight ending that day
+    else if (period === '中午' && hour <= 2) hour += 12
+    else if (!period && hour >= 1 && hour <= 6 && hour !== 0) {
+      return { ok: false, problem: `「${raw}」是上午还是下午?请写:下午${hour}点 或 上午${hour}点` }
+    }
+  } else if (period) hour = PERIOD_END[period]!
+  if (rest) return unknown()
+  if (!date && hour === null) return unknown()
+
+  if (!date) {
+    // A time alone: today's, or a question when it has passed.
+    date = { year: today.year, month: today.month, day: today.day }
+  }
+  if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(date.year, date.month)) {
+    return { ok: false, problem: `没有这一天:「${raw}」` }
+  }
+  const at = fromLocal(date.year, date.month, date.day, hour ?? DEFAULT_HOUR, minute)
+  if (at.getTime() <= now.getTime()) {
+    if (!explicitYear && !dayWord && date.month < today.month) {
+      return { ok: false, problem: `${date.month}月${date.day}日今年已经过了,是指明年吗?请写:${date.year + 1}年${date.month}月${date.day}日` }
+    }
+    return { ok: false, problem: `截止时间「${raw}」已经过去了,请写一个将来的时间,${EXAMPLES}` }
+  }
+  return future(at, now, raw)
+}
+
+function shift(d: { year: number; month: number; day: number }, days: number) {
+  const t = toLocal(fromLocal(d.year, d.month, d.day + days, 12))
+  return { year: t.year, month: t.month, day: t.day }
+}
+
+const MAX_AHEAD_MS = 366 * 86_400_000
+
+function future(at: Date, now: Date, raw: string): DeadlineResult {
+  if (at.getTime() <= now.getTime()) return { ok: false, problem: `截止时间「${raw}」已经过去了,请写一个将来的时间,${EXAMPLES}` }
+  if (at.getTime() - now.getTime() > MAX_AHEAD_MS) return { ok: false, problem: `截止时间「${raw}」超过一年,请确认后重写` }
+  return { ok: true, at }
+}

@@ -16,6 +16,9 @@ import { QueueOutbox } from './outbound/outbox.ts'
 import { startSender, type Pace } from './outbound/sender.ts'
 import type { ChatTransport } from './transport/transport.ts'
 import { orgRepo } from './domain/org/org.repo.ts'
+import { SWEEP_EVERY_MS, TimerQueue, startTimersWorker } from './jobs/timers.ts'
+import { escalateHandler, remindHandler } from './domain/task/timer-handlers.ts'
+import { sweep } from './domain/task/sweeper.ts'
 import { OrgCache } from './domain/org/org-cache.ts'
 
 export type Role = 'all' | 'gateway' | 'worker'
@@ -33,6 +36,8 @@ export interface AppOptions {
   /** Outbound pacing; null turns it off (simulator, benchmarks). */
   pace?: Pace | null
   concurrency?: number
+  /** Timers wait for the simulator to promote them instead of firing on the wall clock. */
+  virtualTime?: boolean
 }
 
 export interface App {
@@ -43,6 +48,9 @@ export interface App {
   outbox: QueueOutbox
   transports: ChatTransport[]
   workers: Worker[]
+  timers: TimerQueue
+  /** Runs the sweeper now (the simulator calls it as virtual minutes pass). */
+  sweep(): Promise<{ checked: number; repaired: number; full: boolean }>
   stop(): Promise<void>
 }
 
@@ -50,12 +58,15 @@ export async function startApp(o: AppOptions): Promise<App> {
   const log = o.log
   const queueEnv = createQueueEnv(o.infra.redisUrl, o.env.GRIDBOT_QUEUE_PREFIX)
   const outbox = new QueueOutbox(queueEnv)
+  const clock = o.clock ?? systemClock
+  const timers = new TimerQueue(queueEnv, clock, o.virtualTime ?? false)
   const deps: AppDeps = {
     prisma: o.infra.db.prisma,
     org: new OrgCache(),
     redis: queueEnv.connection,
     outbox,
-    clock: o.clock ?? systemClock,
+    scheduler: timers,
+    clock,
     log,
     counters: new Counters(),
     rateLimitPerMinute: o.env.GRIDBOT_RATE_LIMIT_PER_MINUTE,
@@ -65,11 +76,21 @@ export async function startApp(o: AppOptions): Promise<App> {
   const inboundQueue = createInboundQueue(queueEnv)
   const workers: Worker[] = []
   const transports: ChatTransport[] = []
+  const sweepNow = () => sweep(deps)
+  let sweeperKeepAlive: NodeJS.Timeout | null = null
 
   if (o.role !== 'gateway') {
     // PGlite is one connection in this process: more concurrency only queues up behind it.
     const concurrency = o.concurrency ?? o.env.GRIDBOT_WORKER_CONCURRENCY ?? (o.infra.db.kind === 'pglite' ? 1 : 16)
     workers.push(startInboundWorker(queueEnv, dispatch, { concurrency, log }))
+    workers.push(
+      startTimersWorker(queueEnv, { escalate: escalateHandler(deps), remind: remindHandler(deps), sweep: sweepNow }, { concurrency: Math.min(concurrency, 8), log }),
+    )
+    if (!o.virtualTime) {
+      // The sweeper runs as a BullMQ job scheduler; re-asserting it every minute survives a Redis flush.
+      await timers.upsertSweeper()
+      sweeperKeepAlive = setInterval(() => void timers.upsertSweeper().catch((err) => log.warn({ err: err.message }, 'sweeper schedule not renewed')), SWEEP_EVERY_MS)
+    }
     log.info({ concurrency }, 'worker started')
   }
   if (o.role !== 'worker') {
@@ -95,12 +116,16 @@ export async function startApp(o: AppOptions): Promise<App> {
     outbox,
     transports,
     workers,
+    timers,
+    sweep: sweepNow,
     stop: () =>
       (stopping ??= (async () => {
         // Stop taking messages first, then let in-flight jobs finish (Worker.close waits for them).
+        if (sweeperKeepAlive) clearInterval(sweeperKeepAlive)
         await Promise.all(transports.map((t) => t.stop().catch((err) => log.warn({ err }, 'transport stop failed'))))
         await Promise.all(workers.map((w) => w.close()))
         await inboundQueue.close()
+        await timers.close()
         await outbox.close()
         await queueEnv.connection.quit().catch(() => queueEnv.connection.disconnect())
       })()),

@@ -1,6 +1,7 @@
 import { attachLocation } from '../domain/checkin/checkin.service.ts'
 import { checkinRepo } from '../domain/checkin/checkin.repo.ts'
 import { formatLocal } from '../core/time.ts'
+import { attachLateEvidence } from '../domain/task/task.service.ts'
 import type { MessageContext } from '../pipeline/context.ts'
 
 /** Locations and images from members: not commands, but they belong to what the member just reported. */
@@ -14,5 +15,7 @@ export async function handleAttachment(ctx: MessageContext): Promise<void> {
   }
   if (msg.kind === 'image' && msg.mediaPath) {
     await checkinRepo.recordMedia(ctx.db, { memberId: member.id, roomId: room.id, accountId: msg.accountId, messageId: msg.messageId, kind: 'image', path: msg.mediaPath, at: ctx.now })
+    const task = await attachLateEvidence(ctx.db, member.id, ctx.now, ctx.now)
+    if (task) ctx.reply(`📷 图片已作为 T${task.number} 的完成凭证。`, { mention: true })
   }
 }

@@ -15,6 +15,8 @@ export interface InboundMessage {
   text: string
   /** The sender @-ed the bot account. */
   mentionsSelf: boolean
+  /** Contact ids the sender @-ed (not the bot). Some puppets drop them; "@name" in the text is the fallback. */
+  mentionIds?: string[]
   location?: { latitude: number; longitude: number; address: string }
   /** Where the gateway stored an image (under the data folder). */
   mediaPath?: string

@@ -20,10 +20,13 @@ export function formatLocal(at: Date, withDate = true): string {
   return withDate ? `${l.getUTCMonth() + 1}月${l.getUTCDate()}日 ${hm}` : hm
 }
 
-/** "5s", "11m", "2h", "1d" → milliseconds; null when malformed. */
+const DURATION_UNIT = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
+
+/** "5s", "11m", "2h", "1d", "5h59m" → milliseconds; null when malformed. */
 export function parseDuration(text: string): number | null {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*$/i.exec(text)
-  if (!m) return null
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2]!.toLowerCase() as 'ms']
-  return Math.round(Number(m[1]) * unit)
+  const s = text.trim().toLowerCase()
+  if (!/^(\d+(?:\.\d+)?\s*(ms|s|m|h|d)\s*)+$/.test(s)) return null
+  let total = 0
+  for (const m of s.matchAll(/(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)/g)) total += Number(m[1]) * DURATION_UNIT[m[2] as 'ms']
+  return Math.round(total)
 }

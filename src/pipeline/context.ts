@@ -4,6 +4,7 @@ import type { ParsedCommand } from '../parser/command.ts'
 import type { DbOrTx } from '../db/client.ts'
 import type { Member, Room, Unit } from '../db/generated/client.ts'
 import type { AppDeps } from './deps.ts'
+import type { Effects } from '../core/effects.ts'
 import type { CommandDef } from '../commands/command.ts'
 
 export type RoomWithUnit = Room & { unit: Unit }
@@ -26,5 +27,8 @@ export interface MessageContext {
   db: DbOrTx
   /** Replies are collected and sent after the transaction commits, never for a rolled-back one. */
   replies: OutboundMessage[]
-  reply(text: string, opts?: { mention?: boolean; urgent?: boolean }): void
+  /** `mention` @-s the sender; `mentionIds` @-s these contact ids too. */
+  reply(text: string, opts?: { mention?: boolean; mentionIds?: string[]; urgent?: boolean }): void
+  /** Posts to other rooms and timers, flushed after commit like replies. */
+  effects: Effects
 }

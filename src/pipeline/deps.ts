@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock.ts'
 import type { Logger } from '../core/logger.ts'
 import type { Counters } from '../core/metrics.ts'
 import type { Outbox } from '../core/ports.ts'
+import type { Scheduler } from '../core/effects.ts'
 import type { Db } from '../db/client.ts'
 import type { OrgCache } from '../domain/org/org-cache.ts'
 
@@ -12,6 +13,7 @@ export interface AppDeps {
   org: OrgCache
   redis: Redis
   outbox: Outbox
+  scheduler: Scheduler
   clock: Clock
   log: Logger
   counters: Counters

@@ -1,6 +1,7 @@
 // One inbound message through the middleware chain, then its replies to the outbox after commit.
 import { compose } from '../core/compose.ts'
 import { isAppError } from '../core/errors.ts'
+import { Effects } from '../core/effects.ts'
 import { jobId } from '../core/ids.ts'
 import type { InboundMessage } from '../core/message.ts'
 import type { MessageContext } from './context.ts'
@@ -33,8 +34,9 @@ export function createDispatcher(deps: AppDeps): Dispatch {
       def: null,
       db: deps.prisma,
       replies: [],
+      effects: new Effects(),
       reply(text, o = {}) {
-        ctx.replies.push({ accountId: msg.accountId, roomId: msg.roomId!, text, mentionIds: o.mention ? [msg.talkerId] : [], urgent: o.urgent })
+        ctx.replies.push({ accountId: msg.accountId, roomId: msg.roomId!, text, mentionIds: [...new Set([...(o.mention ? [msg.talkerId] : []), ...(o.mentionIds ?? [])])], urgent: o.urgent })
       },
     }
     try {
@@ -52,5 +54,7 @@ export function createDispatcher(deps: AppDeps): Dispatch {
       }
     }
     await Promise.all(ctx.replies.map((r, i) => deps.outbox.send(r, jobId('reply', msg.accountId, msg.messageId, i))))
+    // A crash before this line loses no timer: the sweeper re-creates it from the database.
+    await ctx.effects.flush(deps.outbox, deps.scheduler)
   }
 }

@@ -65,8 +65,14 @@ export function checkExpectation(e: Extract<Step, { expect: unknown }>['expect']
 export async function runScript(session: SimSession, script: Script, dir: string): Promise<ScriptResult> {
   const { world } = session
   const failures: ScriptResult['failures'] = []
+  // Consecutive expects share one window: everything the bot said since the step before them.
   let cursor = 0
+  let windowEnd: number | null = null
   for (const [i, s] of script.steps.entries()) {
+    if (!('expect' in s) && windowEnd !== null) {
+      cursor = windowEnd
+      windowEnd = null
+    }
     try {
       if ('say' in s) {
         const id = world.say(world.person(s.from), s.room, s.say)
@@ -89,9 +95,11 @@ export async function runScript(session: SimSession, script: Script, dir: string
         if (ms === null) throw new Error(`advance 的时长无法识别:${s.advance}(例如 11m、2h、1d)`)
         await session.advance(ms)
       } else {
-        await session.settle()
-        const problem = checkExpectation(s.expect, world.transcript.slice(cursor))
-        cursor = world.transcript.length
+        if (windowEnd === null) {
+          await session.settle()
+          windowEnd = world.transcript.length
+        }
+        const problem = checkExpectation(s.expect, world.transcript.slice(cursor, windowEnd))
         if (problem) failures.push({ step: i + 1, message: problem })
       }
     } catch (e) {

@@ -37,13 +37,28 @@ export interface SimOptions {
   split?: boolean
 }
 
-async function idle(queues: Queue[]): Promise<boolean> {
+async function idle(queues: Queue[], timers: Queue): Promise<boolean> {
   for (const q of queues) {
     const c = await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')
     if (Object.values(c).some((n) => n > 0)) return false
   }
-  return true
+  // Timers wait as delayed jobs until virtual time reaches them: only running ones count as busy.
+  const t = await timers.getJobCounts('waiting', 'active', 'prioritized')
+  return Object.values(t).every((n) => n === 0)
 }
+
+/** The earliest timer due by `until` (virtual time), with its due time. */
+async function earliestTimer(timers: Queue, until: number) {
+  let best: { job: Awaited<ReturnType<Queue['getDelayed']>>[number]; at: number } | null = null
+  for (const job of await timers.getDelayed()) {
+    const at = Date.parse((job.data as { dueAt?: string }).dueAt ?? '')
+    if (Number.isFinite(at) && at <= until && (!best || at < best.at)) best = { job, at }
+  }
+  return best
+}
+
+/** How often, in virtual time, the simulator runs the sweeper during an advance (and once at its start). */
+const SIM_SWEEP_EVERY_MS = 3_600_000
 
 export async function startSim(o: SimOptions): Promise<SimSession> {
   const clock = new VirtualClock(o.start ?? new Date())
@@ -59,6 +74,7 @@ export async function startSim(o: SimOptions): Promise<SimSession> {
     makeTransport: world.transport,
     accounts: o.spec.accounts.map((a) => a.id),
     pace: null, // virtual time: pacing would only slow the simulation down
+    virtualTime: true,
   }
   const app = await startApp({ ...common, role: o.split ? 'gateway' : 'all' })
   const worker = o.split ? await startApp({ ...common, role: 'worker' }) : null
@@ -68,13 +84,12 @@ export async function startSim(o: SimOptions): Promise<SimSession> {
   const settle = async () => {
     let calm = 0
     for (let i = 0; i < 3000 && calm < 2; i++) {
-      const quiet = world.pending() === 0 && (await idle(queues()))
+      const quiet = world.pending() === 0 && (await idle(queues(), app.timers.queue))
       calm = quiet ? calm + 1 : 0
       if (calm < 2) await new Promise((r) => setTimeout(r, quiet ? 15 : 5))
     }
     if (calm < 2) throw new Error('simulator did not settle within 30 s')
   }
-  const advanceHooks: ((to: Date) => Promise<void>)[] = []
   return {
     app,
     infra,
@@ -82,10 +97,24 @@ export async function startSim(o: SimOptions): Promise<SimSession> {
     clock,
     settle,
     advance: async (ms) => {
+      // Every timer due in the span fires in due order, through the real queue, seeing the time it was due at.
       await settle()
-      const to = new Date(clock.now().getTime() + ms)
-      for (const hook of advanceHooks) await hook(to)
-      clock.set(to)
+      const target = clock.now().getTime() + ms
+      await app.sweep()
+      let nextSweep = clock.now().getTime() + SIM_SWEEP_EVERY_MS
+      for (;;) {
+        const due = await earliestTimer(app.timers.queue, target)
+        if (nextSweep <= target && (!due || nextSweep < due.at)) {
+          clock.set(new Date(nextSweep))
+          await app.sweep()
+          nextSweep += SIM_SWEEP_EVERY_MS
+        } else if (due) {
+          clock.set(new Date(due.at))
+          await due.job.promote()
+        } else break
+        await settle()
+      }
+      clock.set(new Date(target))
       await settle()
     },
     stop: async () => {

@@ -23,7 +23,9 @@ describe('local time (Asia/Shanghai) on any machine zone', () => {
     expect(parseDuration('2h')).toBe(7_200_000)
     expect(parseDuration('1d')).toBe(86_400_000)
     expect(parseDuration('30s')).toBe(30_000)
+    expect(parseDuration('5h59m')).toBe(5 * 3_600_000 + 59 * 60_000)
     expect(parseDuration('soon')).toBeNull()
+    expect(parseDuration('5x')).toBeNull()
   })
 })
 

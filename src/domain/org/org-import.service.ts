@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts'
 import { AppError } from '../../core/errors.ts'
 import { validateOrg, type OrgSpec } from '../../config/org-spec.ts'
 import { orgRepo } from './org.repo.ts'
+import { policyProblems } from '../task/policy.ts'
 
 export interface ImportReport {
   districtId: number
@@ -18,6 +19,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 export async function importOrg(db: Db, spec: OrgSpec): Promise<ImportReport> {
   const { units, problems } = validateOrg(spec)
+  for (const u of units) if (u.policies) problems.push(...policyProblems(u.policies).map((p) => `「${u.name}」的 policies.${p}`))
   if (problems.length) throw new AppError('ORG_INVALID', problems.join('; '), `组织文件有 ${problems.length} 处问题:\n${problems.slice(0, 10).join('\n')}`)
   const report: ImportReport = {
     districtId: 0,

@@ -29,6 +29,8 @@ export const orgRepo = {
   roomsOfDistrict: (db: DbOrTx, districtId: number) => db.room.findMany({ where: { unit: { districtId } } }),
   roomByWxId: (db: DbOrTx, wxRoomId: string) => db.room.findUnique({ where: { wxRoomId }, include: { unit: true } }),
   roomsOfUnit: (db: DbOrTx, unitId: number) => db.room.findMany({ where: { unitId, wxRoomId: { not: null } }, orderBy: { id: 'asc' } }),
+  roomById: (db: DbOrTx, id: number) => db.room.findUnique({ where: { id } }),
+  roomsByIds: (db: DbOrTx, ids: number[]) => db.room.findMany({ where: { id: { in: ids }, wxRoomId: { not: null } } }),
   allRoomsOfUnit: (db: DbOrTx, unitId: number) => db.room.findMany({ where: { unitId }, orderBy: { id: 'asc' } }),
   createRoom: (db: DbOrTx, data: { topic: string; unitId: number; accountId: string; wxRoomId?: string | null }) => db.room.create({ data }),
   updateRoom: (db: DbOrTx, id: number, data: Partial<Pick<Room, 'topic' | 'unitId' | 'accountId' | 'wxRoomId' | 'boundAt'>>) => db.room.update({ where: { id }, data }),
@@ -43,6 +45,12 @@ export const orgRepo = {
   upsertMember: (db: DbOrTx, wxid: string, data: { name: string; unitId: number; role: Role; teams: string[]; duties: string[]; roomTopics: string[]; active: boolean }) =>
     db.member.upsert({ where: { wxid }, create: { wxid, ...data }, update: data }),
   deactivateMember: (db: DbOrTx, id: number) => db.member.update({ where: { id }, data: { active: false } }),
+  membersByIds: (db: DbOrTx, ids: number[]) => db.member.findMany({ where: { id: { in: ids } }, include: { unit: true } }),
+  membersByName: (db: DbOrTx, districtId: number, name: string) =>
+    db.member.findMany({ where: { name, active: true, unit: { districtId } }, include: { unit: true } }),
+  membersByWxids: (db: DbOrTx, wxids: string[]) => db.member.findMany({ where: { wxid: { in: wxids }, active: true }, include: { unit: true } }),
+  /** Units of a subtree (the unit and everything under it). */
+  subtree: (db: DbOrTx, unit: Unit) => db.unit.findMany({ where: { path: { startsWith: unit.path } }, orderBy: [{ depth: 'asc' }, { id: 'asc' }] }),
   /** Active members with one of `roles` in any of `unitIds`. */
   membersIn: (db: DbOrTx, unitIds: number[], roles: Role[]) =>
     db.member.findMany({ where: { unitId: { in: unitIds }, role: { in: roles }, active: true }, orderBy: { id: 'asc' } }),

@@ -15,6 +15,7 @@ export const onceMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   const pending = ctx.replies.length
   const duplicate = () => {
     ctx.replies.length = pending
+    ctx.effects.clear()
     ctx.deps.counters.inc('duplicate')
     ctx.log.info('duplicate message skipped')
   }
@@ -38,6 +39,7 @@ export const onceMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   } catch (e) {
     ctx.db = prisma
     ctx.replies.length = pending // replies of a rolled-back transaction are never sent
+    ctx.effects.clear()
     if (isUniqueViolation(e) && (await handledMessageRepo.exists(prisma, ctx.msg.accountId, ctx.msg.messageId))) return duplicate()
     throw e
   } finally {

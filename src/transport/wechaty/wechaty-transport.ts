@@ -82,7 +82,13 @@ export class WechatyTransport implements ChatTransport {
     }
     switch (message.type()) {
       case types.Message.Text:
-        return { ...base, kind: 'text', text: message.text(), mentionsSelf: room ? await this.mentionsSelf(message) : false }
+        return {
+          ...base,
+          kind: 'text',
+          text: message.text(),
+          mentionsSelf: room ? await this.mentionsSelf(message) : false,
+          mentionIds: room ? (await message.mentionList()).map((c) => c.id).filter((id) => id !== this.bot.currentUser?.id) : [],
+        }
       case types.Message.Location: {
         const loc = await this.location(message)
         return { ...base, kind: 'location', location: { latitude: loc.latitude, longitude: loc.longitude, address: loc.address || loc.name } }

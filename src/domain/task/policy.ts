@@ -1,0 +1,118 @@
+// Escalation and reminder policy: pure functions of state and time (no I/O), so every timing rule is unit-tested.
+// Policies come from the org file (`policies:` on any unit) and are inherited down the tree.
+import { z } from 'zod'
+import { parseDuration } from '../../core/time.ts'
+import { fromLocal, toLocal } from '../../core/local-time.ts'
+
+const duration = z.string().refine((s) => parseDuration(s) !== null, '时长格式如 10m、3m、1h').transform((s) => parseDuration(s)!)
+const clock = z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, '时间格式如 22:00')
+
+/** The keys an org file may set under `policies:` (all optional; a unit's keys override its ancestors'). */
+export const policyInput = z
+  .object({
+    escalation: z.object({ normal: duration.optional(), urgent: duration.optional(), levels: z.number().int().min(0).max(10).optional() }).partial().optional(),
+    reminders: z.array(duration).optional(),
+    quietHours: z.union([z.object({ start: clock, end: clock }), z.literal(false)]).optional(),
+  })
+  .strict()
+
+export interface TaskPolicy {
+  periodMs: { normal: number; urgent: number }
+  /** Levels above the task's own room at most (undefined: up to the district). */
+  levels: number | undefined
+  /** Offsets before a claimed task's deadline at which its holder is reminded, largest first. */
+  remindersMs: number[]
+  /** Normal (not urgent) escalations and reminders due in this window wait until it ends. */
+  quietHours: { start: number; end: number } | null
+}
+
+export const DEFAULT_POLICY: TaskPolicy = {
+  periodMs: { normal: 10 * 60_000, urgent: 3 * 60_000 },
+  levels: undefined,
+  remindersMs: [24 * 3_600_000, 3_600_000],
+  quietHours: { start: 22 * 60, end: 7 * 60 },
+}
+
+const minutes = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number)
+  return h! * 60 + m!
+}
+
+/** Merges policies from the district down to the unit (nearest wins). Invalid blocks are reported, not half-used. */
+export function resolvePolicy(chain: unknown[]): TaskPolicy {
+  const p: TaskPolicy = { ...DEFAULT_POLICY, periodMs: { ...DEFAULT_POLICY.periodMs } }
+  for (const raw of chain) {
+    if (!raw || typeof raw !== 'object') continue
+    const parsed = policyInput.safeParse(raw)
+    if (!parsed.success) continue // validated at import (validatePolicies); a bad block never half-applies
+    const v = parsed.data
+    if (v.escalation?.normal) p.periodMs.normal = v.escalation.normal
+    if (v.escalation?.urgent) p.periodMs.urgent = v.escalation.urgent
+    if (v.escalation?.levels !== undefined) p.levels = v.escalation.levels
+    if (v.reminders) p.remindersMs = [...v.reminders].sort((a, b) => b - a)
+    if (v.quietHours !== undefined) p.quietHours = v.quietHours ? { start: minutes(v.quietHours.start), end: minutes(v.quietHours.end) } : null
+  }
+  return p
+}
+
+/** Problems in a `policies:` block, in Chinese (for org import). */
+export function policyProblems(raw: unknown): string[] {
+  const r = policyInput.safeParse(raw)
+  return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.') || 'policies'}: ${i.message}`)
+}
+
+/** Moves a normal-priority time out of quiet hours (to when they end); urgent is never held. */
+export function deferQuiet(at: Date, urgent: boolean, quiet: TaskPolicy['quietHours']): Date {
+  if (urgent || !quiet || quiet.start === quiet.end) return at
+  const l = toLocal(at)
+  const m = l.hour * 60 + l.minute
+  const overnight = quiet.start > quiet.end
+  const inside = overnight ? m >= quiet.start || m < quiet.end : m >= quiet.start && m < quiet.end
+  if (!inside) return at
+  const endHour = Math.floor(quiet.end / 60)
+  const endMin = quiet.end % 60
+  const dayShift = overnight && m >= quiet.start ? 1 : 0
+  return fromLocal(l.year, l.month, l.day + dayShift, endHour, endMin)
+}
+
+export type EscalationKind = 'unclaimed' | 'overdue'
+
+/**
+ * When level `level` of a cycle is due. Unclaimed work waits one period before level 0 (task created → level 0
+ * after one period, level 1 after two …); overdue work starts at the deadline. Never sooner than one period
+ * after the previous post (so a deferred step does not bunch the next ones), and out of quiet hours.
+ */
+export function escalationDueAt(a: { kind: EscalationKind; base: Date; level: number; lastAt: Date | null; urgent: boolean; policy: TaskPolicy }): Date {
+  const period = a.urgent ? a.policy.periodMs.urgent : a.policy.periodMs.normal
+  const offset = a.kind === 'unclaimed' ? 1 : 0
+  const planned = a.base.getTime() + (a.level + offset) * period
+  const spaced = a.lastAt ? Math.max(planned, a.lastAt.getTime() + period) : planned
+  return deferQuiet(new Date(spaced), a.urgent, a.policy.quietHours)
+}
+
+/** The highest level a task in a unit at `depth` may reach: its own room is 0, the district's room is `depth`. */
+export function maxLevel(depth: number, policy: TaskPolicy): number {
+  return policy.levels === undefined ? depth : Math.min(depth, policy.levels)
+}
+
+/** The next reminder before a deadline not yet sent and still ahead; skips offsets already in the past. */
+export function nextReminder(a: { deadline: Date; sent: number; now: Date; urgent: boolean; policy: TaskPolicy }): { index: number; at: Date } | null {
+  for (let i = a.sent; i < a.policy.remindersMs.length; i++) {
+    const at = new Date(a.deadline.getTime() - a.policy.remindersMs[i]!)
+    if (at.getTime() > a.now.getTime()) {
+      const deferred = deferQuiet(at, a.urgent, a.policy.quietHours)
+      // A reminder pushed past the deadline by quiet hours is pointless: the overdue notice comes instead.
+      if (deferred.getTime() < a.deadline.getTime()) return { index: i, at: deferred }
+    }
+  }
+  return null
+}
+
+/** "2小时5分钟", "10分钟", "3天2小时" — how long something has waited. */
+export function formatWait(ms: number): string {
+  const min = Math.max(0, Math.round(ms / 60_000))
+  const d = Math.floor(min / 1440)
+  const h = Math.floor((min % 1440) / 60)
+  const m = min % 60
+  return [d ? `${d}天` : '', h ? `${h}小时` : '', m || (!d && !h) ? `${m}分钟` : ''].join('')
+}

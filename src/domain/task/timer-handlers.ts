@@ -1,0 +1,34 @@
+// What the timers queue runs: each step in its own transaction, its posts and next timers after commit.
+import type { Clock } from '../../core/clock.ts'
+import { Effects, type Scheduler } from '../../core/effects.ts'
+import type { Logger } from '../../core/logger.ts'
+import type { Counters } from '../../core/metrics.ts'
+import type { Outbox } from '../../core/ports.ts'
+import type { Db } from '../../db/client.ts'
+import { runEscalation, runReminder, type StepOutcome } from './escalation.service.ts'
+
+export interface TimerDeps {
+  prisma: Db
+  outbox: Outbox
+  scheduler: Scheduler
+  clock: Clock
+  log: Logger
+  counters: Counters
+}
+
+async function step(deps: TimerDeps, name: string, run: (tx: Parameters<Parameters<Db['$transaction']>[0]>[0], effects: Effects, now: Date) => Promise<StepOutcome>) {
+  const effects = new Effects()
+  const now = deps.clock.now()
+  const outcome = await deps.prisma.$transaction((tx) => run(tx, effects, now), { timeout: 30_000, maxWait: 30_000 })
+  await effects.flush(deps.outbox, deps.scheduler)
+  deps.counters.inc(`${name}.${outcome}`)
+  return outcome
+}
+
+export function escalateHandler(deps: TimerDeps) {
+  return (d: { taskId: number; cycle: number; step: number }) => step(deps, 'escalate', (tx, e, now) => runEscalation(tx, e, now, d.taskId, d.cycle, d.step))
+}
+
+export function remindHandler(deps: TimerDeps) {
+  return (d: { taskId: number; cycle: number; step: number }) => step(deps, 'remind', (tx, e, now) => runReminder(tx, e, now, d.taskId, d.cycle, d.step))
+}

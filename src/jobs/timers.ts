@@ -1,0 +1,84 @@
+// Timers (escalation steps, reminders, the sweeper) as BullMQ delayed jobs with deterministic ids. PostgreSQL
+// holds the truth (Task.nextEscalationAt / nextReminderAt); these jobs only wake the handlers up on time.
+import { Queue, Worker, type Job } from 'bullmq'
+import type { Clock } from '../core/clock.ts'
+import type { Scheduler, TimerRequest } from '../core/effects.ts'
+import { jobId } from '../core/ids.ts'
+import type { Logger } from '../core/logger.ts'
+import { createRedis, type QueueEnv } from './queues.ts'
+
+export const TIMERS_QUEUE = 'timers'
+export const SWEEP_EVERY_MS = 60_000
+/** In virtual time nothing fires by itself: the simulator promotes each job when virtual time reaches it. */
+const VIRTUAL_DELAY_MS = 10 * 365 * 86_400_000
+
+export interface TimerData {
+  taskId: number
+  cycle: number
+  step: number
+  dueAt: string
+}
+
+export const timerJobId = (t: Pick<TimerRequest, 'kind' | 'taskId' | 'cycle' | 'step'>) => jobId(t.kind, t.taskId, t.cycle, t.step)
+
+export class TimerQueue implements Scheduler {
+  readonly queue: Queue<TimerData>
+  constructor(
+    env: QueueEnv,
+    private readonly clock: Clock,
+    private readonly virtual: boolean,
+  ) {
+    this.queue = new Queue<TimerData>(TIMERS_QUEUE, {
+      connection: env.connection,
+      prefix: env.prefix,
+      defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 7 * 86_400, count: 100_000 }, removeOnFail: { age: 30 * 86_400 } },
+    })
+  }
+
+  private delay(dueAt: Date): number {
+    const ms = dueAt.getTime() - this.clock.now().getTime()
+    if (ms <= 0) return 0
+    return this.virtual ? VIRTUAL_DELAY_MS : ms
+  }
+
+  async schedule(t: TimerRequest): Promise<void> {
+    await this.queue.add(t.kind, { taskId: t.taskId, cycle: t.cycle, step: t.step, dueAt: t.dueAt.toISOString() }, { jobId: timerJobId(t), delay: this.delay(t.dueAt) })
+  }
+
+  async ensure(t: TimerRequest): Promise<boolean> {
+    const job = await this.queue.getJob(timerJobId(t))
+    if (job) {
+      const state = await job.getState()
+      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return false
+      await job.remove() // it ran (or died) yet the database still waits for it: run it again
+    }
+    await this.schedule(t)
+    return true
+  }
+
+  /** The sweeper's own schedule. Re-upserted every minute by workers, so even a FLUSHALL cannot stop it for long. */
+  async upsertSweeper(): Promise<void> {
+    await this.queue.upsertJobScheduler('sweeper', { every: SWEEP_EVERY_MS }, { name: 'sweep', data: { taskId: 0, cycle: 0, step: 0, dueAt: '' } })
+  }
+
+  close(): Promise<void> {
+    return this.queue.close()
+  }
+}
+
+export type TimerHandlers = Record<'escalate' | 'remind' | 'sweep', (data: TimerData, job: Job<TimerData>) => Promise<unknown>>
+
+export function startTimersWorker(env: QueueEnv, handlers: TimerHandlers, opts: { concurrency: number; log: Logger }): Worker<TimerData> {
+  const worker = new Worker<TimerData>(
+    TIMERS_QUEUE,
+    async (job) => {
+      const handler = handlers[job.name as keyof TimerHandlers]
+      if (!handler) throw new Error(`unknown timer ${job.name}`)
+      return handler(job.data, job)
+    },
+    { connection: createRedis(env.redisUrl), prefix: env.prefix, concurrency: opts.concurrency },
+  )
+  worker.on('failed', (job, err) => opts.log.error({ jobId: job?.id, err }, 'timer job failed'))
+  worker.on('error', (err) => opts.log.error({ err }, 'timers worker error'))
+  return worker
+}

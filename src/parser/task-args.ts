@@ -1,0 +1,37 @@
+// `#任务 <标题> [紧急] [截止 <时间>] [@成员 …]` → its parts. Pure: names are resolved to members elsewhere.
+
+export interface TaskArgs {
+  title: string
+  urgent: boolean
+  deadlineText: string | null
+  mentionNames: string[]
+}
+
+const URGENT = new Set(['紧急', '急', '加急', 'urgent'])
+
+export function parseTaskArgs(argv: string[]): TaskArgs {
+  const title: string[] = []
+  const deadline: string[] = []
+  const mentionNames: string[] = []
+  let urgent = false
+  let inDeadline = false
+  for (const raw of argv) {
+    if (raw.startsWith('@')) {
+      mentionNames.push(...raw.split('@').map((s) => s.trim()).filter(Boolean))
+      inDeadline = false
+    } else if (URGENT.has(raw.toLowerCase())) {
+      urgent = true
+      inDeadline = false
+    } else if (/^(截止|截至|期限)[::]?/.test(raw)) {
+      inDeadline = true
+      const rest = raw.replace(/^(截止|截至|期限)[::]?/, '')
+      if (rest) deadline.push(rest)
+    } else if (inDeadline) deadline.push(raw)
+    else title.push(raw)
+  }
+  return { title: title.join(' ').trim(), urgent, deadlineText: inDeadline || deadline.length ? deadline.join(' ') : null, mentionNames }
+}
+
+/** "T12" / "t12" → "T12"; null when it is not a task id. */
+export const taskRef = (s: string | undefined) => (s && /^[Tt]\d{1,7}$/.test(s) ? s.toUpperCase() : null)
+export const needRef = (s: string | undefined) => (s && /^[Nn]\d{1,7}$/.test(s) ? Number(s.slice(1)) : null)

@@ -16,9 +16,12 @@ import { QueueOutbox } from './outbound/outbox.ts'
 import { startSender, type Pace } from './outbound/sender.ts'
 import type { ChatTransport } from './transport/transport.ts'
 import { orgRepo } from './domain/org/org.repo.ts'
-import { SWEEP_EVERY_MS, TimerQueue, startTimersWorker } from './jobs/timers.ts'
+import { TimerQueue, startTimersWorker } from './jobs/timers.ts'
 import { escalateHandler, remindHandler } from './domain/task/timer-handlers.ts'
-import { sweep } from './domain/task/sweeper.ts'
+import { redisForgot, sweep } from './domain/task/sweeper.ts'
+
+/** How often workers check whether Redis was flushed. */
+const FLUSH_CHECK_MS = 5_000
 import { OrgCache } from './domain/org/org-cache.ts'
 
 export type Role = 'all' | 'gateway' | 'worker'
@@ -82,14 +85,22 @@ export async function startApp(o: AppOptions): Promise<App> {
   if (o.role !== 'gateway') {
     // PGlite is one connection in this process: more concurrency only queues up behind it.
     const concurrency = o.concurrency ?? o.env.GRIDBOT_WORKER_CONCURRENCY ?? (o.infra.db.kind === 'pglite' ? 1 : 16)
-    workers.push(startInboundWorker(queueEnv, dispatch, { concurrency, log }))
+    const lockMs = o.env.GRIDBOT_JOB_LOCK_MS
+    workers.push(startInboundWorker(queueEnv, dispatch, { concurrency, log, lockMs }))
     workers.push(
-      startTimersWorker(queueEnv, { escalate: escalateHandler(deps), remind: remindHandler(deps), sweep: sweepNow }, { concurrency: Math.min(concurrency, 8), log }),
+      startTimersWorker(queueEnv, { escalate: escalateHandler(deps), remind: remindHandler(deps), sweep: sweepNow }, { concurrency: Math.min(concurrency, 8), log, lockMs }),
     )
     if (!o.virtualTime) {
-      // The sweeper runs as a BullMQ job scheduler; re-asserting it every minute survives a Redis flush.
+      // The sweeper runs every minute as a BullMQ job scheduler. A Redis flush would erase that schedule too, so
+      // each worker also checks every few seconds whether Redis forgot everything, re-creates the schedule, and
+      // sweeps at once: pending escalations are back within seconds, not minutes.
       await timers.upsertSweeper()
-      sweeperKeepAlive = setInterval(() => void timers.upsertSweeper().catch((err) => log.warn({ err: err.message }, 'sweeper schedule not renewed')), SWEEP_EVERY_MS)
+      const keepAlive = async () => {
+        if (!(await redisForgot(deps))) return
+        await timers.upsertSweeper()
+        await sweepNow()
+      }
+      sweeperKeepAlive = setInterval(() => void keepAlive().catch((err) => log.warn({ err: err.message }, 'sweeper keep-alive failed')), FLUSH_CHECK_MS)
     }
     log.info({ concurrency }, 'worker started')
   }

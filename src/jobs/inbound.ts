@@ -26,11 +26,11 @@ export async function enqueueInbound(queue: Queue<InboundMessage>, msg: InboundM
   await queue.add('message', msg, { jobId: jobId('in', msg.accountId, msg.messageId) })
 }
 
-export function startInboundWorker(env: QueueEnv, dispatch: Dispatch, opts: { concurrency: number; log: Logger }): Worker<InboundMessage> {
+export function startInboundWorker(env: QueueEnv, dispatch: Dispatch, opts: { concurrency: number; log: Logger; lockMs: number }): Worker<InboundMessage> {
   const worker = new Worker<InboundMessage>(
     INBOUND_QUEUE,
     async (job) => dispatch(job.data, { lastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) }),
-    { connection: createRedis(env.redisUrl), prefix: env.prefix, concurrency: opts.concurrency },
+    { connection: createRedis(env.redisUrl), prefix: env.prefix, concurrency: opts.concurrency, lockDuration: opts.lockMs, stalledInterval: opts.lockMs },
   )
   worker.on('failed', (job, err) => opts.log.error({ jobId: job?.id, err }, 'inbound job failed'))
   worker.on('error', (err) => opts.log.error({ err }, 'inbound worker error'))

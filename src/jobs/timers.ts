@@ -68,7 +68,7 @@ export class TimerQueue implements Scheduler {
 
 export type TimerHandlers = Record<'escalate' | 'remind' | 'sweep', (data: TimerData, job: Job<TimerData>) => Promise<unknown>>
 
-export function startTimersWorker(env: QueueEnv, handlers: TimerHandlers, opts: { concurrency: number; log: Logger }): Worker<TimerData> {
+export function startTimersWorker(env: QueueEnv, handlers: TimerHandlers, opts: { concurrency: number; log: Logger; lockMs: number }): Worker<TimerData> {
   const worker = new Worker<TimerData>(
     TIMERS_QUEUE,
     async (job) => {
@@ -76,7 +76,8 @@ export function startTimersWorker(env: QueueEnv, handlers: TimerHandlers, opts: 
       if (!handler) throw new Error(`unknown timer ${job.name}`)
       return handler(job.data, job)
     },
-    { connection: createRedis(env.redisUrl), prefix: env.prefix, concurrency: opts.concurrency },
+    // A crashed worker's job is taken over once its lock lapses (stalled-job check), then re-runs idempotently.
+    { connection: createRedis(env.redisUrl), prefix: env.prefix, concurrency: opts.concurrency, lockDuration: opts.lockMs, stalledInterval: opts.lockMs },
   )
   worker.on('failed', (job, err) => opts.log.error({ jobId: job?.id, err }, 'timer job failed'))
   worker.on('error', (err) => opts.log.error({ err }, 'timers worker error'))

@@ -73,6 +73,8 @@ export async function runEscalation(db: DbOrTx, effects: Effects, now: Date, id:
     // in case that run died between its commit and its posts.
     if (!task.lastEscalatedAt || now.getTime() - task.lastEscalatedAt.getTime() > REPOST_WINDOW_MS) return 'stale'
     for (const p of posts) effects.post(p.message, p.key)
+    // That run may also have died before scheduling the next step (same job id: harmless if it did not).
+    if (task.nextEscalationAt) effects.schedule({ kind: 'escalate', taskId: id, cycle, step: level + 1, dueAt: task.nextEscalationAt })
     return 'reposted'
   }
   if (task.escalationLevel !== level - 1) return 'stale'
@@ -128,7 +130,12 @@ async function stepMessages(db: DbOrTx, task: Task, ctx: UnitContext, kind: Esca
 
 export async function runReminder(db: DbOrTx, effects: Effects, now: Date, id: number, cycle: number, index: number): Promise<StepOutcome> {
   const task = await taskRepo.taskById(db, id)
-  if (!task || task.escalationCycle !== cycle || task.status !== 'claimed' || !task.deadline || task.remindersSent !== index) return 'stale'
+  if (!task || task.escalationCycle !== cycle || task.status !== 'claimed' || !task.deadline) return 'stale'
+  if (task.remindersSent !== index) {
+    // Already sent by an earlier run that may have died before scheduling the next one (same job id: harmless).
+    if (task.remindersSent > index && task.nextReminderAt) effects.schedule({ kind: 'remind', taskId: id, cycle, step: task.remindersSent, dueAt: task.nextReminderAt })
+    return 'stale'
+  }
   const unit = await orgRepo.unitById(db, task.unitId)
   if (!unit) return 'stale'
   const ctx = await unitContext(db, unit)

@@ -23,8 +23,15 @@ export interface SweepDeps {
   counters: Counters
 }
 
+const markerKey = (prefix: string) => `${prefix}:timers:swept`
+
+/** True when Redis has forgotten our marker: it was flushed (or is new), so timers may be missing. */
+export async function redisForgot(d: Pick<SweepDeps, 'redis' | 'keyPrefix'>): Promise<boolean> {
+  return (await d.redis.exists(markerKey(d.keyPrefix))) === 0
+}
+
 export async function sweep(d: SweepDeps): Promise<{ checked: number; repaired: number; full: boolean }> {
-  const marker = `${d.keyPrefix}:timers:swept`
+  const marker = markerKey(d.keyPrefix)
   const full = (await d.redis.exists(marker)) === 0
   const before = full ? null : new Date(d.clock.now().getTime() - LATE_MS)
   let checked = 0

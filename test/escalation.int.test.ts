@@ -1,0 +1,82 @@
+// Escalation's promises: a step posts once whatever happens to its job; a Redis flush loses no escalation;
+// many tasks escalating together all post.
+import { Redis } from 'ioredis'
+import { describe, expect, it } from 'vitest'
+import { redisOptions } from '../src/runtime/redis-server.ts'
+import { escalateHandler } from '../src/domain/task/timer-handlers.ts'
+import { testSim, botSaid } from './helpers/sim.ts'
+
+const GRID = '华府社区5号网格群'
+const COMMUNITY = '华府社区群'
+const start = new Date('2026-11-20T09:00:00+08:00')
+
+describe('escalation', () => {
+  it('posts each step once when its job is duplicated, retried or stale', async () => {
+    const sim = await testSim({ start })
+    try {
+      sim.world.say(sim.world.person('李佳鑫'), GRID, '#任务 修复路灯')
+      await sim.settle()
+      await sim.advance(10 * 60_000)
+      expect(botSaid(sim, GRID).filter((t) => t.includes('无人认领'))).toHaveLength(1)
+      const task = await sim.stores.db.prisma.task.findFirstOrThrow()
+      const run = escalateHandler(sim.app.deps)
+      // The same step again (a duplicate or a retry after a crash): re-posted under the same key, deduplicated.
+      expect(await run({ taskId: task.id, cycle: task.escalationCycle, step: 0 })).toBe('reposted')
+      // A step from the future, and one from an old cycle: nothing.
+      expect(await run({ taskId: task.id, cycle: task.escalationCycle, step: 2 })).toBe('stale')
+      expect(await run({ taskId: task.id, cycle: task.escalationCycle - 1, step: 1 })).toBe('stale')
+      // Two runs of the next step at once: exactly one claims it.
+      sim.clock.advance(10 * 60_000)
+      const outcomes = await Promise.all([run({ taskId: task.id, cycle: task.escalationCycle, step: 1 }), run({ taskId: task.id, cycle: task.escalationCycle, step: 1 })])
+      expect(outcomes.filter((o) => o === 'posted')).toHaveLength(1)
+      await sim.settle()
+      expect(botSaid(sim, GRID).filter((t) => t.includes('无人认领'))).toHaveLength(1)
+      expect(botSaid(sim, COMMUNITY).filter((t) => t.includes('第1级'))).toHaveLength(1)
+      const events = await sim.stores.db.prisma.taskEvent.findMany({ where: { kind: 'escalated' } })
+      expect(events.map((e) => e.level).sort()).toEqual([0, 1])
+    } finally {
+      await sim.close()
+    }
+  })
+
+  it('restores pending escalations after a Redis FLUSHALL (the sweeper)', async () => {
+    const sim = await testSim({ start })
+    try {
+      sim.world.say(sim.world.person('李佳鑫'), GRID, '#任务 修复路灯')
+      sim.world.say(sim.world.person('李佳鑫'), GRID, '#任务 清理楼道 紧急')
+      await sim.settle()
+      expect(await sim.app.timers.queue.getDelayedCount()).toBe(2)
+      const r = new Redis(redisOptions(sim.stores.redisUrl) as never)
+      const keys = await r.keys(`${sim.stores.prefix}:*`)
+      await r.del(...keys) // FLUSHALL, for this test's keys only (the server is shared)
+      r.disconnect()
+      expect(await sim.app.timers.queue.getDelayedCount()).toBe(0)
+      await sim.advance(10 * 60_000)
+      expect(sim.app.deps.counters.get('sweeper.repaired')).toBe(2)
+      const said = botSaid(sim, GRID)
+      expect(said.filter((t) => t.includes('T1') && t.includes('无人认领'))).toHaveLength(1)
+      expect(said.filter((t) => t.includes('T2') && t.includes('无人认领'))).toHaveLength(1)
+      expect(botSaid(sim, COMMUNITY).filter((t) => t.includes('T2') && t.includes('第1级'))).toHaveLength(1)
+    } finally {
+      await sim.close()
+    }
+  })
+
+  it('posts every one of 50 tasks escalating at once', async () => {
+    const sim = await testSim({ start })
+    try {
+      sim.app.deps.rateLimitPerMinute = 0 // one cadre types all 50: not what the rate limit is for
+      for (let i = 1; i <= 50; i++) sim.world.say(sim.world.person('李佳鑫'), GRID, `#任务 第${i}项排查`)
+      await sim.settle()
+      expect(await sim.stores.db.prisma.task.count()).toBe(50)
+      await sim.advance(20 * 60_000)
+      const level0 = botSaid(sim, GRID).filter((t) => t.includes('无人认领'))
+      const level1 = botSaid(sim, COMMUNITY).filter((t) => t.includes('第1级'))
+      expect(new Set(level0.map((t) => /T(\d+)/.exec(t)![1])).size).toBe(50)
+      expect(level0).toHaveLength(50)
+      expect(level1).toHaveLength(50)
+    } finally {
+      await sim.close()
+    }
+  })
+})

@@ -1,0 +1,82 @@
+// A worker process killed (SIGKILL) in the middle of escalations and started again: every step is posted
+// exactly once. Real processes, real time (policy periods of 2 s), real PostgreSQL, Redis and Wechaty mock.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { systemClock } from '../src/core/clock.ts'
+import { createLogger } from '../src/core/logger.ts'
+import { loadOrgFile } from '../src/config/org-file.ts'
+import { importOrg } from '../src/domain/org/org-import.service.ts'
+import { startApp } from '../src/main.ts'
+import { SimWorld } from '../src/sim/world.ts'
+import { freshStores } from './helpers/stores.ts'
+import { DEMO_ORG } from './helpers/paths.ts'
+
+const root = path.resolve(import.meta.dirname, '..')
+const TASKS = 8
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+async function until(what: string, check: () => Promise<boolean>, ms = 60_000) {
+  const end = Date.now() + ms
+  while (Date.now() < end) {
+    if (await check()) return
+    await sleep(100)
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+
+describe('worker killed mid-escalation', () => {
+  it('posts each escalation step exactly once after a restart', async () => {
+    const stores = await freshStores()
+    const spec = await loadOrgFile(DEMO_ORG)
+    spec.policies = { escalation: { urgent: '2s', normal: '2s' }, quietHours: false }
+    await importOrg(stores.db.prisma, spec)
+    const log = createLogger('silent')
+    const world = new SimWorld(spec, systemClock, log, mkdtempSync(path.join(os.tmpdir(), 'crash-media-')))
+    const gateway = await startApp({ role: 'gateway', env: stores.env, infra: stores.infra, log, makeTransport: world.transport, pace: null })
+    await world.populate(stores.db.prisma)
+    const env = {
+      ...process.env, GRIDBOT_NO_DOTENV: '1', DATABASE_URL: stores.dbUrl, REDIS_URL: stores.redisUrl, GRIDBOT_QUEUE_PREFIX: stores.prefix,
+      GRIDBOT_JOB_LOCK_MS: '2000', GRIDBOT_RATE_LIMIT_PER_MINUTE: '0', GRIDBOT_AUTO_MIGRATE: 'false', LOG_LEVEL: 'error',
+    }
+    const startWorker = () => spawn(process.execPath, [path.join(root, 'bin/gridbot.js'), 'start', '--role', 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+    let worker: ChildProcess = startWorker()
+    const prisma = stores.db.prisma
+    try {
+      for (let i = 1; i <= TASKS; i++) world.say(world.person('李佳鑫'), '华府社区5号网格群', `#任务 第${i}项隐患排查 紧急`)
+      await until('tasks created', async () => (await prisma.task.count()) === TASKS)
+      await until('first escalations', async () => (await prisma.taskEvent.count({ where: { kind: 'escalated' } })) > 0)
+      worker.kill('SIGKILL')
+      worker = startWorker()
+      await until('a second-level step', async () => (await prisma.taskEvent.count({ where: { kind: 'escalated', level: 2 } })) > 0)
+      worker.kill('SIGKILL')
+      worker = startWorker()
+      await until('every task at the district', async () => (await prisma.task.count({ where: { escalationLevel: 3, nextEscalationAt: null } })) === TASKS).catch(async (e) => {
+        console.log(JSON.stringify(await prisma.task.findMany({ select: { number: true, escalationLevel: true, nextEscalationAt: true, escalationCycle: true } })))
+        const q = gateway.timers.queue
+        console.log(await q.getJobCounts(), (await q.getFailed()).map((j) => [j.id, j.failedReason]))
+        throw e
+      })
+      await until('posts delivered', async () => world.pending() === 0 && (await gateway.outbox.queue('bot-main').getJobCounts('waiting', 'active', 'delayed', 'prioritized')).waiting === 0, 20_000)
+      await sleep(500)
+
+      const events = await prisma.taskEvent.findMany({ where: { kind: 'escalated' } })
+      const tasks = await prisma.task.findMany()
+      for (const t of tasks) expect(events.filter((e) => e.taskId === t.id).map((e) => e.level).sort()).toEqual([0, 1, 2, 3])
+      const said = (room: string, marker: string) => world.transcript.filter((l) => l.self && l.room === room && l.text.includes(marker))
+      for (const t of tasks) {
+        const id = new RegExp(`T${t.number}「`)
+        expect(said('华府社区5号网格群', '无人认领').filter((l) => id.test(l.text))).toHaveLength(1)
+        expect(said('华府社区群', '第1级').filter((l) => id.test(l.text))).toHaveLength(1)
+        expect(said('人和路街道工作群', '第2级').filter((l) => id.test(l.text))).toHaveLength(1)
+        expect(said('二七区网格总群', '第3级').filter((l) => id.test(l.text))).toHaveLength(1)
+      }
+    } finally {
+      worker.kill('SIGKILL')
+      await gateway.stop()
+      await stores.cleanup()
+    }
+  }, 120_000)
+})

@@ -2,7 +2,8 @@
 
 export type InboundKind = 'text' | 'location' | 'image' | 'other'
 
-export interface InboundMessage {
+/** Who said a message where. */
+export interface MessageOrigin {
   accountId: string
   messageId: string
   /** WeChat room id; null for a direct message. */
@@ -11,6 +12,9 @@ export interface InboundMessage {
   /** Stable WeChat contact id of the sender. The display name is for replies only, never for authorization. */
   talkerId: string
   talkerName: string
+}
+
+export interface InboundMessage extends MessageOrigin {
   kind: InboundKind
   text: string
   /** The sender @-ed the bot account. */

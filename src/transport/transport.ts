@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../core/message.ts'
+import type { InboundMessage, MessageOrigin } from '../core/message.ts'
 
 /** What the rest of gridbot knows of a chat network: start, stop, receive, send. Nothing else. */
 export interface ChatTransport {
@@ -10,13 +10,7 @@ export interface ChatTransport {
 }
 
 /** Every message the transport sees, the bot's own included: what the simulator's transcript is made of. */
-export interface ObservedMessage {
-  accountId: string
-  messageId: string
-  roomId: string | null
-  roomTopic: string | null
-  talkerId: string
-  talkerName: string
+export interface ObservedMessage extends MessageOrigin {
   self: boolean
   text: string
   mentionIds: string[]

@@ -4,24 +4,14 @@ import type { CheckinType } from '../../db/generated/enums.ts'
 import type { Unit } from '../../db/generated/client.ts'
 import { AppError } from '../../core/errors.ts'
 import { startOfLocalDay, startOfLocalMonth } from '../../core/time.ts'
-import { checkinRepo } from './checkin.repo.ts'
+import { checkinRepo, type NewCheckin } from './checkin.repo.ts'
 import { orgRepo } from '../org/org.repo.ts'
 
 export const UNDO_WINDOW_MS = 10 * 60_000
 export const LOCATION_WINDOW_MS = 5 * 60_000
 const DAY_MS = 86_400_000
 
-export interface CheckinInput {
-  memberId: number
-  unitId: number
-  roomId: number
-  type: CheckinType
-  households: number | null
-  note: string | null
-  at: Date
-  accountId: string
-  messageId: string
-}
+export type CheckinInput = NewCheckin
 
 /** Records a check-in and marks its message handled in one statement; null when the message was handled before. */
 export async function recordCheckin(db: DbOrTx, input: CheckinInput) {

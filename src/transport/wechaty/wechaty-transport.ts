@@ -4,7 +4,7 @@ import path from 'node:path'
 import { WechatyBuilder, types, type Message, type Wechaty } from 'wechaty'
 import type { Clock } from '../../core/clock.ts'
 import type { Logger } from '../../core/logger.ts'
-import type { InboundMessage } from '../../core/message.ts'
+import type { InboundMessage, MessageOrigin } from '../../core/message.ts'
 import type { ChatTransport, ObservedMessage } from '../transport.ts'
 
 export interface WechatyTransportOptions {
@@ -66,16 +66,24 @@ export class WechatyTransport implements ChatTransport {
     else await room.say(text)
   }
 
-  private async toInbound(message: Message): Promise<InboundMessage | null> {
+  /** Who said it where: the fields every mapping of a message shares. */
+  private async origin(message: Message, withTopic = true): Promise<MessageOrigin> {
     const room = message.room()
     const talker = message.talker()
-    const base = {
+    return {
       accountId: this.accountId,
       messageId: message.id,
       roomId: room?.id ?? null,
-      roomTopic: room ? await room.topic() : null,
+      roomTopic: room && withTopic ? await room.topic() : null,
       talkerId: talker.id,
       talkerName: talker.name(),
+    }
+  }
+
+  private async toInbound(message: Message): Promise<InboundMessage | null> {
+    const room = message.room()
+    const base = {
+      ...(await this.origin(message)),
       text: '',
       mentionsSelf: false,
       receivedAt: this.opts.clock.now().toISOString(),
@@ -119,15 +127,13 @@ export class WechatyTransport implements ChatTransport {
     return Boolean(name) && message.text().replace(/\u2005/g, ' ').startsWith(`@${name}`)
   }
 
-  private unreadable(message: Message, err: unknown): ObservedMessage {
+  private async unreadable(message: Message, err: unknown): Promise<ObservedMessage> {
     this.opts.log.warn({ err, msgId: message.id }, 'message could not be read for observers')
-    const talker = message.talker()
-    return { accountId: this.accountId, messageId: message.id, roomId: message.room()?.id ?? null, roomTopic: null, talkerId: talker.id, talkerName: talker.name(), self: message.self(), text: '[无法读取的消息]', mentionIds: [], mentionNames: [] }
+    return { ...(await this.origin(message, false)), self: message.self(), text: '[无法读取的消息]', mentionIds: [], mentionNames: [] }
   }
 
   private async observed(message: Message): Promise<ObservedMessage> {
     const room = message.room()
-    const talker = message.talker()
     const mentions = room ? await message.mentionList() : []
     const kind = message.type()
     const text =
@@ -136,12 +142,7 @@ export class WechatyTransport implements ChatTransport {
       : kind === types.Message.Image ? '[图片]'
       : `[${types.Message[kind]}]`
     return {
-      accountId: this.accountId,
-      messageId: message.id,
-      roomId: room?.id ?? null,
-      roomTopic: room ? await room.topic() : null,
-      talkerId: talker.id,
-      talkerName: talker.name(),
+      ...(await this.origin(message)),
       self: message.self(),
       text,
       mentionIds: mentions.map((c) => c.id),

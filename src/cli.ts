@@ -8,7 +8,7 @@ import { loadOrgFile } from './config/org-file.ts'
 import { generateDistrict } from './config/org-generate.ts'
 import { createLogger, type Logger } from './core/logger.ts'
 import { isAppError } from './core/errors.ts'
-import { openInfra } from './infra.ts'
+import { openInfra, type Infra } from './infra.ts'
 import { startApp, type Role } from './main.ts'
 import { importOrg, summariseImport } from './domain/org/org-import.service.ts'
 import { WechatyTransport } from './transport/wechaty/wechaty-transport.ts'
@@ -60,7 +60,18 @@ program
     const env = loadEnv()
     const log = createLogger(env.LOG_LEVEL, env.GRIDBOT_LOG_FILE)
     if (!['all', 'gateway', 'worker'].includes(opts.role)) throw new Error('--role 只能是 all、gateway 或 worker')
+    // PGlite lives inside one process: separate gateway and worker processes must share a PostgreSQL server.
+    if (opts.role !== 'all' && !env.DATABASE_URL) throw new Error(`--role ${opts.role} 需要 DATABASE_URL(PostgreSQL):内嵌的 PGlite 只能在单个进程中使用`)
     const infra = await openInfra(env, log)
+    try {
+      await runStart(opts, env, log, infra)
+    } catch (e) {
+      await infra.close() // never leave a private redis-server behind a failed start
+      throw e
+    }
+  })
+
+async function runStart(opts: { role: Role; org?: string; accounts?: string }, env: Env, log: Logger, infra: Infra) {
     const orgFile = opts.org ?? env.GRIDBOT_ORG_FILE
     if (orgFile) log.info(summariseImport(await importOrg(infra.db.prisma, await loadOrgFile(orgFile))))
     const token = accountTokens(env)
@@ -81,7 +92,7 @@ program
       await app.stop()
       await infra.close()
     }, log)
-  })
+}
 
 program
   .command('sim')
@@ -95,10 +106,10 @@ program
     if (opts.script) {
       const { loadScript, runScript } = await import('./sim/script.ts')
       const { script, dir } = await loadScript(opts.script)
-      const log = createLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL, process.env.GRIDBOT_LOG_FILE)
+      // The transcript owns stdout: logs go to GRIDBOT_LOG_FILE when set, else nowhere.
+      const log = env.GRIDBOT_LOG_FILE ? createLogger(env.LOG_LEVEL, env.GRIDBOT_LOG_FILE) : createLogger('silent')
       const throwaway = !env.DATABASE_URL && !env.REDIS_URL
-      const session = await startSim({ env, spec, log: createLogger('silent'), start: script.start ? new Date(script.start) : undefined, throwaway })
-      void log
+      const session = await startSim({ env, spec, log, start: script.start ? new Date(script.start) : undefined, throwaway })
       const result = await runScript(session, script, dir)
       await session.stop()
       for (const l of result.transcript) process.stdout.write(`${JSON.stringify({ at: l.at, room: l.room, from: l.from, text: l.text, mentions: l.mentions })}\n`)
@@ -127,15 +138,18 @@ org
   .description('import a YAML or xlsx org file (idempotent; prints what changed)')
   .action(async (file: string) => {
     const env = loadEnv()
-    const log = createLogger('warn')
-    const infra = await openInfra(env, log)
+    const spec = await loadOrgFile(file)
+    // Importing needs only the database, not Redis.
+    const { openDatabase } = await import('./db/client.ts')
+    const db = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { pgliteDir: path.resolve(env.GRIDBOT_DATA_DIR, 'pglite') })
+    await db.migrate()
     try {
-      const report = await importOrg(infra.db.prisma, await loadOrgFile(file))
+      const report = await importOrg(db.prisma, spec)
       for (const l of report.lines.slice(0, 200)) console.log(l)
       if (report.lines.length > 200) console.log(`……共 ${report.lines.length} 项变更`)
       console.log(summariseImport(report))
     } finally {
-      await infra.close()
+      await db.close()
     }
   })
 org

@@ -6,6 +6,8 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import { PGlite } from '@electric-sql/pglite'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import pg from 'pg'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
 import { applyMigrations, type SqlRunner } from './migrate.ts'
 
 export type Db = PrismaClient
@@ -44,6 +46,7 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; poo
       close: () => prisma.$disconnect(),
     }
   }
+  if (opts.pgliteDir) mkdirSync(path.dirname(opts.pgliteDir), { recursive: true })
   const pglite = opts.pgliteDir ? new PGlite(opts.pgliteDir) : new PGlite()
   await pglite.waitReady
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) })

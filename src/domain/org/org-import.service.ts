@@ -41,6 +41,7 @@ export async function importOrg(db: Db, spec: OrgSpec): Promise<ImportReport> {
       }
       // Units, parents before children (validateOrg lists them depth-first).
       let district = await orgRepo.findDistrict(tx, spec.district)
+      const districtIsNew = !district
       if (!district) {
         district = await orgRepo.createUnit(tx, { name: spec.district, kind: 'district', parentId: null, districtId: null, policy: spec.policies })
         district = await orgRepo.updateUnit(tx, district.id, { districtId: district.id, path: `/${district.id}/`, depth: 0 })
@@ -67,7 +68,7 @@ export async function importOrg(db: Db, spec: OrgSpec): Promise<ImportReport> {
             report.updated.units++
             report.lines.push(`~ 单位 ${u.name}`)
           }
-        } else report.unchanged++
+        } else if (!(districtIsNew && row.id === districtId)) report.unchanged++
         byName.set(u.name, row)
       }
       // Units that left the file stay (their records must not be lost); they are reported.

@@ -11,7 +11,6 @@ export const EVENT_LABEL: Record<string, string> = {
 }
 
 export const taskId = (t: Pick<Task, 'number'>) => `T${t.number}`
-export const needId = (n: { number: number }) => `N${n.number}`
 
 export function taskLine(t: Pick<Task, 'number' | 'title' | 'priority' | 'deadline' | 'status'>, now: Date, holder?: string): string {
   const urgent = t.priority === 'urgent' ? '【紧急】' : ''

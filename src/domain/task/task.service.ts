@@ -12,7 +12,7 @@ import { orgRepo } from '../org/org.repo.ts'
 import { taskRepo } from './task.repo.ts'
 import { claimedTimers, startCycle, stopTimers, tellReachedRooms, unitContext } from './escalation.service.ts'
 import { isSupervisorOver, mayClaim, mayCreateIn, maySee, mayWorkOn } from './task-access.ts'
-import { needId, STATUS_LABEL, taskId } from './task-format.ts'
+import { STATUS_LABEL, taskId } from './task-format.ts'
 
 export type Actor = Member & { unit: Unit }
 
@@ -216,9 +216,7 @@ export async function taskHistory(op: Pick<TaskOp, 'db' | 'actor'>, ref: string)
   const events = await taskRepo.events(op.db, task.id)
   const people = await orgRepo.membersByIds(op.db, [...new Set([task.holderId, task.creatorId, ...events.map((e) => e.actorId)].filter((x): x is number => x !== null))])
   const names = new Map(people.map((p) => [p.id, p.name]))
-  const need = task.needId ? `(来自需求)` : ''
   const evidence = await taskRepo.countEvidence(op.db, task.id)
-  return { task, events, names, need, evidence }
+  return { task, events, names, evidence }
 }
 
-export { needId }

@@ -137,6 +137,7 @@ export async function startApp(o: AppOptions): Promise<App> {
         await Promise.all(workers.map((w) => w.close()))
         await inboundQueue.close()
         await timers.close()
+        log.info({ counters: deps.counters.snapshot() }, 'stopped')
         await outbox.close()
         await queueEnv.connection.quit().catch(() => queueEnv.connection.disconnect())
       })()),

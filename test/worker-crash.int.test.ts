@@ -79,4 +79,22 @@ describe('worker killed mid-escalation', () => {
       await stores.cleanup()
     }
   }, 120_000)
+
+  it('drains and exits 0 on SIGTERM', async () => {
+    const stores = await freshStores()
+    const env = { ...process.env, GRIDBOT_NO_DOTENV: '1', DATABASE_URL: stores.dbUrl, REDIS_URL: stores.redisUrl, GRIDBOT_QUEUE_PREFIX: stores.prefix, GRIDBOT_AUTO_MIGRATE: 'false', LOG_LEVEL: 'info' }
+    const worker = spawn(process.execPath, [path.join(root, 'bin/gridbot.js'), 'start', '--role', 'worker'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    worker.stdout!.on('data', (b) => (out += b))
+    try {
+      await until('worker started', async () => out.includes('worker started'), 30_000)
+      const exited = new Promise<number | null>((r) => worker.once('exit', (code) => r(code)))
+      worker.kill('SIGTERM')
+      expect(await exited).toBe(0)
+      expect(out).toContain('stopping: draining in-flight jobs')
+    } finally {
+      worker.kill('SIGKILL')
+      await stores.cleanup()
+    }
+  }, 60_000)
 })

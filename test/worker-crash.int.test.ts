@@ -12,6 +12,8 @@ import { importOrg } from '../src/domain/org/org-import.service.ts'
 import { startApp } from '../src/main.ts'
 import { SimWorld } from '../src/sim/world.ts'
 import { freshStores } from './helpers/stores.ts'
+import { Redis } from 'ioredis'
+import { redisOptions } from '../src/runtime/redis-server.ts'
 import { DEMO_ORG } from './helpers/paths.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -27,21 +29,48 @@ async function until(what: string, check: () => Promise<boolean>, ms = 60_000) {
   throw new Error(`timed out waiting for ${what}`)
 }
 
+/** The demo district with 2-second escalation periods, a gateway in this process and worker processes. */
+async function district() {
+  const stores = await freshStores()
+  const spec = await loadOrgFile(DEMO_ORG)
+  spec.policies = { escalation: { urgent: '2s', normal: '2s' }, quietHours: false }
+  await importOrg(stores.db.prisma, spec)
+  const log = createLogger('silent')
+  const world = new SimWorld(spec, systemClock, log, mkdtempSync(path.join(os.tmpdir(), 'crash-media-')))
+  const gateway = await startApp({ role: 'gateway', env: stores.env, infra: stores.infra, log, makeTransport: world.transport, pace: null })
+  await world.populate(stores.db.prisma)
+  const env = {
+    ...process.env, GRIDBOT_NO_DOTENV: '1', DATABASE_URL: stores.dbUrl, REDIS_URL: stores.redisUrl, GRIDBOT_QUEUE_PREFIX: stores.prefix,
+    GRIDBOT_JOB_LOCK_MS: '2000', GRIDBOT_RATE_LIMIT_PER_MINUTE: '0', GRIDBOT_AUTO_MIGRATE: 'false', LOG_LEVEL: 'error',
+  }
+  const startWorker = () => spawn(process.execPath, [path.join(root, 'bin/gridbot.js'), 'start', '--role', 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+  /** Each escalation level posted exactly once per task, in the database and in the groups. */
+  const assertEachStepOnce = async () => {
+    const prisma = stores.db.prisma
+    const events = await prisma.taskEvent.findMany({ where: { kind: 'escalated' } })
+    const tasks = await prisma.task.findMany()
+    for (const t of tasks) expect(events.filter((e) => e.taskId === t.id).map((e) => e.level).sort()).toEqual([0, 1, 2, 3])
+    const said = (room: string, marker: string) => world.transcript.filter((l) => l.self && l.room === room && l.text.includes(marker))
+    for (const t of tasks) {
+      const id = new RegExp(`T${t.number}「`)
+      expect(said('华府社区5号网格群', '无人认领').filter((l) => id.test(l.text))).toHaveLength(1)
+      expect(said('华府社区群', '第1级').filter((l) => id.test(l.text))).toHaveLength(1)
+      expect(said('人和路街道工作群', '第2级').filter((l) => id.test(l.text))).toHaveLength(1)
+      expect(said('二七区网格总群', '第3级').filter((l) => id.test(l.text))).toHaveLength(1)
+    }
+  }
+  const allAtDistrict = (n: number) =>
+    until('every task at the district', async () => (await stores.db.prisma.task.count({ where: { escalationLevel: 3, nextEscalationAt: null } })) === n)
+  const delivered = async () => {
+    await until('posts delivered', async () => world.pending() === 0 && (await gateway.outbox.queue('bot-main').getJobCounts('waiting')).waiting === 0, 20_000)
+    await sleep(500)
+  }
+  return { stores, world, gateway, startWorker, assertEachStepOnce, allAtDistrict, delivered }
+}
+
 describe('worker killed mid-escalation', () => {
   it('posts each escalation step exactly once after a restart', async () => {
-    const stores = await freshStores()
-    const spec = await loadOrgFile(DEMO_ORG)
-    spec.policies = { escalation: { urgent: '2s', normal: '2s' }, quietHours: false }
-    await importOrg(stores.db.prisma, spec)
-    const log = createLogger('silent')
-    const world = new SimWorld(spec, systemClock, log, mkdtempSync(path.join(os.tmpdir(), 'crash-media-')))
-    const gateway = await startApp({ role: 'gateway', env: stores.env, infra: stores.infra, log, makeTransport: world.transport, pace: null })
-    await world.populate(stores.db.prisma)
-    const env = {
-      ...process.env, GRIDBOT_NO_DOTENV: '1', DATABASE_URL: stores.dbUrl, REDIS_URL: stores.redisUrl, GRIDBOT_QUEUE_PREFIX: stores.prefix,
-      GRIDBOT_JOB_LOCK_MS: '2000', GRIDBOT_RATE_LIMIT_PER_MINUTE: '0', GRIDBOT_AUTO_MIGRATE: 'false', LOG_LEVEL: 'error',
-    }
-    const startWorker = () => spawn(process.execPath, [path.join(root, 'bin/gridbot.js'), 'start', '--role', 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+    const { stores, world, gateway, startWorker, assertEachStepOnce, allAtDistrict, delivered } = await district()
     let worker: ChildProcess = startWorker()
     const prisma = stores.db.prisma
     try {
@@ -53,26 +82,32 @@ describe('worker killed mid-escalation', () => {
       await until('a second-level step', async () => (await prisma.taskEvent.count({ where: { kind: 'escalated', level: 2 } })) > 0)
       worker.kill('SIGKILL')
       worker = startWorker()
-      await until('every task at the district', async () => (await prisma.task.count({ where: { escalationLevel: 3, nextEscalationAt: null } })) === TASKS).catch(async (e) => {
-        console.log(JSON.stringify(await prisma.task.findMany({ select: { number: true, escalationLevel: true, nextEscalationAt: true, escalationCycle: true } })))
-        const q = gateway.timers.queue
-        console.log(await q.getJobCounts(), (await q.getFailed()).map((j) => [j.id, j.failedReason]))
-        throw e
-      })
-      await until('posts delivered', async () => world.pending() === 0 && (await gateway.outbox.queue('bot-main').getJobCounts('waiting', 'active', 'delayed', 'prioritized')).waiting === 0, 20_000)
-      await sleep(500)
+      await allAtDistrict(TASKS)
+      await delivered()
+      await assertEachStepOnce()
+    } finally {
+      worker.kill('SIGKILL')
+      await gateway.stop()
+      await stores.cleanup()
+    }
+  }, 120_000)
 
-      const events = await prisma.taskEvent.findMany({ where: { kind: 'escalated' } })
-      const tasks = await prisma.task.findMany()
-      for (const t of tasks) expect(events.filter((e) => e.taskId === t.id).map((e) => e.level).sort()).toEqual([0, 1, 2, 3])
-      const said = (room: string, marker: string) => world.transcript.filter((l) => l.self && l.room === room && l.text.includes(marker))
-      for (const t of tasks) {
-        const id = new RegExp(`T${t.number}「`)
-        expect(said('华府社区5号网格群', '无人认领').filter((l) => id.test(l.text))).toHaveLength(1)
-        expect(said('华府社区群', '第1级').filter((l) => id.test(l.text))).toHaveLength(1)
-        expect(said('人和路街道工作群', '第2级').filter((l) => id.test(l.text))).toHaveLength(1)
-        expect(said('二七区网格总群', '第3级').filter((l) => id.test(l.text))).toHaveLength(1)
-      }
+  it('restores pending escalations after a Redis FLUSHALL and a worker restart', async () => {
+    const { stores, world, gateway, startWorker, assertEachStepOnce, allAtDistrict, delivered } = await district()
+    let worker: ChildProcess = startWorker()
+    const prisma = stores.db.prisma
+    try {
+      for (let i = 1; i <= 4; i++) world.say(world.person('李佳鑫'), '华府社区5号网格群', `#任务 第${i}项 紧急`)
+      await until('tasks created', async () => (await prisma.task.count()) === 4)
+      worker.kill('SIGKILL')
+      const r = new Redis(redisOptions(stores.redisUrl) as never)
+      const keys = await r.keys(`${stores.prefix}:*`)
+      await r.del(...keys) // FLUSHALL of this test's keys: every timer and the sweeper's schedule are gone
+      r.disconnect()
+      worker = startWorker()
+      await allAtDistrict(4)
+      await delivered()
+      await assertEachStepOnce()
     } finally {
       worker.kill('SIGKILL')
       await gateway.stop()

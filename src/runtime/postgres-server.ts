@@ -22,6 +22,10 @@ export async function startPostgresServer(say: (line: string) => void = () => un
   const port = await freePort()
   // initdb refuses to run as root: run the server as the postgres user when we are root.
   const asUser = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : []
+  if (asUser.length && spawnSync('id', ['postgres']).status !== 0) {
+    // Binaries copied without the Debian package's system user: make one.
+    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'])
+  }
   const run = (cmd: string, args: string[]) => {
     const full = [...asUser, path.join(bin, cmd), ...args]
     const r = spawnSync(full[0]!, full.slice(1), { encoding: 'utf8' })

@@ -65,53 +65,54 @@ async function district() {
     await until('posts delivered', async () => world.pending() === 0 && (await gateway.outbox.queue('bot-main').getJobCounts('waiting')).waiting === 0, 20_000)
     await sleep(500)
   }
-  return { stores, world, gateway, startWorker, assertEachStepOnce, allAtDistrict, delivered }
+  let worker: ChildProcess = startWorker()
+  const restartWorker = () => {
+    worker.kill('SIGKILL')
+    worker = startWorker()
+  }
+  const close = async () => {
+    worker.kill('SIGKILL')
+    await gateway.stop()
+    await stores.cleanup()
+  }
+  return { stores, world, restartWorker, assertEachStepOnce, allAtDistrict, delivered, close }
 }
 
 describe('worker killed mid-escalation', () => {
   it('posts each escalation step exactly once after a restart', async () => {
-    const { stores, world, gateway, startWorker, assertEachStepOnce, allAtDistrict, delivered } = await district()
-    let worker: ChildProcess = startWorker()
+    const { stores, world, restartWorker, assertEachStepOnce, allAtDistrict, delivered, close } = await district()
     const prisma = stores.db.prisma
     try {
       for (let i = 1; i <= TASKS; i++) world.say(world.person('李佳鑫'), '华府社区5号网格群', `#任务 第${i}项隐患排查 紧急`)
       await until('tasks created', async () => (await prisma.task.count()) === TASKS)
       await until('first escalations', async () => (await prisma.taskEvent.count({ where: { kind: 'escalated' } })) > 0)
-      worker.kill('SIGKILL')
-      worker = startWorker()
+      restartWorker()
       await until('a second-level step', async () => (await prisma.taskEvent.count({ where: { kind: 'escalated', level: 2 } })) > 0)
-      worker.kill('SIGKILL')
-      worker = startWorker()
+      restartWorker()
       await allAtDistrict(TASKS)
       await delivered()
       await assertEachStepOnce()
     } finally {
-      worker.kill('SIGKILL')
-      await gateway.stop()
-      await stores.cleanup()
+      await close()
     }
   }, 120_000)
 
   it('restores pending escalations after a Redis FLUSHALL and a worker restart', async () => {
-    const { stores, world, gateway, startWorker, assertEachStepOnce, allAtDistrict, delivered } = await district()
-    let worker: ChildProcess = startWorker()
+    const { stores, world, restartWorker, assertEachStepOnce, allAtDistrict, delivered, close } = await district()
     const prisma = stores.db.prisma
     try {
       for (let i = 1; i <= 4; i++) world.say(world.person('李佳鑫'), '华府社区5号网格群', `#任务 第${i}项 紧急`)
       await until('tasks created', async () => (await prisma.task.count()) === 4)
-      worker.kill('SIGKILL')
       const r = new Redis(redisOptions(stores.redisUrl) as never)
       const keys = await r.keys(`${stores.prefix}:*`)
       await r.del(...keys) // FLUSHALL of this test's keys: every timer and the sweeper's schedule are gone
       r.disconnect()
-      worker = startWorker()
+      restartWorker()
       await allAtDistrict(4)
       await delivered()
       await assertEachStepOnce()
     } finally {
-      worker.kill('SIGKILL')
-      await gateway.stop()
-      await stores.cleanup()
+      await close()
     }
   }, 120_000)
 

@@ -63,7 +63,8 @@ export async function runEscalation(db: DbOrTx, effects: Effects, now: Date, id:
   const kind = task.escalationKind as EscalationKind
   const live = kind === 'unclaimed' ? task.status === 'open' : task.status === 'claimed' && !!task.deadline && task.deadline.getTime() <= now.getTime()
   if (!live) return 'stale'
-  if (task.escalationLevel > level) return 'stale'
+  // Only this step (again, after a crash) or the next one may run; anything else is a stale job: no queries.
+  if (task.escalationLevel !== level && task.escalationLevel !== level - 1) return 'stale'
   const unit = await orgRepo.unitById(db, task.unitId)
   if (!unit) return 'stale'
   const ctx = await unitContext(db, unit)
@@ -77,7 +78,6 @@ export async function runEscalation(db: DbOrTx, effects: Effects, now: Date, id:
     if (task.nextEscalationAt) effects.schedule({ kind: 'escalate', taskId: id, cycle, step: level + 1, dueAt: task.nextEscalationAt })
     return 'reposted'
   }
-  if (task.escalationLevel !== level - 1) return 'stale'
   const top = maxLevel(ctx.chain.length - 1, ctx.policy)
   const nextAt = level < top ? escalationDueAt({ kind, base: task.escalationBase ?? task.createdAt, level: level + 1, lastAt: now, urgent: task.priority === 'urgent', policy: ctx.policy }) : null
   const claimed = await taskRepo.transition(db, id, { escalationCycle: cycle, escalationLevel: level - 1 }, {

@@ -42,7 +42,6 @@ describe('escalation', () => {
   it('restores pending escalations after a Redis FLUSHALL (the sweeper)', async () => {
     const sim = await testSim({ start })
     try {
-      // One after the other: two messages in flight at once may be numbered in either order.
       sim.world.say(sim.world.person('李佳鑫'), GRID, '#任务 修复路灯')
       await sim.settle()
       sim.world.say(sim.world.person('李佳鑫'), GRID, '#任务 清理楼道 紧急')

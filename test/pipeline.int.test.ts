@@ -99,6 +99,28 @@ describe('pipeline', () => {
     }
   })
 
+  it('handles one group\'s messages in the order they arrived, even when they arrive together', async () => {
+    const sim = await testSim({ start })
+    try {
+      sim.app.deps.rateLimitPerMinute = 0
+      // Two groups at once, so the worker really runs in parallel across groups.
+      for (let i = 1; i <= 12; i++) {
+        sim.world.say(sim.world.person('李佳鑫'), GRID, `#任务 第${i}项`)
+        sim.world.say(sim.world.person('王书记'), '华府社区群', `#签到 议事 ${i}户`)
+      }
+      await sim.settle()
+      const tasks = await sim.stores.db.prisma.task.findMany({ orderBy: { id: 'asc' } })
+      expect(tasks.map((t) => t.title)).toEqual(Array.from({ length: 12 }, (_, i) => `第${i + 1}项`))
+      const checkins = await sim.stores.db.prisma.checkin.findMany({ orderBy: { id: 'asc' } })
+      expect(checkins.map((c) => c.households)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1))
+      // And the replies come back in that order too.
+      const created = botSaid(sim, GRID).filter((t) => t.includes('已创建任务')).map((t) => /「(.+?)」/.exec(t)![1])
+      expect(created).toEqual(tasks.map((t) => t.title))
+    } finally {
+      await sim.close()
+    }
+  })
+
   it('records the images members send, for later evidence', async () => {
     const sim = await testSim({ start })
     try {

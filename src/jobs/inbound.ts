@@ -2,6 +2,7 @@
 // WeChat delivers twice becomes one job (and the database's HandledMessage catches what Redis forgot).
 import { Queue, Worker } from 'bullmq'
 import { jobId } from '../core/ids.ts'
+import { InOrder } from '../core/in-order.ts'
 import type { Logger } from '../core/logger.ts'
 import type { InboundMessage } from '../core/message.ts'
 import type { Dispatch } from '../pipeline/dispatcher.ts'
@@ -27,9 +28,12 @@ export async function enqueueInbound(queue: Queue<InboundMessage>, msg: InboundM
 }
 
 export function startInboundWorker(env: QueueEnv, dispatch: Dispatch, opts: { concurrency: number; log: Logger; lockMs: number }): Worker<InboundMessage> {
+  // One conversation (a room, or a person writing to the bot) in the order its messages arrived; others in parallel.
+  const inOrder = new InOrder()
+  const conversation = (m: InboundMessage) => `${m.accountId}/${m.roomId ?? m.talkerId}`
   const worker = new Worker<InboundMessage>(
     INBOUND_QUEUE,
-    async (job) => dispatch(job.data, { lastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) }),
+    (job) => inOrder.run(conversation(job.data), () => dispatch(job.data, { lastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) })),
     { connection: createRedis(env.redisUrl), prefix: env.prefix, concurrency: opts.concurrency, lockDuration: opts.lockMs, stalledInterval: opts.lockMs },
   )
   worker.on('failed', (job, err) => opts.log.error({ jobId: job?.id, err }, 'inbound job failed'))

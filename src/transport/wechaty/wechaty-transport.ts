@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { WechatyBuilder, types, type Message, type Wechaty } from 'wechaty'
 import type { Clock } from '../../core/clock.ts'
+import { InOrder } from '../../core/in-order.ts'
 import type { Logger } from '../../core/logger.ts'
 import type { InboundMessage, MessageOrigin } from '../../core/message.ts'
 import type { ChatTransport, ObservedMessage } from '../transport.ts'
@@ -22,6 +23,8 @@ export class WechatyTransport implements ChatTransport {
   readonly accountId: string
   readonly bot: Wechaty
   private inFlight = 0
+  /** Hands one conversation's messages to the queue in the order Wechaty delivered them. */
+  private readonly handOver = new InOrder()
 
   constructor(private readonly opts: WechatyTransportOptions) {
     this.accountId = opts.accountId
@@ -40,8 +43,13 @@ export class WechatyTransport implements ChatTransport {
       try {
         if (this.opts.observe) await this.opts.observe(await this.observed(message).catch((err) => this.unreadable(message, err)))
         if (message.self()) return
-        const inbound = await this.toInbound(message)
-        if (inbound) await onMessage(inbound)
+        // Reading (an image download, say) may take longer for one message than the next; queueing may not.
+        const reading = this.toInbound(message)
+        reading.catch(() => undefined) // awaited below; this only keeps an early failure from being "unhandled"
+        await this.handOver.run(message.room()?.id ?? message.talker().id, async () => {
+          const inbound = await reading
+          if (inbound) await onMessage(inbound)
+        })
       } catch (e) {
         log.error({ err: e, msgId: message.id }, 'inbound message could not be queued')
       } finally {

@@ -47,6 +47,19 @@ async function idle(queues: Queue[], timers: Queue): Promise<boolean> {
   return Object.values(t).every((n) => n === 0)
 }
 
+function within<T>(ms: number, p: Promise<T>, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<T>((r) => (timer = setTimeout(() => r(fallback), ms)))
+  return Promise.race([p, late]).finally(() => clearTimeout(timer))
+}
+
+/** What is still going on, for the error when the simulator does not settle. */
+async function busy(world: SimWorld, queues: Queue[], timers: Queue): Promise<string> {
+  const parts = [`world ${JSON.stringify(world.busy())}`]
+  for (const q of [...queues, timers]) parts.push(`${q.name} ${JSON.stringify(await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed'))}`)
+  return parts.join('; ')
+}
+
 /** The earliest timer due by `until` (virtual time), with its due time. */
 async function earliestTimer(timers: Queue, until: number) {
   let best: { job: Awaited<ReturnType<Queue['getDelayed']>>[number]; at: number } | null = null
@@ -56,6 +69,9 @@ async function earliestTimer(timers: Queue, until: number) {
   }
   return best
 }
+
+/** Real time a settle may take before it fails, naming what is still busy (under the tests' 60 s limit). */
+const SETTLE_LIMIT_MS = 40_000
 
 /** How often, in virtual time, the simulator runs the sweeper during an advance (and once at its start). */
 const SIM_SWEEP_EVERY_MS = 3_600_000
@@ -82,13 +98,15 @@ export async function startSim(o: SimOptions): Promise<SimSession> {
   const queues = (): Queue[] => [app.inboundQueue, ...o.spec.accounts.map((a) => app.outbox.queue(a.id))]
 
   const settle = async () => {
+    const deadline = Date.now() + SETTLE_LIMIT_MS
     let calm = 0
-    for (let i = 0; i < 3000 && calm < 2; i++) {
-      const quiet = world.pending() === 0 && (await idle(queues(), app.timers.queue))
+    while (calm < 2 && Date.now() < deadline) {
+      // A Redis that stopped answering must not hang the settle: count it as busy and let the deadline name it.
+      const quiet = world.pending() === 0 && (await within(5_000, idle(queues(), app.timers.queue), false))
       calm = quiet ? calm + 1 : 0
       if (calm < 2) await new Promise((r) => setTimeout(r, quiet ? 15 : 5))
     }
-    if (calm < 2) throw new Error('simulator did not settle within 30 s')
+    if (calm < 2) throw new Error(`simulator did not settle within ${SETTLE_LIMIT_MS / 1000} s: ${await within(5_000, busy(world, queues(), app.timers.queue), 'Redis did not answer')}`)
   }
   return {
     app,

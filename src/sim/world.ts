@@ -158,6 +158,11 @@ export class SimWorld {
   }
 
   /** Messages emitted by a mock but not yet in the transcript, plus transports still handing messages over. */
+  /** What `pending` counts: messages being handed over, per account, and messages not yet in the transcript. */
+  busy(): { handingOver: Record<string, number>; unseen: string[] } {
+    return { handingOver: Object.fromEntries([...this.transports].map(([id, t]) => [id, t.pending])), unseen: [...this.unseen] }
+  }
+
   pending(): number {
     let n = 0
     for (const t of this.transports.values()) n += t.pending

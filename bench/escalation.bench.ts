@@ -12,7 +12,7 @@ import { generateDistrict } from '../src/config/org-generate.ts'
 import { importOrg } from '../src/domain/org/org-import.service.ts'
 import { orgRepo } from '../src/domain/org/org.repo.ts'
 import { claimTask, createTask } from '../src/domain/task/task.service.ts'
-import { createRedis } from '../src/jobs/queues.ts'
+import { closeWorker, createRedis } from '../src/jobs/queues.ts'
 import { redisOptions } from '../src/runtime/redis-server.ts'
 import { startApp } from '../src/main.ts'
 import { SimWorld } from '../src/sim/world.ts'
@@ -111,8 +111,9 @@ async function bareDelayed(url: string, opts: { tasks: number; spreadMs: number;
     return { name: 'x', data: { due: dueAt }, opts: { delay: dueAt - Date.now() } }
   }))
   while (late.length < opts.tasks && Date.now() < t0 + opts.spreadMs + 30_000) await sleep(200)
-  await w.close()
+  await closeWorker(w)
   await q.close()
+  await (q.opts.connection as Redis).quit()
   late.sort((a, b) => a - b)
   return { p50: percentile(late, 50), p99: percentile(late, 99), max: late[late.length - 1] ?? NaN }
 }

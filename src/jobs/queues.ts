@@ -1,4 +1,5 @@
 // Queue names and the shared BullMQ connection settings. One concept each file; names live here.
+import type { Worker } from 'bullmq'
 import { Redis } from 'ioredis'
 import { redisOptions } from '../runtime/redis-server.ts'
 
@@ -31,4 +32,12 @@ export function createRedis(url: string): Redis {
 
 export function createQueueEnv(redisUrl: string, prefix = 'gridbot'): QueueEnv {
   return { connection: createRedis(redisUrl), redisUrl, prefix }
+}
+
+/** Closes a worker (waiting for its running jobs), then the connection we handed it: BullMQ never closes a
+ *  connection it was given, and an open one would keep reconnecting after the app stopped. */
+export async function closeWorker(worker: Worker): Promise<void> {
+  await worker.close()
+  const c = worker.opts.connection
+  if (c instanceof Redis) await c.quit().catch(() => c.disconnect())
 }

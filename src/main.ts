@@ -10,7 +10,7 @@ import type { Env } from './config/env.ts'
 import type { Infra } from './infra.ts'
 import type { AppDeps } from './pipeline/deps.ts'
 import { createDispatcher, type Dispatch } from './pipeline/dispatcher.ts'
-import { closeWorker, createQueueEnv, type QueueEnv } from './jobs/queues.ts'
+import { closeRedis, closeWorker, createQueueEnv, type QueueEnv } from './jobs/queues.ts'
 import { createInboundQueue, enqueueInbound, startInboundWorker } from './jobs/inbound.ts'
 import { QueueOutbox } from './outbound/outbox.ts'
 import { startSender, type Pace } from './outbound/sender.ts'
@@ -134,12 +134,13 @@ export async function startApp(o: AppOptions): Promise<App> {
         // Stop taking messages first, then let in-flight jobs finish (Worker.close waits for them).
         if (sweeperKeepAlive) clearInterval(sweeperKeepAlive)
         await Promise.all(transports.map((t) => t.stop().catch((err) => log.warn({ err }, 'transport stop failed'))))
-        await Promise.all(workers.map((w) => closeWorker(w)))
+        const closed = await Promise.all(workers.map((w) => closeWorker(w, log)))
+        deps.counters.inc('stop.workers_left_behind', closed.filter((c) => !c).length)
         await inboundQueue.close()
         await timers.close()
         log.info({ counters: deps.counters.snapshot() }, 'stopped')
         await outbox.close()
-        await queueEnv.connection.quit().catch(() => queueEnv.connection.disconnect())
+        await closeRedis(queueEnv.connection)
       })()),
   }
 }

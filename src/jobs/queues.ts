@@ -19,7 +19,7 @@ const WARN_EVERY_MS = 10_000
 
 export function createRedis(url: string): Redis {
   // BullMQ needs maxRetriesPerRequest null on connections it blocks on.
-  const r = new Redis(redisOptions(url, { maxRetriesPerRequest: null, enableReadyCheck: true }) as never)
+  const r = endsWhenDisconnected(new Redis(redisOptions(url, { maxRetriesPerRequest: null, enableReadyCheck: true }) as never))
   // ioredis reconnects by itself; say so once in a while instead of an unhandled-error line per attempt.
   let last = 0
   r.on('error', (err: Error) => {
@@ -34,10 +34,41 @@ export function createQueueEnv(redisUrl: string, prefix = 'gridbot'): QueueEnv {
   return { connection: createRedis(redisUrl), redisUrl, prefix }
 }
 
+/**
+ * ioredis 6 emits no 'end' for a disconnect() made while it waits to reconnect (its socket is already gone), and
+ * BullMQ's Worker.close waits for exactly that 'end' on its blocking connection — a duplicate of ours. So a stop
+ * during or just after a Redis outage hung for ever (seen in the Redis-restart test). Such a disconnect now takes
+ * ioredis's own path for a client that is not connected, which ends it at once; duplicates inherit the fix.
+ */
+export function endsWhenDisconnected(r: Redis): Redis {
+  const disconnect = r.disconnect.bind(r)
+  r.disconnect = (reconnect = false) => {
+    if (!reconnect && r.status === 'reconnecting') (r as unknown as { status: string }).status = 'wait'
+    disconnect(reconnect)
+  }
+  const duplicate = r.duplicate.bind(r)
+  r.duplicate = ((...args: Parameters<Redis['duplicate']>) => endsWhenDisconnected(duplicate(...args))) as Redis['duplicate']
+  return r
+}
+
+/** Quits a connection we own; one that is not connected is just dropped (a QUIT would wait for Redis to return). */
+export async function closeRedis(r: Redis): Promise<void> {
+  if (r.status === 'ready') await r.quit().catch(() => r.disconnect())
+  else r.disconnect()
+}
+
+/** How long a stopping worker may wait for its running jobs before we stop waiting (Redis gone, say). */
+const CLOSE_GRACE_MS = 15_000
+
 /** Closes a worker (waiting for its running jobs), then the connection we handed it: BullMQ never closes a
- *  connection it was given, and an open one would keep reconnecting after the app stopped. */
-export async function closeWorker(worker: Worker): Promise<void> {
-  await worker.close()
+ *  connection it was given, and an open one would keep reconnecting after the app stopped. False: it did not
+ *  close within the grace period and was left behind. */
+export async function closeWorker(worker: Worker, log?: { warn(o: object, msg: string): void }): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<false>((r) => (timer = setTimeout(() => r(false), CLOSE_GRACE_MS)))
+  const closed = await Promise.race([worker.close().then(() => true), late]).finally(() => clearTimeout(timer))
+  if (!closed) log?.warn({ worker: worker.name, graceMs: CLOSE_GRACE_MS }, 'worker did not close in time; stopping without it')
   const c = worker.opts.connection
-  if (c instanceof Redis) await c.quit().catch(() => c.disconnect())
+  if (c instanceof Redis) await closeRedis(c)
+  return closed
 }

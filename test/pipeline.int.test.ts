@@ -71,27 +71,29 @@ describe('pipeline', () => {
 
   it('stops cleanly while Redis is down, and right after it came back', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gridbot-redis-down-'))
-    let redis = await startRedisServer({ dir })
+    const servers: Awaited<ReturnType<typeof startRedisServer>>[] = []
+    const redisUp = async () => servers[servers.push(await startRedisServer({ dir })) - 1]!
     const sims: Awaited<ReturnType<typeof testSim>>[] = []
     try {
       // Right after a restart some connections still wait to reconnect: stopping then used to hang for ever.
-      const a = await testSim({ start, redisUrl: redis.url })
+      const a = await testSim({ start, redisUrl: (await redisUp()).url })
       sims.push(a)
       a.world.say(a.world.person('李佳鑫'), GRID, '#签到 巡查')
       await a.settle()
-      await redis.stop()
-      redis = await startRedisServer({ dir })
+      await servers[0]!.stop()
+      await redisUp()
       await a.stop()
       expect(a.app.deps.counters.get('stop.workers_left_behind')).toBe(0) // each closed, none waited out
       expect(await a.stores.db.prisma.checkin.count()).toBe(1)
       // And with Redis gone altogether, a stop still ends (SIGTERM must not hang a gateway or worker).
-      const b = await testSim({ start, redisUrl: redis.url })
+      const b = await testSim({ start, redisUrl: servers[1]!.url })
       sims.push(b)
-      await redis.stop()
+      await servers[1]!.stop()
       await b.stop()
       expect(b.app.deps.counters.get('stop.workers_left_behind')).toBe(0)
     } finally {
-      redis = await startRedisServer({ dir }) // the stores' cleanup deletes their keys there
+      for (const s of servers) await s.stop()
+      const redis = await startRedisServer({ dir }) // the stores' cleanup deletes their keys there
       for (const sim of sims) await sim.close()
       await redis.stop()
       rmSync(dir, { recursive: true, force: true })

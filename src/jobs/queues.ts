@@ -1,6 +1,7 @@
 // Queue names and the shared BullMQ connection settings. One concept each file; names live here.
 import type { Worker } from 'bullmq'
 import { Redis } from 'ioredis'
+import { within } from '../core/time-limit.ts'
 import { redisOptions } from '../runtime/redis-server.ts'
 
 export const INBOUND_QUEUE = 'inbound'
@@ -64,9 +65,7 @@ const CLOSE_GRACE_MS = 15_000
  *  connection it was given, and an open one would keep reconnecting after the app stopped. False: it did not
  *  close within the grace period and was left behind. */
 export async function closeWorker(worker: Worker, log?: { warn(o: object, msg: string): void }): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined
-  const late = new Promise<false>((r) => (timer = setTimeout(() => r(false), CLOSE_GRACE_MS)))
-  const closed = await Promise.race([worker.close().then(() => true), late]).finally(() => clearTimeout(timer))
+  const closed = await within(CLOSE_GRACE_MS, worker.close().then(() => true), false)
   if (!closed) log?.warn({ worker: worker.name, graceMs: CLOSE_GRACE_MS }, 'worker did not close in time; stopping without it')
   const c = worker.opts.connection
   if (c instanceof Redis) await closeRedis(c)

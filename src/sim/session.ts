@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { Queue } from 'bullmq'
 import { VirtualClock } from '../core/clock.ts'
 import type { Logger } from '../core/logger.ts'
+import { within } from '../core/time-limit.ts'
 import type { Env } from '../config/env.ts'
 import type { OrgSpec } from '../config/org-spec.ts'
 import { openInfra, type Infra } from '../infra.ts'
@@ -45,12 +46,6 @@ async function idle(queues: Queue[], timers: Queue): Promise<boolean> {
   // Timers wait as delayed jobs until virtual time reaches them: only running ones count as busy.
   const t = await timers.getJobCounts('waiting', 'active', 'prioritized')
   return Object.values(t).every((n) => n === 0)
-}
-
-function within<T>(ms: number, p: Promise<T>, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const late = new Promise<T>((r) => (timer = setTimeout(() => r(fallback), ms)))
-  return Promise.race([p, late]).finally(() => clearTimeout(timer))
 }
 
 /** What is still going on, for the error when the simulator does not settle. */

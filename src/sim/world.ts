@@ -157,12 +157,12 @@ export class SimWorld {
     puppet.sendImage(from.wxid, roomId, file.split('/').pop()!, bytes)
   }
 
-  /** Messages emitted by a mock but not yet in the transcript, plus transports still handing messages over. */
   /** What `pending` counts: messages being handed over, per account, and messages not yet in the transcript. */
   busy(): { handingOver: Record<string, number>; unseen: string[] } {
     return { handingOver: Object.fromEntries([...this.transports].map(([id, t]) => [id, t.pending])), unseen: [...this.unseen] }
   }
 
+  /** Messages emitted by a mock but not yet in the transcript, plus transports still handing messages over. */
   pending(): number {
     let n = 0
     for (const t of this.transports.values()) n += t.pending

@@ -41,12 +41,13 @@ export class WechatyTransport implements ChatTransport {
     this.bot.on('message', async (message: Message) => {
       this.inFlight++
       try {
-        if (this.opts.observe) await this.opts.observe(await this.observed(message).catch((err) => this.unreadable(message, err)))
-        if (message.self()) return
-        // Reading (an image download, say) may take longer for one message than the next; queueing may not.
-        const reading = this.toInbound(message)
-        reading.catch(() => undefined) // awaited below; this only keeps an early failure from being "unhandled"
-        await this.handOver.run(message.room()?.id ?? message.talker().id, async () => {
+        // Reading (an image download, say) may take longer for one message than the next, so it starts at once;
+        // the hand-over joins its conversation's line before the first await, so the queue sees delivery order.
+        const observing = this.opts.observe ? this.observed(message).catch((err) => this.unreadable(message, err)) : null
+        const reading = message.self() ? null : this.toInbound(message)
+        reading?.catch(() => undefined) // awaited below; this only keeps an early failure from being "unhandled"
+        await this.handOver.run(this.conversationOf(message), async () => {
+          if (observing) await this.opts.observe!(await observing)
           const inbound = await reading
           if (inbound) await onMessage(inbound)
         })
@@ -75,6 +76,15 @@ export class WechatyTransport implements ChatTransport {
   }
 
   /** Who said it where: the fields every mapping of a message shares. */
+  /** The room, or the person writing to the bot; never throws (a message without either gets a line of its own). */
+  private conversationOf(message: Message): string {
+    try {
+      return message.room()?.id ?? message.talker().id
+    } catch {
+      return `message:${message.id}`
+    }
+  }
+
   private async origin(message: Message, withTopic = true): Promise<MessageOrigin> {
     const room = message.room()
     const talker = message.talker()

@@ -60,7 +60,7 @@ export async function benchEscalation(opts: { tasks: number; spreadMs: number; l
     await prisma.$transaction(async (tx) => {
       const op = { db: tx, effects, now, actor, room, messageId: `bench-${i}` }
       const task = await createTask(op, { title: `隐患排查${i}`, urgent: false, deadline, notify: [] })
-      await claimTask(op, `T${task.number}`)
+      await claimTask(op, { number: task.number, label: `T${task.number}` })
       due.set(task.number, deadline.getTime())
     })
     await effects.flush(app.outbox, app.timers)

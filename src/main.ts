@@ -8,21 +8,24 @@ import { Counters } from './core/metrics.ts'
 import type { InboundMessage } from './core/message.ts'
 import type { Env } from './config/env.ts'
 import type { Infra } from './infra.ts'
-import type { AppDeps } from './pipeline/deps.ts'
+import type { PipelineDeps } from './pipeline/deps.ts'
 import { createDispatcher, type Dispatch } from './pipeline/dispatcher.ts'
 import { closeRedis, closeWorker, createQueueEnv, type QueueEnv } from './jobs/queues.ts'
 import { createInboundQueue, enqueueInbound, startInboundWorker } from './jobs/inbound.ts'
 import { QueueOutbox } from './outbound/outbox.ts'
 import { startSender, type Pace } from './outbound/sender.ts'
 import type { ChatTransport } from './transport/transport.ts'
-import { orgRepo } from './domain/org/org.repo.ts'
+import { accountIds } from './domain/org/org.service.ts'
+import { commandSet } from './commands/registry.ts'
+import { RedisRateLimiter } from './jobs/rate-limiter.ts'
 import { TimerQueue, startTimersWorker } from './jobs/timers.ts'
 import { escalateHandler, remindHandler } from './domain/task/timer-handlers.ts'
 import { redisForgot, sweep } from './domain/task/sweeper.ts'
 
+import { OrgCache } from './domain/org/org-cache.ts'
+
 /** How often workers check whether Redis was flushed. */
 const FLUSH_CHECK_MS = 5_000
-import { OrgCache } from './domain/org/org-cache.ts'
 
 export type Role = 'all' | 'gateway' | 'worker'
 
@@ -44,7 +47,7 @@ export interface AppOptions {
 }
 
 export interface App {
-  deps: AppDeps
+  deps: PipelineDeps
   queueEnv: QueueEnv
   dispatch: Dispatch
   inboundQueue: Queue<InboundMessage>
@@ -63,23 +66,24 @@ export async function startApp(o: AppOptions): Promise<App> {
   const outbox = new QueueOutbox(queueEnv)
   const clock = o.clock ?? systemClock
   const timers = new TimerQueue(queueEnv, clock, o.virtualTime ?? false)
-  const deps: AppDeps = {
+  const deps: PipelineDeps = {
     prisma: o.infra.db.prisma,
-    org: new OrgCache(),
-    redis: queueEnv.connection,
+    org: new OrgCache(clock),
+    commands: commandSet,
     outbox,
     scheduler: timers,
+    rateLimiter: new RedisRateLimiter(queueEnv.connection, o.env.GRIDBOT_QUEUE_PREFIX),
     clock,
     log,
     counters: new Counters(),
     rateLimitPerMinute: o.env.GRIDBOT_RATE_LIMIT_PER_MINUTE,
-    keyPrefix: o.env.GRIDBOT_QUEUE_PREFIX,
   }
+  const sweepDeps = { ...deps, redis: queueEnv.connection, keyPrefix: o.env.GRIDBOT_QUEUE_PREFIX }
   const dispatch = createDispatcher(deps)
   const inboundQueue = createInboundQueue(queueEnv)
   const workers: Worker[] = []
   const transports: ChatTransport[] = []
-  const sweepNow = () => sweep(deps)
+  const sweepNow = () => sweep(sweepDeps)
   let sweeperKeepAlive: NodeJS.Timeout | null = null
 
   if (o.role !== 'gateway') {
@@ -96,7 +100,7 @@ export async function startApp(o: AppOptions): Promise<App> {
       // sweeps at once: pending escalations are back within seconds, not minutes.
       await timers.upsertSweeper()
       const keepAlive = async () => {
-        if (!(await redisForgot(deps))) return
+        if (!(await redisForgot(sweepDeps))) return
         await timers.upsertSweeper()
         await sweepNow()
       }
@@ -106,7 +110,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   }
   if (o.role !== 'worker') {
     if (!o.makeTransport) throw new Error('gateway role needs a transport factory')
-    const accounts = o.accounts ?? (await orgRepo.accounts(deps.prisma)).map((a) => a.id)
+    const accounts = o.accounts ?? (await accountIds(deps.prisma))
     if (accounts.length === 0) throw new Error('没有机器人账号:请先导入组织文件(gridbot org import <文件>)')
     for (const accountId of accounts) {
       const transport = o.makeTransport(accountId)

@@ -1,38 +1,38 @@
-import type { CommandDef } from './command.ts'
-import { DuplicateMessage, UsageError } from './command.ts'
-import { CHECKIN_TYPE_LABEL, parseCheckinArgs } from '../parser/checkin-args.ts'
-import { recordCheckin, undoLastCheckin } from '../domain/checkin/checkin.service.ts'
+import { DuplicateMessage } from '../core/errors.ts'
 import { formatLocal } from '../core/time.ts'
+import { CHECKIN_TYPE_LABEL } from '../domain/checkin/checkin.types.ts'
+import { recordCheckin, undoLastCheckin } from '../domain/checkin/checkin.service.ts'
+import { parseCheckinArgs, type CheckinArgs } from '../parser/checkin-args.ts'
+import { ok, problem, type CommandDef } from '../pipeline/command.ts'
 
-export const checkinCommand: CommandDef = {
+type Args = Exclude<CheckinArgs, { ok: false }>
+
+export const checkinCommand: CommandDef<Args> = {
+  access: 'member',
   name: '签到',
   aliases: ['打卡', 'checkin'],
   summary: '记录巡查、走访、议事或服务',
   usage: '#签到 [巡查|走访|议事|服务] [N户] [备注];#签到 撤销',
   example: '#签到 走访 5户 独居老人家中检查用电',
-  // Recording (not undoing) is the hot path: one statement marks the message and writes the check-in.
-  recordsItself: (ctx) => {
-    const a = parseCheckinArgs(ctx.command!.argv)
-    return a.ok && !a.undo
+  parse(argv) {
+    const a = parseCheckinArgs(argv)
+    return a.ok ? ok(a) : problem(a.problem)
   },
+  // Recording (not undoing) is the hot path: one statement marks the message and writes the check-in.
+  recordsItself: (args) => !args.undo,
   async run(ctx) {
-    const args = parseCheckinArgs(ctx.command!.argv)
-    if (!args.ok) throw new UsageError(args.problem)
-    const member = ctx.member!
+    const { args, member, room } = ctx
     if (args.undo) {
-      const undone = await undoLastCheckin(ctx.db, member.id, ctx.now)
-      ctx.reply(`已撤销 ${formatLocal(undone.at, false)} 的${CHECKIN_TYPE_LABEL[undone.type]}签到。`, { mention: true })
-      return
+      const undone = await undoLastCheckin(ctx.work, member.id)
+      return ctx.reply(`已撤销 ${formatLocal(undone.at, false)} 的${CHECKIN_TYPE_LABEL[undone.type]}签到。`, { mention: true })
     }
-    const room = ctx.room!
-    const recorded = await recordCheckin(ctx.db, {
+    const recorded = await recordCheckin(ctx.work, {
       memberId: member.id,
       unitId: room.unitId,
       roomId: room.id,
       type: args.type,
       households: args.households,
       note: args.note,
-      at: ctx.now,
       accountId: ctx.msg.accountId,
       messageId: ctx.msg.messageId,
     })

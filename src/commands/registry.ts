@@ -1,16 +1,27 @@
-import type { CommandDef } from './command.ts'
-import { helpCommand } from './help.command.ts'
-import { checkinCommand } from './checkin.command.ts'
-import { todayCommand } from './today.command.ts'
-import { meCommand } from './me.command.ts'
+// Every command, in the order #帮助 lists them; the composition root hands this set to the dispatcher.
+// Later capabilities add theirs here.
+import type { AnyCommand, CommandSet } from '../pipeline/command.ts'
+import { handleAttachment } from './attachment.handler.ts'
 import { bindCommand } from './bind.command.ts'
+import { checkinCommand } from './checkin.command.ts'
+import { helpCommand } from './help.command.ts'
+import { meCommand } from './me.command.ts'
 import { needCommand, needListCommand } from './need.command.ts'
-import { taskCommand } from './task.command.ts'
+import {
+  abandonCommand,
+  cancelCommand,
+  chaseCommand,
+  claimCommand,
+  completeCommand,
+  progressCommand,
+  reassignCommand,
+  takeOverCommand,
+} from './task-actions.command.ts'
 import { taskListCommand } from './task-list.command.ts'
-import { abandonCommand, cancelCommand, chaseCommand, claimCommand, completeCommand, progressCommand, reassignCommand, takeOverCommand } from './task-actions.command.ts'
+import { taskCommand } from './task.command.ts'
+import { todayCommand } from './today.command.ts'
 
-/** Every command, in the order #帮助 lists them. Later issues add theirs here. */
-export const COMMANDS: CommandDef[] = []
+export const COMMANDS: AnyCommand[] = []
 COMMANDS.push(
   helpCommand(() => COMMANDS),
   checkinCommand, todayCommand, meCommand,
@@ -19,13 +30,12 @@ COMMANDS.push(
   bindCommand,
 )
 
-const byWord = new Map<string, CommandDef>()
+const byWord = new Map<string, AnyCommand>()
 for (const c of COMMANDS) for (const w of [c.name, ...c.aliases]) byWord.set(w.toLowerCase(), c)
 
-export function findCommand(word: string): CommandDef | undefined {
-  return byWord.get(word.toLowerCase())
-}
-
-export function commandWords(): string[] {
-  return COMMANDS.flatMap((c) => [c.name, ...c.aliases.filter((a) => /^[a-z]+$/i.test(a))])
+export const commandSet: CommandSet = {
+  find: (word) => byWord.get(word.toLowerCase()),
+  // Chinese names only: a user who typed a Chinese word is helped by a Chinese suggestion.
+  words: () => COMMANDS.map((c) => c.name),
+  attachment: handleAttachment,
 }

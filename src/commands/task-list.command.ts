@@ -1,42 +1,37 @@
-import type { CommandDef } from './command.ts'
-import { orgRepo } from '../domain/org/org.repo.ts'
-import { taskRepo } from '../domain/task/task.repo.ts'
-import { isSupervisorOver } from '../domain/task/task-access.ts'
-import { taskLine } from '../domain/task/task-format.ts'
+import { listTasks } from '../domain/task/task.service.ts'
+import { taskLine, taskTexts } from '../domain/task/task.texts.ts'
+import { ok, type CommandContext, type CommandDef } from '../pipeline/command.ts'
+import { taskOp } from './task-support.ts'
 
-const LIMIT = 60
+/** "全部" / "all": the whole subtree. */
+export const wantsAll = (word: string | undefined) => word === '全部' || word?.toLowerCase() === 'all'
 
-export const taskListCommand: CommandDef = {
+/** 任务列表 (also reached as "#任务 列表"). */
+export async function replyTaskList(ctx: CommandContext<unknown>, all: boolean): Promise<void> {
+  const unit = ctx.room.unit
+  const list = await listTasks(taskOp(ctx), unit, all)
+  if (!list.total) return ctx.reply(taskTexts.listEmpty(unit.name, all))
+  const line = (t: (typeof list.sorted)[number]) => taskLine(t, ctx.now, list.holderName(t))
+  const lines: string[] = []
+  if (!all) for (const t of list.sorted.slice(0, list.limit)) lines.push(line(t))
+  else {
+    for (const g of list.groups) {
+      if (lines.length >= list.limit) break
+      lines.push(`【${g.unit.name}】`)
+      for (const t of g.tasks) lines.push(`  ${line(t)}`)
+    }
+  }
+  const more = list.total > list.shown || lines.length > list.limit ? `\n${taskTexts.listMore(list.total)}` : ''
+  ctx.reply(`${taskTexts.listHead(unit.name, all, list.total)}\n${lines.slice(0, list.limit + 10).join('\n')}${more}`)
+}
+
+export const taskListCommand: CommandDef<{ all: boolean }> = {
+  access: 'member',
   name: '任务列表',
   aliases: ['tasks'],
   summary: '本单位未完成的任务;负责人加“全部”看下级所有单位',
   usage: '#任务列表 [全部]',
   example: '#任务列表 全部',
-  async run(ctx) {
-    const unit = ctx.room!.unit
-    const all = ctx.command!.argv[0] === '全部' || ctx.command!.argv[0] === 'all'
-    if (all && !isSupervisorOver(ctx.member!, unit)) return ctx.reply(`“全部”仅限${unit.name}及上级负责人使用。`, { mention: true })
-    const units = all ? await orgRepo.subtree(ctx.db, unit) : [unit]
-    const byId = new Map(units.map((u) => [u.id, u]))
-    const [tasks, total] = await Promise.all([taskRepo.activeInUnits(ctx.db, [...byId.keys()], LIMIT * 4), taskRepo.countActiveInUnits(ctx.db, [...byId.keys()])])
-    if (!total) return ctx.reply(`${unit.name}${all ? '及下级' : ''} 暂无未完成的任务。`)
-    const holders = new Map((await orgRepo.membersByIds(ctx.db, tasks.flatMap((t) => (t.holderId ? [t.holderId] : [])))).map((m) => [m.id, m.name]))
-    const overdue = (t: (typeof tasks)[number]) => (t.deadline && t.deadline.getTime() < ctx.now.getTime() ? 0 : 1)
-    const sorted = [...tasks].sort((a, b) => overdue(a) - overdue(b) || (a.deadline?.getTime() ?? Infinity) - (b.deadline?.getTime() ?? Infinity) || a.number - b.number)
-    const lines: string[] = []
-    if (!all) for (const t of sorted.slice(0, LIMIT)) lines.push(taskLine(t, ctx.now, holders.get(t.holderId ?? 0)))
-    else {
-      // Grouped by unit; units with overdue work first.
-      const groups = new Map<number, typeof sorted>()
-      for (const t of sorted) groups.set(t.unitId, [...(groups.get(t.unitId) ?? []), t])
-      const order = [...groups.entries()].sort((a, b) => overdue(a[1][0]!) - overdue(b[1][0]!))
-      for (const [unitId, list] of order) {
-        if (lines.length >= LIMIT) break
-        lines.push(`【${byId.get(unitId)?.name}】`)
-        for (const t of list) lines.push(`  ${taskLine(t, ctx.now, holders.get(t.holderId ?? 0))}`)
-      }
-    }
-    const more = total > tasks.length || lines.length > LIMIT ? `\n……共 ${total} 项,仅列出部分` : ''
-    ctx.reply(`${unit.name}${all ? '及下级' : ''} 未完成任务 ${total} 项:\n${lines.slice(0, LIMIT + 10).join('\n')}${more}`)
-  },
+  parse: (argv) => ok({ all: wantsAll(argv[0]) }),
+  run: (ctx) => replyTaskList(ctx, ctx.args.all),
 }

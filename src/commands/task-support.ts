@@ -1,28 +1,24 @@
-// Shared by the task commands: the TaskOp of a message, and @-mentions resolved to members by stable id.
-import type { Member, Unit } from '../db/generated/client.ts'
-import type { MessageContext } from '../pipeline/context.ts'
-import type { TaskOp } from '../domain/task/task.service.ts'
-import { orgRepo } from '../domain/org/org.repo.ts'
-import { UsageError } from './command.ts'
+// Shared by the task commands: the TaskOp of a command, the id argument every task verb takes first, and
+// @-mentions resolved to members by stable id.
+import { mentionedMembers } from '../domain/org/org.service.ts'
+import type { MemberWithUnit } from '../domain/org/org.types.ts'
+import type { TaskOp, TaskRef } from '../domain/task/task.service.ts'
+import { taskTexts } from '../domain/task/task.texts.ts'
+import { parseRef } from '../parser/refs.ts'
+import { ok, problem, type CommandContext, type ParseResult } from '../pipeline/command.ts'
 
-export function taskOp(ctx: MessageContext): TaskOp {
-  return { db: ctx.db, effects: ctx.effects, now: ctx.now, actor: ctx.member!, room: ctx.room!, messageId: ctx.msg.messageId }
+export function taskOp(ctx: CommandContext<unknown>): TaskOp {
+  return { ...ctx.work, actor: ctx.member, room: ctx.room, messageId: ctx.msg.messageId }
 }
 
-/**
- * The people a message @-s. WeChat gives contact ids (stable): those win. Puppets that drop them leave only
- * "@name" in the text: a name is accepted when exactly one active member of the district has it.
- */
-export async function mentionedMembers(ctx: MessageContext, names: string[]): Promise<(Member & { unit: Unit })[]> {
-  const byId = ctx.msg.mentionIds?.length ? await orgRepo.membersByWxids(ctx.db, ctx.msg.mentionIds) : []
-  const found = new Map(byId.map((m) => [m.id, m]))
-  const known = new Set(byId.map((m) => m.name))
-  for (const name of names) {
-    if (known.has(name)) continue
-    const matches = await orgRepo.membersByName(ctx.db, ctx.room!.unit.districtId!, name)
-    if (matches.length === 0) throw new UsageError(`找不到成员「${name}」,请在群里直接@ TA`)
-    if (matches.length > 1) throw new UsageError(`有 ${matches.length} 位成员叫「${name}」,请在群里直接@ TA(长按头像)`)
-    found.set(matches[0]!.id, matches[0]!)
-  }
-  return [...found.values()]
+/** "T12 rest of the words" → the ref and the rest; a missing or malformed id is a usage problem. */
+export function parseTaskRef(argv: string[]): ParseResult<{ ref: TaskRef; rest: string; argv: string[] }> {
+  const r = parseRef('T', argv[0])
+  if (!r.ok) return problem(r.problem === 'missing' ? taskTexts.missingRef() : taskTexts.malformedRef(argv[0] ?? ''))
+  return ok({ ref: { number: r.number, label: r.label }, rest: argv.slice(1).join(' ').trim(), argv: argv.slice(1) })
+}
+
+/** The people a command @-s: stable ids from WeChat first, "@name" text as the fallback. */
+export function mentioned(ctx: CommandContext<unknown>, names: string[]): Promise<MemberWithUnit[]> {
+  return mentionedMembers(ctx.work, ctx.room, ctx.msg.mentionIds, names)
 }

@@ -1,16 +1,18 @@
-import type { CommandDef } from './command.ts'
-import { todayReport } from '../domain/checkin/checkin.service.ts'
-import { CHECKIN_TYPE_LABEL } from '../parser/checkin-args.ts'
 import { formatLocal } from '../core/time.ts'
+import { todayReport } from '../domain/checkin/checkin.service.ts'
+import { CHECKIN_TYPE_LABEL } from '../domain/checkin/checkin.types.ts'
+import { ok, type CommandDef } from '../pipeline/command.ts'
 
-export const todayCommand: CommandDef = {
+export const todayCommand: CommandDef<null> = {
+  access: 'member',
   name: '今日',
   aliases: ['今天', 'today'],
   summary: '本单位今日签到(上级群按下级单位汇总)',
   usage: '#今日',
   example: '#今日',
+  parse: () => ok(null),
   async run(ctx) {
-    const report = await todayReport(ctx.db, ctx.room!.unit, ctx.now)
+    const report = await todayReport(ctx.work, ctx.room.unit)
     const date = formatLocal(ctx.now).split(' ')[0]
     if (report.kind === 'list') {
       if (report.total === 0) return ctx.reply(`${report.unit.name} ${date} 还没有签到。`)

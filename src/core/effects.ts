@@ -1,38 +1,32 @@
-// What a unit of work wants done once its transaction commits: messages to post and timers to set.
-// Collected during the transaction and flushed after commit, so a rolled-back change never speaks or schedules.
+// What a unit of work wants done once its transaction commits: replies, posts to other rooms, timers, and
+// after-commit hooks. Collected during the transaction and flushed after commit, so a rolled-back change never
+// speaks or schedules.
 import type { OutboundMessage } from './message.ts'
-import type { Outbox } from './ports.ts'
-
-export interface TimerRequest {
-  kind: 'escalate' | 'remind'
-  taskId: number
-  /** The task's escalation cycle the timer belongs to; a timer of an old cycle does nothing. */
-  cycle: number
-  /** Level (escalate) or reminder index (remind). */
-  step: number
-  dueAt: Date
-}
-
-export interface Scheduler {
-  schedule(t: TimerRequest): Promise<void>
-  /** Makes sure the timer is pending (re-creating it when Redis lost it); true when it had to be repaired. */
-  ensure(t: TimerRequest): Promise<boolean>
-}
+import type { Outbox, Scheduler, TimerRequest } from './ports.ts'
 
 export class Effects {
   readonly posts: { message: OutboundMessage; key: string }[] = []
   readonly timers: TimerRequest[] = []
+  private readonly hooks: (() => void)[] = []
+
   post(message: OutboundMessage, key: string): void {
     this.posts.push({ message, key })
   }
   schedule(t: TimerRequest): void {
     this.timers.push(t)
   }
+  /** Runs after commit (e.g. forget cached org data this change made stale). */
+  afterCommit(fn: () => void): void {
+    this.hooks.push(fn)
+  }
+  /** Forgets everything: the transaction rolled back. */
   clear(): void {
     this.posts.length = 0
     this.timers.length = 0
+    this.hooks.length = 0
   }
   async flush(outbox: Outbox, scheduler: Scheduler): Promise<void> {
+    for (const fn of this.hooks.splice(0)) fn()
     await Promise.all(this.posts.map((p) => outbox.send(p.message, p.key)))
     await Promise.all(this.timers.map((t) => scheduler.schedule(t)))
     this.clear()

@@ -12,6 +12,23 @@ export class AppError extends Error {
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError
 
+/** Malformed arguments: the reply is the problem plus one correct example (the command's own, unless given). */
+export class UsageError extends AppError {
+  constructor(
+    problem: string,
+    readonly example?: string,
+  ) {
+    super('USAGE', `usage: ${problem}`, problem)
+  }
+}
+
+/** A replayed message, detected by whoever recorded it as handled. */
+export class DuplicateMessage extends Error {
+  constructor() {
+    super('message already handled')
+  }
+}
+
 /** Prisma's unique-constraint violation: for us it means "already done". */
 export function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; cause?: { code?: string }; message?: string }

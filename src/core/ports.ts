@@ -1,7 +1,32 @@
+// The small interfaces the rest plugs into. core owns them; outbound/, jobs/ and tests implement them.
 import type { OutboundMessage } from './message.ts'
 
-/** Where handlers' replies go. Implemented by outbound/ (BullMQ) and by tests (a recording outbox). */
+/** Where replies and posts go. Implemented by outbound/ (BullMQ) and by tests (RecordingOutbox). */
 export interface Outbox {
   /** `key` makes the send idempotent: the same key is sent once. */
   send(message: OutboundMessage, key: string): Promise<void>
+}
+
+/** A timer a domain rule asks for: it wakes the timer handler at `dueAt` (virtual or wall-clock time). */
+export interface TimerRequest {
+  kind: 'escalate' | 'remind'
+  taskId: number
+  /** The task's escalation cycle the timer belongs to; a timer of an old cycle does nothing. */
+  cycle: number
+  /** Level (escalate) or reminder index (remind). */
+  step: number
+  dueAt: Date
+}
+
+/** Sets timers. Implemented by jobs/ (BullMQ delayed jobs) and by tests (ManualScheduler). */
+export interface Scheduler {
+  schedule(t: TimerRequest): Promise<void>
+  /** Makes sure the timer is pending (re-creating it when Redis lost it); true when it had to be repaired. */
+  ensure(t: TimerRequest): Promise<boolean>
+}
+
+/** Counts a sender's commands in a window shared by every worker process. */
+export interface RateLimiter {
+  /** How many commands `key` has sent in the window containing `now`, this one included. */
+  hit(key: string, now: Date): Promise<number>
 }

@@ -2,7 +2,7 @@
 // holds the truth (Task.nextEscalationAt / nextReminderAt); these jobs only wake the handlers up on time.
 import { Queue, Worker, type Job } from 'bullmq'
 import type { Clock } from '../core/clock.ts'
-import type { Scheduler, TimerRequest } from '../core/effects.ts'
+import type { Scheduler, TimerRequest } from '../core/ports.ts'
 import { jobId } from '../core/ids.ts'
 import type { Logger } from '../core/logger.ts'
 import { createRedis, type QueueEnv } from './queues.ts'

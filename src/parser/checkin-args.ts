@@ -1,4 +1,4 @@
-import type { CheckinType } from '../db/generated/enums.ts'
+import type { CheckinType } from '../domain/checkin/checkin.types.ts'
 
 export const CHECKIN_TYPES: Record<string, CheckinType> = {
   巡查: 'patrol', 巡逻: 'patrol', 巡检: 'patrol', patrol: 'patrol',
@@ -7,7 +7,6 @@ export const CHECKIN_TYPES: Record<string, CheckinType> = {
   服务: 'service', 志愿服务: 'service', service: 'service',
 }
 
-export const CHECKIN_TYPE_LABEL: Record<CheckinType, string> = { patrol: '巡查', visit: '走访', meeting: '议事', service: '服务' }
 
 export type CheckinArgs =
   | { ok: true; undo: true }

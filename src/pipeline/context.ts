@@ -1,34 +1,29 @@
 import type { Logger } from '../core/logger.ts'
 import type { InboundMessage, OutboundMessage } from '../core/message.ts'
 import type { ParsedCommand } from '../parser/command.ts'
-import type { DbOrTx } from '../db/client.ts'
-import type { Member, Room, Unit } from '../db/generated/client.ts'
-import type { AppDeps } from './deps.ts'
-import type { Effects } from '../core/effects.ts'
-import type { CommandDef } from '../commands/command.ts'
+import type { BoundRoom, MemberWithUnit } from '../domain/org/org.types.ts'
+import type { Work } from '../domain/work.ts'
+import type { AnyCommand, ReplyOptions } from './command.ts'
+import type { PipelineDeps } from './deps.ts'
 
-export type RoomWithUnit = Room & { unit: Unit }
-export type MemberWithUnit = Member & { unit: Unit }
-
-/** What one inbound message carries through the middleware chain. */
+/** What one inbound message carries through the middleware chain (the pipeline's own; handlers get less). */
 export interface MessageContext {
   msg: InboundMessage
-  deps: AppDeps
+  deps: PipelineDeps
   log: Logger
   /** The time the message is handled at, from the injected clock. */
   now: Date
-  room: RoomWithUnit | null
+  room: BoundRoom | null
   /** Null for a guest: someone in the room who is not in the org. */
   member: MemberWithUnit | null
   command: ParsedCommand | null
   /** The command the message resolved to (null for locations, images). */
-  def: CommandDef | null
-  /** The database to use: inside a handler, the transaction that also marks the message handled. */
-  db: DbOrTx
+  def: AnyCommand | null
+  /** The command's arguments, parsed once by its own parser. */
+  args: unknown
+  /** The unit of work; inside a handler its db is the transaction that also marks the message handled. */
+  work: Work
   /** Replies are collected and sent after the transaction commits, never for a rolled-back one. */
   replies: OutboundMessage[]
-  /** `mention` @-s the sender; `mentionIds` @-s these contact ids too. */
-  reply(text: string, opts?: { mention?: boolean; mentionIds?: string[]; urgent?: boolean }): void
-  /** Posts to other rooms and timers, flushed after commit like replies. */
-  effects: Effects
+  reply(text: string, opts?: ReplyOptions): void
 }

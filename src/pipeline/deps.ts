@@ -1,24 +1,23 @@
-import type { Redis } from 'ioredis'
 import type { Clock } from '../core/clock.ts'
 import type { Logger } from '../core/logger.ts'
 import type { Counters } from '../core/metrics.ts'
-import type { Outbox } from '../core/ports.ts'
-import type { Scheduler } from '../core/effects.ts'
+import type { Outbox, RateLimiter, Scheduler } from '../core/ports.ts'
 import type { Db } from '../db/client.ts'
 import type { OrgCache } from '../domain/org/org-cache.ts'
+import type { CommandSet } from './command.ts'
 
-export interface AppDeps {
+/** What the dispatcher needs; handlers see none of it (they get a narrowed CommandContext). */
+export interface PipelineDeps {
   prisma: Db
   /** Room and member lookups, briefly cached. */
   org: OrgCache
-  redis: Redis
+  commands: CommandSet
   outbox: Outbox
   scheduler: Scheduler
+  rateLimiter: RateLimiter
   clock: Clock
   log: Logger
   counters: Counters
-  /** Commands a member may send per minute before the bot asks them to slow down. */
+  /** Commands a member may send per minute before the bot asks them to slow down (0: no limit). */
   rateLimitPerMinute: number
-  /** Prefix for our own Redis keys (tests isolate on it). */
-  keyPrefix: string
 }

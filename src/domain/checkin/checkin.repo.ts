@@ -1,6 +1,6 @@
 // The only place with Prisma queries about check-ins and media.
 import type { DbOrTx } from '../../db/client.ts'
-import type { CheckinType } from '../../db/generated/enums.ts'
+import type { CheckinType } from './checkin.types.ts'
 
 export interface NewCheckin {
   memberId: number

@@ -1,7 +1,7 @@
 // 签到: recording patrols, home visits, meetings and services; undo within a window; attaching a location.
-import type { DbOrTx } from '../../db/client.ts'
-import type { CheckinType } from '../../db/generated/enums.ts'
-import type { Unit } from '../../db/generated/client.ts'
+import type { Unit } from '../org/org.types.ts'
+import type { Work } from '../work.ts'
+import type { CheckinType } from './checkin.types.ts'
 import { AppError } from '../../core/errors.ts'
 import { startOfLocalDay, startOfLocalMonth } from '../../core/time.ts'
 import { checkinRepo, type NewCheckin } from './checkin.repo.ts'
@@ -14,27 +14,33 @@ const DAY_MS = 86_400_000
 export type CheckinInput = NewCheckin
 
 /** Records a check-in and marks its message handled in one statement; null when the message was handled before. */
-export async function recordCheckin(db: DbOrTx, input: CheckinInput) {
-  const dayStart = startOfLocalDay(input.at)
-  return checkinRepo.recordOnce(db, input, dayStart, new Date(dayStart.getTime() + DAY_MS))
+export async function recordCheckin(w: Work, input: Omit<CheckinInput, 'at'>) {
+  const dayStart = startOfLocalDay(w.now)
+  return checkinRepo.recordOnce(w.db, { ...input, at: w.now }, dayStart, new Date(dayStart.getTime() + DAY_MS))
 }
 
-export async function undoLastCheckin(db: DbOrTx, memberId: number, now: Date) {
-  const last = await checkinRepo.latestByMember(db, memberId, new Date(now.getTime() - UNDO_WINDOW_MS))
+export async function undoLastCheckin(w: Work, memberId: number) {
+  const last = await checkinRepo.latestByMember(w.db, memberId, new Date(w.now.getTime() - UNDO_WINDOW_MS))
   if (!last) throw new AppError('CHECKIN_UNDO_NONE', `no check-in within undo window for member ${memberId}`, '没有可撤销的签到:只能撤销10分钟内的最近一次签到。')
-  const { count } = await checkinRepo.revoke(db, last.id, now)
+  const { count } = await checkinRepo.revoke(w.db, last.id, w.now)
   if (count === 0) throw new AppError('CHECKIN_UNDO_RACE', `check-in ${last.id} already revoked`, '这次签到已经撤销过了。')
   return last
 }
 
-/** A location sent soon after a check-in belongs to it. Returns null when there is none to attach to. */
-export async function attachLocation(db: DbOrTx, memberId: number, roomId: number, now: Date, loc: { latitude: number; longitude: number; address: string }) {
-  const last = await checkinRepo.latestByMember(db, memberId, new Date(now.getTime() - LOCATION_WINDOW_MS), roomId)
-  if (!last) return null
-  return checkinRepo.attachLocation(db, last.id, loc)
+/** An image a member sent in a room: kept, so a later report (or a task just completed) can use it as evidence. */
+export async function recordMedia(w: Work, m: { memberId: number; roomId: number; accountId: string; messageId: string; path: string }) {
+  await checkinRepo.recordMedia(w.db, { ...m, kind: 'image', at: w.now })
 }
 
-export async function memberSummary(db: DbOrTx, memberId: number, now: Date) {
+/** A location sent soon after a check-in belongs to it. Returns null when there is none to attach to. */
+export async function attachLocation(w: Work, memberId: number, roomId: number, loc: { latitude: number; longitude: number; address: string }) {
+  const last = await checkinRepo.latestByMember(w.db, memberId, new Date(w.now.getTime() - LOCATION_WINDOW_MS), roomId)
+  if (!last) return null
+  return checkinRepo.attachLocation(w.db, last.id, loc)
+}
+
+export async function memberSummary(w: Work, memberId: number) {
+  const { db, now } = w
   const dayStart = startOfLocalDay(now)
   const [today, month] = await Promise.all([
     checkinRepo.countByMember(db, memberId, dayStart, new Date(dayStart.getTime() + DAY_MS)),
@@ -50,7 +56,8 @@ export type TodayReport =
 const LIST_LIMIT = 50
 
 /** 今日: a grid lists its check-ins; a unit with children shows one line per child (its whole subtree). */
-export async function todayReport(db: DbOrTx, unit: Unit, now: Date): Promise<TodayReport> {
+export async function todayReport(w: Work, unit: Unit): Promise<TodayReport> {
+  const { db, now } = w
   const from = startOfLocalDay(now)
   const to = new Date(from.getTime() + DAY_MS)
   const children = await orgRepo.children(db, unit.id)

@@ -1,22 +1,24 @@
 // Every message looks up its room and its sender. The org changes rarely (imports, #绑定), so hits are kept for
 // a short while per process. Misses are not kept: a room bound a moment ago is found at once.
+import type { Clock } from '../../core/clock.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import { orgRepo } from './org.repo.ts'
+import type { BoundRoom, MemberWithUnit } from './org.types.ts'
 
 const TTL_MS = 30_000
-
-type Room = NonNullable<Awaited<ReturnType<typeof orgRepo.roomByWxId>>>
-type Member = NonNullable<Awaited<ReturnType<typeof orgRepo.memberByWxid>>>
+const MAX_ENTRIES = 50_000
 
 class TtlCache<V> {
   private readonly map = new Map<string, { value: V; until: number }>()
+  constructor(private readonly clock: Clock) {}
   async get(key: string, load: () => Promise<V | null>): Promise<V | null> {
+    const now = this.clock.now().getTime()
     const hit = this.map.get(key)
-    if (hit && hit.until > Date.now()) return hit.value
+    if (hit && hit.until > now) return hit.value
     const value = await load()
-    if (value) this.map.set(key, { value, until: Date.now() + TTL_MS })
+    if (value) this.map.set(key, { value, until: now + TTL_MS })
     else this.map.delete(key)
-    if (this.map.size > 50_000) this.map.clear() // a bound on memory, not a policy
+    if (this.map.size > MAX_ENTRIES) this.map.clear() // a bound on memory, not a policy
     return value
   }
   clear(): void {
@@ -25,12 +27,17 @@ class TtlCache<V> {
 }
 
 export class OrgCache {
-  private readonly rooms = new TtlCache<Room>()
-  private readonly members = new TtlCache<Member>()
-  room(db: DbOrTx, wxRoomId: string) {
+  private readonly rooms: TtlCache<BoundRoom>
+  private readonly members: TtlCache<MemberWithUnit>
+  /** Time comes from the injected clock, so virtual time expires entries as wall time would. */
+  constructor(clock: Clock) {
+    this.rooms = new TtlCache(clock)
+    this.members = new TtlCache(clock)
+  }
+  room(db: DbOrTx, wxRoomId: string): Promise<BoundRoom | null> {
     return this.rooms.get(wxRoomId, () => orgRepo.roomByWxId(db, wxRoomId))
   }
-  member(db: DbOrTx, wxid: string) {
+  member(db: DbOrTx, wxid: string): Promise<MemberWithUnit | null> {
     return this.members.get(wxid, () => orgRepo.memberByWxid(db, wxid))
   }
   /** After this process changed the org (a binding): forget everything. */

@@ -4,7 +4,8 @@ import type { Db } from '../../db/client.ts'
 import { AppError } from '../../core/errors.ts'
 import { validateOrg, type OrgSpec } from '../../config/org-spec.ts'
 import { orgRepo } from './org.repo.ts'
-import { policyProblems } from '../task/policy.ts'
+import { policyProblems, toPolicyPatch } from '../task/policy.ts'
+import { inTransaction } from '../../db/transaction.ts'
 
 export interface ImportReport {
   districtId: number
@@ -16,6 +17,13 @@ export interface ImportReport {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+
+/** Policies are stored validated and converted (see PolicyPatch), so nothing re-validates them at run time. */
+function stored(raw: object | undefined): object | undefined {
+  if (!raw) return undefined
+  const r = toPolicyPatch(raw)
+  return r.ok ? r.patch : undefined
+}
 
 export async function importOrg(db: Db, spec: OrgSpec): Promise<ImportReport> {
   const { units, problems } = validateOrg(spec)
@@ -29,7 +37,8 @@ export async function importOrg(db: Db, spec: OrgSpec): Promise<ImportReport> {
     unchanged: 0,
     lines: [],
   }
-  await db.$transaction(
+  await inTransaction(
+    db,
     async (tx) => {
       const knownAccounts = new Set((await orgRepo.accounts(tx)).map((a) => a.id))
       for (const a of spec.accounts) {
@@ -43,7 +52,7 @@ export async function importOrg(db: Db, spec: OrgSpec): Promise<ImportReport> {
       let district = await orgRepo.findDistrict(tx, spec.district)
       const districtIsNew = !district
       if (!district) {
-        district = await orgRepo.createUnit(tx, { name: spec.district, kind: 'district', parentId: null, districtId: null, policy: spec.policies })
+        district = await orgRepo.createUnit(tx, { name: spec.district, kind: 'district', parentId: null, districtId: null, policy: stored(spec.policies) })
         district = await orgRepo.updateUnit(tx, district.id, { districtId: district.id, path: `/${district.id}/`, depth: 0 })
         report.created.units++
         report.lines.push(`+ 区 ${spec.district}`)
@@ -58,12 +67,12 @@ export async function importOrg(db: Db, spec: OrgSpec): Promise<ImportReport> {
         const depth = parent ? parent.depth + 1 : 0
         let row = existing.get(u.name)
         if (!row) {
-          row = await orgRepo.createUnit(tx, { name: u.name, kind: u.kind, parentId: parent?.id ?? null, districtId, policy: u.policies })
+          row = await orgRepo.createUnit(tx, { name: u.name, kind: u.kind, parentId: parent?.id ?? null, districtId, policy: stored(u.policies) })
           row = await orgRepo.updateUnit(tx, row.id, { path: path(row.id), depth })
           report.created.units++
           report.lines.push(`+ 单位 ${u.name}(${u.kind})`)
-        } else if (row.kind !== u.kind || row.parentId !== (parent?.id ?? null) || row.path !== path(row.id) || !same(row.policy, u.policies)) {
-          row = await orgRepo.updateUnit(tx, row.id, { kind: u.kind, parentId: parent?.id ?? null, path: path(row.id), depth, policy: u.policies ?? null })
+        } else if (row.kind !== u.kind || row.parentId !== (parent?.id ?? null) || row.path !== path(row.id) || !same(row.policy, stored(u.policies))) {
+          row = await orgRepo.updateUnit(tx, row.id, { kind: u.kind, parentId: parent?.id ?? null, path: path(row.id), depth, policy: stored(u.policies) ?? null })
           if (row.id !== districtId) {
             report.updated.units++
             report.lines.push(`~ 单位 ${u.name}`)
@@ -117,7 +126,7 @@ export async function importOrg(db: Db, spec: OrgSpec): Promise<ImportReport> {
         }
       }
     },
-    { timeout: 600_000, maxWait: 60_000 },
+    { timeoutMs: 600_000 },
   )
   return report
 }

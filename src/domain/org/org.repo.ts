@@ -1,9 +1,10 @@
 // The only place with Prisma queries about the org tree, rooms, accounts and members.
 import type { DbOrTx } from '../../db/client.ts'
-import type { Member, Room, Unit } from '../../db/generated/client.ts'
+import type { Room, Unit } from '../../db/generated/client.ts'
 import type { Role, UnitKind } from '../../db/generated/enums.ts'
 
-export type { Member, Room, Unit }
+/** What a unit lookup needs of a unit (domain types satisfy it). */
+type UnitRef = Pick<Unit, 'id' | 'path'>
 
 export const orgRepo = {
   findDistrict: (db: DbOrTx, name: string) => db.unit.findFirst({ where: { name, kind: 'district', parentId: null } }),
@@ -17,7 +18,7 @@ export const orgRepo = {
   unitPaths: (db: DbOrTx, ids: number[]) => db.unit.findMany({ where: { id: { in: ids } }, select: { id: true, path: true } }),
   children: (db: DbOrTx, unitId: number) => db.unit.findMany({ where: { parentId: unitId }, orderBy: { id: 'asc' } }),
   /** Ancestors from the root down, excluding the unit itself. */
-  ancestors: (db: DbOrTx, unit: Unit) => {
+  ancestors: (db: DbOrTx, unit: UnitRef) => {
     const ids = unit.path.split('/').filter(Boolean).map(Number).filter((id) => id !== unit.id)
     return db.unit.findMany({ where: { id: { in: ids } }, orderBy: { depth: 'asc' } })
   },
@@ -50,7 +51,7 @@ export const orgRepo = {
     db.member.findMany({ where: { name, active: true, unit: { districtId } }, include: { unit: true } }),
   membersByWxids: (db: DbOrTx, wxids: string[]) => db.member.findMany({ where: { wxid: { in: wxids }, active: true }, include: { unit: true } }),
   /** Units of a subtree (the unit and everything under it). */
-  subtree: (db: DbOrTx, unit: Unit) => db.unit.findMany({ where: { path: { startsWith: unit.path } }, orderBy: [{ depth: 'asc' }, { id: 'asc' }] }),
+  subtree: (db: DbOrTx, unit: UnitRef) => db.unit.findMany({ where: { path: { startsWith: unit.path } }, orderBy: [{ depth: 'asc' }, { id: 'asc' }] }),
   /** Active members with one of `roles` in any of `unitIds`. */
   membersIn: (db: DbOrTx, unitIds: number[], roles: Role[]) =>
     db.member.findMany({ where: { unitId: { in: unitIds }, role: { in: roles }, active: true }, orderBy: { id: 'asc' } }),

@@ -2,15 +2,16 @@
 // the handler re-reads the task, claims its step with a conditional update, then posts and schedules the next
 // step after commit. A retried, duplicated or stale job never posts twice.
 import type { DbOrTx } from '../../db/client.ts'
-import type { Room, Task, Unit } from '../../db/generated/client.ts'
 import type { Effects } from '../../core/effects.ts'
 import { jobId } from '../../core/ids.ts'
 import type { OutboundMessage } from '../../core/message.ts'
-import { formatLocal } from '../../core/time.ts'
 import { orgRepo } from '../org/org.repo.ts'
+import type { Room, Unit } from '../org/org.types.ts'
 import { taskRepo } from './task.repo.ts'
-import { escalationDueAt, formatWait, maxLevel, nextReminder, resolvePolicy, type EscalationKind, type TaskPolicy } from './policy.ts'
-import { taskId } from './task-format.ts'
+import { escalationDueAt, maxLevel, nextReminder, resolvePolicy, type EscalationKind, type TaskPolicy } from './policy.ts'
+import { escalationStep, liveKind, reminderStep } from './escalation-step.ts'
+import { taskTexts } from './task.texts.ts'
+import type { Task } from './task.types.ts'
 
 export interface UnitContext {
   unit: Unit
@@ -44,6 +45,7 @@ export function claimedTimers(task: Pick<Task, 'escalationCycle' | 'priority' | 
   return { ...overdue, remindersSent: next?.index ?? ctx.policy.remindersMs.length, nextReminderAt: next?.at ?? null }
 }
 
+// Rooms come from queries that keep only bound ones (wxRoomId not null).
 const say = (room: Room, text: string, mentionIds: string[] = [], urgent = false): OutboundMessage => ({ accountId: room.accountId, roomId: room.wxRoomId!, text, mentionIds, urgent })
 
 /** Tells every room a cycle reached (beyond the task's own) what became of the task. */
@@ -52,29 +54,21 @@ export async function tellReachedRooms(db: DbOrTx, effects: Effects, task: Pick<
   for (const room of rooms) effects.post(say(room, text), jobId('taken', task.id, task.escalationCycle, what, room.id))
 }
 
-/** A repost of a step this recent is a retry after a crash between commit and post (the outbox dedupes it). */
-const REPOST_WINDOW_MS = 15 * 60_000
-
 export type StepOutcome = 'posted' | 'reposted' | 'stale'
 
 export async function runEscalation(db: DbOrTx, effects: Effects, now: Date, id: number, cycle: number, level: number): Promise<StepOutcome> {
   const task = await taskRepo.taskById(db, id)
-  if (!task || task.escalationCycle !== cycle || !task.escalationKind) return 'stale'
-  const kind = task.escalationKind as EscalationKind
-  const live = kind === 'unclaimed' ? task.status === 'open' : task.status === 'claimed' && !!task.deadline && task.deadline.getTime() <= now.getTime()
-  if (!live) return 'stale'
-  // Only this step (again, after a crash) or the next one may run; anything else is a stale job: no queries.
-  if (task.escalationLevel !== level && task.escalationLevel !== level - 1) return 'stale'
+  const decision = escalationStep(task, cycle, level, now)
+  const kind = task && liveKind(task, now)
+  if (decision === 'stale' || !task || !kind) return 'stale'
   const unit = await orgRepo.unitById(db, task.unitId)
   if (!unit) return 'stale'
   const ctx = await unitContext(db, unit)
   const posts = await stepMessages(db, task, ctx, kind, level, now)
-  if (task.escalationLevel === level) {
-    // Already claimed by an earlier run of this step: post again under the same keys (deduplicated downstream),
-    // in case that run died between its commit and its posts.
-    if (!task.lastEscalatedAt || now.getTime() - task.lastEscalatedAt.getTime() > REPOST_WINDOW_MS) return 'stale'
+  if (decision === 'repost') {
+    // An earlier run of this step committed and may have died before posting: post again under the same keys
+    // (deduplicated downstream), and schedule the next step again (same job id: harmless if it exists).
     for (const p of posts) effects.post(p.message, p.key)
-    // That run may also have died before scheduling the next step (same job id: harmless if it did not).
     if (task.nextEscalationAt) effects.schedule({ kind: 'escalate', taskId: id, cycle, step: level + 1, dueAt: task.nextEscalationAt })
     return 'reposted'
   }
@@ -87,7 +81,7 @@ export async function runEscalation(db: DbOrTx, effects: Effects, now: Date, id:
     escalatedRoomIds: [...new Set([...task.escalatedRoomIds, ...posts.map((p) => p.roomRowId)])],
   })
   if (!claimed) return 'stale' // another run took this step first
-  await taskRepo.addEvent(db, { taskId: id, at: now, kind: kind === 'unclaimed' ? 'escalated' : 'overdue', level, roomId: posts[0]?.roomRowId ?? null, note: posts.length ? null : '没有可发送的群' })
+  await taskRepo.addEvent(db, { taskId: id, at: now, kind: kind === 'unclaimed' ? 'escalated' : 'overdue', level, roomId: posts[0]?.roomRowId ?? null, note: posts.length ? null : taskTexts.noRoomEvent() })
   for (const p of posts) effects.post(p.message, p.key)
   if (nextAt) effects.schedule({ kind: 'escalate', taskId: id, cycle, step: level + 1, dueAt: nextAt })
   return 'posted'
@@ -96,8 +90,7 @@ export async function runEscalation(db: DbOrTx, effects: Effects, now: Date, id:
 async function stepMessages(db: DbOrTx, task: Task, ctx: UnitContext, kind: EscalationKind, level: number, now: Date) {
   const out: { message: OutboundMessage; key: string; roomRowId: number }[] = []
   const urgent = task.priority === 'urgent'
-  const tag = urgent ? '【紧急】' : ''
-  const waited = formatWait(now.getTime() - (kind === 'unclaimed' ? task.createdAt : task.deadline!).getTime())
+  const waited = now.getTime() - (kind === 'unclaimed' ? task.createdAt : (task.deadline ?? task.createdAt)).getTime()
   const holder = task.holderId ? (await orgRepo.membersByIds(db, [task.holderId]))[0] : undefined
   if (level === 0) {
     const room = await orgRepo.roomById(db, task.roomId)
@@ -108,10 +101,10 @@ async function stepMessages(db: DbOrTx, task: Task, ctx: UnitContext, kind: Esca
       const cadres = await orgRepo.membersIn(db, [task.unitId], ['grid_cadre'])
       const who = cadres.length ? cadres : await orgRepo.membersIn(db, [task.unitId], ['supervisor'])
       mentions = who.map((m) => m.wxid)
-      text = `⏰ ${tag}任务 ${taskId(task)}「${task.title}」已等待${waited}无人认领,请发送 #认领 ${taskId(task)}`
+      text = taskTexts.unclaimedNudge(task, waited)
     } else {
       mentions = holder ? [holder.wxid] : []
-      text = `⏰ ${tag}任务 ${taskId(task)}「${task.title}」已超过截止时间(${formatLocal(task.deadline!)}),请尽快完成:#完成 ${taskId(task)} 结果;或说明进展:#进展 ${taskId(task)} …`
+      text = taskTexts.overdueNudge(task, task.deadline ?? now)
     }
     out.push({ message: say(room, text, mentions, urgent), key: jobId('esc', task.id, task.escalationCycle, level, room.id), roomRowId: room.id })
     return out
@@ -120,8 +113,7 @@ async function stepMessages(db: DbOrTx, task: Task, ctx: UnitContext, kind: Esca
   if (!target) return out
   const sups = await orgRepo.membersIn(db, [target.id], ['supervisor'])
   const rooms = await orgRepo.roomsOfUnit(db, target.id)
-  const what = kind === 'unclaimed' ? `已等待${waited}无人认领` : `由${holder?.name ?? '(无人)'}负责,已逾期${waited}`
-  const text = `⚠️ ${tag}上报(第${level}级):${ctx.unit.name} 任务 ${taskId(task)}「${task.title}」${what}。\n可发送 #接手 ${taskId(task)} 或 #转派 ${taskId(task)} @某人`
+  const text = taskTexts.escalated(task, { level, unitName: ctx.unit.name, unclaimed: kind === 'unclaimed', waited, holderName: holder?.name })
   for (const room of rooms) {
     out.push({ message: say(room, text, sups.map((s) => s.wxid), urgent), key: jobId('esc', task.id, task.escalationCycle, level, room.id), roomRowId: room.id })
   }
@@ -130,25 +122,24 @@ async function stepMessages(db: DbOrTx, task: Task, ctx: UnitContext, kind: Esca
 
 export async function runReminder(db: DbOrTx, effects: Effects, now: Date, id: number, cycle: number, index: number): Promise<StepOutcome> {
   const task = await taskRepo.taskById(db, id)
-  if (!task || task.escalationCycle !== cycle || task.status !== 'claimed' || !task.deadline) return 'stale'
-  if (task.remindersSent !== index) {
-    // Already sent by an earlier run that may have died before scheduling the next one (same job id: harmless).
-    if (task.remindersSent > index && task.nextReminderAt) effects.schedule({ kind: 'remind', taskId: id, cycle, step: task.remindersSent, dueAt: task.nextReminderAt })
-    return 'stale'
+  const decision = reminderStep(task, cycle, index)
+  if (decision === 'reschedule' && task?.nextReminderAt) {
+    // Sent by an earlier run that may have died before scheduling the next one (same job id: harmless).
+    effects.schedule({ kind: 'remind', taskId: id, cycle, step: task.remindersSent, dueAt: task.nextReminderAt })
   }
+  if (decision !== 'post' || !task?.deadline) return 'stale'
+  const deadline = task.deadline
   const unit = await orgRepo.unitById(db, task.unitId)
   if (!unit) return 'stale'
   const ctx = await unitContext(db, unit)
-  const next = nextReminder({ deadline: task.deadline, sent: index + 1, now, urgent: task.priority === 'urgent', policy: ctx.policy })
+  const next = nextReminder({ deadline, sent: index + 1, now, urgent: task.priority === 'urgent', policy: ctx.policy })
   const ok = await taskRepo.transition(db, id, { escalationCycle: cycle, status: 'claimed' }, { remindersSent: next?.index ?? ctx.policy.remindersMs.length, nextReminderAt: next?.at ?? null })
   if (!ok) return 'stale'
   const room = await orgRepo.roomById(db, task.roomId)
   const holder = task.holderId ? (await orgRepo.membersByIds(db, [task.holderId]))[0] : undefined
-  await taskRepo.addEvent(db, { taskId: id, at: now, kind: 'reminded', roomId: room?.id ?? null, note: `距截止${formatWait(task.deadline.getTime() - now.getTime())}` })
-  if (room?.wxRoomId) {
-    const text = `⏰ 提醒:任务 ${taskId(task)}「${task.title}」将于 ${formatLocal(task.deadline)} 截止(还有${formatWait(task.deadline.getTime() - now.getTime())})。完成后请发送 #完成 ${taskId(task)} 结果`
-    effects.post(say(room, text, holder ? [holder.wxid] : [], task.priority === 'urgent'), jobId('remind', id, cycle, index))
-  }
+  const left = deadline.getTime() - now.getTime()
+  await taskRepo.addEvent(db, { taskId: id, at: now, kind: 'reminded', roomId: room?.id ?? null, note: taskTexts.reminderEvent(left) })
+  if (room?.wxRoomId) effects.post(say(room, taskTexts.reminder(task, deadline, left), holder ? [holder.wxid] : [], task.priority === 'urgent'), jobId('remind', id, cycle, index))
   if (next) effects.schedule({ kind: 'remind', taskId: id, cycle, step: next.index, dueAt: next.at })
   return 'posted'
 }

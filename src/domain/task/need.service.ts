@@ -1,22 +1,24 @@
 // 需求清单: residents' needs collected on patrol, numbered per district (N1, N2 …), later turned into tasks.
-import type { DbOrTx } from '../../db/client.ts'
-import type { Room, Unit } from '../../db/generated/client.ts'
 import { AppError } from '../../core/errors.ts'
+import { districtOf, type BoundRoom } from '../org/org.types.ts'
+import type { Work } from '../work.ts'
 import { taskRepo } from './task.repo.ts'
+import { taskTexts } from './task.texts.ts'
 
 const MAX_DESCRIPTION = 500
 
-export async function recordNeed(db: DbOrTx, a: { room: Room & { unit: Unit }; reporterId: number; description: string; at: Date; accountId: string; messageId: string }) {
+export async function recordNeed(w: Work, a: { room: BoundRoom; reporterId: number; description: string; accountId: string; messageId: string }) {
   const description = a.description.trim()
-  if (description.length > MAX_DESCRIPTION) throw new AppError('NEED_TOO_LONG', 'need description too long', `需求描述太长(最多${MAX_DESCRIPTION}字)`)
-  const number = await taskRepo.nextNumber(db, a.room.unit.districtId!, 'N')
-  return taskRepo.createNeed(db, {
-    districtId: a.room.unit.districtId!, number, unitId: a.room.unitId, roomId: a.room.id, reporterId: a.reporterId,
-    description, accountId: a.accountId, messageId: a.messageId, createdAt: a.at,
+  if (description.length > MAX_DESCRIPTION) throw new AppError('NEED_TOO_LONG', 'need description too long', taskTexts.needTooLong(MAX_DESCRIPTION))
+  const districtId = districtOf(a.room.unit)
+  const number = await taskRepo.nextNumber(w.db, districtId, 'N')
+  return taskRepo.createNeed(w.db, {
+    districtId, number, unitId: a.room.unitId, roomId: a.room.id, reporterId: a.reporterId,
+    description, accountId: a.accountId, messageId: a.messageId, createdAt: w.now,
   })
 }
 
-export async function listNeeds(db: DbOrTx, unitId: number, take = 30) {
-  const [needs, total] = await Promise.all([taskRepo.openNeeds(db, unitId, take), taskRepo.countOpenNeeds(db, unitId)])
+export async function listNeeds(w: Work, unitId: number, take = 30) {
+  const [needs, total] = await Promise.all([taskRepo.openNeeds(w.db, unitId, take), taskRepo.countOpenNeeds(w.db, unitId)])
   return { needs, total }
 }

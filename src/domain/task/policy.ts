@@ -38,27 +38,62 @@ const minutes = (hhmm: string) => {
   return h! * 60 + m!
 }
 
-/** Merges policies from the district down to the unit (nearest wins). Invalid blocks are reported, not half-used. */
+/** A unit's own policy block, validated and converted once (at org import) into what resolvePolicy merges. */
+export interface PolicyPatch {
+  v: 1
+  periodMs?: { normal?: number; urgent?: number }
+  levels?: number
+  remindersMs?: number[]
+  quietHours?: { start: number; end: number } | null
+}
+
+/** Validates an org file's `policies:` block and converts it; problems in Chinese (for the org import). */
+export function toPolicyPatch(raw: unknown): { ok: true; patch: PolicyPatch } | { ok: false; problems: string[] } {
+  const r = policyInput.safeParse(raw ?? {})
+  if (!r.success) return { ok: false, problems: r.error.issues.map((i) => `${i.path.join('.') || 'policies'}: ${i.message}`) }
+  const v = r.data
+  const patch: PolicyPatch = { v: 1 }
+  if (v.escalation?.normal || v.escalation?.urgent) patch.periodMs = { normal: v.escalation.normal, urgent: v.escalation.urgent }
+  if (v.escalation?.levels !== undefined) patch.levels = v.escalation.levels
+  if (v.reminders) patch.remindersMs = [...v.reminders].sort((a, b) => b - a)
+  if (v.quietHours !== undefined) patch.quietHours = v.quietHours ? { start: minutes(v.quietHours.start), end: minutes(v.quietHours.end) } : null
+  return { ok: true, patch }
+}
+
+const isPatch = (x: unknown): x is PolicyPatch => typeof x === 'object' && x !== null && (x as { v?: unknown }).v === 1
+
+/** Blocks stored before patches existed (raw org-file form), converted once per process, not on every claim. */
+const legacy = new Map<string, PolicyPatch | null>()
+function patchOf(stored: unknown): PolicyPatch | null {
+  if (!stored || typeof stored !== 'object') return null
+  if (isPatch(stored)) return stored
+  const key = JSON.stringify(stored)
+  if (!legacy.has(key)) {
+    const r = toPolicyPatch(stored)
+    legacy.set(key, r.ok ? r.patch : null) // validated at import; a bad block never half-applies
+  }
+  return legacy.get(key) ?? null
+}
+
+/** Merges the stored policy blocks from the district down to the unit (nearest wins). No validation here. */
 export function resolvePolicy(chain: unknown[]): TaskPolicy {
   const p: TaskPolicy = { ...DEFAULT_POLICY, periodMs: { ...DEFAULT_POLICY.periodMs } }
-  for (const raw of chain) {
-    if (!raw || typeof raw !== 'object') continue
-    const parsed = policyInput.safeParse(raw)
-    if (!parsed.success) continue // validated at import (validatePolicies); a bad block never half-applies
-    const v = parsed.data
-    if (v.escalation?.normal) p.periodMs.normal = v.escalation.normal
-    if (v.escalation?.urgent) p.periodMs.urgent = v.escalation.urgent
-    if (v.escalation?.levels !== undefined) p.levels = v.escalation.levels
-    if (v.reminders) p.remindersMs = [...v.reminders].sort((a, b) => b - a)
-    if (v.quietHours !== undefined) p.quietHours = v.quietHours ? { start: minutes(v.quietHours.start), end: minutes(v.quietHours.end) } : null
+  for (const stored of chain) {
+    const v = patchOf(stored)
+    if (!v) continue
+    if (v.periodMs?.normal) p.periodMs.normal = v.periodMs.normal
+    if (v.periodMs?.urgent) p.periodMs.urgent = v.periodMs.urgent
+    if (v.levels !== undefined) p.levels = v.levels
+    if (v.remindersMs) p.remindersMs = v.remindersMs
+    if (v.quietHours !== undefined) p.quietHours = v.quietHours
   }
   return p
 }
 
 /** Problems in a `policies:` block, in Chinese (for org import). */
 export function policyProblems(raw: unknown): string[] {
-  const r = policyInput.safeParse(raw)
-  return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.') || 'policies'}: ${i.message}`)
+  const r = toPolicyPatch(raw)
+  return r.ok ? [] : r.problems
 }
 
 /** Moves a normal-priority time out of quiet hours (to when they end); urgent is never held. */

@@ -3,7 +3,7 @@
 // restores every pending timer at once.
 import type { Redis } from 'ioredis'
 import type { Clock } from '../../core/clock.ts'
-import type { Scheduler, TimerRequest } from '../../core/effects.ts'
+import type { Scheduler, TimerRequest } from '../../core/ports.ts'
 import type { Logger } from '../../core/logger.ts'
 import type { Counters } from '../../core/metrics.ts'
 import type { Db } from '../../db/client.ts'

@@ -1,49 +1,67 @@
 // 需求 → 任务 → 领题: creating, claiming, progressing, completing, abandoning, cancelling, taking over,
-// reassigning and chasing tasks. Every change is a conditional update plus an event row; messages and timers
-// are effects flushed after commit.
-import type { DbOrTx } from '../../db/client.ts'
-import type { Member, Room, Task, Unit } from '../../db/generated/client.ts'
-import type { TaskStatus } from '../../db/generated/enums.ts'
+// reassigning and chasing tasks. Who may do what is the transition table (task-rules.ts); every change is one
+// conditional update plus an event row; messages and timers are effects released after commit.
 import { AppError } from '../../core/errors.ts'
-import type { Effects } from '../../core/effects.ts'
 import { jobId } from '../../core/ids.ts'
-import { formatLocal } from '../../core/time.ts'
+import { refInRange } from '../../parser/refs.ts'
 import { orgRepo } from '../org/org.repo.ts'
+import { districtOf, type BoundRoom, type MemberWithUnit, type Unit } from '../org/org.types.ts'
+import type { Work } from '../work.ts'
 import { taskRepo } from './task.repo.ts'
 import { claimedTimers, startCycle, stopTimers, tellReachedRooms, unitContext } from './escalation.service.ts'
-import { isSupervisorOver, mayClaim, mayCreateIn, maySee, mayWorkOn } from './task-access.ts'
-import { STATUS_LABEL, taskId } from './task-format.ts'
+import { decide, isSupervisorOver, mayCreateIn, maySee, relationsTo, type TaskAction } from './task-rules.ts'
+import { refusalText, taskId, taskTexts } from './task.texts.ts'
+import type { Task, TaskEvent, TaskStatus } from './task.types.ts'
 
-export type Actor = Member & { unit: Unit }
+export type Actor = MemberWithUnit
 
-export interface TaskOp {
-  db: DbOrTx
-  effects: Effects
-  now: Date
+/** One command's work on tasks: the unit of work, who acts, and where they typed it. */
+export interface TaskOp extends Work {
   actor: Actor
   /** The room the command was typed in. */
-  room: Room & { unit: Unit }
+  room: BoundRoom
   /** For deterministic keys of what this command posts. */
   messageId: string
 }
 
+/** A task id as the command parsed it (T12 → 12). */
+export interface TaskRef {
+  number: number
+  label: string
+}
+
+type TaskInUnit = Task & { unit: Unit }
+
 const EVIDENCE_WINDOW_MS = 5 * 60_000
+const MAX_TEXT = 500
 
 const refuse = (code: string, user: string) => new AppError(code, code.toLowerCase(), user)
 
-export async function findTask(op: Pick<TaskOp, 'db' | 'actor'>, ref: string): Promise<Task & { unit: Unit }> {
-  const m = /^[Tt](\d{1,7})$/.exec(ref.trim())
-  if (!m) throw refuse('TASK_REF', `任务编号应为 T 加数字,如 T12(收到的是「${ref.slice(0, 20)}」)`)
-  const task = await taskRepo.taskByNumber(op.db, op.actor.unit.districtId!, Number(m[1]))
-  if (!task) throw refuse('TASK_UNKNOWN', `没有任务 T${m[1]},请核对编号(#任务列表 可查看)`)
-  const unit = (await orgRepo.unitById(op.db, task.unitId))!
-  if (!maySee(op.actor, unit)) throw refuse('TASK_NOT_VISIBLE', `任务 T${m[1]} 属于${unit.name},您无权查看或办理`)
+export async function findTask(op: Pick<TaskOp, 'db' | 'actor'>, ref: TaskRef): Promise<TaskInUnit> {
+  const task = refInRange(ref.number) ? await taskRepo.taskByNumber(op.db, districtOf(op.actor.unit), ref.number) : null
+  if (!task) throw refuse('TASK_UNKNOWN', taskTexts.unknown(ref.label))
+  const unit = await orgRepo.unitById(op.db, task.unitId)
+  if (!unit || !maySee(op.actor, unit)) throw refuse('TASK_NOT_VISIBLE', taskTexts.notVisible(ref.label, unit?.name ?? ''))
   return { ...task, unit }
 }
 
-async function memberName(db: DbOrTx, id: number | null): Promise<string> {
+async function memberName(op: Pick<TaskOp, 'db'>, id: number | null): Promise<string> {
   if (!id) return ''
-  return (await orgRepo.membersByIds(db, [id]))[0]?.name ?? ''
+  return (await orgRepo.membersByIds(op.db, [id]))[0]?.name ?? ''
+}
+
+/** The transition table's answer for this actor, or the refusal in words. */
+async function authorize(op: TaskOp, task: TaskInUnit, action: TaskAction): Promise<TaskStatus> {
+  const d = decide(task.status, action, relationsTo(op.actor, task, task.unit))
+  if (d.ok) return d.to
+  const holderName = d.code === 'TASK_TAKEN' || d.code === 'TASK_NOT_HOLDER' ? await memberName(op, task.holderId) : ''
+  throw refuse(d.code, refusalText(d.code, action, task, { unitName: task.unit.name, holderName, holderIsYou: task.holderId === op.actor.id }))
+}
+
+/** Applies a change only while the task is as it was read (status, holder, cycle): someone else may have been first. */
+async function change(op: TaskOp, task: TaskInUnit, data: Parameters<typeof taskRepo.transition>[3]): Promise<void> {
+  const ok = await taskRepo.transition(op.db, task.id, { status: task.status, holderId: task.holderId, escalationCycle: task.escalationCycle }, data)
+  if (!ok) throw refuse('TASK_CHANGED', taskTexts.changed(task))
 }
 
 async function event(op: TaskOp, task: Pick<Task, 'id'>, kind: string, from: TaskStatus | null, to: TaskStatus | null, note?: string | null) {
@@ -54,164 +72,138 @@ export interface NewTask {
   title: string
   urgent: boolean
   deadline: Date | null
-  notify: Member[]
+  notify: MemberWithUnit[]
   needNumber?: number
 }
 
 export async function createTask(op: TaskOp, input: NewTask) {
   const unit = op.room.unit
-  if (!mayCreateIn(op.actor, unit)) throw refuse('TASK_CREATE_DENIED', `只有本单位网格员或上级负责人可以在${unit.name}创建任务`)
+  const district = districtOf(unit)
+  if (!mayCreateIn(op.actor, unit)) throw refuse('TASK_CREATE_DENIED', taskTexts.createDenied(unit.name))
   let needDbId: number | null = null
+  let title = input.title
   if (input.needNumber !== undefined) {
-    const need = await taskRepo.needByNumber(op.db, unit.districtId!, input.needNumber)
-    if (!need) throw refuse('NEED_UNKNOWN', `没有需求 N${input.needNumber}`)
-    const needUnit = (await orgRepo.unitById(op.db, need.unitId))!
-    if (!maySee(op.actor, needUnit)) throw refuse('NEED_NOT_VISIBLE', `需求 N${input.needNumber} 属于${needUnit.name},您无权办理`)
-    if (need.status !== 'open') throw refuse('NEED_NOT_OPEN', `需求 N${input.needNumber} 已${need.status === 'converted' ? '转为任务' : '关闭'}`)
+    const n = input.needNumber
+    const need = refInRange(n) ? await taskRepo.needByNumber(op.db, district, n) : null
+    if (!need) throw refuse('NEED_UNKNOWN', taskTexts.needUnknown(n))
+    const needUnit = await orgRepo.unitById(op.db, need.unitId)
+    if (!needUnit || !maySee(op.actor, needUnit)) throw refuse('NEED_NOT_VISIBLE', taskTexts.needNotVisible(n, needUnit?.name ?? ''))
+    if (need.status !== 'open') throw refuse('NEED_NOT_OPEN', taskTexts.needNotOpen(n, need.status === 'converted'))
     needDbId = need.id
-    input.title ||= need.description
+    title ||= need.description
   }
-  const number = await taskRepo.nextNumber(op.db, unit.districtId!, 'T')
+  const number = await taskRepo.nextNumber(op.db, district, 'T')
   const ctx = await unitContext(op.db, unit)
   const task = await taskRepo.createTask(op.db, {
-    districtId: unit.districtId!, number, unitId: unit.id, roomId: op.room.id, title: input.title.slice(0, 200),
+    districtId: district, number, unitId: unit.id, roomId: op.room.id, title: title.slice(0, 200),
     priority: input.urgent ? 'urgent' : 'normal', deadline: input.deadline, creatorId: op.actor.id, needId: needDbId,
     notifyWxids: input.notify.map((m) => m.wxid), createdAt: op.now,
   })
   const cycle = startCycle(task, 'unclaimed', op.now, ctx, op.effects, task.id)
   await taskRepo.transition(op.db, task.id, {}, cycle)
-  if (needDbId && !(await taskRepo.convertNeed(op.db, needDbId, task.id))) throw refuse('NEED_RACE', `需求 N${input.needNumber} 刚被转为任务`)
-  await event(op, task, 'created', null, 'open', input.needNumber !== undefined ? `来自需求 N${input.needNumber}` : null)
+  if (needDbId && !(await taskRepo.convertNeed(op.db, needDbId, task.id))) throw refuse('NEED_RACE', taskTexts.needRace(input.needNumber!))
+  await event(op, task, 'created', null, 'open', input.needNumber !== undefined ? taskTexts.fromNeed(input.needNumber) : null)
   return { ...task, ...cycle }
 }
 
-export async function claimTask(op: TaskOp, ref: string) {
+export async function claimTask(op: TaskOp, ref: TaskRef) {
   const task = await findTask(op, ref)
-  if (task.status === 'claimed') {
-    const who = task.holderId === op.actor.id ? '您' : await memberName(op.db, task.holderId)
-    throw refuse('TASK_TAKEN', `${taskId(task)} 已由${who}认领`)
-  }
-  if (task.status !== 'open') throw refuse('TASK_CLOSED', `${taskId(task)} ${STATUS_LABEL[task.status]},不能认领`)
-  if (!mayClaim(op.actor, task.unit)) throw refuse('TASK_CLAIM_DENIED', `${taskId(task)} 属于${task.unit.name},请由本单位网格员认领`)
-  return assign(op, task, op.actor, 'claimed', 'open')
+  await authorize(op, task, 'claim')
+  return assign(op, task, op.actor, 'claimed')
 }
 
 /** Gives an open or claimed task to `holder`; stops its escalation and tells the rooms it reached. */
-async function assign(op: TaskOp, task: Task & { unit: Unit }, holder: Member, kind: 'claimed' | 'taken_over' | 'reassigned', from: TaskStatus) {
+async function assign(op: TaskOp, task: TaskInUnit, holder: MemberWithUnit, how: 'claimed' | 'taken_over' | 'reassigned') {
   const ctx = await unitContext(op.db, task.unit)
   const timers = claimedTimers(task, op.now, ctx, op.effects, task.id)
-  const ok = await taskRepo.transition(op.db, task.id, { status: from, holderId: task.holderId, escalationCycle: task.escalationCycle }, {
-    status: 'claimed', holderId: holder.id, claimedAt: op.now, ...timers,
-  })
-  if (!ok) throw refuse('TASK_CHANGED', `${taskId(task)} 刚刚有了变化,请发送 #任务 ${taskId(task)} 查看后再试`)
-  const note = kind === 'claimed' ? null : `由 ${holder.name} 负责`
-  await event(op, task, kind, from, 'claimed', note)
-  const verb = kind === 'claimed' ? `已由 ${holder.name} 认领` : kind === 'taken_over' ? `已由 ${holder.name} 接手` : `已转派给 ${holder.name}`
-  await tellReachedRooms(op.db, op.effects, task, `✅ ${task.unit.name} 任务 ${taskId(task)}「${task.title}」${verb}。`, `${kind}-${op.messageId}`)
-  return { task, holder, deadline: task.deadline }
+  await change(op, task, { status: 'claimed', holderId: holder.id, claimedAt: op.now, ...timers })
+  await event(op, task, how, task.status, 'claimed', how === 'claimed' ? null : taskTexts.assignedNote(holder.name))
+  await tellReachedRooms(op.db, op.effects, task, taskTexts.reachedTaken(task, task.unit.name, how, holder.name), `${how}-${op.messageId}`)
+  return { task, holder }
 }
 
-export async function progressTask(op: TaskOp, ref: string, text: string) {
+export async function progressTask(op: TaskOp, ref: TaskRef, text: string) {
   const task = await findTask(op, ref)
-  if (task.status === 'done' || task.status === 'cancelled') throw refuse('TASK_CLOSED', `${taskId(task)} ${STATUS_LABEL[task.status]}`)
-  if (!mayWorkOn(op.actor, task, task.unit)) throw refuse('TASK_NOT_HOLDER', `${taskId(task)} 不是您负责的任务`)
-  await event(op, task, 'progress', task.status, task.status, text.slice(0, 500))
+  await authorize(op, task, 'progress')
+  await event(op, task, 'progress', task.status, task.status, text.slice(0, MAX_TEXT))
   return task
 }
 
-export async function completeTask(op: TaskOp, ref: string, result: string) {
+export async function completeTask(op: TaskOp, ref: TaskRef, result: string) {
   const task = await findTask(op, ref)
-  if (task.status === 'done') throw refuse('TASK_DONE', `${taskId(task)} 已经完成了`)
-  if (task.status === 'cancelled') throw refuse('TASK_CLOSED', `${taskId(task)} 已取消`)
-  if (task.status === 'open' && !mayClaim(op.actor, task.unit)) throw refuse('TASK_CLAIM_DENIED', `${taskId(task)} 属于${task.unit.name},您无权办理`)
-  if (task.status === 'claimed' && !mayWorkOn(op.actor, task, task.unit)) {
-    throw refuse('TASK_NOT_HOLDER', `${taskId(task)} 由${await memberName(op.db, task.holderId)}负责,不能替别人完成`)
-  }
-  const ok = await taskRepo.transition(op.db, task.id, { status: task.status, holderId: task.holderId, escalationCycle: task.escalationCycle }, {
-    status: 'done', holderId: task.holderId ?? op.actor.id, result: result.slice(0, 500), closedAt: op.now, ...stopTimers,
+  await authorize(op, task, 'complete')
+  await change(op, task, {
+    status: 'done', holderId: task.holderId ?? op.actor.id, result: result.slice(0, MAX_TEXT), closedAt: op.now, ...stopTimers,
     escalationCycle: task.escalationCycle + 1,
   })
-  if (!ok) throw refuse('TASK_CHANGED', `${taskId(task)} 刚刚有了变化,请稍后再试`)
   const evidence = (await taskRepo.attachEvidence(op.db, op.actor.id, task.id, new Date(op.now.getTime() - EVIDENCE_WINDOW_MS), op.now)).count
-  await event(op, task, 'completed', task.status, 'done', result.slice(0, 500))
-  await tellReachedRooms(op.db, op.effects, task, `✅ ${task.unit.name} 任务 ${taskId(task)}「${task.title}」已完成。`, `done-${op.messageId}`)
+  await event(op, task, 'completed', task.status, 'done', result.slice(0, MAX_TEXT))
+  await tellReachedRooms(op.db, op.effects, task, taskTexts.reachedDone(task, task.unit.name), `done-${op.messageId}`)
   return { task, evidence }
 }
 
 /** An image a member sends within 5 minutes after completing a task becomes its evidence. */
-export async function attachLateEvidence(db: DbOrTx, memberId: number, now: Date, mediaAt: Date) {
-  const task = await taskRepo.recentlyCompletedBy(db, memberId, new Date(now.getTime() - EVIDENCE_WINDOW_MS))
+export async function attachLateEvidence(w: Work, memberId: number, mediaAt: Date) {
+  const task = await taskRepo.recentlyCompletedBy(w.db, memberId, new Date(w.now.getTime() - EVIDENCE_WINDOW_MS))
   if (!task) return null
-  await taskRepo.attachEvidence(db, memberId, task.id, mediaAt, mediaAt)
-  await taskRepo.addEvent(db, { taskId: task.id, at: now, kind: 'evidence', actorId: memberId })
+  await taskRepo.attachEvidence(w.db, memberId, task.id, mediaAt, mediaAt)
+  await taskRepo.addEvent(w.db, { taskId: task.id, at: w.now, kind: 'evidence', actorId: memberId })
   return task
 }
 
-export async function abandonTask(op: TaskOp, ref: string, reason: string) {
+export async function abandonTask(op: TaskOp, ref: TaskRef, reason: string) {
   const task = await findTask(op, ref)
-  if (task.status !== 'claimed') throw refuse('TASK_NOT_CLAIMED', `${taskId(task)} ${STATUS_LABEL[task.status]},无需放弃`)
-  if (!mayWorkOn(op.actor, task, task.unit)) throw refuse('TASK_NOT_HOLDER', `${taskId(task)} 不是您负责的任务`)
-  const ctx = await unitContext(op.db, task.unit)
-  const cycle = startCycle(task, 'unclaimed', op.now, ctx, op.effects, task.id)
-  const ok = await taskRepo.transition(op.db, task.id, { status: 'claimed', holderId: task.holderId, escalationCycle: task.escalationCycle }, {
-    status: 'open', holderId: null, claimedAt: null, nextReminderAt: null, ...cycle,
-  })
-  if (!ok) throw refuse('TASK_CHANGED', `${taskId(task)} 刚刚有了变化,请稍后再试`)
+  await authorize(op, task, 'abandon')
+  const cycle = startCycle(task, 'unclaimed', op.now, await unitContext(op.db, task.unit), op.effects, task.id)
+  await change(op, task, { status: 'open', holderId: null, claimedAt: null, nextReminderAt: null, ...cycle })
   await event(op, task, 'abandoned', 'claimed', 'open', reason || null)
   return task
 }
 
-export async function cancelTask(op: TaskOp, ref: string, reason: string) {
+export async function cancelTask(op: TaskOp, ref: TaskRef, reason: string) {
   const task = await findTask(op, ref)
-  if (task.status === 'done' || task.status === 'cancelled') throw refuse('TASK_CLOSED', `${taskId(task)} ${STATUS_LABEL[task.status]}`)
-  if (task.creatorId !== op.actor.id && !isSupervisorOver(op.actor, task.unit)) throw refuse('TASK_CANCEL_DENIED', `只有创建人或上级负责人可以取消 ${taskId(task)}`)
-  const ok = await taskRepo.transition(op.db, task.id, { status: task.status, escalationCycle: task.escalationCycle }, {
-    status: 'cancelled', closedAt: op.now, ...stopTimers, escalationCycle: task.escalationCycle + 1,
-  })
-  if (!ok) throw refuse('TASK_CHANGED', `${taskId(task)} 刚刚有了变化,请稍后再试`)
+  await authorize(op, task, 'cancel')
+  await change(op, task, { status: 'cancelled', closedAt: op.now, ...stopTimers, escalationCycle: task.escalationCycle + 1 })
   await event(op, task, 'cancelled', task.status, 'cancelled', reason || null)
-  await tellReachedRooms(op.db, op.effects, task, `${task.unit.name} 任务 ${taskId(task)}「${task.title}」已取消。`, `cancel-${op.messageId}`)
+  await tellReachedRooms(op.db, op.effects, task, taskTexts.reachedCancelled(task, task.unit.name), `cancel-${op.messageId}`)
   return task
 }
 
-export async function takeOverTask(op: TaskOp, ref: string) {
+export async function takeOverTask(op: TaskOp, ref: TaskRef) {
   const task = await findTask(op, ref)
-  if (!isSupervisorOver(op.actor, task.unit)) throw refuse('TASK_TAKEOVER_DENIED', `只有${task.unit.name}的上级负责人可以接手 ${taskId(task)}`)
-  if (task.status === 'done' || task.status === 'cancelled') throw refuse('TASK_CLOSED', `${taskId(task)} ${STATUS_LABEL[task.status]}`)
-  if (task.holderId === op.actor.id) throw refuse('TASK_ALREADY_YOURS', `${taskId(task)} 已由您负责`)
-  return assign(op, task, op.actor, 'taken_over', task.status)
+  await authorize(op, task, 'take_over')
+  if (task.holderId === op.actor.id) throw refuse('TASK_ALREADY_YOURS', taskTexts.alreadyYours(task))
+  return assign(op, task, op.actor, 'taken_over')
 }
 
-export async function reassignTask(op: TaskOp, ref: string, to: Member & { unit: Unit }) {
+export async function reassignTask(op: TaskOp, ref: TaskRef, to: MemberWithUnit) {
   const task = await findTask(op, ref)
-  if (!isSupervisorOver(op.actor, task.unit)) throw refuse('TASK_REASSIGN_DENIED', `只有${task.unit.name}的上级负责人可以转派 ${taskId(task)}`)
-  if (task.status === 'done' || task.status === 'cancelled') throw refuse('TASK_CLOSED', `${taskId(task)} ${STATUS_LABEL[task.status]}`)
-  if (!maySee(to, task.unit)) throw refuse('TASK_REASSIGN_OUTSIDE', `${to.name} 不在${task.unit.name}或其上级单位,不能承接此任务`)
-  if (task.holderId === to.id) throw refuse('TASK_SAME_HOLDER', `${taskId(task)} 已由 ${to.name} 负责`)
-  const r = await assign(op, task, to, 'reassigned', task.status)
+  await authorize(op, task, 'reassign')
+  if (!maySee(to, task.unit)) throw refuse('TASK_REASSIGN_OUTSIDE', taskTexts.reassignOutside(to.name, task.unit.name))
+  if (task.holderId === to.id) throw refuse('TASK_SAME_HOLDER', taskTexts.sameHolder(task, to.name))
+  const r = await assign(op, task, to, 'reassigned')
   // The new holder hears it in the task's own room.
   const room = await orgRepo.roomById(op.db, task.roomId)
   if (room?.wxRoomId) {
-    const due = task.deadline ? `,截止 ${formatLocal(task.deadline)}` : ''
-    op.effects.post({ accountId: room.accountId, roomId: room.wxRoomId, text: `📌 ${op.actor.name} 将任务 ${taskId(task)}「${task.title}」转派给您${due}。`, mentionIds: [to.wxid] }, jobId('reassign', task.id, op.messageId))
+    op.effects.post({ accountId: room.accountId, roomId: room.wxRoomId, text: taskTexts.reassignedToYou(task, op.actor.name), mentionIds: [to.wxid] }, jobId('reassign', task.id, op.messageId))
   }
   return r
 }
 
-export async function chaseTask(op: TaskOp, ref: string) {
+export async function chaseTask(op: TaskOp, ref: TaskRef) {
   const task = await findTask(op, ref)
-  if (task.status === 'done' || task.status === 'cancelled') throw refuse('TASK_CLOSED', `${taskId(task)} ${STATUS_LABEL[task.status]},无需催办`)
+  await authorize(op, task, 'chase')
   const room = await orgRepo.roomById(op.db, task.roomId)
   const targets = task.holderId ? await orgRepo.membersByIds(op.db, [task.holderId]) : await orgRepo.membersIn(op.db, [task.unitId], ['grid_cadre'])
   await event(op, task, 'chased', task.status, task.status)
   if (room?.wxRoomId) {
-    const what = task.holderId ? '请尽快办理并回复进展' : '目前无人认领,请尽快认领'
-    op.effects.post({ accountId: room.accountId, roomId: room.wxRoomId, text: `📣 ${op.actor.name} 催办:任务 ${taskId(task)}「${task.title}」${what}。`, mentionIds: targets.map((m) => m.wxid), urgent: task.priority === 'urgent' }, jobId('chase', task.id, op.messageId))
+    const text = taskTexts.chase(task, op.actor.name, task.holderId !== null)
+    op.effects.post({ accountId: room.accountId, roomId: room.wxRoomId, text, mentionIds: targets.map((m) => m.wxid), urgent: task.priority === 'urgent' }, jobId('chase', task.id, op.messageId))
   }
-  return { task, targets }
+  return { task, targets, inOwnRoom: task.roomId === op.room.id }
 }
 
-export async function taskHistory(op: Pick<TaskOp, 'db' | 'actor'>, ref: string) {
+export async function taskHistory(op: Pick<TaskOp, 'db' | 'actor'>, ref: TaskRef): Promise<{ task: TaskInUnit; events: TaskEvent[]; names: Map<number, string>; evidence: number }> {
   const task = await findTask(op, ref)
   const events = await taskRepo.events(op.db, task.id)
   const people = await orgRepo.membersByIds(op.db, [...new Set([task.holderId, task.creatorId, ...events.map((e) => e.actorId)].filter((x): x is number => x !== null))])
@@ -220,3 +212,22 @@ export async function taskHistory(op: Pick<TaskOp, 'db' | 'actor'>, ref: string)
   return { task, events, names, evidence }
 }
 
+const LIST_LIMIT = 60
+
+/** 任务列表: the unit's open work, or (supervisors, "全部") its whole subtree's grouped by unit, overdue first. */
+export async function listTasks(op: Pick<TaskOp, 'db' | 'actor' | 'now'>, unit: Unit, all: boolean) {
+  if (all && !isSupervisorOver(op.actor, unit)) throw refuse('TASK_LIST_DENIED', taskTexts.listAllDenied(unit.name))
+  const units = all ? await orgRepo.subtree(op.db, unit) : [unit]
+  const byId = new Map(units.map((u) => [u.id, u]))
+  const [tasks, total] = await Promise.all([taskRepo.activeInUnits(op.db, [...byId.keys()], LIST_LIMIT * 4), taskRepo.countActiveInUnits(op.db, [...byId.keys()])])
+  const holders = new Map((await orgRepo.membersByIds(op.db, tasks.flatMap((t) => (t.holderId ? [t.holderId] : [])))).map((m) => [m.id, m.name]))
+  const overdue = (t: Pick<Task, 'deadline'>) => (t.deadline && t.deadline.getTime() < op.now.getTime() ? 0 : 1)
+  const sorted = [...tasks].sort((a, b) => overdue(a) - overdue(b) || (a.deadline?.getTime() ?? Infinity) - (b.deadline?.getTime() ?? Infinity) || a.number - b.number)
+  const groups = new Map<number, typeof sorted>()
+  for (const t of sorted) groups.set(t.unitId, [...(groups.get(t.unitId) ?? []), t])
+  // Units with overdue work first.
+  const ordered = [...groups.entries()].sort((a, b) => overdue(a[1][0]!) - overdue(b[1][0]!)).map(([id, list]) => ({ unit: byId.get(id)!, tasks: list }))
+  return { total, shown: tasks.length, limit: LIST_LIMIT, sorted, groups: ordered, holderName: (t: Pick<Task, 'holderId'>) => (t.holderId ? holders.get(t.holderId) : undefined) }
+}
+
+export { taskId }

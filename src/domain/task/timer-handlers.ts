@@ -1,10 +1,11 @@
 // What the timers queue runs: each step in its own transaction, its posts and next timers after commit.
 import type { Clock } from '../../core/clock.ts'
-import { Effects, type Scheduler } from '../../core/effects.ts'
+import { Effects } from '../../core/effects.ts'
 import type { Logger } from '../../core/logger.ts'
 import type { Counters } from '../../core/metrics.ts'
-import type { Outbox } from '../../core/ports.ts'
-import type { Db } from '../../db/client.ts'
+import type { Outbox, Scheduler } from '../../core/ports.ts'
+import type { Db, DbOrTx } from '../../db/client.ts'
+import { inTransaction } from '../../db/transaction.ts'
 import { runEscalation, runReminder, type StepOutcome } from './escalation.service.ts'
 
 export interface TimerDeps {
@@ -16,10 +17,10 @@ export interface TimerDeps {
   counters: Counters
 }
 
-async function step(deps: TimerDeps, name: string, run: (tx: Parameters<Parameters<Db['$transaction']>[0]>[0], effects: Effects, now: Date) => Promise<StepOutcome>) {
+async function step(deps: TimerDeps, name: string, run: (tx: DbOrTx, effects: Effects, now: Date) => Promise<StepOutcome>) {
   const effects = new Effects()
   const now = deps.clock.now()
-  const outcome = await deps.prisma.$transaction((tx) => run(tx, effects, now), { timeout: 30_000, maxWait: 30_000 })
+  const outcome = await inTransaction(deps.prisma, (tx) => run(tx, effects, now))
   await effects.flush(deps.outbox, deps.scheduler)
   deps.counters.inc(`${name}.${outcome}`)
   return outcome

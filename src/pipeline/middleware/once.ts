@@ -1,6 +1,6 @@
 import type { Middleware } from '../../core/compose.ts'
-import { isUniqueViolation } from '../../core/errors.ts'
-import { DuplicateMessage } from '../../commands/command.ts'
+import { DuplicateMessage, isUniqueViolation } from '../../core/errors.ts'
+import { inTransaction } from '../../db/transaction.ts'
 import { handledMessageRepo } from '../../domain/inbox/handled-message.repo.ts'
 import type { MessageContext } from '../context.ts'
 
@@ -13,13 +13,17 @@ import type { MessageContext } from '../context.ts'
 export const onceMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   const { prisma } = ctx.deps
   const pending = ctx.replies.length
+  const rollBack = () => {
+    ctx.work.db = prisma
+    ctx.replies.length = pending // replies of a rolled-back transaction are never sent
+    ctx.work.effects.clear()
+  }
   const duplicate = () => {
-    ctx.replies.length = pending
-    ctx.effects.clear()
+    rollBack()
     ctx.deps.counters.inc('duplicate')
     ctx.log.info('duplicate message skipped')
   }
-  if (ctx.def?.recordsItself?.(ctx)) {
+  if (ctx.def?.recordsItself?.(ctx.args)) {
     try {
       return await next()
     } catch (e) {
@@ -28,21 +32,16 @@ export const onceMiddleware: Middleware<MessageContext> = async (ctx, next) => {
     }
   }
   try {
-    await prisma.$transaction(
-      async (tx) => {
-        await handledMessageRepo.mark(tx, ctx.msg.accountId, ctx.msg.messageId, ctx.now)
-        ctx.db = tx
-        await next()
-      },
-      { timeout: 30_000, maxWait: 30_000 },
-    )
+    await inTransaction(prisma, async (tx) => {
+      await handledMessageRepo.mark(tx, ctx.msg.accountId, ctx.msg.messageId, ctx.now)
+      ctx.work.db = tx
+      await next()
+    })
   } catch (e) {
-    ctx.db = prisma
-    ctx.replies.length = pending // replies of a rolled-back transaction are never sent
-    ctx.effects.clear()
+    rollBack()
     if (isUniqueViolation(e) && (await handledMessageRepo.exists(prisma, ctx.msg.accountId, ctx.msg.messageId))) return duplicate()
     throw e
   } finally {
-    ctx.db = prisma
+    ctx.work.db = prisma
   }
 }

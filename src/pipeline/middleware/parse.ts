@@ -2,7 +2,10 @@ import type { Middleware } from '../../core/compose.ts'
 import { MAX_COMMAND_TEXT, parseCommand } from '../../parser/command.ts'
 import type { MessageContext } from '../context.ts'
 
-/** Direct messages and oversize texts stop here; text that is not a command stops here too (for now). */
+/**
+ * Direct messages, oversize texts and chat that is not a command stop here. A command's word is looked up once:
+ * the rest of the chain knows which command (if any) it is.
+ */
 export const parseMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   const { msg, deps } = ctx
   if (!msg.roomId) {
@@ -18,6 +21,7 @@ export const parseMiddleware: Middleware<MessageContext> = async (ctx, next) => 
     }
     ctx.command = parseCommand(msg.text, { mentionsSelf: msg.mentionsSelf })
     if (!ctx.command) return
+    ctx.def = deps.commands.find(ctx.command.word) ?? null
   } else if (msg.kind === 'other') return
   await next()
 }

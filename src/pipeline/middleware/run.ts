@@ -1,9 +1,36 @@
 import type { Middleware } from '../../core/compose.ts'
-import { handleAttachment } from '../../commands/attachment.handler.ts'
+import type { CommandMessage } from '../command.ts'
 import type { MessageContext } from '../context.ts'
 
-/** The end of the chain: the command's handler, or the attachment handler for locations and images. */
+/**
+ * The end of the chain: the command's handler with its narrowed context, or the attachment handler for a
+ * member's location or image. What the earlier middleware checked is now a type: room and member are non-null
+ * exactly where the command declared it needs them.
+ */
 export const runMiddleware: Middleware<MessageContext> = async (ctx) => {
-  if (ctx.def) await ctx.def.run(ctx)
-  else if (!ctx.command) await handleAttachment(ctx)
+  const { def, room, member, msg, work } = ctx
+  const base = {
+    msg: { ...msg, roomId: msg.roomId!, mentionIds: msg.mentionIds ?? [] } satisfies CommandMessage,
+    now: ctx.now,
+    log: ctx.log,
+    work,
+    reply: ctx.reply,
+    post: work.effects.post.bind(work.effects),
+    schedule: work.effects.schedule.bind(work.effects),
+  }
+  if (!def) {
+    if (ctx.command || !member || !room || (msg.kind !== 'location' && msg.kind !== 'image')) return
+    return ctx.deps.commands.attachment({ ...base, room, member, args: { kind: msg.kind, location: msg.location, mediaPath: msg.mediaPath } })
+  }
+  switch (def.access) {
+    case 'member':
+      if (!room || !member) throw new Error(`#${def.name} reached its handler without a room or member`)
+      return def.run({ ...base, args: ctx.args, room, member })
+    case 'guest':
+      if (!room) throw new Error(`#${def.name} reached its handler without a room`)
+      return def.run({ ...base, args: ctx.args, room, member })
+    case 'unbound-room':
+      if (!member) throw new Error(`#${def.name} reached its handler without a member`)
+      return def.run({ ...base, args: ctx.args, room, member, orgChanged: () => work.effects.afterCommit(() => ctx.deps.org.clear()) })
+  }
 }

@@ -1,0 +1,3 @@
+export type CheckinType = 'patrol' | 'visit' | 'meeting' | 'service'
+
+export const CHECKIN_TYPE_LABEL: Record<CheckinType, string> = { patrol: '巡查', visit: '走访', meeting: '议事', service: '服务' }

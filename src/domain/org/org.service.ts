@@ -1,0 +1,49 @@
+// Org lookups that commands, the pipeline and the simulator need, so none of them reaches for the repository.
+import { UsageError } from '../../core/errors.ts'
+import type { DbOrTx } from '../../db/client.ts'
+import type { Work } from '../work.ts'
+import { orgRepo } from './org.repo.ts'
+import { districtOf, type BoundRoom, type MemberWithUnit, type Room, type Unit } from './org.types.ts'
+
+/** The bot accounts the database knows (each gateway serves some of them). */
+export async function accountIds(db: DbOrTx): Promise<string[]> {
+  return (await orgRepo.accounts(db)).map((a) => a.id)
+}
+
+/** The supervisors nearest above a unit: the people who can register a newcomer (names, at most three). */
+export async function registrarNames(db: DbOrTx, unit: Unit): Promise<string[]> {
+  const chain = [unit, ...(await orgRepo.ancestors(db, unit)).reverse()]
+  for (const u of chain) {
+    const sups = await orgRepo.membersIn(db, [u.id], ['supervisor', 'admin'])
+    if (sups.length) return sups.slice(0, 3).map((s) => s.name)
+  }
+  return []
+}
+
+/**
+ * The people a message @-s. WeChat gives contact ids (stable): those win. Puppets that drop them leave only
+ * "@name" in the text: a name is accepted when exactly one active member of the district has it.
+ */
+export async function mentionedMembers({ db }: Pick<Work, 'db'>, room: BoundRoom, mentionIds: string[], names: string[]): Promise<MemberWithUnit[]> {
+  const byId = mentionIds.length ? await orgRepo.membersByWxids(db, mentionIds) : []
+  const found = new Map<number, MemberWithUnit>(byId.map((m) => [m.id, m]))
+  const known = new Set(byId.map((m) => m.name))
+  for (const name of names) {
+    if (known.has(name)) continue
+    const matches = await orgRepo.membersByName(db, districtOf(room.unit), name)
+    if (matches.length === 0) throw new UsageError(`找不到成员「${name}」,请在群里直接@ TA`)
+    if (matches.length > 1) throw new UsageError(`有 ${matches.length} 位成员叫「${name}」,请在群里直接@ TA(长按头像)`)
+    found.set(matches[0]!.id, matches[0]!)
+  }
+  return [...found.values()]
+}
+
+/** Binds every room of the district whose topic the simulator knows to its synthetic room id (an admin's #绑定, up front). */
+export async function bindRoomsByTopic(db: DbOrTx, district: string, roomIdByTopic: (topic: string) => string | undefined, at: Date): Promise<void> {
+  const d = await orgRepo.findDistrict(db, district)
+  const rows: Room[] = d ? await orgRepo.roomsOfDistrict(db, d.id) : []
+  for (const row of rows) {
+    const id = roomIdByTopic(row.topic)
+    if (id && row.wxRoomId !== id) await orgRepo.bindRoom(db, row.id, id, at)
+  }
+}

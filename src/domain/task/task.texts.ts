@@ -1,0 +1,121 @@
+// Every Chinese text of the task capability — replies, refusals, escalations, reminders, notices — in one place,
+// so wording is reviewed together and later capabilities (hazards, notices) copy the shape.
+import { formatLocal } from '../../core/time.ts'
+import { formatWait } from './policy.ts'
+import type { TaskAction, TaskRefusal } from './task-rules.ts'
+import type { Task, TaskStatus } from './task.types.ts'
+
+export const STATUS_LABEL: Record<TaskStatus, string> = { open: '待认领', claimed: '进行中', done: '已完成', cancelled: '已取消' }
+
+export const EVENT_LABEL: Record<string, string> = {
+  created: '创建', claimed: '认领', progress: '进展', completed: '完成', abandoned: '放弃', cancelled: '取消',
+  reminded: '提醒', escalated: '上报', overdue: '逾期上报', chased: '催办', taken_over: '接手', reassigned: '转派', evidence: '附图',
+}
+
+export const taskId = (t: Pick<Task, 'number'>) => `T${t.number}`
+const urgentTag = (t: Pick<Task, 'priority'>) => (t.priority === 'urgent' ? '【紧急】' : '')
+const named = (t: Pick<Task, 'number' | 'title'>) => `${taskId(t)}「${t.title}」`
+
+export function taskLine(t: Pick<Task, 'number' | 'title' | 'priority' | 'deadline' | 'status'>, now: Date, holder?: string): string {
+  const overdue = t.deadline && t.status !== 'done' && t.status !== 'cancelled' && t.deadline.getTime() < now.getTime()
+  const due = t.deadline ? `,截止 ${formatLocal(t.deadline)}${overdue ? '(已逾期)' : ''}` : ''
+  const who = holder ? `,${holder}负责` : ''
+  return `${taskId(t)} ${urgentTag(t)}${t.title}(${STATUS_LABEL[t.status]}${who}${due})`
+}
+
+/** What a refusal says, with what the actor needs to know to do the right thing instead. */
+export function refusalText(code: TaskRefusal, action: TaskAction, t: Pick<Task, 'number' | 'status'>, a: { unitName: string; holderName: string; holderIsYou: boolean }): string {
+  const id = taskId(t)
+  switch (code) {
+    case 'TASK_CLOSED':
+      return action === 'claim' ? `${id} ${STATUS_LABEL[t.status]},不能认领` : action === 'chase' ? `${id} ${STATUS_LABEL[t.status]},无需催办` : `${id} ${STATUS_LABEL[t.status]}`
+    case 'TASK_DONE':
+      return `${id} 已经完成了`
+    case 'TASK_TAKEN':
+      return `${id} 已由${a.holderIsYou ? '您' : a.holderName}认领`
+    case 'TASK_NOT_CLAIMED':
+      return `${id} ${STATUS_LABEL[t.status]},无需放弃`
+    case 'TASK_CLAIM_DENIED':
+      return action === 'claim' ? `${id} 属于${a.unitName},请由本单位网格员认领` : `${id} 属于${a.unitName},您无权办理`
+    case 'TASK_NOT_HOLDER':
+      return action === 'complete' && a.holderName ? `${id} 由${a.holderName}负责,不能替别人完成` : `${id} 不是您负责的任务`
+    case 'TASK_CANCEL_DENIED':
+      return `只有创建人或上级负责人可以取消 ${id}`
+    case 'TASK_TAKEOVER_DENIED':
+      return `只有${a.unitName}的上级负责人可以接手 ${id}`
+    case 'TASK_REASSIGN_DENIED':
+      return `只有${a.unitName}的上级负责人可以转派 ${id}`
+  }
+}
+
+export const taskTexts = {
+  malformedRef: (got: string) => `任务编号应为 T 加数字,如 T12(收到的是「${got.slice(0, 20)}」)`,
+  missingRef: () => '请写明任务编号,如 T12',
+  unknown: (label: string) => `没有任务 ${label},请核对编号(#任务列表 可查看)`,
+  notVisible: (label: string, unitName: string) => `任务 ${label} 属于${unitName},您无权查看或办理`,
+  changed: (t: Pick<Task, 'number'>) => `${taskId(t)} 刚刚有了变化,请发送 #任务 ${taskId(t)} 查看后再试`,
+  createDenied: (unitName: string) => `只有本单位网格员或上级负责人可以在${unitName}创建任务`,
+  alreadyYours: (t: Pick<Task, 'number'>) => `${taskId(t)} 已由您负责`,
+  sameHolder: (t: Pick<Task, 'number'>, name: string) => `${taskId(t)} 已由 ${name} 负责`,
+  reassignOutside: (name: string, unitName: string) => `${name} 不在${unitName}或其上级单位,不能承接此任务`,
+  needUnknown: (n: number) => `没有需求 N${n}`,
+  needNotVisible: (n: number, unitName: string) => `需求 N${n} 属于${unitName},您无权办理`,
+  needNotOpen: (n: number, converted: boolean) => `需求 N${n} 已${converted ? '转为任务' : '关闭'}`,
+  needRace: (n: number) => `需求 N${n} 刚被转为任务`,
+  needTooLong: (max: number) => `需求描述太长(最多${max}字)`,
+
+  // Replies in the room the command was typed in.
+  created: (t: Pick<Task, 'number' | 'title' | 'priority'>, a: { deadline: Date | null; deadlineText: string | null; notifyNames: string[]; needNumber?: number }) => {
+    const due = a.deadline ? `\n截止:${formatLocal(a.deadline)}(按「${a.deadlineText}」理解,如有误请重发)` : ''
+    const who = a.notifyNames.length ? `\n请 ${a.notifyNames.join('、')} 认领:#认领 ${taskId(t)}` : `\n认领:#认领 ${taskId(t)}`
+    const from = a.needNumber !== undefined ? `(来自需求 N${a.needNumber})` : ''
+    return `📋 已创建任务 ${taskId(t)}${urgentTag(t)}「${t.title}」${from}${due}${who}`
+  },
+  claimed: (t: Pick<Task, 'number' | 'title' | 'deadline'>) =>
+    `✅ 已认领 ${named(t)}${t.deadline ? `,截止 ${formatLocal(t.deadline)}` : ''}。完成后发送:#完成 ${taskId(t)} 结果`,
+  progressed: (t: Pick<Task, 'number'>) => `📝 ${taskId(t)} 进展已记录。`,
+  completed: (t: Pick<Task, 'number' | 'title'>, evidence: number) => `🎉 ${named(t)}已完成${evidence ? `(附图 ${evidence} 张)` : '(5分钟内发送图片可作为凭证)'}。`,
+  evidenceAttached: (t: Pick<Task, 'number'>) => `📷 图片已作为 ${taskId(t)} 的完成凭证。`,
+  abandoned: (t: Pick<Task, 'number'>) => `已放弃 ${taskId(t)},任务重新等待认领。`,
+  chasedElsewhere: (t: Pick<Task, 'number'>, names: string[]) => `已催办 ${taskId(t)}${names.length ? `(${names.join('、')})` : ''}。`,
+  tookOver: (t: Pick<Task, 'number' | 'title'>) => `✅ 您已接手 ${named(t)}。`,
+  reassignedReply: (t: Pick<Task, 'number'>, name: string) => `已将 ${taskId(t)} 转派给 ${name}。`,
+  cancelledReply: (t: Pick<Task, 'number' | 'title'>) => `已取消 ${named(t)}。`,
+  listEmpty: (unitName: string, all: boolean) => `${unitName}${all ? '及下级' : ''} 暂无未完成的任务。`,
+  listHead: (unitName: string, all: boolean, total: number) => `${unitName}${all ? '及下级' : ''} 未完成任务 ${total} 项:`,
+  listMore: (total: number) => `……共 ${total} 项,仅列出部分`,
+  listAllDenied: (unitName: string) => `“全部”仅限${unitName}及上级负责人使用。`,
+
+  // Posts to other rooms (escalations, reminders, notices to the rooms a cycle reached).
+  unclaimedNudge: (t: Pick<Task, 'number' | 'title' | 'priority'>, waited: number) =>
+    `⏰ ${urgentTag(t)}任务 ${named(t)}已等待${formatWait(waited)}无人认领,请发送 #认领 ${taskId(t)}`,
+  overdueNudge: (t: Pick<Task, 'number' | 'title' | 'priority'>, deadline: Date) =>
+    `⏰ ${urgentTag(t)}任务 ${named(t)}已超过截止时间(${formatLocal(deadline)}),请尽快完成:#完成 ${taskId(t)} 结果;或说明进展:#进展 ${taskId(t)} …`,
+  escalated: (t: Pick<Task, 'number' | 'title' | 'priority'>, a: { level: number; unitName: string; unclaimed: boolean; waited: number; holderName?: string }) => {
+    const what = a.unclaimed ? `已等待${formatWait(a.waited)}无人认领` : `由${a.holderName ?? '(无人)'}负责,已逾期${formatWait(a.waited)}`
+    return `⚠️ ${urgentTag(t)}上报(第${a.level}级):${a.unitName} 任务 ${named(t)}${what}。\n可发送 #接手 ${taskId(t)} 或 #转派 ${taskId(t)} @某人`
+  },
+  reminder: (t: Pick<Task, 'number' | 'title'>, deadline: Date, left: number) =>
+    `⏰ 提醒:任务 ${named(t)}将于 ${formatLocal(deadline)} 截止(还有${formatWait(left)})。完成后请发送 #完成 ${taskId(t)} 结果`,
+  reminderEvent: (left: number) => `距截止${formatWait(left)}`,
+  noRoomEvent: () => '没有可发送的群',
+  reachedTaken: (t: Pick<Task, 'number' | 'title'>, unitName: string, how: 'claimed' | 'taken_over' | 'reassigned', holderName: string) => {
+    const verb = how === 'claimed' ? `已由 ${holderName} 认领` : how === 'taken_over' ? `已由 ${holderName} 接手` : `已转派给 ${holderName}`
+    return `✅ ${unitName} 任务 ${named(t)}${verb}。`
+  },
+  reachedDone: (t: Pick<Task, 'number' | 'title'>, unitName: string) => `✅ ${unitName} 任务 ${named(t)}已完成。`,
+  reachedCancelled: (t: Pick<Task, 'number' | 'title'>, unitName: string) => `${unitName} 任务 ${named(t)}已取消。`,
+  reassignedToYou: (t: Pick<Task, 'number' | 'title' | 'deadline'>, byName: string) =>
+    `📌 ${byName} 将任务 ${named(t)}转派给您${t.deadline ? `,截止 ${formatLocal(t.deadline)}` : ''}。`,
+  chase: (t: Pick<Task, 'number' | 'title'>, byName: string, held: boolean) =>
+    `📣 ${byName} 催办:任务 ${named(t)}${held ? '请尽快办理并回复进展' : '目前无人认领,请尽快认领'}。`,
+  assignedNote: (holderName: string) => `由 ${holderName} 负责`,
+  fromNeed: (n: number) => `来自需求 N${n}`,
+}
+
+export const needTexts = {
+  recorded: (n: { number: number; description: string }) => `📥 已记录需求 N${n.number}:${n.description}\n转为任务:#任务 转 N${n.number} [紧急] [截止 时间] [@成员]`,
+  listEmpty: (unitName: string) => `${unitName} 暂无待办需求。`,
+  list: (unitName: string, total: number, lines: string[], more: number) => `${unitName} 待办需求 ${total} 条:\n${lines.join('\n')}${more > 0 ? `\n……另有 ${more} 条` : ''}`,
+  line: (n: { number: number; description: string; createdAt: Date }) => `N${n.number} ${n.description.slice(0, 40)}(${formatLocal(n.createdAt)})`,
+}

@@ -1,0 +1,50 @@
+// Tasks and needs as the domain sees them (the repository's rows satisfy these).
+export type TaskStatus = 'open' | 'claimed' | 'done' | 'cancelled'
+export type Priority = 'normal' | 'urgent'
+export type NeedStatus = 'open' | 'converted' | 'closed'
+
+export interface Task {
+  id: number
+  districtId: number
+  number: number
+  unitId: number
+  roomId: number
+  title: string
+  priority: Priority
+  status: TaskStatus
+  deadline: Date | null
+  creatorId: number
+  holderId: number | null
+  needId: number | null
+  result: string | null
+  createdAt: Date
+  closedAt: Date | null
+  escalationCycle: number
+  escalationKind: string | null
+  escalationLevel: number
+  escalationBase: Date | null
+  lastEscalatedAt: Date | null
+  nextEscalationAt: Date | null
+  escalatedRoomIds: number[]
+  remindersSent: number
+  nextReminderAt: Date | null
+}
+
+export interface Need {
+  id: number
+  number: number
+  unitId: number
+  description: string
+  status: NeedStatus
+  createdAt: Date
+}
+
+export interface TaskEvent {
+  at: Date
+  kind: string
+  actorId: number | null
+  fromStatus: TaskStatus | null
+  toStatus: TaskStatus | null
+  level: number | null
+  note: string | null
+}

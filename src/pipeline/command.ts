@@ -1,0 +1,103 @@
+// What a command declares, and the narrowed context its handler gets. The pipeline parses the arguments once,
+// checks what the command needs (a bound room, a known member, a role), and only then calls the handler with
+// non-null room, member and arguments. Concrete commands live in commands/ and are handed to the dispatcher.
+import type { Logger } from '../core/logger.ts'
+import type { MessageOrigin, OutboundMessage } from '../core/message.ts'
+import type { TimerRequest } from '../core/ports.ts'
+import type { BoundRoom, MemberWithUnit, Role } from '../domain/org/org.types.ts'
+import type { Work } from '../domain/work.ts'
+
+export interface ReplyOptions {
+  /** @ the sender. */
+  mention?: boolean
+  /** @ these contact ids too. */
+  mentionIds?: string[]
+  urgent?: boolean
+}
+
+/** The message a handler runs for: who said it where (stable ids), and whom it @-ed. */
+export interface CommandMessage extends MessageOrigin {
+  roomId: string
+  mentionIds: string[]
+}
+
+interface BaseContext<A> {
+  msg: CommandMessage
+  args: A
+  /** The time the message is handled at, from the injected clock. */
+  now: Date
+  log: Logger
+  /** The unit of work: services take it; its replies, posts and timers are released only after commit. */
+  work: Work
+  reply(text: string, opts?: ReplyOptions): void
+  post(message: OutboundMessage, key: string): void
+  schedule(timer: TimerRequest): void
+}
+
+/** A member's command in a bound room: everything non-null. */
+export interface CommandContext<A> extends BaseContext<A> {
+  room: BoundRoom
+  member: MemberWithUnit
+}
+
+/** A command guests may use too: the member may be unknown. */
+export interface GuestContext<A> extends BaseContext<A> {
+  room: BoundRoom
+  member: MemberWithUnit | null
+}
+
+/** A command that must work before the room is bound (only #绑定): the room may be unknown. */
+export interface UnboundContext<A> extends BaseContext<A> {
+  room: BoundRoom | null
+  member: MemberWithUnit
+  /** Forget cached rooms and members after commit (this command changed the org). */
+  orgChanged(): void
+}
+
+/** `parse` returns the arguments, or a problem (answered with the command's example). Pure: no I/O; `now` is the
+ *  time the message is handled at (relative deadlines read against it). */
+export type ParseResult<A> = { ok: true; args: A } | { ok: false; problem: string }
+
+interface CommandMeta<A> {
+  /** The Chinese keyword users type first. */
+  name: string
+  /** Other Chinese words and the English alias. */
+  aliases: string[]
+  summary: string
+  usage: string
+  /** One correct example, shown with every usage error. */
+  example: string
+  /** Roles allowed; absent = every member. */
+  roles?: Role[]
+  parse(argv: string[], text: string, now: Date): ParseResult<A>
+  /**
+   * Hot path: for these arguments the handler's single SQL statement records the message as handled itself
+   * (and throws DuplicateMessage when it already was), so no surrounding transaction is opened.
+   */
+  recordsItself?(args: A): boolean
+}
+
+export type CommandDef<A = unknown> =
+  | (CommandMeta<A> & { access: 'member'; run(ctx: CommandContext<A>): Promise<void> })
+  | (CommandMeta<A> & { access: 'guest'; run(ctx: GuestContext<A>): Promise<void> })
+  | (CommandMeta<A> & { access: 'unbound-room'; run(ctx: UnboundContext<A>): Promise<void> })
+
+/** Any command, whatever its arguments: how a set of them is held (each is typed by its own when defined). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- arguments differ per command; each def is checked where it is written
+export type AnyCommand = CommandDef<any>
+
+/** A member's location or image in a bound room: not a command, but it may belong to what they just reported. */
+export type AttachmentHandler = (ctx: CommandContext<{ kind: 'location' | 'image'; location?: { latitude: number; longitude: number; address: string }; mediaPath?: string }>) => Promise<void>
+
+/** Everything the dispatcher routes to: handed in by the composition root, so pipeline/ imports no command. */
+export interface CommandSet {
+  find(word: string): AnyCommand | undefined
+  /** Words to suggest for a typo (Chinese names first). */
+  words(): string[]
+  attachment: AttachmentHandler
+}
+
+export const ok = <A>(args: A): ParseResult<A> => ({ ok: true, args })
+export const problem = (text: string): ParseResult<never> => ({ ok: false, problem: text })
+/** For commands that take their words as they come. */
+export const argvAsIs = (argv: string[], text: string): ParseResult<{ argv: string[]; text: string }> => ok({ argv, text })

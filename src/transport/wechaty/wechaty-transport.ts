@@ -6,7 +6,7 @@ import type { Clock } from '../../core/clock.ts'
 import { InOrder } from '../../core/in-order.ts'
 import type { Logger } from '../../core/logger.ts'
 import type { InboundMessage, MessageOrigin } from '../../core/message.ts'
-import type { ChatTransport, ObservedMessage } from '../transport.ts'
+import type { ChatTransport } from '../transport.ts'
 
 export interface WechatyTransportOptions {
   accountId: string
@@ -15,8 +15,6 @@ export interface WechatyTransportOptions {
   clock: Clock
   log: Logger
   mediaDir: string
-  /** Sees every message, the bot's own included (the simulator's transcript). */
-  observe?: (m: ObservedMessage) => void | Promise<void>
 }
 
 export class WechatyTransport implements ChatTransport {
@@ -31,7 +29,7 @@ export class WechatyTransport implements ChatTransport {
     this.bot = WechatyBuilder.build({ name: `gridbot-${opts.accountId}`, puppet: opts.puppet as never })
   }
 
-  /** Messages received but not yet handed over (the simulator waits for this to reach 0). */
+  /** Messages received but not yet handed to the queue (a drain waits for this to reach 0). */
   get pending(): number {
     return this.inFlight
   }
@@ -43,11 +41,9 @@ export class WechatyTransport implements ChatTransport {
       try {
         // Reading (an image download, say) may take longer for one message than the next, so it starts at once;
         // the hand-over joins its conversation's line before the first await, so the queue sees delivery order.
-        const observing = this.opts.observe ? this.observed(message).catch((err) => this.unreadable(message, err)) : null
         const reading = message.self() ? null : this.toInbound(message)
         reading?.catch(() => undefined) // awaited below; this only keeps an early failure from being "unhandled"
         await this.handOver.run(this.conversationOf(message), async () => {
-          if (observing) await this.opts.observe!(await observing)
           const inbound = await reading
           if (inbound) await onMessage(inbound)
         })
@@ -75,7 +71,6 @@ export class WechatyTransport implements ChatTransport {
     else await room.say(text)
   }
 
-  /** Who said it where: the fields every mapping of a message shares. */
   /** The room, or the person writing to the bot; never throws (a message without either gets a line of its own). */
   private conversationOf(message: Message): string {
     try {
@@ -85,14 +80,14 @@ export class WechatyTransport implements ChatTransport {
     }
   }
 
-  private async origin(message: Message, withTopic = true): Promise<MessageOrigin> {
+  private async origin(message: Message): Promise<MessageOrigin> {
     const room = message.room()
     const talker = message.talker()
     return {
       accountId: this.accountId,
       messageId: message.id,
       roomId: room?.id ?? null,
-      roomTopic: room && withTopic ? await room.topic() : null,
+      roomTopic: room ? await room.topic() : null,
       talkerId: talker.id,
       talkerName: talker.name(),
     }
@@ -143,28 +138,5 @@ export class WechatyTransport implements ChatTransport {
     if (await message.mentionSelf()) return true
     const name = this.bot.isLoggedIn ? this.bot.currentUser.name() : ''
     return Boolean(name) && message.text().replace(/\u2005/g, ' ').startsWith(`@${name}`)
-  }
-
-  private async unreadable(message: Message, err: unknown): Promise<ObservedMessage> {
-    this.opts.log.warn({ err, msgId: message.id }, 'message could not be read for observers')
-    return { ...(await this.origin(message, false)), self: message.self(), text: '[无法读取的消息]', mentionIds: [], mentionNames: [] }
-  }
-
-  private async observed(message: Message): Promise<ObservedMessage> {
-    const room = message.room()
-    const mentions = room ? await message.mentionList() : []
-    const kind = message.type()
-    const text =
-      kind === types.Message.Text ? message.text()
-      : kind === types.Message.Location ? `[位置] ${(await this.location(message)).address}`
-      : kind === types.Message.Image ? '[图片]'
-      : `[${types.Message[kind]}]`
-    return {
-      ...(await this.origin(message)),
-      self: message.self(),
-      text,
-      mentionIds: mentions.map((c) => c.id),
-      mentionNames: mentions.map((c) => c.name()),
-    }
   }
 }

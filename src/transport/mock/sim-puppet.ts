@@ -20,6 +20,11 @@ export class SimPuppet extends PuppetMock {
     user.say(text, (mentionIdList ?? []).map((id) => m.ContactMock.load(id))).to(to)
   }
 
+  /** The location a simulated member sent (null for other messages). */
+  locationOf(messageId: string): PUPPET.payloads.Location | null {
+    return this.locations.get(messageId) ?? null
+  }
+
   override async messageLocation(messageId: string): Promise<PUPPET.payloads.Location> {
     return this.locations.get(messageId) ?? super.messageLocation(messageId)
   }

@@ -32,6 +32,3 @@ export function parseTaskArgs(argv: string[]): TaskArgs {
   return { title: title.join(' ').trim(), urgent, deadlineText: inDeadline || deadline.length ? deadline.join(' ') : null, mentionNames }
 }
 
-/** "T12" / "t12" → "T12"; null when it is not a task id. */
-export const taskRef = (s: string | undefined) => (s && /^[Tt]\d{1,7}$/.test(s) ? s.toUpperCase() : null)
-export const needRef = (s: string | undefined) => (s && /^[Nn]\d{1,7}$/.test(s) ? Number(s.slice(1)) : null)

@@ -75,3 +75,16 @@ describe('formatWait', () => {
     expect(formatWait(0)).toBe('0分钟')
   })
 })
+
+describe('policies stored validated', () => {
+  it('a patch made at import resolves like the org-file block it came from', async () => {
+    const { toPolicyPatch } = await import('../../src/domain/task/policy.ts')
+    const raw = { escalation: { normal: '15m', urgent: '2m', levels: 2 }, reminders: ['1h', '2h'], quietHours: false }
+    const r = toPolicyPatch(raw)
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    expect(r.patch).toEqual({ v: 1, periodMs: { normal: 900_000, urgent: 120_000 }, levels: 2, remindersMs: [7_200_000, 3_600_000], quietHours: null })
+    expect(resolvePolicy([r.patch])).toEqual(resolvePolicy([raw]))
+    expect(toPolicyPatch({ escalation: { normal: 'soon' } })).toMatchObject({ ok: false })
+  })
+})

@@ -1,0 +1,90 @@
+// The task state machine, cell by cell: status × action × how the actor stands → allowed (and to what) or the code.
+import { describe, expect, it } from 'vitest'
+import { TASK_TRANSITIONS, decide, relationsTo, type Relation, type TaskAction } from '../../src/domain/task/task-rules.ts'
+import type { TaskStatus } from '../../src/domain/task/task.types.ts'
+
+const rel = (...r: Relation[]) => new Set(r)
+const none = rel()
+
+// [status, action, relations, expected: a status to move to, or a refusal code]
+const TABLE: [TaskStatus, TaskAction, Set<Relation>, string][] = [
+  ['open', 'claim', rel('unit_member'), '→claimed'],
+  ['open', 'claim', rel('supervisor'), '→claimed'],
+  ['open', 'claim', rel('creator'), 'TASK_CLAIM_DENIED'],
+  ['open', 'claim', none, 'TASK_CLAIM_DENIED'],
+  ['claimed', 'claim', rel('unit_member'), 'TASK_TAKEN'],
+  ['claimed', 'claim', rel('holder'), 'TASK_TAKEN'],
+  ['done', 'claim', rel('unit_member'), 'TASK_CLOSED'],
+  ['cancelled', 'claim', rel('supervisor'), 'TASK_CLOSED'],
+
+  ['open', 'progress', rel('supervisor'), '→open'],
+  ['open', 'progress', rel('unit_member'), 'TASK_NOT_HOLDER'],
+  ['claimed', 'progress', rel('holder'), '→claimed'],
+  ['claimed', 'progress', rel('unit_member'), 'TASK_NOT_HOLDER'],
+  ['done', 'progress', rel('holder'), 'TASK_CLOSED'],
+
+  ['open', 'complete', rel('unit_member'), '→done'],
+  ['open', 'complete', none, 'TASK_CLAIM_DENIED'],
+  ['claimed', 'complete', rel('holder'), '→done'],
+  ['claimed', 'complete', rel('supervisor'), '→done'],
+  ['claimed', 'complete', rel('unit_member'), 'TASK_NOT_HOLDER'],
+  ['done', 'complete', rel('holder'), 'TASK_DONE'],
+  ['cancelled', 'complete', rel('holder'), 'TASK_CLOSED'],
+
+  ['claimed', 'abandon', rel('holder'), '→open'],
+  ['claimed', 'abandon', rel('supervisor'), '→open'],
+  ['claimed', 'abandon', rel('creator'), 'TASK_NOT_HOLDER'],
+  ['open', 'abandon', rel('supervisor'), 'TASK_NOT_CLAIMED'],
+  ['done', 'abandon', rel('holder'), 'TASK_NOT_CLAIMED'],
+
+  ['open', 'cancel', rel('creator'), '→cancelled'],
+  ['claimed', 'cancel', rel('supervisor'), '→cancelled'],
+  ['claimed', 'cancel', rel('holder'), 'TASK_CANCEL_DENIED'],
+  ['done', 'cancel', rel('creator'), 'TASK_CLOSED'],
+
+  ['open', 'take_over', rel('supervisor'), '→claimed'],
+  ['claimed', 'take_over', rel('supervisor'), '→claimed'],
+  ['claimed', 'take_over', rel('holder', 'unit_member'), 'TASK_TAKEOVER_DENIED'],
+  ['done', 'take_over', rel('supervisor'), 'TASK_CLOSED'],
+
+  ['open', 'reassign', rel('supervisor'), '→claimed'],
+  ['claimed', 'reassign', rel('creator'), 'TASK_REASSIGN_DENIED'],
+  ['cancelled', 'reassign', rel('supervisor'), 'TASK_CLOSED'],
+
+  ['open', 'chase', none, '→open'],
+  ['claimed', 'chase', none, '→claimed'],
+  ['done', 'chase', rel('supervisor'), 'TASK_CLOSED'],
+]
+
+describe('task transition table', () => {
+  it.each(TABLE)('%s × %s × %o → %s', (status, action, relations, want) => {
+    const d = decide(status, action, relations)
+    expect(d.ok ? `→${d.to}` : d.code).toBe(want)
+  })
+
+  it('has a cell for every status of every action, and closed tasks never move', () => {
+    const statuses: TaskStatus[] = ['open', 'claimed', 'done', 'cancelled']
+    for (const [action, row] of Object.entries(TASK_TRANSITIONS)) {
+      expect(Object.keys(row).sort(), action).toEqual([...statuses].sort())
+      for (const closed of ['done', 'cancelled'] as const) expect(typeof row[closed], `${action} on ${closed}`).toBe('string')
+    }
+  })
+})
+
+describe('relationsTo', () => {
+  const unit = { id: 17, path: '/1/4/9/17/' }
+  const person = (id: number, role: 'admin' | 'supervisor' | 'grid_cadre' | 'volunteer', unitId: number, path: string) => ({ id, role, unitId, unit: { path } })
+  const task = { holderId: 5, creatorId: 6 }
+
+  it.each([
+    ['the holder, a cadre of the unit', person(5, 'grid_cadre', 17, '/1/4/9/17/'), ['holder', 'unit_member']],
+    ['the creator, a volunteer of the unit', person(6, 'volunteer', 17, '/1/4/9/17/'), ['creator', 'unit_member']],
+    ['a supervisor of the community above', person(7, 'supervisor', 9, '/1/4/9/'), ['supervisor']],
+    ['a supervisor of the grid itself', person(8, 'supervisor', 17, '/1/4/9/17/'), ['unit_member', 'supervisor']],
+    ['an admin of the district', person(9, 'admin', 1, '/1/'), ['supervisor']],
+    ['a cadre of a sibling grid', person(10, 'grid_cadre', 18, '/1/4/9/18/'), []],
+    ['a supervisor of a sibling community', person(11, 'supervisor', 10, '/1/4/10/'), []],
+  ] as const)('%s', (_, who, want) => {
+    expect([...relationsTo(who, task, unit)].sort()).toEqual([...want].sort())
+  })
+})

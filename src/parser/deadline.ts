@@ -12,10 +12,10 @@ const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 
 /** 十 → 10, 二十三 → 23, 十二 → 12, 两 → 2. */
 export function chineseNumber(s: string): number | null {
   if (/^\d+$/.test(s)) return Number(s)
-  if (!/^[零〇一二两三四五六七八九十]+$/.test(s)) return null
-  if (!s.includes('十')) return s.length === 1 ? DIGIT[s]! : Number([...s].map((c) => DIGIT[c]).join(''))
-  const [tens, ones] = s.split('十')
-  return (tens ? DIGIT[tens]! : 1) * 10 + (ones ? DIGIT[ones]! : 0)
+  if (/^[零〇一二两三四五六七八九]+$/.test(s)) return s.length === 1 ? DIGIT[s]! : Number([...s].map((c) => DIGIT[c]).join(''))
+  // One 十 with at most one digit either side; 十十 or 二二十 is a typo to ask about, not a number to guess.
+  const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(s)
+  return m ? (m[1] ? DIGIT[m[1]]! : 1) * 10 + (m[2] ? DIGIT[m[2]]! : 0) : null
 }
 
 function arabic(s: string): string {
@@ -30,6 +30,9 @@ const DEFAULT_HOUR = 18 // a date alone means the end of that working day
 const RELATIVE = /^(\d+)(分钟|个小时|小时|个钟头|天|个星期|星期|周)(后|之后|以后|内|之内|以内)$/
 const UNIT_MS: Record<string, number> = { 分钟: 60_000, 个小时: 3_600_000, 小时: 3_600_000, 个钟头: 3_600_000, 天: 86_400_000, 个星期: 604_800_000, 星期: 604_800_000, 周: 604_800_000 }
 
+/** A deadline may be at most this far ahead (a leap year); relative counts are bounded by it before any arithmetic. */
+const MAX_AHEAD_MS = 366 * 86_400_000
+
 export function parseDeadline(input: string, now: Date): DeadlineResult {
   const raw = input.trim()
   const s = arabic(normalise(raw).replace(/\s+/g, '').replace(/^(截止|截至|到|于|在)/, '').replace(/(前|之前|以前)$/, ''))
@@ -38,10 +41,13 @@ export function parseDeadline(input: string, now: Date): DeadlineResult {
 
   const rel = RELATIVE.exec(s)
   if (rel) {
+    // Bound the count before multiplying: 9999999999天 is past the largest Date, and an invalid Date is
+    // neither "past" nor "over a year" to the checks in future(), so it would reach the database.
     const n = Number(rel[1])
+    const unitMs = UNIT_MS[rel[2]!]!
     if (n <= 0) return unknown()
-    const at = new Date(now.getTime() + n * UNIT_MS[rel[2]!]!)
-    return future(at, now, raw)
+    if (n > Math.floor(MAX_AHEAD_MS / unitMs)) return tooFar(raw)
+    return future(new Date(now.getTime() + n * unitMs), now, raw)
   }
 
   const today = toLocal(now)
@@ -123,10 +129,12 @@ function shift(d: { year: number; month: number; day: number }, days: number) {
   return { year: t.year, month: t.month, day: t.day }
 }
 
-const MAX_AHEAD_MS = 366 * 86_400_000
+const tooFar = (raw: string): DeadlineResult => ({ ok: false, problem: `截止时间「${raw}」超过一年,请确认后重写` })
 
 function future(at: Date, now: Date, raw: string): DeadlineResult {
+  // Last line of defence: no path may hand an invalid Date to the caller.
+  if (!Number.isFinite(at.getTime())) return tooFar(raw)
   if (at.getTime() <= now.getTime()) return { ok: false, problem: `截止时间「${raw}」已经过去了,请写一个将来的时间,${EXAMPLES}` }
-  if (at.getTime() - now.getTime() > MAX_AHEAD_MS) return { ok: false, problem: `截止时间「${raw}」超过一年,请确认后重写` }
+  if (at.getTime() - now.getTime() > MAX_AHEAD_MS) return tooFar(raw)
   return { ok: true, at }
 }

@@ -3,14 +3,36 @@
 const FULL_WIDTH_START = 0xff01
 const FULL_WIDTH_END = 0xff5e
 
+// Characters that show nothing: format characters (Unicode Cf — zero-width space/joiner/non-joiner, word joiner,
+// soft hyphen, BOM, bidi marks, embeddings, overrides and isolates, tag characters …) and the other default-
+// ignorable ones (Hangul fillers used as "blank" names, the combining grapheme joiner, variation selectors).
+// Inside a command word they make "#签‍到" look unknown; stored and shown back, a right-to-left override turns
+// the bot's own reply around. Two exceptions keep emoji whole: a zero-width joiner between two emoji
+// (👨‍👩‍👧 stays one family) and VS16 right after an emoji (❤️ keeps its colour). Subdivision flags (tag
+// characters) fall back to a plain 🏴 — a price worth paying for one simple rule.
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu
+const EMOJI_ZWJ = /(?<=\p{Extended_Pictographic}[\p{Emoji_Modifier}\uFE0F]*)\u200D(?=\p{Extended_Pictographic})/uy
+const EMOJI_VS16 = /(?<=\p{Extended_Pictographic})\uFE0F/uy
+const SPACE = /\p{Zs}/u
+
+/** Removes invisible and bidi-control characters; for commands and for any stored text shown back. */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, (ch: string, at: number) => {
+    const keep = ch === '\u200d' ? EMOJI_ZWJ : ch === '\ufe0f' ? EMOJI_VS16 : null
+    if (!keep) return ''
+    keep.lastIndex = at
+    return keep.test(text) ? ch : ''
+  })
+}
+
 export function normalise(text: string): string {
   let out = ''
-  for (const ch of text) {
+  for (const ch of stripInvisible(text)) {
     const code = ch.codePointAt(0)!
     if (ch === '，' || ch === '、') out += ' ' // list separators between arguments
     else if (code >= FULL_WIDTH_START && code <= FULL_WIDTH_END) out += String.fromCodePoint(code - 0xfee0)
-    else if (code === 0x3000 || code === 0x2005 || code === 0x00a0 || code === 0x2002 || code === 0x2003 || code === 0x2009) out += ' '
-    else if (code === 0x200b || code === 0xfeff) continue
+    else if (SPACE.test(ch)) out += ' ' // ideographic, mention (U+2005), no-break, thin … spaces
+    else if (code === 0x2028 || code === 0x2029) out += '\n'
     else out += ch
   }
   return out.replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { normalise } from '../../src/parser/normalise.ts'
+import { normalise, stripInvisible } from '../../src/parser/normalise.ts'
 import { parseCommand, MAX_COMMAND_TEXT } from '../../src/parser/command.ts'
 import { parseCheckinArgs } from '../../src/parser/checkin-args.ts'
 import { closest, editDistance } from '../../src/parser/closest.ts'
@@ -13,7 +13,46 @@ describe('normalise', () => {
   })
 })
 
+// Issue #7 item 7: invisible and bidi characters inside commands and in stored text shown back.
+describe('stripInvisible', () => {
+  const invisible: [string, string][] = [
+    ['\u200d', 'zero-width joiner'], ['\u200c', 'zero-width non-joiner'], ['\u200b', 'zero-width space'],
+    ['\u2060', 'word joiner'], ['\u00ad', 'soft hyphen'], ['\ufeff', 'BOM'], ['\u200e', 'LRM'], ['\u200f', 'RLM'],
+    ['\u202a', 'LRE'], ['\u202b', 'RLE'], ['\u202c', 'PDF'], ['\u202d', 'LRO'], ['\u202e', 'RLO'],
+    ['\u2066', 'LRI'], ['\u2067', 'RLI'], ['\u2068', 'FSI'], ['\u2069', 'PDI'], ['\u061c', 'Arabic letter mark'],
+    ['\u180e', 'Mongolian vowel separator'], ['\u2061', 'function application'], ['\u3164', 'Hangul filler'],
+    ['\u034f', 'combining grapheme joiner'], ['\ufe0f', 'VS16 after a Chinese character'], ['\u{e0041}', 'tag A'],
+  ]
+  for (const [ch, name] of invisible) {
+    it(`strips ${name} from a command word and from stored text`, () => {
+      expect(parseCommand(`#签${ch}到`)).toMatchObject({ word: '签到' })
+      expect(stripInvisible(`巡查${ch}备注`)).toBe('巡查备注')
+    })
+  }
+  it('keeps emoji whole: joiners between emoji and VS16 after an emoji', () => {
+    for (const emoji of ['👨\u200d👩\u200d👧', '👩🏽\u200d💻', '❤\ufe0f', '🏳\ufe0f\u200d🌈']) {
+      expect(stripInvisible(`谢谢${emoji}`)).toBe(`谢谢${emoji}`)
+    }
+    expect(stripInvisible('👍\u200d签到')).toBe('👍签到') // a joiner with no emoji after it goes
+    expect(stripInvisible('签\u200d👍')).toBe('签👍')
+  })
+  it('leaves ordinary text as it is', () => {
+    expect(stripInvisible('3号楼 巡查,一切正常。')).toBe('3号楼 巡查,一切正常。')
+  })
+})
+
 describe('parseCommand', () => {
+  it('stores no bidi override or invisible character in the arguments', () => {
+    expect(parseCommand('#签到 巡查\u202e备注')).toMatchObject({ word: '签到', args: '巡查备注' })
+    expect(parseCommand('#签到\u2066 走访\u2069 5户')).toMatchObject({ word: '签到', argv: ['走访', '5户'] })
+    expect(parseCommand('\u200e#\u00ad今日')).toMatchObject({ word: '今日' })
+    expect(parseCommand('#签到\u200d走访5户')).toMatchObject({ word: '签到', argv: ['走访5户'] })
+    expect(parseCommand('@网格助手\u2005\u2060我的', { mentionsSelf: true })).toMatchObject({ word: '我的' })
+  })
+  it('treats every kind of space as a space', () => {
+    expect(parseCommand('#签到\u202f走访\u205f5户')).toMatchObject({ word: '签到', argv: ['走访', '5户'] })
+  })
+
   it('accepts # / and their full-width forms', () => {
     for (const t of ['#签到 走访', '/签到 走访', '＃签到 走访', '／签到 走访', '# 签到 走访']) {
       expect(parseCommand(t)).toMatchObject({ word: '签到', args: '走访', argv: ['走访'] })

@@ -24,21 +24,21 @@ module.exports = {
     {
       name: 'prisma-client-only-in-db-and-repos',
       comment:
-        'The generated Prisma client (src/db/generated/**) is imported only by src/db/ and repository files (*.repo.ts), ' +
-        'the one place with Prisma queries. Services and handlers get plain types from the repository (or src/db/). ' +
-        'Type-only imports of the generated enums are allowed: see prisma-enum-values-only-in-db-and-repos.',
+        'The generated Prisma client (src/db/generated/**, its enums included) is imported only by src/db/ and repository files ' +
+        '(*.repo.ts), the one place with Prisma queries. Everything else uses our own domain types (domain/*/*.types.ts), ' +
+        'which the rows satisfy structurally.',
       severity: 'error',
       from: { path: '^src/', pathNot: ['^src/db/', '[.]repo[.]ts$'] },
-      to: { path: '^src/db/generated/', pathNot: '^src/db/generated/enums[.]ts$' },
+      to: { path: '^src/db/generated/' },
     },
     {
-      name: 'prisma-enum-values-only-in-db-and-repos',
+      name: 'commands-through-services',
       comment:
-        'Outside src/db/ and *.repo.ts, the generated enums (src/db/generated/enums.ts) may be imported as types only ' +
-        '(`import type { Role } ...`): the union of string literals is the domain vocabulary, but a value import pulls the generated code in.',
+        'Command handlers call domain services, never repositories or the database: rules live in services, queries in ' +
+        'repositories. A handler passes its unit of work (ctx.work) to the service.',
       severity: 'error',
-      from: { path: '^src/', pathNot: ['^src/db/', '[.]repo[.]ts$'] },
-      to: { path: '^src/db/generated/enums[.]ts$', dependencyTypesNot: ['type-only'] },
+      from: { path: '^src/commands/' },
+      to: { path: ['[.]repo[.]ts$', '^src/db/'] },
     },
     {
       name: 'pipeline-not-to-commands',

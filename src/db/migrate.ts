@@ -49,7 +49,7 @@ export async function applyMigrations(db: SqlRunner, opts: { lock: boolean; dir?
     for (const m of listMigrations(opts.dir)) {
       const checksum = done.get(m.name)
       if (checksum) {
-        if (checksum !== m.checksum) console.warn(`warning: migration ${m.name} was edited after it was applied`)
+        if (checksum !== m.checksum) process.stderr.write(`warning: migration ${m.name} was edited after it was applied\n`)
         continue
       }
       const id = randomUUID()

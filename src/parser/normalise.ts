@@ -11,7 +11,7 @@ const FULL_WIDTH_END = 0xff5e
 // (👨‍👩‍👧 stays one family) and VS16 right after an emoji (❤️ keeps its colour). Subdivision flags (tag
 // characters) fall back to a plain 🏴 — a price worth paying for one simple rule.
 const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu
-const EMOJI_ZWJ = /(?<=\p{Extended_Pictographic}[\p{Emoji_Modifier}\uFE0F]*)\u200D(?=\p{Extended_Pictographic})/uy
+const EMOJI_ZWJ = /(?<=\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F)*)\u200D(?=\p{Extended_Pictographic})/uy
 const EMOJI_VS16 = /(?<=\p{Extended_Pictographic})\uFE0F/uy
 const SPACE = /\p{Zs}/u
 

@@ -46,7 +46,7 @@ export class SimWorld {
       ...spec.members.map((m) => ({ name: m.name, wxid: m.wxid, rooms: m.rooms })),
       ...spec.guests.map((g) => ({ name: g.name, wxid: g.wxid, rooms: g.rooms })),
     ]
-    spec.rooms.forEach((r, i) => this.rooms.set(r.topic, { accountId: r.account ?? spec.accounts[0]!.id, roomId: `sim-room-${i + 1}@chatroom` }))
+    for (const [i, r] of spec.rooms.entries()) this.rooms.set(r.topic, { accountId: r.account ?? spec.accounts[0]!.id, roomId: `sim-room-${i + 1}@chatroom` })
     this.wechat = new MockWeChat({ clock, log, mediaDir })
     this.wechat.onMessage((m) => this.record(m))
   }

@@ -91,7 +91,7 @@ function checkExactly(room: string, wanted: ExpectedMessage[], bot: TranscriptLi
   }
   if (!problem) return null
   const expected = rules.map((r, i) => `  ${i + 1}. ${showRule(r)}`).join('\n')
-  return `「${room}」的机器人消息与 exactly 不符:${problem}。\n期望 ${rules.length} 条:\n${expected}\n实际 ${bot.length} 条:\n${listLines(bot)}`
+  return `「${room}」的机器人消息与 exactly 不符:${problem}\n期望 ${rules.length} 条:\n${expected}\n实际 ${bot.length} 条:\n${listLines(bot)}`
 }
 
 /** Checks one expectation against the bot's messages in a room since the previous expectation. */

@@ -1,5 +1,7 @@
-// `npm test`: the whole suite (vitest), then the one closing line CI reads: "N passed, N failed".
-// PostgreSQL and Redis are installed (when missing) and started by test/setup/services.ts, and stopped after.
+// `npm test`: the whole suite (vitest, both projects of vitest.config.ts), then the one closing line CI reads:
+// "N passed, N failed" (counted over every project). Arguments go to vitest: `--project unit` (npm run test:unit)
+// runs the pure tests only, with no services. For the `integration` project PostgreSQL and Redis are installed
+// (when missing) and started by test/setup/services.ts, and stopped after.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'

@@ -8,19 +8,31 @@ import type { SimSession } from './session.ts'
 import type { TranscriptLine } from './world.ts'
 
 const from = z.union([z.string(), z.object({ wxid: z.string() })])
+const texts = z.union([z.string(), z.array(z.string())])
+/** One message of an `exactly` list: the text it contains, or that plus the people it @mentions and a text it must not hold. */
+const expectedMessage = z.union([
+  z.string(),
+  z.strictObject({ contains: texts, mentions: z.array(z.string()).optional(), notContains: z.string().optional() }),
+])
 const step = z.union([
   z.object({ room: z.string(), from, say: z.string(), twice: z.boolean().optional() }),
   z.object({ room: z.string(), from, location: z.object({ lat: z.number(), lng: z.number(), address: z.string() }) }),
   z.object({ room: z.string(), from, image: z.string() }),
   z.object({
-    expect: z.object({
-      room: z.string(),
-      contains: z.union([z.string(), z.array(z.string())]).optional(),
-      notContains: z.string().optional(),
-      mentions: z.array(z.string()).optional(),
-      none: z.boolean().optional(),
-      count: z.number().int().optional(),
-    }),
+    expect: z
+      .strictObject({
+        room: z.string(),
+        contains: texts.optional(),
+        notContains: z.string().optional(),
+        mentions: z.array(z.string()).optional(),
+        none: z.boolean().optional(),
+        count: z.number().int().optional(),
+        /** The whole window of the bot's messages in the room, in order, and nothing else. */
+        exactly: z.array(expectedMessage).min(1, '至少写一条消息;没有消息请用 none: true').optional(),
+      })
+      .refine((e) => !e.exactly || Object.keys(e).every((k) => k === 'room' || k === 'exactly'), {
+        message: 'exactly 不能与 contains、notContains、mentions、none、count 同用(每条的要求写在 exactly 的各项里)',
+      }),
   }),
   z.object({ advance: z.string() }),
   z.object({ newRoom: z.object({ topic: z.string(), account: z.string().optional(), members: z.array(z.string()) }) }),
@@ -48,16 +60,49 @@ export interface ScriptResult {
   transcript: TranscriptLine[]
 }
 
+type Expectation = Extract<Step, { expect: unknown }>['expect']
+type ExpectedMessage = NonNullable<Expectation['exactly']>[number]
+interface MessageRule {
+  contains: string[]
+  mentions?: string[]
+  notContains?: string
+}
+
+const asList = (t: string | string[] | undefined): string[] => (t === undefined ? [] : Array.isArray(t) ? t : [t])
+const ruleOf = (m: ExpectedMessage): MessageRule =>
+  typeof m === 'string' ? { contains: [m] } : { contains: asList(m.contains), mentions: m.mentions, notContains: m.notContains }
+const fits = (r: MessageRule, l: TranscriptLine): boolean =>
+  r.contains.every((w) => l.text.includes(w)) && (!r.mentions || r.mentions.every((n) => l.mentions.includes(n))) && (!r.notContains || !l.text.includes(r.notContains))
+const showRule = (r: MessageRule): string =>
+  `包含 ${JSON.stringify(r.contains)}${r.mentions ? ` @${r.mentions.join(',')}` : ''}${r.notContains ? ` 不含 ${JSON.stringify(r.notContains)}` : ''}`
+const showLine = (l: TranscriptLine): string => `${l.text.replace(/\n/g, ' / ').slice(0, 120)}${l.mentions.length ? ` [@${l.mentions.join(',')}]` : ''}`
+const listLines = (bot: TranscriptLine[]): string => bot.map((l) => `  > ${showLine(l)}`).join('\n') || '  (无)'
+
+/** `exactly`: the bot's messages in the room are these, in this order, and no others. */
+function checkExactly(room: string, wanted: ExpectedMessage[], bot: TranscriptLine[]): string | null {
+  const rules = wanted.map(ruleOf)
+  let problem: string | null = null
+  for (let i = 0; i < Math.max(rules.length, bot.length) && !problem; i++) {
+    const r = rules[i]
+    const l = bot[i]
+    if (!l) problem = `缺少第 ${i + 1} 条(应${showRule(r!)})`
+    else if (!r) problem = `多出第 ${i + 1} 条:${showLine(l)}`
+    else if (!fits(r, l)) problem = `第 ${i + 1} 条不符(应${showRule(r)}):${showLine(l)}`
+  }
+  if (!problem) return null
+  const expected = rules.map((r, i) => `  ${i + 1}. ${showRule(r)}`).join('\n')
+  return `「${room}」的机器人消息与 exactly 不符:${problem}\n期望 ${rules.length} 条:\n${expected}\n实际 ${bot.length} 条:\n${listLines(bot)}`
+}
+
 /** Checks one expectation against the bot's messages in a room since the previous expectation. */
-export function checkExpectation(e: Extract<Step, { expect: unknown }>['expect'], lines: TranscriptLine[]): string | null {
+export function checkExpectation(e: Expectation, lines: TranscriptLine[]): string | null {
   const bot = lines.filter((l) => l.self && l.room === e.room)
+  if (e.exactly) return checkExactly(e.room, e.exactly, bot)
   if (e.none) return bot.length ? `「${e.room}」不应有机器人消息,却有:${bot[0]!.text.slice(0, 80)}` : null
   if (e.count !== undefined && bot.length !== e.count) return `「${e.room}」应有 ${e.count} 条机器人消息,实际 ${bot.length} 条`
-  const wants = e.contains === undefined ? [] : Array.isArray(e.contains) ? e.contains : [e.contains]
-  const hit = bot.find((l) => wants.every((w) => l.text.includes(w)) && (!e.mentions || e.mentions.every((n) => l.mentions.includes(n))) && (!e.notContains || !l.text.includes(e.notContains)))
-  if (!hit) {
-    const seen = bot.map((l) => `  > ${l.text.replace(/\n/g, ' / ').slice(0, 120)}${l.mentions.length ? ` [@${l.mentions.join(',')}]` : ''}`).join('\n')
-    return `「${e.room}」没有符合的机器人消息(包含 ${JSON.stringify(wants)}${e.mentions ? ` @${e.mentions.join(',')}` : ''})。实际:\n${seen || '  (无)'}`
+  const rule: MessageRule = { contains: asList(e.contains), mentions: e.mentions, notContains: e.notContains }
+  if (!bot.some((l) => fits(rule, l))) {
+    return `「${e.room}」没有符合的机器人消息(包含 ${JSON.stringify(rule.contains)}${e.mentions ? ` @${e.mentions.join(',')}` : ''})。实际:\n${listLines(bot)}`
   }
   return null
 }

@@ -11,8 +11,16 @@ import {
 } from '../domain/task/task.service.ts'
 import { taskTexts } from '../domain/task/task.texts.ts'
 import { UsageError } from '../core/errors.ts'
-import { ok, problem, type CommandDef } from '../pipeline/command.ts'
+import type { MemberWithUnit } from '../domain/org/org.types.ts'
+import { textFor } from '../domain/org/visibility.ts'
+import { ok, problem, type CommandContext, type CommandDef } from '../pipeline/command.ts'
 import { mentioned, parseTaskRef, taskOp } from './task-support.ts'
+
+/** A reply that also tells the holder the task was taken from (when they are in this room). */
+function replyNamingFormerHolder(ctx: CommandContext<unknown>, task: { unitId: number }, raw: string, former: MemberWithUnit | null) {
+  const text = textFor(ctx.room.unitId, task.unitId, raw)
+  ctx.reply(former ? `${text}${taskTexts.formerHolderNote(former.name)}` : text, { mention: true, mentionIds: former ? [former.wxid] : [] })
+}
 
 type RefArgs = Extract<ReturnType<typeof parseTaskRef>, { ok: true }>['args']
 
@@ -26,7 +34,7 @@ export const claimCommand: CommandDef<RefArgs> = {
   parse: parseTaskRef,
   async run(ctx) {
     const { task } = await claimTask(taskOp(ctx), ctx.args.ref)
-    ctx.reply(taskTexts.claimed(task), { mention: true })
+    ctx.reply(textFor(ctx.room.unitId, task.unitId, taskTexts.claimed(task)), { mention: true })
   },
 }
 
@@ -57,7 +65,7 @@ export const completeCommand: CommandDef<RefArgs> = {
   parse: parseTaskRef,
   async run(ctx) {
     const { task, evidence } = await completeTask(taskOp(ctx), ctx.args.ref, ctx.args.rest)
-    ctx.reply(taskTexts.completed(task, evidence), { mention: true })
+    ctx.reply(textFor(ctx.room.unitId, task.unitId, taskTexts.completed(task, evidence)), { mention: true })
   },
 }
 
@@ -100,8 +108,8 @@ export const takeOverCommand: CommandDef<RefArgs> = {
   roles: ['supervisor', 'admin'],
   parse: parseTaskRef,
   async run(ctx) {
-    const { task } = await takeOverTask(taskOp(ctx), ctx.args.ref)
-    ctx.reply(taskTexts.tookOver(task), { mention: true })
+    const { task, formerHolder } = await takeOverTask(taskOp(ctx), ctx.args.ref)
+    replyNamingFormerHolder(ctx, task, taskTexts.tookOver(task), formerHolder)
   },
 }
 
@@ -123,8 +131,8 @@ export const reassignCommand: CommandDef<RefArgs & { names: string[] }> = {
     const people = await mentioned(ctx, ctx.args.names)
     const [to, ...others] = people
     if (!to || others.length) throw new UsageError(people.length ? '一次只能转派给一个人' : '请@要转派的人')
-    const { task, holder } = await reassignTask(taskOp(ctx), ctx.args.ref, to)
-    ctx.reply(taskTexts.reassignedReply(task, holder.name), { mention: true })
+    const { task, holder, formerHolder } = await reassignTask(taskOp(ctx), ctx.args.ref, to)
+    replyNamingFormerHolder(ctx, task, taskTexts.reassignedReply(task, holder.name), formerHolder)
   },
 }
 
@@ -137,7 +145,7 @@ export const cancelCommand: CommandDef<RefArgs> = {
   example: '#取消 T12 重复任务',
   parse: parseTaskRef,
   async run(ctx) {
-    const task = await cancelTask(taskOp(ctx), ctx.args.ref, ctx.args.rest)
-    ctx.reply(taskTexts.cancelledReply(task), { mention: true })
+    const { task, formerHolder } = await cancelTask(taskOp(ctx), ctx.args.ref, ctx.args.rest)
+    replyNamingFormerHolder(ctx, task, taskTexts.cancelledReply(task), formerHolder)
   },
 }

@@ -1,5 +1,6 @@
 import { listTasks } from '../domain/task/task.service.ts'
 import { taskLine, taskTexts } from '../domain/task/task.texts.ts'
+import { textFor } from '../domain/org/visibility.ts'
 import { ok, type CommandContext, type CommandDef } from '../pipeline/command.ts'
 import { taskOp } from './task-support.ts'
 
@@ -11,7 +12,8 @@ export async function replyTaskList(ctx: CommandContext<unknown>, all: boolean):
   const unit = ctx.room.unit
   const list = await listTasks(taskOp(ctx), unit, all)
   if (!list.total) return ctx.reply(taskTexts.listEmpty(unit.name, all))
-  const line = (t: (typeof list.sorted)[number]) => taskLine(t, ctx.now, list.holderName(t))
+  // Tasks of units below are listed without their personal data (it stays in their own groups).
+  const line = (t: (typeof list.sorted)[number]) => textFor(unit.id, t.unitId, taskLine(t, ctx.now, list.holderName(t)))
   const lines: string[] = []
   if (!all) for (const t of list.sorted.slice(0, list.limit)) lines.push(line(t))
   else {

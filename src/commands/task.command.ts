@@ -6,15 +6,17 @@ import { parseRef } from '../parser/refs.ts'
 import { parseTaskArgs } from '../parser/task-args.ts'
 import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../pipeline/command.ts'
 import { replyTaskList, wantsAll } from './task-list.command.ts'
+import { textFor } from '../domain/org/visibility.ts'
 import { mentioned, taskOp } from './task-support.ts'
 
 type NewTaskArgs = { title: string; urgent: boolean; deadline: Date | null; deadlineText: string | null; names: string[]; needNumber?: number }
-type Args = { kind: 'show'; ref: TaskRef } | { kind: 'list'; all: boolean } | { kind: 'create'; task: NewTaskArgs }
+type Args = { kind: 'show'; ref: TaskRef; full: boolean } | { kind: 'list'; all: boolean } | { kind: 'create'; task: NewTaskArgs }
 
 function parse(argv: string[], _text: string, now: Date): ParseResult<Args> {
   if (!argv.length) return problem('请写明任务标题')
   const ref = parseRef('T', argv[0])
-  if (ref.ok && argv.length === 1) return ok({ kind: 'show', ref: { number: ref.number, label: ref.label } })
+  const full = argv[1] === '完整' || argv[1] === '全文'
+  if (ref.ok && (argv.length === 1 || (argv.length === 2 && full))) return ok({ kind: 'show', ref: { number: ref.number, label: ref.label }, full })
   if (argv[0] === '列表') return ok({ kind: 'list', all: wantsAll(argv[1]) })
   let needNumber: number | undefined
   let rest = argv
@@ -40,12 +42,12 @@ export const taskCommand: CommandDef<Args> = {
   name: '任务',
   aliases: ['task'],
   summary: '创建任务,或查看任务及其全部记录',
-  usage: '#任务 <标题> [紧急] [截止 <时间>] [@成员];#任务 转 N12 …;#任务 T12',
+  usage: '#任务 <标题> [紧急] [截止 <时间>] [@成员];#任务 转 N12 …;#任务 T12 [完整]',
   example: '#任务 修复3号楼路灯 紧急 截止 明天下午3点 @李佳鑫',
   parse,
   async run(ctx) {
     const a = ctx.args
-    if (a.kind === 'show') return show(ctx, a.ref)
+    if (a.kind === 'show') return show(ctx, a.ref, a.full)
     if (a.kind === 'list') return replyTaskList(ctx, a.all)
     return create(ctx, a.task)
   },
@@ -59,8 +61,11 @@ async function create(ctx: CommandContext<Args>, a: NewTaskArgs) {
   ctx.reply(text, { mentionIds: notify.map((m) => m.wxid), urgent: a.urgent })
 }
 
-async function show(ctx: CommandContext<Args>, ref: TaskRef) {
-  const { task, events, names, evidence } = await taskHistory(taskOp(ctx), ref)
+async function show(ctx: CommandContext<Args>, ref: TaskRef, full: boolean) {
+  const { task, events, names, evidence } = await taskHistory(taskOp(ctx), ref, full)
+  // Read from a room of a unit above, the record's personal data is masked unless the reader asked for it in full.
+  const masked = !full && ctx.room.unitId !== task.unitId
+  const shown = (text: string) => (masked ? textFor(ctx.room.unitId, task.unitId, text) : text)
   const holder = task.holderId ? names.get(task.holderId) : undefined
   const head = `${taskLine(task, ctx.now, holder)} · ${task.unit.name}`
   const result = task.result ? `\n结果:${task.result}` : ''
@@ -71,5 +76,6 @@ async function show(ctx: CommandContext<Args>, ref: TaskRef) {
     const move = e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? ` ${STATUS_LABEL[e.fromStatus]}→${STATUS_LABEL[e.toStatus]}` : ''
     return `${formatLocal(e.at)} ${who} ${EVENT_LABEL[e.kind] ?? e.kind}${level}${move}${e.note ? `:${e.note}` : ''}`
   })
-  ctx.reply(`${head}${result}${pics}\n记录:\n${lines.join('\n')}`)
+  const hint = masked ? `\n${taskTexts.maskedHint(task)}` : ''
+  ctx.reply(shown(`${head}${result}${pics}\n记录:\n${lines.join('\n')}`) + hint)
 }

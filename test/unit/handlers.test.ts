@@ -12,11 +12,14 @@ import { OrgCache } from '../../src/domain/org/org-cache.ts'
 import { importOrg } from '../../src/domain/org/org-import.service.ts'
 import { bindRoomsByTopic } from '../../src/domain/org/org.service.ts'
 import { createDispatcher, type Dispatch } from '../../src/pipeline/dispatcher.ts'
+import { escalateHandler } from '../../src/domain/task/timer-handlers.ts'
 import { DEMO_ORG } from '../helpers/paths.ts'
 import { ManualScheduler, MemoryRateLimiter, RecordingOutbox } from '../helpers/seams.ts'
 
 const GRID = 'room-华府社区5号网格群'
 const COMMUNITY = 'room-华府社区群'
+const DISTRICT = 'room-二七区网格总群'
+const log = createLogger('silent')
 let db: Database
 let dispatch: Dispatch
 let n = 0
@@ -38,7 +41,7 @@ beforeAll(async () => {
     scheduler,
     rateLimiter: new MemoryRateLimiter(),
     clock,
-    log: createLogger('silent'),
+    log,
     counters,
     rateLimitPerMinute: 3,
   })
@@ -46,10 +49,10 @@ beforeAll(async () => {
 afterAll(() => db?.close())
 
 /** Sends a text as a person in a room and returns what the bot said back there. */
-async function say(roomId: string, talkerId: string, text: string): Promise<string[]> {
+async function say(roomId: string, talkerId: string, text: string, roomTopic: string | null = null): Promise<string[]> {
   outbox.clear()
   const msg: InboundMessage = {
-    accountId: 'bot-main', messageId: `m${++n}`, roomId, roomTopic: null, talkerId, talkerName: talkerId,
+    accountId: 'bot-main', messageId: `m${++n}`, roomId, roomTopic, talkerId, talkerName: talkerId,
     kind: 'text', text, mentionsSelf: false, receivedAt: clock.now().toISOString(),
   }
   await dispatch(msg)
@@ -89,5 +92,79 @@ describe('handlers without services', () => {
     expect(await say(GRID, sender, '#我的')).toEqual([expect.stringContaining('太快')])
     clock.advance(61_000)
     expect(await say(GRID, sender, '#我的')).toEqual([expect.stringContaining('小杨')])
+  })
+})
+
+/** Moves virtual time on and runs the escalation timers that came due, as the timers worker would. */
+async function advance(ms: number) {
+  clock.advance(ms)
+  const run = escalateHandler({ prisma: db.prisma, outbox, scheduler, clock, log, counters })
+  for (const t of scheduler.due(clock.now())) if (t.kind === 'escalate') await run(t)
+}
+
+describe('personal data stays in its own group', () => {
+  const PHONE = '13812345678'
+  const ID = '410102195003041234'
+  it('escalations, reads and lists from rooms above are masked; the full record is given when asked, and audited', async () => {
+    clock.advance(3_600_000)
+    await say(GRID, 'wxid_lijiaxin', `#需求 3号楼2单元301王秀英(电话${PHONE},身份证${ID})家中水管漏水,独居`)
+    const created = await say(GRID, 'wxid_lijiaxin', '#任务 转 N1 紧急')
+    expect(created.join()).toContain(PHONE) // the grid's own group sees what it typed
+    outbox.clear()
+    await advance(3 * 60_000) // level 0: the grid's own group
+    await advance(3 * 60_000) // level 1: the community's group
+    const community = outbox.to(COMMUNITY)
+    expect(community).toHaveLength(1)
+    expect(community[0]).toContain('第1级')
+    expect(community[0]).toContain('138****5678')
+    expect(community[0]).not.toContain(PHONE)
+    expect(community[0]).not.toContain(ID)
+    expect(community[0]).not.toContain('301')
+
+    const read = await say(DISTRICT, 'wxid_sun', '#任务 T2')
+    expect(read.join()).not.toContain(PHONE)
+    expect(read.join()).toContain('完整')
+    const list = await say(DISTRICT, 'wxid_sun', '#任务列表 全部')
+    expect(list.join()).toContain('T2')
+    expect(list.join()).not.toContain(PHONE)
+
+    const full = await say(DISTRICT, 'wxid_sun', '#任务 T2 完整')
+    expect(full.join()).toContain(PHONE)
+    expect(full.join()).toContain('查看完整记录')
+  })
+
+  it('the holder hears it when a supervisor takes the task over from a room above, and that room gets one message', async () => {
+    clock.advance(61_000)
+    await say(GRID, 'wxid_lijiaxin', '#认领 T2')
+    const took = await say(DISTRICT, 'wxid_sun', '#接手 T2')
+    expect(took).toHaveLength(1)
+    expect(took[0]).toContain('您已接手 T2')
+    expect(took[0]).not.toContain(PHONE)
+    const grid = outbox.sent.filter((m) => m.roomId === GRID)
+    expect(grid).toEqual([expect.objectContaining({ mentionIds: ['wxid_lijiaxin'], text: expect.stringContaining('孙区长 已接手') })])
+  })
+
+  it('the holder is named in the reply when the task is cancelled in its own room', async () => {
+    clock.advance(61_000)
+    await say(GRID, 'wxid_lijiaxin', '#任务 清理楼道')
+    await say(GRID, 'wxid_lijiaxin', '#认领 T3')
+    const said = outbox.sent
+    await say(GRID, 'wxid_wang', '#取消 T3 重复')
+    expect(said).toHaveLength(1)
+    expect(said[0]).toMatchObject({ mentionIds: expect.arrayContaining(['wxid_wang', 'wxid_lijiaxin']), text: expect.stringContaining('李佳鑫 您无需再办理') })
+  })
+})
+
+describe('binding a group', () => {
+  it('asks before a look-alike group takes over a unit\'s group, then tells the group it replaced', async () => {
+    clock.advance(61_000)
+    const CLONE = 'clone@chatroom'
+    const asked = await say(CLONE, 'wxid_admin', '#绑定 华府社区5号网格', '华府社区5号网格群')
+    expect(asked.join()).toContain('确认改绑请发送:#绑定 华府社区5号网格 确认')
+    expect(await say(GRID, 'wxid_lijiaxin', '#我的')).toEqual([expect.stringContaining('李佳鑫')]) // nothing changed
+    const done = await say(CLONE, 'wxid_admin', '#绑定 华府社区5号网格 确认', '华府社区5号网格群')
+    expect(done.join()).toContain('已绑定到「华府社区5号网格」')
+    expect(outbox.to(GRID)).toEqual([expect.stringContaining('赵管理 已将「华府社区5号网格」改绑')])
+    expect(await say(GRID, 'wxid_lijiaxin', '#我的')).toEqual([expect.stringContaining('尚未绑定')])
   })
 })

@@ -10,6 +10,7 @@ import type { Room, Unit } from '../org/org.types.ts'
 import { taskRepo } from './task.repo.ts'
 import { escalationDueAt, maxLevel, nextReminder, resolvePolicy, type EscalationKind, type TaskPolicy } from './policy.ts'
 import { escalationStep, liveKind, reminderStep } from './escalation-step.ts'
+import { maskPersonalData } from '../../core/privacy/mask.ts'
 import { taskTexts } from './task.texts.ts'
 import type { Task } from './task.types.ts'
 
@@ -48,10 +49,13 @@ export function claimedTimers(task: Pick<Task, 'escalationCycle' | 'priority' | 
 // Rooms come from queries that keep only bound ones (wxRoomId not null).
 const say = (room: Room, text: string, mentionIds: string[] = [], urgent = false): OutboundMessage => ({ accountId: room.accountId, roomId: room.wxRoomId!, text, mentionIds, urgent })
 
-/** Tells every room a cycle reached (beyond the task's own) what became of the task. */
-export async function tellReachedRooms(db: DbOrTx, effects: Effects, task: Pick<Task, 'id' | 'escalatedRoomIds' | 'escalationCycle' | 'roomId'>, text: string, what: string) {
-  const rooms = await orgRepo.roomsByIds(db, task.escalatedRoomIds.filter((id) => id !== task.roomId))
-  for (const room of rooms) effects.post(say(room, text), jobId('taken', task.id, task.escalationCycle, what, room.id))
+/**
+ * Tells every room a cycle reached (beyond the task's own, and the room the command came from, which hears its own
+ * reply) what became of the task. Those rooms belong to units above: personal data in the text is masked.
+ */
+export async function tellReachedRooms(db: DbOrTx, effects: Effects, task: Pick<Task, 'id' | 'escalatedRoomIds' | 'escalationCycle' | 'roomId'>, text: string, what: string, exceptRoomId?: number) {
+  const rooms = await orgRepo.roomsByIds(db, task.escalatedRoomIds.filter((id) => id !== task.roomId && id !== exceptRoomId))
+  for (const room of rooms) effects.post(say(room, maskPersonalData(text)), jobId('taken', task.id, task.escalationCycle, what, room.id))
 }
 
 export type StepOutcome = 'posted' | 'reposted' | 'stale'
@@ -113,7 +117,8 @@ async function stepMessages(db: DbOrTx, task: Task, ctx: UnitContext, kind: Esca
   if (!target) return out
   const sups = await orgRepo.membersIn(db, [target.id], ['supervisor'])
   const rooms = await orgRepo.roomsOfUnit(db, target.id)
-  const text = taskTexts.escalated(task, { level, unitName: ctx.unit.name, unclaimed: kind === 'unclaimed', waited, holderName: holder?.name })
+  // Posted in the rooms of units above the task's own: personal data in the title stays in its own group.
+  const text = maskPersonalData(taskTexts.escalated(task, { level, unitName: ctx.unit.name, unclaimed: kind === 'unclaimed', waited, holderName: holder?.name }))
   for (const room of rooms) {
     out.push({ message: say(room, text, sups.map((s) => s.wxid), urgent), key: jobId('esc', task.id, task.escalationCycle, level, room.id), roomRowId: room.id })
   }

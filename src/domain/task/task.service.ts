@@ -68,6 +68,21 @@ async function event(op: TaskOp, task: Pick<Task, 'id'>, kind: string, from: Tas
   await taskRepo.addEvent(op.db, { taskId: task.id, at: op.now, kind, actorId: op.actor.id, roomId: op.room.id, fromStatus: from, toStatus: to, note: note ?? null })
 }
 
+/**
+ * The holder loses the task to someone else's decision (cancelled, taken over, reassigned): they are told in the
+ * task's own room, @-ed, so their work stops there. When the command was typed in that room, its reply names
+ * them instead (returned as `formerHolder`), so the room gets one message, not two.
+ */
+async function tellFormerHolder(op: TaskOp, task: TaskInUnit, text: (t: TaskInUnit) => string): Promise<MemberWithUnit | null> {
+  if (!task.holderId || task.holderId === op.actor.id) return null
+  const [holder] = await orgRepo.membersByIds(op.db, [task.holderId])
+  if (!holder) return null
+  if (op.room.id === task.roomId) return holder
+  const room = await orgRepo.roomById(op.db, task.roomId)
+  if (room?.wxRoomId) op.effects.post({ accountId: room.accountId, roomId: room.wxRoomId, text: text(task), mentionIds: [holder.wxid] }, jobId('former-holder', task.id, op.messageId))
+  return null
+}
+
 export interface NewTask {
   title: string
   urgent: boolean
@@ -118,7 +133,7 @@ async function assign(op: TaskOp, task: TaskInUnit, holder: MemberWithUnit, how:
   const timers = claimedTimers(task, op.now, ctx, op.effects, task.id)
   await change(op, task, { status: 'claimed', holderId: holder.id, claimedAt: op.now, ...timers })
   await event(op, task, how, task.status, 'claimed', how === 'claimed' ? null : taskTexts.assignedNote(holder.name))
-  await tellReachedRooms(op.db, op.effects, task, taskTexts.reachedTaken(task, task.unit.name, how, holder.name), `${how}-${op.messageId}`)
+  await tellReachedRooms(op.db, op.effects, task, taskTexts.reachedTaken(task, task.unit.name, how, holder.name), `${how}-${op.messageId}`, op.room.id)
   return { task, holder }
 }
 
@@ -138,7 +153,7 @@ export async function completeTask(op: TaskOp, ref: TaskRef, result: string) {
   })
   const evidence = (await taskRepo.attachEvidence(op.db, op.actor.id, task.id, new Date(op.now.getTime() - EVIDENCE_WINDOW_MS), op.now)).count
   await event(op, task, 'completed', task.status, 'done', result.slice(0, MAX_TEXT))
-  await tellReachedRooms(op.db, op.effects, task, taskTexts.reachedDone(task, task.unit.name), `done-${op.messageId}`)
+  await tellReachedRooms(op.db, op.effects, task, taskTexts.reachedDone(task, task.unit.name), `done-${op.messageId}`, op.room.id)
   return { task, evidence }
 }
 
@@ -165,15 +180,18 @@ export async function cancelTask(op: TaskOp, ref: TaskRef, reason: string) {
   await authorize(op, task, 'cancel')
   await change(op, task, { status: 'cancelled', closedAt: op.now, ...stopTimers, escalationCycle: task.escalationCycle + 1 })
   await event(op, task, 'cancelled', task.status, 'cancelled', reason || null)
-  await tellReachedRooms(op.db, op.effects, task, taskTexts.reachedCancelled(task, task.unit.name), `cancel-${op.messageId}`)
-  return task
+  await tellReachedRooms(op.db, op.effects, task, taskTexts.reachedCancelled(task, task.unit.name), `cancel-${op.messageId}`, op.room.id)
+  const formerHolder = await tellFormerHolder(op, task, (t) => taskTexts.holderCancelled(t, op.actor.name, reason))
+  return { task, formerHolder }
 }
 
 export async function takeOverTask(op: TaskOp, ref: TaskRef) {
   const task = await findTask(op, ref)
   await authorize(op, task, 'take_over')
   if (task.holderId === op.actor.id) throw refuse('TASK_ALREADY_YOURS', taskTexts.alreadyYours(task))
-  return assign(op, task, op.actor, 'taken_over')
+  const r = await assign(op, task, op.actor, 'taken_over')
+  const formerHolder = await tellFormerHolder(op, task, (t) => taskTexts.holderReplaced(t, `${op.actor.name} 已接手`))
+  return { ...r, formerHolder }
 }
 
 export async function reassignTask(op: TaskOp, ref: TaskRef, to: MemberWithUnit) {
@@ -182,12 +200,13 @@ export async function reassignTask(op: TaskOp, ref: TaskRef, to: MemberWithUnit)
   if (!maySee(to, task.unit)) throw refuse('TASK_REASSIGN_OUTSIDE', taskTexts.reassignOutside(to.name, task.unit.name))
   if (task.holderId === to.id) throw refuse('TASK_SAME_HOLDER', taskTexts.sameHolder(task, to.name))
   const r = await assign(op, task, to, 'reassigned')
+  const formerHolder = await tellFormerHolder(op, task, (t) => taskTexts.holderReplaced(t, `${op.actor.name} 已转派给 ${to.name}`))
   // The new holder hears it in the task's own room.
   const room = await orgRepo.roomById(op.db, task.roomId)
   if (room?.wxRoomId) {
     op.effects.post({ accountId: room.accountId, roomId: room.wxRoomId, text: taskTexts.reassignedToYou(task, op.actor.name), mentionIds: [to.wxid] }, jobId('reassign', task.id, op.messageId))
   }
-  return r
+  return { ...r, formerHolder }
 }
 
 export async function chaseTask(op: TaskOp, ref: TaskRef) {
@@ -203,8 +222,13 @@ export async function chaseTask(op: TaskOp, ref: TaskRef) {
   return { task, targets, inOwnRoom: task.roomId === op.room.id }
 }
 
-export async function taskHistory(op: Pick<TaskOp, 'db' | 'actor'>, ref: TaskRef): Promise<{ task: TaskInUnit; events: TaskEvent[]; names: Map<number, string>; evidence: number }> {
+/**
+ * A task and its whole record. Read from a room of another unit it comes masked (the command masks it); `full`
+ * asks for it unmasked there, which is audited as an event of the task.
+ */
+export async function taskHistory(op: TaskOp, ref: TaskRef, full = false): Promise<{ task: TaskInUnit; events: TaskEvent[]; names: Map<number, string>; evidence: number }> {
   const task = await findTask(op, ref)
+  if (full && op.room.unitId !== task.unitId) await event(op, task, 'disclosed', task.status, task.status, taskTexts.disclosedNote(op.room.unit.name))
   const events = await taskRepo.events(op.db, task.id)
   const people = await orgRepo.membersByIds(op.db, [...new Set([task.holderId, task.creatorId, ...events.map((e) => e.actorId)].filter((x): x is number => x !== null))])
   const names = new Map(people.map((p) => [p.id, p.name]))

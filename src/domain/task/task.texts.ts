@@ -9,7 +9,7 @@ export const STATUS_LABEL: Record<TaskStatus, string> = { open: '待认领', cla
 
 export const EVENT_LABEL: Record<string, string> = {
   created: '创建', claimed: '认领', progress: '进展', completed: '完成', abandoned: '放弃', cancelled: '取消',
-  reminded: '提醒', escalated: '上报', overdue: '逾期上报', chased: '催办', taken_over: '接手', reassigned: '转派', evidence: '附图',
+  reminded: '提醒', escalated: '上报', overdue: '逾期上报', chased: '催办', taken_over: '接手', reassigned: '转派', evidence: '附图', disclosed: '查看完整记录',
 }
 
 export const taskId = (t: Pick<Task, 'number'>) => `T${t.number}`
@@ -109,6 +109,12 @@ export const taskTexts = {
     `📌 ${byName} 将任务 ${named(t)}转派给您${t.deadline ? `,截止 ${formatLocal(t.deadline)}` : ''}。`,
   chase: (t: Pick<Task, 'number' | 'title'>, byName: string, held: boolean) =>
     `📣 ${byName} 催办:任务 ${named(t)}${held ? '请尽快办理并回复进展' : '目前无人认领,请尽快认领'}。`,
+  holderCancelled: (t: Pick<Task, 'number' | 'title'>, byName: string, reason: string) => `📌 ${named(t)}已被${byName}取消${reason ? `(${reason})` : ''},您无需再办理。`,
+  holderReplaced: (t: Pick<Task, 'number' | 'title'>, what: string) => `📌 ${named(t)}:${what},您无需再办理。`,
+  /** Appended to a reply typed in the task's own room when it took the task from someone (who is @-ed). */
+  formerHolderNote: (name: string) => `\n@${name} 您无需再办理此任务。`,
+  disclosedNote: (where: string) => `于${where}`,
+  maskedHint: (t: Pick<Task, 'number'>) => `(个人信息已隐去;完整记录请在本单位群查看,或发送 #任务 ${taskId(t)} 完整)`,
   assignedNote: (holderName: string) => `由 ${holderName} 负责`,
   fromNeed: (n: number) => `来自需求 N${n}`,
 }

@@ -78,7 +78,7 @@ describe('relationsTo', () => {
 
   it.each([
     ['the holder, a cadre of the unit', person(5, 'grid_cadre', 17, '/1/4/9/17/'), ['holder', 'unit_member']],
-    ['the creator, a volunteer of the unit', person(6, 'volunteer', 17, '/1/4/9/17/'), ['creator', 'unit_member']],
+    ['the creator, a volunteer of the unit', person(6, 'volunteer', 17, '/1/4/9/17/'), ['creator']],
     ['a supervisor of the community above', person(7, 'supervisor', 9, '/1/4/9/'), ['supervisor']],
     ['a supervisor of the grid itself', person(8, 'supervisor', 17, '/1/4/9/17/'), ['unit_member', 'supervisor']],
     ['an admin of the district', person(9, 'admin', 1, '/1/'), ['supervisor']],
@@ -86,5 +86,15 @@ describe('relationsTo', () => {
     ['a supervisor of a sibling community', person(11, 'supervisor', 10, '/1/4/10/'), []],
   ] as const)('%s', (_, who, want) => {
     expect([...relationsTo(who, task, unit)].sort()).toEqual([...want].sort())
+  })
+})
+
+describe('volunteers', () => {
+  const unit = { id: 17, path: '/1/4/9/17/' }
+  const volunteer = { id: 12, role: 'volunteer' as const, unitId: 17, unit: { path: '/1/4/9/17/' } }
+  const open = { holderId: null, creatorId: 5 }
+  it('claim only where the unit’s policy says so', () => {
+    expect(decide('open', 'claim', relationsTo(volunteer, open, unit))).toEqual({ ok: false, code: 'TASK_CLAIM_DENIED' })
+    expect(decide('open', 'claim', relationsTo(volunteer, open, unit, true))).toEqual({ ok: true, to: 'claimed' })
   })
 })

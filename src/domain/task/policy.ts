@@ -13,6 +13,8 @@ export const policyInput = z
     escalation: z.object({ normal: duration.optional(), urgent: duration.optional(), levels: z.number().int().min(0).max(10).optional() }).partial().optional(),
     reminders: z.array(duration).optional(),
     quietHours: z.union([z.object({ start: clock, end: clock }), z.literal(false)]).optional(),
+    /** Whether the unit's volunteers may claim (and so complete) its tasks, as its cadres do. Default: no. */
+    volunteersClaim: z.boolean().optional(),
   })
   .strict()
 
@@ -24,6 +26,8 @@ export interface TaskPolicy {
   remindersMs: number[]
   /** Normal (not urgent) escalations and reminders due in this window wait until it ends. */
   quietHours: { start: number; end: number } | null
+  /** Volunteers of a task's unit may claim it too (org policy; cadres and supervisors always may). */
+  volunteersClaim: boolean
 }
 
 export const DEFAULT_POLICY: TaskPolicy = {
@@ -31,6 +35,7 @@ export const DEFAULT_POLICY: TaskPolicy = {
   levels: undefined,
   remindersMs: [24 * 3_600_000, 3_600_000],
   quietHours: { start: 22 * 60, end: 7 * 60 },
+  volunteersClaim: false,
 }
 
 const minutes = (hhmm: string) => {
@@ -45,6 +50,7 @@ export interface PolicyPatch {
   levels?: number
   remindersMs?: number[]
   quietHours?: { start: number; end: number } | null
+  volunteersClaim?: boolean
 }
 
 /** Validates an org file's `policies:` block and converts it; problems in Chinese (for the org import). */
@@ -57,6 +63,7 @@ export function toPolicyPatch(raw: unknown): { ok: true; patch: PolicyPatch } | 
   if (v.escalation?.levels !== undefined) patch.levels = v.escalation.levels
   if (v.reminders) patch.remindersMs = [...v.reminders].sort((a, b) => b - a)
   if (v.quietHours !== undefined) patch.quietHours = v.quietHours ? { start: minutes(v.quietHours.start), end: minutes(v.quietHours.end) } : null
+  if (v.volunteersClaim !== undefined) patch.volunteersClaim = v.volunteersClaim
   return { ok: true, patch }
 }
 
@@ -86,6 +93,7 @@ export function resolvePolicy(chain: unknown[]): TaskPolicy {
     if (v.levels !== undefined) p.levels = v.levels
     if (v.remindersMs) p.remindersMs = v.remindersMs
     if (v.quietHours !== undefined) p.quietHours = v.quietHours
+    if (v.volunteersClaim !== undefined) p.volunteersClaim = v.volunteersClaim
   }
   return p
 }

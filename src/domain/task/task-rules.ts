@@ -7,7 +7,8 @@ import type { TaskStatus } from './task.types.ts'
 export type TaskAction = 'claim' | 'progress' | 'complete' | 'abandon' | 'cancel' | 'take_over' | 'reassign' | 'chase'
 
 /**
- * How the actor stands to the task. `unit_member`: a cadre, volunteer or supervisor of the task's own unit;
+ * How the actor stands to the task. `unit_member`: a cadre or supervisor of the task's own unit (and a volunteer
+ * of it where the unit's policy says volunteers claim tasks);
  * `supervisor`: a supervisor or admin of the task's unit or any unit above it.
  */
 export type Relation = 'holder' | 'creator' | 'unit_member' | 'supervisor' | 'any'
@@ -105,12 +106,13 @@ export const maySee = (m: Person, unit: { path: string }) => isAtOrAbove(m.unit,
 /** Creating tasks: cadres of the unit, and supervisors (and admins) of it or above. */
 export const mayCreateIn = (m: Person, unit: { id: number; path: string }) => (m.role === 'grid_cadre' && m.unitId === unit.id) || isSupervisorOver(m, unit)
 
-/** Every way `m` stands to a task of `unit`. */
-export function relationsTo(m: Person, task: { holderId: number | null; creatorId: number }, unit: { id: number; path: string }): Set<Relation> {
+/** Every way `m` stands to a task of `unit`. Volunteers count as the unit's members where its policy lets them claim. */
+export function relationsTo(m: Person, task: { holderId: number | null; creatorId: number }, unit: { id: number; path: string }, volunteersClaim = false): Set<Relation> {
   const r = new Set<Relation>()
   if (task.holderId === m.id) r.add('holder')
   if (task.creatorId === m.id) r.add('creator')
-  if (m.unitId === unit.id && (m.role === 'grid_cadre' || m.role === 'volunteer' || m.role === 'supervisor')) r.add('unit_member')
+  const claims = m.role === 'grid_cadre' || m.role === 'supervisor' || (m.role === 'volunteer' && volunteersClaim)
+  if (m.unitId === unit.id && claims) r.add('unit_member')
   if (isSupervisorOver(m, unit)) r.add('supervisor')
   return r
 }

@@ -52,7 +52,9 @@ async function memberName(op: Pick<TaskOp, 'db'>, id: number | null): Promise<st
 
 /** The transition table's answer for this actor, or the refusal in words. */
 async function authorize(op: TaskOp, task: TaskInUnit, action: TaskAction): Promise<TaskStatus> {
-  const d = decide(task.status, action, relationsTo(op.actor, task, task.unit))
+  // Only a volunteer of the task's own unit needs the unit's policy (may volunteers claim here?).
+  const volunteersClaim = op.actor.role === 'volunteer' && op.actor.unitId === task.unitId && (await unitContext(op.db, task.unit)).policy.volunteersClaim
+  const d = decide(task.status, action, relationsTo(op.actor, task, task.unit, volunteersClaim))
   if (d.ok) return d.to
   const holderName = d.code === 'TASK_TAKEN' || d.code === 'TASK_NOT_HOLDER' ? await memberName(op, task.holderId) : ''
   throw refuse(d.code, refusalText(d.code, action, task, { unitName: task.unit.name, holderName, holderIsYou: task.holderId === op.actor.id }))

@@ -36,7 +36,7 @@ export function refusalText(code: TaskRefusal, action: TaskAction, t: Pick<Task,
     case 'TASK_NOT_CLAIMED':
       return `${id} ${STATUS_LABEL[t.status]},无需放弃`
     case 'TASK_CLAIM_DENIED':
-      return action === 'claim' ? `${id} 属于${a.unitName},请由本单位网格员认领` : `${id} 属于${a.unitName},您无权办理`
+      return action === 'claim' ? `${id} 属于${a.unitName},请由本单位网格员或上级负责人认领` : `${id} 属于${a.unitName},您无权办理`
     case 'TASK_NOT_HOLDER':
       return action === 'complete' && a.holderName ? `${id} 由${a.holderName}负责,不能替别人完成` : `${id} 不是您负责的任务`
     case 'TASK_CANCEL_DENIED':

@@ -97,15 +97,16 @@ async function runStart(opts: { role: Role; org?: string; accounts?: string }, e
 program
   .command('sim')
   .description('the simulator: a terminal shell, or a conversation script with --script')
-  .option('--org <file>', 'org file (YAML or xlsx)', DEMO_ORG)
+  .option('--org <file>', 'org file (YAML or xlsx); default: the script\'s own org: line, else the demo district')
   .option('--script <file>', 'run this conversation script and print the transcript as JSON lines')
-  .action(async (opts: { org: string; script?: string }) => {
+  .action(async (opts: { org?: string; script?: string }) => {
     const env = loadEnv()
     const { startSim } = await import('./sim/session.ts')
-    const spec = await loadOrgFile(opts.org)
     if (opts.script) {
       const { loadScript, runScript } = await import('./sim/script.ts')
       const { script, dir } = await loadScript(opts.script)
+      // A script names the org it was written for (relative to itself); --org overrides it.
+      const spec = await loadOrgFile(opts.org ?? (script.org ? path.resolve(dir, script.org) : DEMO_ORG))
       // The transcript owns stdout: logs go to GRIDBOT_LOG_FILE when set, else nowhere.
       const log = env.GRIDBOT_LOG_FILE ? createLogger(env.LOG_LEVEL, env.GRIDBOT_LOG_FILE) : createLogger('silent')
       const throwaway = !env.DATABASE_URL && !env.REDIS_URL
@@ -116,6 +117,7 @@ program
       for (const f of result.failures) process.stderr.write(`✗ 第 ${f.step} 步:${f.message}\n`)
       process.exit(result.ok ? 0 : 1)
     }
+    const spec = await loadOrgFile(opts.org ?? DEMO_ORG)
     const log = fileLogger(env, 'gridbot.log')
     process.stdout.write(`正在启动(数据库:${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite 内嵌'},Redis:${env.REDIS_URL ?? '本地 redis-server'},日志:${env.GRIDBOT_LOG_FILE ?? path.join(env.GRIDBOT_DATA_DIR, 'gridbot.log')})…\n`)
     const session = await startSim({ env, spec, log })

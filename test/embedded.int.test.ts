@@ -25,6 +25,14 @@ describe('embedded default (PGlite + private redis-server)', () => {
     expect(lines[1].at).toBe('2026-11-20T01:00:00.000Z')
   })
 
+  it('uses the org file the script names on its own org: line', () => {
+    const r = run(path.join(root, 'test/scenarios/guests-and-auth.yaml'))
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    // wxid_fake_li exists only in the script's own org file: with the demo district it would be an unknown person.
+    expect(r.stdout).toContain('不是已登记的「李佳鑫」')
+  })
+
   it('exits 1 naming the step whose expectation failed', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'script-'))
     const file = path.join(dir, 'fail.yaml')

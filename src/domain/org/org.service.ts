@@ -20,6 +20,11 @@ export async function registrarNames(db: DbOrTx, unit: Unit): Promise<string[]> 
   return []
 }
 
+/** True when an active member of the district goes by this display name (a guest may have copied it). */
+export async function isMemberName(db: DbOrTx, districtId: number, name: string): Promise<boolean> {
+  return name.trim() !== '' && (await orgRepo.membersByName(db, districtId, name)).length > 0
+}
+
 /**
  * The people a message @-s. WeChat gives contact ids (stable): those win. Puppets that drop them leave only
  * "@name" in the text: a name is accepted when exactly one active member of the district has it.

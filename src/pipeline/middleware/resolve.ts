@@ -1,8 +1,8 @@
 import type { Middleware } from '../../core/compose.ts'
 import { UsageError } from '../../core/errors.ts'
 import { closest } from '../../parser/closest.ts'
-import { registrarNames } from '../../domain/org/org.service.ts'
-import { ROLE_LABEL } from '../../domain/org/org.types.ts'
+import { isMemberName, registrarNames } from '../../domain/org/org.service.ts'
+import { districtOf, ROLE_LABEL } from '../../domain/org/org.types.ts'
 import type { MessageContext } from '../context.ts'
 
 /**
@@ -19,8 +19,14 @@ export const resolveMiddleware: Middleware<MessageContext> = async (ctx, next) =
     return ctx.reply(`没有“#${command.word.slice(0, 20)}”这个命令。${hint}\n发送 #帮助 查看全部命令。`, { mention: true })
   }
   if (!member && def.access !== 'guest') {
-    const who = ctx.room ? await registrarNames(ctx.deps.prisma, ctx.room.unit) : []
-    return ctx.reply(`您还未登记为网格成员,暂不能使用 #${def.name}。${who.length ? `请联系 ${who.join('、')} 登记。` : '请联系本群负责人登记。'}`, { mention: true })
+    const db = ctx.deps.prisma
+    const who = ctx.room ? await registrarNames(db, ctx.room.unit) : []
+    const register = who.length ? `请联系 ${who.join('、')} 登记。` : '请联系本群负责人登记。'
+    // A guest showing a member's display name is told they are not that member, so the group does not read the
+    // refusal as "李佳鑫 is not registered".
+    const namesake = ctx.room && (await isMemberName(db, districtOf(ctx.room.unit), ctx.msg.talkerName))
+    const sender = namesake ? `您的微信号不是已登记的「${ctx.msg.talkerName}」` : '您还未登记为网格成员'
+    return ctx.reply(`${sender},暂不能使用 #${def.name}。${register}`, { mention: true })
   }
   if (member && def.roles && !def.roles.includes(member.role)) {
     return ctx.reply(`#${def.name} 仅限${def.roles.map((r) => ROLE_LABEL[r]).join('、')}使用。`, { mention: true })

@@ -126,7 +126,14 @@ export async function createTask(op: TaskOp, input: NewTask) {
 export async function claimTask(op: TaskOp, ref: TaskRef) {
   const task = await findTask(op, ref)
   await authorize(op, task, 'claim')
-  return assign(op, task, op.actor, 'claimed')
+  try {
+    return await assign(op, task, op.actor, 'claimed')
+  } catch (e) {
+    // Lost a race: someone claimed it a moment earlier. Say who, as for any claim of a claimed task.
+    const now = (e as AppError).code === 'TASK_CHANGED' ? await taskRepo.taskById(op.db, task.id) : null
+    if (now?.status === 'claimed') await authorize(op, { ...task, ...now }, 'claim')
+    throw e
+  }
 }
 
 /** Gives an open or claimed task to `holder`; stops its escalation and tells the rooms it reached. */

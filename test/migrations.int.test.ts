@@ -30,7 +30,7 @@ describe('migrations', () => {
       const first = readFileSync(path.join(MIGRATIONS_DIR, names[0]!, 'migration.sql'))
       expect(rows[0].checksum).toBe(createHash('sha256').update(first).digest('hex'))
       expect(rows.every((r) => r.finished_at)).toBe(true)
-      expect(tables).toEqual(expect.arrayContaining(['Unit', 'Room', 'Member', 'Checkin', 'HandledMessage', 'BotAccount', 'Media']))
+      expect(tables).toEqual(expect.arrayContaining(['Unit', 'Room', 'Member', 'Checkin', 'InboxMessage', 'OutboxMessage', 'BotAccount', 'Media']))
       // And the client works on the result.
       await db.prisma.botAccount.create({ data: { id: 'bot-x' } })
       expect(await db.prisma.botAccount.count()).toBe(1)

@@ -1,6 +1,6 @@
 import { DuplicateMessage } from '../core/errors.ts'
-import { formatLocal } from '../core/time.ts'
-import { CHECKIN_TYPE_LABEL } from '../domain/checkin/checkin.types.ts'
+import { checkinTexts } from '../domain/checkin/checkin.texts.ts'
+import { sqlTemplate } from '../domain/outbox/outbox.service.ts'
 import { recordCheckin, undoLastCheckin } from '../domain/checkin/checkin.service.ts'
 import { parseCheckinArgs, type CheckinArgs } from '../parser/checkin-args.ts'
 import { ok, problem, type CommandDef } from '../pipeline/command.ts'
@@ -24,21 +24,18 @@ export const checkinCommand: CommandDef<Args> = {
     const { args, member, room } = ctx
     if (args.undo) {
       const undone = await undoLastCheckin(ctx.work, member.id)
-      return ctx.reply(`已撤销 ${formatLocal(undone.at, false)} 的${CHECKIN_TYPE_LABEL[undone.type]}签到。`, { mention: true })
+      return ctx.reply(checkinTexts.undone(undone), { mention: true })
     }
-    const recorded = await recordCheckin(ctx.work, {
-      memberId: member.id,
-      unitId: room.unitId,
-      roomId: room.id,
-      type: args.type,
-      households: args.households,
-      note: args.note,
-      accountId: ctx.msg.accountId,
-      messageId: ctx.msg.messageId,
-    })
+    // The confirmation is written by the same statement as the record, with the day's counts filled in there.
+    const template = sqlTemplate(2, (mine, unit) => checkinTexts.recorded({ type: args.type, households: args.households, at: ctx.now, unitName: room.unit.name, mine, unit }))
+    const recorded = await recordCheckin(
+      ctx.work,
+      { memberId: member.id, unitId: room.unitId, roomId: room.id, type: args.type, households: args.households, note: args.note, accountId: ctx.msg.accountId, messageId: ctx.msg.messageId },
+      ctx.durable.inbox,
+      { ...ctx.durable.address({ mention: true }), template },
+    )
     if (!recorded) throw new DuplicateMessage()
-    const { mineToday, unitToday, ...checkin } = recorded
-    const what = [CHECKIN_TYPE_LABEL[checkin.type], checkin.households ? `${checkin.households}户` : ''].filter(Boolean).join(' ')
-    ctx.reply(`✅ 签到成功(${what},${formatLocal(checkin.at, false)})\n您今日第 ${mineToday} 次,${room.unit.name}今日共 ${unitToday} 次。\n发送位置可附加到本次签到;10分钟内可 #签到 撤销`, { mention: true })
+    const text = recorded.replyText ?? checkinTexts.recorded({ ...recorded, unitName: room.unit.name, mine: String(recorded.mineToday), unit: String(recorded.unitToday) })
+    ctx.durable.written(text, { mention: true })
   },
 }

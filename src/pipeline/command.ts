@@ -32,6 +32,17 @@ interface BaseContext<A> {
   reply(text: string, opts?: ReplyOptions): void
   post(message: OutboundMessage, key: string): void
   schedule(timer: TimerRequest): void
+  /** For a handler whose one statement marks the message handled and writes its own reply (recordsItself). */
+  durable: DurableReply
+}
+
+export interface DurableReply {
+  /** The inbox row of this message, for the statement that marks it handled. */
+  inbox: { conversation: string; payload: unknown }
+  /** Key and address of the command's first reply, for the statement that writes it to the outbox. */
+  address(opts?: ReplyOptions): { key: string; accountId: string; roomId: string; mentionIds: string[] }
+  /** That reply was written with this text by the handler's statement: it only needs sending. */
+  written(text: string, opts?: ReplyOptions): void
 }
 
 /** A member's command in a bound room: everything non-null. */

@@ -23,7 +23,11 @@ export interface MessageContext {
   args: unknown
   /** The unit of work; inside a handler its db is the transaction that also marks the message handled. */
   work: Work
-  /** Replies are collected and sent after the transaction commits, never for a rolled-back one. */
-  replies: OutboundMessage[]
+  /** Replies, written to the outbox with the record they confirm and sent after commit, never for a rolled-back one. */
+  replies: { message: OutboundMessage; key: string; durable: boolean }[]
   reply(text: string, opts?: ReplyOptions): void
+  /** Key and address the next reply will have. */
+  nextReply(opts?: ReplyOptions): { key: string; accountId: string; roomId: string; mentionIds: string[]; urgent?: boolean }
+  /** The message is marked handled in the inbox (by the unit of work, or by the handler's own statement). */
+  marked: boolean
 }

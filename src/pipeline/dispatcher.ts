@@ -1,17 +1,23 @@
-// One inbound message through the middleware chain, then its replies, posts and timers after commit.
+// One inbound message through the middleware chain. Whatever it answered is written to the outbox (with the
+// record, inside the unit of work, or here for refusals) and the message is marked handled; then the replies, posts
+// and timers are released to the queues.
 import { compose } from '../core/compose.ts'
 import { Effects } from '../core/effects.ts'
 import { UsageError, isAppError } from '../core/errors.ts'
 import { jobId } from '../core/ids.ts'
 import type { InboundMessage } from '../core/message.ts'
+import { inTransaction } from '../db/transaction.ts'
+import { inboxRepo } from '../domain/inbox/inbox.repo.ts'
+import { writeOutbox } from '../domain/outbox/outbox.service.ts'
 import type { MessageContext } from './context.ts'
 import type { PipelineDeps } from './deps.ts'
-import { parseMiddleware } from './middleware/parse.ts'
-import { roomMiddleware } from './middleware/room.ts'
+import { inboxRow } from './inbox-row.ts'
 import { memberMiddleware } from './middleware/member.ts'
-import { rateLimitMiddleware } from './middleware/rate-limit.ts'
 import { onceMiddleware } from './middleware/once.ts'
+import { parseMiddleware } from './middleware/parse.ts'
+import { rateLimitMiddleware } from './middleware/rate-limit.ts'
 import { resolveMiddleware } from './middleware/resolve.ts'
+import { roomMiddleware } from './middleware/room.ts'
 import { runMiddleware } from './middleware/run.ts'
 
 const chain = compose<MessageContext>([parseMiddleware, roomMiddleware, memberMiddleware, rateLimitMiddleware, resolveMiddleware, onceMiddleware, runMiddleware])
@@ -34,10 +40,15 @@ export function createDispatcher(deps: PipelineDeps): Dispatch {
       args: undefined,
       work: { db: deps.prisma, effects: new Effects(), now },
       replies: [],
+      marked: false,
+      nextReply(o = {}) {
+        const mentionIds = [...new Set([...(o.mention ? [msg.talkerId] : []), ...(o.mentionIds ?? [])])]
+        return { key: jobId('reply', msg.accountId, msg.messageId, ctx.replies.length), accountId: msg.accountId, roomId: msg.roomId ?? '', mentionIds, urgent: o.urgent }
+      },
       reply(text, o = {}) {
         if (!msg.roomId) return // direct messages are never answered (parse stops them first)
-        const mentionIds = [...new Set([...(o.mention ? [msg.talkerId] : []), ...(o.mentionIds ?? [])])]
-        ctx.replies.push({ accountId: msg.accountId, roomId: msg.roomId, text, mentionIds, urgent: o.urgent })
+        const { key, ...to } = ctx.nextReply(o)
+        ctx.replies.push({ message: { ...to, text }, key, durable: false })
       },
     }
     try {
@@ -54,8 +65,17 @@ export function createDispatcher(deps: PipelineDeps): Dispatch {
         if (ctx.command) ctx.reply('抱歉,处理时出错了,已记录。请稍后再试一次。', { mention: true })
       }
     }
-    await Promise.all(ctx.replies.map((r, i) => deps.outbox.send(r, jobId('reply', msg.accountId, msg.messageId, i))))
-    // A crash before this line loses no timer: the sweeper re-creates it from the database.
+    // What the chain answered outside a unit of work (refusals, hints, the apology), and the handled mark for a
+    // message that recorded nothing: one small transaction. Redone after a crash, the same keys are written once.
+    const unwritten = ctx.replies.filter((r) => !r.durable)
+    if (unwritten.length || !ctx.marked) {
+      await inTransaction(deps.prisma, async (tx) => {
+        await writeOutbox(tx, unwritten, now)
+        if (!ctx.marked) await inboxRepo.markHandled(tx, inboxRow(msg), now)
+      })
+    }
+    await Promise.all(ctx.replies.map((r) => deps.outbox.send(r.message, r.key)))
+    // A crash before this line loses nothing: the sweeper sends unsent outbox rows and re-creates timers.
     await ctx.work.effects.flush(deps.outbox, deps.scheduler)
   }
 }

@@ -21,30 +21,52 @@ export interface RecordedCheckin {
   households: number | null
   mineToday: number
   unitToday: number
+  /** The confirmation as written to the outbox (null only if a row with its key existed already). */
+  replyText: string | null
+}
+
+/** Where the confirmation goes, and its text with the two counts left to the statement. */
+export interface CheckinReply {
+  key: string
+  accountId: string
+  roomId: string
+  mentionIds: string[]
+  template: string
 }
 
 export const checkinRepo = {
   /**
-   * The hot path in one statement: marks the message handled, inserts the check-in and counts the member's and
-   * the unit's check-ins in [from, to). Returns null when the message was handled before (nothing written).
-   * The counts read the snapshot before the insert, hence the + 1.
+   * The hot path in one statement: marks the message handled in the inbox, inserts the check-in, counts the member's
+   * and the unit's check-ins in [from, to), and writes the confirmation to the outbox with those counts filled into
+   * `reply.template` (PostgreSQL format(): %1$s mine, %2$s the unit's). Record and confirmation commit together.
+   * Returns null when the message was handled before (nothing written). The counts read the snapshot before the
+   * insert, hence the + 1.
    */
-  recordOnce: async (db: DbOrTx, c: NewCheckin, from: Date, to: Date): Promise<RecordedCheckin | null> => {
-    const rows = await db.$queryRaw<{ id: number; at: Date; type: CheckinType; households: number | null; mine: bigint; unit: bigint }[]>`
+  recordOnce: async (db: DbOrTx, c: NewCheckin, from: Date, to: Date, inbox: { conversation: string; payload: unknown }, reply: CheckinReply): Promise<RecordedCheckin | null> => {
+    const rows = await db.$queryRaw<{ id: number; at: Date; type: CheckinType; households: number | null; mine: bigint; unit: bigint; text: string | null }[]>`
       WITH h AS (
-        INSERT INTO "HandledMessage" ("accountId", "messageId", "handledAt") VALUES (${c.accountId}, ${c.messageId}, ${c.at})
-        ON CONFLICT DO NOTHING RETURNING 1
+        INSERT INTO "InboxMessage" ("accountId", "messageId", "conversation", "payload", "receivedAt", "handledAt")
+        VALUES (${c.accountId}, ${c.messageId}, ${inbox.conversation}, ${JSON.stringify(inbox.payload)}::jsonb, ${c.at}, ${c.at})
+        ON CONFLICT ("accountId", "messageId") DO UPDATE SET "handledAt" = EXCLUDED."handledAt" WHERE "InboxMessage"."handledAt" IS NULL
+        RETURNING 1
       ), c AS (
         INSERT INTO "Checkin" ("memberId", "unitId", "roomId", "type", "households", "note", "at", "accountId", "messageId")
         SELECT ${c.memberId}, ${c.unitId}, ${c.roomId}, ${c.type}::"CheckinType", ${c.households}::int, ${c.note}::text, ${c.at}, ${c.accountId}, ${c.messageId} FROM h
         RETURNING "id", "at", "type", "households"
+      ), n AS (
+        SELECT c."id", c."at", c."type", c."households",
+          (SELECT count(*) FROM "Checkin" WHERE "memberId" = ${c.memberId} AND "revokedAt" IS NULL AND "at" >= ${from} AND "at" < ${to}) + 1 AS mine,
+          (SELECT count(*) FROM "Checkin" WHERE "unitId" = ${c.unitId} AND "revokedAt" IS NULL AND "at" >= ${from} AND "at" < ${to}) + 1 AS unit
+        FROM c
+      ), o AS (
+        INSERT INTO "OutboxMessage" ("key", "accountId", "roomId", "text", "mentionIds", "urgent", "createdAt")
+        SELECT ${reply.key}, ${reply.accountId}, ${reply.roomId}, format(${reply.template}, n.mine, n.unit), ${reply.mentionIds}::text[], false, ${c.at} FROM n
+        ON CONFLICT ("key") DO NOTHING
+        RETURNING "text"
       )
-      SELECT c."id", c."at", c."type", c."households",
-        (SELECT count(*) FROM "Checkin" WHERE "memberId" = ${c.memberId} AND "revokedAt" IS NULL AND "at" >= ${from} AND "at" < ${to}) + 1 AS mine,
-        (SELECT count(*) FROM "Checkin" WHERE "unitId" = ${c.unitId} AND "revokedAt" IS NULL AND "at" >= ${from} AND "at" < ${to}) + 1 AS unit
-      FROM c`
+      SELECT n.*, (SELECT "text" FROM o) AS text FROM n`
     const r = rows[0]
-    return r ? { id: r.id, at: new Date(r.at), type: r.type, households: r.households, mineToday: Number(r.mine), unitToday: Number(r.unit) } : null
+    return r ? { id: r.id, at: new Date(r.at), type: r.type, households: r.households, mineToday: Number(r.mine), unitToday: Number(r.unit), replyText: r.text } : null
   },
 
   countByMember: (db: DbOrTx, memberId: number, from: Date, to: Date) =>

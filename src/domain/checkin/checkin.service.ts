@@ -4,7 +4,7 @@ import type { Work } from '../work.ts'
 import type { CheckinType } from './checkin.types.ts'
 import { AppError } from '../../core/errors.ts'
 import { startOfLocalDay, startOfLocalMonth } from '../../core/time.ts'
-import { checkinRepo, type NewCheckin } from './checkin.repo.ts'
+import { checkinRepo, type CheckinReply, type NewCheckin } from './checkin.repo.ts'
 import { orgRepo } from '../org/org.repo.ts'
 
 export const UNDO_WINDOW_MS = 10 * 60_000
@@ -14,9 +14,13 @@ const DAY_MS = 86_400_000
 export type CheckinInput = NewCheckin
 
 /** Records a check-in and marks its message handled in one statement; null when the message was handled before. */
-export async function recordCheckin(w: Work, input: Omit<CheckinInput, 'at'>) {
+/**
+ * Records a check-in, marks its message handled and writes its confirmation, in one statement (the hot path);
+ * null when the message was handled before. `reply.template` gets the day's counts (mine, the unit's) filled in.
+ */
+export async function recordCheckin(w: Work, input: Omit<CheckinInput, 'at'>, inbox: { conversation: string; payload: unknown }, reply: CheckinReply) {
   const dayStart = startOfLocalDay(w.now)
-  return checkinRepo.recordOnce(w.db, { ...input, at: w.now }, dayStart, new Date(dayStart.getTime() + DAY_MS))
+  return checkinRepo.recordOnce(w.db, { ...input, at: w.now }, dayStart, new Date(dayStart.getTime() + DAY_MS), inbox, reply)
 }
 
 export async function undoLastCheckin(w: Work, memberId: number) {

@@ -6,6 +6,7 @@ import type { Counters } from '../../core/metrics.ts'
 import type { Outbox, Scheduler } from '../../core/ports.ts'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { inTransaction } from '../../db/transaction.ts'
+import { writeOutbox } from '../outbox/outbox.service.ts'
 import { runEscalation, runReminder, type StepOutcome } from './escalation.service.ts'
 
 export interface TimerDeps {
@@ -20,7 +21,12 @@ export interface TimerDeps {
 async function step(deps: TimerDeps, name: string, run: (tx: DbOrTx, effects: Effects, now: Date) => Promise<StepOutcome>) {
   const effects = new Effects()
   const now = deps.clock.now()
-  const outcome = await inTransaction(deps.prisma, (tx) => run(tx, effects, now))
+  // What the step posts is written to the outbox with the step's own change: claimed and posted, or neither.
+  const outcome = await inTransaction(deps.prisma, async (tx) => {
+    const o = await run(tx, effects, now)
+    await writeOutbox(tx, effects.posts, now)
+    return o
+  })
   await effects.flush(deps.outbox, deps.scheduler)
   deps.counters.inc(`${name}.${outcome}`)
   return outcome

@@ -1,14 +1,16 @@
 import type { Middleware } from '../../core/compose.ts'
-import { DuplicateMessage, isUniqueViolation } from '../../core/errors.ts'
+import { DuplicateMessage } from '../../core/errors.ts'
 import { inTransaction } from '../../db/transaction.ts'
-import { handledMessageRepo } from '../../domain/inbox/handled-message.repo.ts'
+import { inboxRepo } from '../../domain/inbox/inbox.repo.ts'
+import { writeOutbox } from '../../domain/outbox/outbox.service.ts'
 import type { MessageContext } from '../context.ts'
+import { inboxRow } from '../inbox-row.ts'
 
 /**
- * Runs the handler in one transaction that also marks the message handled. A redelivered or replayed message
- * hits the primary key and is skipped, even after Redis has forgotten the job; a crash before commit leaves
- * nothing, so the retry does the whole thing once. Hot-path commands whose one statement marks the message
- * themselves skip the transaction (CommandDef.recordsItself).
+ * Runs the handler in one unit of work that also marks the message handled and writes its replies and posts to the
+ * outbox: a redelivered or replayed message finds its mark and is skipped, even after Redis has forgotten the job;
+ * a crash before commit leaves nothing, so the retry does the whole thing once; after commit nothing is lost.
+ * Hot-path commands whose one statement does all of that themselves skip the transaction (recordsItself).
  */
 export const onceMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   const { prisma } = ctx.deps
@@ -20,12 +22,15 @@ export const onceMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   }
   const duplicate = () => {
     rollBack()
+    ctx.marked = true
     ctx.deps.counters.inc('duplicate')
     ctx.log.info('duplicate message skipped')
   }
   if (ctx.def?.recordsItself?.(ctx.args)) {
     try {
-      return await next()
+      await next()
+      ctx.marked = true
+      return
     } catch (e) {
       if (e instanceof DuplicateMessage) return duplicate()
       throw e
@@ -33,13 +38,17 @@ export const onceMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   }
   try {
     await inTransaction(prisma, async (tx) => {
-      await handledMessageRepo.mark(tx, ctx.msg.accountId, ctx.msg.messageId, ctx.now)
+      if (!(await inboxRepo.markHandled(tx, inboxRow(ctx.msg), ctx.now))) throw new DuplicateMessage()
       ctx.work.db = tx
       await next()
+      const replies = ctx.replies.slice(pending)
+      await writeOutbox(tx, [...replies, ...ctx.work.effects.posts], ctx.now)
+      for (const r of replies) r.durable = true
     })
+    ctx.marked = true
   } catch (e) {
     rollBack()
-    if (isUniqueViolation(e) && (await handledMessageRepo.exists(prisma, ctx.msg.accountId, ctx.msg.messageId))) return duplicate()
+    if (e instanceof DuplicateMessage) return duplicate()
     throw e
   } finally {
     ctx.work.db = prisma

@@ -1,6 +1,7 @@
 import type { Middleware } from '../../core/compose.ts'
-import type { CommandMessage } from '../command.ts'
+import type { CommandMessage, DurableReply } from '../command.ts'
 import type { MessageContext } from '../context.ts'
+import { inboxRow } from '../inbox-row.ts'
 
 /**
  * The end of the chain: the command's handler with its narrowed context, or the attachment handler for a
@@ -9,7 +10,17 @@ import type { MessageContext } from '../context.ts'
  */
 export const runMiddleware: Middleware<MessageContext> = async (ctx) => {
   const { def, room, member, msg, work } = ctx
+  const row = inboxRow(msg)
+  const durable: DurableReply = {
+    inbox: { conversation: row.conversation, payload: row.payload },
+    address: (opts) => ctx.nextReply(opts),
+    written(text, opts) {
+      ctx.reply(text, opts)
+      ctx.replies[ctx.replies.length - 1]!.durable = true
+    },
+  }
   const base = {
+    durable,
     msg: { ...msg, roomId: msg.roomId!, mentionIds: msg.mentionIds ?? [] } satisfies CommandMessage,
     now: ctx.now,
     log: ctx.log,

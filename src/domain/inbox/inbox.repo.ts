@@ -1,0 +1,41 @@
+// The only place with Prisma queries about the durable inbox.
+import type { DbOrTx } from '../../db/client.ts'
+import type { Prisma } from '../../db/generated/client.ts'
+
+export interface InboxRow {
+  accountId: string
+  messageId: string
+  conversation: string
+  payload: unknown
+  receivedAt: Date
+}
+
+export const inboxRepo = {
+  /** Received messages, durable before the gateway acknowledges them; a redelivered one is kept once. */
+  receive: (db: DbOrTx, rows: InboxRow[]) =>
+    db.inboxMessage.createMany({ data: rows.map((r) => ({ ...r, payload: r.payload as Prisma.InputJsonValue })), skipDuplicates: true }),
+
+  /**
+   * Marks a message handled; false when it already was (a replay). Creates the row when the message did not come
+   * through a gateway's inbox (dispatched directly), so the mark alone makes handling exactly-once.
+   */
+  markHandled: async (db: DbOrTx, r: InboxRow, at: Date): Promise<boolean> => {
+    const rows = await db.$queryRaw<unknown[]>`
+      INSERT INTO "InboxMessage" ("accountId", "messageId", "conversation", "payload", "receivedAt", "handledAt")
+      VALUES (${r.accountId}, ${r.messageId}, ${r.conversation}, ${JSON.stringify(r.payload)}::jsonb, ${r.receivedAt}, ${at})
+      ON CONFLICT ("accountId", "messageId") DO UPDATE SET "handledAt" = EXCLUDED."handledAt" WHERE "InboxMessage"."handledAt" IS NULL
+      RETURNING 1`
+    return rows.length === 1
+  },
+
+  /** Messages received but not handled, oldest first (`before`: only those received before it). */
+  unhandled: (db: DbOrTx, before: Date | null, take: number) =>
+    db.inboxMessage.findMany({
+      where: { handledAt: null, ...(before ? { receivedAt: { lt: before } } : {}) },
+      orderBy: [{ receivedAt: 'asc' }, { messageId: 'asc' }],
+      take,
+      select: { accountId: true, messageId: true, payload: true },
+    }),
+
+  count: (db: DbOrTx, handled: boolean) => db.inboxMessage.count({ where: { handledAt: handled ? { not: null } : null } }),
+}

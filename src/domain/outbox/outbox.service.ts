@@ -1,0 +1,46 @@
+// Replies and posts become outbox rows in the transaction of the record they confirm (the transactional outbox);
+// after commit they are handed to the paced queue. A record is never saved without its confirmation on the way.
+import type { OutboundMessage } from '../../core/message.ts'
+import type { DbOrTx } from '../../db/client.ts'
+import { outboxRepo, type OutboxRow } from './outbox.repo.ts'
+
+export interface Keyed {
+  message: OutboundMessage
+  key: string
+}
+
+export const toRow = (p: Keyed, at: Date): OutboxRow => ({
+  key: p.key,
+  accountId: p.message.accountId,
+  roomId: p.message.roomId,
+  text: p.message.text,
+  mentionIds: p.message.mentionIds,
+  urgent: p.message.urgent ?? false,
+  createdAt: at,
+})
+
+export async function writeOutbox(db: DbOrTx, posts: Keyed[], at: Date): Promise<void> {
+  await outboxRepo.write(
+    db,
+    posts.map((p) => toRow(p, at)),
+  )
+}
+
+/** A row back as the message the queue sends. */
+export const fromRow = (r: OutboxRow): Keyed => ({
+  key: r.key,
+  message: { accountId: r.accountId, roomId: r.roomId, text: r.text, mentionIds: r.mentionIds, urgent: r.urgent },
+})
+
+/**
+ * A text whose numbers only the database knows when it writes the row (the check-in hot path counts in the same
+ * statement): rendered with placeholders, as a template for PostgreSQL's format() (%1$s, %2$s …).
+ */
+export function sqlTemplate<N extends number>(arity: N, render: (...values: string[]) => string): string {
+  const marks = Array.from({ length: arity }, (_, i) => String.fromCharCode(0xe000 + i))
+  let t = render(...marks).replace(/%/g, '%%')
+  marks.forEach((m, i) => {
+    t = t.split(m).join(`%${i + 1}$s`)
+  })
+  return t
+}

@@ -2,7 +2,7 @@
 import type { Worker } from 'bullmq'
 import { Redis } from 'ioredis'
 import { within } from '../core/time-limit.ts'
-import { redisOptions } from '../runtime/redis-server.ts'
+import { redisOptions } from '../config/redis-url.ts'
 
 export const INBOUND_QUEUE = 'inbound'
 /** One outbound queue per bot account, paced at that account's safe rate. */

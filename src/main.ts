@@ -1,17 +1,15 @@
 // Composition root: stores → queues → dispatcher → workers and gateways. Roles split one process into many:
 // `gateway` (owns the WeChat puppets and the paced senders) and `worker` (stateless, any number).
 import type { Worker } from 'bullmq'
-import type { Queue } from 'bullmq'
 import { systemClock, type Clock } from './core/clock.ts'
 import type { Logger } from './core/logger.ts'
 import { Counters } from './core/metrics.ts'
-import type { InboundMessage } from './core/message.ts'
 import type { Env } from './config/env.ts'
 import type { Infra } from './infra.ts'
 import type { PipelineDeps } from './pipeline/deps.ts'
 import { createDispatcher, type Dispatch } from './pipeline/dispatcher.ts'
 import { closeRedis, closeWorker, createQueueEnv, type QueueEnv } from './jobs/queues.ts'
-import { createInboundQueue, enqueueInbound, startInboundWorker } from './jobs/inbound.ts'
+import { InboundQueues, startInboundWorkers } from './jobs/inbound.ts'
 import { QueueOutbox } from './outbound/outbox.ts'
 import { startSender, type Pace } from './outbound/sender.ts'
 import type { ChatTransport } from './transport/transport.ts'
@@ -50,7 +48,7 @@ export interface App {
   deps: PipelineDeps
   queueEnv: QueueEnv
   dispatch: Dispatch
-  inboundQueue: Queue<InboundMessage>
+  inbound: InboundQueues
   outbox: QueueOutbox
   transports: ChatTransport[]
   workers: Worker[]
@@ -80,7 +78,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   }
   const sweepDeps = { ...deps, redis: queueEnv.connection, keyPrefix: o.env.GRIDBOT_QUEUE_PREFIX }
   const dispatch = createDispatcher(deps)
-  const inboundQueue = createInboundQueue(queueEnv)
+  const inbound = new InboundQueues(queueEnv, o.env.GRIDBOT_INBOUND_SHARDS)
   const workers: Worker[] = []
   const transports: ChatTransport[] = []
   const sweepNow = () => sweep(sweepDeps)
@@ -90,7 +88,8 @@ export async function startApp(o: AppOptions): Promise<App> {
     // PGlite is one connection in this process: more concurrency only queues up behind it.
     const concurrency = o.concurrency ?? o.env.GRIDBOT_WORKER_CONCURRENCY ?? (o.infra.db.kind === 'pglite' ? 1 : 16)
     const lockMs = o.env.GRIDBOT_JOB_LOCK_MS
-    workers.push(startInboundWorker(queueEnv, dispatch, { concurrency, log, lockMs }))
+    await inbound.keepOrder()
+    workers.push(...startInboundWorkers(queueEnv, inbound.shards, dispatch, { concurrency, log, lockMs }))
     workers.push(
       startTimersWorker(queueEnv, { escalate: escalateHandler(deps), remind: remindHandler(deps), sweep: sweepNow }, { concurrency: Math.min(concurrency, 8), log, lockMs }),
     )
@@ -117,7 +116,7 @@ export async function startApp(o: AppOptions): Promise<App> {
       transports.push(transport)
       const pace = o.pace === undefined ? { messagesPerSec: o.env.GRIDBOT_PACE_PER_SEC, jitterMs: o.env.GRIDBOT_PACE_JITTER_MS } : o.pace
       workers.push(startSender(queueEnv, transport, pace, log))
-      await transport.start((msg) => enqueueInbound(inboundQueue, msg))
+      await transport.start((msg) => inbound.add(msg))
       log.info({ account: accountId }, 'gateway started')
     }
   }
@@ -127,7 +126,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     deps,
     queueEnv,
     dispatch,
-    inboundQueue,
+    inbound,
     outbox,
     transports,
     workers,
@@ -140,7 +139,7 @@ export async function startApp(o: AppOptions): Promise<App> {
         await Promise.all(transports.map((t) => t.stop().catch((err) => log.warn({ err }, 'transport stop failed'))))
         const closed = await Promise.all(workers.map((w) => closeWorker(w, log)))
         deps.counters.inc('stop.workers_left_behind', closed.filter((c) => !c).length)
-        await inboundQueue.close()
+        await inbound.close()
         await timers.close()
         log.info({ counters: deps.counters.snapshot() }, 'stopped')
         await outbox.close()

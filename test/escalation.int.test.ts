@@ -2,7 +2,7 @@
 // many tasks escalating together all post.
 import { Redis } from 'ioredis'
 import { describe, expect, it } from 'vitest'
-import { redisOptions } from '../src/runtime/redis-server.ts'
+import { redisOptions } from '../src/config/redis-url.ts'
 import { escalateHandler } from '../src/domain/task/timer-handlers.ts'
 import { testSim, botSaid } from './helpers/sim.ts'
 

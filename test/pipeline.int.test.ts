@@ -6,7 +6,7 @@ import path from 'node:path'
 import { Redis } from 'ioredis'
 import { describe, expect, it } from 'vitest'
 import { startRedisServer } from '../src/runtime/redis-server.ts'
-import { redisOptions } from '../src/runtime/redis-server.ts'
+import { redisOptions } from '../src/config/redis-url.ts'
 import type { InboundMessage } from '../src/core/message.ts'
 import { testSim, botSaid } from './helpers/sim.ts'
 

@@ -13,7 +13,7 @@ import { startApp } from '../src/main.ts'
 import { SimWorld } from '../src/sim/world.ts'
 import { freshStores } from './helpers/stores.ts'
 import { Redis } from 'ioredis'
-import { redisOptions } from '../src/runtime/redis-server.ts'
+import { redisOptions } from '../src/config/redis-url.ts'
 import { DEMO_ORG } from './helpers/paths.ts'
 
 const root = path.resolve(import.meta.dirname, '..')

@@ -1,42 +1,120 @@
-// The `inbound` queue: gateways add, workers take. The job id comes from account + message id, so a message
-// WeChat delivers twice becomes one job (and the database's HandledMessage catches what Redis forgot).
-import { Queue, Worker } from 'bullmq'
+// The inbound queues: gateways add, workers take. One conversation's messages (a group, or one person writing to
+// the bot) are handled one after another, in the order the gateway added them, however many worker processes run:
+//  - `inbound` is split into shards (`inbound-0` … `inbound-<N-1>`); a conversation always goes to the same shard,
+//    chosen by a stable hash of account + room (account + person for a direct message);
+//  - each shard has BullMQ global concurrency 1: one of its jobs is active at a time across all processes, and
+//    BullMQ takes a list's jobs in the order they were added;
+//  - a message that fails is retried inside its job, after a backoff, so its shard waits for it; BullMQ's own retry
+//    would park it in `delayed` and let the next message overtake it;
+//  - a crashed worker's job stays active (its shard waits) until its lock lapses; BullMQ then puts it back at the
+//    head of the shard's list, so it runs before the messages behind it.
+// No order state lives only in Redis: the shard is a function of the message (a durable inbox row can compute it),
+// and the global concurrency is written again with every add, so after a FLUSHALL a shard is limited again before
+// it holds a job, and nothing waits for a job Redis forgot. The job id comes from account + message id, so a
+// message WeChat delivers twice becomes one job (and the database's HandledMessage catches what Redis forgot).
+import { Queue, type Job, type Worker } from 'bullmq'
 import { jobId } from '../core/ids.ts'
-import { InOrder } from '../core/in-order.ts'
 import type { Logger } from '../core/logger.ts'
 import type { InboundMessage } from '../core/message.ts'
 import type { Dispatch } from '../pipeline/dispatcher.ts'
-import { INBOUND_QUEUE, createRedis, type QueueEnv } from './queues.ts'
+import { INBOUND_QUEUE, type QueueEnv } from './queues.ts'
+import { createWorker } from './worker-factory.ts'
 
-const ATTEMPTS = 3
+/** Attempts per message; the shard waits through the backoffs (0.5 s, then 1 s). */
+export const INBOUND_ATTEMPTS = 3
+const BACKOFF_MS = 500
 
-export function createInboundQueue(env: QueueEnv): Queue<InboundMessage> {
-  return new Queue<InboundMessage>(INBOUND_QUEUE, {
-    connection: env.connection,
-    prefix: env.prefix,
-    defaultJobOptions: {
-      attempts: ATTEMPTS,
-      backoff: { type: 'exponential', delay: 500 },
-      removeOnComplete: { age: 24 * 3600, count: 50_000 },
-      removeOnFail: { age: 30 * 24 * 3600 },
-    },
-  })
+/** The conversation whose order is kept: a group, or one person writing to the bot directly. */
+export const conversationOf = (m: Pick<InboundMessage, 'accountId' | 'roomId' | 'talkerId'>) => `${m.accountId}/${m.roomId ?? m.talkerId}`
+
+/** FNV-1a (32 bit) over the key's UTF-8 bytes: the same shard in every process, on every machine, in every version. */
+export function shardOf(key: string, shards: number): number {
+  let h = 0x811c9dc5
+  for (const b of Buffer.from(key, 'utf8')) h = Math.imul(h ^ b, 0x01000193) >>> 0
+  return h % shards
 }
 
-export async function enqueueInbound(queue: Queue<InboundMessage>, msg: InboundMessage): Promise<void> {
-  await queue.add('message', msg, { jobId: jobId('in', msg.accountId, msg.messageId) })
+export const inboundQueueName = (shard: number) => `${INBOUND_QUEUE}-${shard}`
+
+export class InboundQueues {
+  readonly queues: Queue<InboundMessage>[]
+
+  /** `shards` must be the same in every gateway and worker of a deployment (GRIDBOT_INBOUND_SHARDS). */
+  constructor(env: QueueEnv, readonly shards: number) {
+    this.queues = Array.from(
+      { length: shards },
+      (_, i) =>
+        new Queue<InboundMessage>(inboundQueueName(i), {
+          connection: env.connection,
+          prefix: env.prefix,
+          defaultJobOptions: {
+            attempts: 1, // retries happen inside the job (see above)
+            removeOnComplete: { age: 24 * 3600, count: 50_000 },
+            removeOnFail: { age: 30 * 24 * 3600 },
+          },
+        }),
+    )
+  }
+
+  queueOf(msg: InboundMessage): Queue<InboundMessage> {
+    return this.queues[shardOf(conversationOf(msg), this.shards)]!
+  }
+
+  /** One active job per shard across all processes. Idempotent. */
+  async keepOrder(): Promise<void> {
+    await Promise.all(this.queues.map((q) => q.setGlobalConcurrency(1)))
+  }
+
+  async add(msg: InboundMessage): Promise<void> {
+    const q = this.queueOf(msg)
+    // The limit goes with every add (one HSET): a FLUSHALL cannot leave a shard unlimited for longer than one add.
+    await Promise.all([q.setGlobalConcurrency(1), q.add('message', msg, { jobId: jobId('in', msg.accountId, msg.messageId) })])
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.queues.map((q) => q.close()))
+  }
 }
 
-export function startInboundWorker(env: QueueEnv, dispatch: Dispatch, opts: { concurrency: number; log: Logger; lockMs: number }): Worker<InboundMessage> {
-  // One conversation (a room, or a person writing to the bot) in the order its messages arrived; others in parallel.
-  const inOrder = new InOrder()
-  const conversation = (m: InboundMessage) => `${m.accountId}/${m.roomId ?? m.talkerId}`
-  const worker = new Worker<InboundMessage>(
-    INBOUND_QUEUE,
-    (job) => inOrder.run(conversation(job.data), () => dispatch(job.data, { lastAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) })),
-    { connection: createRedis(env.redisUrl), prefix: env.prefix, concurrency: opts.concurrency, lockDuration: opts.lockMs, stalledInterval: opts.lockMs },
+/** Caps the messages one process handles at once, over all its shards (GRIDBOT_WORKER_CONCURRENCY). */
+class Slots {
+  private free: number
+  private readonly waiting: (() => void)[] = []
+  constructor(size: number) {
+    this.free = size
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--
+    else await new Promise<void>((r) => this.waiting.push(r))
+    try {
+      return await task()
+    } finally {
+      const next = this.waiting.shift()
+      if (next) next()
+      else this.free++
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** One worker per shard, each taking one job at a time; every worker process runs one for every shard. */
+export function startInboundWorkers(env: QueueEnv, shards: number, dispatch: Dispatch, opts: { concurrency: number; log: Logger; lockMs: number }): Worker<InboundMessage>[] {
+  const slots = new Slots(opts.concurrency)
+  const handle = async (job: Job<InboundMessage>) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await slots.run(() => dispatch(job.data, { lastAttempt: attempt >= INBOUND_ATTEMPTS }))
+      } catch (err) {
+        if (attempt >= INBOUND_ATTEMPTS) throw err // logged by the worker's 'failed'; the shard moves on
+        const backoffMs = BACKOFF_MS * 2 ** (attempt - 1)
+        opts.log.warn({ jobId: job.id, queue: job.queueName, attempt, backoffMs, err }, 'inbound message failed; retrying it before its conversation goes on')
+        await sleep(backoffMs)
+      }
+    }
+  }
+  return Array.from({ length: shards }, (_, i) =>
+    createWorker<InboundMessage>(inboundQueueName(i), handle, { env, log: opts.log, role: 'inbound', concurrency: 1, lockMs: opts.lockMs }),
   )
-  worker.on('failed', (job, err) => opts.log.error({ jobId: job?.id, err }, 'inbound job failed'))
-  worker.on('error', (err) => opts.log.error({ err }, 'inbound worker error'))
-  return worker
 }

@@ -2,7 +2,8 @@
 import type { Worker } from 'bullmq'
 import { Redis } from 'ioredis'
 import { within } from '../core/time-limit.ts'
-import { redisOptions } from '../runtime/redis-server.ts'
+import { endsWhenDisconnected } from './ioredis-disconnect-patch.ts'
+import { redisOptions } from '../config/redis-url.ts'
 
 export const INBOUND_QUEUE = 'inbound'
 /** One outbound queue per bot account, paced at that account's safe rate. */
@@ -33,23 +34,6 @@ export function createRedis(url: string): Redis {
 
 export function createQueueEnv(redisUrl: string, prefix = 'gridbot'): QueueEnv {
   return { connection: createRedis(redisUrl), redisUrl, prefix }
-}
-
-/**
- * ioredis 6 emits no 'end' for a disconnect() made while it waits to reconnect (its socket is already gone), and
- * BullMQ's Worker.close waits for exactly that 'end' on its blocking connection — a duplicate of ours. So a stop
- * during or just after a Redis outage hung for ever (seen in the Redis-restart test). Such a disconnect now takes
- * ioredis's own path for a client that is not connected, which ends it at once; duplicates inherit the fix.
- */
-export function endsWhenDisconnected(r: Redis): Redis {
-  const disconnect = r.disconnect.bind(r)
-  r.disconnect = (reconnect = false) => {
-    if (!reconnect && r.status === 'reconnecting') (r as unknown as { status: string }).status = 'wait'
-    disconnect(reconnect)
-  }
-  const duplicate = r.duplicate.bind(r)
-  r.duplicate = ((...args: Parameters<Redis['duplicate']>) => endsWhenDisconnected(duplicate(...args))) as Redis['duplicate']
-  return r
 }
 
 /** Quits a connection we own; one that is not connected is just dropped (a QUIT would wait for Redis to return). */

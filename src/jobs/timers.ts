@@ -1,11 +1,12 @@
 // Timers (escalation steps, reminders, the sweeper) as BullMQ delayed jobs with deterministic ids. PostgreSQL
 // holds the truth (Task.nextEscalationAt / nextReminderAt); these jobs only wake the handlers up on time.
-import { Queue, Worker, type Job } from 'bullmq'
+import { Queue, type Job, type Worker } from 'bullmq'
 import type { Clock } from '../core/clock.ts'
 import type { Scheduler, TimerRequest } from '../core/ports.ts'
 import { jobId } from '../core/ids.ts'
 import type { Logger } from '../core/logger.ts'
-import { createRedis, type QueueEnv } from './queues.ts'
+import type { QueueEnv } from './queues.ts'
+import { createWorker } from './worker-factory.ts'
 
 export const TIMERS_QUEUE = 'timers'
 export const SWEEP_EVERY_MS = 60_000
@@ -69,17 +70,14 @@ export class TimerQueue implements Scheduler {
 export type TimerHandlers = Record<'escalate' | 'remind' | 'sweep', (data: TimerData, job: Job<TimerData>) => Promise<unknown>>
 
 export function startTimersWorker(env: QueueEnv, handlers: TimerHandlers, opts: { concurrency: number; log: Logger; lockMs: number }): Worker<TimerData> {
-  const worker = new Worker<TimerData>(
+  // A crashed worker's job is taken over once its lock lapses (stalled-job check), then re-runs idempotently.
+  return createWorker<TimerData>(
     TIMERS_QUEUE,
     async (job) => {
       const handler = handlers[job.name as keyof TimerHandlers]
       if (!handler) throw new Error(`unknown timer ${job.name}`)
       return handler(job.data, job)
     },
-    // A crashed worker's job is taken over once its lock lapses (stalled-job check), then re-runs idempotently.
-    { connection: createRedis(env.redisUrl), prefix: env.prefix, concurrency: opts.concurrency, lockDuration: opts.lockMs, stalledInterval: opts.lockMs },
+    { env, log: opts.log, role: 'timers', concurrency: opts.concurrency, lockMs: opts.lockMs },
   )
-  worker.on('failed', (job, err) => opts.log.error({ jobId: job?.id, err }, 'timer job failed'))
-  worker.on('error', (err) => opts.log.error({ err }, 'timers worker error'))
-  return worker
 }

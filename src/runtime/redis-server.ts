@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { Redis } from 'ioredis'
+import { redisOptions } from '../config/redis-url.ts'
 import { findRedisServer } from './system-packages.ts'
 import { freePort } from './free-port.ts'
 
@@ -25,21 +26,6 @@ async function ping(url: string): Promise<boolean> {
     return false
   } finally {
     r.disconnect()
-  }
-}
-
-/** ioredis options for "redis://host:port/db" or "unix:///path/to/socket". */
-export function redisOptions(url: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  if (url.startsWith('unix://')) return { path: url.slice('unix://'.length), ...extra }
-  const u = new URL(url)
-  return {
-    host: u.hostname,
-    port: Number(u.port || 6379),
-    db: Number(u.pathname.slice(1) || 0),
-    username: u.username || undefined,
-    password: u.password ? decodeURIComponent(u.password) : undefined,
-    tls: u.protocol === 'rediss:' ? {} : undefined,
-    ...extra,
   }
 }
 

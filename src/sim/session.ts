@@ -90,7 +90,7 @@ export async function startSim(o: SimOptions): Promise<SimSession> {
   const app = await startApp({ ...common, role: o.split ? 'gateway' : 'all' })
   const worker = o.split ? await startApp({ ...common, role: 'worker' }) : null
   await world.populate(infra.db.prisma)
-  const queues = (): Queue[] => [app.inboundQueue, ...o.spec.accounts.map((a) => app.outbox.queue(a.id))]
+  const queues = (): Queue[] => [...app.inbound.queues, ...o.spec.accounts.map((a) => app.outbox.queue(a.id))]
 
   const settle = async () => {
     const deadline = Date.now() + SETTLE_LIMIT_MS

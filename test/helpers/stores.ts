@@ -5,7 +5,7 @@ import pg from 'pg'
 import { inject } from 'vitest'
 import { Redis } from 'ioredis'
 import { openDatabase, type Database } from '../../src/db/client.ts'
-import { redisOptions } from '../../src/runtime/redis-server.ts'
+import { redisOptions } from '../../src/config/redis-url.ts'
 import { loadEnv, type Env } from '../../src/config/env.ts'
 import type { Infra } from '../../src/infra.ts'
 

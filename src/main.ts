@@ -19,6 +19,10 @@ import { RedisRateLimiter } from './jobs/rate-limiter.ts'
 import { TimerQueue, startTimersWorker } from './jobs/timers.ts'
 import { escalateHandler, remindHandler } from './domain/task/timer-handlers.ts'
 import { redisForgot, sweep } from './domain/task/sweeper.ts'
+import { redeliver } from './domain/inbox/redelivery.ts'
+import type { InboundMessage } from './core/message.ts'
+import { markSent } from './domain/outbox/outbox.service.ts'
+import { createReceiver } from './pipeline/receive.ts'
 
 import { OrgCache } from './domain/org/org-cache.ts'
 
@@ -81,7 +85,13 @@ export async function startApp(o: AppOptions): Promise<App> {
   const inbound = new InboundQueues(queueEnv, o.env.GRIDBOT_INBOUND_SHARDS)
   const workers: Worker[] = []
   const transports: ChatTransport[] = []
-  const sweepNow = () => sweep(sweepDeps)
+  const requeue = (msg: InboundMessage) => inbound.add(msg)
+  // Timers, then the inbox and outbox: after a flush (the marker gone) every pending row at once.
+  const sweepNow = async () => {
+    const r = await sweep(sweepDeps)
+    await redeliver({ prisma: deps.prisma, clock, log, counters: deps.counters, outbox, requeue }, r.full)
+    return r
+  }
   let sweeperKeepAlive: NodeJS.Timeout | null = null
 
   if (o.role !== 'gateway') {
@@ -108,6 +118,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     log.info({ concurrency }, 'worker started')
   }
   if (o.role !== 'worker') {
+    const receive = createReceiver({ prisma: deps.prisma, counters: deps.counters, log, enqueue: requeue })
     if (!o.makeTransport) throw new Error('gateway role needs a transport factory')
     const accounts = o.accounts ?? (await accountIds(deps.prisma))
     if (accounts.length === 0) throw new Error('没有机器人账号:请先导入组织文件(gridbot org import <文件>)')
@@ -115,8 +126,8 @@ export async function startApp(o: AppOptions): Promise<App> {
       const transport = o.makeTransport(accountId)
       transports.push(transport)
       const pace = o.pace === undefined ? { messagesPerSec: o.env.GRIDBOT_PACE_PER_SEC, jitterMs: o.env.GRIDBOT_PACE_JITTER_MS } : o.pace
-      workers.push(startSender(queueEnv, transport, pace, log))
-      await transport.start((msg) => inbound.add(msg))
+      workers.push(startSender(queueEnv, transport, pace, log, (key) => markSent(deps.prisma, key, clock.now())))
+      await transport.start(receive)
       log.info({ account: accountId }, 'gateway started')
     }
   }

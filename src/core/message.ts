@@ -36,3 +36,6 @@ export interface OutboundMessage {
   mentionIds: string[]
   urgent?: boolean
 }
+
+/** The conversation whose order is kept: a group, or one person writing to the bot directly (per account). */
+export const conversationOf = (m: Pick<InboundMessage, 'accountId' | 'roomId' | 'talkerId'>) => `${m.accountId}/${m.roomId ?? m.talkerId}`

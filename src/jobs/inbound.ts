@@ -11,11 +11,11 @@
 // No order state lives only in Redis: the shard is a function of the message (a durable inbox row can compute it),
 // and the global concurrency is written again with every add, so after a FLUSHALL a shard is limited again before
 // it holds a job, and nothing waits for a job Redis forgot. The job id comes from account + message id, so a
-// message WeChat delivers twice becomes one job (and the database's HandledMessage catches what Redis forgot).
+// message WeChat delivers twice becomes one job (and the database's inbox row catches what Redis forgot).
 import { Queue, type Job, type Worker } from 'bullmq'
 import { jobId } from '../core/ids.ts'
 import type { Logger } from '../core/logger.ts'
-import type { InboundMessage } from '../core/message.ts'
+import { conversationOf, type InboundMessage } from '../core/message.ts'
 import type { Dispatch } from '../pipeline/dispatcher.ts'
 import { INBOUND_QUEUE, type QueueEnv } from './queues.ts'
 import { createWorker } from './worker-factory.ts'
@@ -24,8 +24,7 @@ import { createWorker } from './worker-factory.ts'
 export const INBOUND_ATTEMPTS = 3
 const BACKOFF_MS = 500
 
-/** The conversation whose order is kept: a group, or one person writing to the bot directly. */
-export const conversationOf = (m: Pick<InboundMessage, 'accountId' | 'roomId' | 'talkerId'>) => `${m.accountId}/${m.roomId ?? m.talkerId}`
+export { conversationOf }
 
 /** FNV-1a (32 bit) over the key's UTF-8 bytes: the same shard in every process, on every machine, in every version. */
 export function shardOf(key: string, shards: number): number {

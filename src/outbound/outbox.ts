@@ -13,6 +13,9 @@ export interface OutboundJob {
   roomId: string
   text: string
   mentionIds: string[]
+  /** The outbox row this part belongs to, and whether it is its last part (sent → the row is marked sent). */
+  outboxKey?: string
+  last?: boolean
 }
 
 export class QueueOutbox implements Outbox {
@@ -44,7 +47,7 @@ export class QueueOutbox implements Outbox {
       parts.map((text, i) => ({
         name: 'say',
         // Only the first part @-s people; the rest continue the same message.
-        data: { roomId: message.roomId, text, mentionIds: i === 0 ? message.mentionIds : [] },
+        data: { roomId: message.roomId, text, mentionIds: i === 0 ? message.mentionIds : [], outboxKey: key, last: i === parts.length - 1 },
         opts: { jobId: parts.length > 1 ? jobId(key, `p${i}`) : key, priority },
       })),
     )

@@ -14,12 +14,15 @@ export interface Pace {
 
 export const DEFAULT_PACE: Pace = { messagesPerSec: 1, jitterMs: 300 }
 
-export function startSender(env: QueueEnv, transport: ChatTransport, pace: Pace | null, log: Logger): Worker<OutboundJob> {
+/** `onSent(key)`: the outbox row behind a message whose last part WeChat accepted (marked sent). */
+export function startSender(env: QueueEnv, transport: ChatTransport, pace: Pace | null, log: Logger, onSent?: (outboxKey: string) => Promise<void>): Worker<OutboundJob> {
   return createWorker<OutboundJob>(
     outboundQueueName(transport.accountId),
     async (job) => {
       if (pace?.jitterMs) await new Promise((r) => setTimeout(r, Math.random() * pace.jitterMs))
       await transport.say(job.data.roomId, job.data.text, job.data.mentionIds)
+      // A crash right here sends this part again after the lock lapses: the one window left (README, Durability).
+      if (onSent && job.data.outboxKey && job.data.last) await onSent(job.data.outboxKey)
     },
     {
       env,

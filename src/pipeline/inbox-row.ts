@@ -1,8 +1,18 @@
-import type { InboundMessage } from '../core/message.ts'
+import { conversationOf, type InboundMessage } from '../core/message.ts'
+import { MAX_COMMAND_TEXT, parseCommand } from '../parser/command.ts'
 import type { InboxRow } from '../domain/inbox/inbox.repo.ts'
 
-/** A conversation is a room, or a person writing to the bot: the key messages are kept in order by. */
-export const conversationOf = (m: Pick<InboundMessage, 'roomId' | 'talkerId'>) => m.roomId ?? `dm:${m.talkerId}`
+/**
+ * What the gateway keeps: commands (texts with # or / or @-ing the bot), locations and images in groups. Ordinary
+ * chat never reaches the inbox or the queue. The dispatcher decides the rest (member? bound room? allowed?).
+ */
+export function whyNotForTheBot(m: InboundMessage): 'direct' | 'oversize' | 'chat' | null {
+  if (!m.roomId) return 'direct'
+  if (m.kind === 'location' || m.kind === 'image') return null
+  if (m.kind !== 'text') return 'chat'
+  if (m.text.length > MAX_COMMAND_TEXT) return 'oversize'
+  return parseCommand(m.text, { mentionsSelf: m.mentionsSelf }) ? null : 'chat'
+}
 
 /** The inbox row of a message: the message itself is the payload the sweeper re-queues. */
 export const inboxRow = (m: InboundMessage): InboxRow => ({

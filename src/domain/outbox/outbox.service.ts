@@ -26,6 +26,11 @@ export async function writeOutbox(db: DbOrTx, posts: Keyed[], at: Date): Promise
   )
 }
 
+/** WeChat accepted the message (its last part): the sweeper will not send it again. */
+export async function markSent(db: DbOrTx, key: string, at: Date): Promise<void> {
+  await outboxRepo.markSent(db, key, at)
+}
+
 /** A row back as the message the queue sends. */
 export const fromRow = (r: OutboxRow): Keyed => ({
   key: r.key,

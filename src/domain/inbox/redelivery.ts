@@ -1,0 +1,46 @@
+// The sweeper of the durable inbox and outbox: PostgreSQL says what was received but not handled, and what was
+// written but not sent; Redis may have lost the jobs (a flush, a crash between commit and hand-over). Normally only
+// rows older than a minute are looked at; after a flush, every one of them at once.
+import type { Clock } from '../../core/clock.ts'
+import type { Logger } from '../../core/logger.ts'
+import type { InboundMessage } from '../../core/message.ts'
+import type { Counters } from '../../core/metrics.ts'
+import type { Outbox } from '../../core/ports.ts'
+import type { DbOrTx } from '../../db/client.ts'
+import { fromRow } from '../outbox/outbox.service.ts'
+import { outboxRepo } from '../outbox/outbox.repo.ts'
+import { inboxRepo } from './inbox.repo.ts'
+
+/** A message or reply this long unhandled / unsent has lost its job. */
+export const REDELIVER_AFTER_MS = 60_000
+/** Unsent replies older than this are not sent any more (a confirmation an hour late confuses more than it helps). */
+export const RESEND_WITHIN_MS = 3_600_000
+/** Rows one sweep takes (the next sweep, a minute later, takes what is left). */
+const BATCH = 10_000
+
+export interface RedeliveryDeps {
+  prisma: DbOrTx
+  clock: Clock
+  log: Logger
+  counters: Counters
+  outbox: Outbox
+  /** Hands a message to its inbound shard again (the job id dedupes one Redis still has). */
+  requeue(msg: InboundMessage): Promise<void>
+}
+
+export async function redeliver(d: RedeliveryDeps, full: boolean): Promise<{ requeued: number; resent: number }> {
+  const now = d.clock.now().getTime()
+  const late = new Date(now - (full ? 0 : REDELIVER_AFTER_MS))
+  // Oldest first, one after another, so a conversation's messages go back in the order they came.
+  const rows = await inboxRepo.unhandled(d.prisma, full ? null : late, BATCH)
+  for (const r of rows) await d.requeue(r.payload as unknown as InboundMessage)
+  const requeued = rows.length
+  const unsent = await outboxRepo.unsent(d.prisma, new Date(now - RESEND_WITHIN_MS), late, BATCH)
+  await Promise.all(unsent.map((r) => fromRow(r)).map((p) => d.outbox.send(p.message, p.key)))
+  if (requeued || unsent.length) {
+    d.counters.inc('redelivery.requeued', requeued)
+    d.counters.inc('redelivery.resent', unsent.length)
+    d.log.warn({ requeued, resent: unsent.length, full }, 'sweeper handed unhandled messages and unsent replies to the queues again')
+  }
+  return { requeued, resent: unsent.length }
+}

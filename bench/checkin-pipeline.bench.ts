@@ -67,8 +67,8 @@ function spawnWorker(dbUrl: string, redisUrl: string, concurrency: number): Chil
   })
 }
 
-export async function benchGridbot(opts: { burst: number; rate: number; seconds: number; workerProcesses: number }): Promise<PipelineFigures> {
-  const stores = await benchStores(24)
+export async function benchGridbot(opts: { burst: number; rate: number; seconds: number; workerProcesses: number; durable?: boolean }): Promise<PipelineFigures> {
+  const stores = await benchStores(24, opts.durable ?? true)
   const spec = generateDistrict({ towns: 5, communities: 40, grids: 400, accounts: 1 })
   await importOrg(stores.db.prisma, spec)
   const log = createLogger('silent')

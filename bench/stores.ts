@@ -1,4 +1,5 @@
-// Benchmarks run on the real thing: a PostgreSQL server and a redis-server of their own, on loopback.
+// Benchmarks run on the real thing with production durability: a PostgreSQL server of their own with fsync and
+// synchronous_commit on, and a redis-server with AOF (appendfsync everysec), on loopback.
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -7,8 +8,9 @@ import { startRedisServer } from '../src/runtime/redis-server.ts'
 import { openDatabase, type Database } from '../src/db/client.ts'
 import type { Infra } from '../src/infra.ts'
 
-export async function benchStores(poolSize = 20): Promise<{ infra: Infra; db: Database; dbUrl: string; stop(): Promise<void> }> {
-  const pg = await startPostgresServer((l) => console.log(l))
+/** `durable` (the default): fsync and synchronous_commit on, as production runs; false only to show what they cost. */
+export async function benchStores(poolSize = 20, durable = true): Promise<{ infra: Infra; db: Database; dbUrl: string; stop(): Promise<void> }> {
+  const pg = await startPostgresServer((l) => console.log(l), { durable })
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gridbot-bench-redis-'))
   const redis = await startRedisServer({ dir })
   const db = await openDatabase({ url: pg.url, poolSize })

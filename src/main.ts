@@ -23,6 +23,7 @@ import { redeliver } from './domain/inbox/redelivery.ts'
 import type { InboundMessage } from './core/message.ts'
 import { markSent } from './domain/outbox/outbox.service.ts'
 import { createReceiver } from './pipeline/receive.ts'
+import { SentMarks } from './outbound/sent-marks.ts'
 
 import { OrgCache } from './domain/org/org-cache.ts'
 
@@ -86,13 +87,15 @@ export async function startApp(o: AppOptions): Promise<App> {
   const workers: Worker[] = []
   const transports: ChatTransport[] = []
   const requeue = (msg: InboundMessage) => inbound.add(msg)
+  const redeliverAfterMs = o.env.GRIDBOT_REDELIVER_AFTER_MS
   // Timers, then the inbox and outbox: after a flush (the marker gone) every pending row at once.
   const sweepNow = async () => {
     const r = await sweep(sweepDeps)
-    await redeliver({ prisma: deps.prisma, clock, log, counters: deps.counters, outbox, requeue }, r.full)
+    await redeliver({ prisma: deps.prisma, clock, log, counters: deps.counters, outbox, requeue: (msg) => inbound.requeue(msg), afterMs: redeliverAfterMs }, r.full)
     return r
   }
   let sweeperKeepAlive: NodeJS.Timeout | null = null
+  let sentMarks: SentMarks | null = null
 
   if (o.role !== 'gateway') {
     // PGlite is one connection in this process: more concurrency only queues up behind it.
@@ -107,10 +110,10 @@ export async function startApp(o: AppOptions): Promise<App> {
       // The sweeper runs every minute as a BullMQ job scheduler. A Redis flush would erase that schedule too, so
       // each worker also checks every few seconds whether Redis forgot everything, re-creates the schedule, and
       // sweeps at once: pending escalations are back within seconds, not minutes.
-      await timers.upsertSweeper()
+      await timers.upsertSweeper(o.env.GRIDBOT_SWEEP_EVERY_MS)
       const keepAlive = async () => {
         if (!(await redisForgot(sweepDeps))) return
-        await timers.upsertSweeper()
+        await timers.upsertSweeper(o.env.GRIDBOT_SWEEP_EVERY_MS)
         await sweepNow()
       }
       sweeperKeepAlive = setInterval(() => void keepAlive().catch((err) => log.warn({ err: err.message }, 'sweeper keep-alive failed')), FLUSH_CHECK_MS)
@@ -119,6 +122,8 @@ export async function startApp(o: AppOptions): Promise<App> {
   }
   if (o.role !== 'worker') {
     const receive = createReceiver({ prisma: deps.prisma, counters: deps.counters, log, enqueue: requeue })
+    const marks = new SentMarks((key) => markSent(deps.prisma, key, clock.now()), log, deps.counters)
+    sentMarks = marks
     if (!o.makeTransport) throw new Error('gateway role needs a transport factory')
     const accounts = o.accounts ?? (await accountIds(deps.prisma))
     if (accounts.length === 0) throw new Error('没有机器人账号:请先导入组织文件(gridbot org import <文件>)')
@@ -126,7 +131,7 @@ export async function startApp(o: AppOptions): Promise<App> {
       const transport = o.makeTransport(accountId)
       transports.push(transport)
       const pace = o.pace === undefined ? { messagesPerSec: o.env.GRIDBOT_PACE_PER_SEC, jitterMs: o.env.GRIDBOT_PACE_JITTER_MS } : o.pace
-      workers.push(startSender(queueEnv, transport, pace, log, (key) => markSent(deps.prisma, key, clock.now())))
+      workers.push(startSender(queueEnv, transport, pace, log, (key) => marks.mark(key)))
       await transport.start(receive)
       log.info({ account: accountId }, 'gateway started')
     }
@@ -149,6 +154,7 @@ export async function startApp(o: AppOptions): Promise<App> {
         if (sweeperKeepAlive) clearInterval(sweeperKeepAlive)
         await Promise.all(transports.map((t) => t.stop().catch((err) => log.warn({ err }, 'transport stop failed'))))
         const closed = await Promise.all(workers.map((w) => closeWorker(w, log)))
+        await sentMarks?.flush()
         deps.counters.inc('stop.workers_left_behind', closed.filter((c) => !c).length)
         await inbound.close()
         await timers.close()

@@ -13,6 +13,10 @@ const schema = z.object({
   GRIDBOT_WORKER_CONCURRENCY: z.coerce.number().int().positive().optional(),
   /** Inbound queue shards (one conversation's messages in order; shards in parallel). The same in every process. */
   GRIDBOT_INBOUND_SHARDS: z.coerce.number().int().min(1).max(1024).default(16),
+  /** How often workers sweep (timers, unhandled inbox rows, unsent outbox rows). */
+  GRIDBOT_SWEEP_EVERY_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** A received message unhandled, or a reply unsent, this long has lost its job: the sweeper hands it over again. */
+  GRIDBOT_REDELIVER_AFTER_MS: z.coerce.number().int().min(1000).default(60_000),
   /** How long a worker holds a job before others may take it over (a crashed worker's jobs wait this long). */
   GRIDBOT_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   GRIDBOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(20),

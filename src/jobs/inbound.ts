@@ -17,7 +17,7 @@ import { jobId } from '../core/ids.ts'
 import type { Logger } from '../core/logger.ts'
 import { conversationOf, type InboundMessage } from '../core/message.ts'
 import type { Dispatch } from '../pipeline/dispatcher.ts'
-import { INBOUND_QUEUE, type QueueEnv } from './queues.ts'
+import { INBOUND_QUEUE, quietQueue, type QueueEnv } from './queues.ts'
 import { createWorker } from './worker-factory.ts'
 
 /** Attempts per message; the shard waits through the backoffs (0.5 s, then 1 s). */
@@ -43,7 +43,7 @@ export class InboundQueues {
     this.queues = Array.from(
       { length: shards },
       (_, i) =>
-        new Queue<InboundMessage>(inboundQueueName(i), {
+        quietQueue(new Queue<InboundMessage>(inboundQueueName(i), {
           connection: env.connection,
           prefix: env.prefix,
           defaultJobOptions: {
@@ -51,7 +51,7 @@ export class InboundQueues {
             removeOnComplete: { age: 24 * 3600, count: 50_000 },
             removeOnFail: { age: 30 * 24 * 3600 },
           },
-        }),
+        })),
     )
   }
 
@@ -68,6 +68,20 @@ export class InboundQueues {
     const q = this.queueOf(msg)
     // The limit goes with every add (one HSET): a FLUSHALL cannot leave a shard unlimited for longer than one add.
     await Promise.all([q.setGlobalConcurrency(1), q.add('message', msg, { jobId: jobId('in', msg.accountId, msg.messageId) })])
+  }
+
+  /**
+   * Hands a message over again for the sweeper: a job Redis still holds waiting or active is left alone; one that
+   * finished without the message being handled (failed while the database was down) is replaced.
+   */
+  async requeue(msg: InboundMessage): Promise<void> {
+    const job = await this.queueOf(msg).getJob(jobId('in', msg.accountId, msg.messageId))
+    if (job) {
+      const state = await job.getState()
+      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return
+      await job.remove()
+    }
+    await this.add(msg)
   }
 
   async close(): Promise<void> {

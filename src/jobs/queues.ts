@@ -1,5 +1,5 @@
 // Queue names and the shared BullMQ connection settings. One concept each file; names live here.
-import type { Worker } from 'bullmq'
+import type { Queue, Worker } from 'bullmq'
 import { Redis } from 'ioredis'
 import { within } from '../core/time-limit.ts'
 import { endsWhenDisconnected } from './ioredis-disconnect-patch.ts'
@@ -22,14 +22,26 @@ const WARN_EVERY_MS = 10_000
 export function createRedis(url: string): Redis {
   // BullMQ needs maxRetriesPerRequest null on connections it blocks on.
   const r = endsWhenDisconnected(new Redis(redisOptions(url, { maxRetriesPerRequest: null, enableReadyCheck: true }) as never))
-  // ioredis reconnects by itself; say so once in a while instead of an unhandled-error line per attempt.
-  let last = 0
-  r.on('error', (err: Error) => {
-    if (Date.now() - last < WARN_EVERY_MS) return
-    last = Date.now()
-    process.stderr.write(`[gridbot] Redis 连接中断,正在重连:${err.message}\n`)
-  })
+  // ioredis reconnects by itself; say so once in a while (per process, not per connection: a worker has dozens)
+  // instead of an unhandled-error line per attempt.
+  r.on('error', reportConnectionError)
   return r
+}
+
+let lastReported = 0
+function reportConnectionError(err: Error): void {
+  if (Date.now() - lastReported < WARN_EVERY_MS) return
+  lastReported = Date.now()
+  process.stderr.write(`[gridbot] Redis 连接中断,正在重连:${err.message}\n`)
+}
+
+/**
+ * A BullMQ Queue re-emits its connection's errors, and with no listener prints every one with its stack (dozens a
+ * second while Redis is away). The connection's own listener already reports them, throttled.
+ */
+export function quietQueue<Q extends Queue>(q: Q): Q {
+  q.on('error', reportConnectionError)
+  return q
 }
 
 export function createQueueEnv(redisUrl: string, prefix = 'gridbot'): QueueEnv {

@@ -5,11 +5,10 @@ import type { Clock } from '../core/clock.ts'
 import type { Scheduler, TimerRequest } from '../core/ports.ts'
 import { jobId } from '../core/ids.ts'
 import type { Logger } from '../core/logger.ts'
-import type { QueueEnv } from './queues.ts'
+import { quietQueue, type QueueEnv } from './queues.ts'
 import { createWorker } from './worker-factory.ts'
 
 export const TIMERS_QUEUE = 'timers'
-export const SWEEP_EVERY_MS = 60_000
 /** In virtual time nothing fires by itself: the simulator promotes each job when virtual time reaches it. */
 const VIRTUAL_DELAY_MS = 10 * 365 * 86_400_000
 
@@ -29,11 +28,11 @@ export class TimerQueue implements Scheduler {
     private readonly clock: Clock,
     private readonly virtual: boolean,
   ) {
-    this.queue = new Queue<TimerData>(TIMERS_QUEUE, {
+    this.queue = quietQueue(new Queue<TimerData>(TIMERS_QUEUE, {
       connection: env.connection,
       prefix: env.prefix,
       defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 7 * 86_400, count: 100_000 }, removeOnFail: { age: 30 * 86_400 } },
-    })
+    }))
   }
 
   private delay(dueAt: Date): number {
@@ -58,8 +57,8 @@ export class TimerQueue implements Scheduler {
   }
 
   /** The sweeper's own schedule. Re-upserted every minute by workers, so even a FLUSHALL cannot stop it for long. */
-  async upsertSweeper(): Promise<void> {
-    await this.queue.upsertJobScheduler('sweeper', { every: SWEEP_EVERY_MS }, { name: 'sweep', data: { taskId: 0, cycle: 0, step: 0, dueAt: '' } })
+  async upsertSweeper(everyMs: number): Promise<void> {
+    await this.queue.upsertJobScheduler('sweeper', { every: everyMs }, { name: 'sweep', data: { taskId: 0, cycle: 0, step: 0, dueAt: '' } })
   }
 
   close(): Promise<void> {

@@ -29,6 +29,9 @@ export function createWorker<T>(queueName: string, processor: Processor<T>, s: W
     prefix: s.env.prefix,
     name: PROCESS_NAME,
     concurrency: s.concurrency ?? 1,
+    // After a Redis error BullMQ waits this long before taking jobs again (default 15 s, per error): after a Redis
+    // restart the senders stood still for most of a minute.
+    runRetryDelay: 2_000,
     ...(s.lockMs ? { lockDuration: s.lockMs, stalledInterval: s.lockMs } : {}),
     ...(s.limiter ? { limiter: s.limiter } : {}),
   })

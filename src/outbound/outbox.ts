@@ -3,7 +3,7 @@ import { Queue } from 'bullmq'
 import type { OutboundMessage } from '../core/message.ts'
 import type { Outbox } from '../core/ports.ts'
 import { jobId } from '../core/ids.ts'
-import { outboundQueueName, type QueueEnv } from '../jobs/queues.ts'
+import { outboundQueueName, quietQueue, type QueueEnv } from '../jobs/queues.ts'
 import { splitText } from './split.ts'
 
 export const URGENT_PRIORITY = 1
@@ -25,7 +25,7 @@ export class QueueOutbox implements Outbox {
   queue(accountId: string): Queue<OutboundJob> {
     let q = this.queues.get(accountId)
     if (!q) {
-      q = new Queue<OutboundJob>(outboundQueueName(accountId), {
+      q = quietQueue(new Queue<OutboundJob>(outboundQueueName(accountId), {
         connection: this.env.connection,
         prefix: this.env.prefix,
         defaultJobOptions: {
@@ -34,7 +34,7 @@ export class QueueOutbox implements Outbox {
           removeOnComplete: { age: 24 * 3600, count: 20_000 },
           removeOnFail: { age: 30 * 24 * 3600 },
         },
-      })
+      }))
       this.queues.set(accountId, q)
     }
     return q

@@ -8,7 +8,28 @@ import type { Db } from '../db/client.ts'
 import { inboxRepo } from '../domain/inbox/inbox.repo.ts'
 import { inboxRow, whyNotForTheBot } from './inbox-row.ts'
 
+/** How long a gateway keeps trying to write a message to the inbox while PostgreSQL is away (a restart, a failover). */
+const KEEP_TRYING_MS = 60_000
+
 export function createReceiver(d: { prisma: Db; counters: Counters; log: Logger; enqueue(msg: InboundMessage): Promise<void> }) {
+  /** The inbox row, written with retries; after that the message still goes to the queue (its worker writes the row). */
+  const keep = async (msg: InboundMessage) => {
+    const until = Date.now() + KEEP_TRYING_MS
+    for (let wait = 100; ; wait = Math.min(wait * 2, 5_000)) {
+      try {
+        await inboxRepo.receive(d.prisma, [inboxRow(msg)])
+        return
+      } catch (err) {
+        if (Date.now() + wait > until) {
+          d.counters.inc('inbox.write_failed')
+          d.log.error({ err, msgId: msg.messageId }, 'message could not be kept in the inbox; handed to the queue without it')
+          return
+        }
+        d.log.warn({ err: (err as Error).message, msgId: msg.messageId, retryInMs: wait }, 'inbox write failed; retrying')
+        await new Promise((r) => setTimeout(r, wait))
+      }
+    }
+  }
   return async (msg: InboundMessage): Promise<void> => {
     const ignored = whyNotForTheBot(msg)
     if (ignored) {
@@ -16,7 +37,7 @@ export function createReceiver(d: { prisma: Db; counters: Counters; log: Logger;
       if (ignored === 'oversize') d.log.info({ length: msg.text.length, msgId: msg.messageId }, 'oversize text not parsed')
       return
     }
-    await inboxRepo.receive(d.prisma, [inboxRow(msg)])
+    await keep(msg)
     try {
       await d.enqueue(msg)
     } catch (err) {

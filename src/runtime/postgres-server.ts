@@ -8,10 +8,16 @@ import { freePort } from './free-port.ts'
 
 export interface PostgresServer {
   url: string
+  /** Restarts the server (fast shutdown: connections are cut, as in a crash of the clients' view). */
+  restart(): void
   stop(): Promise<void>
 }
 
-export async function startPostgresServer(say: (line: string) => void = () => undefined): Promise<PostgresServer> {
+/**
+ * `durable`: fsync, synchronous_commit and full-page writes on, as production runs (benchmarks); off by default, for
+ * the test suite's speed (a crash of a throwaway test server loses nothing anyone needs).
+ */
+export async function startPostgresServer(say: (line: string) => void = () => undefined, opts: { durable?: boolean } = {}): Promise<PostgresServer> {
   const bin = findPostgresBin(say)
   const root = mkdtempSync(path.join(os.tmpdir(), 'gridbot-pg-'))
   chmodSync(root, 0o777)
@@ -33,9 +39,10 @@ export async function startPostgresServer(say: (line: string) => void = () => un
   }
   run('initdb', ['-D', data, '-U', 'gridbot', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'])
   run('pg_ctl', ['-D', data, '-l', path.join(root, 'server.log'), '-w', '-o',
-    `-p ${port} -k ${sock} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`, 'start'])
+    `-p ${port} -k ${sock} -c listen_addresses=127.0.0.1 ${opts.durable ? '-c fsync=on -c synchronous_commit=on -c full_page_writes=on' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off'} -c max_connections=300`, 'start'])
   return {
     url: `postgresql://gridbot@127.0.0.1:${port}/postgres`,
+    restart: () => run('pg_ctl', ['-D', data, '-l', path.join(root, 'server.log'), '-w', '-m', 'fast', 'restart']),
     stop: async () => {
       try {
         execFileSync(asUser[0] ?? path.join(bin, 'pg_ctl'), asUser.length ? [...asUser.slice(1), path.join(bin, 'pg_ctl'), '-D', data, '-m', 'fast', 'stop'] : ['-D', data, '-m', 'fast', 'stop'], { stdio: 'ignore' })

@@ -11,8 +11,6 @@ import { fromRow } from '../outbox/outbox.service.ts'
 import { outboxRepo } from '../outbox/outbox.repo.ts'
 import { inboxRepo } from './inbox.repo.ts'
 
-/** A message or reply this long unhandled / unsent has lost its job. */
-export const REDELIVER_AFTER_MS = 60_000
 /** Unsent replies older than this are not sent any more (a confirmation an hour late confuses more than it helps). */
 export const RESEND_WITHIN_MS = 3_600_000
 /** Rows one sweep takes (the next sweep, a minute later, takes what is left). */
@@ -24,13 +22,15 @@ export interface RedeliveryDeps {
   log: Logger
   counters: Counters
   outbox: Outbox
-  /** Hands a message to its inbound shard again (the job id dedupes one Redis still has). */
+  /** Hands a message to its inbound shard again (a job Redis still has waiting is not doubled). */
   requeue(msg: InboundMessage): Promise<void>
+  /** A message unhandled, or a reply unsent, this long has lost its job (GRIDBOT_REDELIVER_AFTER_MS). */
+  afterMs: number
 }
 
 export async function redeliver(d: RedeliveryDeps, full: boolean): Promise<{ requeued: number; resent: number }> {
   const now = d.clock.now().getTime()
-  const late = new Date(now - (full ? 0 : REDELIVER_AFTER_MS))
+  const late = new Date(now - (full ? 0 : d.afterMs))
   // Oldest first, one after another, so a conversation's messages go back in the order they came.
   const rows = await inboxRepo.unhandled(d.prisma, full ? null : late, BATCH)
   for (const r of rows) await d.requeue(r.payload as unknown as InboundMessage)

@@ -1,0 +1,54 @@
+// Marking outbox rows sent, in the gateway. A mark that cannot be written (PostgreSQL restarting) must not fail the
+// send job: BullMQ would retry it and WeChat would get the message twice. It is kept and written again shortly;
+// should this process die first, the sweeper's resend of that row is deduplicated by the completed job in Redis.
+import type { Logger } from '../core/logger.ts'
+import type { Counters } from '../core/metrics.ts'
+
+const RETRY_MS = 1_000
+/** A bound on memory during a long outage; past it the sweeper may resend (deduplicated while Redis has the job). */
+const MAX_PENDING = 100_000
+
+export class SentMarks {
+  private readonly pending = new Set<string>()
+  private timer: NodeJS.Timeout | null = null
+
+  constructor(
+    private readonly write: (key: string) => Promise<void>,
+    private readonly log: Logger,
+    private readonly counters: Counters,
+  ) {}
+
+  /** Never throws: a failed mark is retried in the background. */
+  async mark(key: string): Promise<void> {
+    try {
+      await this.write(key)
+    } catch (err) {
+      if (this.pending.size < MAX_PENDING) this.pending.add(key)
+      this.counters.inc('outbox.mark_deferred')
+      this.log.warn({ err: (err as Error).message, key }, 'could not mark a sent message; retrying')
+      this.timer ??= setInterval(() => void this.retry(), RETRY_MS)
+    }
+  }
+
+  private async retry(): Promise<void> {
+    for (const key of [...this.pending]) {
+      try {
+        await this.write(key)
+        this.pending.delete(key)
+      } catch {
+        return // still down: next round
+      }
+    }
+    if (this.pending.size === 0 && this.timer) {
+      clearInterval(this.timer)
+      this.timer = null
+    }
+  }
+
+  /** At stop: one last try, then whatever is left is the sweeper's (deduplicated by the jobs Redis keeps). */
+  async flush(): Promise<void> {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+    await this.retry()
+  }
+}

@@ -131,7 +131,7 @@ export async function startApp(o: AppOptions): Promise<App> {
       const transport = o.makeTransport(accountId)
       transports.push(transport)
       const pace = o.pace === undefined ? { messagesPerSec: o.env.GRIDBOT_PACE_PER_SEC, jitterMs: o.env.GRIDBOT_PACE_JITTER_MS } : o.pace
-      workers.push(startSender(queueEnv, transport, pace, log, (key) => marks.mark(key)))
+      workers.push(startSender(queueEnv, transport, pace, log, (key) => marks.mark(key), o.env.GRIDBOT_JOB_LOCK_MS))
       await transport.start(receive)
       log.info({ account: accountId }, 'gateway started')
     }

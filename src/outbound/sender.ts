@@ -15,7 +15,7 @@ export interface Pace {
 export const DEFAULT_PACE: Pace = { messagesPerSec: 1, jitterMs: 300 }
 
 /** `onSent(key)`: the outbox row behind a message whose last part WeChat accepted (marked sent). */
-export function startSender(env: QueueEnv, transport: ChatTransport, pace: Pace | null, log: Logger, onSent?: (outboxKey: string) => Promise<void>): Worker<OutboundJob> {
+export function startSender(env: QueueEnv, transport: ChatTransport, pace: Pace | null, log: Logger, onSent?: (outboxKey: string) => Promise<void>, lockMs?: number): Worker<OutboundJob> {
   return createWorker<OutboundJob>(
     outboundQueueName(transport.accountId),
     async (job) => {
@@ -30,6 +30,8 @@ export function startSender(env: QueueEnv, transport: ChatTransport, pace: Pace 
       role: 'sender',
       bindings: { account: transport.accountId },
       concurrency: pace ? 1 : 32,
+      // A send cut off by a Redis restart stays active until its lock lapses: the same lock as every worker.
+      lockMs,
       ...(pace ? { limiter: { max: 1, duration: Math.round(1000 / pace.messagesPerSec) } } : {}),
     },
   )

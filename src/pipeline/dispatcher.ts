@@ -40,13 +40,16 @@ export function createDispatcher(deps: PipelineDeps): Dispatch {
       args: undefined,
       work: { db: deps.prisma, effects: new Effects(), now },
       replies: [],
+      quiet: null,
       marked: false,
+      markedByWork: false,
       nextReply(o = {}) {
         const mentionIds = [...new Set([...(o.mention ? [msg.talkerId] : []), ...(o.mentionIds ?? [])])]
         return { key: jobId('reply', msg.accountId, msg.messageId, ctx.replies.length), accountId: msg.accountId, roomId: msg.roomId ?? '', mentionIds, urgent: o.urgent }
       },
       reply(text, o = {}) {
         if (!msg.roomId) return // direct messages are never answered (parse stops them first)
+        if (ctx.quiet) return // over the rate limit: summarised later (rateLimitMiddleware)
         const { key, ...to } = ctx.nextReply(o)
         ctx.replies.push({ message: { ...to, text }, key, durable: false })
       },

@@ -13,6 +13,7 @@ import { importOrg } from '../../src/domain/org/org-import.service.ts'
 import { bindRoomsByTopic } from '../../src/domain/org/org.service.ts'
 import { createDispatcher, type Dispatch } from '../../src/pipeline/dispatcher.ts'
 import { escalateHandler } from '../../src/domain/task/timer-handlers.ts'
+import { redeliver } from '../../src/domain/inbox/redelivery.ts'
 import { DEMO_ORG } from '../helpers/paths.ts'
 import { ManualScheduler, MemoryRateLimiter, RecordingOutbox } from '../helpers/seams.ts'
 
@@ -86,11 +87,21 @@ describe('handlers without services', () => {
     expect(await say(GRID, 'wxid_lijiaxin', '#认领 T999999999999')).toEqual([expect.stringContaining('没有任务 T999999999999')])
   })
 
-  it('rate-limits on the injected clock: the window moves with virtual time', async () => {
+  it('rate-limits on the injected clock: past the limit records are kept and acknowledged together after the window', async () => {
     const sender = 'wxid_yang'
-    for (let i = 0; i < 3; i++) await say(GRID, sender, '#我的')
-    expect(await say(GRID, sender, '#我的')).toEqual([expect.stringContaining('太快')])
     clock.advance(61_000)
+    const before = await db.prisma.checkin.count()
+    for (let i = 0; i < 3; i++) await say(GRID, sender, '#签到 巡查')
+    expect(await say(GRID, sender, '#签到 巡查')).toEqual([expect.stringContaining('太快')])
+    expect(await say(GRID, sender, '#签到 巡查')).toEqual([]) // kept, answered later
+    expect(await say(GRID, sender, '#签到 巡查')).toEqual([])
+    expect(await db.prisma.checkin.count()).toBe(before + 6)
+    // After the window the sweeper sends one summary for the three held back.
+    clock.advance(120_000)
+    outbox.clear()
+    await redeliver({ prisma: db.prisma, clock, log, counters, outbox, requeue: async () => undefined, afterMs: 60_000 }, false)
+    expect(outbox.to(GRID)).toEqual([expect.stringContaining('其余 3 条消息均已记录')])
+    // The next window is a new one.
     expect(await say(GRID, sender, '#我的')).toEqual([expect.stringContaining('小杨')])
   })
 })

@@ -39,19 +39,23 @@ export const checkinRepo = {
    * The hot path in one statement: marks the message handled in the inbox, inserts the check-in, counts the member's
    * and the unit's check-ins in [from, to), and writes the confirmation to the outbox with those counts filled into
    * `reply.template` (PostgreSQL format(): %1$s mine, %2$s the unit's). Record and confirmation commit together.
+   * With no reply (held back by the rate limit) none is written; with no inbox row (the surrounding unit of work
+   * marked the message) it only records.
    * Returns null when the message was handled before (nothing written). The counts read the snapshot before the
    * insert, hence the + 1.
    */
-  recordOnce: async (db: DbOrTx, c: NewCheckin, from: Date, to: Date, inbox: { conversation: string; payload: unknown }, reply: CheckinReply): Promise<RecordedCheckin | null> => {
+  recordOnce: async (db: DbOrTx, c: NewCheckin, from: Date, to: Date, inbox: { conversation: string; payload: unknown } | null, reply: CheckinReply | null): Promise<RecordedCheckin | null> => {
     const rows = await db.$queryRaw<{ id: number; at: Date; type: CheckinType; households: number | null; mine: bigint; unit: bigint; text: string | null }[]>`
       WITH h AS (
         INSERT INTO "InboxMessage" ("accountId", "messageId", "conversation", "payload", "receivedAt", "handledAt")
-        VALUES (${c.accountId}, ${c.messageId}, ${inbox.conversation}, ${JSON.stringify(inbox.payload)}::jsonb, ${c.at}, ${c.at})
+        SELECT ${c.accountId}, ${c.messageId}, ${inbox?.conversation ?? ''}, ${JSON.stringify(inbox?.payload ?? {})}::jsonb, ${c.at}, ${c.at} WHERE ${inbox !== null}
         ON CONFLICT ("accountId", "messageId") DO UPDATE SET "handledAt" = EXCLUDED."handledAt" WHERE "InboxMessage"."handledAt" IS NULL
         RETURNING 1
+      ), go AS (
+        SELECT 1 FROM h UNION ALL SELECT 1 WHERE ${inbox === null}
       ), c AS (
         INSERT INTO "Checkin" ("memberId", "unitId", "roomId", "type", "households", "note", "at", "accountId", "messageId")
-        SELECT ${c.memberId}, ${c.unitId}, ${c.roomId}, ${c.type}::"CheckinType", ${c.households}::int, ${c.note}::text, ${c.at}, ${c.accountId}, ${c.messageId} FROM h
+        SELECT ${c.memberId}, ${c.unitId}, ${c.roomId}, ${c.type}::"CheckinType", ${c.households}::int, ${c.note}::text, ${c.at}, ${c.accountId}, ${c.messageId} FROM go
         RETURNING "id", "at", "type", "households"
       ), n AS (
         SELECT c."id", c."at", c."type", c."households",
@@ -60,7 +64,8 @@ export const checkinRepo = {
         FROM c
       ), o AS (
         INSERT INTO "OutboxMessage" ("key", "accountId", "roomId", "text", "mentionIds", "urgent", "createdAt")
-        SELECT ${reply.key}, ${reply.accountId}, ${reply.roomId}, format(${reply.template}, n.mine, n.unit), ${reply.mentionIds}::text[], false, ${c.at} FROM n
+        SELECT ${reply?.key ?? null}::text, ${reply?.accountId ?? null}::text, ${reply?.roomId ?? null}::text, format(${reply?.template ?? ''}::text, n.mine, n.unit),
+          ${reply?.mentionIds ?? []}::text[], false, ${c.at} FROM n WHERE ${reply?.key ?? null}::text IS NOT NULL
         ON CONFLICT ("key") DO NOTHING
         RETURNING "text"
       )

@@ -18,7 +18,7 @@ export type CheckinInput = NewCheckin
  * Records a check-in, marks its message handled and writes its confirmation, in one statement (the hot path);
  * null when the message was handled before. `reply.template` gets the day's counts (mine, the unit's) filled in.
  */
-export async function recordCheckin(w: Work, input: Omit<CheckinInput, 'at'>, inbox: { conversation: string; payload: unknown }, reply: CheckinReply) {
+export async function recordCheckin(w: Work, input: Omit<CheckinInput, 'at'>, inbox: { conversation: string; payload: unknown } | null, reply: CheckinReply | null) {
   const dayStart = startOfLocalDay(w.now)
   return checkinRepo.recordOnce(w.db, { ...input, at: w.now }, dayStart, new Date(dayStart.getTime() + DAY_MS), inbox, reply)
 }

@@ -26,6 +26,14 @@ export async function writeOutbox(db: DbOrTx, posts: Keyed[], at: Date): Promise
   )
 }
 
+/**
+ * A message to send later, not now: written with `at` (when it is due) as its creation time, so the sweeper sends it
+ * once it is due (within a sweep or two). Written again under the same key, its text is replaced.
+ */
+export async function writeLater(db: DbOrTx, post: Keyed, at: Date): Promise<void> {
+  await outboxRepo.upsert(db, toRow(post, at))
+}
+
 /** WeChat accepted the message (its last part): the sweeper will not send it again. */
 export async function markSent(db: DbOrTx, key: string, at: Date): Promise<void> {
   await outboxRepo.markSent(db, key, at)

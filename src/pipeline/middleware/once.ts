@@ -2,8 +2,11 @@ import type { Middleware } from '../../core/compose.ts'
 import { DuplicateMessage } from '../../core/errors.ts'
 import { inTransaction } from '../../db/transaction.ts'
 import { inboxRepo } from '../../domain/inbox/inbox.repo.ts'
-import { writeOutbox } from '../../domain/outbox/outbox.service.ts'
+import { writeLater, writeOutbox } from '../../domain/outbox/outbox.service.ts'
+import { jobId } from '../../core/ids.ts'
+import type { DbOrTx } from '../../db/client.ts'
 import type { MessageContext } from '../context.ts'
+import { RATE_WINDOW_MS, rateLimitTexts } from './rate-limit.ts'
 import { inboxRow } from '../inbox-row.ts'
 
 /**
@@ -26,7 +29,8 @@ export const onceMiddleware: Middleware<MessageContext> = async (ctx, next) => {
     ctx.deps.counters.inc('duplicate')
     ctx.log.info('duplicate message skipped')
   }
-  if (ctx.def?.recordsItself?.(ctx.args)) {
+  // A held-back reply needs its summary written with the record: the transaction path, not the one statement.
+  if (ctx.def?.recordsItself?.(ctx.args) && !ctx.quiet) {
     try {
       await next()
       ctx.marked = true
@@ -39,10 +43,12 @@ export const onceMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   try {
     await inTransaction(prisma, async (tx) => {
       if (!(await inboxRepo.markHandled(tx, inboxRow(ctx.msg), ctx.now))) throw new DuplicateMessage()
+      ctx.markedByWork = true
       ctx.work.db = tx
       await next()
       const replies = ctx.replies.slice(pending)
       await writeOutbox(tx, [...replies, ...ctx.work.effects.posts], ctx.now)
+      if (ctx.quiet) await writeSummary(tx, ctx, ctx.quiet)
       for (const r of replies) r.durable = true
     })
     ctx.marked = true
@@ -52,5 +58,15 @@ export const onceMiddleware: Middleware<MessageContext> = async (ctx, next) => {
     throw e
   } finally {
     ctx.work.db = prisma
+    ctx.markedByWork = false
   }
+}
+
+/** The summary for a sender over the rate limit: one per room and window, due when the window ends, its count the latest. */
+async function writeSummary(tx: DbOrTx, ctx: MessageContext, q: { count: number; limit: number }) {
+  const { msg } = ctx
+  if (!msg.roomId) return
+  const window = Math.floor(ctx.now.getTime() / RATE_WINDOW_MS)
+  const message = { accountId: msg.accountId, roomId: msg.roomId, text: rateLimitTexts.summary(q.count - q.limit), mentionIds: [msg.talkerId] }
+  await writeLater(tx, { message, key: jobId('summary', msg.accountId, msg.talkerId, msg.roomId, window) }, new Date((window + 1) * RATE_WINDOW_MS))
 }

@@ -1,7 +1,12 @@
 import type { Middleware } from '../../core/compose.ts'
 import type { MessageContext } from '../context.ts'
 
-/** Per sender and account, in a window shared by every worker process; time from the injected clock. */
+/**
+ * Per sender and account, in a window shared by every worker process; time from the injected clock. Past the limit
+ * nothing is dropped: the command is handled and its record kept, but its replies are held back; the sender is
+ * told once, and after the window one summary says how many more were recorded (written with the record, sent by
+ * the sweeper when due).
+ */
 export const rateLimitMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   const { deps, msg } = ctx
   const limit = deps.rateLimitPerMinute
@@ -9,6 +14,15 @@ export const rateLimitMiddleware: Middleware<MessageContext> = async (ctx, next)
   const count = await deps.rateLimiter.hit(`${msg.accountId}:${msg.talkerId}`, ctx.now)
   if (count <= limit) return next()
   deps.counters.inc('ratelimited')
-  ctx.log.warn({ count }, 'rate limited')
-  if (count === limit + 1) ctx.reply('您发送得太快了,请一分钟后再试。', { mention: true })
+  ctx.log.warn({ count }, 'rate limited: handled, reply held for the summary')
+  if (count === limit + 1) ctx.reply(rateLimitTexts.slowDown(), { mention: true })
+  ctx.quiet = { count, limit }
+  await next()
+}
+
+export const RATE_WINDOW_MS = 60_000
+
+export const rateLimitTexts = {
+  slowDown: () => '您发送得太快了:之后的消息照常记录,一分钟后汇总回复。',
+  summary: (more: number) => `✅ 刚才您较快发送的其余 ${more} 条消息均已记录。可发送 #今日 或 #我的 查看。`,
 }

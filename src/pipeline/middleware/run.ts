@@ -12,11 +12,13 @@ export const runMiddleware: Middleware<MessageContext> = async (ctx) => {
   const { def, room, member, msg, work } = ctx
   const row = inboxRow(msg)
   const durable: DurableReply = {
-    inbox: { conversation: row.conversation, payload: row.payload },
-    address: (opts) => ctx.nextReply(opts),
+    inbox: ctx.markedByWork ? null : { conversation: row.conversation, payload: row.payload },
+    // Over the rate limit there is no reply of its own to write (the summary stands for it).
+    address: (opts) => (ctx.quiet ? null : ctx.nextReply(opts)),
     written(text, opts) {
-      ctx.reply(text, opts)
-      ctx.replies[ctx.replies.length - 1]!.durable = true
+      if (ctx.quiet || !msg.roomId) return // held back: the summary stands for it
+      const { key, ...to } = ctx.nextReply(opts)
+      ctx.replies.push({ message: { ...to, text }, key, durable: true })
     },
   }
   const base = {

@@ -62,12 +62,28 @@ async function burst(s: Sender, count: number): Promise<{ seconds: number }> {
 /** A `gridbot start --role worker` process on the same stores: the documented way to use more cores. */
 function spawnWorker(dbUrl: string, redisUrl: string, concurrency: number): ChildProcess {
   return spawn(process.execPath, [path.resolve('bin/gridbot.js'), 'start', '--role', 'worker'], {
-    env: { ...process.env, GRIDBOT_NO_DOTENV: '1', DATABASE_URL: dbUrl, REDIS_URL: redisUrl, GRIDBOT_QUEUE_PREFIX: 'bench', GRIDBOT_RATE_LIMIT_PER_MINUTE: '0', GRIDBOT_WORKER_CONCURRENCY: String(concurrency), LOG_LEVEL: 'warn', GRIDBOT_AUTO_MIGRATE: 'false' },
+    env: {
+      ...process.env,
+      GRIDBOT_NO_DOTENV: '1',
+      DATABASE_URL: dbUrl,
+      REDIS_URL: redisUrl,
+      GRIDBOT_QUEUE_PREFIX: 'bench',
+      GRIDBOT_RATE_LIMIT_PER_MINUTE: '0',
+      GRIDBOT_WORKER_CONCURRENCY: String(concurrency),
+      LOG_LEVEL: 'warn',
+      GRIDBOT_AUTO_MIGRATE: 'false',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
 }
 
-export async function benchGridbot(opts: { burst: number; rate: number; seconds: number; workerProcesses: number; durable?: boolean }): Promise<PipelineFigures> {
+export async function benchGridbot(opts: {
+  burst: number
+  rate: number
+  seconds: number
+  workerProcesses: number
+  durable?: boolean
+}): Promise<PipelineFigures> {
   const stores = await benchStores(24, opts.durable ?? true)
   const spec = generateDistrict({ towns: 5, communities: 40, grids: 400, accounts: 1 })
   await importOrg(stores.db.prisma, spec)
@@ -75,7 +91,15 @@ export async function benchGridbot(opts: { burst: number; rate: number; seconds:
   const env = loadEnv({ GRIDBOT_QUEUE_PREFIX: 'bench', GRIDBOT_RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent' })
   const world = new SimWorld(spec, systemClock, log, '/tmp/gridbot-bench-media')
   const workers = Array.from({ length: opts.workerProcesses }, () => spawnWorker(stores.dbUrl, stores.infra.redisUrl, 32))
-  const app = await startApp({ role: opts.workerProcesses ? 'gateway' : 'all', env, infra: stores.infra, log, makeTransport: world.transport, pace: null, concurrency: 48 })
+  const app = await startApp({
+    role: opts.workerProcesses ? 'gateway' : 'all',
+    env,
+    infra: stores.infra,
+    log,
+    makeTransport: world.transport,
+    pace: null,
+    concurrency: 48,
+  })
   await world.populate(stores.db.prisma)
   const cadres = spec.members.filter((m) => m.role === 'grid_cadre')
   const roomIndex = new Map(cadres.map((c, i) => [c.rooms[0]!, i]))

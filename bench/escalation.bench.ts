@@ -71,7 +71,16 @@ export async function benchEscalation(opts: { tasks: number; spreadMs: number; l
   const late = [...seen.entries()].map(([n, at]) => at - due.get(n)!).sort((a, b) => a - b)
 
   // Sweeper: 1,000 unclaimed tasks are waiting for their first escalation (due in 10 minutes) when Redis is flushed.
-  await prisma.task.updateMany({ data: { status: 'open', holderId: null, nextReminderAt: null, escalationKind: 'unclaimed', escalationLevel: -1, nextEscalationAt: new Date(Date.now() + 600_000) } })
+  await prisma.task.updateMany({
+    data: {
+      status: 'open',
+      holderId: null,
+      nextReminderAt: null,
+      escalationKind: 'unclaimed',
+      escalationLevel: -1,
+      nextEscalationAt: new Date(Date.now() + 600_000),
+    },
+  })
   const redis = new Redis(redisOptions(stores.infra.redisUrl) as never)
   await redis.flushall()
   const flushedAt = Date.now()
@@ -106,10 +115,12 @@ async function bareDelayed(url: string, opts: { tasks: number; spreadMs: number;
   const late: number[] = []
   const w = new Worker('bench-bare', async (job) => void late.push(Date.now() - job.data.due), { connection: createRedis(url), concurrency: 32 })
   const t0 = Date.now() + 5_000
-  await q.addBulk(Array.from({ length: opts.tasks }, (_, i) => {
-    const dueAt = t0 + Math.round((i * opts.spreadMs) / opts.tasks)
-    return { name: 'x', data: { due: dueAt }, opts: { delay: dueAt - Date.now() } }
-  }))
+  await q.addBulk(
+    Array.from({ length: opts.tasks }, (_, i) => {
+      const dueAt = t0 + Math.round((i * opts.spreadMs) / opts.tasks)
+      return { name: 'x', data: { due: dueAt }, opts: { delay: dueAt - Date.now() } }
+    }),
+  )
   while (late.length < opts.tasks && Date.now() < t0 + opts.spreadMs + 30_000) await sleep(200)
   await closeWorker(w)
   await q.close()

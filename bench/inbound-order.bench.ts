@@ -17,7 +17,11 @@ import { redisOptions } from '../src/config/redis-url.ts'
 import { startRedisServer } from '../src/runtime/redis-server.ts'
 
 type Design = 'a' | 'b' | 'none'
-interface Msg { g: string; n: number; seq?: number }
+interface Msg {
+  g: string
+  n: number
+  seq?: number
+}
 const SHARDS = Number(process.env.ORDER_SHARDS ?? 16)
 const CONCURRENCY = 16
 const WORK_MS = 2
@@ -47,36 +51,44 @@ async function consume(design: Design, url: string) {
   if (design === 'a') {
     for (const name of queueNames('a'))
       workers.push(
-        new Worker<Msg>(name, async (job) => {
-          for (let attempt = 1; ; attempt++) {
-            try {
-              return await handle(job.data)
-            } catch (e) {
-              if (attempt >= ATTEMPTS) throw e
-              await sleep(BACKOFF_MS * 2 ** (attempt - 1))
+        new Worker<Msg>(
+          name,
+          async (job) => {
+            for (let attempt = 1; ; attempt++) {
+              try {
+                return await handle(job.data)
+              } catch (e) {
+                if (attempt >= ATTEMPTS) throw e
+                await sleep(BACKOFF_MS * 2 ** (attempt - 1))
+              }
             }
-          }
-        }, { ...opts, concurrency: 1 }),
+          },
+          { ...opts, concurrency: 1 },
+        ),
       )
   } else {
     workers.push(
-      new Worker<Msg>(queueNames(design)[0]!, async (job: Job<Msg>, token?: string) => {
-        if (design === 'none') return handle(job.data)
-        const key = `next:${job.data.g}`
-        const next = Number((await r.get(key)) ?? 1)
-        if (job.data.seq! < next) return
-        if (job.data.seq! > next) {
-          bounces++
-          await job.moveToDelayed(Date.now() + REDELAY_MS, token)
-          throw new DelayedError()
-        }
-        try {
-          await handle(job.data)
-        } catch (e) {
-          if (job.attemptsMade + 1 < ATTEMPTS) throw e
-        }
-        await r.set(key, job.data.seq! + 1)
-      }, { ...opts, concurrency: CONCURRENCY }),
+      new Worker<Msg>(
+        queueNames(design)[0]!,
+        async (job: Job<Msg>, token?: string) => {
+          if (design === 'none') return handle(job.data)
+          const key = `next:${job.data.g}`
+          const next = Number((await r.get(key)) ?? 1)
+          if (job.data.seq! < next) return
+          if (job.data.seq! > next) {
+            bounces++
+            await job.moveToDelayed(Date.now() + REDELAY_MS, token)
+            throw new DelayedError()
+          }
+          try {
+            await handle(job.data)
+          } catch (e) {
+            if (job.attemptsMade + 1 < ATTEMPTS) throw e
+          }
+          await r.set(key, job.data.seq! + 1)
+        },
+        { ...opts, concurrency: CONCURRENCY },
+      ),
     )
   }
   await Promise.all(workers.map((w) => w.waitUntilReady()))
@@ -94,12 +106,22 @@ const FAIL_N = Number(process.env.ORDER_FAIL_N ?? 0)
 async function scenario(url: string, design: Design, name: string, msgs: Msg[]) {
   const r = redis(url)
   await r.flushall()
-  const queues = queueNames(design).map((q) => new Queue<Msg>(q, { connection: r, prefix: 'ord', defaultJobOptions: { attempts: design === 'a' ? 1 : ATTEMPTS, backoff: { type: 'fixed', delay: BACKOFF_MS }, removeOnComplete: true } }))
+  const queues = queueNames(design).map(
+    (q) =>
+      new Queue<Msg>(q, {
+        connection: r,
+        prefix: 'ord',
+        defaultJobOptions: { attempts: design === 'a' ? 1 : ATTEMPTS, backoff: { type: 'fixed', delay: BACKOFF_MS }, removeOnComplete: true },
+      }),
+  )
   if (design === 'a') await Promise.all(queues.map((q) => q.setGlobalConcurrency(1)))
   const failN = name.includes('retried') ? '10' : '0'
   const here = fileURLToPath(import.meta.url)
   const kids: ChildProcess[] = [0, 1].map(() =>
-    spawn(process.execPath, [path.resolve('bin/run-ts.js'), here, 'consume', design, url], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ORDER_FAIL_N: failN } }),
+    spawn(process.execPath, [path.resolve('bin/run-ts.js'), here, 'consume', design, url], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, ORDER_FAIL_N: failN },
+    }),
   )
   while (Number(await r.get('ready')) < 2) await sleep(20)
   const cmds0 = await commands(r)
@@ -130,7 +152,16 @@ async function scenario(url: string, design: Design, name: string, msgs: Msg[]) 
   const bounces = Number(await r.get('bounces'))
   await Promise.all(queues.map((q) => q.close()))
   r.disconnect()
-  const row = { design, scenario: name, messages: msgs.length, seconds: +seconds.toFixed(2), perSecond: Math.round(msgs.length / seconds), outOfOrder, bounces, redisCommandsPerMessage: +(cmds / msgs.length).toFixed(1) }
+  const row = {
+    design,
+    scenario: name,
+    messages: msgs.length,
+    seconds: +seconds.toFixed(2),
+    perSecond: Math.round(msgs.length / seconds),
+    outOfOrder,
+    bounces,
+    redisCommandsPerMessage: +(cmds / msgs.length).toFixed(1),
+  }
   console.log(JSON.stringify(row))
   return row
 }

@@ -10,7 +10,9 @@ const out = path.resolve('.data/test-results.json')
 mkdirSync(path.dirname(out), { recursive: true })
 rmSync(out, { force: true })
 const vitest = path.resolve('node_modules/vitest/vitest.mjs')
-const r = spawnSync(process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)], { stdio: 'inherit' })
+const r = spawnSync(process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+})
 let passed = 0
 let failed = 0
 if (existsSync(out)) {

@@ -72,32 +72,41 @@ program
   })
 
 async function runStart(opts: { role: Role; org?: string; accounts?: string }, env: Env, log: Logger, infra: Infra) {
-    const orgFile = opts.org ?? env.GRIDBOT_ORG_FILE
-    if (orgFile) log.info(summariseImport(await importOrg(infra.db.prisma, await loadOrgFile(orgFile))))
-    const token = accountTokens(env)
-    const accounts = (opts.accounts ?? env.GRIDBOT_ACCOUNTS)?.split(',').map((s) => s.trim()).filter(Boolean)
-    const app = await startApp({
-      role: opts.role,
-      env,
-      infra,
-      log,
-      accounts,
-      makeTransport: (accountId) => {
-        const t = token(accountId)
-        if (!t) throw new Error(`账号 ${accountId} 没有 puppet-service token:设置 GRIDBOT_TOKENS=${accountId}=<token> 或 WECHATY_PUPPET_SERVICE_TOKEN`)
-        return new WechatyTransport({ accountId, puppet: createServicePuppet(t, env.WECHATY_PUPPET_SERVICE_ENDPOINT), clock: systemClock, log, mediaDir: path.resolve(env.GRIDBOT_DATA_DIR, 'media') })
-      },
-    })
-    onSignals(async () => {
-      await app.stop()
-      await infra.close()
-    }, log)
+  const orgFile = opts.org ?? env.GRIDBOT_ORG_FILE
+  if (orgFile) log.info(summariseImport(await importOrg(infra.db.prisma, await loadOrgFile(orgFile))))
+  const token = accountTokens(env)
+  const accounts = (opts.accounts ?? env.GRIDBOT_ACCOUNTS)
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  const app = await startApp({
+    role: opts.role,
+    env,
+    infra,
+    log,
+    accounts,
+    makeTransport: (accountId) => {
+      const t = token(accountId)
+      if (!t) throw new Error(`账号 ${accountId} 没有 puppet-service token:设置 GRIDBOT_TOKENS=${accountId}=<token> 或 WECHATY_PUPPET_SERVICE_TOKEN`)
+      return new WechatyTransport({
+        accountId,
+        puppet: createServicePuppet(t, env.WECHATY_PUPPET_SERVICE_ENDPOINT),
+        clock: systemClock,
+        log,
+        mediaDir: path.resolve(env.GRIDBOT_DATA_DIR, 'media'),
+      })
+    },
+  })
+  onSignals(async () => {
+    await app.stop()
+    await infra.close()
+  }, log)
 }
 
 program
   .command('sim')
   .description('the simulator: a terminal shell, or a conversation script with --script')
-  .option('--org <file>', 'org file (YAML or xlsx); default: the script\'s own org: line, else the demo district')
+  .option('--org <file>', "org file (YAML or xlsx); default: the script's own org: line, else the demo district")
   .option('--script <file>', 'run this conversation script and print the transcript as JSON lines')
   .action(async (opts: { org?: string; script?: string }) => {
     const env = loadEnv()
@@ -113,13 +122,16 @@ program
       const session = await startSim({ env, spec, log, start: script.start ? new Date(script.start) : undefined, throwaway })
       const result = await runScript(session, script, dir)
       await session.stop()
-      for (const l of result.transcript) process.stdout.write(`${JSON.stringify({ at: l.at, room: l.room, from: l.from, text: l.text, mentions: l.mentions })}\n`)
+      for (const l of result.transcript)
+        process.stdout.write(`${JSON.stringify({ at: l.at, room: l.room, from: l.from, text: l.text, mentions: l.mentions })}\n`)
       for (const f of result.failures) process.stderr.write(`✗ 第 ${f.step} 步:${f.message}\n`)
       process.exit(result.ok ? 0 : 1)
     }
     const spec = await loadOrgFile(opts.org ?? DEMO_ORG)
     const log = fileLogger(env, 'gridbot.log')
-    process.stdout.write(`正在启动(数据库:${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite 内嵌'},Redis:${env.REDIS_URL ?? '本地 redis-server'},日志:${env.GRIDBOT_LOG_FILE ?? path.join(env.GRIDBOT_DATA_DIR, 'gridbot.log')})…\n`)
+    process.stdout.write(
+      `正在启动(数据库:${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite 内嵌'},Redis:${env.REDIS_URL ?? '本地 redis-server'},日志:${env.GRIDBOT_LOG_FILE ?? path.join(env.GRIDBOT_DATA_DIR, 'gridbot.log')})…\n`,
+    )
     const session = await startSim({ env, spec, log })
     const { runShell } = await import('./sim/shell.ts')
     let stopped = false
@@ -164,7 +176,13 @@ org
   .option('--district <name>', 'district name', '示范区')
   .requiredOption('--out <file>', 'output YAML file')
   .action(async (o: { towns: string; communities: string; grids: string; accounts?: string; district: string; out: string }) => {
-    const spec = generateDistrict({ district: o.district, towns: Number(o.towns), communities: Number(o.communities), grids: Number(o.grids), accounts: o.accounts ? Number(o.accounts) : undefined })
+    const spec = generateDistrict({
+      district: o.district,
+      towns: Number(o.towns),
+      communities: Number(o.communities),
+      grids: Number(o.grids),
+      accounts: o.accounts ? Number(o.accounts) : undefined,
+    })
     await writeFile(o.out, YAML.stringify(spec))
     console.log(`已写入 ${o.out}:${spec.rooms.length} 个群,${spec.members.length} 名成员,${spec.accounts.length} 个机器人账号`)
   })

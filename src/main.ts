@@ -91,7 +91,10 @@ export async function startApp(o: AppOptions): Promise<App> {
   // Timers, then the inbox and outbox: after a flush (the marker gone) every pending row at once.
   const sweepNow = async () => {
     const r = await sweep(sweepDeps)
-    await redeliver({ prisma: deps.prisma, clock, log, counters: deps.counters, outbox, requeue: (msg) => inbound.requeue(msg), afterMs: redeliverAfterMs }, r.full)
+    await redeliver(
+      { prisma: deps.prisma, clock, log, counters: deps.counters, outbox, requeue: (msg) => inbound.requeue(msg), afterMs: redeliverAfterMs },
+      r.full,
+    )
     return r
   }
   let sweeperKeepAlive: NodeJS.Timeout | null = null
@@ -104,7 +107,11 @@ export async function startApp(o: AppOptions): Promise<App> {
     await inbound.keepOrder()
     workers.push(...startInboundWorkers(queueEnv, inbound.shards, dispatch, { concurrency, log, lockMs }))
     workers.push(
-      startTimersWorker(queueEnv, { escalate: escalateHandler(deps), remind: remindHandler(deps), sweep: sweepNow }, { concurrency: Math.min(concurrency, 8), log, lockMs }),
+      startTimersWorker(
+        queueEnv,
+        { escalate: escalateHandler(deps), remind: remindHandler(deps), sweep: sweepNow },
+        { concurrency: Math.min(concurrency, 8), log, lockMs },
+      ),
     )
     if (!o.virtualTime) {
       // The sweeper runs every minute as a BullMQ job scheduler. A Redis flush would erase that schedule too, so

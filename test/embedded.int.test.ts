@@ -19,7 +19,10 @@ describe('embedded default (PGlite + private redis-server)', () => {
     const r = run(path.join(root, 'test/scenarios/checkin.yaml'))
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(lines[0]).toMatchObject({ room: '华府社区5号网格群', from: '李佳鑫', text: expect.stringContaining('#签到'), mentions: [] })
     expect(lines[1]).toMatchObject({ from: '网格助手', mentions: ['李佳鑫'], text: expect.stringContaining('签到成功') })
     expect(lines[1].at).toBe('2026-11-20T01:00:00.000Z')
@@ -36,7 +39,10 @@ describe('embedded default (PGlite + private redis-server)', () => {
   it('exits 1 naming the step whose expectation failed', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'script-'))
     const file = path.join(dir, 'fail.yaml')
-    writeFileSync(file, 'steps:\n  - { room: 华府社区5号网格群, from: 李佳鑫, say: "#我的" }\n  - { expect: { room: 华府社区5号网格群, contains: "不会出现的字" } }\n')
+    writeFileSync(
+      file,
+      'steps:\n  - { room: 华府社区5号网格群, from: 李佳鑫, say: "#我的" }\n  - { expect: { room: 华府社区5号网格群, contains: "不会出现的字" } }\n',
+    )
     const r = run(file)
     expect(r.status).toBe(1)
     expect(r.stderr).toContain('第 2 步')

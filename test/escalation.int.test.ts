@@ -27,7 +27,10 @@ describe('escalation', () => {
       expect(await run({ taskId: task.id, cycle: task.escalationCycle - 1, step: 1 })).toBe('stale')
       // Two runs of the next step at once: exactly one claims it.
       sim.clock.advance(10 * 60_000)
-      const outcomes = await Promise.all([run({ taskId: task.id, cycle: task.escalationCycle, step: 1 }), run({ taskId: task.id, cycle: task.escalationCycle, step: 1 })])
+      const outcomes = await Promise.all([
+        run({ taskId: task.id, cycle: task.escalationCycle, step: 1 }),
+        run({ taskId: task.id, cycle: task.escalationCycle, step: 1 }),
+      ])
       expect(outcomes.filter((o) => o === 'posted')).toHaveLength(1)
       await sim.settle()
       expect(botSaid(sim, GRID).filter((t) => t.includes('无人认领'))).toHaveLength(1)

@@ -76,7 +76,14 @@ async function district() {
   await db.migrate()
   const prefix = `f${dbSeq}`
   const tuning = { GRIDBOT_RATE_LIMIT_PER_MINUTE: '0', GRIDBOT_SWEEP_EVERY_MS: '2000', GRIDBOT_REDELIVER_AFTER_MS: '3000', GRIDBOT_JOB_LOCK_MS: '2000' }
-  const env = loadEnv({ DATABASE_URL: dbUrl, REDIS_URL: redis.url, GRIDBOT_QUEUE_PREFIX: prefix, GRIDBOT_AUTO_MIGRATE: 'false', LOG_LEVEL: 'silent', ...tuning })
+  const env = loadEnv({
+    DATABASE_URL: dbUrl,
+    REDIS_URL: redis.url,
+    GRIDBOT_QUEUE_PREFIX: prefix,
+    GRIDBOT_AUTO_MIGRATE: 'false',
+    LOG_LEVEL: 'silent',
+    ...tuning,
+  })
   const spec = await loadOrgFile(DEMO_ORG)
   await importOrg(db.prisma, spec)
   const log = createLogger('silent')
@@ -88,8 +95,18 @@ async function district() {
     return app
   }
   let gateway: App = await startGateway()
-  const workerEnv = { ...process.env, GRIDBOT_NO_DOTENV: '1', DATABASE_URL: dbUrl, REDIS_URL: redis.url, GRIDBOT_QUEUE_PREFIX: prefix, GRIDBOT_AUTO_MIGRATE: 'false', LOG_LEVEL: 'fatal', ...tuning }
-  const startWorker = () => spawn(process.execPath, [path.join(root, 'bin/gridbot.js'), 'start', '--role', 'worker'], { env: workerEnv, stdio: ['ignore', 'ignore', 'inherit'] })
+  const workerEnv = {
+    ...process.env,
+    GRIDBOT_NO_DOTENV: '1',
+    DATABASE_URL: dbUrl,
+    REDIS_URL: redis.url,
+    GRIDBOT_QUEUE_PREFIX: prefix,
+    GRIDBOT_AUTO_MIGRATE: 'false',
+    LOG_LEVEL: 'fatal',
+    ...tuning,
+  }
+  const startWorker = () =>
+    spawn(process.execPath, [path.join(root, 'bin/gridbot.js'), 'start', '--role', 'worker'], { env: workerEnv, stdio: ['ignore', 'ignore', 'inherit'] })
   let worker: ChildProcess = startWorker()
 
   const handled = () => db.prisma.inboxMessage.count({ where: { handledAt: { not: null } } })
@@ -203,15 +220,19 @@ describe('nothing lost under faults (gateway + worker process, burst of 200)', (
     ['PostgreSQL restarted', async () => pgServer.restart(), 0],
     ['the gateway restarted', (d) => d.restartGateway(), 0],
   ]
-  it.each(cases)('%s', async (name, fault, allowedRepeats) => {
-    const d = await district()
-    try {
-      const sent = await d.burst(() => fault(d))
-      const { repeats } = await d.settleAndCheck(sent)
-      console.log(`[faults] ${name}: ${sent.length} messages, every one recorded once and confirmed; repeated confirmations: ${repeats}`)
-      expect(repeats).toBeLessThanOrEqual(allowedRepeats)
-    } finally {
-      await d.close()
-    }
-  }, 180_000)
+  it.each(cases)(
+    '%s',
+    async (name, fault, allowedRepeats) => {
+      const d = await district()
+      try {
+        const sent = await d.burst(() => fault(d))
+        const { repeats } = await d.settleAndCheck(sent)
+        console.log(`[faults] ${name}: ${sent.length} messages, every one recorded once and confirmed; repeated confirmations: ${repeats}`)
+        expect(repeats).toBeLessThanOrEqual(allowedRepeats)
+      } finally {
+        await d.close()
+      }
+    },
+    180_000,
+  )
 })

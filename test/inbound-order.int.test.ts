@@ -62,14 +62,32 @@ async function district() {
   await importOrg(stores.db.prisma, spec)
   const log = createLogger('silent')
   const world = new SimWorld(spec, systemClock, log, mkdtempSync(path.join(os.tmpdir(), 'order-media-')))
-  const gateway = await startApp({ role: 'gateway', env: stores.env, infra: stores.infra, log, makeTransport: world.transport, pace: { messagesPerSec: 50, jitterMs: 0 } })
+  const gateway = await startApp({
+    role: 'gateway',
+    env: stores.env,
+    infra: stores.infra,
+    log,
+    makeTransport: world.transport,
+    pace: { messagesPerSec: 50, jitterMs: 0 },
+  })
   await world.populate(stores.db.prisma)
   const env = {
-    ...process.env, GRIDBOT_NO_DOTENV: '1', DATABASE_URL: stores.dbUrl, REDIS_URL: stores.redisUrl, GRIDBOT_QUEUE_PREFIX: stores.prefix,
-    GRIDBOT_JOB_LOCK_MS: '2000', GRIDBOT_RATE_LIMIT_PER_MINUTE: '0', GRIDBOT_AUTO_MIGRATE: 'false', LOG_LEVEL: 'error',
+    ...process.env,
+    GRIDBOT_NO_DOTENV: '1',
+    DATABASE_URL: stores.dbUrl,
+    REDIS_URL: stores.redisUrl,
+    GRIDBOT_QUEUE_PREFIX: stores.prefix,
+    GRIDBOT_JOB_LOCK_MS: '2000',
+    GRIDBOT_RATE_LIMIT_PER_MINUTE: '0',
+    GRIDBOT_AUTO_MIGRATE: 'false',
+    LOG_LEVEL: 'error',
   }
   const workers: ChildProcess[] = []
-  const startWorker = () => workers[workers.push(spawn(process.execPath, [path.join(root, 'bin/gridbot.js'), 'start', '--role', 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] })) - 1]!
+  const startWorker = () =>
+    workers[
+      workers.push(spawn(process.execPath, [path.join(root, 'bin/gridbot.js'), 'start', '--role', 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] })) -
+        1
+    ]!
   const shardQueue = (room: string) => {
     const { accountId, roomId } = world.room(room)
     const name = inboundQueueName(shardOf(conversationOf({ accountId, roomId, talkerId: '' }), stores.env.GRIDBOT_INBOUND_SHARDS))
@@ -108,7 +126,10 @@ describe('one group in order across worker processes', () => {
       await until('the backlog queued', async () => d.world.pending() === 0 && (await grid.getWaitingCount()) >= TASKS)
       d.startWorker()
       d.startWorker()
-      await until('every task and check-in', async () => (await d.stores.db.prisma.task.count()) === TASKS && (await d.stores.db.prisma.checkin.count()) === TASKS)
+      await until(
+        'every task and check-in',
+        async () => (await d.stores.db.prisma.task.count()) === TASKS && (await d.stores.db.prisma.checkin.count()) === TASKS,
+      )
       await until('every reply', async () => d.said(GRID, '已创建任务').length === TASKS && d.said(COMMUNITY, '签到成功').length === TASKS, 20_000)
       expect(await fault.firings()).toBe(2) // 标题7 failed once and was retried
       await expectTasksInOrder(d, TASKS)
@@ -125,7 +146,7 @@ describe('one group in order across worker processes', () => {
     }
   }, 120_000)
 
-  it('runs a killed worker\'s message before the group\'s next ones, on the other worker', async () => {
+  it("runs a killed worker's message before the group's next ones, on the other worker", async () => {
     const TASKS = 24
     const d = await district()
     // 标题10's first insert stalls 4 s: long enough to kill the worker that holds it.

@@ -29,7 +29,10 @@ describe('org import', () => {
     expect(await stores.db.prisma.member.count()).toBe(9)
 
     // A promotion and a departure.
-    const changed = { ...spec, members: spec.members.filter((m) => m.name !== '小杨').map((m) => (m.name === '陈晓' ? { ...m, role: 'supervisor' as const } : m)) }
+    const changed = {
+      ...spec,
+      members: spec.members.filter((m) => m.name !== '小杨').map((m) => (m.name === '陈晓' ? { ...m, role: 'supervisor' as const } : m)),
+    }
     const third = await importOrg(stores.db.prisma, changed)
     expect(third.updated.members).toBe(1)
     expect(third.deactivated).toBe(1)

@@ -19,8 +19,16 @@ describe('pipeline', () => {
     try {
       const { roomId } = sim.world.room(GRID)
       const msg: InboundMessage = {
-        accountId: 'bot-main', messageId: 'replayed-1', roomId, roomTopic: GRID, talkerId: 'wxid_lijiaxin', talkerName: '李佳鑫',
-        kind: 'text', text: '#签到 走访 3户', mentionsSelf: false, receivedAt: start.toISOString(),
+        accountId: 'bot-main',
+        messageId: 'replayed-1',
+        roomId,
+        roomTopic: GRID,
+        talkerId: 'wxid_lijiaxin',
+        talkerName: '李佳鑫',
+        kind: 'text',
+        text: '#签到 走访 3户',
+        mentionsSelf: false,
+        receivedAt: start.toISOString(),
       }
       await sim.app.dispatch(msg)
       await sim.app.dispatch(msg) // straight to the dispatcher: no queue-level dedup helps here
@@ -130,7 +138,7 @@ describe('pipeline', () => {
     }
   })
 
-  it('handles one group\'s messages in the order they arrived, even when they arrive together', async () => {
+  it("handles one group's messages in the order they arrived, even when they arrive together", async () => {
     const sim = await testSim({ start })
     try {
       sim.app.deps.rateLimitPerMinute = 0
@@ -145,7 +153,9 @@ describe('pipeline', () => {
       const checkins = await sim.stores.db.prisma.checkin.findMany({ orderBy: { id: 'asc' } })
       expect(checkins.map((c) => c.households)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1))
       // And the replies come back in that order too.
-      const created = botSaid(sim, GRID).filter((t) => t.includes('已创建任务')).map((t) => /「(.+?)」/.exec(t)![1])
+      const created = botSaid(sim, GRID)
+        .filter((t) => t.includes('已创建任务'))
+        .map((t) => /「(.+?)」/.exec(t)![1])
       expect(created).toEqual(tasks.map((t) => t.title))
     } finally {
       await sim.close()

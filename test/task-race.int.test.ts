@@ -14,7 +14,16 @@ describe('claim race', () => {
       const { roomId } = sim.world.room(GRID)
       let n = 0
       const msg = (talkerId: string, talkerName: string, text: string): InboundMessage => ({
-        accountId: 'bot-main', messageId: `race-${++n}`, roomId, roomTopic: GRID, talkerId, talkerName, kind: 'text', text, mentionsSelf: false, receivedAt: start.toISOString(),
+        accountId: 'bot-main',
+        messageId: `race-${++n}`,
+        roomId,
+        roomTopic: GRID,
+        talkerId,
+        talkerName,
+        kind: 'text',
+        text,
+        mentionsSelf: false,
+        receivedAt: start.toISOString(),
       })
       const rounds = 8
       for (let i = 1; i <= rounds; i++) {

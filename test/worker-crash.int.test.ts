@@ -40,16 +40,30 @@ async function district() {
   const gateway = await startApp({ role: 'gateway', env: stores.env, infra: stores.infra, log, makeTransport: world.transport, pace: null })
   await world.populate(stores.db.prisma)
   const env = {
-    ...process.env, GRIDBOT_NO_DOTENV: '1', DATABASE_URL: stores.dbUrl, REDIS_URL: stores.redisUrl, GRIDBOT_QUEUE_PREFIX: stores.prefix,
-    GRIDBOT_JOB_LOCK_MS: '2000', GRIDBOT_RATE_LIMIT_PER_MINUTE: '0', GRIDBOT_AUTO_MIGRATE: 'false', LOG_LEVEL: 'error',
+    ...process.env,
+    GRIDBOT_NO_DOTENV: '1',
+    DATABASE_URL: stores.dbUrl,
+    REDIS_URL: stores.redisUrl,
+    GRIDBOT_QUEUE_PREFIX: stores.prefix,
+    GRIDBOT_JOB_LOCK_MS: '2000',
+    GRIDBOT_RATE_LIMIT_PER_MINUTE: '0',
+    GRIDBOT_AUTO_MIGRATE: 'false',
+    LOG_LEVEL: 'error',
   }
-  const startWorker = () => spawn(process.execPath, [path.join(root, 'bin/gridbot.js'), 'start', '--role', 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const startWorker = () =>
+    spawn(process.execPath, [path.join(root, 'bin/gridbot.js'), 'start', '--role', 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
   /** Each escalation level posted exactly once per task, in the database and in the groups. */
   const assertEachStepOnce = async () => {
     const prisma = stores.db.prisma
     const events = await prisma.taskEvent.findMany({ where: { kind: 'escalated' } })
     const tasks = await prisma.task.findMany()
-    for (const t of tasks) expect(events.filter((e) => e.taskId === t.id).map((e) => e.level).sort()).toEqual([0, 1, 2, 3])
+    for (const t of tasks)
+      expect(
+        events
+          .filter((e) => e.taskId === t.id)
+          .map((e) => e.level)
+          .sort(),
+      ).toEqual([0, 1, 2, 3])
     const said = (room: string, marker: string) => world.transcript.filter((l) => l.self && l.room === room && l.text.includes(marker))
     for (const t of tasks) {
       const id = new RegExp(`T${t.number}「`)
@@ -118,7 +132,15 @@ describe('worker killed mid-escalation', () => {
 
   it('drains and exits 0 on SIGTERM', async () => {
     const stores = await freshStores()
-    const env = { ...process.env, GRIDBOT_NO_DOTENV: '1', DATABASE_URL: stores.dbUrl, REDIS_URL: stores.redisUrl, GRIDBOT_QUEUE_PREFIX: stores.prefix, GRIDBOT_AUTO_MIGRATE: 'false', LOG_LEVEL: 'info' }
+    const env = {
+      ...process.env,
+      GRIDBOT_NO_DOTENV: '1',
+      DATABASE_URL: stores.dbUrl,
+      REDIS_URL: stores.redisUrl,
+      GRIDBOT_QUEUE_PREFIX: stores.prefix,
+      GRIDBOT_AUTO_MIGRATE: 'false',
+      LOG_LEVEL: 'info',
+    }
     const worker = spawn(process.execPath, [path.join(root, 'bin/gridbot.js'), 'start', '--role', 'worker'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
     worker.stdout!.on('data', (b) => (out += b))

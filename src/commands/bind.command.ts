@@ -15,7 +15,7 @@ export const bindCommand: CommandDef<{ unitName: string; confirmed: boolean }> =
   example: '#绑定 华府社区5号网格',
   roles: ['admin'],
   parse(argv) {
-    const confirmed = argv.length > 1 && CONFIRM.has(argv[argv.length - 1]!.toLowerCase())
+    const confirmed = argv.length > 1 && CONFIRM.has(argv.at(-1)?.toLowerCase() ?? '')
     const unitName = (confirmed ? argv.slice(0, -1) : argv).join(' ').trim()
     return unitName ? ok({ unitName, confirmed }) : problem('请写明要绑定的单位名称')
   },

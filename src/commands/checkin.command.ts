@@ -28,15 +28,27 @@ export const checkinCommand: CommandDef<Args> = {
     }
     // The confirmation is written by the same statement as the record, with the day's counts filled in there.
     const reply = ctx.durable.address({ mention: true })
-    const template = sqlTemplate(2, (mine, unit) => checkinTexts.recorded({ type: args.type, households: args.households, at: ctx.now, unitName: room.unit.name, mine, unit }))
+    const template = sqlTemplate(2, (mine, unit) =>
+      checkinTexts.recorded({ type: args.type, households: args.households, at: ctx.now, unitName: room.unit.name, mine, unit }),
+    )
     const recorded = await recordCheckin(
       ctx.work,
-      { memberId: member.id, unitId: room.unitId, roomId: room.id, type: args.type, households: args.households, note: args.note, accountId: ctx.msg.accountId, messageId: ctx.msg.messageId },
+      {
+        memberId: member.id,
+        unitId: room.unitId,
+        roomId: room.id,
+        type: args.type,
+        households: args.households,
+        note: args.note,
+        accountId: ctx.msg.accountId,
+        messageId: ctx.msg.messageId,
+      },
       ctx.durable.inbox,
       reply ? { ...reply, template } : null,
     )
     if (!recorded) throw new DuplicateMessage()
-    const text = recorded.replyText ?? checkinTexts.recorded({ ...recorded, unitName: room.unit.name, mine: String(recorded.mineToday), unit: String(recorded.unitToday) })
+    const text =
+      recorded.replyText ?? checkinTexts.recorded({ ...recorded, unitName: room.unit.name, mine: String(recorded.mineToday), unit: String(recorded.unitToday) })
     ctx.durable.written(text, { mention: true })
   },
 }

@@ -11,7 +11,13 @@ export const needCommand: CommandDef<{ description: string }> = {
   example: '#需求 3号楼王奶奶家水管漏水,需要维修',
   parse: (_argv, text) => (text ? ok({ description: text }) : problem('请写明需求内容')),
   async run(ctx) {
-    const need = await recordNeed(ctx.work, { room: ctx.room, reporterId: ctx.member.id, description: ctx.args.description, accountId: ctx.msg.accountId, messageId: ctx.msg.messageId })
+    const need = await recordNeed(ctx.work, {
+      room: ctx.room,
+      reporterId: ctx.member.id,
+      description: ctx.args.description,
+      accountId: ctx.msg.accountId,
+      messageId: ctx.msg.messageId,
+    })
     ctx.reply(needTexts.recorded(need), { mention: true })
   },
 }

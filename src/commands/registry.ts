@@ -24,9 +24,21 @@ import { todayCommand } from './today.command.ts'
 export const COMMANDS: AnyCommand[] = []
 COMMANDS.push(
   helpCommand(() => COMMANDS),
-  checkinCommand, todayCommand, meCommand,
-  needCommand, needListCommand, taskCommand, taskListCommand,
-  claimCommand, progressCommand, completeCommand, abandonCommand, chaseCommand, takeOverCommand, reassignCommand, cancelCommand,
+  checkinCommand,
+  todayCommand,
+  meCommand,
+  needCommand,
+  needListCommand,
+  taskCommand,
+  taskListCommand,
+  claimCommand,
+  progressCommand,
+  completeCommand,
+  abandonCommand,
+  chaseCommand,
+  takeOverCommand,
+  reassignCommand,
+  cancelCommand,
   bindCommand,
 )
 

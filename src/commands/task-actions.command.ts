@@ -1,14 +1,5 @@
 // The verbs on one task: 认领 进展 完成 放弃 催办 接手 转派 取消. Each takes the task id first.
-import {
-  abandonTask,
-  cancelTask,
-  chaseTask,
-  claimTask,
-  completeTask,
-  progressTask,
-  reassignTask,
-  takeOverTask,
-} from '../domain/task/task.service.ts'
+import { abandonTask, cancelTask, chaseTask, claimTask, completeTask, progressTask, reassignTask, takeOverTask } from '../domain/task/task.service.ts'
 import { taskTexts } from '../domain/task/task.texts.ts'
 import { UsageError } from '../core/errors.ts'
 import type { MemberWithUnit } from '../domain/org/org.types.ts'
@@ -94,7 +85,14 @@ export const chaseCommand: CommandDef<RefArgs> = {
   async run(ctx) {
     const { task, targets, inOwnRoom } = await chaseTask(taskOp(ctx), ctx.args.ref)
     // In the task's own room the chase itself is the answer; elsewhere the sender hears it was sent.
-    if (!inOwnRoom) ctx.reply(taskTexts.chasedElsewhere(task, targets.map((m) => m.name)), { mention: true })
+    if (!inOwnRoom)
+      ctx.reply(
+        taskTexts.chasedElsewhere(
+          task,
+          targets.map((m) => m.name),
+        ),
+        { mention: true },
+      )
   },
 }
 

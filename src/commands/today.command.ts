@@ -30,7 +30,12 @@ export const todayCommand: CommandDef<null> = {
       .sort((a, b) => b.count - a.count)
       .filter((r) => r.count > 0)
       .map((r) => `${r.unit.name}:${r.count} 次${r.households ? `,${r.households}户` : ''}`)
-    const silentLine = silent.length ? `\n未签到(${silent.length}):${silent.slice(0, 30).map((r) => r.unit.name).join('、')}${silent.length > 30 ? '……' : ''}` : ''
+    const silentLine = silent.length
+      ? `\n未签到(${silent.length}):${silent
+          .slice(0, 30)
+          .map((r) => r.unit.name)
+          .join('、')}${silent.length > 30 ? '……' : ''}`
+      : ''
     const own = report.own ? `\n本级:${report.own} 次` : ''
     ctx.reply(`${report.unit.name} ${date} 共签到 ${total} 次\n${lines.join('\n') || '(下级单位都还没有签到)'}${own}${silentLine}`)
   },

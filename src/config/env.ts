@@ -4,12 +4,23 @@ import { z } from 'zod'
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v))
 
 const schema = z.object({
-  DATABASE_URL: z.string().trim().optional().transform((v) => v || undefined),
-  REDIS_URL: z.string().trim().optional().transform((v) => v || undefined),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined),
   GRIDBOT_DATA_DIR: z.string().default('.data'),
   GRIDBOT_ORG_FILE: z.string().optional(),
   GRIDBOT_AUTO_MIGRATE: bool.default(true),
-  GRIDBOT_QUEUE_PREFIX: z.string().regex(/^[\w-]+$/).default('gridbot'),
+  GRIDBOT_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w-]+$/)
+    .default('gridbot'),
   GRIDBOT_WORKER_CONCURRENCY: z.coerce.number().int().positive().optional(),
   /** Inbound queue shards (one conversation's messages in order; shards in parallel). The same in every process. */
   GRIDBOT_INBOUND_SHARDS: z.coerce.number().int().min(1).max(1024).default(16),

@@ -17,10 +17,21 @@ export async function loadOrgFile(file: string): Promise<OrgSpec> {
 }
 
 const ROLE_WORDS: Record<string, OrgSpec['members'][number]['role']> = {
-  管理员: 'admin', admin: 'admin',
-  书记: 'supervisor', 负责人: 'supervisor', 指导员: 'supervisor', 站长: 'supervisor', 主任: 'supervisor', supervisor: 'supervisor',
-  网格员: 'grid_cadre', 网格团干部: 'grid_cadre', 团干部: 'grid_cadre', 网格长: 'grid_cadre', grid_cadre: 'grid_cadre',
-  志愿者: 'volunteer', volunteer: 'volunteer',
+  管理员: 'admin',
+  admin: 'admin',
+  书记: 'supervisor',
+  负责人: 'supervisor',
+  指导员: 'supervisor',
+  站长: 'supervisor',
+  主任: 'supervisor',
+  supervisor: 'supervisor',
+  网格员: 'grid_cadre',
+  网格团干部: 'grid_cadre',
+  团干部: 'grid_cadre',
+  网格长: 'grid_cadre',
+  grid_cadre: 'grid_cadre',
+  志愿者: 'volunteer',
+  volunteer: 'volunteer',
 }
 
 const HEADERS = { district: '区', town: '镇街', community: '社区', grid: '网格', room: '群名', name: '姓名', wxid: '微信ID', role: '角色', account: '账号' }
@@ -36,8 +47,15 @@ export async function readOrgSheet(file: string): Promise<unknown> {
     const text = String(cell.text ?? '').trim()
     for (const [key, header] of Object.entries(HEADERS)) if (text === header || (header === '镇街' && /^(镇街|镇\/街道|街道|镇)$/.test(text))) col[key] = i
   })
-  const missing = Object.entries(HEADERS).filter(([k]) => k !== 'account' && !col[k]).map(([, h]) => h)
-  if (missing.length) throw new AppError('ORG_SHEET_HEADERS', `missing headers ${missing}`, `表格缺少列:${missing.join('、')}(第一行应为:区 镇街 社区 网格 群名 姓名 微信ID 角色)`)
+  const missing = Object.entries(HEADERS)
+    .filter(([k]) => k !== 'account' && !col[k])
+    .map(([, h]) => h)
+  if (missing.length)
+    throw new AppError(
+      'ORG_SHEET_HEADERS',
+      `missing headers ${missing}`,
+      `表格缺少列:${missing.join('、')}(第一行应为:区 镇街 社区 网格 群名 姓名 微信ID 角色)`,
+    )
   let district = ''
   const tree = new Map<string, { spec: UnitSpec; parent: string | null }>()
   const rooms = new Map<string, { topic: string; unit: string; account?: string }>()

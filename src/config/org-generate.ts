@@ -29,7 +29,10 @@ export function generateDistrict(opts: GenerateOptions): OrgSpec {
     rooms.push({ topic, unit, account: accounts[roomIndex++ % accountCount]!.id })
     return topic
   }
-  const person = (kind: string, n: number) => ({ name: `${kind}${n}`, wxid: `wxid_${kind === '网格员' ? 'g' : kind === '书记' ? 's' : 'a'}${String(n).padStart(5, '0')}` })
+  const person = (kind: string, n: number) => ({
+    name: `${kind}${n}`,
+    wxid: `wxid_${kind === '网格员' ? 'g' : kind === '书记' ? 's' : 'a'}${String(n).padStart(5, '0')}`,
+  })
   let sup = 0
   let cad = 0
   const districtRoom = addRoom(district)

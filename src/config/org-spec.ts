@@ -21,7 +21,11 @@ export const orgSpecSchema = z.object({
   policies: z.record(z.string(), z.unknown()).optional(),
   accounts: z.array(z.object({ id: z.string().trim().min(1), name: z.string().optional(), messagesPerSec: z.number().positive().optional() })).min(1),
   units: z.array(unitSpec).default([]),
-  rooms: z.array(z.object({ topic: z.string().trim().min(1), unit: z.string().trim().min(1), account: z.string().trim().optional(), wxRoomId: z.string().optional() })).default([]),
+  rooms: z
+    .array(
+      z.object({ topic: z.string().trim().min(1), unit: z.string().trim().min(1), account: z.string().trim().optional(), wxRoomId: z.string().optional() }),
+    )
+    .default([]),
   members: z
     .array(
       z.object({

@@ -39,11 +39,13 @@ export class InboundQueues {
   readonly queues: Queue<InboundMessage>[]
 
   /** `shards` must be the same in every gateway and worker of a deployment (GRIDBOT_INBOUND_SHARDS). */
-  constructor(env: QueueEnv, readonly shards: number) {
-    this.queues = Array.from(
-      { length: shards },
-      (_, i) =>
-        quietQueue(new Queue<InboundMessage>(inboundQueueName(i), {
+  constructor(
+    env: QueueEnv,
+    readonly shards: number,
+  ) {
+    this.queues = Array.from({ length: shards }, (_, i) =>
+      quietQueue(
+        new Queue<InboundMessage>(inboundQueueName(i), {
           connection: env.connection,
           prefix: env.prefix,
           defaultJobOptions: {
@@ -51,7 +53,8 @@ export class InboundQueues {
             removeOnComplete: { age: 24 * 3600, count: 50_000 },
             removeOnFail: { age: 30 * 24 * 3600 },
           },
-        })),
+        }),
+      ),
     )
   }
 
@@ -113,7 +116,12 @@ class Slots {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** One worker per shard, each taking one job at a time; every worker process runs one for every shard. */
-export function startInboundWorkers(env: QueueEnv, shards: number, dispatch: Dispatch, opts: { concurrency: number; log: Logger; lockMs: number }): Worker<InboundMessage>[] {
+export function startInboundWorkers(
+  env: QueueEnv,
+  shards: number,
+  dispatch: Dispatch,
+  opts: { concurrency: number; log: Logger; lockMs: number },
+): Worker<InboundMessage>[] {
   const slots = new Slots(opts.concurrency)
   const handle = async (job: Job<InboundMessage>) => {
     for (let attempt = 1; ; attempt++) {

@@ -61,7 +61,11 @@ const CLOSE_GRACE_MS = 15_000
  *  connection it was given, and an open one would keep reconnecting after the app stopped. False: it did not
  *  close within the grace period and was left behind. */
 export async function closeWorker(worker: Worker, log?: { warn(o: object, msg: string): void }): Promise<boolean> {
-  const closed = await within(CLOSE_GRACE_MS, worker.close().then(() => true), false)
+  const closed = await within(
+    CLOSE_GRACE_MS,
+    worker.close().then(() => true),
+    false,
+  )
   if (!closed) log?.warn({ worker: worker.name, graceMs: CLOSE_GRACE_MS }, 'worker did not close in time; stopping without it')
   const c = worker.opts.connection
   if (c instanceof Redis) await closeRedis(c)

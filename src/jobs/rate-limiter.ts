@@ -13,7 +13,11 @@ export class RedisRateLimiter implements RateLimiter {
   async hit(key: string, now: Date): Promise<number> {
     const bucket = Math.floor(now.getTime() / this.windowMs)
     const k = `${this.prefix}:rl:${key}:${bucket}`
-    const [[, count]] = (await this.redis.multi().incr(k).pexpire(k, this.windowMs * 2).exec()) as [[unknown, number]]
+    const [[, count]] = (await this.redis
+      .multi()
+      .incr(k)
+      .pexpire(k, this.windowMs * 2)
+      .exec()) as [[unknown, number]]
     return count
   }
 }

@@ -28,11 +28,18 @@ export class TimerQueue implements Scheduler {
     private readonly clock: Clock,
     private readonly virtual: boolean,
   ) {
-    this.queue = quietQueue(new Queue<TimerData>(TIMERS_QUEUE, {
-      connection: env.connection,
-      prefix: env.prefix,
-      defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 7 * 86_400, count: 100_000 }, removeOnFail: { age: 30 * 86_400 } },
-    }))
+    this.queue = quietQueue(
+      new Queue<TimerData>(TIMERS_QUEUE, {
+        connection: env.connection,
+        prefix: env.prefix,
+        defaultJobOptions: {
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 1000 },
+          removeOnComplete: { age: 7 * 86_400, count: 100_000 },
+          removeOnFail: { age: 30 * 86_400 },
+        },
+      }),
+    )
   }
 
   private delay(dueAt: Date): number {
@@ -42,7 +49,11 @@ export class TimerQueue implements Scheduler {
   }
 
   async schedule(t: TimerRequest): Promise<void> {
-    await this.queue.add(t.kind, { taskId: t.taskId, cycle: t.cycle, step: t.step, dueAt: t.dueAt.toISOString() }, { jobId: timerJobId(t), delay: this.delay(t.dueAt) })
+    await this.queue.add(
+      t.kind,
+      { taskId: t.taskId, cycle: t.cycle, step: t.step, dueAt: t.dueAt.toISOString() },
+      { jobId: timerJobId(t), delay: this.delay(t.dueAt) },
+    )
   }
 
   async ensure(t: TimerRequest): Promise<boolean> {

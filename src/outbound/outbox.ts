@@ -25,16 +25,18 @@ export class QueueOutbox implements Outbox {
   queue(accountId: string): Queue<OutboundJob> {
     let q = this.queues.get(accountId)
     if (!q) {
-      q = quietQueue(new Queue<OutboundJob>(outboundQueueName(accountId), {
-        connection: this.env.connection,
-        prefix: this.env.prefix,
-        defaultJobOptions: {
-          attempts: 6,
-          backoff: { type: 'exponential', delay: 2000 },
-          removeOnComplete: { age: 24 * 3600, count: 20_000 },
-          removeOnFail: { age: 30 * 24 * 3600 },
-        },
-      }))
+      q = quietQueue(
+        new Queue<OutboundJob>(outboundQueueName(accountId), {
+          connection: this.env.connection,
+          prefix: this.env.prefix,
+          defaultJobOptions: {
+            attempts: 6,
+            backoff: { type: 'exponential', delay: 2000 },
+            removeOnComplete: { age: 24 * 3600, count: 20_000 },
+            removeOnFail: { age: 30 * 24 * 3600 },
+          },
+        }),
+      )
       this.queues.set(accountId, q)
     }
     return q

@@ -15,7 +15,14 @@ export interface Pace {
 export const DEFAULT_PACE: Pace = { messagesPerSec: 1, jitterMs: 300 }
 
 /** `onSent(key)`: the outbox row behind a message whose last part WeChat accepted (marked sent). */
-export function startSender(env: QueueEnv, transport: ChatTransport, pace: Pace | null, log: Logger, onSent?: (outboxKey: string) => Promise<void>, lockMs?: number): Worker<OutboundJob> {
+export function startSender(
+  env: QueueEnv,
+  transport: ChatTransport,
+  pace: Pace | null,
+  log: Logger,
+  onSent?: (outboxKey: string) => Promise<void>,
+  lockMs?: number,
+): Worker<OutboundJob> {
   return createWorker<OutboundJob>(
     outboundQueueName(transport.accountId),
     async (job) => {

@@ -1,12 +1,22 @@
 import type { CheckinType } from '../domain/checkin/checkin.types.ts'
 
 export const CHECKIN_TYPES: Record<string, CheckinType> = {
-  巡查: 'patrol', 巡逻: 'patrol', 巡检: 'patrol', patrol: 'patrol',
-  走访: 'visit', 入户: 'visit', 走访入户: 'visit', visit: 'visit',
-  议事: 'meeting', 议事会: 'meeting', 会议: 'meeting', meeting: 'meeting',
-  服务: 'service', 志愿服务: 'service', service: 'service',
+  巡查: 'patrol',
+  巡逻: 'patrol',
+  巡检: 'patrol',
+  patrol: 'patrol',
+  走访: 'visit',
+  入户: 'visit',
+  走访入户: 'visit',
+  visit: 'visit',
+  议事: 'meeting',
+  议事会: 'meeting',
+  会议: 'meeting',
+  meeting: 'meeting',
+  服务: 'service',
+  志愿服务: 'service',
+  service: 'service',
 }
-
 
 export type CheckinArgs =
   | { ok: true; undo: true }
@@ -41,7 +51,9 @@ export function parseCheckinArgs(input: string[]): CheckinArgs {
   return { ok: true, undo: false, type: type ?? 'patrol', households, note: note || null }
 }
 
-const TYPE_WORDS = Object.keys(CHECKIN_TYPES).filter((w) => /[\u4e00-\u9fff]/.test(w)).sort((a, b) => b.length - a.length)
+const TYPE_WORDS = Object.keys(CHECKIN_TYPES)
+  .filter((w) => /[\u4e00-\u9fff]/.test(w))
+  .sort((a, b) => b.length - a.length)
 
 /** "走访5户独居老人" typed without spaces → ["走访", "5户", "独居老人"]; only the leading type and count are split. */
 function unglue(argv: string[]): string[] {

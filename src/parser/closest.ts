@@ -24,5 +24,8 @@ export function closest(word: string, candidates: string[], max = 3): string[] {
     .filter(({ c, d, shared }) => d <= Math.max(1, Math.ceil(c.length / 2)) || shared >= 1)
     .sort((p, q) => p.d - q.d || q.shared - p.shared)
   const best = scored[0]?.d
-  return scored.filter((s) => s.d <= (best ?? 0) + 1).slice(0, max).map((s) => s.c)
+  return scored
+    .filter((s) => s.d <= (best ?? 0) + 1)
+    .slice(0, max)
+    .map((s) => s.c)
 }

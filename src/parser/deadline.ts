@@ -28,14 +28,28 @@ const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5
 const DEFAULT_HOUR = 18 // a date alone means the end of that working day
 
 const RELATIVE = /^(\d+)(分钟|个小时|小时|个钟头|天|个星期|星期|周)(后|之后|以后|内|之内|以内)$/
-const UNIT_MS: Record<string, number> = { 分钟: 60_000, 个小时: 3_600_000, 小时: 3_600_000, 个钟头: 3_600_000, 天: 86_400_000, 个星期: 604_800_000, 星期: 604_800_000, 周: 604_800_000 }
+const UNIT_MS: Record<string, number> = {
+  分钟: 60_000,
+  个小时: 3_600_000,
+  小时: 3_600_000,
+  个钟头: 3_600_000,
+  天: 86_400_000,
+  个星期: 604_800_000,
+  星期: 604_800_000,
+  周: 604_800_000,
+}
 
 /** A deadline may be at most this far ahead (a leap year); relative counts are bounded by it before any arithmetic. */
 const MAX_AHEAD_MS = 366 * 86_400_000
 
 export function parseDeadline(input: string, now: Date): DeadlineResult {
   const raw = input.trim()
-  const s = arabic(normalise(raw).replace(/\s+/g, '').replace(/^(截止|截至|到|于|在)/, '').replace(/(前|之前|以前)$/, ''))
+  const s = arabic(
+    normalise(raw)
+      .replace(/\s+/g, '')
+      .replace(/^(截止|截至|到|于|在)/, '')
+      .replace(/(前|之前|以前)$/, ''),
+  )
   if (!s) return { ok: false, problem: `请写明截止时间,${EXAMPLES}` }
   const unknown = (): DeadlineResult => ({ ok: false, problem: `看不懂截止时间「${raw}」,${EXAMPLES}` })
 
@@ -67,7 +81,8 @@ export function parseDeadline(input: string, now: Date): DeadlineResult {
   } else if ((m = take(/^(\d{1,2})(?:月|\/)(\d{1,2})[日号]?/))) date = { year: today.year, month: Number(m[1]), day: Number(m[2]) }
   else if ((m = take(/^(\d{1,2})[日号]/))) {
     date = { year: today.year, month: today.month, day: Number(m[1]) }
-    if (Number(m[1]) < today.day) return { ok: false, problem: `「${raw}」是本月${m[1]}日(已过)还是下个月?请写上月份,例如:${today.month === 12 ? 1 : today.month + 1}月${m[1]}日` }
+    if (Number(m[1]) < today.day)
+      return { ok: false, problem: `「${raw}」是本月${m[1]}日(已过)还是下个月?请写上月份,例如:${today.month === 12 ? 1 : today.month + 1}月${m[1]}日` }
   } else if ((m = take(/^(今天|今日|今晚|今早|明天|明日|明晚|明早|后天|大后天)/))) {
     const offset = { 今: 0, 明: 1, 后: 2, 大: 3 }[m[1]![0] as '今']
     date = shift(today, offset)
@@ -98,7 +113,8 @@ export function parseDeadline(input: string, now: Date): DeadlineResult {
     minute = m[2] === '半' ? 30 : m[2] === '一刻' ? 15 : m[2] === '三刻' ? 45 : m[2] ? Number(m[2]) : 0
     if (hour > 24 || minute > 59) return unknown()
     if (period && PM.has(period) && hour < 12) hour += 12
-    else if ((period === '晚上' || period === '晚' || period === '夜里') && hour === 12) hour = 24 // midnight ending that day
+    else if ((period === '晚上' || period === '晚' || period === '夜里') && hour === 12)
+      hour = 24 // midnight ending that day
     else if (period === '中午' && hour <= 2) hour += 12
     else if (!period && hour >= 1 && hour <= 6 && hour !== 0) {
       return { ok: false, problem: `「${raw}」是上午还是下午?请写:下午${hour}点 或 上午${hour}点` }

@@ -29,11 +29,16 @@ export function normalise(text: string): string {
   let out = ''
   for (const ch of stripInvisible(text)) {
     const code = ch.codePointAt(0)!
-    if (ch === '，' || ch === '、') out += ' ' // list separators between arguments
+    if (ch === '，' || ch === '、')
+      out += ' ' // list separators between arguments
     else if (code >= FULL_WIDTH_START && code <= FULL_WIDTH_END) out += String.fromCodePoint(code - 0xfee0)
-    else if (SPACE.test(ch)) out += ' ' // ideographic, mention (U+2005), no-break, thin … spaces
+    else if (SPACE.test(ch))
+      out += ' ' // ideographic, mention (U+2005), no-break, thin … spaces
     else if (code === 0x2028 || code === 0x2029) out += '\n'
     else out += ch
   }
-  return out.replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim()
+  return out
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim()
 }

@@ -17,7 +17,12 @@ export function parseTaskArgs(argv: string[]): TaskArgs {
   let inDeadline = false
   for (const raw of argv) {
     if (raw.startsWith('@')) {
-      mentionNames.push(...raw.split('@').map((s) => s.trim()).filter(Boolean))
+      mentionNames.push(
+        ...raw
+          .split('@')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
       inDeadline = false
     } else if (URGENT.has(raw.toLowerCase())) {
       urgent = true
@@ -31,4 +36,3 @@ export function parseTaskArgs(argv: string[]): TaskArgs {
   }
   return { title: title.join(' ').trim(), urgent, deadlineText: inDeadline || deadline.length ? deadline.join(' ') : null, mentionNames }
 }
-

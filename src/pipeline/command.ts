@@ -100,7 +100,9 @@ export type CommandDef<A = unknown> =
 export type AnyCommand = CommandDef<any>
 
 /** A member's location or image in a bound room: not a command, but it may belong to what they just reported. */
-export type AttachmentHandler = (ctx: CommandContext<{ kind: 'location' | 'image'; location?: { latitude: number; longitude: number; address: string }; mediaPath?: string }>) => Promise<void>
+export type AttachmentHandler = (
+  ctx: CommandContext<{ kind: 'location' | 'image'; location?: { latitude: number; longitude: number; address: string }; mediaPath?: string }>,
+) => Promise<void>
 
 /** Everything the dispatcher routes to: handed in by the composition root, so pipeline/ imports no command. */
 export interface CommandSet {

@@ -20,7 +20,15 @@ import { resolveMiddleware } from './middleware/resolve.ts'
 import { roomMiddleware } from './middleware/room.ts'
 import { runMiddleware } from './middleware/run.ts'
 
-const chain = compose<MessageContext>([parseMiddleware, roomMiddleware, memberMiddleware, rateLimitMiddleware, resolveMiddleware, onceMiddleware, runMiddleware])
+const chain = compose<MessageContext>([
+  parseMiddleware,
+  roomMiddleware,
+  memberMiddleware,
+  rateLimitMiddleware,
+  resolveMiddleware,
+  onceMiddleware,
+  runMiddleware,
+])
 
 export type Dispatch = (msg: InboundMessage, opts?: { lastAttempt?: boolean }) => Promise<void>
 
@@ -45,7 +53,13 @@ export function createDispatcher(deps: PipelineDeps): Dispatch {
       markedByWork: false,
       nextReply(o = {}) {
         const mentionIds = [...new Set([...(o.mention ? [msg.talkerId] : []), ...(o.mentionIds ?? [])])]
-        return { key: jobId('reply', msg.accountId, msg.messageId, ctx.replies.length), accountId: msg.accountId, roomId: msg.roomId ?? '', mentionIds, urgent: o.urgent }
+        return {
+          key: jobId('reply', msg.accountId, msg.messageId, ctx.replies.length),
+          accountId: msg.accountId,
+          roomId: msg.roomId ?? '',
+          mentionIds,
+          urgent: o.urgent,
+        }
       },
       reply(text, o = {}) {
         if (!msg.roomId) return // direct messages are never answered (parse stops them first)

@@ -38,14 +38,26 @@ export async function startPostgresServer(say: (line: string) => void = () => un
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`)
   }
   run('initdb', ['-D', data, '-U', 'gridbot', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'])
-  run('pg_ctl', ['-D', data, '-l', path.join(root, 'server.log'), '-w', '-o',
-    `-p ${port} -k ${sock} -c listen_addresses=127.0.0.1 ${opts.durable ? '-c fsync=on -c synchronous_commit=on -c full_page_writes=on' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off'} -c max_connections=300`, 'start'])
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    path.join(root, 'server.log'),
+    '-w',
+    '-o',
+    `-p ${port} -k ${sock} -c listen_addresses=127.0.0.1 ${opts.durable ? '-c fsync=on -c synchronous_commit=on -c full_page_writes=on' : '-c fsync=off -c synchronous_commit=off -c full_page_writes=off'} -c max_connections=300`,
+    'start',
+  ])
   return {
     url: `postgresql://gridbot@127.0.0.1:${port}/postgres`,
     restart: () => run('pg_ctl', ['-D', data, '-l', path.join(root, 'server.log'), '-w', '-m', 'fast', 'restart']),
     stop: async () => {
       try {
-        execFileSync(asUser[0] ?? path.join(bin, 'pg_ctl'), asUser.length ? [...asUser.slice(1), path.join(bin, 'pg_ctl'), '-D', data, '-m', 'fast', 'stop'] : ['-D', data, '-m', 'fast', 'stop'], { stdio: 'ignore' })
+        execFileSync(
+          asUser[0] ?? path.join(bin, 'pg_ctl'),
+          asUser.length ? [...asUser.slice(1), path.join(bin, 'pg_ctl'), '-D', data, '-m', 'fast', 'stop'] : ['-D', data, '-m', 'fast', 'stop'],
+          { stdio: 'ignore' },
+        )
       } finally {
         rmSync(root, { recursive: true, force: true })
       }

@@ -42,14 +42,29 @@ export async function startRedisServer(opts: { dir: string; say?: (line: string)
   const port = useSocket ? 0 : await freePort()
   const url = useSocket ? `unix://${socket}` : `redis://127.0.0.1:${port}`
   const args = [
-    '--port', String(port), '--bind', '127.0.0.1',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
     ...(useSocket ? ['--unixsocket', socket, '--unixsocketperm', '700'] : []),
-    '--dir', path.resolve(opts.dir),
-    '--appendonly', 'yes', '--appendfsync', 'everysec',
-    '--maxmemory-policy', 'noeviction',
-    '--save', '60 1',
-    '--daemonize', 'no', '--protected-mode', 'yes', '--loglevel', 'warning',
-    '--logfile', path.resolve(opts.dir, 'redis.log'),
+    '--dir',
+    path.resolve(opts.dir),
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    'everysec',
+    '--maxmemory-policy',
+    'noeviction',
+    '--save',
+    '60 1',
+    '--daemonize',
+    'no',
+    '--protected-mode',
+    'yes',
+    '--loglevel',
+    'warning',
+    '--logfile',
+    path.resolve(opts.dir, 'redis.log'),
   ]
   const child: ChildProcess = spawn(bin, args, { stdio: 'ignore' })
   let exited = false

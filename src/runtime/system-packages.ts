@@ -40,7 +40,9 @@ export function findPostgresBin(say: (line: string) => void): string {
   const look = () => {
     const base = '/usr/lib/postgresql'
     if (!existsSync(base)) return null
-    const versions = readdirSync(base).filter((v) => existsSync(`${base}/${v}/bin/initdb`)).sort((a, b) => Number(b) - Number(a))
+    const versions = readdirSync(base)
+      .filter((v) => existsSync(`${base}/${v}/bin/initdb`))
+      .sort((a, b) => Number(b) - Number(a))
     return versions[0] ? `${base}/${versions[0]}/bin` : null
   }
   const found = look()

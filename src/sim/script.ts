@@ -10,10 +10,7 @@ import type { TranscriptLine } from './world.ts'
 const from = z.union([z.string(), z.object({ wxid: z.string() })])
 const texts = z.union([z.string(), z.array(z.string())])
 /** One message of an `exactly` list: the text it contains, or that plus the people it @mentions and a text it must not hold. */
-const expectedMessage = z.union([
-  z.string(),
-  z.strictObject({ contains: texts, mentions: z.array(z.string()).optional(), notContains: z.string().optional() }),
-])
+const expectedMessage = z.union([z.string(), z.strictObject({ contains: texts, mentions: z.array(z.string()).optional(), notContains: z.string().optional() })])
 const step = z.union([
   z.object({ room: z.string(), from, say: z.string(), twice: z.boolean().optional() }),
   z.object({ room: z.string(), from, location: z.object({ lat: z.number(), lng: z.number(), address: z.string() }) }),
@@ -72,7 +69,9 @@ const asList = (t: string | string[] | undefined): string[] => (t === undefined 
 const ruleOf = (m: ExpectedMessage): MessageRule =>
   typeof m === 'string' ? { contains: [m] } : { contains: asList(m.contains), mentions: m.mentions, notContains: m.notContains }
 const fits = (r: MessageRule, l: TranscriptLine): boolean =>
-  r.contains.every((w) => l.text.includes(w)) && (!r.mentions || r.mentions.every((n) => l.mentions.includes(n))) && (!r.notContains || !l.text.includes(r.notContains))
+  r.contains.every((w) => l.text.includes(w)) &&
+  (!r.mentions || r.mentions.every((n) => l.mentions.includes(n))) &&
+  (!r.notContains || !l.text.includes(r.notContains))
 const showRule = (r: MessageRule): string =>
   `包含 ${JSON.stringify(r.contains)}${r.mentions ? ` @${r.mentions.join(',')}` : ''}${r.notContains ? ` 不含 ${JSON.stringify(r.notContains)}` : ''}`
 const showLine = (l: TranscriptLine): string => `${l.text.replace(/\n/g, ' / ').slice(0, 120)}${l.mentions.length ? ` [@${l.mentions.join(',')}]` : ''}`

@@ -101,7 +101,10 @@ export async function startSim(o: SimOptions): Promise<SimSession> {
       calm = quiet ? calm + 1 : 0
       if (calm < 2) await new Promise((r) => setTimeout(r, quiet ? 15 : 5))
     }
-    if (calm < 2) throw new Error(`simulator did not settle within ${SETTLE_LIMIT_MS / 1000} s: ${await within(5_000, busy(world, queues(), app.timers.queue), 'Redis did not answer')}`)
+    if (calm < 2)
+      throw new Error(
+        `simulator did not settle within ${SETTLE_LIMIT_MS / 1000} s: ${await within(5_000, busy(world, queues(), app.timers.queue), 'Redis did not answer')}`,
+      )
   }
   return {
     app,

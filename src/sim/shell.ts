@@ -13,7 +13,11 @@ export async function runShell(session: SimSession, input = process.stdin, outpu
   const { world } = session
   const print = (s: string) => output.write(`${s}\n`)
   // Start where most of the work happens: the first grid's group, as its first cadre.
-  const grids = new Set(validateOrg(world.spec).units.filter((u) => u.kind === 'grid').map((u) => u.name))
+  const grids = new Set(
+    validateOrg(world.spec)
+      .units.filter((u) => u.kind === 'grid')
+      .map((u) => u.name),
+  )
   let room = world.spec.rooms.find((r) => grids.has(r.unit))?.topic ?? world.spec.rooms[0]!.topic
   const cadre = world.spec.members.find((m) => m.role === 'grid_cadre' && m.rooms.includes(room))
   let person = cadre?.name ?? world.people.find((p) => p.rooms.includes(room))?.name ?? world.people[0]!.name
@@ -43,7 +47,13 @@ export async function runShell(session: SimSession, input = process.stdin, outpu
         world.room(t)
         room = t
       } else if (line.startsWith('/as ')) person = world.person(line.slice(4).trim()).name
-      else if (line === '/who') print(world.people.filter((p) => p.rooms.includes(room)).map((p) => `${p.name}(${p.wxid})`).join('\n'))
+      else if (line === '/who')
+        print(
+          world.people
+            .filter((p) => p.rooms.includes(room))
+            .map((p) => `${p.name}(${p.wxid})`)
+            .join('\n'),
+        )
       else if (line === '/time') print(formatLocal(session.clock.now()))
       else if (line.startsWith('/advance ')) {
         const ms = parseDuration(line.slice(9))

@@ -12,7 +12,8 @@ let dir = ''
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'gridbot-boundaries-'))
-  for (const f of ['.dependency-cruiser.cjs', 'tsconfig.json', 'biome.json', 'package.json', 'lint']) cpSync(path.join(root, f), path.join(dir, f), { recursive: true })
+  for (const f of ['.dependency-cruiser.cjs', 'tsconfig.json', 'biome.json', 'package.json', 'lint'])
+    cpSync(path.join(root, f), path.join(dir, f), { recursive: true })
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'))
   // Biome reads .gitignore through the VCS setting: a scratch git repo keeps that working.
   execFileSync('git', ['init', '-q'], { cwd: dir })
@@ -35,19 +36,49 @@ const lint = () => run('@biomejs/biome/bin/biome', ['lint', '--colors=off', '--d
 
 describe('boundaries', () => {
   it('pass on clean files', () => {
-    seed({ 'src/core/ok.ts': "export const ok = 1\n", 'src/pipeline/uses-core.ts': "import { ok } from '../core/ok.ts'\nexport const x = ok\n" })
+    seed({ 'src/core/ok.ts': 'export const ok = 1\n', 'src/pipeline/uses-core.ts': "import { ok } from '../core/ok.ts'\nexport const x = ok\n" })
     expect(depcruise().status).toBe(0)
     expect(lint().status).toBe(0)
   })
 
   it.each([
     ['core importing wechaty', { 'src/core/bad.ts': "import 'wechaty'\n" }, 'only-transport-imports-wechaty'],
-    ['core importing a module of ours outside core', { 'src/parser/p.ts': 'export const p = 1\n', 'src/core/bad2.ts': "export { p } from '../parser/p.ts'\n" }, 'core-imports-only-core'],
-    ['the pipeline importing a command', { 'src/commands/c.ts': 'export const c = 1\n', 'src/pipeline/bad.ts': "export { c } from '../commands/c.ts'\n" }, 'pipeline-not-to-commands'],
-    ['a command importing a repository', { 'src/domain/x/x.repo.ts': 'export const r = 1\n', 'src/commands/bad.ts': "export { r } from '../domain/x/x.repo.ts'\n" }, 'commands-through-services'],
-    ['a service importing the generated client', { 'src/db/generated/client.ts': 'export type Row = { id: number }\n', 'src/domain/x/bad.service.ts': "import type { Row } from '../../db/generated/client.ts'\nexport type R = Row\n" }, 'prisma-client-only-in-db-and-repos'],
-    ['jobs importing the dev-only server starters', { 'src/runtime/srv.ts': 'export const s = 1\n', 'src/jobs/bad.ts': "export { s } from '../runtime/srv.ts'\n" }, 'runtime-only-from-sim-cli-infra'],
-    ['an import cycle', { 'src/domain/a.ts': "import { b } from './b.ts'\nexport const a = () => b\n", 'src/domain/b.ts': "import { a } from './a.ts'\nexport const b = () => a\n" }, 'no-circular'],
+    [
+      'core importing a module of ours outside core',
+      { 'src/parser/p.ts': 'export const p = 1\n', 'src/core/bad2.ts': "export { p } from '../parser/p.ts'\n" },
+      'core-imports-only-core',
+    ],
+    [
+      'the pipeline importing a command',
+      { 'src/commands/c.ts': 'export const c = 1\n', 'src/pipeline/bad.ts': "export { c } from '../commands/c.ts'\n" },
+      'pipeline-not-to-commands',
+    ],
+    [
+      'a command importing a repository',
+      { 'src/domain/x/x.repo.ts': 'export const r = 1\n', 'src/commands/bad.ts': "export { r } from '../domain/x/x.repo.ts'\n" },
+      'commands-through-services',
+    ],
+    [
+      'a service importing the generated client',
+      {
+        'src/db/generated/client.ts': 'export type Row = { id: number }\n',
+        'src/domain/x/bad.service.ts': "import type { Row } from '../../db/generated/client.ts'\nexport type R = Row\n",
+      },
+      'prisma-client-only-in-db-and-repos',
+    ],
+    [
+      'jobs importing the dev-only server starters',
+      { 'src/runtime/srv.ts': 'export const s = 1\n', 'src/jobs/bad.ts': "export { s } from '../runtime/srv.ts'\n" },
+      'runtime-only-from-sim-cli-infra',
+    ],
+    [
+      'an import cycle',
+      {
+        'src/domain/a.ts': "import { b } from './b.ts'\nexport const a = () => b\n",
+        'src/domain/b.ts': "import { a } from './a.ts'\nexport const b = () => a\n",
+      },
+      'no-circular',
+    ],
   ])('fail on %s', (_, files, rule) => {
     seed(files)
     const r = depcruise()

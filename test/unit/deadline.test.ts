@@ -66,9 +66,23 @@ describe('parseDeadline', () => {
   // Issue #7 item 4: 9999999999天后 made an invalid Date that reached the database. Counts are bounded
   // (≤ 366 days in the unit) before any arithmetic, so each of these is a refusal, not a crash.
   const tooFar: string[] = [
-    '9999999999天后', '9999999999分钟后', '9999999999小时后', '9999999999周后', '9999999999个星期后',
-    '99999999小时后', '9'.repeat(400) + '天后', '367天后', '8785小时后', '527041分钟后', '53周后', '53个星期内',
-    '九九九九九九九九九九天后', '九九九九个小时后', '五十三周后', '九十九个星期内', '三九九天后',
+    '9999999999天后',
+    '9999999999分钟后',
+    '9999999999小时后',
+    '9999999999周后',
+    '9999999999个星期后',
+    '99999999小时后',
+    '9'.repeat(400) + '天后',
+    '367天后',
+    '8785小时后',
+    '527041分钟后',
+    '53周后',
+    '53个星期内',
+    '九九九九九九九九九九天后',
+    '九九九九个小时后',
+    '五十三周后',
+    '九十九个星期内',
+    '三九九天后',
   ]
   for (const input of tooFar) {
     it(`${input.slice(0, 24)} → 超过一年`, () => expect(at(input)).toMatch(/超过一年/))
@@ -87,8 +101,8 @@ describe('parseDeadline', () => {
 
   it('never returns an invalid or far-off date, whatever digits are typed (seeded random inputs)', () => {
     let seed = 7
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) // small LCG: reproducible
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31 // small LCG: reproducible
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!
     const units = ['分钟', '小时', '个小时', '个钟头', '天', '周', '星期', '个星期']
     const suffixes = ['后', '之后', '以后', '内', '之内', '以内']
     const cn = '零〇一二两三四五六七八九十'

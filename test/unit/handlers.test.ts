@@ -53,8 +53,16 @@ afterAll(() => db?.close())
 async function say(roomId: string, talkerId: string, text: string, roomTopic: string | null = null): Promise<string[]> {
   outbox.clear()
   const msg: InboundMessage = {
-    accountId: 'bot-main', messageId: `m${++n}`, roomId, roomTopic, talkerId, talkerName: talkerId,
-    kind: 'text', text, mentionsSelf: false, receivedAt: clock.now().toISOString(),
+    accountId: 'bot-main',
+    messageId: `m${++n}`,
+    roomId,
+    roomTopic,
+    talkerId,
+    talkerName: talkerId,
+    kind: 'text',
+    text,
+    mentionsSelf: false,
+    receivedAt: clock.now().toISOString(),
   }
   await dispatch(msg)
   return outbox.to(roomId)
@@ -167,7 +175,7 @@ describe('personal data stays in its own group', () => {
 })
 
 describe('binding a group', () => {
-  it('asks before a look-alike group takes over a unit\'s group, then tells the group it replaced', async () => {
+  it("asks before a look-alike group takes over a unit's group, then tells the group it replaced", async () => {
     clock.advance(61_000)
     const CLONE = 'clone@chatroom'
     const asked = await say(CLONE, 'wxid_admin', '#绑定 华府社区5号网格', '华府社区5号网格群')

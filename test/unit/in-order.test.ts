@@ -7,12 +7,13 @@ describe('InOrder', () => {
   it('runs one key in start order, other keys alongside, and forgets idle keys', async () => {
     const q = new InOrder()
     const log: string[] = []
-    const job = (key: string, name: string, ms: number) => q.run(key, async () => {
-      log.push(`${name}+`)
-      await sleep(ms)
-      log.push(`${name}-`)
-      return name
-    })
+    const job = (key: string, name: string, ms: number) =>
+      q.run(key, async () => {
+        log.push(`${name}+`)
+        await sleep(ms)
+        log.push(`${name}-`)
+        return name
+      })
     const results = await Promise.all([job('a', 'a1', 30), job('a', 'a2', 1), job('b', 'b1', 5)])
     expect(results).toEqual(['a1', 'a2', 'b1'])
     // b1 ran while a1 did; a2 only after a1 ended, although it is much shorter.

@@ -16,12 +16,30 @@ describe('normalise', () => {
 // Issue #7 item 7: invisible and bidi characters inside commands and in stored text shown back.
 describe('stripInvisible', () => {
   const invisible: [string, string][] = [
-    ['\u200d', 'zero-width joiner'], ['\u200c', 'zero-width non-joiner'], ['\u200b', 'zero-width space'],
-    ['\u2060', 'word joiner'], ['\u00ad', 'soft hyphen'], ['\ufeff', 'BOM'], ['\u200e', 'LRM'], ['\u200f', 'RLM'],
-    ['\u202a', 'LRE'], ['\u202b', 'RLE'], ['\u202c', 'PDF'], ['\u202d', 'LRO'], ['\u202e', 'RLO'],
-    ['\u2066', 'LRI'], ['\u2067', 'RLI'], ['\u2068', 'FSI'], ['\u2069', 'PDI'], ['\u061c', 'Arabic letter mark'],
-    ['\u180e', 'Mongolian vowel separator'], ['\u2061', 'function application'], ['\u3164', 'Hangul filler'],
-    ['\u034f', 'combining grapheme joiner'], ['\ufe0f', 'VS16 after a Chinese character'], ['\u{e0041}', 'tag A'],
+    ['\u200d', 'zero-width joiner'],
+    ['\u200c', 'zero-width non-joiner'],
+    ['\u200b', 'zero-width space'],
+    ['\u2060', 'word joiner'],
+    ['\u00ad', 'soft hyphen'],
+    ['\ufeff', 'BOM'],
+    ['\u200e', 'LRM'],
+    ['\u200f', 'RLM'],
+    ['\u202a', 'LRE'],
+    ['\u202b', 'RLE'],
+    ['\u202c', 'PDF'],
+    ['\u202d', 'LRO'],
+    ['\u202e', 'RLO'],
+    ['\u2066', 'LRI'],
+    ['\u2067', 'RLI'],
+    ['\u2068', 'FSI'],
+    ['\u2069', 'PDI'],
+    ['\u061c', 'Arabic letter mark'],
+    ['\u180e', 'Mongolian vowel separator'],
+    ['\u2061', 'function application'],
+    ['\u3164', 'Hangul filler'],
+    ['\u034f', 'combining grapheme joiner'],
+    ['\ufe0f', 'VS16 after a Chinese character'],
+    ['\u{e0041}', 'tag A'],
   ]
   for (const [ch, name] of invisible) {
     it(`strips ${name} from a command word and from stored text`, () => {

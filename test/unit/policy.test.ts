@@ -7,7 +7,11 @@ const f = (d: Date) => formatLocal(d)
 
 describe('resolvePolicy', () => {
   it('inherits down the tree, nearest wins', () => {
-    const p = resolvePolicy([{ escalation: { normal: '15m' }, quietHours: { start: '21:00', end: '08:00' } }, null, { escalation: { urgent: '1m', levels: 2 }, reminders: ['1h', '2h'] }])
+    const p = resolvePolicy([
+      { escalation: { normal: '15m' }, quietHours: { start: '21:00', end: '08:00' } },
+      null,
+      { escalation: { urgent: '1m', levels: 2 }, reminders: ['1h', '2h'] },
+    ])
     expect(p.periodMs).toEqual({ normal: 15 * 60_000, urgent: 60_000 })
     expect(p.levels).toBe(2)
     expect(p.remindersMs).toEqual([7_200_000, 3_600_000])
@@ -37,14 +41,22 @@ describe('quiet hours', () => {
 describe('escalationDueAt', () => {
   const base = t('09:00')
   it('walks one period per level, unclaimed after one period, overdue from the deadline', () => {
-    const due = (level: number, kind: 'unclaimed' | 'overdue', urgent = false) => f(escalationDueAt({ kind, base, level, lastAt: null, urgent, policy: DEFAULT_POLICY }))
+    const due = (level: number, kind: 'unclaimed' | 'overdue', urgent = false) =>
+      f(escalationDueAt({ kind, base, level, lastAt: null, urgent, policy: DEFAULT_POLICY }))
     expect([0, 1, 2, 3].map((l) => due(l, 'unclaimed'))).toEqual(['11月20日 09:10', '11月20日 09:20', '11月20日 09:30', '11月20日 09:40'])
     expect([0, 1, 2].map((l) => due(l, 'unclaimed', true))).toEqual(['11月20日 09:03', '11月20日 09:06', '11月20日 09:09'])
     expect([0, 1].map((l) => due(l, 'overdue'))).toEqual(['11月20日 09:00', '11月20日 09:10'])
   })
   it('keeps a period after a deferred post instead of bunching', () => {
     const lastAt = t('07:00')
-    const at = escalationDueAt({ kind: 'unclaimed', base: t('21:50'), level: 1, lastAt: new Date(lastAt.getTime() + 86_400_000), urgent: false, policy: DEFAULT_POLICY })
+    const at = escalationDueAt({
+      kind: 'unclaimed',
+      base: t('21:50'),
+      level: 1,
+      lastAt: new Date(lastAt.getTime() + 86_400_000),
+      urgent: false,
+      policy: DEFAULT_POLICY,
+    })
     expect(f(at)).toBe('11月21日 07:10')
   })
   it('caps levels at the district or the policy', () => {

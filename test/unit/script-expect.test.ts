@@ -4,7 +4,14 @@ import { checkExpectation, scriptSchema } from '../../src/sim/script.ts'
 import type { TranscriptLine } from '../../src/sim/world.ts'
 
 const ROOM = '华府社区5号网格群'
-const bot = (text: string, mentions: string[] = [], room = ROOM): TranscriptLine => ({ at: '2026-11-20T01:00:00.000Z', room, from: '网格助手', text, mentions, self: true })
+const bot = (text: string, mentions: string[] = [], room = ROOM): TranscriptLine => ({
+  at: '2026-11-20T01:00:00.000Z',
+  room,
+  from: '网格助手',
+  text,
+  mentions,
+  self: true,
+})
 const member = (text: string): TranscriptLine => ({ at: '2026-11-20T01:00:00.000Z', room: ROOM, from: '李佳鑫', text, mentions: [], self: false })
 
 /** Parses one expect step the way a script file would be, so the tests see the schema's output. */
@@ -14,12 +21,27 @@ const exp = (e: Record<string, unknown>) => {
   return step.expect
 }
 
-const window = [member('#签到 走访 5户'), bot('签到成功:走访 5户。您今日第 1 次', ['李佳鑫']), bot('华府社区5号网格今日共 1 次'), bot('别的群', [], '华府社区群')]
+const window = [
+  member('#签到 走访 5户'),
+  bot('签到成功:走访 5户。您今日第 1 次', ['李佳鑫']),
+  bot('华府社区5号网格今日共 1 次'),
+  bot('别的群', [], '华府社区群'),
+]
 
 describe('checkExpectation: exactly', () => {
   it('passes when the room holds exactly these messages, in order (other rooms and members ignored)', () => {
     expect(checkExpectation(exp({ exactly: ['签到成功', '今日共 1 次'] }), window)).toBeNull()
-    expect(checkExpectation(exp({ exactly: [{ contains: ['签到成功', '走访 5户'], mentions: ['李佳鑫'] }, { contains: '今日共', notContains: '撤销' }] }), window)).toBeNull()
+    expect(
+      checkExpectation(
+        exp({
+          exactly: [
+            { contains: ['签到成功', '走访 5户'], mentions: ['李佳鑫'] },
+            { contains: '今日共', notContains: '撤销' },
+          ],
+        }),
+        window,
+      ),
+    ).toBeNull()
   })
 
   it('fails on an extra message, naming it', () => {

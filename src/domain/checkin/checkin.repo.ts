@@ -44,7 +44,14 @@ export const checkinRepo = {
    * Returns null when the message was handled before (nothing written). The counts read the snapshot before the
    * insert, hence the + 1.
    */
-  recordOnce: async (db: DbOrTx, c: NewCheckin, from: Date, to: Date, inbox: { conversation: string; payload: unknown } | null, reply: CheckinReply | null): Promise<RecordedCheckin | null> => {
+  recordOnce: async (
+    db: DbOrTx,
+    c: NewCheckin,
+    from: Date,
+    to: Date,
+    inbox: { conversation: string; payload: unknown } | null,
+    reply: CheckinReply | null,
+  ): Promise<RecordedCheckin | null> => {
     const rows = await db.$queryRaw<{ id: number; at: Date; type: CheckinType; households: number | null; mine: bigint; unit: bigint; text: string | null }[]>`
       WITH h AS (
         INSERT INTO "InboxMessage" ("accountId", "messageId", "conversation", "payload", "receivedAt", "handledAt")
@@ -71,19 +78,21 @@ export const checkinRepo = {
       )
       SELECT n.*, (SELECT "text" FROM o) AS text FROM n`
     const r = rows[0]
-    return r ? { id: r.id, at: new Date(r.at), type: r.type, households: r.households, mineToday: Number(r.mine), unitToday: Number(r.unit), replyText: r.text } : null
+    return r
+      ? { id: r.id, at: new Date(r.at), type: r.type, households: r.households, mineToday: Number(r.mine), unitToday: Number(r.unit), replyText: r.text }
+      : null
   },
 
-  countByMember: (db: DbOrTx, memberId: number, from: Date, to: Date) =>
-    db.checkin.count({ where: { memberId, revokedAt: null, at: { gte: from, lt: to } } }),
-  countByUnit: (db: DbOrTx, unitId: number, from: Date, to: Date) =>
-    db.checkin.count({ where: { unitId, revokedAt: null, at: { gte: from, lt: to } } }),
+  countByMember: (db: DbOrTx, memberId: number, from: Date, to: Date) => db.checkin.count({ where: { memberId, revokedAt: null, at: { gte: from, lt: to } } }),
+  countByUnit: (db: DbOrTx, unitId: number, from: Date, to: Date) => db.checkin.count({ where: { unitId, revokedAt: null, at: { gte: from, lt: to } } }),
   /** The member's latest live check-in at or after `since` (optionally in one room). */
   latestByMember: (db: DbOrTx, memberId: number, since: Date, roomId?: number) =>
-    db.checkin.findFirst({ where: { memberId, revokedAt: null, at: { gte: since }, ...(roomId ? { roomId } : {}) }, orderBy: [{ at: 'desc' }, { id: 'desc' }] }),
+    db.checkin.findFirst({
+      where: { memberId, revokedAt: null, at: { gte: since }, ...(roomId ? { roomId } : {}) },
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    }),
   revoke: (db: DbOrTx, id: number, at: Date) => db.checkin.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } }),
-  attachLocation: (db: DbOrTx, id: number, loc: { latitude: number; longitude: number; address: string }) =>
-    db.checkin.update({ where: { id }, data: loc }),
+  attachLocation: (db: DbOrTx, id: number, loc: { latitude: number; longitude: number; address: string }) => db.checkin.update({ where: { id }, data: loc }),
   /** A unit's own check-ins in a window, with who made them. */
   listForUnit: (db: DbOrTx, unitId: number, from: Date, to: Date, take: number) =>
     db.checkin.findMany({

@@ -18,14 +18,20 @@ export type CheckinInput = NewCheckin
  * Records a check-in, marks its message handled and writes its confirmation, in one statement (the hot path);
  * null when the message was handled before. `reply.template` gets the day's counts (mine, the unit's) filled in.
  */
-export async function recordCheckin(w: Work, input: Omit<CheckinInput, 'at'>, inbox: { conversation: string; payload: unknown } | null, reply: CheckinReply | null) {
+export async function recordCheckin(
+  w: Work,
+  input: Omit<CheckinInput, 'at'>,
+  inbox: { conversation: string; payload: unknown } | null,
+  reply: CheckinReply | null,
+) {
   const dayStart = startOfLocalDay(w.now)
   return checkinRepo.recordOnce(w.db, { ...input, at: w.now }, dayStart, new Date(dayStart.getTime() + DAY_MS), inbox, reply)
 }
 
 export async function undoLastCheckin(w: Work, memberId: number) {
   const last = await checkinRepo.latestByMember(w.db, memberId, new Date(w.now.getTime() - UNDO_WINDOW_MS))
-  if (!last) throw new AppError('CHECKIN_UNDO_NONE', `no check-in within undo window for member ${memberId}`, '没有可撤销的签到:只能撤销10分钟内的最近一次签到。')
+  if (!last)
+    throw new AppError('CHECKIN_UNDO_NONE', `no check-in within undo window for member ${memberId}`, '没有可撤销的签到:只能撤销10分钟内的最近一次签到。')
   const { count } = await checkinRepo.revoke(w.db, last.id, w.now)
   if (count === 0) throw new AppError('CHECKIN_UNDO_RACE', `check-in ${last.id} already revoked`, '这次签到已经撤销过了。')
   return last
@@ -54,7 +60,12 @@ export async function memberSummary(w: Work, memberId: number) {
 }
 
 export type TodayReport =
-  | { kind: 'list'; unit: Unit; items: { at: Date; name: string; type: CheckinType; households: number | null; note: string | null; address: string | null }[]; total: number }
+  | {
+      kind: 'list'
+      unit: Unit
+      items: { at: Date; name: string; type: CheckinType; households: number | null; note: string | null; address: string | null }[]
+      total: number
+    }
   | { kind: 'children'; unit: Unit; rows: { unit: Unit; count: number; households: number }[]; own: number }
 
 const LIST_LIMIT = 50
@@ -76,7 +87,11 @@ export async function todayReport(w: Work, unit: Unit): Promise<TodayReport> {
   }
   const counts = await checkinRepo.countsUnderPath(db, unit.path, from, to)
   const pathOf = new Map<number, string>()
-  for (const u of await orgRepo.unitPaths(db, counts.map((c) => c.unitId))) pathOf.set(u.id, u.path)
+  for (const u of await orgRepo.unitPaths(
+    db,
+    counts.map((c) => c.unitId),
+  ))
+    pathOf.set(u.id, u.path)
   const rows = children.map((child) => ({ unit: child, count: 0, households: 0 }))
   let own = 0
   for (const c of counts) {

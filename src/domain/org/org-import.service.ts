@@ -72,7 +72,13 @@ export async function importOrg(db: Db, spec: OrgSpec): Promise<ImportReport> {
           report.created.units++
           report.lines.push(`+ 单位 ${u.name}(${u.kind})`)
         } else if (row.kind !== u.kind || row.parentId !== (parent?.id ?? null) || row.path !== path(row.id) || !same(row.policy, stored(u.policies))) {
-          row = await orgRepo.updateUnit(tx, row.id, { kind: u.kind, parentId: parent?.id ?? null, path: path(row.id), depth, policy: stored(u.policies) ?? null })
+          row = await orgRepo.updateUnit(tx, row.id, {
+            kind: u.kind,
+            parentId: parent?.id ?? null,
+            path: path(row.id),
+            depth,
+            policy: stored(u.policies) ?? null,
+          })
           if (row.id !== districtId) {
             report.updated.units++
             report.lines.push(`~ 单位 ${u.name}`)

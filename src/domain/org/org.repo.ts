@@ -19,7 +19,11 @@ export const orgRepo = {
   children: (db: DbOrTx, unitId: number) => db.unit.findMany({ where: { parentId: unitId }, orderBy: { id: 'asc' } }),
   /** Ancestors from the root down, excluding the unit itself. */
   ancestors: (db: DbOrTx, unit: UnitRef) => {
-    const ids = unit.path.split('/').filter(Boolean).map(Number).filter((id) => id !== unit.id)
+    const ids = unit.path
+      .split('/')
+      .filter(Boolean)
+      .map(Number)
+      .filter((id) => id !== unit.id)
     return db.unit.findMany({ where: { id: { in: ids } }, orderBy: { depth: 'asc' } })
   },
 
@@ -34,7 +38,8 @@ export const orgRepo = {
   roomsByIds: (db: DbOrTx, ids: number[]) => db.room.findMany({ where: { id: { in: ids }, wxRoomId: { not: null } } }),
   allRoomsOfUnit: (db: DbOrTx, unitId: number) => db.room.findMany({ where: { unitId }, orderBy: { id: 'asc' } }),
   createRoom: (db: DbOrTx, data: { topic: string; unitId: number; accountId: string; wxRoomId?: string | null }) => db.room.create({ data }),
-  updateRoom: (db: DbOrTx, id: number, data: Partial<Pick<Room, 'topic' | 'unitId' | 'accountId' | 'wxRoomId' | 'boundAt'>>) => db.room.update({ where: { id }, data }),
+  updateRoom: (db: DbOrTx, id: number, data: Partial<Pick<Room, 'topic' | 'unitId' | 'accountId' | 'wxRoomId' | 'boundAt'>>) =>
+    db.room.update({ where: { id }, data }),
   /** Binds a WeChat room id to a room row, releasing it from any other row first (a room id names one room). */
   bindRoom: async (db: DbOrTx, roomRowId: number, wxRoomId: string, at: Date) => {
     await db.room.updateMany({ where: { wxRoomId, id: { not: roomRowId } }, data: { wxRoomId: null, boundAt: null } })
@@ -43,8 +48,11 @@ export const orgRepo = {
 
   memberByWxid: (db: DbOrTx, wxid: string) => db.member.findUnique({ where: { wxid }, include: { unit: true } }),
   membersOfDistrict: (db: DbOrTx, districtId: number) => db.member.findMany({ where: { unit: { districtId } } }),
-  upsertMember: (db: DbOrTx, wxid: string, data: { name: string; unitId: number; role: Role; teams: string[]; duties: string[]; roomTopics: string[]; active: boolean }) =>
-    db.member.upsert({ where: { wxid }, create: { wxid, ...data }, update: data }),
+  upsertMember: (
+    db: DbOrTx,
+    wxid: string,
+    data: { name: string; unitId: number; role: Role; teams: string[]; duties: string[]; roomTopics: string[]; active: boolean },
+  ) => db.member.upsert({ where: { wxid }, create: { wxid, ...data }, update: data }),
   deactivateMember: (db: DbOrTx, id: number) => db.member.update({ where: { id }, data: { active: false } }),
   membersByIds: (db: DbOrTx, ids: number[]) => db.member.findMany({ where: { id: { in: ids } }, include: { unit: true } }),
   membersByName: (db: DbOrTx, districtId: number, name: string) =>

@@ -26,7 +26,8 @@ const texts = {
 }
 export const bindTexts = {
   ...texts,
-  bound: (unit: Unit, others: Room[]) => `本群已绑定到「${unit.name}」。成员可发送 #帮助 查看命令。${others.length ? `\n${unit.name}另有群:${others.map((r) => `「${r.topic}」`).join('、')}` : ''}`,
+  bound: (unit: Unit, others: Room[]) =>
+    `本群已绑定到「${unit.name}」。成员可发送 #帮助 查看命令。${others.length ? `\n${unit.name}另有群:${others.map((r) => `「${r.topic}」`).join('、')}` : ''}`,
   already: (unit: Unit) => `本群已经绑定在「${unit.name}」,无需重复绑定。`,
   confirm: (unit: Unit, replaces: Room | null, movesFrom: Unit | null) =>
     [
@@ -36,7 +37,8 @@ export const bindTexts = {
     ]
       .filter(Boolean)
       .join('\n'),
-  replacedNotice: (unit: Unit, newTopic: string, by: string) => `⚠️ ${by} 已将「${unit.name}」改绑到群「${newTopic}」,本群不再接收${unit.name}的提醒和上报。如有疑问请联系管理员。`,
+  replacedNotice: (unit: Unit, newTopic: string, by: string) =>
+    `⚠️ ${by} 已将「${unit.name}」改绑到群「${newTopic}」,本群不再接收${unit.name}的提醒和上报。如有疑问请联系管理员。`,
   movedNotice: (from: Unit, to: Unit) => `本群已从「${from.name}」改绑到「${to.name}」。`,
 }
 

@@ -32,7 +32,11 @@ export function escalationStep(task: EscalationRow | null, cycle: number, level:
 export type ReminderDecision = 'stale' | 'post' | 'reschedule'
 
 /** Reminder `index` of cycle `cycle`: post it when it is the next; when a later one is due, make sure it is scheduled. */
-export function reminderStep(task: Pick<Task, 'status' | 'deadline' | 'escalationCycle' | 'remindersSent' | 'nextReminderAt'> | null, cycle: number, index: number): ReminderDecision {
+export function reminderStep(
+  task: Pick<Task, 'status' | 'deadline' | 'escalationCycle' | 'remindersSent' | 'nextReminderAt'> | null,
+  cycle: number,
+  index: number,
+): ReminderDecision {
   if (!task || task.escalationCycle !== cycle || task.status !== 'claimed' || !task.deadline) return 'stale'
   if (task.remindersSent === index) return 'post'
   return task.remindersSent > index && task.nextReminderAt ? 'reschedule' : 'stale'

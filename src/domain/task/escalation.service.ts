@@ -27,11 +27,26 @@ export async function unitContext(db: DbOrTx, unit: Unit): Promise<UnitContext> 
 }
 
 /** Fields that start an escalation cycle (a task became unclaimed, or its holder is expected to be late). */
-export function startCycle(task: Pick<Task, 'escalationCycle' | 'priority'>, kind: EscalationKind, base: Date, ctx: UnitContext, effects: Effects, taskIdValue: number) {
+export function startCycle(
+  task: Pick<Task, 'escalationCycle' | 'priority'>,
+  kind: EscalationKind,
+  base: Date,
+  ctx: UnitContext,
+  effects: Effects,
+  taskIdValue: number,
+) {
   const cycle = task.escalationCycle + 1
   const nextEscalationAt = escalationDueAt({ kind, base, level: 0, lastAt: null, urgent: task.priority === 'urgent', policy: ctx.policy })
   effects.schedule({ kind: 'escalate', taskId: taskIdValue, cycle, step: 0, dueAt: nextEscalationAt })
-  return { escalationCycle: cycle, escalationKind: kind, escalationLevel: -1, escalationBase: base, lastEscalatedAt: null, nextEscalationAt, escalatedRoomIds: [] as number[] }
+  return {
+    escalationCycle: cycle,
+    escalationKind: kind,
+    escalationLevel: -1,
+    escalationBase: base,
+    lastEscalatedAt: null,
+    nextEscalationAt,
+    escalatedRoomIds: [] as number[],
+  }
 }
 
 /** Fields that stop escalation and reminders (claimed without deadline, done, cancelled). */
@@ -47,14 +62,30 @@ export function claimedTimers(task: Pick<Task, 'escalationCycle' | 'priority' | 
 }
 
 // Rooms come from queries that keep only bound ones (wxRoomId not null).
-const say = (room: Room, text: string, mentionIds: string[] = [], urgent = false): OutboundMessage => ({ accountId: room.accountId, roomId: room.wxRoomId!, text, mentionIds, urgent })
+const say = (room: Room, text: string, mentionIds: string[] = [], urgent = false): OutboundMessage => ({
+  accountId: room.accountId,
+  roomId: room.wxRoomId!,
+  text,
+  mentionIds,
+  urgent,
+})
 
 /**
  * Tells every room a cycle reached (beyond the task's own, and the room the command came from, which hears its own
  * reply) what became of the task. Those rooms belong to units above: personal data in the text is masked.
  */
-export async function tellReachedRooms(db: DbOrTx, effects: Effects, task: Pick<Task, 'id' | 'escalatedRoomIds' | 'escalationCycle' | 'roomId'>, text: string, what: string, exceptRoomId?: number) {
-  const rooms = await orgRepo.roomsByIds(db, task.escalatedRoomIds.filter((id) => id !== task.roomId && id !== exceptRoomId))
+export async function tellReachedRooms(
+  db: DbOrTx,
+  effects: Effects,
+  task: Pick<Task, 'id' | 'escalatedRoomIds' | 'escalationCycle' | 'roomId'>,
+  text: string,
+  what: string,
+  exceptRoomId?: number,
+) {
+  const rooms = await orgRepo.roomsByIds(
+    db,
+    task.escalatedRoomIds.filter((id) => id !== task.roomId && id !== exceptRoomId),
+  )
   for (const room of rooms) effects.post(say(room, maskPersonalData(text)), jobId('taken', task.id, task.escalationCycle, what, room.id))
 }
 
@@ -77,15 +108,37 @@ export async function runEscalation(db: DbOrTx, effects: Effects, now: Date, id:
     return 'reposted'
   }
   const top = maxLevel(ctx.chain.length - 1, ctx.policy)
-  const nextAt = level < top ? escalationDueAt({ kind, base: task.escalationBase ?? task.createdAt, level: level + 1, lastAt: now, urgent: task.priority === 'urgent', policy: ctx.policy }) : null
-  const claimed = await taskRepo.transition(db, id, { escalationCycle: cycle, escalationLevel: level - 1 }, {
-    escalationLevel: level,
-    lastEscalatedAt: now,
-    nextEscalationAt: nextAt,
-    escalatedRoomIds: [...new Set([...task.escalatedRoomIds, ...posts.map((p) => p.roomRowId)])],
-  })
+  const nextAt =
+    level < top
+      ? escalationDueAt({
+          kind,
+          base: task.escalationBase ?? task.createdAt,
+          level: level + 1,
+          lastAt: now,
+          urgent: task.priority === 'urgent',
+          policy: ctx.policy,
+        })
+      : null
+  const claimed = await taskRepo.transition(
+    db,
+    id,
+    { escalationCycle: cycle, escalationLevel: level - 1 },
+    {
+      escalationLevel: level,
+      lastEscalatedAt: now,
+      nextEscalationAt: nextAt,
+      escalatedRoomIds: [...new Set([...task.escalatedRoomIds, ...posts.map((p) => p.roomRowId)])],
+    },
+  )
   if (!claimed) return 'stale' // another run took this step first
-  await taskRepo.addEvent(db, { taskId: id, at: now, kind: kind === 'unclaimed' ? 'escalated' : 'overdue', level, roomId: posts[0]?.roomRowId ?? null, note: posts.length ? null : taskTexts.noRoomEvent() })
+  await taskRepo.addEvent(db, {
+    taskId: id,
+    at: now,
+    kind: kind === 'unclaimed' ? 'escalated' : 'overdue',
+    level,
+    roomId: posts[0]?.roomRowId ?? null,
+    note: posts.length ? null : taskTexts.noRoomEvent(),
+  })
   for (const p of posts) effects.post(p.message, p.key)
   if (nextAt) effects.schedule({ kind: 'escalate', taskId: id, cycle, step: level + 1, dueAt: nextAt })
   return 'posted'
@@ -118,9 +171,20 @@ async function stepMessages(db: DbOrTx, task: Task, ctx: UnitContext, kind: Esca
   const sups = await orgRepo.membersIn(db, [target.id], ['supervisor'])
   const rooms = await orgRepo.roomsOfUnit(db, target.id)
   // Posted in the rooms of units above the task's own: personal data in the title stays in its own group.
-  const text = maskPersonalData(taskTexts.escalated(task, { level, unitName: ctx.unit.name, unclaimed: kind === 'unclaimed', waited, holderName: holder?.name }))
+  const text = maskPersonalData(
+    taskTexts.escalated(task, { level, unitName: ctx.unit.name, unclaimed: kind === 'unclaimed', waited, holderName: holder?.name }),
+  )
   for (const room of rooms) {
-    out.push({ message: say(room, text, sups.map((s) => s.wxid), urgent), key: jobId('esc', task.id, task.escalationCycle, level, room.id), roomRowId: room.id })
+    out.push({
+      message: say(
+        room,
+        text,
+        sups.map((s) => s.wxid),
+        urgent,
+      ),
+      key: jobId('esc', task.id, task.escalationCycle, level, room.id),
+      roomRowId: room.id,
+    })
   }
   return out
 }
@@ -138,13 +202,22 @@ export async function runReminder(db: DbOrTx, effects: Effects, now: Date, id: n
   if (!unit) return 'stale'
   const ctx = await unitContext(db, unit)
   const next = nextReminder({ deadline, sent: index + 1, now, urgent: task.priority === 'urgent', policy: ctx.policy })
-  const ok = await taskRepo.transition(db, id, { escalationCycle: cycle, status: 'claimed' }, { remindersSent: next?.index ?? ctx.policy.remindersMs.length, nextReminderAt: next?.at ?? null })
+  const ok = await taskRepo.transition(
+    db,
+    id,
+    { escalationCycle: cycle, status: 'claimed' },
+    { remindersSent: next?.index ?? ctx.policy.remindersMs.length, nextReminderAt: next?.at ?? null },
+  )
   if (!ok) return 'stale'
   const room = await orgRepo.roomById(db, task.roomId)
   const holder = task.holderId ? (await orgRepo.membersByIds(db, [task.holderId]))[0] : undefined
   const left = deadline.getTime() - now.getTime()
   await taskRepo.addEvent(db, { taskId: id, at: now, kind: 'reminded', roomId: room?.id ?? null, note: taskTexts.reminderEvent(left) })
-  if (room?.wxRoomId) effects.post(say(room, taskTexts.reminder(task, deadline, left), holder ? [holder.wxid] : [], task.priority === 'urgent'), jobId('remind', id, cycle, index))
+  if (room?.wxRoomId)
+    effects.post(
+      say(room, taskTexts.reminder(task, deadline, left), holder ? [holder.wxid] : [], task.priority === 'urgent'),
+      jobId('remind', id, cycle, index),
+    )
   if (next) effects.schedule({ kind: 'remind', taskId: id, cycle, step: next.index, dueAt: next.at })
   return 'posted'
 }

@@ -13,8 +13,15 @@ export async function recordNeed(w: Work, a: { room: BoundRoom; reporterId: numb
   const districtId = districtOf(a.room.unit)
   const number = await taskRepo.nextNumber(w.db, districtId, 'N')
   return taskRepo.createNeed(w.db, {
-    districtId, number, unitId: a.room.unitId, roomId: a.room.id, reporterId: a.reporterId,
-    description, accountId: a.accountId, messageId: a.messageId, createdAt: w.now,
+    districtId,
+    number,
+    unitId: a.room.unitId,
+    roomId: a.room.id,
+    reporterId: a.reporterId,
+    description,
+    accountId: a.accountId,
+    messageId: a.messageId,
+    createdAt: w.now,
   })
 }
 

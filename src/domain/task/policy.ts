@@ -4,13 +4,19 @@ import { z } from 'zod'
 import { parseDuration } from '../../core/time.ts'
 import { fromLocal, toLocal } from '../../core/local-time.ts'
 
-const duration = z.string().refine((s) => parseDuration(s) !== null, '时长格式如 10m、3m、1h').transform((s) => parseDuration(s)!)
+const duration = z
+  .string()
+  .refine((s) => parseDuration(s) !== null, '时长格式如 10m、3m、1h')
+  .transform((s) => parseDuration(s)!)
 const clock = z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, '时间格式如 22:00')
 
 /** The keys an org file may set under `policies:` (all optional; a unit's keys override its ancestors'). */
 export const policyInput = z
   .object({
-    escalation: z.object({ normal: duration.optional(), urgent: duration.optional(), levels: z.number().int().min(0).max(10).optional() }).partial().optional(),
+    escalation: z
+      .object({ normal: duration.optional(), urgent: duration.optional(), levels: z.number().int().min(0).max(10).optional() })
+      .partial()
+      .optional(),
     reminders: z.array(duration).optional(),
     quietHours: z.union([z.object({ start: clock, end: clock }), z.literal(false)]).optional(),
     /** Whether the unit's volunteers may claim (and so complete) its tasks, as its cadres do. Default: no. */

@@ -107,7 +107,12 @@ export const maySee = (m: Person, unit: { path: string }) => isAtOrAbove(m.unit,
 export const mayCreateIn = (m: Person, unit: { id: number; path: string }) => (m.role === 'grid_cadre' && m.unitId === unit.id) || isSupervisorOver(m, unit)
 
 /** Every way `m` stands to a task of `unit`. Volunteers count as the unit's members where its policy lets them claim. */
-export function relationsTo(m: Person, task: { holderId: number | null; creatorId: number }, unit: { id: number; path: string }, volunteersClaim = false): Set<Relation> {
+export function relationsTo(
+  m: Person,
+  task: { holderId: number | null; creatorId: number },
+  unit: { id: number; path: string },
+  volunteersClaim = false,
+): Set<Relation> {
   const r = new Set<Relation>()
   if (task.holderId === m.id) r.add('holder')
   if (task.creatorId === m.id) r.add('creator')

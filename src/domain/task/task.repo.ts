@@ -20,7 +20,8 @@ export const taskRepo = {
   openNeeds: (db: DbOrTx, unitId: number, take: number) => db.need.findMany({ where: { unitId, status: 'open' }, orderBy: { number: 'asc' }, take }),
   countOpenNeeds: (db: DbOrTx, unitId: number) => db.need.count({ where: { unitId, status: 'open' } }),
   /** Converts a need once: false when it was converted or closed meanwhile. */
-  convertNeed: async (db: DbOrTx, id: number, taskId: number) => (await db.need.updateMany({ where: { id, status: 'open' }, data: { status: 'converted', taskId } })).count === 1,
+  convertNeed: async (db: DbOrTx, id: number, taskId: number) =>
+    (await db.need.updateMany({ where: { id, status: 'open' }, data: { status: 'converted', taskId } })).count === 1,
 
   createTask: (db: DbOrTx, data: Prisma.TaskUncheckedCreateInput) => db.task.create({ data }),
   taskById: (db: DbOrTx, id: number) => db.task.findUnique({ where: { id } }),
@@ -45,7 +46,11 @@ export const taskRepo = {
   addEvent: (db: DbOrTx, data: Prisma.TaskEventUncheckedCreateInput) => db.taskEvent.create({ data }),
   events: (db: DbOrTx, taskId: number) => db.taskEvent.findMany({ where: { taskId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
   activeInUnits: (db: DbOrTx, unitIds: number[], take: number) =>
-    db.task.findMany({ where: { unitId: { in: unitIds }, status: { in: ACTIVE } }, orderBy: [{ deadline: { sort: 'asc', nulls: 'last' } }, { number: 'asc' }], take }),
+    db.task.findMany({
+      where: { unitId: { in: unitIds }, status: { in: ACTIVE } },
+      orderBy: [{ deadline: { sort: 'asc', nulls: 'last' } }, { number: 'asc' }],
+      take,
+    }),
   countActiveInUnits: (db: DbOrTx, unitIds: number[]) => db.task.count({ where: { unitId: { in: unitIds }, status: { in: ACTIVE } } }),
   /** Tasks whose escalation or reminder timer should exist: all of them, or only those late by `lateBy`. */
   pendingTimers: (db: DbOrTx, before: Date | null, take: number, afterId: number) =>
@@ -53,7 +58,9 @@ export const taskRepo = {
       where: {
         id: { gt: afterId },
         status: { in: ACTIVE },
-        OR: before ? [{ nextEscalationAt: { lt: before } }, { nextReminderAt: { lt: before } }] : [{ nextEscalationAt: { not: null } }, { nextReminderAt: { not: null } }],
+        OR: before
+          ? [{ nextEscalationAt: { lt: before } }, { nextReminderAt: { lt: before } }]
+          : [{ nextEscalationAt: { not: null } }, { nextReminderAt: { not: null } }],
       },
       orderBy: { id: 'asc' },
       take,

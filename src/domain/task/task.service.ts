@@ -67,7 +67,16 @@ async function change(op: TaskOp, task: TaskInUnit, data: Parameters<typeof task
 }
 
 async function event(op: TaskOp, task: Pick<Task, 'id'>, kind: string, from: TaskStatus | null, to: TaskStatus | null, note?: string | null) {
-  await taskRepo.addEvent(op.db, { taskId: task.id, at: op.now, kind, actorId: op.actor.id, roomId: op.room.id, fromStatus: from, toStatus: to, note: note ?? null })
+  await taskRepo.addEvent(op.db, {
+    taskId: task.id,
+    at: op.now,
+    kind,
+    actorId: op.actor.id,
+    roomId: op.room.id,
+    fromStatus: from,
+    toStatus: to,
+    note: note ?? null,
+  })
 }
 
 /**
@@ -81,7 +90,11 @@ async function tellFormerHolder(op: TaskOp, task: TaskInUnit, text: (t: TaskInUn
   if (!holder) return null
   if (op.room.id === task.roomId) return holder
   const room = await orgRepo.roomById(op.db, task.roomId)
-  if (room?.wxRoomId) op.effects.post({ accountId: room.accountId, roomId: room.wxRoomId, text: text(task), mentionIds: [holder.wxid] }, jobId('former-holder', task.id, op.messageId))
+  if (room?.wxRoomId)
+    op.effects.post(
+      { accountId: room.accountId, roomId: room.wxRoomId, text: text(task), mentionIds: [holder.wxid] },
+      jobId('former-holder', task.id, op.messageId),
+    )
   return null
 }
 
@@ -112,9 +125,17 @@ export async function createTask(op: TaskOp, input: NewTask) {
   const number = await taskRepo.nextNumber(op.db, district, 'T')
   const ctx = await unitContext(op.db, unit)
   const task = await taskRepo.createTask(op.db, {
-    districtId: district, number, unitId: unit.id, roomId: op.room.id, title: title.slice(0, 200),
-    priority: input.urgent ? 'urgent' : 'normal', deadline: input.deadline, creatorId: op.actor.id, needId: needDbId,
-    notifyWxids: input.notify.map((m) => m.wxid), createdAt: op.now,
+    districtId: district,
+    number,
+    unitId: unit.id,
+    roomId: op.room.id,
+    title: title.slice(0, 200),
+    priority: input.urgent ? 'urgent' : 'normal',
+    deadline: input.deadline,
+    creatorId: op.actor.id,
+    needId: needDbId,
+    notifyWxids: input.notify.map((m) => m.wxid),
+    createdAt: op.now,
   })
   const cycle = startCycle(task, 'unclaimed', op.now, ctx, op.effects, task.id)
   await taskRepo.transition(op.db, task.id, {}, cycle)
@@ -157,7 +178,11 @@ export async function completeTask(op: TaskOp, ref: TaskRef, result: string) {
   const task = await findTask(op, ref)
   await authorize(op, task, 'complete')
   await change(op, task, {
-    status: 'done', holderId: task.holderId ?? op.actor.id, result: result.slice(0, MAX_TEXT), closedAt: op.now, ...stopTimers,
+    status: 'done',
+    holderId: task.holderId ?? op.actor.id,
+    result: result.slice(0, MAX_TEXT),
+    closedAt: op.now,
+    ...stopTimers,
     escalationCycle: task.escalationCycle + 1,
   })
   const evidence = (await taskRepo.attachEvidence(op.db, op.actor.id, task.id, new Date(op.now.getTime() - EVIDENCE_WINDOW_MS), op.now)).count
@@ -213,7 +238,10 @@ export async function reassignTask(op: TaskOp, ref: TaskRef, to: MemberWithUnit)
   // The new holder hears it in the task's own room.
   const room = await orgRepo.roomById(op.db, task.roomId)
   if (room?.wxRoomId) {
-    op.effects.post({ accountId: room.accountId, roomId: room.wxRoomId, text: taskTexts.reassignedToYou(task, op.actor.name), mentionIds: [to.wxid] }, jobId('reassign', task.id, op.messageId))
+    op.effects.post(
+      { accountId: room.accountId, roomId: room.wxRoomId, text: taskTexts.reassignedToYou(task, op.actor.name), mentionIds: [to.wxid] },
+      jobId('reassign', task.id, op.messageId),
+    )
   }
   return { ...r, formerHolder }
 }
@@ -226,7 +254,10 @@ export async function chaseTask(op: TaskOp, ref: TaskRef) {
   await event(op, task, 'chased', task.status, task.status)
   if (room?.wxRoomId) {
     const text = taskTexts.chase(task, op.actor.name, task.holderId !== null)
-    op.effects.post({ accountId: room.accountId, roomId: room.wxRoomId, text, mentionIds: targets.map((m) => m.wxid), urgent: task.priority === 'urgent' }, jobId('chase', task.id, op.messageId))
+    op.effects.post(
+      { accountId: room.accountId, roomId: room.wxRoomId, text, mentionIds: targets.map((m) => m.wxid), urgent: task.priority === 'urgent' },
+      jobId('chase', task.id, op.messageId),
+    )
   }
   return { task, targets, inOwnRoom: task.roomId === op.room.id }
 }
@@ -235,11 +266,17 @@ export async function chaseTask(op: TaskOp, ref: TaskRef) {
  * A task and its whole record. Read from a room of another unit it comes masked (the command masks it); `full`
  * asks for it unmasked there, which is audited as an event of the task.
  */
-export async function taskHistory(op: TaskOp, ref: TaskRef, full = false): Promise<{ task: TaskInUnit; events: TaskEvent[]; names: Map<number, string>; evidence: number }> {
+export async function taskHistory(
+  op: TaskOp,
+  ref: TaskRef,
+  full = false,
+): Promise<{ task: TaskInUnit; events: TaskEvent[]; names: Map<number, string>; evidence: number }> {
   const task = await findTask(op, ref)
   if (full && op.room.unitId !== task.unitId) await event(op, task, 'disclosed', task.status, task.status, taskTexts.disclosedNote(op.room.unit.name))
   const events = await taskRepo.events(op.db, task.id)
-  const people = await orgRepo.membersByIds(op.db, [...new Set([task.holderId, task.creatorId, ...events.map((e) => e.actorId)].filter((x): x is number => x !== null))])
+  const people = await orgRepo.membersByIds(op.db, [
+    ...new Set([task.holderId, task.creatorId, ...events.map((e) => e.actorId)].filter((x): x is number => x !== null)),
+  ])
   const names = new Map(people.map((p) => [p.id, p.name]))
   const evidence = await taskRepo.countEvidence(op.db, task.id)
   return { task, events, names, evidence }
@@ -252,15 +289,34 @@ export async function listTasks(op: Pick<TaskOp, 'db' | 'actor' | 'now'>, unit: 
   if (all && !isSupervisorOver(op.actor, unit)) throw refuse('TASK_LIST_DENIED', taskTexts.listAllDenied(unit.name))
   const units = all ? await orgRepo.subtree(op.db, unit) : [unit]
   const byId = new Map(units.map((u) => [u.id, u]))
-  const [tasks, total] = await Promise.all([taskRepo.activeInUnits(op.db, [...byId.keys()], LIST_LIMIT * 4), taskRepo.countActiveInUnits(op.db, [...byId.keys()])])
-  const holders = new Map((await orgRepo.membersByIds(op.db, tasks.flatMap((t) => (t.holderId ? [t.holderId] : [])))).map((m) => [m.id, m.name]))
+  const [tasks, total] = await Promise.all([
+    taskRepo.activeInUnits(op.db, [...byId.keys()], LIST_LIMIT * 4),
+    taskRepo.countActiveInUnits(op.db, [...byId.keys()]),
+  ])
+  const holders = new Map(
+    (
+      await orgRepo.membersByIds(
+        op.db,
+        tasks.flatMap((t) => (t.holderId ? [t.holderId] : [])),
+      )
+    ).map((m) => [m.id, m.name]),
+  )
   const overdue = (t: Pick<Task, 'deadline'>) => (t.deadline && t.deadline.getTime() < op.now.getTime() ? 0 : 1)
-  const sorted = [...tasks].sort((a, b) => overdue(a) - overdue(b) || (a.deadline?.getTime() ?? Infinity) - (b.deadline?.getTime() ?? Infinity) || a.number - b.number)
+  const sorted = [...tasks].sort(
+    (a, b) => overdue(a) - overdue(b) || (a.deadline?.getTime() ?? Infinity) - (b.deadline?.getTime() ?? Infinity) || a.number - b.number,
+  )
   const groups = new Map<number, typeof sorted>()
   for (const t of sorted) groups.set(t.unitId, [...(groups.get(t.unitId) ?? []), t])
   // Units with overdue work first.
   const ordered = [...groups.entries()].sort((a, b) => overdue(a[1][0]!) - overdue(b[1][0]!)).map(([id, list]) => ({ unit: byId.get(id)!, tasks: list }))
-  return { total, shown: tasks.length, limit: LIST_LIMIT, sorted, groups: ordered, holderName: (t: Pick<Task, 'holderId'>) => (t.holderId ? holders.get(t.holderId) : undefined) }
+  return {
+    total,
+    shown: tasks.length,
+    limit: LIST_LIMIT,
+    sorted,
+    groups: ordered,
+    holderName: (t: Pick<Task, 'holderId'>) => (t.holderId ? holders.get(t.holderId) : undefined),
+  }
 }
 
 export { taskId }

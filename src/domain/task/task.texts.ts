@@ -8,8 +8,20 @@ import type { Task, TaskStatus } from './task.types.ts'
 export const STATUS_LABEL: Record<TaskStatus, string> = { open: '待认领', claimed: '进行中', done: '已完成', cancelled: '已取消' }
 
 export const EVENT_LABEL: Record<string, string> = {
-  created: '创建', claimed: '认领', progress: '进展', completed: '完成', abandoned: '放弃', cancelled: '取消',
-  reminded: '提醒', escalated: '上报', overdue: '逾期上报', chased: '催办', taken_over: '接手', reassigned: '转派', evidence: '附图', disclosed: '查看完整记录',
+  created: '创建',
+  claimed: '认领',
+  progress: '进展',
+  completed: '完成',
+  abandoned: '放弃',
+  cancelled: '取消',
+  reminded: '提醒',
+  escalated: '上报',
+  overdue: '逾期上报',
+  chased: '催办',
+  taken_over: '接手',
+  reassigned: '转派',
+  evidence: '附图',
+  disclosed: '查看完整记录',
 }
 
 export const taskId = (t: Pick<Task, 'number'>) => `T${t.number}`
@@ -24,11 +36,20 @@ export function taskLine(t: Pick<Task, 'number' | 'title' | 'priority' | 'deadli
 }
 
 /** What a refusal says, with what the actor needs to know to do the right thing instead. */
-export function refusalText(code: TaskRefusal, action: TaskAction, t: Pick<Task, 'number' | 'status'>, a: { unitName: string; holderName: string; holderIsYou: boolean }): string {
+export function refusalText(
+  code: TaskRefusal,
+  action: TaskAction,
+  t: Pick<Task, 'number' | 'status'>,
+  a: { unitName: string; holderName: string; holderIsYou: boolean },
+): string {
   const id = taskId(t)
   switch (code) {
     case 'TASK_CLOSED':
-      return action === 'claim' ? `${id} ${STATUS_LABEL[t.status]},不能认领` : action === 'chase' ? `${id} ${STATUS_LABEL[t.status]},无需催办` : `${id} ${STATUS_LABEL[t.status]}`
+      return action === 'claim'
+        ? `${id} ${STATUS_LABEL[t.status]},不能认领`
+        : action === 'chase'
+          ? `${id} ${STATUS_LABEL[t.status]},无需催办`
+          : `${id} ${STATUS_LABEL[t.status]}`
     case 'TASK_DONE':
       return `${id} 已经完成了`
     case 'TASK_TAKEN':
@@ -65,7 +86,10 @@ export const taskTexts = {
   needTooLong: (max: number) => `需求描述太长(最多${max}字)`,
 
   // Replies in the room the command was typed in.
-  created: (t: Pick<Task, 'number' | 'title' | 'priority'>, a: { deadline: Date | null; deadlineText: string | null; notifyNames: string[]; needNumber?: number }) => {
+  created: (
+    t: Pick<Task, 'number' | 'title' | 'priority'>,
+    a: { deadline: Date | null; deadlineText: string | null; notifyNames: string[]; needNumber?: number },
+  ) => {
     const due = a.deadline ? `\n截止:${formatLocal(a.deadline)}(按「${a.deadlineText}」理解,如有误请重发)` : ''
     const who = a.notifyNames.length ? `\n请 ${a.notifyNames.join('、')} 认领:#认领 ${taskId(t)}` : `\n认领:#认领 ${taskId(t)}`
     const from = a.needNumber !== undefined ? `(来自需求 N${a.needNumber})` : ''
@@ -74,7 +98,8 @@ export const taskTexts = {
   claimed: (t: Pick<Task, 'number' | 'title' | 'deadline'>) =>
     `✅ 已认领 ${named(t)}${t.deadline ? `,截止 ${formatLocal(t.deadline)}` : ''}。完成后发送:#完成 ${taskId(t)} 结果`,
   progressed: (t: Pick<Task, 'number'>) => `📝 ${taskId(t)} 进展已记录。`,
-  completed: (t: Pick<Task, 'number' | 'title'>, evidence: number) => `🎉 ${named(t)}已完成${evidence ? `(附图 ${evidence} 张)` : '(5分钟内发送图片可作为凭证)'}。`,
+  completed: (t: Pick<Task, 'number' | 'title'>, evidence: number) =>
+    `🎉 ${named(t)}已完成${evidence ? `(附图 ${evidence} 张)` : '(5分钟内发送图片可作为凭证)'}。`,
   evidenceAttached: (t: Pick<Task, 'number'>) => `📷 图片已作为 ${taskId(t)} 的完成凭证。`,
   abandoned: (t: Pick<Task, 'number'>) => `已放弃 ${taskId(t)},任务重新等待认领。`,
   chasedElsewhere: (t: Pick<Task, 'number'>, names: string[]) => `已催办 ${taskId(t)}${names.length ? `(${names.join('、')})` : ''}。`,
@@ -91,7 +116,10 @@ export const taskTexts = {
     `⏰ ${urgentTag(t)}任务 ${named(t)}已等待${formatWait(waited)}无人认领,请发送 #认领 ${taskId(t)}`,
   overdueNudge: (t: Pick<Task, 'number' | 'title' | 'priority'>, deadline: Date) =>
     `⏰ ${urgentTag(t)}任务 ${named(t)}已超过截止时间(${formatLocal(deadline)}),请尽快完成:#完成 ${taskId(t)} 结果;或说明进展:#进展 ${taskId(t)} …`,
-  escalated: (t: Pick<Task, 'number' | 'title' | 'priority'>, a: { level: number; unitName: string; unclaimed: boolean; waited: number; holderName?: string }) => {
+  escalated: (
+    t: Pick<Task, 'number' | 'title' | 'priority'>,
+    a: { level: number; unitName: string; unclaimed: boolean; waited: number; holderName?: string },
+  ) => {
     const what = a.unclaimed ? `已等待${formatWait(a.waited)}无人认领` : `由${a.holderName ?? '(无人)'}负责,已逾期${formatWait(a.waited)}`
     return `⚠️ ${urgentTag(t)}上报(第${a.level}级):${a.unitName} 任务 ${named(t)}${what}。\n可发送 #接手 ${taskId(t)} 或 #转派 ${taskId(t)} @某人`
   },
@@ -109,7 +137,8 @@ export const taskTexts = {
     `📌 ${byName} 将任务 ${named(t)}转派给您${t.deadline ? `,截止 ${formatLocal(t.deadline)}` : ''}。`,
   chase: (t: Pick<Task, 'number' | 'title'>, byName: string, held: boolean) =>
     `📣 ${byName} 催办:任务 ${named(t)}${held ? '请尽快办理并回复进展' : '目前无人认领,请尽快认领'}。`,
-  holderCancelled: (t: Pick<Task, 'number' | 'title'>, byName: string, reason: string) => `📌 ${named(t)}已被${byName}取消${reason ? `(${reason})` : ''},您无需再办理。`,
+  holderCancelled: (t: Pick<Task, 'number' | 'title'>, byName: string, reason: string) =>
+    `📌 ${named(t)}已被${byName}取消${reason ? `(${reason})` : ''},您无需再办理。`,
   holderReplaced: (t: Pick<Task, 'number' | 'title'>, what: string) => `📌 ${named(t)}:${what},您无需再办理。`,
   /** Appended to a reply typed in the task's own room when it took the task from someone (who is @-ed). */
   formerHolderNote: (name: string) => `\n@${name} 您无需再办理此任务。`,
@@ -120,8 +149,10 @@ export const taskTexts = {
 }
 
 export const needTexts = {
-  recorded: (n: { number: number; description: string }) => `📥 已记录需求 N${n.number}:${n.description}\n转为任务:#任务 转 N${n.number} [紧急] [截止 时间] [@成员]`,
+  recorded: (n: { number: number; description: string }) =>
+    `📥 已记录需求 N${n.number}:${n.description}\n转为任务:#任务 转 N${n.number} [紧急] [截止 时间] [@成员]`,
   listEmpty: (unitName: string) => `${unitName} 暂无待办需求。`,
-  list: (unitName: string, total: number, lines: string[], more: number) => `${unitName} 待办需求 ${total} 条:\n${lines.join('\n')}${more > 0 ? `\n……另有 ${more} 条` : ''}`,
+  list: (unitName: string, total: number, lines: string[], more: number) =>
+    `${unitName} 待办需求 ${total} 条:\n${lines.join('\n')}${more > 0 ? `\n……另有 ${more} 条` : ''}`,
   line: (n: { number: number; description: string; createdAt: Date }) => `N${n.number} ${n.description.slice(0, 40)}(${formatLocal(n.createdAt)})`,
 }

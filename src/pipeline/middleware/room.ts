@@ -7,7 +7,8 @@ import type { MessageContext } from '../context.ts'
  */
 export const roomMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   const { deps, msg } = ctx
-  ctx.room = await deps.org.room(deps.prisma, msg.roomId!)
+  if (!msg.roomId) return // parse stops direct messages first
+  ctx.room = await deps.org.room(deps.prisma, msg.roomId)
   if (ctx.room) return next()
   deps.counters.inc('ignored.unbound_room')
   if (!ctx.command) return

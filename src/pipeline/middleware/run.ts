@@ -10,20 +10,22 @@ import { inboxRow } from '../inbox-row.ts'
  */
 export const runMiddleware: Middleware<MessageContext> = async (ctx) => {
   const { def, room, member, msg, work } = ctx
+  if (!msg.roomId) return // parse stops direct messages first
+  const roomId = msg.roomId
   const row = inboxRow(msg)
   const durable: DurableReply = {
     inbox: ctx.markedByWork ? null : { conversation: row.conversation, payload: row.payload },
     // Over the rate limit there is no reply of its own to write (the summary stands for it).
     address: (opts) => (ctx.quiet ? null : ctx.nextReply(opts)),
     written(text, opts) {
-      if (ctx.quiet || !msg.roomId) return // held back: the summary stands for it
+      if (ctx.quiet) return // held back: the summary stands for it
       const { key, ...to } = ctx.nextReply(opts)
       ctx.replies.push({ message: { ...to, text }, key, durable: true })
     },
   }
   const base = {
     durable,
-    msg: { ...msg, roomId: msg.roomId!, mentionIds: msg.mentionIds ?? [] } satisfies CommandMessage,
+    msg: { ...msg, roomId, mentionIds: msg.mentionIds ?? [] } satisfies CommandMessage,
     now: ctx.now,
     log: ctx.log,
     work,

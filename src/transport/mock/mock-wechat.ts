@@ -44,7 +44,10 @@ export class MockWeChat {
   }
 
   /** After the transports started: the bot logs in, and the people and rooms exist. */
-  populate(accountId: string, a: { botName: string; people: { wxid: string; name: string }[]; rooms: { roomId: string; topic: string; memberIds: string[] }[] }): void {
+  populate(
+    accountId: string,
+    a: { botName: string; people: { wxid: string; name: string }[]; rooms: { roomId: string; topic: string; memberIds: string[] }[] },
+  ): void {
     const { puppet, botId } = this.account(accountId)
     const m = puppet.simMocker
     m.login(m.createContact({ id: botId, name: a.botName }))
@@ -114,10 +117,13 @@ export class MockWeChat {
     const talkerId = p.talkerId ?? ''
     const roomId = p.roomId ?? null
     const text =
-      p.type === PUPPET.types.Message.Text ? (p.text ?? '')
-      : p.type === PUPPET.types.Message.Location ? `[位置] ${puppet.locationOf(messageId)?.address ?? ''}`
-      : p.type === PUPPET.types.Message.Image ? '[图片]'
-      : `[${PUPPET.types.Message[p.type]}]`
+      p.type === PUPPET.types.Message.Text
+        ? (p.text ?? '')
+        : p.type === PUPPET.types.Message.Location
+          ? `[位置] ${puppet.locationOf(messageId)?.address ?? ''}`
+          : p.type === PUPPET.types.Message.Image
+            ? '[图片]'
+            : `[${PUPPET.types.Message[p.type]}]`
     const mentionIds = 'mentionIdList' in p ? (p.mentionIdList ?? []) : []
     const line: ObservedMessage = {
       accountId,

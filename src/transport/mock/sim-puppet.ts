@@ -17,7 +17,12 @@ export class SimPuppet extends PuppetMock {
     const m = this.simMocker
     const user = m.ContactMock.load(this.currentUserId)
     const to = /@/.test(conversationId) ? m.RoomMock.load(conversationId) : m.ContactMock.load(conversationId)
-    user.say(text, (mentionIdList ?? []).map((id) => m.ContactMock.load(id))).to(to)
+    user
+      .say(
+        text,
+        (mentionIdList ?? []).map((id) => m.ContactMock.load(id)),
+      )
+      .to(to)
   }
 
   /** The location a simulated member sent (null for other messages). */

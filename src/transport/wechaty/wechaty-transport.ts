@@ -137,6 +137,12 @@ export class WechatyTransport implements ChatTransport {
   private async mentionsSelf(message: Message): Promise<boolean> {
     if (await message.mentionSelf()) return true
     const name = this.bot.isLoggedIn ? this.bot.currentUser.name() : ''
-    return Boolean(name) && message.text().replace(/\u2005/g, ' ').startsWith(`@${name}`)
+    return (
+      Boolean(name) &&
+      message
+        .text()
+        .replace(/\u2005/g, ' ')
+        .startsWith(`@${name}`)
+    )
   }
 }

@@ -178,4 +178,28 @@ describe('one group in order across worker processes', () => {
       await d.close()
     }
   }, 120_000)
+
+  it('goes on in order after Redis forgot everything (FLUSHALL)', async () => {
+    const d = await district()
+    const prisma = d.stores.db.prisma
+    try {
+      d.startWorker()
+      d.startWorker()
+      for (let i = 1; i <= 5; i++) d.world.say(d.world.person('李佳鑫'), GRID, `#任务 标题${i}`)
+      await until('the first tasks', async () => (await prisma.task.count()) === 5)
+      const r = createRedis(d.stores.redisUrl)
+      const keys = await r.keys(`${d.stores.prefix}:*`)
+      await r.del(...keys) // FLUSHALL of this test's keys: the shards' global concurrency is gone too
+      for (let i = 6; i <= 30; i++) d.world.say(d.world.person('李佳鑫'), GRID, `#任务 标题${i}`)
+      await until('every task', async () => (await prisma.task.count()) === 30)
+      await until('every reply', async () => d.said(GRID, '已创建任务').length === 30, 20_000)
+      await expectTasksInOrder(d, 30)
+      const grid = d.shardQueue(GRID)
+      expect(await grid.getGlobalConcurrency()).toBe(1)
+      await grid.close()
+      r.disconnect()
+    } finally {
+      await d.close()
+    }
+  }, 120_000)
 })

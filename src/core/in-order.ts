@@ -1,7 +1,7 @@
 // Runs tasks that share a key one after another, in the order they were started; different keys run in parallel.
-// The inbound worker takes jobs in arrival order but runs many at once: without this, two messages from one group
-// that arrive together (a backlog after an outage, a fast typist) could be handled in either order — "#签到" then
-// "#签到 撤销" undoing the wrong record, T2 numbered before T1.
+// The gateway reads each message (an image download, say) as soon as it arrives but hands one conversation's
+// messages to the queue through this, so the queue sees them in delivery order; the workers keep that order
+// (src/jobs/inbound.ts). Without it "#签到" then "#签到 撤销" could undo the wrong record, T2 be numbered before T1.
 
 export class InOrder {
   private readonly tails = new Map<string, Promise<unknown>>()

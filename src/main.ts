@@ -92,7 +92,15 @@ export async function startApp(o: AppOptions): Promise<App> {
   const sweepNow = async () => {
     const r = await sweep(sweepDeps)
     await redeliver(
-      { prisma: deps.prisma, clock, log, counters: deps.counters, outbox, requeue: (msg) => inbound.requeue(msg), afterMs: redeliverAfterMs },
+      {
+        prisma: deps.prisma,
+        clock,
+        log,
+        counters: deps.counters,
+        resend: (m, key) => outbox.resend(m, key),
+        requeue: (msg) => inbound.requeue(msg),
+        afterMs: redeliverAfterMs,
+      },
       r.full,
     )
     return r

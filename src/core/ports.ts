@@ -27,6 +27,7 @@ export interface Scheduler {
 
 /** Counts a sender's commands in a window shared by every worker process. */
 export interface RateLimiter {
-  /** How many commands `key` has sent in the window containing `now`, this one included. */
-  hit(key: string, now: Date): Promise<number>
+  /** How many messages `key` has sent in the window containing `now`, this one (`messageId`) included; the same
+   *  message counted again (a retry) counts once. */
+  hit(key: string, now: Date, messageId: string): Promise<number>
 }

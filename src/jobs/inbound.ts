@@ -19,10 +19,13 @@ import { conversationOf, type InboundMessage } from '../core/message.ts'
 import type { Dispatch } from '../pipeline/dispatcher.ts'
 import { INBOUND_QUEUE, quietQueue, type QueueEnv } from './queues.ts'
 import { createWorker } from './worker-factory.ts'
+import { isTransientDbError } from '../db/errors.ts'
 
 /** Attempts per message; the shard waits through the backoffs (0.5 s, then 1 s). */
 export const INBOUND_ATTEMPTS = 3
 const BACKOFF_MS = 500
+/** How long a message waits for the database to come back before it counts as failed (the sweeper tries it again later). */
+const DB_OUTAGE_WAIT_MS = 10 * 60_000
 
 export { conversationOf }
 
@@ -124,13 +127,21 @@ export function startInboundWorkers(
 ): Worker<InboundMessage>[] {
   const slots = new Slots(opts.concurrency)
   const handle = async (job: Job<InboundMessage>) => {
-    for (let attempt = 1; ; attempt++) {
+    const started = Date.now()
+    for (let attempt = 1; ; ) {
       try {
         return await slots.run(() => dispatch(job.data, { lastAttempt: attempt >= INBOUND_ATTEMPTS }))
       } catch (err) {
-        if (attempt >= INBOUND_ATTEMPTS) throw err // logged by the worker's 'failed'; the shard moves on
-        const backoffMs = BACKOFF_MS * 2 ** (attempt - 1)
-        opts.log.warn({ jobId: job.id, queue: job.queueName, attempt, backoffMs, err }, 'inbound message failed; retrying it before its conversation goes on')
+        // The database away (restarting, failing over) is not this message's fault: wait for it without using up
+        // attempts, so nothing is lost and the conversation keeps its order, up to DB_OUTAGE_WAIT_MS.
+        const outage = isTransientDbError(err) && Date.now() - started < DB_OUTAGE_WAIT_MS
+        if (!outage && attempt >= INBOUND_ATTEMPTS) throw err // logged by the worker's 'failed'; the shard moves on
+        const backoffMs = outage ? Math.min(BACKOFF_MS * 2 ** Math.min(attempt, 4), 5_000) : BACKOFF_MS * 2 ** (attempt - 1)
+        if (!outage) attempt++
+        opts.log.warn(
+          { jobId: job.id, queue: job.queueName, attempt, backoffMs, outage, err },
+          'inbound message failed; retrying it before its conversation goes on',
+        )
         await sleep(backoffMs)
       }
     }

@@ -55,6 +55,21 @@ export class QueueOutbox implements Outbox {
     )
   }
 
+  /**
+   * Sends again what the outbox still holds unsent (the sweeper): a part whose job gave up (failed: WeChat away
+   * for longer than its retries) is replaced; a waiting or active one is left; a completed one was sent (only its
+   * mark is missing) and is not sent twice.
+   */
+  async resend(message: OutboundMessage, key: string): Promise<void> {
+    const parts = splitText(message.text)
+    const q = this.queue(message.accountId)
+    for (let i = 0; i < parts.length; i++) {
+      const job = await q.getJob(parts.length > 1 ? jobId(key, `p${i}`) : key)
+      if (job && (await job.getState()) === 'failed') await job.remove()
+    }
+    await this.send(message, key)
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()))
   }

@@ -11,6 +11,7 @@ const MAX_PENDING = 100_000
 export class SentMarks {
   private readonly pending = new Set<string>()
   private timer: NodeJS.Timeout | null = null
+  private retrying = false
 
   constructor(
     private readonly write: (key: string) => Promise<void>,
@@ -31,13 +32,17 @@ export class SentMarks {
   }
 
   private async retry(): Promise<void> {
-    for (const key of [...this.pending]) {
-      try {
+    if (this.retrying) return // the previous round is still writing
+    this.retrying = true
+    try {
+      for (const key of [...this.pending]) {
         await this.write(key)
         this.pending.delete(key)
-      } catch {
-        return // still down: next round
       }
+    } catch {
+      return // still down: next round
+    } finally {
+      this.retrying = false
     }
     if (this.pending.size === 0 && this.timer) {
       clearInterval(this.timer)

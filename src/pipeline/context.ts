@@ -29,7 +29,7 @@ export interface MessageContext {
   /** Key and address the next reply will have. */
   nextReply(opts?: ReplyOptions): { key: string; accountId: string; roomId: string; mentionIds: string[]; urgent?: boolean }
   /** Over the rate limit: the command is handled and kept, its replies held back for one summary later. */
-  quiet: { count: number; limit: number } | null
+  quiet: boolean
   /** The message is marked handled in the inbox (by the unit of work, or by the handler's own statement). */
   marked: boolean
   /** The open unit of work marked it already: a handler's own statement must not (see DurableReply.inbox). */

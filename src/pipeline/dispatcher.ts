@@ -6,6 +6,7 @@ import { Effects } from '../core/effects.ts'
 import { UsageError, isAppError } from '../core/errors.ts'
 import { jobId } from '../core/ids.ts'
 import type { InboundMessage } from '../core/message.ts'
+import { isTransientDbError } from '../db/errors.ts'
 import { inTransaction } from '../db/transaction.ts'
 import { inboxRepo } from '../domain/inbox/inbox.repo.ts'
 import { writeOutbox } from '../domain/outbox/outbox.service.ts'
@@ -48,7 +49,7 @@ export function createDispatcher(deps: PipelineDeps): Dispatch {
       args: undefined,
       work: { db: deps.prisma, effects: new Effects(), now },
       replies: [],
-      quiet: null,
+      quiet: false,
       marked: false,
       markedByWork: false,
       nextReply(o = {}) {
@@ -71,12 +72,15 @@ export function createDispatcher(deps: PipelineDeps): Dispatch {
     try {
       await chain(ctx)
     } catch (e) {
+      ctx.quiet = false // refusals and failures are answered even past the rate limit: nothing of them was recorded
       if (isAppError(e)) {
         log.info({ code: e.code, err: e.message }, 'command refused')
         const example = e instanceof UsageError ? (e.example ?? ctx.def?.example) : undefined
         ctx.reply(example ? `${e.userMessage}\n例如:${example}` : e.userMessage, { mention: true })
-      } else if (opts.lastAttempt === false) {
-        throw e // let the queue retry; the user hears from us on the last attempt
+      } else if (opts.lastAttempt === false || isTransientDbError(e)) {
+        // Let the queue retry; the user hears from us on the last attempt. While the database is away there is no
+        // "last": the inbound worker waits for it (and an apology could not be written anyway).
+        throw e
       } else {
         log.error({ err: e }, 'message handling failed')
         if (ctx.command) ctx.reply('抱歉,处理时出错了,已记录。请稍后再试一次。', { mention: true })
@@ -85,13 +89,19 @@ export function createDispatcher(deps: PipelineDeps): Dispatch {
     // What the chain answered outside a unit of work (refusals, hints, the apology), and the handled mark for a
     // message that recorded nothing: one small transaction. Redone after a crash, the same keys are written once.
     const unwritten = ctx.replies.filter((r) => !r.durable)
+    let relay = ctx.replies
     if (unwritten.length || !ctx.marked) {
       await inTransaction(deps.prisma, async (tx) => {
+        // Handled already, though this attempt failed (a commit whose answer was lost, say): what it committed
+        // stands, and its stored replies go out through the sweeper; an apology under their keys must not.
+        if (!ctx.marked && !(await inboxRepo.markHandled(tx, inboxRow(msg), now))) {
+          relay = ctx.replies.filter((r) => r.durable)
+          return
+        }
         await writeOutbox(tx, unwritten, now)
-        if (!ctx.marked) await inboxRepo.markHandled(tx, inboxRow(msg), now)
       })
     }
-    await Promise.all(ctx.replies.map((r) => deps.outbox.send(r.message, r.key)))
+    await Promise.all(relay.map((r) => deps.outbox.send(r.message, r.key)))
     // A crash before this line loses nothing: the sweeper sends unsent outbox rows and re-creates timers.
     await ctx.work.effects.flush(deps.outbox, deps.scheduler)
   }

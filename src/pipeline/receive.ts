@@ -8,8 +8,9 @@ import type { Db } from '../db/client.ts'
 import { inboxRepo } from '../domain/inbox/inbox.repo.ts'
 import { inboxRow, whyNotForTheBot } from './inbox-row.ts'
 
-/** How long a gateway keeps trying to write a message to the inbox while PostgreSQL is away (a restart, a failover). */
-const KEEP_TRYING_MS = 60_000
+/** How long a gateway keeps trying to write a message to the inbox while PostgreSQL is away (a restart, a failover);
+ *  the workers wait as long for it (jobs/inbound.ts), so a message handed over without its row is still handled. */
+const KEEP_TRYING_MS = 10 * 60_000
 
 export function createReceiver(d: { prisma: Db; counters: Counters; log: Logger; enqueue(msg: InboundMessage): Promise<void> }) {
   /** The inbox row, written with retries; after that the message still goes to the queue (its worker writes the row). */

@@ -42,12 +42,13 @@ export class ManualScheduler implements Scheduler {
 
 /** The rate limit's window in memory, on the time it is given. */
 export class MemoryRateLimiter implements RateLimiter {
-  private readonly counts = new Map<string, number>()
+  private readonly seen = new Map<string, Set<string>>()
   constructor(private readonly windowMs = 60_000) {}
-  async hit(key: string, now: Date): Promise<number> {
+  async hit(key: string, now: Date, messageId: string): Promise<number> {
     const k = `${key}|${Math.floor(now.getTime() / this.windowMs)}`
-    const n = (this.counts.get(k) ?? 0) + 1
-    this.counts.set(k, n)
-    return n
+    const ids = this.seen.get(k) ?? new Set<string>()
+    ids.add(messageId)
+    this.seen.set(k, ids)
+    return ids.size
   }
 }

@@ -102,12 +102,16 @@ describe('handlers without services', () => {
     for (let i = 0; i < 3; i++) await say(GRID, sender, '#签到 巡查')
     expect(await say(GRID, sender, '#签到 巡查')).toEqual([expect.stringContaining('太快')])
     expect(await say(GRID, sender, '#签到 巡查')).toEqual([]) // kept, answered later
+    expect(await say(GRID, sender, '#认领 第三个')).toEqual([expect.stringContaining('任务编号应为')]) // a refusal is still answered
     expect(await say(GRID, sender, '#签到 巡查')).toEqual([])
     expect(await db.prisma.checkin.count()).toBe(before + 6)
     // After the window the sweeper sends one summary for the three held back.
     clock.advance(120_000)
     outbox.clear()
-    await redeliver({ prisma: db.prisma, clock, log, counters, outbox, requeue: async () => undefined, afterMs: 60_000 }, false)
+    await redeliver(
+      { prisma: db.prisma, clock, log, counters, resend: (m, key) => outbox.send(m, key), requeue: async () => undefined, afterMs: 60_000 },
+      false,
+    )
     expect(outbox.to(GRID)).toEqual([expect.stringContaining('其余 3 条消息均已记录')])
     // The next window is a new one.
     expect(await say(GRID, sender, '#我的')).toEqual([expect.stringContaining('小杨')])

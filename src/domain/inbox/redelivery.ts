@@ -5,9 +5,8 @@ import type { Clock } from '../../core/clock.ts'
 import type { Logger } from '../../core/logger.ts'
 import type { InboundMessage } from '../../core/message.ts'
 import type { Counters } from '../../core/metrics.ts'
-import type { Outbox } from '../../core/ports.ts'
 import type { DbOrTx } from '../../db/client.ts'
-import { fromRow } from '../outbox/outbox.service.ts'
+import { fromRow, type Keyed } from '../outbox/outbox.service.ts'
 import { outboxRepo } from '../outbox/outbox.repo.ts'
 import { inboxRepo } from './inbox.repo.ts'
 
@@ -21,7 +20,8 @@ export interface RedeliveryDeps {
   clock: Clock
   log: Logger
   counters: Counters
-  outbox: Outbox
+  /** Hands an unsent reply to its account's queue again (replacing a send job that gave up). */
+  resend(message: Keyed['message'], key: string): Promise<void>
   /** Hands a message to its inbound shard again (a job Redis still has waiting is not doubled). */
   requeue(msg: InboundMessage): Promise<void>
   /** A message unhandled, or a reply unsent, this long has lost its job (GRIDBOT_REDELIVER_AFTER_MS). */
@@ -36,7 +36,7 @@ export async function redeliver(d: RedeliveryDeps, full: boolean): Promise<{ req
   for (const r of rows) await d.requeue(r.payload as unknown as InboundMessage)
   const requeued = rows.length
   const unsent = await outboxRepo.unsent(d.prisma, new Date(now - RESEND_WITHIN_MS), late, BATCH)
-  await Promise.all(unsent.map((r) => fromRow(r)).map((p) => d.outbox.send(p.message, p.key)))
+  await Promise.all(unsent.map((r) => fromRow(r)).map((p) => d.resend(p.message, p.key)))
   if (requeued || unsent.length) {
     d.counters.inc('redelivery.requeued', requeued)
     d.counters.inc('redelivery.resent', unsent.length)

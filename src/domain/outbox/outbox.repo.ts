@@ -14,8 +14,16 @@ export interface OutboxRow {
 export const outboxRepo = {
   /** Written in the transaction of the record they confirm; the same key is written once. */
   write: (db: DbOrTx, rows: OutboxRow[]) => (rows.length ? db.outboxMessage.createMany({ data: rows, skipDuplicates: true }) : Promise.resolve({ count: 0 })),
-  /** A row written again with newer text (a summary that grows), unless it was sent already. */
-  upsert: (db: DbOrTx, row: OutboxRow) => db.outboxMessage.upsert({ where: { key: row.key }, create: row, update: { text: row.text } }),
+  /**
+   * A row whose text counts up (`row.text` a format() template of one value): 1 when written, + 1 each time it is
+   * written again under its key before it is sent. The count is the first number in the text.
+   */
+  writeCounting: (db: DbOrTx, row: OutboxRow) => db.$executeRaw`
+    INSERT INTO "OutboxMessage" ("key", "accountId", "roomId", "text", "mentionIds", "urgent", "createdAt")
+    VALUES (${row.key}, ${row.accountId}, ${row.roomId}, format(${row.text}::text, 1), ${row.mentionIds}::text[], ${row.urgent}, ${row.createdAt})
+    ON CONFLICT ("key") DO UPDATE
+      SET "text" = format(${row.text}::text, coalesce((regexp_match("OutboxMessage"."text", '([0-9]+)'))[1]::int, 0) + 1)
+      WHERE "OutboxMessage"."sentAt" IS NULL`,
   markSent: (db: DbOrTx, key: string, at: Date) => db.outboxMessage.updateMany({ where: { key, sentAt: null }, data: { sentAt: at } }),
   /** Rows not yet sent, created in [since, before), oldest first. */
   unsent: (db: DbOrTx, since: Date, before: Date, take: number) =>

@@ -27,11 +27,12 @@ export async function writeOutbox(db: DbOrTx, posts: Keyed[], at: Date): Promise
 }
 
 /**
- * A message to send later, not now: written with `at` (when it is due) as its creation time, so the sweeper sends it
- * once it is due (within a sweep or two). Written again under the same key, its text is replaced.
+ * A message to send later, not now, that counts what it stands for: written with `at` (when it is due) as its
+ * creation time, so the sweeper sends it once due; written again under the same key, its count goes up by one.
+ * `message.text` is a sqlTemplate with one value, the count.
  */
-export async function writeLater(db: DbOrTx, post: Keyed, at: Date): Promise<void> {
-  await outboxRepo.upsert(db, toRow(post, at))
+export async function writeCounting(db: DbOrTx, post: Keyed, at: Date): Promise<void> {
+  await outboxRepo.writeCounting(db, toRow(post, at))
 }
 
 /** WeChat accepted the message (its last part): the sweeper will not send it again. */

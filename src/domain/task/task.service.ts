@@ -6,6 +6,7 @@ import { jobId } from '../../core/ids.ts'
 import { refInRange } from '../../parser/refs.ts'
 import { orgRepo } from '../org/org.repo.ts'
 import { districtOf, type BoundRoom, type MemberWithUnit, type Unit } from '../org/org.types.ts'
+import { textFor } from '../org/visibility.ts'
 import type { Work } from '../work.ts'
 import { taskRepo } from './task.repo.ts'
 import { claimedTimers, startCycle, stopTimers, tellReachedRooms, unitContext } from './escalation.service.ts'
@@ -120,7 +121,8 @@ export async function createTask(op: TaskOp, input: NewTask) {
     if (!needUnit || !maySee(op.actor, needUnit)) throw refuse('NEED_NOT_VISIBLE', taskTexts.needNotVisible(n, needUnit?.name ?? ''))
     if (need.status !== 'open') throw refuse('NEED_NOT_OPEN', taskTexts.needNotOpen(n, need.status === 'converted'))
     needDbId = need.id
-    title ||= need.description
+    // Converted from a room above, the need's personal data stays in its own unit: the task's title is masked.
+    title ||= textFor(op.room.unitId, need.unitId, need.description)
   }
   const number = await taskRepo.nextNumber(op.db, district, 'T')
   const ctx = await unitContext(op.db, unit)

@@ -2,7 +2,7 @@ import type { Middleware } from '../../core/compose.ts'
 import { DuplicateMessage } from '../../core/errors.ts'
 import { inTransaction } from '../../db/transaction.ts'
 import { inboxRepo } from '../../domain/inbox/inbox.repo.ts'
-import { writeLater, writeOutbox } from '../../domain/outbox/outbox.service.ts'
+import { sqlTemplate, writeCounting, writeOutbox } from '../../domain/outbox/outbox.service.ts'
 import { jobId } from '../../core/ids.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import type { MessageContext } from '../context.ts'
@@ -33,6 +33,9 @@ export const onceMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   if (ctx.def?.recordsItself?.(ctx.args) && !ctx.quiet) {
     try {
       await next()
+      // Its one statement wrote its record, its mark and its reply; anything else it asked for would not be durable.
+      if (ctx.work.effects.posts.length || ctx.replies.slice(pending).some((r) => !r.durable))
+        throw new Error(`#${ctx.def.name}: a one-statement handler may only answer through ctx.durable`)
       ctx.marked = true
       return
     } catch (e) {
@@ -48,7 +51,7 @@ export const onceMiddleware: Middleware<MessageContext> = async (ctx, next) => {
       await next()
       const replies = ctx.replies.slice(pending)
       await writeOutbox(tx, [...replies, ...ctx.work.effects.posts], ctx.now)
-      if (ctx.quiet) await writeSummary(tx, ctx, ctx.quiet)
+      if (ctx.quiet) await writeSummary(tx, ctx)
       for (const r of replies) r.durable = true
     })
     ctx.marked = true
@@ -62,11 +65,11 @@ export const onceMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   }
 }
 
-/** The summary for a sender over the rate limit: one per room and window, due when the window ends, its count the latest. */
-async function writeSummary(tx: DbOrTx, ctx: MessageContext, q: { count: number; limit: number }) {
+/** The summary for a sender over the rate limit: one per room and window, due when the window ends, counting up. */
+async function writeSummary(tx: DbOrTx, ctx: MessageContext) {
   const { msg } = ctx
   if (!msg.roomId) return
   const window = Math.floor(ctx.now.getTime() / RATE_WINDOW_MS)
-  const message = { accountId: msg.accountId, roomId: msg.roomId, text: rateLimitTexts.summary(q.count - q.limit), mentionIds: [msg.talkerId] }
-  await writeLater(tx, { message, key: jobId('summary', msg.accountId, msg.talkerId, msg.roomId, window) }, new Date((window + 1) * RATE_WINDOW_MS))
+  const message = { accountId: msg.accountId, roomId: msg.roomId, text: sqlTemplate(1, rateLimitTexts.summary), mentionIds: [msg.talkerId] }
+  await writeCounting(tx, { message, key: jobId('summary', msg.accountId, msg.talkerId, msg.roomId, window) }, new Date((window + 1) * RATE_WINDOW_MS))
 }

@@ -11,12 +11,12 @@ export const rateLimitMiddleware: Middleware<MessageContext> = async (ctx, next)
   const { deps, msg } = ctx
   const limit = deps.rateLimitPerMinute
   if (limit <= 0 || !ctx.command) return next()
-  const count = await deps.rateLimiter.hit(`${msg.accountId}:${msg.talkerId}`, ctx.now)
+  const count = await deps.rateLimiter.hit(`${msg.accountId}:${msg.talkerId}`, ctx.now, msg.messageId)
   if (count <= limit) return next()
   deps.counters.inc('ratelimited')
   ctx.log.warn({ count }, 'rate limited: handled, reply held for the summary')
   if (count === limit + 1) ctx.reply(rateLimitTexts.slowDown(), { mention: true })
-  ctx.quiet = { count, limit }
+  ctx.quiet = true
   await next()
 }
 
@@ -24,5 +24,6 @@ export const RATE_WINDOW_MS = 60_000
 
 export const rateLimitTexts = {
   slowDown: () => '您发送得太快了:之后的消息照常记录,一分钟后汇总回复。',
-  summary: (more: number) => `✅ 刚才您较快发送的其余 ${more} 条消息均已记录。可发送 #今日 或 #我的 查看。`,
+  /** `count` is the number of messages recorded: the first number in the text (the outbox counts up in it). */
+  summary: (count: string) => `✅ 刚才您较快发送的其余 ${count} 条消息均已记录。可发送 #今日 或 #我的 查看。`,
 }

@@ -137,7 +137,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   }
   if (o.role !== 'worker') {
     const receive = createReceiver({ prisma: deps.prisma, counters: deps.counters, log, enqueue: requeue })
-    const marks = new SentMarks((key) => markSent(deps.prisma, key, clock.now()), log, deps.counters)
+    const marks = new SentMarks((keys) => markSent(deps.prisma, keys, clock.now()), log, deps.counters)
     sentMarks = marks
     if (!o.makeTransport) throw new Error('gateway role needs a transport factory')
     const accounts = o.accounts ?? (await accountIds(deps.prisma))

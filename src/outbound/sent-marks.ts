@@ -1,6 +1,7 @@
 // Marking outbox rows sent, in the gateway. A mark that cannot be written (PostgreSQL restarting) must not fail the
 // send job: BullMQ would retry it and WeChat would get the message twice. It is kept and written again shortly;
 // should this process die first, the sweeper's resend of that row is deduplicated by the completed job in Redis.
+import { Batcher } from '../core/batcher.ts'
 import type { Logger } from '../core/logger.ts'
 import type { Counters } from '../core/metrics.ts'
 
@@ -13,16 +14,21 @@ export class SentMarks {
   private timer: NodeJS.Timeout | null = null
   private retrying = false
 
+  /** Marks arriving together are written in one statement. */
+  private readonly batch: Batcher<string>
+
   constructor(
-    private readonly write: (key: string) => Promise<void>,
+    private readonly write: (keys: string[]) => Promise<void>,
     private readonly log: Logger,
     private readonly counters: Counters,
-  ) {}
+  ) {
+    this.batch = new Batcher(write, { maxItems: 500, waitMs: 5 })
+  }
 
   /** Never throws: a failed mark is retried in the background. */
   async mark(key: string): Promise<void> {
     try {
-      await this.write(key)
+      await this.batch.add(key)
     } catch (err) {
       if (this.pending.size < MAX_PENDING) this.pending.add(key)
       this.counters.inc('outbox.mark_deferred')
@@ -35,9 +41,11 @@ export class SentMarks {
     if (this.retrying) return // the previous round is still writing
     this.retrying = true
     try {
-      for (const key of [...this.pending]) {
-        await this.write(key)
-        this.pending.delete(key)
+      const keys = [...this.pending]
+      for (let i = 0; i < keys.length; i += 500) {
+        const part = keys.slice(i, i + 500)
+        await this.write(part)
+        for (const k of part) this.pending.delete(k)
       }
     } catch {
       return // still down: next round

@@ -5,7 +5,8 @@ import type { Logger } from '../core/logger.ts'
 import type { InboundMessage } from '../core/message.ts'
 import type { Counters } from '../core/metrics.ts'
 import type { Db } from '../db/client.ts'
-import { inboxRepo } from '../domain/inbox/inbox.repo.ts'
+import { Batcher } from '../core/batcher.ts'
+import { inboxRepo, type InboxRow } from '../domain/inbox/inbox.repo.ts'
 import { inboxRow, whyNotForTheBot } from './inbox-row.ts'
 
 /** How long a gateway keeps trying to write a message to the inbox while PostgreSQL is away (a restart, a failover);
@@ -13,12 +14,14 @@ import { inboxRow, whyNotForTheBot } from './inbox-row.ts'
 const KEEP_TRYING_MS = 10 * 60_000
 
 export function createReceiver(d: { prisma: Db; counters: Counters; log: Logger; enqueue(msg: InboundMessage): Promise<void> }) {
+  // Messages arriving together are written in one statement (one commit), each still waiting for its own row.
+  const rows = new Batcher<InboxRow>((batch) => inboxRepo.receive(d.prisma, batch).then(() => undefined), { maxItems: 200, waitMs: 2 })
   /** The inbox row, written with retries; after that the message still goes to the queue (its worker writes the row). */
   const keep = async (msg: InboundMessage) => {
     const until = Date.now() + KEEP_TRYING_MS
     for (let wait = 100; ; wait = Math.min(wait * 2, 5_000)) {
       try {
-        await inboxRepo.receive(d.prisma, [inboxRow(msg)])
+        await rows.add(inboxRow(msg))
         return
       } catch (err) {
         if (Date.now() + wait > until) {

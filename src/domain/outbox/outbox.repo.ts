@@ -24,7 +24,7 @@ export const outboxRepo = {
     ON CONFLICT ("key") DO UPDATE
       SET "text" = format(${row.text}::text, coalesce((regexp_match("OutboxMessage"."text", '([0-9]+)'))[1]::int, 0) + 1)
       WHERE "OutboxMessage"."sentAt" IS NULL`,
-  markSent: (db: DbOrTx, key: string, at: Date) => db.outboxMessage.updateMany({ where: { key, sentAt: null }, data: { sentAt: at } }),
+  markSent: (db: DbOrTx, keys: string[], at: Date) => db.outboxMessage.updateMany({ where: { key: { in: keys }, sentAt: null }, data: { sentAt: at } }),
   /** Rows not yet sent, created in [since, before), oldest first. */
   unsent: (db: DbOrTx, since: Date, before: Date, take: number) =>
     db.outboxMessage.findMany({ where: { sentAt: null, createdAt: { gte: since, lt: before } }, orderBy: [{ createdAt: 'asc' }, { key: 'asc' }], take }),

@@ -35,9 +35,9 @@ export async function writeCounting(db: DbOrTx, post: Keyed, at: Date): Promise<
   await outboxRepo.writeCounting(db, toRow(post, at))
 }
 
-/** WeChat accepted the message (its last part): the sweeper will not send it again. */
-export async function markSent(db: DbOrTx, key: string, at: Date): Promise<void> {
-  await outboxRepo.markSent(db, key, at)
+/** WeChat accepted these messages (their last parts): the sweeper will not send them again. */
+export async function markSent(db: DbOrTx, keys: string[], at: Date): Promise<void> {
+  await outboxRepo.markSent(db, keys, at)
 }
 
 /** A row back as the message the queue sends. */

@@ -88,7 +88,12 @@ export async function benchGridbot(opts: {
   const spec = generateDistrict({ towns: 5, communities: 40, grids: 400, accounts: 1 })
   await importOrg(stores.db.prisma, spec)
   const log = createLogger('silent')
-  const env = loadEnv({ GRIDBOT_QUEUE_PREFIX: 'bench', GRIDBOT_RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent' })
+  const env = loadEnv({
+    GRIDBOT_QUEUE_PREFIX: 'bench',
+    GRIDBOT_RATE_LIMIT_PER_MINUTE: '0',
+    LOG_LEVEL: 'silent',
+    GRIDBOT_INBOUND_SHARDS: process.env.BENCH_SHARDS ?? '16',
+  })
   const world = new SimWorld(spec, systemClock, log, '/tmp/gridbot-bench-media')
   const workers = Array.from({ length: opts.workerProcesses }, () => spawnWorker(stores.dbUrl, stores.infra.redisUrl, 32))
   const app = await startApp({

@@ -65,7 +65,6 @@ async function show(ctx: CommandContext<Args>, ref: TaskRef, full: boolean) {
   const { task, events, names, evidence } = await taskHistory(taskOp(ctx), ref, full)
   // Read from a room of a unit above, the record's personal data is masked unless the reader asked for it in full.
   const masked = !full && ctx.room.unitId !== task.unitId
-  const shown = (text: string) => (masked ? textFor(ctx.room.unitId, task.unitId, text) : text)
   const holder = task.holderId ? names.get(task.holderId) : undefined
   const head = `${taskLine(task, ctx.now, holder)} · ${task.unit.name}`
   const result = task.result ? `\n结果:${task.result}` : ''
@@ -76,6 +75,8 @@ async function show(ctx: CommandContext<Args>, ref: TaskRef, full: boolean) {
     const move = e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? ` ${STATUS_LABEL[e.fromStatus]}→${STATUS_LABEL[e.toStatus]}` : ''
     return `${formatLocal(e.at)} ${who} ${EVENT_LABEL[e.kind] ?? e.kind}${level}${move}${e.note ? `:${e.note}` : ''}`
   })
-  const hint = masked ? `\n${taskTexts.maskedHint(task)}` : ''
-  ctx.reply(shown(`${head}${result}${pics}\n记录:\n${lines.join('\n')}`) + hint)
+  const record = `${head}${result}${pics}\n记录:\n${lines.join('\n')}`
+  const shown = masked ? textFor(ctx.room.unitId, task.unitId, record) : record
+  // Say how to see the rest only when something was hidden.
+  ctx.reply(shown === record ? shown : `${shown}\n${taskTexts.maskedHint(task)}`)
 }

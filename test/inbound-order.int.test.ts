@@ -156,7 +156,7 @@ describe('one group in order across worker processes', () => {
       d.startWorker()
       d.startWorker()
       for (let i = 1; i <= 5; i++) d.world.say(d.world.person('李佳鑫'), GRID, `#任务 标题${i}`)
-      await until('the first tasks', async () => (await prisma.task.count()) === 5)
+      await until('the first tasks and replies', async () => (await prisma.task.count()) === 5 && d.said(GRID, '已创建任务').length === 5)
       const r = createRedis(d.stores.redisUrl)
       const keys = await r.keys(`${d.stores.prefix}:*`)
       await r.del(...keys) // FLUSHALL of this test's keys: the shards' global concurrency is gone too

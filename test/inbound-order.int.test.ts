@@ -22,20 +22,11 @@ import { createRedis } from '../src/jobs/queues.ts'
 import { conversationOf, inboundQueueName, shardOf } from '../src/jobs/inbound.ts'
 import { freshStores } from './helpers/stores.ts'
 import { DEMO_ORG } from './helpers/paths.ts'
+import { until } from './helpers/wait.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 const GRID = '华府社区5号网格群'
 const COMMUNITY = '华府社区群'
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-async function until(what: string, check: () => Promise<boolean>, ms = 60_000) {
-  const end = Date.now() + ms
-  while (Date.now() < end) {
-    if (await check()) return
-    await sleep(100)
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
 
 /** The first insert of a task with this title runs `action` (raise, or sleep), in this test's database only. */
 async function faultOnce(dbUrl: string, title: string, action: string) {
@@ -186,7 +177,7 @@ describe('one group in order across worker processes', () => {
       d.startWorker()
       d.startWorker()
       for (let i = 1; i <= 5; i++) d.world.say(d.world.person('李佳鑫'), GRID, `#任务 标题${i}`)
-      await until('the first tasks', async () => (await prisma.task.count()) === 5)
+      await until('the first tasks and replies', async () => (await prisma.task.count()) === 5 && d.said(GRID, '已创建任务').length === 5)
       const r = createRedis(d.stores.redisUrl)
       const keys = await r.keys(`${d.stores.prefix}:*`)
       await r.del(...keys) // FLUSHALL of this test's keys: the shards' global concurrency is gone too

@@ -15,19 +15,10 @@ import { freshStores } from './helpers/stores.ts'
 import { Redis } from 'ioredis'
 import { redisOptions } from '../src/config/redis-url.ts'
 import { DEMO_ORG } from './helpers/paths.ts'
+import { sleep, until } from './helpers/wait.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 const TASKS = 8
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-async function until(what: string, check: () => Promise<boolean>, ms = 60_000) {
-  const end = Date.now() + ms
-  while (Date.now() < end) {
-    if (await check()) return
-    await sleep(100)
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
 
 /** The demo district with 2-second escalation periods, a gateway in this process and worker processes. */
 async function district() {

@@ -5,7 +5,7 @@
 // Faults are made in the test's own database, never in the app: a trigger on "Task" fails (or stalls) the first
 // insert of one title. A sequence counts the firings because nextval() survives the rollback of the failed
 // transaction; the retry then inserts normally.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -22,9 +22,10 @@ import { createRedis } from '../src/jobs/queues.ts'
 import { conversationOf, inboundQueueName, shardOf } from '../src/jobs/inbound.ts'
 import { freshStores } from './helpers/stores.ts'
 import { DEMO_ORG } from './helpers/paths.ts'
+import { spawnWorker, workerEnv } from './helpers/worker-process.ts'
 import { until } from './helpers/wait.ts'
 
-const root = path.resolve(import.meta.dirname, '..')
+const _root = path.resolve(import.meta.dirname, '..')
 const GRID = '华府社区5号网格群'
 const COMMUNITY = '华府社区群'
 
@@ -62,23 +63,9 @@ async function district() {
     pace: { messagesPerSec: 50, jitterMs: 0 },
   })
   await world.populate(stores.db.prisma)
-  const env = {
-    ...process.env,
-    GRIDBOT_NO_DOTENV: '1',
-    DATABASE_URL: stores.dbUrl,
-    REDIS_URL: stores.redisUrl,
-    GRIDBOT_QUEUE_PREFIX: stores.prefix,
-    GRIDBOT_JOB_LOCK_MS: '2000',
-    GRIDBOT_RATE_LIMIT_PER_MINUTE: '0',
-    GRIDBOT_AUTO_MIGRATE: 'false',
-    LOG_LEVEL: 'error',
-  }
+  const env = workerEnv(stores)
   const workers: ChildProcess[] = []
-  const startWorker = () =>
-    workers[
-      workers.push(spawn(process.execPath, [path.join(root, 'bin/gridbot.js'), 'start', '--role', 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] })) -
-        1
-    ]!
+  const startWorker = () => workers[workers.push(spawnWorker(env)) - 1]!
   const shardQueue = (room: string) => {
     const { accountId, roomId } = world.room(room)
     const name = inboundQueueName(shardOf(conversationOf({ accountId, roomId, talkerId: '' }), stores.env.GRIDBOT_INBOUND_SHARDS))

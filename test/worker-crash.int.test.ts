@@ -1,6 +1,6 @@
 // A worker process killed (SIGKILL) in the middle of escalations and started again: every step is posted
 // exactly once. Real processes, real time (policy periods of 2 s), real PostgreSQL, Redis and Wechaty mock.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -15,9 +15,10 @@ import { freshStores } from './helpers/stores.ts'
 import { Redis } from 'ioredis'
 import { redisOptions } from '../src/config/redis-url.ts'
 import { DEMO_ORG } from './helpers/paths.ts'
+import { spawnWorker, workerEnv } from './helpers/worker-process.ts'
 import { sleep, until } from './helpers/wait.ts'
 
-const root = path.resolve(import.meta.dirname, '..')
+const _root = path.resolve(import.meta.dirname, '..')
 const TASKS = 8
 
 /** The demo district with 2-second escalation periods, a gateway in this process and worker processes. */
@@ -30,19 +31,8 @@ async function district() {
   const world = new SimWorld(spec, systemClock, log, mkdtempSync(path.join(os.tmpdir(), 'crash-media-')))
   const gateway = await startApp({ role: 'gateway', env: stores.env, infra: stores.infra, log, makeTransport: world.transport, pace: null })
   await world.populate(stores.db.prisma)
-  const env = {
-    ...process.env,
-    GRIDBOT_NO_DOTENV: '1',
-    DATABASE_URL: stores.dbUrl,
-    REDIS_URL: stores.redisUrl,
-    GRIDBOT_QUEUE_PREFIX: stores.prefix,
-    GRIDBOT_JOB_LOCK_MS: '2000',
-    GRIDBOT_RATE_LIMIT_PER_MINUTE: '0',
-    GRIDBOT_AUTO_MIGRATE: 'false',
-    LOG_LEVEL: 'error',
-  }
-  const startWorker = () =>
-    spawn(process.execPath, [path.join(root, 'bin/gridbot.js'), 'start', '--role', 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const env = workerEnv(stores)
+  const startWorker = () => spawnWorker(env)
   /** Each escalation level posted exactly once per task, in the database and in the groups. */
   const assertEachStepOnce = async () => {
     const prisma = stores.db.prisma
@@ -123,16 +113,7 @@ describe('worker killed mid-escalation', () => {
 
   it('drains and exits 0 on SIGTERM', async () => {
     const stores = await freshStores()
-    const env = {
-      ...process.env,
-      GRIDBOT_NO_DOTENV: '1',
-      DATABASE_URL: stores.dbUrl,
-      REDIS_URL: stores.redisUrl,
-      GRIDBOT_QUEUE_PREFIX: stores.prefix,
-      GRIDBOT_AUTO_MIGRATE: 'false',
-      LOG_LEVEL: 'info',
-    }
-    const worker = spawn(process.execPath, [path.join(root, 'bin/gridbot.js'), 'start', '--role', 'worker'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
+    const worker = spawnWorker(workerEnv(stores, { LOG_LEVEL: 'info' }), 'pipe')
     let out = ''
     worker.stdout!.on('data', (b) => (out += b))
     try {

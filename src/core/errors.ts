@@ -28,9 +28,3 @@ export class DuplicateMessage extends Error {
     super('message already handled')
   }
 }
-
-/** Prisma's unique-constraint violation: for us it means "already done". */
-export function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; cause?: { code?: string }; message?: string }
-  return err?.code === 'P2002' || err?.cause?.code === '23505' || /Unique constraint failed|duplicate key value/.test(err?.message ?? '')
-}

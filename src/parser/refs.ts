@@ -20,6 +20,3 @@ export function parseRef(prefix: string, raw: string | undefined): RefResult {
 
 /** True when a ref can name a stored record at all (see MAX_REF_NUMBER). */
 export const refInRange = (number: number) => number >= 1 && number <= MAX_REF_NUMBER
-
-/** The word looks like an id of this kind (used to route "#任务 T12" to showing T12). */
-export const isRef = (prefix: string, raw: string | undefined) => parseRef(prefix, raw).ok

@@ -36,6 +36,4 @@ export const inboxRepo = {
       take,
       select: { accountId: true, messageId: true, payload: true },
     }),
-
-  count: (db: DbOrTx, handled: boolean) => db.inboxMessage.count({ where: { handledAt: handled ? { not: null } : null } }),
 }

@@ -14,6 +14,7 @@ import { importOrg, summariseImport } from './domain/org/org-import.service.ts'
 import { WechatyTransport } from './transport/wechaty/wechaty-transport.ts'
 import { createServicePuppet } from './transport/wechaty/service-puppet.ts'
 import { systemClock } from './core/clock.ts'
+import { FileMediaStore } from './storage/file-media-store.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 
@@ -93,7 +94,7 @@ async function runStart(opts: { role: Role; org?: string; accounts?: string }, e
         puppet: createServicePuppet(t, env.WECHATY_PUPPET_SERVICE_ENDPOINT),
         clock: systemClock,
         log,
-        mediaDir: path.resolve(env.GRIDBOT_DATA_DIR, 'media'),
+        media: new FileMediaStore(path.resolve(env.GRIDBOT_DATA_DIR, 'media')),
       })
     },
   })

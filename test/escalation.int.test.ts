@@ -21,15 +21,15 @@ describe('escalation', () => {
       const task = await sim.stores.db.prisma.task.findFirstOrThrow()
       const run = escalateHandler(sim.app.deps)
       // The same step again (a duplicate or a retry after a crash): re-posted under the same key, deduplicated.
-      expect(await run({ taskId: task.id, cycle: task.escalationCycle, step: 0 })).toBe('reposted')
+      expect(await run({ subjectId: task.id, cycle: task.escalationCycle, step: 0 })).toBe('reposted')
       // A step from the future, and one from an old cycle: nothing.
-      expect(await run({ taskId: task.id, cycle: task.escalationCycle, step: 2 })).toBe('stale')
-      expect(await run({ taskId: task.id, cycle: task.escalationCycle - 1, step: 1 })).toBe('stale')
+      expect(await run({ subjectId: task.id, cycle: task.escalationCycle, step: 2 })).toBe('stale')
+      expect(await run({ subjectId: task.id, cycle: task.escalationCycle - 1, step: 1 })).toBe('stale')
       // Two runs of the next step at once: exactly one claims it.
       sim.clock.advance(10 * 60_000)
       const outcomes = await Promise.all([
-        run({ taskId: task.id, cycle: task.escalationCycle, step: 1 }),
-        run({ taskId: task.id, cycle: task.escalationCycle, step: 1 }),
+        run({ subjectId: task.id, cycle: task.escalationCycle, step: 1 }),
+        run({ subjectId: task.id, cycle: task.escalationCycle, step: 1 }),
       ])
       expect(outcomes.filter((o) => o === 'posted')).toHaveLength(1)
       await sim.settle()

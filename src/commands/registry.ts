@@ -20,6 +20,8 @@ import {
 import { taskListCommand } from './task-list.command.ts'
 import { taskCommand } from './task.command.ts'
 import { todayCommand } from './today.command.ts'
+import { hazardCommand, hazardListCommand } from './hazard.command.ts'
+import { acknowledgeCommand, differentCommand, handleCommand, reopenCommand, resolveCommand, sameCommand, verifyCommand } from './hazard-actions.command.ts'
 
 export const COMMANDS: AnyCommand[] = []
 COMMANDS.push(
@@ -39,6 +41,15 @@ COMMANDS.push(
   takeOverCommand,
   reassignCommand,
   cancelCommand,
+  hazardCommand,
+  hazardListCommand,
+  acknowledgeCommand,
+  handleCommand,
+  resolveCommand,
+  verifyCommand,
+  reopenCommand,
+  sameCommand,
+  differentCommand,
   bindCommand,
 )
 

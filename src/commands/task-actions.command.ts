@@ -13,7 +13,7 @@ function replyNamingFormerHolder(ctx: CommandContext<unknown>, task: { unitId: n
   ctx.reply(former ? `${text}${taskTexts.formerHolderNote(former.name)}` : text, { mention: true, mentionIds: former ? [former.wxid] : [] })
 }
 
-type RefArgs = Extract<ReturnType<typeof parseTaskRef>, { ok: true }>['args']
+export type RefArgs = Extract<ReturnType<typeof parseTaskRef>, { ok: true }>['args']
 
 export const claimCommand: CommandDef<RefArgs> = {
   access: 'member',
@@ -49,15 +49,18 @@ export const progressCommand: CommandDef<RefArgs> = {
 export const completeCommand: CommandDef<RefArgs> = {
   access: 'member',
   name: '完成',
-  aliases: ['办结', 'done'],
+  aliases: ['done'],
   summary: '完成任务(5分钟内发的图片作为凭证)',
   usage: '#完成 T12 <结果>',
   example: '#完成 T12 路灯已修好,居民已确认',
   parse: parseTaskRef,
-  async run(ctx) {
-    const { task, evidence } = await completeTask(taskOp(ctx), ctx.args.ref, ctx.args.rest)
-    ctx.reply(textFor(ctx.room.unitId, task.unitId, taskTexts.completed(task, evidence)), { mention: true })
-  },
+  run: completeTaskReply,
+}
+
+/** #完成 T12 (and #办结 T12). */
+export async function completeTaskReply(ctx: CommandContext<RefArgs>) {
+  const { task, evidence } = await completeTask(taskOp(ctx), ctx.args.ref, ctx.args.rest)
+  ctx.reply(textFor(ctx.room.unitId, task.unitId, taskTexts.completed(task, evidence)), { mention: true })
 }
 
 export const abandonCommand: CommandDef<RefArgs> = {

@@ -22,8 +22,8 @@ export interface InboundMessage extends MessageOrigin {
   /** Contact ids the sender @-ed (not the bot). Some puppets drop them; "@name" in the text is the fallback. */
   mentionIds?: string[]
   location?: { latitude: number; longitude: number; address: string }
-  /** Where the gateway stored an image (under the data folder). */
-  mediaPath?: string
+  /** The media store's reference of an image the gateway kept. */
+  mediaRef?: string
   /** ISO time the gateway received it, from the injected clock (virtual in the simulator). */
   receivedAt: string
 }
@@ -35,6 +35,8 @@ export interface OutboundMessage {
   /** Contact ids to @. */
   mentionIds: string[]
   urgent?: boolean
+  /** Send this image (a media store reference) instead of the text; the text then only describes it in logs. */
+  image?: string
 }
 
 /** The conversation whose order is kept: a group, or one person writing to the bot directly (per account). */

@@ -7,13 +7,20 @@ export interface Outbox {
   send(message: OutboundMessage, key: string): Promise<void>
 }
 
+/**
+ * What a timer wakes: a task's escalation step or reminder, a hazard's escalation step, its verification step
+ * (reminder, then close), or the end of the wait for an answer to a duplicate question.
+ */
+export type TimerKind = 'escalate' | 'remind' | 'hazard_escalate' | 'hazard_verify' | 'hazard_duplicate'
+
 /** A timer a domain rule asks for: it wakes the timer handler at `dueAt` (virtual or wall-clock time). */
 export interface TimerRequest {
-  kind: 'escalate' | 'remind'
-  taskId: number
-  /** The task's escalation cycle the timer belongs to; a timer of an old cycle does nothing. */
+  kind: TimerKind
+  /** The task's or hazard's row id (the kind says which). */
+  subjectId: number
+  /** The record's timer cycle the timer belongs to; a timer of an old cycle does nothing. */
   cycle: number
-  /** Level (escalate) or reminder index (remind). */
+  /** Level (escalate) or reminder index (remind), or the step of a hazard's timer. */
   step: number
   dueAt: Date
 }
@@ -30,4 +37,11 @@ export interface RateLimiter {
   /** How many messages `key` has sent in the window containing `now`, this one (`messageId`) included; the same
    *  message counted again (a retry) counts once. */
   hit(key: string, now: Date, messageId: string): Promise<number>
+}
+
+/** Where images people send are kept, and read back to forward them. Files under the data folder by default. */
+export interface MediaStore {
+  /** Keeps `bytes` under `name` (unique per message); returns the reference records store. */
+  put(name: string, bytes: Buffer): Promise<string>
+  get(ref: string): Promise<Buffer>
 }

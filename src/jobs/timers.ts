@@ -2,7 +2,7 @@
 // holds the truth (Task.nextEscalationAt / nextReminderAt); these jobs only wake the handlers up on time.
 import { Queue, type Job, type Worker } from 'bullmq'
 import type { Clock } from '../core/clock.ts'
-import type { Scheduler, TimerRequest } from '../core/ports.ts'
+import type { Scheduler, TimerKind, TimerRequest } from '../core/ports.ts'
 import { jobId } from '../core/ids.ts'
 import type { Logger } from '../core/logger.ts'
 import { quietQueue, type QueueEnv } from './queues.ts'
@@ -13,13 +13,15 @@ export const TIMERS_QUEUE = 'timers'
 const VIRTUAL_DELAY_MS = 10 * 365 * 86_400_000
 
 export interface TimerData {
-  taskId: number
+  subjectId: number
+  /** Jobs written before hazards existed named the task this way. */
+  taskId?: number
   cycle: number
   step: number
   dueAt: string
 }
 
-export const timerJobId = (t: Pick<TimerRequest, 'kind' | 'taskId' | 'cycle' | 'step'>) => jobId(t.kind, t.taskId, t.cycle, t.step)
+export const timerJobId = (t: Pick<TimerRequest, 'kind' | 'subjectId' | 'cycle' | 'step'>) => jobId(t.kind, t.subjectId, t.cycle, t.step)
 
 export class TimerQueue implements Scheduler {
   readonly queue: Queue<TimerData>
@@ -51,7 +53,7 @@ export class TimerQueue implements Scheduler {
   async schedule(t: TimerRequest): Promise<void> {
     await this.queue.add(
       t.kind,
-      { taskId: t.taskId, cycle: t.cycle, step: t.step, dueAt: t.dueAt.toISOString() },
+      { subjectId: t.subjectId, cycle: t.cycle, step: t.step, dueAt: t.dueAt.toISOString() },
       { jobId: timerJobId(t), delay: this.delay(t.dueAt) },
     )
   }
@@ -69,7 +71,7 @@ export class TimerQueue implements Scheduler {
 
   /** The sweeper's own schedule. Re-upserted every minute by workers, so even a FLUSHALL cannot stop it for long. */
   async upsertSweeper(everyMs: number): Promise<void> {
-    await this.queue.upsertJobScheduler('sweeper', { every: everyMs }, { name: 'sweep', data: { taskId: 0, cycle: 0, step: 0, dueAt: '' } })
+    await this.queue.upsertJobScheduler('sweeper', { every: everyMs }, { name: 'sweep', data: { subjectId: 0, cycle: 0, step: 0, dueAt: '' } })
   }
 
   close(): Promise<void> {
@@ -77,7 +79,7 @@ export class TimerQueue implements Scheduler {
   }
 }
 
-export type TimerHandlers = Record<'escalate' | 'remind' | 'sweep', (data: TimerData, job: Job<TimerData>) => Promise<unknown>>
+export type TimerHandlers = Record<TimerKind | 'sweep', (data: TimerData, job: Job<TimerData>) => Promise<unknown>>
 
 export function startTimersWorker(env: QueueEnv, handlers: TimerHandlers, opts: { concurrency: number; log: Logger; lockMs: number }): Worker<TimerData> {
   // A crashed worker's job is taken over once its lock lapses (stalled-job check), then re-runs idempotently.
@@ -86,7 +88,7 @@ export function startTimersWorker(env: QueueEnv, handlers: TimerHandlers, opts: 
     async (job) => {
       const handler = handlers[job.name as keyof TimerHandlers]
       if (!handler) throw new Error(`unknown timer ${job.name}`)
-      return handler(job.data, job)
+      return handler({ ...job.data, subjectId: job.data.subjectId ?? job.data.taskId ?? 0 }, job)
     },
     { env, log: opts.log, role: 'timers', concurrency: opts.concurrency, lockMs: opts.lockMs },
   )

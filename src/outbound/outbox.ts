@@ -16,7 +16,12 @@ export interface OutboundJob {
   /** The outbox row this part belongs to, and whether it is its last part (sent → the row is marked sent). */
   outboxKey?: string
   last?: boolean
+  /** A media store reference: send this image (the text only names it in logs). */
+  image?: string
 }
+
+/** A long text goes in parts; an image is one message. */
+const partsOf = (m: OutboundMessage) => (m.image ? [m.text] : splitText(m.text))
 
 export class QueueOutbox implements Outbox {
   private readonly queues = new Map<string, Queue<OutboundJob>>()
@@ -43,13 +48,20 @@ export class QueueOutbox implements Outbox {
   }
 
   async send(message: OutboundMessage, key: string): Promise<void> {
-    const parts = splitText(message.text)
+    const parts = partsOf(message)
     const priority = message.urgent ? URGENT_PRIORITY : NORMAL_PRIORITY
     await this.queue(message.accountId).addBulk(
       parts.map((text, i) => ({
         name: 'say',
         // Only the first part @-s people; the rest continue the same message.
-        data: { roomId: message.roomId, text, mentionIds: i === 0 ? message.mentionIds : [], outboxKey: key, last: i === parts.length - 1 },
+        data: {
+          roomId: message.roomId,
+          text,
+          mentionIds: i === 0 ? message.mentionIds : [],
+          outboxKey: key,
+          last: i === parts.length - 1,
+          ...(message.image ? { image: message.image } : {}),
+        },
         opts: { jobId: parts.length > 1 ? jobId(key, `p${i}`) : key, priority },
       })),
     )
@@ -61,7 +73,7 @@ export class QueueOutbox implements Outbox {
    * mark is missing) and is not sent twice.
    */
   async resend(message: OutboundMessage, key: string): Promise<void> {
-    const parts = splitText(message.text)
+    const parts = partsOf(message)
     const q = this.queue(message.accountId)
     for (let i = 0; i < parts.length; i++) {
       const job = await q.getJob(parts.length > 1 ? jobId(key, `p${i}`) : key)

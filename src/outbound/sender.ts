@@ -27,7 +27,8 @@ export function startSender(
     outboundQueueName(transport.accountId),
     async (job) => {
       if (pace?.jitterMs) await new Promise((r) => setTimeout(r, Math.random() * pace.jitterMs))
-      await transport.say(job.data.roomId, job.data.text, job.data.mentionIds)
+      if (job.data.image) await transport.sendImage(job.data.roomId, job.data.image)
+      else await transport.say(job.data.roomId, job.data.text, job.data.mentionIds)
       // A crash right here sends this part again after the lock lapses: the one window left (README, Durability).
       if (onSent && job.data.outboxKey && job.data.last) await onSent(job.data.outboxKey)
     },

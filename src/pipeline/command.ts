@@ -99,9 +99,10 @@ export type CommandDef<A = unknown> =
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- arguments differ per command; each def is checked where it is written
 export type AnyCommand = CommandDef<any>
 
-/** A member's location or image in a bound room: not a command, but it may belong to what they just reported. */
+/** A location or image in a bound room (a resident's too): not a command, but it may belong to what its sender
+ *  just reported. */
 export type AttachmentHandler = (
-  ctx: CommandContext<{ kind: 'location' | 'image'; location?: { latitude: number; longitude: number; address: string }; mediaPath?: string }>,
+  ctx: GuestContext<{ kind: 'location' | 'image'; location?: { latitude: number; longitude: number; address: string }; mediaRef?: string }>,
 ) => Promise<void>
 
 /** Everything the dispatcher routes to: handed in by the composition root, so pipeline/ imports no command. */

@@ -8,6 +8,7 @@ import type { OrgSpec } from '../config/org-spec.ts'
 import type { Db } from '../db/client.ts'
 import { bindRoomsByTopic } from '../domain/org/org.service.ts'
 import { MockWeChat } from '../transport/mock/mock-wechat.ts'
+import { FileMediaStore } from '../storage/file-media-store.ts'
 import type { ChatTransport, ObservedMessage } from '../transport/transport.ts'
 
 export const BOT_NAME = '网格助手'
@@ -47,7 +48,7 @@ export class SimWorld {
       ...spec.guests.map((g) => ({ name: g.name, wxid: g.wxid, rooms: g.rooms })),
     ]
     for (const [i, r] of spec.rooms.entries()) this.rooms.set(r.topic, { accountId: r.account ?? spec.accounts[0]!.id, roomId: `sim-room-${i + 1}@chatroom` })
-    this.wechat = new MockWeChat({ clock, log, mediaDir })
+    this.wechat = new MockWeChat({ clock, log, media: new FileMediaStore(mediaDir) })
     this.wechat.onMessage((m) => this.record(m))
   }
 

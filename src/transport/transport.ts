@@ -7,6 +7,8 @@ export interface ChatTransport {
   stop(): Promise<void>
   /** Posts `text` in a room, @-ing `mentionIds` (stable contact ids). */
   say(roomId: string, text: string, mentionIds: string[]): Promise<void>
+  /** Posts an image kept in the media store (forwarding a report's photos). */
+  sendImage(roomId: string, ref: string): Promise<void>
 }
 
 /** Every message the transport sees, the bot's own included: what the simulator's transcript is made of. */

@@ -23,7 +23,7 @@ export class RecordingOutbox implements Outbox {
 /** Timers wait here until the test runs them (`due(now)`), like the simulator's virtual time. */
 export class ManualScheduler implements Scheduler {
   readonly pending = new Map<string, TimerRequest>()
-  private readonly id = (t: TimerRequest) => `${t.kind}|${t.taskId}|${t.cycle}|${t.step}`
+  private readonly id = (t: TimerRequest) => `${t.kind}|${t.subjectId}|${t.cycle}|${t.step}`
   async schedule(t: TimerRequest): Promise<void> {
     this.pending.set(this.id(t), t)
   }

@@ -111,6 +111,9 @@ export const checkinRepo = {
     })
     return rows.map((r) => ({ unitId: r.unitId, count: r._count._all, households: r._sum.households ?? 0 }))
   },
-  recordMedia: (db: DbOrTx, data: { memberId: number; roomId: number; accountId: string; messageId: string; kind: string; path: string; at: Date }) =>
-    db.media.create({ data }),
+  /** Once per message: a redelivered image is not kept twice. */
+  recordMedia: (
+    db: DbOrTx,
+    data: { memberId: number | null; wxid: string; roomId: number; accountId: string; messageId: string; kind: string; path: string; at: Date },
+  ) => db.media.createMany({ data: [data], skipDuplicates: true }),
 }

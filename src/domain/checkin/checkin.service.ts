@@ -37,9 +37,14 @@ export async function undoLastCheckin(w: Work, memberId: number) {
   return last
 }
 
-/** An image a member sent in a room: kept, so a later report (or a task just completed) can use it as evidence. */
-export async function recordMedia(w: Work, m: { memberId: number; roomId: number; accountId: string; messageId: string; path: string }) {
+/** An image someone sent in a room: kept, so a report (a hazard, a task just completed) can use it as evidence. */
+export async function recordMedia(w: Work, m: { memberId: number | null; wxid: string; roomId: number; accountId: string; messageId: string; path: string }) {
   await checkinRepo.recordMedia(w.db, { ...m, kind: 'image', at: w.now })
+}
+
+/** When the member last checked in in this room, if within the location window (0: not). */
+export async function recentCheckinAt(w: Work, memberId: number, roomId: number): Promise<number> {
+  return (await checkinRepo.latestByMember(w.db, memberId, new Date(w.now.getTime() - LOCATION_WINDOW_MS), roomId))?.at.getTime() ?? 0
 }
 
 /** A location sent soon after a check-in belongs to it. Returns null when there is none to attach to. */

@@ -8,6 +8,7 @@ export interface OutboxRow {
   text: string
   mentionIds: string[]
   urgent: boolean
+  image: string | null
   createdAt: Date
 }
 

@@ -16,6 +16,7 @@ export const toRow = (p: Keyed, at: Date): OutboxRow => ({
   text: p.message.text,
   mentionIds: p.message.mentionIds,
   urgent: p.message.urgent ?? false,
+  image: p.message.image ?? null,
   createdAt: at,
 })
 
@@ -43,7 +44,7 @@ export async function markSent(db: DbOrTx, keys: string[], at: Date): Promise<vo
 /** A row back as the message the queue sends. */
 export const fromRow = (r: OutboxRow): Keyed => ({
   key: r.key,
-  message: { accountId: r.accountId, roomId: r.roomId, text: r.text, mentionIds: r.mentionIds, urgent: r.urgent },
+  message: { accountId: r.accountId, roomId: r.roomId, text: r.text, mentionIds: r.mentionIds, urgent: r.urgent, ...(r.image ? { image: r.image } : {}) },
 })
 
 /**

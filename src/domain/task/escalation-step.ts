@@ -23,10 +23,23 @@ export function liveKind(task: EscalationRow, now: Date): EscalationKind | null 
  * when an earlier run of it committed within the repost window and may have died before posting; otherwise stale.
  */
 export function escalationStep(task: EscalationRow | null, cycle: number, level: number, now: Date): StepDecision {
-  if (!task || task.escalationCycle !== cycle || !liveKind(task, now)) return 'stale'
-  if (task.escalationLevel === level - 1) return 'post'
-  if (task.escalationLevel !== level) return 'stale'
-  return task.lastEscalatedAt && now.getTime() - task.lastEscalatedAt.getTime() <= REPOST_WINDOW_MS ? 'repost' : 'stale'
+  return stepDecision(task && { ...task, live: !!liveKind(task, now) }, cycle, level, now)
+}
+
+/**
+ * The same decision for any record that climbs the tree (tasks, hazards): `live` says whether what it waits for
+ * still holds (still unclaimed, still unacknowledged …).
+ */
+export function stepDecision(
+  row: { escalationCycle: number; escalationLevel: number; lastEscalatedAt: Date | null; live: boolean } | null,
+  cycle: number,
+  level: number,
+  now: Date,
+): StepDecision {
+  if (!row || row.escalationCycle !== cycle || !row.live) return 'stale'
+  if (row.escalationLevel === level - 1) return 'post'
+  if (row.escalationLevel !== level) return 'stale'
+  return row.lastEscalatedAt && now.getTime() - row.lastEscalatedAt.getTime() <= REPOST_WINDOW_MS ? 'repost' : 'stale'
 }
 
 export type ReminderDecision = 'stale' | 'post' | 'reschedule'

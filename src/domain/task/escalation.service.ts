@@ -13,6 +13,7 @@ import { escalationStep, liveKind, reminderStep } from './escalation-step.ts'
 import { maskPersonalData } from '../../core/privacy/mask.ts'
 import { taskTexts } from './task.texts.ts'
 import type { Task } from './task.types.ts'
+import type { StepOutcome } from '../timers/timer-step.ts'
 
 export interface UnitContext {
   unit: Unit
@@ -37,7 +38,7 @@ export function startCycle(
 ) {
   const cycle = task.escalationCycle + 1
   const nextEscalationAt = escalationDueAt({ kind, base, level: 0, lastAt: null, urgent: task.priority === 'urgent', policy: ctx.policy })
-  effects.schedule({ kind: 'escalate', taskId: taskIdValue, cycle, step: 0, dueAt: nextEscalationAt })
+  effects.schedule({ kind: 'escalate', subjectId: taskIdValue, cycle, step: 0, dueAt: nextEscalationAt })
   return {
     escalationCycle: cycle,
     escalationKind: kind,
@@ -57,7 +58,7 @@ export function claimedTimers(task: Pick<Task, 'escalationCycle' | 'priority' | 
   if (!task.deadline) return { ...stopTimers, escalationCycle: task.escalationCycle + 1, escalatedRoomIds: [] as number[], remindersSent: 0 }
   const overdue = startCycle(task, 'overdue', task.deadline, ctx, effects, id)
   const next = nextReminder({ deadline: task.deadline, sent: 0, now, urgent: task.priority === 'urgent', policy: ctx.policy })
-  if (next) effects.schedule({ kind: 'remind', taskId: id, cycle: overdue.escalationCycle, step: next.index, dueAt: next.at })
+  if (next) effects.schedule({ kind: 'remind', subjectId: id, cycle: overdue.escalationCycle, step: next.index, dueAt: next.at })
   return { ...overdue, remindersSent: next?.index ?? ctx.policy.remindersMs.length, nextReminderAt: next?.at ?? null }
 }
 
@@ -89,8 +90,6 @@ export async function tellReachedRooms(
   for (const room of rooms) effects.post(say(room, maskPersonalData(text)), jobId('taken', task.id, task.escalationCycle, what, room.id))
 }
 
-export type StepOutcome = 'posted' | 'reposted' | 'stale'
-
 export async function runEscalation(db: DbOrTx, effects: Effects, now: Date, id: number, cycle: number, level: number): Promise<StepOutcome> {
   const task = await taskRepo.taskById(db, id)
   const decision = escalationStep(task, cycle, level, now)
@@ -104,7 +103,7 @@ export async function runEscalation(db: DbOrTx, effects: Effects, now: Date, id:
     // An earlier run of this step committed and may have died before posting: post again under the same keys
     // (deduplicated downstream), and schedule the next step again (same job id: harmless if it exists).
     for (const p of posts) effects.post(p.message, p.key)
-    if (task.nextEscalationAt) effects.schedule({ kind: 'escalate', taskId: id, cycle, step: level + 1, dueAt: task.nextEscalationAt })
+    if (task.nextEscalationAt) effects.schedule({ kind: 'escalate', subjectId: id, cycle, step: level + 1, dueAt: task.nextEscalationAt })
     return 'reposted'
   }
   const top = maxLevel(ctx.chain.length - 1, ctx.policy)
@@ -140,7 +139,7 @@ export async function runEscalation(db: DbOrTx, effects: Effects, now: Date, id:
     note: posts.length ? null : taskTexts.noRoomEvent(),
   })
   for (const p of posts) effects.post(p.message, p.key)
-  if (nextAt) effects.schedule({ kind: 'escalate', taskId: id, cycle, step: level + 1, dueAt: nextAt })
+  if (nextAt) effects.schedule({ kind: 'escalate', subjectId: id, cycle, step: level + 1, dueAt: nextAt })
   return 'posted'
 }
 
@@ -194,7 +193,7 @@ export async function runReminder(db: DbOrTx, effects: Effects, now: Date, id: n
   const decision = reminderStep(task, cycle, index)
   if (decision === 'reschedule' && task?.nextReminderAt) {
     // Sent by an earlier run that may have died before scheduling the next one (same job id: harmless).
-    effects.schedule({ kind: 'remind', taskId: id, cycle, step: task.remindersSent, dueAt: task.nextReminderAt })
+    effects.schedule({ kind: 'remind', subjectId: id, cycle, step: task.remindersSent, dueAt: task.nextReminderAt })
   }
   if (decision !== 'post' || !task?.deadline) return 'stale'
   const deadline = task.deadline
@@ -218,6 +217,6 @@ export async function runReminder(db: DbOrTx, effects: Effects, now: Date, id: n
       say(room, taskTexts.reminder(task, deadline, left), holder ? [holder.wxid] : [], task.priority === 'urgent'),
       jobId('remind', id, cycle, index),
     )
-  if (next) effects.schedule({ kind: 'remind', taskId: id, cycle, step: next.index, dueAt: next.at })
+  if (next) effects.schedule({ kind: 'remind', subjectId: id, cycle, step: next.index, dueAt: next.at })
   return 'posted'
 }

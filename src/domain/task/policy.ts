@@ -1,14 +1,16 @@
 // Escalation and reminder policy: pure functions of state and time (no I/O), so every timing rule is unit-tested.
 // Policies come from the org file (`policies:` on any unit) and are inherited down the tree.
 import { z } from 'zod'
-import { parseDuration } from '../../core/time.ts'
 import { fromLocal, toLocal } from '../../core/local-time.ts'
-
-const duration = z
-  .string()
-  .refine((s) => parseDuration(s) !== null, '时长格式如 10m、3m、1h')
-  .transform((s) => parseDuration(s)!)
-const clock = z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, '时间格式如 22:00')
+import { clock, duration } from '../policy-fields.ts'
+import {
+  DEFAULT_HAZARD_POLICY,
+  hazardPolicyInput,
+  mergeHazardPolicy,
+  toHazardPatch,
+  type HazardPolicy,
+  type HazardPolicyPatch,
+} from '../hazard/hazard-policy.ts'
 
 /** The keys an org file may set under `policies:` (all optional; a unit's keys override its ancestors'). */
 export const policyInput = z
@@ -21,6 +23,8 @@ export const policyInput = z
     quietHours: z.union([z.object({ start: clock, end: clock }), z.literal(false)]).optional(),
     /** Whether the unit's volunteers may claim (and so complete) its tasks, as its cadres do. Default: no. */
     volunteersClaim: z.boolean().optional(),
+    /** Hazard reports: routing per category, verification timers, the duplicate check (hazard-policy.ts). */
+    hazards: hazardPolicyInput.optional(),
   })
   .strict()
 
@@ -34,6 +38,7 @@ export interface TaskPolicy {
   quietHours: { start: number; end: number } | null
   /** Volunteers of a task's unit may claim it too (org policy; cadres and supervisors always may). */
   volunteersClaim: boolean
+  hazards: HazardPolicy
 }
 
 export const DEFAULT_POLICY: TaskPolicy = {
@@ -42,6 +47,7 @@ export const DEFAULT_POLICY: TaskPolicy = {
   remindersMs: [24 * 3_600_000, 3_600_000],
   quietHours: { start: 22 * 60, end: 7 * 60 },
   volunteersClaim: false,
+  hazards: DEFAULT_HAZARD_POLICY,
 }
 
 const minutes = (hhmm: string) => {
@@ -57,6 +63,7 @@ export interface PolicyPatch {
   remindersMs?: number[]
   quietHours?: { start: number; end: number } | null
   volunteersClaim?: boolean
+  hazards?: HazardPolicyPatch
 }
 
 /** Validates an org file's `policies:` block and converts it; problems in Chinese (for the org import). */
@@ -70,6 +77,7 @@ export function toPolicyPatch(raw: unknown): { ok: true; patch: PolicyPatch } | 
   if (v.reminders) patch.remindersMs = [...v.reminders].sort((a, b) => b - a)
   if (v.quietHours !== undefined) patch.quietHours = v.quietHours ? { start: minutes(v.quietHours.start), end: minutes(v.quietHours.end) } : null
   if (v.volunteersClaim !== undefined) patch.volunteersClaim = v.volunteersClaim
+  if (v.hazards) patch.hazards = toHazardPatch(v.hazards)
   return { ok: true, patch }
 }
 
@@ -100,6 +108,7 @@ export function resolvePolicy(chain: unknown[]): TaskPolicy {
     if (v.remindersMs) p.remindersMs = v.remindersMs
     if (v.quietHours !== undefined) p.quietHours = v.quietHours
     if (v.volunteersClaim !== undefined) p.volunteersClaim = v.volunteersClaim
+    p.hazards = mergeHazardPolicy(p.hazards, v.hazards)
   }
   return p
 }

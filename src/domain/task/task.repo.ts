@@ -2,18 +2,13 @@
 import type { DbOrTx } from '../../db/client.ts'
 import type { Prisma } from '../../db/generated/client.ts'
 import type { TaskStatus } from '../../db/generated/enums.ts'
+import { shortIdRepo } from '../short-id.repo.ts'
 
 export const ACTIVE: TaskStatus[] = ['open', 'claimed']
 
 export const taskRepo = {
   /** The next short number of a kind (N, T) in a district. Row-locked: concurrent callers get distinct numbers. */
-  nextNumber: async (db: DbOrTx, districtId: number, kind: string): Promise<number> => {
-    const rows = await db.$queryRaw<{ last: number }[]>`
-      INSERT INTO "ShortIdCounter" ("districtId", "kind", "last") VALUES (${districtId}, ${kind}, 1)
-      ON CONFLICT ("districtId", "kind") DO UPDATE SET "last" = "ShortIdCounter"."last" + 1
-      RETURNING "last"`
-    return rows[0]!.last
-  },
+  nextNumber: (db: DbOrTx, districtId: number, kind: string): Promise<number> => shortIdRepo.next(db, districtId, kind),
 
   createNeed: (db: DbOrTx, data: Prisma.NeedUncheckedCreateInput) => db.need.create({ data }),
   needByNumber: (db: DbOrTx, districtId: number, number: number) => db.need.findUnique({ where: { districtId_number: { districtId, number } } }),

@@ -193,6 +193,11 @@ export async function completeTask(op: TaskOp, ref: TaskRef, result: string) {
   return { task, evidence }
 }
 
+/** When the member last completed a task, if within the evidence window (0: not): images after it may be its. */
+export async function recentCompletionAt(w: Work, memberId: number): Promise<number> {
+  return (await taskRepo.recentlyCompletedBy(w.db, memberId, new Date(w.now.getTime() - EVIDENCE_WINDOW_MS)))?.closedAt?.getTime() ?? 0
+}
+
 /** An image a member sends within 5 minutes after completing a task becomes its evidence. */
 export async function attachLateEvidence(w: Work, memberId: number, mediaAt: Date) {
   const task = await taskRepo.recentlyCompletedBy(w.db, memberId, new Date(w.now.getTime() - EVIDENCE_WINDOW_MS))

@@ -5,7 +5,7 @@ import { inboxRow } from '../inbox-row.ts'
 
 /**
  * The end of the chain: the command's handler with its narrowed context, or the attachment handler for a
- * member's location or image. What the earlier middleware checked is now a type: room and member are non-null
+ * location or image. What the earlier middleware checked is now a type: room and member are non-null
  * exactly where the command declared it needs them.
  */
 export const runMiddleware: Middleware<MessageContext> = async (ctx) => {
@@ -34,8 +34,8 @@ export const runMiddleware: Middleware<MessageContext> = async (ctx) => {
     schedule: work.effects.schedule.bind(work.effects),
   }
   if (!def) {
-    if (ctx.command || !member || !room || (msg.kind !== 'location' && msg.kind !== 'image')) return
-    return ctx.deps.commands.attachment({ ...base, room, member, args: { kind: msg.kind, location: msg.location, mediaPath: msg.mediaPath } })
+    if (ctx.command || !room || (msg.kind !== 'location' && msg.kind !== 'image')) return
+    return ctx.deps.commands.attachment({ ...base, room, member, args: { kind: msg.kind, location: msg.location, mediaRef: msg.mediaRef } })
   }
   switch (def.access) {
     case 'member':

@@ -5,6 +5,7 @@ import * as PUPPET from 'wechaty-puppet'
 import { mock } from 'wechaty-puppet-mock'
 import type { Clock } from '../../core/clock.ts'
 import type { Logger } from '../../core/logger.ts'
+import type { MediaStore } from '../../core/ports.ts'
 import type { ObservedMessage } from '../transport.ts'
 import { WechatyTransport } from '../wechaty/wechaty-transport.ts'
 import { SimPuppet } from './sim-puppet.ts'
@@ -21,7 +22,7 @@ export class MockWeChat {
   /** Emitted by a mock but not yet delivered to its transport (Wechaty loads the payload asynchronously). */
   private readonly arriving = new Set<string>()
 
-  constructor(private readonly opts: { clock: Clock; log: Logger; mediaDir: string }) {}
+  constructor(private readonly opts: { clock: Clock; log: Logger; media: MediaStore }) {}
 
   /** Sees every message on every account, the bot's own included, in the order the mock emits them. */
   onMessage(fn: (m: ObservedMessage) => void): void {
@@ -36,7 +37,7 @@ export class MockWeChat {
       this.arriving.add(`${accountId}/${messageId}`)
       this.observe(accountId, messageId)
     })
-    const transport = new WechatyTransport({ accountId, puppet, clock: this.opts.clock, log: this.opts.log, mediaDir: this.opts.mediaDir })
+    const transport = new WechatyTransport({ accountId, puppet, clock: this.opts.clock, log: this.opts.log, media: this.opts.media })
     // Runs before the transport's own listener (registered at start), which counts the message as pending at once.
     transport.bot.on('message', (message) => void this.arriving.delete(`${accountId}/${message.id}`))
     this.accounts.set(accountId, { puppet, transport, botId: `sim-${accountId}` })

@@ -25,6 +25,13 @@ export class SimPuppet extends PuppetMock {
       .to(to)
   }
 
+  // The bot forwarding an image: said in the room like any message, so the transcript shows it.
+  override async messageSendFile(conversationId: string, file: FileBox): Promise<void> {
+    const m = this.simMocker
+    const to = /@/.test(conversationId) ? m.RoomMock.load(conversationId) : m.ContactMock.load(conversationId)
+    m.ContactMock.load(this.currentUserId).say(file).to(to)
+  }
+
   /** The location a simulated member sent (null for other messages). */
   locationOf(messageId: string): PUPPET.payloads.Location | null {
     return this.locations.get(messageId) ?? null

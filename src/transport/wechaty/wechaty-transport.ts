@@ -1,11 +1,12 @@
 // The only folder that imports wechaty. Maps Wechaty messages to plain InboundMessage data and back.
-import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
+import { FileBox } from 'file-box'
 import { WechatyBuilder, types, type Message, type Wechaty } from 'wechaty'
 import type { Clock } from '../../core/clock.ts'
 import { InOrder } from '../../core/in-order.ts'
 import type { Logger } from '../../core/logger.ts'
 import type { InboundMessage, MessageOrigin } from '../../core/message.ts'
+import type { MediaStore } from '../../core/ports.ts'
 import type { ChatTransport } from '../transport.ts'
 
 export interface WechatyTransportOptions {
@@ -14,7 +15,8 @@ export interface WechatyTransportOptions {
   puppet: ConstructorParameters<typeof Object>[0]
   clock: Clock
   log: Logger
-  mediaDir: string
+  /** Where received images are kept, and read back from to forward them. */
+  media: MediaStore
 }
 
 export class WechatyTransport implements ChatTransport {
@@ -71,6 +73,13 @@ export class WechatyTransport implements ChatTransport {
     else await room.say(text)
   }
 
+  async sendImage(roomId: string, ref: string): Promise<void> {
+    const room = await this.bot.Room.find({ id: roomId })
+    if (!room) throw new Error(`room ${roomId} not found for account ${this.accountId}`)
+    // Base64, not a buffer: puppet-service (and the mock) serialize the FileBox, which a buffer FileBox cannot be.
+    await room.say(FileBox.fromBase64((await this.opts.media.get(ref)).toString('base64'), path.basename(ref)))
+  }
+
   /** The room, or the person writing to the bot; never throws (a message without either gets a line of its own). */
   private conversationOf(message: Message): string {
     try {
@@ -116,12 +125,9 @@ export class WechatyTransport implements ChatTransport {
       }
       case types.Message.Image: {
         const file = await message.toFileBox()
-        const dir = path.join(this.opts.mediaDir, this.accountId)
-        await mkdir(dir, { recursive: true })
         const ext = path.extname(file.name) || '.jpg'
-        const dest = path.join(dir, `${message.id.replace(/[^\w-]/g, '_')}${ext}`)
-        await file.toFile(dest, true)
-        return { ...base, kind: 'image', mediaPath: dest }
+        const ref = await this.opts.media.put(`${this.accountId}/${message.id}${ext}`, await file.toBuffer())
+        return { ...base, kind: 'image', mediaRef: ref }
       }
       default:
         return { ...base, kind: 'other' }

@@ -1,4 +1,5 @@
-// The sweeper: PostgreSQL says which timers must exist; Redis may have lost them (a flush, a crash, a lost add).
+// The sweeper: PostgreSQL says which timers must exist (each kind of record is a timer source: tasks, hazards …);
+// Redis may have lost them (a flush, a crash, a lost add).
 // Normally it repairs only timers more than a minute late; when its marker key is gone from Redis (a flush) it
 // restores every pending timer at once.
 import type { Redis } from 'ioredis'
@@ -6,12 +7,17 @@ import type { Clock } from '../../core/clock.ts'
 import type { Scheduler, TimerRequest } from '../../core/ports.ts'
 import type { Logger } from '../../core/logger.ts'
 import type { Counters } from '../../core/metrics.ts'
-import type { Db } from '../../db/client.ts'
-import { taskRepo } from './task.repo.ts'
+import type { Db, DbOrTx } from '../../db/client.ts'
 
 export const LATE_MS = 60_000
 const BATCH = 500
 const PARALLEL = 32
+
+/** A kind of record with timers: the timers that should be pending, a batch at a time in id order. */
+export interface TimerSource {
+  /** Records whose timers are due before `before` (null: every pending one), ids above `afterId`, at most `take`. */
+  pending(db: DbOrTx, before: Date | null, take: number, afterId: number): Promise<{ lastId: number; timers: TimerRequest[] } | null>
+}
 
 export interface SweepDeps {
   prisma: Db
@@ -21,6 +27,7 @@ export interface SweepDeps {
   clock: Clock
   log: Logger
   counters: Counters
+  sources: TimerSource[]
 }
 
 const markerKey = (prefix: string) => `${prefix}:timers:swept`
@@ -36,21 +43,19 @@ export async function sweep(d: SweepDeps): Promise<{ checked: number; repaired: 
   const before = full ? null : new Date(d.clock.now().getTime() - LATE_MS)
   let checked = 0
   let repaired = 0
-  let afterId = 0
-  for (;;) {
-    const rows = await taskRepo.pendingTimers(d.prisma, before, BATCH, afterId)
-    if (!rows.length) break
-    afterId = rows[rows.length - 1]!.id
-    const wanted: TimerRequest[] = []
-    for (const t of rows) {
-      if (t.nextEscalationAt) wanted.push({ kind: 'escalate', taskId: t.id, cycle: t.escalationCycle, step: t.escalationLevel + 1, dueAt: t.nextEscalationAt })
-      if (t.nextReminderAt) wanted.push({ kind: 'remind', taskId: t.id, cycle: t.escalationCycle, step: t.remindersSent, dueAt: t.nextReminderAt })
+  for (const source of d.sources) {
+    let afterId = 0
+    for (;;) {
+      const batch = await source.pending(d.prisma, before, BATCH, afterId)
+      if (!batch) break
+      afterId = batch.lastId
+      const wanted = batch.timers
+      for (let i = 0; i < wanted.length; i += PARALLEL) {
+        const done = await Promise.all(wanted.slice(i, i + PARALLEL).map((t) => d.scheduler.ensure(t)))
+        repaired += done.filter(Boolean).length
+      }
+      checked += wanted.length
     }
-    for (let i = 0; i < wanted.length; i += PARALLEL) {
-      const done = await Promise.all(wanted.slice(i, i + PARALLEL).map((t) => d.scheduler.ensure(t)))
-      repaired += done.filter(Boolean).length
-    }
-    checked += wanted.length
   }
   await d.redis.set(marker, d.clock.now().toISOString())
   if (repaired) {

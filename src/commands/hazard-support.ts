@@ -1,0 +1,34 @@
+// Shared by the hazard commands: the HazardOp of a command (a resident's too), and the id every hazard verb takes.
+import type { HazardOp, HazardRef } from '../domain/hazard/hazard.service.ts'
+import { hazardTexts } from '../domain/hazard/hazard.texts.ts'
+import { parseRef } from '../parser/refs.ts'
+import { ok, problem, type GuestContext, type ParseResult } from '../pipeline/command.ts'
+
+export function hazardOp(ctx: GuestContext<unknown>): HazardOp {
+  return {
+    ...ctx.work,
+    wxid: ctx.msg.talkerId,
+    name: ctx.member?.name ?? ctx.msg.talkerName,
+    member: ctx.member,
+    room: ctx.room,
+    accountId: ctx.msg.accountId,
+    messageId: ctx.msg.messageId,
+  }
+}
+
+export type HazardRefArgs = { ref: HazardRef; rest: string }
+
+/** "H7 rest of the words" → the ref and the rest; a missing or malformed id is a usage problem. */
+export function parseHazardRef(argv: string[]): ParseResult<HazardRefArgs> {
+  const r = parseRef('H', argv[0])
+  if (!r.ok) return problem(r.problem === 'missing' ? hazardTexts.missingRef() : hazardTexts.malformedRef(argv[0] ?? ''))
+  return ok({ ref: { number: r.number, label: r.label }, rest: argv.slice(1).join(' ').trim() })
+}
+
+/** The same, with words required after the id (`what`: what they say, for the problem). */
+export const parseHazardRefWith =
+  (what: string) =>
+  (argv: string[]): ParseResult<HazardRefArgs> => {
+    const r = parseHazardRef(argv)
+    return r.ok && !r.args.rest ? problem(`请写明${what}`) : r
+  }

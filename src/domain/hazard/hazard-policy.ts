@@ -1,0 +1,93 @@
+// What the org file's `policies.hazards` may set: which level handles each category, the verification timers, and
+// the duplicate check. Validated and converted at import (like every policy block), merged down the tree.
+import { z } from 'zod'
+import { duration } from '../policy-fields.ts'
+import type { UnitKind } from '../org/org.types.ts'
+import { CATEGORY_LABEL, categoryOf } from './hazard-categories.ts'
+import type { HazardCategory } from './hazard.types.ts'
+
+const level = z.enum(['grid', 'community', 'town', 'district'])
+
+export const hazardPolicyInput = z
+  .object({
+    /** Category (消防 … or fire …) → the level that handles it. */
+    routing: z.record(
+      z.string().refine((k) => categoryOf(k) !== null, `类别只能是 ${Object.values(CATEGORY_LABEL).join('、')}`),
+      level,
+    ),
+    /** A resolved report not verified this long after: its reporter is reminded. */
+    verifyReminder: duration,
+    /** …and this long after: it closes as verified by timeout. */
+    verifyClose: duration,
+    /** May whoever resolved a report verify it too? */
+    selfVerify: z.boolean(),
+    /** Duplicates are looked for among open reports this recent, of the same unit and category… */
+    duplicateWindow: duration,
+    /** …whose location is within this many metres… */
+    duplicateDistance: z.number().positive().max(10_000),
+    /** …or whose description is at least this similar (0–1, character pairs in common). */
+    duplicateSimilarity: z.number().min(0).max(1),
+  })
+  .partial()
+  .strict()
+
+export interface HazardPolicy {
+  routing: Record<HazardCategory, UnitKind>
+  verifyReminderMs: number
+  verifyCloseMs: number
+  selfVerify: boolean
+  duplicateWindowMs: number
+  duplicateDistanceM: number
+  duplicateSimilarity: number
+}
+
+const HOUR = 3_600_000
+
+export const DEFAULT_HAZARD_POLICY: HazardPolicy = {
+  routing: {
+    environment: 'grid',
+    other: 'grid',
+    fire: 'community',
+    electrical: 'community',
+    gas: 'community',
+    building: 'community',
+    traffic: 'town',
+    public_order: 'town',
+  },
+  verifyReminderMs: 24 * HOUR,
+  verifyCloseMs: 72 * HOUR,
+  selfVerify: false,
+  duplicateWindowMs: 7 * 24 * HOUR,
+  duplicateDistanceM: 100,
+  duplicateSimilarity: 0.5,
+}
+
+/** A unit's `hazards:` block as stored (converted once at import). */
+export interface HazardPolicyPatch {
+  routing?: Partial<Record<HazardCategory, UnitKind>>
+  verifyReminderMs?: number
+  verifyCloseMs?: number
+  selfVerify?: boolean
+  duplicateWindowMs?: number
+  duplicateDistanceM?: number
+  duplicateSimilarity?: number
+}
+
+export function toHazardPatch(v: z.output<typeof hazardPolicyInput>): HazardPolicyPatch {
+  const p: HazardPolicyPatch = {}
+  if (v.routing) p.routing = Object.fromEntries(Object.entries(v.routing).map(([k, lv]) => [categoryOf(k)!, lv]))
+  if (v.verifyReminder !== undefined) p.verifyReminderMs = v.verifyReminder
+  if (v.verifyClose !== undefined) p.verifyCloseMs = v.verifyClose
+  if (v.selfVerify !== undefined) p.selfVerify = v.selfVerify
+  if (v.duplicateWindow !== undefined) p.duplicateWindowMs = v.duplicateWindow
+  if (v.duplicateDistance !== undefined) p.duplicateDistanceM = v.duplicateDistance
+  if (v.duplicateSimilarity !== undefined) p.duplicateSimilarity = v.duplicateSimilarity
+  return p
+}
+
+/** The nearer unit's keys win; routing merges per category. */
+export function mergeHazardPolicy(into: HazardPolicy, patch: HazardPolicyPatch | undefined): HazardPolicy {
+  if (!patch) return into
+  const { routing, ...rest } = patch
+  return { ...into, ...rest, routing: { ...into.routing, ...routing } }
+}

@@ -1,0 +1,20 @@
+// A message to a bound room (rows from queries that keep only bound rooms: wxRoomId is set).
+import type { OutboundMessage } from '../../core/message.ts'
+import type { Room } from './org.types.ts'
+
+export const toRoom = (room: Room, text: string, mentionIds: string[] = [], urgent = false): OutboundMessage => ({
+  accountId: room.accountId,
+  roomId: room.wxRoomId ?? '',
+  text,
+  mentionIds,
+  urgent,
+})
+
+/** An image (a media store reference) to a bound room. */
+export const imageToRoom = (room: Room, ref: string): OutboundMessage => ({
+  accountId: room.accountId,
+  roomId: room.wxRoomId ?? '',
+  text: `[图片] ${ref}`,
+  mentionIds: [],
+  image: ref,
+})

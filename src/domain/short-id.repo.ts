@@ -1,0 +1,13 @@
+// The only place with Prisma queries about the short ids people type (N1, T1, H1 …), per district and kind.
+import type { DbOrTx } from '../db/client.ts'
+
+export const shortIdRepo = {
+  /** The next number of a kind in a district. Row-locked: concurrent callers get distinct numbers. */
+  next: async (db: DbOrTx, districtId: number, kind: string): Promise<number> => {
+    const rows = await db.$queryRaw<{ last: number }[]>`
+      INSERT INTO "ShortIdCounter" ("districtId", "kind", "last") VALUES (${districtId}, ${kind}, 1)
+      ON CONFLICT ("districtId", "kind") DO UPDATE SET "last" = "ShortIdCounter"."last" + 1
+      RETURNING "last"`
+    return rows[0]!.last
+  },
+}

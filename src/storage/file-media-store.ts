@@ -1,0 +1,31 @@
+// The default media store: files under the data folder. References are paths relative to it, so the folder can
+// move; a gateway and its workers on different machines need a shared folder (or, later, an S3-compatible store
+// behind the same interface).
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { MediaStore } from '../core/ports.ts'
+
+export class FileMediaStore implements MediaStore {
+  private readonly dir: string
+  constructor(dir: string) {
+    this.dir = path.resolve(dir)
+  }
+
+  async put(name: string, bytes: Buffer): Promise<string> {
+    const ref = name
+      .split('/')
+      .map((p) => p.replace(/[^\w.-]/g, '_').replace(/^\.+/, '_'))
+      .join('/')
+    const file = path.join(this.dir, ref)
+    await mkdir(path.dirname(file), { recursive: true })
+    await writeFile(file, bytes)
+    return ref
+  }
+
+  get(ref: string): Promise<Buffer> {
+    // Images kept before the store existed were recorded with absolute paths.
+    const file = path.isAbsolute(ref) ? ref : path.join(this.dir, ref)
+    if (!path.isAbsolute(ref) && !file.startsWith(this.dir + path.sep)) throw new Error(`media ref outside the store: ${ref}`)
+    return readFile(file)
+  }
+}

@@ -14,6 +14,7 @@ import { importOrg, summariseImport } from './domain/org/org-import.service.ts'
 import { WechatyTransport } from './transport/wechaty/wechaty-transport.ts'
 import { createServicePuppet } from './transport/wechaty/service-puppet.ts'
 import { systemClock } from './core/clock.ts'
+import { fromLocal } from './core/local-time.ts'
 import { FileMediaStore } from './storage/file-media-store.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
@@ -47,6 +48,14 @@ function onSignals(stop: () => Promise<void>, log: Logger) {
   }
   process.on('SIGTERM', handler)
   process.on('SIGINT', handler)
+}
+
+/** The database alone (no Redis), migrated: what the file commands need. */
+async function openDb(env: Env) {
+  const { openDatabase } = await import('./db/client.ts')
+  const db = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { pgliteDir: path.resolve(env.GRIDBOT_DATA_DIR, 'pglite') })
+  await db.migrate()
+  return db
 }
 
 const program = new Command('gridbot').description('网格助手 — grid governance chat-ops bot').showHelpAfterError()
@@ -155,9 +164,7 @@ org
     const env = loadEnv()
     const spec = await loadOrgFile(file)
     // Importing needs only the database, not Redis.
-    const { openDatabase } = await import('./db/client.ts')
-    const db = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { pgliteDir: path.resolve(env.GRIDBOT_DATA_DIR, 'pglite') })
-    await db.migrate()
+    const db = await openDb(env)
     try {
       const report = await importOrg(db.prisma, spec)
       for (const l of report.lines.slice(0, 200)) console.log(l)
@@ -187,6 +194,37 @@ org
     await writeFile(o.out, YAML.stringify(spec))
     console.log(`已写入 ${o.out}:${spec.rooms.length} 个群,${spec.members.length} 名成员,${spec.accounts.length} 个机器人账号`)
   })
+
+const exporter = program.command('export').description('records as files for the office and for district platforms')
+exporter
+  .command('hazards')
+  .description('hazard reports as Open311 GeoReport v2 JSON (for a district platform) or CSV (for people)')
+  .option('--format <format>', 'open311 | csv', 'open311')
+  .option('--since <date>', 'reports made on or after this day (YYYY-MM-DD, China time)')
+  .option('--district <name>', 'the district (needed only when the database holds several)')
+  .option('--out <file>', 'write here instead of to stdout')
+  .action(async (o: { format: string; since?: string; district?: string; out?: string }) => {
+    if (o.format !== 'open311' && o.format !== 'csv') throw new Error('--format 只能是 open311 或 csv')
+    const since = o.since ? parseDay(o.since) : null
+    const env = loadEnv()
+    const db = await openDb(env)
+    try {
+      const { exportHazards } = await import('./domain/hazard/hazard-export.service.ts')
+      const text = await exportHazards(db.prisma, { format: o.format, since, district: o.district ?? null, mediaBaseUrl: env.GRIDBOT_MEDIA_BASE_URL ?? null })
+      if (o.out) await writeFile(o.out, text.body)
+      else process.stdout.write(text.body)
+      if (o.out) console.error(`已写入 ${o.out}:${text.count} 条隐患`)
+    } finally {
+      await db.close()
+    }
+  })
+
+/** "2026-11-01" → the start of that day in China time. */
+function parseDay(s: string): Date {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s.trim())
+  if (!m) throw new Error(`日期格式应为 YYYY-MM-DD:${s}`)
+  return fromLocal(Number(m[1]), Number(m[2]), Number(m[3]))
+}
 
 program
   .command('db:migrate')

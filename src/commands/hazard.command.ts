@@ -1,7 +1,7 @@
 // #隐患: report a hazard (members, and residents in a grid's group), or read one (#隐患 H7 [完整]); #隐患列表.
 import { AppError } from '../core/errors.ts'
 import { categoryOf } from '../domain/hazard/hazard-categories.ts'
-import { hazardHistory, listHazards, reportHazard, type HazardRef, type NewHazard } from '../domain/hazard/hazard.service.ts'
+import { DUPLICATE_WAIT_MS, hazardHistory, listHazards, reportHazard, type HazardRef, type NewHazard } from '../domain/hazard/hazard.service.ts'
 import { HAZARD_STATUS_LABEL, hazardLine, hazardTexts } from '../domain/hazard/hazard.texts.ts'
 import { textFor } from '../domain/org/visibility.ts'
 import { parseRef } from '../parser/refs.ts'
@@ -46,10 +46,10 @@ async function report(ctx: GuestContext<Args>, input: NewHazard) {
   if (r.kind === 'held') {
     const why = r.match.by === 'distance' ? hazardTexts.whyDistance(r.match.metres) : hazardTexts.whyText(r.match.score)
     const dup = { ...r.duplicate, description: textFor(ctx.room.unitId, r.duplicate.reportUnitId, r.duplicate.description) }
-    return ctx.reply(hazardTexts.duplicateQuestion(r.hazard, dup, why, 10 * 60_000), { mention: true })
+    return ctx.reply(hazardTexts.duplicateQuestion(r.hazard, dup, why, DUPLICATE_WAIT_MS), { mention: true })
   }
   if (r.kind === 'screening') return ctx.reply(hazardTexts.screening(r.hazard, { gridName: ctx.room.unit.name, unitName: r.target.name }), { mention: true })
-  ctx.reply(hazardTexts.reported(r.hazard, { unitName: r.target.name, periodMs: r.periodMs, images: r.images, located: false }), {
+  ctx.reply(hazardTexts.reported(r.hazard, { unitName: r.target.name, own: r.target.id === ctx.room.unitId, periodMs: r.periodMs, images: r.images }), {
     mention: true,
     mentionIds: r.mentionIds.filter((id) => id !== ctx.msg.talkerId),
     urgent: input.urgent,

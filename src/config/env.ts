@@ -16,6 +16,8 @@ const schema = z.object({
     .transform((v) => v || undefined),
   GRIDBOT_DATA_DIR: z.string().default('.data'),
   GRIDBOT_ORG_FILE: z.string().optional(),
+  /** Where the media folder is served, for links in exports (media_url); unset: exports carry no links. */
+  GRIDBOT_MEDIA_BASE_URL: z.string().url().optional(),
   GRIDBOT_AUTO_MIGRATE: bool.default(true),
   GRIDBOT_QUEUE_PREFIX: z
     .string()

@@ -31,3 +31,8 @@ export function fromLocal(year: number, month: number, day: number, hour = 0, mi
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
+
+/** ISO 8601 in China time with its offset ("2026-11-20T09:00:00+08:00"), as city platforms expect. */
+export function isoLocal(at: Date): string {
+  return `${new Date(at.getTime() + TZ_OFFSET_MS).toISOString().slice(0, 19)}+08:00`
+}

@@ -12,6 +12,7 @@ import { unitContext } from '../task/escalation.service.ts'
 import { isAtOrAbove, isSupervisorOver } from '../task/task-rules.ts'
 import type { Work } from '../work.ts'
 import { findDuplicate, type DuplicateMatch } from './duplicates.ts'
+import type { ExportRecord } from './hazard-export.ts'
 import { recogniseCategory } from './hazard-categories.ts'
 import { decideHazard, hazardRelations, routeTarget, type HazardAction } from './hazard-rules.ts'
 import { escalationCycle, forwardImages, forwardLocation, postReport, tellReached, tellSubscribers } from './hazard-routing.service.ts'
@@ -165,13 +166,15 @@ export async function goLive(w: Work, h: Hazard, a: { reportUnit: Unit; target: 
     reportUnit: a.reportUnit,
     target: a.target,
     screening,
-    images: a.images,
-    exceptRoomId: a.replyRoomId,
+    // Screened, the post in the reporting group itself is the cadres' prompt (the reply is the resident's); the
+    // resident's images are already there.
+    images: screening ? [] : a.images,
+    exceptRoomId: screening ? null : a.replyRoomId,
     key: a.key,
   })
   const cycle = escalationCycle(w, h, (await unitContext(w.db, handling)).policy)
   await hazardRepo.transition(w.db, h.id, {}, { ...cycle, unitId: handling.id })
-  const handledHere = handling.id === a.reportUnit.id
+  const handledHere = handling.id === a.reportUnit.id && !screening
   return { hazard: { ...h, ...cycle, unitId: handling.id }, mentionIds: handledHere ? who.map((m) => m.wxid) : [] }
 }
 
@@ -433,5 +436,28 @@ export async function hazardHistory(op: HazardOp, ref: HazardRef, full: boolean)
     images: { before: media.filter((m) => m.phase === 'before').length, after: media.filter((m) => m.phase === 'after').length },
     /** Only a supervisor above may see another unit's record unmasked. */
     unmasked: op.room.unitId === h.reportUnitId || (full && !!op.member && isSupervisorOver(op.member, h.reportUnit)),
+  }
+}
+
+/** Every report of a district since `since`, a page at a time, with what the export needs. */
+export async function* hazardsForExport(db: Work['db'], districtName: string | null, since: Date | null): AsyncGenerator<ExportRecord> {
+  const all = await orgRepo.districts(db)
+  const district = districtName ? all.find((d) => d.name === districtName) : all.length === 1 ? all[0] : undefined
+  if (!district)
+    throw refuse(
+      'DISTRICT_UNKNOWN',
+      districtName ? `没有这个区:${districtName}` : `有 ${all.length} 个区,请用 --district 指定:${all.map((d) => d.name).join('、')}`,
+    )
+  const names = new Map((await orgRepo.unitsOfDistrict(db, district.id)).map((u) => [u.id, u.name]))
+  names.set(district.id, district.name)
+  let afterId = 0
+  for (;;) {
+    const page = await hazardRepo.exportPage(db, district.id, since, afterId, 500)
+    if (!page.length) return
+    afterId = page[page.length - 1]!.id
+    for (const h of page) {
+      const images = (await hazardRepo.media(db, h.id)).map((m) => m.path)
+      yield { hazard: h, handlingUnit: names.get(h.unitId) ?? '', reportUnit: names.get(h.reportUnitId) ?? '', images }
+    }
   }
 }

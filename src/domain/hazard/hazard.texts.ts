@@ -58,9 +58,9 @@ export function hazardLine(
 }
 
 export const hazardTexts = {
-  reported: (h: H, a: { unitName: string; periodMs: number; images: number; located: boolean }) =>
-    `已记录隐患 ${head(h)}\n负责单位:${a.unitName}${a.images ? `\n图片:${a.images} 张` : ''}${a.located ? '\n位置:已附加' : ''}\n` +
-    `接下来:已转给${a.unitName},受理和办结都会在本群告诉您;${formatWait(a.periodMs)}内无人受理将逐级上报。5分钟内发的图片和位置会附加到这条隐患。`,
+  reported: (h: H, a: { unitName: string; own: boolean; periodMs: number; images: number }) =>
+    `已记录隐患 ${head(h)}\n负责单位:${a.unitName}${a.images ? `\n图片:${a.images} 张` : ''}\n` +
+    `接下来:${a.own ? '由本单位处理' : `已转给${a.unitName}`},受理和办结都会在本群告诉您;${formatWait(a.periodMs)}内无人受理将逐级上报。5分钟内发的图片和位置会附加到这条隐患。`,
   screening: (h: H, a: { gridName: string; unitName: string }) =>
     `已记录隐患 ${head(h)}\n负责单位:${a.unitName}\n接下来:${a.gridName}网格员核实后转${a.unitName}处理,进展会在本群告诉您。5分钟内发的图片和位置会附加到这条隐患。`,
   duplicateQuestion: (h: Pick<Hazard, 'number'>, dup: Pick<Hazard, 'number' | 'description'>, why: string, waitMs: number) =>

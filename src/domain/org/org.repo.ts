@@ -7,6 +7,7 @@ import type { Role, UnitKind } from '../../db/generated/enums.ts'
 type UnitRef = Pick<Unit, 'id' | 'path'>
 
 export const orgRepo = {
+  districts: (db: DbOrTx) => db.unit.findMany({ where: { kind: 'district', parentId: null }, orderBy: { id: 'asc' } }),
   findDistrict: (db: DbOrTx, name: string) => db.unit.findFirst({ where: { name, kind: 'district', parentId: null } }),
   unitsOfDistrict: (db: DbOrTx, districtId: number) => db.unit.findMany({ where: { districtId } }),
   createUnit: (db: DbOrTx, data: { name: string; kind: UnitKind; parentId: number | null; districtId: number | null; policy?: object }) =>

@@ -302,8 +302,11 @@ export async function mergeHazard(op: HazardOp, into: HazardRef) {
     note: hazardId(h),
   })
   // Already in front of its handlers (routed before the question came): they hear it is one report now.
-  if (h.status !== 'pending_duplicate')
-    await tellReached(op, { ...h, escalatedRoomIds: [...h.escalatedRoomIds] }, hazardTexts.merged(h, dup), `merge-${op.messageId}`, op.room.id)
+  if (h.status !== 'pending_duplicate') {
+    const handling = (await orgRepo.roomsOfUnit(op.db, h.unitId)).map((r) => r.id)
+    const told = { ...h, escalatedRoomIds: [...new Set([...h.escalatedRoomIds, ...handling])] }
+    await tellReached(op, told, hazardTexts.mergedNotice(h, dup), `merge-${op.messageId}`, op.room.id)
+  }
   return { hazard: h, into: { ...dup, reportCount: grown.reportCount } }
 }
 

@@ -93,6 +93,8 @@ export const hazardTexts = {
   verified: (h: Pick<Hazard, 'number'>) => `${hazardId(h)} 已核实,隐患关闭。谢谢!`,
   reopened: (h: Pick<Hazard, 'number'>) => `${hazardId(h)} 已重办,处置单位会重新处理`,
   merged: (h: Pick<Hazard, 'number'>, into: Pick<Hazard, 'number'>) => `已将 ${hazardId(h)} 合并到 ${hazardId(into)},${hazardId(into)} 有进展会在本群告诉您`,
+  mergedNotice: (h: Pick<Hazard, 'number'>, into: Pick<Hazard, 'number'>) =>
+    `隐患 ${hazardId(h)} 与 ${hazardId(into)} 是同一处,已合并到 ${hazardId(into)},请按 ${hazardId(into)} 办理`,
   kept: (h: Pick<Hazard, 'number'>, routed: boolean) => (routed ? `好的,${hazardId(h)} 按新隐患处理` : `好的,${hazardId(h)} 按新隐患上报`),
   imageAttached: (h: Pick<Hazard, 'number'>, n: number) => `已附加到隐患 ${hazardId(h)}(本次 ${n} 张图片)`,
   afterImage: (h: Pick<Hazard, 'number'>) => `已作为 ${hazardId(h)} 的办结照片`,

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { parseDuration } from '../../core/time.ts'
 import { fromLocal, toLocal } from '../../core/local-time.ts'
+import { pointsPolicyInput, type PointsPatch } from '../points/points-policy.ts'
 
 const duration = z
   .string()
@@ -21,6 +22,8 @@ export const policyInput = z
     quietHours: z.union([z.object({ start: clock, end: clock }), z.literal(false)]).optional(),
     /** Whether the unit's volunteers may claim (and so complete) its tasks, as its cadres do. Default: no. */
     volunteersClaim: z.boolean().optional(),
+    /** Points and rankings (domain/points/points-policy.ts owns these keys and their merging). */
+    points: pointsPolicyInput.optional(),
   })
   .strict()
 
@@ -57,6 +60,8 @@ export interface PolicyPatch {
   remindersMs?: number[]
   quietHours?: { start: number; end: number } | null
   volunteersClaim?: boolean
+  /** Stored as validated; merged by resolvePointsPolicy, not here. */
+  points?: PointsPatch
 }
 
 /** Validates an org file's `policies:` block and converts it; problems in Chinese (for the org import). */
@@ -70,6 +75,7 @@ export function toPolicyPatch(raw: unknown): { ok: true; patch: PolicyPatch } | 
   if (v.reminders) patch.remindersMs = [...v.reminders].sort((a, b) => b - a)
   if (v.quietHours !== undefined) patch.quietHours = v.quietHours ? { start: minutes(v.quietHours.start), end: minutes(v.quietHours.end) } : null
   if (v.volunteersClaim !== undefined) patch.volunteersClaim = v.volunteersClaim
+  if (v.points) patch.points = v.points
   return { ok: true, patch }
 }
 

@@ -20,6 +20,10 @@ import {
 import { taskListCommand } from './task-list.command.ts'
 import { taskCommand } from './task.command.ts'
 import { todayCommand } from './today.command.ts'
+import { correctCommand, pointsCommand, rankCommand } from './points.command.ts'
+import { catalogueCommand, checkOffCommand, redeemCommand } from './redeem.command.ts'
+import { reviewCommand, volunteerCommand } from './volunteer.command.ts'
+import { matchCommand, resourceCommand, resourceListCommand } from './resource.command.ts'
 
 export const COMMANDS: AnyCommand[] = []
 COMMANDS.push(
@@ -39,6 +43,17 @@ COMMANDS.push(
   takeOverCommand,
   reassignCommand,
   cancelCommand,
+  volunteerCommand,
+  reviewCommand,
+  pointsCommand,
+  rankCommand,
+  catalogueCommand,
+  redeemCommand,
+  checkOffCommand,
+  correctCommand,
+  resourceCommand,
+  resourceListCommand,
+  matchCommand,
   bindCommand,
 )
 

@@ -156,7 +156,16 @@ export const mayRedeemFrom = (member: { unit: { path: string } }, itemUnit: { pa
 // ── Periods (Asia/Shanghai) ─────────────────────────────────────────────────────────────────────────────────────
 
 export type PeriodKind = 'month' | 'quarter' | 'year'
-export const PERIOD_WORDS: Record<string, PeriodKind> = { 本月: 'month', 月: 'month', 本季: 'quarter', 本季度: 'quarter', 季度: 'quarter', 本年: 'year', 今年: 'year', 年度: 'year' }
+export const PERIOD_WORDS: Record<string, PeriodKind> = {
+  本月: 'month',
+  月: 'month',
+  本季: 'quarter',
+  本季度: 'quarter',
+  季度: 'quarter',
+  本年: 'year',
+  今年: 'year',
+  年度: 'year',
+}
 
 export interface Period {
   kind: PeriodKind

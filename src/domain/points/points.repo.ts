@@ -129,7 +129,8 @@ export const pointsRepo = {
 
   balance: async (db: DbOrTx, memberId: number) => (await db.pointsBalance.findUnique({ where: { memberId } }))?.centi ?? 0,
   sumOfEntries: async (db: DbOrTx, memberId: number) => (await db.pointsEntry.aggregate({ where: { memberId }, _sum: { centi: true } }))._sum.centi ?? 0,
-  lastEntries: (db: DbOrTx, memberId: number, take: number) => db.pointsEntry.findMany({ where: { memberId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take }),
+  lastEntries: (db: DbOrTx, memberId: number, take: number) =>
+    db.pointsEntry.findMany({ where: { memberId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take }),
   entriesByRef: (db: DbOrTx, source: string, ref: string) => db.pointsEntry.findMany({ where: { source, ref }, orderBy: { id: 'asc' } }),
   reversalOf: (db: DbOrTx, entryId: number) => db.pointsEntry.findFirst({ where: { reversesId: entryId } }),
   /** A district's entries in [from, to) with who and where, for the 台账 export. */
@@ -189,7 +190,8 @@ export const pointsRepo = {
     db.catalogueItem.findMany({ where: { unitId: { in: unitIds }, active: true }, orderBy: [{ centi: 'asc' }, { id: 'asc' }] }),
   itemById: (db: DbOrTx, id: number) => db.catalogueItem.findUnique({ where: { id } }),
   /** Takes one from stock atomically: false when none is left (or the item was withdrawn). */
-  takeOne: async (db: DbOrTx, id: number) => (await db.$executeRaw`UPDATE "CatalogueItem" SET "stock" = "stock" - 1 WHERE "id" = ${id} AND "stock" > 0 AND "active"`) === 1,
+  takeOne: async (db: DbOrTx, id: number) =>
+    (await db.$executeRaw`UPDATE "CatalogueItem" SET "stock" = "stock" - 1 WHERE "id" = ${id} AND "stock" > 0 AND "active"`) === 1,
   /** Inserts a redemption under a code; false when the code is taken (a unique violation would abort the transaction). */
   createRedemption: async (db: DbOrTx, r: { code: string; itemId: number; memberId: number; centi: number; roomId: number; createdAt: Date }) =>
     (await db.$executeRaw`

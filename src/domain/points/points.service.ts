@@ -6,10 +6,11 @@ import { startOfLocalDay } from '../../core/time.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import { UNDO_WINDOW_MS } from '../checkin/checkin.service.ts'
 import { orgRepo } from '../org/org.repo.ts'
-import { districtOf, type Unit } from '../org/org.types.ts'
+import { districtOf, type MemberWithUnit, type Unit } from '../org/org.types.ts'
 import type { Work } from '../work.ts'
 import { resolvePointsPolicy, type PointsPolicy } from './points-policy.ts'
-import { eventCenti, serviceCenti, type EarnSource } from './points-rules.ts'
+import { eventCenti, mayApprove, serviceCenti, type EarnSource } from './points-rules.ts'
+import { ledgerTexts } from './points.texts.ts'
 import { pointsRepo } from './points.repo.ts'
 import type { LedgerEntry } from './points.types.ts'
 
@@ -84,8 +85,20 @@ export async function reverse(w: Work, a: { source: string; ref: string; reason:
   return done
 }
 
-/** The ledger entries of (source, ref): whose, for the permission check of a correction. */
-export const entriesOf = (w: Work, source: string, ref: string) => pointsRepo.entriesByRef(w.db, source, ref)
+/**
+ * #冲正: a supervisor over every member the entries of (source, ref) paid reverses them, with a reason. Nobody
+ * corrects their own points.
+ */
+export async function correct(w: Work, a: { actor: MemberWithUnit; source: string; ref: string; reason: string }) {
+  const entries = await pointsRepo.entriesByRef(w.db, a.source, a.ref)
+  if (!entries.length) throw refuse('POINTS_REVERSE_NOTHING', ledgerTexts.reverseNothing(a.ref))
+  const people = await orgRepo.membersByIds(w.db, [...new Set(entries.map((e) => e.memberId))])
+  for (const p of people) if (!mayApprove(a.actor, { memberId: p.id, unit: p.unit }).ok) throw refuse('POINTS_REVERSE_DENIED', ledgerTexts.reverseDenied(a.ref))
+  const done = await reverse(w, { source: a.source, ref: a.ref, reason: a.reason, actorId: a.actor.id })
+  if (!done.length) throw refuse('POINTS_REVERSE_NOTHING', ledgerTexts.reverseNothing(a.ref))
+  const names = new Map(people.map((p) => [p.id, p.name]))
+  return done.map((d) => ({ name: names.get(d.memberId) ?? '', centi: d.centi }))
+}
 
 /**
  * Check-ins earn points, but not on the check-in hot path (one SQL statement, measured in BENCHMARKS.md): they are

@@ -32,7 +32,8 @@ export const volunteerTexts = {
   overLimit: (name: string, maxHours: number, over: number) => `${name} 当天登记已超过 ${maxHours} 小时上限(多出 ${formatMinutes(over)}),未登记`,
   logged: (rows: { entry: VolunteerEntry; name: string }[]) => {
     const lines = rows.map(
-      ({ entry, name }) => `${volunteerId(entry)} ${name} ${formatMinutes(entry.minutes)} ${entry.activity}${overlapNote(entry.flags) ? `(${overlapNote(entry.flags)})` : ''}`,
+      ({ entry, name }) =>
+        `${volunteerId(entry)} ${name} ${formatMinutes(entry.minutes)} ${entry.activity}${overlapNote(entry.flags) ? `(${overlapNote(entry.flags)})` : ''}`,
     )
     return `已登记志愿时长,待负责人审核:\n${lines.join('\n')}`
   },
@@ -49,7 +50,8 @@ export const volunteerTexts = {
   alreadyDecided: (v: VolunteerEntry) => `${volunteerId(v)} 已${v.status === 'approved' ? '通过' : '驳回'},无需再审核`,
   approved: (v: VolunteerEntry, name: string, centi: number) =>
     `✅ ${volunteerId(v)} 已通过:${name} ${formatMinutes(v.minutes)} ${v.activity},积分 ${signed(centi)}`,
-  rejected: (v: VolunteerEntry, name: string, reason: string) => `❌ ${volunteerId(v)} 已驳回:${name} ${formatMinutes(v.minutes)} ${v.activity}。理由:${reason}`,
+  rejected: (v: VolunteerEntry, name: string, reason: string) =>
+    `❌ ${volunteerId(v)} 已驳回:${name} ${formatMinutes(v.minutes)} ${v.activity}。理由:${reason}`,
   pendingLine: (v: VolunteerEntry, name: string, unitName: string) =>
     `${volunteerId(v)} ${name}(${unitName}) ${formatLocal(v.day).split(' ')[0]} ${formatMinutes(v.minutes)} ${v.activity}${overlapNote(v.flags) ? ` ${overlapNote(v.flags)}` : ''}`,
   pendingList: (lines: string[], more: number) =>
@@ -60,7 +62,9 @@ export const volunteerTexts = {
 
 export const ledgerTexts = {
   balance: (name: string, centi: number, last: LedgerEntry[]) => {
-    const lines = last.map((e) => `${formatLocal(e.at)} ${SOURCE_LABEL[e.source] ?? e.source} ${e.ref.replace(/^rev:\d+$/, '')} ${signed(e.centi)}`.replace(/\s+/g, ' '))
+    const lines = last.map((e) =>
+      `${formatLocal(e.at)} ${SOURCE_LABEL[e.source] ?? e.source} ${e.ref.replace(/^rev:\d+$/, '')} ${signed(e.centi)}`.replace(/\s+/g, ' '),
+    )
     return `${name} 积分余额:${pts(centi)}${lines.length ? `\n最近记录:\n${lines.join('\n')}` : '\n暂无积分记录'}`
   },
   earnedNote: (name: string, centi: number) => `(${name} 积分 ${signed(centi)})`,
@@ -95,12 +99,15 @@ export const redeemTexts = {
 export const rankTexts = {
   badScope: (word: string, unitName: string) => `「${unitName}」不在任何${word}之下,请在对应的群里查看${word}排行`,
   head: (scope: string, period: string) => `🏆 ${scope} ${period} 积分排行`,
-  members: (rows: RankRow[]) => `成员前 ${rows.length} 名:\n${rows.map((r, i) => `${i + 1}. ${r.name} ${pts(r.centi)}`).join('\n')}`,
+  members: (rows: RankRow[]) => `成员前 ${rows.length} 名:\n${rows.map((r) => `${r.rank}. ${r.name} ${pts(r.centi)}`).join('\n')}`,
   membersOff: () => '(本单位不公布成员排名)',
   noPoints: () => '本期暂无积分记录',
   own: (rank: number | null, centi: number, total: number) => (rank ? `您:第 ${rank} 名(共 ${total} 人),${pts(centi)}` : '您本期暂无积分'),
   units: (rows: { name: string; centi: number; cadres: number }[]) =>
     `单位(按人均):\n${rows
-      .map((r, i) => `${i + 1}. ${r.name} 人均 ${r.cadres ? formatPoints(Math.round(r.centi / r.cadres)) : '—'} · 合计 ${formatPoints(r.centi)}(网格员 ${r.cadres} 人)`)
+      .map(
+        (r, i) =>
+          `${i + 1}. ${r.name} 人均 ${r.cadres ? formatPoints(Math.round(r.centi / r.cadres)) : '—'} · 合计 ${formatPoints(r.centi)}(网格员 ${r.cadres} 人)`,
+      )
       .join('\n')}`,
 }

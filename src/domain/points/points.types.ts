@@ -64,4 +64,5 @@ export interface RankRow {
   id: number
   name: string
   centi: number
+  rank: number
 }

@@ -43,7 +43,11 @@ export async function redeem(w: Work, a: { member: MemberWithUnit; roomId: numbe
   // Lock order, always: the item's row, then the member's balance row.
   if (!(await pointsRepo.takeOne(w.db, item.id))) throw refuse('REDEEM_SOLD_OUT', redeemTexts.soldOut(item))
   let code = newCode()
-  for (let tries = 0; !(await pointsRepo.createRedemption(w.db, { code, itemId: item.id, memberId: a.member.id, centi: item.centi, roomId: a.roomId, createdAt: w.now })); tries++) {
+  for (
+    let tries = 0;
+    !(await pointsRepo.createRedemption(w.db, { code, itemId: item.id, memberId: a.member.id, centi: item.centi, roomId: a.roomId, createdAt: w.now }));
+    tries++
+  ) {
     if (tries > 5) throw new Error('could not draw a free redemption code')
     code = newCode()
   }

@@ -1,5 +1,6 @@
 // 志愿服务时长: log (for oneself and the people named) → pending V31 → a supervisor of the person's unit or above
 // approves (points by policy, appended to the ledger) or rejects with a reason; the logger is told either way.
+import { UsageError } from '../../core/errors.ts'
 import { jobId } from '../../core/ids.ts'
 import { startOfLocalDay } from '../../core/time.ts'
 import { refInRange } from '../../parser/refs.ts'
@@ -7,7 +8,7 @@ import { orgRepo } from '../org/org.repo.ts'
 import { districtOf, type BoundRoom, type MemberWithUnit } from '../org/org.types.ts'
 import { taskRepo } from '../task/task.repo.ts'
 import type { Work } from '../work.ts'
-import { mayApprove, overDailyLimit, overlapsWith } from './points-rules.ts'
+import { mayApprove, overDailyLimit, overlapsWith, parseServiceDuration } from './points-rules.ts'
 import { earn, pointsPolicyFor, refuse } from './points.service.ts'
 import { pointsRepo } from './points.repo.ts'
 import { volunteerId, volunteerTexts } from './points.texts.ts'
@@ -28,15 +29,18 @@ const PENDING_LIMIT = 30
  * is flagged for the approver. (Concurrent logs for one person from two rooms may both pass the limit; the approver
  * sees the day's entries flagged.)
  */
-export async function logHours(op: VolunteerOp, a: { people: MemberWithUnit[]; minutes: number; activity: string }) {
+export async function logHours(op: VolunteerOp, a: { people: MemberWithUnit[]; duration: string; activity: string }) {
   if (a.activity.length > MAX_ACTIVITY) throw refuse('VOLUNTEER_ACTIVITY_LONG', volunteerTexts.activityTooLong(MAX_ACTIVITY))
+  // 半天 means what the policy of the group it is logged in says.
+  const minutes = parseServiceDuration(a.duration, (await pointsPolicyFor(op.db, op.room.unit)).halfDay)
+  if (!minutes || minutes <= 0) throw new UsageError(volunteerTexts.badDuration(a.duration))
   const day = startOfLocalDay(op.now)
   const plans: { person: MemberWithUnit; overlap: number[] }[] = []
   for (const person of a.people) {
     const policy = await pointsPolicyFor(op.db, person.unit)
-    if (a.minutes > policy.dailyMaxHours * 60) throw refuse('VOLUNTEER_TOO_LONG', volunteerTexts.tooLong(policy.dailyMaxHours))
+    if (minutes > policy.dailyMaxHours * 60) throw refuse('VOLUNTEER_TOO_LONG', volunteerTexts.tooLong(policy.dailyMaxHours))
     const sameDay = (await pointsRepo.volunteerDay(op.db, person.id, day)) as VolunteerEntry[]
-    const over = overDailyLimit(sameDay, a.minutes, policy.dailyMaxHours)
+    const over = overDailyLimit(sameDay, minutes, policy.dailyMaxHours)
     if (over > 0) throw refuse('VOLUNTEER_DAILY_LIMIT', volunteerTexts.overLimit(person.name, policy.dailyMaxHours, over))
     plans.push({ person, overlap: overlapsWith(sameDay, a.activity) })
   }
@@ -52,7 +56,7 @@ export async function logHours(op: VolunteerOp, a: { people: MemberWithUnit[]; m
       unitId: person.unitId,
       roomId: op.room.id,
       activity: a.activity,
-      minutes: a.minutes,
+      minutes,
       day,
       flags: overlap.map((n) => `overlap:${n}`),
       createdAt: op.now,
@@ -97,7 +101,16 @@ async function apply(op: VolunteerOp, v: VolunteerEntry, verdict: { approve: boo
   const name = person[0]?.name ?? ''
   let centi = 0
   if (verdict.approve) {
-    const paid = await earn(op, { memberId: v.memberId, unitId: v.unitId, source: 'volunteer', ref: volunteerId(v), at: op.now, minutes: v.minutes, activity: v.activity, actorId: op.actor.id })
+    const paid = await earn(op, {
+      memberId: v.memberId,
+      unitId: v.unitId,
+      source: 'volunteer',
+      ref: volunteerId(v),
+      at: op.now,
+      minutes: v.minutes,
+      activity: v.activity,
+      actorId: op.actor.id,
+    })
     centi = paid?.centi ?? 0
   }
   const text = verdict.approve ? volunteerTexts.approved(v, name, centi) : volunteerTexts.rejected(v, name, verdict.reason)

@@ -88,9 +88,15 @@ export const reviewCommand: CommandDef<ReviewArgs> = {
       if (!r.count) return ctx.reply(volunteerTexts.pendingNone())
       const here = r.results.filter((x) => x.tell.length)
       const details = here.map((x) => x.text).join('\n')
-      return ctx.reply(`${volunteerTexts.approvedAll(r.count, r.centi)}${details ? `\n${details}` : ''}`, {
-        mentionIds: [...new Set(here.flatMap((x) => x.tell))],
-      })
+      return ctx.reply(
+        `${volunteerTexts.approvedAll(
+          r.results.map((x) => `V${x.v.number}`),
+          r.centi,
+        )}${details ? `\n${details}` : ''}`,
+        {
+          mentionIds: [...new Set(here.flatMap((x) => x.tell))],
+        },
+      )
     }
     const r = await decide(op(ctx), a.ref, { approve: a.approve, reason: a.reason })
     ctx.reply(r.text, { mention: true, mentionIds: r.tell })

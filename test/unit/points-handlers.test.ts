@@ -71,7 +71,7 @@ describe('volunteer hours', () => {
     expect(rejected[0]).toContain('V3 已驳回')
     expect(rejected[0]).toContain('理由:与V1重复')
     const all = await h.say(DISTRICT, 'wxid_sun', '#审核 全部通过')
-    expect(all[0]).toContain('已全部通过 2 条') // V2 (李佳鑫) and V4 (王书记 半天 = 4 h)
+    expect(all[0]).toContain('已全部通过 2 条(V2、V4)') // V2 (李佳鑫) and V4 (王书记 半天 = 4 h)
     const wang = await checkBalance({ db: h.db.prisma }, await idOf('wxid_wang'))
     expect(wang).toEqual({ balance: 400, sum: 400 })
   })

@@ -59,7 +59,10 @@ describe('service durations', () => {
 
 describe('#志愿 and #审核 arguments', () => {
   it('reads duration, activity and the people named; a unit typed apart is joined', () => {
-    expect(parseVolunteer(['2小时', '助老服务', '@张三', '@李四'])).toEqual({ ok: true, args: { duration: '2小时', activity: '助老服务', names: ['张三', '李四'] } })
+    expect(parseVolunteer(['2小时', '助老服务', '@张三', '@李四'])).toEqual({
+      ok: true,
+      args: { duration: '2小时', activity: '助老服务', names: ['张三', '李四'] },
+    })
     expect(parseVolunteer(['2', '小时', '助老', '服务'])).toEqual({ ok: true, args: { duration: '2小时', activity: '助老 服务', names: [] } })
     expect(parseVolunteer(['半天', '七彩暑托班'])).toMatchObject({ ok: true, args: { duration: '半天' } })
     expect(parseVolunteer([])).toMatchObject({ ok: false })
@@ -158,7 +161,13 @@ describe('ranking periods in Asia/Shanghai', () => {
     ['2026-11-30T16:00:00Z', 'month', '2026-11-30T16:00:00.000Z', '2026-12-31T16:00:00.000Z', [202612]],
     ['2026-09-30T15:59:59Z', 'quarter', '2026-06-30T16:00:00.000Z', '2026-09-30T16:00:00.000Z', [202607, 202608, 202609]],
     ['2026-09-30T16:00:00Z', 'quarter', '2026-09-30T16:00:00.000Z', '2026-12-31T16:00:00.000Z', [202610, 202611, 202612]],
-    ['2026-12-31T16:30:00Z', 'year', '2026-12-31T16:00:00.000Z', '2027-12-31T16:00:00.000Z', [202701, 202702, 202703, 202704, 202705, 202706, 202707, 202708, 202709, 202710, 202711, 202712]],
+    [
+      '2026-12-31T16:30:00Z',
+      'year',
+      '2026-12-31T16:00:00.000Z',
+      '2027-12-31T16:00:00.000Z',
+      [202701, 202702, 202703, 202704, 202705, 202706, 202707, 202708, 202709, 202710, 202711, 202712],
+    ],
   ] as const)('%s, %s', (now, kind, from, to, months) => {
     const p = periodOf(kind, new Date(now))
     expect([p.from.toISOString(), p.to.toISOString(), p.months]).toEqual([from, to, months])

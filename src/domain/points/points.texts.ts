@@ -57,14 +57,13 @@ export const volunteerTexts = {
   pendingList: (lines: string[], more: number) =>
     `待审核志愿时长 ${lines.length + more} 条:\n${lines.join('\n')}${more ? `\n……另有 ${more} 条` : ''}\n逐条:#审核 V31 通过 / #审核 V31 驳回 <理由>;全部:#审核 全部通过`,
   pendingNone: () => '暂无待您审核的志愿时长',
-  approvedAll: (n: number, centi: number) => `已全部通过 ${n} 条,共计积分 ${signed(centi)}`,
+  approvedAll: (ids: string[], centi: number) => `已全部通过 ${ids.length} 条(${ids.join('、')}),共计积分 ${signed(centi)}`,
 }
 
 export const ledgerTexts = {
   balance: (name: string, centi: number, last: LedgerEntry[]) => {
-    const lines = last.map((e) =>
-      `${formatLocal(e.at)} ${SOURCE_LABEL[e.source] ?? e.source} ${e.ref.replace(/^rev:\d+$/, '')} ${signed(e.centi)}`.replace(/\s+/g, ' '),
-    )
+    const what = (e: LedgerEntry) => (e.source === 'correction' ? `(${e.reason ?? ''})` : e.source === 'redeem' ? `「${e.reason ?? ''}」` : ` ${e.ref}`)
+    const lines = last.map((e) => `${formatLocal(e.at)} ${SOURCE_LABEL[e.source] ?? e.source}${what(e)} ${signed(e.centi)}`)
     return `${name} 积分余额:${pts(centi)}${lines.length ? `\n最近记录:\n${lines.join('\n')}` : '\n暂无积分记录'}`
   },
   earnedNote: (name: string, centi: number) => `(${name} 积分 ${signed(centi)})`,
@@ -72,18 +71,18 @@ export const ledgerTexts = {
   reverseDone: (label: string, rows: { name: string; centi: number }[], reason: string) =>
     `已冲正 ${label}:${rows.map((r) => `${r.name} ${signed(r.centi)}`).join(',')}。理由:${reason}`,
   reverseDenied: (label: string) => `只有上级负责人可以冲正 ${label} 的积分`,
-  reverseNeedsReason: () => '冲正须写明理由,如:#冲正 V31 时长登记重复',
+  reverseNeedsReason: () => '冲正须写明理由',
   reverseBadRef: () => '请写要冲正的编号:V31(志愿)或 T12(任务)',
 }
 
 export const redeemTexts = {
-  missingItem: () => '请写要兑换的物品,如:#兑换 理发券',
+  missingItem: () => '请写要兑换的物品',
   unknownItem: (name: string, names: string[]) => `没有可兑换的「${name}」${names.length ? `。可兑换:${names.slice(0, 8).join('、')}` : ''}`,
   soldOut: (item: CatalogueItem) => `「${item.name}」已兑完`,
   insufficient: (item: CatalogueItem, balance: number) => `积分不足:「${item.name}」需 ${pts(item.centi)},您的余额 ${pts(balance)}`,
   redeemed: (item: CatalogueItem, code: string, balance: number) =>
     `🎁 已兑换「${item.name}」,扣 ${pts(item.centi)},余额 ${pts(balance)}。\n兑换码:${code}(凭码到提供方核销,仅可使用一次)`,
-  missingCode: () => '请写兑换码,如:#核销 7KQ2MX',
+  missingCode: () => '请写兑换码',
   unknownCode: (code: string) => `兑换码 ${code} 无效,请核对`,
   checkOffDenied: () => '只有负责人或该物品的提供方可以核销',
   alreadyUsed: (code: string, at: Date | null) => `兑换码 ${code} 已于 ${at ? formatLocal(at) : ''} 核销过,不能重复使用`,

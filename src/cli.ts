@@ -187,6 +187,27 @@ org
     console.log(`已写入 ${o.out}:${spec.rooms.length} 个群,${spec.members.length} 名成员,${spec.accounts.length} 个机器人账号`)
   })
 
+const exporter = program.command('export').description('records as files for the office')
+exporter
+  .command('points')
+  .description("a month's points ledger as .xlsx (Chinese headers) for the 台账")
+  .requiredOption('--month <yyyy-mm>', 'the month, in China time, e.g. 2026-11')
+  .option('--district <name>', 'the district (default: the only one in the database)')
+  .option('--out <file>', 'output file (default: 积分台账-<month>.xlsx)')
+  .action(async (o: { month: string; district?: string; out?: string }) => {
+    const env = loadEnv()
+    const { openDatabase } = await import('./db/client.ts')
+    const db = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { pgliteDir: path.resolve(env.GRIDBOT_DATA_DIR, 'pglite') })
+    await db.migrate()
+    try {
+      const { exportPoints } = await import('./domain/points/points-export.service.ts')
+      const r = await exportPoints(db.prisma, { month: o.month, district: o.district, file: o.out ?? `积分台账-${o.month}.xlsx` })
+      console.log(`已写入 ${r.file}:${r.rows} 条积分记录`)
+    } finally {
+      await db.close()
+    }
+  })
+
 program
   .command('db:migrate')
   .description('apply committed migrations to DATABASE_URL (or the embedded PGlite)')

@@ -208,3 +208,30 @@ describe('the catalogue in the org file', () => {
     expect((await importOrg(h.db.prisma, spec)).lines.filter((l) => l.includes('兑换品'))).toEqual([])
   })
 })
+
+describe('gridbot export points', () => {
+  it("writes the month's ledger as .xlsx with Chinese headers, read back", async () => {
+    const { mkdtempSync } = await import('node:fs')
+    const os = await import('node:os')
+    const path = await import('node:path')
+    const ExcelJS = (await import('exceljs')).default
+    const { exportPoints, LEDGER_HEADERS, SUMMARY_HEADERS } = await import('../../src/domain/points/points-export.service.ts')
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'points-export-')), 'ledger.xlsx')
+    const r = await exportPoints(h.db.prisma, { month: '2026-11', file, now: h.clock.now() })
+    const total = await h.db.prisma.pointsEntry.count()
+    expect(r.rows).toBe(total)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(file)
+    const ledger = wb.getWorksheet('积分台账')!
+    expect((ledger.getRow(1).values as unknown[]).slice(1)).toEqual(LEDGER_HEADERS)
+    expect(ledger.rowCount).toBe(total + 1)
+    const sources = new Set<string>()
+    ledger.eachRow((row, n) => void (n > 1 && sources.add(String(row.getCell(5).value))))
+    expect([...sources]).toEqual(expect.arrayContaining(['志愿服务', '完成任务', '签到', '兑换', '冲正']))
+    const summary = wb.getWorksheet('汇总')!
+    expect((summary.getRow(1).values as unknown[]).slice(1)).toEqual(SUMMARY_HEADERS)
+    await expect(exportPoints(h.db.prisma, { month: '2026-13', file })).rejects.toThrow(/month/)
+    // An empty month writes the headers only.
+    expect((await exportPoints(h.db.prisma, { month: '2026-10', file })).rows).toBe(0)
+  })
+})

@@ -52,7 +52,8 @@ export async function exportPointsMonth(w: Work, a: { district: string; month: s
     else s.earned += e.centi
     sums.set(e.wxid, s)
   }
-  ledger.columns.forEach((c, i) => (c.width = [16, 10, 16, 20, 10, 12, 8, 24][i]))
+  const widths = [16, 10, 16, 20, 10, 12, 8, 24]
+  for (const [i, c] of ledger.columns.entries()) c.width = widths[i]
   const summary = wb.addWorksheet('汇总')
   summary.addRow(SUMMARY_HEADERS).font = { bold: true }
   for (const s of [...sums.values()].sort((x, y) => y.earned - x.earned))

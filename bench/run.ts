@@ -4,6 +4,7 @@ import path from 'node:path'
 import { benchEcho, benchGridbot, type PipelineFigures } from './checkin-pipeline.bench.ts'
 import { machine } from './stores.ts'
 import { benchEscalation } from './escalation.bench.ts'
+import { benchPoints, pointsSection } from './points.bench.ts'
 
 const opts = { burst: Number(process.env.BENCH_BURST ?? 5000), rate: 100, seconds: Number(process.env.BENCH_SECONDS ?? 20) }
 const ms = (n: number) => `${n.toFixed(1)} ms`
@@ -33,6 +34,10 @@ console.log(e)
 console.log('escalation at district scale…')
 const esc = await benchEscalation({ tasks: Number(process.env.BENCH_TASKS ?? 1000), spreadMs: 60_000, leadMs: Number(process.env.BENCH_LEAD_MS ?? 90_000) })
 console.log(esc)
+
+console.log('points ledger at district scale…')
+const pts = await benchPoints({ entries: Number(process.env.BENCH_LEDGER ?? 1_000_000) })
+console.log(pts)
 
 const md = `# Benchmarks
 
@@ -93,7 +98,8 @@ Sweeper after \`FLUSHALL\` with ${esc.tasks} escalations pending: all timers bac
 sweeper's schedule and sweeps at once. Baseline: a bare \`addBulk\` of ${esc.tasks} delayed jobs took ${esc.restore.baselineSeconds.toFixed(2)} s.
 
 Targets from issue #3: p99 lateness ≤ 2 s — ${esc.lateness.p99 <= 2000 ? 'met' : '**not met**'}; restore ≤ 60 s — ${esc.restore.seconds <= 60 ? 'met' : '**not met**'}.
-`
+
+${pointsSection(pts)}`
 writeFileSync(path.resolve('BENCHMARKS.md'), md)
 console.log('wrote BENCHMARKS.md')
 process.exit(0)

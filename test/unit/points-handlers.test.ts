@@ -150,6 +150,17 @@ describe('rankings', () => {
     expect(district[0]).toContain('二七区 2026年 积分排行')
     expect(await h.say(GRID, 'wxid_yang', '#排行 上周')).toEqual([expect.stringContaining('看不懂「上周」')])
   })
+
+  it('the org policy can turn the member list off: units and one’s own rank stay', async () => {
+    const spec = await loadOrgFile(DEMO_ORG)
+    spec.policies = { points: { memberRankings: false } }
+    await importOrg(h.db.prisma, spec)
+    const said = await h.say(COMMUNITY, 'wxid_yang', '#排行')
+    expect(said[0]).toContain('(本单位不公布成员排名)')
+    expect(said[0]).not.toContain('王书记')
+    expect(said[0]).toContain('您:第 3 名')
+    expect(said[0]).toContain('单位(按人均)')
+  })
 })
 
 describe('the ledger', () => {

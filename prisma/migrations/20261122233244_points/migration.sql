@@ -140,7 +140,7 @@ CREATE INDEX "VolunteerEntry_memberId_day_idx" ON "VolunteerEntry"("memberId", "
 CREATE UNIQUE INDEX "VolunteerEntry_districtId_number_key" ON "VolunteerEntry"("districtId", "number");
 
 -- CreateIndex
-CREATE INDEX "PointsEntry_memberId_at_idx" ON "PointsEntry"("memberId", "at");
+CREATE INDEX "PointsEntry_memberId_at_id_idx" ON "PointsEntry"("memberId", "at", "id");
 
 -- CreateIndex
 CREATE INDEX "PointsEntry_districtId_at_idx" ON "PointsEntry"("districtId", "at");

@@ -6,6 +6,7 @@ import { DEFAULT_POINTS_POLICY } from '../domain/points/points-policy.ts'
 import { parseRef } from '../parser/refs.ts'
 import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../pipeline/command.ts'
 import { mentioned } from './task-support.ts'
+import { textFor } from '../domain/org/visibility.ts'
 
 const op = (ctx: CommandContext<unknown>): VolunteerOp => ({ ...ctx.work, actor: ctx.member, room: ctx.room, messageId: ctx.msg.messageId })
 
@@ -80,7 +81,10 @@ export const reviewCommand: CommandDef<ReviewArgs> = {
     if (a.kind === 'list') {
       const { entries, people, more } = await pendingFor(op(ctx))
       if (!entries.length) return ctx.reply(volunteerTexts.pendingNone())
-      const lines = entries.map((v) => volunteerTexts.pendingLine(v, people.get(v.memberId)?.name ?? '', people.get(v.memberId)?.unit.name ?? ''))
+      // Entries of units below are listed without their personal data (it stays in their own groups).
+      const lines = entries.map((v) =>
+        textFor(ctx.room.unitId, v.unitId, volunteerTexts.pendingLine(v, people.get(v.memberId)?.name ?? '', people.get(v.memberId)?.unit.name ?? '')),
+      )
       return ctx.reply(volunteerTexts.pendingList(lines, more ? 1 : 0))
     }
     if (a.kind === 'all') {

@@ -76,6 +76,18 @@ describe('volunteer hours', () => {
     expect(wang).toEqual({ balance: 400, sum: 400 })
   })
 
+  it('an activity with personal data is masked in the groups above, shown as typed in its own', async () => {
+    const logged = await h.say(GRID, 'wxid_yang', '#志愿 1小时 帮3号楼2单元301王奶奶买药(电话13812345678)')
+    expect(logged[0]).toContain('13812345678')
+    const list = await h.say(COMMUNITY, 'wxid_wang', '#审核')
+    expect(list[0]).toContain('138****5678')
+    expect(list[0]).not.toContain('13812345678')
+    const id = /V(\d+) 小杨[^\n]*买药/.exec(list[0]!)![1]
+    const approved = await h.say(COMMUNITY, 'wxid_wang', `#审核 V${id} 驳回 请写清楚`)
+    expect(approved[0]).not.toContain('13812345678')
+    expect(h.outbox.sent.find((m) => m.roomId === GRID)?.text).toContain('13812345678')
+  })
+
   it('#积分 shows the balance and the last entries', async () => {
     const said = await h.say(GRID, 'wxid_yang', '#积分')
     expect(said[0]).toContain('小杨 积分余额:2 分')

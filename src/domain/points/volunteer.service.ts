@@ -7,6 +7,7 @@ import { refInRange } from '../../parser/refs.ts'
 import { orgRepo } from '../org/org.repo.ts'
 import { districtOf, type BoundRoom, type MemberWithUnit } from '../org/org.types.ts'
 import { taskRepo } from '../task/task.repo.ts'
+import { textFor } from '../org/visibility.ts'
 import type { Work } from '../work.ts'
 import { mayApprove, overDailyLimit, overlapsWith, parseServiceDuration } from './points-rules.ts'
 import { earn, pointsPolicyFor, refuse } from './points.service.ts'
@@ -120,7 +121,8 @@ async function apply(op: VolunteerOp, v: VolunteerEntry, verdict: { approve: boo
     const room = await orgRepo.roomById(op.db, v.roomId)
     if (room?.wxRoomId) op.effects.post({ accountId: room.accountId, roomId: room.wxRoomId, text, mentionIds: tell }, jobId('volunteer-decision', v.id))
   }
-  return { v, text, centi, tell: v.roomId === op.room.id ? tell : [] }
+  // Said in a group of another unit (a supervisor's above), the activity's personal data stays masked.
+  return { v, text: textFor(op.room.unitId, v.unitId, text), centi, tell: v.roomId === op.room.id ? tell : [] }
 }
 
 /** What waits for this supervisor: pending entries of their unit's subtree, not their own. */

@@ -5,6 +5,7 @@ import { benchEcho, benchGridbot, type PipelineFigures } from './checkin-pipelin
 import { machine } from './stores.ts'
 import { benchEscalation } from './escalation.bench.ts'
 import { benchHazardDuplicates, duplicateSection } from './hazard-duplicates.bench.ts'
+import { benchPoints, pointsSection } from './points.bench.ts'
 
 const opts = { burst: Number(process.env.BENCH_BURST ?? 5000), rate: 100, seconds: Number(process.env.BENCH_SECONDS ?? 20) }
 const ms = (n: number) => `${n.toFixed(1)} ms`
@@ -38,6 +39,9 @@ console.log(esc)
 console.log('hazard duplicate check…')
 const dup = await benchHazardDuplicates({ open: 10_000, reports: Number(process.env.BENCH_REPORTS ?? 500) })
 console.log(dup)
+console.log('points ledger at district scale…')
+const pts = await benchPoints({ entries: Number(process.env.BENCH_LEDGER ?? 1_000_000) })
+console.log(pts)
 
 const md = `# Benchmarks
 
@@ -99,7 +103,9 @@ sweeper's schedule and sweeps at once. Baseline: a bare \`addBulk\` of ${esc.tas
 
 Targets from issue #3: p99 lateness ≤ 2 s — ${esc.lateness.p99 <= 2000 ? 'met' : '**not met**'}; restore ≤ 60 s — ${esc.restore.seconds <= 60 ? 'met' : '**not met**'}.
 
-${duplicateSection(dup)}`
+${duplicateSection(dup)}
+
+${pointsSection(pts)}`
 writeFileSync(path.resolve('BENCHMARKS.md'), md)
 console.log('wrote BENCHMARKS.md')
 process.exit(0)

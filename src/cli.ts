@@ -218,6 +218,23 @@ exporter
       await db.close()
     }
   })
+exporter
+  .command('points')
+  .description("a month's points ledger as .xlsx (Chinese headers) for the 台账")
+  .requiredOption('--month <yyyy-mm>', 'the month, in China time, e.g. 2026-11')
+  .option('--district <name>', 'the district (default: the only one in the database)')
+  .option('--out <file>', 'output file (default: 积分台账-<month>.xlsx)')
+  .action(async (o: { month: string; district?: string; out?: string }) => {
+    const env = loadEnv()
+    const db = await openDb(env)
+    try {
+      const { exportPoints } = await import('./domain/points/points-export.service.ts')
+      const r = await exportPoints(db.prisma, { month: o.month, district: o.district, file: o.out ?? `积分台账-${o.month}.xlsx` })
+      console.log(`已写入 ${r.file}:${r.rows} 条积分记录`)
+    } finally {
+      await db.close()
+    }
+  })
 
 /** "2026-11-01" → the start of that day in China time. */
 function parseDay(s: string): Date {

@@ -1,6 +1,7 @@
 // The verbs on one hazard report: 受理 处置 办结 核实 重办, and the answers to a duplicate question: 同 不同.
 import { acknowledgeHazard, keepHazard, mergeHazard, progressHazard, reopenHazard, resolveHazard, verifyHazard } from '../domain/hazard/hazard.service.ts'
 import { hazardTexts } from '../domain/hazard/hazard.texts.ts'
+import { ledgerTexts } from '../domain/points/points.texts.ts'
 import { ok, problem, type CommandDef, type ParseResult } from '../pipeline/command.ts'
 import { hazardOp, parseHazardRef, parseHazardRefWith, type HazardRefArgs } from './hazard-support.ts'
 import { completeCommand, completeTaskReply, type RefArgs } from './task-actions.command.ts'
@@ -73,7 +74,8 @@ export const verifyCommand: CommandDef<HazardRefArgs> = {
   parse: parseHazardRef,
   async run(ctx) {
     const r = await verifyHazard(hazardOp(ctx), ctx.args.ref)
-    ctx.reply(hazardTexts.verified(r.hazard), { mention: true, mentionIds: r.mentionIds })
+    const note = r.points ? ledgerTexts.earnedNote(r.points.name, r.points.centi) : ''
+    ctx.reply(`${hazardTexts.verified(r.hazard)}${note}`, { mention: true, mentionIds: r.mentionIds })
   },
 }
 

@@ -22,6 +22,10 @@ import { taskCommand } from './task.command.ts'
 import { todayCommand } from './today.command.ts'
 import { hazardCommand, hazardListCommand } from './hazard.command.ts'
 import { acknowledgeCommand, differentCommand, handleCommand, reopenCommand, resolveCommand, sameCommand, verifyCommand } from './hazard-actions.command.ts'
+import { correctCommand, pointsCommand, rankCommand } from './points.command.ts'
+import { catalogueCommand, checkOffCommand, redeemCommand } from './redeem.command.ts'
+import { reviewCommand, volunteerCommand } from './volunteer.command.ts'
+import { matchCommand, resourceCommand, resourceListCommand } from './resource.command.ts'
 
 export const COMMANDS: AnyCommand[] = []
 COMMANDS.push(
@@ -50,6 +54,17 @@ COMMANDS.push(
   reopenCommand,
   sameCommand,
   differentCommand,
+  volunteerCommand,
+  reviewCommand,
+  pointsCommand,
+  rankCommand,
+  catalogueCommand,
+  redeemCommand,
+  checkOffCommand,
+  correctCommand,
+  resourceCommand,
+  resourceListCommand,
+  matchCommand,
   bindCommand,
 )
 

@@ -1,6 +1,7 @@
 // The verbs on one task: 认领 进展 完成 放弃 催办 接手 转派 取消. Each takes the task id first.
 import { abandonTask, cancelTask, chaseTask, claimTask, completeTask, progressTask, reassignTask, takeOverTask } from '../domain/task/task.service.ts'
 import { taskTexts } from '../domain/task/task.texts.ts'
+import { ledgerTexts } from '../domain/points/points.texts.ts'
 import { UsageError } from '../core/errors.ts'
 import type { MemberWithUnit } from '../domain/org/org.types.ts'
 import { textFor } from '../domain/org/visibility.ts'
@@ -59,8 +60,9 @@ export const completeCommand: CommandDef<RefArgs> = {
 
 /** #完成 T12 (and #办结 T12). */
 export async function completeTaskReply(ctx: CommandContext<RefArgs>) {
-  const { task, evidence } = await completeTask(taskOp(ctx), ctx.args.ref, ctx.args.rest)
-  ctx.reply(textFor(ctx.room.unitId, task.unitId, taskTexts.completed(task, evidence)), { mention: true })
+  const { task, evidence, points } = await completeTask(taskOp(ctx), ctx.args.ref, ctx.args.rest)
+  const note = points ? ledgerTexts.earnedNote(points.name, points.centi) : ''
+  ctx.reply(`${textFor(ctx.room.unitId, task.unitId, taskTexts.completed(task, evidence))}${note}`, { mention: true })
 }
 
 export const abandonCommand: CommandDef<RefArgs> = {

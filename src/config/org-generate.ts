@@ -62,5 +62,5 @@ export function generateDistrict(opts: GenerateOptions): OrgSpec {
     }
     units.push(town)
   }
-  return { district, accounts, units, rooms, members, guests: [] }
+  return { district, accounts, units, rooms, members, guests: [], catalogue: [] }
 }

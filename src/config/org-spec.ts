@@ -40,6 +40,20 @@ export const orgSpecSchema = z.object({
     )
     .default([]),
   guests: z.array(z.object({ name: z.string().trim().min(1), wxid: z.string().trim().min(1), rooms: z.array(z.string()).default([]) })).default([]),
+  /** What members can redeem points for; `unit`: whose members (its subtree) may redeem it. */
+  catalogue: z
+    .array(
+      z
+        .object({
+          item: z.string().trim().min(1).max(50),
+          points: z.number().min(0).max(100_000),
+          stock: z.number().int().min(0),
+          unit: z.string().trim().min(1),
+          provider: z.object({ wxid: z.string().trim().min(1).optional(), name: z.string().trim().min(1).optional() }).optional(),
+        })
+        .strict(),
+    )
+    .default([]),
 })
 
 export type OrgSpec = z.infer<typeof orgSpecSchema>
@@ -85,6 +99,12 @@ export function validateOrg(spec: OrgSpec): { units: FlatUnit[]; problems: strin
     if (wxids.has(m.wxid)) problems.push(`微信ID重复:「${m.wxid}」`)
     wxids.add(m.wxid)
     for (const t of m.rooms) if (!topics.has(t)) problems.push(`成员「${m.name}」所在群「${t}」不存在`)
+  }
+  const items = new Set<string>()
+  for (const c of spec.catalogue) {
+    if (!names.has(c.unit)) problems.push(`兑换品「${c.item}」所属单位「${c.unit}」不存在`)
+    if (items.has(`${c.unit}|${c.item}`)) problems.push(`兑换品重复:「${c.unit}」的「${c.item}」`)
+    items.add(`${c.unit}|${c.item}`)
   }
   for (const g of spec.guests) for (const t of g.rooms) if (!topics.has(t)) problems.push(`访客「${g.name}」所在群「${t}」不存在`)
   return { units, problems }

@@ -1,72 +1,30 @@
 // Command handlers through the real dispatcher with no services: embedded PostgreSQL (PGlite, in process),
 // a recording outbox, a manual scheduler, an in-memory rate limit and a virtual clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { VirtualClock } from '../../src/core/clock.ts'
-import { createLogger } from '../../src/core/logger.ts'
-import type { InboundMessage } from '../../src/core/message.ts'
-import { Counters } from '../../src/core/metrics.ts'
-import { commandSet } from '../../src/commands/registry.ts'
 import { loadOrgFile } from '../../src/config/org-file.ts'
-import { openDatabase, type Database } from '../../src/db/client.ts'
-import { OrgCache } from '../../src/domain/org/org-cache.ts'
-import { importOrg } from '../../src/domain/org/org-import.service.ts'
-import { bindRoomsByTopic } from '../../src/domain/org/org.service.ts'
-import { createDispatcher, type Dispatch } from '../../src/pipeline/dispatcher.ts'
 import { escalateHandler } from '../../src/domain/task/timer-handlers.ts'
 import { redeliver } from '../../src/domain/inbox/redelivery.ts'
 import { DEMO_ORG } from '../helpers/paths.ts'
-import { ManualScheduler, MemoryRateLimiter, RecordingOutbox } from '../helpers/seams.ts'
+import { harness, type Harness } from '../helpers/harness.ts'
 
 const GRID = 'room-华府社区5号网格群'
 const COMMUNITY = 'room-华府社区群'
 const DISTRICT = 'room-二七区网格总群'
-const log = createLogger('silent')
-let db: Database
-let dispatch: Dispatch
-let n = 0
-const clock = new VirtualClock(new Date('2026-11-20T09:00:00+08:00'))
-const outbox = new RecordingOutbox()
-const scheduler = new ManualScheduler()
-const counters = new Counters()
+let h: Harness
+let db: Harness['db']
+let clock: Harness['clock']
+let outbox: Harness['outbox']
+let scheduler: Harness['scheduler']
+let counters: Harness['counters']
+let log: Harness['log']
 
 beforeAll(async () => {
-  db = await openDatabase({}) // in-memory PGlite
-  await db.migrate()
-  await importOrg(db.prisma, await loadOrgFile(DEMO_ORG))
-  await bindRoomsByTopic(db.prisma, '二七区', (topic) => `room-${topic}`, clock.now())
-  dispatch = createDispatcher({
-    prisma: db.prisma,
-    org: new OrgCache(clock),
-    commands: commandSet,
-    outbox,
-    scheduler,
-    rateLimiter: new MemoryRateLimiter(),
-    clock,
-    log,
-    counters,
-    rateLimitPerMinute: 3,
-  })
+  h = await harness(await loadOrgFile(DEMO_ORG), new Date('2026-11-20T09:00:00+08:00'))
+  ;({ db, clock, outbox, scheduler, counters, log } = h)
 }, 60_000)
 afterAll(() => db?.close())
 
-/** Sends a text as a person in a room and returns what the bot said back there. */
-async function say(roomId: string, talkerId: string, text: string, roomTopic: string | null = null): Promise<string[]> {
-  outbox.clear()
-  const msg: InboundMessage = {
-    accountId: 'bot-main',
-    messageId: `m${++n}`,
-    roomId,
-    roomTopic,
-    talkerId,
-    talkerName: talkerId,
-    kind: 'text',
-    text,
-    mentionsSelf: false,
-    receivedAt: clock.now().toISOString(),
-  }
-  await dispatch(msg)
-  return outbox.to(roomId)
-}
+const say = (roomId: string, talkerId: string, text: string, roomTopic: string | null = null) => h.say(roomId, talkerId, text, roomTopic)
 
 describe('handlers without services', () => {
   it('records a check-in and answers once', async () => {

@@ -12,7 +12,7 @@ import { unitContext } from '../task/escalation.service.ts'
 import type { StepOutcome } from '../timers/timer-step.ts'
 import type { Work } from '../work.ts'
 import { handlersOf, tellSubscribers } from './hazard-routing.service.ts'
-import { releaseHeld } from './hazard.service.ts'
+import { releaseHeld, rewardReporter } from './hazard.service.ts'
 import { duplicateWaitDecision, hazardEscalationStep, verifyStepDecision } from './hazard-timers.ts'
 import { hazardRepo } from './hazard.repo.ts'
 import { hazardTexts } from './hazard.texts.ts'
@@ -110,6 +110,7 @@ export async function runVerifyStep(db: DbOrTx, effects: Effects, now: Date, id:
   )
   if (!closed) return 'stale'
   await hazardRepo.addEvent(db, { hazardId: id, at: now, kind: 'verify_timeout', fromStatus: 'resolved', toStatus: 'verified' })
+  await rewardReporter(w, h)
   await tellSubscribers(w, h, hazardTexts.verifyTimedOut(h, waited), jobId('hz-verify', id, cycle, step), null)
   return 'posted'
 }

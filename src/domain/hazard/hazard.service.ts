@@ -11,6 +11,7 @@ import { textFor } from '../org/visibility.ts'
 import { unitContext } from '../task/escalation.service.ts'
 import { isAtOrAbove, isSupervisorOver } from '../task/task-rules.ts'
 import type { Work } from '../work.ts'
+import { earn } from '../points/points.service.ts'
 import { findDuplicate, type DuplicateMatch } from './duplicates.ts'
 import type { ExportRecord } from './hazard-export.ts'
 import { recogniseCategory } from './hazard-categories.ts'
@@ -248,7 +249,19 @@ export async function verifyHazard(op: HazardOp, ref: HazardRef) {
   await change(op, h, { status: to, verifiedHow: how, closedAt: op.now, ...stopped, timerCycle: h.timerCycle + 1 })
   await event(op, h, 'verified', h.status, to, hazardTexts.verifiedBy[how])
   const here = await tellSubscribers(op, h, hazardTexts.notice.verified(h, op.member?.name ?? op.name), `verify-${op.messageId}`, op.room.id, op.wxid)
-  return { hazard: h, mentionIds: here, verifiedHow: how }
+  return { hazard: h, mentionIds: here, verifiedHow: how, points: await rewardReporter(op, h) }
+}
+
+/**
+ * A verified report earns its reporter points (policies.points.hazard), once. Residents are not in the ledger
+ * (it is the members'), so their reports earn nothing here.
+ */
+export async function rewardReporter(w: Work, h: Pick<Hazard, 'number' | 'reporterMemberId'>) {
+  if (!h.reporterMemberId) return null
+  const [reporter] = await orgRepo.membersByIds(w.db, [h.reporterMemberId])
+  if (!reporter) return null
+  const r = await earn(w, { memberId: reporter.id, unitId: reporter.unitId, source: 'hazard', ref: hazardId(h), at: w.now })
+  return r ? { name: reporter.name, centi: r.centi } : null
 }
 
 /** #重办: not fixed after all; back to the handling unit, whose cadres (and the resolver) are @-ed there. */

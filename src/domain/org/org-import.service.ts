@@ -6,6 +6,7 @@ import { validateOrg, type OrgSpec } from '../../config/org-spec.ts'
 import { orgRepo } from './org.repo.ts'
 import { policyProblems, toPolicyPatch } from '../task/policy.ts'
 import { inTransaction } from '../../db/transaction.ts'
+import { importCatalogue } from '../points/catalogue.service.ts'
 
 export interface ImportReport {
   districtId: number
@@ -131,6 +132,7 @@ export async function importOrg(db: Db, spec: OrgSpec): Promise<ImportReport> {
           report.lines.push(`- 成员 ${row.name} 已停用(不在文件中)`)
         }
       }
+      report.lines.push(...(await importCatalogue(tx, districtId, spec.catalogue, (name) => byName.get(name)!.id)))
     },
     { timeoutMs: 600_000 },
   )

@@ -9,6 +9,7 @@ type UnitRef = Pick<Unit, 'id' | 'path'>
 export const orgRepo = {
   districts: (db: DbOrTx) => db.unit.findMany({ where: { kind: 'district', parentId: null }, orderBy: { id: 'asc' } }),
   findDistrict: (db: DbOrTx, name: string) => db.unit.findFirst({ where: { name, kind: 'district', parentId: null } }),
+  districtNames: async (db: DbOrTx) => (await db.unit.findMany({ where: { kind: 'district', parentId: null }, orderBy: { id: 'asc' } })).map((u) => u.name),
   unitsOfDistrict: (db: DbOrTx, districtId: number) => db.unit.findMany({ where: { districtId } }),
   createUnit: (db: DbOrTx, data: { name: string; kind: UnitKind; parentId: number | null; districtId: number | null; policy?: object }) =>
     db.unit.create({ data: { ...data, policy: data.policy ?? undefined } }),

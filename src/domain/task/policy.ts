@@ -11,6 +11,7 @@ import {
   type HazardPolicy,
   type HazardPolicyPatch,
 } from '../hazard/hazard-policy.ts'
+import { pointsPolicyInput, type PointsPatch } from '../points/points-policy.ts'
 
 /** The keys an org file may set under `policies:` (all optional; a unit's keys override its ancestors'). */
 export const policyInput = z
@@ -25,6 +26,8 @@ export const policyInput = z
     volunteersClaim: z.boolean().optional(),
     /** Hazard reports: routing per category, verification timers, the duplicate check (hazard-policy.ts). */
     hazards: hazardPolicyInput.optional(),
+    /** Points and rankings (domain/points/points-policy.ts owns these keys and their merging). */
+    points: pointsPolicyInput.optional(),
   })
   .strict()
 
@@ -64,6 +67,8 @@ export interface PolicyPatch {
   quietHours?: { start: number; end: number } | null
   volunteersClaim?: boolean
   hazards?: HazardPolicyPatch
+  /** Stored as validated; merged by resolvePointsPolicy, not here. */
+  points?: PointsPatch
 }
 
 /** Validates an org file's `policies:` block and converts it; problems in Chinese (for the org import). */
@@ -78,6 +83,7 @@ export function toPolicyPatch(raw: unknown): { ok: true; patch: PolicyPatch } | 
   if (v.quietHours !== undefined) patch.quietHours = v.quietHours ? { start: minutes(v.quietHours.start), end: minutes(v.quietHours.end) } : null
   if (v.volunteersClaim !== undefined) patch.volunteersClaim = v.volunteersClaim
   if (v.hazards) patch.hazards = toHazardPatch(v.hazards)
+  if (v.points) patch.points = v.points
   return { ok: true, patch }
 }
 

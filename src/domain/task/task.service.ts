@@ -12,6 +12,8 @@ import { taskRepo } from './task.repo.ts'
 import { claimedTimers, startCycle, stopTimers, tellReachedRooms, unitContext } from './escalation.service.ts'
 import { decide, isSupervisorOver, mayCreateIn, maySee, relationsTo, type TaskAction } from './task-rules.ts'
 import { refusalText, taskId, taskTexts } from './task.texts.ts'
+import { earn } from '../points/points.service.ts'
+import { creditProviders } from '../resource/resource.service.ts'
 import type { Task, TaskEvent, TaskStatus } from './task.types.ts'
 
 export type Actor = MemberWithUnit
@@ -190,7 +192,14 @@ export async function completeTask(op: TaskOp, ref: TaskRef, result: string) {
   const evidence = (await taskRepo.attachEvidence(op.db, op.actor.id, task.id, new Date(op.now.getTime() - EVIDENCE_WINDOW_MS), op.now)).count
   await event(op, task, 'completed', task.status, 'done', result.slice(0, MAX_TEXT))
   await tellReachedRooms(op.db, op.effects, task, taskTexts.reachedDone(task, task.unit.name), `done-${op.messageId}`, op.room.id)
-  return { task, evidence }
+  // Points (policies.points.task) to the holder, and to the providers of resources the task used.
+  const holderId = task.holderId ?? op.actor.id
+  const holder = holderId === op.actor.id ? op.actor : (await orgRepo.membersByIds(op.db, [holderId]))[0]
+  const points = holder
+    ? await earn(op, { memberId: holder.id, unitId: holder.unitId, source: 'task', ref: taskId(task), at: op.now, actorId: op.actor.id })
+    : null
+  await creditProviders(op, task)
+  return { task, evidence, points: points && holder ? { name: holder.name, centi: points.centi } : null }
 }
 
 /** When the member last completed a task, if within the evidence window (0: not): images after it may be its. */

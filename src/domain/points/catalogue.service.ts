@@ -1,0 +1,46 @@
+// The org file's `catalogue:` into the database, idempotently (a second import changes nothing). Stock: the file's
+// `stock` is what was supplied. A new item starts with it; raising it in a later file adds the difference to what
+// is left (lowering it takes the difference back, never below zero); the same figure again changes nothing, so
+// redemptions made in between are never undone by a re-import. Items missing from a later file are withdrawn
+// (no longer redeemable), never deleted: their redemptions and codes stay valid.
+import type { DbOrTx } from '../../db/client.ts'
+import { toCenti } from './points-rules.ts'
+import { pointsRepo } from './points.repo.ts'
+import type { CatalogueItem } from './points.types.ts'
+
+export interface CatalogueSpec {
+  item: string
+  points: number
+  stock: number
+  unit: string
+  provider?: { wxid?: string; name?: string }
+}
+
+export async function importCatalogue(db: DbOrTx, districtId: number, specs: CatalogueSpec[], unitIdByName: (name: string) => number): Promise<string[]> {
+  const lines: string[] = []
+  const existing = new Map(((await pointsRepo.itemsOfDistrict(db, districtId)) as CatalogueItem[]).map((i) => [`${i.unitId}|${i.name}`, i]))
+  const seen = new Set<string>()
+  for (const s of specs) {
+    const unitId = unitIdByName(s.unit)
+    const key = `${unitId}|${s.item}`
+    seen.add(key)
+    const data = { centi: toCenti(s.points), providerWxid: s.provider?.wxid ?? null, providerName: s.provider?.name ?? null, active: true }
+    const row = existing.get(key)
+    if (!row) {
+      await pointsRepo.createItem(db, { districtId, unitId, name: s.item, stock: s.stock, supplied: s.stock, ...data })
+      lines.push(`+ 兑换品 ${s.item}(${s.unit},${s.points} 分,${s.stock} 份)`)
+      continue
+    }
+    const changed = row.centi !== data.centi || row.providerWxid !== data.providerWxid || row.providerName !== data.providerName || !row.active
+    if (changed) await pointsRepo.updateItem(db, row.id, data)
+    if (row.supplied !== s.stock) await pointsRepo.restock(db, row.id, s.stock - row.supplied, s.stock)
+    if (changed || row.supplied !== s.stock)
+      lines.push(`~ 兑换品 ${s.item}${row.supplied !== s.stock ? `(库存 ${s.stock - row.supplied > 0 ? '+' : ''}${s.stock - row.supplied})` : ''}`)
+  }
+  for (const [key, row] of existing) {
+    if (seen.has(key) || !row.active) continue
+    await pointsRepo.updateItem(db, row.id, { active: false })
+    lines.push(`- 兑换品 ${row.name} 已下架(不在文件中)`)
+  }
+  return lines
+}

@@ -1,0 +1,63 @@
+// `gridbot export points --month 2026-11`: the month's ledger as .xlsx for the office's 台账 — one row per entry
+// (Chinese headers), and a sheet per member with what they earned and spent in the month.
+import ExcelJS from 'exceljs'
+import { AppError } from '../../core/errors.ts'
+import { formatLocal } from '../../core/time.ts'
+import { orgRepo } from '../org/org.repo.ts'
+import type { Work } from '../work.ts'
+import { formatPoints, monthPeriod } from './points-rules.ts'
+import { settleCheckins } from './points.service.ts'
+import { pointsRepo } from './points.repo.ts'
+import { SOURCE_LABEL } from './points.texts.ts'
+import { Effects } from '../../core/effects.ts'
+import type { Db } from '../../db/client.ts'
+import { inTransaction } from '../../db/transaction.ts'
+
+export const LEDGER_HEADERS = ['时间', '成员', '微信ID', '单位', '来源', '编号', '积分', '说明']
+export const SUMMARY_HEADERS = ['成员', '微信ID', '单位', '获得', '使用', '合计']
+
+/** The CLI's entry: settles check-ins (one unit of work), then writes the file. `district` may be left out when there is one. */
+export async function exportPoints(db: Db, a: { district?: string; month: string; file: string; now?: Date }) {
+  const names = await orgRepo.districtNames(db)
+  const district = a.district ?? (names.length === 1 ? names[0]! : '')
+  if (!district) throw new AppError('EXPORT_DISTRICT', 'which district', `请用 --district 指定区(数据库中有:${names.join('、') || '无'})`)
+  return inTransaction(db, (tx) => exportPointsMonth({ db: tx, effects: new Effects(), now: a.now ?? new Date() }, { ...a, district }), { timeoutMs: 300_000 })
+}
+
+export async function exportPointsMonth(w: Work, a: { district: string; month: string; file: string }): Promise<{ rows: number; file: string }> {
+  const period = monthPeriod(a.month)
+  if (!period) throw new AppError('EXPORT_MONTH', `bad month ${a.month}`, `月份格式应为 2026-11(收到的是「${a.month}」)`)
+  const district = await orgRepo.findDistrict(w.db, a.district)
+  if (!district) throw new AppError('EXPORT_DISTRICT', `no district ${a.district}`, `没有名为「${a.district}」的区`)
+  await settleCheckins(w, district.id)
+  const entries = await pointsRepo.entriesBetween(w.db, district.id, period.from, period.to)
+  const wb = new ExcelJS.Workbook()
+  const ledger = wb.addWorksheet('积分台账')
+  ledger.addRow(LEDGER_HEADERS).font = { bold: true }
+  const sums = new Map<string, { member: string; wxid: string; unit: string; earned: number; spent: number }>()
+  for (const e of entries) {
+    const ref = e.ref.startsWith('rev:') ? '' : e.ref
+    ledger.addRow([
+      formatLocal(new Date(e.at)),
+      e.member,
+      e.wxid,
+      e.unit,
+      SOURCE_LABEL[e.source] ?? e.source,
+      ref,
+      Number(formatPoints(e.centi)),
+      e.reason ?? '',
+    ])
+    const s = sums.get(e.wxid) ?? { member: e.member, wxid: e.wxid, unit: e.unit, earned: 0, spent: 0 }
+    if (e.source === 'redeem') s.spent -= e.centi
+    else s.earned += e.centi
+    sums.set(e.wxid, s)
+  }
+  const widths = [16, 10, 16, 20, 10, 12, 8, 24]
+  for (const [i, c] of ledger.columns.entries()) c.width = widths[i]
+  const summary = wb.addWorksheet('汇总')
+  summary.addRow(SUMMARY_HEADERS).font = { bold: true }
+  for (const s of [...sums.values()].sort((x, y) => y.earned - x.earned))
+    summary.addRow([s.member, s.wxid, s.unit, Number(formatPoints(s.earned)), Number(formatPoints(s.spent)), Number(formatPoints(s.earned - s.spent))])
+  await wb.xlsx.writeFile(a.file)
+  return { rows: entries.length, file: a.file }
+}

@@ -1,0 +1,222 @@
+// Pure rules of the points capability, table-tested in test/unit/points-rules.test.ts: reading a duration as
+// people type it, the daily limit and the overlap flag, converting approved service into points by policy, who may
+// approve whose hours, ranking periods on Asia/Shanghai calendar boundaries, and the redemption code's alphabet.
+import { fromLocal, toLocal } from '../../core/local-time.ts'
+import { isAtOrAbove, isSupervisorOver } from '../task/task-rules.ts'
+import type { Role } from '../org/org.types.ts'
+import type { PointsPolicy } from './points-policy.ts'
+
+// ── Durations ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+
+/** "1.5", "12", "十二", "两", "二十" → the number; null when not one. */
+export function readNumber(s: string): number | null {
+  if (/^\d+(\.\d+)?$/.test(s)) return Number(s)
+  if (!/^[零〇一二两俩三四五六七八九十百]+$/.test(s)) return null
+  let total = 0
+  let digit = 0
+  for (const ch of s) {
+    if (ch === '十') {
+      total += (digit || 1) * 10
+      digit = 0
+    } else if (ch === '百') {
+      total += (digit || 1) * 100
+      digit = 0
+    } else digit = DIGIT[ch]!
+  }
+  return total + digit
+}
+
+const HOUR_WORDS = '(?:个?小时|个?钟头|h|hr|hrs|hour|hours)'
+const MIN_WORDS = '(?:分钟|分|min|mins|m)'
+const NUM = '(\\d+(?:\\.\\d+)?|[零〇一二两俩三四五六七八九十百]+)'
+
+/**
+ * A duration of service as typed: 2小时, 1.5h, 一小时, 两个半小时, 90分钟, 1小时30分, 2h30m, 半小时, 半天
+ * (= `halfDayHours`, a policy), 一天 (= two half days). Returns whole minutes, or null when it is not a duration.
+ */
+export function parseServiceDuration(raw: string, halfDayHours: number): number | null {
+  const s = raw.trim().toLowerCase().replace(/\s+/g, '')
+  if (!s) return null
+  if (s === '半天') return Math.round(halfDayHours * 60)
+  if (s === '一天' || s === '1天' || s === '全天') return Math.round(halfDayHours * 120)
+  if (s === '半小时' || s === '半个小时' || s === '半个钟头') return 30
+  let m = new RegExp(`^${NUM}${HOUR_WORDS}半$`).exec(s) ?? new RegExp(`^${NUM}个半(?:小时|钟头)$`).exec(s)
+  if (m) {
+    const h = readNumber(m[1]!)
+    return h === null ? null : Math.round(h * 60 + 30)
+  }
+  m = new RegExp(`^${NUM}${HOUR_WORDS}(?:${NUM}${MIN_WORDS}?)?$`).exec(s)
+  if (m) {
+    const h = readNumber(m[1]!)
+    const min = m[2] ? readNumber(m[2]) : 0
+    return h === null || min === null ? null : Math.round(h * 60 + min)
+  }
+  m = new RegExp(`^${NUM}${MIN_WORDS}$`).exec(s)
+  if (m) {
+    const min = readNumber(m[1]!)
+    return min === null ? null : Math.round(min)
+  }
+  return null
+}
+
+/** "2小时", "1.5小时", "90分钟" → how a number of minutes is said back. */
+export function formatMinutes(minutes: number): string {
+  if (minutes % 60 === 0) return `${minutes / 60}小时`
+  if (minutes > 60 && (minutes * 10) % 60 === 0) return `${minutes / 60}小时`
+  return minutes < 60 ? `${minutes}分钟` : `${Math.floor(minutes / 60)}小时${minutes % 60}分钟`
+}
+
+// ── Limits and flags ────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface DayEntry {
+  number: number
+  activity: string
+  minutes: number
+  status: 'pending' | 'approved' | 'rejected'
+}
+
+/** Minutes over the daily limit if this entry were added to the person's other (not rejected) entries of the day; 0 when within it. */
+export function overDailyLimit(sameDay: DayEntry[], minutes: number, maxHours: number): number {
+  const logged = sameDay.filter((e) => e.status !== 'rejected').reduce((a, e) => a + e.minutes, 0)
+  return Math.max(0, logged + minutes - Math.round(maxHours * 60))
+}
+
+/** The person's other (not rejected) entries of the day for the same activity: the new one is flagged to the approver. */
+export function overlapsWith(sameDay: DayEntry[], activity: string): number[] {
+  const key = normaliseActivity(activity)
+  return sameDay.filter((e) => e.status !== 'rejected' && normaliseActivity(e.activity) === key).map((e) => e.number)
+}
+
+const normaliseActivity = (a: string) => a.replace(/[\s,，。.、]/g, '').toLowerCase()
+
+// ── Conversion ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The activity's multiplier: the first key of `activities` the activity's name contains (1 when none). */
+export function multiplierFor(activity: string, activities: Record<string, number>): number {
+  for (const [key, m] of Object.entries(activities)) if (activity.includes(key)) return m
+  return 1
+}
+
+/** Approved service → points, in hundredths (1.5 h × 1 point/h × 1.5 = 225). */
+export function serviceCenti(minutes: number, activity: string, policy: Pick<PointsPolicy, 'perHour' | 'activities'>): number {
+  return Math.round((minutes / 60) * policy.perHour * multiplierFor(activity, policy.activities) * 100)
+}
+
+export type EarnSource = 'task' | 'hazard' | 'checkin' | 'volunteer' | 'resource'
+export const EARN_SOURCES: readonly EarnSource[] = ['task', 'hazard', 'checkin', 'volunteer', 'resource']
+
+/** What one event of a source earns by policy, in hundredths (volunteer hours go through serviceCenti). */
+export function eventCenti(source: Exclude<EarnSource, 'volunteer'>, policy: PointsPolicy): number {
+  return Math.round(policy[source] * 100)
+}
+
+/** 225 → "2.25", 300 → "3", −50 → "-0.5". */
+export function formatPoints(centi: number): string {
+  const s = (Math.abs(centi) / 100).toFixed(2).replace(/\.?0+$/, '')
+  return centi < 0 ? `-${s}` : s
+}
+
+/** "5", "2.5" → hundredths; null when not a non-negative number with at most two decimals. */
+export function toCenti(points: number): number {
+  return Math.round(points * 100)
+}
+
+// ── Who may approve ─────────────────────────────────────────────────────────────────────────────────────────────
+
+interface Person {
+  id: number
+  role: Role
+  unitId: number
+  unit: { path: string }
+}
+
+export type ApprovalRefusal = 'OWN_HOURS' | 'NOT_SUPERVISOR' | 'OUTSIDE_SUBTREE'
+
+/**
+ * A supervisor (or admin) of the entry's unit or a unit above it may approve it; nobody approves their own hours;
+ * cadres and volunteers approve nothing; a supervisor of a sibling subtree is outside.
+ */
+export function mayApprove(actor: Person, entry: { memberId: number; unit: { path: string } }): { ok: true } | { ok: false; code: ApprovalRefusal } {
+  if (entry.memberId === actor.id) return { ok: false, code: 'OWN_HOURS' }
+  if (actor.role !== 'supervisor' && actor.role !== 'admin') return { ok: false, code: 'NOT_SUPERVISOR' }
+  if (!isSupervisorOver(actor, entry.unit)) return { ok: false, code: 'OUTSIDE_SUBTREE' }
+  return { ok: true }
+}
+
+/** #核销: a supervisor over the item's unit, or the member the catalogue names as the item's provider. */
+export function mayCheckOff(actor: Person & { wxid: string }, item: { unit: { path: string }; providerWxid: string | null }): boolean {
+  return (item.providerWxid !== null && item.providerWxid === actor.wxid) || isSupervisorOver(actor, item.unit)
+}
+
+/** Members may redeem what their own unit or a unit above it offers. */
+export const mayRedeemFrom = (member: { unit: { path: string } }, itemUnit: { path: string }) => isAtOrAbove(itemUnit, member.unit)
+
+// ── Periods (Asia/Shanghai) ─────────────────────────────────────────────────────────────────────────────────────
+
+export type PeriodKind = 'month' | 'quarter' | 'year'
+export const PERIOD_WORDS: Record<string, PeriodKind> = {
+  本月: 'month',
+  月: 'month',
+  本季: 'quarter',
+  本季度: 'quarter',
+  季度: 'quarter',
+  本年: 'year',
+  今年: 'year',
+  年度: 'year',
+}
+
+export interface Period {
+  kind: PeriodKind
+  from: Date
+  to: Date
+  /** Local months in it, as yyyymm. */
+  months: number[]
+  label: string
+}
+
+/** yyyymm of the local (UTC+8) month containing `at`. */
+export function monthKey(at: Date): number {
+  const l = toLocal(at)
+  return l.year * 100 + l.month
+}
+
+/** The local calendar month, quarter or year containing `now`. */
+export function periodOf(kind: PeriodKind, now: Date): Period {
+  const l = toLocal(now)
+  const first = kind === 'month' ? l.month : kind === 'quarter' ? Math.floor((l.month - 1) / 3) * 3 + 1 : 1
+  const count = kind === 'month' ? 1 : kind === 'quarter' ? 3 : 12
+  const months = Array.from({ length: count }, (_, i) => l.year * 100 + first + i)
+  const label = kind === 'month' ? `${l.year}年${l.month}月` : kind === 'quarter' ? `${l.year}年第${(first + 2) / 3}季度` : `${l.year}年`
+  return { kind, from: fromLocal(l.year, first, 1), to: fromLocal(l.year, first + count, 1), months, label }
+}
+
+/** "2026-11" → that local month; null when malformed. */
+export function monthPeriod(text: string): Period | null {
+  const m = /^(\d{4})-(\d{1,2})$/.exec(text.trim())
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return null
+  return periodOf('month', fromLocal(Number(m[1]), Number(m[2]), 15))
+}
+
+// ── Redemption codes ────────────────────────────────────────────────────────────────────────────────────────────
+
+/** No 0/O, 1/I/L: read aloud and typed back on a phone without mistakes. 31^6 ≈ 887 million codes. */
+export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+export const CODE_LENGTH = 6
+
+/** A code from random integers (crypto in the service): `rand(n)` returns 0 … n-1. */
+export function makeCode(rand: (n: number) => number): string {
+  let s = ''
+  for (let i = 0; i < CODE_LENGTH; i++) s += CODE_ALPHABET[rand(CODE_ALPHABET.length)]
+  return s
+}
+
+/** What a person typed back: case, spaces and the look-alikes they may have typed (o→0 is not in the alphabet). */
+export function normaliseCode(raw: string): string {
+  return raw
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/[。.，,!！]+$/, '')
+}

@@ -1,0 +1,112 @@
+// Every Chinese text of the points capability — volunteer hours, approval, the ledger, redemption, rankings — in
+// one place, so the wording is reviewed together.
+import { formatLocal } from '../../core/time.ts'
+import { formatMinutes, formatPoints, type ApprovalRefusal } from './points-rules.ts'
+import type { CatalogueItem, LedgerEntry, RankRow, VolunteerEntry } from './points.types.ts'
+
+export const volunteerId = (v: Pick<VolunteerEntry, 'number'>) => `V${v.number}`
+const pts = (centi: number) => `${formatPoints(centi)} 分`
+const signed = (centi: number) => (centi >= 0 ? `+${formatPoints(centi)}` : formatPoints(centi))
+
+export const SOURCE_LABEL: Record<string, string> = {
+  volunteer: '志愿服务',
+  task: '完成任务',
+  hazard: '隐患核实',
+  checkin: '签到',
+  resource: '资源对接',
+  redeem: '兑换',
+  correction: '冲正',
+}
+
+const overlapNote = (flags: string[]) => {
+  const with_ = flags.filter((f) => f.startsWith('overlap:')).map((f) => `V${f.slice(8)}`)
+  return with_.length ? `⚠ 与 ${with_.join('、')} 同日同活动` : ''
+}
+
+export const volunteerTexts = {
+  missingDuration: () => '请写明服务时长和活动,如:2小时、1.5h、半天、90分钟',
+  badDuration: (raw: string) => `看不懂时长「${raw}」:请写 2小时、1.5h、一小时、90分钟 或 半天`,
+  missingActivity: () => '请写明服务活动,如:助老服务',
+  tooLong: (max: number) => `单次最多登记 ${max} 小时`,
+  activityTooLong: (max: number) => `活动名称最多 ${max} 个字`,
+  overLimit: (name: string, maxHours: number, over: number) => `${name} 当天登记已超过 ${maxHours} 小时上限(多出 ${formatMinutes(over)}),未登记`,
+  logged: (rows: { entry: VolunteerEntry; name: string }[]) => {
+    const lines = rows.map(
+      ({ entry, name }) =>
+        `${volunteerId(entry)} ${name} ${formatMinutes(entry.minutes)} ${entry.activity}${overlapNote(entry.flags) ? `(${overlapNote(entry.flags)})` : ''}`,
+    )
+    return `已登记志愿时长,待负责人审核:\n${lines.join('\n')}`
+  },
+  unknown: (label: string) => `没有志愿登记 ${label},请检查编号`,
+  malformedRef: (raw: string) => `志愿登记编号应为 V 加数字,如 V31(收到的是「${raw}」)`,
+  badVerdict: () => '请写“通过”或“驳回 <理由>”',
+  needReason: () => '驳回请写明理由,如:#审核 V31 驳回 时长有误',
+  refusal: (code: ApprovalRefusal, label: string, unitName: string) =>
+    code === 'OWN_HOURS'
+      ? `${label} 是您本人的时长,不能自己审核,请由上级负责人审核`
+      : code === 'NOT_SUPERVISOR'
+        ? '只有负责人可以审核志愿时长'
+        : `${label} 属于${unitName},您无权审核`,
+  alreadyDecided: (v: VolunteerEntry) => `${volunteerId(v)} 已${v.status === 'approved' ? '通过' : '驳回'},无需再审核`,
+  approved: (v: VolunteerEntry, name: string, centi: number) =>
+    `✅ ${volunteerId(v)} 已通过:${name} ${formatMinutes(v.minutes)} ${v.activity},积分 ${signed(centi)}`,
+  rejected: (v: VolunteerEntry, name: string, reason: string) =>
+    `❌ ${volunteerId(v)} 已驳回:${name} ${formatMinutes(v.minutes)} ${v.activity}。理由:${reason}`,
+  pendingLine: (v: VolunteerEntry, name: string, unitName: string) =>
+    `${volunteerId(v)} ${name}(${unitName}) ${formatLocal(v.day).split(' ')[0]} ${formatMinutes(v.minutes)} ${v.activity}${overlapNote(v.flags) ? ` ${overlapNote(v.flags)}` : ''}`,
+  pendingList: (lines: string[], more: number) =>
+    `待审核志愿时长 ${lines.length + more} 条:\n${lines.join('\n')}${more ? `\n……另有 ${more} 条` : ''}\n逐条:#审核 V31 通过 / #审核 V31 驳回 <理由>;全部:#审核 全部通过`,
+  pendingNone: () => '暂无待您审核的志愿时长',
+  approvedAll: (ids: string[], centi: number) => `已全部通过 ${ids.length} 条(${ids.join('、')}),共计积分 ${signed(centi)}`,
+}
+
+export const ledgerTexts = {
+  balance: (name: string, centi: number, last: LedgerEntry[]) => {
+    const what = (e: LedgerEntry) => (e.source === 'correction' ? `(${e.reason ?? ''})` : e.source === 'redeem' ? `「${e.reason ?? ''}」` : ` ${e.ref}`)
+    const lines = last.map((e) => `${formatLocal(e.at)} ${SOURCE_LABEL[e.source] ?? e.source}${what(e)} ${signed(e.centi)}`)
+    return `${name} 积分余额:${pts(centi)}${lines.length ? `\n最近记录:\n${lines.join('\n')}` : '\n暂无积分记录'}`
+  },
+  earnedNote: (name: string, centi: number) => `(${name} 积分 ${signed(centi)})`,
+  reverseNothing: (label: string) => `${label} 没有可冲正的积分记录`,
+  reverseDone: (label: string, rows: { name: string; centi: number }[], reason: string) =>
+    `已冲正 ${label}:${rows.map((r) => `${r.name} ${signed(r.centi)}`).join(',')}。理由:${reason}`,
+  reverseDenied: (label: string) => `只有上级负责人可以冲正 ${label} 的积分`,
+  reverseNeedsReason: () => '冲正须写明理由',
+  reverseBadRef: () => '请写要冲正的编号:V31(志愿)或 T12(任务)',
+}
+
+export const redeemTexts = {
+  missingItem: () => '请写要兑换的物品',
+  unknownItem: (name: string, names: string[]) => `没有可兑换的「${name}」${names.length ? `。可兑换:${names.slice(0, 8).join('、')}` : ''}`,
+  soldOut: (item: CatalogueItem) => `「${item.name}」已兑完`,
+  insufficient: (item: CatalogueItem, balance: number) => `积分不足:「${item.name}」需 ${pts(item.centi)},您的余额 ${pts(balance)}`,
+  redeemed: (item: CatalogueItem, code: string, balance: number) =>
+    `🎁 已兑换「${item.name}」,扣 ${pts(item.centi)},余额 ${pts(balance)}。\n兑换码:${code}(凭码到提供方核销,仅可使用一次)`,
+  missingCode: () => '请写兑换码',
+  unknownCode: (code: string) => `兑换码 ${code} 无效,请核对`,
+  checkOffDenied: () => '只有负责人或该物品的提供方可以核销',
+  alreadyUsed: (code: string, at: Date | null) => `兑换码 ${code} 已于 ${at ? formatLocal(at) : ''} 核销过,不能重复使用`,
+  checkedOff: (code: string, item: string, name: string) => `✅ 已核销 ${code}:${name} 的「${item}」`,
+  catalogue: (unitName: string, items: CatalogueItem[], balance: number) =>
+    items.length
+      ? `${unitName} 可兑换(您的余额 ${pts(balance)}):\n${items
+          .map((i) => `${i.name} ${pts(i.centi)}${i.stock > 0 ? `,剩 ${i.stock}` : ',已兑完'}${i.providerName ? `,提供方 ${i.providerName}` : ''}`)
+          .join('\n')}\n兑换:#兑换 <物品>`
+      : '暂无可兑换的物品',
+}
+
+export const rankTexts = {
+  badScope: (word: string, unitName: string) => `「${unitName}」不在任何${word}之下,请在对应的群里查看${word}排行`,
+  head: (scope: string, period: string) => `🏆 ${scope} ${period} 积分排行`,
+  members: (rows: RankRow[]) => `成员前 ${rows.length} 名:\n${rows.map((r) => `${r.rank}. ${r.name} ${pts(r.centi)}`).join('\n')}`,
+  membersOff: () => '(本单位不公布成员排名)',
+  noPoints: () => '本期暂无积分记录',
+  own: (rank: number | null, centi: number, total: number) => (rank ? `您:第 ${rank} 名(共 ${total} 人),${pts(centi)}` : '您本期暂无积分'),
+  units: (rows: { name: string; centi: number; cadres: number }[]) =>
+    `单位(按人均):\n${rows
+      .map(
+        (r, i) =>
+          `${i + 1}. ${r.name} 人均 ${r.cadres ? formatPoints(Math.round(r.centi / r.cadres)) : '—'} · 合计 ${formatPoints(r.centi)}(网格员 ${r.cadres} 人)`,
+      )
+      .join('\n')}`,
+}

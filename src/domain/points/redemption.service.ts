@@ -1,0 +1,83 @@
+// 兑换 and 核销: spending points on the catalogue's items. One redemption takes one item from stock (a conditional
+// update: never below zero, whoever is concurrent), spends the points (a conditional decrement of the member's
+// balance in the same statement as the ledger row: never below zero either) and issues a random single-use code;
+// any refusal rolls all of it back. #核销 marks the code used exactly once.
+import { randomInt } from 'node:crypto'
+import type { Work } from '../work.ts'
+import { orgRepo } from '../org/org.repo.ts'
+import { districtOf, type MemberWithUnit } from '../org/org.types.ts'
+import { makeCode, mayCheckOff, normaliseCode } from './points-rules.ts'
+import { balanceOf, refuse, settleCheckins } from './points.service.ts'
+import { pointsRepo } from './points.repo.ts'
+import { redeemTexts } from './points.texts.ts'
+import type { CatalogueItem } from './points.types.ts'
+
+/** Items a member can redeem: offered by their own unit or any unit above it, nearest first. */
+async function itemsFor(w: Work, member: MemberWithUnit): Promise<CatalogueItem[]> {
+  const chain = member.unit.path.split('/').filter(Boolean).map(Number).reverse()
+  const items = (await pointsRepo.activeItemsIn(w.db, chain)) as CatalogueItem[]
+  return items.sort((a, b) => chain.indexOf(a.unitId) - chain.indexOf(b.unitId) || a.centi - b.centi)
+}
+
+export async function catalogueFor(w: Work, member: MemberWithUnit) {
+  await settleCheckins(w, districtOf(member.unit))
+  const [items, balance] = await Promise.all([itemsFor(w, member), balanceOf(w, member.id)])
+  return { items, balance }
+}
+
+/** A random code from the crypto generator: unguessable, not sequential. */
+export const newCode = () => makeCode((n) => randomInt(n))
+
+export async function redeem(w: Work, a: { member: MemberWithUnit; roomId: number; itemName: string }) {
+  await settleCheckins(w, districtOf(a.member.unit))
+  const items = await itemsFor(w, a.member)
+  const item = items.find((i) => i.name === a.itemName) ?? items.find((i) => i.name.includes(a.itemName))
+  if (!item)
+    throw refuse(
+      'REDEEM_UNKNOWN_ITEM',
+      redeemTexts.unknownItem(
+        a.itemName,
+        items.map((i) => i.name),
+      ),
+    )
+  // Lock order, always: the item's row, then the member's balance row.
+  if (!(await pointsRepo.takeOne(w.db, item.id))) throw refuse('REDEEM_SOLD_OUT', redeemTexts.soldOut(item))
+  let code = newCode()
+  for (
+    let tries = 0;
+    !(await pointsRepo.createRedemption(w.db, { code, itemId: item.id, memberId: a.member.id, centi: item.centi, roomId: a.roomId, createdAt: w.now }));
+    tries++
+  ) {
+    if (tries > 5) throw new Error('could not draw a free redemption code')
+    code = newCode()
+  }
+  const balance = await pointsRepo.spend(w.db, {
+    districtId: districtOf(a.member.unit),
+    memberId: a.member.id,
+    unitId: a.member.unitId,
+    source: 'redeem',
+    ref: code,
+    cost: item.centi,
+    reason: item.name,
+    actorId: a.member.id,
+    at: w.now,
+  })
+  // Not enough: the error rolls back the stock taken and the code drawn.
+  if (balance === null) throw refuse('REDEEM_INSUFFICIENT', redeemTexts.insufficient(item, await balanceOf(w, a.member.id)))
+  return { item, code, balance }
+}
+
+export async function checkOff(w: Work, a: { actor: MemberWithUnit; code: string }) {
+  const code = normaliseCode(a.code)
+  const r = await pointsRepo.redemptionByCode(w.db, code)
+  if (!r) throw refuse('REDEEM_CODE_UNKNOWN', redeemTexts.unknownCode(code))
+  const item = (await pointsRepo.itemById(w.db, r.itemId)) as CatalogueItem
+  const unit = (await orgRepo.unitById(w.db, item.unitId))!
+  if (!mayCheckOff(a.actor, { unit, providerWxid: item.providerWxid })) throw refuse('REDEEM_CHECKOFF_DENIED', redeemTexts.checkOffDenied())
+  if (!(await pointsRepo.useRedemption(w.db, r.id, a.actor.id, w.now))) {
+    const now = await pointsRepo.redemptionByCode(w.db, code)
+    throw refuse('REDEEM_CODE_USED', redeemTexts.alreadyUsed(code, now?.usedAt ?? null))
+  }
+  const [holder] = await orgRepo.membersByIds(w.db, [r.memberId])
+  return { code, item, memberName: holder?.name ?? '', memberWxid: holder?.wxid }
+}

@@ -1,0 +1,77 @@
+// Command handlers through the real dispatcher with no services: embedded PostgreSQL (PGlite, in process), a
+// recording outbox, a manual scheduler, an in-memory rate limit and a virtual clock.
+import { VirtualClock } from '../../src/core/clock.ts'
+import { createLogger } from '../../src/core/logger.ts'
+import type { InboundMessage } from '../../src/core/message.ts'
+import { Counters } from '../../src/core/metrics.ts'
+import { commandSet } from '../../src/commands/registry.ts'
+import type { OrgSpec } from '../../src/config/org-spec.ts'
+import { openDatabase, type Database } from '../../src/db/client.ts'
+import { OrgCache } from '../../src/domain/org/org-cache.ts'
+import { importOrg } from '../../src/domain/org/org-import.service.ts'
+import { bindRoomsByTopic } from '../../src/domain/org/org.service.ts'
+import { createDispatcher, type Dispatch } from '../../src/pipeline/dispatcher.ts'
+import { ManualScheduler, MemoryRateLimiter, RecordingOutbox } from './seams.ts'
+
+export interface Harness {
+  db: Database
+  dispatch: Dispatch
+  clock: VirtualClock
+  outbox: RecordingOutbox
+  scheduler: ManualScheduler
+  counters: Counters
+  log: ReturnType<typeof createLogger>
+  /** Sends a text as a person in a room ("room-<topic>") and returns what the bot said back there. */
+  say(roomId: string, talkerId: string, text: string, roomTopic?: string | null): Promise<string[]>
+}
+
+export async function harness(spec: OrgSpec, start: Date, rateLimitPerMinute = 3): Promise<Harness> {
+  const log = createLogger('silent')
+  const clock = new VirtualClock(start)
+  const outbox = new RecordingOutbox()
+  const scheduler = new ManualScheduler()
+  const counters = new Counters()
+  const db = await openDatabase({}) // in-memory PGlite
+  await db.migrate()
+  await importOrg(db.prisma, spec)
+  await bindRoomsByTopic(db.prisma, spec.district, (topic) => `room-${topic}`, clock.now())
+  const dispatch = createDispatcher({
+    prisma: db.prisma,
+    org: new OrgCache(clock),
+    commands: commandSet,
+    outbox,
+    scheduler,
+    rateLimiter: new MemoryRateLimiter(),
+    clock,
+    log,
+    counters,
+    rateLimitPerMinute,
+  })
+  let n = 0
+  return {
+    db,
+    dispatch,
+    clock,
+    outbox,
+    scheduler,
+    counters,
+    log,
+    async say(roomId, talkerId, text, roomTopic = null) {
+      outbox.clear()
+      const msg: InboundMessage = {
+        accountId: 'bot-main',
+        messageId: `m${++n}`,
+        roomId,
+        roomTopic,
+        talkerId,
+        talkerName: talkerId,
+        kind: 'text',
+        text,
+        mentionsSelf: false,
+        receivedAt: clock.now().toISOString(),
+      }
+      await dispatch(msg)
+      return outbox.to(roomId)
+    },
+  }
+}

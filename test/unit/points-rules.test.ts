@@ -1,0 +1,210 @@
+// The points rules, table by table: durations as typed, the daily limit and the overlap flag, conversion by policy,
+// approval permissions, ranking periods on Asia/Shanghai boundaries, redemption codes, and the policy block.
+import { randomInt } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import {
+  CODE_ALPHABET,
+  makeCode,
+  mayApprove,
+  mayCheckOff,
+  monthKey,
+  monthPeriod,
+  normaliseCode,
+  overDailyLimit,
+  overlapsWith,
+  parseServiceDuration,
+  periodOf,
+  serviceCenti,
+  formatPoints,
+  type DayEntry,
+} from '../../src/domain/points/points-rules.ts'
+import { DEFAULT_POINTS_POLICY, resolvePointsPolicy } from '../../src/domain/points/points-policy.ts'
+import { toPolicyPatch, resolvePolicy } from '../../src/domain/task/policy.ts'
+import { parseVolunteer, parseReview } from '../../src/commands/volunteer.command.ts'
+import { parseRank } from '../../src/commands/points.command.ts'
+import { parseMatch, parseResource } from '../../src/commands/resource.command.ts'
+import { newCode } from '../../src/domain/points/redemption.service.ts'
+
+describe('service durations', () => {
+  const cases: [string, number | null][] = [
+    ['2小时', 120],
+    ['2个小时', 120],
+    ['一小时', 60],
+    ['两小时', 120],
+    ['十二小时', 720],
+    ['1.5h', 90],
+    ['1.5小时', 90],
+    ['1.5H', 90],
+    ['90分钟', 90],
+    ['90min', 90],
+    ['45分', 45],
+    ['半小时', 30],
+    ['半天', 240],
+    ['一天', 480],
+    ['1小时30分钟', 90],
+    ['2h30m', 150],
+    ['两个半小时', 150],
+    ['一个半小时', 90],
+    ['2小时半', 150],
+    ['三个钟头', 180],
+    ['很久', null],
+    ['2', null],
+    ['小时', null],
+    ['', null],
+    ['2天', null],
+  ]
+  it.each(cases)('%s → %s minutes', (text, minutes) => expect(parseServiceDuration(text, 4)).toBe(minutes))
+  it('半天 follows the policy', () => expect(parseServiceDuration('半天', 3.5)).toBe(210))
+})
+
+describe('#志愿 and #审核 arguments', () => {
+  it('reads duration, activity and the people named; a unit typed apart is joined', () => {
+    expect(parseVolunteer(['2小时', '助老服务', '@张三', '@李四'])).toEqual({
+      ok: true,
+      args: { duration: '2小时', activity: '助老服务', names: ['张三', '李四'] },
+    })
+    expect(parseVolunteer(['2', '小时', '助老', '服务'])).toEqual({ ok: true, args: { duration: '2小时', activity: '助老 服务', names: [] } })
+    expect(parseVolunteer(['半天', '七彩暑托班'])).toMatchObject({ ok: true, args: { duration: '半天' } })
+    expect(parseVolunteer([])).toMatchObject({ ok: false })
+    expect(parseVolunteer(['0小时', '助老'])).toMatchObject({ ok: false })
+    expect(parseVolunteer(['助老服务'])).toMatchObject({ ok: false, problem: expect.stringContaining('看不懂时长') })
+  })
+  it('reads verdicts', () => {
+    expect(parseReview([])).toEqual({ ok: true, args: { kind: 'list' } })
+    expect(parseReview(['全部通过'])).toEqual({ ok: true, args: { kind: 'all' } })
+    expect(parseReview(['全部', '通过'])).toEqual({ ok: true, args: { kind: 'all' } })
+    expect(parseReview(['v31。', '通过'])).toMatchObject({ ok: true, args: { kind: 'one', ref: { number: 31 }, approve: true } })
+    expect(parseReview(['V31', '驳回', '时长', '有误'])).toMatchObject({ ok: true, args: { approve: false, reason: '时长 有误' } })
+    expect(parseReview(['V31', '驳回'])).toMatchObject({ ok: false })
+    expect(parseReview(['T31', '通过'])).toMatchObject({ ok: false, problem: expect.stringContaining('V 加数字') })
+  })
+  it('reads #排行, #资源 and #对接', () => {
+    expect(parseRank([])).toEqual({ ok: true, args: { period: 'month', scope: null } })
+    expect(parseRank(['本季', '社区'])).toEqual({ ok: true, args: { period: 'quarter', scope: '社区' } })
+    expect(parseRank(['全区', '本年'])).toEqual({ ok: true, args: { period: 'year', scope: '全区' } })
+    expect(parseRank(['上周'])).toMatchObject({ ok: false })
+    expect(parseResource(['免费理发', '每月一次', '提供方', '爱心理发店'])).toEqual({
+      ok: true,
+      args: { description: '免费理发 每月一次', providerName: '爱心理发店', names: [] },
+    })
+    expect(parseResource(['活动室', '提供方:社区党群中心'])).toMatchObject({ ok: true, args: { providerName: '社区党群中心' } })
+    expect(parseResource([])).toMatchObject({ ok: false })
+    expect(parseMatch(['T3', 'R5'])).toMatchObject({ ok: true, args: { work: { kind: 'T', number: 3 }, resource: { number: 5 } } })
+    expect(parseMatch(['R5', 'N2'])).toMatchObject({ ok: true, args: { work: { kind: 'N', number: 2 } } })
+    expect(parseMatch(['T3'])).toMatchObject({ ok: false })
+  })
+})
+
+describe('daily limit and overlap', () => {
+  const day: DayEntry[] = [
+    { number: 1, activity: '助老服务', minutes: 240, status: 'approved' },
+    { number: 2, activity: '垃圾分类宣传', minutes: 300, status: 'pending' },
+    { number: 3, activity: '助老服务', minutes: 600, status: 'rejected' },
+  ]
+  it.each([
+    [180, 0], // 4 + 5 + 3 = 12 h: at the limit
+    [181, 1],
+    [240, 60],
+  ])('adding %i minutes is %i over 12 h (rejected entries do not count)', (minutes, over) => expect(overDailyLimit(day, minutes, 12)).toBe(over))
+  it('flags the same activity of the same day (not rejected ones)', () => {
+    expect(overlapsWith(day, '助老服务')).toEqual([1])
+    expect(overlapsWith(day, '助老 服务')).toEqual([1])
+    expect(overlapsWith(day, '七彩暑托班')).toEqual([])
+  })
+})
+
+describe('conversion by policy', () => {
+  it.each([
+    [120, '助老服务', {}, 200],
+    [90, '垃圾分类宣传', {}, 150],
+    [90, '助老服务', { 助老: 1.5 }, 225],
+    [60, '夜间巡逻', { 巡逻: 2 }, 200],
+  ])('%i min of %s with %o → %i hundredths', (minutes, activity, activities, centi) =>
+    expect(serviceCenti(minutes, activity, { perHour: 1, activities })).toBe(centi),
+  )
+  it('formats points', () => {
+    expect([formatPoints(225), formatPoints(300), formatPoints(-50), formatPoints(0)]).toEqual(['2.25', '3', '-0.5', '0'])
+  })
+})
+
+describe('who may approve', () => {
+  const district = { path: '/1/' }
+  const community = { path: '/1/2/3/' }
+  const grid5 = { path: '/1/2/3/4/' }
+  const grid6 = { path: '/1/2/3/5/' }
+  const other = { path: '/1/2/9/' }
+  const person = (id: number, role: 'admin' | 'supervisor' | 'grid_cadre' | 'volunteer', unit: { path: string }) => ({ id, role, unitId: id, unit })
+  const entry = { memberId: 10, unit: grid5 }
+  it.each([
+    ['the community supervisor', person(1, 'supervisor', community), { ok: true }],
+    ['a district admin', person(2, 'admin', district), { ok: true }],
+    ['the owner, even as supervisor', person(10, 'supervisor', community), { ok: false, code: 'OWN_HOURS' }],
+    ['a supervisor of a sibling subtree', person(3, 'supervisor', other), { ok: false, code: 'OUTSIDE_SUBTREE' }],
+    ['the supervisor of a sibling grid', person(4, 'supervisor', grid6), { ok: false, code: 'OUTSIDE_SUBTREE' }],
+    ['a cadre of the grid', person(5, 'grid_cadre', grid5), { ok: false, code: 'NOT_SUPERVISOR' }],
+    ['a volunteer', person(6, 'volunteer', grid5), { ok: false, code: 'NOT_SUPERVISOR' }],
+  ])('%s', (_who, actor, want) => expect(mayApprove(actor, entry)).toEqual(want))
+  it('check-off: a supervisor over the item, or its provider', () => {
+    const item = { unit: community, providerWxid: 'wxid_shop' }
+    expect(mayCheckOff({ ...person(1, 'supervisor', community), wxid: 'a' }, item)).toBe(true)
+    expect(mayCheckOff({ ...person(7, 'volunteer', grid5), wxid: 'wxid_shop' }, item)).toBe(true)
+    expect(mayCheckOff({ ...person(5, 'grid_cadre', grid5), wxid: 'b' }, item)).toBe(false)
+    expect(mayCheckOff({ ...person(4, 'supervisor', grid5), wxid: 'c' }, item)).toBe(false)
+  })
+})
+
+describe('ranking periods in Asia/Shanghai', () => {
+  it.each([
+    // 2026-11-30 23:59 in Shanghai is 15:59 UTC: still November there.
+    ['2026-11-30T15:59:00Z', 'month', '2026-10-31T16:00:00.000Z', '2026-11-30T16:00:00.000Z', [202611]],
+    // 16:00 UTC on the 30th is midnight of 1 December in Shanghai: already December, though UTC says November.
+    ['2026-11-30T16:00:00Z', 'month', '2026-11-30T16:00:00.000Z', '2026-12-31T16:00:00.000Z', [202612]],
+    ['2026-09-30T15:59:59Z', 'quarter', '2026-06-30T16:00:00.000Z', '2026-09-30T16:00:00.000Z', [202607, 202608, 202609]],
+    ['2026-09-30T16:00:00Z', 'quarter', '2026-09-30T16:00:00.000Z', '2026-12-31T16:00:00.000Z', [202610, 202611, 202612]],
+    [
+      '2026-12-31T16:30:00Z',
+      'year',
+      '2026-12-31T16:00:00.000Z',
+      '2027-12-31T16:00:00.000Z',
+      [202701, 202702, 202703, 202704, 202705, 202706, 202707, 202708, 202709, 202710, 202711, 202712],
+    ],
+  ] as const)('%s, %s', (now, kind, from, to, months) => {
+    const p = periodOf(kind, new Date(now))
+    expect([p.from.toISOString(), p.to.toISOString(), p.months]).toEqual([from, to, months])
+  })
+  it('labels and month keys', () => {
+    expect(periodOf('quarter', new Date('2026-11-20T01:00:00Z')).label).toBe('2026年第4季度')
+    expect(monthKey(new Date('2026-11-30T16:00:00Z'))).toBe(202612)
+    expect(monthPeriod('2026-11')?.from.toISOString()).toBe('2026-10-31T16:00:00.000Z')
+    expect(monthPeriod('2026-13')).toBeNull()
+  })
+})
+
+describe('redemption codes', () => {
+  it('are drawn from an unambiguous alphabet by the crypto generator: no two alike, not sequential', () => {
+    const codes = Array.from({ length: 2000 }, newCode)
+    expect(new Set(codes).size).toBe(codes.length)
+    for (const c of codes) expect(c).toMatch(new RegExp(`^[${CODE_ALPHABET}]{6}$`))
+    // Consecutive codes share no more positions than chance would (a counter would share most of them).
+    const shared = codes.slice(1).map((c, i) => [...c].filter((ch, j) => codes[i]![j] === ch).length)
+    expect(shared.reduce((a, b) => a + b, 0) / shared.length).toBeLessThan(1)
+    expect(makeCode(() => 0)).toBe('222222')
+    expect(makeCode((n) => randomInt(n))).toHaveLength(6)
+  })
+  it('are read back whatever the case and spacing', () => expect(normaliseCode(' 7kq2-mx。')).toBe('7KQ2MX'))
+})
+
+describe('policies.points', () => {
+  it('validates with the rest of the block, merges down the tree, and leaves the task policy as it was', () => {
+    const top = toPolicyPatch({ points: { perHour: 2, activities: { 助老: 1.5 }, memberRankings: false }, volunteersClaim: true })
+    const grid = toPolicyPatch({ points: { perHour: 1, task: 0 } })
+    expect(top.ok && grid.ok).toBe(true)
+    if (!top.ok || !grid.ok) return
+    const p = resolvePointsPolicy([top.patch, grid.patch])
+    expect(p).toMatchObject({ perHour: 1, activities: { 助老: 1.5 }, memberRankings: false, task: 0, halfDay: 4, hazard: DEFAULT_POINTS_POLICY.hazard })
+    expect(resolvePolicy([top.patch, grid.patch]).volunteersClaim).toBe(true)
+    expect(toPolicyPatch({ points: { perHour: -1 } })).toMatchObject({ ok: false, problems: [expect.stringContaining('points.perHour')] })
+    expect(toPolicyPatch({ points: { bogus: 1 } })).toMatchObject({ ok: false })
+    expect(resolvePointsPolicy([null, {}])).toEqual(DEFAULT_POINTS_POLICY)
+  })
+})

@@ -5,6 +5,7 @@ import { hazardTexts } from '../domain/hazard/hazard.texts.ts'
 import { attachLateEvidence, recentCompletionAt } from '../domain/task/task.service.ts'
 import { taskTexts } from '../domain/task/task.texts.ts'
 import type { AttachmentHandler } from '../pipeline/command.ts'
+import { duplicateQuestion } from './hazard-support.ts'
 
 /**
  * Locations and images: not commands, but they belong to what their sender just did in this group — a check-in,
@@ -21,7 +22,7 @@ export const handleAttachment: AttachmentHandler = async (ctx) => {
     const hazard = await attachHazardLocation(ctx.work, { ...who, room }, loc, msg.messageId, checkinAt)
     if (hazard) {
       ctx.reply(hazardTexts.locationAttached(hazard.hazard, loc.address), { mention: true })
-      if (hazard.duplicate) ctx.reply(hazardTexts.duplicateOfRouted(hazard.hazard, hazard.duplicate.hazard, hazard.duplicate.match), { mention: true })
+      if (hazard.duplicate) ctx.reply(duplicateQuestion(ctx, hazard.hazard, hazard.duplicate, null), { mention: true })
       return
     }
     if (!member) return

@@ -13,7 +13,7 @@ export const acknowledgeCommand: CommandDef<HazardRefArgs> = {
   summary: '受理隐患(居民上报的:网格员核实后转负责单位)',
   usage: '#受理 H7',
   example: '#受理 H7',
-  parse: parseHazardRef,
+  parse: (argv) => (argv.length > 1 && /^h\d/i.test(argv[1] ?? '') ? problem(hazardTexts.oneAtATime()) : parseHazardRef(argv)),
   async run(ctx) {
     const r = await acknowledgeHazard(hazardOp(ctx), ctx.args.ref)
     const text = r.forwardedTo ? hazardTexts.forwarded(r.hazard, r.forwardedTo.name) : hazardTexts.acknowledged(r.hazard)
@@ -47,7 +47,7 @@ export const resolveCommand: CommandDef<ResolveArgs> = {
   example: '#办结 H7 杂物已清理,通道畅通',
   parse(argv, text, now): ParseResult<ResolveArgs> {
     if (/^h/i.test(argv[0] ?? '')) {
-      const r = parseHazardRef(argv)
+      const r = parseHazardRefWith('办结结果')(argv)
       return r.ok ? ok({ kind: 'hazard', args: r.args }) : r
     }
     if (/^t/i.test(argv[0] ?? '')) {
@@ -103,7 +103,7 @@ export const sameCommand: CommandDef<HazardRefArgs> = {
   parse: parseHazardRef,
   async run(ctx) {
     const r = await mergeHazard(hazardOp(ctx), ctx.args.ref)
-    ctx.reply(hazardTexts.merged(r.hazard, r.into), { mention: true })
+    ctx.reply(r.merged ? hazardTexts.merged(r.hazard, r.into) : hazardTexts.mergeLate(r.hazard, r.into), { mention: true })
   },
 }
 

@@ -1,5 +1,7 @@
 // Shared by the hazard commands: the HazardOp of a command (a resident's too), and the id every hazard verb takes.
-import type { HazardOp, HazardRef } from '../domain/hazard/hazard.service.ts'
+import type { HazardOp, HazardRef, PossibleDuplicate } from '../domain/hazard/hazard.service.ts'
+import type { Hazard } from '../domain/hazard/hazard.types.ts'
+import { textFor } from '../domain/org/visibility.ts'
 import { hazardTexts } from '../domain/hazard/hazard.texts.ts'
 import { parseRef } from '../parser/refs.ts'
 import { ok, problem, type GuestContext, type ParseResult } from '../pipeline/command.ts'
@@ -14,6 +16,17 @@ export function hazardOp(ctx: GuestContext<unknown>): HazardOp {
     accountId: ctx.msg.accountId,
     messageId: ctx.msg.messageId,
   }
+}
+
+/**
+ * "疑似与 H3 重复…": the open report's words as this group may read them (masked when it belongs to another unit).
+ * `waitMs`: how long a held report waits for the answer; null when it was routed already.
+ */
+export function duplicateQuestion(ctx: GuestContext<unknown>, h: Pick<Hazard, 'number'>, d: PossibleDuplicate, waitMs: number | null): string {
+  const dup = { ...d.hazard, description: textFor(ctx.room.unitId, d.hazard.reportUnitId, d.hazard.description) }
+  if (waitMs === null) return hazardTexts.duplicateOfRouted(h, dup, d.match)
+  const why = d.match.by === 'distance' ? hazardTexts.whyDistance(d.match.metres) : hazardTexts.whyText(d.match.score)
+  return hazardTexts.duplicateQuestion(h, dup, why, waitMs)
 }
 
 export type HazardRefArgs = { ref: HazardRef; rest: string }

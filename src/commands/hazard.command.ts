@@ -1,21 +1,37 @@
 // #隐患: report a hazard (members, and residents in a grid's group), or read one (#隐患 H7 [完整]); #隐患列表.
 import { AppError } from '../core/errors.ts'
 import { categoryOf } from '../domain/hazard/hazard-categories.ts'
-import { DUPLICATE_WAIT_MS, hazardHistory, listHazards, reportHazard, type HazardRef, type NewHazard } from '../domain/hazard/hazard.service.ts'
+import {
+  DUPLICATE_WAIT_MS,
+  hazardHistory,
+  listHazards,
+  MAX_DESCRIPTION,
+  reportHazard,
+  type HazardRef,
+  type NewHazard,
+} from '../domain/hazard/hazard.service.ts'
 import { HAZARD_STATUS_LABEL, hazardLine, hazardTexts } from '../domain/hazard/hazard.texts.ts'
 import { textFor } from '../domain/org/visibility.ts'
 import { parseRef } from '../parser/refs.ts'
 import { ok, problem, type CommandDef, type GuestContext, type ParseResult } from '../pipeline/command.ts'
-import { hazardOp } from './hazard-support.ts'
+import { duplicateQuestion, hazardOp } from './hazard-support.ts'
 
 type Args = { kind: 'report'; report: NewHazard } | { kind: 'show'; ref: HazardRef; full: boolean } | { kind: 'list' }
 
 const URGENT = new Set(['紧急', '急', '加急', 'urgent'])
 
+const FULL = new Set(['完整', '全文'])
+const SHOW = new Set(['', '详情', '记录', '查看', ...FULL])
+
 function parse(argv: string[]): ParseResult<Args> {
-  const ref = parseRef('H', argv[0])
-  const full = argv[1] === '完整' || argv[1] === '全文'
-  if (ref.ok && (argv.length === 1 || (argv.length === 2 && full))) return ok({ kind: 'show', ref: { number: ref.number, label: ref.label }, full })
+  // An id first is a lookup, however it is typed (H1, H1 完整, H1完整, Ｈ1 详情); never a new report "H1完整".
+  const lookup = /^h\s*0*(\d{1,18})(.*)$/i.exec(argv.join(' ').trim())
+  if (lookup) {
+    const ref = parseRef('H', `H${lookup[1]}`)
+    const rest = lookup[2]!.trim()
+    if (!ref.ok || !SHOW.has(rest)) return problem(hazardTexts.lookupOnly())
+    return ok({ kind: 'show', ref: { number: ref.number, label: ref.label }, full: FULL.has(rest) })
+  }
   if (argv[0] === '列表' && argv.length === 1) return ok({ kind: 'list' })
   const category = categoryOf(argv[0])
   const words = (category ? argv.slice(1) : argv).filter((w) => !URGENT.has(w.toLowerCase()))
@@ -43,17 +59,19 @@ export const hazardCommand: CommandDef<Args> = {
 
 async function report(ctx: GuestContext<Args>, input: NewHazard) {
   const r = await reportHazard(hazardOp(ctx), input)
-  if (r.kind === 'held') {
-    const why = r.match.by === 'distance' ? hazardTexts.whyDistance(r.match.metres) : hazardTexts.whyText(r.match.score)
-    const dup = { ...r.duplicate, description: textFor(ctx.room.unitId, r.duplicate.reportUnitId, r.duplicate.description) }
-    return ctx.reply(hazardTexts.duplicateQuestion(r.hazard, dup, why, DUPLICATE_WAIT_MS), { mention: true })
-  }
-  if (r.kind === 'screening') return ctx.reply(hazardTexts.screening(r.hazard, { gridName: ctx.room.unit.name, unitName: r.target.name }), { mention: true })
-  ctx.reply(hazardTexts.reported(r.hazard, { unitName: r.target.name, own: r.target.id === ctx.room.unitId, periodMs: r.periodMs, images: r.images }), {
+  const clipped = r.clipped ? hazardTexts.clippedNote(MAX_DESCRIPTION) : ''
+  if (r.kind === 'held') return ctx.reply(`${duplicateQuestion(ctx, r.hazard, r.duplicate, DUPLICATE_WAIT_MS)}${clipped}`, { mention: true })
+  const text =
+    r.kind === 'screening'
+      ? hazardTexts.screening(r.hazard, { gridName: ctx.room.unit.name, unitName: r.target.name })
+      : hazardTexts.reported(r.hazard, { unitName: r.target.name, own: r.target.id === ctx.room.unitId, periodMs: r.periodMs, images: r.images })
+  ctx.reply(`${text}${clipped}`, {
     mention: true,
-    mentionIds: r.mentionIds.filter((id) => id !== ctx.msg.talkerId),
+    mentionIds: r.kind === 'routed' ? r.mentionIds.filter((id) => id !== ctx.msg.talkerId) : [],
     urgent: input.urgent,
   })
+  // Urgent: routed at once; the question follows.
+  if (r.duplicate) ctx.reply(duplicateQuestion(ctx, r.hazard, r.duplicate, null), { mention: true })
 }
 
 async function show(ctx: GuestContext<Args>, ref: HazardRef, full: boolean) {

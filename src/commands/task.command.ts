@@ -62,9 +62,9 @@ async function create(ctx: CommandContext<Args>, a: NewTaskArgs) {
 }
 
 async function show(ctx: CommandContext<Args>, ref: TaskRef, full: boolean) {
-  const { task, events, names, evidence } = await taskHistory(taskOp(ctx), ref, full)
+  const { task, events, names, evidence, unmasked } = await taskHistory(taskOp(ctx), ref, full)
   // Read from a room of a unit above, the record's personal data is masked unless the reader asked for it in full.
-  const masked = !full && ctx.room.unitId !== task.unitId
+  const masked = !unmasked
   const holder = task.holderId ? names.get(task.holderId) : undefined
   const head = `${taskLine(task, ctx.now, holder)} · ${task.unit.name}`
   const result = task.result ? `\n结果:${task.result}` : ''

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { distanceM, findDuplicate, similarity } from '../../src/domain/hazard/duplicates.ts'
 import { categoryOf, recogniseCategory } from '../../src/domain/hazard/hazard-categories.ts'
-import { GEOREPORT_FIELDS, toCsv, toGeoReport } from '../../src/domain/hazard/hazard-export.ts'
+import { GEOREPORT_FIELDS, toCsv, toCsvRow, toGeoReport } from '../../src/domain/hazard/hazard-export.ts'
+import { clip } from '../../src/core/text.ts'
 import { DEFAULT_HAZARD_POLICY } from '../../src/domain/hazard/hazard-policy.ts'
 import { decideHazard, HAZARD_TRANSITIONS, hazardRelations, routeTarget, type HazardAction, type HazardRelation } from '../../src/domain/hazard/hazard-rules.ts'
 import { duplicateWaitDecision, hazardEscalationStep, verifyStepDecision } from '../../src/domain/hazard/hazard-timers.ts'
@@ -26,7 +27,7 @@ describe('hazard transition table', () => {
       in_progress: 'HAZARD_ALREADY_ACKNOWLEDGED',
       resolved: 'HAZARD_ALREADY_RESOLVED',
       verified: 'HAZARD_CLOSED',
-      reopened: 'HAZARD_ALREADY_ACKNOWLEDGED',
+      reopened: 'acknowledged',
       merged: 'HAZARD_MERGED',
     },
     progress: {
@@ -134,6 +135,7 @@ describe('how someone stands to a report', () => {
   it.each([
     ['a resident who reported it', { wxid: 'w-res', member: null }, ['reporter']],
     ['a resident who did not', { wxid: 'w-other', member: null }, []],
+    ['a resident whose report of the same thing was merged in', { wxid: 'w-other', member: null, subscribed: true }, ['reporter']],
     ['a cadre of the handling unit', { wxid: 'w5', member: person(5, 'grid_cadre', 3, '/1/2/3/') }, ['handler']],
     ['a volunteer of the handling unit', { wxid: 'w6', member: person(6, 'volunteer', 3, '/1/2/3/') }, []],
     ['a supervisor above', { wxid: 'w8', member: person(8, 'supervisor', 2, '/1/2/') }, ['supervisor']],
@@ -241,6 +243,7 @@ describe('hazard timers', () => {
     expect(hazardEscalationStep(row({}), 2, 1, now)).toBe('post')
     expect(hazardEscalationStep(row({ status: 'screening' }), 2, 1, now)).toBe('post')
     expect(hazardEscalationStep(row({ status: 'acknowledged' }), 2, 1, now)).toBe('stale')
+    expect(hazardEscalationStep(row({ status: 'reopened' }), 2, 1, now)).toBe('post')
     expect(hazardEscalationStep(row({}), 1, 1, now)).toBe('stale')
     expect(hazardEscalationStep(row({}), 2, 0, now)).toBe('repost')
     expect(hazardEscalationStep(null, 2, 1, now)).toBe('stale')
@@ -316,11 +319,32 @@ describe('the export', () => {
     expect(r.address).toBe('建设路**号')
     expect(r.status_notes).toContain('已清理')
   })
+  it('CSV never hands a spreadsheet a formula someone typed into a report', () => {
+    expect(toCsv([['=HYPERLINK("http://x.cn","点我")', '+1', '-2', '@SUM(A1)', '3号楼', -5]])).toBe(
+      '\uFEFF"\'=HYPERLINK(""http://x.cn"",""点我"")",\'+1,\'-2,\'@SUM(A1),3号楼,-5\r\n',
+    )
+  })
+  it('CSV masks a reporter name that carries a phone number', () => {
+    const row = toCsvRow({
+      hazard: { ...h, reporterName: '张大爷13812345678', reportCount: 1, verifiedHow: null, result: null } as never,
+      handlingUnit: 'x',
+      reportUnit: 'y',
+      images: [],
+    })
+    expect(row.join()).not.toContain('13812345678')
+  })
   it('CSV is quoted where needed and starts with a BOM', () => {
     const csv = toCsv([
       ['a', 'b,c'],
       ['"q"', 1],
     ])
     expect(csv).toBe('\uFEFFa,"b,c"\r\n"""q""",1\r\n')
+  })
+})
+
+describe('clipping stored text', () => {
+  it('never splits a character', () => {
+    expect(clip('ab🔥🔥cd', 3)).toEqual({ text: 'ab🔥', clipped: true })
+    expect(clip('短', 500)).toEqual({ text: '短', clipped: false })
   })
 })

@@ -7,7 +7,7 @@ import type { DbOrTx } from '../../db/client.ts'
 import { orgRepo } from '../org/org.repo.ts'
 import { toRoom } from '../org/room-message.ts'
 import { textFor } from '../org/visibility.ts'
-import { escalationDueAt, maxLevel } from '../task/policy.ts'
+import { deferQuiet, escalationDueAt, maxLevel } from '../task/policy.ts'
 import { unitContext } from '../task/escalation.service.ts'
 import type { StepOutcome } from '../timers/timer-step.ts'
 import type { Work } from '../work.ts'
@@ -90,11 +90,11 @@ export async function runVerifyStep(db: DbOrTx, effects: Effects, now: Date, id:
   if (verifyStepDecision(h, cycle, step) === 'stale' || !h?.resolvedAt) return 'stale'
   const unit = await orgRepo.unitById(db, h.unitId)
   if (!unit) return 'stale'
-  const policy = (await unitContext(db, unit)).policy.hazards
+  const policy = (await unitContext(db, unit)).policy
   const waited = now.getTime() - h.resolvedAt.getTime()
   const w = work(db, effects, now)
   if (step === 0) {
-    const closeAt = new Date(h.resolvedAt.getTime() + policy.verifyCloseMs)
+    const closeAt = deferQuiet(new Date(h.resolvedAt.getTime() + policy.hazards.verifyCloseMs), false, policy.quietHours)
     if (!(await hazardRepo.transition(db, id, { timerCycle: cycle, verifyStep: 0, status: 'resolved' }, { verifyStep: 1, nextVerifyAt: closeAt })))
       return 'stale'
     await hazardRepo.addEvent(db, { hazardId: id, at: now, kind: 'verify_reminded' })

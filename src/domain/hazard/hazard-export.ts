@@ -98,7 +98,7 @@ export function toCsvRow(r: ExportRecord): (string | number)[] {
     maskPersonalData(h.description),
     r.reportUnit,
     r.handlingUnit,
-    h.reporterName,
+    maskPersonalData(h.reporterName),
     h.reportCount,
     isoLocal(h.createdAt),
     isoLocal(h.updatedAt),
@@ -111,10 +111,13 @@ export function toCsvRow(r: ExportRecord): (string | number)[] {
   ]
 }
 
-/** RFC 4180: quoted when needed; a BOM first so spreadsheet programs read the Chinese as UTF-8. */
+/**
+ * RFC 4180: quoted when needed; a BOM first so spreadsheet programs read the Chinese as UTF-8. A text cell that a
+ * spreadsheet would run as a formula (=, +, -, @ first — anyone can type one into a report) gets a leading '.
+ */
 export function toCsv(rows: (string | number)[][]): string {
   const cell = (v: string | number) => {
-    const s = String(v)
+    const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v)
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
   }
   return `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`

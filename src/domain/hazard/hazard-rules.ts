@@ -48,7 +48,8 @@ export const HAZARD_TRANSITIONS: Record<HazardAction, Record<HazardStatus, Cell>
     reported: work('acknowledged'),
     acknowledged: 'HAZARD_ALREADY_ACKNOWLEDGED',
     in_progress: 'HAZARD_ALREADY_ACKNOWLEDGED',
-    reopened: 'HAZARD_ALREADY_ACKNOWLEDGED',
+    // A reopened report waits to be picked up again (it climbs the tree meanwhile).
+    reopened: work('acknowledged'),
     resolved: 'HAZARD_ALREADY_RESOLVED',
     ...ended,
   },
@@ -143,12 +144,13 @@ interface Person {
 
 /** Every way someone stands to a report handled by `unit`. A resident (no member) can only be its reporter. */
 export function hazardRelations(
-  who: { wxid: string; member: Person | null },
+  who: { wxid: string; member: Person | null; subscribed?: boolean },
   hazard: { reporterWxid: string; resolverId: number | null },
   unit: { id: number; path: string },
 ): Set<HazardRelation> {
   const r = new Set<HazardRelation>()
-  if (hazard.reporterWxid === who.wxid) r.add('reporter')
+  // Whoever reported it, and whoever reported the same thing and had it merged in (a subscriber), is its reporter.
+  if (hazard.reporterWxid === who.wxid || who.subscribed) r.add('reporter')
   const m = who.member
   if (!m) return r
   if (hazard.resolverId === m.id) r.add('resolver')

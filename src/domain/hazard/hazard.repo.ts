@@ -5,7 +5,7 @@ import type { HazardStatus } from '../../db/generated/enums.ts'
 import { shortIdRepo } from '../short-id.repo.ts'
 
 /** Statuses whose timers the sweeper repairs (climbing the tree, waiting for verification or for an answer). */
-const TIMED: HazardStatus[] = ['pending_duplicate', 'screening', 'reported', 'resolved']
+const TIMED: HazardStatus[] = ['pending_duplicate', 'screening', 'reported', 'reopened', 'resolved']
 
 export const hazardRepo = {
   nextNumber: (db: DbOrTx, districtId: number) => shortIdRepo.next(db, districtId, 'H'),
@@ -35,6 +35,7 @@ export const hazardRepo = {
 
   subscribe: (db: DbOrTx, data: { hazardId: number; wxid: string; roomId: number; name: string; at: Date }) =>
     db.hazardSubscriber.createMany({ data: [data], skipDuplicates: true }),
+  isSubscriber: async (db: DbOrTx, hazardId: number, wxid: string) => (await db.hazardSubscriber.count({ where: { hazardId, wxid } })) > 0,
   subscribers: (db: DbOrTx, hazardId: number) => db.hazardSubscriber.findMany({ where: { hazardId }, orderBy: { at: 'asc' } }),
 
   /** Open reports of a unit and category since `since`: what a new report is compared with. */

@@ -16,10 +16,13 @@ import { findDuplicate, type DuplicateMatch } from './duplicates.ts'
 import type { ExportRecord } from './hazard-export.ts'
 import { recogniseCategory } from './hazard-categories.ts'
 import { decideHazard, hazardRelations, routeTarget, type HazardAction } from './hazard-rules.ts'
-import { escalationCycle, forwardImages, forwardLocation, postReport, tellReached, tellSubscribers } from './hazard-routing.service.ts'
+import { escalationCycle, forwardImages, forwardLocation, handlersOf, postReport, tellReached, tellSubscribers } from './hazard-routing.service.ts'
+import { deferQuiet } from '../task/policy.ts'
+import { maskPersonalData } from '../../core/privacy/mask.ts'
 import { hazardRepo } from './hazard.repo.ts'
 import { hazardId, hazardRefusal, hazardTexts } from './hazard.texts.ts'
-import { OPEN_STATUSES, type Hazard, type HazardCategory, type HazardStatus } from './hazard.types.ts'
+import { MERGEABLE_INTO, OPEN_STATUSES, type Hazard, type HazardCategory, type HazardStatus } from './hazard.types.ts'
+import { clip } from '../../core/text.ts'
 
 /** One command's work on hazards: who (a member, or a resident known only by contact id), where, which message. */
 export interface HazardOp extends Work {
@@ -40,12 +43,15 @@ export interface HazardRef {
 export const ATTACH_WINDOW_MS = 5 * 60_000
 /** How long a duplicate question waits for #同 / #不同 before the report goes on as new. */
 export const DUPLICATE_WAIT_MS = 10 * 60_000
-const MAX_TEXT = 500
+/** Longer descriptions, results and notes are kept to this many characters (the reply says so). */
+export const MAX_DESCRIPTION = 500
+const MAX_TEXT = MAX_DESCRIPTION
 
 const refuse = (code: string, user: string) => new AppError(code, code.toLowerCase(), user)
 const minus = (d: Date, ms: number) => new Date(d.getTime() - ms)
 
-type HazardInUnit = Hazard & { unit: Unit; reportUnit: Unit }
+/** A report with its units; `subscribed`: the sender reported the same thing and had it merged in. */
+type HazardInUnit = Hazard & { unit: Unit; reportUnit: Unit; subscribed?: boolean }
 
 /** A report by its id, if the sender may see it: the reporting unit and those above, and its reporter. */
 export async function findHazard(op: Pick<HazardOp, 'db' | 'member' | 'wxid' | 'room'>, ref: HazardRef): Promise<HazardInUnit> {
@@ -53,13 +59,14 @@ export async function findHazard(op: Pick<HazardOp, 'db' | 'member' | 'wxid' | '
   if (!h) throw refuse('HAZARD_UNKNOWN', hazardTexts.unknown(ref.label))
   const [unit, reportUnit] = await Promise.all([orgRepo.unitById(op.db, h.unitId), orgRepo.unitById(op.db, h.reportUnitId)])
   if (!unit || !reportUnit) throw refuse('HAZARD_UNKNOWN', hazardTexts.unknown(ref.label))
-  const sees = h.reporterWxid === op.wxid || (op.member && isAtOrAbove(op.member.unit, reportUnit))
+  const subscribed = h.reporterWxid !== op.wxid && (await hazardRepo.isSubscriber(op.db, h.id, op.wxid))
+  const sees = h.reporterWxid === op.wxid || subscribed || (op.member && isAtOrAbove(op.member.unit, reportUnit))
   if (!sees) throw refuse('HAZARD_NOT_VISIBLE', hazardTexts.notVisible(ref.label))
-  return { ...h, unit, reportUnit }
+  return { ...h, unit, reportUnit, subscribed }
 }
 
 async function authorize(op: HazardOp, h: HazardInUnit, action: HazardAction): Promise<HazardStatus> {
-  const relations = hazardRelations({ wxid: op.wxid, member: op.member }, h, h.unit)
+  const relations = hazardRelations({ wxid: op.wxid, member: op.member, subscribed: h.subscribed }, h, h.unit)
   const selfVerify = action === 'verify' && relations.has('resolver') ? (await unitContext(op.db, h.unit)).policy.hazards.selfVerify : false
   const d = decideHazard(h.status, action, relations, selfVerify)
   if (d.ok) return d.to
@@ -94,13 +101,28 @@ export interface NewHazard {
   urgent: boolean
 }
 
+/** A report that may repeat an open one: the question is asked (an urgent report is routed meanwhile). */
+export interface PossibleDuplicate {
+  hazard: Hazard
+  match: DuplicateMatch
+}
+
 export type ReportOutcome =
-  | { kind: 'routed'; hazard: Hazard; target: Unit; images: number; mentionIds: string[]; periodMs: number }
-  | { kind: 'screening'; hazard: Hazard; target: Unit; images: number }
-  | { kind: 'held'; hazard: Hazard; duplicate: Hazard; match: DuplicateMatch }
+  | {
+      kind: 'routed'
+      hazard: Hazard
+      target: Unit
+      images: number
+      mentionIds: string[]
+      periodMs: number
+      duplicate: PossibleDuplicate | null
+      clipped: boolean
+    }
+  | { kind: 'screening'; hazard: Hazard; target: Unit; images: number; duplicate: PossibleDuplicate | null; clipped: boolean }
+  | { kind: 'held'; hazard: Hazard; duplicate: PossibleDuplicate; clipped: boolean }
 
 /** #隐患: records the report, with the images its reporter sent in the last minutes, and routes it (or asks first
- *  whether it repeats an open one). */
+ *  whether it repeats an open one; an urgent report is never held for the question). */
 export async function reportHazard(op: HazardOp, input: NewHazard): Promise<ReportOutcome> {
   const reportUnit = op.room.unit
   if (!op.member && reportUnit.kind !== 'grid') throw refuse('HAZARD_GUEST_NOT_GRID', hazardTexts.guestOnlyInGrid())
@@ -109,9 +131,11 @@ export async function reportHazard(op: HazardOp, input: NewHazard): Promise<Repo
   const category = input.category ?? recogniseCategory(input.description)
   const target = routeTarget(ctx.chain, policy.routing[category])
   const screening = !op.member && target.id !== reportUnit.id
-  const candidates = await hazardRepo.duplicateCandidates(op.db, target.id, category, minus(op.now, policy.duplicateWindowMs), 0, OPEN_STATUSES)
+  const candidates = await hazardRepo.duplicateCandidates(op.db, target.id, category, minus(op.now, policy.duplicateWindowMs), 0, MERGEABLE_INTO)
   const match = findDuplicate({ description: input.description, latitude: null, longitude: null }, candidates, policy)
+  const hold = !!match && !input.urgent
   const district = districtOf(reportUnit)
+  const description = clip(input.description, MAX_TEXT)
   const h = await hazardRepo.create(op.db, {
     districtId: district,
     number: await hazardRepo.nextNumber(op.db, district),
@@ -120,9 +144,9 @@ export async function reportHazard(op: HazardOp, input: NewHazard): Promise<Repo
     unitId: screening ? reportUnit.id : target.id,
     targetUnitId: target.id,
     category,
-    description: input.description.slice(0, MAX_TEXT),
+    description: description.text,
     priority: input.urgent ? 'urgent' : 'normal',
-    status: match ? 'pending_duplicate' : screening ? 'screening' : 'reported',
+    status: hold ? 'pending_duplicate' : screening ? 'screening' : 'reported',
     reporterMemberId: op.member?.id ?? null,
     reporterWxid: op.wxid,
     reporterName: op.member?.name ?? op.name,
@@ -135,16 +159,17 @@ export async function reportHazard(op: HazardOp, input: NewHazard): Promise<Repo
   await hazardRepo.subscribe(op.db, { hazardId: h.id, wxid: op.wxid, roomId: op.room.id, name: h.reporterName, at: op.now })
   const images = await hazardRepo.attachMedia(op.db, h.id, 'before', op.wxid, op.room.id, minus(op.now, ATTACH_WINDOW_MS), op.now)
   await event(op, h, 'reported', null, h.status)
-  if (match) {
+  const duplicate = match ? { hazard: (await hazardRepo.byId(op.db, match.id))!, match } : null
+  if (match) await event(op, h, 'held', h.status, h.status, hazardId({ number: candidates.find((c) => c.id === match.id)!.number }))
+  if (hold && duplicate) {
     const cycle = h.timerCycle + 1
     const dueAt = new Date(op.now.getTime() + DUPLICATE_WAIT_MS)
     await hazardRepo.transition(op.db, h.id, {}, { timerCycle: cycle, nextDuplicateAt: dueAt })
     op.effects.schedule({ kind: 'hazard_duplicate', subjectId: h.id, cycle, step: 0, dueAt })
-    await event(op, h, 'held', h.status, h.status, hazardId({ number: candidates.find((c) => c.id === match.id)!.number }))
-    return { kind: 'held', hazard: h, duplicate: (await hazardRepo.byId(op.db, match.id))!, match }
+    return { kind: 'held', hazard: h, duplicate, clipped: description.clipped }
   }
   const live = await goLive(op, h, { reportUnit, target, images, key: op.messageId, replyRoomId: op.room.id })
-  if (screening) return { kind: 'screening', hazard: live.hazard, target, images: images.length }
+  if (screening) return { kind: 'screening', hazard: live.hazard, target, images: images.length, duplicate, clipped: description.clipped }
   return {
     kind: 'routed',
     hazard: live.hazard,
@@ -152,6 +177,8 @@ export async function reportHazard(op: HazardOp, input: NewHazard): Promise<Repo
     images: images.length,
     mentionIds: live.mentionIds,
     periodMs: ctx.policy.periodMs[input.urgent ? 'urgent' : 'normal'],
+    duplicate,
+    clipped: description.clipped,
   }
 }
 
@@ -200,7 +227,8 @@ export async function acknowledgeHazard(op: HazardOp, ref: HazardRef) {
   await change(op, h, { status: to, acknowledgedAt: op.now, ...stopped, timerCycle: h.timerCycle + 1 })
   await event(op, h, 'acknowledged', h.status, to)
   await tellReached(op, h, hazardTexts.reachedAcknowledged(h, h.unit.name), `ack-${op.messageId}`, op.room.id)
-  const here = await tellSubscribers(op, h, hazardTexts.notice.acknowledged(h, h.unit.name), `ack-${op.messageId}`, op.room.id)
+  const by = op.member ? `${op.member.unit.name}${op.member.name}` : h.unit.name
+  const here = await tellSubscribers(op, h, hazardTexts.notice.acknowledged(h, by), `ack-${op.messageId}`, op.room.id)
   return { hazard: h, forwardedTo: null, mentionIds: here }
 }
 
@@ -209,9 +237,9 @@ export async function progressHazard(op: HazardOp, ref: HazardRef, note: string)
   const h = await findHazard(op, ref)
   const to = await authorize(op, h, 'progress')
   await change(op, h, { status: to, acknowledgedAt: h.acknowledgedAt ?? op.now, ...stopped, timerCycle: h.timerCycle + 1 })
-  await event(op, h, 'progress', h.status, to, note.slice(0, MAX_TEXT))
+  await event(op, h, 'progress', h.status, to, clip(note, MAX_TEXT).text)
   if (h.status === 'reported') await tellReached(op, h, hazardTexts.reachedAcknowledged(h, h.unit.name), `prog-${op.messageId}`, op.room.id)
-  const here = await tellSubscribers(op, h, hazardTexts.notice.progress(h, note.slice(0, MAX_TEXT)), `prog-${op.messageId}`, op.room.id)
+  const here = await tellSubscribers(op, h, hazardTexts.notice.progress(h, clip(note, MAX_TEXT).text), `prog-${op.messageId}`, op.room.id)
   return { hazard: h, mentionIds: here }
 }
 
@@ -219,13 +247,14 @@ export async function progressHazard(op: HazardOp, ref: HazardRef, note: string)
 export async function resolveHazard(op: HazardOp, ref: HazardRef, result: string) {
   const h = await findHazard(op, ref)
   const to = await authorize(op, h, 'resolve')
-  const policy = (await unitContext(op.db, h.unit)).policy.hazards
+  const unitPolicy = (await unitContext(op.db, h.unit)).policy
   const cycle = h.timerCycle + 1
-  const nextVerifyAt = new Date(op.now.getTime() + policy.verifyReminderMs)
+  // Asking a resident to verify is a normal message: it waits out quiet hours.
+  const nextVerifyAt = deferQuiet(new Date(op.now.getTime() + unitPolicy.hazards.verifyReminderMs), false, unitPolicy.quietHours)
   await change(op, h, {
     status: to,
     resolverId: op.member?.id ?? null,
-    result: result.slice(0, MAX_TEXT),
+    result: clip(result, MAX_TEXT).text,
     resolvedAt: op.now,
     ...stopped,
     timerCycle: cycle,
@@ -234,16 +263,16 @@ export async function resolveHazard(op: HazardOp, ref: HazardRef, result: string
   })
   op.effects.schedule({ kind: 'hazard_verify', subjectId: h.id, cycle, step: 0, dueAt: nextVerifyAt })
   const after = await hazardRepo.attachMedia(op.db, h.id, 'after', op.wxid, op.room.id, minus(op.now, ATTACH_WINDOW_MS), op.now)
-  await event(op, h, 'resolved', h.status, to, result.slice(0, MAX_TEXT) || null)
+  await event(op, h, 'resolved', h.status, to, clip(result, MAX_TEXT).text || null)
   await tellReached(op, h, hazardTexts.reachedResolved(h, h.unit.name), `resolve-${op.messageId}`, op.room.id)
-  const here = await tellSubscribers(op, h, hazardTexts.notice.resolved(h, result.slice(0, MAX_TEXT)), `resolve-${op.messageId}`, op.room.id)
+  const here = await tellSubscribers(op, h, hazardTexts.notice.resolved(h, clip(result, MAX_TEXT).text), `resolve-${op.messageId}`, op.room.id)
   return { hazard: h, images: after.length, mentionIds: here }
 }
 
 /** #核实: the reporter (or a supervisor) confirms the fix; the report closes. */
 export async function verifyHazard(op: HazardOp, ref: HazardRef) {
   const h = await findHazard(op, ref)
-  const relations = hazardRelations({ wxid: op.wxid, member: op.member }, h, h.unit)
+  const relations = hazardRelations({ wxid: op.wxid, member: op.member, subscribed: h.subscribed }, h, h.unit)
   const to = await authorize(op, h, 'verify')
   const how = relations.has('reporter') ? 'reporter' : 'supervisor'
   await change(op, h, { status: to, verifiedHow: how, closedAt: op.now, ...stopped, timerCycle: h.timerCycle + 1 })
@@ -268,9 +297,12 @@ export async function rewardReporter(w: Work, h: Pick<Hazard, 'number' | 'report
 export async function reopenHazard(op: HazardOp, ref: HazardRef, reason: string) {
   const h = await findHazard(op, ref)
   const to = await authorize(op, h, 'reopen')
-  await change(op, h, { status: to, closedAt: null, verifiedHow: null, ...stopped, timerCycle: h.timerCycle + 1 })
-  await event(op, h, 'reopened', h.status, to, reason.slice(0, MAX_TEXT) || null)
-  const notice = hazardTexts.notice.reopened(h, reason.slice(0, MAX_TEXT))
+  // Reopened, it waits to be picked up again and climbs the tree meanwhile, as a new report does.
+  const cycle = escalationCycle(op, h, (await unitContext(op.db, h.unit)).policy)
+  await change(op, h, { status: to, closedAt: null, verifiedHow: null, ...cycle })
+  await event(op, h, 'reopened', h.status, to, clip(reason, MAX_TEXT).text || null)
+  const notice = hazardTexts.notice.reopened(h, clip(reason, MAX_TEXT).text)
+  await tellReached(op, h, notice, `reopen-reached-${op.messageId}`, op.room.id)
   const resolver = h.resolverId ? await orgRepo.membersByIds(op.db, [h.resolverId]) : []
   const cadres = await orgRepo.membersIn(op.db, [h.unitId], ['grid_cadre'])
   const who = [...new Set([...resolver, ...cadres].map((m) => m.wxid))]
@@ -301,6 +333,11 @@ async function awaiting(op: HazardOp, suspected?: HazardRef) {
 export async function mergeHazard(op: HazardOp, into: HazardRef) {
   const { h, dup } = await awaiting(op, into)
   await authorize(op, h, 'merge')
+  // Resolved or closed since the question was asked: a repeat of a "fixed" hazard is news, so it goes on as new.
+  if (!MERGEABLE_INTO.includes(dup.status)) {
+    await keep(op, h)
+    return { merged: false as const, hazard: h, into: dup }
+  }
   await change(op, h, { status: 'merged', mergedIntoId: dup.id, closedAt: op.now, ...stopped, timerCycle: h.timerCycle + 1 })
   await event(op, h, 'merged', h.status, 'merged', hazardId(dup))
   const grown = await hazardRepo.addReport(op.db, dup.id)
@@ -312,21 +349,41 @@ export async function mergeHazard(op: HazardOp, into: HazardRef) {
     actorId: op.member?.id ?? null,
     actorWxid: op.wxid,
     roomId: op.room.id,
-    note: hazardId(h),
+    note: `${hazardId(h)} ${h.reporterName}:${maskPersonalData(h.description)}`,
   })
+  // An urgent repeat makes the report urgent: its handlers hear it at once, and its next steps come sooner.
+  if (h.priority === 'urgent' && dup.priority !== 'urgent') {
+    await hazardRepo.transition(op.db, dup.id, {}, { priority: 'urgent', updatedAt: op.now })
+    const who = (await handlersOf(op, dup.unitId)).map((m) => m.wxid)
+    for (const room of await orgRepo.roomsOfUnit(op.db, dup.unitId))
+      op.effects.post(
+        toRoom(room, textFor(room.unitId, h.reportUnitId, hazardTexts.urgentRepeat(dup, h)), who, true),
+        jobId('hz-urgent-repeat', op.messageId, dup.id, room.id),
+      )
+  }
+  // What the merged report brought (photos, a location) reaches the handlers of the one it joined.
+  // (Unless it was posted to those very groups already.)
+  const posted = h.status !== 'pending_duplicate' && h.unitId === dup.unitId
+  const images = posted ? [] : (await hazardRepo.media(op.db, h.id)).map((m) => m.path)
+  if (images.length) await forwardImages(op, { ...h, unitId: dup.unitId, reportRoomId: op.room.id }, images, `merge-${op.messageId}`)
+  if (!posted && h.latitude !== null) await forwardLocation(op, { ...h, unitId: dup.unitId, reportRoomId: op.room.id }, `merge-${op.messageId}`)
   // Already in front of its handlers (routed before the question came): they hear it is one report now.
   if (h.status !== 'pending_duplicate') {
     const handling = (await orgRepo.roomsOfUnit(op.db, h.unitId)).map((r) => r.id)
     const told = { ...h, escalatedRoomIds: [...new Set([...h.escalatedRoomIds, ...handling])] }
     await tellReached(op, told, hazardTexts.mergedNotice(h, dup), `merge-${op.messageId}`, op.room.id)
   }
-  return { hazard: h, into: { ...dup, reportCount: grown.reportCount } }
+  return { merged: true as const, hazard: h, into: { ...dup, reportCount: grown.reportCount } }
 }
 
 /** #不同: not the same; a held report goes on as new, a routed one just loses the question. */
 export async function keepHazard(op: HazardOp) {
   const { h } = await awaiting(op)
   await authorize(op, h, 'keep')
+  return keep(op, h)
+}
+
+async function keep(op: HazardOp, h: HazardInUnit) {
   if (h.status !== 'pending_duplicate') {
     await change(op, h, { suspectedDuplicateId: null })
     await event(op, h, 'kept', h.status, h.status)
@@ -412,7 +469,7 @@ export async function attachHazardLocation(
   let duplicate: { hazard: Hazard; match: DuplicateMatch } | null = null
   if (!h.suspectedDuplicateId && (h.status === 'screening' || h.status === 'reported')) {
     const policy = (await unitContext(w.db, who.room.unit)).policy.hazards
-    const near = await hazardRepo.duplicateCandidates(w.db, h.targetUnitId, h.category, minus(w.now, policy.duplicateWindowMs), h.id, OPEN_STATUSES)
+    const near = await hazardRepo.duplicateCandidates(w.db, h.targetUnitId, h.category, minus(w.now, policy.duplicateWindowMs), h.id, MERGEABLE_INTO)
     const match = findDuplicate(located, near, { ...policy, duplicateSimilarity: 2 }) // text was checked at report time
     if (match) {
       await hazardRepo.transition(w.db, h.id, {}, { suspectedDuplicateId: match.id })
@@ -439,8 +496,10 @@ export async function listHazards(op: Pick<HazardOp, 'db' | 'now'>, unit: Unit) 
 /** #隐患 H7: the record and its history; `full` from a group above is recorded as a disclosure. */
 export async function hazardHistory(op: HazardOp, ref: HazardRef, full: boolean) {
   const h = await findHazard(op, ref)
-  if (full && op.room.unitId !== h.reportUnitId && op.member && isSupervisorOver(op.member, h.reportUnit))
-    await event(op, h, 'disclosed', h.status, h.status, op.room.unit.name)
+  // In full only for a supervisor over the owning unit, and only in a group of that unit or one above it (never in
+  // a sibling grid's group, where its residents would read it).
+  const mayDisclose = full && !!op.member && isSupervisorOver(op.member, h.reportUnit) && isAtOrAbove(op.room.unit, h.reportUnit)
+  if (mayDisclose && op.room.unitId !== h.reportUnitId) await event(op, h, 'disclosed', h.status, h.status, op.room.unit.name)
   const [events, media] = await Promise.all([hazardRepo.events(op.db, h.id), hazardRepo.media(op.db, h.id)])
   const people = await orgRepo.membersByIds(op.db, [...new Set(events.map((e) => e.actorId).filter((x): x is number => x !== null))])
   const names = new Map(people.map((p) => [p.id, p.name]))
@@ -451,7 +510,7 @@ export async function hazardHistory(op: HazardOp, ref: HazardRef, full: boolean)
       e.actorId ? (names.get(e.actorId) ?? '') : e.actorWxid === h.reporterWxid ? h.reporterName : e.actorWxid ? '' : '系统',
     images: { before: media.filter((m) => m.phase === 'before').length, after: media.filter((m) => m.phase === 'after').length },
     /** Only a supervisor above may see another unit's record unmasked. */
-    unmasked: op.room.unitId === h.reportUnitId || (full && !!op.member && isSupervisorOver(op.member, h.reportUnit)),
+    unmasked: op.room.unitId === h.reportUnitId || mayDisclose,
   }
 }
 

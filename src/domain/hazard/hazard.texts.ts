@@ -78,7 +78,7 @@ export const hazardTexts = {
 
   /** Posted in the handling unit's group: the report, who reported it where, and what to do. */
   routedPost: (h: H & Pick<Hazard, 'description' | 'address' | 'latitude' | 'longitude' | 'reportCount'>, a: { from: string; reporter: string }) =>
-    `【隐患 ${head(h)}】来自 ${a.from} ${a.reporter}:${h.description}${place(h)}\n请受理:#受理 ${hazardId(h)};处置中:#处置 ${hazardId(h)} 说明;办结:#办结 ${hazardId(h)} 结果`,
+    `【隐患 ${hazardId(h)}(${categoryLabel(h.category)})${h.priority === 'urgent' ? '·紧急' : ''}】来自 ${a.from} ${a.reporter}:${h.description}${place(h)}\n请受理:#受理 ${hazardId(h)};处置中:#处置 ${hazardId(h)} 说明;办结:#办结 ${hazardId(h)} 结果`,
   screeningPost: (h: H & Pick<Hazard, 'description' | 'address' | 'latitude' | 'longitude'>, a: { reporter: string; unitName: string }) =>
     `居民 ${a.reporter} 上报隐患 ${head(h)}:${h.description}${place(h)}\n请网格员核实:属实请 #受理 ${hazardId(h)}(转${a.unitName}处理),可自行处理的请 #办结 ${hazardId(h)} 结果`,
   urgentParentPost: (h: H & Pick<Hazard, 'description'>, unitName: string) =>
@@ -93,6 +93,8 @@ export const hazardTexts = {
   verified: (h: Pick<Hazard, 'number'>) => `${hazardId(h)} 已核实,隐患关闭。谢谢!`,
   reopened: (h: Pick<Hazard, 'number'>) => `${hazardId(h)} 已重办,处置单位会重新处理`,
   merged: (h: Pick<Hazard, 'number'>, into: Pick<Hazard, 'number'>) => `已将 ${hazardId(h)} 合并到 ${hazardId(into)},${hazardId(into)} 有进展会在本群告诉您`,
+  urgentRepeat: (h: Pick<Hazard, 'number' | 'category'>, from: Pick<Hazard, 'number' | 'description' | 'reporterName'>) =>
+    `【紧急】隐患 ${hazardId(h)}(${categoryLabel(h.category)})又有人报告,情况紧急:${from.description}(${from.reporterName})\n请尽快 #受理 ${hazardId(h)}`,
   mergedNotice: (h: Pick<Hazard, 'number'>, into: Pick<Hazard, 'number'>) =>
     `隐患 ${hazardId(h)} 与 ${hazardId(into)} 是同一处,已合并到 ${hazardId(into)},请按 ${hazardId(into)} 办理`,
   kept: (h: Pick<Hazard, 'number'>, routed: boolean) => (routed ? `好的,${hazardId(h)} 按新隐患处理` : `好的,${hazardId(h)} 按新隐患上报`),
@@ -137,6 +139,12 @@ export const hazardTexts = {
     `${formatLocal(at)} ${who} ${HAZARD_EVENT_LABEL[kind] ?? kind}${level !== null ? `(第${level}级)` : ''}${from && to && from !== to ? ` ${from}→${to}` : ''}${note ? `:${note}` : ''}`,
 
   noDescription: () => '请写明隐患情况',
+  clippedNote: (max: number) => `\n(描述较长,已保存前${max}字)`,
+  resultMissing: () => '请写明办结结果',
+  oneAtATime: () => '一次办理一条隐患,请分别发送',
+  lookupOnly: () => '查看隐患请发 #隐患 H7,或 #隐患 H7 完整',
+  mergeLate: (h: Pick<Hazard, 'number'>, into: Pick<Hazard, 'number' | 'status'>) =>
+    `${hazardId(into)} 已${into.status === 'resolved' ? '办结' : '关闭'},不再合并:${hazardId(h)} 按新隐患上报`,
   listGuest: () => '居民可以上报隐患(#隐患 描述)并查看自己上报的(#隐患 H7);隐患列表请问网格员',
   guestOnlyInGrid: () => '居民请在所在网格的群里上报隐患',
   unknown: (label: string) => `没有找到隐患 ${label}`,

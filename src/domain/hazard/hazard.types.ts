@@ -69,5 +69,7 @@ export interface HazardSubscriber {
 
 /** Still being dealt with (duplicates are checked against these). */
 export const OPEN_STATUSES: HazardStatus[] = ['screening', 'reported', 'acknowledged', 'in_progress', 'resolved', 'reopened']
-/** Waiting for someone to take it on: these climb the tree. */
-export const UNACKNOWLEDGED: HazardStatus[] = ['screening', 'reported']
+/** What a new report may repeat: open and not yet resolved (a resolved one reported again is news, not a repeat). */
+export const MERGEABLE_INTO: HazardStatus[] = ['screening', 'reported', 'acknowledged', 'in_progress', 'reopened']
+/** Waiting for someone to take it on: these climb the tree (a reopened report too, until someone picks it up). */
+export const UNACKNOWLEDGED: HazardStatus[] = ['screening', 'reported', 'reopened']

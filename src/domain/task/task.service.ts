@@ -10,7 +10,7 @@ import { textFor } from '../org/visibility.ts'
 import type { Work } from '../work.ts'
 import { taskRepo } from './task.repo.ts'
 import { claimedTimers, startCycle, stopTimers, tellReachedRooms, unitContext } from './escalation.service.ts'
-import { decide, isSupervisorOver, mayCreateIn, maySee, relationsTo, type TaskAction } from './task-rules.ts'
+import { decide, isAtOrAbove, isSupervisorOver, mayCreateIn, maySee, relationsTo, type TaskAction } from './task-rules.ts'
 import { refusalText, taskId, taskTexts } from './task.texts.ts'
 import { earn } from '../points/points.service.ts'
 import { creditProviders } from '../resource/resource.service.ts'
@@ -286,16 +286,18 @@ export async function taskHistory(
   op: TaskOp,
   ref: TaskRef,
   full = false,
-): Promise<{ task: TaskInUnit; events: TaskEvent[]; names: Map<number, string>; evidence: number }> {
+): Promise<{ task: TaskInUnit; events: TaskEvent[]; names: Map<number, string>; evidence: number; unmasked: boolean }> {
   const task = await findTask(op, ref)
-  if (full && op.room.unitId !== task.unitId) await event(op, task, 'disclosed', task.status, task.status, taskTexts.disclosedNote(op.room.unit.name))
+  // In full only in a group of the task's unit or one above it — never in a sibling's group, whose people it is not for.
+  const disclose = full && isAtOrAbove(op.room.unit, task.unit)
+  if (disclose && op.room.unitId !== task.unitId) await event(op, task, 'disclosed', task.status, task.status, taskTexts.disclosedNote(op.room.unit.name))
   const events = await taskRepo.events(op.db, task.id)
   const people = await orgRepo.membersByIds(op.db, [
     ...new Set([task.holderId, task.creatorId, ...events.map((e) => e.actorId)].filter((x): x is number => x !== null)),
   ])
   const names = new Map(people.map((p) => [p.id, p.name]))
   const evidence = await taskRepo.countEvidence(op.db, task.id)
-  return { task, events, names, evidence }
+  return { task, events, names, evidence, unmasked: op.room.unitId === task.unitId || disclose }
 }
 
 const LIST_LIMIT = 60

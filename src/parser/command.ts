@@ -52,5 +52,8 @@ export function parseCommand(raw: string, opts: { mentionsSelf?: boolean; botNam
   return { word, args, argv: args ? args.split(/\s+/) : [] }
 }
 
-/** Two-character command words that may be glued to their arguments. */
-const KNOWN_GLUE = new Set(['签到', '打卡'])
+/**
+ * Two-character command words that may be glued to their arguments ("#隐患H1", "#隐患紧急 …"). Only words that
+ * always take arguments and that chat does not start with ("#今天天气不错" is chat, not #今天).
+ */
+const KNOWN_GLUE = new Set(['签到', '打卡', '隐患', '受理', '处置', '办结', '核实', '重办'])

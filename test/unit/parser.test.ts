@@ -88,6 +88,11 @@ describe('parseCommand', () => {
   })
   it('splits a check-in keyword glued to its arguments', () => {
     expect(parseCommand('#签到走访5户')).toMatchObject({ word: '签到', argv: ['走访5户'] })
+    expect(parseCommand('#隐患H1')).toMatchObject({ word: '隐患', argv: ['H1'] })
+    expect(parseCommand('#隐患紧急 路口红绿灯坏了')).toMatchObject({ word: '隐患', argv: ['紧急', '路口红绿灯坏了'] })
+    expect(parseCommand('#办结H1 已清理')).toMatchObject({ word: '办结', argv: ['H1', '已清理'] })
+    // Chat that starts like a command word stays one word (and so is left alone for a guest).
+    expect(parseCommand('#今天天气不错')).toMatchObject({ word: '今天天气不错', argv: [] })
   })
   it('does not parse texts over the limit', () => {
     expect(parseCommand('#签到 ' + 'x'.repeat(MAX_COMMAND_TEXT))).toBeNull()

@@ -22,14 +22,6 @@ export const parseMiddleware: Middleware<MessageContext> = async (ctx, next) => 
     ctx.command = parseCommand(msg.text, { mentionsSelf: msg.mentionsSelf })
     if (!ctx.command) return
     ctx.def = deps.commands.find(ctx.command.word) ?? null
-    // "#隐患H1", "#隐患紧急 …": no space after a two-character command word is common on phones.
-    const glued = ctx.def ? null : /^([\u4e00-\u9fff]{2})(.+)$/u.exec(ctx.command.word)
-    const word = glued && deps.commands.find(glued[1]!)
-    if (glued && word) {
-      const args = `${glued[2]} ${ctx.command.args}`.trim()
-      ctx.command = { word: glued[1]!, args, argv: args.split(/\s+/) }
-      ctx.def = word
-    }
   } else if (msg.kind === 'other') return
   await next()
 }

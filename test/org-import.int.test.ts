@@ -46,6 +46,19 @@ describe('org import', () => {
     expect(grid.depth).toBe(3)
   })
 
+  it('clears a policy the file no longer sets, and a second import then changes nothing', async () => {
+    const spec = await loadOrgFile(DEMO_ORG)
+    const withPolicy = { ...spec, units: spec.units.map((u) => (u.name === '人和路街道' ? { ...u, policies: { volunteersClaim: true } } : u)) }
+    await importOrg(stores.db.prisma, withPolicy)
+    const town = () => stores.db.prisma.unit.findFirstOrThrow({ where: { name: '人和路街道' } })
+    expect((await town()).policy).not.toBeNull()
+    const cleared = await importOrg(stores.db.prisma, spec)
+    expect(cleared.lines).toContain('~ 单位 人和路街道')
+    expect((await town()).policy).toBeNull()
+    const again = await importOrg(stores.db.prisma, spec)
+    expect(again.lines).toEqual([])
+  })
+
   it('imports the district office’s xlsx sheet (Chinese headers, one row per member)', async () => {
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('网格员名单')

@@ -1,6 +1,6 @@
 // The only place with Prisma queries about the org tree, rooms, accounts and members.
 import type { DbOrTx } from '../../db/client.ts'
-import type { Room, Unit } from '../../db/generated/client.ts'
+import { Prisma, type Room, type Unit } from '../../db/generated/client.ts'
 import type { Role, UnitKind } from '../../db/generated/enums.ts'
 
 /** What a unit lookup needs of a unit (domain types satisfy it). */
@@ -14,7 +14,8 @@ export const orgRepo = {
   createUnit: (db: DbOrTx, data: { name: string; kind: UnitKind; parentId: number | null; districtId: number | null; policy?: object }) =>
     db.unit.create({ data: { ...data, policy: data.policy ?? undefined } }),
   updateUnit: (db: DbOrTx, id: number, data: Partial<Pick<Unit, 'kind' | 'parentId' | 'path' | 'depth' | 'districtId'>> & { policy?: object | null }) =>
-    db.unit.update({ where: { id }, data: { ...data, policy: data.policy === null ? undefined : data.policy } }),
+    // null clears a policy the org file no longer sets (JSON null in the column, not "leave it").
+    db.unit.update({ where: { id }, data: { ...data, policy: data.policy === null ? Prisma.DbNull : data.policy } }),
   unitById: (db: DbOrTx, id: number) => db.unit.findUnique({ where: { id } }),
   unitByName: (db: DbOrTx, districtId: number, name: string) => db.unit.findUnique({ where: { districtId_name: { districtId, name } } }),
   unitPaths: (db: DbOrTx, ids: number[]) => db.unit.findMany({ where: { id: { in: ids } }, select: { id: true, path: true } }),

@@ -29,6 +29,7 @@ import { matchCommand, resourceCommand, resourceListCommand } from './resource.c
 import { projectCommand, projectListCommand } from './project.command.ts'
 import { funnelCommand } from './funnel.command.ts'
 import { sixCommand } from './six.command.ts'
+import { evaluationCommand, gradeCommand } from './evaluation.command.ts'
 
 export const COMMANDS: AnyCommand[] = []
 COMMANDS.push(
@@ -72,6 +73,8 @@ COMMANDS.push(
   projectListCommand,
   funnelCommand,
   sixCommand,
+  evaluationCommand,
+  gradeCommand,
   bindCommand,
 )
 

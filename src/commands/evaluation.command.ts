@@ -58,8 +58,8 @@ function parseGrading(argv: string[], _text: string, now: Date): ParseResult<Gra
     else rest.push(w)
   }
   if (!rest.length) return problem(evaluationTexts.missingName())
-  if (rest.length > 1) return problem(evaluationTexts.badArgs(rest.slice(1).join(' ')))
   if (!grade) return problem(evaluationTexts.missingGrade())
+  if (rest.length > 1) return problem(evaluationTexts.badArgs(rest.slice(1).join(' ')))
   const name = rest[0]!.replace(/^@+/, '')
   return ok({ name, byMention: rest[0]!.startsWith('@'), grade, periodWord: periodWord ?? '本月' })
 }

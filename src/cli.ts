@@ -236,6 +236,27 @@ exporter
     }
   })
 
+exporter
+  .command('evaluation')
+  .description('cadre evaluation (月度评价 · 季度考核 · 年度评定) as .xlsx: scores, grades, and the 项目 sheet')
+  .option('--month <yyyy-mm>', 'a month in China time, e.g. 2026-11')
+  .option('--quarter <yyyyQn>', 'a quarter, e.g. 2026Q4')
+  .option('--year <yyyy>', 'a year, e.g. 2026')
+  .option('--district <name>', 'the district (default: the only one in the database)')
+  .option('--out <file>', 'output file (default: 干部评价-<period>.xlsx)')
+  .action(async (o: { month?: string; quarter?: string; year?: string; district?: string; out?: string }) => {
+    const { exportEvaluation, exportPeriod } = await import('./domain/evaluation/evaluation-export.service.ts')
+    const period = exportPeriod(o)
+    const env = loadEnv()
+    const db = await openDb(env)
+    try {
+      const r = await exportEvaluation(db.prisma, { period, district: o.district, file: o.out })
+      console.log(`已写入 ${r.file}:${r.rows} 名干部,${r.projects} 个项目`)
+    } finally {
+      await db.close()
+    }
+  })
+
 /** "2026-11-01" → the start of that day in China time. */
 function parseDay(s: string): Date {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s.trim())

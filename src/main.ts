@@ -22,6 +22,7 @@ import { redisForgot, sweep } from './domain/timers/sweeper.ts'
 import { taskTimers } from './domain/task/task-timers.ts'
 import { hazardTimers } from './domain/hazard/hazard-timers.ts'
 import { hazardTimerHandlers } from './domain/hazard/hazard-timer-handlers.ts'
+import { projectTimerHandlers, projectTimers } from './domain/project/project-timers.ts'
 import { redeliver } from './domain/inbox/redelivery.ts'
 import type { InboundMessage } from './core/message.ts'
 import { markSent } from './domain/outbox/outbox.service.ts'
@@ -84,7 +85,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     counters: new Counters(),
     rateLimitPerMinute: o.env.GRIDBOT_RATE_LIMIT_PER_MINUTE,
   }
-  const sweepDeps = { ...deps, redis: queueEnv.connection, keyPrefix: o.env.GRIDBOT_QUEUE_PREFIX, sources: [taskTimers, hazardTimers] }
+  const sweepDeps = { ...deps, redis: queueEnv.connection, keyPrefix: o.env.GRIDBOT_QUEUE_PREFIX, sources: [taskTimers, hazardTimers, projectTimers] }
   const dispatch = createDispatcher(deps)
   const inbound = new InboundQueues(queueEnv, o.env.GRIDBOT_INBOUND_SHARDS)
   const workers: Worker[] = []
@@ -120,7 +121,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     workers.push(
       startTimersWorker(
         queueEnv,
-        { escalate: escalateHandler(deps), remind: remindHandler(deps), ...hazardTimerHandlers(deps), sweep: sweepNow },
+        { escalate: escalateHandler(deps), remind: remindHandler(deps), ...hazardTimerHandlers(deps), ...projectTimerHandlers(deps), sweep: sweepNow },
         { concurrency: Math.min(concurrency, 8), log, lockMs },
       ),
     )

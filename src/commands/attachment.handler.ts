@@ -4,12 +4,15 @@ import { attachHazardImage, attachHazardLocation, hasRecentReport } from '../dom
 import { hazardTexts } from '../domain/hazard/hazard.texts.ts'
 import { attachLateEvidence, recentCompletionAt } from '../domain/task/task.service.ts'
 import { taskTexts } from '../domain/task/task.texts.ts'
+import { attachSixEvidence, recentSixAt } from '../domain/project/six.service.ts'
+import { sixTexts } from '../domain/project/project.texts.ts'
 import type { AttachmentHandler } from '../pipeline/command.ts'
 import { duplicateQuestion } from './hazard-support.ts'
 
 /**
  * Locations and images: not commands, but they belong to what their sender just did in this group — a check-in,
- * a hazard report or its resolution, a task just completed. When two could claim it, the most recent wins. A
+ * a hazard report or its resolution, a task just completed, a 六个一 item just recorded. When two could claim it,
+ * the most recent wins. A
  * resident's (a guest's) count only for a hazard report they just made; otherwise they are not recorded.
  */
 export const handleAttachment: AttachmentHandler = async (ctx) => {
@@ -34,12 +37,18 @@ export const handleAttachment: AttachmentHandler = async (ctx) => {
   if (!member && !(await hasRecentReport(ctx.work, who))) return
   await recordMedia(ctx.work, { ...who, accountId: msg.accountId, messageId: msg.messageId, path: args.mediaRef })
   const completedAt = member ? await recentCompletionAt(ctx.work, member.id) : 0
-  const hazard = await attachHazardImage(ctx.work, who, msg.messageId, completedAt)
+  const sixAt = member ? await recentSixAt(ctx.work, member.id, room.id) : 0
+  const hazard = await attachHazardImage(ctx.work, who, msg.messageId, Math.max(completedAt, sixAt))
   if (hazard) {
     ctx.reply(hazard.kind === 'after' ? hazardTexts.afterImage(hazard.hazard) : hazardTexts.imageAttached(hazard.hazard, hazard.count), { mention: true })
     return
   }
   if (!member) return
+  if (sixAt > completedAt) {
+    const six = await attachSixEvidence(ctx.work, member.id, room.id, ctx.now)
+    if (six) ctx.reply(sixTexts.evidenceAttached(six.kind), { mention: true })
+    return
+  }
   const task = await attachLateEvidence(ctx.work, member.id, ctx.now)
   if (task) ctx.reply(taskTexts.evidenceAttached(task), { mention: true })
 }

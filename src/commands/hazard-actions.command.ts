@@ -4,7 +4,8 @@ import { hazardTexts } from '../domain/hazard/hazard.texts.ts'
 import { ledgerTexts } from '../domain/points/points.texts.ts'
 import { ok, problem, type CommandDef, type ParseResult } from '../pipeline/command.ts'
 import { hazardOp, parseHazardRef, parseHazardRefWith, type HazardRefArgs } from './hazard-support.ts'
-import { completeCommand, completeTaskReply, type RefArgs } from './task-actions.command.ts'
+import { completeTaskReply, type RefArgs } from './task-actions.command.ts'
+import { parseTaskRef } from './task-support.ts'
 
 export const acknowledgeCommand: CommandDef<HazardRefArgs> = {
   access: 'member',
@@ -45,13 +46,13 @@ export const resolveCommand: CommandDef<ResolveArgs> = {
   summary: '办结隐患 H…(5分钟内发的图片作为办结照片),或完成任务 T…',
   usage: '#办结 H7 <结果>;#办结 T12 <结果>',
   example: '#办结 H7 杂物已清理,通道畅通',
-  parse(argv, text, now): ParseResult<ResolveArgs> {
+  parse(argv): ParseResult<ResolveArgs> {
     if (/^h/i.test(argv[0] ?? '')) {
       const r = parseHazardRefWith('办结结果')(argv)
       return r.ok ? ok({ kind: 'hazard', args: r.args }) : r
     }
     if (/^t/i.test(argv[0] ?? '')) {
-      const r = completeCommand.parse(argv, text, now)
+      const r = parseTaskRef(argv)
       return r.ok ? ok({ kind: 'task', args: r.args }) : r
     }
     return problem(argv[0] ? hazardTexts.malformedRef(argv[0]) : hazardTexts.missingRef())

@@ -26,6 +26,10 @@ import { correctCommand, pointsCommand, rankCommand } from './points.command.ts'
 import { catalogueCommand, checkOffCommand, redeemCommand } from './redeem.command.ts'
 import { reviewCommand, volunteerCommand } from './volunteer.command.ts'
 import { matchCommand, resourceCommand, resourceListCommand } from './resource.command.ts'
+import { projectCommand, projectListCommand } from './project.command.ts'
+import { funnelCommand } from './funnel.command.ts'
+import { sixCommand } from './six.command.ts'
+import { evaluationCommand, gradeCommand } from './evaluation.command.ts'
 
 export const COMMANDS: AnyCommand[] = []
 COMMANDS.push(
@@ -65,6 +69,12 @@ COMMANDS.push(
   resourceCommand,
   resourceListCommand,
   matchCommand,
+  projectCommand,
+  projectListCommand,
+  funnelCommand,
+  sixCommand,
+  evaluationCommand,
+  gradeCommand,
   bindCommand,
 )
 

@@ -5,8 +5,10 @@ import { ledgerTexts } from '../domain/points/points.texts.ts'
 import { UsageError } from '../core/errors.ts'
 import type { MemberWithUnit } from '../domain/org/org.types.ts'
 import { textFor } from '../domain/org/visibility.ts'
-import { ok, problem, type CommandContext, type CommandDef } from '../pipeline/command.ts'
+import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../pipeline/command.ts'
 import { mentioned, parseTaskRef, taskOp } from './task-support.ts'
+import { claimProjectReply, completeProjectReply, isProjectRef, parseProjectRef, type ProjectRefArgs } from './project.command.ts'
+import { projectTexts } from '../domain/project/project.texts.ts'
 
 /** A reply that also tells the holder the task was taken from (when they are in this room). */
 function replyNamingFormerHolder(ctx: CommandContext<unknown>, task: { unitId: number }, raw: string, former: MemberWithUnit | null) {
@@ -16,16 +18,30 @@ function replyNamingFormerHolder(ctx: CommandContext<unknown>, task: { unitId: n
 
 export type RefArgs = Extract<ReturnType<typeof parseTaskRef>, { ok: true }>['args']
 
-export const claimCommand: CommandDef<RefArgs> = {
+/** A verb shared by tasks and projects: the id's letter decides (T12 a task, P3 a project), as #办结 does for H and T. */
+export type TaskOrProject = { kind: 'task'; args: RefArgs } | { kind: 'project'; args: ProjectRefArgs }
+
+function byPrefix(argv: string[]): ParseResult<TaskOrProject> {
+  if (isProjectRef(argv[0])) {
+    const r = parseProjectRef(argv)
+    return r.ok ? ok({ kind: 'project', args: r.args }) : r
+  }
+  const r = parseTaskRef(argv)
+  return r.ok ? ok({ kind: 'task', args: r.args }) : r
+}
+
+export const claimCommand: CommandDef<TaskOrProject> = {
   access: 'member',
   name: '认领',
   aliases: ['领题', 'claim'],
-  summary: '认领任务(领题)',
-  usage: '#认领 T12',
+  summary: '认领任务 T…,或领题攻坚项目 P…',
+  usage: '#认领 T12;#领题 P3',
   example: '#认领 T12',
-  parse: parseTaskRef,
+  parse: byPrefix,
   async run(ctx) {
-    const { task } = await claimTask(taskOp(ctx), ctx.args.ref)
+    const a = ctx.args
+    if (a.kind === 'project') return claimProjectReply({ ...ctx, args: a.args })
+    const { task } = await claimTask(taskOp(ctx), a.args.ref)
     ctx.reply(textFor(ctx.room.unitId, task.unitId, taskTexts.claimed(task)), { mention: true })
   },
 }
@@ -47,22 +63,23 @@ export const progressCommand: CommandDef<RefArgs> = {
   },
 }
 
-export const completeCommand: CommandDef<RefArgs> = {
+export const completeCommand: CommandDef<TaskOrProject> = {
   access: 'member',
   name: '完成',
   aliases: ['done'],
-  summary: '完成任务(5分钟内发的图片作为凭证)',
-  usage: '#完成 T12 <结果>',
+  summary: '完成任务 T…(5分钟内发的图片作为凭证),或结项项目 P…(须写总结)',
+  usage: '#完成 T12 <结果>;#完成 P3 <总结>',
   example: '#完成 T12 路灯已修好,居民已确认',
-  parse: parseTaskRef,
-  run: completeTaskReply,
+  parse: byPrefix,
+  run: (ctx) => (ctx.args.kind === 'project' ? completeProjectReply({ ...ctx, args: ctx.args.args }) : completeTaskReply({ ...ctx, args: ctx.args.args })),
 }
 
 /** #完成 T12 (and #办结 T12). */
 export async function completeTaskReply(ctx: CommandContext<RefArgs>) {
-  const { task, evidence, points } = await completeTask(taskOp(ctx), ctx.args.ref, ctx.args.rest)
+  const { task, evidence, points, six } = await completeTask(taskOp(ctx), ctx.args.ref, ctx.args.rest)
   const note = points ? ledgerTexts.earnedNote(points.name, points.centi) : ''
-  ctx.reply(`${textFor(ctx.room.unitId, task.unitId, taskTexts.completed(task, evidence))}${note}`, { mention: true })
+  const sixNote = six ? projectTexts.sixCredited(six.name, six.kinds) : ''
+  ctx.reply(`${textFor(ctx.room.unitId, task.unitId, taskTexts.completed(task, evidence))}${note}${sixNote}`, { mention: true })
 }
 
 export const abandonCommand: CommandDef<RefArgs> = {

@@ -9,14 +9,15 @@ export interface Outbox {
 
 /**
  * What a timer wakes: a task's escalation step or reminder, a hazard's escalation step, its verification step
- * (reminder, then close), or the end of the wait for an answer to a duplicate question.
+ * (reminder, then close), the end of the wait for an answer to a duplicate question, or an unclaimed project's
+ * escalation step.
  */
-export type TimerKind = 'escalate' | 'remind' | 'hazard_escalate' | 'hazard_verify' | 'hazard_duplicate'
+export type TimerKind = 'escalate' | 'remind' | 'hazard_escalate' | 'hazard_verify' | 'hazard_duplicate' | 'project_escalate'
 
 /** A timer a domain rule asks for: it wakes the timer handler at `dueAt` (virtual or wall-clock time). */
 export interface TimerRequest {
   kind: TimerKind
-  /** The task's or hazard's row id (the kind says which). */
+  /** The task's, hazard's or project's row id (the kind says which). */
   subjectId: number
   /** The record's timer cycle the timer belongs to; a timer of an old cycle does nothing. */
   cycle: number

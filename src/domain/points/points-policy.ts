@@ -25,6 +25,8 @@ export const pointsPolicyInput = z
     checkinPerDay: z.number().int().min(0).max(50).optional(),
     /** Points to a resource's provider (a member) when a task that used the resource is completed. */
     resource: amount.optional(),
+    /** Points for a completed project (领题攻坚), to its holder. */
+    project: amount.optional(),
     /** false: rankings list units only (each member still sees their own rank). */
     memberRankings: z.boolean().optional(),
   })
@@ -42,6 +44,7 @@ export interface PointsPolicy {
   checkin: number
   checkinPerDay: number
   resource: number
+  project: number
   memberRankings: boolean
 }
 
@@ -56,6 +59,7 @@ export const DEFAULT_POINTS_POLICY: PointsPolicy = {
   checkin: 0.5,
   checkinPerDay: 2,
   resource: 1,
+  project: 5,
   memberRankings: true,
 }
 

@@ -104,8 +104,8 @@ export function serviceCenti(minutes: number, activity: string, policy: Pick<Poi
   return Math.round((minutes / 60) * policy.perHour * multiplierFor(activity, policy.activities) * 100)
 }
 
-export type EarnSource = 'task' | 'hazard' | 'checkin' | 'volunteer' | 'resource'
-export const EARN_SOURCES: readonly EarnSource[] = ['task', 'hazard', 'checkin', 'volunteer', 'resource']
+export type EarnSource = 'task' | 'hazard' | 'checkin' | 'volunteer' | 'resource' | 'project'
+export const EARN_SOURCES: readonly EarnSource[] = ['task', 'hazard', 'checkin', 'volunteer', 'resource', 'project']
 
 /** What one event of a source earns by policy, in hundredths (volunteer hours go through serviceCenti). */
 export function eventCenti(source: Exclude<EarnSource, 'volunteer'>, policy: PointsPolicy): number {

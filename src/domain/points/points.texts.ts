@@ -14,6 +14,7 @@ export const SOURCE_LABEL: Record<string, string> = {
   hazard: '隐患核实',
   checkin: '签到',
   resource: '资源对接',
+  project: '完成项目',
   redeem: '兑换',
   correction: '冲正',
 }

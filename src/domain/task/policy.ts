@@ -12,6 +12,8 @@ import {
   type HazardPolicyPatch,
 } from '../hazard/hazard-policy.ts'
 import { pointsPolicyInput, type PointsPatch } from '../points/points-policy.ts'
+import { projectPolicyInput, type ProjectPatch } from '../project/project-policy.ts'
+import { evaluationPolicyInput, type EvaluationPatch } from '../evaluation/evaluation-policy.ts'
 
 /** The keys an org file may set under `policies:` (all optional; a unit's keys override its ancestors'). */
 export const policyInput = z
@@ -28,6 +30,10 @@ export const policyInput = z
     hazards: hazardPolicyInput.optional(),
     /** Points and rankings (domain/points/points-policy.ts owns these keys and their merging). */
     points: pointsPolicyInput.optional(),
+    /** Projects (领题攻坚): their escalation period and the 六个一 they credit (domain/project/project-policy.ts). */
+    projects: projectPolicyInput.optional(),
+    /** Cadre evaluation: weights and caps of the score's inputs (domain/evaluation/evaluation-policy.ts). */
+    evaluation: evaluationPolicyInput.optional(),
   })
   .strict()
 
@@ -69,6 +75,9 @@ export interface PolicyPatch {
   hazards?: HazardPolicyPatch
   /** Stored as validated; merged by resolvePointsPolicy, not here. */
   points?: PointsPatch
+  /** Stored as validated; merged by resolveProjectPolicy and resolveEvaluationPolicy, not here. */
+  projects?: ProjectPatch
+  evaluation?: EvaluationPatch
 }
 
 /** Validates an org file's `policies:` block and converts it; problems in Chinese (for the org import). */
@@ -84,6 +93,8 @@ export function toPolicyPatch(raw: unknown): { ok: true; patch: PolicyPatch } | 
   if (v.volunteersClaim !== undefined) patch.volunteersClaim = v.volunteersClaim
   if (v.hazards) patch.hazards = toHazardPatch(v.hazards)
   if (v.points) patch.points = v.points
+  if (v.projects) patch.projects = v.projects
+  if (v.evaluation) patch.evaluation = v.evaluation
   return { ok: true, patch }
 }
 

@@ -63,7 +63,7 @@ export const taskRepo = {
     }),
   /** Images a member sent shortly before or after completing, attached as evidence. */
   attachEvidence: (db: DbOrTx, memberId: number, taskId: number, from: Date, to: Date) =>
-    db.media.updateMany({ where: { memberId, taskId: null, at: { gte: from, lte: to } }, data: { taskId } }),
+    db.media.updateMany({ where: { memberId, taskId: null, sixId: null, at: { gte: from, lte: to } }, data: { taskId } }),
   countEvidence: (db: DbOrTx, taskId: number) => db.media.count({ where: { taskId } }),
   /** The member's most recently completed task, if completed at or after `since`. */
   recentlyCompletedBy: (db: DbOrTx, memberId: number, since: Date) =>

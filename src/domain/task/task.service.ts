@@ -14,6 +14,7 @@ import { decide, isAtOrAbove, isSupervisorOver, mayCreateIn, maySee, relationsTo
 import { refusalText, taskId, taskTexts } from './task.texts.ts'
 import { earn } from '../points/points.service.ts'
 import { creditProviders } from '../resource/resource.service.ts'
+import { creditCompletedTask } from '../project/six.service.ts'
 import type { Task, TaskEvent, TaskStatus } from './task.types.ts'
 
 export type Actor = MemberWithUnit
@@ -199,7 +200,14 @@ export async function completeTask(op: TaskOp, ref: TaskRef, result: string) {
     ? await earn(op, { memberId: holder.id, unitId: holder.unitId, source: 'task', ref: taskId(task), at: op.now, actorId: op.actor.id })
     : null
   await creditProviders(op, task)
-  return { task, evidence, points: points && holder ? { name: holder.name, centi: points.centi } : null }
+  // A task that solved a hard problem counts for its holder's 六个一 where policies.projects says so.
+  const six = holder ? await creditCompletedTask(op, task, holder) : []
+  return {
+    task,
+    evidence,
+    points: points && holder ? { name: holder.name, centi: points.centi } : null,
+    six: holder && six.length ? { name: holder.name, kinds: six } : null,
+  }
 }
 
 /** When the member last completed a task, if within the evidence window (0: not): images after it may be its. */

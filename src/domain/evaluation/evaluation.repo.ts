@@ -1,0 +1,75 @@
+// The only place with Prisma queries for cadre evaluation: what each cadre did in a period (check-ins, tasks and
+// projects done, hazards handled, approved hours, 六个一), and the grades (an append-only audit trail).
+import type { DbOrTx } from '../../db/client.ts'
+import type { Prisma } from '../../db/generated/client.ts'
+
+/** What taking on or handling a hazard is recorded as (HazardEvent.kind). */
+const HANDLING = ['acknowledged', 'forwarded', 'progress', 'resolved']
+
+const counted = (rows: { key: number | null; n: number }[]) => new Map(rows.flatMap((r) => (r.key === null ? [] : [[r.key, r.n] as const])))
+
+export const evaluationRepo = {
+  /** Active cadres (grid cadres and supervisors) of these units. */
+  cadresIn: (db: DbOrTx, unitIds: number[]) =>
+    db.member.findMany({
+      where: { unitId: { in: unitIds }, role: { in: ['grid_cadre', 'supervisor'] }, active: true },
+      include: { unit: true },
+      orderBy: { id: 'asc' },
+    }),
+
+  checkins: async (db: DbOrTx, ids: number[], from: Date, to: Date) =>
+    counted(
+      (
+        await db.checkin.groupBy({ by: ['memberId'], where: { memberId: { in: ids }, at: { gte: from, lt: to }, revokedAt: null }, _count: { _all: true } })
+      ).map((r) => ({ key: r.memberId, n: r._count._all })),
+    ),
+  tasksDone: async (db: DbOrTx, ids: number[], from: Date, to: Date) =>
+    counted(
+      (
+        await db.task.groupBy({ by: ['holderId'], where: { holderId: { in: ids }, status: 'done', closedAt: { gte: from, lt: to } }, _count: { _all: true } })
+      ).map((r) => ({ key: r.holderId, n: r._count._all })),
+    ),
+  projectsDone: async (db: DbOrTx, ids: number[], from: Date, to: Date) =>
+    counted(
+      (
+        await db.project.groupBy({
+          by: ['holderId'],
+          where: { holderId: { in: ids }, status: 'done', closedAt: { gte: from, lt: to } },
+          _count: { _all: true },
+        })
+      ).map((r) => ({ key: r.holderId, n: r._count._all })),
+    ),
+  /** Distinct hazards each member took on or handled (受理, 转交, 处置, 办结) in the period. */
+  hazardsHandled: async (db: DbOrTx, ids: number[], from: Date, to: Date) => {
+    const rows = await db.hazardEvent.findMany({
+      where: { actorId: { in: ids }, kind: { in: HANDLING }, at: { gte: from, lt: to } },
+      distinct: ['actorId', 'hazardId'],
+      select: { actorId: true },
+    })
+    const m = new Map<number, number>()
+    for (const r of rows) if (r.actorId !== null) m.set(r.actorId, (m.get(r.actorId) ?? 0) + 1)
+    return m
+  },
+  /** Minutes of approved service done in the period (by the service day). */
+  approvedMinutes: async (db: DbOrTx, ids: number[], from: Date, to: Date) =>
+    new Map(
+      (
+        await db.volunteerEntry.groupBy({
+          by: ['memberId'],
+          where: { memberId: { in: ids }, status: 'approved', day: { gte: from, lt: to } },
+          _sum: { minutes: true },
+        })
+      ).map((r) => [r.memberId, r._sum.minutes ?? 0]),
+    ),
+  sixRecords: (db: DbOrTx, ids: number[], from: Date, to: Date) =>
+    db.sixRecord.findMany({ where: { memberId: { in: ids }, at: { gte: from, lt: to } }, select: { memberId: true, kind: true } }),
+
+  addGrade: (db: DbOrTx, data: Prisma.GradeEntryUncheckedCreateInput) => db.gradeEntry.create({ data }),
+  /** The grade in force for each member in a period: their latest entry. */
+  latestGrades: async (db: DbOrTx, ids: number[], period: string) => {
+    const rows = await db.gradeEntry.findMany({ where: { memberId: { in: ids }, period }, orderBy: [{ at: 'asc' }, { id: 'asc' }] })
+    const m = new Map<number, (typeof rows)[number]>()
+    for (const r of rows) m.set(r.memberId, r)
+    return m
+  },
+}

@@ -1,0 +1,75 @@
+// Every Chinese text of cadre evaluation (#评价, #评定) and its export.
+import { formatLocal } from '../../core/time.ts'
+import { formatMinutes } from '../points/points-rules.ts'
+import type { EvaluationPolicy } from './evaluation-policy.ts'
+import type { GradeRefusal } from './evaluation-rules.ts'
+import type { EvaluationInputs, EvaluationRow } from './evaluation.types.ts'
+
+export const INPUT_LABEL: Record<keyof EvaluationInputs, string> = {
+  checkins: '签到',
+  tasks: '完成任务',
+  projects: '完成项目',
+  hazards: '处置隐患',
+  hours: '志愿时长',
+  noticeAck: '通知确认率',
+  six: '六个一',
+}
+
+const num = (n: number) => String(Math.round(n * 10) / 10)
+export const ackText = (rate: number | null) => (rate === null ? '暂无' : `${Math.round(rate * 100)}%`)
+
+export function inputsText(i: EvaluationInputs): string {
+  const hours = i.hours ? formatMinutes(Math.round(i.hours * 60)) : '0'
+  return `签到 ${i.checkins} · 任务 ${i.tasks} · 项目 ${i.projects} · 隐患 ${i.hazards} · 志愿 ${hours} · 通知确认 ${ackText(i.noticeAck)} · 六个一 ${i.six}/6`
+}
+
+export const evaluationTexts = {
+  head: (unitName: string, periodLabel: string, n: number) => `📋 ${unitName}及下级 ${periodLabel} 干部评价 ${n} 人(按单位排列,不排名):`,
+  row: (r: EvaluationRow) => `${r.unitName} ${r.name}:${inputsText(r.inputs)} → ${num(r.score)} 分${r.grade ? `(评定:${r.grade.grade})` : ''}`,
+  own: (r: EvaluationRow, periodLabel: string) =>
+    `📋 ${r.name} ${periodLabel} 评价:\n${inputsText(r.inputs)}\n得分 ${num(r.score)}${r.grade ? `;评定:${r.grade.grade}(${r.grade.graderName},${formatLocal(r.grade.at)})` : ''}`,
+  notEvaluated: (name: string) => `${name} 不是网格员或负责人,没有干部评价`,
+  weights: (p: EvaluationPolicy) =>
+    `权重:签到×${p.weights.checkins} 任务×${p.weights.tasks} 项目×${p.weights.projects} 隐患×${p.weights.hazards} 志愿每小时×${p.weights.hours} 通知确认率×${p.weights.noticeAck} 六个一每项×${p.weights.six}(通知确认率:通知功能上线前为“暂无”,不计分)`,
+  empty: (unitName: string) => `${unitName}及下级 暂无网格员或负责人`,
+  gridRoom: () => '评价表不在网格群公布:请在社区或以上的工作群查看;发送 #评价 可只看本人',
+  notYours: (unitName: string) => `您不是${unitName}的上级负责人,不能查看其评价(可发送 #评价 查看本人)`,
+  roomAbove: (unitName: string) => `评价表只在您负责的单位群中公布,${unitName}的群不是:请在本单位工作群查看`,
+  unknownUnit: (name: string) => `没有名为「${name.slice(0, 20)}」的单位`,
+  badArgs: (w: string) => `看不懂「${w.slice(0, 20)}」:可写时段(本月、上月、本季、本年、11月)和单位名称`,
+
+  // #评定
+  missingName: () => '请写明要评定的人',
+  missingGrade: () => '请写明等次:优秀、良好、合格 或 不合格',
+  gradeGridRoom: () => '评定结果不在网格群公布:请在社区或以上的工作群评定',
+  unknownMember: (name: string) => `没有名为「${name.slice(0, 20)}」的成员`,
+  ambiguous: (name: string, units: string[]) => `有多位「${name}」(${units.join('、')}):请 @ 本人再评定`,
+  graded: (name: string, periodLabel: string, grade: string, previous: string | null) =>
+    `📝 已评定 ${name} ${periodLabel}:${grade}${previous && previous !== grade ? `(原为 ${previous})` : ''}`,
+  refusal: (code: GradeRefusal, name: string) =>
+    ({
+      GRADE_SELF: '不能评定自己',
+      GRADE_NOT_SUPERVISOR: '只有负责人可以评定',
+      GRADE_OUTSIDE: `${name} 不在您负责的单位,不能评定`,
+      GRADE_PEER: `${name} 与您同为本单位负责人,请由上级评定`,
+      GRADE_NOT_CADRE: `${name} 不是网格员或负责人,无需评定`,
+    })[code],
+}
+
+export const EXPORT_HEADERS = [
+  '单位',
+  '姓名',
+  '微信ID',
+  '角色',
+  '签到',
+  '完成任务',
+  '完成项目',
+  '处置隐患',
+  '志愿时长(小时)',
+  '通知确认率',
+  '六个一',
+  '得分',
+  '评定',
+  '评定人',
+  '评定时间',
+]

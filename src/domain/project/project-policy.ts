@@ -1,0 +1,44 @@
+// The org file's `policies.projects`: how long an unclaimed project waits per escalation level, and which completed
+// work counts automatically for the 六个一. Validated (zod) at org import as part of the unit's policy block
+// (task/policy.ts composes this schema), stored converted, and merged down the tree here (nearest unit wins).
+import { z } from 'zod'
+import { duration } from '../policy-fields.ts'
+
+/** The keys under `policies.projects` (all optional). */
+export const projectPolicyInput = z
+  .object({
+    /** An unclaimed project climbs one level per this period (the tasks' engine: levels and quiet hours as for tasks). */
+    escalation: duration.optional(),
+    /** A completed project counts as 参与一个项目 for its holder. */
+    sixFromProject: z.boolean().optional(),
+    /** Which completed tasks count as 解决一个难题 for their holder: urgent ones, ones in a project, or none. */
+    sixFromTask: z.enum(['urgent', 'project', 'none']).optional(),
+  })
+  .strict()
+
+export type ProjectPatch = z.output<typeof projectPolicyInput>
+
+export interface ProjectPolicy {
+  escalationMs: number
+  sixFromProject: boolean
+  sixFromTask: 'urgent' | 'project' | 'none'
+}
+
+export const DEFAULT_PROJECT_POLICY: ProjectPolicy = {
+  escalationMs: 24 * 3_600_000,
+  sixFromProject: true,
+  sixFromTask: 'urgent',
+}
+
+/** Merges the `projects` part of stored policy blocks from the district down to the unit (nearest wins, per key). */
+export function resolveProjectPolicy(chain: unknown[]): ProjectPolicy {
+  const p: ProjectPolicy = { ...DEFAULT_PROJECT_POLICY }
+  for (const stored of chain) {
+    const v = (stored as { projects?: ProjectPatch } | null)?.projects
+    if (!v || typeof v !== 'object') continue
+    if (typeof v.escalation === 'number') p.escalationMs = v.escalation
+    if (v.sixFromProject !== undefined) p.sixFromProject = v.sixFromProject
+    if (v.sixFromTask !== undefined) p.sixFromTask = v.sixFromTask
+  }
+  return p
+}

@@ -26,6 +26,8 @@ import { correctCommand, pointsCommand, rankCommand } from './points.command.ts'
 import { catalogueCommand, checkOffCommand, redeemCommand } from './redeem.command.ts'
 import { reviewCommand, volunteerCommand } from './volunteer.command.ts'
 import { matchCommand, resourceCommand, resourceListCommand } from './resource.command.ts'
+import { noticeCommand, scheduleCancelCommand, scheduleListCommand } from './notice.command.ts'
+import { handleAcknowledgement } from './notice-ack.handler.ts'
 
 export const COMMANDS: AnyCommand[] = []
 COMMANDS.push(
@@ -65,6 +67,9 @@ COMMANDS.push(
   resourceCommand,
   resourceListCommand,
   matchCommand,
+  noticeCommand,
+  scheduleListCommand,
+  scheduleCancelCommand,
   bindCommand,
 )
 
@@ -76,4 +81,5 @@ export const commandSet: CommandSet = {
   // Chinese names only: a user who typed a Chinese word is helped by a Chinese suggestion.
   words: () => COMMANDS.map((c) => c.name),
   attachment: handleAttachment,
+  acknowledgement: handleAcknowledgement,
 }

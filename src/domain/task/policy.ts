@@ -12,6 +12,14 @@ import {
   type HazardPolicyPatch,
 } from '../hazard/hazard-policy.ts'
 import { pointsPolicyInput, type PointsPatch } from '../points/points-policy.ts'
+import {
+  DEFAULT_NOTICE_POLICY,
+  mergeNoticePolicy,
+  noticePolicyInput,
+  toNoticePatch,
+  type NoticePolicy,
+  type NoticePolicyPatch,
+} from '../notice/notice-policy.ts'
 
 /** The keys an org file may set under `policies:` (all optional; a unit's keys override its ancestors'). */
 export const policyInput = z
@@ -28,6 +36,8 @@ export const policyInput = z
     hazards: hazardPolicyInput.optional(),
     /** Points and rankings (domain/points/points-policy.ts owns these keys and their merging). */
     points: pointsPolicyInput.optional(),
+    /** Notices: the delivery SLA and the escalation of unacknowledged rooms (notice/notice-policy.ts). */
+    notices: noticePolicyInput.optional(),
   })
   .strict()
 
@@ -42,6 +52,7 @@ export interface TaskPolicy {
   /** Volunteers of a task's unit may claim it too (org policy; cadres and supervisors always may). */
   volunteersClaim: boolean
   hazards: HazardPolicy
+  notices: NoticePolicy
 }
 
 export const DEFAULT_POLICY: TaskPolicy = {
@@ -51,6 +62,7 @@ export const DEFAULT_POLICY: TaskPolicy = {
   quietHours: { start: 22 * 60, end: 7 * 60 },
   volunteersClaim: false,
   hazards: DEFAULT_HAZARD_POLICY,
+  notices: DEFAULT_NOTICE_POLICY,
 }
 
 const minutes = (hhmm: string) => {
@@ -69,6 +81,7 @@ export interface PolicyPatch {
   hazards?: HazardPolicyPatch
   /** Stored as validated; merged by resolvePointsPolicy, not here. */
   points?: PointsPatch
+  notices?: NoticePolicyPatch
 }
 
 /** Validates an org file's `policies:` block and converts it; problems in Chinese (for the org import). */
@@ -84,6 +97,7 @@ export function toPolicyPatch(raw: unknown): { ok: true; patch: PolicyPatch } | 
   if (v.volunteersClaim !== undefined) patch.volunteersClaim = v.volunteersClaim
   if (v.hazards) patch.hazards = toHazardPatch(v.hazards)
   if (v.points) patch.points = v.points
+  if (v.notices) patch.notices = toNoticePatch(v.notices)
   return { ok: true, patch }
 }
 
@@ -115,6 +129,7 @@ export function resolvePolicy(chain: unknown[]): TaskPolicy {
     if (v.quietHours !== undefined) p.quietHours = v.quietHours
     if (v.volunteersClaim !== undefined) p.volunteersClaim = v.volunteersClaim
     p.hazards = mergeHazardPolicy(p.hazards, v.hazards)
+    p.notices = mergeNoticePolicy(p.notices, v.notices)
   }
   return p
 }

@@ -12,10 +12,10 @@ import { importOrg } from '../src/domain/org/org-import.service.ts'
 import { startApp, type App } from '../src/main.ts'
 import { crashDistrict } from './helpers/notice-district.ts'
 import { freshStores, type TestStores } from './helpers/stores.ts'
+import { sleep, until } from './helpers/wait.ts'
 import { workerEnv } from './helpers/worker-process.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const spec = crashDistrict()
 const ROOMS = spec.rooms.length - 1 // every room but the district's, where the notice is sent from
 let stores: TestStores
@@ -35,15 +35,6 @@ function startGateway(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
     })
     child.on('exit', (code) => reject(new Error(`gateway exited ${code}`)))
   })
-}
-
-async function until(what: string, check: () => Promise<boolean>, ms = 90_000) {
-  const end = Date.now() + ms
-  while (Date.now() < end) {
-    if (await check().catch(() => false)) return
-    await sleep(100)
-  }
-  throw new Error(`timed out waiting for ${what}`)
 }
 
 beforeAll(async () => {
@@ -74,7 +65,7 @@ it('a gateway killed mid-fan-out and restarted: every room gets the notice, once
     receivedAt: new Date().toISOString(),
   })
   const noticeLines = () => lines.filter((l) => l.text.includes('【紧急通知 B1】'))
-  await until('a third of the rooms reached', async () => noticeLines().length >= ROOMS / 3)
+  await until('a third of the rooms reached', async () => noticeLines().length >= ROOMS / 3, 90_000)
   gateway.kill('SIGKILL')
   const atKill = noticeLines().length
   expect(atKill).toBeLessThan(ROOMS) // killed in the middle
@@ -82,11 +73,7 @@ it('a gateway killed mid-fan-out and restarted: every room gets the notice, once
   gateway = await startGateway(env)
   try {
     await until('every room reached', async () => new Set(noticeLines().map((l) => l.room)).size === ROOMS, 120_000)
-    await until(
-      'every delivery marked sent',
-      async () => (await stores.db.prisma.noticeDelivery.count({ where: { status: 'sent' } })) === ROOMS,
-      60_000,
-    )
+    await until('every delivery marked sent', async () => (await stores.db.prisma.noticeDelivery.count({ where: { status: 'sent' } })) === ROOMS, 60_000)
     await sleep(3000) // anything sent twice would have shown up by now
     const perRoom = new Map<string, number>()
     for (const l of noticeLines()) perRoom.set(l.room, (perRoom.get(l.room) ?? 0) + 1)

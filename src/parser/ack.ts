@@ -29,13 +29,31 @@ const EDGES = /^[\s。.!！~～,，、…]+|[\s。.!！~～,，、…]+$/gu
 const WITH_REF = /^(?:([^\sBb]+?)\s*([Bb]\d{1,9})|([Bb]\d{1,9})\s*([^\sBb]+))$/u
 const EMOJI_ONLY = /^(?:👌|👍)+$/u
 
+/**
+ * A quote-reply as puppets that flatten WeChat's 引用 deliver it: 「<who>：<quoted text>」, a line of "- - - …", then the
+ * reply. Wechaty 1.x has no quoted-message API (wechaty/wechaty#2387), so the quote is read from the text.
+ */
+const QUOTE = /^「([\s\S]*?)」\s*\n\s*(?:-\s*){5,}\n([\s\S]*)$/u
+/** Our notice inside a quote: its header (【通知 B5】, 【紧急通知 B5】) or its re-@ (请确认通知 B5). */
+const NOTICE_HEADER = /(?:【(?:紧急)?通知 |请确认(?:紧急)?通知 )B(\d{1,9})/u
+
 export interface Ack {
   /** The notice number named with it ("收到 B5" → 5), else null: the room's latest open notice. */
   number: number | null
 }
 
-/** An acknowledgement, or null for anything else (ordinary chat). */
+/**
+ * An acknowledgement, or null for anything else (ordinary chat). A quote-reply of one of our notices (or of its re-@)
+ * answered with an acknowledgement word picks that notice.
+ */
 export function parseAck(raw: string): Ack | null {
+  const quote = raw.length <= 2000 ? QUOTE.exec(raw) : null
+  if (quote) {
+    const ack = parseAck(quote[2]!)
+    const quoted = NOTICE_HEADER.exec(quote[1]!)
+    // A 收到 quoting anything else (a task, someone's message) is not about a notice.
+    return ack && quoted ? { number: ack.number ?? Number(quoted[1]) } : null
+  }
   if (raw.length > 40) return null
   const text = normalise(raw).replace(EDGES, '').toLowerCase()
   if (!text) return null

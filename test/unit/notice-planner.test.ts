@@ -9,7 +9,10 @@ const pace = (id: string, messagesPerSec = 1, jitterMs = 0) => ({ id, messagesPe
 
 describe('planFanOut', () => {
   it('one account per room (today): each room on its own account, estimate = the slowest account', () => {
-    const p = planFanOut(rooms(10, (i) => [i % 2 ? 'b' : 'a']), [pace('a', 1), pace('b', 0.5)])
+    const p = planFanOut(
+      rooms(10, (i) => [i % 2 ? 'b' : 'a']),
+      [pace('a', 1), pace('b', 0.5)],
+    )
     expect(p.assignment.filter((x) => x.accountId === 'a')).toHaveLength(5)
     expect(p.accounts).toEqual([
       { id: 'b', rooms: 5, estimateMs: 8000 },
@@ -19,7 +22,10 @@ describe('planFanOut', () => {
   })
 
   it('rooms several accounts serve are balanced so the last room is reached as early as possible (faster account takes more)', () => {
-    const p = planFanOut(rooms(30, () => ['a', 'b']), [pace('a', 2), pace('b', 1)])
+    const p = planFanOut(
+      rooms(30, () => ['a', 'b']),
+      [pace('a', 2), pace('b', 1)],
+    )
     const a = p.accounts.find((x) => x.id === 'a')!
     const b = p.accounts.find((x) => x.id === 'b')!
     expect(a.rooms + b.rooms).toBe(30)
@@ -58,7 +64,10 @@ describe('planFanOut', () => {
   })
 
   it('the generated district (1,158 rooms over 15 accounts at 0.5/s) comes in under 3 minutes, near rooms ÷ total pace', () => {
-    const p = planFanOut(rooms(1158, (i) => [`bot-${i % 15}`]), Array.from({ length: 15 }, (_, i) => pace(`bot-${i}`, 0.5, 300)))
+    const p = planFanOut(
+      rooms(1158, (i) => [`bot-${i % 15}`]),
+      Array.from({ length: 15 }, (_, i) => pace(`bot-${i}`, 0.5, 300)),
+    )
     expect(p.estimateMs).toBeLessThan(180_000)
     expect(Math.abs(p.estimateMs - (1158 / 7.5) * 1000) / ((1158 / 7.5) * 1000)).toBeLessThan(0.05)
   })
@@ -66,7 +75,10 @@ describe('planFanOut', () => {
 
 describe('the verdict against the SLA', () => {
   it('1,034 grids on one account at 1 message/s cannot make 3 minutes: the reply says by how much and how many accounts', () => {
-    const p = planFanOut(rooms(1034, () => ['bot-01']), [pace('bot-01', 1, 300)])
+    const p = planFanOut(
+      rooms(1034, () => ['bot-01']),
+      [pace('bot-01', 1, 300)],
+    )
     const v = slaVerdict(p, 1034, 180_000, { messagesPerSec: 1, jitterMs: 300 })
     expect(v.meets).toBe(false)
     expect(p.estimateMs).toBe(1_033_150)

@@ -56,6 +56,18 @@ describe('acknowledgement words', () => {
     },
   )
 
+  const DASHES = '- - - - - - - - - - - - - - -'
+  it.each([
+    [`「网格助手：🔴【紧急通知 B7】\n今晚有暴雨\n——人和路街道 刘书记」\n${DASHES}\n收到`, { number: 7 }],
+    [`「网格助手:📢【通知 B12】周五开会」\n${DASHES}\n👌`, { number: 12 }],
+    [`「网格助手：@李佳鑫 ⏰ 请确认紧急通知 B3:「明早集合」」\n${DASHES}\n1`, { number: 3 }],
+    [`「网格助手：【通知 B7】…」\n${DASHES}\n收到 B5`, { number: 5 }],
+    [`「网格助手：【通知 B7】…」\n${DASHES}\n我明天去不了`, null],
+    [`「王书记：明天几点开会?」\n${DASHES}\n收到`, null],
+  ])('a quote-reply %j → %j', (text, ack) => {
+    expect(parseAck(text)).toEqual(ack)
+  })
+
   const msg = (text: string, roomId: string | null = 'r@chatroom'): InboundMessage => ({
     accountId: 'a',
     messageId: 'm',

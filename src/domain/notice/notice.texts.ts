@@ -24,7 +24,7 @@ const scopeLabel = (scope: NoticeScope, unitName: string) => (scope === 'grids' 
 export const noticeTexts = {
   // ── The notice as posted in each room ──
   posted: (n: { number: number; text: string; urgent: boolean; slaMs: number }, from: string) =>
-    `${n.urgent ? '🔴【紧急通知' : '📢【通知'} ${label(n.number)}】\n${n.text}\n——${from}\n请本群网格员${formatWait(n.slaMs)}内回复「收到」确认。`,
+    `${n.urgent ? '🔴【紧急通知' : '📢【通知'} ${label(n.number)}】\n${n.text}\n——${from}\n请本群网格员(负责人)${formatWait(n.slaMs)}内回复「收到」确认。`,
 
   // ── The plan reply to the sender ──
   plan: (n: { number: number; priority: string; scope: NoticeScope }, unitName: string, p: StoredPlan, at: Date) => {

@@ -6,6 +6,7 @@
 // from the message to its acknowledgement committed (observed in PostgreSQL: the inbox row marked handled in the same
 // transaction as the acknowledgement).
 // Run alone: node bin/run-ts.js bench/notices.ts (writes its section of BENCHMARKS.md); `npm run bench` runs it too.
+import os from 'node:os'
 import { systemClock } from '../src/core/clock.ts'
 import { createLogger } from '../src/core/logger.ts'
 import { loadEnv } from '../src/config/env.ts'
@@ -25,6 +26,8 @@ export interface NoticeFigures {
   theoreticalS: number
   estimateS: number
   planReplyS: number
+  /** The machine's 1-minute load average at the start of the fan-out and at the end of the acknowledgements. */
+  load: [number, number]
   delivered: number
   sentMarked: number
   acks: { sent: number; seconds: number; p50: number; p99: number; max: number; recorded: number; acknowledgedRooms: number }
@@ -62,6 +65,7 @@ export async function benchNotices(o: { perSec?: number; jitterMs?: number; acks
       if (l.text.includes('【紧急通知 B1】') && !reached.has(l.room)) reached.set(l.room, Date.now())
       if (l.room === districtRoom && l.text.includes('紧急通知 B1 开始发送')) planAt ||= Date.now()
     })
+    const loadAtStart = os.loadavg()[0]!
     const t0 = Date.now()
     world.say(world.person('书记1'), districtRoom, '#通知 紧急 全区防汛紧急通知:今晚有特大暴雨,请各网格立即排查低洼地带、地下车库和危房,转移群众')
     const limit = Date.now() + 15 * 60_000
@@ -109,6 +113,7 @@ export async function benchNotices(o: { perSec?: number; jitterMs?: number; acks
       theoreticalS: rooms / (spec.accounts.length * perSec),
       estimateS: (plan?.estimateMs ?? Number.NaN) / 1000,
       planReplyS: (planAt - t0) / 1000,
+      load: [loadAtStart, os.loadavg()[0]!],
       delivered: reached.size,
       sentMarked,
       acks: {
@@ -153,7 +158,8 @@ spaces the rest, so ${Math.ceil(f.rooms / f.accounts)} messages take (n − 1) �
 
 Acknowledgements: ${f.acks.sent} 收到 / 1 / 好的 spread over ${s(f.acks.seconds)} (each room's cadre or supervisor once, then
 second answers that change nothing), through the whole pipeline (mock → gateway → durable inbox → inbound shard → worker →
-one transaction: inbox mark + acknowledgement), while nothing else runs. Latency = from the message said on the mock to its
+one transaction: inbox mark + acknowledgement), while nothing else of gridbot runs. The machine's 1-minute load average was
+${f.load[0].toFixed(1)} at the start of the fan-out and ${f.load[1].toFixed(1)} at the end (2 cores; other sessions' test suites share them). Latency = from the message said on the mock to its
 inbound job completed (after the transaction that marks it handled and records the acknowledgement committed).
 
 | | measured | target |

@@ -107,6 +107,13 @@ describe('notices through the dispatcher', () => {
     expect((await d(2)).ackByName).toBe('张伟')
   })
 
+  it('"#收到" (or "@网格助手 收到") is no command: it acknowledges, silently', async () => {
+    await h.say(HF, 'wxid_wang', '#通知 网格 明早八点集合') // B4
+    expect(await h.say(G6, 'wxid_chenxiao', '#收到')).toEqual([])
+    const b4 = (await h.db.prisma.notice.findFirst({ where: { number: 4 }, include: { deliveries: true } }))!
+    expect(b4.deliveries.filter((d) => d.status === 'acknowledged')).toHaveLength(1)
+  })
+
   it('refuses a cadre, a unit outside the sender, an empty notice — each with an example', async () => {
     expect((await h.say(G5, 'wxid_lijiaxin', '#通知 明天开会'))[0]).toContain('仅限负责人')
     expect((await h.say(HF, 'wxid_wang', '#通知 @正商社区 明天开会'))[0]).toContain('不在您负责的范围内')

@@ -28,6 +28,12 @@ export const parseMiddleware: Middleware<MessageContext> = async (ctx, next) => 
       return next()
     }
     ctx.def = deps.commands.find(ctx.command.word) ?? null
+    // "@网格助手 收到" or "#收到": no such command, but an acknowledgement all the same.
+    const ack = ctx.def ? null : parseAck(`${ctx.command.word} ${ctx.command.args}`.trim())
+    if (ack) {
+      ctx.command = null
+      ctx.ack = ack
+    }
   } else if (msg.kind === 'other') return
   await next()
 }

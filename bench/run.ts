@@ -6,6 +6,7 @@ import { machine } from './stores.ts'
 import { benchEscalation } from './escalation.bench.ts'
 import { benchHazardDuplicates, duplicateSection } from './hazard-duplicates.bench.ts'
 import { benchPoints, pointsSection } from './points.bench.ts'
+import { benchNotices, noticeSection } from './notices.bench.ts'
 
 const opts = { burst: Number(process.env.BENCH_BURST ?? 5000), rate: 100, seconds: Number(process.env.BENCH_SECONDS ?? 20) }
 const ms = (n: number) => `${n.toFixed(1)} ms`
@@ -42,6 +43,9 @@ console.log(dup)
 console.log('points ledger at district scale…')
 const pts = await benchPoints({ entries: Number(process.env.BENCH_LEDGER ?? 1_000_000) })
 console.log(pts)
+console.log('an urgent notice to the whole district, paced, then 1,200 收到…')
+const notices = await benchNotices()
+console.log(notices)
 
 const md = `# Benchmarks
 
@@ -105,7 +109,9 @@ Targets from issue #3: p99 lateness ≤ 2 s — ${esc.lateness.p99 <= 2000 ? 'me
 
 ${duplicateSection(dup)}
 
-${pointsSection(pts)}`
+${pointsSection(pts)}
+
+${noticeSection(notices)}`
 writeFileSync(path.resolve('BENCHMARKS.md'), md)
 console.log('wrote BENCHMARKS.md')
 process.exit(0)

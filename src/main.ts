@@ -13,7 +13,7 @@ import { InboundQueues, startInboundWorkers } from './jobs/inbound.ts'
 import { QueueOutbox } from './outbound/outbox.ts'
 import { startSender, type Pace } from './outbound/sender.ts'
 import type { ChatTransport } from './transport/transport.ts'
-import { accountIds } from './domain/org/org.service.ts'
+import { accountIds, accountPaces } from './domain/org/org.service.ts'
 import { commandSet } from './commands/registry.ts'
 import { RedisRateLimiter } from './jobs/rate-limiter.ts'
 import { TimerQueue, startTimersWorker } from './jobs/timers.ts'
@@ -23,6 +23,9 @@ import { taskTimers } from './domain/task/task-timers.ts'
 import { hazardTimers } from './domain/hazard/hazard-timers.ts'
 import { hazardTimerHandlers } from './domain/hazard/hazard-timer-handlers.ts'
 import { projectTimerHandlers, projectTimers } from './domain/project/project-timers.ts'
+import { noticeScheduleTimers, noticeTimers } from './domain/notice/notice-timers.ts'
+import { noticeTimerHandlers } from './domain/notice/notice-timer-handlers.ts'
+import { deliveriesSent, deliveryFailed } from './domain/notice/notice.service.ts'
 import { redeliver } from './domain/inbox/redelivery.ts'
 import type { InboundMessage } from './core/message.ts'
 import { markSent } from './domain/outbox/outbox.service.ts'
@@ -84,8 +87,14 @@ export async function startApp(o: AppOptions): Promise<App> {
     log,
     counters: new Counters(),
     rateLimitPerMinute: o.env.GRIDBOT_RATE_LIMIT_PER_MINUTE,
+    pace: { messagesPerSec: o.env.GRIDBOT_PACE_PER_SEC, jitterMs: o.env.GRIDBOT_PACE_JITTER_MS },
   }
-  const sweepDeps = { ...deps, redis: queueEnv.connection, keyPrefix: o.env.GRIDBOT_QUEUE_PREFIX, sources: [taskTimers, hazardTimers, projectTimers] }
+  const sweepDeps = {
+    ...deps,
+    redis: queueEnv.connection,
+    keyPrefix: o.env.GRIDBOT_QUEUE_PREFIX,
+    sources: [taskTimers, hazardTimers, projectTimers, noticeTimers, noticeScheduleTimers],
+  }
   const dispatch = createDispatcher(deps)
   const inbound = new InboundQueues(queueEnv, o.env.GRIDBOT_INBOUND_SHARDS)
   const workers: Worker[] = []
@@ -121,7 +130,14 @@ export async function startApp(o: AppOptions): Promise<App> {
     workers.push(
       startTimersWorker(
         queueEnv,
-        { escalate: escalateHandler(deps), remind: remindHandler(deps), ...hazardTimerHandlers(deps), ...projectTimerHandlers(deps), sweep: sweepNow },
+        {
+          escalate: escalateHandler(deps),
+          remind: remindHandler(deps),
+          ...hazardTimerHandlers(deps),
+          ...projectTimerHandlers(deps),
+          ...noticeTimerHandlers(deps),
+          sweep: sweepNow,
+        },
         { concurrency: Math.min(concurrency, 8), log, lockMs },
       ),
     )
@@ -141,16 +157,30 @@ export async function startApp(o: AppOptions): Promise<App> {
   }
   if (o.role !== 'worker') {
     const receive = createReceiver({ prisma: deps.prisma, counters: deps.counters, log, enqueue: requeue })
-    const marks = new SentMarks((keys) => markSent(deps.prisma, keys, clock.now()), log, deps.counters)
+    // The sent mark also moves the notice deliveries among those rows on (queued/failed → sent).
+    const marks = new SentMarks(
+      async (keys) => {
+        const at = clock.now()
+        await markSent(deps.prisma, keys, at)
+        await deliveriesSent(deps.prisma, keys, at)
+      },
+      log,
+      deps.counters,
+    )
+    // A post whose job gave up: a notice's delivery to that room is failed, with the reason (the sweeper resends it).
+    const failed = (key: string, reason: string) => deliveryFailed(deps.prisma, key, reason, clock.now()).then(() => undefined)
     sentMarks = marks
     if (!o.makeTransport) throw new Error('gateway role needs a transport factory')
     const accounts = o.accounts ?? (await accountIds(deps.prisma))
+    const paces = await accountPaces(deps.prisma)
     if (accounts.length === 0) throw new Error('没有机器人账号:请先导入组织文件(gridbot org import <文件>)')
     for (const accountId of accounts) {
       const transport = o.makeTransport(accountId)
       transports.push(transport)
-      const pace = o.pace === undefined ? { messagesPerSec: o.env.GRIDBOT_PACE_PER_SEC, jitterMs: o.env.GRIDBOT_PACE_JITTER_MS } : o.pace
-      workers.push(startSender(queueEnv, transport, pace, log, (key) => marks.mark(key), o.env.GRIDBOT_JOB_LOCK_MS))
+      // An account's own pace from the org file (accounts: messagesPerSec), else the environment's.
+      const pace =
+        o.pace === undefined ? { messagesPerSec: paces.get(accountId) ?? o.env.GRIDBOT_PACE_PER_SEC, jitterMs: o.env.GRIDBOT_PACE_JITTER_MS } : o.pace
+      workers.push(startSender(queueEnv, transport, pace, log, (key) => marks.mark(key), o.env.GRIDBOT_JOB_LOCK_MS, failed))
       await transport.start(receive)
       log.info({ account: accountId }, 'gateway started')
     }

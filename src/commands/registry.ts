@@ -30,6 +30,8 @@ import { projectCommand, projectListCommand } from './project.command.ts'
 import { funnelCommand } from './funnel.command.ts'
 import { sixCommand } from './six.command.ts'
 import { evaluationCommand, gradeCommand } from './evaluation.command.ts'
+import { noticeCommand, scheduleCancelCommand, scheduleListCommand } from './notice.command.ts'
+import { handleAcknowledgement } from './notice-ack.handler.ts'
 
 export const COMMANDS: AnyCommand[] = []
 COMMANDS.push(
@@ -75,6 +77,9 @@ COMMANDS.push(
   sixCommand,
   evaluationCommand,
   gradeCommand,
+  noticeCommand,
+  scheduleListCommand,
+  scheduleCancelCommand,
   bindCommand,
 )
 
@@ -86,4 +91,5 @@ export const commandSet: CommandSet = {
   // Chinese names only: a user who typed a Chinese word is helped by a Chinese suggestion.
   words: () => COMMANDS.map((c) => c.name),
   attachment: handleAttachment,
+  acknowledgement: handleAcknowledgement,
 }

@@ -9,17 +9,28 @@ export interface Outbox {
 
 /**
  * What a timer wakes: a task's escalation step or reminder, a hazard's escalation step, its verification step
- * (reminder, then close), the end of the wait for an answer to a duplicate question, or an unclaimed project's
- * escalation step.
+ * (reminder, then close), the end of the wait for an answer to a duplicate question, an unclaimed project's
+ * escalation step, a notice's SLA deadline (summary and re-@) and its escalation to parents, or an occurrence of a
+ * scheduled notice.
  */
-export type TimerKind = 'escalate' | 'remind' | 'hazard_escalate' | 'hazard_verify' | 'hazard_duplicate' | 'project_escalate'
+export type TimerKind =
+  | 'escalate'
+  | 'remind'
+  | 'hazard_escalate'
+  | 'hazard_verify'
+  | 'hazard_duplicate'
+  | 'project_escalate'
+  | 'notice_sla'
+  | 'notice_escalate'
+  | 'notice_schedule'
 
 /** A timer a domain rule asks for: it wakes the timer handler at `dueAt` (virtual or wall-clock time). */
 export interface TimerRequest {
   kind: TimerKind
-  /** The task's, hazard's or project's row id (the kind says which). */
+  /** The task's, hazard's, project's, notice's or notice schedule's row id (the kind says which). */
   subjectId: number
-  /** The record's timer cycle the timer belongs to; a timer of an old cycle does nothing. */
+  /** The record's timer cycle the timer belongs to; a timer of an old cycle does nothing. A schedule's occurrence:
+   *  its time in minutes since the epoch (one job id per occurrence). */
   cycle: number
   /** Level (escalate) or reminder index (remind), or the step of a hazard's timer. */
   step: number
@@ -46,3 +57,12 @@ export interface MediaStore {
   put(name: string, bytes: Buffer): Promise<string>
   get(ref: string): Promise<Buffer>
 }
+
+/** How fast one bot account may post (its limiter) and the jitter before each message: what the sender uses and
+ *  what the notice planner estimates with. */
+export interface SendPace {
+  messagesPerSec: number
+  jitterMs: number
+}
+
+export const DEFAULT_SEND_PACE: SendPace = { messagesPerSec: 1, jitterMs: 300 }

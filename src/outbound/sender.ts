@@ -14,7 +14,11 @@ export interface Pace {
 
 export const DEFAULT_PACE: Pace = { messagesPerSec: 1, jitterMs: 300 }
 
-/** `onSent(key)`: the outbox row behind a message whose last part WeChat accepted (marked sent). */
+/**
+ * `onSent(key)`: the outbox row behind a message whose last part WeChat accepted (marked sent). `onFailed(key, reason)`:
+ * a part of that row whose job gave up after its last retry (the sweeper sends the row again later); never throws into
+ * BullMQ.
+ */
 export function startSender(
   env: QueueEnv,
   transport: ChatTransport,
@@ -22,8 +26,9 @@ export function startSender(
   log: Logger,
   onSent?: (outboxKey: string) => Promise<void>,
   lockMs?: number,
+  onFailed?: (outboxKey: string, reason: string) => Promise<void>,
 ): Worker<OutboundJob> {
-  return createWorker<OutboundJob>(
+  const worker = createWorker<OutboundJob>(
     outboundQueueName(transport.accountId),
     async (job) => {
       if (pace?.jitterMs) await new Promise((r) => setTimeout(r, Math.random() * pace.jitterMs))
@@ -43,4 +48,10 @@ export function startSender(
       ...(pace ? { limiter: { max: 1, duration: Math.round(1000 / pace.messagesPerSec) } } : {}),
     },
   )
+  if (onFailed)
+    worker.on('failed', (job, err) => {
+      if (!job?.data.outboxKey || job.attemptsMade < (job.opts.attempts ?? 1)) return // it will be retried
+      onFailed(job.data.outboxKey, err.message).catch((e) => log.warn({ err: (e as Error).message, key: job.data.outboxKey }, 'could not record a failed send'))
+    })
+  return worker
 }

@@ -3,7 +3,7 @@
 // non-null room, member and arguments. Concrete commands live in commands/ and are handed to the dispatcher.
 import type { Logger } from '../core/logger.ts'
 import type { MessageOrigin, OutboundMessage } from '../core/message.ts'
-import type { TimerRequest } from '../core/ports.ts'
+import type { SendPace, TimerRequest } from '../core/ports.ts'
 import type { BoundRoom, MemberWithUnit, Role } from '../domain/org/org.types.ts'
 import type { Work } from '../domain/work.ts'
 
@@ -34,6 +34,8 @@ interface BaseContext<A> {
   schedule(timer: TimerRequest): void
   /** For a handler whose one statement marks the message handled and writes its own reply (recordsItself). */
   durable: DurableReply
+  /** How fast a bot account posts (the accounts the org file gives no pace of): what fan-out plans estimate with. */
+  pace: SendPace
 }
 
 export interface DurableReply {
@@ -105,12 +107,17 @@ export type AttachmentHandler = (
   ctx: GuestContext<{ kind: 'location' | 'image'; location?: { latitude: number; longitude: number; address: string }; mediaRef?: string }>,
 ) => Promise<void>
 
+/** An acknowledgement of a notice in a bound room (收到, 1, 👌 …, or "收到 B5"): plain chat, not a command. The member
+ *  may be unknown (a guest's 收到 reaches the handler, which does not count it). */
+export type AcknowledgementHandler = (ctx: GuestContext<{ number: number | null }>) => Promise<void>
+
 /** Everything the dispatcher routes to: handed in by the composition root, so pipeline/ imports no command. */
 export interface CommandSet {
   find(word: string): AnyCommand | undefined
   /** Words to suggest for a typo (Chinese names first). */
   words(): string[]
   attachment: AttachmentHandler
+  acknowledgement: AcknowledgementHandler
 }
 
 export const ok = <A>(args: A): ParseResult<A> => ({ ok: true, args })

@@ -1,5 +1,6 @@
 import type { Logger } from '../core/logger.ts'
 import type { InboundMessage, OutboundMessage } from '../core/message.ts'
+import type { Ack } from '../parser/ack.ts'
 import type { ParsedCommand } from '../parser/command.ts'
 import type { BoundRoom, MemberWithUnit } from '../domain/org/org.types.ts'
 import type { Work } from '../domain/work.ts'
@@ -17,6 +18,8 @@ export interface MessageContext {
   /** Null for a guest: someone in the room who is not in the org. */
   member: MemberWithUnit | null
   command: ParsedCommand | null
+  /** Not a command but an acknowledgement of a notice (收到 …): routed to the acknowledgement handler. */
+  ack: Ack | null
   /** The command the message resolved to (null for locations, images). */
   def: AnyCommand | null
   /** The command's arguments, parsed once by its own parser. */

@@ -45,6 +45,7 @@ export function createDispatcher(deps: PipelineDeps): Dispatch {
       room: null,
       member: null,
       command: null,
+      ack: null,
       def: null,
       args: undefined,
       work: { db: deps.prisma, effects: new Effects(), now },

@@ -1,17 +1,19 @@
 import { conversationOf, type InboundMessage } from '../core/message.ts'
+import { parseAck } from '../parser/ack.ts'
 import { MAX_COMMAND_TEXT, parseCommand } from '../parser/command.ts'
 import type { InboxRow } from '../domain/inbox/inbox.repo.ts'
 
 /**
- * What the gateway keeps: commands (texts with # or / or @-ing the bot), locations and images in groups. Ordinary
- * chat never reaches the inbox or the queue. The dispatcher decides the rest (member? bound room? allowed?).
+ * What the gateway keeps: commands (texts with # or / or @-ing the bot), acknowledgements of notices (收到, 1, 👌 …
+ * on their own: src/parser/ack.ts), locations and images in groups. Ordinary chat never reaches the inbox or the
+ * queue. The dispatcher decides the rest (member? bound room? allowed?).
  */
 export function whyNotForTheBot(m: InboundMessage): 'direct' | 'oversize' | 'chat' | null {
   if (!m.roomId) return 'direct'
   if (m.kind === 'location' || m.kind === 'image') return null
   if (m.kind !== 'text') return 'chat'
   if (m.text.length > MAX_COMMAND_TEXT) return 'oversize'
-  return parseCommand(m.text, { mentionsSelf: m.mentionsSelf }) ? null : 'chat'
+  return parseCommand(m.text, { mentionsSelf: m.mentionsSelf }) || parseAck(m.text) ? null : 'chat'
 }
 
 /** The inbox row of a message: the message itself is the payload the sweeper re-queues. */

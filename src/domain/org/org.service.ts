@@ -10,6 +10,11 @@ export async function accountIds(db: DbOrTx): Promise<string[]> {
   return (await orgRepo.accounts(db)).map((a) => a.id)
 }
 
+/** Accounts whose org file entry sets `messagesPerSec`: that account's pace. */
+export async function accountPaces(db: DbOrTx): Promise<Map<string, number>> {
+  return new Map((await orgRepo.accounts(db)).flatMap((a) => (a.messagesPerSec ? [[a.id, a.messagesPerSec] as const] : [])))
+}
+
 /** The supervisors nearest above a unit: the people who can register a newcomer (names, at most three). */
 export async function registrarNames(db: DbOrTx, unit: Unit): Promise<string[]> {
   const chain = [unit, ...(await orgRepo.ancestors(db, unit)).reverse()]

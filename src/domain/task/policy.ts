@@ -14,6 +14,14 @@ import {
 import { pointsPolicyInput, type PointsPatch } from '../points/points-policy.ts'
 import { projectPolicyInput, type ProjectPatch } from '../project/project-policy.ts'
 import { evaluationPolicyInput, type EvaluationPatch } from '../evaluation/evaluation-policy.ts'
+import {
+  DEFAULT_NOTICE_POLICY,
+  mergeNoticePolicy,
+  noticePolicyInput,
+  toNoticePatch,
+  type NoticePolicy,
+  type NoticePolicyPatch,
+} from '../notice/notice-policy.ts'
 
 /** The keys an org file may set under `policies:` (all optional; a unit's keys override its ancestors'). */
 export const policyInput = z
@@ -34,6 +42,8 @@ export const policyInput = z
     projects: projectPolicyInput.optional(),
     /** Cadre evaluation: weights and caps of the score's inputs (domain/evaluation/evaluation-policy.ts). */
     evaluation: evaluationPolicyInput.optional(),
+    /** Notices: the delivery SLA and the escalation of unacknowledged rooms (notice/notice-policy.ts). */
+    notices: noticePolicyInput.optional(),
   })
   .strict()
 
@@ -48,6 +58,7 @@ export interface TaskPolicy {
   /** Volunteers of a task's unit may claim it too (org policy; cadres and supervisors always may). */
   volunteersClaim: boolean
   hazards: HazardPolicy
+  notices: NoticePolicy
 }
 
 export const DEFAULT_POLICY: TaskPolicy = {
@@ -57,6 +68,7 @@ export const DEFAULT_POLICY: TaskPolicy = {
   quietHours: { start: 22 * 60, end: 7 * 60 },
   volunteersClaim: false,
   hazards: DEFAULT_HAZARD_POLICY,
+  notices: DEFAULT_NOTICE_POLICY,
 }
 
 const minutes = (hhmm: string) => {
@@ -78,6 +90,7 @@ export interface PolicyPatch {
   /** Stored as validated; merged by resolveProjectPolicy and resolveEvaluationPolicy, not here. */
   projects?: ProjectPatch
   evaluation?: EvaluationPatch
+  notices?: NoticePolicyPatch
 }
 
 /** Validates an org file's `policies:` block and converts it; problems in Chinese (for the org import). */
@@ -95,6 +108,7 @@ export function toPolicyPatch(raw: unknown): { ok: true; patch: PolicyPatch } | 
   if (v.points) patch.points = v.points
   if (v.projects) patch.projects = v.projects
   if (v.evaluation) patch.evaluation = v.evaluation
+  if (v.notices) patch.notices = toNoticePatch(v.notices)
   return { ok: true, patch }
 }
 
@@ -126,6 +140,7 @@ export function resolvePolicy(chain: unknown[]): TaskPolicy {
     if (v.quietHours !== undefined) p.quietHours = v.quietHours
     if (v.volunteersClaim !== undefined) p.volunteersClaim = v.volunteersClaim
     p.hazards = mergeHazardPolicy(p.hazards, v.hazards)
+    p.notices = mergeNoticePolicy(p.notices, v.notices)
   }
   return p
 }

@@ -1,10 +1,12 @@
 import type { Middleware } from '../../core/compose.ts'
+import { parseAck } from '../../parser/ack.ts'
 import { MAX_COMMAND_TEXT, parseCommand } from '../../parser/command.ts'
 import type { MessageContext } from '../context.ts'
 
 /**
- * Direct messages, oversize texts and chat that is not a command stop here. A command's word is looked up once:
- * the rest of the chain knows which command (if any) it is.
+ * Direct messages, oversize texts and chat that is not a command stop here — except an acknowledgement of a notice
+ * (收到, 1, 👌 …), which goes on to the acknowledgement handler. A command's word is looked up once: the rest of the
+ * chain knows which command (if any) it is.
  */
 export const parseMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   const { msg, deps } = ctx
@@ -20,8 +22,18 @@ export const parseMiddleware: Middleware<MessageContext> = async (ctx, next) => 
       return
     }
     ctx.command = parseCommand(msg.text, { mentionsSelf: msg.mentionsSelf })
-    if (!ctx.command) return
+    if (!ctx.command) {
+      ctx.ack = parseAck(msg.text)
+      if (!ctx.ack) return
+      return next()
+    }
     ctx.def = deps.commands.find(ctx.command.word) ?? null
+    // "@网格助手 收到" or "#收到": no such command, but an acknowledgement all the same.
+    const ack = ctx.def ? null : parseAck(`${ctx.command.word} ${ctx.command.args}`.trim())
+    if (ack) {
+      ctx.command = null
+      ctx.ack = ack
+    }
   } else if (msg.kind === 'other') return
   await next()
 }

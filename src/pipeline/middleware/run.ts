@@ -1,11 +1,12 @@
 import type { Middleware } from '../../core/compose.ts'
 import type { CommandMessage, DurableReply } from '../command.ts'
+import { DEFAULT_SEND_PACE } from '../../core/ports.ts'
 import type { MessageContext } from '../context.ts'
 import { inboxRow } from '../inbox-row.ts'
 
 /**
- * The end of the chain: the command's handler with its narrowed context, or the attachment handler for a
- * location or image. What the earlier middleware checked is now a type: room and member are non-null
+ * The end of the chain: the command's handler with its narrowed context, the attachment handler for a
+ * location or image, or the acknowledgement handler for a 收到. What the earlier middleware checked is now a type: room and member are non-null
  * exactly where the command declared it needs them.
  */
 export const runMiddleware: Middleware<MessageContext> = async (ctx) => {
@@ -32,6 +33,11 @@ export const runMiddleware: Middleware<MessageContext> = async (ctx) => {
     reply: ctx.reply,
     post: work.effects.post.bind(work.effects),
     schedule: work.effects.schedule.bind(work.effects),
+    pace: ctx.deps.pace ?? DEFAULT_SEND_PACE,
+  }
+  if (!def && ctx.ack) {
+    if (!room) return
+    return ctx.deps.commands.acknowledgement({ ...base, room, member, args: { number: ctx.ack.number } })
   }
   if (!def) {
     if (ctx.command || !room || (msg.kind !== 'location' && msg.kind !== 'image')) return

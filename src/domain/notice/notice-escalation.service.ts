@@ -1,0 +1,125 @@
+// A notice's timers. At the SLA deadline (step 0): a summary to the sending room ("3/12 个群未确认:…") and a re-@ of
+// the cadres of only the unacknowledged rooms. One escalation period later (step 1): each unit still unacknowledged is
+// named in its parent unit's rooms, @-ing the parent's supervisors, as tasks escalate. A job carries ids only; the
+// step is claimed with a conditional update and its posts are written to the outbox in the same transaction, so a
+// retried, duplicated or stale job never posts twice.
+import type { Effects } from '../../core/effects.ts'
+import { jobId } from '../../core/ids.ts'
+import type { DbOrTx } from '../../db/client.ts'
+import { orgRepo } from '../org/org.repo.ts'
+import { toRoom } from '../org/room-message.ts'
+import { textFor } from '../org/visibility.ts'
+import { unitContext } from '../task/escalation.service.ts'
+import type { StepOutcome } from '../timers/timer-step.ts'
+import { noticeOrgRepo, noticeRepo } from './notice.repo.ts'
+import { noticeStepDecision, noticeStepDueAt } from './notice-rules.ts'
+import { noticeTexts } from './notice.texts.ts'
+import { STEP_DONE, STEP_ESCALATE, STEP_SLA } from './notice.types.ts'
+
+async function loadNotice(db: DbOrTx, id: number) {
+  const notice = await noticeRepo.byId(db, id)
+  if (!notice) return null
+  const unit = await orgRepo.unitById(db, notice.unitId)
+  return unit ? { notice, unit } : null
+}
+
+/** Step 0, at the SLA deadline: the summary to the sending room, and the re-@ in every unacknowledged room. */
+export async function runNoticeSla(db: DbOrTx, effects: Effects, now: Date, id: number, step: number): Promise<StepOutcome> {
+  const loaded = await loadNotice(db, id)
+  if (noticeStepDecision(loaded?.notice ?? null, step) === 'stale' || !loaded || step !== STEP_SLA) return 'stale'
+  const { notice, unit } = loaded
+  const { policy } = await unitContext(db, unit)
+  const deliveries = await noticeRepo.deliveries(db, id)
+  const open = deliveries.filter((d) => d.status !== 'acknowledged')
+  const escalateAt = open.length && policy.notices.escalate ? noticeStepDueAt(notice.slaAt, 1, notice.priority, policy) : null
+  const claimed = await noticeRepo.claimStep(db, id, STEP_SLA, { timerStep: escalateAt ? STEP_ESCALATE : STEP_DONE, nextTimerAt: escalateAt })
+  if (!claimed) return 'stale'
+  const home = await orgRepo.roomById(db, notice.roomId)
+  const sender = (await orgRepo.membersByIds(db, [notice.senderId]))[0]
+  const urgent = notice.priority === 'urgent'
+  if (!open.length) {
+    if (home?.wxRoomId) effects.post(toRoom(home, noticeTexts.allAcknowledged(notice, deliveries.length), [], urgent), jobId('notice-sum', id))
+    return 'posted'
+  }
+  const rooms = await noticeOrgRepo.roomsByIds(
+    db,
+    open.map((d) => d.roomId),
+  )
+  const names = rooms.map((r) => r.unit.name)
+  const failed = open.filter((d) => d.status === 'failed').length
+  if (home?.wxRoomId)
+    effects.post(
+      toRoom(home, noticeTexts.summary(notice, [...new Set(names)], deliveries.length, failed), sender ? [sender.wxid] : [], urgent),
+      jobId('notice-sum', id),
+    )
+  const people = await noticeOrgRepo.peopleOf(
+    db,
+    rooms.map((r) => r.unitId),
+    ['grid_cadre', 'supervisor'],
+  )
+  const nudge = noticeTexts.nudge({ ...notice, urgent })
+  for (const r of rooms) {
+    if (!r.wxRoomId) continue
+    const who = people.filter(
+      (p) => p.unitId === r.unitId && (p.role === 'grid_cadre' || !people.some((q) => q.unitId === r.unitId && q.role === 'grid_cadre')),
+    )
+    const d = open.find((x) => x.roomId === r.id)!
+    // The re-@ goes from the account the notice went out on, so it lands where the notice is.
+    effects.post(
+      {
+        ...toRoom(
+          r,
+          nudge,
+          who.map((p) => p.wxid),
+          urgent,
+        ),
+        accountId: d.accountId,
+      },
+      jobId('notice-nudge', id, r.id),
+    )
+  }
+  if (escalateAt) effects.schedule({ kind: 'notice_escalate', subjectId: id, cycle: 0, step: STEP_ESCALATE, dueAt: escalateAt })
+  return 'posted'
+}
+
+/** Step 1: each unit still unacknowledged is named in its parent unit's rooms (not the sending room: it had the summary). */
+export async function runNoticeEscalation(db: DbOrTx, effects: Effects, now: Date, id: number, step: number): Promise<StepOutcome> {
+  const loaded = await loadNotice(db, id)
+  if (noticeStepDecision(loaded?.notice ?? null, step) === 'stale' || !loaded || step !== STEP_ESCALATE) return 'stale'
+  const { notice, unit } = loaded
+  if (!(await noticeRepo.claimStep(db, id, STEP_ESCALATE, { timerStep: STEP_DONE, nextTimerAt: null }))) return 'stale'
+  const open = (await noticeRepo.deliveries(db, id)).filter((d) => d.status !== 'acknowledged')
+  if (!open.length) return 'posted'
+  const rooms = await noticeOrgRepo.roomsByIds(
+    db,
+    open.map((d) => d.roomId),
+  )
+  // Unacknowledged units grouped by their parent (the unit that can chase them).
+  const byParent = new Map<number, Set<string>>()
+  for (const r of rooms) {
+    const parent = r.unit.parentId
+    if (parent === null) continue
+    const set = byParent.get(parent) ?? new Set<string>()
+    set.add(r.unit.name)
+    byParent.set(parent, set)
+  }
+  const parents = [...byParent.keys()]
+  const parentRooms = (await noticeOrgRepo.roomsOfUnits(db, parents)).filter((r) => r.id !== notice.roomId)
+  const sups = await noticeOrgRepo.peopleOf(db, parents, ['supervisor'])
+  const waited = now.getTime() - notice.createdAt.getTime()
+  for (const r of parentRooms) {
+    const units = [...(byParent.get(r.unitId) ?? [])]
+    // The notice's text leaves the sending unit here: personal data in the excerpt is masked.
+    const text = textFor(r.unitId, notice.unitId, noticeTexts.escalated(notice, unit.name, waited, units))
+    effects.post(
+      toRoom(
+        r,
+        text,
+        sups.filter((s) => s.unitId === r.unitId).map((s) => s.wxid),
+        notice.priority === 'urgent',
+      ),
+      jobId('notice-esc', id, r.id),
+    )
+  }
+  return 'posted'
+}

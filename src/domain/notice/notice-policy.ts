@@ -1,0 +1,61 @@
+// What the org file's `policies.notices` may set: the delivery SLA (the summary and the re-@ of unacknowledged rooms
+// come at its deadline) and when unacknowledged rooms are escalated to their parent unit's room. Validated and
+// converted at import (like every policy block), merged down the tree (task/policy.ts composes it).
+import { z } from 'zod'
+import { duration } from '../policy-fields.ts'
+
+const periods = z.object({ normal: duration.optional(), urgent: duration.optional() }).strict()
+
+export const noticePolicyInput = z
+  .object({
+    /** Every room reached and acknowledged within this: "一般工作10分钟直达、紧急工作3分钟直达". */
+    sla: periods,
+    /** After the SLA deadline, this long again before unacknowledged rooms are escalated to their parent's room. */
+    escalateAfter: periods,
+    /** false: no escalation (the summary and re-@ still come). */
+    escalate: z.boolean(),
+  })
+  .partial()
+  .strict()
+
+export interface NoticePolicy {
+  slaMs: { normal: number; urgent: number }
+  escalateAfterMs: { normal: number; urgent: number }
+  escalate: boolean
+}
+
+export const DEFAULT_NOTICE_POLICY: NoticePolicy = {
+  slaMs: { normal: 10 * 60_000, urgent: 3 * 60_000 },
+  escalateAfterMs: { normal: 10 * 60_000, urgent: 3 * 60_000 },
+  escalate: true,
+}
+
+/** A unit's `notices:` block as stored (converted once at import). */
+export interface NoticePolicyPatch {
+  slaMs?: { normal?: number; urgent?: number }
+  escalateAfterMs?: { normal?: number; urgent?: number }
+  escalate?: boolean
+}
+
+export function toNoticePatch(v: z.output<typeof noticePolicyInput>): NoticePolicyPatch {
+  const p: NoticePolicyPatch = {}
+  if (v.sla) p.slaMs = { normal: v.sla.normal, urgent: v.sla.urgent }
+  if (v.escalateAfter) p.escalateAfterMs = { normal: v.escalateAfter.normal, urgent: v.escalateAfter.urgent }
+  if (v.escalate !== undefined) p.escalate = v.escalate
+  return p
+}
+
+const pick = (into: { normal: number; urgent: number }, p?: { normal?: number; urgent?: number }) => ({
+  normal: p?.normal ?? into.normal,
+  urgent: p?.urgent ?? into.urgent,
+})
+
+/** The nearer unit's keys win. */
+export function mergeNoticePolicy(into: NoticePolicy, patch: NoticePolicyPatch | undefined): NoticePolicy {
+  if (!patch) return into
+  return {
+    slaMs: pick(into.slaMs, patch.slaMs),
+    escalateAfterMs: pick(into.escalateAfterMs, patch.escalateAfterMs),
+    escalate: patch.escalate ?? into.escalate,
+  }
+}

@@ -1,0 +1,32 @@
+// The timers notice rows say must be pending (the SLA step or the escalation step of a notice, the next occurrence
+// of a schedule): the sweeper's sources, so a Redis flush loses no SLA deadline and no scheduled occurrence.
+import type { TimerRequest } from '../../core/ports.ts'
+import type { TimerSource } from '../timers/sweeper.ts'
+import { noticeRepo } from './notice.repo.ts'
+import { occurrenceCycle } from './notice-schedule.service.ts'
+import { STEP_ESCALATE, STEP_SLA } from './notice.types.ts'
+
+export const noticeTimers: TimerSource = {
+  async pending(db, before, take, afterId) {
+    const rows = await noticeRepo.pendingTimers(db, before, take, afterId)
+    if (!rows.length) return null
+    const timers: TimerRequest[] = []
+    for (const n of rows) {
+      if (!n.nextTimerAt) continue
+      if (n.timerStep === STEP_SLA) timers.push({ kind: 'notice_sla', subjectId: n.id, cycle: 0, step: STEP_SLA, dueAt: n.nextTimerAt })
+      if (n.timerStep === STEP_ESCALATE) timers.push({ kind: 'notice_escalate', subjectId: n.id, cycle: 0, step: STEP_ESCALATE, dueAt: n.nextTimerAt })
+    }
+    return { lastId: rows[rows.length - 1]!.id, timers }
+  },
+}
+
+export const noticeScheduleTimers: TimerSource = {
+  async pending(db, before, take, afterId) {
+    const rows = await noticeRepo.pendingSchedules(db, before, take, afterId)
+    if (!rows.length) return null
+    const timers: TimerRequest[] = rows
+      .filter((s) => s.nextAt)
+      .map((s) => ({ kind: 'notice_schedule', subjectId: s.id, cycle: occurrenceCycle(s.nextAt!), step: 0, dueAt: s.nextAt! }))
+    return { lastId: rows[rows.length - 1]!.id, timers }
+  },
+}

@@ -1,0 +1,187 @@
+// Notices down the tree: the fan-out (planner → one outbox row and one delivery per room, in the transaction that
+// records the notice), acknowledgements per room, the sender's marks and failures, and #通知 状态. Timers (the SLA
+// summary, re-@ and escalation) are in notice-escalation.service.ts; schedules in notice-schedule.service.ts.
+import { AppError, UsageError } from '../../core/errors.ts'
+import { jobId } from '../../core/ids.ts'
+import type { OutboundMessage } from '../../core/message.ts'
+import type { SendPace } from '../../core/ports.ts'
+import type { DbOrTx } from '../../db/client.ts'
+import { orgRepo } from '../org/org.repo.ts'
+import { districtOf, type MemberWithUnit, type Room, type Unit } from '../org/org.types.ts'
+import { unitContext } from '../task/escalation.service.ts'
+import { isAtOrAbove, isSupervisorOver } from '../task/task-rules.ts'
+import type { Work } from '../work.ts'
+import { noticeOrgRepo, noticeRepo } from './notice.repo.ts'
+import { mayAcknowledge, noticeStepDueAt, OPEN_FOR_MS, pickNotice, slaDueAt, statusesFor } from './notice-rules.ts'
+import { noticeTexts } from './notice.texts.ts'
+import { STEP_SLA, type DeliveryStatus, type Notice, type NoticeDraft, type StoredPlan } from './notice.types.ts'
+import { planFanOut, slaVerdict, type AccountPace } from './planner.ts'
+
+/** Who sends, from where: a supervisor's command, or a schedule on its creator's behalf. */
+export interface NoticeOp extends Work {
+  member: MemberWithUnit
+  room: Room & { unit: Unit }
+  /** The default pace of accounts the org file gives none. */
+  pace: SendPace
+}
+
+/** Outbox keys of notice posts start with this (the sender's marks are matched to deliveries by it). */
+export const NOTICE_KEY = 'notice'
+export const noticeKey = (noticeId: number, roomId: number) => jobId(NOTICE_KEY, noticeId, roomId)
+
+export interface SentNotice {
+  notice: Notice
+  plan: StoredPlan
+  targetName: string
+}
+
+/** The unit a draft goes to: the room's, or one named with @ in the sender's own subtree. */
+async function targetOf(op: NoticeOp, draft: NoticeDraft): Promise<Unit> {
+  if (!draft.target) return op.room.unit
+  const unit = await orgRepo.unitByName(op.db, districtOf(op.room.unit), draft.target)
+  if (!unit) throw new UsageError(noticeTexts.noUnit(draft.target))
+  if (!isAtOrAbove(op.member.unit, unit)) throw new AppError('NOTICE_NOT_BELOW', 'target outside the sender subtree', noticeTexts.notBelow(unit.name))
+  return unit as Unit
+}
+
+/** May this member send a notice to `unit` (supervisors and admins of it or above)? */
+export function maySendTo(member: MemberWithUnit, unit: Unit): boolean {
+  return isSupervisorOver(member, unit)
+}
+
+/**
+ * Sends a notice: every bound room of the target's subtree (grids only for 网格) but the sending room gets the notice
+ * from the account the planner assigned, each as an outbox row written with the notice and its delivery rows. The
+ * SLA timer is set; the plan (rooms, accounts, estimate against the SLA, shortfall) is returned for the reply.
+ */
+export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { id: number; occurrenceAt: Date }): Promise<SentNotice> {
+  const target = await targetOf(op, draft)
+  if (!maySendTo(op.member, target)) throw new AppError('NOTICE_DENIED', 'only supervisors send notices', noticeTexts.onlySupervisors())
+  const rooms = (await noticeOrgRepo.roomsOfSubtree(op.db, target.path, draft.scope === 'grids')).filter((r) => r.id !== op.room.id)
+  if (!rooms.length) throw new AppError('NOTICE_NO_ROOMS', 'no bound rooms in the target', noticeTexts.noRooms(target.name))
+  const priority = draft.urgent ? 'urgent' : 'normal'
+  const { policy } = await unitContext(op.db, op.room.unit)
+  const slaMs = policy.notices.slaMs[priority]
+  const paces: AccountPace[] = (await orgRepo.accounts(op.db)).map((a) => ({
+    id: a.id,
+    messagesPerSec: a.messagesPerSec ?? op.pace.messagesPerSec,
+    jitterMs: op.pace.jitterMs,
+  }))
+  const planned = planFanOut(
+    rooms.map((r) => ({ roomId: r.id, candidates: [r.accountId] })),
+    paces,
+  )
+  const verdict = slaVerdict(planned, rooms.length, slaMs, op.pace)
+  const plan: StoredPlan = {
+    rooms: rooms.length,
+    accounts: planned.accounts,
+    estimateMs: planned.estimateMs,
+    slaMs,
+    shortfallMs: verdict.shortfallMs,
+    accountsNeeded: verdict.accountsNeeded,
+    waiting: planned.waiting.length,
+  }
+  const districtId = districtOf(op.room.unit)
+  const slaAt = slaDueAt(op.now, priority, policy)
+  const nextTimerAt = noticeStepDueAt(slaAt, 0, priority, policy)
+  const notice = await noticeRepo.create(op.db, {
+    districtId,
+    number: await noticeRepo.nextNumber(op.db, districtId),
+    unitId: op.room.unitId,
+    roomId: op.room.id,
+    senderId: op.member.id,
+    targetUnitId: target.id,
+    scope: draft.scope,
+    text: draft.text,
+    priority,
+    createdAt: op.now,
+    slaAt,
+    plan: plan as object,
+    scheduleId: schedule?.id ?? null,
+    occurrenceAt: schedule?.occurrenceAt ?? null,
+    nextTimerAt,
+  })
+  const byId = new Map(rooms.map((r) => [r.id, r]))
+  const from = `${op.room.unit.name} ${op.member.name}`
+  const text = noticeTexts.posted({ number: notice.number, text: draft.text, urgent: draft.urgent, slaMs }, from)
+  const deliveries = planned.assignment.map((a) => ({
+    noticeId: notice.id,
+    roomId: a.roomId,
+    unitId: byId.get(a.roomId)!.unitId,
+    accountId: a.accountId,
+    outboxKey: noticeKey(notice.id, a.roomId),
+    queuedAt: op.now,
+  }))
+  await noticeRepo.addDeliveries(op.db, deliveries)
+  for (const d of deliveries) {
+    const message: OutboundMessage = { accountId: d.accountId, roomId: byId.get(d.roomId)!.wxRoomId!, text, mentionIds: [], urgent: draft.urgent }
+    op.effects.post(message, d.outboxKey)
+  }
+  op.effects.schedule({ kind: 'notice_sla', subjectId: notice.id, cycle: 0, step: STEP_SLA, dueAt: nextTimerAt })
+  return { notice: notice as Notice, plan, targetName: target.name }
+}
+
+export type AckOutcome = 'acknowledged' | 'already' | 'not_counted' | 'none'
+
+/**
+ * An acknowledgement in a room (收到, 1, 👌 …, or 收到 B5): counts for the room when it comes from a cadre,
+ * supervisor or admin of the room's own unit; anyone else's is ignored. Silent: 1,034 grids answering must not
+ * become 1,034 replies on the paced accounts (#通知 状态 shows them).
+ */
+export async function acknowledge(w: Work, who: { member: MemberWithUnit | null; room: Room & { unit: Unit } }, named: number | null): Promise<AckOutcome> {
+  if (!mayAcknowledge(who.member, who.room.unitId)) return 'not_counted'
+  const rows = await noticeRepo.roomDeliveries(w.db, who.room.id, new Date(w.now.getTime() - OPEN_FOR_MS), named)
+  const target = pickNotice(
+    rows.map((r) => ({ noticeId: r.noticeId, number: r.notice.number, queuedAt: r.queuedAt, ackAt: r.ackAt })),
+    named,
+    w.now,
+  )
+  if (target.kind !== 'ack') return target.kind
+  const moved = await noticeRepo.move(w.db, { noticeId: target.noticeId, roomId: who.room.id }, statusesFor('ack'), {
+    status: 'acknowledged',
+    ackAt: w.now,
+    ackById: who.member!.id,
+    ackByName: who.member!.name,
+  })
+  return moved ? 'acknowledged' : 'already'
+}
+
+/** The sender's marks (outbox rows WeChat accepted): the notice deliveries among them are sent. */
+export async function deliveriesSent(db: DbOrTx, keys: string[], at: Date): Promise<number> {
+  const ours = keys.filter((k) => k.startsWith(`${NOTICE_KEY}|`))
+  if (!ours.length) return 0
+  return noticeRepo.move(db, { outboxKey: { in: ours } }, statusesFor('sent'), { status: 'sent', sentAt: at })
+}
+
+/** A notice post whose job gave up (every retry failed): its delivery is failed, with the reason. */
+export async function deliveryFailed(db: DbOrTx, key: string, reason: string, at: Date): Promise<number> {
+  if (!key.startsWith(`${NOTICE_KEY}|`)) return 0
+  return noticeRepo.move(db, { outboxKey: { in: [key] } }, statusesFor('failed'), { status: 'failed', failedAt: at, failReason: reason.slice(0, 200) })
+}
+
+const ORDER: Record<DeliveryStatus, number> = { failed: 0, queued: 1, sent: 2, acknowledged: 3 }
+const STATUS_LINES = 40
+
+/** #通知 状态 [B5]: per room, unacknowledged first; the latest notice from this room when no number is given. */
+export async function noticeStatus(w: Work, who: { member: MemberWithUnit; room: Room & { unit: Unit } }, number: number | null): Promise<string> {
+  const notice = number === null ? await noticeRepo.latestFromRoom(w.db, who.room.id) : await noticeRepo.byNumber(w.db, districtOf(who.room.unit), number)
+  if (!notice) throw new AppError('NOTICE_NOT_FOUND', 'no such notice', number === null ? noticeTexts.noneYet() : noticeTexts.notFound(number))
+  const unit = await orgRepo.unitById(w.db, notice.unitId)
+  if (!unit || !isAtOrAbove(who.member.unit, unit)) throw new AppError('NOTICE_NOT_VISIBLE', 'notice of another unit', noticeTexts.notVisible(notice.number))
+  const deliveries = await noticeRepo.deliveries(w.db, notice.id)
+  const rooms = new Map(
+    (
+      await noticeOrgRepo.roomsByIds(
+        w.db,
+        deliveries.map((d) => d.roomId),
+      )
+    ).map((r) => [r.id, r]),
+  )
+  const counts: Record<DeliveryStatus, number> = { queued: 0, sent: 0, failed: 0, acknowledged: 0 }
+  for (const d of deliveries) counts[d.status]++
+  const sorted = [...deliveries].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.roomId - b.roomId)
+  const open = sorted.filter((d) => d.status !== 'acknowledged').slice(0, STATUS_LINES * 5)
+  const done = sorted.filter((d) => d.status === 'acknowledged').slice(0, Math.max(0, STATUS_LINES - open.length))
+  const lines = [...open, ...done].map((d) => noticeTexts.statusLine(rooms.get(d.roomId)?.topic ?? `#${d.roomId}`, d.status, d))
+  return noticeTexts.status(notice, counts, (notice.plan as StoredPlan | null) ?? null, lines, deliveries.length - lines.length)
+}

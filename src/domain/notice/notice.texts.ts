@@ -1,0 +1,100 @@
+// Every Chinese text of notices — the notice as posted, the plan reply, refusals, status, the SLA summary, re-@,
+// escalation, schedules — in one place, reviewed together.
+import { formatLocal } from '../../core/time.ts'
+import { formatWait } from '../task/policy.ts'
+import { formatSpan } from './notice-rules.ts'
+import type { DeliveryStatus, NoticeScope, StoredPlan } from './notice.types.ts'
+import { SCHEDULE_EXAMPLES } from '../../parser/schedule.ts'
+
+export const DELIVERY_LABEL: Record<DeliveryStatus, string> = { queued: '发送中', sent: '已送达', failed: '发送失败', acknowledged: '已确认' }
+
+const label = (n: number) => `B${n}`
+const seconds = (at: Date) => {
+  const t = formatLocal(at, false)
+  const s = String(Math.floor((at.getTime() / 1000) % 60)).padStart(2, '0')
+  return `${t}:${s}`
+}
+/** The start of a notice's text, for summaries and lists (one line, at most 30 characters). */
+export const excerpt = (text: string, max = 30) => {
+  const line = text.replace(/\s+/g, ' ').trim()
+  return [...line].length > max ? `${[...line].slice(0, max).join('')}…` : line
+}
+const scopeLabel = (scope: NoticeScope, unitName: string) => (scope === 'grids' ? `${unitName}下属各网格群` : `${unitName}及下属各群`)
+
+export const noticeTexts = {
+  // ── The notice as posted in each room ──
+  posted: (n: { number: number; text: string; urgent: boolean; slaMs: number }, from: string) =>
+    `${n.urgent ? '🔴【紧急通知' : '📢【通知'} ${label(n.number)}】\n${n.text}\n——${from}\n请本群网格员(负责人)${formatWait(n.slaMs)}内回复「收到」确认。`,
+
+  // ── The plan reply to the sender ──
+  plan: (n: { number: number; priority: string; scope: NoticeScope }, unitName: string, p: StoredPlan, at: Date) => {
+    const accounts = p.accounts.map((a) => `${a.id} ${a.rooms}个`).join('、')
+    const done = new Date(at.getTime() + p.estimateMs)
+    const head = `✅ ${n.priority === 'urgent' ? '紧急' : ''}通知 ${label(n.number)} 开始发送:${scopeLabel(n.scope, unitName)}共 ${p.rooms} 个群,使用 ${p.accounts.length} 个账号(${accounts})。`
+    const eta = `预计 ${seconds(done)} 前全部送达(约${formatSpan(p.estimateMs)}),时限${formatWait(p.slaMs)}(${seconds(new Date(at.getTime() + p.slaMs))})`
+    const verdict = p.shortfallMs
+      ? `\n⚠️ 现有账号无法在时限内送达:预计需要${formatSpan(p.estimateMs)},超出${formatSpan(p.shortfallMs)}。按目前每账号的发送速度,至少需要 ${p.accountsNeeded} 个账号。仍照常发送。`
+      : ',可在时限内送达。'
+    const waiting = p.waiting ? `\n另有 ${p.waiting} 个群的账号不可用,等待账号恢复后发送。` : ''
+    return `${head}\n${eta}${verdict}${waiting}\n回复「收到」的群计为确认;#通知 状态 ${label(n.number)} 查看进度。`
+  },
+
+  // ── Refusals and usage ──
+  empty: () => '请写明通知内容',
+  onlySupervisors: () => '#通知 仅限负责人、管理员发送(本单位及下级各群)。',
+  noUnit: (name: string) => `找不到单位「${name}」`,
+  notBelow: (name: string) => `「${name}」不在您负责的范围内,只能向本单位及下级发通知。`,
+  noRooms: (what: string) => `${what}没有已绑定的群,通知未发送。`,
+  notFound: (n: number) => `没有找到通知 ${label(n)}`,
+  noneYet: () => '本群还没有发过通知。发送:#通知 状态 B5 查看某条通知',
+  notVisible: (n: number) => `通知 ${label(n)} 不是本单位或下级发出的,无权查看。`,
+  malformedRef: (raw: string) => `「${raw.slice(0, 20)}」不是通知编号(如 B5)`,
+
+  // ── #通知 状态 ──
+  status: (
+    n: { number: number; priority: string; createdAt: Date; slaAt: Date; text: string },
+    counts: Record<DeliveryStatus, number>,
+    plan: StoredPlan | null,
+    lines: string[],
+    more: number,
+  ) => {
+    const total = counts.queued + counts.sent + counts.failed + counts.acknowledged
+    const head = `📋 ${n.priority === 'urgent' ? '紧急' : ''}通知 ${label(n.number)}(${formatLocal(n.createdAt)} 发出):${excerpt(n.text)}`
+    const tally = `共 ${total} 个群:已确认 ${counts.acknowledged},已送达未确认 ${counts.sent},发送中 ${counts.queued},发送失败 ${counts.failed}`
+    const sla = `时限 ${seconds(n.slaAt)}${plan ? `;计划 ${plan.accounts.length} 个账号,预计${formatSpan(plan.estimateMs)}送达` : ''}`
+    return [head, tally, sla, ...lines, ...(more ? [`…另有 ${more} 个群未列出`] : [])].join('\n')
+  },
+  statusLine: (topic: string, status: DeliveryStatus, d: { sentAt: Date | null; ackAt: Date | null; ackByName: string | null; failReason: string | null }) => {
+    if (status === 'acknowledged') return `✔ ${topic}:已确认 ${d.ackAt ? seconds(d.ackAt) : ''}${d.ackByName ? ` ${d.ackByName}` : ''}`
+    if (status === 'sent') return `✖ ${topic}:已送达 ${d.sentAt ? seconds(d.sentAt) : ''},未确认`
+    if (status === 'failed') return `✖ ${topic}:发送失败(${excerpt(d.failReason ?? '原因不明', 40)}),将自动重发`
+    return `… ${topic}:发送中`
+  },
+
+  // ── At the SLA deadline, and after ──
+  allAcknowledged: (n: { number: number; text: string }, total: number) =>
+    `✅ 通知 ${label(n.number)}「${excerpt(n.text, 20)}」已全部确认(${total}/${total})。`,
+  summary: (n: { number: number; text: string }, missing: string[], total: number, failed: number) =>
+    `⏰ 通知 ${label(n.number)}「${excerpt(n.text, 20)}」时限已到:${missing.length}/${total} 个群未确认:${missing.slice(0, 30).join('、')}${missing.length > 30 ? ` 等` : ''}。${failed ? `其中 ${failed} 个群发送失败,正在重发。` : ''}已在未确认的群里提醒网格员。`,
+  nudge: (n: { number: number; text: string; urgent: boolean }) =>
+    `⏰ 请确认${n.urgent ? '紧急' : ''}通知 ${label(n.number)}:「${excerpt(n.text)}」\n已过时限仍未确认,请回复「收到」。`,
+  escalated: (n: { number: number; text: string }, fromUnit: string, waitedMs: number, units: string[]) =>
+    `【通知未确认】${fromUnit} 的通知 ${label(n.number)}「${excerpt(n.text, 20)}」已发出${formatWait(waitedMs)},下列单位仍未确认:${units.join('、')}。请督促回复「收到」。`,
+
+  // ── Schedules ──
+  scheduleUsage: () => `请写明发送时间和内容,例如:#通知 定时 每月9日9点 本月议事日,请各网格准备(时间如 ${SCHEDULE_EXAMPLES})`,
+  scheduled: (s: { number: number; phrase: string; cron: string | null }, next: Date, target: string) =>
+    `🗓 定时通知 S${s.number} 已设定:${s.cron ? `${s.phrase},下次` : ''} ${formatLocal(next)} 发往${target}。\n#定时列表 查看,#取消定时 S${s.number} 取消。`,
+  occurrence: (s: { number: number }, noticeNumber: number, late: Date | null) =>
+    `🗓 定时通知 S${s.number} 已按时发出为通知 ${label(noticeNumber)}${late ? `(补发,原定 ${formatLocal(late)})` : ''}。`,
+  scheduleList: (unitName: string, lines: string[]) =>
+    lines.length ? `🗓 ${unitName}及下级的定时通知 ${lines.length} 条:\n${lines.join('\n')}` : `${unitName}及下级没有定时通知。`,
+  scheduleLine: (s: { number: number; phrase: string; text: string; priority: string }, next: Date | null, unitName: string, creator: string) =>
+    `S${s.number} ${s.phrase}${s.priority === 'urgent' ? '(紧急)' : ''}:${excerpt(s.text, 24)} —— 下次 ${next ? formatLocal(next) : '无'};${unitName} ${creator}`,
+  scheduleNotFound: (n: number) => `没有找到定时通知 S${n}`,
+  scheduleNotYours: (n: number) => `定时通知 S${n} 只能由设定人或其上级负责人取消。`,
+  scheduleAlreadyCancelled: (n: number) => `定时通知 S${n} 已经取消或已发完。`,
+  scheduleCancelled: (n: number, phrase: string) => `🗑 定时通知 S${n}(${phrase})已取消,不再发送。`,
+  scheduleMissingRef: () => '请写定时通知编号',
+  scheduleMalformedRef: (raw: string) => `「${raw.slice(0, 20)}」不是定时通知编号(如 S2)`,
+}

@@ -1,0 +1,83 @@
+// Notices as the rest of gridbot sees them: our own types (the repository's rows satisfy them structurally).
+export type NoticeScope = 'subtree' | 'grids'
+export type DeliveryStatus = 'queued' | 'sent' | 'failed' | 'acknowledged'
+export type Priority = 'normal' | 'urgent'
+
+export interface Notice {
+  id: number
+  districtId: number
+  number: number
+  unitId: number
+  roomId: number
+  senderId: number
+  targetUnitId: number
+  scope: NoticeScope
+  text: string
+  priority: Priority
+  createdAt: Date
+  slaAt: Date
+  plan: unknown
+  scheduleId: number | null
+  occurrenceAt: Date | null
+  timerStep: number
+  nextTimerAt: Date | null
+}
+
+export interface NoticeDelivery {
+  noticeId: number
+  roomId: number
+  unitId: number
+  accountId: string
+  outboxKey: string
+  status: DeliveryStatus
+  queuedAt: Date
+  sentAt: Date | null
+  failedAt: Date | null
+  failReason: string | null
+  ackAt: Date | null
+  ackById: number | null
+  ackByName: string | null
+}
+
+export interface NoticeSchedule {
+  id: number
+  districtId: number
+  number: number
+  unitId: number
+  roomId: number
+  creatorId: number
+  targetUnitId: number
+  scope: NoticeScope
+  text: string
+  priority: Priority
+  phrase: string
+  cron: string | null
+  nextAt: Date | null
+  active: boolean
+  createdAt: Date
+}
+
+/** What a notice is: its words and where it goes (a command's or a schedule's). */
+export interface NoticeDraft {
+  text: string
+  urgent: boolean
+  scope: NoticeScope
+  /** A unit named with @ (its subtree); null: the sending room's unit. */
+  target: string | null
+}
+
+/** The plan as stored on the notice and shown again by #通知 状态. */
+export interface StoredPlan {
+  rooms: number
+  accounts: { id: string; rooms: number; estimateMs: number }[]
+  estimateMs: number
+  slaMs: number
+  shortfallMs: number
+  accountsNeeded: number
+  waiting: number
+}
+
+/** Steps of a notice's timers (Notice.timerStep). */
+export const STEP_SLA = 0
+export const STEP_ESCALATE = 1
+export const STEP_DONE = 2

@@ -1,0 +1,27 @@
+// A gateway process for test/notices-crash.int.test.ts: the generated district's mock WeChat and a `--role gateway`
+// app (paced senders) on the test's stores. Prints every message the bot posts as a JSON line on stdout, so the
+// test sees what reached each room even across a SIGKILL of this process.
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { systemClock } from '../../src/core/clock.ts'
+import { createLogger } from '../../src/core/logger.ts'
+import { loadEnv } from '../../src/config/env.ts'
+import { openDatabase } from '../../src/db/client.ts'
+import type { Infra } from '../../src/infra.ts'
+import { startApp } from '../../src/main.ts'
+import { SimWorld } from '../../src/sim/world.ts'
+import { crashDistrict } from './notice-district.ts'
+
+const env = loadEnv(process.env)
+const db = await openDatabase({ url: env.DATABASE_URL! })
+const log = createLogger('silent')
+const spec = crashDistrict()
+const world = new SimWorld(spec, systemClock, log, mkdtempSync(path.join(os.tmpdir(), 'notice-gw-media-')))
+world.onLine((l) => {
+  if (l.self) process.stdout.write(`${JSON.stringify({ room: l.room, text: l.text.split('\n')[0] })}\n`)
+})
+const infra: Infra = { db, redisUrl: env.REDIS_URL!, embedded: { database: false, redis: false }, close: async () => undefined }
+await startApp({ role: 'gateway', env, infra, log, makeTransport: world.transport, pace: { messagesPerSec: 10, jitterMs: 20 } })
+await world.populate(db.prisma)
+process.stdout.write(`${JSON.stringify({ ready: true })}\n`)

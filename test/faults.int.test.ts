@@ -149,8 +149,10 @@ async function district() {
     const prisma = db.prisma
     const checkins = sent.filter((s) => s.kind === 'checkin').length
     const needs = sent.length - checkins
-    await until('every message recorded', async () => (await prisma.checkin.count()) + (await prisma.need.count()) >= sent.length)
-    await until('every confirmation sent', async () => (await prisma.outboxMessage.count({ where: { sentAt: null } })) === 0 && world.pending() === 0)
+    // Generous waits: on a loaded 2-core machine the recovery (flush noticed, sweep, redelivery) takes longer; the test
+    // checks that everything arrives exactly once, not how fast.
+    await until('every message recorded', async () => (await prisma.checkin.count()) + (await prisma.need.count()) >= sent.length, 150_000)
+    await until('every confirmation sent', async () => (await prisma.outboxMessage.count({ where: { sentAt: null } })) === 0 && world.pending() === 0, 150_000)
     await sleep(1000)
     // Exactly one record per message.
     expect(await prisma.checkin.count()).toBe(checkins)
@@ -233,6 +235,6 @@ describe('nothing lost under faults (gateway + worker process, burst of 200)', (
         await d.close()
       }
     },
-    180_000,
+    360_000,
   )
 })

@@ -33,55 +33,51 @@ import { evaluationCommand, gradeCommand } from './evaluation.command.ts'
 import { noticeCommand, scheduleCancelCommand, scheduleListCommand } from './notice.command.ts'
 import { handleAcknowledgement } from './notice-ack.handler.ts'
 
-export const COMMANDS: AnyCommand[] = []
-COMMANDS.push(
-  helpCommand(() => COMMANDS),
-  checkinCommand,
-  todayCommand,
-  meCommand,
-  needCommand,
-  needListCommand,
-  taskCommand,
-  taskListCommand,
-  claimCommand,
-  progressCommand,
-  completeCommand,
-  abandonCommand,
-  chaseCommand,
-  takeOverCommand,
-  reassignCommand,
-  cancelCommand,
-  hazardCommand,
-  hazardListCommand,
-  acknowledgeCommand,
-  handleCommand,
-  resolveCommand,
-  verifyCommand,
-  reopenCommand,
-  sameCommand,
-  differentCommand,
-  volunteerCommand,
-  reviewCommand,
-  pointsCommand,
-  rankCommand,
-  catalogueCommand,
-  redeemCommand,
-  checkOffCommand,
-  correctCommand,
-  resourceCommand,
-  resourceListCommand,
-  matchCommand,
-  projectCommand,
-  projectListCommand,
-  funnelCommand,
-  sixCommand,
-  evaluationCommand,
-  gradeCommand,
-  noticeCommand,
-  scheduleListCommand,
-  scheduleCancelCommand,
-  bindCommand,
-)
+/** The commands by capability, as #帮助 lists them (one line per section, so the list stays one short message). */
+export const HELP_SECTIONS: { title: string; commands: AnyCommand[] }[] = [
+  { title: '签到', commands: [checkinCommand, todayCommand, meCommand] },
+  {
+    title: '需求任务',
+    commands: [
+      needCommand,
+      needListCommand,
+      taskCommand,
+      taskListCommand,
+      claimCommand,
+      progressCommand,
+      completeCommand,
+      abandonCommand,
+      chaseCommand,
+      takeOverCommand,
+      reassignCommand,
+      cancelCommand,
+    ],
+  },
+  {
+    title: '安全隐患',
+    commands: [
+      hazardCommand,
+      hazardListCommand,
+      acknowledgeCommand,
+      handleCommand,
+      resolveCommand,
+      verifyCommand,
+      reopenCommand,
+      sameCommand,
+      differentCommand,
+    ],
+  },
+  {
+    title: '志愿积分',
+    commands: [volunteerCommand, reviewCommand, pointsCommand, rankCommand, catalogueCommand, redeemCommand, checkOffCommand, correctCommand],
+  },
+  { title: '资源项目', commands: [resourceCommand, resourceListCommand, matchCommand, projectCommand, projectListCommand, funnelCommand, sixCommand] },
+  { title: '评价', commands: [evaluationCommand, gradeCommand] },
+  { title: '通知', commands: [noticeCommand, scheduleListCommand, scheduleCancelCommand] },
+  { title: '管理', commands: [bindCommand] },
+]
+
+export const COMMANDS: AnyCommand[] = [helpCommand(() => HELP_SECTIONS), ...HELP_SECTIONS.flatMap((s) => s.commands)]
 
 const byWord = new Map<string, AnyCommand>()
 for (const c of COMMANDS) for (const w of [c.name, ...c.aliases]) byWord.set(w.toLowerCase(), c)

@@ -61,9 +61,9 @@ describe('#志愿 and #审核 arguments', () => {
   it('reads duration, activity and the people named; a unit typed apart is joined', () => {
     expect(parseVolunteer(['2小时', '助老服务', '@张三', '@李四'])).toEqual({
       ok: true,
-      args: { duration: '2小时', activity: '助老服务', names: ['张三', '李四'] },
+      args: { duration: '2小时', activity: '助老服务', names: ['张三', '李四'], day: null },
     })
-    expect(parseVolunteer(['2', '小时', '助老', '服务'])).toEqual({ ok: true, args: { duration: '2小时', activity: '助老 服务', names: [] } })
+    expect(parseVolunteer(['2', '小时', '助老', '服务'])).toEqual({ ok: true, args: { duration: '2小时', activity: '助老 服务', names: [], day: null } })
     expect(parseVolunteer(['半天', '七彩暑托班'])).toMatchObject({ ok: true, args: { duration: '半天' } })
     expect(parseVolunteer([])).toMatchObject({ ok: false })
     expect(parseVolunteer(['0小时', '助老'])).toMatchObject({ ok: false })

@@ -29,7 +29,7 @@ afterAll(() => stores?.cleanup())
 type W = { db: Parameters<Parameters<typeof inTransaction>[1]>[0]; effects: Effects; now: Date }
 const work = <T>(fn: (w: W) => Promise<T>, at: Date = now) => inTransaction(stores.db.prisma, (tx) => fn({ db: tx, effects: new Effects(), now: at }))
 const room = async (topic: string) => (await stores.db.prisma.room.findFirstOrThrow({ where: { topic }, include: { unit: true } })) as BoundRoom
-const codeOf = (e: unknown) => (isAppError(e) ? e.code : String(e).replace(/\s+/g, " ").slice(-400))
+const codeOf = (e: unknown) => (isAppError(e) ? e.code : String(e).replace(/\s+/g, ' ').slice(-400))
 
 async function give(m: MemberWithUnit, ref: string, minutes: number) {
   await work((w) => earn(w, { memberId: m.id, unitId: m.unitId, source: 'volunteer', ref, at: now, minutes, activity: '助老服务' }))
@@ -95,7 +95,9 @@ describe('concurrent logging and approval', () => {
       const day = new Date(now.getTime() - (round + 3) * 86_400_000)
       const results = await Promise.allSettled([
         work((w) => logHours({ ...w, actor: yang, room: grid, messageId: `a${round}` }, { people: [yang], duration: '10小时', activity: '助老服务', day })),
-        work((w) => logHours({ ...w, actor: wang, room: community, messageId: `b${round}` }, { people: [yang], duration: '10小时', activity: '夜间巡逻', day })),
+        work((w) =>
+          logHours({ ...w, actor: wang, room: community, messageId: `b${round}` }, { people: [yang], duration: '10小时', activity: '夜间巡逻', day }),
+        ),
       ])
       expect(results.map((r) => (r.status === 'fulfilled' ? 'ok' : codeOf(r.reason))).sort(), `round ${round}`).toEqual(['VOLUNTEER_DAILY_LIMIT', 'ok'])
     }

@@ -80,7 +80,10 @@ describe('#冲正 and ids per district', () => {
     expect(said[0]).toContain('138****5678') // T2 is the grid's: said in the community, masked
     expect(said[0]).not.toContain('13812345678')
     expect(h.outbox.sent.filter((m) => m.roomId === GRID)).toEqual([
-      expect.objectContaining({ mentionIds: ['wxid_lijiaxin'], text: expect.stringContaining('T2 的积分已由 王书记 冲正:李佳鑫 -2。理由:重复,见3号楼2单元301电话13812345678') }),
+      expect.objectContaining({
+        mentionIds: ['wxid_lijiaxin'],
+        text: expect.stringContaining('T2 的积分已由 王书记 冲正:李佳鑫 -2。理由:重复,见3号楼2单元301电话13812345678'),
+      }),
     ])
     const again = await h.say(COMMUNITY, 'wxid_wang', '#冲正 T2 再次')
     expect(again[0]).toContain('T2 的积分已于 11月20日 09:01 由 王书记 冲正过(理由:重复,见3号楼2单元***电话138****5678),无需再冲正')
@@ -158,7 +161,9 @@ describe('the service day and the daily limit', () => {
     expect((await h.say(GRID, 'wxid_yang', '#志愿 11月19日 10小时 助老服务'))[0]).toContain('小杨 当天登记已超过 12 小时上限(多出 1小时)')
     expect((await h.say(GRID, 'wxid_yang', '#志愿 9小时 助老服务'))[0]).toMatch(/V\d+ 小杨 9小时 助老服务/)
     expect(await h.say(GRID, 'wxid_yang', '#志愿 11月25日 2小时 助老')).toEqual([expect.stringContaining('「11月25日」还没到')])
-    expect(await h.say(GRID, 'wxid_yang', '#志愿 9月1日 2小时 助老')).toEqual([expect.stringContaining('只能补登 31 天内的服务\n例如:#志愿 昨天 3小时 夜间巡逻')])
+    expect(await h.say(GRID, 'wxid_yang', '#志愿 9月1日 2小时 助老')).toEqual([
+      expect.stringContaining('只能补登 31 天内的服务\n例如:#志愿 昨天 3小时 夜间巡逻'),
+    ])
   })
 
   it("approved hours are dated by the service: October's hours approved in November count for October", async () => {
@@ -195,7 +200,10 @@ describe('who is logged for, and who approves', () => {
     const said = await h.say(COMMUNITY, 'wxid_wang', '#志愿 2小时 社区义诊 @小杨')
     const v = /V(\d+) 小杨/.exec(said[0]!)![1]
     expect(h.outbox.sent.filter((m) => m.roomId === GRID)).toEqual([
-      expect.objectContaining({ mentionIds: ['wxid_yang'], text: expect.stringContaining(`王书记 为您登记了志愿时长,待负责人审核:\nV${v} 小杨 2小时 社区义诊`) }),
+      expect.objectContaining({
+        mentionIds: ['wxid_yang'],
+        text: expect.stringContaining(`王书记 为您登记了志愿时长,待负责人审核:\nV${v} 小杨 2小时 社区义诊`),
+      }),
     ])
     // Whoever logged it is its owner: 王书记 does not approve 小杨's hours he logged, nor sees them waiting.
     expect(await h.say(COMMUNITY, 'wxid_wang', `#审核 V${v} 通过`)).toEqual([expect.stringContaining(`V${v} 是您登记的时长,不能自己审核`)])
@@ -209,7 +217,7 @@ describe('who is logged for, and who approves', () => {
 })
 
 describe('rankings: a unit that turns member rankings off', () => {
-  it("its members are never listed by name, in no ranking above; their unit still counts and each sees their own rank", async () => {
+  it('its members are never listed by name, in no ranking above; their unit still counts and each sees their own rank', async () => {
     const spec = await loadOrgFile(DEMO_ORG)
     spec.catalogue.push(
       { item: '理发套餐', points: 8, stock: 5, unit: '华府社区' },

@@ -196,11 +196,18 @@ describe('the service day', () => {
     expect(serviceTime(day('2026-09-30'), new Date('2026-10-01T08:00:00+08:00'))).toEqual(new Date('2026-09-30T12:00:00+08:00'))
   })
   it('#志愿 reads a day first, and a duration glued to the activity', () => {
-    expect(parseVolunteer(['昨天', '3小时', '夜巡'], '', now)).toEqual({ ok: true, args: { duration: '3小时', activity: '夜巡', names: [], day: day('2026-11-19') } })
+    expect(parseVolunteer(['昨天', '3小时', '夜巡'], '', now)).toEqual({
+      ok: true,
+      args: { duration: '3小时', activity: '夜巡', names: [], day: day('2026-11-19') },
+    })
     expect(parseVolunteer(['2小时助老'], '', now)).toMatchObject({ ok: true, args: { duration: '2小时', activity: '助老' } })
     expect(parseVolunteer(['1小时30分助老', '@张三'], '', now)).toMatchObject({ ok: true, args: { duration: '1小时30分', activity: '助老', names: ['张三'] } })
     expect(parseVolunteer(['半天七彩暑托班'], '', now)).toMatchObject({ ok: true, args: { duration: '半天', activity: '七彩暑托班' } })
-    expect(parseVolunteer(['11月25日', '2小时', '助老'], '', now)).toMatchObject({ ok: false, problem: expect.stringContaining('还没到'), example: '#志愿 昨天 3小时 夜间巡逻' })
+    expect(parseVolunteer(['11月25日', '2小时', '助老'], '', now)).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('还没到'),
+      example: '#志愿 昨天 3小时 夜间巡逻',
+    })
     expect(parseVolunteer(['昨天'], '', now)).toMatchObject({ ok: false, problem: expect.stringContaining('请写明服务时长') })
   })
   it('#审核 V3 驳回 without a reason gets its own example', () => {

@@ -115,7 +115,7 @@ export function parseServiceDay(word: string, now: Date): ServiceDay | null {
     return { ok: true, day: at }
   }
   const full = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$/.exec(w)
-  const md = full ? null : /^(\d{1,2}|[一二三四五六七八九十]+)月(\d{1,2}|[一二三四五六七八九十]+)[日号]$/.exec(w) ?? /^(\d{1,2})[/-](\d{1,2})$/.exec(w)
+  const md = full ? null : (/^(\d{1,2}|[一二三四五六七八九十]+)月(\d{1,2}|[一二三四五六七八九十]+)[日号]$/.exec(w) ?? /^(\d{1,2})[/-](\d{1,2})$/.exec(w))
   if (full) {
     y = Number(full[1])
     m = Number(full[2])
@@ -210,8 +210,7 @@ export function mayLogFor(room: { topic: string; unit: { path: string } }, perso
 }
 
 /** A member the org file lists in this group (its topic). */
-export const memberOfRoom = (room: { topic: string }, person: object): boolean =>
-  ((person as { roomTopics?: string[] }).roomTopics ?? []).includes(room.topic)
+export const memberOfRoom = (room: { topic: string }, person: object): boolean => ((person as { roomTopics?: string[] }).roomTopics ?? []).includes(room.topic)
 
 /** #核销: a supervisor over the item's unit, or the member the catalogue names as the item's provider. */
 export function mayCheckOff(actor: Person & { wxid: string }, item: { unit: { path: string }; providerWxid: string | null }): boolean {

@@ -148,8 +148,9 @@ export const pointsRepo = {
   reversalOf: (db: DbOrTx, entryId: number) => db.pointsEntry.findFirst({ where: { reversesId: entryId } }),
   reversalsOf: (db: DbOrTx, entryIds: number[]) => db.pointsEntry.findMany({ where: { reversesId: { in: entryIds } }, orderBy: { id: 'asc' } }),
   /**
-   * Serialises a member's volunteer logging (the daily limit is checked, then the entry written) with the other
-   * transactions doing the same for them, until this one ends. Works on PostgreSQL and PGlite alike.
+   * Serialises what touches a member's hours — logging (the daily limit checked, then the entry written) and
+   * deciding — with the other transactions doing the same for them, until this one ends. Several members: take them
+   * in id order. Works on PostgreSQL and PGlite alike.
    */
   lockMemberHours: async (db: DbOrTx, memberId: number) => {
     await db.$queryRaw`SELECT 1 AS ok FROM pg_advisory_xact_lock(9010, ${memberId}::int)`

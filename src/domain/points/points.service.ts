@@ -116,11 +116,22 @@ export async function correct(w: Work, a: CorrectInput) {
   const ownerUnitId = record?.unitId ?? a.actor.unitId
   const here = (text: string) => textFor(a.room.unitId, ownerUnitId, text)
   const people = await orgRepo.membersByIds(w.db, [...new Set(entries.map((e) => e.memberId))])
-  for (const p of people) if (!mayApprove(a.actor, { memberId: p.id, unit: p.unit }).ok) throw refuse('POINTS_REVERSE_DENIED', ledgerTexts.reverseDenied(a.label))
-  const reversed = new Set((await pointsRepo.reversalsOf(w.db, entries.map((e) => e.id))).map((r) => r.reversesId))
+  for (const p of people)
+    if (!mayApprove(a.actor, { memberId: p.id, unit: p.unit }).ok) throw refuse('POINTS_REVERSE_DENIED', ledgerTexts.reverseDenied(a.label))
+  const reversed = new Set(
+    (
+      await pointsRepo.reversalsOf(
+        w.db,
+        entries.map((e) => e.id),
+      )
+    ).map((r) => r.reversesId),
+  )
   const open = entries.filter((e) => !reversed.has(e.id))
   if (!open.length) {
-    const [last] = await pointsRepo.reversalsOf(w.db, entries.map((e) => e.id))
+    const [last] = await pointsRepo.reversalsOf(
+      w.db,
+      entries.map((e) => e.id),
+    )
     const [by] = last?.actorId ? await orgRepo.membersByIds(w.db, [last.actorId]) : []
     throw refuse('POINTS_ALREADY_REVERSED', here(ledgerTexts.alreadyReversed(a.label, last?.at ?? null, by?.name ?? '', last?.reason ?? '')))
   }
@@ -206,8 +217,7 @@ export async function settleCheckinsOf(w: Work, member: { id: number; unit: Unit
   if (upTo && upTo.getTime() >= cutoff.getTime()) return 0
   const from = upTo ? startOfLocalDay(upTo) : new Date(0)
   let written = 0
-  for (const g of await checkinGroups(w, districtId))
-    written += await pointsRepo.settleCheckins(w.db, { districtId, ...g, from, cutoff, memberId: member.id })
+  for (const g of await checkinGroups(w, districtId)) written += await pointsRepo.settleCheckins(w.db, { districtId, ...g, from, cutoff, memberId: member.id })
   return written
 }
 

@@ -65,8 +65,8 @@ export const volunteerTexts = {
       : code === 'OWN_LOGGED'
         ? `${label} 是您登记的时长,不能自己审核,请由其他负责人审核`
         : code === 'NOT_SUPERVISOR'
-        ? '只有负责人可以审核志愿时长'
-        : `${label} 属于${unitName},您无权审核`,
+          ? '只有负责人可以审核志愿时长'
+          : `${label} 属于${unitName},您无权审核`,
   alreadyDecided: (v: VolunteerEntry) => `${volunteerId(v)} 已${v.status === 'approved' ? '通过' : '驳回'},无需再审核`,
   approved: (v: VolunteerEntry, name: string, centi: number) =>
     `✅ ${volunteerId(v)} 已通过:${name} ${dayNote(v)}${formatMinutes(v.minutes)} ${v.activity},积分 ${signed(centi)}${overlapNote(v.flags) ? `(${overlapNote(v.flags)})` : ''}`,
@@ -104,8 +104,7 @@ export const ledgerTexts = {
 export const redeemTexts = {
   missingItem: () => '请写要兑换的物品',
   unknownItem: (name: string, names: string[]) => `没有可兑换的「${name}」${names.length ? `。可兑换:${names.slice(0, 8).join('、')}` : ''}`,
-  ambiguous: (name: string, names: string[]) =>
-    `「${name}」对应多个物品:${names.slice(0, 8).join('、')}。请写全名,如:#兑换 ${names[0]}`,
+  ambiguous: (name: string, names: string[]) => `「${name}」对应多个物品:${names.slice(0, 8).join('、')}。请写全名,如:#兑换 ${names[0]}`,
   oneAtATime: (name: string) => `一次兑换一件,请分次兑换,如:#兑换 ${name || '理发券'}`,
   soldOut: (item: CatalogueItem) => `「${item.name}」已兑完`,
   insufficient: (item: CatalogueItem, balance: number) => `积分不足:「${item.name}」需 ${pts(item.centi)},您的余额 ${pts(balance)}`,

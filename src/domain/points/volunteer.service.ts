@@ -103,6 +103,7 @@ async function findEntry(op: VolunteerOp, ref: VolunteerRef) {
 /** Approves or rejects one entry; tells the logger (and the person) where it was logged. */
 export async function decide(op: VolunteerOp, ref: VolunteerRef, verdict: { approve: boolean; reason: string }) {
   const { v, unit } = await findEntry(op, ref)
+  await pointsRepo.lockMemberHours(op.db, v.memberId)
   const may = mayApprove(op.actor, { memberId: v.memberId, loggedById: v.loggedById, unit })
   if (!may.ok) throw refuse(`VOLUNTEER_${may.code}`, volunteerTexts.refusal(may.code, volunteerId(v), unit.name))
   return apply(op, v, verdict)
@@ -177,10 +178,15 @@ export async function pendingFor(op: VolunteerOp) {
  */
 export async function approveAll(op: VolunteerOp) {
   const { entries } = await pendingFor(op)
+  // Two bulk approvals over overlapping people (a community's and a town's supervisor at once) would otherwise lock
+  // entry rows and balance rows in crossing orders (40P01): each takes the people's hours locks first, in member
+  // order, and pays in member order (the order the check-in settlement locks balance rows in too).
+  const people = [...new Set(entries.map((v) => v.memberId))].sort((x, y) => x - y)
+  for (const id of people) await pointsRepo.lockMemberHours(op.db, id)
   let total = 0
   let skipped = 0
   const results: Decision[] = []
-  for (const v of entries) {
+  for (const v of [...entries].sort((x, y) => x.memberId - y.memberId || x.number - y.number)) {
     const r = await apply(op, v, { approve: true, reason: '' }, true)
     if (!r) {
       skipped++
@@ -189,5 +195,6 @@ export async function approveAll(op: VolunteerOp) {
     total += r.centi
     results.push(r)
   }
+  results.sort((x, y) => x.v.number - y.v.number)
   return { count: results.length, skipped, centi: total, results }
 }

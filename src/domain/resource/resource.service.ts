@@ -90,7 +90,10 @@ export async function matchResource(
   if (!fresh) throw refuse('RESOURCE_ALREADY_MATCHED', resourceTexts.already(a.work.label, resourceId(res)))
   // Each text is masked by the unit that owns it, relative to the group it is said in: the task's (or need's) title
   // belongs to its unit, the resource's description to the unit it was registered in.
-  const said = (roomUnitId: number) => ({ title: textFor(roomUnitId, rec.unitId, title), res: { ...res, description: textFor(roomUnitId, res.unitId, res.description) } })
+  const said = (roomUnitId: number) => ({
+    title: textFor(roomUnitId, rec.unitId, title),
+    res: { ...res, description: textFor(roomUnitId, res.unitId, res.description) },
+  })
   // The contact hears it in the group where the resource was offered (said there, the reply is enough).
   const [contact] = await orgRepo.membersByIds(w.db, [res.contactId])
   const room = await orgRepo.roomById(w.db, res.roomId)

@@ -101,21 +101,18 @@ describe('#冲正 and ids per district', () => {
 
 describe('resources: no self-dealing, and corrected with their task', () => {
   it("a provider earns nothing for a task they hold or created; #冲正 T reverses the providers' points too", async () => {
-    const mine = await h.say(GRID, 'wxid_lijiaxin', '#资源 修电视 @李佳鑫')
-    const r = lastNumber(mine, 'R')
-    await h.say(GRID, 'wxid_lijiaxin', '#任务 帮王奶奶修电视')
-    await h.say(GRID, 'wxid_lijiaxin', `#对接 T3 R${r}`)
-    await h.say(GRID, 'wxid_lijiaxin', '#认领 T3')
-    await h.say(GRID, 'wxid_lijiaxin', '#完成 T3 修好了')
+    /** A resource registered in a room, and a task of 李佳鑫's in the grid that used it, done. */
+    const doneWith = async (room: string, who: string, resource: string, task: string) => {
+      const r = lastNumber(await h.say(room, who, `#资源 ${resource}`), 'R')
+      const t = lastNumber(await h.say(GRID, 'wxid_lijiaxin', `#任务 ${task}`), 'T')
+      for (const say of [`#对接 T${t} R${r}`, `#认领 T${t}`, `#完成 T${t} 修好了`]) await h.say(GRID, 'wxid_lijiaxin', say)
+      return r
+    }
+    const r = await doneWith(GRID, 'wxid_lijiaxin', '修电视 @李佳鑫', '帮王奶奶修电视')
     expect(await h.db.prisma.pointsEntry.count({ where: { source: 'resource', ref: `R${r}:T3` } })).toBe(0)
     expect(await h.db.prisma.pointsEntry.count({ where: { source: 'task', ref: 'T3' } })).toBe(1)
     // Someone else's resource on someone else's task pays its provider; the correction of the task takes it back.
-    const theirs = await h.say(COMMUNITY, 'wxid_wang', '#资源 家电维修 @陈晓')
-    const r2 = lastNumber(theirs, 'R')
-    await h.say(GRID, 'wxid_lijiaxin', '#任务 修冰箱')
-    await h.say(GRID, 'wxid_lijiaxin', `#对接 T4 R${r2}`)
-    await h.say(GRID, 'wxid_lijiaxin', '#认领 T4')
-    await h.say(GRID, 'wxid_lijiaxin', '#完成 T4 修好了')
+    const r2 = await doneWith(COMMUNITY, 'wxid_wang', '家电维修 @陈晓', '修冰箱')
     expect(await h.db.prisma.pointsEntry.count({ where: { source: 'resource', ref: `R${r2}:T4` } })).toBe(1)
     const said = await h.say(COMMUNITY, 'wxid_wang', '#冲正 T4 未实际上门')
     expect(said[0]).toContain('已冲正 T4:李佳鑫 -2,陈晓 -1')

@@ -3,6 +3,7 @@ import { correct, statement, type CorrectableSource } from '../domain/points/poi
 import { ledgerTexts } from '../domain/points/points.texts.ts'
 import { PERIOD_WORDS, type PeriodKind } from '../domain/points/points-rules.ts'
 import { ranking, rankingText, SCOPE_WORDS } from '../domain/points/ranking.service.ts'
+import { textFor } from '../domain/org/visibility.ts'
 import { parseRef } from '../parser/refs.ts'
 import { ok, problem, type CommandDef, type ParseResult } from '../pipeline/command.ts'
 
@@ -16,7 +17,9 @@ export const pointsCommand: CommandDef<null> = {
   parse: () => ok(null),
   async run(ctx) {
     const s = await statement(ctx.work, ctx.member)
-    ctx.reply(ledgerTexts.balance(ctx.member.name, s.balance, s.last), { mention: true })
+    // A correction's reason is about a unit's record: read in a group of another unit, it is masked.
+    const last = s.last.map((e) => (e.reason ? { ...e, reason: textFor(ctx.room.unitId, e.unitId, e.reason) } : e))
+    ctx.reply(ledgerTexts.balance(ctx.member.name, s.balance, last), { mention: true })
   },
 }
 

@@ -85,6 +85,8 @@ describe('#冲正 and ids per district', () => {
         text: expect.stringContaining('T2 的积分已由 王书记 冲正:李佳鑫 -2。理由:重复,见3号楼2单元301电话13812345678'),
       }),
     ])
+    expect((await h.say(GRID, 'wxid_lijiaxin', '#积分'))[0]).toContain('冲正(重复,见3号楼2单元301电话13812345678) -2')
+    expect((await h.say(COMMUNITY, 'wxid_lijiaxin', '#积分'))[0]).toContain('冲正(重复,见3号楼2单元***电话138****5678) -2')
     const again = await h.say(COMMUNITY, 'wxid_wang', '#冲正 T2 再次')
     expect(again[0]).toContain('T2 的积分已于 11月20日 09:01 由 王书记 冲正过(理由:重复,见3号楼2单元***电话138****5678),无需再冲正')
     // The 台账's 说明 column: the district office reads it, so a grid's reason is masked there too.

@@ -7,9 +7,10 @@ import { loadOrgFile } from '../src/config/org-file.ts'
 import { inTransaction } from '../src/db/transaction.ts'
 import { importOrg } from '../src/domain/org/org-import.service.ts'
 import { orgRepo } from '../src/domain/org/org.repo.ts'
-import { checkBalance, earn } from '../src/domain/points/points.service.ts'
+import { checkBalance, earn, settleCheckins } from '../src/domain/points/points.service.ts'
 import { redeem } from '../src/domain/points/redemption.service.ts'
-import type { MemberWithUnit } from '../src/domain/org/org.types.ts'
+import type { BoundRoom, MemberWithUnit } from '../src/domain/org/org.types.ts'
+import { approveAll, logHours } from '../src/domain/points/volunteer.service.ts'
 import { DEMO_ORG } from './helpers/paths.ts'
 import { freshStores, type TestStores } from './helpers/stores.ts'
 
@@ -20,13 +21,15 @@ const member = async (wxid: string) => (await orgRepo.memberByWxid(stores.db.pri
 beforeAll(async () => {
   stores = await freshStores()
   const spec = await loadOrgFile(DEMO_ORG)
-  spec.catalogue.push({ item: '毛巾', points: 1, stock: 10, unit: '华府社区' }, { item: '肥皂', points: 1, stock: 10, unit: '华府社区' })
+  spec.catalogue.push({ item: '毛巾', points: 1, stock: 100, unit: '华府社区' }, { item: '肥皂', points: 1, stock: 10, unit: '华府社区' })
   await importOrg(stores.db.prisma, spec)
 })
 afterAll(() => stores?.cleanup())
 
-const work = <T>(fn: (w: { db: Parameters<Parameters<typeof inTransaction>[1]>[0]; effects: Effects; now: Date }) => Promise<T>) =>
-  inTransaction(stores.db.prisma, (tx) => fn({ db: tx, effects: new Effects(), now }))
+type W = { db: Parameters<Parameters<typeof inTransaction>[1]>[0]; effects: Effects; now: Date }
+const work = <T>(fn: (w: W) => Promise<T>, at: Date = now) => inTransaction(stores.db.prisma, (tx) => fn({ db: tx, effects: new Effects(), now: at }))
+const room = async (topic: string) => (await stores.db.prisma.room.findFirstOrThrow({ where: { topic }, include: { unit: true } })) as BoundRoom
+const codeOf = (e: unknown) => (isAppError(e) ? e.code : String(e).replace(/\s+/g, ' ').slice(-400))
 
 async function give(m: MemberWithUnit, ref: string, minutes: number) {
   await work((w) => earn(w, { memberId: m.id, unitId: m.unitId, source: 'volunteer', ref, at: now, minutes, activity: '助老服务' }))
@@ -73,12 +76,91 @@ describe('concurrent redemptions', () => {
     }
     // The refused redemption took nothing from stock.
     const left = await stores.db.prisma.catalogueItem.findMany({ where: { name: { in: ['毛巾', '肥皂'] } } })
-    expect(left.reduce((s, i) => s + i.stock, 0)).toBe(19)
+    expect(left.reduce((s, i) => s + i.stock, 0)).toBe(109)
   })
 
   it('a retried earn pays once, even concurrently', async () => {
     const d = await member('wxid_zhoumin')
     await Promise.all(Array.from({ length: 5 }, () => give(d, 'V-retry', 120)))
     expect(await checkBalance({ db: stores.db.prisma }, d.id)).toEqual({ balance: 200, sum: 200 })
+  })
+})
+
+describe('concurrent logging and approval', () => {
+  it('two 10 h logs for one person at the same moment from two groups: the daily limit lets exactly one through', async () => {
+    const yang = await member('wxid_yang')
+    const wang = await member('wxid_wang')
+    const [grid, community] = await Promise.all([room('华府社区5号网格群'), room('华府社区群')])
+    for (let round = 0; round < 3; round++) {
+      const day = new Date(now.getTime() - (round + 3) * 86_400_000)
+      const results = await Promise.allSettled([
+        work((w) => logHours({ ...w, actor: yang, room: grid, messageId: `a${round}` }, { people: [yang], duration: '10小时', activity: '助老服务', day })),
+        work((w) =>
+          logHours({ ...w, actor: wang, room: community, messageId: `b${round}` }, { people: [yang], duration: '10小时', activity: '夜间巡逻', day }),
+        ),
+      ])
+      expect(results.map((r) => (r.status === 'fulfilled' ? 'ok' : codeOf(r.reason))).sort(), `round ${round}`).toEqual(['VOLUNTEER_DAILY_LIMIT', 'ok'])
+    }
+  })
+
+  it('two bulk approvals at once: neither is refused, every entry is approved once, and together they report them all', async () => {
+    const yang = await member('wxid_yang')
+    const li = await member('wxid_lijiaxin')
+    const grid = await room('华府社区5号网格群')
+    const [wang, liu] = await Promise.all([member('wxid_wang'), member('wxid_liu')])
+    const [cRoom, tRoom] = await Promise.all([room('华府社区群'), room('人和路街道工作群')])
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 12; i++)
+        await work((w) =>
+          logHours({ ...w, actor: yang, room: grid, messageId: `l${round}-${i}` }, { people: [yang, li], duration: '10分钟', activity: `活动${round}-${i}` }),
+        )
+      const pending = await stores.db.prisma.volunteerEntry.count({ where: { status: 'pending' } })
+      const results = await Promise.allSettled([
+        work((w) => approveAll({ ...w, actor: wang, room: cRoom, messageId: `w${round}` })),
+        work((w) => approveAll({ ...w, actor: liu, room: tRoom, messageId: `u${round}` })),
+      ])
+      const refused = results.filter((r) => r.status === 'rejected').map((r) => codeOf(r.reason))
+      expect(refused, `round ${round}`).toEqual([])
+      const approved = results.map((r) => (r.status === 'fulfilled' ? r.value.count : 0))
+      expect(approved[0]! + approved[1]!, `round ${round}`).toBe(pending)
+      expect(await stores.db.prisma.volunteerEntry.count({ where: { status: 'pending' } })).toBe(0)
+    }
+    const paid = await stores.db.prisma.pointsEntry.groupBy({ by: ['ref', 'memberId'], where: { source: 'volunteer' }, _count: { _all: true } })
+    expect(paid.every((p) => p._count._all === 1)).toBe(true)
+  })
+})
+
+describe('redemption and the lazy check-in settlement', () => {
+  it('two members redeem at once while check-ins wait to be settled: no deadlock (a redemption never locks another member’s balance)', async () => {
+    const a = await member('wxid_yang')
+    const b = await member('wxid_lijiaxin')
+    const others = await Promise.all(['wxid_chenxiao', 'wxid_zhoumin', 'wxid_wang'].map(member))
+    const grid = await room('华府社区5号网格群')
+    await give(a, 'V-dl-a', 6000)
+    await give(b, 'V-dl-b', 6000)
+    let at = new Date(now.getTime() + 86_400_000)
+    for (let round = 0; round < 8; round++) {
+      // Check-ins of everyone, old enough to settle; the next redemption in the district settles them.
+      for (const m of [a, b, ...others])
+        await stores.db.prisma.checkin.create({
+          data: { memberId: m.id, unitId: m.unitId, roomId: grid.id, type: 'patrol', at, accountId: 'bot-main', messageId: `dl-${round}-${m.id}` },
+        })
+      at = new Date(at.getTime() + 86_400_000) // a day later: each check-in earns (at most 2 a day)
+      const r = await Promise.allSettled([
+        work((w) => redeem(w, { member: a, roomId: grid.id, itemName: '毛巾' }), at),
+        work((w) => redeem(w, { member: b, roomId: grid.id, itemName: '毛巾' }), at),
+      ])
+      expect(
+        r.filter((x) => x.status === 'rejected').map((x) => codeOf(x.reason)),
+        `round ${round}`,
+      ).toEqual([])
+    }
+    // The redeemers' own check-ins were settled (and the district's settle later writes each once).
+    await work((w) => settleCheckins(w, a.unit.districtId ?? a.unit.id), at)
+    for (const m of [a, b, ...others]) {
+      const bal = await checkBalance({ db: stores.db.prisma }, m.id)
+      expect(bal.balance).toBe(bal.sum)
+    }
+    expect(await stores.db.prisma.pointsEntry.count({ where: { source: 'checkin' } })).toBe(8 * 5)
   })
 })

@@ -1,8 +1,9 @@
 // #积分 (balance and last entries), #排行 (rankings that never shame), #冲正 (a reversing entry with a reason).
-import { correct, statement } from '../domain/points/points.service.ts'
+import { correct, statement, type CorrectableSource } from '../domain/points/points.service.ts'
 import { ledgerTexts } from '../domain/points/points.texts.ts'
 import { PERIOD_WORDS, type PeriodKind } from '../domain/points/points-rules.ts'
 import { ranking, rankingText, SCOPE_WORDS } from '../domain/points/ranking.service.ts'
+import { textFor } from '../domain/org/visibility.ts'
 import { parseRef } from '../parser/refs.ts'
 import { ok, problem, type CommandDef, type ParseResult } from '../pipeline/command.ts'
 
@@ -16,7 +17,9 @@ export const pointsCommand: CommandDef<null> = {
   parse: () => ok(null),
   async run(ctx) {
     const s = await statement(ctx.work, ctx.member)
-    ctx.reply(ledgerTexts.balance(ctx.member.name, s.balance, s.last), { mention: true })
+    // A correction's reason is about a unit's record: read in a group of another unit, it is masked.
+    const last = s.last.map((e) => (e.reason ? { ...e, reason: textFor(ctx.room.unitId, e.unitId, e.reason) } : e))
+    ctx.reply(ledgerTexts.balance(ctx.member.name, s.balance, last), { mention: true })
   },
 }
 
@@ -47,27 +50,39 @@ export const rankCommand: CommandDef<RankArgs> = {
   },
 }
 
-type CorrectArgs = { source: 'volunteer' | 'task'; ref: string; reason: string }
+type CorrectArgs = { source: CorrectableSource; number: number; label: string; reason: string }
+
+/** The letter of an id says what earned the points (check-ins have no id people type, and need no correction). */
+const CORRECTABLE: [letter: string, source: CorrectableSource][] = [
+  ['V', 'volunteer'],
+  ['T', 'task'],
+  ['H', 'hazard'],
+  ['P', 'project'],
+]
+
+export function parseCorrect(argv: string[]): ParseResult<CorrectArgs> {
+  let found: { source: CorrectableSource; number: number; label: string } | null = null
+  for (const [letter, source] of CORRECTABLE) {
+    const r = parseRef(letter, argv[0])
+    if (r.ok) found = { source, number: r.number, label: r.label }
+  }
+  if (!found) return problem(ledgerTexts.reverseBadRef())
+  const reason = argv.slice(1).join(' ').trim()
+  if (!reason) return problem(ledgerTexts.reverseNeedsReason())
+  return ok({ ...found, reason })
+}
 
 export const correctCommand: CommandDef<CorrectArgs> = {
   access: 'member',
   name: '冲正',
   aliases: ['correct'],
   summary: '负责人冲正一笔积分(写一条反向记录,须写理由)',
-  usage: '#冲正 <V31|T12> <理由>',
+  usage: '#冲正 <V31|T12|H7|P3> <理由>',
   example: '#冲正 V31 时长登记重复',
   roles: ['supervisor', 'admin'],
-  parse(argv) {
-    const v = parseRef('V', argv[0])
-    const t = parseRef('T', argv[0])
-    const r = v.ok ? { source: 'volunteer' as const, label: v.label } : t.ok ? { source: 'task' as const, label: t.label } : null
-    if (!r) return problem(ledgerTexts.reverseBadRef())
-    const reason = argv.slice(1).join(' ').trim()
-    if (!reason) return problem(ledgerTexts.reverseNeedsReason())
-    return ok({ source: r.source, ref: r.label, reason })
-  },
+  parse: parseCorrect,
   async run(ctx) {
-    const rows = await correct(ctx.work, { actor: ctx.member, source: ctx.args.source, ref: ctx.args.ref, reason: ctx.args.reason })
-    ctx.reply(ledgerTexts.reverseDone(ctx.args.ref, rows, ctx.args.reason), { mention: true })
+    const r = await correct(ctx.work, { actor: ctx.member, room: ctx.room, ...ctx.args })
+    ctx.reply(r.text, { mention: true, mentionIds: r.mentionIds })
   },
 }

@@ -24,7 +24,8 @@ export const redeemCommand: CommandDef<{ item: string }> = {
   summary: '用积分兑换物品,得到兑换码',
   usage: '#兑换 <物品>',
   example: '#兑换 理发券',
-  parse: (_argv, text) => (text ? ok({ item: text }) : problem(redeemTexts.missingItem())),
+  // "理发券。" and "理发券 1张" are read in the service (pickItem), which knows the items.
+  parse: (_argv, text) => (text.replace(/[\p{P}\s]+$/u, '') ? ok({ item: text }) : problem(redeemTexts.missingItem())),
   async run(ctx) {
     const r = await redeem(ctx.work, { member: ctx.member, roomId: ctx.room.id, itemName: ctx.args.item })
     ctx.reply(redeemTexts.redeemed(r.item, r.code, r.balance), { mention: true })

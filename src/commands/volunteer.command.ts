@@ -1,7 +1,7 @@
 // 志愿服务时长: #志愿 logs hours (for oneself and the people named), #审核 decides them.
 import { approveAll, decide, logHours, pendingFor, type VolunteerOp, type VolunteerRef } from '../domain/points/volunteer.service.ts'
 import { volunteerTexts } from '../domain/points/points.texts.ts'
-import { parseServiceDuration } from '../domain/points/points-rules.ts'
+import { parseServiceDay, parseServiceDuration } from '../domain/points/points-rules.ts'
 import { DEFAULT_POINTS_POLICY } from '../domain/points/points-policy.ts'
 import { parseRef } from '../parser/refs.ts'
 import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../pipeline/command.ts'
@@ -10,28 +10,47 @@ import { textFor } from '../domain/org/visibility.ts'
 
 const op = (ctx: CommandContext<unknown>): VolunteerOp => ({ ...ctx.work, actor: ctx.member, room: ctx.room, messageId: ctx.msg.messageId })
 
-type LogArgs = { duration: string; activity: string; names: string[] }
+type LogArgs = { duration: string; activity: string; names: string[]; day: Date | null }
 
-/** "#志愿 2小时 助老服务 @张三": the duration first (a unit may be typed apart: "2 小时"), then the activity, then @people. */
-export function parseVolunteer(argv: string[]): ParseResult<LogArgs> {
+/**
+ * "#志愿 2小时 助老服务 @张三": the service day if not today (昨天, 11月19日), the duration (a unit may be typed apart:
+ * "2 小时", or the activity glued on: "2小时助老"), then the activity, then @people.
+ */
+export function parseVolunteer(argv: string[], _text = '', now: Date = new Date()): ParseResult<LogArgs> {
   if (!argv.length) return problem(volunteerTexts.missingDuration())
+  let words = argv
+  let day: Date | null = null
+  const d = parseServiceDay(argv[0]!, now)
+  if (d) {
+    if (!d.ok) return problem(volunteerTexts.badDay(argv[0]!, d.problem), '#志愿 昨天 3小时 夜间巡逻')
+    day = d.day
+    words = argv.slice(1)
+    if (!words.length) return problem(volunteerTexts.missingDuration())
+  }
   const read = (s: string) => parseServiceDuration(s, DEFAULT_POINTS_POLICY.halfDay)
-  let used = 1
-  let duration = argv[0]!
-  if (read(duration) === null && argv[1] && read(duration + argv[1]) !== null) {
-    duration += argv[1]
-    used = 2
+  let duration = words[0]!
+  let rest = words.slice(1)
+  if (read(duration) === null && words[1] && read(duration + words[1]) !== null) {
+    duration += words[1]
+    rest = words.slice(2)
+  } else if (read(duration) === null) {
+    // "2小时助老": the longest start that is a duration, the rest is the activity.
+    for (let n = duration.length - 1; n > 0; n--) {
+      if (read(duration.slice(0, n)) === null) continue
+      rest = [duration.slice(n), ...rest]
+      duration = duration.slice(0, n)
+      break
+    }
   }
   if (read(duration) === null) return problem(volunteerTexts.badDuration(duration))
   if (read(duration)! <= 0) return problem(volunteerTexts.badDuration(duration))
-  const rest = argv.slice(used)
   const names = rest.filter((w) => w.startsWith('@')).flatMap((w) => w.split('@').filter(Boolean))
   const activity = rest
     .filter((w) => !w.startsWith('@'))
     .join(' ')
     .trim()
   if (!activity) return problem(volunteerTexts.missingActivity())
-  return ok({ duration, activity, names })
+  return ok({ duration, activity, names, day })
 }
 
 export const volunteerCommand: CommandDef<LogArgs> = {
@@ -39,13 +58,13 @@ export const volunteerCommand: CommandDef<LogArgs> = {
   name: '志愿',
   aliases: ['志愿服务', 'volunteer'],
   summary: '登记志愿服务时长(@他人可一并登记),待负责人审核',
-  usage: '#志愿 <时长> <活动> [@成员]',
+  usage: '#志愿 [昨天|11月19日] <时长> <活动> [@成员]',
   example: '#志愿 2小时 助老服务',
   parse: parseVolunteer,
   async run(ctx) {
     const named = await mentioned(ctx, ctx.args.names)
     const people = [ctx.member, ...named.filter((m) => m.id !== ctx.member.id)]
-    const rows = await logHours(op(ctx), { people, duration: ctx.args.duration, activity: ctx.args.activity })
+    const rows = await logHours(op(ctx), { people, duration: ctx.args.duration, activity: ctx.args.activity, day: ctx.args.day })
     ctx.reply(volunteerTexts.logged(rows), { mention: true, mentionIds: named.map((m) => m.wxid) })
   },
 }
@@ -64,7 +83,9 @@ export function parseReview(argv: string[]): ParseResult<ReviewArgs> {
   const reason = argv.slice(2).join(' ').trim()
   if (APPROVE.has(verdict)) return ok({ kind: 'one', ref: { number: r.number, label: r.label }, approve: true, reason: '' })
   if (REJECT.has(verdict))
-    return reason ? ok({ kind: 'one', ref: { number: r.number, label: r.label }, approve: false, reason }) : problem(volunteerTexts.needReason())
+    return reason
+      ? ok({ kind: 'one', ref: { number: r.number, label: r.label }, approve: false, reason })
+      : problem(volunteerTexts.needReason(), `#审核 ${r.label} 驳回 时长有误`)
   return problem(volunteerTexts.badVerdict())
 }
 
@@ -89,13 +110,14 @@ export const reviewCommand: CommandDef<ReviewArgs> = {
     }
     if (a.kind === 'all') {
       const r = await approveAll(op(ctx))
-      if (!r.count) return ctx.reply(volunteerTexts.pendingNone())
+      if (!r.count) return ctx.reply(r.skipped ? volunteerTexts.allDecidedMeanwhile(r.skipped) : volunteerTexts.pendingNone())
       const here = r.results.filter((x) => x.tell.length)
       const details = here.map((x) => x.text).join('\n')
       return ctx.reply(
         `${volunteerTexts.approvedAll(
           r.results.map((x) => `V${x.v.number}`),
           r.centi,
+          r.skipped,
         )}${details ? `\n${details}` : ''}`,
         {
           mentionIds: [...new Set(here.flatMap((x) => x.tell))],

@@ -45,7 +45,7 @@ export function parseCommand(raw: string, opts: { mentionsSelf?: boolean; botNam
   let args = (m[2] ?? '').trim()
   // "#签到走访5户" — no space after a Chinese command word is common on phones.
   const glued = /^([\u4e00-\u9fff]{2})([\s\S]+)$/.exec(word)
-  if (glued && KNOWN_GLUE.has(glued[1]!)) {
+  if (glued && KNOWN_GLUE.has(glued[1]!) && !WHOLE_WORDS.has(word)) {
     word = glued[1]!
     args = `${glued[2]} ${args}`.trim()
   }
@@ -56,4 +56,7 @@ export function parseCommand(raw: string, opts: { mentionsSelf?: boolean; botNam
  * Two-character command words that may be glued to their arguments ("#隐患H1", "#隐患紧急 …"). Only words that
  * always take arguments and that chat does not start with ("#今天天气不错" is chat, not #今天).
  */
-const KNOWN_GLUE = new Set(['签到', '打卡', '隐患', '受理', '处置', '办结', '核实', '重办'])
+const KNOWN_GLUE = new Set(['签到', '打卡', '隐患', '受理', '处置', '办结', '核实', '重办', '志愿', '兑换'])
+
+/** Command words that begin with a glued word but are words of their own (#志愿服务 is #志愿, #兑换列表 is #商品). */
+const WHOLE_WORDS = new Set(['志愿服务', '兑换列表'])

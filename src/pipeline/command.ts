@@ -69,9 +69,10 @@ export interface UnboundContext<A> extends BaseContext<A> {
   orgChanged(): void
 }
 
-/** `parse` returns the arguments, or a problem (answered with the command's example). Pure: no I/O; `now` is the
- *  time the message is handled at (relative deadlines read against it). */
-export type ParseResult<A> = { ok: true; args: A } | { ok: false; problem: string }
+/** `parse` returns the arguments, or a problem (answered with the command's example, or with the problem's own when
+ *  the command's would contradict it). Pure: no I/O; `now` is the time the message is handled at (relative
+ *  deadlines read against it). */
+export type ParseResult<A> = { ok: true; args: A } | { ok: false; problem: string; example?: string }
 
 interface CommandMeta<A> {
   /** The Chinese keyword users type first. */
@@ -121,6 +122,6 @@ export interface CommandSet {
 }
 
 export const ok = <A>(args: A): ParseResult<A> => ({ ok: true, args })
-export const problem = (text: string): ParseResult<never> => ({ ok: false, problem: text })
+export const problem = (text: string, example?: string): ParseResult<never> => (example ? { ok: false, problem: text, example } : { ok: false, problem: text })
 /** For commands that take their words as they come. */
 export const argvAsIs = (argv: string[], text: string): ParseResult<{ argv: string[]; text: string }> => ok({ argv, text })

@@ -91,6 +91,11 @@ describe('parseCommand', () => {
     expect(parseCommand('#隐患H1')).toMatchObject({ word: '隐患', argv: ['H1'] })
     expect(parseCommand('#隐患紧急 路口红绿灯坏了')).toMatchObject({ word: '隐患', argv: ['紧急', '路口红绿灯坏了'] })
     expect(parseCommand('#办结H1 已清理')).toMatchObject({ word: '办结', argv: ['H1', '已清理'] })
+    expect(parseCommand('#志愿2小时 助老')).toMatchObject({ word: '志愿', argv: ['2小时', '助老'] })
+    expect(parseCommand('#兑换理发券')).toMatchObject({ word: '兑换', argv: ['理发券'] })
+    // …but words of their own that begin like them stay whole.
+    expect(parseCommand('#志愿服务 2小时 助老')).toMatchObject({ word: '志愿服务', argv: ['2小时', '助老'] })
+    expect(parseCommand('#兑换列表')).toMatchObject({ word: '兑换列表', argv: [] })
     // Chat that starts like a command word stays one word (and so is left alone for a guest).
     expect(parseCommand('#今天天气不错')).toMatchObject({ word: '今天天气不错', argv: [] })
   })

@@ -109,7 +109,10 @@ describe('tasks, corrections and check-ins earn by the same ledger', () => {
     expect(await h.say(GRID, 'wxid_wang', '#冲正 V2')).toEqual([expect.stringContaining('冲正须写明理由')])
     const said = await h.say(COMMUNITY, 'wxid_wang', '#冲正 V2 时长登记有误')
     expect(said[0]).toContain('已冲正 V2:李佳鑫 -2')
-    expect(await h.say(COMMUNITY, 'wxid_wang', '#冲正 V2 再来')).toEqual([expect.stringContaining('没有可冲正的积分记录')])
+    // A second correction says when, by whom and why it was reversed.
+    expect(await h.say(COMMUNITY, 'wxid_wang', '#冲正 V2 再来')).toEqual([expect.stringContaining('V2 的积分已于 11月20日 09:')])
+    expect((await h.say(COMMUNITY, 'wxid_wang', '#冲正 V2 再来'))[0]).toContain('由 王书记 冲正过(理由:时长登记有误),无需再冲正')
+    expect(await h.say(COMMUNITY, 'wxid_wang', '#冲正 V999 再来')).toEqual([expect.stringContaining('没有可冲正的积分记录')])
     const rev = await h.db.prisma.pointsEntry.findFirstOrThrow({ where: { source: 'correction' } })
     expect(rev).toMatchObject({ centi: -200, reason: '时长登记有误' })
   })

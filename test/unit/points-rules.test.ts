@@ -6,6 +6,10 @@ import {
   CODE_ALPHABET,
   makeCode,
   mayApprove,
+  mayLogFor,
+  parseServiceDay,
+  pickItem,
+  serviceTime,
   mayCheckOff,
   monthKey,
   monthPeriod,
@@ -21,7 +25,7 @@ import {
 import { DEFAULT_POINTS_POLICY, resolvePointsPolicy } from '../../src/domain/points/points-policy.ts'
 import { toPolicyPatch, resolvePolicy } from '../../src/domain/task/policy.ts'
 import { parseVolunteer, parseReview } from '../../src/commands/volunteer.command.ts'
-import { parseRank } from '../../src/commands/points.command.ts'
+import { parseCorrect, parseRank } from '../../src/commands/points.command.ts'
 import { parseMatch, parseResource } from '../../src/commands/resource.command.ts'
 import { newCode } from '../../src/domain/points/redemption.service.ts'
 
@@ -61,9 +65,9 @@ describe('#志愿 and #审核 arguments', () => {
   it('reads duration, activity and the people named; a unit typed apart is joined', () => {
     expect(parseVolunteer(['2小时', '助老服务', '@张三', '@李四'])).toEqual({
       ok: true,
-      args: { duration: '2小时', activity: '助老服务', names: ['张三', '李四'] },
+      args: { duration: '2小时', activity: '助老服务', names: ['张三', '李四'], day: null },
     })
-    expect(parseVolunteer(['2', '小时', '助老', '服务'])).toEqual({ ok: true, args: { duration: '2小时', activity: '助老 服务', names: [] } })
+    expect(parseVolunteer(['2', '小时', '助老', '服务'])).toEqual({ ok: true, args: { duration: '2小时', activity: '助老 服务', names: [], day: null } })
     expect(parseVolunteer(['半天', '七彩暑托班'])).toMatchObject({ ok: true, args: { duration: '半天' } })
     expect(parseVolunteer([])).toMatchObject({ ok: false })
     expect(parseVolunteer(['0小时', '助老'])).toMatchObject({ ok: false })
@@ -134,8 +138,9 @@ describe('who may approve', () => {
   const grid6 = { path: '/1/2/3/5/' }
   const other = { path: '/1/2/9/' }
   const person = (id: number, role: 'admin' | 'supervisor' | 'grid_cadre' | 'volunteer', unit: { path: string }) => ({ id, role, unitId: id, unit })
-  const entry = { memberId: 10, unit: grid5 }
+  const entry = { memberId: 10, loggedById: 11, unit: grid5 }
   it.each([
+    ['whoever logged it for someone else, as supervisor', person(11, 'supervisor', community), { ok: false, code: 'OWN_LOGGED' }],
     ['the community supervisor', person(1, 'supervisor', community), { ok: true }],
     ['a district admin', person(2, 'admin', district), { ok: true }],
     ['the owner, even as supervisor', person(10, 'supervisor', community), { ok: false, code: 'OWN_HOURS' }],
@@ -150,6 +155,95 @@ describe('who may approve', () => {
     expect(mayCheckOff({ ...person(7, 'volunteer', grid5), wxid: 'wxid_shop' }, item)).toBe(true)
     expect(mayCheckOff({ ...person(5, 'grid_cadre', grid5), wxid: 'b' }, item)).toBe(false)
     expect(mayCheckOff({ ...person(4, 'supervisor', grid5), wxid: 'c' }, item)).toBe(false)
+  })
+})
+
+describe('who may be logged for', () => {
+  const room = { topic: '华府社区5号网格群', unit: { path: '/1/2/3/4/' } }
+  it.each([
+    ['a member of the unit', { unit: { path: '/1/2/3/4/' } }, true],
+    ['a member of a unit below', { unit: { path: '/1/2/3/4/8/' } }, true],
+    ['a supervisor above who is in the group', { unit: { path: '/1/2/3/' }, roomTopics: ['华府社区5号网格群'] }, true],
+    ['a supervisor above who is not', { unit: { path: '/1/2/3/' }, roomTopics: ['华府社区群'] }, false],
+    ['a cadre of another community', { unit: { path: '/1/2/9/10/' } }, false],
+  ])('%s', (_who, person, want) => expect(mayLogFor(room, person)).toBe(want))
+})
+
+describe('the service day', () => {
+  const now = new Date('2026-11-20T09:00:00+08:00')
+  const day = (s: string) => new Date(`${s}T00:00:00+08:00`)
+  it.each([
+    ['今天', { ok: true, day: day('2026-11-20') }],
+    ['昨天', { ok: true, day: day('2026-11-19') }],
+    ['前天', { ok: true, day: day('2026-11-18') }],
+    ['11月19日', { ok: true, day: day('2026-11-19') }],
+    ['11月19号', { ok: true, day: day('2026-11-19') }],
+    ['十一月十九日', { ok: true, day: day('2026-11-19') }],
+    ['11/1', { ok: true, day: day('2026-11-01') }],
+    ['2026-10-21', { ok: true, day: day('2026-10-21') }],
+    ['10月20日', { ok: true, day: day('2026-10-20') }],
+    ['10月19日', { ok: false, problem: 'too-old' }],
+    ['11月21日', { ok: false, problem: 'future' }],
+    ['2月30日', { ok: false, problem: 'no-such-day' }],
+    ['2小时', null],
+    ['助老服务', null],
+  ])('%s', (word, want) => expect(parseServiceDay(word, now)).toEqual(want))
+  it('a month after this one is last year’s', () => {
+    expect(parseServiceDay('12月30日', new Date('2027-01-05T09:00:00+08:00'))).toEqual({ ok: true, day: day('2026-12-30') })
+  })
+  it('the ledger is dated by the service: the logging time that day, else noon of the day', () => {
+    expect(serviceTime(day('2026-11-19'), new Date('2026-11-19T23:30:00+08:00'))).toEqual(new Date('2026-11-19T23:30:00+08:00'))
+    expect(serviceTime(day('2026-09-30'), new Date('2026-10-01T08:00:00+08:00'))).toEqual(new Date('2026-09-30T12:00:00+08:00'))
+  })
+  it('#志愿 reads a day first, and a duration glued to the activity', () => {
+    expect(parseVolunteer(['昨天', '3小时', '夜巡'], '', now)).toEqual({
+      ok: true,
+      args: { duration: '3小时', activity: '夜巡', names: [], day: day('2026-11-19') },
+    })
+    expect(parseVolunteer(['2小时助老'], '', now)).toMatchObject({ ok: true, args: { duration: '2小时', activity: '助老' } })
+    expect(parseVolunteer(['1小时30分助老', '@张三'], '', now)).toMatchObject({ ok: true, args: { duration: '1小时30分', activity: '助老', names: ['张三'] } })
+    expect(parseVolunteer(['半天七彩暑托班'], '', now)).toMatchObject({ ok: true, args: { duration: '半天', activity: '七彩暑托班' } })
+    expect(parseVolunteer(['11月25日', '2小时', '助老'], '', now)).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('还没到'),
+      example: '#志愿 昨天 3小时 夜间巡逻',
+    })
+    expect(parseVolunteer(['昨天'], '', now)).toMatchObject({ ok: false, problem: expect.stringContaining('请写明服务时长') })
+  })
+  it('#审核 V3 驳回 without a reason gets its own example', () => {
+    expect(parseReview(['V3', '驳回'])).toEqual({ ok: false, problem: '驳回请写明理由', example: '#审核 V3 驳回 时长有误' })
+  })
+  it('#冲正 takes V, T, H and P ids', () => {
+    expect(parseCorrect(['V31', '重复'])).toEqual({ ok: true, args: { source: 'volunteer', number: 31, label: 'V31', reason: '重复' } })
+    expect(parseCorrect(['t12。', '重复'])).toMatchObject({ ok: true, args: { source: 'task', label: 'T12' } })
+    expect(parseCorrect(['H7', '误报'])).toMatchObject({ ok: true, args: { source: 'hazard', label: 'H7' } })
+    expect(parseCorrect(['P3', '未完成'])).toMatchObject({ ok: true, args: { source: 'project', label: 'P3' } })
+    expect(parseCorrect(['C3', '签到'])).toMatchObject({ ok: false })
+    expect(parseCorrect(['V3'])).toMatchObject({ ok: false, problem: expect.stringContaining('理由') })
+  })
+})
+
+describe('which item was meant', () => {
+  const items = [{ name: '理发券' }, { name: '理发套餐' }, { name: '毛巾' }, { name: '一次性手套' }, { name: '微心愿' }]
+  it.each([
+    ['理发券', { kind: 'item', item: { name: '理发券' } }],
+    ['理发券。', { kind: 'item', item: { name: '理发券' } }],
+    ['理发券!', { kind: 'item', item: { name: '理发券' } }],
+    ['理发', { kind: 'ambiguous', name: '理发', names: ['理发券', '理发套餐'] }],
+    ['套餐', { kind: 'item', item: { name: '理发套餐' } }],
+    ['毛巾 1条', { kind: 'none', name: '毛巾 1条' }],
+    ['毛巾 1件', { kind: 'item', item: { name: '毛巾' } }],
+    ['毛巾2件', { kind: 'count', name: '毛巾' }],
+    ['两份微心愿', { kind: 'count', name: '微心愿' }],
+    ['一次性手套', { kind: 'item', item: { name: '一次性手套' } }],
+    ['电影票', { kind: 'none', name: '电影票' }],
+  ])('%s', (typed, want) => expect(pickItem(items, typed)).toEqual(want))
+  it('the same name offered by two units: the nearest (listed first)', () => {
+    const two = [
+      { name: '理发券', unitId: 5 },
+      { name: '理发券', unitId: 1 },
+    ]
+    expect(pickItem(two, '理发')).toEqual({ kind: 'item', item: two[0] })
   })
 })
 

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs'
 import { AppError } from '../../core/errors.ts'
 import { formatLocal } from '../../core/time.ts'
 import { orgRepo } from '../org/org.repo.ts'
+import { textFor } from '../org/visibility.ts'
 import type { Work } from '../work.ts'
 import { formatPoints, monthPeriod } from './points-rules.ts'
 import { settleCheckins } from './points.service.ts'
@@ -45,7 +46,9 @@ export async function exportPointsMonth(w: Work, a: { district: string; month: s
       SOURCE_LABEL[e.source] ?? e.source,
       ref,
       Number(formatPoints(e.centi)),
-      e.reason ?? '',
+      // Read by the district's office: a correction's reason (typed about a unit's record) is masked like any text
+      // that leaves its unit.
+      e.source === 'correction' ? textFor(district.id, e.unitId, e.reason ?? '') : (e.reason ?? ''),
     ])
     const s = sums.get(e.wxid) ?? { member: e.member, wxid: e.wxid, unit: e.unit, earned: 0, spent: 0 }
     if (e.source === 'redeem') s.spent -= e.centi

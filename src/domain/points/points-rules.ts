@@ -91,6 +91,57 @@ export function overlapsWith(sameDay: DayEntry[], activity: string): number[] {
 
 const normaliseActivity = (a: string) => a.replace(/[\s,，。.、]/g, '').toLowerCase()
 
+// ── The service day ────────────────────────────────────────────────────────────────────────────────────────────
+
+/** How far back service may be logged (补登), in days. */
+export const MAX_BACKDATE_DAYS = 31
+
+export type ServiceDay = { ok: true; day: Date } | { ok: false; problem: 'no-such-day' | 'future' | 'too-old' }
+
+/**
+ * A service day as typed before the duration: 今天, 昨天, 前天, 11月19日 / 11月19号 / 十一月十九日, 11/19, 11-19,
+ * 2026-11-19. Returns the start of that local day, a problem (in the future, older than MAX_BACKDATE_DAYS, no such
+ * date), or null when the word is not a day at all. A month after this one means last year's (in January, 12月30日).
+ */
+export function parseServiceDay(word: string, now: Date): ServiceDay | null {
+  const w = word.trim().replace(/[,，。]+$/, '')
+  const today = toLocal(now)
+  const rel: Record<string, number> = { 今天: 0, 今日: 0, 昨天: 1, 昨日: 1, 前天: 2 }
+  let y = today.year
+  let m: number
+  let d: number
+  if (w in rel) {
+    const at = fromLocal(today.year, today.month, today.day - rel[w]!)
+    return { ok: true, day: at }
+  }
+  const full = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$/.exec(w)
+  const md = full ? null : (/^(\d{1,2}|[一二三四五六七八九十]+)月(\d{1,2}|[一二三四五六七八九十]+)[日号]$/.exec(w) ?? /^(\d{1,2})[/-](\d{1,2})$/.exec(w))
+  if (full) {
+    y = Number(full[1])
+    m = Number(full[2])
+    d = Number(full[3])
+  } else if (md) {
+    m = readNumber(md[1]!) ?? 0
+    d = readNumber(md[2]!) ?? 0
+    if (m > today.month) y -= 1
+  } else return null
+  if (m < 1 || m > 12 || d < 1 || d > 31 || toLocal(fromLocal(y, m, d)).day !== d) return { ok: false, problem: 'no-such-day' }
+  const day = fromLocal(y, m, d)
+  const start = fromLocal(today.year, today.month, today.day)
+  if (day.getTime() > start.getTime()) return { ok: false, problem: 'future' }
+  if (start.getTime() - day.getTime() > MAX_BACKDATE_DAYS * 86_400_000) return { ok: false, problem: 'too-old' }
+  return { ok: true, day }
+}
+
+/**
+ * When approved service is dated in the ledger: the service day, at the time it was logged when it was logged that
+ * day, else at noon of that day (补登). Never the approval's time: the month it counts for is the service's.
+ */
+export function serviceTime(day: Date, loggedAt: Date): Date {
+  const sameDay = loggedAt.getTime() >= day.getTime() && loggedAt.getTime() < day.getTime() + 86_400_000
+  return sameDay ? loggedAt : new Date(day.getTime() + 12 * 3_600_000)
+}
+
 // ── Conversion ──────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** The activity's multiplier: the first key of `activities` the activity's name contains (1 when none). */
@@ -132,18 +183,34 @@ interface Person {
   unit: { path: string }
 }
 
-export type ApprovalRefusal = 'OWN_HOURS' | 'NOT_SUPERVISOR' | 'OUTSIDE_SUBTREE'
+export type ApprovalRefusal = 'OWN_HOURS' | 'OWN_LOGGED' | 'NOT_SUPERVISOR' | 'OUTSIDE_SUBTREE'
 
 /**
- * A supervisor (or admin) of the entry's unit or a unit above it may approve it; nobody approves their own hours;
- * cadres and volunteers approve nothing; a supervisor of a sibling subtree is outside.
+ * A supervisor (or admin) of the entry's unit or a unit above it may approve it; nobody approves their own hours —
+ * and whoever logged an entry (for someone else too) counts as its owner; cadres and volunteers approve nothing; a
+ * supervisor of a sibling subtree is outside.
  */
-export function mayApprove(actor: Person, entry: { memberId: number; unit: { path: string } }): { ok: true } | { ok: false; code: ApprovalRefusal } {
+export function mayApprove(
+  actor: Person,
+  entry: { memberId: number; loggedById?: number; unit: { path: string } },
+): { ok: true } | { ok: false; code: ApprovalRefusal } {
   if (entry.memberId === actor.id) return { ok: false, code: 'OWN_HOURS' }
   if (actor.role !== 'supervisor' && actor.role !== 'admin') return { ok: false, code: 'NOT_SUPERVISOR' }
+  if (entry.loggedById === actor.id) return { ok: false, code: 'OWN_LOGGED' }
   if (!isSupervisorOver(actor, entry.unit)) return { ok: false, code: 'OUTSIDE_SUBTREE' }
   return { ok: true }
 }
+
+/**
+ * #志愿 … @someone: the people named must be of the group's unit or below, or members of the group (the org file's
+ * `rooms` for them) — not anyone in the district who happens to share a name.
+ */
+export function mayLogFor(room: { topic: string; unit: { path: string } }, person: { unit: { path: string } }): boolean {
+  return person.unit.path.startsWith(room.unit.path) || memberOfRoom(room, person)
+}
+
+/** A member the org file lists in this group (its topic). */
+export const memberOfRoom = (room: { topic: string }, person: object): boolean => ((person as { roomTopics?: string[] }).roomTopics ?? []).includes(room.topic)
 
 /** #核销: a supervisor over the item's unit, or the member the catalogue names as the item's provider. */
 export function mayCheckOff(actor: Person & { wxid: string }, item: { unit: { path: string }; providerWxid: string | null }): boolean {
@@ -197,6 +264,43 @@ export function monthPeriod(text: string): Period | null {
   const m = /^(\d{4})-(\d{1,2})$/.exec(text.trim())
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return null
   return periodOf('month', fromLocal(Number(m[1]), Number(m[2]), 15))
+}
+
+// ── Which item ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+const TRAILING_PUNCT = /[\s。.,，、!！?？~～;；:：…]+$/
+const COUNT = '(\\d+|[一二两俩三四五六七八九十]+)\\s*(?:张|个|份|件|次|套|瓶|袋|盒|把)'
+
+export type ItemPick<I> =
+  | { kind: 'item'; item: I }
+  | { kind: 'none'; name: string }
+  | { kind: 'ambiguous'; name: string; names: string[] }
+  /** A count other than one ("理发券 2张", "两份微心愿"): one redemption is one item. */
+  | { kind: 'count'; name: string }
+
+/**
+ * The item a member typed (items nearest unit first): trailing punctuation dropped ("理发券。"), a count of one
+ * accepted ("理发券 1张"), any other count refused; the exact name first, else the one item whose name contains what
+ * was typed — several such names are asked back, never guessed.
+ */
+export function pickItem<I extends { name: string }>(items: I[], typed: string): ItemPick<I> {
+  let name = typed.replace(TRAILING_PUNCT, '').trim()
+  const whole = items.find((i) => i.name === name)
+  if (whole) return { kind: 'item', item: whole }
+  const after = new RegExp(`^(.+?)\\s*[x×*]?\\s*${COUNT}$`, 'i').exec(name)
+  const before = after ? null : new RegExp(`^${COUNT}\\s*(.+)$`).exec(name)
+  const count = after?.[2] ?? before?.[1]
+  if (count !== undefined) {
+    name = (after?.[1] ?? before?.[2] ?? '').replace(TRAILING_PUNCT, '').trim()
+    if (readNumber(count) !== 1) return { kind: 'count', name }
+  }
+  const exact = items.find((i) => i.name === name)
+  if (exact) return { kind: 'item', item: exact }
+  const partial = name ? items.filter((i) => i.name.includes(name)) : []
+  const names = [...new Set(partial.map((i) => i.name))]
+  if (names.length === 1) return { kind: 'item', item: partial[0]! }
+  if (names.length > 1) return { kind: 'ambiguous', name, names }
+  return { kind: 'none', name }
 }
 
 // ── Redemption codes ────────────────────────────────────────────────────────────────────────────────────────────

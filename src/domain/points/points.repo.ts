@@ -17,14 +17,17 @@ export interface NewEntry {
   at: Date
   /** Counts in rankings (earning, and corrections of earning); spending does not. */
   ranked: boolean
+  /** The month (of this time) the rollup counts it in, when not `at`'s: a correction counts where the entry it reverses did. */
+  monthAt?: Date
 }
 
 /** yyyymm of a timestamp column in Asia/Shanghai (columns hold UTC). */
-const LOCAL_MONTH = `(extract(year from "at" + interval '8 hours') * 100 + extract(month from "at" + interval '8 hours'))::int`
+const localMonthOf = (expr: string) => `(extract(year from ${expr} + interval '8 hours') * 100 + extract(month from ${expr} + interval '8 hours'))::int`
+const LOCAL_MONTH = localMonthOf('"at"')
 
 export const pointsRepo = {
   /**
-   * Appends one entry unless (source, ref, member) has one already; the balance and (when ranked) the month's rollup
+   * Appends one entry unless (district, source, ref, member) has one already; the balance and (when ranked) the month's rollup
    * move in the same statement. Returns the new row's id and the balance after it, or null when it existed.
    */
   append: async (db: DbOrTx, e: NewEntry): Promise<{ id: number; balance: number } | null> => {
@@ -32,14 +35,14 @@ export const pointsRepo = {
       `WITH e AS (
         INSERT INTO "PointsEntry" ("districtId", "memberId", "unitId", "source", "ref", "centi", "reason", "reversesId", "actorId", "at")
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-        ON CONFLICT ("source", "ref", "memberId") DO NOTHING
+        ON CONFLICT ("districtId", "source", "ref", "memberId") DO NOTHING
         RETURNING "id", "memberId", "unitId", "centi", "at"
       ), b AS (
         INSERT INTO "PointsBalance" ("memberId", "centi") SELECT "memberId", "centi" FROM e
         ON CONFLICT ("memberId") DO UPDATE SET "centi" = "PointsBalance"."centi" + EXCLUDED."centi"
         RETURNING "centi"
       ), m AS (
-        INSERT INTO "PointsMonthly" ("memberId", "unitId", "month", "centi") SELECT "memberId", "unitId", ${LOCAL_MONTH}, "centi" FROM e WHERE $11
+        INSERT INTO "PointsMonthly" ("memberId", "unitId", "month", "centi") SELECT "memberId", "unitId", ${localMonthOf('COALESCE($12::timestamp, "at")')}, "centi" FROM e WHERE $11
         ON CONFLICT ("memberId", "unitId", "month") DO UPDATE SET "centi" = "PointsMonthly"."centi" + EXCLUDED."centi"
         RETURNING 1
       )
@@ -55,6 +58,7 @@ export const pointsRepo = {
       e.actorId ?? null,
       e.at,
       e.ranked,
+      e.monthAt ?? null,
     )
     const r = rows[0]
     return r ? { id: Number(r.id), balance: Number(r.balance) } : null
@@ -83,22 +87,25 @@ export const pointsRepo = {
    * [from, cutoff), at most `perDay` per member and local day (the earliest), earns `centi`. Idempotent: a check-in
    * settled before is skipped by the ledger's unique key. Returns how many entries it wrote.
    */
-  settleCheckins: async (db: DbOrTx, a: { districtId: number; unitIds: number[]; centi: number; perDay: number; from: Date; cutoff: Date }) => {
+  settleCheckins: async (
+    db: DbOrTx,
+    a: { districtId: number; unitIds: number[]; centi: number; perDay: number; from: Date; cutoff: Date; memberId?: number | null },
+  ) => {
     const rows = await db.$queryRawUnsafe<{ n: bigint }[]>(
       `WITH c AS (
         SELECT x."id", x."memberId", x."unitId", x."at" FROM (
           SELECT c."id", c."memberId", c."unitId", c."at",
             row_number() OVER (PARTITION BY c."memberId", date_trunc('day', c."at" + interval '8 hours') ORDER BY c."at", c."id") AS rn
           FROM "Checkin" c
-          WHERE c."revokedAt" IS NULL AND c."at" >= $1 AND c."at" < $2 AND c."unitId" = ANY($3::int[])
+          WHERE c."revokedAt" IS NULL AND c."at" >= $1 AND c."at" < $2 AND c."unitId" = ANY($3::int[]) AND ($7::int IS NULL OR c."memberId" = $7::int)
         ) x WHERE x.rn <= $4
       ), e AS (
         INSERT INTO "PointsEntry" ("districtId", "memberId", "unitId", "source", "ref", "centi", "at")
         SELECT $5, c."memberId", c."unitId", 'checkin', 'C' || c."id", $6, c."at" FROM c
-        ON CONFLICT ("source", "ref", "memberId") DO NOTHING
+        ON CONFLICT ("districtId", "source", "ref", "memberId") DO NOTHING
         RETURNING "memberId", "unitId", "centi", "at"
       ), b AS (
-        INSERT INTO "PointsBalance" ("memberId", "centi") SELECT "memberId", sum("centi") FROM e GROUP BY "memberId"
+        INSERT INTO "PointsBalance" ("memberId", "centi") SELECT "memberId", sum("centi") FROM e GROUP BY "memberId" ORDER BY "memberId"
         ON CONFLICT ("memberId") DO UPDATE SET "centi" = "PointsBalance"."centi" + EXCLUDED."centi"
         RETURNING 1
       ), m AS (
@@ -113,6 +120,7 @@ export const pointsRepo = {
       a.perDay,
       a.districtId,
       a.centi,
+      a.memberId ?? null,
     )
     return Number(rows[0]?.n ?? 0)
   },
@@ -131,24 +139,48 @@ export const pointsRepo = {
   sumOfEntries: async (db: DbOrTx, memberId: number) => (await db.pointsEntry.aggregate({ where: { memberId }, _sum: { centi: true } }))._sum.centi ?? 0,
   lastEntries: (db: DbOrTx, memberId: number, take: number) =>
     db.pointsEntry.findMany({ where: { memberId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take }),
-  entriesByRef: (db: DbOrTx, source: string, ref: string) => db.pointsEntry.findMany({ where: { source, ref }, orderBy: { id: 'asc' } }),
+  /** What (source, ref) paid in one district (ids people type are per district). */
+  entriesByRef: (db: DbOrTx, districtId: number, source: string, ref: string) =>
+    db.pointsEntry.findMany({ where: { districtId, source, ref }, orderBy: { id: 'asc' } }),
+  /** What the resources a task used paid their providers (refs 'R5:T12'). */
+  resourceEntriesOfTask: (db: DbOrTx, districtId: number, taskLabel: string) =>
+    db.pointsEntry.findMany({ where: { districtId, source: 'resource', ref: { endsWith: `:${taskLabel}` } }, orderBy: { id: 'asc' } }),
   reversalOf: (db: DbOrTx, entryId: number) => db.pointsEntry.findFirst({ where: { reversesId: entryId } }),
+  reversalsOf: (db: DbOrTx, entryIds: number[]) => db.pointsEntry.findMany({ where: { reversesId: { in: entryIds } }, orderBy: { id: 'asc' } }),
+  /**
+   * Serialises what touches a member's hours — logging (the daily limit checked, then the entry written) and
+   * deciding — with the other transactions doing the same for them, until this one ends. Several members: take them
+   * in id order. Works on PostgreSQL and PGlite alike.
+   */
+  lockMemberHours: async (db: DbOrTx, memberId: number) => {
+    await db.$queryRaw`SELECT 1 AS ok FROM pg_advisory_xact_lock(9010, ${memberId}::int)`
+  },
+  /** Locks the member's balance row (when there is one) until the transaction ends: taken first when spending. */
+  lockBalance: async (db: DbOrTx, memberId: number) => {
+    await db.$queryRaw`SELECT "memberId" FROM "PointsBalance" WHERE "memberId" = ${memberId} FOR UPDATE`
+  },
   /** A district's entries in [from, to) with who and where, for the 台账 export. */
   entriesBetween: (db: DbOrTx, districtId: number, from: Date, to: Date) =>
-    db.$queryRaw<{ id: number; at: Date; source: string; ref: string; centi: number; reason: string | null; member: string; wxid: string; unit: string }[]>`
-      SELECT e."id", e."at", e."source", e."ref", e."centi", e."reason", m."name" AS member, m."wxid", u."name" AS unit
+    db.$queryRaw<
+      { id: number; at: Date; source: string; ref: string; centi: number; reason: string | null; member: string; wxid: string; unitId: number; unit: string }[]
+    >`
+      SELECT e."id", e."at", e."source", e."ref", e."centi", e."reason", m."name" AS member, m."wxid", e."unitId", u."name" AS unit
       FROM "PointsEntry" e JOIN "Member" m ON m."id" = e."memberId" JOIN "Unit" u ON u."id" = e."unitId"
       WHERE e."districtId" = ${districtId} AND e."at" >= ${from} AND e."at" < ${to}
       ORDER BY e."at", e."id"`,
 
-  /** Points earned in these months by each member whose entries fall in units under the path prefix, highest first. */
+  /**
+   * Points earned in these months by each member whose entries fall in units under the path prefix, highest first,
+   * with the member's own (current) unit.
+   */
   memberTotals: async (db: DbOrTx, pathPrefix: string, months: number[]) =>
     (
-      await db.$queryRaw<{ memberId: number; centi: bigint }[]>`
-        SELECT pm."memberId", sum(pm."centi") AS centi FROM "PointsMonthly" pm JOIN "Unit" u ON u."id" = pm."unitId"
+      await db.$queryRaw<{ memberId: number; unitId: number; centi: bigint }[]>`
+        SELECT pm."memberId", m."unitId", sum(pm."centi") AS centi
+        FROM "PointsMonthly" pm JOIN "Unit" u ON u."id" = pm."unitId" JOIN "Member" m ON m."id" = pm."memberId"
         WHERE pm."month" = ANY(${months}::int[]) AND u."path" LIKE ${`${pathPrefix}%`}
-        GROUP BY pm."memberId" HAVING sum(pm."centi") <> 0 ORDER BY centi DESC, pm."memberId" ASC`
-    ).map((r) => ({ memberId: r.memberId, centi: Number(r.centi) })),
+        GROUP BY pm."memberId", m."unitId" HAVING sum(pm."centi") <> 0 ORDER BY centi DESC, pm."memberId" ASC`
+    ).map((r) => ({ memberId: r.memberId, unitId: r.unitId, centi: Number(r.centi) })),
   /** Points earned in these months per unit under the path prefix. */
   unitTotals: async (db: DbOrTx, pathPrefix: string, months: number[]) =>
     (
@@ -169,10 +201,12 @@ export const pointsRepo = {
   createVolunteer: (db: DbOrTx, data: Prisma.VolunteerEntryUncheckedCreateInput) => db.volunteerEntry.create({ data }),
   volunteerByNumber: (db: DbOrTx, districtId: number, number: number) => db.volunteerEntry.findUnique({ where: { districtId_number: { districtId, number } } }),
   volunteerDay: (db: DbOrTx, memberId: number, day: Date) => db.volunteerEntry.findMany({ where: { memberId, day }, orderBy: { number: 'asc' } }),
+  /** Pending entries under the path prefix, but none of the excluded member's own hours nor the hours they logged. */
   pendingUnder: (db: DbOrTx, districtId: number, pathPrefix: string, excludeMemberId: number, take: number) =>
     db.$queryRaw<{ id: number }[]>`
       SELECT v."id" FROM "VolunteerEntry" v JOIN "Unit" u ON u."id" = v."unitId"
-      WHERE v."districtId" = ${districtId} AND v."status" = 'pending' AND v."memberId" <> ${excludeMemberId} AND u."path" LIKE ${`${pathPrefix}%`}
+      WHERE v."districtId" = ${districtId} AND v."status" = 'pending' AND v."memberId" <> ${excludeMemberId} AND v."loggedById" <> ${excludeMemberId}
+        AND u."path" LIKE ${`${pathPrefix}%`}
       ORDER BY v."number" LIMIT ${take}`,
   volunteersByIds: (db: DbOrTx, ids: number[]) => db.volunteerEntry.findMany({ where: { id: { in: ids } }, orderBy: { number: 'asc' } }),
   /** pending → approved / rejected, only while it is still pending (two approvers at once: one wins). */

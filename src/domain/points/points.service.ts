@@ -2,11 +2,18 @@
 // the lazy settlement of check-ins. Append-only: nothing here (or anywhere) updates or deletes a ledger row; a
 // correction is a reversing row with a reason, and the database refuses UPDATE/DELETE on the table (trigger).
 import { AppError } from '../../core/errors.ts'
+import { jobId } from '../../core/ids.ts'
 import { startOfLocalDay } from '../../core/time.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import { UNDO_WINDOW_MS } from '../checkin/checkin.service.ts'
+import { refInRange } from '../../parser/refs.ts'
+import { hazardRepo } from '../hazard/hazard.repo.ts'
 import { orgRepo } from '../org/org.repo.ts'
 import { districtOf, type MemberWithUnit, type Unit } from '../org/org.types.ts'
+import { textFor } from '../org/visibility.ts'
+import { projectRepo } from '../project/project.repo.ts'
+import { resourceRepo } from '../resource/resource.repo.ts'
+import { taskRepo } from '../task/task.repo.ts'
 import type { Work } from '../work.ts'
 import { resolvePointsPolicy, type PointsPolicy } from './points-policy.ts'
 import { eventCenti, mayApprove, serviceCenti, type EarnSource } from './points-rules.ts'
@@ -25,7 +32,7 @@ export interface EarnInput {
   /** The member's unit: its policy applies, and the points count for it in unit rankings. */
   unitId: number
   source: EarnSource
-  /** What earned it, unique per source and member: 'V31', 'T12', 'H7', 'R5:T12'. A second call with it pays nothing. */
+  /** What earned it, unique per district, source and member: 'V31', 'T12', 'H7', 'R5:T12'. A second call with it pays nothing. */
   ref: string
   at: Date
   /** For source 'volunteer': the approved service. */
@@ -35,8 +42,8 @@ export interface EarnInput {
 }
 
 /**
- * The hook: applies the unit's points policy to one event and appends it to the ledger, once per (source, ref,
- * member) — a retried handler never pays twice. Returns what was written, or null when the policy gives 0 for it
+ * The hook: applies the unit's points policy to one event and appends it to the ledger, once per (district, source,
+ * ref, member) — a retried handler never pays twice. Returns what was written, or null when the policy gives 0 for it
  * (switched off) or it was paid before.
  */
 export async function earn(w: Work, input: EarnInput): Promise<{ centi: number; balance: number } | null> {
@@ -59,16 +66,80 @@ export async function earn(w: Work, input: EarnInput): Promise<{ centi: number; 
   return r ? { centi, balance: r.balance } : null
 }
 
+/** What #冲正 takes: every earning source with an id people type (check-ins have none: see the README). */
+export type CorrectableSource = 'volunteer' | 'task' | 'hazard' | 'project'
+
+/** The record an id names: the group its points were earned in, and the unit that owns what its text says. */
+async function recordOf(w: Work, districtId: number, source: CorrectableSource, number: number): Promise<{ roomId: number; unitId: number } | null> {
+  if (!refInRange(number)) return null
+  if (source === 'volunteer') {
+    const v = await pointsRepo.volunteerByNumber(w.db, districtId, number)
+    return v && { roomId: v.roomId, unitId: v.unitId }
+  }
+  if (source === 'task') {
+    const t = await taskRepo.taskByNumber(w.db, districtId, number)
+    return t && { roomId: t.roomId, unitId: t.unitId }
+  }
+  if (source === 'hazard') {
+    const h = await hazardRepo.byNumber(w.db, districtId, number)
+    return h && { roomId: h.reportRoomId, unitId: h.reportUnitId }
+  }
+  const p = await projectRepo.byNumber(w.db, districtId, number)
+  return p && { roomId: p.roomId, unitId: p.unitId }
+}
+
+export interface CorrectInput {
+  actor: MemberWithUnit
+  /** The room the correction is said in (what is said there is masked unless it owns the record). */
+  room: { id: number; unitId: number }
+  source: CorrectableSource
+  number: number
+  /** V31, T12, H7, P3. */
+  label: string
+  reason: string
+}
+
 /**
- * Reverses every entry written for (source, ref) that is not reversed yet: one reversing row each, with the reason
- * and who did it. Returns the rows written (member and amount).
+ * #冲正: a supervisor over every member the record paid reverses those entries (one reversing row each, with the
+ * reason and who did it), within the sender's district — ids are per district. A task's correction also reverses
+ * what the resources it used paid their providers. Nobody corrects their own points. Each member reversed is told,
+ * @-ed, in the group where the points were earned; the reason is masked wherever it leaves the record's unit.
  */
-export async function reverse(w: Work, a: { source: string; ref: string; reason: string; actorId: number }) {
-  const done: { memberId: number; centi: number }[] = []
-  for (const e of await pointsRepo.entriesByRef(w.db, a.source, a.ref)) {
-    if (await pointsRepo.reversalOf(w.db, e.id)) continue
+export async function correct(w: Work, a: CorrectInput) {
+  const districtId = districtOf(a.actor.unit)
+  const entries = [
+    ...(await pointsRepo.entriesByRef(w.db, districtId, a.source, a.label)),
+    ...(a.source === 'task' ? await pointsRepo.resourceEntriesOfTask(w.db, districtId, a.label) : []),
+  ]
+  if (!entries.length) throw refuse('POINTS_REVERSE_NOTHING', ledgerTexts.reverseNothing(a.label))
+  const record = await recordOf(w, districtId, a.source, a.number)
+  const ownerUnitId = record?.unitId ?? a.actor.unitId
+  const here = (text: string) => textFor(a.room.unitId, ownerUnitId, text)
+  const people = await orgRepo.membersByIds(w.db, [...new Set(entries.map((e) => e.memberId))])
+  for (const p of people)
+    if (!mayApprove(a.actor, { memberId: p.id, unit: p.unit }).ok) throw refuse('POINTS_REVERSE_DENIED', ledgerTexts.reverseDenied(a.label))
+  const reversed = new Set(
+    (
+      await pointsRepo.reversalsOf(
+        w.db,
+        entries.map((e) => e.id),
+      )
+    ).map((r) => r.reversesId),
+  )
+  const open = entries.filter((e) => !reversed.has(e.id))
+  if (!open.length) {
+    const [last] = await pointsRepo.reversalsOf(
+      w.db,
+      entries.map((e) => e.id),
+    )
+    const [by] = last?.actorId ? await orgRepo.membersByIds(w.db, [last.actorId]) : []
+    throw refuse('POINTS_ALREADY_REVERSED', here(ledgerTexts.alreadyReversed(a.label, last?.at ?? null, by?.name ?? '', last?.reason ?? '')))
+  }
+  const byId = new Map(people.map((p) => [p.id, p]))
+  const done: { memberId: number; centi: number; roomId: number | null }[] = []
+  for (const e of open) {
     const r = await pointsRepo.append(w.db, {
-      districtId: e.districtId,
+      districtId,
       memberId: e.memberId,
       unitId: e.unitId,
       source: 'correction',
@@ -76,28 +147,42 @@ export async function reverse(w: Work, a: { source: string; ref: string; reason:
       centi: -e.centi,
       reason: a.reason,
       reversesId: e.id,
-      actorId: a.actorId,
+      actorId: a.actor.id,
       at: w.now,
+      // It takes back what the entry added to its month's ranking.
+      monthAt: e.at,
       ranked: e.source !== 'redeem',
     })
-    if (r) done.push({ memberId: e.memberId, centi: -e.centi })
+    if (!r) continue
+    // Where it was earned: the record's group; a resource's provider, the group the resource was offered in.
+    const res = e.source === 'resource' ? /^R(\d+):/.exec(e.ref) : null
+    const roomId = res ? ((await resourceRepo.byNumber(w.db, districtId, Number(res[1])))?.roomId ?? null) : (record?.roomId ?? null)
+    done.push({ memberId: e.memberId, centi: -e.centi, roomId })
   }
-  return done
-}
-
-/**
- * #冲正: a supervisor over every member the entries of (source, ref) paid reverses them, with a reason. Nobody
- * corrects their own points.
- */
-export async function correct(w: Work, a: { actor: MemberWithUnit; source: string; ref: string; reason: string }) {
-  const entries = await pointsRepo.entriesByRef(w.db, a.source, a.ref)
-  if (!entries.length) throw refuse('POINTS_REVERSE_NOTHING', ledgerTexts.reverseNothing(a.ref))
-  const people = await orgRepo.membersByIds(w.db, [...new Set(entries.map((e) => e.memberId))])
-  for (const p of people) if (!mayApprove(a.actor, { memberId: p.id, unit: p.unit }).ok) throw refuse('POINTS_REVERSE_DENIED', ledgerTexts.reverseDenied(a.ref))
-  const done = await reverse(w, { source: a.source, ref: a.ref, reason: a.reason, actorId: a.actor.id })
-  if (!done.length) throw refuse('POINTS_REVERSE_NOTHING', ledgerTexts.reverseNothing(a.ref))
-  const names = new Map(people.map((p) => [p.id, p.name]))
-  return done.map((d) => ({ name: names.get(d.memberId) ?? '', centi: d.centi }))
+  const rows = done.map((d) => ({ name: byId.get(d.memberId)?.name ?? '', centi: d.centi }))
+  // Each member reversed hears it where the points were earned (said in that group, the reply @-s them).
+  const mentionHere: string[] = []
+  for (const roomId of new Set(done.map((d) => d.roomId))) {
+    const mine = done.filter((d) => d.roomId === roomId)
+    const wxids = [...new Set(mine.map((d) => byId.get(d.memberId)?.wxid).filter((x): x is string => !!x))]
+    if (roomId === a.room.id) {
+      mentionHere.push(...wxids)
+      continue
+    }
+    const room = roomId === null ? null : await orgRepo.roomById(w.db, roomId)
+    if (!room?.wxRoomId) continue
+    const text = ledgerTexts.reversedNotice(
+      a.label,
+      mine.map((d) => ({ name: byId.get(d.memberId)?.name ?? '', centi: d.centi })),
+      a.reason,
+      a.actor.name,
+    )
+    w.effects.post(
+      { accountId: room.accountId, roomId: room.wxRoomId, text: textFor(room.unitId, ownerUnitId, text), mentionIds: wxids },
+      jobId('points-correction', districtId, a.label, roomId ?? 0, open[0]!.id),
+    )
+  }
+  return { text: here(ledgerTexts.reverseDone(a.label, rows, a.reason)), mentionIds: mentionHere }
 }
 
 /**
@@ -113,9 +198,33 @@ export async function settleCheckins(w: Work, districtId: number): Promise<numbe
   const upTo = await pointsRepo.cursor(w.db, districtId, 'checkin')
   if (upTo && upTo.getTime() >= cutoff.getTime()) return 0
   if (!(await pointsRepo.trySettleLock(w.db, districtId))) return 0
+  const from = upTo ? startOfLocalDay(upTo) : new Date(0)
+  let written = 0
+  for (const g of await checkinGroups(w, districtId)) written += await pointsRepo.settleCheckins(w.db, { districtId, ...g, from, cutoff })
+  await pointsRepo.advanceCursor(w.db, districtId, 'checkin', cutoff)
+  return written
+}
+
+/**
+ * The same settlement for one member only (#兑换: the redeemer spends what their check-ins earned), writing no other
+ * member's rows — so it takes no other member's balance lock — and leaving the district's cursor alone: the
+ * district's next settlement picks the same check-ins (the earliest of each day) and finds them written.
+ */
+export async function settleCheckinsOf(w: Work, member: { id: number; unit: Unit }): Promise<number> {
+  const districtId = districtOf(member.unit)
+  const cutoff = new Date(w.now.getTime() - UNDO_WINDOW_MS)
+  const upTo = await pointsRepo.cursor(w.db, districtId, 'checkin')
+  if (upTo && upTo.getTime() >= cutoff.getTime()) return 0
+  const from = upTo ? startOfLocalDay(upTo) : new Date(0)
+  let written = 0
+  for (const g of await checkinGroups(w, districtId)) written += await pointsRepo.settleCheckins(w.db, { districtId, ...g, from, cutoff, memberId: member.id })
+  return written
+}
+
+/** The district's units grouped by what a check-in earns there (usually one group: the district's policy). */
+async function checkinGroups(w: Work, districtId: number) {
   const units = await orgRepo.unitsOfDistrict(w.db, districtId)
   const byId = new Map(units.map((u) => [u.id, u]))
-  // Units grouped by what a check-in earns there (usually one group: the district's policy).
   const groups = new Map<string, { centi: number; perDay: number; unitIds: number[] }>()
   for (const u of units) {
     const chain = u.path
@@ -130,11 +239,7 @@ export async function settleCheckins(w: Work, districtId: number): Promise<numbe
     g.unitIds.push(u.id)
     groups.set(key, g)
   }
-  const from = upTo ? startOfLocalDay(upTo) : new Date(0)
-  let written = 0
-  for (const g of groups.values()) written += await pointsRepo.settleCheckins(w.db, { districtId, ...g, from, cutoff })
-  await pointsRepo.advanceCursor(w.db, districtId, 'checkin', cutoff)
-  return written
+  return [...groups.values()]
 }
 
 /** A member's balance (the sum of their entries, kept beside the ledger) and their last entries. */

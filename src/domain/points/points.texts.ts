@@ -1,7 +1,8 @@
 // Every Chinese text of the points capability — volunteer hours, approval, the ledger, redemption, rankings — in
 // one place, so the wording is reviewed together.
+import { toLocal } from '../../core/local-time.ts'
 import { formatLocal } from '../../core/time.ts'
-import { formatMinutes, formatPoints, type ApprovalRefusal } from './points-rules.ts'
+import { formatMinutes, formatPoints, MAX_BACKDATE_DAYS, type ApprovalRefusal, type ServiceDay } from './points-rules.ts'
 import type { CatalogueItem, LedgerEntry, RankRow, VolunteerEntry } from './points.types.ts'
 
 export const volunteerId = (v: Pick<VolunteerEntry, 'number'>) => `V${v.number}`
@@ -19,6 +20,13 @@ export const SOURCE_LABEL: Record<string, string> = {
   correction: '冲正',
 }
 
+/** "11月19日 " when the service was on another day than it was logged (补登); nothing for today's. */
+const dayNote = (v: Pick<VolunteerEntry, 'day' | 'createdAt'>) => {
+  if (v.createdAt.getTime() >= v.day.getTime() && v.createdAt.getTime() < v.day.getTime() + 86_400_000) return ''
+  const l = toLocal(v.day)
+  return `${l.month}月${l.day}日 `
+}
+
 const overlapNote = (flags: string[]) => {
   const with_ = flags.filter((f) => f.startsWith('overlap:')).map((f) => `V${f.slice(8)}`)
   return with_.length ? `⚠ 与 ${with_.join('、')} 同日同活动` : ''
@@ -34,23 +42,34 @@ export const volunteerTexts = {
   logged: (rows: { entry: VolunteerEntry; name: string }[]) => {
     const lines = rows.map(
       ({ entry, name }) =>
-        `${volunteerId(entry)} ${name} ${formatMinutes(entry.minutes)} ${entry.activity}${overlapNote(entry.flags) ? `(${overlapNote(entry.flags)})` : ''}`,
+        `${volunteerId(entry)} ${name} ${dayNote(entry)}${formatMinutes(entry.minutes)} ${entry.activity}${overlapNote(entry.flags) ? `(${overlapNote(entry.flags)})` : ''}`,
     )
     return `已登记志愿时长,待负责人审核:\n${lines.join('\n')}`
   },
   unknown: (label: string) => `没有志愿登记 ${label},请检查编号`,
   malformedRef: (raw: string) => `志愿登记编号应为 V 加数字,如 V31(收到的是「${raw}」)`,
   badVerdict: () => '请写“通过”或“驳回 <理由>”',
-  needReason: () => '驳回请写明理由,如:#审核 V31 驳回 时长有误',
+  needReason: () => '驳回请写明理由',
+  badDay: (word: string, problem: Extract<ServiceDay, { ok: false }>['problem']) =>
+    problem === 'future'
+      ? `「${word}」还没到:只能登记已做的服务`
+      : problem === 'too-old'
+        ? `「${word}」太久了:只能补登 ${MAX_BACKDATE_DAYS} 天内的服务`
+        : `没有「${word}」这一天`,
+  notHere: (name: string, unitName: string) => `${name} 不是${unitName}或本群的成员,不能在这里为 TA 登记,请 TA 在自己的群里登记`,
+  loggedFor: (by: string, rows: { entry: VolunteerEntry; name: string }[]) =>
+    `${by} 为您登记了志愿时长,待负责人审核:\n${rows.map(({ entry, name }) => `${volunteerId(entry)} ${name} ${dayNote(entry)}${formatMinutes(entry.minutes)} ${entry.activity}`).join('\n')}`,
   refusal: (code: ApprovalRefusal, label: string, unitName: string) =>
     code === 'OWN_HOURS'
       ? `${label} 是您本人的时长,不能自己审核,请由上级负责人审核`
-      : code === 'NOT_SUPERVISOR'
-        ? '只有负责人可以审核志愿时长'
-        : `${label} 属于${unitName},您无权审核`,
+      : code === 'OWN_LOGGED'
+        ? `${label} 是您登记的时长,不能自己审核,请由其他负责人审核`
+        : code === 'NOT_SUPERVISOR'
+          ? '只有负责人可以审核志愿时长'
+          : `${label} 属于${unitName},您无权审核`,
   alreadyDecided: (v: VolunteerEntry) => `${volunteerId(v)} 已${v.status === 'approved' ? '通过' : '驳回'},无需再审核`,
   approved: (v: VolunteerEntry, name: string, centi: number) =>
-    `✅ ${volunteerId(v)} 已通过:${name} ${formatMinutes(v.minutes)} ${v.activity},积分 ${signed(centi)}`,
+    `✅ ${volunteerId(v)} 已通过:${name} ${dayNote(v)}${formatMinutes(v.minutes)} ${v.activity},积分 ${signed(centi)}${overlapNote(v.flags) ? `(${overlapNote(v.flags)})` : ''}`,
   rejected: (v: VolunteerEntry, name: string, reason: string) =>
     `❌ ${volunteerId(v)} 已驳回:${name} ${formatMinutes(v.minutes)} ${v.activity}。理由:${reason}`,
   pendingLine: (v: VolunteerEntry, name: string, unitName: string) =>
@@ -58,7 +77,9 @@ export const volunteerTexts = {
   pendingList: (lines: string[], more: number) =>
     `待审核志愿时长 ${lines.length + more} 条:\n${lines.join('\n')}${more ? `\n……另有 ${more} 条` : ''}\n逐条:#审核 V31 通过 / #审核 V31 驳回 <理由>;全部:#审核 全部通过`,
   pendingNone: () => '暂无待您审核的志愿时长',
-  approvedAll: (ids: string[], centi: number) => `已全部通过 ${ids.length} 条(${ids.join('、')}),共计积分 ${signed(centi)}`,
+  approvedAll: (ids: string[], centi: number, skipped: number) =>
+    `已全部通过 ${ids.length} 条(${ids.join('、')}),共计积分 ${signed(centi)}${skipped ? `;另有 ${skipped} 条已由他人审核,已跳过` : ''}`,
+  allDecidedMeanwhile: (skipped: number) => `待审核的 ${skipped} 条已由他人审核,无需再审核`,
 }
 
 export const ledgerTexts = {
@@ -72,13 +93,19 @@ export const ledgerTexts = {
   reverseDone: (label: string, rows: { name: string; centi: number }[], reason: string) =>
     `已冲正 ${label}:${rows.map((r) => `${r.name} ${signed(r.centi)}`).join(',')}。理由:${reason}`,
   reverseDenied: (label: string) => `只有上级负责人可以冲正 ${label} 的积分`,
+  alreadyReversed: (label: string, at: Date | null, by: string, reason: string) =>
+    `${label} 的积分已于 ${at ? formatLocal(at) : ''} 由 ${by || '负责人'} 冲正过${reason ? `(理由:${reason})` : ''},无需再冲正`,
+  reversedNotice: (label: string, rows: { name: string; centi: number }[], reason: string, by: string) =>
+    `↩️ ${label} 的积分已由 ${by} 冲正:${rows.map((r) => `${r.name} ${signed(r.centi)}`).join(',')}。理由:${reason}`,
   reverseNeedsReason: () => '冲正须写明理由',
-  reverseBadRef: () => '请写要冲正的编号:V31(志愿)或 T12(任务)',
+  reverseBadRef: () => '请写要冲正的编号:V31(志愿)、T12(任务,连同其对接资源的积分)、H7(隐患)或 P3(项目)',
 }
 
 export const redeemTexts = {
   missingItem: () => '请写要兑换的物品',
   unknownItem: (name: string, names: string[]) => `没有可兑换的「${name}」${names.length ? `。可兑换:${names.slice(0, 8).join('、')}` : ''}`,
+  ambiguous: (name: string, names: string[]) => `「${name}」对应多个物品:${names.slice(0, 8).join('、')}。请写全名,如:#兑换 ${names[0]}`,
+  oneAtATime: (name: string) => `一次兑换一件,请分次兑换,如:#兑换 ${name || '理发券'}`,
   soldOut: (item: CatalogueItem) => `「${item.name}」已兑完`,
   insufficient: (item: CatalogueItem, balance: number) => `积分不足:「${item.name}」需 ${pts(item.centi)},您的余额 ${pts(balance)}`,
   redeemed: (item: CatalogueItem, code: string, balance: number) =>

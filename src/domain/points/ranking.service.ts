@@ -1,11 +1,12 @@
 // 排行: points earned in a period (Asia/Shanghai months, quarters, years), read from the monthly rollups kept
 // beside the ledger. Rankings never shame: a member sees their own rank; a group sees the top 10 and, separately,
 // its units — raw and per registered cadre, so a small grid is not punished for being small; the org policy can
-// turn the member list off.
+// turn the member list off — for a unit and everything under it, wherever the ranking is read.
 import { orgRepo } from '../org/org.repo.ts'
 import { districtOf, type MemberWithUnit, type Unit, type UnitKind } from '../org/org.types.ts'
 import type { Work } from '../work.ts'
 import { periodOf, type PeriodKind } from './points-rules.ts'
+import { resolvePointsPolicy } from './points-policy.ts'
 import { pointsPolicyFor, refuse, settleCheckins } from './points.service.ts'
 import { pointsRepo } from './points.repo.ts'
 import { rankTexts } from './points.texts.ts'
@@ -33,6 +34,25 @@ async function scopeUnit(w: Work, roomUnit: Unit, word: string | null): Promise<
   return up
 }
 
+/**
+ * Units whose members are not listed by name in any ranking: `memberRankings: false` on the unit or on a unit above
+ * it. A ranking read in a group above them still counts their points for their unit, and each member still sees
+ * their own rank.
+ */
+async function unlistedUnits(w: Work, districtId: number): Promise<Set<number>> {
+  const units = await orgRepo.unitsOfDistrict(w.db, districtId)
+  const byId = new Map(units.map((u) => [u.id, u]))
+  const off = new Set<number>()
+  for (const u of units) {
+    const chain = u.path
+      .split('/')
+      .filter(Boolean)
+      .map((id) => byId.get(Number(id))?.policy)
+    if (!resolvePointsPolicy(chain).memberRankings) off.add(u.id)
+  }
+  return off
+}
+
 export interface Ranking {
   scope: Unit
   periodLabel: string
@@ -57,7 +77,8 @@ export async function ranking(w: Work, a: { member: MemberWithUnit; roomUnit: Un
   const own = { rank: mine ? rankOf(mine.centi) : null, centi: mine?.centi ?? 0, total: members.length }
   let top: RankRow[] | null = null
   if (policy.memberRankings) {
-    const first = members.slice(0, TOP)
+    const unlisted = await unlistedUnits(w, districtOf(scope))
+    const first = members.filter((m) => !unlisted.has(m.unitId)).slice(0, TOP)
     const names = new Map(
       (
         await orgRepo.membersByIds(

@@ -1,13 +1,16 @@
 // 兑换 and 核销: spending points on the catalogue's items. One redemption takes one item from stock (a conditional
 // update: never below zero, whoever is concurrent), spends the points (a conditional decrement of the member's
 // balance in the same statement as the ledger row: never below zero either) and issues a random single-use code;
-// any refusal rolls all of it back. #核销 marks the code used exactly once.
+// any refusal rolls all of it back. #核销 marks the code used exactly once. A 0-point item is free: stock and a
+// code, no ledger row. Lock order, always: the redeemer's own balance row, then the item's row — a redemption never
+// locks another member's balance row (it settles only the redeemer's own check-ins), so two redemptions cannot
+// deadlock (test/points-race.int.test.ts).
 import { randomInt } from 'node:crypto'
 import type { Work } from '../work.ts'
 import { orgRepo } from '../org/org.repo.ts'
 import { districtOf, type MemberWithUnit } from '../org/org.types.ts'
-import { makeCode, mayCheckOff, normaliseCode } from './points-rules.ts'
-import { balanceOf, refuse, settleCheckins } from './points.service.ts'
+import { makeCode, mayCheckOff, normaliseCode, pickItem } from './points-rules.ts'
+import { balanceOf, refuse, settleCheckins, settleCheckinsOf } from './points.service.ts'
 import { pointsRepo } from './points.repo.ts'
 import { redeemTexts } from './points.texts.ts'
 import type { CatalogueItem } from './points.types.ts'
@@ -29,18 +32,21 @@ export async function catalogueFor(w: Work, member: MemberWithUnit) {
 export const newCode = () => makeCode((n) => randomInt(n))
 
 export async function redeem(w: Work, a: { member: MemberWithUnit; roomId: number; itemName: string }) {
-  await settleCheckins(w, districtOf(a.member.unit))
+  await settleCheckinsOf(w, a.member)
+  await pointsRepo.lockBalance(w.db, a.member.id)
   const items = await itemsFor(w, a.member)
-  const item = items.find((i) => i.name === a.itemName) ?? items.find((i) => i.name.includes(a.itemName))
-  if (!item)
+  const picked = pickItem(items, a.itemName)
+  if (picked.kind === 'count') throw refuse('REDEEM_ONE_AT_A_TIME', redeemTexts.oneAtATime(picked.name))
+  if (picked.kind === 'ambiguous') throw refuse('REDEEM_AMBIGUOUS', redeemTexts.ambiguous(picked.name, picked.names))
+  if (picked.kind === 'none')
     throw refuse(
       'REDEEM_UNKNOWN_ITEM',
       redeemTexts.unknownItem(
-        a.itemName,
+        picked.name,
         items.map((i) => i.name),
       ),
     )
-  // Lock order, always: the item's row, then the member's balance row.
+  const item = picked.item
   if (!(await pointsRepo.takeOne(w.db, item.id))) throw refuse('REDEEM_SOLD_OUT', redeemTexts.soldOut(item))
   let code = newCode()
   for (
@@ -51,6 +57,8 @@ export async function redeem(w: Work, a: { member: MemberWithUnit; roomId: numbe
     if (tries > 5) throw new Error('could not draw a free redemption code')
     code = newCode()
   }
+  // Free (0 points): nothing to spend, so no ledger row; the redemption and its code are the record.
+  if (item.centi <= 0) return { item, code, balance: await balanceOf(w, a.member.id) }
   const balance = await pointsRepo.spend(w.db, {
     districtId: districtOf(a.member.unit),
     memberId: a.member.id,

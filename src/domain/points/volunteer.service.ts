@@ -9,7 +9,7 @@ import { districtOf, type BoundRoom, type MemberWithUnit } from '../org/org.type
 import { taskRepo } from '../task/task.repo.ts'
 import { textFor } from '../org/visibility.ts'
 import type { Work } from '../work.ts'
-import { mayApprove, overDailyLimit, overlapsWith, parseServiceDuration } from './points-rules.ts'
+import { mayApprove, mayLogFor, memberOfRoom, overDailyLimit, overlapsWith, parseServiceDuration, serviceTime } from './points-rules.ts'
 import { earn, pointsPolicyFor, refuse } from './points.service.ts'
 import { pointsRepo } from './points.repo.ts'
 import { volunteerId, volunteerTexts } from './points.texts.ts'
@@ -25,17 +25,22 @@ const MAX_ACTIVITY = 50
 const PENDING_LIMIT = 30
 
 /**
- * Logs the same service for each person (the sender and/or those named). Each gets a pending entry of their own.
- * Refused as a whole when anyone would pass the daily limit; an entry repeating the person's same activity that day
- * is flagged for the approver. (Concurrent logs for one person from two rooms may both pass the limit; the approver
- * sees the day's entries flagged.)
+ * Logs the same service for each person (the sender and/or those named) on the service day (today unless said:
+ * 昨天, 11月19日). Each gets a pending entry of their own. The people named must be of this group's unit or below,
+ * or members of this group. Refused as a whole when anyone would pass the daily limit of that service day; an entry
+ * repeating the person's same activity that day is flagged for the approver. The limit is checked and the entry
+ * written under a per-person lock (taken in member order), so two logs at the same moment from two groups are
+ * counted one after the other.
  */
-export async function logHours(op: VolunteerOp, a: { people: MemberWithUnit[]; duration: string; activity: string }) {
+export async function logHours(op: VolunteerOp, a: { people: MemberWithUnit[]; duration: string; activity: string; day?: Date | null }) {
   if (a.activity.length > MAX_ACTIVITY) throw refuse('VOLUNTEER_ACTIVITY_LONG', volunteerTexts.activityTooLong(MAX_ACTIVITY))
+  for (const p of a.people)
+    if (p.id !== op.actor.id && !mayLogFor(op.room, p)) throw refuse('VOLUNTEER_NOT_HERE', volunteerTexts.notHere(p.name, op.room.unit.name))
   // 半天 means what the policy of the group it is logged in says.
   const minutes = parseServiceDuration(a.duration, (await pointsPolicyFor(op.db, op.room.unit)).halfDay)
   if (!minutes || minutes <= 0) throw new UsageError(volunteerTexts.badDuration(a.duration))
-  const day = startOfLocalDay(op.now)
+  const day = startOfLocalDay(a.day ?? op.now)
+  for (const p of [...a.people].sort((x, y) => x.id - y.id)) await pointsRepo.lockMemberHours(op.db, p.id)
   const plans: { person: MemberWithUnit; overlap: number[] }[] = []
   for (const person of a.people) {
     const policy = await pointsPolicyFor(op.db, person.unit)
@@ -64,6 +69,22 @@ export async function logHours(op: VolunteerOp, a: { people: MemberWithUnit[]; d
     })) as VolunteerEntry
     rows.push({ entry, name: person.name })
   }
+  // The people named hear it: in this group the reply @-s them; someone not in it, in their own unit's group.
+  for (const { person } of plans) {
+    if (person.id === op.actor.id || memberOfRoom(op.room, person)) continue
+    const [room] = await orgRepo.roomsOfUnit(op.db, person.unitId)
+    const mine = rows.filter((r) => r.entry.memberId === person.id)
+    if (room?.wxRoomId && room.id !== op.room.id)
+      op.effects.post(
+        {
+          accountId: room.accountId,
+          roomId: room.wxRoomId,
+          text: textFor(room.unitId, op.room.unitId, volunteerTexts.loggedFor(op.actor.name, mine)),
+          mentionIds: [person.wxid],
+        },
+        jobId('volunteer-logged-for', mine[0]!.entry.id),
+      )
+  }
   return rows
 }
 
@@ -82,12 +103,15 @@ async function findEntry(op: VolunteerOp, ref: VolunteerRef) {
 /** Approves or rejects one entry; tells the logger (and the person) where it was logged. */
 export async function decide(op: VolunteerOp, ref: VolunteerRef, verdict: { approve: boolean; reason: string }) {
   const { v, unit } = await findEntry(op, ref)
-  const may = mayApprove(op.actor, { memberId: v.memberId, unit })
+  await pointsRepo.lockMemberHours(op.db, v.memberId)
+  const may = mayApprove(op.actor, { memberId: v.memberId, loggedById: v.loggedById, unit })
   if (!may.ok) throw refuse(`VOLUNTEER_${may.code}`, volunteerTexts.refusal(may.code, volunteerId(v), unit.name))
   return apply(op, v, verdict)
 }
 
-async function apply(op: VolunteerOp, v: VolunteerEntry, verdict: { approve: boolean; reason: string }) {
+async function apply(op: VolunteerOp, v: VolunteerEntry, verdict: { approve: boolean; reason: string }): Promise<Decision>
+async function apply(op: VolunteerOp, v: VolunteerEntry, verdict: { approve: boolean; reason: string }, skipDecided: true): Promise<Decision | null>
+async function apply(op: VolunteerOp, v: VolunteerEntry, verdict: { approve: boolean; reason: string }, skipDecided = false): Promise<Decision | null> {
   const ok = await pointsRepo.decideVolunteer(op.db, v.id, {
     status: verdict.approve ? 'approved' : 'rejected',
     reviewerId: op.actor.id,
@@ -95,6 +119,8 @@ async function apply(op: VolunteerOp, v: VolunteerEntry, verdict: { approve: boo
     reason: verdict.approve ? null : verdict.reason,
   })
   if (!ok) {
+    // Decided meanwhile (two bulk approvals at once): a bulk approval passes over it.
+    if (skipDecided) return null
     const now = (await pointsRepo.volunteerByNumber(op.db, v.districtId, v.number)) as VolunteerEntry
     throw refuse('VOLUNTEER_DECIDED', volunteerTexts.alreadyDecided(now))
   }
@@ -107,7 +133,8 @@ async function apply(op: VolunteerOp, v: VolunteerEntry, verdict: { approve: boo
       unitId: v.unitId,
       source: 'volunteer',
       ref: volunteerId(v),
-      at: op.now,
+      // Dated by the service, not the approval: September's hours approved on 1 October count for September.
+      at: serviceTime(v.day, v.createdAt),
       minutes: v.minutes,
       activity: v.activity,
       actorId: op.actor.id,
@@ -125,7 +152,14 @@ async function apply(op: VolunteerOp, v: VolunteerEntry, verdict: { approve: boo
   return { v, text: textFor(op.room.unitId, v.unitId, text), centi, tell: v.roomId === op.room.id ? tell : [] }
 }
 
-/** What waits for this supervisor: pending entries of their unit's subtree, not their own. */
+interface Decision {
+  v: VolunteerEntry
+  text: string
+  centi: number
+  tell: string[]
+}
+
+/** What waits for this supervisor: pending entries of their unit's subtree, neither their own nor those they logged. */
 export async function pendingFor(op: VolunteerOp) {
   const may = mayApprove(op.actor, { memberId: -1, unit: op.actor.unit })
   if (!may.ok) throw refuse(`VOLUNTEER_${may.code}`, volunteerTexts.refusal(may.code, '', op.actor.unit.name))
@@ -138,15 +172,29 @@ export async function pendingFor(op: VolunteerOp) {
   return { entries, people, more: ids.length > PENDING_LIMIT }
 }
 
-/** #审核 全部通过: approves what #审核 lists for this supervisor (at most one page). */
+/**
+ * #审核 全部通过: approves what #审核 lists for this supervisor (at most one page). An entry decided meanwhile (a
+ * second bulk approval at the same moment, a rejection) is passed over and counted, never failing the rest.
+ */
 export async function approveAll(op: VolunteerOp) {
   const { entries } = await pendingFor(op)
+  // Two bulk approvals over overlapping people (a community's and a town's supervisor at once) would otherwise lock
+  // entry rows and balance rows in crossing orders (40P01): each takes the people's hours locks first, in member
+  // order, and pays in member order (the order the check-in settlement locks balance rows in too).
+  const people = [...new Set(entries.map((v) => v.memberId))].sort((x, y) => x - y)
+  for (const id of people) await pointsRepo.lockMemberHours(op.db, id)
   let total = 0
-  const results = []
-  for (const v of entries) {
-    const r = await apply(op, v, { approve: true, reason: '' })
+  let skipped = 0
+  const results: Decision[] = []
+  for (const v of [...entries].sort((x, y) => x.memberId - y.memberId || x.number - y.number)) {
+    const r = await apply(op, v, { approve: true, reason: '' }, true)
+    if (!r) {
+      skipped++
+      continue
+    }
     total += r.centi
     results.push(r)
   }
-  return { count: results.length, centi: total, results }
+  results.sort((x, y) => x.v.number - y.v.number)
+  return { count: results.length, skipped, centi: total, results }
 }

@@ -88,24 +88,37 @@ export async function matchResource(
     createdAt: w.now,
   })
   if (!fresh) throw refuse('RESOURCE_ALREADY_MATCHED', resourceTexts.already(a.work.label, resourceId(res)))
+  // Each text is masked by the unit that owns it, relative to the group it is said in: the task's (or need's) title
+  // belongs to its unit, the resource's description to the unit it was registered in.
+  const said = (roomUnitId: number) => ({
+    title: textFor(roomUnitId, rec.unitId, title),
+    res: { ...res, description: textFor(roomUnitId, res.unitId, res.description) },
+  })
   // The contact hears it in the group where the resource was offered (said there, the reply is enough).
   const [contact] = await orgRepo.membersByIds(w.db, [res.contactId])
   const room = await orgRepo.roomById(w.db, res.roomId)
   if (contact && room?.wxRoomId && room.id !== a.room.id) {
-    const text = textFor(room.unitId, rec.unitId, resourceTexts.toContact(a.work.label, title, res, a.actor.name, workUnit.name))
+    const t = said(room.unitId)
+    const text = resourceTexts.toContact(a.work.label, t.title, t.res, a.actor.name, workUnit.name)
     w.effects.post(
       { accountId: room.accountId, roomId: room.wxRoomId, text, mentionIds: [contact.wxid] },
       jobId('resource-match', res.id, a.work.label, w.messageId),
     )
   }
-  const here = textFor(a.room.unitId, rec.unitId, resourceTexts.matched(a.work.label, title, res))
+  const t = said(a.room.unitId)
+  const here = resourceTexts.matched(a.work.label, t.title, t.res)
   return { text: here, contactWxid: room?.id === a.room.id ? contact?.wxid : undefined }
 }
 
-/** A completed task that used resources: each provider who is a member earns by the points policy (once per task). */
-export async function creditProviders(w: Work, task: { id: number; number: number; needId: number | null }) {
+/**
+ * A completed task that used resources: each provider who is a member earns by the points policy (once per task) —
+ * but never for a task they held or created themselves (registering oneself as a resource's provider and matching it
+ * to one's own task would otherwise pay task and resource points with nobody approving). `#冲正 T12` reverses these
+ * too.
+ */
+export async function creditProviders(w: Work, task: { id: number; number: number; needId: number | null; holderId: number | null; creatorId: number }) {
   for (const r of await resourceRepo.forTask(w.db, task.id, task.needId)) {
-    if (!r.providerId) continue
+    if (!r.providerId || r.providerId === task.holderId || r.providerId === task.creatorId) continue
     const [provider] = await orgRepo.membersByIds(w.db, [r.providerId])
     if (provider) await earn(w, { memberId: provider.id, unitId: provider.unitId, source: 'resource', ref: `R${r.number}:T${task.number}`, at: w.now })
   }

@@ -199,7 +199,7 @@ export async function completeTask(op: TaskOp, ref: TaskRef, result: string) {
   const points = holder
     ? await earn(op, { memberId: holder.id, unitId: holder.unitId, source: 'task', ref: taskId(task), at: op.now, actorId: op.actor.id })
     : null
-  await creditProviders(op, task)
+  await creditProviders(op, { ...task, holderId })
   // A task that solved a hard problem counts for its holder's 六个一 where policies.projects says so.
   const six = holder ? await creditCompletedTask(op, task, holder) : []
   return {

@@ -32,7 +32,7 @@ export const resolveMiddleware: Middleware<MessageContext> = async (ctx, next) =
     return ctx.reply(`#${def.name} 仅限${def.roles.map((r) => ROLE_LABEL[r]).join('、')}使用。`, { mention: true })
   }
   const parsed = def.parse(command.argv, command.args, ctx.now)
-  if (!parsed.ok) throw new UsageError(parsed.problem, def.example)
+  if (!parsed.ok) throw new UsageError(parsed.problem, parsed.example ?? def.example)
   ctx.args = parsed.args
   await next()
 }

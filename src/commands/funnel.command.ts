@@ -23,7 +23,7 @@ export const funnelCommand: CommandDef<Args> = {
   parse,
   async run(ctx) {
     const all = ctx.args.word === '全部' || ctx.args.word === '累计'
-    const period = all ? { from: new Date(0), to: new Date(8_640_000_000_000_000), label: funnelTexts.allTime } : parsePeriod(ctx.args.word, ctx.now)!
+    const period = all ? { from: new Date(0), to: new Date(Date.UTC(9999, 0, 1)), label: funnelTexts.allTime } : parsePeriod(ctx.args.word, ctx.now)!
     const counts = await funnelFor(ctx.work, ctx.room.unit, period)
     ctx.reply(`${funnelTexts.head(ctx.room.unit.name, period.label)}\n${funnelTexts.body(counts)}`)
   },

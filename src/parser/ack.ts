@@ -27,7 +27,9 @@ const WORDS = new Set<string>(ACK_WORDS)
 const EDGES = /^[\s。.!！~～,，、…]+|[\s。.!！~～,，、…]+$/gu
 /** A notice id after the word: "收到 B5", "收到B5", "B5 收到". */
 const WITH_REF = /^(?:([^\sBb]+?)\s*([Bb]\d{1,9})|([Bb]\d{1,9})\s*([^\sBb]+))$/u
-const EMOJI_ONLY = /^(?:👌|👍)+$/u
+/** 👌 👍 (any skin tone), and WeChat's own emoji as puppets deliver them as text: [强] [OK] [握手]. */
+const EMOJI = /(?:👌|👍)[\u{1F3FB}-\u{1F3FF}]?|\[(?:强|ok|握手|好的|抱拳)\]/gu
+const EMOJI_ONLY = new RegExp(`^(?:${EMOJI.source})+$`, 'u')
 
 /**
  * A quote-reply as puppets that flatten WeChat's 引用 deliver it: 「<who>：<quoted text>」, a line of "- - - …", then the
@@ -68,7 +70,14 @@ export function parseAck(raw: string): Ack | null {
 function isWord(w: string): boolean {
   if (WORDS.has(w)) return true
   if (EMOJI_ONLY.test(w)) return true
-  // "11", "111": a 1 typed more than once, and 收到 said twice with a space.
-  if (/^1{1,3}$/.test(w)) return true
-  return w.split(' ').every((part) => WORDS.has(part)) && w.includes(' ')
+  // "11", "1111": a 1 typed more than once.
+  if (/^1{1,6}$/.test(w)) return true
+  // 收到收到收到, 好的好的: a word said again and again.
+  if ([...WORDS].some((word) => word.length > 1 && w.length > word.length && w.split(word).every((p) => p === ''))) return true
+  // 收到👌, 收到[强], 已收到，谢谢, 收到 收到: words, emoji and a thanks, nothing else.
+  const parts = w
+    .replace(EMOJI, ' ')
+    .split(/[\s,，、]+/u)
+    .filter((p) => p && p !== '谢谢' && p !== '谢谢领导')
+  return parts.length > 0 && parts.every((p) => WORDS.has(p))
 }

@@ -41,6 +41,17 @@ describe('acknowledgement words', () => {
     ['👌👌', null],
     ['👍', null],
     ['已阅', null],
+    // Found by hostile testing: repeats, emoji with words, WeChat's own emoji as text, skin tones, a thanks.
+    ['收到收到收到', null],
+    ['好的好的', null],
+    ['1111', null],
+    ['收到👌', null],
+    ['已收到，谢谢', null],
+    ['[强]', null],
+    ['[OK]', null],
+    ['收到[强]', null],
+    ['👍🏻', null],
+    ['👌🏻', null],
     ['收到 B5', 5],
     ['收到B12', 12],
     ['b7 收到', 7],
@@ -49,12 +60,31 @@ describe('acknowledgement words', () => {
     expect(parseAck(text)).toEqual({ number })
   })
 
-  it.each(['收到钱了吗', '好', '我明天去', '1号楼漏水', '12', '收到 B', '收到 T5', '你好', '', '哈哈', '收到'.repeat(30), 'okay', '#收到'])(
-    '%s is chat, not an acknowledgement',
-    (text) => {
-      expect(parseAck(text)).toBeNull()
-    },
-  )
+  it.each([
+    '收到了吗',
+    '1楼',
+    '好的呀我们明天再说',
+    'OK google',
+    '收到吗',
+    '不收',
+    '谢谢',
+    '[强]哈哈',
+    '收到钱了吗',
+    '好',
+    '我明天去',
+    '1号楼漏水',
+    '12',
+    '收到 B',
+    '收到 T5',
+    '你好',
+    '',
+    '哈哈',
+    '收到'.repeat(30),
+    'okay',
+    '#收到',
+  ])('%s is chat, not an acknowledgement', (text) => {
+    expect(parseAck(text)).toBeNull()
+  })
 
   const DASHES = '- - - - - - - - - - - - - - -'
   it.each([

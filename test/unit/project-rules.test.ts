@@ -13,6 +13,7 @@ import {
   type ProjectAction,
   type ProjectRelation,
 } from '../../src/domain/project/project-rules.ts'
+import { hasWorkDone, paysHolder } from '../../src/domain/project/project-rules.ts'
 import { projectEscalationStep } from '../../src/domain/project/project-escalation.service.ts'
 import { DEFAULT_PROJECT_POLICY, projectPolicyInput, resolveProjectPolicy } from '../../src/domain/project/project-policy.ts'
 import { toPolicyPatch } from '../../src/domain/task/policy.ts'
@@ -146,5 +147,18 @@ describe('policies.projects', () => {
     expect(toPolicyPatch({ projects: { sixFromTask: 'sometimes' } }).ok).toBe(false)
     expect(toPolicyPatch({ projects: { escalation: 'soon' } }).ok).toBe(false)
     expect(projectPolicyInput.safeParse({ unknown: 1 }).success).toBe(false)
+  })
+})
+
+describe('closing and paying (hostile testing: empty projects farmed points)', () => {
+  const t = (status: string) => ({ status }) as never
+  it('closes only with a task done', () => {
+    expect(hasWorkDone([])).toBe(false)
+    expect(hasWorkDone([t('cancelled')])).toBe(false)
+    expect(hasWorkDone([t('cancelled'), t('done')])).toBe(true)
+  })
+  it('does not pay a holder who created it', () => {
+    expect(paysHolder({ creatorId: 1 }, 1)).toBe(false)
+    expect(paysHolder({ creatorId: 1 }, 2)).toBe(true)
   })
 })

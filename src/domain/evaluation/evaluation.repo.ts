@@ -9,6 +9,15 @@ const HANDLING = ['acknowledged', 'forwarded', 'progress', 'resolved']
 const counted = (rows: { key: number | null; n: number }[]) => new Map(rows.flatMap((r) => (r.key === null ? [] : [[r.key, r.n] as const])))
 
 export const evaluationRepo = {
+  /** Per unit: notices delivered to its groups in [from, to) (sent or acknowledged), and how many were acknowledged. */
+  noticeAcks: async (db: DbOrTx, unitIds: number[], from: Date, to: Date) => {
+    const rows = await db.noticeDelivery.groupBy({
+      by: ['unitId', 'status'],
+      where: { unitId: { in: unitIds }, queuedAt: { gte: from, lt: to }, status: { in: ['sent', 'acknowledged'] } },
+      _count: { _all: true },
+    })
+    return rows.map((r) => ({ unitId: r.unitId, acknowledged: r.status === 'acknowledged', count: r._count._all }))
+  },
   /** Active cadres (grid cadres and supervisors) of these units. */
   cadresIn: (db: DbOrTx, unitIds: number[]) =>
     db.member.findMany({

@@ -122,3 +122,9 @@ export function projectProgress(tasks: ProjectTask[], needs: ProjectNeed[], done
 export function completionBlockers(tasks: ProjectTask[]): ProjectTask[] {
   return tasks.filter((t) => t.status === 'open' || t.status === 'claimed')
 }
+
+/** A project closes only with work done in it: at least one task done (an empty or all-cancelled one is not a result). */
+export const hasWorkDone = (tasks: ProjectTask[]) => tasks.some((t) => t.status === 'done')
+
+/** Its holder earns for it unless they also created it (nobody pays themself for a project they set up and closed). */
+export const paysHolder = (p: { creatorId: number }, holderId: number) => p.creatorId !== holderId

@@ -20,6 +20,8 @@ import { resolveProjectPolicy, type ProjectPolicy } from './project-policy.ts'
 import { projectRepo, ACTIVE_PROJECT } from './project.repo.ts'
 import {
   completionBlockers,
+  hasWorkDone,
+  paysHolder,
   decideProject,
   mayLink,
   maySeeProject,
@@ -214,6 +216,7 @@ export async function completeProject(op: ProjectOp, ref: ProjectRef, summary: s
   const contents = await projectContents(op.db, p.id)
   const open = completionBlockers(contents.tasks)
   if (open.length) throw refuse('PROJECT_TASKS_OPEN', projectTexts.blocked(p, open))
+  if (!hasWorkDone(contents.tasks)) throw refuse('PROJECT_NO_WORK', projectTexts.noWorkDone(p))
   const ok = await projectRepo.transition(
     op.db,
     p.id,
@@ -228,7 +231,9 @@ export async function completeProject(op: ProjectOp, ref: ProjectRef, summary: s
   let points: { name: string; centi: number } | null = null
   let six: string[] = []
   if (holder) {
-    const earned = await earn(op, { memberId: holder.id, unitId: holder.unitId, source: 'project', ref: projectId(p), at: op.now, actorId: op.actor.id })
+    const earned = paysHolder(p, holder.id)
+      ? await earn(op, { memberId: holder.id, unitId: holder.unitId, source: 'project', ref: projectId(p), at: op.now, actorId: op.actor.id })
+      : null
     if (earned) points = { name: holder.name, centi: earned.centi }
     const ctx = await projectContext(op.db, p.unit)
     if (ctx.projects.sixFromProject) {

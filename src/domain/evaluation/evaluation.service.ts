@@ -126,6 +126,8 @@ export async function gradeCadre(
   a: { grader: MemberWithUnit; room: BoundRoom; name: string; mentioned: MemberWithUnit[]; grade: Grade; period: Period },
 ) {
   if (a.room.unit.kind === 'grid') throw refuse('GRADE_GRID_ROOM', evaluationTexts.gradeGridRoom())
+  // Like the table: only in a group of a unit the grader supervises (a sibling's people must not read the grade).
+  if (!isSupervisorOver(a.grader, a.room.unit)) throw refuse('GRADE_ROOM_ABOVE', evaluationTexts.roomAbove(a.room.unit.name))
   const district = districtOf(a.grader.unit)
   const named = a.mentioned.length ? a.mentioned : await orgRepo.membersByName(w.db, district, a.name)
   if (!named.length) throw refuse('GRADE_UNKNOWN_MEMBER', evaluationTexts.unknownMember(a.name))

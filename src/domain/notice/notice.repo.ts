@@ -4,11 +4,15 @@ import type { Prisma } from '../../db/generated/client.ts'
 import type { DeliveryStatus } from '../../db/generated/enums.ts'
 import { shortIdRepo } from '../short-id.repo.ts'
 
+/** Ids people type may not fit the column (B99999999999): not found, not an error. */
+const fits = (n: number) => n >= 1 && n <= 2_147_483_647
+
 export const noticeRepo = {
   nextNumber: (db: DbOrTx, districtId: number) => shortIdRepo.next(db, districtId, 'B'),
   create: (db: DbOrTx, data: Prisma.NoticeUncheckedCreateInput) => db.notice.create({ data }),
   byId: (db: DbOrTx, id: number) => db.notice.findUnique({ where: { id } }),
-  byNumber: (db: DbOrTx, districtId: number, number: number) => db.notice.findUnique({ where: { districtId_number: { districtId, number } } }),
+  byNumber: (db: DbOrTx, districtId: number, number: number) =>
+    fits(number) ? db.notice.findUnique({ where: { districtId_number: { districtId, number } } }) : Promise.resolve(null),
   latestFromRoom: (db: DbOrTx, roomId: number) => db.notice.findFirst({ where: { roomId }, orderBy: { id: 'desc' } }),
   /** The occurrence of a schedule, if it went out already. */
   byOccurrence: (db: DbOrTx, scheduleId: number, occurrenceAt: Date) =>
@@ -46,7 +50,8 @@ export const noticeRepo = {
   createSchedule: (db: DbOrTx, data: Prisma.NoticeScheduleUncheckedCreateInput) => db.noticeSchedule.create({ data }),
   nextScheduleNumber: (db: DbOrTx, districtId: number) => shortIdRepo.next(db, districtId, 'S'),
   scheduleById: (db: DbOrTx, id: number) => db.noticeSchedule.findUnique({ where: { id } }),
-  scheduleByNumber: (db: DbOrTx, districtId: number, number: number) => db.noticeSchedule.findUnique({ where: { districtId_number: { districtId, number } } }),
+  scheduleByNumber: (db: DbOrTx, districtId: number, number: number) =>
+    fits(number) ? db.noticeSchedule.findUnique({ where: { districtId_number: { districtId, number } } }) : Promise.resolve(null),
   activeSchedulesIn: (db: DbOrTx, unitIds: number[]) =>
     db.noticeSchedule.findMany({ where: { unitId: { in: unitIds }, active: true }, orderBy: [{ nextAt: 'asc' }, { id: 'asc' }], take: 100 }),
   /** Claims an occurrence: moves `nextAt` on only while it still names this occurrence. */

@@ -1,6 +1,7 @@
 // Notices down the tree: the fan-out (planner → one outbox row and one delivery per room, in the transaction that
 // records the notice), acknowledgements per room, the sender's marks and failures, and #通知 状态. Timers (the SLA
 // summary, re-@ and escalation) are in notice-escalation.service.ts; schedules in notice-schedule.service.ts.
+import { textFor } from '../org/visibility.ts'
 import { AppError, UsageError } from '../../core/errors.ts'
 import { jobId } from '../../core/ids.ts'
 import type { OutboundMessage } from '../../core/message.ts'
@@ -183,5 +184,7 @@ export async function noticeStatus(w: Work, who: { member: MemberWithUnit; room:
   const open = sorted.filter((d) => d.status !== 'acknowledged').slice(0, STATUS_LINES * 5)
   const done = sorted.filter((d) => d.status === 'acknowledged').slice(0, Math.max(0, STATUS_LINES - open.length))
   const lines = [...open, ...done].map((d) => noticeTexts.statusLine(rooms.get(d.roomId)?.topic ?? `#${d.roomId}`, d.status, d))
-  return noticeTexts.status(notice, counts, (notice.plan as StoredPlan | null) ?? null, lines, deliveries.length - lines.length)
+  // Read from a group above the sending unit, the notice's words are masked like every record leaving its unit.
+  const text = textFor(who.room.unitId, notice.unitId, notice.text)
+  return noticeTexts.status({ ...notice, text }, counts, (notice.plan as StoredPlan | null) ?? null, lines, deliveries.length - lines.length)
 }

@@ -96,4 +96,23 @@ export const digestRepo = {
       SELECT count(DISTINCT d."noticeId")::int AS n FROM "NoticeDelivery" d JOIN "Notice" n ON n."id" = d."noticeId"
       WHERE d."unitId" = ANY(${ids}::int[]) AND n."createdAt" >= ${from} AND n."createdAt" < ${to}`
     )[0]?.n ?? 0,
+
+  /** Records a scheduled digest for a room and period; false when one was recorded before (nothing to send). */
+  claimRun: async (
+    db: DbOrTx,
+    r: { unitId: number; roomId: number; kind: string; periodFrom: Date; occurrenceAt: Date; sentAt: Date; late: boolean },
+  ): Promise<boolean> => (await db.digestRun.createMany({ data: [r], skipDuplicates: true })).count === 1,
+
+  /** Units (not grids) with a bound room, ids above `afterId`, with their paths: whose supervisors get digests. */
+  unitsWithRooms: (db: DbOrTx, afterId: number, take: number) =>
+    db.unit.findMany({
+      where: { id: { gt: afterId }, kind: { not: 'grid' }, rooms: { some: { wxRoomId: { not: null } } } },
+      select: { id: true, path: true, policy: true },
+      orderBy: { id: 'asc' },
+      take,
+    }),
+  policiesOf: (db: DbOrTx, ids: number[]) => db.unit.findMany({ where: { id: { in: ids } }, select: { id: true, policy: true } }),
+  /** The latest scheduled occurrence sent per (unit, kind). */
+  lastRuns: (db: DbOrTx, unitIds: number[]) =>
+    db.digestRun.groupBy({ by: ['unitId', 'kind'], where: { unitId: { in: unitIds } }, _max: { occurrenceAt: true } }),
 }

@@ -54,15 +54,20 @@ describe('policies.digests', () => {
 })
 
 describe('scheduled digests', () => {
-  it('the sweeper wants the next 08:00 for each supervisor unit and kind; none for grids', async () => {
-    const timers = await pending()
+  it('the sweeper wants the next 08:00 for each supervisor unit and kind within reach; none for grids', async () => {
+    expect(await pending()).toEqual([]) // 09:00: tomorrow's 08:00 is not within reach yet, even on a full sweep
+    expect(await pending(at('2026-11-20T08:59:00+08:00'))).toEqual([]) // nor late
+    h.clock.set(at('2026-11-21T07:30:00+08:00'))
+    const timers = [
+      ...(await pending()),
+      ...(await digestTimers({ now: () => at('2026-11-23T07:30:00+08:00') } as never).pending(h.db.prisma, null, 500, 0))!.timers.filter((t) => t.step === 1),
+      ...(await digestTimers({ now: () => at('2026-12-01T07:30:00+08:00') } as never).pending(h.db.prisma, null, 500, 0))!.timers.filter((t) => t.step === 2),
+    ]
     const daily = timers.filter((t) => t.step === 0)
     expect(daily).toHaveLength(4) // 二七区, 人和路街道, 华府社区, 正商社区
     expect(daily.every((t) => t.dueAt.getTime() === at('2026-11-21T08:00:00+08:00').getTime())).toBe(true)
     expect(timers.find((t) => t.step === 1)?.dueAt).toEqual(at('2026-11-23T08:00:00+08:00'))
     expect(timers.find((t) => t.step === 2)?.dueAt).toEqual(at('2026-12-01T08:00:00+08:00'))
-    expect(await pending(at('2026-11-20T08:59:00+08:00'))).toEqual([]) // nothing late or due within the lookahead
-    expect((await pending(at('2026-11-21T07:00:00+08:00'))).filter((t) => t.step === 0)).toHaveLength(4) // 08:00 is within it
   })
 
   it('at 08:00 each room gets it once; a second run posts nothing; the next one is set', async () => {

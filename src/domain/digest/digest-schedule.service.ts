@@ -23,8 +23,9 @@ import { digestMessage } from './digest.service.ts'
 export const DIGEST_LATE_MS = 10 * 60_000
 /**
  * The sweeper asks for timers already late (`before`); a digest's first timer has no earlier step to set it, so the
- * source also hands over occurrences due within this long (deterministic job ids: ensuring one twice is harmless).
- * More than the simulator's sweep interval (1 virtual hour); production sweeps every minute.
+ * source hands over occurrences due within this long, and none further off, even on a full sweep after a Redis flush
+ * (deterministic job ids: ensuring one twice is harmless). More than the simulator's sweep interval (1 virtual
+ * hour); production sweeps every minute. The sweeper counts each first hand-over as a repair.
  */
 export const DIGEST_LOOKAHEAD_MS = 65 * 60_000
 /** At most this many occurrences walked forward when looking for the latest missed one. */
@@ -84,6 +85,8 @@ export const digestTimers = (clock: Clock): TimerSource => ({
     const units = await digestRepo.unitsWithRooms(db, afterId, take)
     if (!units.length) return null
     const now = clock.now()
+    // Far-off occurrences are not pending yet, even on a full sweep: each is handed over when it comes within reach.
+    const horizon = (before ?? now).getTime() + DIGEST_LOOKAHEAD_MS
     const ids = [...new Set(units.flatMap((u) => ancestorIds(u.path)))]
     const policies = new Map((await digestRepo.policiesOf(db, ids)).map((u) => [u.id, u.policy]))
     const last = new Map(
@@ -101,7 +104,7 @@ export const digestTimers = (clock: Clock): TimerSource => ({
         const cron = policy[kind]
         if (!cron) return
         const at = pendingOccurrence(cron, last.get(`${u.id}|${kind}`) ?? null, now)
-        if (at && (before === null || at.getTime() < before.getTime() + DIGEST_LOOKAHEAD_MS)) timers.push(digestTimer(u.id, i, at))
+        if (at && at.getTime() < horizon) timers.push(digestTimer(u.id, i, at))
       })
     }
     return { lastId: units.at(-1)?.id ?? afterId, timers }

@@ -237,6 +237,25 @@ exporter
   })
 
 exporter
+  .command('ledger')
+  .description("a month's 台账 as .xlsx: sheets 签到 任务 隐患 志愿 积分 项目 (Chinese headers)")
+  .requiredOption('--month <yyyy-mm>', 'the month, in China time, e.g. 2026-11')
+  .option('--district <name>', 'the district (default: the only one in the database)')
+  .option('--out <file>', 'output file (default: 台账-<month>.xlsx)')
+  .action(async (o: { month: string; district?: string; out?: string }) => {
+    const env = loadEnv()
+    const db = await openDb(env)
+    try {
+      const { exportLedger } = await import('./domain/digest/ledger-export.service.ts')
+      const { ledgerTexts } = await import('./domain/digest/ledger.texts.ts')
+      const r = await exportLedger(db.prisma, { month: o.month, district: o.district, file: o.out ?? `台账-${o.month}.xlsx` })
+      console.log(ledgerTexts.written(r.file, r.rows))
+    } finally {
+      await db.close()
+    }
+  })
+
+exporter
   .command('evaluation')
   .description('cadre evaluation (月度评价 · 季度考核 · 年度评定) as .xlsx: scores, grades, and the 项目 sheet')
   .option('--month <yyyy-mm>', 'a month in China time, e.g. 2026-11')

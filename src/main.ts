@@ -25,6 +25,8 @@ import { hazardTimerHandlers } from './domain/hazard/hazard-timer-handlers.ts'
 import { projectTimerHandlers, projectTimers } from './domain/project/project-timers.ts'
 import { noticeScheduleTimers, noticeTimers } from './domain/notice/notice-timers.ts'
 import { noticeTimerHandlers } from './domain/notice/notice-timer-handlers.ts'
+import { digestTimers } from './domain/digest/digest-schedule.service.ts'
+import { digestTimerHandlers } from './domain/digest/digest-timers.ts'
 import { deliveriesSent, deliveryFailed } from './domain/notice/notice.service.ts'
 import { redeliver } from './domain/inbox/redelivery.ts'
 import type { InboundMessage } from './core/message.ts'
@@ -93,7 +95,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     ...deps,
     redis: queueEnv.connection,
     keyPrefix: o.env.GRIDBOT_QUEUE_PREFIX,
-    sources: [taskTimers, hazardTimers, projectTimers, noticeTimers, noticeScheduleTimers],
+    sources: [taskTimers, hazardTimers, projectTimers, noticeTimers, noticeScheduleTimers, digestTimers(clock)],
   }
   const dispatch = createDispatcher(deps)
   const inbound = new InboundQueues(queueEnv, o.env.GRIDBOT_INBOUND_SHARDS)
@@ -136,6 +138,7 @@ export async function startApp(o: AppOptions): Promise<App> {
           ...hazardTimerHandlers(deps),
           ...projectTimerHandlers(deps),
           ...noticeTimerHandlers(deps),
+          ...digestTimerHandlers(deps),
           sweep: sweepNow,
         },
         { concurrency: Math.min(concurrency, 8), log, lockMs },

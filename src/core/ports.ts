@@ -23,6 +23,7 @@ export type TimerKind =
   | 'notice_sla'
   | 'notice_escalate'
   | 'notice_schedule'
+  | 'digest'
 
 /** A timer a domain rule asks for: it wakes the timer handler at `dueAt` (virtual or wall-clock time). */
 export interface TimerRequest {

@@ -22,6 +22,7 @@ import {
   type NoticePolicy,
   type NoticePolicyPatch,
 } from '../notice/notice-policy.ts'
+import { digestPolicyInput, type DigestPatch } from '../digest/digest-policy.ts'
 
 /** The keys an org file may set under `policies:` (all optional; a unit's keys override its ancestors'). */
 export const policyInput = z
@@ -44,6 +45,8 @@ export const policyInput = z
     evaluation: evaluationPolicyInput.optional(),
     /** Notices: the delivery SLA and the escalation of unacknowledged rooms (notice/notice-policy.ts). */
     notices: noticePolicyInput.optional(),
+    /** Digests (日报 · 周报 · 月报): cron per kind, or false (digest/digest-policy.ts). */
+    digests: digestPolicyInput.optional(),
   })
   .strict()
 
@@ -91,6 +94,8 @@ export interface PolicyPatch {
   projects?: ProjectPatch
   evaluation?: EvaluationPatch
   notices?: NoticePolicyPatch
+  /** Stored as validated; merged by resolveDigestPolicy, not here. */
+  digests?: DigestPatch
 }
 
 /** Validates an org file's `policies:` block and converts it; problems in Chinese (for the org import). */
@@ -109,6 +114,7 @@ export function toPolicyPatch(raw: unknown): { ok: true; patch: PolicyPatch } | 
   if (v.projects) patch.projects = v.projects
   if (v.evaluation) patch.evaluation = v.evaluation
   if (v.notices) patch.notices = toNoticePatch(v.notices)
+  if (v.digests) patch.digests = v.digests
   return { ok: true, patch }
 }
 

@@ -1,0 +1,25 @@
+// Every Chinese text of the 台账 export.
+export const ledgerTexts = {
+  checkinSheet: '签到',
+  taskSheet: '任务',
+  hazardSheet: '隐患',
+  hoursSheet: '志愿',
+  pointsSheet: '积分',
+  projectSheet: '项目',
+  checkinHeaders: ['时间', '单位', '成员', '类型', '户数', '备注', '地址'],
+  taskHeaders: ['编号', '标题', '单位', '优先级', '状态', '创建人', '负责人', '创建时间', '截止时间', '认领时间', '办结时间', '结果'],
+  hazardHeaders: ['编号', '类别', '描述', '地址', '上报单位', '处置单位', '上报人', '状态', '上报时间', '受理时间', '办结时间', '关闭时间', '上报人次'],
+  hoursHeaders: ['编号', '成员', '单位', '服务内容', '时长(小时)', '服务日期', '状态', '审核人', '审核时间'],
+  pointsHeaders: ['时间', '成员', '单位', '来源', '编号', '积分', '说明'],
+  hoursStatus: { pending: '待审核', approved: '已通过', rejected: '已驳回' } as Record<string, string>,
+  urgent: '紧急',
+  normal: '一般',
+  resident: '居民',
+  whichDistrict: (names: string[]) => `请用 --district 指定区(数据库中有:${names.join('、') || '无'})`,
+  noDistrict: (name: string) => `没有名为「${name}」的区`,
+  badMonth: (m: string) => `月份格式应为 2026-11(收到的是「${m}」)`,
+  written: (file: string, rows: Record<string, number>) =>
+    `已写入 ${file}:${Object.entries(rows)
+      .map(([k, n]) => `${k} ${n} 行`)
+      .join(',')}`,
+}

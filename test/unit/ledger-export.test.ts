@@ -1,0 +1,77 @@
+// The 台账 export: a scripted November on PGlite written to .xlsx and read back — sheets, Chinese headers, frozen
+// header row, one row per record with the same values, widths fitted to the text, personal data masked.
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Effects } from '../../src/core/effects.ts'
+import { loadOrgFile } from '../../src/config/org-file.ts'
+import { cellWidth, exportLedgerMonth } from '../../src/domain/digest/ledger-export.service.ts'
+import { DEMO_ORG } from '../helpers/paths.ts'
+import { harness, type Harness } from '../helpers/harness.ts'
+
+const G5 = 'room-华府社区5号网格群'
+const HF = 'room-华府社区群'
+let h: Harness
+let file: string
+
+beforeAll(async () => {
+  h = await harness(await loadOrgFile(DEMO_ORG), new Date('2026-10-31T20:00:00+08:00'), 1000)
+  await h.say(G5, 'wxid_lijiaxin', '#签到 巡查 十月的') // October: not in November's ledger
+  h.clock.set(new Date('2026-11-20T09:00:00+08:00'))
+  await h.say(G5, 'wxid_lijiaxin', '#签到 走访 5户 3号楼301王奶奶家,电话13812345678')
+  await h.say(G5, 'wxid_lijiaxin', '#任务 修复3号楼路灯 紧急')
+  await h.say(G5, 'wxid_lijiaxin', '#认领 T1')
+  await h.say(G5, 'wxid_lijiaxin', '#完成 T1 已修好')
+  await h.say(G5, 'wxid_zhang', '#隐患 环境 楼道积水') // a resident's report
+  await h.say(G5, 'wxid_yang', '#志愿 2小时 助老服务')
+  await h.say(HF, 'wxid_wang', '#审核 V1 通过')
+  await h.say(HF, 'wxid_wang', '#项目 独居老人用电安全')
+  h.clock.set(new Date('2026-11-21T09:00:00+08:00'))
+  file = path.join(mkdtempSync(path.join(os.tmpdir(), 'ledger-')), '台账-2026-11.xlsx')
+  const w = { db: h.db.prisma, effects: new Effects(), now: h.clock.now() }
+  const r = await h.db.prisma.$transaction((tx) => exportLedgerMonth({ ...w, db: tx as never }, { district: '二七区', month: '2026-11', file }))
+  expect(r.rows).toEqual({ 签到: 1, 任务: 1, 隐患: 1, 志愿: 1, 积分: expect.any(Number), 项目: 1 })
+}, 60_000)
+afterAll(() => h?.db.close())
+
+const values = (ws: ExcelJS.Worksheet, row: number) => (ws.getRow(row).values as unknown[]).slice(1)
+
+describe('the 台账 export', () => {
+  it('has the sheets, Chinese headers, a frozen header row and one row per record, read back the same', async () => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(file)
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['签到', '任务', '隐患', '志愿', '积分', '项目'])
+    for (const ws of wb.worksheets) {
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+      expect(ws.getRow(1).font?.bold).toBe(true)
+    }
+    const checkins = wb.getWorksheet('签到')!
+    expect(values(checkins, 1)).toEqual(['时间', '单位', '成员', '类型', '户数', '备注', '地址'])
+    expect(checkins.rowCount).toBe(2)
+    const c = values(checkins, 2)
+    expect(c.slice(0, 5)).toEqual(['2026-11-20 09:00', '华府社区5号网格', '李佳鑫', '走访', 5])
+    expect(String(c[5])).not.toContain('13812345678') // masked: the district's office reads it
+    const tasks = wb.getWorksheet('任务')!
+    expect(values(tasks, 2).slice(0, 7)).toEqual(['T1', '修复3号楼路灯', '华府社区5号网格', '紧急', '已完成', '李佳鑫', '李佳鑫'])
+    const hazards = wb.getWorksheet('隐患')!
+    expect(values(hazards, 1)[0]).toBe('编号')
+    expect(values(hazards, 2)[0]).toBe('H1')
+    expect(values(hazards, 2)[6]).toBe('居民') // a resident reporter is not named
+    const hours = wb.getWorksheet('志愿')!
+    expect(values(hours, 2).slice(0, 7)).toEqual(['V1', '小杨', '华府社区5号网格', '助老服务', 2, '2026-11-20', '已通过'])
+    const points = wb.getWorksheet('积分')!
+    expect(points.rowCount).toBeGreaterThan(1)
+    expect(values(wb.getWorksheet('项目')!, 2)[0]).toBe('P1')
+  })
+
+  it('fits column widths to the widest text (CJK counts two)', async () => {
+    expect(cellWidth('华府社区5号网格')).toBe(15)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(file)
+    const ws = wb.getWorksheet('签到')!
+    expect(ws.getColumn(2).width).toBe(cellWidth('华府社区5号网格') + 2)
+    expect(ws.getColumn(5).width).toBe(cellWidth('户数') + 2 < 6 ? 6 : cellWidth('户数') + 2)
+  })
+})

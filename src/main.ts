@@ -105,7 +105,12 @@ export async function startApp(o: AppOptions): Promise<App> {
   const redeliverAfterMs = o.env.GRIDBOT_REDELIVER_AFTER_MS
   // Timers, then the inbox and outbox: after a flush (the marker gone) every pending row at once.
   const sweepNow = async () => {
-    const r = await sweep(sweepDeps)
+    // Timers first; but whatever a timer source does, the inbox and outbox are swept too: a message never waits on
+    // a timer that could not be repaired.
+    const r = await sweep(sweepDeps).catch((err: unknown) => {
+      log.error({ err }, 'timer sweep failed; redelivering anyway')
+      return { checked: 0, repaired: 0, full: true }
+    })
     await redeliver(
       {
         prisma: deps.prisma,

@@ -44,17 +44,23 @@ export async function sweep(d: SweepDeps): Promise<{ checked: number; repaired: 
   let checked = 0
   let repaired = 0
   for (const source of d.sources) {
-    let afterId = 0
-    for (;;) {
-      const batch = await source.pending(d.prisma, before, BATCH, afterId)
-      if (!batch) break
-      afterId = batch.lastId
-      const wanted = batch.timers
-      for (let i = 0; i < wanted.length; i += PARALLEL) {
-        const done = await Promise.all(wanted.slice(i, i + PARALLEL).map((t) => d.scheduler.ensure(t)))
-        repaired += done.filter(Boolean).length
+    // One kind of record failing to list its timers must not keep the others (or the inbox sweep after) from running.
+    try {
+      let afterId = 0
+      for (;;) {
+        const batch = await source.pending(d.prisma, before, BATCH, afterId)
+        if (!batch) break
+        afterId = batch.lastId
+        const wanted = batch.timers
+        for (let i = 0; i < wanted.length; i += PARALLEL) {
+          const done = await Promise.all(wanted.slice(i, i + PARALLEL).map((t) => d.scheduler.ensure(t)))
+          repaired += done.filter(Boolean).length
+        }
+        checked += wanted.length
       }
-      checked += wanted.length
+    } catch (err) {
+      d.counters.inc('sweeper.source_failed')
+      d.log.error({ err }, 'a timer source failed; the others are swept')
     }
   }
   await d.redis.set(marker, d.clock.now().toISOString())

@@ -9,6 +9,20 @@ export interface ChatTransport {
   say(roomId: string, text: string, mentionIds: string[]): Promise<void>
   /** Posts an image kept in the media store (forwarding a report's photos). */
   sendImage(roomId: string, ref: string): Promise<void>
+  /** Where this account's link stands now (readiness, metrics, alerts and the console read it). */
+  status(): AccountStatus
+}
+
+/** An account's link to WeChat, as its puppet last reported it. */
+export type AccountState = 'starting' | 'waiting_scan' | 'logged_in' | 'logged_out' | 'disconnected' | 'failed_auth' | 'stopped'
+
+export interface AccountStatus {
+  accountId: string
+  state: AccountState
+  /** When it entered this state. */
+  since: Date
+  /** A short reason (a QR URL while waiting for a scan, an error's message after a failure); never a token. */
+  detail?: string
 }
 
 /** Every message the transport sees, the bot's own included: what the simulator's transcript is made of. */

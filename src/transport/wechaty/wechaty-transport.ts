@@ -7,7 +7,7 @@ import { InOrder } from '../../core/in-order.ts'
 import type { Logger } from '../../core/logger.ts'
 import type { InboundMessage, MessageOrigin } from '../../core/message.ts'
 import type { MediaStore } from '../../core/ports.ts'
-import type { ChatTransport } from '../transport.ts'
+import type { AccountState, AccountStatus, ChatTransport } from '../transport.ts'
 
 export interface WechatyTransportOptions {
   accountId: string
@@ -25,10 +25,22 @@ export class WechatyTransport implements ChatTransport {
   private inFlight = 0
   /** Hands one conversation's messages to the queue in the order Wechaty delivered them. */
   private readonly handOver = new InOrder()
+  private current: AccountStatus
+
 
   constructor(private readonly opts: WechatyTransportOptions) {
     this.accountId = opts.accountId
     this.bot = WechatyBuilder.build({ name: `gridbot-${opts.accountId}`, puppet: opts.puppet as never })
+    this.current = { accountId: opts.accountId, state: 'starting', since: opts.clock.now() }
+  }
+
+  status(): AccountStatus {
+    return this.current
+  }
+
+  private enter(state: AccountState, detail?: string): void {
+    if (state === this.current.state && detail === this.current.detail) return
+    this.current = { accountId: this.accountId, state, since: this.opts.clock.now(), ...(detail ? { detail } : {}) }
   }
 
   /** Messages received but not yet handed to the queue (a drain waits for this to reach 0). */
@@ -56,13 +68,23 @@ export class WechatyTransport implements ChatTransport {
       }
     })
     this.bot.on('error', (e) => log.error({ err: e }, 'wechaty error'))
-    this.bot.on('login', (user) => log.info({ user: user.id }, 'logged in'))
-    this.bot.on('logout', (user) => log.warn({ user: user.id }, 'logged out'))
+    this.bot.on('scan', (qrcode) => this.enter('waiting_scan', qrcode))
+    this.bot.on('login', (user) => {
+      this.enter('logged_in')
+      log.info({ user: user.id }, 'logged in')
+    })
+    this.bot.on('logout', (user) => {
+      this.enter('logged_out')
+      log.warn({ user: user.id }, 'logged out')
+    })
+    this.enter('starting')
     await this.bot.start()
+    if (this.bot.isLoggedIn) this.enter('logged_in')
   }
 
   async stop(): Promise<void> {
     await this.bot.stop()
+    this.enter('stopped')
   }
 
   async say(roomId: string, text: string, mentionIds: string[]): Promise<void> {

@@ -18,7 +18,8 @@ import { commandSet } from './commands/registry.ts'
 import { RedisRateLimiter } from './jobs/rate-limiter.ts'
 import { TimerQueue, startTimersWorker } from './jobs/timers.ts'
 import { escalateHandler, remindHandler } from './domain/task/timer-handlers.ts'
-import { redisForgot, sweep } from './domain/timers/sweeper.ts'
+import { sweep } from './domain/timers/sweeper.ts'
+import { FlushWatch } from './jobs/flush-watch.ts'
 import { taskTimers } from './domain/task/task-timers.ts'
 import { hazardTimers } from './domain/hazard/hazard-timers.ts'
 import { hazardTimerHandlers } from './domain/hazard/hazard-timer-handlers.ts'
@@ -104,10 +105,10 @@ export async function startApp(o: AppOptions): Promise<App> {
   const requeue = (msg: InboundMessage) => inbound.add(msg)
   const redeliverAfterMs = o.env.GRIDBOT_REDELIVER_AFTER_MS
   // Timers, then the inbox and outbox: after a flush (the marker gone) every pending row at once.
-  const sweepNow = async () => {
+  const sweepNow = async (opts: { full?: boolean } = {}) => {
     // Timers first; but whatever a timer source does, the inbox and outbox are swept too: a message never waits on
     // a timer that could not be repaired.
-    const r = await sweep(sweepDeps).catch((err: unknown) => {
+    const r = await sweep(sweepDeps, opts).catch((err: unknown) => {
       log.error({ err }, 'timer sweep failed; redelivering anyway')
       return { checked: 0, repaired: 0, full: true }
     })
@@ -126,6 +127,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     return r
   }
   let sweeperKeepAlive: NodeJS.Timeout | null = null
+  let flushWatch: FlushWatch | null = null
   let sentMarks: SentMarks | null = null
 
   if (o.role !== 'gateway') {
@@ -144,7 +146,7 @@ export async function startApp(o: AppOptions): Promise<App> {
           ...projectTimerHandlers(deps),
           ...noticeTimerHandlers(deps),
           ...digestTimerHandlers(deps),
-          sweep: sweepNow,
+          sweep: () => sweepNow(),
         },
         { concurrency: Math.min(concurrency, 8), log, lockMs },
       ),
@@ -154,10 +156,14 @@ export async function startApp(o: AppOptions): Promise<App> {
       // each worker also checks every few seconds whether Redis forgot everything, re-creates the schedule, and
       // sweeps at once: pending escalations are back within seconds, not minutes.
       await timers.upsertSweeper(o.env.GRIDBOT_SWEEP_EVERY_MS)
+      const watch = new FlushWatch(queueEnv.connection, o.env.GRIDBOT_QUEUE_PREFIX)
+      await watch.arm()
+      flushWatch = watch
       const keepAlive = async () => {
-        if (!(await redisForgot(sweepDeps))) return
+        if (!(await watch.forgot())) return
+        log.warn('Redis forgot its jobs (flushed or restarted empty): the sweeper schedule is re-created and every pending row swept')
         await timers.upsertSweeper(o.env.GRIDBOT_SWEEP_EVERY_MS)
-        await sweepNow()
+        await sweepNow({ full: true })
       }
       sweeperKeepAlive = setInterval(() => void keepAlive().catch((err) => log.warn({ err: err.message }, 'sweeper keep-alive failed')), FLUSH_CHECK_MS)
     }
@@ -209,6 +215,7 @@ export async function startApp(o: AppOptions): Promise<App> {
       (stopping ??= (async () => {
         // Stop taking messages first, then let in-flight jobs finish (Worker.close waits for them).
         if (sweeperKeepAlive) clearInterval(sweeperKeepAlive)
+        await flushWatch?.disarm().catch(() => undefined)
         await Promise.all(transports.map((t) => t.stop().catch((err) => log.warn({ err }, 'transport stop failed'))))
         const closed = await Promise.all(workers.map((w) => closeWorker(w, log)))
         await sentMarks?.flush()

@@ -32,14 +32,10 @@ export interface SweepDeps {
 
 const markerKey = (prefix: string) => `${prefix}:timers:swept`
 
-/** True when Redis has forgotten our marker: it was flushed (or is new), so timers may be missing. */
-export async function redisForgot(d: Pick<SweepDeps, 'redis' | 'keyPrefix'>): Promise<boolean> {
-  return (await d.redis.exists(markerKey(d.keyPrefix))) === 0
-}
-
-export async function sweep(d: SweepDeps): Promise<{ checked: number; repaired: number; full: boolean }> {
+/** `full`: every pending timer, whatever the marker says (the flush watch saw Redis forget). */
+export async function sweep(d: SweepDeps, opts: { full?: boolean } = {}): Promise<{ checked: number; repaired: number; full: boolean }> {
   const marker = markerKey(d.keyPrefix)
-  const full = (await d.redis.exists(marker)) === 0
+  const full = opts.full === true || (await d.redis.exists(marker)) === 0
   const before = full ? null : new Date(d.clock.now().getTime() - LATE_MS)
   let checked = 0
   let repaired = 0

@@ -7,9 +7,10 @@ import type { DbOrTx } from '../../db/client.ts'
 import { orgRepo } from '../org/org.repo.ts'
 import { toRoom } from '../org/room-message.ts'
 import { textFor } from '../org/visibility.ts'
-import { deferQuiet, escalationDueAt, maxLevel } from '../task/policy.ts'
+import { deferQuiet } from '../task/policy.ts'
 import { unitContext } from '../task/escalation.service.ts'
 import type { StepOutcome } from '../timers/timer-step.ts'
+import { finishEscalationStep, type EscalationPost } from '../timers/escalation-tail.ts'
 import type { Work } from '../work.ts'
 import { handlersOf, tellSubscribers } from './hazard-routing.service.ts'
 import { releaseHeld, rewardReporter } from './hazard.service.ts'
@@ -28,7 +29,7 @@ export async function runHazardEscalation(db: DbOrTx, effects: Effects, now: Dat
   const ctx = await unitContext(db, unit)
   const urgent = h.priority === 'urgent'
   const waited = now.getTime() - (h.escalationBase ?? h.createdAt).getTime()
-  const posts: { room: { id: number }; message: ReturnType<typeof toRoom>; key: string }[] = []
+  const posts: EscalationPost[] = []
   if (level === 0) {
     // Its own group: the report room while screened, else the handling unit's groups.
     const rooms = h.status === 'screening' ? [await orgRepo.roomById(db, h.reportRoomId)] : await orgRepo.roomsOfUnit(db, h.unitId)
@@ -36,7 +37,7 @@ export async function runHazardEscalation(db: DbOrTx, effects: Effects, now: Dat
     for (const room of rooms)
       if (room?.wxRoomId)
         posts.push({
-          room,
+          roomId: room.id,
           message: toRoom(room, textFor(room.unitId, h.reportUnitId, hazardTexts.unacknowledgedNudge(h, waited)), who, urgent),
           key: jobId('hz-esc', id, cycle, level, room.id),
         })
@@ -46,42 +47,25 @@ export async function runHazardEscalation(db: DbOrTx, effects: Effects, now: Dat
       const sups = (await orgRepo.membersIn(db, [target.id], ['supervisor'])).map((s) => s.wxid)
       const text = hazardTexts.escalated(h, { level, unitName: unit.name, waitedMs: waited, count: h.reportCount })
       for (const room of await orgRepo.roomsOfUnit(db, target.id))
-        posts.push({ room, message: toRoom(room, textFor(room.unitId, h.reportUnitId, text), sups, urgent), key: jobId('hz-esc', id, cycle, level, room.id) })
+        posts.push({
+          roomId: room.id,
+          message: toRoom(room, textFor(room.unitId, h.reportUnitId, text), sups, urgent),
+          key: jobId('hz-esc', id, cycle, level, room.id),
+        })
     }
   }
-  if (decision === 'repost') {
-    for (const p of posts) effects.post(p.message, p.key)
-    if (h.nextEscalationAt) effects.schedule({ kind: 'hazard_escalate', subjectId: id, cycle, step: level + 1, dueAt: h.nextEscalationAt })
-    return 'reposted'
-  }
-  const top = maxLevel(ctx.chain.length - 1, ctx.policy)
-  const nextAt =
-    level < top
-      ? escalationDueAt({ kind: 'unclaimed', base: h.escalationBase ?? h.createdAt, level: level + 1, lastAt: now, urgent, policy: ctx.policy })
-      : null
-  const claimed = await hazardRepo.transition(
-    db,
-    id,
-    { timerCycle: cycle, escalationLevel: level - 1 },
-    {
-      escalationLevel: level,
-      lastEscalatedAt: now,
-      nextEscalationAt: nextAt,
-      escalatedRoomIds: [...new Set([...h.escalatedRoomIds, ...posts.map((p) => p.room.id)])],
-    },
-  )
-  if (!claimed) return 'stale'
-  await hazardRepo.addEvent(db, {
-    hazardId: id,
-    at: now,
-    kind: 'escalated',
-    level,
-    roomId: posts[0]?.room.id ?? null,
-    note: posts.length ? null : hazardTexts.noRoomEvent(),
+  return finishEscalationStep({
+    effects,
+    now,
+    decision,
+    timer: { kind: 'hazard_escalate', subjectId: id, cycle, level },
+    row: h,
+    posts,
+    pace: { kind: 'unclaimed', base: h.escalationBase ?? h.createdAt, urgent: urgent, policy: ctx.policy, depth: ctx.chain.length - 1 },
+    claim: (step) => hazardRepo.transition(db, id, { timerCycle: cycle, escalationLevel: level - 1 }, step),
+    record: (roomId) =>
+      hazardRepo.addEvent(db, { hazardId: id, at: now, kind: 'escalated', level, roomId, note: roomId === null ? hazardTexts.noRoomEvent() : null }),
   })
-  for (const p of posts) effects.post(p.message, p.key)
-  if (nextAt) effects.schedule({ kind: 'hazard_escalate', subjectId: id, cycle, step: level + 1, dueAt: nextAt })
-  return 'posted'
 }
 
 /** Step 0: the reporter is reminded to verify; step 1: the report closes as verified by timeout. */

@@ -8,9 +8,9 @@ import { maskPersonalData } from '../../core/privacy/mask.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import { orgRepo } from '../org/org.repo.ts'
 import { toRoom } from '../org/room-message.ts'
-import { escalationDueAt, maxLevel } from '../task/policy.ts'
 import { stepDecision } from '../task/escalation-step.ts'
 import type { StepOutcome } from '../timers/timer-step.ts'
+import { finishEscalationStep, type EscalationPost } from '../timers/escalation-tail.ts'
 import { projectContext } from './project.service.ts'
 import { projectRepo } from './project.repo.ts'
 import { projectTexts } from './project.texts.ts'
@@ -37,7 +37,7 @@ export async function runProjectEscalation(db: DbOrTx, effects: Effects, now: Da
   if (!unit) return 'stale'
   const ctx = await projectContext(db, unit)
   const waited = now.getTime() - (p.escalationBase ?? p.createdAt).getTime()
-  const posts: { roomId: number; message: ReturnType<typeof toRoom>; key: string }[] = []
+  const posts: EscalationPost[] = []
   if (level === 0) {
     const room = await orgRepo.roomById(db, p.roomId)
     const subtree = await orgRepo.subtree(db, unit)
@@ -69,37 +69,16 @@ export async function runProjectEscalation(db: DbOrTx, effects: Effects, now: Da
         posts.push({ roomId: room.id, message: toRoom(room, text, sups), key: jobId('pj-esc', id, cycle, level, room.id) })
     }
   }
-  if (decision === 'repost') {
-    for (const x of posts) effects.post(x.message, x.key)
-    if (p.nextEscalationAt) effects.schedule({ kind: 'project_escalate', subjectId: id, cycle, step: level + 1, dueAt: p.nextEscalationAt })
-    return 'reposted'
-  }
-  const top = maxLevel(ctx.chain.length - 1, ctx.policy)
-  const nextAt =
-    level < top
-      ? escalationDueAt({ kind: 'unclaimed', base: p.escalationBase ?? p.createdAt, level: level + 1, lastAt: now, urgent: false, policy: ctx.policy })
-      : null
-  const claimed = await projectRepo.transition(
-    db,
-    id,
-    { escalationCycle: cycle, escalationLevel: level - 1 },
-    {
-      escalationLevel: level,
-      lastEscalatedAt: now,
-      nextEscalationAt: nextAt,
-      escalatedRoomIds: [...new Set([...p.escalatedRoomIds, ...posts.map((x) => x.roomId)])],
-    },
-  )
-  if (!claimed) return 'stale' // another run took this step first
-  await projectRepo.addEvent(db, {
-    projectId: id,
-    at: now,
-    kind: 'escalated',
-    level,
-    roomId: posts[0]?.roomId ?? null,
-    note: posts.length ? null : projectTexts.noRoomEvent(),
+  return finishEscalationStep({
+    effects,
+    now,
+    decision,
+    timer: { kind: 'project_escalate', subjectId: id, cycle, level },
+    row: p,
+    posts,
+    pace: { kind: 'unclaimed', base: p.escalationBase ?? p.createdAt, urgent: false, policy: ctx.policy, depth: ctx.chain.length - 1 },
+    claim: (step) => projectRepo.transition(db, id, { escalationCycle: cycle, escalationLevel: level - 1 }, step),
+    record: (roomId) =>
+      projectRepo.addEvent(db, { projectId: id, at: now, kind: 'escalated', level, roomId, note: roomId === null ? projectTexts.noRoomEvent() : null }),
   })
-  for (const x of posts) effects.post(x.message, x.key)
-  if (nextAt) effects.schedule({ kind: 'project_escalate', subjectId: id, cycle, step: level + 1, dueAt: nextAt })
-  return 'posted'
 }

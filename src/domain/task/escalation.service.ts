@@ -8,12 +8,13 @@ import type { OutboundMessage } from '../../core/message.ts'
 import { orgRepo } from '../org/org.repo.ts'
 import type { Room, Unit } from '../org/org.types.ts'
 import { taskRepo } from './task.repo.ts'
-import { escalationDueAt, maxLevel, nextReminder, resolvePolicy, type EscalationKind, type TaskPolicy } from './policy.ts'
+import { escalationDueAt, nextReminder, resolvePolicy, type EscalationKind, type TaskPolicy } from './policy.ts'
 import { escalationStep, liveKind, reminderStep } from './escalation-step.ts'
 import { maskPersonalData } from '../../core/privacy/mask.ts'
 import { taskTexts } from './task.texts.ts'
 import type { Task } from './task.types.ts'
 import type { StepOutcome } from '../timers/timer-step.ts'
+import { finishEscalationStep } from '../timers/escalation-tail.ts'
 
 export interface UnitContext {
   unit: Unit
@@ -99,48 +100,25 @@ export async function runEscalation(db: DbOrTx, effects: Effects, now: Date, id:
   if (!unit) return 'stale'
   const ctx = await unitContext(db, unit)
   const posts = await stepMessages(db, task, ctx, kind, level, now)
-  if (decision === 'repost') {
-    // An earlier run of this step committed and may have died before posting: post again under the same keys
-    // (deduplicated downstream), and schedule the next step again (same job id: harmless if it exists).
-    for (const p of posts) effects.post(p.message, p.key)
-    if (task.nextEscalationAt) effects.schedule({ kind: 'escalate', subjectId: id, cycle, step: level + 1, dueAt: task.nextEscalationAt })
-    return 'reposted'
-  }
-  const top = maxLevel(ctx.chain.length - 1, ctx.policy)
-  const nextAt =
-    level < top
-      ? escalationDueAt({
-          kind,
-          base: task.escalationBase ?? task.createdAt,
-          level: level + 1,
-          lastAt: now,
-          urgent: task.priority === 'urgent',
-          policy: ctx.policy,
-        })
-      : null
-  const claimed = await taskRepo.transition(
-    db,
-    id,
-    { escalationCycle: cycle, escalationLevel: level - 1 },
-    {
-      escalationLevel: level,
-      lastEscalatedAt: now,
-      nextEscalationAt: nextAt,
-      escalatedRoomIds: [...new Set([...task.escalatedRoomIds, ...posts.map((p) => p.roomRowId)])],
-    },
-  )
-  if (!claimed) return 'stale' // another run took this step first
-  await taskRepo.addEvent(db, {
-    taskId: id,
-    at: now,
-    kind: kind === 'unclaimed' ? 'escalated' : 'overdue',
-    level,
-    roomId: posts[0]?.roomRowId ?? null,
-    note: posts.length ? null : taskTexts.noRoomEvent(),
+  return finishEscalationStep({
+    effects,
+    now,
+    decision,
+    timer: { kind: 'escalate', subjectId: id, cycle, level },
+    row: task,
+    posts: posts.map((p) => ({ roomId: p.roomRowId, message: p.message, key: p.key })),
+    pace: { kind, base: task.escalationBase ?? task.createdAt, urgent: task.priority === 'urgent', policy: ctx.policy, depth: ctx.chain.length - 1 },
+    claim: (step) => taskRepo.transition(db, id, { escalationCycle: cycle, escalationLevel: level - 1 }, step),
+    record: (roomId) =>
+      taskRepo.addEvent(db, {
+        taskId: id,
+        at: now,
+        kind: kind === 'unclaimed' ? 'escalated' : 'overdue',
+        level,
+        roomId,
+        note: roomId === null ? taskTexts.noRoomEvent() : null,
+      }),
   })
-  for (const p of posts) effects.post(p.message, p.key)
-  if (nextAt) effects.schedule({ kind: 'escalate', subjectId: id, cycle, step: level + 1, dueAt: nextAt })
-  return 'posted'
 }
 
 async function stepMessages(db: DbOrTx, task: Task, ctx: UnitContext, kind: EscalationKind, level: number, now: Date) {

@@ -41,13 +41,20 @@ describe('pipeline', () => {
     }
   })
 
-  it('does not parse a 100 KB message, and counts it', async () => {
+  it('refuses a 100 KB command with a short reply, keeping only its start; long chat is ignored and counted', async () => {
     const sim = await testSim({ start })
     try {
       sim.world.say(sim.world.person('李佳鑫'), GRID, '#签到 ' + '很长'.repeat(50_000))
+      sim.world.say(sim.world.person('李佳鑫'), GRID, '今天的会议纪要:' + '很长'.repeat(2_000))
       await sim.settle()
-      expect(botSaid(sim, GRID)).toEqual([])
+      const said = botSaid(sim, GRID)
+      expect(said).toHaveLength(1)
+      expect(said[0]).toContain('太长')
+      expect(said[0]).toContain('2000')
       expect(await sim.stores.db.prisma.checkin.count()).toBe(0)
+      const kept = await sim.stores.db.prisma.inboxMessage.findMany()
+      expect(kept.map((r) => (r.payload as { text: string }).text.length)).toEqual([2001]) // the command, clipped; not the chat
+      expect(sim.app.deps.counters.get('refused.oversize')).toBe(1)
       expect(sim.app.deps.counters.get('ignored.oversize')).toBe(1)
     } finally {
       await sim.close()

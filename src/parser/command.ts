@@ -1,7 +1,17 @@
 import { normalise } from './normalise.ts'
 
-/** Texts longer than this are never parsed as commands (logged and counted instead). */
+/** Texts longer than this are never parsed as commands: a command among them is refused with a short reply. */
 export const MAX_COMMAND_TEXT = 2000
+/** How much of an oversize text is looked at to tell whether it was meant as a command. */
+const OVERSIZE_PEEK = 100
+
+/** The command an oversize text was meant to be (its word, from its first characters), or null for long chat. */
+export function oversizeCommand(raw: string, opts: { mentionsSelf?: boolean } = {}): ParsedCommand | null {
+  return raw.length > MAX_COMMAND_TEXT ? parseCommand(raw.slice(0, OVERSIZE_PEEK), opts) : null
+}
+
+/** What of an oversize text is kept (enough to refuse it; a 100 KB paste is not stored). */
+export const clipOversize = (raw: string): string => (raw.length > MAX_COMMAND_TEXT ? raw.slice(0, MAX_COMMAND_TEXT + 1) : raw)
 
 export interface ParsedCommand {
   /** The command word as typed, after normalisation (e.g. "签到", "checkin"). */

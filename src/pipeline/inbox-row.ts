@@ -1,6 +1,6 @@
 import { conversationOf, type InboundMessage } from '../core/message.ts'
 import { parseAck } from '../parser/ack.ts'
-import { MAX_COMMAND_TEXT, parseCommand } from '../parser/command.ts'
+import { MAX_COMMAND_TEXT, oversizeCommand, parseCommand } from '../parser/command.ts'
 import type { InboxRow } from '../domain/inbox/inbox.repo.ts'
 
 /**
@@ -12,7 +12,8 @@ export function whyNotForTheBot(m: InboundMessage): 'direct' | 'oversize' | 'cha
   if (!m.roomId) return 'direct'
   if (m.kind === 'location' || m.kind === 'image') return null
   if (m.kind !== 'text') return 'chat'
-  if (m.text.length > MAX_COMMAND_TEXT) return 'oversize'
+  // An oversize command is kept (clipped: receive.ts), so its sender hears why nothing happened.
+  if (m.text.length > MAX_COMMAND_TEXT) return oversizeCommand(m.text, { mentionsSelf: m.mentionsSelf }) ? null : 'oversize'
   return parseCommand(m.text, { mentionsSelf: m.mentionsSelf }) || parseAck(m.text) ? null : 'chat'
 }
 

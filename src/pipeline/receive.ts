@@ -8,6 +8,7 @@ import type { Db } from '../db/client.ts'
 import { Batcher } from '../core/batcher.ts'
 import { inboxRepo, type InboxRow } from '../domain/inbox/inbox.repo.ts'
 import { inboxRow, whyNotForTheBot } from './inbox-row.ts'
+import { clipOversize } from '../parser/command.ts'
 
 /** How long a gateway keeps trying to write a message to the inbox while PostgreSQL is away (a restart, a failover);
  *  the workers wait as long for it (jobs/inbound.ts), so a message handed over without its row is still handled. */
@@ -34,11 +35,12 @@ export function createReceiver(d: { prisma: Db; counters: Counters; log: Logger;
       }
     }
   }
-  return async (msg: InboundMessage): Promise<void> => {
-    const ignored = whyNotForTheBot(msg)
+  return async (received: InboundMessage): Promise<void> => {
+    const ignored = whyNotForTheBot(received)
+    const msg = received.kind === 'text' ? { ...received, text: clipOversize(received.text) } : received
     if (ignored) {
       d.counters.inc(`ignored.${ignored}`)
-      if (ignored === 'oversize') d.log.info({ length: msg.text.length, msgId: msg.messageId }, 'oversize text not parsed')
+      if (ignored === 'oversize') d.log.info({ length: received.text.length, msgId: received.messageId }, 'oversize text not parsed')
       return
     }
     await keep(msg)

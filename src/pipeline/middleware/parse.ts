@@ -1,6 +1,6 @@
 import type { Middleware } from '../../core/compose.ts'
 import { parseAck } from '../../parser/ack.ts'
-import { MAX_COMMAND_TEXT, parseCommand } from '../../parser/command.ts'
+import { MAX_COMMAND_TEXT, oversizeCommand, parseCommand } from '../../parser/command.ts'
 import type { MessageContext } from '../context.ts'
 
 /**
@@ -17,6 +17,10 @@ export const parseMiddleware: Middleware<MessageContext> = async (ctx, next) => 
   }
   if (msg.kind === 'text') {
     if (msg.text.length > MAX_COMMAND_TEXT) {
+      if (oversizeCommand(msg.text, { mentionsSelf: msg.mentionsSelf })) {
+        deps.counters.inc('refused.oversize')
+        return ctx.reply(oversizeText(), { mention: true })
+      }
       deps.counters.inc('ignored.oversize')
       ctx.log.info({ length: msg.text.length }, 'oversize text not parsed')
       return
@@ -37,3 +41,6 @@ export const parseMiddleware: Middleware<MessageContext> = async (ctx, next) => 
   } else if (msg.kind === 'other') return
   await next()
 }
+
+/** A command too long to take: nothing was done, and why. */
+export const oversizeText = () => `这条命令太长了(超过 ${MAX_COMMAND_TEXT} 字),没有处理。请删减后重发;较长的内容可以分几条发送。`

@@ -165,7 +165,7 @@ export const cancelCommand: CommandDef<RefArgs> = {
   example: '#取消 T12 重复任务',
   parse: parseTaskRef,
   async run(ctx) {
-    const { task, formerHolder } = await cancelTask(taskOp(ctx), ctx.args.ref, ctx.args.rest)
-    replyNamingFormerHolder(ctx, task, taskTexts.cancelledReply(task), formerHolder)
+    const { task, formerHolder, reopenedNeed } = await cancelTask(taskOp(ctx), ctx.args.ref, ctx.args.rest)
+    replyNamingFormerHolder(ctx, task, taskTexts.cancelledReply(task, reopenedNeed), formerHolder)
   },
 }

@@ -18,6 +18,11 @@ export const taskRepo = {
   convertNeed: async (db: DbOrTx, id: number, taskId: number) =>
     (await db.need.updateMany({ where: { id, status: 'open' }, data: { status: 'converted', taskId } })).count === 1,
 
+  /** A need whose task was cancelled is open again (false when it was not that task's any more). */
+  reopenNeed: async (db: DbOrTx, id: number, taskId: number) =>
+    (await db.need.updateMany({ where: { id, status: 'converted', taskId }, data: { status: 'open', taskId: null } })).count === 1,
+  needById: (db: DbOrTx, id: number) => db.need.findUnique({ where: { id } }),
+
   createTask: (db: DbOrTx, data: Prisma.TaskUncheckedCreateInput) => db.task.create({ data }),
   taskById: (db: DbOrTx, id: number) => db.task.findUnique({ where: { id } }),
   taskByNumber: (db: DbOrTx, districtId: number, number: number) => db.task.findUnique({ where: { districtId_number: { districtId, number } } }),

@@ -238,9 +238,11 @@ export async function cancelTask(op: TaskOp, ref: TaskRef, reason: string) {
   await authorize(op, task, 'cancel')
   await change(op, task, { status: 'cancelled', closedAt: op.now, ...stopTimers, escalationCycle: task.escalationCycle + 1 })
   await event(op, task, 'cancelled', task.status, 'cancelled', reason || null)
+  // The need it was made from was not met: it is open again, to be turned into another task or closed.
+  const need = task.needId && (await taskRepo.reopenNeed(op.db, task.needId, task.id)) ? await taskRepo.needById(op.db, task.needId) : null
   await tellReachedRooms(op.db, op.effects, task, taskTexts.reachedCancelled(task, task.unit.name), `cancel-${op.messageId}`, op.room.id)
   const formerHolder = await tellFormerHolder(op, task, (t) => taskTexts.holderCancelled(t, op.actor.name, reason))
-  return { task, formerHolder }
+  return { task, formerHolder, reopenedNeed: need?.number ?? null }
 }
 
 export async function takeOverTask(op: TaskOp, ref: TaskRef) {

@@ -105,7 +105,8 @@ export const taskTexts = {
   chasedElsewhere: (t: Pick<Task, 'number'>, names: string[]) => `已催办 ${taskId(t)}${names.length ? `(${names.join('、')})` : ''}。`,
   tookOver: (t: Pick<Task, 'number' | 'title'>) => `✅ 您已接手 ${named(t)}。`,
   reassignedReply: (t: Pick<Task, 'number'>, name: string) => `已将 ${taskId(t)} 转派给 ${name}。`,
-  cancelledReply: (t: Pick<Task, 'number' | 'title'>) => `已取消 ${named(t)}。`,
+  cancelledReply: (t: Pick<Task, 'number' | 'title'>, reopenedNeed: number | null = null) =>
+    `已取消 ${named(t)}。${reopenedNeed ? `\n需求 N${reopenedNeed} 已恢复为待处理,可重新转为任务(#任务 转 N${reopenedNeed})。` : ''}`,
   listEmpty: (unitName: string, all: boolean) => `${unitName}${all ? '及下级' : ''} 暂无未完成的任务。`,
   listHead: (unitName: string, all: boolean, total: number) => `${unitName}${all ? '及下级' : ''} 未完成任务 ${total} 项:`,
   listMore: (total: number) => `……共 ${total} 项,仅列出部分`,

@@ -1,5 +1,6 @@
 // Composition root: stores → queues → dispatcher → workers and gateways. Roles split one process into many:
 // `gateway` (owns the WeChat puppets and the paced senders) and `worker` (stateless, any number).
+import path from 'node:path'
 import type { Worker } from 'bullmq'
 import { systemClock, type Clock } from './core/clock.ts'
 import type { Logger } from './core/logger.ts'
@@ -35,6 +36,8 @@ import { createReceiver } from './pipeline/receive.ts'
 import { SentMarks } from './outbound/sent-marks.ts'
 
 import { OrgCache } from './domain/org/org-cache.ts'
+import type { MediaStore } from './core/ports.ts'
+import { FileMediaStore } from './storage/file-media-store.ts'
 
 /** How often workers check whether Redis was flushed. */
 const FLUSH_CHECK_MS = 5_000
@@ -56,6 +59,8 @@ export interface AppOptions {
   concurrency?: number
   /** Timers wait for the simulator to promote them instead of firing on the wall clock. */
   virtualTime?: boolean
+  /** Where files are kept (received images, exports, charts); default: the data folder's media/. */
+  media?: MediaStore
 }
 
 export interface App {
@@ -90,6 +95,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     counters: new Counters(),
     rateLimitPerMinute: o.env.GRIDBOT_RATE_LIMIT_PER_MINUTE,
     pace: { messagesPerSec: o.env.GRIDBOT_PACE_PER_SEC, jitterMs: o.env.GRIDBOT_PACE_JITTER_MS },
+    media: o.media ?? new FileMediaStore(path.resolve(o.env.GRIDBOT_DATA_DIR, 'media')),
   }
   const sweepDeps = {
     ...deps,

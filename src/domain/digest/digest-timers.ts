@@ -3,5 +3,5 @@ import { timerHandler, type TimerDeps } from '../timers/timer-step.ts'
 import { runDigestOccurrence } from './digest-schedule.service.ts'
 
 export const digestTimerHandlers = (deps: TimerDeps) => ({
-  digest: timerHandler(deps, 'digest', (tx, e, now, d) => runDigestOccurrence(tx, e, now, d.subjectId, d.step, d.cycle)),
+  digest: timerHandler(deps, 'digest', (tx, e, now, d) => runDigestOccurrence(tx, e, deps.media, now, d.subjectId, d.step, d.cycle)),
 })

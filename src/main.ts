@@ -27,6 +27,7 @@ import { projectTimerHandlers, projectTimers } from './domain/project/project-ti
 import { noticeScheduleTimers, noticeTimers } from './domain/notice/notice-timers.ts'
 import { noticeTimerHandlers } from './domain/notice/notice-timer-handlers.ts'
 import { digestTimers } from './domain/digest/digest-schedule.service.ts'
+import { reminderTimers } from './domain/digest/checkin-reminder.service.ts'
 import { digestTimerHandlers } from './domain/digest/digest-timers.ts'
 import { deliveriesSent, deliveryFailed } from './domain/notice/notice.service.ts'
 import { redeliver } from './domain/inbox/redelivery.ts'
@@ -101,7 +102,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     ...deps,
     redis: queueEnv.connection,
     keyPrefix: o.env.GRIDBOT_QUEUE_PREFIX,
-    sources: [taskTimers, hazardTimers, projectTimers, noticeTimers, noticeScheduleTimers, digestTimers(clock)],
+    sources: [taskTimers, hazardTimers, projectTimers, noticeTimers, noticeScheduleTimers, digestTimers(clock), reminderTimers(clock)],
   }
   const dispatch = createDispatcher(deps)
   const inbound = new InboundQueues(queueEnv, o.env.GRIDBOT_INBOUND_SHARDS)

@@ -1,5 +1,6 @@
 // Composition root: stores → queues → dispatcher → workers and gateways. Roles split one process into many:
 // `gateway` (owns the WeChat puppets and the paced senders) and `worker` (stateless, any number).
+import path from 'node:path'
 import type { Worker } from 'bullmq'
 import { systemClock, type Clock } from './core/clock.ts'
 import type { Logger } from './core/logger.ts'
@@ -27,6 +28,7 @@ import { projectTimerHandlers, projectTimers } from './domain/project/project-ti
 import { noticeScheduleTimers, noticeTimers } from './domain/notice/notice-timers.ts'
 import { noticeTimerHandlers } from './domain/notice/notice-timer-handlers.ts'
 import { digestTimers } from './domain/digest/digest-schedule.service.ts'
+import { reminderTimers } from './domain/digest/checkin-reminder.service.ts'
 import { digestTimerHandlers } from './domain/digest/digest-timers.ts'
 import { deliveriesSent, deliveryFailed } from './domain/notice/notice.service.ts'
 import { redeliver } from './domain/inbox/redelivery.ts'
@@ -36,6 +38,8 @@ import { createReceiver } from './pipeline/receive.ts'
 import { SentMarks } from './outbound/sent-marks.ts'
 
 import { OrgCache } from './domain/org/org-cache.ts'
+import type { MediaStore } from './core/ports.ts'
+import { FileMediaStore } from './storage/file-media-store.ts'
 
 /** How often workers check whether Redis was flushed. */
 const FLUSH_CHECK_MS = 5_000
@@ -57,6 +61,8 @@ export interface AppOptions {
   concurrency?: number
   /** Timers wait for the simulator to promote them instead of firing on the wall clock. */
   virtualTime?: boolean
+  /** Where files are kept (received images, exports, charts); default: the data folder's media/. */
+  media?: MediaStore
 }
 
 export interface App {
@@ -91,12 +97,13 @@ export async function startApp(o: AppOptions): Promise<App> {
     counters: new Counters(),
     rateLimitPerMinute: o.env.GRIDBOT_RATE_LIMIT_PER_MINUTE,
     pace: { messagesPerSec: o.env.GRIDBOT_PACE_PER_SEC, jitterMs: o.env.GRIDBOT_PACE_JITTER_MS },
+    media: o.media ?? new FileMediaStore(path.resolve(o.env.GRIDBOT_DATA_DIR, 'media')),
   }
   const sweepDeps = {
     ...deps,
     redis: queueEnv.connection,
     keyPrefix: o.env.GRIDBOT_QUEUE_PREFIX,
-    sources: [taskTimers, hazardTimers, projectTimers, noticeTimers, noticeScheduleTimers, digestTimers(clock)],
+    sources: [taskTimers, hazardTimers, projectTimers, noticeTimers, noticeScheduleTimers, digestTimers(clock), reminderTimers(clock)],
   }
   const dispatch = createDispatcher(deps)
   const inbound = new InboundQueues(queueEnv, o.env.GRIDBOT_INBOUND_SHARDS)

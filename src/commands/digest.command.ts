@@ -2,7 +2,7 @@
 // subtree, on demand (the scheduled ones go out at 08:00 by policy). Supervisors and admins, in a group of a unit
 // they lead (not a grid's group). Counts, unit names and record numbers only.
 import { digestPeriodOf } from '../domain/digest/digest-rules.ts'
-import { digestMessage } from '../domain/digest/digest.service.ts'
+import { digestOnDemand } from '../domain/digest/digest.service.ts'
 import { digestTexts } from '../domain/digest/digest.texts.ts'
 import type { DigestKind, DigestPeriod } from '../domain/digest/digest.types.ts'
 import { ok, problem, type CommandDef, type ParseResult } from '../pipeline/command.ts'
@@ -28,7 +28,7 @@ const make = (kind: DigestKind, name: string, aliases: string[], usage: string, 
   async run(ctx) {
     const unit = ctx.room.unit
     if (unit.kind === 'grid' || !unit.path.startsWith(ctx.member.unit.path)) return ctx.reply(digestTexts.notHere)
-    ctx.reply(await digestMessage(ctx.work, unit, ctx.args.period))
+    ctx.reply(await digestOnDemand(ctx.work, ctx.media, ctx.room, ctx.args.period, ctx.msg.messageId))
   },
 })
 

@@ -29,6 +29,7 @@ import { matchCommand, resourceCommand, resourceListCommand } from './resource.c
 import { projectCommand, projectListCommand } from './project.command.ts'
 import { funnelCommand } from './funnel.command.ts'
 import { dailyDigestCommand, monthlyDigestCommand, weeklyDigestCommand } from './digest.command.ts'
+import { exportCommand } from './export.command.ts'
 import { sixCommand } from './six.command.ts'
 import { evaluationCommand, gradeCommand } from './evaluation.command.ts'
 import { noticeCommand, scheduleCancelCommand, scheduleListCommand } from './notice.command.ts'
@@ -75,7 +76,7 @@ export const HELP_SECTIONS: { title: string; commands: AnyCommand[] }[] = [
   { title: '资源项目', commands: [resourceCommand, resourceListCommand, matchCommand, projectCommand, projectListCommand, funnelCommand, sixCommand] },
   { title: '评价', commands: [evaluationCommand, gradeCommand] },
   { title: '通知', commands: [noticeCommand, scheduleListCommand, scheduleCancelCommand] },
-  { title: '报表', commands: [dailyDigestCommand, weeklyDigestCommand, monthlyDigestCommand] },
+  { title: '报表', commands: [dailyDigestCommand, weeklyDigestCommand, monthlyDigestCommand, exportCommand] },
   { title: '管理', commands: [bindCommand] },
 ]
 

@@ -37,6 +37,9 @@ export interface OutboundMessage {
   urgent?: boolean
   /** Send this image (a media store reference) instead of the text; the text then only describes it in logs. */
   image?: string
+  /** Send this file (a media store reference) under `name` instead of the text (a 台账 .xlsx); the text only
+   *  describes it in logs. */
+  file?: { ref: string; name: string }
 }
 
 /** The conversation whose order is kept: a group, or one person writing to the bot directly (per account). */

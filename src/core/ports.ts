@@ -24,6 +24,7 @@ export type TimerKind =
   | 'notice_escalate'
   | 'notice_schedule'
   | 'digest'
+  | 'checkin_reminder'
 
 /** A timer a domain rule asks for: it wakes the timer handler at `dueAt` (virtual or wall-clock time). */
 export interface TimerRequest {

@@ -18,10 +18,13 @@ export interface OutboundJob {
   last?: boolean
   /** A media store reference: send this image (the text only names it in logs). */
   image?: string
+  /** A media store reference: send this file, named `fileName`. */
+  file?: string
+  fileName?: string
 }
 
-/** A long text goes in parts; an image is one message. */
-const partsOf = (m: OutboundMessage) => (m.image ? [m.text] : splitText(m.text))
+/** A long text goes in parts; an image or a file is one message. */
+const partsOf = (m: OutboundMessage) => (m.image || m.file ? [m.text] : splitText(m.text))
 
 export class QueueOutbox implements Outbox {
   private readonly queues = new Map<string, Queue<OutboundJob>>()
@@ -61,6 +64,7 @@ export class QueueOutbox implements Outbox {
           outboxKey: key,
           last: i === parts.length - 1,
           ...(message.image ? { image: message.image } : {}),
+          ...(message.file ? { file: message.file.ref, fileName: message.file.name } : {}),
         },
         opts: { jobId: parts.length > 1 ? jobId(key, `p${i}`) : key, priority },
       })),

@@ -33,6 +33,7 @@ export function startSender(
     async (job) => {
       if (pace?.jitterMs) await new Promise((r) => setTimeout(r, Math.random() * pace.jitterMs))
       if (job.data.image) await transport.sendImage(job.data.roomId, job.data.image)
+      else if (job.data.file) await transport.sendFile(job.data.roomId, job.data.file, job.data.fileName ?? job.data.file)
       else await transport.say(job.data.roomId, job.data.text, job.data.mentionIds)
       // A crash right here sends this part again after the lock lapses: the one window left (README, Durability).
       if (onSent && job.data.outboxKey && job.data.last) await onSent(job.data.outboxKey)

@@ -3,7 +3,7 @@
 // non-null room, member and arguments. Concrete commands live in commands/ and are handed to the dispatcher.
 import type { Logger } from '../core/logger.ts'
 import type { MessageOrigin, OutboundMessage } from '../core/message.ts'
-import type { SendPace, TimerRequest } from '../core/ports.ts'
+import type { MediaStore, SendPace, TimerRequest } from '../core/ports.ts'
 import type { BoundRoom, MemberWithUnit, Role } from '../domain/org/org.types.ts'
 import type { Work } from '../domain/work.ts'
 
@@ -36,6 +36,8 @@ interface BaseContext<A> {
   durable: DurableReply
   /** How fast a bot account posts (the accounts the org file gives no pace of): what fan-out plans estimate with. */
   pace: SendPace
+  /** Where a file the command makes is kept (the sender reads it back to post it). */
+  media: MediaStore
 }
 
 export interface DurableReply {

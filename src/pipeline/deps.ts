@@ -1,7 +1,7 @@
 import type { Clock } from '../core/clock.ts'
 import type { Logger } from '../core/logger.ts'
 import type { Counters } from '../core/metrics.ts'
-import type { Outbox, RateLimiter, Scheduler, SendPace } from '../core/ports.ts'
+import type { MediaStore, Outbox, RateLimiter, Scheduler, SendPace } from '../core/ports.ts'
 import type { Db } from '../db/client.ts'
 import type { OrgCache } from '../domain/org/org-cache.ts'
 import type { CommandSet } from './command.ts'
@@ -20,6 +20,8 @@ export interface PipelineDeps {
   counters: Counters
   /** Commands a member may send per minute before the bot asks them to slow down (0: no limit). */
   rateLimitPerMinute: number
+  /** Where files the bot makes (a 台账 export, a digest's chart) are kept for the sender to read back. */
+  media: MediaStore
   /** Accounts' default outbound pace (GRIDBOT_PACE_PER_SEC, GRIDBOT_PACE_JITTER_MS); absent: DEFAULT_SEND_PACE. */
   pace?: SendPace
 }

@@ -86,6 +86,7 @@ export async function startSim(o: SimOptions): Promise<SimSession> {
     accounts: o.spec.accounts.map((a) => a.id),
     pace: null, // virtual time: pacing would only slow the simulation down
     virtualTime: true,
+    media: world.media,
   }
   const app = await startApp({ ...common, role: o.split ? 'gateway' : 'all' })
   const worker = o.split ? await startApp({ ...common, role: 'worker' }) : null

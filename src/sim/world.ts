@@ -10,6 +10,7 @@ import { bindRoomsByTopic } from '../domain/org/org.service.ts'
 import { MockWeChat } from '../transport/mock/mock-wechat.ts'
 import { FileMediaStore } from '../storage/file-media-store.ts'
 import type { ChatTransport, ObservedMessage } from '../transport/transport.ts'
+import type { MediaStore } from '../core/ports.ts'
 
 export const BOT_NAME = '网格助手'
 
@@ -20,6 +21,8 @@ export interface TranscriptLine {
   text: string
   mentions: string[]
   self: boolean
+  /** The bytes of a file or image sent (tests read an exported 台账 back). */
+  file?: { name: string; bytes: Buffer }
 }
 
 interface Person {
@@ -36,6 +39,8 @@ export class SimWorld {
   readonly rooms = new Map<string, { accountId: string; roomId: string }>()
   readonly people: Person[]
   private readonly listeners: ((line: TranscriptLine) => void)[] = []
+  /** The media store the mock's transports and the app share. */
+  readonly media: MediaStore
 
   constructor(
     readonly spec: OrgSpec,
@@ -48,7 +53,8 @@ export class SimWorld {
       ...spec.guests.map((g) => ({ name: g.name, wxid: g.wxid, rooms: g.rooms })),
     ]
     for (const [i, r] of spec.rooms.entries()) this.rooms.set(r.topic, { accountId: r.account ?? spec.accounts[0]!.id, roomId: `sim-room-${i + 1}@chatroom` })
-    this.wechat = new MockWeChat({ clock, log, media: new FileMediaStore(mediaDir) })
+    this.media = new FileMediaStore(mediaDir)
+    this.wechat = new MockWeChat({ clock, log, media: this.media })
     this.wechat.onMessage((m) => this.record(m))
   }
 
@@ -70,6 +76,7 @@ export class SimWorld {
       text: m.text,
       mentions: m.mentionNames,
       self: m.self,
+      ...(m.file ? { file: m.file } : {}),
     }
     this.transcript.push(line)
     for (const fn of this.listeners) fn(line)

@@ -9,6 +9,8 @@ export interface ChatTransport {
   say(roomId: string, text: string, mentionIds: string[]): Promise<void>
   /** Posts an image kept in the media store (forwarding a report's photos). */
   sendImage(roomId: string, ref: string): Promise<void>
+  /** Posts a file kept in the media store as a file message named `fileName` (a 台账 .xlsx). */
+  sendFile(roomId: string, ref: string, fileName: string): Promise<void>
   /** Where this account's link stands now (readiness, metrics, alerts and the console read it). */
   status(): AccountStatus
 }
@@ -31,4 +33,6 @@ export interface ObservedMessage extends MessageOrigin {
   text: string
   mentionIds: string[]
   mentionNames: string[]
+  /** A file or image sent (the simulator's mock keeps its bytes): what tests read back. */
+  file?: { name: string; bytes: Buffer }
 }

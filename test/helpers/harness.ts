@@ -11,7 +11,8 @@ import { OrgCache } from '../../src/domain/org/org-cache.ts'
 import { importOrg } from '../../src/domain/org/org-import.service.ts'
 import { bindRoomsByTopic } from '../../src/domain/org/org.service.ts'
 import { createDispatcher, type Dispatch } from '../../src/pipeline/dispatcher.ts'
-import { ManualScheduler, MemoryRateLimiter, RecordingOutbox } from './seams.ts'
+import { ManualScheduler, MemoryRateLimiter, RecordingOutbox, tempMedia } from './seams.ts'
+import type { MediaStore } from '../../src/core/ports.ts'
 
 export interface Harness {
   db: Database
@@ -21,6 +22,8 @@ export interface Harness {
   scheduler: ManualScheduler
   counters: Counters
   log: ReturnType<typeof createLogger>
+  /** Where the bot keeps files it makes (exports, charts). */
+  media: MediaStore
   /** Sends a text as a person in a room ("room-<topic>") and returns what the bot said back there. */
   say(roomId: string, talkerId: string, text: string, roomTopic?: string | null): Promise<string[]>
 }
@@ -31,6 +34,7 @@ export async function harness(spec: OrgSpec, start: Date, rateLimitPerMinute = 3
   const outbox = new RecordingOutbox()
   const scheduler = new ManualScheduler()
   const counters = new Counters()
+  const media = tempMedia()
   const db = await openDatabase({}) // in-memory PGlite
   await db.migrate()
   await importOrg(db.prisma, spec)
@@ -46,6 +50,7 @@ export async function harness(spec: OrgSpec, start: Date, rateLimitPerMinute = 3
     log,
     counters,
     rateLimitPerMinute,
+    media,
   })
   let n = 0
   return {
@@ -56,6 +61,7 @@ export async function harness(spec: OrgSpec, start: Date, rateLimitPerMinute = 3
     scheduler,
     counters,
     log,
+    media,
     async say(roomId, talkerId, text, roomTopic = null) {
       outbox.clear()
       const msg: InboundMessage = {

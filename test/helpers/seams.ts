@@ -1,6 +1,13 @@
 // Test doubles behind the core ports: handlers and rules run with no Redis and no queue.
 import type { OutboundMessage } from '../../src/core/message.ts'
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { Outbox, RateLimiter, Scheduler, TimerRequest } from '../../src/core/ports.ts'
+import { FileMediaStore } from '../../src/storage/file-media-store.ts'
+
+/** A media store in a fresh temporary folder (files the bot makes: exports, charts). */
+export const tempMedia = () => new FileMediaStore(mkdtempSync(path.join(os.tmpdir(), 'gridbot-media-')))
 
 /** Keeps what would have been sent, once per key, in order. */
 export class RecordingOutbox implements Outbox {

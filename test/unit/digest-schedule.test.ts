@@ -26,7 +26,7 @@ async function pending(before: Date | null = null) {
 
 async function run(t: { subjectId: number; step: number; cycle: number }) {
   const e = new Effects()
-  const outcome = await h.db.prisma.$transaction((tx) => runDigestOccurrence(tx as never, e, h.clock.now(), t.subjectId, t.step, t.cycle))
+  const outcome = await h.db.prisma.$transaction((tx) => runDigestOccurrence(tx as never, e, h.media, h.clock.now(), t.subjectId, t.step, t.cycle))
   return { outcome, posts: e.posts, timers: e.timers }
 }
 
@@ -75,7 +75,10 @@ describe('scheduled digests', () => {
     h.clock.set(at('2026-11-21T08:00:00+08:00'))
     const first = await run(t!)
     expect(first.outcome).toBe('posted')
-    expect(first.posts).toHaveLength(1)
+    // The text, then the chart of the district's towns (an image kept in the media store).
+    expect(first.posts).toHaveLength(2)
+    expect(first.posts[1]!.message.image).toMatch(/\.png$/)
+    expect((await h.media.get(first.posts[1]!.message.image!)).subarray(1, 4).toString()).toBe('PNG')
     expect(first.posts[0]!.message.text).toMatch(/^【日报】二七区 · 11月20日\n/)
     expect(first.posts[0]!.message.text).not.toContain('补发')
     expect(first.timers.map((x) => x.dueAt)).toEqual([at('2026-11-22T08:00:00+08:00')])
@@ -91,7 +94,7 @@ describe('scheduled digests', () => {
     const unit1 = missed.find((x) => x.dueAt.getTime() === at('2026-11-25T08:00:00+08:00').getTime())
     expect(unit1).toBeDefined()
     const r = await run(unit1!)
-    expect(r.posts).toHaveLength(1)
+    expect(r.posts.map((p) => Boolean(p.message.image))).toEqual([false, true])
     expect(r.posts[0]!.message.text.split('\n')[0]).toBe('【日报】二七区 · 11月24日(补发)')
     expect((await run(unit1!)).posts).toEqual([])
   })

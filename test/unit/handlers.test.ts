@@ -5,6 +5,7 @@ import { loadOrgFile } from '../../src/config/org-file.ts'
 import { escalateHandler } from '../../src/domain/task/timer-handlers.ts'
 import { redeliver } from '../../src/domain/inbox/redelivery.ts'
 import { DEMO_ORG } from '../helpers/paths.ts'
+import { tempMedia } from '../helpers/seams.ts'
 import { harness, type Harness } from '../helpers/harness.ts'
 
 const GRID = 'room-华府社区5号网格群'
@@ -79,7 +80,7 @@ describe('handlers without services', () => {
 /** Moves virtual time on and runs the escalation timers that came due, as the timers worker would. */
 async function advance(ms: number) {
   clock.advance(ms)
-  const run = escalateHandler({ prisma: db.prisma, outbox, scheduler, clock, log, counters })
+  const run = escalateHandler({ prisma: db.prisma, outbox, scheduler, clock, log, counters, media: tempMedia() })
   for (const t of scheduler.due(clock.now())) if (t.kind === 'escalate') await run(t)
 }
 

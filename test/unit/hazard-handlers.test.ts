@@ -16,7 +16,7 @@ import { importOrg } from '../../src/domain/org/org-import.service.ts'
 import { bindRoomsByTopic } from '../../src/domain/org/org.service.ts'
 import { createDispatcher, type Dispatch } from '../../src/pipeline/dispatcher.ts'
 import { DEMO_ORG } from '../helpers/paths.ts'
-import { ManualScheduler, MemoryRateLimiter, RecordingOutbox } from '../helpers/seams.ts'
+import { ManualScheduler, MemoryRateLimiter, RecordingOutbox, tempMedia } from '../helpers/seams.ts'
 
 const GRID = 'room-华府社区5号网格群'
 const COMMUNITY = 'room-华府社区群'
@@ -45,6 +45,7 @@ beforeAll(async () => {
     log,
     counters: new Counters(),
     rateLimitPerMinute: 100,
+    media: tempMedia(),
   })
 }, 60_000)
 afterAll(() => db?.close())

@@ -50,6 +50,7 @@ async function runProjectTimers() {
     clock: h.clock,
     log: h.log,
     counters: h.counters,
+    media: h.media,
   }).project_escalate
   h.outbox.clear()
   for (const t of h.scheduler.due(h.clock.now())) if (t.kind === 'project_escalate') await run(t)

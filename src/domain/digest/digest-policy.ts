@@ -11,7 +11,25 @@ const cronField = z
     message: '不是有效的 cron 表达式(5 段,例如 "0 8 * * *"),或写 false 关闭',
   })
 
-export const digestPolicyInput = z.object({ daily: cronField, weekly: cronField, monthly: cronField }).partial().strict()
+/** "16:00" is read as "0 16 * * *" (every day at that time); a cron expression or false as for the digests. */
+const reminderField = z
+  .union([z.literal(false), z.string().trim()])
+  .transform((v) => {
+    const hm = typeof v === 'string' ? /^(\d{1,2})[:：](\d{2})$/.exec(v) : null
+    return hm && Number(hm[1]) < 24 && Number(hm[2]) < 60 ? `${Number(hm[2])} ${Number(hm[1])} * * *` : v
+  })
+  .pipe(cronField)
+
+export const digestPolicyInput = z
+  .object({
+    daily: cronField,
+    weekly: cronField,
+    monthly: cronField,
+    /** The daily check-in reminder to grids' groups that have not checked in by then (off unless set). */
+    checkinReminder: reminderField,
+  })
+  .partial()
+  .strict()
 
 export type DigestPatch = z.output<typeof digestPolicyInput>
 export type DigestPolicy = Record<DigestKind, string | null>
@@ -19,6 +37,16 @@ export type DigestPolicy = Record<DigestKind, string | null>
 export const DEFAULT_DIGEST_POLICY: DigestPolicy = { daily: '0 8 * * *', weekly: '0 8 * * 1', monthly: '0 8 1 * *' }
 
 export const DIGEST_KINDS: DigestKind[] = ['daily', 'weekly', 'monthly']
+
+/** The check-in reminder's schedule in force at a grid (nearest unit wins; off by default): a cron, or null. */
+export function resolveReminderPolicy(chain: unknown[]): string | null {
+  let cron: string | null = null
+  for (const stored of chain) {
+    const v = (stored as { digests?: DigestPatch } | null)?.digests?.checkinReminder
+    if (v !== undefined) cron = v === false ? null : v
+  }
+  return cron
+}
 
 /** The schedules in force at a unit: its ancestors' stored blocks from the district down, then its own. */
 export function resolveDigestPolicy(chain: unknown[]): DigestPolicy {

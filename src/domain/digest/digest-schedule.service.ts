@@ -17,7 +17,9 @@ import type { TimerSource } from '../timers/sweeper.ts'
 import { DIGEST_KINDS, resolveDigestPolicy, type DigestPolicy } from './digest-policy.ts'
 import { previousPeriod } from './digest-rules.ts'
 import { digestRepo } from './digest.repo.ts'
-import { digestMessage } from './digest.service.ts'
+import { digestWithChart } from './digest.service.ts'
+import type { MediaStore } from '../../core/ports.ts'
+import { imageToRoom } from '../org/room-message.ts'
 
 /** Sent more than this after its occurrence: 补发. */
 export const DIGEST_LATE_MS = 10 * 60_000
@@ -39,7 +41,15 @@ export function digestTimer(unitId: number, kindIndex: number, at: Date): TimerR
 }
 
 /** The timer handler: the occurrence `cycle` (minutes since the epoch) of digest kind `step` for unit `unitId`. */
-export async function runDigestOccurrence(db: DbOrTx, effects: Effects, now: Date, unitId: number, step: number, cycle: number): Promise<StepOutcome> {
+export async function runDigestOccurrence(
+  db: DbOrTx,
+  effects: Effects,
+  media: MediaStore,
+  now: Date,
+  unitId: number,
+  step: number,
+  cycle: number,
+): Promise<StepOutcome> {
   const kind = DIGEST_KINDS[step]
   const unit = (await orgRepo.unitById(db, unitId)) as Unit | null
   if (!kind || !unit || unit.kind === 'grid') return 'stale'
@@ -54,13 +64,18 @@ export async function runDigestOccurrence(db: DbOrTx, effects: Effects, now: Dat
   const rooms = await orgRepo.roomsOfUnit(db, unitId)
   const period = previousPeriod(kind, occurrence)
   const late = now.getTime() - occurrence.getTime() > DIGEST_LATE_MS
-  let text: string | null = null
+  let digest: { text: string; chart: string | null } | null = null
   let posted = false
   for (const room of rooms) {
     const claimed = await digestRepo.claimRun(db, { unitId, roomId: room.id, kind, periodFrom: period.from, occurrenceAt: occurrence, sentAt: now, late })
     if (!claimed) continue
-    text ??= await digestMessage({ db, effects, now }, unit, period, { late })
-    effects.post(toRoom(room, text), jobId('digest', room.id, kind, minutesOf(period.from)))
+    if (!digest) {
+      // Rendered once per occurrence, whatever the number of rooms; kept under a name per (unit, kind, period).
+      const d = await digestWithChart({ db, effects, now }, unit, period, { late })
+      digest = { text: d.text, chart: d.chart ? await media.put(`charts/${unitId}-${kind}-${minutesOf(period.from)}.png`, d.chart) : null }
+    }
+    effects.post(toRoom(room, digest.text), jobId('digest', room.id, kind, minutesOf(period.from)))
+    if (digest.chart) effects.post(imageToRoom(room, digest.chart), jobId('digest-chart', room.id, kind, minutesOf(period.from)))
     posted = true
   }
   return posted ? 'posted' : 'stale'

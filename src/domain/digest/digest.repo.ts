@@ -111,6 +111,17 @@ export const digestRepo = {
       orderBy: { id: 'asc' },
       take,
     }),
+  /** Grids with a bound room, ids above `afterId`, with their paths: whose groups may get the check-in reminder. */
+  gridsWithRooms: (db: DbOrTx, afterId: number, take: number) =>
+    db.unit.findMany({
+      where: { id: { gt: afterId }, kind: 'grid', rooms: { some: { wxRoomId: { not: null } } } },
+      select: { id: true, path: true },
+      orderBy: { id: 'asc' },
+      take,
+    }),
+  /** Whether the unit has a check-in (not undone) in [from, to). */
+  checkedIn: async (db: DbOrTx, unitId: number, from: Date, to: Date) =>
+    (await db.checkin.findFirst({ where: { unitId, revokedAt: null, at: { gte: from, lt: to } }, select: { id: true } })) !== null,
   policiesOf: (db: DbOrTx, ids: number[]) => db.unit.findMany({ where: { id: { in: ids } }, select: { id: true, policy: true } }),
   /** The latest scheduled occurrence sent per (unit, kind). */
   lastRuns: (db: DbOrTx, unitIds: number[]) =>

@@ -1,11 +1,15 @@
 // Digests (日报 · 周报 · 月报): the counts of a unit's subtree for a period, gathered with one grouped query per kind
 // of record and folded into the unit's direct children (grandchildren only counted). Problems are as they stood at
 // the end of the period (or now, for a period not over yet).
-import type { Unit } from '../org/org.types.ts'
+import type { BoundRoom, Unit } from '../org/org.types.ts'
+import { imageToRoom } from '../org/room-message.ts'
+import { jobId } from '../../core/ids.ts'
+import type { MediaStore } from '../../core/ports.ts'
 import { funnelFor } from '../project/funnel.service.ts'
 import type { Work } from '../work.ts'
 import { childOf, digestText, emptyChild } from './digest-rules.ts'
 import { digestRepo } from './digest.repo.ts'
+import { digestChartPng } from './digest-chart.ts'
 import type { DigestChild, DigestCounts, DigestPeriod } from './digest.types.ts'
 
 export async function digestFor(w: Work, unit: Unit, period: DigestPeriod, opts: { late?: boolean } = {}): Promise<DigestCounts> {
@@ -82,7 +86,26 @@ export async function digestFor(w: Work, unit: Unit, period: DigestPeriod, opts:
   return c
 }
 
-/** The digest's text for a unit and period. */
-export async function digestMessage(w: Work, unit: Unit, period: DigestPeriod, opts: { late?: boolean } = {}): Promise<string> {
-  return digestText(await digestFor(w, unit, period, opts))
+/** The digest's text and its chart (PNG; null when the unit has no child units), for a digest that is sent. */
+export async function digestWithChart(
+  w: Work,
+  unit: Unit,
+  period: DigestPeriod,
+  opts: { late?: boolean } = {},
+): Promise<{ text: string; chart: Buffer | null }> {
+  const c = await digestFor(w, unit, period, opts)
+  return { text: digestText(c), chart: digestChartPng(c) }
+}
+
+/**
+ * #日报 #周报 #月报: the digest's text (the caller replies with it) and its chart, kept in the media store under the
+ * message's id and posted as an image into the room after the text.
+ */
+export async function digestOnDemand(w: Work, media: MediaStore, room: BoundRoom, period: DigestPeriod, messageId: string): Promise<string> {
+  const d = await digestWithChart(w, room.unit, period)
+  if (d.chart) {
+    const ref = await media.put(`charts/${room.id}-${messageId}.png`, d.chart)
+    w.effects.post(imageToRoom(room, ref), jobId('digest-chart', room.accountId, messageId))
+  }
+  return d.text
 }

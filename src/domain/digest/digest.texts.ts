@@ -35,5 +35,9 @@ export const digestTexts = {
   badWeek: (w: string) => `看不懂「${w}」:可写 上周 或 本周`,
   badMonth: (w: string) => `看不懂「${w}」:可写 上月、本月 或 11月`,
   future: '这一天还没到。',
+  checkinReminder: (day: string) => `⏰ 提醒:本网格今天(${day})还没有签到记录。巡查、走访后请发送,例如 #签到 巡查`,
+  chartTitle: (k: DigestKind, unit: string, label: string) => `${unit} ${KIND_LABEL[k]} · ${label}`,
+  chartCheckins: '签到',
+  chartOpen: '待关注',
   notHere: '日报、周报、月报只在您负责的单位(社区、街道、区)的工作群里查看。',
 }

@@ -1,19 +1,44 @@
-// The only Prisma queries of the 台账 export: one month of a district's records, one row per record.
+// The only Prisma queries of the 台账 export: one month of a district's records, or of some of its units (a subtree),
+// one row per record.
 import type { DbOrTx } from '../../db/client.ts'
+import { Prisma } from '../../db/generated/client.ts'
+import type { CheckinType } from '../checkin/checkin.types.ts'
 
-const inDistrict = (districtId: number) => ({ OR: [{ districtId }, { id: districtId }] })
+/** `ids` null: the whole district (read through its own column and indexes). */
+const units = (districtId: number, ids: number[] | null) => (ids ? { unitId: { in: ids } } : { districtId })
 
 export const ledgerRepo = {
-  checkins: (db: DbOrTx, districtId: number, from: Date, to: Date) =>
-    db.checkin.findMany({
-      where: { at: { gte: from, lt: to }, revokedAt: null, unit: inDistrict(districtId) },
-      include: { member: { select: { name: true } }, unit: { select: { name: true } } },
-      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+  subtree: (db: DbOrTx, path: string) =>
+    db.unit.findMany({ where: { path: { startsWith: path } }, select: { id: true, name: true }, orderBy: [{ depth: 'asc' }, { id: 'asc' }] }),
+  unitNames: (db: DbOrTx, ids: number[]) => db.unit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+
+  /** Check-ins (not undone) in [from, to) with the member's and unit's names, in time order. */
+  checkins: (db: DbOrTx, districtId: number, ids: number[] | null, from: Date, to: Date) =>
+    db.$queryRaw<
+      {
+        at: Date
+        unitId: number
+        unitName: string
+        memberName: string
+        type: CheckinType
+        households: number | null
+        note: string | null
+        address: string | null
+      }[]
+    >`
+      SELECT c."at", c."unitId", u."name" AS "unitName", m."name" AS "memberName", c."type"::text AS "type", c."households", c."note", c."address"
+      FROM "Checkin" c JOIN "Unit" u ON u."id" = c."unitId" JOIN "Member" m ON m."id" = c."memberId"
+      WHERE c."at" >= ${from} AND c."at" < ${to} AND c."revokedAt" IS NULL
+        AND ${ids ? Prisma.sql`c."unitId" = ANY(${ids}::int[])` : Prisma.sql`(u."districtId" = ${districtId} OR u."id" = ${districtId})`}
+      ORDER BY c."at", c."id"`,
+  tasks: (db: DbOrTx, districtId: number, ids: number[] | null, from: Date, to: Date) =>
+    db.task.findMany({ where: { districtId, ...units(districtId, ids), createdAt: { gte: from, lt: to } }, orderBy: { number: 'asc' } }),
+  /** Hazards reported in the scope or handled by it. */
+  hazards: (db: DbOrTx, districtId: number, ids: number[] | null, from: Date, to: Date) =>
+    db.hazard.findMany({
+      where: { districtId, createdAt: { gte: from, lt: to }, ...(ids ? { OR: [{ reportUnitId: { in: ids } }, { unitId: { in: ids } }] } : {}) },
+      orderBy: { number: 'asc' },
     }),
-  tasks: (db: DbOrTx, districtId: number, from: Date, to: Date) =>
-    db.task.findMany({ where: { districtId, createdAt: { gte: from, lt: to } }, orderBy: { number: 'asc' } }),
-  hazards: (db: DbOrTx, districtId: number, from: Date, to: Date) =>
-    db.hazard.findMany({ where: { districtId, createdAt: { gte: from, lt: to } }, orderBy: { number: 'asc' } }),
-  volunteer: (db: DbOrTx, districtId: number, from: Date, to: Date) =>
-    db.volunteerEntry.findMany({ where: { districtId, day: { gte: from, lt: to } }, orderBy: { number: 'asc' } }),
+  volunteer: (db: DbOrTx, districtId: number, ids: number[] | null, from: Date, to: Date) =>
+    db.volunteerEntry.findMany({ where: { districtId, ...units(districtId, ids), day: { gte: from, lt: to } }, orderBy: { number: 'asc' } }),
 }

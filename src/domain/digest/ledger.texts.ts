@@ -18,6 +18,16 @@ export const ledgerTexts = {
   whichDistrict: (names: string[]) => `请用 --district 指定区(数据库中有:${names.join('、') || '无'})`,
   noDistrict: (name: string) => `没有名为「${name}」的区`,
   badMonth: (m: string) => `月份格式应为 2026-11(收到的是「${m}」)`,
+  fileStem: '台账',
+  monthLabel: (year: number, month: number) => `${year}年${month}月`,
+  badPeriod: (w: string) => `看不懂「${w}」:可写 本月、上月 或 11月`,
+  futureMonth: '这个月还没到。',
+  notLedger: (w: string) => `目前可导出的是 台账(收到的是「${w}」)`,
+  notHere: '台账只能在您负责的单位(社区、街道、区)的工作群里导出。',
+  exported: (unit: string, label: string, rows: Record<string, number>) =>
+    `📎 ${unit} ${label} 台账:${Object.entries(rows)
+      .map(([k, n]) => `${k} ${n} 行`)
+      .join(',')}。电话、身份证号等已打码。`,
   written: (file: string, rows: Record<string, number>) =>
     `已写入 ${file}:${Object.entries(rows)
       .map(([k, n]) => `${k} ${n} 行`)

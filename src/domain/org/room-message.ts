@@ -18,3 +18,12 @@ export const imageToRoom = (room: Room, ref: string): OutboundMessage => ({
   mentionIds: [],
   image: ref,
 })
+
+/** A file (a media store reference) to a bound room, shown under `name`. */
+export const fileToRoom = (room: Room, ref: string, name: string): OutboundMessage => ({
+  accountId: room.accountId,
+  roomId: room.wxRoomId ?? '',
+  text: `[文件] ${name}`,
+  mentionIds: [],
+  file: { ref, name },
+})

@@ -9,6 +9,8 @@ export interface OutboxRow {
   mentionIds: string[]
   urgent: boolean
   image: string | null
+  file: string | null
+  fileName: string | null
   createdAt: Date
 }
 

@@ -17,6 +17,8 @@ export const toRow = (p: Keyed, at: Date): OutboxRow => ({
   mentionIds: p.message.mentionIds,
   urgent: p.message.urgent ?? false,
   image: p.message.image ?? null,
+  file: p.message.file?.ref ?? null,
+  fileName: p.message.file?.name ?? null,
   createdAt: at,
 })
 
@@ -44,7 +46,15 @@ export async function markSent(db: DbOrTx, keys: string[], at: Date): Promise<vo
 /** A row back as the message the queue sends. */
 export const fromRow = (r: OutboxRow): Keyed => ({
   key: r.key,
-  message: { accountId: r.accountId, roomId: r.roomId, text: r.text, mentionIds: r.mentionIds, urgent: r.urgent, ...(r.image ? { image: r.image } : {}) },
+  message: {
+    accountId: r.accountId,
+    roomId: r.roomId,
+    text: r.text,
+    mentionIds: r.mentionIds,
+    urgent: r.urgent,
+    ...(r.image ? { image: r.image } : {}),
+    ...(r.file ? { file: { ref: r.file, name: r.fileName ?? r.file } } : {}),
+  },
 })
 
 /**

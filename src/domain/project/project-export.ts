@@ -28,8 +28,8 @@ const WIDTHS = [8, 28, 20, 8, 10, 14, 14, 16, 16, 16, 16, 36]
 
 /** Rows for the projects of a district created before the period's end and not closed before its start. Titles and
  *  summaries leave their units here: personal data in them is masked. */
-export async function projectSheetRows(w: Work, districtId: number, period: { from: Date; to: Date }): Promise<(string | number)[][]> {
-  const projects = await projectRepo.alive(w.db, districtId, period.from, period.to)
+export async function projectSheetRows(w: Work, districtId: number, period: { from: Date; to: Date }, unitIds?: Set<number>): Promise<(string | number)[][]> {
+  const projects = (await projectRepo.alive(w.db, districtId, period.from, period.to)).filter((p) => !unitIds || unitIds.has(p.unitId))
   const units = new Map((await orgRepo.unitsOfDistrict(w.db, districtId)).map((u) => [u.id, u.name]))
   const district = await orgRepo.unitById(w.db, districtId)
   if (district) units.set(district.id, district.name)

@@ -4,7 +4,7 @@ import type { Clock } from '../../core/clock.ts'
 import { Effects } from '../../core/effects.ts'
 import type { Logger } from '../../core/logger.ts'
 import type { Counters } from '../../core/metrics.ts'
-import type { Outbox, Scheduler } from '../../core/ports.ts'
+import type { MediaStore, Outbox, Scheduler } from '../../core/ports.ts'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { inTransaction } from '../../db/transaction.ts'
 import { writeOutbox } from '../outbox/outbox.service.ts'
@@ -16,6 +16,8 @@ export interface TimerDeps {
   clock: Clock
   log: Logger
   counters: Counters
+  /** Where files a timer makes (a digest's chart) are kept. */
+  media: MediaStore
 }
 
 /** What a timer job carries: the record's id, the timer cycle it belongs to, and its step. */

@@ -34,6 +34,7 @@ export const runMiddleware: Middleware<MessageContext> = async (ctx) => {
     post: work.effects.post.bind(work.effects),
     schedule: work.effects.schedule.bind(work.effects),
     pace: ctx.deps.pace ?? DEFAULT_SEND_PACE,
+    media: ctx.deps.media,
   }
   if (!def && ctx.ack) {
     if (!room) return

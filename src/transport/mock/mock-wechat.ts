@@ -117,6 +117,8 @@ export class MockWeChat {
     }
     const talkerId = p.talkerId ?? ''
     const roomId = p.roomId ?? null
+    const box = m.cacheFileBoxPayload.get(messageId) as { name?: string; base64?: string } | undefined
+    const file = box?.base64 !== undefined ? { name: box.name ?? '', bytes: Buffer.from(box.base64, 'base64') } : undefined
     const text =
       p.type === PUPPET.types.Message.Text
         ? (p.text ?? '')
@@ -124,7 +126,9 @@ export class MockWeChat {
           ? `[位置] ${puppet.locationOf(messageId)?.address ?? ''}`
           : p.type === PUPPET.types.Message.Image
             ? '[图片]'
-            : `[${PUPPET.types.Message[p.type]}]`
+            : file
+              ? `[文件] ${file.name}`
+              : `[${PUPPET.types.Message[p.type]}]`
     const mentionIds = 'mentionIdList' in p ? (p.mentionIdList ?? []) : []
     const line: ObservedMessage = {
       accountId,
@@ -137,6 +141,7 @@ export class MockWeChat {
       text,
       mentionIds,
       mentionNames: mentionIds.map(name),
+      ...(file ? { file } : {}),
     }
     for (const fn of this.listeners) fn(line)
   }

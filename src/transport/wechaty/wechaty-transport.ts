@@ -95,10 +95,14 @@ export class WechatyTransport implements ChatTransport {
   }
 
   async sendImage(roomId: string, ref: string): Promise<void> {
+    await this.sendFile(roomId, ref, path.basename(ref))
+  }
+
+  async sendFile(roomId: string, ref: string, fileName: string): Promise<void> {
     const room = await this.bot.Room.find({ id: roomId })
     if (!room) throw new Error(`room ${roomId} not found for account ${this.accountId}`)
     // Base64, not a buffer: puppet-service (and the mock) serialize the FileBox, which a buffer FileBox cannot be.
-    await room.say(FileBox.fromBase64((await this.opts.media.get(ref)).toString('base64'), path.basename(ref)))
+    await room.say(FileBox.fromBase64((await this.opts.media.get(ref)).toString('base64'), fileName))
   }
 
   /** The room, or the person writing to the bot; never throws (a message without either gets a line of its own). */

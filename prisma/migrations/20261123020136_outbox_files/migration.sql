@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "OutboxMessage" ADD COLUMN     "file" TEXT,
+ADD COLUMN     "fileName" TEXT;

@@ -14,7 +14,38 @@ export const SHIPPED_FONT = fileURLToPath(new URL('../../assets/fonts/NotoSansSC
 /** Full CJK fonts Debian installs (fonts-noto-cjk, fonts-wqy-microhei): used for fallback when present. */
 const SYSTEM_CJK_FONTS = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc']
 
-export const chartFonts = (): string[] => [SHIPPED_FONT, ...SYSTEM_CJK_FONTS.filter((f) => existsSync(f))]
+let systemFonts: string[] | null = null
+let subsetChars: Set<string> | null = null
+
+/** The characters the shipped subset has beyond ASCII: GB 2312 and the ranges scripts/fonts/make-cjk-subset.py adds. */
+function inSubset(): Set<string> {
+  if (subsetChars) return subsetChars
+  const gb = new TextDecoder('gb2312')
+  const chars = new Set<string>()
+  for (let hi = 0xa1; hi <= 0xf7; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) chars.add(gb.decode(new Uint8Array([hi, lo])))
+  const ranges = [
+    [0x3000, 0x303f],
+    [0xff00, 0xffef],
+    [0x2010, 0x206f],
+    [0xb7, 0xb7],
+    [0xd7, 0xd7],
+  ] as const
+  for (const [from, to] of ranges) for (let c = from; c <= to; c++) chars.add(String.fromCharCode(c))
+  subsetChars = chars
+  return chars
+}
+
+/**
+ * The fonts a chart needs: the shipped subset, and the system's full CJK font only when the chart has a character
+ * the subset lacks (loading a 20 MB collection costs ~30 ms a chart; most charts never need it).
+ */
+export function chartFonts(svg = ''): string[] {
+  const subset = inSubset()
+  const rare = [...svg].some((c) => c.charCodeAt(0) > 0x7f && !subset.has(c))
+  if (!rare) return [SHIPPED_FONT]
+  systemFonts ??= SYSTEM_CJK_FONTS.filter((f) => existsSync(f))
+  return [SHIPPED_FONT, ...systemFonts]
+}
 
 export interface Rendered {
   png: Buffer
@@ -25,7 +56,7 @@ export interface Rendered {
 }
 
 /** `fontFiles` defaults to chartFonts(); [] renders with no font at all (text dropped: what tests guard against). */
-export function svgToPng(svg: string, fontFiles: string[] = chartFonts()): Rendered {
+export function svgToPng(svg: string, fontFiles: string[] = chartFonts(svg)): Rendered {
   const r = new Resvg(svg, {
     font: { fontFiles, loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY },
     background: '#ffffff',

@@ -91,3 +91,15 @@ describe('the digest chart', () => {
     expect(fu.equals(missing)).toBe(false)
   })
 })
+
+describe('chart fonts', () => {
+  it('loads only the shipped subset for common hanzi, and the full system font only for a character outside it', async () => {
+    const { chartFonts, SHIPPED_FONT } = await import('../../src/charts/png.ts')
+    expect(chartFonts('<text>华府社区5号网格 签到 12 ·×—「」</text>')).toEqual([SHIPPED_FONT])
+    const rare = chartFonts('<text>䶮村</text>') // U+4DAE: not in GB 2312
+    expect(rare[0]).toBe(SHIPPED_FONT)
+    const { existsSync } = await import('node:fs')
+    const installed = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'].filter((f) => existsSync(f))
+    expect(rare.slice(1)).toEqual(installed)
+  })
+})

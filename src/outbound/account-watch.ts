@@ -24,9 +24,12 @@ export class AccountWatch {
   async watch(transport: ChatTransport): Promise<void> {
     this.transports.set(transport.accountId, transport)
     this.names = await accountNames(this.d.prisma)
-    transport.onStatus((s) => {
+    const seen = (s: AccountStatus) => {
       this.chain = this.chain.then(() => this.changed(s)).catch((err) => this.d.log.error({ err, account: s.accountId }, 'account state not recorded'))
-    })
+    }
+    transport.onStatus(seen)
+    seen(transport.status()) // where it stands now (starting), so the history begins with the start
+
   }
 
   statusOf = (accountId: string): AccountStatus | undefined => this.transports.get(accountId)?.status()

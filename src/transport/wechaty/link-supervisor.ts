@@ -27,6 +27,8 @@ export interface SupervisedLink {
   linkDown(reason: string): void
   authFailed(reason: string): void
   fatal(reason: string): void
+  /** Masks secrets (the token) in an error's text before it is logged. */
+  mask(text: string): string
   log: { info(o: object, m: string): void; warn(o: object, m: string): void }
 }
 
@@ -104,7 +106,7 @@ export class LinkSupervisor {
         this.link.log.info({ attempt }, 'puppet restarted')
         return
       } catch (e) {
-        this.link.log.warn({ attempt, err: (e as Error).message }, 'puppet restart failed; retrying')
+        this.link.log.warn({ attempt, err: this.link.mask((e as Error).message) }, 'puppet restart failed; retrying')
       }
     }
   }

@@ -151,6 +151,7 @@ export class WechatyTransport implements ChatTransport {
           log.error({ reason: mask(reason) }, 'puppet service refused the token')
         },
         fatal: (reason) => link.onFatal(this.accountId, mask(reason)),
+        mask,
         log,
       },
       link.settings,

@@ -344,6 +344,22 @@ program
     }
   })
 
+program
+  .command('rooms')
+  .description("each account's groups with their binding (unbound first)")
+  .action(async () => {
+    const env = loadEnv()
+    const db = await openDb(env)
+    try {
+      const { listRooms } = await import('./domain/account/account-status.service.ts')
+      const rows = await listRooms(db.prisma)
+      console.log(accountTexts.roomsHeader(rows.filter((r) => !r.wxRoomId).length, rows.length))
+      for (const r of rows) console.log(accountTexts.roomLine(r))
+    } finally {
+      await db.close()
+    }
+  })
+
 const outboxCmd = program.command('outbox').description('posts the bot could not deliver')
 outboxCmd
   .command('failed')

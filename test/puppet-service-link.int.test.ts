@@ -125,9 +125,13 @@ describe('gridbot over a loopback puppet service', () => {
     console.log(`[loopback] burst: ${a.botSaid(GRID).length} replies through bot-a, ${b.botSaid(GRID).length} through its backup bot-b`)
     await sleep(2_000)
     expect(await stores.db.prisma.checkin.count()).toBe(20)
-    await until('outage and recovery told', async () => {
-      const told = b.botSaid(ADMIN).map((s) => s.text)
-      return told.some((t) => t.includes('中断')) && told.some((t) => t.includes('已恢复在线'))
-    }, ALERT_MS)
+    await until(
+      'outage and recovery told',
+      async () => {
+        const told = b.botSaid(ADMIN).map((s) => s.text)
+        return told.some((t) => t.includes('中断')) && told.some((t) => t.includes('已恢复在线'))
+      },
+      ALERT_MS,
+    )
   }, 240_000)
 })

@@ -16,7 +16,7 @@ import { outboundQueueName } from '../src/jobs/queues.ts'
 import { redisOptions } from '../src/config/redis-url.ts'
 import { Redis } from 'ioredis'
 
-const run = promisify(execFile)
+const run = promisify(execFile) as (file: string, args: string[], opts: { env: NodeJS.ProcessEnv }) => Promise<{ stdout: string }>
 const root = path.resolve(import.meta.dirname, '..')
 const ORG = path.resolve(import.meta.dirname, 'fixtures/loopback-escalation-org.yaml')
 const GRID = 'grid1@chatroom'
@@ -28,7 +28,10 @@ let a: LoopbackService
 let b: LoopbackService
 let gw: ReturnType<typeof startGridbot> | null = null
 
-const gridbot = (...args: string[]) => run(process.execPath, [path.join(root, 'bin/gridbot.js'), ...args], { env: workerEnv(stores, { LOG_LEVEL: 'silent' }) })
+const gridbot = async (...args: string[]): Promise<{ stdout: string }> => {
+  const r = await run(process.execPath, [path.join(root, 'bin/gridbot.js'), ...args], { env: workerEnv(stores, { LOG_LEVEL: 'silent' }) })
+  return { stdout: String(r.stdout) }
+}
 const state = async (id: string) => (await stores.db.prisma.botAccount.findUnique({ where: { id } }))?.state
 
 beforeEach(async () => {
@@ -65,9 +68,17 @@ describe('a logout mid-escalation', () => {
     const accounts = (await gridbot('accounts')).stdout
     expect(accounts).toMatch(/bot-a\t网格助手A\t已退出登录/)
     expect(accounts).toMatch(/bot-b\t网格助手B\t在线/)
+    // The groups were bound by the org file's room ids (wxRoomId): no #绑定 typed.
+    const rooms = (await gridbot('rooms')).stdout
+    expect(rooms).toContain('共 3 个群,未绑定 0 个')
+    expect(rooms).toMatch(/bot-a\t回环社区1号网格群\t回环社区1号网格\tgrid1@chatroom\t.+\tbot-b/)
 
     // Level 1 falls due while logged out: decided and recorded, not delivered, nothing said in the community group.
-    await until('level 1 decided', async () => (await stores.db.prisma.taskEvent.count({ where: { taskId: task.id, kind: 'escalated', level: 1 } })) === 1, 60_000)
+    await until(
+      'level 1 decided',
+      async () => (await stores.db.prisma.taskEvent.count({ where: { taskId: task.id, kind: 'escalated', level: 1 } })) === 1,
+      60_000,
+    )
     await sleep(3_000)
     expect(a.botSaid(COMMUNITY)).toEqual([])
     expect(await stores.db.prisma.taskEvent.count({ where: { taskId: task.id, kind: 'delivered', level: 1 } })).toBe(0)
@@ -79,7 +90,11 @@ describe('a logout mid-escalation', () => {
     await until('the held step posted', async () => a.botSaid(COMMUNITY).some((s) => s.text.includes('T1')), 60_000)
     const posted = a.botSaid(COMMUNITY).find((s) => s.text.includes('T1'))!
     expect(posted.at).toBeGreaterThanOrEqual(loginAt)
-    await until('delivery recorded', async () => (await stores.db.prisma.taskEvent.count({ where: { taskId: task.id, kind: 'delivered', level: 1 } })) === 1, 30_000)
+    await until(
+      'delivery recorded',
+      async () => (await stores.db.prisma.taskEvent.count({ where: { taskId: task.id, kind: 'delivered', level: 1 } })) === 1,
+      30_000,
+    )
     const delivered = await stores.db.prisma.taskEvent.findFirstOrThrow({ where: { taskId: task.id, kind: 'delivered', level: 1 } })
     const decided = await stores.db.prisma.taskEvent.findFirstOrThrow({ where: { taskId: task.id, kind: 'escalated', level: 1 } })
     expect(delivered.at.getTime()).toBeGreaterThanOrEqual(loginAt - 1000)
@@ -91,7 +106,15 @@ describe('a logout mid-escalation', () => {
   it('gridbot outbox failed lists posts that gave up; retry sends them again', async () => {
     const at = new Date()
     await stores.db.prisma.outboxMessage.create({
-      data: { key: 'test|gave-up', accountId: 'bot-a', roomId: COMMUNITY, text: '一条没送出去的消息', createdAt: at, failedAt: at, failReason: 'account bot-a is not in room community@chatroom' },
+      data: {
+        key: 'test|gave-up',
+        accountId: 'bot-a',
+        roomId: COMMUNITY,
+        text: '一条没送出去的消息',
+        createdAt: at,
+        failedAt: at,
+        failReason: 'account bot-a is not in room community@chatroom',
+      },
     })
     const listed = (await gridbot('outbox', 'failed')).stdout
     expect(listed).toContain('未送达的消息 1 条')

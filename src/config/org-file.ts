@@ -34,7 +34,18 @@ const ROLE_WORDS: Record<string, OrgSpec['members'][number]['role']> = {
   volunteer: 'volunteer',
 }
 
-const HEADERS = { district: '区', town: '镇街', community: '社区', grid: '网格', room: '群名', name: '姓名', wxid: '微信ID', role: '角色', account: '账号', roomId: '群ID' }
+const HEADERS = {
+  district: '区',
+  town: '镇街',
+  community: '社区',
+  grid: '网格',
+  room: '群名',
+  name: '姓名',
+  wxid: '微信ID',
+  role: '角色',
+  account: '账号',
+  roomId: '群ID',
+}
 /** Columns a sheet may leave out. */
 const OPTIONAL = new Set(['account', 'roomId'])
 

@@ -29,7 +29,6 @@ export class AccountWatch {
     }
     transport.onStatus(seen)
     seen(transport.status()) // where it stands now (starting), so the history begins with the start
-
   }
 
   statusOf = (accountId: string): AccountStatus | undefined => this.transports.get(accountId)?.status()

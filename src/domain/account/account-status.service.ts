@@ -62,3 +62,27 @@ export const roomTopic = (db: DbOrTx, wxRoomId: string) => accountRepo.roomTopic
 export async function accountNames(db: DbOrTx): Promise<Map<string, string | null>> {
   return new Map((await accountRepo.all(db)).map((a) => [a.id, a.name]))
 }
+
+export interface RoomRow {
+  accountId: string
+  topic: string
+  unit: string
+  wxRoomId: string | null
+  boundAt: Date | null
+  backups: string[]
+  admin: boolean
+}
+
+/** `gridbot rooms`: each account's groups with their binding, the unbound ones first. */
+export async function listRooms(db: DbOrTx): Promise<RoomRow[]> {
+  const rows = (await accountRepo.rooms(db)).map((r) => ({
+    accountId: r.accountId,
+    topic: r.topic,
+    unit: r.unit.name,
+    wxRoomId: r.wxRoomId,
+    boundAt: r.boundAt,
+    backups: r.backupAccountIds,
+    admin: r.isAdmin,
+  }))
+  return [...rows.filter((r) => !r.wxRoomId), ...rows.filter((r) => r.wxRoomId)]
+}

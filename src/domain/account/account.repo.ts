@@ -17,5 +17,11 @@ export const accountRepo = {
     const r = await db.room.findUnique({ where: { wxRoomId }, select: { accountId: true, backupAccountIds: true, topic: true } })
     return r ? { topic: r.topic, accounts: [r.accountId, ...r.backupAccountIds.filter((a) => a !== r.accountId)] } : null
   },
+  /** Every group with its account, unit and binding: unbound first, then by account and topic. */
+  rooms: (db: DbOrTx) =>
+    db.room.findMany({
+      select: { topic: true, accountId: true, backupAccountIds: true, wxRoomId: true, boundAt: true, isAdmin: true, unit: { select: { name: true } } },
+      orderBy: [{ accountId: 'asc' }, { topic: 'asc' }],
+    }),
   roomTopic: async (db: DbOrTx, wxRoomId: string) => (await db.room.findUnique({ where: { wxRoomId }, select: { topic: true } }))?.topic ?? null,
 }

@@ -16,7 +16,7 @@ import { outboundQueueName } from '../src/jobs/queues.ts'
 import { redisOptions } from '../src/config/redis-url.ts'
 import { Redis } from 'ioredis'
 
-const run = promisify(execFile) as (file: string, args: string[], opts: { env: NodeJS.ProcessEnv }) => Promise<{ stdout: string }>
+const run = promisify(execFile) as unknown as (file: string, args: string[], opts: { env: NodeJS.ProcessEnv }) => Promise<{ stdout: string }>
 const root = path.resolve(import.meta.dirname, '..')
 const ORG = path.resolve(import.meta.dirname, 'fixtures/loopback-escalation-org.yaml')
 const GRID = 'grid1@chatroom'

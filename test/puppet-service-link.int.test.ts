@@ -23,7 +23,17 @@ let b: LoopbackService
 let gw: ReturnType<typeof startGridbot> | null = null
 
 const state = async (id: string) => (await stores.db.prisma.botAccount.findUnique({ where: { id } }))?.state
-const bothOnline = () => until('both accounts logged in', async () => (await state('bot-a')) === 'logged_in' && (await state('bot-b')) === 'logged_in', 90_000)
+/** Start-up (tsx compiling the app, migrations, two logins) is slow on a loaded 2-core machine: a generous wait, but a
+ *  gateway that died is reported at once with its output. */
+const bothOnline = () =>
+  until(
+    'both accounts logged in',
+    async () => {
+      if (gw && gw.proc.exitCode !== null) throw new Error(`gridbot exited ${gw.proc.exitCode}: ${(await gw.exited).stderr.slice(-2000)}`)
+      return (await state('bot-a')) === 'logged_in' && (await state('bot-b')) === 'logged_in'
+    },
+    180_000,
+  )
 
 beforeEach(async () => {
   stores = await freshStores()
@@ -97,11 +107,11 @@ async function outage(downMs: number) {
 describe('gridbot over a loopback puppet service', () => {
   it('answers a check-in over gRPC, and answers again within 15 s after a 5 s outage, the admins told', async () => {
     await outage(5_000)
-  }, 240_000)
+  }, 360_000)
 
   it('answers again within 15 s after a 75 s outage (longer than the 60 s watchdog)', async () => {
     await outage(75_000)
-  }, 300_000)
+  }, 420_000)
 
   it('handles every message of a burst once when the service is killed and restarted in the middle of it', async () => {
     start({ GRIDBOT_PACE_PER_SEC: '2' })

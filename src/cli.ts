@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Command } from 'commander'
 import YAML from 'yaml'
-import { accountTokens, loadEnv, type Env } from './config/env.ts'
+import { loadEnv, type Env } from './config/env.ts'
+import { accountConnections, maskToken, maskTokensIn } from './config/account-connections.ts'
 import { loadOrgFile } from './config/org-file.ts'
 import { generateDistrict } from './config/org-generate.ts'
 import { createLogger, type Logger } from './core/logger.ts'
@@ -14,6 +15,7 @@ import { importOrg, summariseImport } from './domain/org/org-import.service.ts'
 import { WechatyTransport } from './transport/wechaty/wechaty-transport.ts'
 import { createServicePuppet } from './transport/wechaty/service-puppet.ts'
 import { systemClock } from './core/clock.ts'
+import { accountTexts } from './domain/account/account.texts.ts'
 import { fromLocal } from './core/local-time.ts'
 import { FileMediaStore } from './storage/file-media-store.ts'
 
@@ -65,7 +67,7 @@ program
   .description('run the bot on WeChat (DATABASE_URL, REDIS_URL and puppet-service tokens from the environment)')
   .option('--role <role>', 'all | gateway | worker', 'all')
   .option('--org <file>', 'import this org file before starting')
-  .option('--accounts <ids>', 'comma-separated bot accounts this gateway serves (default: all)')
+  .option('--accounts <ids>', 'comma-separated bot accounts this gateway serves (default: the accounts of the org file imported, else all)')
   .action(async (opts: { role: Role; org?: string; accounts?: string }) => {
     const env = loadEnv()
     const log = createLogger(env.LOG_LEVEL, env.GRIDBOT_LOG_FILE)
@@ -81,34 +83,78 @@ program
     }
   })
 
+/** A token the service keeps refusing: the gateway cannot work, so it says why and exits (78: configuration error). */
+const EXIT_CONFIG = 78
+const FATAL_STOP_MS = 10_000
+
 async function runStart(opts: { role: Role; org?: string; accounts?: string }, env: Env, log: Logger, infra: Infra) {
   const orgFile = opts.org ?? env.GRIDBOT_ORG_FILE
-  if (orgFile) log.info(summariseImport(await importOrg(infra.db.prisma, await loadOrgFile(orgFile))))
-  const token = accountTokens(env)
-  const accounts = (opts.accounts ?? env.GRIDBOT_ACCOUNTS)
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-  const app = await startApp({
+  const spec = orgFile ? await loadOrgFile(orgFile) : null
+  if (spec) log.info(summariseImport(await importOrg(infra.db.prisma, spec)))
+  // The gateway serves the accounts it is told to; by default those of the org file it imported (not every account
+  // of every district in the database).
+  const accounts =
+    (opts.accounts ?? env.GRIDBOT_ACCOUNTS)
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean) ?? spec?.accounts.map((a) => a.id)
+  const { accountIds } = await import('./domain/org/org.service.ts')
+  const served = opts.role === 'worker' ? [] : (accounts ?? (await accountIds(infra.db.prisma)))
+  // Every served account has a token, and no token serves two accounts: checked before anything connects.
+  const connections = new Map(accountConnections(served).map((c) => [c.accountId, c]))
+  const tokens = [...connections.values()].map((c) => c.token)
+  const mask = (t: string) => maskTokensIn(t, tokens)
+  let app: Awaited<ReturnType<typeof startApp>> | null = null
+  let fatal = false
+  const onFatal = (accountId: string, reason: string) => {
+    if (fatal) return
+    fatal = true
+    const text = accountTexts.fatalAuth(accountId, reason)
+    log.fatal({ account: accountId, reason }, 'puppet service keeps refusing the token; exiting')
+    process.stderr.write(`${text}\n`)
+    const stop = (async () => {
+      await app?.stop()
+      await infra.close()
+    })()
+    Promise.race([stop, new Promise((r) => setTimeout(r, FATAL_STOP_MS))]).finally(() => process.exit(EXIT_CONFIG))
+  }
+  app = await startApp({
     role: opts.role,
     env,
     infra,
     log,
     accounts,
     makeTransport: (accountId) => {
-      const t = token(accountId)
-      if (!t) throw new Error(`账号 ${accountId} 没有 puppet-service token:设置 GRIDBOT_TOKENS=${accountId}=<token> 或 WECHATY_PUPPET_SERVICE_TOKEN`)
+      const c = connections.get(accountId)
+      if (!c) throw new Error(`账号 ${accountId} 没有连接配置`)
+      log.info(
+        { account: accountId, token: maskToken(c.token), endpoint: c.endpoint ?? '(discovery)', tls: c.tls?.disable ? 'off' : 'on' },
+        'account connection',
+      )
       return new WechatyTransport({
         accountId,
-        puppet: createServicePuppet(t, env.WECHATY_PUPPET_SERVICE_ENDPOINT),
+        puppet: createServicePuppet(c),
         clock: systemClock,
         log,
         media: new FileMediaStore(path.resolve(env.GRIDBOT_DATA_DIR, 'media')),
+        link: {
+          endpoint: c.endpoint,
+          settings: {
+            pingMs: env.GRIDBOT_LINK_PING_MS,
+            silentMs: env.GRIDBOT_LINK_SILENT_MS,
+            retryMinMs: Math.min(500, env.GRIDBOT_LINK_RETRY_MAX_MS),
+            retryMaxMs: env.GRIDBOT_LINK_RETRY_MAX_MS,
+            authGiveUpMs: env.GRIDBOT_AUTH_GIVE_UP_MS,
+          },
+          mask,
+          onFatal,
+        },
       })
     },
   })
+  const started = app
   onSignals(async () => {
-    await app.stop()
+    await started.stop()
     await infra.close()
   }, log)
 }
@@ -282,6 +328,78 @@ function parseDay(s: string): Date {
   if (!m) throw new Error(`日期格式应为 YYYY-MM-DD:${s}`)
   return fromLocal(Number(m[1]), Number(m[2]), Number(m[3]))
 }
+
+program
+  .command('accounts')
+  .description("every bot account's link state (online, waiting for a scan, logged out, disconnected, token refused) and since when")
+  .action(async () => {
+    const env = loadEnv()
+    const db = await openDb(env)
+    try {
+      const { listAccounts } = await import('./domain/account/account-status.service.ts')
+      console.log(accountTexts.listHeader())
+      for (const a of await listAccounts(db.prisma)) console.log(accountTexts.listLine(a))
+    } finally {
+      await db.close()
+    }
+  })
+
+program
+  .command('rooms')
+  .description("each account's groups with their binding (unbound first)")
+  .action(async () => {
+    const env = loadEnv()
+    const db = await openDb(env)
+    try {
+      const { listRooms } = await import('./domain/account/account-status.service.ts')
+      const rows = await listRooms(db.prisma)
+      console.log(accountTexts.roomsHeader(rows.filter((r) => !r.wxRoomId).length, rows.length))
+      for (const r of rows) console.log(accountTexts.roomLine(r))
+    } finally {
+      await db.close()
+    }
+  })
+
+const outboxCmd = program.command('outbox').description('posts the bot could not deliver')
+outboxCmd
+  .command('failed')
+  .description('posts whose send gave up (account left the room, WeChat refused), oldest first')
+  .action(async () => {
+    const env = loadEnv()
+    const db = await openDb(env)
+    try {
+      const { failedPosts } = await import('./domain/outbox/outbox.service.ts')
+      const { outboxTexts } = await import('./outbound/outbox.texts.ts')
+      const rows = await failedPosts(db.prisma)
+      console.log(outboxTexts.failedHeader(rows.length))
+      for (const r of rows) console.log(outboxTexts.failedLine(r))
+    } finally {
+      await db.close()
+    }
+  })
+outboxCmd
+  .command('retry [keys...]')
+  .description('send the failed posts again (all, or the keys given); needs Redis (REDIS_URL) and a running gateway')
+  .action(async (keys: string[]) => {
+    const env = loadEnv()
+    const log = createLogger('warn')
+    const infra = await openInfra(env, log)
+    const { createQueueEnv, closeRedis } = await import('./jobs/queues.ts')
+    const { QueueOutbox } = await import('./outbound/outbox.ts')
+    const { takeFailedPosts } = await import('./domain/outbox/outbox.service.ts')
+    const { outboxTexts } = await import('./outbound/outbox.texts.ts')
+    const queueEnv = createQueueEnv(infra.redisUrl, env.GRIDBOT_QUEUE_PREFIX)
+    const outbox = new QueueOutbox(queueEnv)
+    try {
+      const posts = await takeFailedPosts(infra.db.prisma, keys.length ? keys : null)
+      for (const p of posts) await outbox.resend(p.message, p.key)
+      console.log(outboxTexts.retried(posts.length))
+    } finally {
+      await outbox.close()
+      await closeRedis(queueEnv.connection)
+      await infra.close()
+    }
+  })
 
 program
   .command('db:migrate')

@@ -40,6 +40,11 @@ import { SentMarks } from './outbound/sent-marks.ts'
 import { OrgCache } from './domain/org/org-cache.ts'
 import type { MediaStore } from './core/ports.ts'
 import { FileMediaStore } from './storage/file-media-store.ts'
+import { markFailed } from './domain/outbox/outbox.service.ts'
+import { escalationsDelivered } from './domain/task/escalation-delivery.ts'
+import { roomAccounts } from './domain/account/account-status.service.ts'
+import { AccountWatch } from './outbound/account-watch.ts'
+import type { LinkGate } from './outbound/link-gate.ts'
 
 /** How often workers check whether Redis was flushed. */
 const FLUSH_CHECK_MS = 5_000
@@ -72,6 +77,8 @@ export interface App {
   inbound: InboundQueues
   outbox: QueueOutbox
   transports: ChatTransport[]
+  /** The gateway's accounts: states persisted, alerts to the admins' group (null in a worker). */
+  accounts: AccountWatch | null
   workers: Worker[]
   timers: TimerQueue
   /** Runs the sweeper now (the simulator calls it as virtual minutes pass). */
@@ -136,6 +143,8 @@ export async function startApp(o: AppOptions): Promise<App> {
   let sweeperKeepAlive: NodeJS.Timeout | null = null
   let flushWatch: FlushWatch | null = null
   let sentMarks: SentMarks | null = null
+  let watch: AccountWatch | null = null
+  const gates: LinkGate[] = []
 
   if (o.role !== 'gateway') {
     // PGlite is one connection in this process: more concurrency only queues up behind it.
@@ -182,14 +191,20 @@ export async function startApp(o: AppOptions): Promise<App> {
     const marks = new SentMarks(
       async (keys) => {
         const at = clock.now()
-        await markSent(deps.prisma, keys, at)
+        const fresh = await markSent(deps.prisma, keys, at)
         await deliveriesSent(deps.prisma, keys, at)
+        await escalationsDelivered(deps.prisma, fresh, at)
       },
       log,
       deps.counters,
     )
     // A post whose job gave up: a notice's delivery to that room is failed, with the reason (the sweeper resends it).
-    const failed = (key: string, reason: string) => deliveryFailed(deps.prisma, key, reason, clock.now()).then(() => undefined)
+    const failed = async (key: string, reason: string) => {
+      await markFailed(deps.prisma, key, reason, clock.now())
+      await deliveryFailed(deps.prisma, key, reason, clock.now())
+    }
+    const accountWatch = new AccountWatch({ prisma: deps.prisma, outbox, clock, log })
+    watch = accountWatch
     sentMarks = marks
     if (!o.makeTransport) throw new Error('gateway role needs a transport factory')
     const accounts = o.accounts ?? (await accountIds(deps.prisma))
@@ -201,7 +216,28 @@ export async function startApp(o: AppOptions): Promise<App> {
       // An account's own pace from the org file (accounts: messagesPerSec), else the environment's.
       const pace =
         o.pace === undefined ? { messagesPerSec: paces.get(accountId) ?? o.env.GRIDBOT_PACE_PER_SEC, jitterMs: o.env.GRIDBOT_PACE_JITTER_MS } : o.pace
-      workers.push(startSender(queueEnv, transport, pace, log, (key) => marks.mark(key), o.env.GRIDBOT_JOB_LOCK_MS, failed))
+      await accountWatch.watch(transport)
+      const sender = startSender(
+        queueEnv,
+        transport,
+        pace,
+        log,
+        {
+          onSent: (key) => marks.mark(key),
+          onFailed: failed,
+          onLeftRoom: (accountId, roomId) => accountWatch.leftRoom(accountId, roomId),
+          gate: {
+            alternates: async (_accountId, roomId) => (await roomAccounts(deps.prisma, roomId))?.accounts ?? [],
+            statusOf: accountWatch.statusOf,
+            handOver: async (accountId, job, id, priority) => {
+              await outbox.queue(accountId).add('say', job, { jobId: id, ...(priority ? { priority } : {}) })
+            },
+          },
+        },
+        o.env.GRIDBOT_JOB_LOCK_MS,
+      )
+      if (sender.gate) gates.push(sender.gate)
+      workers.push(sender)
       await transport.start(receive)
       log.info({ account: accountId }, 'gateway started')
     }
@@ -215,6 +251,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     inbound,
     outbox,
     transports,
+    accounts: watch,
     workers,
     timers,
     sweep: sweepNow,
@@ -223,9 +260,12 @@ export async function startApp(o: AppOptions): Promise<App> {
         // Stop taking messages first, then let in-flight jobs finish (Worker.close waits for them).
         if (sweeperKeepAlive) clearInterval(sweeperKeepAlive)
         await flushWatch?.disarm().catch(() => undefined)
+        // Sends waiting for a down account are put back in their queues (they go when it is back, here or elsewhere).
+        for (const g of gates) g.close()
         await Promise.all(transports.map((t) => t.stop().catch((err) => log.warn({ err }, 'transport stop failed'))))
         const closed = await Promise.all(workers.map((w) => closeWorker(w, log)))
         await sentMarks?.flush()
+        await watch?.settled()
         deps.counters.inc('stop.workers_left_behind', closed.filter((c) => !c).length)
         await inbound.close()
         await timers.close()

@@ -5,7 +5,7 @@
 // Faults are made in the test's own database, never in the app: a trigger on "Task" fails (or stalls) the first
 // insert of one title. A sequence counts the firings because nextval() survives the rollback of the failed
 // transaction; the retry then inserts normally.
-import { type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'

@@ -1,6 +1,6 @@
 // A worker process killed (SIGKILL) in the middle of escalations and started again: every step is posted
 // exactly once. Real processes, real time (policy periods of 2 s), real PostgreSQL, Redis and Wechaty mock.
-import { type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'

@@ -39,6 +39,13 @@ const schema = z.object({
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
   WECHATY_PUPPET_SERVICE_ENDPOINT: z.string().optional(),
   GRIDBOT_TOKENS: z.string().optional(),
+  /** The link supervisor (per account): ping the puppet service this often; no event for SILENT_MS is a dead link. */
+  GRIDBOT_LINK_PING_MS: z.coerce.number().int().min(100).default(10_000),
+  GRIDBOT_LINK_SILENT_MS: z.coerce.number().int().min(500).default(35_000),
+  /** Reconnect attempts back off up to this long between tries. */
+  GRIDBOT_LINK_RETRY_MAX_MS: z.coerce.number().int().min(100).default(5_000),
+  /** A token the service refuses this long never starts working: the gateway exits (code 78) with the reason. */
+  GRIDBOT_AUTH_GIVE_UP_MS: z.coerce.number().int().min(0).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRIDBOT_LOG_FILE: z.string().optional(),
 })
@@ -52,14 +59,4 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`配置有误(环境变量):\n${lines.join('\n')}`)
   }
   return Object.freeze(parsed.data)
-}
-
-/** "bot-main=token1,bot-2=token2" → map; a lone WECHATY_PUPPET_SERVICE_TOKEN serves every account. */
-export function accountTokens(env: Env): (accountId: string) => string | undefined {
-  const map = new Map<string, string>()
-  for (const pair of (env.GRIDBOT_TOKENS ?? '').split(',')) {
-    const [id, token] = pair.split('=').map((s) => s.trim())
-    if (id && token) map.set(id, token)
-  }
-  return (id) => map.get(id) ?? env.WECHATY_PUPPET_SERVICE_TOKEN
 }

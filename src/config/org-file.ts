@@ -34,9 +34,23 @@ const ROLE_WORDS: Record<string, OrgSpec['members'][number]['role']> = {
   volunteer: 'volunteer',
 }
 
-const HEADERS = { district: '区', town: '镇街', community: '社区', grid: '网格', room: '群名', name: '姓名', wxid: '微信ID', role: '角色', account: '账号' }
+const HEADERS = {
+  district: '区',
+  town: '镇街',
+  community: '社区',
+  grid: '网格',
+  room: '群名',
+  name: '姓名',
+  wxid: '微信ID',
+  role: '角色',
+  account: '账号',
+  roomId: '群ID',
+}
+/** Columns a sheet may leave out. */
+const OPTIONAL = new Set(['account', 'roomId'])
 
-/** The district office's sheet: one row per member, headers 区 镇街 社区 网格 群名 姓名 微信ID 角色 [账号]. */
+/** The district office's sheet: one row per member, headers 区 镇街 社区 网格 群名 姓名 微信ID 角色 [账号] [群ID]
+ *  (群ID: the group's WeChat room id, which binds it at import). */
 export async function readOrgSheet(file: string): Promise<unknown> {
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.readFile(file)
@@ -48,7 +62,7 @@ export async function readOrgSheet(file: string): Promise<unknown> {
     for (const [key, header] of Object.entries(HEADERS)) if (text === header || (header === '镇街' && /^(镇街|镇\/街道|街道|镇)$/.test(text))) col[key] = i
   })
   const missing = Object.entries(HEADERS)
-    .filter(([k]) => k !== 'account' && !col[k])
+    .filter(([k]) => !OPTIONAL.has(k) && !col[k])
     .map(([, h]) => h)
   if (missing.length)
     throw new AppError(
@@ -58,7 +72,7 @@ export async function readOrgSheet(file: string): Promise<unknown> {
     )
   let district = ''
   const tree = new Map<string, { spec: UnitSpec; parent: string | null }>()
-  const rooms = new Map<string, { topic: string; unit: string; account?: string }>()
+  const rooms = new Map<string, { topic: string; unit: string; account?: string; wxRoomId?: string }>()
   const members: OrgSpec['members'] = []
   const accounts = new Set<string>()
   const problems: string[] = []
@@ -83,7 +97,9 @@ export async function readOrgSheet(file: string): Promise<unknown> {
     const topic = get('room')
     const account = get('account') || undefined
     if (account) accounts.add(account)
-    if (topic && !rooms.has(topic)) rooms.set(topic, { topic, unit, account })
+    const wxRoomId = get('roomId') || undefined
+    if (topic && !rooms.has(topic)) rooms.set(topic, { topic, unit, account, wxRoomId })
+    else if (topic && wxRoomId && !rooms.get(topic)!.wxRoomId) rooms.get(topic)!.wxRoomId = wxRoomId
     const roleWord = get('role')
     const role = ROLE_WORDS[roleWord] ?? ROLE_WORDS[roleWord.toLowerCase()]
     if (!get('name') || !get('wxid')) return void problems.push(`第${n}行缺少姓名或微信ID`)

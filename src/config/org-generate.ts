@@ -26,7 +26,7 @@ export function generateDistrict(opts: GenerateOptions): OrgSpec {
   let roomIndex = 0
   const addRoom = (unit: string) => {
     const topic = `${unit}群`
-    rooms.push({ topic, unit, account: accounts[roomIndex++ % accountCount]!.id })
+    rooms.push({ topic, unit, account: accounts[roomIndex++ % accountCount]!.id, accounts: [], admin: false })
     return topic
   }
   const person = (kind: string, n: number) => ({

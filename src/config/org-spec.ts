@@ -23,7 +23,18 @@ export const orgSpecSchema = z.object({
   units: z.array(unitSpec).default([]),
   rooms: z
     .array(
-      z.object({ topic: z.string().trim().min(1), unit: z.string().trim().min(1), account: z.string().trim().optional(), wxRoomId: z.string().optional() }),
+      z.object({
+        topic: z.string().trim().min(1),
+        unit: z.string().trim().min(1),
+        /** The account that serves the group (answers, posts). */
+        account: z.string().trim().optional(),
+        /** Other accounts in the group that post for it while `account` is down (never answer: one voice per group). */
+        accounts: z.array(z.string().trim().min(1)).default([]),
+        /** The group's WeChat room id (e.g. 1234567890@chatroom): bound at import, no #绑定 needed. */
+        wxRoomId: z.string().trim().min(1).optional(),
+        /** The admins' group: account alerts (login QR, logout, lost link, recovery) are posted here. */
+        admin: z.boolean().default(false),
+      }),
     )
     .default([]),
   members: z
@@ -87,9 +98,13 @@ export function validateOrg(spec: OrgSpec): { units: FlatUnit[]; problems: strin
   }
   const accounts = new Set(spec.accounts.map((a) => a.id))
   const topics = new Set<string>()
+  const roomIds = new Map<string, string>()
   for (const r of spec.rooms) {
     if (!names.has(r.unit)) problems.push(`群「${r.topic}」所属单位「${r.unit}」不存在`)
     if (r.account && !accounts.has(r.account)) problems.push(`群「${r.topic}」的账号「${r.account}」不在 accounts 中`)
+    for (const a of r.accounts) if (!accounts.has(a)) problems.push(`群「${r.topic}」的备用账号「${a}」不在 accounts 中`)
+    if (r.wxRoomId && roomIds.has(r.wxRoomId)) problems.push(`群ID重复:「${r.wxRoomId}」(群「${roomIds.get(r.wxRoomId)}」和「${r.topic}」)`)
+    if (r.wxRoomId) roomIds.set(r.wxRoomId, r.topic)
     if (topics.has(r.topic)) problems.push(`群名重复:「${r.topic}」`)
     topics.add(r.topic)
   }

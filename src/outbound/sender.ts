@@ -1,11 +1,14 @@
 // One sender per bot account, in the gateway process that owns the account's puppet. BullMQ's limiter keeps the
 // account at its safe pace (WeChat flags bursts: STACK-NOTES.md); a little jitter keeps it from looking robotic.
-import type { Worker } from 'bullmq'
+// A send waits while the account is down (LinkGate); a room the account has left fails at once (no retries) and is
+// reported.
+import { DelayedError, UnrecoverableError, type Job, type Worker } from 'bullmq'
 import type { Logger } from '../core/logger.ts'
-import type { ChatTransport } from '../transport/transport.ts'
+import { NotInRoomError, type ChatTransport } from '../transport/transport.ts'
 import { outboundQueueName, type QueueEnv } from '../jobs/queues.ts'
 import { createWorker } from '../jobs/worker-factory.ts'
 import type { OutboundJob } from './outbox.ts'
+import { LinkGate, type GateDeps } from './link-gate.ts'
 
 export interface Pace {
   messagesPerSec: number
@@ -14,45 +17,81 @@ export interface Pace {
 
 export const DEFAULT_PACE: Pace = { messagesPerSec: 1, jitterMs: 300 }
 
-/**
- * `onSent(key)`: the outbox row behind a message whose last part WeChat accepted (marked sent). `onFailed(key, reason)`:
- * a part of that row whose job gave up after its last retry (the sweeper sends the row again later); never throws into
- * BullMQ.
- */
+export interface SenderHooks {
+  /** The outbox row behind a message whose last part WeChat accepted (marked sent). */
+  onSent?: (outboxKey: string) => Promise<void>
+  /** A part of that row whose job gave up after its last retry (listed by `gridbot outbox failed`). */
+  onFailed?: (outboxKey: string, reason: string) => Promise<void>
+  /** The account is no longer in the room. */
+  onLeftRoom?: (accountId: string, roomId: string) => Promise<void>
+  /** Waiting while the account is down, and moving a post to another account of the room. */
+  gate?: GateDeps & { handOver(accountId: string, job: OutboundJob, jobId: string, priority: number | undefined): Promise<void> }
+}
+
+/** How long a post held back by 'later' (the gateway stopping) waits before it is taken again. */
+const LATER_MS = 1_000
+
 export function startSender(
   env: QueueEnv,
   transport: ChatTransport,
   pace: Pace | null,
   log: Logger,
-  onSent?: (outboxKey: string) => Promise<void>,
+  hooks: SenderHooks = {},
   lockMs?: number,
-  onFailed?: (outboxKey: string, reason: string) => Promise<void>,
-): Worker<OutboundJob> {
-  const worker = createWorker<OutboundJob>(
-    outboundQueueName(transport.accountId),
-    async (job) => {
-      if (pace?.jitterMs) await new Promise((r) => setTimeout(r, Math.random() * pace.jitterMs))
+): Worker<OutboundJob> & { gate?: LinkGate } {
+  const gate = hooks.gate ? new LinkGate(transport, hooks.gate) : null
+  const send = async (job: Job<OutboundJob>, token?: string) => {
+    if (gate) {
+      const route = await gate.route(job.data.roomId)
+      if (route.kind === 'later') {
+        await job.moveToDelayed(Date.now() + LATER_MS, token)
+        throw new DelayedError()
+      }
+      if (route.kind === 'move') {
+        await hooks.gate!.handOver(route.accountId, job.data, job.id!, job.opts.priority)
+        log.info({ jobId: job.id, from: transport.accountId, to: route.accountId }, 'post moved to another account of the room')
+        return
+      }
+    }
+    if (pace?.jitterMs) await new Promise((r) => setTimeout(r, Math.random() * pace.jitterMs))
+    try {
       if (job.data.image) await transport.sendImage(job.data.roomId, job.data.image)
       else if (job.data.file) await transport.sendFile(job.data.roomId, job.data.file, job.data.fileName ?? job.data.file)
       else await transport.say(job.data.roomId, job.data.text, job.data.mentionIds)
-      // A crash right here sends this part again after the lock lapses: the one window left (README, Durability).
-      if (onSent && job.data.outboxKey && job.data.last) await onSent(job.data.outboxKey)
-    },
-    {
-      env,
-      log,
-      role: 'sender',
-      bindings: { account: transport.accountId },
-      concurrency: pace ? 1 : 32,
-      // A send cut off by a Redis restart stays active until its lock lapses: the same lock as every worker.
-      lockMs,
-      ...(pace ? { limiter: { max: 1, duration: Math.round(1000 / pace.messagesPerSec) } } : {}),
-    },
-  )
-  if (onFailed)
+    } catch (e) {
+      if (e instanceof NotInRoomError) {
+        await hooks.onLeftRoom?.(transport.accountId, job.data.roomId)
+        throw new UnrecoverableError(e.message)
+      }
+      // The link went down under this send: wait for it again instead of spending the job's retries.
+      if (gate && transport.status().state !== 'logged_in') {
+        await job.moveToDelayed(Date.now() + LATER_MS, token)
+        throw new DelayedError()
+      }
+      throw e
+    }
+    // A crash right here sends this part again after the lock lapses: the one window left (README, Durability).
+    if (hooks.onSent && job.data.outboxKey && job.data.last) await hooks.onSent(job.data.outboxKey)
+  }
+  const worker = createWorker<OutboundJob>(outboundQueueName(transport.accountId), send, {
+    env,
+    log,
+    role: 'sender',
+    bindings: { account: transport.accountId },
+    concurrency: pace ? 1 : 32,
+    // A send cut off by a Redis restart stays active until its lock lapses: the same lock as every worker.
+    lockMs,
+    ...(pace ? { limiter: { max: 1, duration: Math.round(1000 / pace.messagesPerSec) } } : {}),
+  }) as Worker<OutboundJob> & { gate?: LinkGate }
+  if (gate) worker.gate = gate
+  if (hooks.onFailed)
     worker.on('failed', (job, err) => {
-      if (!job?.data.outboxKey || job.attemptsMade < (job.opts.attempts ?? 1)) return // it will be retried
-      onFailed(job.data.outboxKey, err.message).catch((e) => log.warn({ err: (e as Error).message, key: job.data.outboxKey }, 'could not record a failed send'))
+      if (!job?.data.outboxKey) return
+      const gaveUp = err instanceof UnrecoverableError || err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1)
+      if (!gaveUp) return // it will be retried
+      hooks.onFailed!(job.data.outboxKey, err.message).catch((e) =>
+        log.warn({ err: (e as Error).message, key: job.data.outboxKey }, 'could not record a failed send'),
+      )
     })
   return worker
 }

@@ -13,6 +13,20 @@ export interface ChatTransport {
   sendFile(roomId: string, ref: string, fileName: string): Promise<void>
   /** Where this account's link stands now (readiness, metrics, alerts and the console read it). */
   status(): AccountStatus
+  /** Called on every change of `status()` (the state is persisted and the admin room told). */
+  onStatus(listener: (s: AccountStatus) => void): void
+}
+
+/** The account is not (or no longer) a member of the room: a send there would vanish ("room.say" may still resolve). */
+export class NotInRoomError extends Error {
+  readonly code = 'ROOM_LEFT'
+  constructor(
+    readonly accountId: string,
+    readonly roomId: string,
+  ) {
+    super(`account ${accountId} is not in room ${roomId}`)
+    this.name = 'NotInRoomError'
+  }
 }
 
 /** An account's link to WeChat, as its puppet last reported it. */

@@ -53,6 +53,8 @@ export async function harness(spec: OrgSpec, start: Date, rateLimitPerMinute = 3
     media,
   })
   let n = 0
+  // A room's messages arrive through its own account (another account in the group stays silent).
+  const accountOf = new Map(spec.rooms.map((r) => [`room-${r.topic}`, r.account ?? spec.accounts[0]!.id]))
   return {
     db,
     dispatch,
@@ -65,7 +67,7 @@ export async function harness(spec: OrgSpec, start: Date, rateLimitPerMinute = 3
     async say(roomId, talkerId, text, roomTopic = null) {
       outbox.clear()
       const msg: InboundMessage = {
-        accountId: 'bot-main',
+        accountId: accountOf.get(roomId) ?? spec.accounts[0]!.id,
         messageId: `m${++n}`,
         roomId,
         roomTopic,

@@ -95,12 +95,22 @@ export async function importOrg(db: Db, spec: OrgSpec): Promise<ImportReport> {
         const unitId = byName.get(r.unit)!.id
         const accountId = r.account ?? spec.accounts[0]!.id
         const row = rooms.get(r.topic)
+        const extra = { backupAccountIds: r.accounts.filter((a) => a !== accountId), isAdmin: r.admin }
         if (!row) {
-          await orgRepo.createRoom(tx, { topic: r.topic, unitId, accountId, wxRoomId: r.wxRoomId ?? null })
+          const created = await orgRepo.createRoom(tx, { topic: r.topic, unitId, accountId, ...extra })
+          // A room id from the file binds the group at once (released from any other row that had it).
+          if (r.wxRoomId) await orgRepo.bindRoom(tx, created.id, r.wxRoomId, new Date())
           report.created.rooms++
           report.lines.push(`+ 群 ${r.topic}`)
-        } else if (row.unitId !== unitId || row.accountId !== accountId || (r.wxRoomId && row.wxRoomId !== r.wxRoomId)) {
-          await orgRepo.updateRoom(tx, row.id, { unitId, accountId, ...(r.wxRoomId ? { wxRoomId: r.wxRoomId } : {}) })
+        } else if (
+          row.unitId !== unitId ||
+          row.accountId !== accountId ||
+          (r.wxRoomId && row.wxRoomId !== r.wxRoomId) ||
+          !same(row.backupAccountIds, extra.backupAccountIds) ||
+          row.isAdmin !== extra.isAdmin
+        ) {
+          await orgRepo.updateRoom(tx, row.id, { unitId, accountId, ...extra })
+          if (r.wxRoomId && row.wxRoomId !== r.wxRoomId) await orgRepo.bindRoom(tx, row.id, r.wxRoomId, new Date())
           report.updated.rooms++
           report.lines.push(`~ 群 ${r.topic}`)
         } else report.unchanged++

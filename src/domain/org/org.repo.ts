@@ -40,8 +40,11 @@ export const orgRepo = {
   roomById: (db: DbOrTx, id: number) => db.room.findUnique({ where: { id } }),
   roomsByIds: (db: DbOrTx, ids: number[]) => db.room.findMany({ where: { id: { in: ids }, wxRoomId: { not: null } } }),
   allRoomsOfUnit: (db: DbOrTx, unitId: number) => db.room.findMany({ where: { unitId }, orderBy: { id: 'asc' } }),
-  createRoom: (db: DbOrTx, data: { topic: string; unitId: number; accountId: string; wxRoomId?: string | null }) => db.room.create({ data }),
-  updateRoom: (db: DbOrTx, id: number, data: Partial<Pick<Room, 'topic' | 'unitId' | 'accountId' | 'wxRoomId' | 'boundAt'>>) =>
+  createRoom: (
+    db: DbOrTx,
+    data: { topic: string; unitId: number; accountId: string; wxRoomId?: string | null; backupAccountIds?: string[]; isAdmin?: boolean },
+  ) => db.room.create({ data }),
+  updateRoom: (db: DbOrTx, id: number, data: Partial<Pick<Room, 'topic' | 'unitId' | 'accountId' | 'wxRoomId' | 'boundAt' | 'backupAccountIds' | 'isAdmin'>>) =>
     db.room.update({ where: { id }, data }),
   /** Binds a WeChat room id to a room row, releasing it from any other row first (a room id names one room). */
   bindRoom: async (db: DbOrTx, roomRowId: number, wxRoomId: string, at: Date) => {

@@ -27,7 +27,21 @@ export const outboxRepo = {
     ON CONFLICT ("key") DO UPDATE
       SET "text" = format(${row.text}::text, coalesce((regexp_match("OutboxMessage"."text", '([0-9]+)'))[1]::int, 0) + 1)
       WHERE "OutboxMessage"."sentAt" IS NULL`,
+  unsentKeys: async (db: DbOrTx, keys: string[]) =>
+    (await db.outboxMessage.findMany({ where: { key: { in: keys }, sentAt: null }, select: { key: true } })).map((r) => r.key),
   markSent: (db: DbOrTx, keys: string[], at: Date) => db.outboxMessage.updateMany({ where: { key: { in: keys }, sentAt: null }, data: { sentAt: at } }),
+  markFailed: (db: DbOrTx, key: string, reason: string, at: Date) =>
+    db.outboxMessage.updateMany({ where: { key, sentAt: null }, data: { failedAt: at, failReason: reason.slice(0, 300) } }),
+  /** Posts whose send gave up and that were not sent since, oldest first. */
+  failed: (db: DbOrTx, take: number) =>
+    db.outboxMessage.findMany({ where: { sentAt: null, failedAt: { not: null } }, orderBy: [{ createdAt: 'asc' }, { key: 'asc' }], take }),
+  /** Failed posts chosen for a retry (all, or these keys): their failure is cleared and they are returned. */
+  takeFailed: async (db: DbOrTx, keys: string[] | null) => {
+    const where = { sentAt: null, failedAt: { not: null }, ...(keys ? { key: { in: keys } } : {}) }
+    const rows = await db.outboxMessage.findMany({ where, orderBy: [{ createdAt: 'asc' }, { key: 'asc' }] })
+    await db.outboxMessage.updateMany({ where: { key: { in: rows.map((r) => r.key) } }, data: { failedAt: null, failReason: null } })
+    return rows
+  },
   /** Rows not yet sent, created in [since, before), oldest first. */
   unsent: (db: DbOrTx, since: Date, before: Date, take: number) =>
     db.outboxMessage.findMany({ where: { sentAt: null, createdAt: { gte: since, lt: before } }, orderBy: [{ createdAt: 'asc' }, { key: 'asc' }], take }),

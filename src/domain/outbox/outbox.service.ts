@@ -38,9 +38,12 @@ export async function writeCounting(db: DbOrTx, post: Keyed, at: Date): Promise<
   await outboxRepo.writeCounting(db, toRow(post, at))
 }
 
-/** WeChat accepted these messages (their last parts): the sweeper will not send them again. */
-export async function markSent(db: DbOrTx, keys: string[], at: Date): Promise<void> {
+/** WeChat accepted these messages (their last parts): the sweeper will not send them again. Returns the keys that
+ *  were not marked before (what was delivered just now: the audit trails record those). */
+export async function markSent(db: DbOrTx, keys: string[], at: Date): Promise<string[]> {
+  const fresh = await outboxRepo.unsentKeys(db, keys)
   await outboxRepo.markSent(db, keys, at)
+  return fresh
 }
 
 /** A row back as the message the queue sends. */
@@ -68,4 +71,26 @@ export function sqlTemplate<N extends number>(arity: N, render: (...values: stri
     t = t.split(m).join(`%${i + 1}$s`)
   })
   return t
+}
+
+/** A post whose send gave up: kept with the reason for `gridbot outbox failed` (and `retry`). */
+export async function markFailed(db: DbOrTx, key: string, reason: string, at: Date): Promise<void> {
+  await outboxRepo.markFailed(db, key, reason, at)
+}
+
+export interface FailedPost {
+  key: string
+  accountId: string
+  roomId: string
+  text: string
+  createdAt: Date
+  failedAt: Date | null
+  failReason: string | null
+}
+
+export const failedPosts = (db: DbOrTx, take = 500): Promise<FailedPost[]> => outboxRepo.failed(db, take)
+
+/** `gridbot outbox retry`: clears the failure of these posts (all when null) and returns them to be sent again. */
+export async function takeFailedPosts(db: DbOrTx, keys: string[] | null): Promise<Keyed[]> {
+  return (await outboxRepo.takeFailed(db, keys)).map(fromRow)
 }

@@ -14,7 +14,7 @@ type EscalationRow = Pick<Task, 'status' | 'deadline' | 'escalationCycle' | 'esc
 export function liveKind(task: EscalationRow, now: Date): EscalationKind | null {
   const kind = task.escalationKind as EscalationKind | null
   if (kind === 'unclaimed') return task.status === 'open' ? kind : null
-  if (kind === 'overdue') return task.status === 'claimed' && !!task.deadline && task.deadline.getTime() <= now.getTime() ? kind : null
+  if (kind === 'overdue') return task.status === 'claimed' && task.deadline && task.deadline.getTime() <= now.getTime() ? kind : null
   return null
 }
 

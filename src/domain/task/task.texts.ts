@@ -17,6 +17,7 @@ export const EVENT_LABEL: Record<string, string> = {
   reminded: '提醒',
   escalated: '上报',
   overdue: '逾期上报',
+  delivered: '已送达',
   chased: '催办',
   taken_over: '接手',
   reassigned: '转派',

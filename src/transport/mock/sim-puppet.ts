@@ -1,6 +1,6 @@
 // wechaty-puppet-mock with the two gaps the simulator needs filled: it drops the mentions of sent messages,
 // and it answers every location with one fixed address. Both are fixed here, in the mock, not in our code paths.
-import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import { PuppetMock, type mock } from 'wechaty-puppet-mock'
 import * as PUPPET from 'wechaty-puppet'
 import { FileBox } from 'file-box'
 

@@ -7,7 +7,18 @@ import { InOrder } from '../../core/in-order.ts'
 import type { Logger } from '../../core/logger.ts'
 import type { InboundMessage, MessageOrigin } from '../../core/message.ts'
 import type { MediaStore } from '../../core/ports.ts'
-import type { AccountState, AccountStatus, ChatTransport } from '../transport.ts'
+import { NotInRoomError, type AccountState, type AccountStatus, type ChatTransport } from '../transport.ts'
+import { classifyLinkError } from './link-errors.ts'
+import { LinkSupervisor, portProbe, type SupervisorSettings } from './link-supervisor.ts'
+import { qrUrl } from './qr-url.ts'
+
+/** What the transport needs of a puppet to supervise its link (wechaty-puppet's Puppet has all of it). */
+interface SupervisablePuppet {
+  on(event: string, listener: (payload: never) => void): unknown
+  start(): Promise<void>
+  stop(): Promise<void>
+  ding(data?: string): void
+}
 
 export interface WechatyTransportOptions {
   accountId: string
@@ -17,6 +28,15 @@ export interface WechatyTransportOptions {
   log: Logger
   /** Where received images are kept, and read back from to forward them. */
   media: MediaStore
+  /** A puppet behind a service (production): its link is supervised (restarts, pings, giving up on a bad token). */
+  link?: {
+    endpoint?: string
+    settings: SupervisorSettings
+    /** Masks secrets (the token) in texts that reach logs and the status detail. */
+    mask: (text: string) => string
+    /** The service refused the token for good: the process should stop (it never starts working). */
+    onFatal: (accountId: string, reason: string) => void
+  }
 }
 
 export class WechatyTransport implements ChatTransport {
@@ -26,6 +46,8 @@ export class WechatyTransport implements ChatTransport {
   /** Hands one conversation's messages to the queue in the order Wechaty delivered them. */
   private readonly handOver = new InOrder()
   private current: AccountStatus
+  private readonly statusListeners: ((s: AccountStatus) => void)[] = []
+  private supervisor: LinkSupervisor | null = null
 
   constructor(private readonly opts: WechatyTransportOptions) {
     this.accountId = opts.accountId
@@ -37,9 +59,22 @@ export class WechatyTransport implements ChatTransport {
     return this.current
   }
 
+  /** Called on every change of state (persisting it, alerting the admin room). */
+  onStatus(listener: (s: AccountStatus) => void): void {
+    this.statusListeners.push(listener)
+  }
+
   private enter(state: AccountState, detail?: string): void {
     if (state === this.current.state && detail === this.current.detail) return
-    this.current = { accountId: this.accountId, state, since: this.opts.clock.now(), ...(detail ? { detail } : {}) }
+    const masked = detail && this.opts.link ? this.opts.link.mask(detail) : detail
+    this.current = { accountId: this.accountId, state, since: this.opts.clock.now(), ...(masked ? { detail: masked } : {}) }
+    for (const fn of this.statusListeners) {
+      try {
+        fn(this.current)
+      } catch (e) {
+        this.opts.log.error({ err: e, account: this.accountId }, 'status listener failed')
+      }
+    }
   }
 
   /** Messages received but not yet handed to the queue (a drain waits for this to reach 0). */
@@ -66,29 +101,91 @@ export class WechatyTransport implements ChatTransport {
         this.inFlight--
       }
     })
-    this.bot.on('error', (e) => log.error({ err: e }, 'wechaty error'))
-    this.bot.on('scan', (qrcode) => this.enter('waiting_scan', qrcode))
+    const mask = this.opts.link?.mask ?? ((t: string) => t)
+    // The library's errors quote the token: only the masked first line is logged (the link errors are handled below).
+    this.bot.on('error', (e) => {
+      if (!this.opts.link) log.error({ err: e }, 'wechaty error')
+    })
+    this.bot.on('scan', (qrcode, status) => {
+      const url = qrUrl(qrcode)
+      this.enter('waiting_scan', url)
+      log.warn({ qr: url, status }, '等待扫码登录:请用该账号的微信扫描二维码')
+    })
     this.bot.on('login', (user) => {
+      this.supervisor?.loggedIn()
       this.enter('logged_in')
       log.info({ user: user.id }, 'logged in')
     })
-    this.bot.on('logout', (user) => {
-      this.enter('logged_out')
+    this.bot.on('logout', (user, reason) => {
+      if (this.supervisor?.isRestarting || this.stopping) return // our own restart's stop(), not WeChat's logout
+      this.enter('logged_out', reason ? String(reason) : undefined)
       log.warn({ user: user.id }, 'logged out')
     })
+    if (this.opts.link) this.supervise(log, mask)
     this.enter('starting')
     await this.bot.start()
     if (this.bot.isLoggedIn) this.enter('logged_in')
+    // bot.start() resolves even when the service could not be reached or refused us (errors came as events).
+    else if (this.opts.link && !(this.opts.puppet as { state: { active(): boolean } }).state.active()) this.supervisor?.lost('down', 'start failed')
+  }
+
+  private stopping = false
+
+  private supervise(log: Logger, mask: (t: string) => string): void {
+    const link = this.opts.link!
+    const puppet = this.opts.puppet as SupervisablePuppet
+    const supervisor = new LinkSupervisor(
+      {
+        restart: async () => {
+          await puppet.stop().catch(() => undefined)
+          await puppet.start()
+        },
+        ping: () => puppet.ding('gridbot'),
+        reachable: portProbe(link.endpoint),
+        linkDown: (reason) => {
+          this.enter('disconnected', reason)
+          log.warn({ reason: mask(reason) }, 'puppet service link lost; reconnecting')
+        },
+        authFailed: (reason) => {
+          this.enter('failed_auth', reason)
+          log.error({ reason: mask(reason) }, 'puppet service refused the token')
+        },
+        fatal: (reason) => link.onFatal(this.accountId, mask(reason)),
+        mask,
+        log,
+      },
+      link.settings,
+    )
+    this.supervisor = supervisor
+    puppet.on('heartbeat', () => supervisor.heartbeat())
+    puppet.on('dong', () => supervisor.heartbeat())
+    puppet.on('error', (payload: never) => {
+      const e = classifyLinkError(payload)
+      if (e.problem === 'other') return void log.warn({ code: e.code, err: mask(e.message) }, 'puppet error')
+      supervisor.lost(e.problem, mask(e.message))
+    })
+    supervisor.begin()
   }
 
   async stop(): Promise<void> {
+    this.stopping = true
+    this.supervisor?.end()
     await this.bot.stop()
     this.enter('stopped')
   }
 
-  async say(roomId: string, text: string, mentionIds: string[]): Promise<void> {
+  /** The room, when this account is still in it (WeChat accepts a say to a room the bot has left, and drops it). */
+  private async roomToSay(roomId: string) {
     const room = await this.bot.Room.find({ id: roomId })
-    if (!room) throw new Error(`room ${roomId} not found for account ${this.accountId}`)
+    if (!this.bot.isLoggedIn) throw new Error(`account ${this.accountId} is not logged in`)
+    if (!room) throw new NotInRoomError(this.accountId, roomId)
+    const members = await this.bot.puppet.roomMemberList(roomId)
+    if (!members.includes(this.bot.currentUser.id)) throw new NotInRoomError(this.accountId, roomId)
+    return room
+  }
+
+  async say(roomId: string, text: string, mentionIds: string[]): Promise<void> {
+    const room = await this.roomToSay(roomId)
     const contacts = (await Promise.all(mentionIds.map((id) => this.bot.Contact.find({ id })))).filter((c) => c !== undefined)
     if (contacts.length) await room.say(text, ...contacts)
     else await room.say(text)
@@ -99,8 +196,7 @@ export class WechatyTransport implements ChatTransport {
   }
 
   async sendFile(roomId: string, ref: string, fileName: string): Promise<void> {
-    const room = await this.bot.Room.find({ id: roomId })
-    if (!room) throw new Error(`room ${roomId} not found for account ${this.accountId}`)
+    const room = await this.roomToSay(roomId)
     // Base64, not a buffer: puppet-service (and the mock) serialize the FileBox, which a buffer FileBox cannot be.
     await room.say(FileBox.fromBase64((await this.opts.media.get(ref)).toString('base64'), fileName))
   }

@@ -1,0 +1,48 @@
+// Every Chinese text about bot accounts: alerts to the admins' group and the `gridbot accounts` listing.
+import { formatLocal } from '../../core/time.ts'
+
+export const STATE_LABEL: Record<string, string> = {
+  starting: '启动中',
+  waiting_scan: '等待扫码',
+  logged_in: '在线',
+  logged_out: '已退出登录',
+  disconnected: '连接中断',
+  failed_auth: 'token 被拒绝',
+  stopped: '已停止',
+}
+
+const who = (id: string, name: string | null) => (name && name !== id ? `「${name}」(${id})` : `「${id}」`)
+
+function minutes(ms: number): string {
+  const s = Math.round(ms / 1000)
+  return s < 60 ? `${s} 秒` : `${Math.round(s / 60)} 分钟`
+}
+
+export const accountTexts = {
+  scan: (id: string, name: string | null, url: string) => `🔑 机器人账号${who(id, name)}需要扫码登录,请用该账号的微信扫描:\n${url}`,
+  loggedOut: (id: string, name: string | null, at: Date) =>
+    `⚠️ 机器人账号${who(id, name)}已于 ${formatLocal(at)} 退出登录。该账号的群消息暂存不发,重新登录后自动补发;登录二维码将发到本群。`,
+  disconnected: (id: string, name: string | null, at: Date, reason?: string) =>
+    `⚠️ 机器人账号${who(id, name)}与微信服务的连接于 ${formatLocal(at)} 中断${reason ? `(${reason.slice(0, 80)})` : ''},正在自动重连;待发消息暂存,恢复后补发。`,
+  failedAuth: (id: string, name: string | null) => `❌ 机器人账号${who(id, name)}的 token 被微信服务拒绝,请检查该账号的 token 配置。`,
+  recovered: (id: string, name: string | null, downMs: number) => `✅ 机器人账号${who(id, name)}已恢复在线(中断 ${minutes(downMs)}),暂存的消息正在补发。`,
+  leftRoom: (id: string, name: string | null, topic: string) =>
+    `⚠️ 机器人账号${who(id, name)}已不在群「${topic}」中,发往该群的消息无法送达。请把该账号重新拉进群,然后运行 gridbot outbox retry 补发。`,
+  fatalAuth: (id: string, reason: string) =>
+    `错误:账号 ${id} 的 puppet-service token 一直被拒绝(${reason}),网关无法工作,已退出。请检查该账号的 token(GRIDBOT_ACCOUNT_<ID>_TOKEN)与服务端是否一致。`,
+  roomsHeader: (unbound: number, all: number) => `共 ${all} 个群,未绑定 ${unbound} 个(未绑定的在前)。\n账号\t群名\t单位\t群ID\t绑定时间\t备用账号`,
+  roomLine: (r: { accountId: string; topic: string; unit: string; wxRoomId: string | null; boundAt: Date | null; backups: string[]; admin: boolean }) =>
+    [
+      r.accountId,
+      `${r.topic}${r.admin ? '(管理员群)' : ''}`,
+      r.unit,
+      r.wxRoomId ?? '未绑定',
+      r.boundAt ? formatLocal(r.boundAt) : '',
+      r.backups.join(','),
+    ].join('\t'),
+  listHeader: () => '账号\t名称\t状态\t自\t群数\t说明',
+  listLine: (a: { id: string; name: string | null; state: string | null; since: Date | null; rooms: number; detail: string | null }) =>
+    [a.id, a.name ?? '', a.state ? (STATE_LABEL[a.state] ?? a.state) : '未启动', a.since ? formatLocal(a.since) : '', String(a.rooms), a.detail ?? ''].join(
+      '\t',
+    ),
+}

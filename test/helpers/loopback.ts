@@ -1,0 +1,159 @@
+// The loopback puppet service and a real `gridbot start` against it, each in a process of its own: a test can kill
+// and restart the service, and see the gateway exit. What the bot says is read from the service's own stdout.
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import readline from 'node:readline'
+import { freePort } from '../../src/runtime/free-port.ts'
+import type { ServerConfig } from './puppet-service-server.ts'
+import { workerEnv } from './worker-process.ts'
+
+const root = path.resolve(import.meta.dirname, '../..')
+
+export interface Said {
+  at: number
+  id: string
+  self: boolean
+  roomId: string | null
+  talkerId: string
+  text: string
+}
+
+/** One account's puppet service. Messages said on it (by people and by the bot) are kept across restarts. */
+export class LoopbackService {
+  readonly said: Said[] = []
+  private proc: ChildProcess | null = null
+  /** When the current process started listening. */
+  listeningAt = 0
+
+  private constructor(readonly cfg: ServerConfig) {}
+
+  static async create(cfg: Omit<ServerConfig, 'port'>): Promise<LoopbackService> {
+    return new LoopbackService({ ...cfg, port: await freePort() })
+  }
+
+  get endpoint(): string {
+    return `127.0.0.1:${this.cfg.port}`
+  }
+
+  async start(): Promise<void> {
+    const proc = spawn(process.execPath, [path.join(root, 'bin/run-ts.js'), path.join(root, 'test/helpers/puppet-service-server.ts')], {
+      env: { ...process.env, LOOPBACK_SERVER: JSON.stringify(this.cfg) },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    })
+    this.proc = proc
+    const listening = new Promise<void>((resolve, reject) => {
+      proc.once('exit', (code) => reject(new Error(`puppet service exited (${code}) before listening`)))
+      readline.createInterface({ input: proc.stdout! }).on('line', (line) => {
+        const ev = JSON.parse(line) as { ev: string } & Omit<Said, 'at'>
+        if (ev.ev === 'listening') {
+          this.listeningAt = Date.now()
+          resolve()
+        }
+        if (ev.ev === 'message') this.said.push({ at: Date.now(), id: ev.id, self: ev.self, roomId: ev.roomId, talkerId: ev.talkerId, text: ev.text })
+      })
+    })
+    await listening
+  }
+
+  /** The service dies (SIGKILL: no goodbye on the gRPC stream). */
+  async kill(): Promise<void> {
+    const p = this.proc
+    if (!p || p.exitCode !== null) return
+    const gone = new Promise((r) => p.once('exit', r))
+    p.kill('SIGKILL')
+    await gone
+    this.proc = null
+  }
+
+  private send(op: object): void {
+    this.proc?.stdin?.write(`${JSON.stringify(op)}\n`)
+  }
+
+  say(from: string, roomId: string, text: string): void {
+    this.send({ op: 'say', from, roomId, text })
+  }
+  logout(): void {
+    this.send({ op: 'logout' })
+  }
+  login(): void {
+    this.send({ op: 'login' })
+  }
+  scan(qr: string): void {
+    this.send({ op: 'scan', qr })
+  }
+
+  /** What the bot said in a room since `since` (ms). */
+  botSaid(roomId: string, since = 0): Said[] {
+    return this.said.filter((s) => s.self && s.roomId === roomId && s.at >= since)
+  }
+}
+
+/** `gridbot start --role all --org <file>` on the test's stores, each account on its loopback service. */
+export function startGridbot(
+  stores: { dbUrl: string; redisUrl: string; prefix: string },
+  org: string,
+  accounts: { id: string; token: string; endpoint: string }[],
+  extra: Record<string, string> = {},
+): { proc: ChildProcess; exited: Promise<{ code: number | null; stderr: string; at: number }> } {
+  const env = workerEnv(stores, {
+    LOG_LEVEL: 'warn',
+    GRIDBOT_LINK_PING_MS: '2000',
+    GRIDBOT_LINK_SILENT_MS: '8000',
+    GRIDBOT_LINK_RETRY_MAX_MS: '2000',
+    GRIDBOT_PACE_JITTER_MS: '0',
+    GRIDBOT_PACE_PER_SEC: '20',
+    GRIDBOT_SWEEP_EVERY_MS: '5000',
+    ...Object.fromEntries(
+      accounts.flatMap((a) => {
+        const k = `GRIDBOT_ACCOUNT_${a.id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`
+        return [
+          [`${k}_TOKEN`, a.token],
+          [`${k}_ENDPOINT`, a.endpoint],
+        ]
+      }),
+    ),
+    ...extra,
+  })
+  delete env.WECHATY_PUPPET_SERVICE_TOKEN
+  delete env.WECHATY_PUPPET_SERVICE_ENDPOINT
+  const proc = spawn(process.execPath, [path.join(root, 'bin/gridbot.js'), 'start', '--role', 'all', '--org', org], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stderr = ''
+  let stdout = ''
+  proc.stderr!.on('data', (d) => {
+    stderr += String(d)
+  })
+  proc.stdout!.on('data', (d) => {
+    stdout += String(d)
+  })
+  const exited = new Promise<{ code: number | null; stderr: string; at: number }>((resolve) =>
+    proc.once('exit', (code) => resolve({ code, stderr: `${stderr}\n${stdout}`, at: Date.now() })),
+  )
+  return { proc, exited }
+}
+
+/** Stops a gridbot process (SIGTERM, then SIGKILL after 20 s). */
+export async function stopGridbot(p: { proc: ChildProcess; exited: Promise<unknown> }): Promise<void> {
+  if (p.proc.exitCode !== null) return
+  p.proc.kill('SIGTERM')
+  const t = setTimeout(() => p.proc.kill('SIGKILL'), 20_000)
+  await p.exited
+  clearTimeout(t)
+}
+
+/** The people and groups of test/fixtures/loopback-org.yaml as one account's service sees them. */
+export function loopbackWorld(botId: string, botName: string, token: string): Omit<ServerConfig, 'port'> {
+  return {
+    token,
+    bot: { id: botId, name: botName },
+    people: [
+      { id: 'wx_admin', name: '赵管理' },
+      { id: 'wx_sup', name: '钱书记' },
+      { id: 'wx_cadre', name: '孙网格' },
+    ],
+    rooms: [
+      { id: 'admin@chatroom', topic: '回环区管理员群', memberIds: ['wx_admin'] },
+      { id: 'community@chatroom', topic: '回环社区群', memberIds: ['wx_sup'] },
+      { id: 'grid1@chatroom', topic: '回环社区1号网格群', memberIds: ['wx_cadre', 'wx_sup'] },
+    ],
+  }
+}

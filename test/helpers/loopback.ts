@@ -1,6 +1,8 @@
 // The loopback puppet service and a real `gridbot start` against it, each in a process of its own: a test can kill
 // and restart the service, and see the gateway exit. What the bot says is read from the service's own stdout.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import readline from 'node:readline'
 import { freePort } from '../../src/runtime/free-port.ts'
@@ -116,6 +118,9 @@ export function startGridbot(
   })
   delete env.WECHATY_PUPPET_SERVICE_TOKEN
   delete env.WECHATY_PUPPET_SERVICE_ENDPOINT
+  // puppet-service keeps a payload cache per token under ~/.wechaty (a LevelDB with a lock): test files run in
+  // parallel with the same tokens, so each gridbot process gets a home of its own.
+  env.HOME = mkdtempSync(path.join(os.tmpdir(), 'gridbot-loopback-home-'))
   const proc = spawn(process.execPath, [path.join(root, 'bin/gridbot.js'), 'start', '--role', 'all', '--org', org], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
   let stdout = ''

@@ -1,14 +1,14 @@
 // Composition root: stores → queues → dispatcher → workers and gateways. Roles split one process into many:
 // `gateway` (owns the WeChat puppets and the paced senders) and `worker` (stateless, any number).
-import type { Worker } from 'bullmq'
+import type { Queue, Worker } from 'bullmq'
 import { systemClock, type Clock } from './core/clock.ts'
 import type { Logger } from './core/logger.ts'
-import { Counters } from './core/metrics.ts'
+import { Counters, Metrics } from './core/metrics.ts'
 import type { Env } from './config/env.ts'
 import type { Infra } from './infra.ts'
 import type { PipelineDeps } from './pipeline/deps.ts'
 import { createDispatcher, type Dispatch } from './pipeline/dispatcher.ts'
-import { closeRedis, closeWorker, createQueueEnv, type QueueEnv } from './jobs/queues.ts'
+import { closeRedis, closeWorker, createQueueEnv, reportRedisErrorsTo, type QueueEnv } from './jobs/queues.ts'
 import { InboundQueues, startInboundWorkers } from './jobs/inbound.ts'
 import { QueueOutbox } from './outbound/outbox.ts'
 import { startSender, type Pace } from './outbound/sender.ts'
@@ -35,6 +35,9 @@ import { createReceiver } from './pipeline/receive.ts'
 import { SentMarks } from './outbound/sent-marks.ts'
 
 import { OrgCache } from './domain/org/org-cache.ts'
+import { registerQueueMetrics } from './jobs/queue-metrics.ts'
+import { registerAccountMetrics } from './transport/account-metrics.ts'
+import { registerNoticeSlaMetrics } from './domain/notice/notice-metrics.ts'
 
 /** How often workers check whether Redis was flushed. */
 const FLUSH_CHECK_MS = 5_000
@@ -56,6 +59,8 @@ export interface AppOptions {
   concurrency?: number
   /** Timers wait for the simulator to promote them instead of firing on the wall clock. */
   virtualTime?: boolean
+  /** The process's metrics (served on /metrics); default: a registry of the app's own. */
+  metrics?: Metrics
 }
 
 export interface App {
@@ -67,6 +72,9 @@ export interface App {
   transports: ChatTransport[]
   workers: Worker[]
   timers: TimerQueue
+  metrics: Metrics
+  /** Every queue of the deployment: the inbound shards, the timers, and each account's outbound queue. */
+  queues(): Promise<Queue[]>
   /** Runs the sweeper now (the simulator calls it as virtual minutes pass). */
   sweep(): Promise<{ checked: number; repaired: number; full: boolean }>
   stop(): Promise<void>
@@ -74,10 +82,12 @@ export interface App {
 
 export async function startApp(o: AppOptions): Promise<App> {
   const log = o.log
+  reportRedisErrorsTo(log)
   const queueEnv = createQueueEnv(o.infra.redisUrl, o.env.GRIDBOT_QUEUE_PREFIX)
   const outbox = new QueueOutbox(queueEnv)
   const clock = o.clock ?? systemClock
   const timers = new TimerQueue(queueEnv, clock, o.virtualTime ?? false)
+  const metrics = o.metrics ?? new Metrics()
   const deps: PipelineDeps = {
     prisma: o.infra.db.prisma,
     org: new OrgCache(clock),
@@ -87,7 +97,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     rateLimiter: new RedisRateLimiter(queueEnv.connection, o.env.GRIDBOT_QUEUE_PREFIX),
     clock,
     log,
-    counters: new Counters(),
+    counters: new Counters(metrics),
     rateLimitPerMinute: o.env.GRIDBOT_RATE_LIMIT_PER_MINUTE,
     pace: { messagesPerSec: o.env.GRIDBOT_PACE_PER_SEC, jitterMs: o.env.GRIDBOT_PACE_JITTER_MS },
   }
@@ -102,6 +112,10 @@ export async function startApp(o: AppOptions): Promise<App> {
   const workers: Worker[] = []
   const transports: ChatTransport[] = []
   const requeue = (msg: InboundMessage) => inbound.add(msg)
+  const queues = async (): Promise<Queue[]> => [...inbound.queues, timers.queue, ...(await accountIds(deps.prisma)).sort().map((a) => outbox.queue(a))]
+  registerQueueMetrics(metrics, queues)
+  registerAccountMetrics(metrics, () => transports)
+  registerNoticeSlaMetrics(metrics, deps.prisma, clock)
   const redeliverAfterMs = o.env.GRIDBOT_REDELIVER_AFTER_MS
   // Timers, then the inbox and outbox: after a flush (the marker gone) every pending row at once.
   const sweepNow = async () => {
@@ -146,7 +160,13 @@ export async function startApp(o: AppOptions): Promise<App> {
           ...digestTimerHandlers(deps),
           sweep: sweepNow,
         },
-        { concurrency: Math.min(concurrency, 8), log, lockMs },
+        {
+          concurrency: Math.min(concurrency, 8),
+          log,
+          lockMs,
+          // In virtual time a timer runs when the simulator gets there: its wall-clock lateness means nothing.
+          lateness: o.virtualTime ? undefined : (kind, seconds) => metrics.timerLateness.observe({ kind }, seconds),
+        },
       ),
     )
     if (!o.virtualTime) {
@@ -188,7 +208,7 @@ export async function startApp(o: AppOptions): Promise<App> {
       // An account's own pace from the org file (accounts: messagesPerSec), else the environment's.
       const pace =
         o.pace === undefined ? { messagesPerSec: paces.get(accountId) ?? o.env.GRIDBOT_PACE_PER_SEC, jitterMs: o.env.GRIDBOT_PACE_JITTER_MS } : o.pace
-      workers.push(startSender(queueEnv, transport, pace, log, (key) => marks.mark(key), o.env.GRIDBOT_JOB_LOCK_MS, failed))
+      workers.push(startSender(queueEnv, transport, pace, log, (key) => marks.mark(key), o.env.GRIDBOT_JOB_LOCK_MS, failed, metrics))
       await transport.start(receive)
       log.info({ account: accountId }, 'gateway started')
     }
@@ -204,6 +224,8 @@ export async function startApp(o: AppOptions): Promise<App> {
     transports,
     workers,
     timers,
+    metrics,
+    queues,
     sweep: sweepNow,
     stop: () =>
       (stopping ??= (async () => {

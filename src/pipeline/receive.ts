@@ -35,6 +35,7 @@ export function createReceiver(d: { prisma: Db; counters: Counters; log: Logger;
     }
   }
   return async (msg: InboundMessage): Promise<void> => {
+    d.counters.metrics.messagesIn.inc({ account: msg.accountId })
     const ignored = whyNotForTheBot(msg)
     if (ignored) {
       d.counters.inc(`ignored.${ignored}`)

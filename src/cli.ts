@@ -406,7 +406,18 @@ async function backupTarget(env: Env) {
   return { url: env.DATABASE_URL, bin: findPostgresBin((l) => console.error(l)) }
 }
 
-program.parseAsync().catch((e: unknown) => {
-  console.error(maskSecrets(isAppError(e) ? e.userMessage : `错误:${(e as Error).message}`))
-  process.exit(1)
+// A command whose work was left waiting on nothing (a promise no handle keeps alive) would otherwise end with 0.
+let finished = false
+process.on('beforeExit', () => {
+  if (finished) return
+  process.stderr.write('错误 / error: 命令未完成就结束了 / the command ended before it finished\n')
+  process.exitCode = 1
 })
+
+program
+  .parseAsync()
+  .then(() => void (finished = true))
+  .catch((e: unknown) => {
+    console.error(maskSecrets(isAppError(e) ? e.userMessage : `错误:${(e as Error).message}`))
+    process.exit(1)
+  })

@@ -38,9 +38,13 @@ import { OrgCache } from './domain/org/org-cache.ts'
 import { registerQueueMetrics } from './jobs/queue-metrics.ts'
 import { registerAccountMetrics } from './transport/account-metrics.ts'
 import { registerNoticeSlaMetrics } from './domain/notice/notice-metrics.ts'
+import { runRetention } from './domain/retention/retention.service.ts'
+import { cleanFinishedJobs } from './jobs/job-retention.ts'
 
 /** How often workers check whether Redis was flushed. */
 const FLUSH_CHECK_MS = 5_000
+/** Retention runs with the sweeper, at most this often per process. */
+const RETENTION_EVERY_MS = 3_600_000
 
 export type Role = 'all' | 'gateway' | 'worker'
 
@@ -117,6 +121,15 @@ export async function startApp(o: AppOptions): Promise<App> {
   registerAccountMetrics(metrics, () => transports)
   registerNoticeSlaMetrics(metrics, deps.prisma, clock)
   const redeliverAfterMs = o.env.GRIDBOT_REDELIVER_AFTER_MS
+  let retainedAt = 0
+  const retention = async () => {
+    if (clock.now().getTime() - retainedAt < RETENTION_EVERY_MS) return
+    retainedAt = clock.now().getTime()
+    const cleanJobs = async (before: Date) => cleanFinishedJobs(await queues(), before, clock.now().getTime())
+    await runRetention({ prisma: deps.prisma, log, counters: deps.counters, days: o.env.GRIDBOT_RETENTION_DAYS, cleanJobs }, clock.now()).catch(
+      (err: unknown) => log.warn({ err }, 'retention failed; tried again at the next sweep after an hour'),
+    )
+  }
   // Timers, then the inbox and outbox: after a flush (the marker gone) every pending row at once.
   const sweepNow = async () => {
     // Timers first; but whatever a timer source does, the inbox and outbox are swept too: a message never waits on
@@ -137,6 +150,7 @@ export async function startApp(o: AppOptions): Promise<App> {
       },
       r.full,
     )
+    await retention()
     return r
   }
   let sweeperKeepAlive: NodeJS.Timeout | null = null

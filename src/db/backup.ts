@@ -23,6 +23,8 @@ export async function backup(target: BackupTarget, file: string): Promise<{ file
     if (!existsSync(target.pgliteDir)) throw new Error(`PGlite 数据目录不存在 / no PGlite data folder at ${target.pgliteDir}`)
     const db = new PGlite(target.pgliteDir)
     try {
+      // Without this wait the dump promise can be left with nothing keeping the process alive (it exits 0, no file).
+      await db.waitReady
       const dump = await db.dumpDataDir('gzip')
       await writeFile(file, Buffer.from(await dump.arrayBuffer()))
     } finally {

@@ -1,16 +1,26 @@
 // `npm test`: the whole suite (vitest, both projects of vitest.config.ts), then the one closing line CI reads:
 // "N passed, N failed" (counted over every project). Arguments go to vitest: `--project unit` (npm run test:unit)
 // runs the pure tests only, with no services. For the `integration` project PostgreSQL and Redis are installed
-// (when missing) and started by test/setup/services.ts, and stopped after.
+// (when missing) and started by test/setup/services.ts, and stopped after; the compiled build (dist/, which the
+// operations tests start as production does) is made first when src/ changed since the last build.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
+const args = process.argv.slice(2)
+const unitOnly = args.some((a, i) => (a === '--project' && args[i + 1] === 'unit') || a === '--project=unit')
+if (!unitOnly) {
+  const b = spawnSync(process.execPath, [path.resolve('scripts/build.mjs'), '--if-stale'], { stdio: 'inherit' })
+  if (b.status !== 0) {
+    console.log('0 passed, 1 failed')
+    process.exit(1)
+  }
+}
 const out = path.resolve('.data/test-results.json')
 mkdirSync(path.dirname(out), { recursive: true })
 rmSync(out, { force: true })
 const vitest = path.resolve('node_modules/vitest/vitest.mjs')
-const r = spawnSync(process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)], {
+const r = spawnSync(process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args], {
   stdio: 'inherit',
 })
 let passed = 0

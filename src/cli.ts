@@ -2,22 +2,16 @@
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Command } from 'commander'
-import YAML from 'yaml'
-import { loadEnv, type Env } from './config/env.ts'
+import { loadEnv, secretsOf, type Env } from './config/env.ts'
 import { accountConnections, maskToken, maskTokensIn } from './config/account-connections.ts'
-import { loadOrgFile } from './config/org-file.ts'
-import { generateDistrict } from './config/org-generate.ts'
 import { createLogger, type Logger } from './core/logger.ts'
 import { isAppError } from './core/errors.ts'
-import { openInfra, type Infra } from './infra.ts'
-import { startApp, type Role } from './main.ts'
-import { importOrg, summariseImport } from './domain/org/org-import.service.ts'
-import { WechatyTransport } from './transport/wechaty/wechaty-transport.ts'
-import { createServicePuppet } from './transport/wechaty/service-puppet.ts'
-import { systemClock } from './core/clock.ts'
+import { maskSecrets, registerSecrets } from './core/secrets.ts'
 import { accountTexts } from './domain/account/account.texts.ts'
-import { fromLocal } from './core/local-time.ts'
-import { FileMediaStore } from './storage/file-media-store.ts'
+import type { Infra } from './infra.ts'
+import type { App, Role } from './main.ts'
+// Everything heavier (Wechaty, Prisma, BullMQ, the org file readers) is imported by the command that needs it, so
+// `gridbot --help` and a refused start answer at once.
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 
@@ -31,8 +25,25 @@ if (!process.env.GRIDBOT_NO_DOTENV) {
 }
 export const DEMO_ORG = path.join(ROOT, 'examples/demo-org.yaml')
 
+/** The simulator's log: readable lines in a file (the terminal is the simulator's). */
 function fileLogger(env: Env, name: string): Logger {
-  return createLogger(env.LOG_LEVEL, env.GRIDBOT_LOG_FILE ?? path.resolve(env.GRIDBOT_DATA_DIR, name))
+  return createLogger(env.LOG_LEVEL, env.GRIDBOT_LOG_FILE ?? path.resolve(env.GRIDBOT_DATA_DIR, name), { pretty: true })
+}
+
+/** Settings checked, secrets registered for masking, Wechaty's logs routed into ours: what every command starts with. */
+async function setup(env: Env, log: Logger): Promise<void> {
+  registerSecrets(secretsOf(env))
+  const { routeWechatyLogs } = await import('./transport/wechaty/brolog-bridge.ts')
+  routeWechatyLogs(log)
+  // Nothing leaves as a raw stack on stderr: it goes into the log stream, and the process ends.
+  const fatal = (kind: string) => (err: unknown) => {
+    log.fatal({ err }, kind)
+    process.stderr.write(`错误 / error: ${maskSecrets((err as Error)?.message ?? String(err))}\n`)
+    log.flush?.()
+    process.exit(1)
+  }
+  process.on('uncaughtException', fatal('uncaught exception'))
+  process.on('unhandledRejection', fatal('unhandled rejection'))
 }
 
 function onSignals(stop: () => Promise<void>, log: Logger) {
@@ -54,6 +65,7 @@ function onSignals(stop: () => Promise<void>, log: Logger) {
 
 /** The database alone (no Redis), migrated: what the file commands need. */
 async function openDb(env: Env) {
+  registerSecrets(secretsOf(env))
   const { openDatabase } = await import('./db/client.ts')
   const db = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { pgliteDir: path.resolve(env.GRIDBOT_DATA_DIR, 'pglite') })
   await db.migrate()
@@ -68,27 +80,80 @@ program
   .option('--role <role>', 'all | gateway | worker', 'all')
   .option('--org <file>', 'import this org file before starting')
   .option('--accounts <ids>', 'comma-separated bot accounts this gateway serves (default: the accounts of the org file imported, else all)')
-  .action(async (opts: { role: Role; org?: string; accounts?: string }) => {
+  .option('--embedded', 'allow the embedded PGlite and a private redis-server for whichever of DATABASE_URL / REDIS_URL is unset')
+  .action(async (opts: StartOptions) => {
     const env = loadEnv()
     const log = createLogger(env.LOG_LEVEL, env.GRIDBOT_LOG_FILE)
     if (!['all', 'gateway', 'worker'].includes(opts.role)) throw new Error('--role 只能是 all、gateway 或 worker')
     // PGlite lives inside one process: separate gateway and worker processes must share a PostgreSQL server.
     if (opts.role !== 'all' && !env.DATABASE_URL) throw new Error(`--role ${opts.role} 需要 DATABASE_URL(PostgreSQL):内嵌的 PGlite 只能在单个进程中使用`)
-    const infra = await openInfra(env, log)
-    try {
-      await runStart(opts, env, log, infra)
-    } catch (e) {
-      await infra.close() // never leave a private redis-server behind a failed start
-      throw e
-    }
+    // Production never falls back to the embedded stores silently.
+    const missing = [env.DATABASE_URL ? null : 'DATABASE_URL', env.REDIS_URL ? null : 'REDIS_URL'].filter(Boolean)
+    if (missing.length && !opts.embedded)
+      throw new Error(
+        `未设置 ${missing.join('、')}:生产环境需要 PostgreSQL 与 Redis;若确要使用内嵌数据库与私有 redis-server,请加 --embedded\n` +
+          `${missing.join(' and ')} not set: production needs PostgreSQL and Redis; pass --embedded to use the embedded PGlite / a private redis-server`,
+      )
+    await setup(env, log)
+    await runStart(opts, env, log)
   })
 
 /** A token the service keeps refusing: the gateway cannot work, so it says why and exits (78: configuration error). */
 const EXIT_CONFIG = 78
 const FATAL_STOP_MS = 10_000
 
-async function runStart(opts: { role: Role; org?: string; accounts?: string }, env: Env, log: Logger, infra: Infra) {
+interface StartOptions {
+  role: Role
+  org?: string
+  accounts?: string
+  embedded?: boolean
+}
+
+async function runStart(opts: StartOptions, env: Env, log: Logger) {
+  const { Metrics } = await import('./core/metrics.ts')
+  const { startProcessHttp } = await import('./http/process-server.ts')
+  const metrics = new Metrics({ processMetrics: true })
+  let infra: Infra | null = null
+  let app: App | null = null
+  // The HTTP surface comes first: /healthz answers and /readyz says 503 while the stores and accounts come up.
+  const http = await startProcessHttp({
+    env,
+    log,
+    metrics,
+    checks: {
+      database: () => (infra ? infra.db.ping() : Promise.reject(new Error('starting'))),
+      redis: async () => {
+        if (!app) throw new Error('starting')
+        await app.queueEnv.connection.ping()
+      },
+      accounts: () => (app ? app.transports.map((t) => t.status()) : null),
+    },
+    queues: () => (app ? app.queues() : Promise.resolve([])),
+  })
+  try {
+    const { openInfra } = await import('./infra.ts')
+    infra = await openInfra(env, log)
+    app = await startBot(opts, env, log, infra, metrics)
+  } catch (e) {
+    await http.server.close()
+    await infra?.close() // never leave a private redis-server behind a failed start
+    throw e
+  }
+  const running = app
+  const stores = infra
+  log.info({ role: opts.role, http: http.url }, 'ready to serve')
+  onSignals(async () => {
+    await running.stop()
+    await http.server.close()
+    await stores.close()
+  }, log)
+}
+
+async function startBot(opts: StartOptions, env: Env, log: Logger, infra: Infra, metrics: import('./core/metrics.ts').Metrics): Promise<App> {
+  const { startApp } = await import('./main.ts')
   const orgFile = opts.org ?? env.GRIDBOT_ORG_FILE
+  const { loadOrgFile } = await import('./config/org-file.ts')
+  const { importOrg, summariseImport } = await import('./domain/org/org-import.service.ts')
   const spec = orgFile ? await loadOrgFile(orgFile) : null
   if (spec) log.info(summariseImport(await importOrg(infra.db.prisma, spec)))
   // The gateway serves the accounts it is told to; by default those of the org file it imported (not every account
@@ -104,7 +169,7 @@ async function runStart(opts: { role: Role; org?: string; accounts?: string }, e
   const connections = new Map(accountConnections(served).map((c) => [c.accountId, c]))
   const tokens = [...connections.values()].map((c) => c.token)
   const mask = (t: string) => maskTokensIn(t, tokens)
-  let app: Awaited<ReturnType<typeof startApp>> | null = null
+  let app: App | null = null
   let fatal = false
   const onFatal = (accountId: string, reason: string) => {
     if (fatal) return
@@ -118,12 +183,17 @@ async function runStart(opts: { role: Role; org?: string; accounts?: string }, e
     })()
     Promise.race([stop, new Promise((r) => setTimeout(r, FATAL_STOP_MS))]).finally(() => process.exit(EXIT_CONFIG))
   }
+  const { WechatyTransport } = await import('./transport/wechaty/wechaty-transport.ts')
+  const { createServicePuppet } = await import('./transport/wechaty/service-puppet.ts')
+  const { FileMediaStore } = await import('./storage/file-media-store.ts')
+  const { systemClock } = await import('./core/clock.ts')
   app = await startApp({
     role: opts.role,
     env,
     infra,
     log,
-    accounts,
+    metrics,
+    accounts: accounts?.length ? accounts : undefined,
     makeTransport: (accountId) => {
       const c = connections.get(accountId)
       if (!c) throw new Error(`账号 ${accountId} 没有连接配置`)
@@ -152,11 +222,7 @@ async function runStart(opts: { role: Role; org?: string; accounts?: string }, e
       })
     },
   })
-  const started = app
-  onSignals(async () => {
-    await started.stop()
-    await infra.close()
-  }, log)
+  return app
 }
 
 program
@@ -167,6 +233,7 @@ program
   .action(async (opts: { org?: string; script?: string }) => {
     const env = loadEnv()
     const { startSim } = await import('./sim/session.ts')
+    const { loadOrgFile } = await import('./config/org-file.ts')
     if (opts.script) {
       const { loadScript, runScript } = await import('./sim/script.ts')
       const { script, dir } = await loadScript(opts.script)
@@ -174,6 +241,7 @@ program
       const spec = await loadOrgFile(opts.org ?? (script.org ? path.resolve(dir, script.org) : DEMO_ORG))
       // The transcript owns stdout: logs go to GRIDBOT_LOG_FILE when set, else nowhere.
       const log = env.GRIDBOT_LOG_FILE ? createLogger(env.LOG_LEVEL, env.GRIDBOT_LOG_FILE) : createLogger('silent')
+      await setup(env, log)
       const throwaway = !env.DATABASE_URL && !env.REDIS_URL
       const session = await startSim({ env, spec, log, start: script.start ? new Date(script.start) : undefined, throwaway })
       const result = await runScript(session, script, dir)
@@ -185,6 +253,7 @@ program
     }
     const spec = await loadOrgFile(opts.org ?? DEMO_ORG)
     const log = fileLogger(env, 'gridbot.log')
+    await setup(env, log)
     process.stdout.write(
       `正在启动(数据库:${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite 内嵌'},Redis:${env.REDIS_URL ?? '本地 redis-server'},日志:${env.GRIDBOT_LOG_FILE ?? path.join(env.GRIDBOT_DATA_DIR, 'gridbot.log')})…\n`,
     )
@@ -208,6 +277,8 @@ org
   .description('import a YAML or xlsx org file (idempotent; prints what changed)')
   .action(async (file: string) => {
     const env = loadEnv()
+    const { loadOrgFile } = await import('./config/org-file.ts')
+    const { importOrg, summariseImport } = await import('./domain/org/org-import.service.ts')
     const spec = await loadOrgFile(file)
     // Importing needs only the database, not Redis.
     const db = await openDb(env)
@@ -230,6 +301,8 @@ org
   .option('--district <name>', 'district name', '示范区')
   .requiredOption('--out <file>', 'output YAML file')
   .action(async (o: { towns: string; communities: string; grids: string; accounts?: string; district: string; out: string }) => {
+    const { generateDistrict } = await import('./config/org-generate.ts')
+    const { default: YAML } = await import('yaml')
     const spec = generateDistrict({
       district: o.district,
       towns: Number(o.towns),
@@ -251,7 +324,7 @@ exporter
   .option('--out <file>', 'write here instead of to stdout')
   .action(async (o: { format: string; since?: string; district?: string; out?: string }) => {
     if (o.format !== 'open311' && o.format !== 'csv') throw new Error('--format 只能是 open311 或 csv')
-    const since = o.since ? parseDay(o.since) : null
+    const since = o.since ? await parseDay(o.since) : null
     const env = loadEnv()
     const db = await openDb(env)
     try {
@@ -323,7 +396,8 @@ exporter
   })
 
 /** "2026-11-01" → the start of that day in China time. */
-function parseDay(s: string): Date {
+async function parseDay(s: string): Promise<Date> {
+  const { fromLocal } = await import('./core/local-time.ts')
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s.trim())
   if (!m) throw new Error(`日期格式应为 YYYY-MM-DD:${s}`)
   return fromLocal(Number(m[1]), Number(m[2]), Number(m[3]))
@@ -383,6 +457,7 @@ outboxCmd
   .action(async (keys: string[]) => {
     const env = loadEnv()
     const log = createLogger('warn')
+    const { openInfra } = await import('./infra.ts')
     const infra = await openInfra(env, log)
     const { createQueueEnv, closeRedis } = await import('./jobs/queues.ts')
     const { QueueOutbox } = await import('./outbound/outbox.ts')
@@ -413,7 +488,53 @@ program
     await db.close()
   })
 
-program.parseAsync().catch((e: unknown) => {
-  console.error(isAppError(e) ? e.userMessage : `错误:${(e as Error).message}`)
-  process.exit(1)
+program
+  .command('backup')
+  .description('back up the database: pg_dump of DATABASE_URL (custom format), or the embedded PGlite folder as .tar.gz')
+  .option('--out <file>', 'output file (default: gridbot-<time>.dump, or .tar.gz for PGlite)')
+  .action(async (o: { out?: string }) => {
+    const env = loadEnv()
+    registerSecrets(secretsOf(env))
+    const { backup } = await import('./db/backup.ts')
+    const target = await backupTarget(env)
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+    const file = o.out ?? `gridbot-${stamp}.${'url' in target ? 'dump' : 'tar.gz'}`
+    const r = await backup(target, file)
+    console.log(`已备份 / backed up: ${r.file} (${r.bytes} bytes)`)
+  })
+
+program
+  .command('restore <file>')
+  .description('restore a `gridbot backup` file over DATABASE_URL (or into an empty PGlite folder); stop the bot first')
+  .option('--yes', 'really replace what the database holds')
+  .action(async (file: string, o: { yes?: boolean }) => {
+    const env = loadEnv()
+    registerSecrets(secretsOf(env))
+    if (!o.yes) throw new Error('恢复会覆盖数据库中的数据:确认请加 --yes / restoring replaces the database contents: pass --yes')
+    const { restore } = await import('./db/backup.ts')
+    await restore(await backupTarget(env), file)
+    console.log(`已恢复 / restored: ${file}`)
+  })
+
+/** pg_dump / pg_restore of the newest PostgreSQL client on the machine (installed when missing), or the PGlite folder. */
+async function backupTarget(env: Env) {
+  if (!env.DATABASE_URL) return { pgliteDir: path.resolve(env.GRIDBOT_DATA_DIR, 'pglite') }
+  const { findPostgresBin } = await import('./runtime/system-packages.ts')
+  return { url: env.DATABASE_URL, bin: findPostgresBin((l) => console.error(l)) }
+}
+
+// A command whose work was left waiting on nothing (a promise no handle keeps alive) would otherwise end with 0.
+let finished = false
+process.on('beforeExit', () => {
+  if (finished) return
+  process.stderr.write('错误 / error: 命令未完成就结束了 / the command ended before it finished\n')
+  process.exitCode = 1
 })
+
+program
+  .parseAsync()
+  .then(() => void (finished = true))
+  .catch((e: unknown) => {
+    console.error(maskSecrets(isAppError(e) ? e.userMessage : `错误:${(e as Error).message}`))
+    process.exit(1)
+  })

@@ -1,15 +1,15 @@
 // Composition root: stores → queues → dispatcher → workers and gateways. Roles split one process into many:
 // `gateway` (owns the WeChat puppets and the paced senders) and `worker` (stateless, any number).
 import path from 'node:path'
-import type { Worker } from 'bullmq'
+import type { Queue, Worker } from 'bullmq'
 import { systemClock, type Clock } from './core/clock.ts'
 import type { Logger } from './core/logger.ts'
-import { Counters } from './core/metrics.ts'
+import { Counters, Metrics } from './core/metrics.ts'
 import type { Env } from './config/env.ts'
 import type { Infra } from './infra.ts'
 import type { PipelineDeps } from './pipeline/deps.ts'
 import { createDispatcher, type Dispatch } from './pipeline/dispatcher.ts'
-import { closeRedis, closeWorker, createQueueEnv, type QueueEnv } from './jobs/queues.ts'
+import { closeRedis, closeWorker, createQueueEnv, reportRedisErrorsTo, type QueueEnv } from './jobs/queues.ts'
 import { InboundQueues, startInboundWorkers } from './jobs/inbound.ts'
 import { QueueOutbox } from './outbound/outbox.ts'
 import { startSender, type Pace } from './outbound/sender.ts'
@@ -45,9 +45,16 @@ import { escalationsDelivered } from './domain/task/escalation-delivery.ts'
 import { roomAccounts } from './domain/account/account-status.service.ts'
 import { AccountWatch } from './outbound/account-watch.ts'
 import type { LinkGate } from './outbound/link-gate.ts'
+import { registerQueueMetrics } from './jobs/queue-metrics.ts'
+import { registerAccountMetrics } from './transport/account-metrics.ts'
+import { registerNoticeSlaMetrics } from './domain/notice/notice-metrics.ts'
+import { runRetention } from './domain/retention/retention.service.ts'
+import { cleanFinishedJobs } from './jobs/job-retention.ts'
 
 /** How often workers check whether Redis was flushed. */
 const FLUSH_CHECK_MS = 5_000
+/** Retention runs with the sweeper, at most this often per process. */
+const RETENTION_EVERY_MS = 3_600_000
 
 export type Role = 'all' | 'gateway' | 'worker'
 
@@ -68,6 +75,8 @@ export interface AppOptions {
   virtualTime?: boolean
   /** Where files are kept (received images, exports, charts); default: the data folder's media/. */
   media?: MediaStore
+  /** The process's metrics (served on /metrics); default: a registry of the app's own. */
+  metrics?: Metrics
 }
 
 export interface App {
@@ -81,6 +90,9 @@ export interface App {
   accounts: AccountWatch | null
   workers: Worker[]
   timers: TimerQueue
+  metrics: Metrics
+  /** Every queue of the deployment: the inbound shards, the timers, and each account's outbound queue. */
+  queues(): Promise<Queue[]>
   /** Runs the sweeper now (the simulator calls it as virtual minutes pass). */
   sweep(): Promise<{ checked: number; repaired: number; full: boolean }>
   stop(): Promise<void>
@@ -88,10 +100,12 @@ export interface App {
 
 export async function startApp(o: AppOptions): Promise<App> {
   const log = o.log
+  reportRedisErrorsTo(log)
   const queueEnv = createQueueEnv(o.infra.redisUrl, o.env.GRIDBOT_QUEUE_PREFIX)
   const outbox = new QueueOutbox(queueEnv)
   const clock = o.clock ?? systemClock
   const timers = new TimerQueue(queueEnv, clock, o.virtualTime ?? false)
+  const metrics = o.metrics ?? new Metrics()
   const deps: PipelineDeps = {
     prisma: o.infra.db.prisma,
     org: new OrgCache(clock),
@@ -101,7 +115,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     rateLimiter: new RedisRateLimiter(queueEnv.connection, o.env.GRIDBOT_QUEUE_PREFIX),
     clock,
     log,
-    counters: new Counters(),
+    counters: new Counters(metrics),
     rateLimitPerMinute: o.env.GRIDBOT_RATE_LIMIT_PER_MINUTE,
     pace: { messagesPerSec: o.env.GRIDBOT_PACE_PER_SEC, jitterMs: o.env.GRIDBOT_PACE_JITTER_MS },
     media: o.media ?? new FileMediaStore(path.resolve(o.env.GRIDBOT_DATA_DIR, 'media')),
@@ -117,7 +131,20 @@ export async function startApp(o: AppOptions): Promise<App> {
   const workers: Worker[] = []
   const transports: ChatTransport[] = []
   const requeue = (msg: InboundMessage) => inbound.add(msg)
+  const queues = async (): Promise<Queue[]> => [...inbound.queues, timers.queue, ...(await accountIds(deps.prisma)).sort().map((a) => outbox.queue(a))]
+  registerQueueMetrics(metrics, queues)
+  registerAccountMetrics(metrics, () => transports)
+  registerNoticeSlaMetrics(metrics, deps.prisma, clock)
   const redeliverAfterMs = o.env.GRIDBOT_REDELIVER_AFTER_MS
+  let retainedAt = 0
+  const retention = async () => {
+    if (clock.now().getTime() - retainedAt < RETENTION_EVERY_MS) return
+    retainedAt = clock.now().getTime()
+    const cleanJobs = async (before: Date) => cleanFinishedJobs(await queues(), before, clock.now().getTime())
+    await runRetention({ prisma: deps.prisma, log, counters: deps.counters, days: o.env.GRIDBOT_RETENTION_DAYS, cleanJobs }, clock.now()).catch(
+      (err: unknown) => log.warn({ err }, 'retention failed; tried again at the next sweep after an hour'),
+    )
+  }
   // Timers, then the inbox and outbox: after a flush (the marker gone) every pending row at once.
   const sweepNow = async (opts: { full?: boolean } = {}) => {
     // Timers first; but whatever a timer source does, the inbox and outbox are swept too: a message never waits on
@@ -138,6 +165,7 @@ export async function startApp(o: AppOptions): Promise<App> {
       },
       r.full,
     )
+    await retention()
     return r
   }
   let sweeperKeepAlive: NodeJS.Timeout | null = null
@@ -164,7 +192,13 @@ export async function startApp(o: AppOptions): Promise<App> {
           ...digestTimerHandlers(deps),
           sweep: () => sweepNow(),
         },
-        { concurrency: Math.min(concurrency, 8), log, lockMs },
+        {
+          concurrency: Math.min(concurrency, 8),
+          log,
+          lockMs,
+          // In virtual time a timer runs when the simulator gets there: its wall-clock lateness means nothing.
+          lateness: o.virtualTime ? undefined : (kind, seconds) => metrics.timerLateness.observe({ kind }, seconds),
+        },
       ),
     )
     if (!o.virtualTime) {
@@ -225,6 +259,7 @@ export async function startApp(o: AppOptions): Promise<App> {
         {
           onSent: (key) => marks.mark(key),
           onFailed: failed,
+          metrics,
           onLeftRoom: (accountId, roomId) => accountWatch.leftRoom(accountId, roomId),
           gate: {
             alternates: async (_accountId, roomId) => (await roomAccounts(deps.prisma, roomId))?.accounts ?? [],
@@ -254,6 +289,8 @@ export async function startApp(o: AppOptions): Promise<App> {
     accounts: watch,
     workers,
     timers,
+    metrics,
+    queues,
     sweep: sweepNow,
     stop: () =>
       (stopping ??= (async () => {

@@ -1,19 +1,23 @@
 // Configuration from the environment, validated once and frozen. Every key is documented in .env.example.
+// An empty value means the default (`.env.example` copied verbatim to `.env` must start), and a URL that cannot
+// work is refused here, naming its variable, before anything is started.
 import { z } from 'zod'
+import { checkDatabaseUrl, checkRedisUrl } from './url-checks.ts'
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v))
+const url = (check: (v: string) => string | null) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .superRefine((v, ctx) => {
+      const problem = v ? check(v) : null
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    })
 
 const schema = z.object({
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || undefined),
-  REDIS_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || undefined),
+  DATABASE_URL: url(checkDatabaseUrl),
+  REDIS_URL: url(checkRedisUrl),
   GRIDBOT_DATA_DIR: z.string().default('.data'),
   GRIDBOT_ORG_FILE: z.string().optional(),
   /** Where the media folder is served, for links in exports (media_url); unset: exports carry no links. */
@@ -48,15 +52,56 @@ const schema = z.object({
   GRIDBOT_AUTH_GIVE_UP_MS: z.coerce.number().int().min(0).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRIDBOT_LOG_FILE: z.string().optional(),
+  /** The process's HTTP surface (/healthz, /readyz, /metrics, /admin/queues); port 0 picks a free one. */
+  GRIDBOT_HTTP_HOST: z.string().default('127.0.0.1'),
+  GRIDBOT_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Opens the queue dashboard (/admin/queues); unset: the dashboard is off. */
+  GRIDBOT_ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /** How long a start waits for PostgreSQL and Redis before it gives up with an error. */
+  GRIDBOT_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(500).default(20_000),
+  /** Handled inbox rows, sent outbox rows and finished jobs are deleted after this many days. */
+  GRIDBOT_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
 })
 
 export type Env = Readonly<z.infer<typeof schema>>
 
+/** Empty (or blank) values are absent: the variable's default applies. */
+function withoutEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== ''))
+}
+
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = schema.safeParse(source)
+  const parsed = schema.safeParse(withoutEmpty(source))
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
-    throw new Error(`配置有误(环境变量):\n${lines.join('\n')}`)
+    throw new Error(`配置有误(环境变量) / invalid configuration (environment):\n${lines.join('\n')}`)
   }
   return Object.freeze(parsed.data)
+}
+
+/** Values that must never reach a log line (tokens, passwords inside URLs). */
+export function secretsOf(env: Env, src: Record<string, string | undefined> = process.env): string[] {
+  const out: string[] = []
+  // Per-account tokens (GRIDBOT_ACCOUNT_<ID>_TOKEN: config/account-connections.ts) are read from the environment.
+  for (const [k, v] of Object.entries(src)) if (/^GRIDBOT_ACCOUNT_.+_TOKEN$/.test(k) && v) out.push(v)
+  for (const pair of (env.GRIDBOT_TOKENS ?? '').split(',')) {
+    const token = pair.split('=')[1]?.trim()
+    if (token) out.push(token)
+  }
+  if (env.WECHATY_PUPPET_SERVICE_TOKEN) out.push(env.WECHATY_PUPPET_SERVICE_TOKEN)
+  if (env.GRIDBOT_ADMIN_TOKEN) out.push(env.GRIDBOT_ADMIN_TOKEN)
+  for (const u of [env.DATABASE_URL, env.REDIS_URL]) {
+    const password = u ? passwordOf(u) : null
+    if (password) out.push(password)
+  }
+  return out.filter((s) => s.length >= 4)
+}
+
+function passwordOf(u: string): string | null {
+  try {
+    const p = new URL(u).password
+    return p ? decodeURIComponent(p) : null
+  } catch {
+    return null
+  }
 }

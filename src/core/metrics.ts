@@ -1,9 +1,85 @@
-// Counters for things that are dropped on purpose (ignored rooms, oversize texts, rate limits, repairs), so an
-// operator can see them in logs and tests can assert them.
+// The process's metrics, in Prometheus form (prom-client), one registry per app so several apps in one process (the
+// simulator's split mode, tests) never share or clash. `Counters` keeps the small named counters for things dropped or
+// repaired on purpose (ignored rooms, oversize texts, rate limits, repairs): each is also `gridbot_events_total{event}`,
+// so logs, tests and /metrics read the same numbers.
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
+
+/** Something a scrape reads at that moment (queue depth, account states): registered by whoever owns the data. */
+export type Sample = { labels: Record<string, string>; value: number }
+
+export class Metrics {
+  readonly registry = new Registry()
+  readonly events = new Counter({
+    name: 'gridbot_events_total',
+    help: 'Named events: messages ignored, rate limits, repairs, redeliveries',
+    labelNames: ['event'],
+    registers: [this.registry],
+  })
+  readonly messagesIn = new Counter({
+    name: 'gridbot_messages_received_total',
+    help: 'Messages a gateway received that may be for the bot, per account',
+    labelNames: ['account'],
+    registers: [this.registry],
+  })
+  readonly messagesOut = new Counter({
+    name: 'gridbot_messages_sent_total',
+    help: 'Messages (or parts, or images) WeChat accepted, per account',
+    labelNames: ['account'],
+    registers: [this.registry],
+  })
+  readonly outboxFailures = new Counter({
+    name: 'gridbot_outbox_failures_total',
+    help: 'Sends that gave up after their last retry (the sweeper resends the row), per account',
+    labelNames: ['account'],
+    registers: [this.registry],
+  })
+  readonly commands = new Counter({
+    name: 'gridbot_commands_total',
+    help: 'Commands handled, by command and outcome (ok, refused, failed)',
+    labelNames: ['command', 'outcome'],
+    registers: [this.registry],
+  })
+  readonly timerLateness = new Histogram({
+    name: 'gridbot_timer_lateness_seconds',
+    help: 'How late a timer (escalation, reminder, notice SLA …) ran after its due time',
+    labelNames: ['kind'],
+    buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 900],
+    registers: [this.registry],
+  })
+
+  constructor(opts: { processMetrics?: boolean } = {}) {
+    if (opts.processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'gridbot_' })
+  }
+
+  /** A gauge whose samples are read at each scrape; a failing read drops its samples for that scrape. */
+  gauge(name: string, help: string, labelNames: string[], read: () => Promise<Sample[]> | Sample[]): void {
+    new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      async collect() {
+        this.reset()
+        for (const s of await read()) this.set(s.labels, s.value)
+      },
+    })
+  }
+
+  text(): Promise<string> {
+    return this.registry.metrics()
+  }
+
+  get contentType(): string {
+    return this.registry.contentType
+  }
+}
+
 export class Counters {
   private readonly values = new Map<string, number>()
+  constructor(readonly metrics: Metrics = new Metrics()) {}
   inc(name: string, by = 1): void {
     this.values.set(name, (this.values.get(name) ?? 0) + by)
+    this.metrics.events.inc({ event: name }, by)
   }
   get(name: string): number {
     return this.values.get(name) ?? 0

@@ -18,6 +18,8 @@ export type DbOrTx = Db | Tx
 export interface Database {
   prisma: Db
   kind: 'postgresql' | 'pglite'
+  /** Throws when the database does not answer (readiness). */
+  ping(): Promise<void>
   /** Applies committed migrations; returns the names it applied. */
   migrate(): Promise<string[]>
   close(): Promise<void>
@@ -30,6 +32,7 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; poo
     return {
       prisma,
       kind: 'postgresql',
+      ping: () => prisma.$queryRaw`SELECT 1`.then(() => undefined),
       migrate: async () => {
         const client = new pg.Client({ connectionString: opts.url })
         await client.connect()
@@ -53,6 +56,7 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; poo
   return {
     prisma,
     kind: 'pglite',
+    ping: () => pglite.query('SELECT 1').then(() => undefined),
     migrate: () =>
       applyMigrations(
         {

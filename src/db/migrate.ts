@@ -37,6 +37,17 @@ export function listMigrations(dir = MIGRATIONS_DIR): { name: string; sql: strin
     })
 }
 
+export class MigrationEditedError extends Error {
+  readonly code = 'MIGRATION_EDITED'
+  constructor(readonly names: string[]) {
+    super(
+      `已应用的迁移被修改过 / applied migration(s) edited since they were applied: ${names.join(', ')}. ` +
+        'Restore the committed file (git checkout prisma/migrations) and put schema changes in a new migration (npm run db:migration -- <name>).',
+    )
+    this.name = 'MigrationEditedError'
+  }
+}
+
 export async function applyMigrations(db: SqlRunner, opts: { lock: boolean; dir?: string }): Promise<string[]> {
   if (opts.lock) await db.query(`SELECT pg_advisory_lock(${PRISMA_MIGRATE_LOCK})`)
   try {
@@ -45,13 +56,14 @@ export async function applyMigrations(db: SqlRunner, opts: { lock: boolean; dir?
     const done = new Map(rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => [String(r.migration_name), String(r.checksum)]))
     const failed = rows.filter((r) => !r.finished_at && !r.rolled_back_at).map((r) => String(r.migration_name))
     if (failed.length) throw new Error(`migration ${failed[0]} failed earlier and was not rolled back; fix the database first`)
+    const migrations = listMigrations(opts.dir)
+    // A migration edited after it was applied means this database and the code disagree on what the schema is:
+    // refuse before applying anything (restore the file from version control, or write a new migration).
+    const edited = migrations.filter((m) => done.has(m.name) && done.get(m.name) !== m.checksum).map((m) => m.name)
+    if (edited.length) throw new MigrationEditedError(edited)
     const applied: string[] = []
-    for (const m of listMigrations(opts.dir)) {
-      const checksum = done.get(m.name)
-      if (checksum) {
-        if (checksum !== m.checksum) process.stderr.write(`warning: migration ${m.name} was edited after it was applied\n`)
-        continue
-      }
+    for (const m of migrations) {
+      if (done.has(m.name)) continue
       const id = randomUUID()
       await db.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())`, [id, m.checksum, m.name])
       await db.exec(`BEGIN;\n${m.sql}\nCOMMIT;`).catch(async (e: Error) => {

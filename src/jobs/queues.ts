@@ -29,10 +29,18 @@ export function createRedis(url: string): Redis {
 }
 
 let lastReported = 0
+let reportTo: { warn(o: object, msg: string): void } | null = null
+
+/** Connection errors go to this log (the process's one stream) instead of stderr. */
+export function reportRedisErrorsTo(log: { warn(o: object, msg: string): void }): void {
+  reportTo = log
+}
+
 function reportConnectionError(err: Error): void {
   if (Date.now() - lastReported < WARN_EVERY_MS) return
   lastReported = Date.now()
-  process.stderr.write(`[gridbot] Redis 连接中断,正在重连:${err.message}\n`)
+  if (reportTo) reportTo.warn({ err: err.message }, 'Redis 连接中断,正在重连 / Redis connection lost, reconnecting')
+  else process.stderr.write(`[gridbot] Redis 连接中断,正在重连:${err.message}\n`)
 }
 
 /**

@@ -81,13 +81,19 @@ export class TimerQueue implements Scheduler {
 
 export type TimerHandlers = Record<TimerKind | 'sweep', (data: TimerData, job: Job<TimerData>) => Promise<unknown>>
 
-export function startTimersWorker(env: QueueEnv, handlers: TimerHandlers, opts: { concurrency: number; log: Logger; lockMs: number }): Worker<TimerData> {
+export function startTimersWorker(
+  env: QueueEnv,
+  handlers: TimerHandlers,
+  opts: { concurrency: number; log: Logger; lockMs: number; lateness?: (kind: string, seconds: number) => void },
+): Worker<TimerData> {
   // A crashed worker's job is taken over once its lock lapses (stalled-job check), then re-runs idempotently.
   return createWorker<TimerData>(
     TIMERS_QUEUE,
     async (job) => {
       const handler = handlers[job.name as keyof TimerHandlers]
       if (!handler) throw new Error(`unknown timer ${job.name}`)
+      const due = Date.parse(job.data.dueAt)
+      if (opts.lateness && Number.isFinite(due)) opts.lateness(job.name, Math.max(0, Date.now() - due) / 1000)
       return handler({ ...job.data, subjectId: job.data.subjectId ?? job.data.taskId ?? 0 }, job)
     },
     { env, log: opts.log, role: 'timers', concurrency: opts.concurrency, lockMs: opts.lockMs },

@@ -4,6 +4,7 @@
 // reported.
 import { DelayedError, UnrecoverableError, type Job, type Worker } from 'bullmq'
 import type { Logger } from '../core/logger.ts'
+import type { Metrics } from '../core/metrics.ts'
 import { NotInRoomError, type ChatTransport } from '../transport/transport.ts'
 import { outboundQueueName, type QueueEnv } from '../jobs/queues.ts'
 import { createWorker } from '../jobs/worker-factory.ts'
@@ -26,6 +27,8 @@ export interface SenderHooks {
   onLeftRoom?: (accountId: string, roomId: string) => Promise<void>
   /** Waiting while the account is down, and moving a post to another account of the room. */
   gate?: GateDeps & { handOver(accountId: string, job: OutboundJob, jobId: string, priority: number | undefined): Promise<void> }
+  /** Messages out and failed sends, per account (/metrics). */
+  metrics?: Metrics
 }
 
 /** How long a post held back by 'later' (the gateway stopping) waits before it is taken again. */
@@ -70,6 +73,7 @@ export function startSender(
       }
       throw e
     }
+    hooks.metrics?.messagesOut.inc({ account: transport.accountId })
     // A crash right here sends this part again after the lock lapses: the one window left (README, Durability).
     if (hooks.onSent && job.data.outboxKey && job.data.last) await hooks.onSent(job.data.outboxKey)
   }
@@ -84,14 +88,15 @@ export function startSender(
     ...(pace ? { limiter: { max: 1, duration: Math.round(1000 / pace.messagesPerSec) } } : {}),
   }) as Worker<OutboundJob> & { gate?: LinkGate }
   if (gate) worker.gate = gate
-  if (hooks.onFailed)
-    worker.on('failed', (job, err) => {
-      if (!job?.data.outboxKey) return
-      const gaveUp = err instanceof UnrecoverableError || err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1)
-      if (!gaveUp) return // it will be retried
-      hooks.onFailed!(job.data.outboxKey, err.message).catch((e) =>
-        log.warn({ err: (e as Error).message, key: job.data.outboxKey }, 'could not record a failed send'),
-      )
-    })
+  worker.on('failed', (job, err) => {
+    if (!job) return
+    const gaveUp = err instanceof UnrecoverableError || err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1)
+    if (!gaveUp) return // it will be retried
+    hooks.metrics?.outboxFailures.inc({ account: transport.accountId })
+    if (hooks.onFailed && job.data.outboxKey)
+      hooks
+        .onFailed(job.data.outboxKey, err.message)
+        .catch((e) => log.warn({ err: (e as Error).message, key: job.data.outboxKey }, 'could not record a failed send'))
+  })
   return worker
 }

@@ -70,9 +70,14 @@ export function createDispatcher(deps: PipelineDeps): Dispatch {
         ctx.replies.push({ message: { ...to, text }, key, durable: false })
       },
     }
+    /** What /metrics counts for a command: ok, refused (a usage problem or a rule said no), failed. */
+    let outcome = 'ok'
     try {
       await chain(ctx)
     } catch (e) {
+      outcome = isAppError(e) ? 'refused' : 'failed'
+      if (ctx.def && outcome === 'failed' && (opts.lastAttempt === false || isTransientDbError(e))) outcome = 'retried'
+      if (ctx.def) deps.counters.metrics.commands.inc({ command: ctx.def.name, outcome })
       ctx.quiet = false // refusals and failures are answered even past the rate limit: nothing of them was recorded
       if (isAppError(e)) {
         log.info({ code: e.code, err: e.message }, 'command refused')
@@ -87,6 +92,7 @@ export function createDispatcher(deps: PipelineDeps): Dispatch {
         if (ctx.command) ctx.reply('抱歉,处理时出错了,已记录。请稍后再试一次。', { mention: true })
       }
     }
+    if (outcome === 'ok' && ctx.def) deps.counters.metrics.commands.inc({ command: ctx.def.name, outcome })
     // What the chain answered outside a unit of work (refusals, hints, the apology), and the handled mark for a
     // message that recorded nothing: one small transaction. Redone after a crash, the same keys are written once.
     const unwritten = ctx.replies.filter((r) => !r.durable)

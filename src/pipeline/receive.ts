@@ -36,6 +36,7 @@ export function createReceiver(d: { prisma: Db; counters: Counters; log: Logger;
     }
   }
   return async (received: InboundMessage): Promise<void> => {
+    d.counters.metrics.messagesIn.inc({ account: received.accountId })
     const ignored = whyNotForTheBot(received)
     const msg = received.kind === 'text' ? { ...received, text: clipOversize(received.text) } : received
     if (ignored) {

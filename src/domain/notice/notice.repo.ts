@@ -44,7 +44,7 @@ export const noticeRepo = {
     db: DbOrTx,
     where: { outboxKey?: { in: string[] }; noticeId?: number; roomId?: number },
     from: DeliveryStatus[],
-    data: Prisma.NoticeDeliveryUpdateManyMutationInput,
+    data: Prisma.NoticeDeliveryUncheckedUpdateManyInput,
   ) => (await db.noticeDelivery.updateMany({ where: { ...where, status: { in: from } }, data })).count,
 
   createSchedule: (db: DbOrTx, data: Prisma.NoticeScheduleUncheckedCreateInput) => db.noticeSchedule.create({ data }),

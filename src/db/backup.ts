@@ -1,0 +1,58 @@
+// Backups of the database: PostgreSQL with pg_dump (custom format) and pg_restore; the embedded PGlite as a tarball of
+// its data folder (its own dumpDataDir), restored into an empty folder. Stop the bot before backing up or restoring
+// PGlite: it is a single-process database.
+import { execFile } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { maskSecrets } from '../core/secrets.ts'
+
+const run = (file: string, args: string[]) =>
+  new Promise<void>((resolve, reject) =>
+    execFile(file, args, { maxBuffer: 16 * 1024 * 1024 }, (err, _stdout, stderr) => (err ? reject(Object.assign(err, { stderr })) : resolve())),
+  )
+
+export type BackupTarget = { url: string; bin: string } | { pgliteDir: string }
+
+export async function backup(target: BackupTarget, file: string): Promise<{ file: string; bytes: number }> {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  if ('url' in target) {
+    await tool(target.bin, 'pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${target.url}`])
+  } else {
+    if (!existsSync(target.pgliteDir)) throw new Error(`PGlite 数据目录不存在 / no PGlite data folder at ${target.pgliteDir}`)
+    const db = new PGlite(target.pgliteDir)
+    try {
+      // Without this wait the dump promise can be left with nothing keeping the process alive (it exits 0, no file).
+      await db.waitReady
+      const dump = await db.dumpDataDir('gzip')
+      await writeFile(file, Buffer.from(await dump.arrayBuffer()))
+    } finally {
+      await db.close()
+    }
+  }
+  return { file, bytes: statSync(file).size }
+}
+
+/** Restores `file` over the database: PostgreSQL objects are dropped and re-created; PGlite needs an empty folder. */
+export async function restore(target: BackupTarget, file: string): Promise<void> {
+  if ('url' in target) {
+    await tool(target.bin, 'pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', `--dbname=${target.url}`, file])
+    return
+  }
+  if (existsSync(target.pgliteDir) && readdirSync(target.pgliteDir).length > 0)
+    throw new Error(`PGlite 数据目录不为空 / the PGlite data folder is not empty: move ${target.pgliteDir} aside first`)
+  mkdirSync(target.pgliteDir, { recursive: true })
+  const db = new PGlite(target.pgliteDir, { loadDataDir: new Blob([await readFile(file)]) })
+  await db.waitReady
+  await db.close()
+}
+
+async function tool(bin: string, name: string, args: string[]): Promise<void> {
+  try {
+    await run(path.join(bin, name), args)
+  } catch (e) {
+    const err = e as { stderr?: string; message: string }
+    throw new Error(`${name} 失败 / failed: ${maskSecrets((err.stderr || err.message).trim())}`)
+  }
+}

@@ -1,0 +1,80 @@
+// Retention: handled inbox rows and sent outbox rows older than GRIDBOT_RETENTION_DAYS are deleted, unhandled and
+// unsent ones never; finished jobs past the period leave the queues; newer ones stay.
+import { Queue, Worker } from 'bullmq'
+import { Redis } from 'ioredis'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { redisOptions } from '../src/config/redis-url.ts'
+import { createLogger } from '../src/core/logger.ts'
+import { Counters } from '../src/core/metrics.ts'
+import { runRetention } from '../src/domain/retention/retention.service.ts'
+import { cleanFinishedJobs } from '../src/jobs/job-retention.ts'
+import { freshStores, type TestStores } from './helpers/stores.ts'
+import { until } from './helpers/wait.ts'
+
+const DAY = 86_400_000
+let stores: TestStores
+beforeAll(async () => {
+  stores = await freshStores()
+})
+afterAll(async () => {
+  await stores?.cleanup()
+})
+
+describe('retention', () => {
+  it('deletes old handled inbox rows, old sent outbox rows and old finished jobs, and nothing else', async () => {
+    const now = new Date()
+    const ago = (days: number) => new Date(now.getTime() - days * DAY)
+    const p = stores.db.prisma
+    const inbox = (id: string, receivedAt: Date, handledAt: Date | null) => ({
+      accountId: 'bot-main',
+      messageId: id,
+      conversation: 'r',
+      payload: {},
+      receivedAt,
+      handledAt,
+    })
+    await p.inboxMessage.createMany({ data: [inbox('old', ago(100), ago(100)), inbox('recent', ago(10), ago(10)), inbox('never-handled', ago(100), null)] })
+    const outbox = (key: string, createdAt: Date, sentAt: Date | null) => ({ key, accountId: 'bot-main', roomId: 'r@chatroom', text: 't', createdAt, sentAt })
+    await p.outboxMessage.createMany({ data: [outbox('old', ago(95), ago(95)), outbox('recent', ago(1), ago(1)), outbox('never-sent', ago(95), null)] })
+
+    const redis = new Redis(redisOptions(stores.redisUrl, { maxRetriesPerRequest: null }) as never)
+    const q = new Queue('retention-test', { connection: redis, prefix: stores.prefix })
+    const w = new Worker('retention-test', async (job) => (job.name === 'fail' ? Promise.reject(new Error('no')) : 'ok'), {
+      connection: redis.duplicate(),
+      prefix: stores.prefix,
+    })
+    try {
+      const failedOld = await q.add('fail', {})
+      const doneOld = await q.add('ok', {})
+      const doneNew = await q.add('ok', {})
+      await until('jobs finished', async () => (await q.getJobCounts('completed', 'failed')).completed === 2)
+      // Two of them finished 100 days ago, as far as Redis knows.
+      // (BullMQ keeps finished jobs in sorted sets scored by their finish time, and that time on the job too.)
+      const old = ago(100).getTime()
+      for (const [id, set] of [
+        [failedOld.id!, 'failed'],
+        [doneOld.id!, 'completed'],
+      ] as const) {
+        await redis.hset(`${stores.prefix}:retention-test:${id}`, 'finishedOn', String(old))
+        await redis.zadd(`${stores.prefix}:retention-test:${set}`, old, id)
+      }
+      const counters = new Counters()
+      const r = await runRetention(
+        { prisma: p, log: createLogger('silent'), counters, days: 90, cleanJobs: (before) => cleanFinishedJobs([q], before, now.getTime()) },
+        now,
+      )
+      expect(r).toEqual({ inbox: 1, outbox: 1, jobs: 2 })
+      expect((await p.inboxMessage.findMany({ orderBy: { messageId: 'asc' } })).map((m) => m.messageId)).toEqual(['never-handled', 'recent'])
+      expect((await p.outboxMessage.findMany({ orderBy: { key: 'asc' } })).map((m) => m.key)).toEqual(['never-sent', 'recent'])
+      expect(await q.getJob(doneNew.id!)).toBeDefined()
+      expect(await q.getJob(doneOld.id!)).toBeUndefined()
+      expect(await q.getJob(failedOld.id!)).toBeUndefined()
+      expect(counters.get('retention.inbox_deleted')).toBe(1)
+    } finally {
+      await w.close()
+      await q.obliterate({ force: true })
+      await q.close()
+      redis.disconnect()
+    }
+  })
+})

@@ -27,7 +27,6 @@ export class WechatyTransport implements ChatTransport {
   private readonly handOver = new InOrder()
   private current: AccountStatus
 
-
   constructor(private readonly opts: WechatyTransportOptions) {
     this.accountId = opts.accountId
     this.bot = WechatyBuilder.build({ name: `gridbot-${opts.accountId}`, puppet: opts.puppet as never })

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { launchBrowser, outputFile, type TestBrowser } from './helpers/browser.ts'
-import { glyphOf, maskDistance, tofuOf } from './helpers/glyphs.ts'
+import { expectRendered } from './helpers/glyphs.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 
@@ -142,26 +142,3 @@ describe('gridbot sim --web', () => {
     await expectRendered(page, '#messages .msg.bot .bubble', ['签', '到', '成', '功', '任', '务'], ['✅', '⚠️', '📋'])
   })
 })
-
-/** Chinese characters drawn as distinct real glyphs, and emoji drawn in colour: none of them the missing-glyph box. */
-export async function expectRendered(page: Page, within: string, chinese: string[], emoji: string[]) {
-  const tofu = await tofuOf(page, within)
-  const glyphs = []
-  for (const ch of chinese) glyphs.push(await glyphOf(page, ch, within))
-  for (const g of glyphs) {
-    // A CJK glyph in dark text: ink, and no colour (a colour fringe would mean sub-pixel text, not a glyph test).
-    expect(g.colored, `${g.char} is dark text`).toBeLessThan(g.area * 0.02)
-    expect(g.ink, `${g.char} has ink`).toBeGreaterThan(10)
-    expect(maskDistance(g, tofu), `${g.char} is not the missing-glyph box`).toBeGreaterThan(0.05)
-  }
-  for (let i = 0; i < glyphs.length; i++)
-    for (let j = i + 1; j < glyphs.length; j++) expect(maskDistance(glyphs[i]!, glyphs[j]!), `${glyphs[i]!.char} ≠ ${glyphs[j]!.char}`).toBeGreaterThan(0.05)
-  for (const e of emoji) {
-    const g = await glyphOf(page, e, within)
-    expect(g.colored / g.area, `${e} is drawn in colour`).toBeGreaterThan(0.03)
-    expect(maskDistance(g, tofu), `${e} is not the missing-glyph box`).toBeGreaterThan(0.05)
-  }
-  // The reference really is the box a missing glyph gets: drawn (ink), in the text colour (no colour).
-  expect(tofu.ink).toBeGreaterThan(10)
-  expect(tofu.colored).toBe(0)
-}

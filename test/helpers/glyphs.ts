@@ -3,6 +3,7 @@
 // has ink, differs from the box drawn for an unassigned code point, and differs from other characters' glyphs; a real
 // colour emoji has many saturated pixels (the box and a monochrome fallback have none).
 import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 export interface Glyph {
   char: string
@@ -124,3 +125,26 @@ export async function tofuOf(page: Page, like: string): Promise<Glyph> {
 
 /** Share of the mask's pixels that differ. */
 export const maskDistance = (a: Glyph, b: Glyph) => [...a.mask].filter((bit, i) => bit !== b.mask[i]).length / a.mask.length
+
+/** Chinese characters drawn as distinct real glyphs, and emoji drawn in colour: none of them the missing-glyph box. */
+export async function expectRendered(page: Page, within: string, chinese: string[], emoji: string[]) {
+  const tofu = await tofuOf(page, within)
+  const glyphs = []
+  for (const ch of chinese) glyphs.push(await glyphOf(page, ch, within))
+  for (const g of glyphs) {
+    // A CJK glyph in dark text: ink, and no colour (a colour fringe would mean sub-pixel text, not a glyph test).
+    expect(g.colored, `${g.char} is dark text`).toBeLessThan(g.area * 0.02)
+    expect(g.ink, `${g.char} has ink`).toBeGreaterThan(10)
+    expect(maskDistance(g, tofu), `${g.char} is not the missing-glyph box`).toBeGreaterThan(0.05)
+  }
+  for (let i = 0; i < glyphs.length; i++)
+    for (let j = i + 1; j < glyphs.length; j++) expect(maskDistance(glyphs[i]!, glyphs[j]!), `${glyphs[i]!.char} ≠ ${glyphs[j]!.char}`).toBeGreaterThan(0.05)
+  for (const e of emoji) {
+    const g = await glyphOf(page, e, within)
+    expect(g.colored / g.area, `${e} is drawn in colour`).toBeGreaterThan(0.03)
+    expect(maskDistance(g, tofu), `${e} is not the missing-glyph box`).toBeGreaterThan(0.05)
+  }
+  // The reference really is the box a missing glyph gets: drawn (ink), in the text colour (no colour).
+  expect(tofu.ink).toBeGreaterThan(10)
+  expect(tofu.colored).toBe(0)
+}

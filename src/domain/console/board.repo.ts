@@ -20,10 +20,14 @@ export const boardRepo = {
       orderBy: [{ priority: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
       take,
     }),
-  /** Notices sent to or from these units since `since`, newest first, with every room's delivery. */
+  /** Notices sent from, to or into these units (a delivery to one of their rooms) since `since`, newest first, with
+   *  every room's delivery. */
   recentNotices: (db: DbOrTx, unitIds: number[], since: Date, take: number) =>
     db.notice.findMany({
-      where: { createdAt: { gte: since }, OR: [{ targetUnitId: { in: unitIds } }, { unitId: { in: unitIds } }] },
+      where: {
+        createdAt: { gte: since },
+        OR: [{ targetUnitId: { in: unitIds } }, { unitId: { in: unitIds } }, { deliveries: { some: { unitId: { in: unitIds } } } }],
+      },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       include: { deliveries: { orderBy: { roomId: 'asc' } } },
       take,

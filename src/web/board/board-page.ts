@@ -8,6 +8,8 @@ import { webTexts } from '../texts.ts'
 import type { BoardData, WorkRow } from './board-data.ts'
 
 const c = webTexts.cols
+/** Up to this many rooms, each cell shows its group's name; more (a town's hundreds of grids) are plain squares. */
+const LABELLED_CELLS = 12
 
 function workTable(kind: 'tasks' | 'hazards', rows: WorkRow[]): Raw {
   if (rows.length === 0) return html`<p class="none">${webTexts.none}</p>`
@@ -35,7 +37,7 @@ ${d.notices.map(
   (
     n,
   ) => html`<article class="notice" data-id="${n.id}"><h3>${n.urgent ? '🔴' : '📢'} ${n.id} ${n.text} <small>${n.sentAt} · ${webTexts.ackSummary(n.acked, n.cells.length)}</small></h3>
-<ul class="acks" aria-label="${n.id} ${c.acks}">${n.cells.map((cell) => html`<li class="cell ${cell.acked ? 'ack' : 'wait'}" title="${webTexts.ackCell(cell.room, cell.acked, cell.label)}" aria-label="${webTexts.ackCell(cell.room, cell.acked, cell.label)}"><span>${cell.room}</span></li>`)}</ul></article>`,
+<ul class="acks${n.cells.length <= LABELLED_CELLS ? ' labelled' : ''}" aria-label="${n.id} ${c.acks}">${n.cells.map((cell) => html`<li class="cell ${cell.acked ? 'ack' : 'wait'}" title="${webTexts.ackCell(cell.room, cell.acked, cell.label)}" aria-label="${webTexts.ackCell(cell.room, cell.acked, cell.label)}"><span>${cell.room}</span></li>`)}</ul></article>`,
 )}</section>
 <div class="two">
 <section aria-labelledby="h-accounts"><h2 id="h-accounts">🤖 ${webTexts.accounts}</h2><table id="accounts"><thead><tr><th>${c.account}</th><th>${c.state}</th><th>${c.since}</th><th>${c.backlog}</th></tr></thead><tbody>

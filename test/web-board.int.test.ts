@@ -2,6 +2,7 @@
 // an urgent task climbs on the board after +3分钟 without a reload, a notice's acknowledgement cell turns green when
 // a grid answers 收到, account states and check-ins are shown, the screenshot renders Chinese and emoji, the roster
 // exports; and a change without the page's CSRF token is refused even in the simulator.
+import http from 'node:http'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -106,6 +107,7 @@ describe('web console: board and org view', () => {
 
   it('shows the org tree with roles and bindings, and exports the roster as xlsx', async () => {
     await board.goto(`${server.url}org`)
+    await board.screenshot({ path: outputFile('org.png') })
     const community = board.locator('.org-unit.community', { hasText: '华府社区群' }).first()
     expect(await community.innerText()).toMatch(/王书记[\s\S]*负责人/)
     expect(await board.locator('.rooms li', { hasText: '华府社区5号网格群' }).innerText()).toContain('已绑定(bot-main)')
@@ -133,5 +135,11 @@ describe('web console: board and org view', () => {
     })
     expect(crossSite.status).toBe(403)
     expect(sim.world.transcript.length).toBe(before)
+    // Under another host name (a rebinding page's), the simulator answers nothing at all.
+    const { port } = new URL(server.url)
+    const rebound = await new Promise<number>((resolve, reject) =>
+      http.get({ host: '127.0.0.1', port, path: '/', headers: { host: `evil.example:${port}` } }, (r) => resolve(r.statusCode ?? 0)).on('error', reject),
+    )
+    expect(rebound).toBe(421)
   })
 })

@@ -25,6 +25,13 @@ export interface WebConsole {
   close(): void
 }
 
+/** 127.0.0.1, localhost or [::1], with any port. */
+export function loopbackHost(host: string | undefined): boolean {
+  if (!host) return false
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]
+  return name === '127.0.0.1' || name === 'localhost' || name === '[::1]'
+}
+
 export function createConsole(deps: ConsoleDeps): WebConsole {
   const hub = new EventHub()
   const simMode = deps.mode.kind === 'sim'
@@ -70,6 +77,13 @@ export function createConsole(deps: ConsoleDeps): WebConsole {
   return {
     async handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://console.invalid')
+      // The simulator answers only to loopback names: a page elsewhere that re-points its own name at 127.0.0.1
+      // (DNS rebinding) gets nothing.
+      if (simMode && !loopbackHost(req.headers.host)) {
+        deps.log.warn({ code: 'WEB_HOST', host: req.headers.host }, 'simulator asked under a non-loopback host name')
+        send(res, 421, 'text/plain; charset=utf-8', 'misdirected request')
+        return true
+      }
       if (url.pathname.startsWith('/assets/')) return serveAsset(url.pathname.slice(8), res)
       const route = router.find(req.method ?? 'GET', url.pathname)
       if (!route) {

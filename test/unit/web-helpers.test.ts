@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { normaliseCode } from '../../src/domain/console/web-login.service.ts'
 import { sameOrigin, sameToken } from '../../src/web/auth/csrf.ts'
+import { loopbackHost } from '../../src/web/console.ts'
 import { cookies } from '../../src/web/http.ts'
 import { html, raw } from '../../src/web/html.ts'
 import { ageLabel, levelLabel } from '../../src/web/texts.ts'
@@ -52,6 +53,11 @@ describe('web console helpers', () => {
     expect(sameOrigin(req({ host: '127.0.0.1:8080', origin: 'http://127.0.0.1:8080' }))).toBe(true)
     expect(sameOrigin(req({ host: '127.0.0.1:8080', origin: 'http://evil.example' }))).toBe(false)
     expect(sameOrigin(req({ host: '127.0.0.1:8080', origin: 'null' }))).toBe(false)
+  })
+
+  it('serves the simulator only under loopback host names (no DNS rebinding)', () => {
+    expect(['127.0.0.1:8080', 'localhost:8080', 'localhost', '[::1]:8080'].map(loopbackHost)).toEqual([true, true, true, true])
+    expect(['evil.example:8080', '127.0.0.1.evil.example', '10.0.0.1:8080', undefined].map(loopbackHost)).toEqual([false, false, false, false])
   })
 
   it('parses cookies', () => {

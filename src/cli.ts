@@ -107,13 +107,15 @@ async function runStart(opts: { role: Role; org?: string; accounts?: string }, e
       })
     },
   })
-  const { startProductionConsole } = await import('./web/production-server.ts')
-  const web = await startProductionConsole({ db: infra.db.prisma, transports: app.transports, log })
+  // Signals first: a stop asked for while the console starts still drains the app.
+  let web: { close(): Promise<void> } | null = null
   onSignals(async () => {
     await web?.close()
     await app.stop()
     await infra.close()
   }, log)
+  const { startProductionConsole } = await import('./web/production-server.ts')
+  web = await startProductionConsole({ db: infra.db.prisma, transports: app.transports, log })
 }
 
 program

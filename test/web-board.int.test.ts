@@ -70,6 +70,7 @@ describe('web console: board and org view', () => {
     const cell = board.locator('.notice[data-id="B1"] .cell[aria-label^="华府社区5号网格群:"]')
     await expect(cell.getAttribute('class')).resolves.toBe('cell wait')
     expect(await board.locator('.notice[data-id="B1"] .cell').count()).toBe(5)
+    expect(await board.locator('.notice[data-id="B1"] h3').innerText()).toMatch(/时限 11月20日 09:\d\d · 下一步 11月20日 09:\d\d/)
     await say('华府社区5号网格群', '李佳鑫（网格员）', '收到')
     await board.locator('.notice[data-id="B1"] .cell.ack[aria-label="华府社区5号网格群:已确认"]').waitFor()
     expect(

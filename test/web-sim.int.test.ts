@@ -12,6 +12,14 @@ import { expectRendered } from './helpers/glyphs.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 
+/** Types a message and presses 发送; resolves when the server answered (after the bot did). */
+async function send(page: Page, text: string) {
+  await page.getByLabel('消息').fill(text)
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/sim/say'))
+  await page.getByRole('button', { name: '发送', exact: true }).click()
+  expect((await answered).status()).toBe(200)
+}
+
 describe('gridbot sim --web', () => {
   let child: ChildProcessWithoutNullStreams
   let out = ''
@@ -78,8 +86,7 @@ describe('gridbot sim --web', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('华府社区5号网格群')
     expect(await page.getByLabel('发言人').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.dataset.name)).toBe('李佳鑫')
     await page.locator('.sim[data-ready="true"]').waitFor()
-    await page.getByLabel('消息').fill('#签到 走访 3户')
-    await page.getByRole('button', { name: '发送', exact: true }).click()
+    await send(page, '#签到 走访 3户')
     const reply = page.locator('#messages .msg.bot .bubble', { hasText: '签到成功' })
     await reply.waitFor()
     expect(await reply.textContent()).toContain('走访 3户')
@@ -112,8 +119,7 @@ describe('gridbot sim --web', () => {
     await page.locator('#messages .msg.own .bubble.location', { hasText: '华府小区3号楼' }).waitFor()
 
     // An urgent task (📋), then two +3分钟: it climbs to the community's group (⚠️).
-    await page.getByLabel('消息').fill('#任务 清理5号楼消防通道 紧急')
-    await page.getByRole('button', { name: '发送', exact: true }).click()
+    await send(page, '#任务 清理5号楼消防通道 紧急')
     await page.locator('#messages .msg.bot .bubble', { hasText: '📋 已创建任务 T1' }).waitFor()
     const clockMoved = async (from: string | null) => page.waitForFunction((b) => document.getElementById('now')?.textContent !== b, from)
     const before = await page.locator('#now').textContent()
@@ -129,11 +135,9 @@ describe('gridbot sim --web', () => {
     await page.locator('.sim[data-ready="true"]').waitFor()
     await page.locator('#messages .msg.bot .bubble', { hasText: '⚠️' }).waitFor()
     await page.getByLabel('发言人').selectOption({ label: '王书记（负责人）' })
-    await page.getByLabel('消息').fill('#签到 巡查 2户')
-    await page.getByRole('button', { name: '发送', exact: true }).click()
+    await send(page, '#签到 巡查 2户')
     await page.locator('#messages .msg.bot .bubble', { hasText: '✅ 签到成功' }).waitFor()
-    await page.getByLabel('消息').fill('#任务 走访独居老人')
-    await page.getByRole('button', { name: '发送', exact: true }).click()
+    await send(page, '#任务 走访独居老人')
     await page.locator('#messages .msg.bot .bubble', { hasText: '📋 已创建任务' }).filter({ hasText: '走访独居老人' }).waitFor()
     // @-mentions are highlighted.
     expect(await page.locator('#messages .msg.bot .mention', { hasText: '@王书记' }).count()).toBeGreaterThan(0)

@@ -90,6 +90,7 @@ export const webTexts = {
   urgent: '紧急',
   ackCell: (topic: string, acked: boolean, status: string) => `${topic}:${acked ? '已确认' : status}`,
   ackSummary: (acked: number, total: number) => `已确认 ${acked}/${total}`,
+  noticeTimes: (slaAt: string, next: string | null) => `时限 ${slaAt}${next ? ` · 下一步 ${next}` : ''}`,
   own: '本级',
   bound: (account: string) => `已绑定(${account})`,
   unbound: '未绑定',

@@ -62,7 +62,8 @@
     if (!text) return
     busy(form.querySelector('button[type="submit"]'), async () => {
       await post('/api/sim/say', { room, from: speaker.value, text })
-      input.value = ''
+      // Typed on while the bot answered: keep the new text.
+      if (input.value.trim() === text) input.value = ''
       input.focus()
     })
   })

@@ -35,6 +35,10 @@ export interface NoticeRow {
   urgent: boolean
   text: string
   sentAt: string
+  /** The delivery deadline (3 minutes urgent, 10 normal by default). */
+  slaAt: string
+  /** The next timer step (the SLA summary and re-@, then the escalation to parents); null when done. */
+  next: string | null
   cells: { room: string; acked: boolean; label: string }[]
   acked: number
 }
@@ -111,6 +115,8 @@ export async function boardData(db: Db, unit: Unit, now: Date, live: AccountStat
         urgent: n.priority === 'urgent',
         text: excerpt(textFor(unit.id, n.unitId, n.text), 40),
         sentAt: formatLocal(n.createdAt),
+        slaAt: formatLocal(n.slaAt),
+        next: at(n.nextTimerAt),
         cells,
         acked: cells.filter((c) => c.acked).length,
       }

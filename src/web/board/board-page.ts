@@ -36,7 +36,7 @@ ${d.notices.length === 0 ? html`<p class="none">${webTexts.none}</p>` : ''}
 ${d.notices.map(
   (
     n,
-  ) => html`<article class="notice" data-id="${n.id}"><h3>${n.urgent ? '🔴' : '📢'} ${n.id} ${n.text} <small>${n.sentAt} · ${webTexts.ackSummary(n.acked, n.cells.length)}</small></h3>
+  ) => html`<article class="notice" data-id="${n.id}"><h3>${n.urgent ? '🔴' : '📢'} ${n.id} ${n.text} <small>${n.sentAt} · ${webTexts.noticeTimes(n.slaAt, n.next)} · ${webTexts.ackSummary(n.acked, n.cells.length)}</small></h3>
 <ul class="acks${n.cells.length <= LABELLED_CELLS ? ' labelled' : ''}" aria-label="${n.id} ${c.acks}">${n.cells.map((cell) => html`<li class="cell ${cell.acked ? 'ack' : 'wait'}" title="${webTexts.ackCell(cell.room, cell.acked, cell.label)}" aria-label="${webTexts.ackCell(cell.room, cell.acked, cell.label)}"><span>${cell.room}</span></li>`)}</ul></article>`,
 )}</section>
 <div class="two">

@@ -4,7 +4,9 @@
 // and every change needs the session's CSRF token.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { createLogger } from '../src/core/logger.ts'
 import { orgRepo } from '../src/domain/org/org.repo.ts'
+import { startProductionConsole } from '../src/web/production-server.ts'
 import type { ConsoleServer } from '../src/web/serve.ts'
 import { launchBrowser, type TestBrowser } from './helpers/browser.ts'
 import { serveTestConsole } from './helpers/console.ts'
@@ -70,6 +72,22 @@ describe('web console: login and scoping (production mode)', () => {
     const login = await get(a, '/login')
     expect(login.status).toBe(200)
     expect(await login.text()).not.toContain('修复3号楼路灯')
+  })
+
+  it('is served by gridbot start only when GRIDBOT_HTTP_PORT is set, and asks for a login there too', async () => {
+    const log = createLogger('silent')
+    const none = await startProductionConsole({ db: sim.infra.db.prisma, transports: sim.app.transports, log, env: {} })
+    expect(none).toBeNull()
+    const prod = await startProductionConsole({ db: sim.infra.db.prisma, transports: sim.app.transports, log, env: { GRIDBOT_HTTP_PORT: '0' } })
+    try {
+      expect(prod!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
+      const res = await get(prod!, '/board')
+      expect(res.status).toBe(303)
+      expect(res.headers.get('location')).toBe('/login')
+      expect((await get(prod!, '/healthz')).status).toBe(404)
+    } finally {
+      await prod?.close()
+    }
   })
 
   it('gives a one-time code only to admins and supervisors, only in their own unit’s group', async () => {

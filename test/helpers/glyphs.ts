@@ -18,8 +18,9 @@ export interface Glyph {
 }
 
 const SIZE = 24
-/** A code point no font assigns (U+0378): what the page paints for a glyph it does not have. */
+/** Code points no font assigns (U+0378, U+0379): what the page paints for glyphs it does not have. */
 export const UNASSIGNED = '\u0378'
+export const UNASSIGNED_TOO = '\u0379'
 
 type Rect = { x: number; y: number; width: number; height: number }
 
@@ -94,7 +95,7 @@ export async function glyphOf(page: Page, text: string, within = 'body'): Promis
 }
 
 /** The box the page paints for a missing glyph, in the font and size of the element `like`. */
-export async function tofuOf(page: Page, like: string): Promise<Glyph> {
+export async function tofuOf(page: Page, like: string, ch = UNASSIGNED): Promise<Glyph> {
   await page.evaluate(
     ({ like, ch }) => {
       const model = document.querySelector(like) ?? document.body
@@ -114,10 +115,10 @@ export async function tofuOf(page: Page, like: string): Promise<Glyph> {
       })
       document.body.append(span)
     },
-    { like, ch: UNASSIGNED },
+    { like, ch },
   )
   try {
-    return await glyphOf(page, UNASSIGNED, '#tofu-probe')
+    return await glyphOf(page, ch, '#tofu-probe')
   } finally {
     await page.evaluate(() => document.getElementById('tofu-probe')?.remove())
   }
@@ -144,7 +145,9 @@ export async function expectRendered(page: Page, within: string, chinese: string
     expect(g.colored / g.area, `${e} is drawn in colour`).toBeGreaterThan(0.03)
     expect(maskDistance(g, tofu), `${e} is not the missing-glyph box`).toBeGreaterThan(0.05)
   }
-  // The reference really is the box a missing glyph gets: drawn (ink), in the text colour (no colour).
+  // The control: the reference really is the box a missing glyph gets — drawn (ink), in the text colour, and the same
+  // box for another missing character. So characters drawn as boxes would fail the checks above.
   expect(tofu.ink).toBeGreaterThan(10)
   expect(tofu.colored).toBe(0)
+  expect(maskDistance(tofu, await tofuOf(page, within, UNASSIGNED_TOO))).toBeLessThan(0.05)
 }

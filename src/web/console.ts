@@ -56,8 +56,10 @@ export function createConsole(deps: ConsoleDeps): WebConsole {
   const viewerOf = async (req: IncomingMessage): Promise<Viewer | null> => {
     if (!simMode) return sessionViewer(deps.db, req, deps.clock.now())
     if (!simViewer) {
-      const district = (await orgRepo.districts(deps.db))[0]
-      if (!district) throw new Error('no district in the database')
+      // The simulated district (a database kept from earlier runs may hold other districts too).
+      const name = deps.mode.kind === 'sim' ? deps.mode.session.world.spec.district : ''
+      const district = await orgRepo.findDistrict(deps.db, name)
+      if (!district) throw new Error(`district ${name} is not in the database`)
       simViewer = { member: null, scope: district, csrf: randomBytes(18).toString('base64url'), token: null }
     }
     return simViewer

@@ -59,6 +59,15 @@ module.exports = {
       to: { path: '^src/runtime/' },
     },
     {
+      name: 'web-is-an-edge',
+      comment:
+        'src/web/ (the web console) sits beside the CLI at the top: only the CLI and src/web/ itself import it. The bot ' +
+        '(commands, domain, pipeline, jobs) never depends on the console; what the console reads comes from repositories.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/web/', '^src/cli[.]ts$'] },
+      to: { path: '^src/web/' },
+    },
+    {
       name: 'no-circular',
       comment:
         'No import cycles, type-only imports included: a cycle means two modules are one concept or a layer points the wrong way. ' +

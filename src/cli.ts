@@ -134,6 +134,9 @@ async function runStart(opts: StartOptions, env: Env, log: Logger) {
     const { openInfra } = await import('./infra.ts')
     infra = await openInfra(env, log)
     app = await startBot(opts, env, log, infra, metrics)
+    // The web console (login required) on the same port as health and metrics.
+    const { consoleRoutes } = await import('./web/production-server.ts')
+    http.server.mount('/', consoleRoutes({ db: infra.db.prisma, transports: app.transports, log }))
   } catch (e) {
     await http.server.close()
     await infra?.close() // never leave a private redis-server behind a failed start
@@ -227,10 +230,12 @@ async function startBot(opts: StartOptions, env: Env, log: Logger, infra: Infra,
 
 program
   .command('sim')
-  .description('the simulator: a terminal shell, or a conversation script with --script')
+  .description('the simulator: a terminal shell (and with --web the same district in a browser), or a conversation script with --script')
   .option('--org <file>', "org file (YAML or xlsx); default: the script's own org: line, else the demo district")
   .option('--script <file>', 'run this conversation script and print the transcript as JSON lines')
-  .action(async (opts: { org?: string; script?: string }) => {
+  .option('--web [port]', 'also serve the simulator, board and org view in a browser on 127.0.0.1 (default port 8080)')
+  .option('--transcript <file>', 'write every message as JSON lines here (default: <GRIDBOT_DATA_DIR>/sim-transcript.jsonl)')
+  .action(async (opts: { org?: string; script?: string; web?: string | true; transcript?: string }) => {
     const env = loadEnv()
     const { startSim } = await import('./sim/session.ts')
     const { loadOrgFile } = await import('./config/org-file.ts')
@@ -258,18 +263,50 @@ program
       `正在启动(数据库:${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite 内嵌'},Redis:${env.REDIS_URL ?? '本地 redis-server'},日志:${env.GRIDBOT_LOG_FILE ?? path.join(env.GRIDBOT_DATA_DIR, 'gridbot.log')})…\n`,
     )
     const session = await startSim({ env, spec, log })
+    const transcript = opts.transcript ?? path.join(env.GRIDBOT_DATA_DIR, 'sim-transcript.jsonl')
+    const { writeTranscript } = await import('./sim/transcript-file.ts')
+    writeTranscript(session.world, transcript)
+    process.stdout.write(`对话记录(JSON 行):${transcript}\n`)
+    const web = opts.web === undefined ? null : await startSimConsole(session, opts.web === true ? 8080 : parsePort(opts.web), log)
     const { runShell } = await import('./sim/shell.ts')
     let stopped = false
     const stop = async () => {
       if (stopped) return
       stopped = true
+      await web?.close()
       await session.stop()
     }
     onSignals(stop, log)
-    await runShell(session)
+    const ended = await runShell(session)
+    // With the browser open, the end of a piped stdin does not end the simulator: Ctrl+C (or /quit) does.
+    if (ended === 'eof' && web) return
     await stop()
     process.exit(0)
   })
+
+function parsePort(s: string): number {
+  const n = Number(s)
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`端口应为 0–65535 的整数:${s}`)
+  return n
+}
+
+/** The simulator in a browser: loopback only, no login. */
+async function startSimConsole(session: import('./sim/session.ts').SimSession, port: number, log: Logger) {
+  const { createConsole } = await import('./web/console.ts')
+  const { serveConsole } = await import('./web/serve.ts')
+  const web = createConsole({
+    db: session.infra.db.prisma,
+    clock: session.clock,
+    log,
+    accounts: () => session.app.transports.map((t) => t.status()),
+    mode: { kind: 'sim', session },
+  })
+  const server = await serveConsole(web, '127.0.0.1', port).catch((e: NodeJS.ErrnoException) => {
+    throw new Error(e.code === 'EADDRINUSE' ? `端口 ${port} 已被占用:请用 --web <其他端口>` : e.message)
+  })
+  process.stdout.write(`网页模拟器:${server.url}(看板 ${server.url}board,组织架构 ${server.url}org)\n`)
+  return server
+}
 
 const org = program.command('org').description('the org file: units, rooms, accounts and people')
 org

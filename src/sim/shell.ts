@@ -9,7 +9,8 @@ const HELP = `/rooms 列出群    /room 群名 进入群    /as 姓名 以此人
 /loc 纬度 经度 地址 发送位置    /image 文件 发送图片    /advance 10m 虚拟时间前进    /time 当前虚拟时间
 /quit 退出          其他文字:以当前身份在当前群发言(如 #签到 走访 5户)`
 
-export async function runShell(session: SimSession, input = process.stdin, output = process.stdout): Promise<void> {
+/** Runs until /quit ('quit') or the end of the input ('eof'). */
+export async function runShell(session: SimSession, input = process.stdin, output = process.stdout): Promise<'quit' | 'eof'> {
   const { world } = session
   const print = (s: string) => output.write(`${s}\n`)
   // Start where most of the work happens: the first grid's group, as its first cadre.
@@ -34,13 +35,16 @@ export async function runShell(session: SimSession, input = process.stdin, outpu
     rl.prompt()
   }
   prompt()
+  let ended: 'quit' | 'eof' = 'eof'
   for await (const raw of rl) {
     const line = raw.trim()
     try {
       if (!line) {
         /* nothing */
-      } else if (line === '/quit' || line === '/exit') break
-      else if (line === '/help') print(HELP)
+      } else if (line === '/quit' || line === '/exit') {
+        ended = 'quit'
+        break
+      } else if (line === '/help') print(HELP)
       else if (line === '/rooms') print(world.spec.rooms.map((r) => `${r.topic}(${r.unit})`).join('\n'))
       else if (line.startsWith('/room ')) {
         const t = line.slice(6).trim()
@@ -79,4 +83,5 @@ export async function runShell(session: SimSession, input = process.stdin, outpu
     prompt()
   }
   rl.close()
+  return ended
 }

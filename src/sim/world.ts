@@ -15,6 +15,8 @@ import type { MediaStore } from '../core/ports.ts'
 export const BOT_NAME = '网格助手'
 
 export interface TranscriptLine {
+  /** The message id (the web simulator finds an image it sent by it). */
+  id?: string
   at: string
   room: string | null
   from: string
@@ -70,6 +72,7 @@ export class SimWorld {
 
   private record(m: ObservedMessage): void {
     const line: TranscriptLine = {
+      id: m.messageId,
       at: this.clock.now().toISOString(),
       room: m.roomTopic,
       from: m.self ? BOT_NAME : m.talkerName,
@@ -133,8 +136,13 @@ export class SimWorld {
   }
 
   async sendImage(from: Person, topic: string, file: string): Promise<void> {
+    this.sendImageBytes(from, topic, path.basename(file), await readFile(file))
+  }
+
+  /** An image from memory (the web simulator's upload); returns the message id. */
+  sendImageBytes(from: Person, topic: string, name: string, bytes: Buffer): string {
     const { accountId, roomId } = this.room(topic)
-    this.wechat.sendImage(accountId, from.wxid, roomId, path.basename(file), await readFile(file))
+    return this.wechat.sendImage(accountId, from.wxid, roomId, name, bytes)
   }
 
   /** What `pending` counts, for the error when the simulator does not settle. */

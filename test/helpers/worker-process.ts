@@ -15,6 +15,8 @@ export function workerEnv(stores: { dbUrl: string; redisUrl: string; prefix: str
     GRIDBOT_RATE_LIMIT_PER_MINUTE: '0',
     GRIDBOT_AUTO_MIGRATE: 'false',
     LOG_LEVEL: 'error',
+    // Each process's HTTP surface on a free port: test files run processes in parallel.
+    GRIDBOT_HTTP_PORT: '0',
     ...extra,
   }
 }

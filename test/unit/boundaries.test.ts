@@ -74,6 +74,11 @@ describe('boundaries', () => {
       'runtime-only-from-sim-cli-infra',
     ],
     [
+      'a domain service importing the web console',
+      { 'src/web/w.ts': 'export const w = 1\n', 'src/domain/x/bad-web.service.ts': "export { w } from '../../web/w.ts'\n" },
+      'web-is-an-edge',
+    ],
+    [
       'an import cycle',
       {
         'src/domain/a.ts': "import { b } from './b.ts'\nexport const a = () => b\n",

@@ -82,8 +82,14 @@ export class MockWeChat {
     this.account(accountId).puppet.sendLocation(fromWxid, roomId, loc)
   }
 
-  sendImage(accountId: string, fromWxid: string, roomId: string, name: string, bytes: Buffer): void {
-    this.account(accountId).puppet.sendImage(fromWxid, roomId, name, bytes)
+  /** A person sends an image in a room; returns the message id. */
+  sendImage(accountId: string, fromWxid: string, roomId: string, name: string, bytes: Buffer): string {
+    const { puppet } = this.account(accountId)
+    let id = ''
+    // As in say(): the mock emits synchronously, so this listener sees exactly this message.
+    puppet.once('message', ({ messageId }: { messageId: string }) => void (id = messageId))
+    puppet.sendImage(fromWxid, roomId, name, bytes)
+    return id
   }
 
   /** What is still on its way to the queue: messages Wechaty has not delivered yet, and per account those being handed over. */

@@ -110,13 +110,20 @@ interface StartOptions {
 }
 
 async function runStart(opts: StartOptions, env: Env, log: Logger) {
+  let infra: Infra | null = null
+  let app: App | null = null
+  let http: Awaited<ReturnType<typeof import('./http/process-server.ts').startProcessHttp>> | null = null
+  // Signals first: a stop asked for while the process starts still drains what has started.
+  onSignals(async () => {
+    await app?.stop()
+    await http?.server.close()
+    await infra?.close()
+  }, log)
   const { Metrics } = await import('./core/metrics.ts')
   const { startProcessHttp } = await import('./http/process-server.ts')
   const metrics = new Metrics({ processMetrics: true })
-  let infra: Infra | null = null
-  let app: App | null = null
   // The HTTP surface comes first: /healthz answers and /readyz says 503 while the stores and accounts come up.
-  const http = await startProcessHttp({
+  http = await startProcessHttp({
     env,
     log,
     metrics,
@@ -142,14 +149,7 @@ async function runStart(opts: StartOptions, env: Env, log: Logger) {
     await infra?.close() // never leave a private redis-server behind a failed start
     throw e
   }
-  const running = app
-  const stores = infra
   log.info({ role: opts.role, http: http.url }, 'ready to serve')
-  onSignals(async () => {
-    await running.stop()
-    await http.server.close()
-    await stores.close()
-  }, log)
 }
 
 async function startBot(opts: StartOptions, env: Env, log: Logger, infra: Infra, metrics: import('./core/metrics.ts').Metrics): Promise<App> {

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { createLogger } from '../src/core/logger.ts'
 import { orgRepo } from '../src/domain/org/org.repo.ts'
-import { startProductionConsole } from '../src/web/production-server.ts'
+import { consoleRoutes } from '../src/web/production-server.ts'
+import { createHttpServer } from '../src/http/server.ts'
+import { healthRoutes } from '../src/http/health.ts'
 import type { ConsoleServer } from '../src/web/serve.ts'
 import { launchBrowser, type TestBrowser } from './helpers/browser.ts'
 import { serveTestConsole } from './helpers/console.ts'
@@ -74,19 +76,22 @@ describe('web console: login and scoping (production mode)', () => {
     expect(await login.text()).not.toContain('修复3号楼路灯')
   })
 
-  it('is served by gridbot start only when GRIDBOT_HTTP_PORT is set, and asks for a login there too', async () => {
+  it('is served by gridbot start beside health and metrics on the process server, and asks for a login there too', async () => {
     const log = createLogger('silent')
-    const none = await startProductionConsole({ db: sim.infra.db.prisma, transports: sim.app.transports, log, env: {} })
-    expect(none).toBeNull()
-    const prod = await startProductionConsole({ db: sim.infra.db.prisma, transports: sim.app.transports, log, env: { GRIDBOT_HTTP_PORT: '0' } })
+    const server = createHttpServer({ host: '127.0.0.1', port: 0, log })
+    server.mount('/', healthRoutes({ database: async () => undefined, redis: async () => undefined, accounts: () => [] }))
+    server.mount('/', consoleRoutes({ db: sim.infra.db.prisma, transports: sim.app.transports, log }))
+    const { url } = await server.listen()
     try {
-      expect(prod!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
-      const res = await get(prod!, '/board')
-      expect(res.status).toBe(303)
-      expect(res.headers.get('location')).toBe('/login')
-      expect((await get(prod!, '/healthz')).status).toBe(404)
+      const at = (p: string) => fetch(new URL(p, url), { redirect: 'manual' })
+      const board = await at('/board')
+      expect(board.status).toBe(303)
+      expect(board.headers.get('location')).toBe('/login')
+      expect((await at('/login')).status).toBe(200)
+      expect((await at('/healthz')).status).toBe(200) // the operations routes still answer first
+      expect((await at('/nothing-here')).status).toBe(404) // what the console does not answer goes on
     } finally {
-      await prod?.close()
+      await server.close()
     }
   })
 

@@ -83,7 +83,7 @@ describe('web console: login and scoping (production mode)', () => {
     server.mount('/', consoleRoutes({ db: sim.infra.db.prisma, transports: sim.app.transports, log }))
     const { url } = await server.listen()
     try {
-      const at = (p: string) => fetch(new URL(p, url), { redirect: 'manual' })
+      const at = (p: string) => fetch(new URL(p, url), { headers: { accept: 'text/html' }, redirect: 'manual' })
       const board = await at('/board')
       expect(board.status).toBe(303)
       expect(board.headers.get('location')).toBe('/login')

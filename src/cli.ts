@@ -158,7 +158,8 @@ async function startBot(opts: StartOptions, env: Env, log: Logger, infra: Infra,
     .filter(Boolean)
   const { WechatyTransport } = await import('./transport/wechaty/wechaty-transport.ts')
   const { createServicePuppet } = await import('./transport/wechaty/service-puppet.ts')
-  const { FileMediaStore } = await import('./storage/file-media-store.ts')
+  const { mediaStoreFor } = await import('./storage/media-store.ts')
+  const media = mediaStoreFor(env)
   const { systemClock } = await import('./core/clock.ts')
   return startApp({
     role: opts.role,
@@ -175,7 +176,7 @@ async function startBot(opts: StartOptions, env: Env, log: Logger, infra: Infra,
         puppet: createServicePuppet(t, env.WECHATY_PUPPET_SERVICE_ENDPOINT),
         clock: systemClock,
         log,
-        media: new FileMediaStore(path.resolve(env.GRIDBOT_DATA_DIR, 'media')),
+        media,
       })
     },
   })

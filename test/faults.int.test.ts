@@ -103,6 +103,7 @@ async function district() {
     GRIDBOT_QUEUE_PREFIX: prefix,
     GRIDBOT_AUTO_MIGRATE: 'false',
     LOG_LEVEL: 'fatal',
+    GRIDBOT_HTTP_PORT: '0',
     ...tuning,
   }
   const startWorker = () =>

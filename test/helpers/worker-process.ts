@@ -15,6 +15,8 @@ export function workerEnv(stores: { dbUrl: string; redisUrl: string; prefix: str
     GRIDBOT_RATE_LIMIT_PER_MINUTE: '0',
     GRIDBOT_AUTO_MIGRATE: 'false',
     LOG_LEVEL: 'error',
+    // Several of these run at once: each takes a free port for its HTTP surface.
+    GRIDBOT_HTTP_PORT: '0',
     ...extra,
   }
 }

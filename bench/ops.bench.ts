@@ -157,5 +157,9 @@ the worker's \`ready to serve\` log line (database and Redis reached, migrations
 |---|---|---|
 | \`gridbot --help\` | **${s(f.help.compiled)}** | ${s(f.help.tsx)} |
 | \`gridbot start --role worker\` to ready | **${s(f.startToReady.compiled)}** | ${s(f.startToReady.tsx)} |
+
+Before issue #13 (commit 6d2635c: the source through tsx, every module — Wechaty, Prisma, BullMQ — loaded before
+the command was even parsed) \`gridbot --help\` took 3.0 s (median of 5, measured once on this machine, not
+regenerated); the tsx column above already has the lazy imports.
 `
 }

@@ -72,6 +72,7 @@ function spawnWorker(dbUrl: string, redisUrl: string, concurrency: number): Chil
       GRIDBOT_WORKER_CONCURRENCY: String(concurrency),
       LOG_LEVEL: 'warn',
       GRIDBOT_AUTO_MIGRATE: 'false',
+      GRIDBOT_HTTP_PORT: '0',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   })

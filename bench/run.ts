@@ -7,6 +7,7 @@ import { benchEscalation } from './escalation.bench.ts'
 import { benchHazardDuplicates, duplicateSection } from './hazard-duplicates.bench.ts'
 import { benchPoints, pointsSection } from './points.bench.ts'
 import { benchNotices, noticeSection } from './notices.bench.ts'
+import { benchOps, opsSection } from './ops.bench.ts'
 
 const opts = { burst: Number(process.env.BENCH_BURST ?? 5000), rate: 100, seconds: Number(process.env.BENCH_SECONDS ?? 20) }
 const ms = (n: number) => `${n.toFixed(1)} ms`
@@ -46,6 +47,9 @@ console.log(pts)
 console.log('an urgent notice to the whole district, paced, then 1,200 收到…')
 const notices = await benchNotices()
 console.log(notices)
+console.log('processes: memory and start-up…')
+const ops = await benchOps()
+console.log(ops)
 
 const md = `# Benchmarks
 
@@ -111,7 +115,9 @@ ${duplicateSection(dup)}
 
 ${pointsSection(pts)}
 
-${noticeSection(notices)}`
+${noticeSection(notices)}
+
+${opsSection(ops)}`
 writeFileSync(path.resolve('BENCHMARKS.md'), md)
 console.log('wrote BENCHMARKS.md')
 process.exit(0)

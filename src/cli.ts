@@ -188,7 +188,8 @@ async function startBot(opts: StartOptions, env: Env, log: Logger, infra: Infra,
   }
   const { WechatyTransport } = await import('./transport/wechaty/wechaty-transport.ts')
   const { createServicePuppet } = await import('./transport/wechaty/service-puppet.ts')
-  const { FileMediaStore } = await import('./storage/file-media-store.ts')
+  const { mediaStoreFor } = await import('./storage/media-store.ts')
+  const media = mediaStoreFor(env)
   const { systemClock } = await import('./core/clock.ts')
   app = await startApp({
     role: opts.role,
@@ -196,6 +197,7 @@ async function startBot(opts: StartOptions, env: Env, log: Logger, infra: Infra,
     infra,
     log,
     metrics,
+    media,
     accounts: accounts?.length ? accounts : undefined,
     makeTransport: (accountId) => {
       const c = connections.get(accountId)
@@ -209,7 +211,7 @@ async function startBot(opts: StartOptions, env: Env, log: Logger, infra: Infra,
         puppet: createServicePuppet(c),
         clock: systemClock,
         log,
-        media: new FileMediaStore(path.resolve(env.GRIDBOT_DATA_DIR, 'media')),
+        media,
         link: {
           endpoint: c.endpoint,
           settings: {

@@ -44,7 +44,8 @@ afterAll(async () => {
 })
 
 describe('backup and restore', () => {
-  it('PostgreSQL: backup, wipe, restore, rows equal', async () => {
+  // Each step is a CLI process (three per case, PGlite's start included): generous limits for a loaded machine.
+  it('PostgreSQL: backup, wipe, restore, rows equal', { timeout: 180_000 }, async () => {
     const env = { DATABASE_URL: stores.dbUrl }
     gridbot(['org', 'import', DEMO_ORG], env)
     const c = new pg.Client({ connectionString: stores.dbUrl })
@@ -72,7 +73,7 @@ describe('backup and restore', () => {
     expect(r.stderr).toContain('--yes')
   })
 
-  it('PGlite: backup, wipe (move the folder away), restore, rows equal', async () => {
+  it('PGlite: backup, wipe (move the folder away), restore, rows equal', { timeout: 180_000 }, async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gridbot-pglite-'))
     const env = { GRIDBOT_DATA_DIR: dataDir }
     gridbot(['org', 'import', DEMO_ORG], env)

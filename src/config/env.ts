@@ -61,6 +61,13 @@ const schema = z.object({
   GRIDBOT_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(500).default(20_000),
   /** Handled inbox rows, sent outbox rows and finished jobs are deleted after this many days. */
   GRIDBOT_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  /** Media in an S3-compatible bucket instead of GRIDBOT_DATA_DIR/media (path-style URLs: https://endpoint/bucket/key). */
+  GRIDBOT_MEDIA_S3_BUCKET: z.string().optional(),
+  GRIDBOT_MEDIA_S3_ENDPOINT: z.string().url().optional(),
+  GRIDBOT_MEDIA_S3_REGION: z.string().default('us-east-1'),
+  GRIDBOT_MEDIA_S3_ACCESS_KEY_ID: z.string().optional(),
+  GRIDBOT_MEDIA_S3_SECRET_ACCESS_KEY: z.string().optional(),
+  GRIDBOT_MEDIA_S3_PREFIX: z.string().optional(),
 })
 
 export type Env = Readonly<z.infer<typeof schema>>
@@ -90,6 +97,7 @@ export function secretsOf(env: Env, src: Record<string, string | undefined> = pr
   }
   if (env.WECHATY_PUPPET_SERVICE_TOKEN) out.push(env.WECHATY_PUPPET_SERVICE_TOKEN)
   if (env.GRIDBOT_ADMIN_TOKEN) out.push(env.GRIDBOT_ADMIN_TOKEN)
+  if (env.GRIDBOT_MEDIA_S3_SECRET_ACCESS_KEY) out.push(env.GRIDBOT_MEDIA_S3_SECRET_ACCESS_KEY)
   for (const u of [env.DATABASE_URL, env.REDIS_URL]) {
     const password = u ? passwordOf(u) : null
     if (password) out.push(password)

@@ -3,6 +3,10 @@
 // repaired on purpose (ignored rooms, oversize texts, rate limits, repairs): each is also `gridbot_events_total{event}`,
 // so logs, tests and /metrics read the same numbers.
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
+import { within } from './time-limit.ts'
+
+/** A scrape never waits longer than this for one gauge's source (Redis or PostgreSQL away): its samples are left out. */
+const READ_LIMIT_MS = 2_000
 
 /** Something a scrape reads at that moment (queue depth, account states): registered by whoever owns the data. */
 export type Sample = { labels: Record<string, string>; value: number }
@@ -51,8 +55,18 @@ export class Metrics {
     if (opts.processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'gridbot_' })
   }
 
-  /** A gauge whose samples are read at each scrape; a failing read drops its samples for that scrape. */
+  /** Scrapes whose gauge sources failed or did not answer in time, per gauge. */
+  readonly scrapeErrors = new Counter({
+    name: 'gridbot_scrape_errors_total',
+    help: 'Gauge sources that failed or timed out during a scrape',
+    labelNames: ['gauge'],
+    registers: [this.registry],
+  })
+
+  /** A gauge whose samples are read at each scrape; a read that fails or hangs drops its samples for that scrape (and
+   *  counts in gridbot_scrape_errors_total), so /metrics answers while Redis or the database is away. */
   gauge(name: string, help: string, labelNames: string[], read: () => Promise<Sample[]> | Sample[]): void {
+    const errors = this.scrapeErrors
     new Gauge({
       name,
       help,
@@ -60,7 +74,15 @@ export class Metrics {
       registers: [this.registry],
       async collect() {
         this.reset()
-        for (const s of await read()) this.set(s.labels, s.value)
+        const samples = await within(
+          READ_LIMIT_MS,
+          Promise.resolve()
+            .then(read)
+            .catch(() => null),
+          null,
+        )
+        if (!samples) return void errors.inc({ gauge: name })
+        for (const s of samples) this.set(s.labels, s.value)
       },
     })
   }

@@ -1,9 +1,10 @@
 // The default media store: files under the data folder. References are paths relative to it, so the folder can
-// move; a gateway and its workers on different machines need a shared folder (or, later, an S3-compatible store
-// behind the same interface).
+// move; a gateway and its workers on different machines need a shared folder, or the S3-compatible store
+// (s3-media-store.ts, GRIDBOT_MEDIA_S3_*).
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { MediaStore } from '../core/ports.ts'
+import { safeRef } from './media-ref.ts'
 
 export class FileMediaStore implements MediaStore {
   private readonly dir: string
@@ -12,10 +13,7 @@ export class FileMediaStore implements MediaStore {
   }
 
   async put(name: string, bytes: Buffer): Promise<string> {
-    const ref = name
-      .split('/')
-      .map((p) => p.replace(/[^\w.-]/g, '_').replace(/^\.+/, '_'))
-      .join('/')
+    const ref = safeRef(name)
     const file = path.join(this.dir, ref)
     await mkdir(path.dirname(file), { recursive: true })
     await writeFile(file, bytes)

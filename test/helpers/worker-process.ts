@@ -15,7 +15,7 @@ export function workerEnv(stores: { dbUrl: string; redisUrl: string; prefix: str
     GRIDBOT_RATE_LIMIT_PER_MINUTE: '0',
     GRIDBOT_AUTO_MIGRATE: 'false',
     LOG_LEVEL: 'error',
-    // Each process's HTTP surface on a free port: test files run processes in parallel.
+    // Several of these run at once: each takes a free port for its HTTP surface.
     GRIDBOT_HTTP_PORT: '0',
     ...extra,
   }

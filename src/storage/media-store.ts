@@ -1,0 +1,23 @@
+// The media store a process uses: an S3-compatible bucket when GRIDBOT_MEDIA_S3_BUCKET is set, else files under
+// GRIDBOT_DATA_DIR/media.
+import path from 'node:path'
+import type { Env } from '../config/env.ts'
+import type { MediaStore } from '../core/ports.ts'
+import { FileMediaStore } from './file-media-store.ts'
+import { S3MediaStore } from './s3-media-store.ts'
+
+export function mediaStoreFor(env: Env): MediaStore {
+  if (env.GRIDBOT_MEDIA_S3_BUCKET) {
+    if (!env.GRIDBOT_MEDIA_S3_ENDPOINT || !env.GRIDBOT_MEDIA_S3_ACCESS_KEY_ID || !env.GRIDBOT_MEDIA_S3_SECRET_ACCESS_KEY)
+      throw new Error('GRIDBOT_MEDIA_S3_BUCKET 需要 GRIDBOT_MEDIA_S3_ENDPOINT、GRIDBOT_MEDIA_S3_ACCESS_KEY_ID 与 GRIDBOT_MEDIA_S3_SECRET_ACCESS_KEY')
+    return new S3MediaStore({
+      endpoint: env.GRIDBOT_MEDIA_S3_ENDPOINT,
+      bucket: env.GRIDBOT_MEDIA_S3_BUCKET,
+      region: env.GRIDBOT_MEDIA_S3_REGION,
+      accessKeyId: env.GRIDBOT_MEDIA_S3_ACCESS_KEY_ID,
+      secretAccessKey: env.GRIDBOT_MEDIA_S3_SECRET_ACCESS_KEY,
+      prefix: env.GRIDBOT_MEDIA_S3_PREFIX,
+    })
+  }
+  return new FileMediaStore(path.resolve(env.GRIDBOT_DATA_DIR, 'media'))
+}

@@ -27,6 +27,8 @@ COPY --from=build /app/bin ./bin
 COPY --from=build /app/prisma/migrations ./prisma/migrations
 COPY package.json ./
 COPY examples ./examples
+# The chart font (a Noto Sans SC subset, OFL) that digests render Chinese with.
+COPY assets ./assets
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

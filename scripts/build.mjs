@@ -2,7 +2,7 @@
 // `.js`, the generated Prisma client included), then the stamp bin/gridbot.js checks. `--if-stale` builds only when
 // src/ changed since the last build (the test runner uses it).
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { distIsFresh, ROOT, STAMP } from '../bin/dist-fresh.js'
 
@@ -15,6 +15,8 @@ if (r.status !== 0) {
   console.error('build failed')
   process.exit(r.status ?? 1)
 }
+// Files tsc does not emit: the web console's scripts and styles, served from beside the compiled code.
+cpSync(path.join(ROOT, 'src/web/assets'), path.join(ROOT, 'dist/web/assets'), { recursive: true })
 mkdirSync(path.dirname(STAMP), { recursive: true })
 writeFileSync(STAMP, `${JSON.stringify({ builtAt: new Date(started).toISOString() })}\n`)
 console.log(`built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`)

@@ -296,7 +296,8 @@ export async function startApp(o: AppOptions): Promise<App> {
       (stopping ??= (async () => {
         // Stop taking messages first, then let in-flight jobs finish (Worker.close waits for them).
         if (sweeperKeepAlive) clearInterval(sweeperKeepAlive)
-        await flushWatch?.disarm().catch(() => undefined)
+        // Not awaited: with Redis away the command would wait for it (the mark expires by itself in minutes).
+        flushWatch?.disarm().catch(() => undefined)
         // Sends waiting for a down account are put back in their queues (they go when it is back, here or elsewhere).
         for (const g of gates) g.close()
         await Promise.all(transports.map((t) => t.stop().catch((err) => log.warn({ err }, 'transport stop failed'))))

@@ -16,7 +16,7 @@ export const boardRepo = {
   /** Hazards not yet closed that were reported in, or routed to, these units. */
   openHazards: (db: DbOrTx, unitIds: number[], take: number) =>
     db.hazard.findMany({
-      where: { status: { in: OPEN_HAZARD }, OR: [{ unitId: { in: unitIds } }, { targetUnitId: { in: unitIds } }] },
+      where: { status: { in: OPEN_HAZARD }, OR: [{ unitId: { in: unitIds } }, { targetUnitId: { in: unitIds } }, { reportUnitId: { in: unitIds } }] },
       orderBy: [{ priority: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
       take,
     }),

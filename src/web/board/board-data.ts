@@ -94,7 +94,7 @@ export async function boardData(db: Db, unit: Unit, now: Date, live: AccountStat
     hazards: hazards.map((h) => ({
       id: `H${h.number}`,
       unit: name.get(h.targetUnitId) ?? name.get(h.unitId) ?? '',
-      title: `${categoryLabel(h.category)}:${textFor(unit.id, h.unitId, h.description)}`,
+      title: `${categoryLabel(h.category)}:${textFor(unit.id, h.reportUnitId, h.description)}`,
       status: HAZARD_STATUS_LABEL[h.status],
       urgent: h.priority === 'urgent',
       level: h.escalationLevel,

@@ -1,7 +1,8 @@
 // The 台账's rows, pure: records (as the ledger repository reads them) to cells, one row per record. Texts about a
 // unit's records are masked unless the reader is that unit (textFor); a resident reporter is not named.
+import type { CheckinLedgerRow } from './ledger.repo.ts'
 import { isoLocal } from '../../core/local-time.ts'
-import { CHECKIN_TYPE_LABEL, type CheckinType } from '../checkin/checkin.types.ts'
+import { CHECKIN_TYPE_LABEL } from '../checkin/checkin.types.ts'
 import { HAZARD_STATUS_LABEL } from '../hazard/hazard.texts.ts'
 import { textFor } from '../org/visibility.ts'
 import { formatPoints } from '../points/points-rules.ts'
@@ -24,19 +25,7 @@ const unitName = (n: LedgerNames, id: number | null) => (id === null ? '' : (n.u
 const person = (n: LedgerNames, id: number | null) => (id === null ? '' : (n.members.get(id) ?? ''))
 const masked = (n: LedgerNames, unitId: number, text: string | null) => (text ? textFor(n.reader, unitId, text) : '')
 
-export const checkinRows = (
-  rows: {
-    at: Date
-    unitId: number
-    unitName: string
-    memberName: string
-    type: CheckinType
-    households: number | null
-    note: string | null
-    address: string | null
-  }[],
-  n: LedgerNames,
-): Cell[][] =>
+export const checkinRows = (rows: CheckinLedgerRow[], n: LedgerNames): Cell[][] =>
   rows.map((c) => [
     stamp(c.at),
     c.unitName,

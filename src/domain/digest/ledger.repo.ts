@@ -7,6 +7,18 @@ import type { CheckinType } from '../checkin/checkin.types.ts'
 /** `ids` null: the whole district (read through its own column and indexes). */
 const units = (districtId: number, ids: number[] | null) => (ids ? { unitId: { in: ids } } : { districtId })
 
+/** One check-in as the ledger lists it. */
+export interface CheckinLedgerRow {
+  at: Date
+  unitId: number
+  unitName: string
+  memberName: string
+  type: CheckinType
+  households: number | null
+  note: string | null
+  address: string | null
+}
+
 export const ledgerRepo = {
   subtree: (db: DbOrTx, path: string) =>
     db.unit.findMany({ where: { path: { startsWith: path } }, select: { id: true, name: true }, orderBy: [{ depth: 'asc' }, { id: 'asc' }] }),
@@ -14,18 +26,7 @@ export const ledgerRepo = {
 
   /** Check-ins (not undone) in [from, to) with the member's and unit's names, in time order. */
   checkins: (db: DbOrTx, districtId: number, ids: number[] | null, from: Date, to: Date) =>
-    db.$queryRaw<
-      {
-        at: Date
-        unitId: number
-        unitName: string
-        memberName: string
-        type: CheckinType
-        households: number | null
-        note: string | null
-        address: string | null
-      }[]
-    >`
+    db.$queryRaw<CheckinLedgerRow[]>`
       SELECT c."at", c."unitId", u."name" AS "unitName", m."name" AS "memberName", c."type"::text AS "type", c."households", c."note", c."address"
       FROM "Checkin" c JOIN "Unit" u ON u."id" = c."unitId" JOIN "Member" m ON m."id" = c."memberId"
       WHERE c."at" >= ${from} AND c."at" < ${to} AND c."revokedAt" IS NULL

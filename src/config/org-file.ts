@@ -34,7 +34,7 @@ const ROLE_WORDS: Record<string, OrgSpec['members'][number]['role']> = {
   volunteer: 'volunteer',
 }
 
-const HEADERS = {
+export const HEADERS = {
   district: '区',
   town: '镇街',
   community: '社区',

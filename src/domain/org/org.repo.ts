@@ -70,6 +70,7 @@ export const orgRepo = {
 
   memberByWxid: async (db: DbOrTx, wxid: string) => linkedOrNull(await db.member.findUnique({ where: { wxid }, include: { unit: true } })),
   membersOfDistrict: (db: DbOrTx, districtId: number) => db.member.findMany({ where: { unit: { districtId } } }),
+  catalogueCount: (db: DbOrTx, districtId: number) => db.catalogueItem.count({ where: { districtId, active: true } }),
   createMember: (db: DbOrTx, data: MemberData) => db.member.create({ data }),
   updateMember: (db: DbOrTx, id: number, data: Partial<MemberData>) => db.member.update({ where: { id }, data }),
   deactivateMember: (db: DbOrTx, id: number) => db.member.update({ where: { id }, data: { active: false } }),

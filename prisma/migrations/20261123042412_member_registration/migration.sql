@@ -36,6 +36,9 @@ CREATE INDEX "Registration_wxid_status_idx" ON "Registration"("wxid", "status");
 CREATE INDEX "Member_unitId_name_idx" ON "Member"("unitId", "name");
 
 -- AddForeignKey
+ALTER TABLE "Registration" ADD CONSTRAINT "Registration_districtId_fkey" FOREIGN KEY ("districtId") REFERENCES "Unit"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "Registration" ADD CONSTRAINT "Registration_unitId_fkey" FOREIGN KEY ("unitId") REFERENCES "Unit"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey

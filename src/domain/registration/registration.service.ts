@@ -11,6 +11,9 @@ import { registrationRepo } from './registration.repo.ts'
 import { askFrom, isExpired, mayDecide, nextStatus, registrationOutcome, type RegistrationAction } from './registration-rules.ts'
 import { registrationTexts as T } from './registration.texts.ts'
 
+/** A refusal: the reply says why (with a correct example where one helps); the transaction writes nothing. */
+const refuse = (code: string, text: string) => new AppError(code, `registration refused: ${code}`, text)
+
 export interface Sender {
   wxid: string
   displayName: string
@@ -27,9 +30,9 @@ export interface RegisterResult {
 export async function register(w: Work, room: BoundRoom, from: Sender, a: { name: string; phone4: string | null }): Promise<RegisterResult> {
   const { db } = w
   const mine = await registrationRepo.linkedTo(db, from.wxid)
-  if (mine) return { text: T.senderLinked(mine.name, mine.role), linked: false }
+  if (mine) throw refuse('REG_SENDER_LINKED', T.senderLinked(mine.name, mine.role))
   const pending = (await registrationRepo.pendingOf(db, from.wxid, room.unitId)).filter((r) => !isExpired(r.createdAt, w.now))
-  if (pending.some((r) => r.name === a.name)) return { text: T.alreadyPending(a.name), linked: false }
+  if (pending.some((r) => r.name === a.name)) throw refuse('REG_ALREADY_PENDING', T.alreadyPending(a.name))
   const entries = await registrationRepo.entriesNamed(db, room.unitId, a.name)
   const outcome = registrationOutcome({ unlinked: entries.filter((e) => e.wxid === null), sameName: entries.length, phone4: a.phone4 })
   const row = {
@@ -44,13 +47,13 @@ export async function register(w: Work, room: BoundRoom, from: Sender, a: { name
   }
   switch (outcome.kind) {
     case 'not_in_roster':
-      return { text: T.notInRoster(a.name, room.unit.name), linked: false }
+      throw refuse('REG_NOT_IN_ROSTER', T.notInRoster(a.name, room.unit.name))
     case 'already_linked':
-      return { text: T.alreadyLinked(a.name), linked: false }
+      throw refuse('REG_ENTRY_LINKED', T.alreadyLinked(a.name))
     case 'phone_mismatch':
-      return { text: T.phoneMismatch(a.name), linked: false }
+      throw refuse('REG_PHONE_MISMATCH', T.phoneMismatch(a.name))
     case 'link': {
-      if (!(await registrationRepo.link(db, outcome.entry.id, from.wxid, w.now))) return { text: T.alreadyLinked(a.name), linked: false }
+      if (!(await registrationRepo.link(db, outcome.entry.id, from.wxid, w.now))) throw refuse('REG_ENTRY_LINKED', T.alreadyLinked(a.name))
       await registrationRepo.create(db, { ...row, memberId: outcome.entry.id, status: 'confirmed', decidedAt: w.now })
       return { text: T.linked(a.name, outcome.entry.role), linked: true }
     }
@@ -107,7 +110,7 @@ export async function decide(
   // Old requests expire as they are met (no timer needed: nothing waits on them).
   for (const r of all) if (isExpired(r.createdAt, w.now)) await registrationRepo.decide(db, r.id, 'pending', nextStatus('pending', 'expire')!, w.now, null)
   const live = all.filter((r) => !isExpired(r.createdAt, w.now) && (a.number === null || r.id === a.number))
-  if (!live.length) return { text: T.noneWaiting(a.name), linked: false }
+  if (!live.length) throw refuse('REG_NONE_WAITING', T.noneWaiting(a.name, verb))
   if (live.length > 1)
     return {
       text: T.several(
@@ -124,7 +127,7 @@ export async function decide(
   const tell = (text: string) =>
     reg.room.id !== here.id && reg.room.wxRoomId ? w.effects.post(toRoom(reg.room, text, [reg.wxid]), jobId('reg-told', reg.id, a.messageId)) : undefined
   if (a.action === 'reject') {
-    if (!(await registrationRepo.decide(db, reg.id, 'pending', to, w.now, decider.id))) return { text: T.noneWaiting(a.name), linked: false }
+    if (!(await registrationRepo.decide(db, reg.id, 'pending', to, w.now, decider.id))) throw refuse('REG_NONE_WAITING', T.noneWaiting(a.name, verb))
     tell(T.youAreRejected(a.name))
     return { text: T.rejected(a.name), linked: false }
   }
@@ -134,9 +137,9 @@ export async function decide(
   }
   // The entry asked for, or (linked meanwhile by a namesake) another unlinked one of the same name and role.
   const entry = reg.member.wxid === null && reg.member.active ? reg.member : await registrationRepo.otherUnlinked(db, reg.unitId, reg.name, reg.member.role)
-  if (!entry || !(await registrationRepo.link(db, entry.id, reg.wxid, w.now))) return { text: T.noEntryLeft(a.name), linked: false }
-  if (!(await registrationRepo.decide(db, reg.id, 'pending', to, w.now, decider.id)))
-    throw new AppError('REG_RACE', `registration ${reg.id} decided twice`, T.noneWaiting(a.name))
+  if (!entry || !(await registrationRepo.link(db, entry.id, reg.wxid, w.now))) throw refuse('REG_NO_ENTRY_LEFT', T.noEntryLeft(a.name))
+  // Decided by someone else meanwhile: the refusal rolls the link above back with it.
+  if (!(await registrationRepo.decide(db, reg.id, 'pending', to, w.now, decider.id))) throw refuse('REG_NONE_WAITING', T.noneWaiting(a.name, verb))
   tell(T.youAreLinked(a.name, entry.role))
   return { text: `${T.confirmed(a.name, entry.role, reg.unit.name)}${reg.room.id === here.id ? `\n${T.youAreLinked(a.name, entry.role)}` : ''}`, linked: true }
 }

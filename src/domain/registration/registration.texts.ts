@@ -17,13 +17,14 @@ export const registrationTexts = {
       a.several ? ` ${a.id}` : ''
     };不是本人请回复:#驳回 ${a.name}${a.several ? ` ${a.id}` : ''}`,
   alreadyPending: (name: string) => `您登记「${name}」的申请正在等待负责人确认,请耐心等待。`,
-  notInRoster: (name: string, unit: string) => `「${unit}」的名单中没有「${name}」。请写名单上的姓名,或联系负责人把您加入名单。`,
+  notInRoster: (name: string, unit: string) =>
+    `「${unit}」的名单中没有「${name}」。请写名单上的姓名(在自己单位的群里发),或联系负责人把您加入名单。\n例如:#登记 张伟`,
   alreadyLinked: (name: string) => `名单上的「${name}」已经登记过了。如果您才是${name}本人,请联系负责人。`,
-  phoneMismatch: (name: string) => `手机号后四位与名单上「${name}」的不符。请核对后重发,或不写手机号等待负责人确认。`,
+  phoneMismatch: (name: string) => `手机号后四位与名单上「${name}」的不符。请核对后重发,或联系负责人。\n例如:#登记 ${name} 1234`,
   senderLinked: (name: string, role: Role) => `您的微信已登记为 ${who(name, role)},无需再登记。`,
   guestHint: (name: string) => `您好!名单上有「${name}」。如果是您本人,请先发送:#登记 ${name}`,
   // Decisions.
-  noneWaiting: (name: string) => `没有等待确认的「${name}」的登记。`,
+  noneWaiting: (name: string, verb: '确认' | '驳回') => `没有等待${verb}的「${name}」的登记(请写申请人的姓名)。\n例如:#${verb} 张伟`,
   several: (name: string, list: { id: number; unit: string; displayName: string }[], verb: '确认' | '驳回') =>
     `有 ${list.length} 条「${name}」的登记在等待,请写上登记号:\n${list.map((r) => `#${verb} ${name} ${r.id}(${r.unit},微信昵称「${r.displayName}」)`).join('\n')}`,
   confirmed: (name: string, role: Role, unit: string) => `已确认:${who(name, role)} 登记为「${unit}」成员。`,

@@ -10,6 +10,7 @@ import type { OrgSpec } from '../src/config/org-spec.ts'
 import { writeOrgFile } from '../src/config/org-write.ts'
 import { exportRoster } from '../src/domain/org/org-export.service.ts'
 import { importOrg } from '../src/domain/org/org-import.service.ts'
+import { orgRepo } from '../src/domain/org/org.repo.ts'
 import { botSaid, testSim, type TestSim } from './helpers/sim.ts'
 
 const ORG = path.resolve(import.meta.dirname, 'fixtures/onboarding-org.yaml')
@@ -36,6 +37,15 @@ afterAll(async () => {
 })
 
 describe('onboarding with the org file', () => {
+  it('an entry without a contact id authorizes nobody and is @-ed by nobody', async () => {
+    const db = sim.stores.db.prisma
+    const community = await db.unit.findFirstOrThrow({ where: { name: '华府社区' } })
+    // 马丽 is a supervisor of 华府社区 on the roster, not yet linked: not among the people asked or @-ed.
+    expect((await orgRepo.membersIn(db, [community.id], ['supervisor'])).map((m) => m.name)).toEqual(['王书记'])
+    expect(await orgRepo.membersByName(db, community.districtId!, '马丽')).toEqual([])
+    expect((await orgRepo.membersByIds(db, [(await member('马丽')).id])).length).toBe(0)
+  })
+
   it('links in chat, and a re-import of the same file keeps the link', async () => {
     expect(botSaid(sim, GRID).at(-1)).toContain('已登记:张伟(网格员)')
     expect(await member('张伟')).toMatchObject({ wxid: 'wxid_zhangwei', linkedVia: 'chat' })

@@ -168,6 +168,23 @@ describe('matchRoster (org import)', () => {
     )
     expect(r.matches.map((m) => m.rowId)).toEqual([2, 1, null])
   })
+  it('namesakes of different roles keep their roles whichever row is older', () => {
+    const rows = [
+      { ...row(1, '陈静', 4, null), role: 'volunteer' },
+      { ...row(2, '陈静', 4, 'w_chat', 'chat'), role: 'grid_cadre' },
+    ]
+    const r = matchRoster(
+      [
+        { name: '陈静', unitId: 4, role: 'grid_cadre' },
+        { name: '陈静', unitId: 4, role: 'volunteer' },
+      ],
+      rows,
+    )
+    expect(r.matches.map((m) => [m.rowId, m.wxid])).toEqual([
+      [2, 'w_chat'],
+      [1, null],
+    ])
+  })
   it('a name in another unit is another entry', () => {
     const r = matchRoster([{ name: '张伟', unitId: 5 }], [row(1, '张伟', 4, null)])
     expect(r.matches[0]!.rowId).toBeNull()

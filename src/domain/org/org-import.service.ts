@@ -122,7 +122,7 @@ export async function importOrg(db: Db, spec: OrgSpec, now: Date = new Date()): 
 
       const rows = await orgRepo.membersOfDistrict(tx, districtId)
       const rowById = new Map(rows.map((r) => [r.id, r]))
-      const entries = spec.members.map((m) => ({ name: m.name, unitId: byName.get(m.unit)!.id, wxid: m.wxid, phone: m.phone }))
+      const entries = spec.members.map((m) => ({ name: m.name, unitId: byName.get(m.unit)!.id, wxid: m.wxid, phone: m.phone, role: m.role }))
       const { matches, leftOver } = matchRoster(entries, rows)
       for (const [i, m] of spec.members.entries()) {
         const match = matches[i]!

@@ -7,6 +7,7 @@ export interface RosterEntry {
   unitId: number
   wxid?: string
   phone?: string
+  role?: string
 }
 
 export interface RosterRow {
@@ -17,6 +18,7 @@ export interface RosterRow {
   phone: string | null
   /** 'file' | 'chat' | null */
   linkedVia: string | null
+  role?: string
 }
 
 export interface RosterMatch {
@@ -41,11 +43,15 @@ export function matchRoster<R extends RosterRow>(entries: RosterEntry[], rows: R
   entries.forEach((e, i) => {
     if (result[i]) return
     // A row of the same name in the same unit. With an id in the file, only a row it may take over: one not yet
-    // linked, or linked in chat (the file wins). Rows with the same phone first, then the oldest.
+    // linked, or linked in chat (the file wins). Rows with the same phone first, then the same role (namesakes
+    // keep their roles), then the oldest.
     const candidates = rows
       .filter((r) => !used.has(r.id) && r.name === e.name && r.unitId === e.unitId)
       .filter((r) => !e.wxid || r.wxid === null || r.linkedVia === 'chat')
-      .sort((a, b) => Number(samePhone(b.phone, e.phone)) - Number(samePhone(a.phone, e.phone)) || a.id - b.id)
+      .sort(
+        (a, b) =>
+          Number(samePhone(b.phone, e.phone)) - Number(samePhone(a.phone, e.phone)) || Number(b.role === e.role) - Number(a.role === e.role) || a.id - b.id,
+      )
     const row = candidates[0]
     if (!row) {
       result[i] = { rowId: null, wxid: e.wxid ?? null, replacedWxid: null }

@@ -21,13 +21,7 @@ export interface Sender {
   messageId: string
 }
 
-/** The reply to the sender, and whether the org changed (forget cached members after commit). */
-export interface RegisterResult {
-  text: string
-  linked: boolean
-}
-
-export async function register(w: Work, room: BoundRoom, from: Sender, a: { name: string; phone4: string | null }): Promise<RegisterResult> {
+export async function register(w: Work, room: BoundRoom, from: Sender, a: { name: string; phone4: string | null }): Promise<string> {
   const { db } = w
   const mine = await registrationRepo.linkedTo(db, from.wxid)
   if (mine) throw refuse('REG_SENDER_LINKED', T.senderLinked(mine.name, mine.role))
@@ -55,12 +49,12 @@ export async function register(w: Work, room: BoundRoom, from: Sender, a: { name
     case 'link': {
       if (!(await registrationRepo.link(db, outcome.entry.id, from.wxid, w.now))) throw refuse('REG_ENTRY_LINKED', T.alreadyLinked(a.name))
       await registrationRepo.create(db, { ...row, memberId: outcome.entry.id, status: 'confirmed', decidedAt: w.now })
-      return { text: T.linked(a.name, outcome.entry.role), linked: true }
+      return T.linked(a.name, outcome.entry.role)
     }
     case 'pending': {
       const reg = await registrationRepo.create(db, { ...row, memberId: outcome.entry.id, status: 'pending' })
       const asked = await askDeciders(w, room, reg, outcome.entry.role)
-      return { text: T.waiting(a.name, outcome.entry.role, outcome.reason, asked), linked: false }
+      return T.waiting(a.name, outcome.entry.role, outcome.reason, asked)
     }
   }
 }
@@ -102,7 +96,7 @@ export async function decide(
   decider: MemberWithUnit,
   here: BoundRoom,
   a: { name: string; number: number | null; action: Extract<RegistrationAction, 'confirm' | 'reject'>; messageId: string },
-): Promise<{ text: string; linked: boolean }> {
+): Promise<{ text: string; mentionIds: string[] }> {
   const { db } = w
   const verb = a.action === 'confirm' ? '确认' : '驳回'
   const scope = decider.role === 'admin' ? '/' : decider.unit.path
@@ -118,7 +112,7 @@ export async function decide(
         live.map((r) => ({ id: r.id, unit: r.unit.name, displayName: r.displayName })),
         verb,
       ),
-      linked: false,
+      mentionIds: [],
     }
   const reg = live[0]!
   const refusal = mayDecide(decider, reg.unit, reg.member.role)
@@ -129,11 +123,11 @@ export async function decide(
   if (a.action === 'reject') {
     if (!(await registrationRepo.decide(db, reg.id, 'pending', to, w.now, decider.id))) throw refuse('REG_NONE_WAITING', T.noneWaiting(a.name, verb))
     tell(T.youAreRejected(a.name))
-    return { text: T.rejected(a.name), linked: false }
+    return { text: T.rejected(a.name), mentionIds: reg.room.id === here.id ? [reg.wxid] : [] }
   }
   if (await registrationRepo.linkedTo(db, reg.wxid)) {
     await registrationRepo.decide(db, reg.id, 'pending', 'expired', w.now, decider.id)
-    return { text: T.contactTaken(a.name), linked: false }
+    return { text: T.contactTaken(a.name), mentionIds: [] }
   }
   // The entry asked for, or (linked meanwhile by a namesake) another unlinked one of the same name and role.
   const entry = reg.member.wxid === null && reg.member.active ? reg.member : await registrationRepo.otherUnlinked(db, reg.unitId, reg.name, reg.member.role)
@@ -141,7 +135,12 @@ export async function decide(
   // Decided by someone else meanwhile: the refusal rolls the link above back with it.
   if (!(await registrationRepo.decide(db, reg.id, 'pending', to, w.now, decider.id))) throw refuse('REG_NONE_WAITING', T.noneWaiting(a.name, verb))
   tell(T.youAreLinked(a.name, entry.role))
-  return { text: `${T.confirmed(a.name, entry.role, reg.unit.name)}${reg.room.id === here.id ? `\n${T.youAreLinked(a.name, entry.role)}` : ''}`, linked: true }
+  // Decided in the registrant's own group: one message, @-ing them too.
+  const there = reg.room.id === here.id
+  return {
+    text: `${T.confirmed(a.name, entry.role, reg.unit.name)}${there ? `\n${T.youAreLinked(a.name, entry.role)}` : ''}`,
+    mentionIds: there ? [reg.wxid] : [],
+  }
 }
 
 /** For a sender not linked to anyone: when their display name is an unlinked entry of the group's unit, the hint to

@@ -48,7 +48,8 @@ export const HEADERS = {
   phone: '手机',
 }
 /** Columns a sheet may leave out. */
-const OPTIONAL = new Set(['account', 'roomId', 'phone'])
+/** 微信ID too: an office's sheet of names (and phones) alone is a roster whose people link themselves with #登记. */
+const OPTIONAL = new Set(['account', 'roomId', 'phone', 'wxid'])
 
 /** The district office's sheet: one row per member, headers 区 镇街 社区 网格 群名 姓名 微信ID 角色 [账号] [群ID] [手机]
  *  (群ID: the group's WeChat room id, which binds it at import). 微信ID may be empty: the person links it in their
@@ -70,7 +71,7 @@ export async function readOrgSheet(file: string): Promise<unknown> {
     throw new AppError(
       'ORG_SHEET_HEADERS',
       `missing headers ${missing}`,
-      `表格缺少列:${missing.join('、')}(第一行应为:区 镇街 社区 网格 群名 姓名 微信ID 角色)`,
+      `表格缺少列:${missing.join('、')}(第一行应为:区 镇街 社区 网格 群名 姓名 角色,可加 微信ID 手机 账号 群ID)`,
     )
   let district = ''
   const tree = new Map<string, { spec: UnitSpec; parent: string | null }>()

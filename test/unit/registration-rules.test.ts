@@ -3,6 +3,7 @@
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { loadOrgFile } from '../../src/config/org-file.ts'
 import { orgSpecSchema, validateOrg } from '../../src/config/org-spec.ts'
@@ -226,6 +227,21 @@ describe('roster files without contact ids', () => {
     expect(validateOrg(spec).problems).toEqual([])
     const dup = { ...spec, members: [...spec.members, { ...spec.members[0]!, name: '另一人' }] }
     expect(validateOrg(dup).problems).toContain('微信ID重复:「wxid_wang」')
+  })
+  it('an office sheet of names and phones alone (no 微信ID column) is a roster', async () => {
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('名单')
+    ws.addRow(['区', '镇街', '社区', '网格', '群名', '姓名', '角色', '手机'])
+    ws.addRow(['二七区', '人和路街道', '华府社区', '华府社区5号网格', '5号网格群', '张伟', '网格员', '13800001234'])
+    ws.addRow(['二七区', '人和路街道', '华府社区', '', '华府社区群', '马丽', '书记', ''])
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'onboard-names-')), 'names.xlsx')
+    await wb.xlsx.writeFile(file)
+    const back = await loadOrgFile(file)
+    expect(back.members.map((m) => [m.name, m.wxid, m.phone, m.role, m.unit])).toEqual([
+      ['张伟', undefined, '13800001234', 'grid_cadre', '华府社区5号网格'],
+      ['马丽', undefined, undefined, 'supervisor', '华府社区'],
+    ])
+    expect(validateOrg(back).problems).toEqual([])
   })
   it('the exported sheet reads back as the same roster (a unit with no group or people included)', async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'onboard-sheet-')), 'roster.xlsx')

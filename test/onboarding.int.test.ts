@@ -62,7 +62,7 @@ describe('onboarding with the org file', () => {
 
   it('exports the roster with the linked ids; import of the export changes nothing (xlsx and YAML)', async () => {
     const r = await exportRoster(sim.stores.db.prisma)
-    expect(r.unlinked).toBe(3) // 马丽 and the two 陈静; 张伟 is linked
+    expect(r.unlinked).toBe(4) // 马丽, the two 陈静, 钱管理; 张伟 is linked
     const zhang = r.spec.members.find((m) => m.name === '张伟')!
     expect(zhang).toMatchObject({ wxid: 'wxid_zhangwei', phone: '13800001234', unit: '华府社区5号网格', role: 'grid_cadre' })
     expect(r.spec.members.find((m) => m.name === '马丽')!.wxid).toBeUndefined()
@@ -71,11 +71,11 @@ describe('onboarding with the org file', () => {
       const file = path.join(dir, `roster.${ext}`)
       await writeOrgFile(file, r.spec)
       const back = await loadOrgFile(file)
-      expect(back.members.filter((m) => !m.wxid).map((m) => m.name)).toEqual(['马丽', '陈静', '陈静'])
+      expect(back.members.filter((m) => !m.wxid).map((m) => m.name)).toEqual(['马丽', '陈静', '陈静', '钱管理'])
       const report = await importOrg(sim.stores.db.prisma, back)
       expect({ ext, lines: report.lines }).toEqual({ ext, lines: [] })
     }
-    expect(await sim.stores.db.prisma.member.count({ where: { active: true } })).toBe(8)
+    expect(await sim.stores.db.prisma.member.count({ where: { active: true } })).toBe(10)
   })
 
   it('a file that carries another id for a person linked in chat wins, and the change is reported', async () => {

@@ -9,7 +9,7 @@ export const registrationTexts = {
   rejectExample: '#驳回 张伟',
   linked: (name: string, role: Role) => `已登记:${who(name, role)},可以使用 #签到 等命令。发送 #帮助 查看全部命令。`,
   waiting: (name: string, role: Role, reason: 'role' | 'namesake', asked: string[]) =>
-    `已收到「${name}」的登记申请,${reason === 'role' ? `${ROLE_LABEL[role]}的登记` : `本单位名单中有不止一位「${name}」,`}需要上级负责人确认${
+    `已收到「${name}」的登记申请,${reason === 'role' ? `${ROLE_LABEL[role]}的登记` : `本单位名单中有不止一位「${name}」,`}需要${role === 'admin' ? '管理员' : '上级负责人'}确认${
       asked.length ? `(已通知 ${asked.join('、')})` : ',请联系本单位负责人'
     }。确认后即可使用命令。`,
   ask: (a: { name: string; role: Role; unit: string; displayName: string; id: number; several: boolean }) =>

@@ -32,7 +32,7 @@ export async function exportRoster(db: DbOrTx, districtName?: string): Promise<R
     const spec: UnitSpec = { name: u.name, kind: u.kind, children: [] }
     specOf.set(u.id, spec)
     if (u.parentId === district.id || u.parentId === null) roots.push(spec)
-    else specOf.get(u.parentId)?.children!.push(spec)
+    else specOf.get(u.parentId)?.children?.push(spec)
   }
   for (const s of specOf.values()) if (!s.children!.length) delete s.children
   const rooms = (await orgRepo.roomsOfDistrict(db, district.id)).sort((a, b) => a.id - b.id)

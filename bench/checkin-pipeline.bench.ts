@@ -107,7 +107,7 @@ export async function benchGridbot(opts: {
     concurrency: 48,
   })
   await world.populate(stores.db.prisma)
-  const cadres = spec.members.filter((m) => m.role === 'grid_cadre')
+  const cadres = spec.members.flatMap((m) => (m.role === 'grid_cadre' && m.wxid ? [{ ...m, wxid: m.wxid }] : []))
   const roomIndex = new Map(cadres.map((c, i) => [c.rooms[0]!, i]))
   let replyCb: (i: number) => void = () => undefined
   // One message per cadre per round: a reply in a grid's room belongs to that grid's latest message.

@@ -39,7 +39,7 @@ export async function benchEscalation(opts: { tasks: number; spreadMs: number; l
   const app = await startApp({ role: 'all', env, infra: stores.infra, log, makeTransport: world.transport, pace: null, concurrency: 32 })
   await world.populate(stores.db.prisma)
   const prisma = stores.db.prisma
-  const cadres = spec.members.filter((m) => m.role === 'grid_cadre')
+  const cadres = spec.members.flatMap((m) => (m.role === 'grid_cadre' && m.wxid ? [{ ...m, wxid: m.wxid }] : []))
 
   // Deadlines staggered over the spread, starting `leadMs` from now; the overdue post is due at the deadline.
   const due = new Map<number, number>()

@@ -14,6 +14,7 @@ import { OPEN_STATUSES } from '../src/domain/hazard/hazard.types.ts'
 import { importOrg } from '../src/domain/org/org-import.service.ts'
 import { orgRepo } from '../src/domain/org/org.repo.ts'
 import { bindRoomsByTopic } from '../src/domain/org/org.service.ts'
+import { linked } from '../src/domain/org/linked.ts'
 import { benchStores, machine, percentile } from './stores.ts'
 
 const CATEGORIES = ['fire', 'electrical', 'gas', 'traffic', 'building', 'public_order', 'environment', 'other']
@@ -83,7 +84,7 @@ export async function benchHazardDuplicates(o: { open: number; reports: number }
     for (let i = 0; i < rows.length; i += 1000) await db.hazard.createMany({ data: rows.slice(i, i + 1000) })
     await db.shortIdCounter.create({ data: { districtId: district.id, kind: 'H', last: o.open } })
     const rooms = new Map((await orgRepo.roomsOfDistrict(db, district.id)).map((r) => [r.unitId, r]))
-    const cadres = await db.member.findMany({ where: { role: 'grid_cadre', unit: { districtId: district.id } }, include: { unit: true } })
+    const cadres = linked(await db.member.findMany({ where: { role: 'grid_cadre', unit: { districtId: district.id } }, include: { unit: true } }))
 
     const report: number[] = []
     const check: number[] = []

@@ -331,6 +331,25 @@ org
     }
   })
 org
+  .command('export')
+  .description('write the roster (units, groups with room ids, people with linked contact ids) as YAML or xlsx, in the format import reads')
+  .requiredOption('--out <file>', 'output file: .xlsx (the office sheet) or .yaml')
+  .option('--district <name>', 'the district (needed when the database holds several)')
+  .action(async (o: { out: string; district?: string }) => {
+    const env = loadEnv()
+    const { exportRoster } = await import('./domain/org/org-export.service.ts')
+    const { writeOrgFile } = await import('./config/org-write.ts')
+    const db = await openDb(env)
+    try {
+      const r = await exportRoster(db.prisma, o.district)
+      await writeOrgFile(o.out, r.spec)
+      console.log(`已写入 ${o.out}:${r.spec.rooms.length} 个群,${r.spec.members.length} 名成员(其中 ${r.unlinked} 名待登记)`)
+      if (r.notExported.length) console.log(`注意:名单不含 ${r.notExported.join('、')};再次导入此文件会清除它们,请在原 YAML 中保留。`)
+    } finally {
+      await db.close()
+    }
+  })
+org
   .command('generate')
   .description('write a deterministic district of the given size')
   .option('--towns <n>', 'towns', '15')

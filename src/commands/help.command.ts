@@ -22,7 +22,9 @@ export function helpCommand(sections: () => { title: string; commands: AnyComman
         .map((s) => ({ title: s.title, names: s.commands.filter(mayUse).map((c) => `#${c.name}`) }))
         .filter((s) => s.names.length)
         .map((s) => `【${s.title}】${s.names.join(' ')}`)
-      const tail = member ? '\n发送 #帮助 命令名 查看用法和例子,如:#帮助 隐患' : '\n您尚未登记为网格成员,可以在网格群里上报隐患;登记后可使用签到等命令。'
+      const tail = member
+        ? '\n发送 #帮助 命令名 查看用法和例子,如:#帮助 隐患'
+        : '\n您尚未登记为网格成员,可以在网格群里上报隐患。名单上有您的姓名?请发送 #登记 姓名,登记后可使用签到等命令。'
       ctx.reply(`网格助手命令:\n${lines.join('\n')}\n#帮助 查看命令${tail}`)
     },
   }

@@ -35,6 +35,7 @@ import { evaluationCommand, gradeCommand } from './evaluation.command.ts'
 import { noticeCommand, scheduleCancelCommand, scheduleListCommand } from './notice.command.ts'
 import { handleAcknowledgement } from './notice-ack.handler.ts'
 import { loginCommand } from './login.command.ts'
+import { confirmRegistrationCommand, registerCommand, rejectRegistrationCommand } from './register.command.ts'
 
 /** The commands by capability, as #帮助 lists them (one line per section, so the list stays one short message). */
 export const HELP_SECTIONS: { title: string; commands: AnyCommand[] }[] = [
@@ -78,6 +79,7 @@ export const HELP_SECTIONS: { title: string; commands: AnyCommand[] }[] = [
   { title: '评价', commands: [evaluationCommand, gradeCommand] },
   { title: '通知', commands: [noticeCommand, scheduleListCommand, scheduleCancelCommand] },
   { title: '报表', commands: [dailyDigestCommand, weeklyDigestCommand, monthlyDigestCommand, exportCommand] },
+  { title: '登记', commands: [registerCommand, confirmRegistrationCommand, rejectRegistrationCommand] },
   { title: '管理', commands: [bindCommand, loginCommand] },
 ]
 

@@ -34,7 +34,7 @@ const ROLE_WORDS: Record<string, OrgSpec['members'][number]['role']> = {
   volunteer: 'volunteer',
 }
 
-const HEADERS = {
+export const HEADERS = {
   district: '区',
   town: '镇街',
   community: '社区',
@@ -45,12 +45,15 @@ const HEADERS = {
   role: '角色',
   account: '账号',
   roomId: '群ID',
+  phone: '手机',
 }
 /** Columns a sheet may leave out. */
-const OPTIONAL = new Set(['account', 'roomId'])
+/** 微信ID too: an office's sheet of names (and phones) alone is a roster whose people link themselves with #登记. */
+const OPTIONAL = new Set(['account', 'roomId', 'phone', 'wxid'])
 
-/** The district office's sheet: one row per member, headers 区 镇街 社区 网格 群名 姓名 微信ID 角色 [账号] [群ID]
- *  (群ID: the group's WeChat room id, which binds it at import). */
+/** The district office's sheet: one row per member, headers 区 镇街 社区 网格 群名 姓名 微信ID 角色 [账号] [群ID] [手机]
+ *  (群ID: the group's WeChat room id, which binds it at import). 微信ID may be empty: the person links it in their
+ *  group with #登记. A row without 姓名 only declares its unit and group (`gridbot org export` writes such rows). */
 export async function readOrgSheet(file: string): Promise<unknown> {
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.readFile(file)
@@ -68,7 +71,7 @@ export async function readOrgSheet(file: string): Promise<unknown> {
     throw new AppError(
       'ORG_SHEET_HEADERS',
       `missing headers ${missing}`,
-      `表格缺少列:${missing.join('、')}(第一行应为:区 镇街 社区 网格 群名 姓名 微信ID 角色)`,
+      `表格缺少列:${missing.join('、')}(第一行应为:区 镇街 社区 网格 群名 姓名 角色,可加 微信ID 手机 账号 群ID)`,
     )
   let district = ''
   const tree = new Map<string, { spec: UnitSpec; parent: string | null }>()
@@ -102,9 +105,21 @@ export async function readOrgSheet(file: string): Promise<unknown> {
     else if (topic && wxRoomId && !rooms.get(topic)!.wxRoomId) rooms.get(topic)!.wxRoomId = wxRoomId
     const roleWord = get('role')
     const role = ROLE_WORDS[roleWord] ?? ROLE_WORDS[roleWord.toLowerCase()]
-    if (!get('name') || !get('wxid')) return void problems.push(`第${n}行缺少姓名或微信ID`)
+    if (!get('name')) return void (get('wxid') || roleWord ? problems.push(`第${n}行缺少姓名`) : undefined)
     if (!role) return void problems.push(`第${n}行的角色「${roleWord}」无法识别(可用:网格员、书记、志愿者、管理员)`)
-    members.push({ name: get('name'), wxid: get('wxid'), unit, role, rooms: topic ? [topic] : [], teams: [], duties: [] })
+    // The same contact id on another row: that person is in one more group (an export writes a row per group).
+    const again = get('wxid') ? members.find((m) => m.wxid === get('wxid') && m.name === get('name') && m.unit === unit) : undefined
+    if (again) return void (topic && !again.rooms.includes(topic) && again.rooms.push(topic))
+    members.push({
+      name: get('name'),
+      wxid: get('wxid') || undefined,
+      phone: get('phone') || undefined,
+      unit,
+      role,
+      rooms: topic ? [topic] : [],
+      teams: [],
+      duties: [],
+    })
   })
   if (problems.length) throw new AppError('ORG_SHEET_ROWS', problems.join('; '), `表格有 ${problems.length} 处问题:\n${problems.slice(0, 10).join('\n')}`)
   const roots: UnitSpec[] = []

@@ -41,7 +41,14 @@ export const orgSpecSchema = z.object({
     .array(
       z.object({
         name: z.string().trim().min(1),
-        wxid: z.string().trim().min(1),
+        /** The WeChat contact id. Offices often do not have it: leave it out and the person links it with #登记. */
+        wxid: z.string().trim().min(1).optional(),
+        /** Optional; its last four digits check a #登记 (e.g. 13800001234). */
+        phone: z.coerce
+          .string()
+          .trim()
+          .regex(/^\+?[\d\s-]{4,20}$/, '手机号只能包含数字')
+          .optional(),
         unit: z.string().trim().min(1),
         role: z.enum(ROLES),
         rooms: z.array(z.string()).default([]),
@@ -111,8 +118,8 @@ export function validateOrg(spec: OrgSpec): { units: FlatUnit[]; problems: strin
   const wxids = new Set<string>()
   for (const m of spec.members) {
     if (!names.has(m.unit)) problems.push(`成员「${m.name}」所属单位「${m.unit}」不存在`)
-    if (wxids.has(m.wxid)) problems.push(`微信ID重复:「${m.wxid}」`)
-    wxids.add(m.wxid)
+    if (m.wxid && wxids.has(m.wxid)) problems.push(`微信ID重复:「${m.wxid}」`)
+    if (m.wxid) wxids.add(m.wxid)
     for (const t of m.rooms) if (!topics.has(t)) problems.push(`成员「${m.name}」所在群「${t}」不存在`)
   }
   const items = new Set<string>()

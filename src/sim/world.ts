@@ -51,7 +51,9 @@ export class SimWorld {
     mediaDir: string,
   ) {
     this.people = [
-      ...spec.members.map((m) => ({ name: m.name, wxid: m.wxid, rooms: m.rooms })),
+      // A roster entry without a contact id is someone the simulator does not know yet: a script gives them a
+      // WeChat account as a guest, who then sends #登记.
+      ...spec.members.flatMap((m) => (m.wxid ? [{ name: m.name, wxid: m.wxid, rooms: m.rooms }] : [])),
       ...spec.guests.map((g) => ({ name: g.name, wxid: g.wxid, rooms: g.rooms })),
     ]
     for (const [i, r] of spec.rooms.entries()) this.rooms.set(r.topic, { accountId: r.account ?? spec.accounts[0]!.id, roomId: `sim-room-${i + 1}@chatroom` })

@@ -87,6 +87,8 @@ export const webTexts = {
     wxid: '微信号',
     teams: '队伍',
   },
+  /** A roster entry whose person has not linked their WeChat yet (#登记). */
+  unlinked: '待登记',
   urgent: '紧急',
   ackCell: (topic: string, acked: boolean, status: string) => `${topic}:${acked ? '已确认' : status}`,
   ackSummary: (acked: number, total: number) => `已确认 ${acked}/${total}`,

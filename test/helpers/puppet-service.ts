@@ -28,7 +28,7 @@ export async function startMockPuppetService(spec: OrgSpec, accountId: string, d
   await puppet.start()
   const botId = `svc-${accountId}`
   mocker.login(mocker.createContact({ id: botId, name: '网格助手' }))
-  const people = [...spec.members, ...spec.guests]
+  const people = [...spec.members.flatMap((m) => (m.wxid ? [{ ...m, wxid: m.wxid }] : [])), ...spec.guests]
   for (const p of people) mocker.createContact({ id: p.wxid, name: p.name })
   const rooms = new Map<string, string>()
   const topics = new Map<string, string>()

@@ -1,5 +1,6 @@
 // The only place with Prisma queries about web console logins: one-time codes and sessions (hashes only).
 import type { DbOrTx } from '../../db/client.ts'
+import { linkedOrNull } from '../org/linked.ts'
 
 export const webAuthRepo = {
   addCode: (db: DbOrTx, data: { codeHash: string; memberId: number; createdAt: Date; expiresAt: Date }) => db.webLoginCode.create({ data }),
@@ -22,7 +23,7 @@ export const webAuthRepo = {
   session: (db: DbOrTx, idHash: string, now: Date) =>
     db.webSession.findFirst({ where: { idHash, expiresAt: { gt: now } } }).then(async (s) => {
       if (!s) return null
-      const member = await db.member.findUnique({ where: { id: s.memberId }, include: { unit: true } })
+      const member = linkedOrNull(await db.member.findUnique({ where: { id: s.memberId }, include: { unit: true } }))
       return member ? { session: s, member } : null
     }),
   endSession: (db: DbOrTx, idHash: string) => db.webSession.deleteMany({ where: { idHash } }),

@@ -1,6 +1,7 @@
 // The only place with Prisma queries for cadre evaluation: what each cadre did in a period (check-ins, tasks and
 // projects done, hazards handled, approved hours, 六个一), and the grades (an append-only audit trail).
 import type { DbOrTx } from '../../db/client.ts'
+import { LINKED, linked } from '../org/linked.ts'
 import type { Prisma } from '../../db/generated/client.ts'
 
 /** What taking on or handling a hazard is recorded as (HazardEvent.kind). */
@@ -18,13 +19,15 @@ export const evaluationRepo = {
     })
     return rows.map((r) => ({ unitId: r.unitId, acknowledged: r.status === 'acknowledged', count: r._count._all }))
   },
-  /** Active cadres (grid cadres and supervisors) of these units. */
-  cadresIn: (db: DbOrTx, unitIds: number[]) =>
-    db.member.findMany({
-      where: { unitId: { in: unitIds }, role: { in: ['grid_cadre', 'supervisor'] }, active: true },
-      include: { unit: true },
-      orderBy: { id: 'asc' },
-    }),
+  /** Active linked cadres (grid cadres and supervisors) of these units (an entry not yet linked has done nothing). */
+  cadresIn: async (db: DbOrTx, unitIds: number[]) =>
+    linked(
+      await db.member.findMany({
+        where: { unitId: { in: unitIds }, role: { in: ['grid_cadre', 'supervisor'] }, active: true, ...LINKED },
+        include: { unit: true },
+        orderBy: { id: 'asc' },
+      }),
+    ),
 
   checkins: async (db: DbOrTx, ids: number[], from: Date, to: Date) =>
     counted(

@@ -1,5 +1,6 @@
 // The only place with Prisma queries about notices, their deliveries per room, and scheduled notices.
 import type { DbOrTx } from '../../db/client.ts'
+import { LINKED, linked } from '../org/linked.ts'
 import type { Prisma } from '../../db/generated/client.ts'
 import type { DeliveryStatus } from '../../db/generated/enums.ts'
 import { shortIdRepo } from '../short-id.repo.ts'
@@ -84,10 +85,12 @@ export const noticeOrgRepo = {
   roomsOfUnits: (db: DbOrTx, unitIds: number[]) => db.room.findMany({ where: { unitId: { in: unitIds }, wxRoomId: { not: null } }, orderBy: { id: 'asc' } }),
   unitsByIds: (db: DbOrTx, ids: number[]) => db.unit.findMany({ where: { id: { in: ids } } }),
   /** Active cadres, supervisors and admins of these units (who are @-ed in a room of theirs). */
-  peopleOf: (db: DbOrTx, unitIds: number[], roles: ('grid_cadre' | 'supervisor' | 'admin')[]) =>
-    db.member.findMany({
-      where: { unitId: { in: unitIds }, role: { in: roles }, active: true },
-      select: { wxid: true, unitId: true, role: true, name: true },
-      orderBy: { id: 'asc' },
-    }),
+  peopleOf: async (db: DbOrTx, unitIds: number[], roles: ('grid_cadre' | 'supervisor' | 'admin')[]) =>
+    linked(
+      await db.member.findMany({
+        where: { unitId: { in: unitIds }, role: { in: roles }, active: true, ...LINKED },
+        select: { wxid: true, unitId: true, role: true, name: true },
+        orderBy: { id: 'asc' },
+      }),
+    ),
 }

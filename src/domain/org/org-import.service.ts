@@ -7,12 +7,15 @@ import { orgRepo } from './org.repo.ts'
 import { policyProblems, toPolicyPatch } from '../task/policy.ts'
 import { inTransaction } from '../../db/transaction.ts'
 import { importCatalogue } from '../points/catalogue.service.ts'
+import { matchRoster } from './roster-match.ts'
 
 export interface ImportReport {
   districtId: number
   created: { units: number; rooms: number; members: number; accounts: number }
   updated: { units: number; rooms: number; members: number }
   deactivated: number
+  /** Members whose contact id (linked in chat) the file replaced with another. */
+  relinked: number
   unchanged: number
   lines: string[]
 }
@@ -26,7 +29,7 @@ function stored(raw: object | undefined): object | undefined {
   return r.ok ? r.patch : undefined
 }
 
-export async function importOrg(db: Db, spec: OrgSpec): Promise<ImportReport> {
+export async function importOrg(db: Db, spec: OrgSpec, now: Date = new Date()): Promise<ImportReport> {
   const { units, problems } = validateOrg(spec)
   for (const u of units) if (u.policies) problems.push(...policyProblems(u.policies).map((p) => `「${u.name}」的 policies.${p}`))
   if (problems.length) throw new AppError('ORG_INVALID', problems.join('; '), `组织文件有 ${problems.length} 处问题:\n${problems.slice(0, 10).join('\n')}`)
@@ -35,6 +38,7 @@ export async function importOrg(db: Db, spec: OrgSpec): Promise<ImportReport> {
     created: { units: 0, rooms: 0, members: 0, accounts: 0 },
     updated: { units: 0, rooms: 0, members: 0 },
     deactivated: 0,
+    relinked: 0,
     unchanged: 0,
     lines: [],
   }
@@ -116,27 +120,46 @@ export async function importOrg(db: Db, spec: OrgSpec): Promise<ImportReport> {
         } else report.unchanged++
       }
 
-      const members = new Map((await orgRepo.membersOfDistrict(tx, districtId)).map((m) => [m.wxid, m]))
-      const inFile = new Set<string>()
-      for (const m of spec.members) {
-        inFile.add(m.wxid)
-        const data = { name: m.name, unitId: byName.get(m.unit)!.id, role: m.role, teams: m.teams, duties: m.duties, roomTopics: m.rooms, active: true }
-        const row = members.get(m.wxid)
+      const rows = await orgRepo.membersOfDistrict(tx, districtId)
+      const rowById = new Map(rows.map((r) => [r.id, r]))
+      const entries = spec.members.map((m) => ({ name: m.name, unitId: byName.get(m.unit)!.id, wxid: m.wxid, phone: m.phone, role: m.role }))
+      const { matches, leftOver } = matchRoster(entries, rows)
+      for (const [i, m] of spec.members.entries()) {
+        const match = matches[i]!
+        const data = {
+          name: m.name,
+          unitId: entries[i]!.unitId,
+          role: m.role,
+          phone: m.phone ?? null,
+          teams: m.teams,
+          duties: m.duties,
+          roomTopics: m.rooms,
+          active: true,
+          wxid: match.wxid,
+        }
+        const row = match.rowId === null ? undefined : rowById.get(match.rowId)
         if (row && Object.entries(data).every(([k, v]) => same(row[k as keyof typeof row], v))) {
           report.unchanged++
           continue
         }
-        await orgRepo.upsertMember(tx, m.wxid, data)
+        // The contact id's origin: a new id from the file is the file's; an id kept from chat stays the chat's.
+        const link = match.wxid && match.wxid !== row?.wxid ? { linkedVia: 'file', linkedAt: now } : {}
+        if (row) await orgRepo.updateMember(tx, row.id, { ...data, ...link })
+        else await orgRepo.createMember(tx, { ...data, ...link })
+        if (match.replacedWxid) {
+          report.relinked++
+          report.lines.push(`~ 成员 ${m.name} 的微信ID 由 ${match.replacedWxid} 改为 ${match.wxid}(以文件为准)`)
+        }
         if (row) {
           report.updated.members++
           report.lines.push(`~ 成员 ${m.name}`)
         } else {
           report.created.members++
-          report.lines.push(`+ 成员 ${m.name}(${m.role})`)
+          report.lines.push(`+ 成员 ${m.name}(${m.role}${match.wxid ? '' : ',待登记'})`)
         }
       }
-      for (const [wxid, row] of members) {
-        if (!inFile.has(wxid) && row.active) {
+      for (const row of leftOver) {
+        if (row.active) {
           await orgRepo.deactivateMember(tx, row.id)
           report.deactivated++
           report.lines.push(`- 成员 ${row.name} 已停用(不在文件中)`)

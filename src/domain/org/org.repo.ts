@@ -2,6 +2,22 @@
 import type { DbOrTx } from '../../db/client.ts'
 import { Prisma, type Room, type Unit } from '../../db/generated/client.ts'
 import type { Role, UnitKind } from '../../db/generated/enums.ts'
+import { LINKED, linked, linkedOrNull } from './linked.ts'
+
+/** A member row as the org import writes it. */
+type MemberData = {
+  name: string
+  unitId: number
+  role: Role
+  phone: string | null
+  teams: string[]
+  duties: string[]
+  roomTopics: string[]
+  active: boolean
+  wxid: string | null
+  linkedVia?: string
+  linkedAt?: Date
+}
 
 /** What a unit lookup needs of a unit (domain types satisfy it). */
 type UnitRef = Pick<Unit, 'id' | 'path'>
@@ -52,21 +68,22 @@ export const orgRepo = {
     return db.room.update({ where: { id: roomRowId }, data: { wxRoomId, boundAt: at } })
   },
 
-  memberByWxid: (db: DbOrTx, wxid: string) => db.member.findUnique({ where: { wxid }, include: { unit: true } }),
+  memberByWxid: async (db: DbOrTx, wxid: string) => linkedOrNull(await db.member.findUnique({ where: { wxid }, include: { unit: true } })),
   membersOfDistrict: (db: DbOrTx, districtId: number) => db.member.findMany({ where: { unit: { districtId } } }),
-  upsertMember: (
-    db: DbOrTx,
-    wxid: string,
-    data: { name: string; unitId: number; role: Role; teams: string[]; duties: string[]; roomTopics: string[]; active: boolean },
-  ) => db.member.upsert({ where: { wxid }, create: { wxid, ...data }, update: data }),
+  catalogueCount: (db: DbOrTx, districtId: number) => db.catalogueItem.count({ where: { districtId, active: true } }),
+  createMember: (db: DbOrTx, data: MemberData) => db.member.create({ data }),
+  updateMember: (db: DbOrTx, id: number, data: Partial<MemberData>) => db.member.update({ where: { id }, data }),
   deactivateMember: (db: DbOrTx, id: number) => db.member.update({ where: { id }, data: { active: false } }),
-  membersByIds: (db: DbOrTx, ids: number[]) => db.member.findMany({ where: { id: { in: ids } }, include: { unit: true } }),
-  membersByName: (db: DbOrTx, districtId: number, name: string) =>
-    db.member.findMany({ where: { name, active: true, unit: { districtId } }, include: { unit: true } }),
-  membersByWxids: (db: DbOrTx, wxids: string[]) => db.member.findMany({ where: { wxid: { in: wxids }, active: true }, include: { unit: true } }),
+  /** Linked members by row id (holders, actors, graders: only a linked member ever acted). */
+  membersByIds: async (db: DbOrTx, ids: number[]) => linked(await db.member.findMany({ where: { id: { in: ids }, ...LINKED }, include: { unit: true } })),
+  /** Active linked members of the district going by this name (an @name in the text, a namesake check). */
+  membersByName: async (db: DbOrTx, districtId: number, name: string) =>
+    linked(await db.member.findMany({ where: { name, active: true, unit: { districtId }, ...LINKED }, include: { unit: true } })),
+  membersByWxids: async (db: DbOrTx, wxids: string[]) =>
+    linked(await db.member.findMany({ where: { wxid: { in: wxids }, active: true }, include: { unit: true } })),
   /** Units of a subtree (the unit and everything under it). */
   subtree: (db: DbOrTx, unit: UnitRef) => db.unit.findMany({ where: { path: { startsWith: unit.path } }, orderBy: [{ depth: 'asc' }, { id: 'asc' }] }),
-  /** Active members with one of `roles` in any of `unitIds`. */
-  membersIn: (db: DbOrTx, unitIds: number[], roles: Role[]) =>
-    db.member.findMany({ where: { unitId: { in: unitIds }, role: { in: roles }, active: true }, orderBy: { id: 'asc' } }),
+  /** Active linked members with one of `roles` in any of `unitIds` (the people @-ed, told, or asked to decide). */
+  membersIn: async (db: DbOrTx, unitIds: number[], roles: Role[]) =>
+    linked(await db.member.findMany({ where: { unitId: { in: unitIds }, role: { in: roles }, active: true, ...LINKED }, orderBy: { id: 'asc' } })),
 }

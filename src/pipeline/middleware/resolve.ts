@@ -3,6 +3,7 @@ import { UsageError } from '../../core/errors.ts'
 import { closest } from '../../parser/closest.ts'
 import { isMemberName, registrarNames } from '../../domain/org/org.service.ts'
 import { districtOf, ROLE_LABEL } from '../../domain/org/org.types.ts'
+import { registrationHint } from '../../domain/registration/registration.service.ts'
 import type { MessageContext } from '../context.ts'
 
 /**
@@ -20,6 +21,10 @@ export const resolveMiddleware: Middleware<MessageContext> = async (ctx, next) =
   }
   if (!member && def.access !== 'guest') {
     const db = ctx.deps.prisma
+    // A display name that is an unlinked entry of this unit: perhaps the person themselves, not yet linked. Only
+    // a hint (#登记 decides, by the rules there); the command is not run.
+    const hint = ctx.room && (await registrationHint({ db }, ctx.room, ctx.msg.talkerName))
+    if (hint) return ctx.reply(hint, { mention: true })
     const who = ctx.room ? await registrarNames(db, ctx.room.unit) : []
     const register = who.length ? `请联系 ${who.join('、')} 登记。` : '请联系本群负责人登记。'
     // A guest showing a member's display name is told they are not that member, so the group does not read the

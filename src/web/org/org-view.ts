@@ -22,7 +22,8 @@ function unitSection(u: RosterUnit, kids: Map<number | null, RosterUnit[]>): Raw
     : ''
   const members = u.members.length
     ? html`<table class="members"><thead><tr><th>${c.members}</th><th>${c.role}</th><th>${c.wxid}</th><th>${c.teams}</th></tr></thead><tbody>${u.members.map(
-        (m) => html`<tr><td>${m.name}</td><td>${ROLE_LABEL[m.role as Role]}</td><td><code>${m.wxid}</code></td><td>${m.teams.join('、')}</td></tr>`,
+        (m) =>
+          html`<tr><td>${m.name}</td><td>${ROLE_LABEL[m.role as Role]}</td><td>${m.wxid ? html`<code>${m.wxid}</code>` : webTexts.unlinked}</td><td>${m.teams.join('、')}</td></tr>`,
       )}</tbody></table>`
     : ''
   const children = kids.get(u.id) ?? []

@@ -99,10 +99,10 @@ export function simRoutes(ctx: ConsoleContext, session: SimSession): Route<Viewe
   const defaultRoom = world.spec.rooms.find((r) => grids.has(r.unit))?.topic ?? world.spec.rooms[0]!.topic
   const defaultSpeaker = (topic: string) =>
     (
-      world.spec.members.find((m) => m.role === 'grid_cadre' && m.rooms.includes(topic)) ??
+      world.spec.members.find((m) => m.role === 'grid_cadre' && m.wxid && m.rooms.includes(topic)) ??
       world.people.find((p) => p.rooms.includes(topic)) ??
       world.people[0]!
-    ).wxid
+    ).wxid!
 
   const act =
     (handler: (r: Request) => Promise<unknown>): Route<Viewer | null>['handler'] =>

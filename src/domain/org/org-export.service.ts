@@ -1,0 +1,72 @@
+// `gridbot org export`: the roster as the database holds it — units, groups (with their room ids), and people (with
+// the contact ids linked in chat) — in the org file's own shape, so the office's sheet stays the source: export,
+// edit, import again. Policies and the points catalogue are not part of the roster and are not written.
+import { AppError } from '../../core/errors.ts'
+import type { DbOrTx } from '../../db/client.ts'
+import type { OrgSpec, UnitSpec } from '../../config/org-spec.ts'
+import { orgRepo } from './org.repo.ts'
+
+export interface RosterExport {
+  spec: OrgSpec
+  /** Members without a contact id yet (waiting for #登记). */
+  unlinked: number
+  /** What the file leaves out that the database holds (told to the operator). */
+  notExported: string[]
+}
+
+export async function exportRoster(db: DbOrTx, districtName?: string): Promise<RosterExport> {
+  const districts = await orgRepo.districts(db)
+  const district = districtName ? districts.find((d) => d.name === districtName) : districts.length === 1 ? districts[0] : undefined
+  if (!district)
+    throw new AppError(
+      'ORG_EXPORT_DISTRICT',
+      `district ${districtName ?? '(none given)'} not found among ${districts.length}`,
+      districtName ? `找不到区「${districtName}」` : `数据库中有 ${districts.length} 个区,请用 --district 指定一个`,
+    )
+  const units = (await orgRepo.unitsOfDistrict(db, district.id)).sort((a, b) => a.depth - b.depth || a.id - b.id)
+  const nameOf = new Map(units.map((u) => [u.id, u.name]))
+  const specOf = new Map<number, UnitSpec>()
+  const roots: UnitSpec[] = []
+  for (const u of units) {
+    if (u.id === district.id) continue
+    const spec: UnitSpec = { name: u.name, kind: u.kind, children: [] }
+    specOf.set(u.id, spec)
+    if (u.parentId === district.id || u.parentId === null) roots.push(spec)
+    else specOf.get(u.parentId)?.children?.push(spec)
+  }
+  for (const s of specOf.values()) if (!s.children!.length) delete s.children
+  const rooms = (await orgRepo.roomsOfDistrict(db, district.id)).sort((a, b) => a.id - b.id)
+  const used = new Set(rooms.flatMap((r) => [r.accountId, ...r.backupAccountIds]))
+  const accounts = (await orgRepo.accounts(db)).filter((a) => used.has(a.id))
+  const members = (await orgRepo.membersOfDistrict(db, district.id)).filter((m) => m.active).sort((a, b) => a.id - b.id)
+  const notExported = [
+    ...(units.some((u) => u.policy) ? ['policies(各单位的规则设置)'] : []),
+    ...((await orgRepo.catalogueCount(db, district.id)) ? ['catalogue(兑换品)'] : []),
+  ]
+  const spec: OrgSpec = {
+    district: district.name,
+    accounts: accounts.map((a) => ({ id: a.id, ...(a.name ? { name: a.name } : {}), ...(a.messagesPerSec ? { messagesPerSec: a.messagesPerSec } : {}) })),
+    units: roots,
+    rooms: rooms.map((r) => ({
+      topic: r.topic,
+      unit: nameOf.get(r.unitId)!,
+      account: r.accountId,
+      accounts: r.backupAccountIds,
+      ...(r.wxRoomId ? { wxRoomId: r.wxRoomId } : {}),
+      admin: r.isAdmin,
+    })),
+    members: members.map((m) => ({
+      name: m.name,
+      ...(m.wxid ? { wxid: m.wxid } : {}),
+      ...(m.phone ? { phone: m.phone } : {}),
+      unit: nameOf.get(m.unitId)!,
+      role: m.role,
+      rooms: m.roomTopics,
+      teams: m.teams,
+      duties: m.duties,
+    })),
+    guests: [],
+    catalogue: [],
+  }
+  return { spec, unlinked: members.filter((m) => !m.wxid).length, notExported }
+}

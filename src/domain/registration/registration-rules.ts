@@ -1,0 +1,99 @@
+// The rules of #登记 / #确认 / #驳回, pure: what a registration leads to, who may decide it, how its state moves.
+// Display names never appear here: a registration is about a contact id and a roster entry of the group's unit.
+import type { Role } from '../org/org.types.ts'
+
+export type RegistrationStatus = 'pending' | 'confirmed' | 'rejected' | 'expired'
+export type RegistrationAction = 'confirm' | 'reject' | 'expire'
+
+/** status × action → the next status (absent: refused, the registration was decided already). */
+export const REGISTRATION_TRANSITIONS: Record<RegistrationStatus, Partial<Record<RegistrationAction, RegistrationStatus>>> = {
+  pending: { confirm: 'confirmed', reject: 'rejected', expire: 'expired' },
+  confirmed: {},
+  rejected: {},
+  expired: {},
+}
+
+export const nextStatus = (from: RegistrationStatus, action: RegistrationAction): RegistrationStatus | null => REGISTRATION_TRANSITIONS[from][action] ?? null
+
+/** A pending registration nobody answered within a week is dropped (the person may ask again). */
+export const PENDING_TTL_MS = 7 * 24 * 3600_000
+export const isExpired = (createdAt: Date, now: Date) => now.getTime() - createdAt.getTime() >= PENDING_TTL_MS
+
+/** Roles a unique roster name links at once; anyone above grid cadre waits for a supervisor. */
+const SELF_SERVE: ReadonlySet<Role> = new Set(['grid_cadre', 'volunteer'])
+
+export interface RosterCandidate {
+  id: number
+  role: Role
+  phone: string | null
+}
+
+export type RegistrationOutcome<E extends RosterCandidate> =
+  | { kind: 'not_in_roster' }
+  | { kind: 'already_linked' }
+  | { kind: 'phone_mismatch' }
+  | { kind: 'link'; entry: E }
+  | { kind: 'pending'; entry: E; reason: 'role' | 'namesake' }
+
+const last4 = (phone: string | null) => (phone ?? '').replace(/\D/g, '').slice(-4)
+
+/**
+ * What a #登记 <name> [last four digits] from a contact id linked to nobody leads to.
+ * `unlinked`: the active roster entries of that name in the group's unit without a contact id;
+ * `sameName`: how many active entries of that name the unit has, linked or not (a name is unique only if 1).
+ */
+export function registrationOutcome<E extends RosterCandidate>(a: { unlinked: E[]; sameName: number; phone4: string | null }): RegistrationOutcome<E> {
+  if (!a.unlinked.length) return a.sameName ? { kind: 'already_linked' } : { kind: 'not_in_roster' }
+  let candidates = [...a.unlinked].sort((x, y) => x.id - y.id)
+  if (a.phone4) {
+    const exact = candidates.filter((e) => e.phone && last4(e.phone) === a.phone4)
+    // An entry with another phone is not this person; an entry without a phone cannot tell.
+    candidates = exact.length ? exact : candidates.filter((e) => !e.phone)
+    if (!candidates.length) return { kind: 'phone_mismatch' }
+  }
+  const entry = candidates[0]!
+  if (!SELF_SERVE.has(entry.role)) return { kind: 'pending', entry, reason: 'role' }
+  if (a.sameName > 1) return { kind: 'pending', entry, reason: 'namesake' }
+  return { kind: 'link', entry }
+}
+
+export interface Decider {
+  role: Role
+  unit: { path: string; districtId: number | null; id: number }
+}
+
+export type DecideRefusal = 'REG_NOT_SUPERVISOR' | 'REG_OUTSIDE_UNIT' | 'REG_ADMIN_ONLY'
+
+/**
+ * Who may #确认 / #驳回 a registration for an entry of `entryRole` in `unit`: a linked supervisor of that unit or an
+ * ancestor unit, or an admin; an admin's registration only an admin.
+ */
+export function mayDecide(decider: Decider, unit: { path: string }, entryRole: Role): DecideRefusal | null {
+  if (decider.role !== 'supervisor' && decider.role !== 'admin') return 'REG_NOT_SUPERVISOR'
+  if (entryRole === 'admin' && decider.role !== 'admin') return 'REG_ADMIN_ONLY'
+  if (decider.role === 'admin') return null
+  return unit.path.startsWith(decider.unit.path) ? null : 'REG_OUTSIDE_UNIT'
+}
+
+/** Whom to ask: for a supervisor's registration the unit above (the unit's own supervisor is the one asking), for an
+ *  admin's the admins, otherwise the unit's own supervisors first. */
+export const askFrom = (entryRole: Role): { startAbove: boolean; roles: Role[] } =>
+  entryRole === 'admin' ? { startAbove: false, roles: ['admin'] } : { startAbove: entryRole === 'supervisor', roles: ['supervisor', 'admin'] }
+
+/** `#确认 张伟` or `#确认 张伟 17` (17: the registration's number, shown when several wait under one name). */
+export function parseDecision(argv: string[]): { name: string; number: number | null } | null {
+  if (!argv.length || argv.length > 2) return null
+  const name = argv[0]!
+  if (argv.length === 1) return /^\d+$/.test(name) ? null : { name, number: null }
+  const n = argv[1]!.replace(/^[#号]/, '')
+  return /^\d{1,9}$/.test(n) ? { name, number: Number(n) } : null
+}
+
+/** `#登记 张伟` or `#登记 张伟 1234` (the last four digits of the phone on the roster). */
+export function parseRegistration(argv: string[]): { name: string; phone4: string | null } | { problem: string } {
+  if (!argv.length) return { problem: '请写上名单中的姓名' }
+  if (argv.length > 2) return { problem: '姓名中不要有空格,手机后四位可选' }
+  const [name, phone] = argv as [string, string | undefined]
+  if (phone !== undefined && !/^\d{4}$/.test(phone)) return { problem: '手机号只写后四位数字' }
+  return { name, phone4: phone ?? null }
+}

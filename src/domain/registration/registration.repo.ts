@@ -1,0 +1,52 @@
+// The only place with Prisma queries about registrations and the roster entries they link.
+import type { DbOrTx } from '../../db/client.ts'
+import type { Role } from '../../db/generated/enums.ts'
+import type { RegistrationStatus } from './registration-rules.ts'
+
+export const registrationRepo = {
+  /** Active roster entries of this name in a unit, linked or not. */
+  entriesNamed: (db: DbOrTx, unitId: number, name: string) =>
+    db.member.findMany({
+      where: { unitId, name, active: true },
+      select: { id: true, role: true, phone: true, wxid: true, name: true },
+      orderBy: { id: 'asc' },
+    }),
+  /** Active entries of a unit not yet linked whose name is this one (a display name's hint). */
+  unlinkedNamed: (db: DbOrTx, unitId: number, name: string) => db.member.findMany({ where: { unitId, name, active: true, wxid: null }, select: { id: true } }),
+  /** Who a contact id is linked to, in any district (one contact id is one person). */
+  linkedTo: (db: DbOrTx, wxid: string) => db.member.findUnique({ where: { wxid }, select: { id: true, name: true, role: true, active: true } }),
+  create: (
+    db: DbOrTx,
+    data: {
+      districtId: number
+      unitId: number
+      roomId: number
+      memberId: number
+      wxid: string
+      displayName: string
+      name: string
+      status: RegistrationStatus
+      messageKey: string
+      createdAt: Date
+      decidedAt?: Date
+    },
+  ) => db.registration.create({ data }),
+  pendingOf: (db: DbOrTx, wxid: string, unitId: number) => db.registration.findMany({ where: { wxid, unitId, status: 'pending' }, orderBy: { id: 'asc' } }),
+  /** Pending registrations of this name in units under `path` (a decider's reach), with their units and entries. */
+  pendingNamed: (db: DbOrTx, districtId: number, path: string, name: string) =>
+    db.registration.findMany({
+      where: { districtId, name, status: 'pending', unit: { path: { startsWith: path } } },
+      include: { unit: true, room: true, member: { select: { id: true, role: true, wxid: true, active: true } } },
+      orderBy: { id: 'asc' },
+    }),
+  /** Moves a registration out of `from` once (count 0: someone else decided it first). */
+  decide: async (db: DbOrTx, id: number, from: RegistrationStatus, to: RegistrationStatus, at: Date, deciderId: number | null) =>
+    (await db.registration.updateMany({ where: { id, status: from }, data: { status: to, decidedAt: at, decidedById: deciderId } })).count === 1,
+  /** Links a contact id to an entry still unlinked (count 0: someone linked it first). */
+  link: async (db: DbOrTx, memberId: number, wxid: string, at: Date) =>
+    (await db.member.updateMany({ where: { id: memberId, wxid: null }, data: { wxid, linkedVia: 'chat', linkedAt: at } })).count === 1,
+  /** Another unlinked entry of the same name and role in the unit (when the one asked for was linked meanwhile). */
+  otherUnlinked: (db: DbOrTx, unitId: number, name: string, role: Role) =>
+    db.member.findFirst({ where: { unitId, name, role, active: true, wxid: null }, orderBy: { id: 'asc' } }),
+  entry: (db: DbOrTx, id: number) => db.member.findUnique({ where: { id }, select: { id: true, name: true, role: true } }),
+}

@@ -1,0 +1,152 @@
+// #登记 links a sender's contact id to a roster entry of its group's unit: at once for a unique grid cadre or
+// volunteer, otherwise after a supervisor's #确认. Every step is a Registration row (the audit trail); the link
+// itself is a conditional update, so two confirmations or a replayed message link once.
+import { AppError } from '../../core/errors.ts'
+import { jobId } from '../../core/ids.ts'
+import type { Work } from '../work.ts'
+import { orgRepo } from '../org/org.repo.ts'
+import { toRoom } from '../org/room-message.ts'
+import { districtOf, type BoundRoom, type MemberWithUnit, type Role } from '../org/org.types.ts'
+import { registrationRepo } from './registration.repo.ts'
+import { askFrom, isExpired, mayDecide, nextStatus, registrationOutcome, type RegistrationAction } from './registration-rules.ts'
+import { registrationTexts as T } from './registration.texts.ts'
+
+/** A refusal: the reply says why (with a correct example where one helps); the transaction writes nothing. */
+const refuse = (code: string, text: string) => new AppError(code, `registration refused: ${code}`, text)
+
+export interface Sender {
+  wxid: string
+  displayName: string
+  accountId: string
+  messageId: string
+}
+
+export async function register(w: Work, room: BoundRoom, from: Sender, a: { name: string; phone4: string | null }): Promise<string> {
+  const { db } = w
+  const mine = await registrationRepo.linkedTo(db, from.wxid)
+  if (mine) throw refuse('REG_SENDER_LINKED', T.senderLinked(mine.name, mine.role))
+  const pending = (await registrationRepo.pendingOf(db, from.wxid, room.unitId)).filter((r) => !isExpired(r.createdAt, w.now))
+  if (pending.some((r) => r.name === a.name)) throw refuse('REG_ALREADY_PENDING', T.alreadyPending(a.name))
+  const entries = await registrationRepo.entriesNamed(db, room.unitId, a.name)
+  const outcome = registrationOutcome({ unlinked: entries.filter((e) => e.wxid === null), sameName: entries.length, phone4: a.phone4 })
+  const row = {
+    districtId: districtOf(room.unit),
+    unitId: room.unitId,
+    roomId: room.id,
+    wxid: from.wxid,
+    displayName: from.displayName,
+    name: a.name,
+    messageKey: jobId(from.accountId, from.messageId),
+    createdAt: w.now,
+  }
+  switch (outcome.kind) {
+    case 'not_in_roster':
+      throw refuse('REG_NOT_IN_ROSTER', T.notInRoster(a.name, room.unit.name))
+    case 'already_linked':
+      throw refuse('REG_ENTRY_LINKED', T.alreadyLinked(a.name))
+    case 'phone_mismatch':
+      throw refuse('REG_PHONE_MISMATCH', T.phoneMismatch(a.name))
+    case 'link': {
+      if (!(await registrationRepo.link(db, outcome.entry.id, from.wxid, w.now))) throw refuse('REG_ENTRY_LINKED', T.alreadyLinked(a.name))
+      await registrationRepo.create(db, { ...row, memberId: outcome.entry.id, status: 'confirmed', decidedAt: w.now })
+      return T.linked(a.name, outcome.entry.role)
+    }
+    case 'pending': {
+      const reg = await registrationRepo.create(db, { ...row, memberId: outcome.entry.id, status: 'pending' })
+      const asked = await askDeciders(w, room, reg, outcome.entry.role)
+      return T.waiting(a.name, outcome.entry.role, outcome.reason, asked)
+    }
+  }
+}
+
+/** Posts the request, @-ing the people who can decide it, in the group and in the deciders' own group. */
+async function askDeciders(w: Work, room: BoundRoom, reg: { id: number; name: string; displayName: string }, role: Role): Promise<string[]> {
+  const { startAbove, roles } = askFrom(role)
+  let deciders: { wxid: string; name: string }[] = []
+  let at = room.unit
+  if (role === 'admin') deciders = await adminsOf(w, room)
+  else
+    for (const u of [room.unit, ...(await orgRepo.ancestors(w.db, room.unit)).reverse()].slice(startAbove ? 1 : 0)) {
+      deciders = await orgRepo.membersIn(w.db, [u.id], roles)
+      if (!deciders.length) continue
+      at = u
+      break
+    }
+  const several = (await registrationRepo.pendingNamed(w.db, districtOf(room.unit), room.unit.path, reg.name)).length > 1
+  const text = T.ask({ name: reg.name, role, unit: room.unit.name, displayName: reg.displayName, id: reg.id, several })
+  const ids = deciders.map((d) => d.wxid)
+  w.effects.post(toRoom(room, text, ids), jobId('reg-ask', reg.id, room.id))
+  if (at.id !== room.unitId) for (const r of await orgRepo.roomsOfUnit(w.db, at.id)) w.effects.post(toRoom(r, text, ids), jobId('reg-ask', reg.id, r.id))
+  return deciders.map((d) => d.name)
+}
+
+/** The district's admins (wherever in the tree they sit). */
+async function adminsOf(w: Work, room: BoundRoom) {
+  const units = await orgRepo.unitsOfDistrict(w.db, districtOf(room.unit))
+  return orgRepo.membersIn(
+    w.db,
+    units.map((u) => u.id),
+    ['admin'],
+  )
+}
+
+/** #确认 / #驳回: the reply for the decider. The registrant hears it in their own group. */
+export async function decide(
+  w: Work,
+  decider: MemberWithUnit,
+  here: BoundRoom,
+  a: { name: string; number: number | null; action: Extract<RegistrationAction, 'confirm' | 'reject'>; messageId: string },
+): Promise<{ text: string; mentionIds: string[] }> {
+  const { db } = w
+  const verb = a.action === 'confirm' ? '确认' : '驳回'
+  const scope = decider.role === 'admin' ? '/' : decider.unit.path
+  const all = await registrationRepo.pendingNamed(db, districtOf(decider.unit), scope, a.name)
+  // Old requests expire as they are met (no timer needed: nothing waits on them).
+  for (const r of all) if (isExpired(r.createdAt, w.now)) await registrationRepo.decide(db, r.id, 'pending', nextStatus('pending', 'expire')!, w.now, null)
+  const live = all.filter((r) => !isExpired(r.createdAt, w.now) && (a.number === null || r.id === a.number))
+  if (!live.length) throw refuse('REG_NONE_WAITING', T.noneWaiting(a.name, verb))
+  if (live.length > 1)
+    return {
+      text: T.several(
+        a.name,
+        live.map((r) => ({ id: r.id, unit: r.unit.name, displayName: r.displayName })),
+        verb,
+      ),
+      mentionIds: [],
+    }
+  const reg = live[0]!
+  const refusal = mayDecide(decider, reg.unit, reg.member.role)
+  if (refusal) throw new AppError(refusal, `${decider.id} may not decide registration ${reg.id}`, T.refused[refusal])
+  const to = nextStatus('pending', a.action)!
+  const tell = (text: string) =>
+    reg.room.id !== here.id && reg.room.wxRoomId ? w.effects.post(toRoom(reg.room, text, [reg.wxid]), jobId('reg-told', reg.id, a.messageId)) : undefined
+  if (a.action === 'reject') {
+    if (!(await registrationRepo.decide(db, reg.id, 'pending', to, w.now, decider.id))) throw refuse('REG_NONE_WAITING', T.noneWaiting(a.name, verb))
+    tell(T.youAreRejected(a.name))
+    return { text: T.rejected(a.name), mentionIds: reg.room.id === here.id ? [reg.wxid] : [] }
+  }
+  if (await registrationRepo.linkedTo(db, reg.wxid)) {
+    await registrationRepo.decide(db, reg.id, 'pending', 'expired', w.now, decider.id)
+    return { text: T.contactTaken(a.name), mentionIds: [] }
+  }
+  // The entry asked for, or (linked meanwhile by a namesake) another unlinked one of the same name and role.
+  const entry = reg.member.wxid === null && reg.member.active ? reg.member : await registrationRepo.otherUnlinked(db, reg.unitId, reg.name, reg.member.role)
+  if (!entry || !(await registrationRepo.link(db, entry.id, reg.wxid, w.now))) throw refuse('REG_NO_ENTRY_LEFT', T.noEntryLeft(a.name))
+  // Decided by someone else meanwhile: the refusal rolls the link above back with it.
+  if (!(await registrationRepo.decide(db, reg.id, 'pending', to, w.now, decider.id))) throw refuse('REG_NONE_WAITING', T.noneWaiting(a.name, verb))
+  tell(T.youAreLinked(a.name, entry.role))
+  // Decided in the registrant's own group: one message, @-ing them too.
+  const there = reg.room.id === here.id
+  return {
+    text: `${T.confirmed(a.name, entry.role, reg.unit.name)}${there ? `\n${T.youAreLinked(a.name, entry.role)}` : ''}`,
+    mentionIds: there ? [reg.wxid] : [],
+  }
+}
+
+/** For a sender not linked to anyone: when their display name is an unlinked entry of the group's unit, the hint to
+ *  send #登记 (a display name is only ever a hint, never authority). */
+export async function registrationHint(w: Pick<Work, 'db'>, room: BoundRoom, displayName: string): Promise<string | null> {
+  const name = displayName.trim()
+  if (!name) return null
+  return (await registrationRepo.unlinkedNamed(w.db, room.unitId, name)).length ? T.guestHint(name) : null
+}

@@ -1,0 +1,41 @@
+// Every Chinese text of #登记 / #确认 / #驳回, and the hint a listed name gets.
+import { ROLE_LABEL, type Role } from '../org/org.types.ts'
+
+const who = (name: string, role: Role) => `${name}(${ROLE_LABEL[role]})`
+
+export const registrationTexts = {
+  example: '#登记 张伟',
+  confirmExample: '#确认 张伟',
+  rejectExample: '#驳回 张伟',
+  linked: (name: string, role: Role) => `已登记:${who(name, role)},可以使用 #签到 等命令。发送 #帮助 查看全部命令。`,
+  waiting: (name: string, role: Role, reason: 'role' | 'namesake', asked: string[]) =>
+    `已收到「${name}」的登记申请,${reason === 'role' ? `${ROLE_LABEL[role]}的登记` : `本单位名单中有不止一位「${name}」,`}需要${role === 'admin' ? '管理员' : '上级负责人'}确认${
+      asked.length ? `(已通知 ${asked.join('、')})` : ',请联系本单位负责人'
+    }。确认后即可使用命令。`,
+  ask: (a: { name: string; role: Role; unit: string; displayName: string; id: number; several: boolean }) =>
+    `${a.name}申请登记为「${a.unit}」的${ROLE_LABEL[a.role]}(微信昵称「${a.displayName}」,登记号 ${a.id})。核实是本人后请回复:#确认 ${a.name}${
+      a.several ? ` ${a.id}` : ''
+    };不是本人请回复:#驳回 ${a.name}${a.several ? ` ${a.id}` : ''}`,
+  alreadyPending: (name: string) => `您登记「${name}」的申请正在等待负责人确认,请耐心等待。`,
+  notInRoster: (name: string, unit: string) =>
+    `「${unit}」的名单中没有「${name}」。请写名单上的姓名(在自己单位的群里发),或联系负责人把您加入名单。\n例如:#登记 张伟`,
+  alreadyLinked: (name: string) => `名单上的「${name}」已经登记过了。如果您才是${name}本人,请联系负责人。`,
+  phoneMismatch: (name: string) => `手机号后四位与名单上「${name}」的不符。请核对后重发,或联系负责人。\n例如:#登记 ${name} 1234`,
+  senderLinked: (name: string, role: Role) => `您的微信已登记为 ${who(name, role)},无需再登记。`,
+  guestHint: (name: string) => `您好!名单上有「${name}」。如果是您本人,请先发送:#登记 ${name}`,
+  // Decisions.
+  noneWaiting: (name: string, verb: '确认' | '驳回') => `没有等待${verb}的「${name}」的登记(请写申请人的姓名)。\n例如:#${verb} 张伟`,
+  several: (name: string, list: { id: number; unit: string; displayName: string }[], verb: '确认' | '驳回') =>
+    `有 ${list.length} 条「${name}」的登记在等待,请写上登记号:\n${list.map((r) => `#${verb} ${name} ${r.id}(${r.unit},微信昵称「${r.displayName}」)`).join('\n')}`,
+  confirmed: (name: string, role: Role, unit: string) => `已确认:${who(name, role)} 登记为「${unit}」成员。`,
+  youAreLinked: (name: string, role: Role) => `您的登记已确认:${who(name, role)},可以使用 #签到 等命令。`,
+  rejected: (name: string) => `已驳回「${name}」的这条登记申请。`,
+  youAreRejected: (name: string) => `您登记「${name}」的申请未通过。如有疑问请联系负责人。`,
+  refused: {
+    REG_NOT_SUPERVISOR: '只有本单位或上级单位的负责人、管理员可以确认登记。',
+    REG_OUTSIDE_UNIT: '这条登记不属于您负责的单位,请由该单位或上级单位的负责人确认。',
+    REG_ADMIN_ONLY: '管理员的登记只能由管理员确认。',
+  },
+  noEntryLeft: (name: string) => `名单上的「${name}」都已登记,这条申请无法确认。`,
+  contactTaken: (name: string) => `申请人的微信已登记为其他成员,这条「${name}」的申请已作废。`,
+}

@@ -93,6 +93,7 @@ describe('digests with two worker processes', () => {
     const runs = await prisma.digestRun.findMany()
     expect(runs).toHaveLength(rooms.length) // one row per (room, kind, period): later occurrences claimed nothing
     expect(new Set(runs.map((r) => r.roomId))).toEqual(new Set(rooms.map((r) => r.id)))
+    expect(runs.map((r) => r.chartState)).toEqual(runs.map(() => 'sent')) // each chart drawn after its digest, once
     for (const room of rooms) {
       const lines = selfLines(room.topic)
       expect(

@@ -8,6 +8,7 @@ import { Effects } from '../../src/core/effects.ts'
 import type { MediaStore } from '../../src/core/ports.ts'
 import { ledgerExportTimers, requestLedgerExport, runLedgerExport } from '../../src/domain/digest/ledger-export-job.service.ts'
 import { canMoveExport } from '../../src/domain/digest/ledger-rules.ts'
+import { isLastAttempt } from '../../src/domain/digest/digest-timers.ts'
 import type { BoundRoom } from '../../src/domain/org/org.types.ts'
 import type { TimerDeps } from '../../src/domain/timers/timer-step.ts'
 import { harness, type Harness } from '../helpers/harness.ts'
@@ -100,4 +101,15 @@ describe('canMoveExport', () => {
     ['failed', 'done', false],
     ['nonsense', 'done', false],
   ] as const)('%s → %s: %s', (from, to, ok) => expect(canMoveExport(from, to)).toBe(ok))
+})
+
+describe('isLastAttempt (BullMQ: attemptsMade counts the attempts before this one)', () => {
+  it.each([
+    [0, 5, false],
+    [3, 5, false],
+    [4, 5, true],
+    [0, 1, true],
+    [0, undefined, true],
+  ] as const)('attempt after %i of %s: last %s', (made, attempts, last) => expect(isLastAttempt({ attemptsMade: made, opts: { attempts } })).toBe(last))
+  it('a run with no job (called directly) is the last', () => expect(isLastAttempt()).toBe(true))
 })

@@ -92,6 +92,22 @@ describe('the export request', () => {
   })
 })
 
+describe('an export for a group unbound since it asked', () => {
+  it('is given up (failed, nothing posted), so the sweeper stops handing it over', async () => {
+    const { row } = await request('unbound')
+    h.outbox.clear()
+    await h.db.prisma.room.update({ where: { id: room.id }, data: { wxRoomId: null } })
+    try {
+      expect(await runLedgerExport(deps(h.media), row.id, false)).toBe('stale')
+      expect(h.outbox.sent).toEqual([])
+      expect((await h.db.prisma.ledgerExport.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('failed')
+      expect(await pendingIds()).not.toContain(row.id)
+    } finally {
+      await h.db.prisma.room.update({ where: { id: room.id }, data: { wxRoomId: HF } })
+    }
+  })
+})
+
 describe('canMoveExport', () => {
   it.each([
     ['pending', 'done', true],

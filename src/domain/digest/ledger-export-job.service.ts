@@ -59,7 +59,12 @@ async function finish(deps: TimerDeps, id: number, status: 'done' | 'failed', po
  */
 export async function runLedgerExport(deps: TimerDeps, id: number, lastAttempt: boolean): Promise<'posted' | 'failed' | 'stale'> {
   const req = await ledgerRepo.exportById(deps.prisma, id)
-  if (!req || !canMoveExport(req.status, 'done') || !req.room.wxRoomId) return 'stale'
+  if (!req || !canMoveExport(req.status, 'done')) return 'stale'
+  // A group unbound since it asked: nowhere to send the file or an apology; given up, so the sweeper stops asking.
+  if (!req.room.wxRoomId) {
+    await ledgerRepo.finishExport(deps.prisma, id, 'failed', deps.clock.now())
+    return 'stale'
+  }
   const room = req.room as BoundRoom
   try {
     const now = deps.clock.now()

@@ -30,6 +30,8 @@ import { noticeTimerHandlers } from './domain/notice/notice-timer-handlers.ts'
 import { digestTimers } from './domain/digest/digest-schedule.service.ts'
 import { reminderTimers } from './domain/digest/checkin-reminder.service.ts'
 import { digestTimerHandlers } from './domain/digest/digest-timers.ts'
+import { ledgerExportTimers } from './domain/digest/ledger-export-job.service.ts'
+import { digestChartTimers } from './domain/digest/digest-chart-job.service.ts'
 import { deliveriesSent, deliveryFailed } from './domain/notice/notice.service.ts'
 import { redeliver } from './domain/inbox/redelivery.ts'
 import type { InboundMessage } from './core/message.ts'
@@ -124,7 +126,17 @@ export async function startApp(o: AppOptions): Promise<App> {
     ...deps,
     redis: queueEnv.connection,
     keyPrefix: o.env.GRIDBOT_QUEUE_PREFIX,
-    sources: [taskTimers, hazardTimers, projectTimers, noticeTimers, noticeScheduleTimers, digestTimers(clock), reminderTimers(clock)],
+    sources: [
+      taskTimers,
+      hazardTimers,
+      projectTimers,
+      noticeTimers,
+      noticeScheduleTimers,
+      digestTimers(clock),
+      reminderTimers(clock),
+      digestChartTimers,
+      ledgerExportTimers,
+    ],
   }
   const dispatch = createDispatcher(deps)
   const inbound = new InboundQueues(queueEnv, o.env.GRIDBOT_INBOUND_SHARDS)

@@ -45,6 +45,10 @@ afterAll(() => sim?.close())
 describe('#导出 台账', () => {
   it("a community's export arrives as a file in its group with only its grids' records, as recorded", async () => {
     await say('王书记', HF, '#导出 台账 本月')
+    // Answered at once; the file is built by a job outside the command's transaction, then posted once.
+    expect(sim.world.transcript.filter((l) => l.self && l.room === HF).map((l) => l.text)).toContain('正在生成 华府社区 2026年11月 台账,稍后发到本群。')
+    expect(files(HF)).toHaveLength(1)
+    expect(await sim.stores.db.prisma.ledgerExport.findMany({ select: { status: true, month: true } })).toEqual([{ status: 'done', month: '2026-11' }])
     const { wb, line } = await workbook(HF)
     expect(line.text).toBe('[文件] 台账-华府社区-2026年11月.xlsx')
     expect(line.file!.name).toBe('台账-华府社区-2026年11月.xlsx')
@@ -83,6 +87,10 @@ describe('#导出 台账', () => {
   it('a bad period or word gets a short Chinese reply with an example; a cadre or a grid group gets no file', async () => {
     await say('王书记', HF, '#导出 台账 明年')
     expect(lastText(HF)).toContain('#导出 台账 上月')
+    const requests = await sim.stores.db.prisma.ledgerExport.count()
+    await say('王书记', HF, '#导出 台账 2026-12') // a month not begun: refused, nothing requested
+    expect(lastText(HF)).toContain('这个月还没到')
+    expect(await sim.stores.db.prisma.ledgerExport.count()).toBe(requests)
     await say('王书记', HF, '#导出 花名册')
     expect(lastText(HF)).toContain('#导出 台账 上月')
     const before = files(ZS).length + files(G5).length

@@ -25,6 +25,8 @@ export type TimerKind =
   | 'notice_schedule'
   | 'digest'
   | 'checkin_reminder'
+  | 'ledger_export'
+  | 'digest_chart'
 
 /** A timer a domain rule asks for: it wakes the timer handler at `dueAt` (virtual or wall-clock time). */
 export interface TimerRequest {

@@ -1,11 +1,14 @@
 // Scheduled digests on PGlite with the virtual clock: the sweeper's source asks for the next 08:00; the occurrence
 // posts once per supervisor room (a second run, as a second worker or a repaired timer would, posts nothing); after
-// an outage only the latest missed occurrence goes out, marked 补发, once; policies.digests validated and merged.
+// an outage only the latest missed occurrence goes out, marked 补发, once; the chart is drawn by its own job after the
+// digest's transaction, posted once per room however often that job runs, and handed over again by the sweeper while
+// owed; policies.digests validated and merged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Effects } from '../../src/core/effects.ts'
 import { loadOrgFile } from '../../src/config/org-file.ts'
 import { DEFAULT_DIGEST_POLICY, resolveDigestPolicy } from '../../src/domain/digest/digest-policy.ts'
 import { digestTimers, pendingOccurrence, runDigestOccurrence } from '../../src/domain/digest/digest-schedule.service.ts'
+import { digestChartTimers, runDigestChart } from '../../src/domain/digest/digest-chart-job.service.ts'
 import { policyProblems, toPolicyPatch } from '../../src/domain/task/policy.ts'
 import { DEMO_ORG } from '../helpers/paths.ts'
 import { harness, type Harness } from '../helpers/harness.ts'
@@ -26,9 +29,18 @@ async function pending(before: Date | null = null) {
 
 async function run(t: { subjectId: number; step: number; cycle: number }) {
   const e = new Effects()
-  const outcome = await h.db.prisma.$transaction((tx) => runDigestOccurrence(tx as never, e, h.media, h.clock.now(), t.subjectId, t.step, t.cycle))
+  const outcome = await h.db.prisma.$transaction((tx) => runDigestOccurrence(tx as never, e, h.clock.now(), t.subjectId, t.step, t.cycle))
   return { outcome, posts: e.posts, timers: e.timers }
 }
+
+/** The chart job of an occurrence (what its digest_chart timer runs): the images it sent. */
+async function chart(t: { subjectId: number; step: number; cycle: number }) {
+  h.outbox.clear()
+  const deps = { prisma: h.db.prisma, outbox: h.outbox, scheduler: h.scheduler, clock: h.clock, log: h.log, counters: h.counters, media: h.media }
+  const outcome = await runDigestChart(deps, t.subjectId, t.step, t.cycle)
+  return { outcome, images: h.outbox.sent.filter((m) => m.image) }
+}
+const chartsOwed = async () => (await digestChartTimers.pending(h.db.prisma, null, 500, 0))?.timers ?? []
 
 describe('policies.digests', () => {
   it('validated at import, merged down the tree, false switches one off', () => {
@@ -75,15 +87,24 @@ describe('scheduled digests', () => {
     h.clock.set(at('2026-11-21T08:00:00+08:00'))
     const first = await run(t!)
     expect(first.outcome).toBe('posted')
-    // The text, then the chart of the district's towns (an image kept in the media store).
-    expect(first.posts).toHaveLength(2)
-    expect(first.posts[1]!.message.image).toMatch(/\.png$/)
-    expect((await h.media.get(first.posts[1]!.message.image!)).subarray(1, 4).toString()).toBe('PNG')
+    // The text in the digest's transaction; the chart of the district's towns owed to a job due at once.
+    expect(first.posts).toHaveLength(1)
     expect(first.posts[0]!.message.text).toMatch(/^【日报】二七区 · 11月20日\n/)
     expect(first.posts[0]!.message.text).not.toContain('补发')
-    expect(first.timers.map((x) => x.dueAt)).toEqual([at('2026-11-22T08:00:00+08:00')])
+    expect(first.timers.filter((x) => x.kind === 'digest').map((x) => x.dueAt)).toEqual([at('2026-11-22T08:00:00+08:00')])
+    const chartTimer = first.timers.find((x) => x.kind === 'digest_chart')
+    expect(chartTimer).toMatchObject({ subjectId: t!.subjectId, step: t!.step, cycle: t!.cycle })
+    expect((await chartsOwed()).map((x) => x.subjectId)).toEqual([t!.subjectId])
     const again = await run(t!)
     expect(again.posts).toEqual([])
+    // The chart job: one image into the room (kept in the media store), then nothing owed and nothing more sent.
+    const drawn = await chart(chartTimer!)
+    expect(drawn.outcome).toBe('posted')
+    expect(drawn.images).toHaveLength(1)
+    expect(drawn.images[0]!.roomId).toBe(first.posts[0]!.message.roomId)
+    expect((await h.media.get(drawn.images[0]!.image!)).subarray(1, 4).toString()).toBe('PNG')
+    expect(await chartsOwed()).toEqual([])
+    expect(await chart(chartTimer!)).toEqual({ outcome: 'stale', images: [] })
     // An early or changed-policy timer does nothing.
     expect((await run({ ...t!, cycle: t!.cycle + 1 })).outcome).toBe('stale')
   })
@@ -94,7 +115,8 @@ describe('scheduled digests', () => {
     const unit1 = missed.find((x) => x.dueAt.getTime() === at('2026-11-25T08:00:00+08:00').getTime())
     expect(unit1).toBeDefined()
     const r = await run(unit1!)
-    expect(r.posts.map((p) => Boolean(p.message.image))).toEqual([false, true])
+    expect(r.posts.map((p) => Boolean(p.message.image))).toEqual([false])
+    expect((await chart(r.timers.find((x) => x.kind === 'digest_chart')!)).images).toHaveLength(1)
     expect(r.posts[0]!.message.text.split('\n')[0]).toBe('【日报】二七区 · 11月24日(补发)')
     expect((await run(unit1!)).posts).toEqual([])
   })

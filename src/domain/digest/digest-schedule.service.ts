@@ -15,11 +15,10 @@ import { nextOccurrence } from '../notice/schedule-time.ts'
 import type { StepOutcome } from '../timers/timer-step.ts'
 import type { TimerSource } from '../timers/sweeper.ts'
 import { DIGEST_KINDS, resolveDigestPolicy, type DigestPolicy } from './digest-policy.ts'
-import { previousPeriod } from './digest-rules.ts'
+import { digestText, previousPeriod } from './digest-rules.ts'
 import { digestRepo } from './digest.repo.ts'
-import { digestWithChart } from './digest.service.ts'
-import type { MediaStore } from '../../core/ports.ts'
-import { imageToRoom } from '../org/room-message.ts'
+import { digestFor } from './digest.service.ts'
+import { digestChartSpec } from './digest-chart.ts'
 
 /** Sent more than this after its occurrence: 补发. */
 export const DIGEST_LATE_MS = 10 * 60_000
@@ -33,23 +32,20 @@ export const DIGEST_LOOKAHEAD_MS = 65 * 60_000
 /** At most this many occurrences walked forward when looking for the latest missed one. */
 const MAX_WALK = 1000
 
-const minutesOf = (d: Date) => Math.floor(d.getTime() / 60_000)
+export const minutesOf = (d: Date) => Math.floor(d.getTime() / 60_000)
 const ancestorIds = (path: string) => path.split('/').filter(Boolean).map(Number)
 
 export function digestTimer(unitId: number, kindIndex: number, at: Date): TimerRequest {
   return { kind: 'digest', subjectId: unitId, cycle: minutesOf(at), step: kindIndex, dueAt: at }
 }
 
+/** The chart of an occurrence's digest (same subject, cycle and step as its digest timer), due at once. */
+export function digestChartTimer(unitId: number, kindIndex: number, occurrence: Date, dueAt: Date): TimerRequest {
+  return { kind: 'digest_chart', subjectId: unitId, cycle: minutesOf(occurrence), step: kindIndex, dueAt }
+}
+
 /** The timer handler: the occurrence `cycle` (minutes since the epoch) of digest kind `step` for unit `unitId`. */
-export async function runDigestOccurrence(
-  db: DbOrTx,
-  effects: Effects,
-  media: MediaStore,
-  now: Date,
-  unitId: number,
-  step: number,
-  cycle: number,
-): Promise<StepOutcome> {
+export async function runDigestOccurrence(db: DbOrTx, effects: Effects, now: Date, unitId: number, step: number, cycle: number): Promise<StepOutcome> {
   const kind = DIGEST_KINDS[step]
   const unit = (await orgRepo.unitById(db, unitId)) as Unit | null
   if (!kind || !unit || unit.kind === 'grid') return 'stale'
@@ -64,20 +60,25 @@ export async function runDigestOccurrence(
   const rooms = await orgRepo.roomsOfUnit(db, unitId)
   const period = previousPeriod(kind, occurrence)
   const late = now.getTime() - occurrence.getTime() > DIGEST_LATE_MS
-  let digest: { text: string; chart: string | null } | null = null
-  let posted = false
+  let digest: { text: string; charted: boolean } | null = null
+  const claimed: number[] = []
   for (const room of rooms) {
-    const claimed = await digestRepo.claimRun(db, { unitId, roomId: room.id, kind, periodFrom: period.from, occurrenceAt: occurrence, sentAt: now, late })
-    if (!claimed) continue
+    if (!(await digestRepo.claimRun(db, { unitId, roomId: room.id, kind, periodFrom: period.from, occurrenceAt: occurrence, sentAt: now, late }))) continue
     if (!digest) {
-      // Rendered once per occurrence, whatever the number of rooms; kept under a name per (unit, kind, period).
-      const d = await digestWithChart({ db, effects, now }, unit, period, { late })
-      digest = { text: d.text, chart: d.chart ? await media.put(`charts/${unitId}-${kind}-${minutesOf(period.from)}.png`, d.chart) : null }
+      // Counted once per occurrence, whatever the number of rooms.
+      const c = await digestFor({ db, effects, now }, unit, period, { late })
+      digest = { text: digestText(c), charted: digestChartSpec(c) !== null }
     }
     effects.post(toRoom(room, digest.text), jobId('digest', room.id, kind, minutesOf(period.from)))
-    if (digest.chart) effects.post(imageToRoom(room, digest.chart), jobId('digest-chart', room.id, kind, minutesOf(period.from)))
-    posted = true
+    claimed.push(room.id)
   }
+  // The chart (~100 ms of ECharts and resvg) is drawn after this transaction commits, by its own job: this one only
+  // counts and writes the texts; the claimed runs say a chart is owed, so the sweeper can hand the job over again.
+  if (digest?.charted) {
+    await digestRepo.chartWanted(db, { unitId, kind, periodFrom: period.from, roomIds: claimed })
+    effects.schedule(digestChartTimer(unitId, step, occurrence, now))
+  }
+  const posted = claimed.length > 0
   return posted ? 'posted' : 'stale'
 }
 

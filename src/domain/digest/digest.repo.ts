@@ -103,6 +103,27 @@ export const digestRepo = {
     r: { unitId: number; roomId: number; kind: string; periodFrom: Date; occurrenceAt: Date; sentAt: Date; late: boolean },
   ): Promise<boolean> => (await db.digestRun.createMany({ data: [r], skipDuplicates: true })).count === 1,
 
+  /** The chart of these rooms' digest is still to be sent (set in the digest's transaction, after the claims). */
+  chartWanted: (db: DbOrTx, r: { unitId: number; kind: string; periodFrom: Date; roomIds: number[] }) =>
+    db.digestRun.updateMany({
+      where: { unitId: r.unitId, kind: r.kind, periodFrom: r.periodFrom, roomId: { in: r.roomIds } },
+      data: { chartState: 'pending' },
+    }),
+  /** The runs of one occurrence whose chart is still to be sent, with their rooms. */
+  chartsPending: (db: DbOrTx, unitId: number, kind: string, occurrenceAt: Date) =>
+    db.digestRun.findMany({ where: { unitId, kind, occurrenceAt, chartState: 'pending' }, include: { room: true }, orderBy: { id: 'asc' } }),
+  /** pending → sent for one run; false when another run of the job got there first (the image is posted once). */
+  chartSent: async (db: DbOrTx, id: number) =>
+    (await db.digestRun.updateMany({ where: { id, chartState: 'pending' }, data: { chartState: 'sent' } })).count === 1,
+  /** Runs whose chart is still to be sent, sent before `before` (null: all), ids above `afterId` (the sweeper). */
+  pendingCharts: (db: DbOrTx, before: Date | null, take: number, afterId: number) =>
+    db.digestRun.findMany({
+      where: { chartState: 'pending', id: { gt: afterId }, ...(before ? { sentAt: { lt: before } } : {}) },
+      select: { id: true, unitId: true, kind: true, occurrenceAt: true, sentAt: true },
+      orderBy: { id: 'asc' },
+      take,
+    }),
+
   /** Units (not grids) with a bound room, ids above `afterId`, with their paths: whose supervisors get digests. */
   unitsWithRooms: (db: DbOrTx, afterId: number, take: number) =>
     db.unit.findMany({

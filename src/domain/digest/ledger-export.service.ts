@@ -35,11 +35,16 @@ export interface LedgerScope {
   root: Pick<Unit, 'id' | 'path' | 'name'>
 }
 
+/** Whether the sheets settle check-ins' points first (inside the caller's unit of work), or the caller did already. */
+export interface LedgerOptions {
+  settle: boolean
+}
+
 /** The sheets of one month of a scope: gathers the records (settling check-ins' points first, one unit of work). */
-export async function ledgerSheets(w: Work, scope: LedgerScope, period: { from: Date; to: Date }): Promise<LedgerSheet[]> {
+export async function ledgerSheets(w: Work, scope: LedgerScope, period: { from: Date; to: Date }, o: LedgerOptions = { settle: true }): Promise<LedgerSheet[]> {
   const d = scope.districtId
   const { from, to } = period
-  await settleCheckins(w, d)
+  if (o.settle) await settleCheckins(w, d)
   const subtree = await ledgerRepo.subtree(w.db, scope.root.path)
   const whole = scope.root.id === d
   // The whole district reads by district (its indexes); a subtree by its units.
@@ -75,38 +80,22 @@ export async function ledgerSheets(w: Work, scope: LedgerScope, period: { from: 
 }
 
 /** The month's 台账 of a scope written to `out` (a file, or a buffer for a file message); rows per sheet. */
-export async function writeLedger(w: Work, scope: LedgerScope, month: string, out: Writable): Promise<Record<string, number>> {
+export async function writeLedger(w: Work, scope: LedgerScope, month: string, out: Writable, o?: LedgerOptions): Promise<Record<string, number>> {
   const period = monthPeriod(month)
   if (!period) throw new AppError('EXPORT_MONTH', `bad month ${month}`, t.badMonth(month))
-  const sheets = await ledgerSheets(w, scope, period)
+  const sheets = await ledgerSheets(w, scope, period, o)
   await writeLedgerSheets(sheets, out)
   return Object.fromEntries(sheets.map((s) => [s.name, s.rows.length]))
 }
 
 /** The month's 台账 of a scope as bytes (what `#导出 台账` keeps in the media store and sends). */
-export async function ledgerBytes(w: Work, scope: LedgerScope, month: string): Promise<{ bytes: Buffer; rows: Record<string, number> }> {
+export async function ledgerBytes(w: Work, scope: LedgerScope, month: string, o?: LedgerOptions): Promise<{ bytes: Buffer; rows: Record<string, number> }> {
   const sink = new PassThrough()
   const chunks: Buffer[] = []
   sink.on('data', (c: Buffer) => chunks.push(c))
-  const rows = await writeLedger(w, scope, month, sink)
+  const rows = await writeLedger(w, scope, month, sink, o)
   await finished(sink)
   return { bytes: Buffer.concat(chunks), rows }
-}
-
-/**
- * `#导出 台账`: the month's 台账 of a room's unit subtree kept in the media store (named per message, so a redelivered
- * command writes the same file) and posted into that room as a file message. Returns what was exported.
- */
-export async function exportLedgerToRoom(
-  w: Work,
-  media: MediaStore,
-  a: { room: BoundRoom; month: string; label: string; messageId: string },
-): Promise<{ rows: Record<string, number> }> {
-  const { room } = a
-  const { bytes, rows } = await ledgerBytes(w, { districtId: districtOf(room.unit), root: room.unit }, a.month)
-  const ref = await media.put(`exports/${room.id}/${a.month}-${a.messageId}.xlsx`, bytes)
-  w.effects.post(fileToRoom(room, ref, ledgerFileName(room.unit.name, a.label)), jobId('ledger', room.accountId, a.messageId))
-  return { rows }
 }
 
 /** The CLI's entry: the whole district's month, written to a file. */

@@ -17,3 +17,8 @@ export function ledgerMonthOf(word: string | undefined, now: Date): LedgerMonth 
 
 /** The file name people see: 台账-华府社区-2026年11月.xlsx. */
 export const ledgerFileName = (unitName: string, label: string) => `${t.fileStem}-${unitName}-${label}.xlsx`
+
+/** A `#导出 台账` request's states: built and posted (done), or given up after the last attempt (failed). */
+export type LedgerExportStatus = 'pending' | 'done' | 'failed'
+export const LEDGER_EXPORT_TRANSITIONS: Record<LedgerExportStatus, readonly LedgerExportStatus[]> = { pending: ['done', 'failed'], done: [], failed: [] }
+export const canMoveExport = (from: string, to: LedgerExportStatus) => (LEDGER_EXPORT_TRANSITIONS[from as LedgerExportStatus] ?? []).includes(to)

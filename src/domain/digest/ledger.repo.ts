@@ -19,7 +19,35 @@ export interface CheckinLedgerRow {
   address: string | null
 }
 
+/** What `#导出 台账` records: the request a timer job builds the file for. */
+export interface LedgerExportRequest {
+  accountId: string
+  messageId: string
+  roomId: number
+  month: string
+  label: string
+  createdAt: Date
+}
+
 export const ledgerRepo = {
+  /** The request of a message, written once however often the message is delivered; returns its row. */
+  request: async (db: DbOrTx, r: LedgerExportRequest) => {
+    await db.ledgerExport.createMany({ data: [r], skipDuplicates: true })
+    return db.ledgerExport.findUniqueOrThrow({ where: { accountId_messageId: { accountId: r.accountId, messageId: r.messageId } } })
+  },
+  exportById: (db: DbOrTx, id: number) => db.ledgerExport.findUnique({ where: { id }, include: { room: { include: { unit: true } } } }),
+  /** pending → done or failed; false when another run got there first (the file or the apology is posted once). */
+  finishExport: async (db: DbOrTx, id: number, status: 'done' | 'failed', at: Date) =>
+    (await db.ledgerExport.updateMany({ where: { id, status: 'pending' }, data: { status, doneAt: at } })).count === 1,
+  /** Requests not finished, ids above `afterId`, made before `before` (null: all), in id order. */
+  pendingExports: (db: DbOrTx, before: Date | null, take: number, afterId: number) =>
+    db.ledgerExport.findMany({
+      where: { status: 'pending', id: { gt: afterId }, ...(before ? { createdAt: { lt: before } } : {}) },
+      select: { id: true, createdAt: true },
+      orderBy: { id: 'asc' },
+      take,
+    }),
+
   subtree: (db: DbOrTx, path: string) =>
     db.unit.findMany({ where: { path: { startsWith: path } }, select: { id: true, name: true }, orderBy: [{ depth: 'asc' }, { id: 'asc' }] }),
   unitNames: (db: DbOrTx, ids: number[]) => db.unit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),

@@ -28,6 +28,8 @@ export const ledgerTexts = {
     `📎 ${unit} ${label} 台账:${Object.entries(rows)
       .map(([k, n]) => `${k} ${n} 行`)
       .join(',')}。电话、身份证号等已打码。`,
+  queued: (unit: string, label: string) => `正在生成 ${unit} ${label} 台账,稍后发到本群。`,
+  exportFailed: (label: string) => `抱歉,${label} 台账生成失败,请稍后再发一次 #导出 台账。`,
   written: (file: string, rows: Record<string, number>) =>
     `已写入 ${file}:${Object.entries(rows)
       .map(([k, n]) => `${k} ${n} 行`)

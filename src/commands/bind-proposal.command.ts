@@ -65,6 +65,7 @@ export const confirmBindingCommand: CommandDef<Ids> = {
       bindingTexts.confirmed(
         r.bound.map((b) => b.line),
         r.refused,
+        r.left,
       ),
       { mention: true },
     )

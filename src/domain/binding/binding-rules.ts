@@ -104,3 +104,7 @@ export function staleReason(p: {
 
 /** How many proposals one announcement lists by id; the rest are counted (1,154 groups: one message, not 1,154). */
 export const ANNOUNCE_LIST_MAX = 20
+
+/** How many proposals one #确认绑定 全部 binds (one unit of work: 1,158 took 43 s on PGlite, past the 30 s a
+ *  message's transaction may take); the reply says how many are left for the next one. */
+export const CONFIRM_BATCH = 200

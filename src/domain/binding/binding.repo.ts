@@ -38,8 +38,8 @@ export const bindingRepo = {
     (await db.wxGroup.findFirst({ where: { wxRoomId }, orderBy: { seenAt: 'desc' }, select: { topic: true } }))?.topic ?? null,
   accountsSeeing: async (db: DbOrTx, wxRoomId: string) =>
     (await db.wxGroup.findMany({ where: { wxRoomId }, select: { accountId: true } })).map((g) => g.accountId),
-  setMatch: (db: DbOrTx, wxRoomId: string, match: string, names: string[]) =>
-    db.wxGroup.updateMany({ where: { wxRoomId }, data: { match, matchNames: names } }),
+  setMatch: (db: DbOrTx, wxRoomIds: string[], match: string, names: string[]) =>
+    db.wxGroup.updateMany({ where: { wxRoomId: { in: wxRoomIds } }, data: { match, matchNames: names } }),
   /** The district's rooms with no WeChat group bound yet, with their unit's name. */
   openRooms: async (db: DbOrTx, districtId: number) =>
     (
@@ -55,11 +55,12 @@ export const bindingRepo = {
   /** Serializes the district's proposal work across processes (two gateways scanning at once). */
   lockDistrict: (db: DbOrTx, districtId: number) => db.$queryRaw`SELECT 1 AS ok FROM pg_advisory_xact_lock(9020, ${districtId}::int)`,
 
-  proposalFor: (db: DbOrTx, wxRoomId: string, roomId: number) => db.bindProposal.findUnique({ where: { wxRoomId_roomId: { wxRoomId, roomId } } }),
-  createProposal: (
+  proposalsOfDistrict: (db: DbOrTx, districtId: number) =>
+    db.bindProposal.findMany({ where: { districtId }, select: { id: true, wxRoomId: true, roomId: true, state: true } }),
+  createProposals: (
     db: DbOrTx,
-    data: { districtId: number; number: number; wxRoomId: string; accountId: string; roomId: number; topic: string; createdAt: Date },
-  ) => db.bindProposal.create({ data }),
+    data: { districtId: number; number: number; wxRoomId: string; accountId: string; roomId: number; topic: string; createdAt: Date }[],
+  ) => db.bindProposal.createMany({ data }),
   /** Moves a proposal on only from the state it was read in (count 0: someone else decided it meanwhile). */
   moveProposal: (
     db: DbOrTx,

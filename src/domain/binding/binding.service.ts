@@ -9,7 +9,7 @@ import { writeOutbox, type Keyed } from '../outbox/outbox.service.ts'
 import { bindRoomToUnit, type BindResult } from '../org/room-binding.service.ts'
 import { shortIdRepo } from '../short-id.repo.ts'
 import type { Work } from '../work.ts'
-import { ANNOUNCE_LIST_MAX, matchGroups, nextProposalState, staleReason, type GroupMatch, type SeenGroup } from './binding-rules.ts'
+import { ANNOUNCE_LIST_MAX, CONFIRM_BATCH, matchGroups, nextProposalState, staleReason, type GroupMatch, type SeenGroup } from './binding-rules.ts'
 import { bindingRepo } from './binding.repo.ts'
 import { bindingTexts, groupStatusText, label, PROPOSAL_PREFIX, type ProposalLine } from './binding.texts.ts'
 
@@ -63,9 +63,10 @@ async function matchDistrict(tx: DbOrTx, districtId: number, now: Date): Promise
   const topicOf = new Map(seen.map((g) => [g.wxRoomId, g.topic]))
   // New proposals, numbered in one go; a stale one whose group matches its room again is proposed again.
   const fresh: { wxRoomId: string; roomId: number; topic: string; accountId: string }[] = []
+  const known = new Map((await bindingRepo.proposalsOfDistrict(tx, districtId)).map((p) => [`${p.wxRoomId}/${p.roomId}`, p]))
   for (const [wxRoomId, m] of matches) {
     if (m.kind !== 'one') continue
-    const existing = await bindingRepo.proposalFor(tx, wxRoomId, m.room.id)
+    const existing = known.get(`${wxRoomId}/${m.room.id}`)
     const topic = topicOf.get(wxRoomId) ?? m.room.topic
     if (!existing) fresh.push({ wxRoomId, roomId: m.room.id, topic, accountId: seenBy.get(wxRoomId)![0]! })
     else if (nextProposalState(existing.state, 'revive'))
@@ -73,7 +74,10 @@ async function matchDistrict(tx: DbOrTx, districtId: number, now: Date): Promise
   }
   if (fresh.length) {
     const first = await shortIdRepo.nextMany(tx, districtId, PROPOSAL_PREFIX, fresh.length)
-    for (const [i, f] of fresh.entries()) await bindingRepo.createProposal(tx, { districtId, number: first + i, ...f, createdAt: now })
+    await bindingRepo.createProposals(
+      tx,
+      fresh.map((f, i) => ({ districtId, number: first + i, ...f, createdAt: now })),
+    )
   }
   // Pending proposals the latest matching no longer supports go stale, with the reason.
   for (const p of await bindingRepo.pendingOfDistrict(tx, districtId)) {
@@ -86,12 +90,12 @@ async function matchDistrict(tx: DbOrTx, districtId: number, now: Date): Promise
 
 /** The matching of each group, kept for `gridbot rooms` (grouped: a login of 150 groups is a few statements). */
 async function recordMatches(tx: DbOrTx, matches: Map<string, GroupMatch>): Promise<void> {
-  const plain = new Map<string, string[]>()
+  const plain: Record<'one' | 'none', string[]> = { one: [], none: [] }
   for (const [id, m] of matches) {
-    if (m.kind === 'one' || m.kind === 'none') plain.set(m.kind, [...(plain.get(m.kind) ?? []), id])
-    else await bindingRepo.setMatch(tx, id, m.kind, m.kind === 'several' ? m.names : m.others)
+    if (m.kind === 'one' || m.kind === 'none') plain[m.kind].push(id)
+    else await bindingRepo.setMatch(tx, [id], m.kind, m.kind === 'several' ? m.names : m.others)
   }
-  for (const [kind, ids] of plain) for (const id of ids) await bindingRepo.setMatch(tx, id, kind, [])
+  for (const kind of ['one', 'none'] as const) if (plain[kind].length) await bindingRepo.setMatch(tx, plain[kind], kind, [])
 }
 
 type ProposalWithRoom = Awaited<ReturnType<typeof bindingRepo.pendingOfDistrict>>[number]
@@ -135,6 +139,8 @@ export async function isAdminRoom(db: DbOrTx, districtId: number, roomRowId: num
 export interface ConfirmOutcome {
   bound: { line: ProposalLine; result: Extract<BindResult, { kind: 'bound' }>; wxRoomId: string; accountId: string; topic: string }[]
   refused: { label: string; why: string }[]
+  /** Pending proposals left for the next #确认绑定 全部 (one takes at most CONFIRM_BATCH). */
+  left: number
 }
 
 /**
@@ -144,8 +150,9 @@ export interface ConfirmOutcome {
  */
 export async function confirmProposals(w: Work, a: { districtId: number; memberId: number; numbers: number[] | 'all' }): Promise<ConfirmOutcome> {
   await bindingRepo.lockDistrict(w.db, a.districtId)
-  const { chosen, refused } = await choose(w.db, a.districtId, a.numbers)
-  const out: ConfirmOutcome = { bound: [], refused }
+  const { chosen: all, refused } = await choose(w.db, a.districtId, a.numbers)
+  const chosen = a.numbers === 'all' ? all.slice(0, CONFIRM_BATCH) : all
+  const out: ConfirmOutcome = { bound: [], refused, left: all.length - chosen.length }
   for (const p of chosen) {
     const why = await currentStaleReason(w.db, p, undefined)
     if (why) {

@@ -1,6 +1,6 @@
 // Every Chinese text about binding proposals: the admins' group's announcements, #确认绑定 / #拒绝绑定 replies, and
 // `gridbot rooms`' reasons.
-import type { StaleReason } from './binding-rules.ts'
+import { CONFIRM_BATCH, type StaleReason } from './binding-rules.ts'
 
 /** Proposals are typed as G12 (群): B is the notices' letter (#通知 状态 B5), read in the same admins' group. */
 export const PROPOSAL_PREFIX = 'G'
@@ -42,13 +42,14 @@ export const bindingTexts = {
       : [`待确认的绑定建议(${listed.length + rest} 个):`, ...listed.map(line), rest > 0 ? `……另有 ${rest} 个。` : '', '确认:#确认绑定 全部']
           .filter(Boolean)
           .join('\n'),
-  confirmed: (bound: ProposalLine[], refused: { label: string; why: string }[]) =>
+  confirmed: (bound: ProposalLine[], refused: { label: string; why: string }[], left: number) =>
     [
       bound.length ? `✅ 已绑定 ${bound.length} 个群:` : '没有绑定任何群。',
       ...bound.slice(0, 20).map(line),
       bound.length > 20 ? `……另有 ${bound.length - 20} 个。` : '',
       ...refused.slice(0, 20).map((r) => `❌ ${r.label} 未绑定:${r.why}`),
       refused.length > 20 ? `……另有 ${refused.length - 20} 个未绑定(gridbot rooms 查看原因)。` : '',
+      left > 0 ? `还有 ${left} 个待确认:请再发送 #确认绑定 全部(每次最多绑定 ${CONFIRM_BATCH} 个)。` : '',
     ]
       .filter(Boolean)
       .join('\n'),

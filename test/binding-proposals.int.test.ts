@@ -2,6 +2,9 @@
 // accounts that are in its groups, real Wechaty on wechaty-puppet-mock, real PostgreSQL and Redis. Groups whose
 // topic names exactly one unbound room are proposed in the admins' group in a few batched messages and bound only
 // when an admin confirms; ambiguous, renamed and meanwhile-bound ones are not; a restart proposes nothing again.
+import { execFile } from 'node:child_process'
+import path from 'node:path'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { systemClock } from '../src/core/clock.ts'
 import { createLogger } from '../src/core/logger.ts'
@@ -14,6 +17,7 @@ import type { ObservedMessage } from '../src/transport/transport.ts'
 import { tempMedia } from './helpers/seams.ts'
 import { freshStores, type TestStores } from './helpers/stores.ts'
 import { until } from './helpers/wait.ts'
+import { workerEnv } from './helpers/worker-process.ts'
 
 const ADMIN_ROOM = 'admin@chatroom'
 const ADMIN = 'wxid_a00001'
@@ -171,6 +175,28 @@ describe('binding proposals', () => {
     expect(announcements().at(-1)).toContain(`「${LATE}」→ 2号街道`)
     expect(await boundIds()).toEqual([ADMIN_ROOM])
   })
+
+  it('gridbot rooms: the unbound groups first, each with its proposal or why it has none; then the org rooms, unbound first', async () => {
+    const run = promisify(execFile) as unknown as (file: string, args: string[], opts: { env: NodeJS.ProcessEnv }) => Promise<{ stdout: string }>
+    const { stdout } = await run(process.execPath, [path.resolve(import.meta.dirname, '../bin/gridbot.js'), 'rooms'], {
+      env: workerEnv(stores, { LOG_LEVEL: 'silent' }),
+    })
+    const lines = String(stdout).split('\n')
+    const line = (id: string) => lines.find((l) => l.includes(`\t${id}\t`)) ?? ''
+    expect(lines[0]).toMatch(/^机器人所在、尚未绑定的微信群 \d+ 个/)
+    const pendingLate = (await proposalOf(LATE))!
+    expect(line(groupOf(LATE))).toBe(`${spec.rooms.find((r) => r.topic === LATE)!.account}\t${LATE}\t${groupOf(LATE)}\t待确认 G${pendingLate.number} → 2号街道`)
+    expect(line(groupOf(AMBIGUOUS))).toContain(`多个匹配:1号社区1号网格/${AMBIGUOUS}、2号社区1号网格/${fullWidth(AMBIGUOUS)}`)
+    expect(line('dance@chatroom')).toMatch(/\t无匹配$/)
+    expect(line(groupOf(RENAMED))).toContain(`已过期:群名已改,不再与组织名单一致`)
+    // The org file's rooms: unbound before bound, the pending proposal naming each.
+    const orgAt = lines.findIndex((l) => l.startsWith('组织名单中共'))
+    expect(orgAt).toBeGreaterThan(0)
+    const orgRows = lines.slice(orgAt + 2).filter(Boolean)
+    const firstBound = orgRows.findIndex((l) => l.includes(ADMIN_ROOM))
+    expect(orgRows.slice(firstBound).every((l) => !l.includes('\t未绑定\t'))).toBe(true)
+    expect(orgRows.find((l) => l.includes(`\t${LATE}\t`))).toContain(`待确认 G${pendingLate.number}(群「${LATE}」)`)
+  }, 120_000)
 
   it('refuses a non-admin and bad ids', async () => {
     expect((await say('bot-01', SUPERVISOR, ADMIN_ROOM, '#确认绑定 全部')).join('\n')).toContain('仅限管理员')

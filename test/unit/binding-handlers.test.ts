@@ -41,6 +41,18 @@ describe('#确认绑定 and #拒绝绑定', () => {
     expect((await h.db.prisma.bindProposal.findFirstOrThrow({ where: { number: 1 } })).state).toBe('refused')
   })
 
+  it('a group renamed away goes stale; renamed back, it is proposed again under its old id and announced again', async () => {
+    const p = await h.db.prisma.bindProposal.findFirstOrThrow({ where: { number: 5 }, include: { room: true } })
+    const review = (topic: string) => reviewGroups(h.db.prisma, { accountId: p.accountId, seen: [{ wxRoomId: p.wxRoomId, topic }], full: false }, h.clock.now())
+    const proposal = () => h.db.prisma.bindProposal.findUniqueOrThrow({ where: { id: p.id } })
+    expect(await review(`${p.room.topic}(旧)`)).toEqual([])
+    expect(await proposal()).toMatchObject({ state: 'stale', reason: '群名已改,不再与组织名单一致' })
+    const posts = await review(p.room.topic)
+    expect(posts).toHaveLength(1)
+    expect(posts[0]!.message.text).toContain(`G5「${p.room.topic}」`)
+    expect(await proposal()).toMatchObject({ state: 'pending', reason: null })
+  })
+
   it('全部 binds at most 200 per message and says how many are left; the next one binds the rest', async () => {
     const [first] = await h.say(ADMIN_ROOM, ADMIN, '#确认绑定 全部')
     expect(first).toContain('已绑定 200 个群')

@@ -76,13 +76,6 @@ export class MockWeChat {
     m.RoomMock.load(roomId).add(m.ContactMock.load(botId)).by(m.ContactMock.load(byWxid))
   }
 
-  /** A person removes the bot from a group: the puppet emits room-leave, and the bot is no longer a member. */
-  removeBot(accountId: string, roomId: string, byWxid: string): void {
-    const { puppet, botId } = this.account(accountId)
-    const m = puppet.simMocker
-    m.RoomMock.load(roomId).remove(m.ContactMock.load(botId)).by(m.ContactMock.load(byWxid))
-  }
-
   /** A person says `text` in a room; returns the message id. */
   say(accountId: string, fromWxid: string, roomId: string, text: string): string {
     const { puppet } = this.account(accountId)

@@ -484,9 +484,17 @@ program
     const db = await openDb(env)
     try {
       const { listRooms } = await import('./domain/account/account-status.service.ts')
+      const { pendingByRoom, unboundGroups } = await import('./domain/binding/binding.service.ts')
+      const { groupsListTexts } = await import('./domain/binding/binding.texts.ts')
+      // First the WeChat groups the accounts are in that nothing is bound to (with their proposal, or why none).
+      const groups = await unboundGroups(db.prisma)
+      console.log(groupsListTexts.header(groups.length))
+      for (const g of groups) console.log(groupsListTexts.line(g))
+      console.log('')
       const rows = await listRooms(db.prisma)
+      const proposals = await pendingByRoom(db.prisma)
       console.log(accountTexts.roomsHeader(rows.filter((r) => !r.wxRoomId).length, rows.length))
-      for (const r of rows) console.log(accountTexts.roomLine(r))
+      for (const r of rows) console.log(accountTexts.roomLine(r, proposals.get(r.id)))
     } finally {
       await db.close()
     }

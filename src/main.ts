@@ -46,6 +46,7 @@ import { markFailed } from './domain/outbox/outbox.service.ts'
 import { escalationsDelivered } from './domain/task/escalation-delivery.ts'
 import { roomAccounts } from './domain/account/account-status.service.ts'
 import { AccountWatch } from './outbound/account-watch.ts'
+import { BindingScout } from './outbound/binding-scout.ts'
 import type { LinkGate } from './outbound/link-gate.ts'
 import { registerQueueMetrics } from './jobs/queue-metrics.ts'
 import { registerAccountMetrics } from './transport/account-metrics.ts'
@@ -90,6 +91,8 @@ export interface App {
   transports: ChatTransport[]
   /** The gateway's accounts: states persisted, alerts to the admins' group (null in a worker). */
   accounts: AccountWatch | null
+  /** The gateway's groups: binding proposals at login and as groups are joined or renamed (null in a worker). */
+  bindings: BindingScout | null
   workers: Worker[]
   timers: TimerQueue
   metrics: Metrics
@@ -184,6 +187,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   let flushWatch: FlushWatch | null = null
   let sentMarks: SentMarks | null = null
   let watch: AccountWatch | null = null
+  let scout: BindingScout | null = null
   const gates: LinkGate[] = []
 
   if (o.role !== 'gateway') {
@@ -251,6 +255,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     }
     const accountWatch = new AccountWatch({ prisma: deps.prisma, outbox, clock, log })
     watch = accountWatch
+    scout = new BindingScout({ prisma: deps.prisma, outbox, clock, log })
     sentMarks = marks
     if (!o.makeTransport) throw new Error('gateway role needs a transport factory')
     const accounts = o.accounts ?? (await accountIds(deps.prisma))
@@ -263,6 +268,7 @@ export async function startApp(o: AppOptions): Promise<App> {
       const pace =
         o.pace === undefined ? { messagesPerSec: paces.get(accountId) ?? o.env.GRIDBOT_PACE_PER_SEC, jitterMs: o.env.GRIDBOT_PACE_JITTER_MS } : o.pace
       await accountWatch.watch(transport)
+      scout.watch(transport)
       const sender = startSender(
         queueEnv,
         transport,
@@ -299,6 +305,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     outbox,
     transports,
     accounts: watch,
+    bindings: scout,
     workers,
     timers,
     metrics,
@@ -316,6 +323,7 @@ export async function startApp(o: AppOptions): Promise<App> {
         const closed = await Promise.all(workers.map((w) => closeWorker(w, log)))
         await sentMarks?.flush()
         await watch?.settled()
+        await scout?.settled()
         deps.counters.inc('stop.workers_left_behind', closed.filter((c) => !c).length)
         await inbound.close()
         await timers.close()

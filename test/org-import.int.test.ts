@@ -77,6 +77,29 @@ describe('org import', () => {
     expect((await importOrg(stores.db.prisma, await loadOrgFile(file))).lines).toEqual([])
   })
 
+  it('the xlsx sheet’s 群ID column binds those groups at import; another id later moves the binding; the rest stay unbound', async () => {
+    const sheet = async (gridId: string) => {
+      const wb = new ExcelJS.Workbook()
+      const ws = wb.addWorksheet('网格员名单')
+      ws.addRow(['区', '镇街', '社区', '网格', '群名', '姓名', '微信ID', '角色', '群ID'])
+      ws.addRow(['二七区', '人和路街道', '华府社区', '华府社区5号网格', '华府社区5号网格群', '李佳鑫', 'wxid_lijiaxin', '网格员', gridId])
+      ws.addRow(['二七区', '人和路街道', '华府社区', '', '华府社区群', '王书记', 'wxid_wang', '书记', ''])
+      ws.addRow(['二七区', '', '', '', '二七区总群', '赵管理', 'wxid_admin', '管理员', '100@chatroom'])
+      const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'org-')), 'org.xlsx')
+      await wb.xlsx.writeFile(file)
+      return loadOrgFile(file)
+    }
+    await importOrg(stores.db.prisma, await sheet('555@chatroom'))
+    const room = (topic: string) => stores.db.prisma.room.findFirstOrThrow({ where: { topic }, include: { unit: true } })
+    expect(await room('华府社区5号网格群')).toMatchObject({ wxRoomId: '555@chatroom', boundAt: expect.any(Date), unit: { name: '华府社区5号网格' } })
+    expect(await room('二七区总群')).toMatchObject({ wxRoomId: '100@chatroom', unit: { name: '二七区' } })
+    expect(await room('华府社区群')).toMatchObject({ wxRoomId: null, boundAt: null })
+    expect((await importOrg(stores.db.prisma, await sheet('555@chatroom'))).lines).toEqual([])
+    await importOrg(stores.db.prisma, await sheet('556@chatroom'))
+    expect((await room('华府社区5号网格群')).wxRoomId).toBe('556@chatroom')
+    expect(await stores.db.prisma.room.count({ where: { wxRoomId: '555@chatroom' } })).toBe(0)
+  })
+
   it('rejects a sheet with an unknown role, naming the row', async () => {
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('x')

@@ -3,8 +3,8 @@
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { accountConnections, maskToken } from '../src/config/account-connections.ts'
-import { freshStores, type TestStores } from './helpers/stores.ts'
-import { LoopbackService, loopbackWorld, startGridbot, stopGridbot } from './helpers/loopback.ts'
+import type { TestStores } from './helpers/stores.ts'
+import { closeLoopbackPair, openLoopbackPair, startGridbot, stopGridbot, type LoopbackService } from './helpers/loopback.ts'
 
 const ORG = path.resolve(import.meta.dirname, 'fixtures/loopback-org.yaml')
 /** GRIDBOT_AUTH_GIVE_UP_MS in this test, and how long after it the process must be gone (start-up, a retry, the stop). */
@@ -16,16 +16,11 @@ let a: LoopbackService
 let b: LoopbackService
 
 beforeEach(async () => {
-  stores = await freshStores()
-  a = await LoopbackService.create(loopbackWorld('wxbot_a', '网格助手A', 'insecure_loopa1'))
-  b = await LoopbackService.create(loopbackWorld('wxbot_b', '网格助手B', 'insecure_loopb2'))
-  await Promise.all([a.start(), b.start()])
+  ;({ stores, a, b } = await openLoopbackPair())
 })
 
 afterEach(async () => {
-  await a.kill()
-  await b.kill()
-  await stores.cleanup()
+  await closeLoopbackPair({ stores, a, b })
 })
 
 describe('puppet-service tokens', () => {

@@ -5,8 +5,8 @@
 // every message once.
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { freshStores, type TestStores } from './helpers/stores.ts'
-import { LoopbackService, loopbackWorld, startGridbot, stopGridbot } from './helpers/loopback.ts'
+import type { TestStores } from './helpers/stores.ts'
+import { closeLoopbackPair, openLoopbackPair, startGridbot, type LoopbackService } from './helpers/loopback.ts'
 import { sleep, until } from './helpers/wait.ts'
 
 const ORG = path.resolve(import.meta.dirname, 'fixtures/loopback-org.yaml')
@@ -36,18 +36,12 @@ const bothOnline = () =>
   )
 
 beforeEach(async () => {
-  stores = await freshStores()
-  a = await LoopbackService.create(loopbackWorld('wxbot_a', '网格助手A', 'insecure_loopa1'))
-  b = await LoopbackService.create(loopbackWorld('wxbot_b', '网格助手B', 'insecure_loopb2'))
-  await Promise.all([a.start(), b.start()])
+  ;({ stores, a, b } = await openLoopbackPair())
 })
 
 afterEach(async () => {
-  if (gw) await stopGridbot(gw)
+  await closeLoopbackPair({ stores, a, b }, gw)
   gw = null
-  await a.kill()
-  await b.kill()
-  await stores.cleanup()
 })
 
 const start = (extra: Record<string, string> = {}) => {

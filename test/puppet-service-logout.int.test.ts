@@ -8,8 +8,8 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Queue } from 'bullmq'
-import { freshStores, type TestStores } from './helpers/stores.ts'
-import { LoopbackService, loopbackWorld, startGridbot, stopGridbot } from './helpers/loopback.ts'
+import type { TestStores } from './helpers/stores.ts'
+import { closeLoopbackPair, openLoopbackPair, startGridbot, type LoopbackService } from './helpers/loopback.ts'
 import { sleep, until } from './helpers/wait.ts'
 import { workerEnv } from './helpers/worker-process.ts'
 import { outboundQueueName } from '../src/jobs/queues.ts'
@@ -35,18 +35,12 @@ const gridbot = async (...args: string[]): Promise<{ stdout: string }> => {
 const state = async (id: string) => (await stores.db.prisma.botAccount.findUnique({ where: { id } }))?.state
 
 beforeEach(async () => {
-  stores = await freshStores()
-  a = await LoopbackService.create(loopbackWorld('wxbot_a', '网格助手A', 'insecure_loopa1'))
-  b = await LoopbackService.create(loopbackWorld('wxbot_b', '网格助手B', 'insecure_loopb2'))
-  await Promise.all([a.start(), b.start()])
+  ;({ stores, a, b } = await openLoopbackPair())
 })
 
 afterEach(async () => {
-  if (gw) await stopGridbot(gw)
+  await closeLoopbackPair({ stores, a, b }, gw)
   gw = null
-  await a.kill()
-  await b.kill()
-  await stores.cleanup()
 })
 
 describe('a logout mid-escalation', () => {

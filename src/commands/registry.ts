@@ -3,6 +3,7 @@
 import type { AnyCommand, CommandSet } from '../pipeline/command.ts'
 import { handleAttachment } from './attachment.handler.ts'
 import { bindCommand } from './bind.command.ts'
+import { confirmBindingCommand, refuseBindingCommand } from './bind-proposal.command.ts'
 import { checkinCommand } from './checkin.command.ts'
 import { helpCommand } from './help.command.ts'
 import { meCommand } from './me.command.ts'
@@ -80,7 +81,7 @@ export const HELP_SECTIONS: { title: string; commands: AnyCommand[] }[] = [
   { title: '通知', commands: [noticeCommand, scheduleListCommand, scheduleCancelCommand] },
   { title: '报表', commands: [dailyDigestCommand, weeklyDigestCommand, monthlyDigestCommand, exportCommand] },
   { title: '登记', commands: [registerCommand, confirmRegistrationCommand, rejectRegistrationCommand] },
-  { title: '管理', commands: [bindCommand, loginCommand] },
+  { title: '管理', commands: [bindCommand, confirmBindingCommand, refuseBindingCommand, loginCommand] },
 ]
 
 export const COMMANDS: AnyCommand[] = [helpCommand(() => HELP_SECTIONS), ...HELP_SECTIONS.flatMap((s) => s.commands)]

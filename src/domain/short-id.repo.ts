@@ -10,4 +10,12 @@ export const shortIdRepo = {
       RETURNING "last"`
     return rows[0]!.last
   },
+  /** `count` consecutive numbers at once (a login proposing hundreds of bindings): the first of them. */
+  nextMany: async (db: DbOrTx, districtId: number, kind: string, count: number): Promise<number> => {
+    const rows = await db.$queryRaw<{ last: number }[]>`
+      INSERT INTO "ShortIdCounter" ("districtId", "kind", "last") VALUES (${districtId}, ${kind}, ${count}::int)
+      ON CONFLICT ("districtId", "kind") DO UPDATE SET "last" = "ShortIdCounter"."last" + ${count}::int
+      RETURNING "last"`
+    return rows[0]!.last - count + 1
+  },
 }

@@ -89,6 +89,9 @@ export class SimWorld {
 
   /** After the transports started: log in, create people and rooms, and bind the rooms in the database. */
   async populate(db: Db): Promise<void> {
+    // Bind first: what an admin's #绑定 does in production, done up front for every room in the org file — before
+    // the accounts log in, so their first look at their groups finds them bound (nothing to propose).
+    await bindRoomsByTopic(db, this.spec.district, (topic) => this.rooms.get(topic)?.roomId, this.clock.now())
     for (const accountId of this.accounts) {
       const rooms = [...this.rooms].filter(([, r]) => r.accountId === accountId)
       this.wechat.populate(accountId, {
@@ -97,8 +100,6 @@ export class SimWorld {
         rooms: rooms.map(([topic, r]) => ({ roomId: r.roomId, topic, memberIds: this.people.filter((p) => p.rooms.includes(topic)).map((p) => p.wxid) })),
       })
     }
-    // Bind: what an admin's #绑定 does in production, done up front for every room in the org file.
-    await bindRoomsByTopic(db, this.spec.district, (topic) => this.rooms.get(topic)?.roomId, this.clock.now())
   }
 
   /** A WeChat group the org file does not know (for #绑定): created in the account's mock, not bound. */

@@ -15,7 +15,19 @@ export interface ChatTransport {
   status(): AccountStatus
   /** Called on every change of `status()` (the state is persisted and the admin room told). */
   onStatus(listener: (s: AccountStatus) => void): void
+  /** The groups this account is in now, with their topics (binding proposals start from these at login). */
+  groups(): Promise<GroupSeen[]>
+  /** Called when the account joins or leaves a group, or a group it is in is renamed. */
+  onGroupChange(listener: (c: GroupChange) => void): void
 }
+
+/** A WeChat group as an account sees it: its stable id and its topic now. */
+export interface GroupSeen {
+  roomId: string
+  topic: string
+}
+
+export type GroupChange = { kind: 'joined' | 'renamed'; group: GroupSeen } | { kind: 'left'; roomId: string }
 
 /** The account is not (or no longer) a member of the room: a send there would vanish ("room.say" may still resolve). */
 export class NotInRoomError extends Error {

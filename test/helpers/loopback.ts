@@ -7,6 +7,7 @@ import path from 'node:path'
 import readline from 'node:readline'
 import { freePort } from '../../src/runtime/free-port.ts'
 import type { ServerConfig } from './puppet-service-server.ts'
+import { freshStores, type TestStores } from './stores.ts'
 import { workerEnv } from './worker-process.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -82,6 +83,10 @@ export class LoopbackService {
   }
   scan(qr: string): void {
     this.send({ op: 'scan', qr })
+  }
+  /** The bot is removed from a room (no event: it finds out when it next posts there). */
+  leave(roomId: string): void {
+    this.send({ op: 'leave', roomId })
   }
 
   /** What the bot said in a room since `since` (ms). */
@@ -161,4 +166,27 @@ export function loopbackWorld(botId: string, botName: string, token: string): Om
       { id: 'grid1@chatroom', topic: '回环社区1号网格群', memberIds: ['wx_cadre', 'wx_sup'] },
     ],
   }
+}
+
+export interface LoopbackPair {
+  stores: TestStores
+  a: LoopbackService
+  b: LoopbackService
+}
+
+/** What every loopback test starts from: fresh stores, and bot-a's and bot-b's services listening (loopback-org.yaml's accounts). */
+export async function openLoopbackPair(): Promise<LoopbackPair> {
+  const stores = await freshStores()
+  const a = await LoopbackService.create(loopbackWorld('wxbot_a', '网格助手A', 'insecure_loopa1'))
+  const b = await LoopbackService.create(loopbackWorld('wxbot_b', '网格助手B', 'insecure_loopb2'))
+  await Promise.all([a.start(), b.start()])
+  return { stores, a, b }
+}
+
+/** Stops the gridbot process (if any), the services, and removes the stores. */
+export async function closeLoopbackPair(p: LoopbackPair, gw: { proc: ChildProcess; exited: Promise<unknown> } | null = null): Promise<void> {
+  if (gw) await stopGridbot(gw)
+  await p.a.kill()
+  await p.b.kill()
+  await p.stores.cleanup()
 }

@@ -64,6 +64,7 @@ export async function accountNames(db: DbOrTx): Promise<Map<string, string | nul
 }
 
 export interface RoomRow {
+  id: number
   accountId: string
   topic: string
   unit: string
@@ -76,6 +77,7 @@ export interface RoomRow {
 /** `gridbot rooms`: each account's groups with their binding, the unbound ones first. */
 export async function listRooms(db: DbOrTx): Promise<RoomRow[]> {
   const rows = (await accountRepo.rooms(db)).map((r) => ({
+    id: r.id,
     accountId: r.accountId,
     topic: r.topic,
     unit: r.unit.name,

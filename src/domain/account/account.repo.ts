@@ -20,7 +20,16 @@ export const accountRepo = {
   /** Every group with its account, unit and binding: unbound first, then by account and topic. */
   rooms: (db: DbOrTx) =>
     db.room.findMany({
-      select: { topic: true, accountId: true, backupAccountIds: true, wxRoomId: true, boundAt: true, isAdmin: true, unit: { select: { name: true } } },
+      select: {
+        id: true,
+        topic: true,
+        accountId: true,
+        backupAccountIds: true,
+        wxRoomId: true,
+        boundAt: true,
+        isAdmin: true,
+        unit: { select: { name: true } },
+      },
       orderBy: [{ accountId: 'asc' }, { topic: 'asc' }],
     }),
   roomTopic: async (db: DbOrTx, wxRoomId: string) => (await db.room.findUnique({ where: { wxRoomId }, select: { topic: true } }))?.topic ?? null,

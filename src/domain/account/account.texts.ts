@@ -30,8 +30,12 @@ export const accountTexts = {
     `⚠️ 机器人账号${who(id, name)}已不在群「${topic}」中,发往该群的消息无法送达。请把该账号重新拉进群,然后运行 gridbot outbox retry 补发。`,
   fatalAuth: (id: string, reason: string) =>
     `错误:账号 ${id} 的 puppet-service token 一直被拒绝(${reason}),网关无法工作,已退出。请检查该账号的 token(GRIDBOT_ACCOUNT_<ID>_TOKEN)与服务端是否一致。`,
-  roomsHeader: (unbound: number, all: number) => `共 ${all} 个群,未绑定 ${unbound} 个(未绑定的在前)。\n账号\t群名\t单位\t群ID\t绑定时间\t备用账号`,
-  roomLine: (r: { accountId: string; topic: string; unit: string; wxRoomId: string | null; boundAt: Date | null; backups: string[]; admin: boolean }) =>
+  roomsHeader: (unbound: number, all: number) =>
+    `组织名单中共 ${all} 个群,未绑定 ${unbound} 个(未绑定的在前)。\n账号\t群名\t单位\t群ID\t绑定时间\t备用账号\t绑定建议`,
+  roomLine: (
+    r: { accountId: string; topic: string; unit: string; wxRoomId: string | null; boundAt: Date | null; backups: string[]; admin: boolean },
+    proposal = '',
+  ) =>
     [
       r.accountId,
       `${r.topic}${r.admin ? '(管理员群)' : ''}`,
@@ -39,6 +43,7 @@ export const accountTexts = {
       r.wxRoomId ?? '未绑定',
       r.boundAt ? formatLocal(r.boundAt) : '',
       r.backups.join(','),
+      proposal,
     ].join('\t'),
   listHeader: () => '账号\t名称\t状态\t自\t群数\t说明',
   listLine: (a: { id: string; name: string | null; state: string | null; since: Date | null; rooms: number; detail: string | null }) =>

@@ -14,6 +14,8 @@ export interface BindRequest {
   accountId: string
   /** The admin confirmed a binding that replaces another group or moves this one. */
   confirmed: boolean
+  /** Which of the unit's rooms (a confirmed binding proposal names it); else the one with this topic, or a free one. */
+  roomRowId?: number
 }
 
 export type BindResult =
@@ -50,7 +52,7 @@ export async function bindRoomToUnit(w: Work, a: BindRequest): Promise<BindResul
   if (rooms.some((r) => r.wxRoomId === a.wxRoomId)) return { kind: 'already', unit }
   const current = await orgRepo.roomByWxId(db, a.wxRoomId)
   const movesFrom = current && current.unitId !== unit.id ? current.unit : null
-  const sameTopic = rooms.find((r) => r.topic === a.topic)
+  const sameTopic = a.roomRowId !== undefined ? rooms.find((r) => r.id === a.roomRowId) : rooms.find((r) => r.topic === a.topic)
   const target = sameTopic ?? rooms.find((r) => !r.wxRoomId)
   const replaces = target?.wxRoomId ? target : null
   if ((replaces || movesFrom) && !a.confirmed) return { kind: 'confirm', unit, replaces, movesFrom }

@@ -62,6 +62,20 @@ export class MockWeChat {
     puppet.simMocker.createRoom({ id: roomId, topic, memberIdList: [botId, ...memberIds] })
   }
 
+  /** A person renames a group: the puppet emits room-topic, as WeChat does. */
+  renameRoom(accountId: string, roomId: string, topic: string, byWxid: string): void {
+    const m = this.account(accountId).puppet.simMocker
+    m.RoomMock.load(roomId).topic(topic).by(m.ContactMock.load(byWxid))
+  }
+
+  /** A person adds the bot to a group it was not in (created now with `memberIds`): the puppet emits room-join. */
+  joinRoom(accountId: string, roomId: string, topic: string, memberIds: string[], byWxid: string): void {
+    const { puppet, botId } = this.account(accountId)
+    const m = puppet.simMocker
+    m.createRoom({ id: roomId, topic, memberIdList: memberIds })
+    m.RoomMock.load(roomId).add(m.ContactMock.load(botId)).by(m.ContactMock.load(byWxid))
+  }
+
   /** A person says `text` in a room; returns the message id. */
   say(accountId: string, fromWxid: string, roomId: string, text: string): string {
     const { puppet } = this.account(accountId)

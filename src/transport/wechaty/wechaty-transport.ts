@@ -7,7 +7,7 @@ import { InOrder } from '../../core/in-order.ts'
 import type { Logger } from '../../core/logger.ts'
 import type { InboundMessage, MessageOrigin } from '../../core/message.ts'
 import type { MediaStore } from '../../core/ports.ts'
-import { NotInRoomError, type AccountState, type AccountStatus, type ChatTransport } from '../transport.ts'
+import { NotInRoomError, type AccountState, type AccountStatus, type ChatTransport, type GroupChange, type GroupSeen } from '../transport.ts'
 import { classifyLinkError } from './link-errors.ts'
 import { LinkSupervisor, portProbe, type SupervisorSettings } from './link-supervisor.ts'
 import { qrUrl } from './qr-url.ts'
@@ -47,6 +47,7 @@ export class WechatyTransport implements ChatTransport {
   private readonly handOver = new InOrder()
   private current: AccountStatus
   private readonly statusListeners: ((s: AccountStatus) => void)[] = []
+  private readonly groupListeners: ((c: GroupChange) => void)[] = []
   private supervisor: LinkSupervisor | null = null
 
   constructor(private readonly opts: WechatyTransportOptions) {
@@ -62,6 +63,32 @@ export class WechatyTransport implements ChatTransport {
   /** Called on every change of state (persisting it, alerting the admin room). */
   onStatus(listener: (s: AccountStatus) => void): void {
     this.statusListeners.push(listener)
+  }
+
+  onGroupChange(listener: (c: GroupChange) => void): void {
+    this.groupListeners.push(listener)
+  }
+
+  private groupChanged(c: GroupChange): void {
+    for (const fn of this.groupListeners) {
+      try {
+        fn(c)
+      } catch (e) {
+        this.opts.log.error({ err: e, account: this.accountId }, 'group listener failed')
+      }
+    }
+  }
+
+  /** The groups the account is a member of (a puppet's room list may hold groups it has left, the mock's does). */
+  async groups(): Promise<GroupSeen[]> {
+    if (!this.bot.isLoggedIn) return []
+    const self = this.bot.currentUser.id
+    const out: GroupSeen[] = []
+    for (const id of await this.bot.puppet.roomList()) {
+      if (!(await this.bot.puppet.roomMemberList(id)).includes(self)) continue
+      out.push({ roomId: id, topic: (await this.bot.puppet.roomPayload(id)).topic })
+    }
+    return out
   }
 
   private enter(state: AccountState, detail?: string): void {
@@ -121,6 +148,7 @@ export class WechatyTransport implements ChatTransport {
       this.enter('logged_out', reason ? String(reason) : undefined)
       log.warn({ user: user.id }, 'logged out')
     })
+    this.watchGroups(log)
     if (this.opts.link) this.supervise(log, mask)
     this.enter('starting')
     await this.bot.start()
@@ -130,6 +158,24 @@ export class WechatyTransport implements ChatTransport {
   }
 
   private stopping = false
+
+  /** Joining a group, leaving it, a rename: what binding proposals re-check. The new topic is taken from the event
+   *  (a puppet may still hold the old one in its payload when it emits). */
+  private watchGroups(log: Logger): void {
+    const isSelf = (ids: { id: string }[]) => this.bot.isLoggedIn && ids.some((c) => c.id === this.bot.currentUser.id)
+    this.bot.on('room-join', async (room, invitees) => {
+      if (!isSelf(invitees)) return
+      try {
+        this.groupChanged({ kind: 'joined', group: { roomId: room.id, topic: await room.topic() } })
+      } catch (err) {
+        log.warn({ err, room: room.id }, 'joined a group whose topic could not be read')
+      }
+    })
+    this.bot.on('room-leave', (room, leavers) => {
+      if (isSelf(leavers)) this.groupChanged({ kind: 'left', roomId: room.id })
+    })
+    this.bot.on('room-topic', (room, topic) => this.groupChanged({ kind: 'renamed', group: { roomId: room.id, topic } }))
+  }
 
   private supervise(log: Logger, mask: (t: string) => string): void {
     const link = this.opts.link!

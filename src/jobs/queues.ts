@@ -19,9 +19,11 @@ export interface QueueEnv {
 
 const WARN_EVERY_MS = 10_000
 
-export function createRedis(url: string): Redis {
+export function createRedis(url: string, opts: { autoPipelining?: boolean } = {}): Redis {
   // BullMQ needs maxRetriesPerRequest null on connections it blocks on.
-  const r = endsWhenDisconnected(new Redis(redisOptions(url, { maxRetriesPerRequest: null, enableReadyCheck: true }) as never))
+  const r = endsWhenDisconnected(
+    new Redis(redisOptions(url, { maxRetriesPerRequest: null, enableReadyCheck: true, enableAutoPipelining: opts.autoPipelining ?? false }) as never),
+  )
   // ioredis reconnects by itself; say so once in a while (per process, not per connection: a worker has dozens)
   // instead of an unhandled-error line per attempt.
   r.on('error', reportConnectionError)
@@ -53,7 +55,10 @@ export function quietQueue<Q extends Queue>(q: Q): Q {
 }
 
 export function createQueueEnv(redisUrl: string, prefix = 'gridbot'): QueueEnv {
-  return { connection: createRedis(redisUrl), redisUrl, prefix }
+  // The producers' shared connection (never blocks): commands issued in the same tick — a gateway's batch of adds,
+  // the replies released together — go to Redis in one write instead of one each (a socket write cost about as
+  // much CPU as a BullMQ add here: BENCHMARKS.md, "Where the check-in time goes").
+  return { connection: createRedis(redisUrl, { autoPipelining: true }), redisUrl, prefix }
 }
 
 /** Quits a connection we own; one that is not connected is just dropped (a QUIT would wait for Redis to return). */

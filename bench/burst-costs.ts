@@ -44,7 +44,13 @@ async function pgStats(db: Db) {
   const [w] = await db.$queryRawUnsafe<{ wal_records: bigint; wal_write: bigint; wal_sync: bigint; wal_bytes: number }[]>(
     `SELECT wal_records, wal_write, wal_sync, wal_bytes::float8 AS wal_bytes FROM pg_stat_wal`,
   )
-  return { commits: Number(d!.xact_commit), walRecords: Number(w!.wal_records), walWrites: Number(w!.wal_write), walSyncs: Number(w!.wal_sync), walBytes: w!.wal_bytes }
+  return {
+    commits: Number(d!.xact_commit),
+    walRecords: Number(w!.wal_records),
+    walWrites: Number(w!.wal_write),
+    walSyncs: Number(w!.wal_sync),
+    walBytes: w!.wal_bytes,
+  }
 }
 
 export async function measureCosts(db: Db, dbUrl: string, redisUrl: string) {
@@ -52,7 +58,14 @@ export async function measureCosts(db: Db, dbUrl: string, redisUrl: string) {
   const pgPort = new URL(dbUrl).port
   const redisMatch = (c: string, ppid: string) => ppid === String(process.pid) && c.includes('redis-server')
   const pgMatch = (c: string) => c.includes(`-p ${pgPort}`) && c.includes('postgres')
-  const before = { redis: await redisStats(redis), pg: await pgStats(db), statements, node: process.cpuUsage(), redisCpu: cpuSeconds(redisMatch), pgCpu: cpuSeconds(pgMatch) }
+  const before = {
+    redis: await redisStats(redis),
+    pg: await pgStats(db),
+    statements,
+    node: process.cpuUsage(),
+    redisCpu: cpuSeconds(redisMatch),
+    pgCpu: cpuSeconds(pgMatch),
+  }
   return async (messages: number) => {
     const node = process.cpuUsage(before.node)
     const stmts = statements - before.statements
@@ -70,8 +83,8 @@ export async function measureCosts(db: Db, dbUrl: string, redisUrl: string) {
       walBytesPerMessage: per(after.pg.walBytes - before.pg.walBytes),
       cpuMsPerMessage: {
         node: Number(((node.user + node.system) / 1000 / messages).toFixed(3)),
-        redis: Number(((cpuSeconds(redisMatch) - before.redisCpu) * 1000 / messages).toFixed(3)),
-        postgres: Number(((cpuSeconds(pgMatch) - before.pgCpu) * 1000 / messages).toFixed(3)),
+        redis: Number((((cpuSeconds(redisMatch) - before.redisCpu) * 1000) / messages).toFixed(3)),
+        postgres: Number((((cpuSeconds(pgMatch) - before.pgCpu) * 1000) / messages).toFixed(3)),
       },
     }
     redis.disconnect()

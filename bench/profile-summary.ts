@@ -21,7 +21,10 @@ const PARTS: [string, RegExp][] = [
   ['pg driver', /node_modules\/(pg|pg-protocol|pg-pool|pg-types|postgres-[a-z]+)\//],
   ['bullmq', /node_modules\/bullmq/],
   ['ioredis', /node_modules\/(ioredis|@ioredis|redis-parser|denque|cluster-key-slot)/],
-  ['wechaty / puppet mock', /node_modules\/(wechaty|wechaty-puppet|wechaty-puppet-mock|file-box|brolog|gerror|state-switch|rxjs|clone-class|flash-store|typed-emitter|memory-card|watchdog)/],
+  [
+    'wechaty / puppet mock',
+    /node_modules\/(wechaty|wechaty-puppet|wechaty-puppet-mock|file-box|brolog|gerror|state-switch|rxjs|clone-class|flash-store|typed-emitter|memory-card|watchdog)/,
+  ],
   ['logging (pino)', /node_modules\/(pino|sonic-boom|thread-stream|fast-redact|quick-format)/],
   ['tsx loader', /node_modules\/(tsx|esbuild)/],
   ['prom-client', /node_modules\/prom-client/],
@@ -32,7 +35,12 @@ const PARTS: [string, RegExp][] = [
 ]
 const partOf = (n: Node) => {
   const url = n.callFrame.url
-  if (!url) return n.callFrame.functionName === '(garbage collector)' ? 'GC' : n.callFrame.functionName === '(idle)' ? 'idle' : `(native: ${n.callFrame.functionName || 'anonymous'})`
+  if (!url)
+    return n.callFrame.functionName === '(garbage collector)'
+      ? 'GC'
+      : n.callFrame.functionName === '(idle)'
+        ? 'idle'
+        : `(native: ${n.callFrame.functionName || 'anonymous'})`
   return PARTS.find(([, re]) => re.test(url))?.[0] ?? 'other'
 }
 // Native/builtin frames (JSON.parse, Buffer ops …) are charged to the nearest JS caller's part.

@@ -19,7 +19,9 @@ console.log(
     perSecond: Math.round(r.throughput.perSecond),
     p50: r.latency.p50.toFixed(1),
     p99: r.latency.p99.toFixed(1),
-    ...(e ? { echo: Math.round(e.throughput.perSecond), ratio: (r.throughput.perSecond / e.throughput.perSecond).toFixed(3), echoP99: e.latency.p99.toFixed(1) } : {}),
+    ...(e
+      ? { echo: Math.round(e.throughput.perSecond), ratio: (r.throughput.perSecond / e.throughput.perSecond).toFixed(3), echoP99: e.latency.p99.toFixed(1) }
+      : {}),
   }),
 )
 process.exit(0)

@@ -5,6 +5,7 @@
 // through Prisma: one SQL text, two ways to send it.
 import type pg from 'pg'
 import type { Db, DbOrTx } from './client.ts'
+import { GroupCommit, type ItemFailure } from './group-commit.ts'
 
 const pools = new WeakMap<object, pg.Pool>()
 
@@ -26,3 +27,24 @@ export async function directQuery<R>(db: DbOrTx, name: string, text: string, val
 
 /** A time for a `::timestamp(3)` parameter: UTC, as Prisma stores DateTime (the process's time zone plays no part). */
 export const sqlTime = (d: Date): string => d.toISOString()
+
+const groups = new WeakMap<pg.Pool, Map<string, GroupCommit<never, unknown>>>()
+
+/**
+ * The group commit (group-commit.ts) for statements of kind `name` on this client's pool; null inside a transaction
+ * and on PGlite (one statement each there). `write` sends a batch as one statement and returns a result per item.
+ */
+export function directGroup<I, O>(
+  db: DbOrTx,
+  name: string,
+  write: (items: I[]) => Promise<(O | ItemFailure)[]>,
+  opts = { maxItems: 64, maxInFlight: 1 },
+): GroupCommit<I, O> | null {
+  const pool = pools.get(db)
+  if (!pool) return null
+  let byName = groups.get(pool)
+  if (!byName) groups.set(pool, (byName = new Map()))
+  let g = byName.get(name) as GroupCommit<I, O> | undefined
+  if (!g) byName.set(name, (g = new GroupCommit(write, opts)) as unknown as GroupCommit<never, unknown>)
+  return g
+}

@@ -107,7 +107,8 @@ const values = ({ c, from, to, inbox, reply }: Input) => [
 const recorded = (r: Row | undefined, c: NewCheckin): RecordedCheckin | null =>
   r ? { id: r.id, at: c.at, type: r.type, households: r.households, mineToday: Number(r.mine), unitToday: Number(r.unit), replyText: r.text } : null
 
-async function one(db: DbOrTx, input: Input): Promise<RecordedCheckin | null> {
+/** One check-in, one statement (also what bench/pg-ceiling.ts compares the group commit with). */
+export async function one(db: DbOrTx, input: Input): Promise<RecordedCheckin | null> {
   const rows = await directQuery<Row>(db, 'checkin_record_once', RECORD_ONCE, values(input))
   return recorded(rows[0], input.c)
 }

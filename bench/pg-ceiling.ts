@@ -27,16 +27,34 @@ await Promise.all(
     for (let i = 0; performance.now() < until; i++) {
       const t = targets[(c + i * clients) % targets.length]!
       const id = `c${c}-${i}`
-      const c1 = { memberId: t.memberId, unitId: t.unitId, roomId: t.roomId, type: 'patrol', households: 3, note: '基准', at: new Date(), accountId: 'bot-1', messageId: id } as const
+      const c1 = {
+        memberId: t.memberId,
+        unitId: t.unitId,
+        roomId: t.roomId,
+        type: 'patrol',
+        households: 3,
+        note: '基准',
+        at: new Date(),
+        accountId: 'bot-1',
+        messageId: id,
+      } as const
       const inbox = { conversation: `bot-1|room${t.roomId}`, payload: { text: '#签到 走访 3户' } }
-      const reply = { key: `reply|${id}`, accountId: 'bot-1', roomId: `room${t.roomId}`, mentionIds: ['wx1'], template: '✅ 签到成功 今日第 %1$s 次,本网格 %2$s 次' }
+      const reply = {
+        key: `reply|${id}`,
+        accountId: 'bot-1',
+        roomId: `room${t.roomId}`,
+        mentionIds: ['wx1'],
+        template: '✅ 签到成功 今日第 %1$s 次,本网格 %2$s 次',
+      }
       const r = grouped ? await recordOnce(db, c1, from, to, inbox, reply) : await one(db, { c: c1, from, to, inbox, reply })
       if (!r) throw new Error('not recorded')
       n++
     }
   }),
 )
-const commits = (await db.$queryRawUnsafe<{ commits: number }[]>(`SELECT xact_commit::int AS commits FROM pg_stat_database WHERE datname = current_database()`))[0]?.commits
+const commits = (
+  await db.$queryRawUnsafe<{ commits: number }[]>(`SELECT xact_commit::int AS commits FROM pg_stat_database WHERE datname = current_database()`)
+)[0]?.commits
 console.log(JSON.stringify({ clients, grouped, seconds, checkinsPerSecond: Math.round(n / seconds), checkins: n, commitsSinceStart: commits }))
 await stores.stop()
 process.exit(0)

@@ -14,7 +14,9 @@ const top = Number(process.argv[3] ?? 30)
 const prof = JSON.parse(readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] }
 const byId = new Map(prof.nodes.map((n) => [n.id, n]))
 const self = new Map<number, number>()
-prof.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0)))
+prof.samples.forEach((id, i) => {
+  self.set(id, (self.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0))
+})
 
 const PARTS: [string, RegExp][] = [
   ['prisma', /node_modules\/(@prisma|\.prisma)|src\/db\/generated/],

@@ -4,13 +4,17 @@
 // is parsed and planned by PostgreSQL every time. Inside a transaction, and on PGlite, the same statement goes
 // through Prisma: one SQL text, two ways to send it.
 import type pg from 'pg'
-import type { Db, DbOrTx } from './client.ts'
 import { GroupCommit, type ItemFailure } from './group-commit.ts'
+
+/** A Prisma client or transaction (structurally: client.ts imports this module). */
+interface DbOrTx {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>
+}
 
 const pools = new WeakMap<object, pg.Pool>()
 
 /** openDatabase: this client's statements outside a transaction may use this pool. */
-export function useDirectSql(db: Db, pool: pg.Pool): void {
+export function useDirectSql(db: DbOrTx, pool: pg.Pool): void {
   pools.set(db, pool)
 }
 

@@ -36,7 +36,9 @@ export class GroupCommit<I, O> {
               if (o instanceof ItemFailure) b.reject(o.error)
               else b.resolve(o as O)
             }),
-          (err) => batch.forEach((b) => b.reject(err)),
+          (err) => {
+            for (const b of batch) b.reject(err)
+          },
         )
         .finally(() => {
           this.inFlight--

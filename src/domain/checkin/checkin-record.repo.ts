@@ -6,8 +6,39 @@ import type { DbOrTx } from '../../db/client.ts'
 import { directGroup, directQuery, sqlTime } from '../../db/direct-sql.ts'
 import { isTransientDbError } from '../../db/errors.ts'
 import { ItemFailure } from '../../db/group-commit.ts'
-import type { CheckinReply, NewCheckin, RecordedCheckin } from './checkin.repo.ts'
 import type { CheckinType } from './checkin.types.ts'
+
+export interface NewCheckin {
+  memberId: number
+  unitId: number
+  roomId: number
+  type: CheckinType
+  households: number | null
+  note: string | null
+  at: Date
+  accountId: string
+  messageId: string
+}
+
+export interface RecordedCheckin {
+  id: number
+  at: Date
+  type: CheckinType
+  households: number | null
+  mineToday: number
+  unitToday: number
+  /** The confirmation as written to the outbox (null only if a row with its key existed already). */
+  replyText: string | null
+}
+
+/** Where the confirmation goes, and its text with the two counts left to the statement. */
+export interface CheckinReply {
+  key: string
+  accountId: string
+  roomId: string
+  mentionIds: string[]
+  template: string
+}
 
 interface Input {
   c: NewCheckin

@@ -1,39 +1,9 @@
 // The only place with Prisma queries about check-ins and media.
 import type { DbOrTx } from '../../db/client.ts'
 import { recordOnce } from './checkin-record.repo.ts'
+
+export type { CheckinReply, NewCheckin, RecordedCheckin } from './checkin-record.repo.ts'
 import type { CheckinType } from './checkin.types.ts'
-
-export interface NewCheckin {
-  memberId: number
-  unitId: number
-  roomId: number
-  type: CheckinType
-  households: number | null
-  note: string | null
-  at: Date
-  accountId: string
-  messageId: string
-}
-
-export interface RecordedCheckin {
-  id: number
-  at: Date
-  type: CheckinType
-  households: number | null
-  mineToday: number
-  unitToday: number
-  /** The confirmation as written to the outbox (null only if a row with its key existed already). */
-  replyText: string | null
-}
-
-/** Where the confirmation goes, and its text with the two counts left to the statement. */
-export interface CheckinReply {
-  key: string
-  accountId: string
-  roomId: string
-  mentionIds: string[]
-  template: string
-}
 
 export const checkinRepo = {
   /**

@@ -58,7 +58,8 @@ hand-over) → BullMQ \`inbound-<shard>\` (per-group order across processes) →
 (inbox row marked handled + check-in + the two counts + the reply written to the outbox; check-ins of other groups
 arriving meanwhile share it: group commit) → BullMQ
 \`outbound-<account>\` → sender → \`room.say\` → outbox row marked sent
-→ observed back on the mock. **Outbound pacing is off for this benchmark** (production sends about 1 message/s
+→ observed back on the mock. Both stores run on this machine and are reached through their Unix sockets
+(\`BENCH_PG_TCP=1\`: PostgreSQL over loopback TCP instead). **Outbound pacing is off for this benchmark** (production sends about 1 message/s
 per account; pacing measures WeChat's limit, not ours). Per-member rate limit off. District: 400 grid rooms on
 one account, one cadre each, messages round-robin over the cadres.
 

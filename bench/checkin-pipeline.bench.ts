@@ -12,6 +12,7 @@ import { importOrg } from '../src/domain/org/org-import.service.ts'
 import { startApp } from '../src/main.ts'
 import { SimWorld } from '../src/sim/world.ts'
 import { benchStores, percentile } from './stores.ts'
+import { measureCosts } from './burst-costs.ts'
 
 export interface PipelineFigures {
   throughput: { messages: number; seconds: number; perSecond: number }
@@ -57,6 +58,24 @@ async function burst(s: Sender, count: number): Promise<{ seconds: number }> {
   }
   await Promise.race([all, new Promise((r) => setTimeout(r, 120_000))])
   return { seconds: (performance.now() - t0) / 1000 }
+}
+
+/** BENCH_CPU_PROFILE=<file>: a V8 CPU profile of this process over the burst only (bench/profile-summary.ts reads it). */
+async function profileIfAsked(): Promise<() => Promise<void>> {
+  const file = process.env.BENCH_CPU_PROFILE
+  if (!file) return async () => undefined
+  const { Session } = await import('node:inspector/promises')
+  const { writeFileSync } = await import('node:fs')
+  const session = new Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.setSamplingInterval', { interval: 200 })
+  await session.post('Profiler.start')
+  return async () => {
+    const { profile } = await session.post('Profiler.stop')
+    writeFileSync(file, JSON.stringify(profile))
+    session.disconnect()
+  }
 }
 
 /** A `gridbot start --role worker` process on the same stores: the documented way to use more cores. */
@@ -130,7 +149,11 @@ export async function benchGridbot(opts: {
   }
   // Warm-up: connections, prepared plans, JIT.
   await fixedRate(sender, 200, 200)
+  const profile = await profileIfAsked()
+  const costs = process.env.BENCH_COSTS === '1' ? await measureCosts(stores.db.prisma, stores.dbUrl, stores.infra.redisUrl) : null
   const b = await burst(sender, opts.burst)
+  await profile()
+  if (costs) console.log(JSON.stringify(await costs(opts.burst)))
   const lat = await fixedRate(sender, opts.rate * opts.seconds, opts.rate)
   const count = await stores.db.prisma.checkin.count()
   if (count < opts.burst + 200) throw new Error(`only ${count} check-ins recorded`)

@@ -11,15 +11,18 @@ import type { Infra } from '../src/infra.ts'
 /** `durable` (the default): fsync and synchronous_commit on, as production runs; false only to show what they cost. */
 export async function benchStores(poolSize = 20, durable = true): Promise<{ infra: Infra; db: Database; dbUrl: string; stop(): Promise<void> }> {
   const pg = await startPostgresServer((l) => console.log(l), { durable })
+  // Both stores are on this machine: Redis is reached through its Unix socket, and so is PostgreSQL unless
+  // BENCH_PG_TCP=1 (loopback TCP cost about 0.45 ms of gridbot's CPU per statement here: BENCHMARKS.md).
+  const url = process.env.BENCH_PG_TCP === '1' ? pg.url : pg.socketUrl
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gridbot-bench-redis-'))
   const redis = await startRedisServer({ dir })
-  const db = await openDatabase({ url: pg.url, poolSize })
+  const db = await openDatabase({ url, poolSize })
   await db.migrate()
   const infra: Infra = { db, redisUrl: redis.url, embedded: { database: false, redis: false }, close: async () => undefined }
   return {
     infra,
     db,
-    dbUrl: pg.url,
+    dbUrl: url,
     stop: async () => {
       await db.close()
       await redis.stop()

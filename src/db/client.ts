@@ -9,6 +9,7 @@ import pg from 'pg'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { applyMigrations, type SqlRunner } from './migrate.ts'
+import { useDirectSql } from './direct-sql.ts'
 
 export type Db = PrismaClient
 export type Tx = Prisma.TransactionClient
@@ -27,8 +28,13 @@ export interface Database {
 
 export async function openDatabase(opts: { url?: string; pgliteDir?: string; poolSize?: number }): Promise<Database> {
   if (opts.url) {
-    const adapter = new PrismaPg({ connectionString: opts.url, max: opts.poolSize ?? 10 })
-    const prisma = new PrismaClient({ adapter })
+    // One pool for Prisma and the hot path's direct statements (direct-sql.ts).
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 })
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) })
+    // An idle connection cut by a server restart is dropped from the pool (the next query opens another); without a
+    // listener the pool would throw that error at the process before Prisma has connected and added its own.
+    pool.on('error', () => undefined)
+    useDirectSql(prisma, pool)
     return {
       prisma,
       kind: 'postgresql',
@@ -46,7 +52,10 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; poo
           await client.end()
         }
       },
-      close: () => prisma.$disconnect(),
+      close: async () => {
+        await prisma.$disconnect()
+        await pool.end()
+      },
     }
   }
   if (opts.pgliteDir) mkdirSync(path.dirname(opts.pgliteDir), { recursive: true })

@@ -17,7 +17,7 @@ import { jobId } from '../core/ids.ts'
 import type { Logger } from '../core/logger.ts'
 import { conversationOf, type InboundMessage } from '../core/message.ts'
 import type { Dispatch } from '../pipeline/dispatcher.ts'
-import { INBOUND_QUEUE, quietQueue, type QueueEnv } from './queues.ts'
+import { createRedis, INBOUND_QUEUE, quietQueue, shareConnection, type QueueEnv } from './queues.ts'
 import { createWorker } from './worker-factory.ts'
 import { isTransientDbError } from '../db/errors.ts'
 
@@ -146,7 +146,10 @@ export function startInboundWorkers(
       }
     }
   }
+  // One auto-pipelined connection for every shard's commands: jobs that finish together (a group commit returns
+  // several at once) are moved on in one socket write instead of one each.
+  const connection = shareConnection(createRedis(env.redisUrl, { autoPipelining: true }), shards)
   return Array.from({ length: shards }, (_, i) =>
-    createWorker<InboundMessage>(inboundQueueName(i), handle, { env, log: opts.log, role: 'inbound', concurrency: 1, lockMs: opts.lockMs }),
+    createWorker<InboundMessage>(inboundQueueName(i), handle, { env, log: opts.log, role: 'inbound', concurrency: 1, lockMs: opts.lockMs, connection }),
   )
 }

@@ -19,9 +19,21 @@ export interface QueueEnv {
 
 const WARN_EVERY_MS = 10_000
 
-export function createRedis(url: string): Redis {
+/** Never auto-pipelined: a blocking command would hold up everything queued behind it. */
+const BLOCKING = ['bzpopmin', 'bzpopmax', 'blpop', 'brpop', 'brpoplpush', 'blmove', 'bzmpop', 'blmpop', 'xread', 'xreadgroup', 'wait']
+
+export function createRedis(url: string, opts: { autoPipelining?: boolean } = {}): Redis {
   // BullMQ needs maxRetriesPerRequest null on connections it blocks on.
-  const r = endsWhenDisconnected(new Redis(redisOptions(url, { maxRetriesPerRequest: null, enableReadyCheck: true }) as never))
+  const r = endsWhenDisconnected(
+    new Redis(
+      redisOptions(url, {
+        maxRetriesPerRequest: null,
+        enableReadyCheck: true,
+        enableAutoPipelining: opts.autoPipelining ?? false,
+        autoPipeliningIgnoredCommands: BLOCKING,
+      }) as never,
+    ),
+  )
   // ioredis reconnects by itself; say so once in a while (per process, not per connection: a worker has dozens)
   // instead of an unhandled-error line per attempt.
   r.on('error', reportConnectionError)
@@ -53,13 +65,25 @@ export function quietQueue<Q extends Queue>(q: Q): Q {
 }
 
 export function createQueueEnv(redisUrl: string, prefix = 'gridbot'): QueueEnv {
-  return { connection: createRedis(redisUrl), redisUrl, prefix }
+  // The producers' shared connection (never blocks): commands issued in the same tick — a gateway's batch of adds,
+  // the replies released together — go to Redis in one write instead of one each (a socket write cost about as
+  // much CPU as a BullMQ add here: BENCHMARKS.md, "Where the check-in time goes").
+  return { connection: createRedis(redisUrl, { autoPipelining: true }), redisUrl, prefix }
 }
 
 /** Quits a connection we own; one that is not connected is just dropped (a QUIT would wait for Redis to return). */
 export async function closeRedis(r: Redis): Promise<void> {
   if (r.status === 'ready') await r.quit().catch(() => r.disconnect())
   else r.disconnect()
+}
+
+const sharing = new WeakMap<Redis, number>()
+
+/** `workers` workers will use this connection for their commands (BullMQ gives each its own blocking duplicate):
+ *  closeWorker closes it with the last of them. */
+export function shareConnection(r: Redis, workers: number): Redis {
+  sharing.set(r, workers)
+  return r
 }
 
 /** How long a stopping worker may wait for its running jobs before we stop waiting (Redis gone, say). */
@@ -76,6 +100,11 @@ export async function closeWorker(worker: Worker, log?: { warn(o: object, msg: s
   )
   if (!closed) log?.warn({ worker: worker.name, graceMs: CLOSE_GRACE_MS }, 'worker did not close in time; stopping without it')
   const c = worker.opts.connection
-  if (c instanceof Redis) await closeRedis(c)
+  if (c instanceof Redis) {
+    // A shared connection is closed with the last of its workers.
+    const users = sharing.get(c)
+    if (users !== undefined && users > 1) sharing.set(c, users - 1)
+    else await closeRedis(c)
+  }
   return closed
 }

@@ -3,6 +3,7 @@
 // named on every job it takes, and its failures and errors logged with full stacks.
 import os from 'node:os'
 import { Worker, type Processor, type WorkerOptions } from 'bullmq'
+import type { Redis } from 'ioredis'
 import type { Logger } from '../core/logger.ts'
 import { createRedis, type QueueEnv } from './queues.ts'
 
@@ -15,6 +16,8 @@ export interface WorkerSettings {
   /** How long a job's lock lasts; a crashed worker's job is taken over this long (plus one check) after. */
   lockMs?: number
   limiter?: WorkerOptions['limiter']
+  /** A connection several workers share (queues.ts shareConnection); default: one of its own. */
+  connection?: Redis
   /** More fields on each log line (the account a sender serves, say). */
   bindings?: Record<string, unknown>
 }
@@ -25,7 +28,7 @@ const PROCESS_NAME = `${os.hostname()}:${process.pid}`
 export function createWorker<T>(queueName: string, processor: Processor<T>, s: WorkerSettings): Worker<T> {
   const log = s.log.child({ worker: s.role, queue: queueName, ...s.bindings })
   const worker = new Worker<T>(queueName, processor, {
-    connection: createRedis(s.env.redisUrl),
+    connection: s.connection ?? createRedis(s.env.redisUrl),
     prefix: s.env.prefix,
     name: PROCESS_NAME,
     concurrency: s.concurrency ?? 1,

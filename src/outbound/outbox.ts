@@ -53,22 +53,25 @@ export class QueueOutbox implements Outbox {
   async send(message: OutboundMessage, key: string): Promise<void> {
     const parts = partsOf(message)
     const priority = message.urgent ? URGENT_PRIORITY : NORMAL_PRIORITY
-    await this.queue(message.accountId).addBulk(
-      parts.map((text, i) => ({
-        name: 'say',
-        // Only the first part @-s people; the rest continue the same message.
-        data: {
-          roomId: message.roomId,
-          text,
-          mentionIds: i === 0 ? message.mentionIds : [],
-          outboxKey: key,
-          last: i === parts.length - 1,
-          ...(message.image ? { image: message.image } : {}),
-          ...(message.file ? { file: message.file.ref, fileName: message.file.name } : {}),
-        },
-        opts: { jobId: parts.length > 1 ? jobId(key, `p${i}`) : key, priority },
-      })),
-    )
+    const jobs = parts.map((text, i) => ({
+      name: 'say',
+      // Only the first part @-s people; the rest continue the same message.
+      data: {
+        roomId: message.roomId,
+        text,
+        mentionIds: i === 0 ? message.mentionIds : [],
+        outboxKey: key,
+        last: i === parts.length - 1,
+        ...(message.image ? { image: message.image } : {}),
+        ...(message.file ? { file: message.file.ref, fileName: message.file.name } : {}),
+      },
+      opts: { jobId: parts.length > 1 ? jobId(key, `p${i}`) : key, priority },
+    }))
+    const q = this.queue(message.accountId)
+    // One part (nearly every reply) is a plain add: it rides the connection's auto-pipeline with the other replies
+    // released in the same tick, where addBulk builds a pipeline of its own (a copy of every script) per call.
+    if (jobs.length === 1) await q.add(jobs[0]!.name, jobs[0]!.data, jobs[0]!.opts)
+    else await q.addBulk(jobs)
   }
 
   /**

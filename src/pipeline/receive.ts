@@ -16,7 +16,7 @@ const KEEP_TRYING_MS = 10 * 60_000
 
 export function createReceiver(d: { prisma: Db; counters: Counters; log: Logger; enqueue(msg: InboundMessage): Promise<void> }) {
   // Messages arriving together are written in one statement (one commit), each still waiting for its own row.
-  const rows = new Batcher<InboxRow>((batch) => inboxRepo.receive(d.prisma, batch).then(() => undefined), { maxItems: 200, waitMs: 2 })
+  const rows = new Batcher<InboxRow>((batch) => inboxRepo.receive(d.prisma, batch), { maxItems: 200, waitMs: 2 })
   /** The inbox row, written with retries; after that the message still goes to the queue (its worker writes the row). */
   const keep = async (msg: InboundMessage) => {
     const until = Date.now() + KEEP_TRYING_MS

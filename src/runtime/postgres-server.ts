@@ -8,6 +8,8 @@ import { freePort } from './free-port.ts'
 
 export interface PostgresServer {
   url: string
+  /** The same server through its Unix socket (a client on this machine: no loopback TCP stack per write). */
+  socketUrl: string
   /** Restarts the server (fast shutdown: connections are cut, as in a crash of the clients' view). */
   restart(): void
   stop(): Promise<void>
@@ -50,6 +52,7 @@ export async function startPostgresServer(say: (line: string) => void = () => un
   ])
   return {
     url: `postgresql://gridbot@127.0.0.1:${port}/postgres`,
+    socketUrl: `postgresql://gridbot@localhost:${port}/postgres?host=${encodeURIComponent(sock)}`,
     restart: () => run('pg_ctl', ['-D', data, '-l', path.join(root, 'server.log'), '-w', '-m', 'fast', 'restart']),
     stop: async () => {
       try {

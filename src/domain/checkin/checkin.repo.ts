@@ -1,38 +1,9 @@
 // The only place with Prisma queries about check-ins and media.
 import type { DbOrTx } from '../../db/client.ts'
+import { recordOnce } from './checkin-record.repo.ts'
+
+export type { CheckinReply, NewCheckin, RecordedCheckin } from './checkin-record.repo.ts'
 import type { CheckinType } from './checkin.types.ts'
-
-export interface NewCheckin {
-  memberId: number
-  unitId: number
-  roomId: number
-  type: CheckinType
-  households: number | null
-  note: string | null
-  at: Date
-  accountId: string
-  messageId: string
-}
-
-export interface RecordedCheckin {
-  id: number
-  at: Date
-  type: CheckinType
-  households: number | null
-  mineToday: number
-  unitToday: number
-  /** The confirmation as written to the outbox (null only if a row with its key existed already). */
-  replyText: string | null
-}
-
-/** Where the confirmation goes, and its text with the two counts left to the statement. */
-export interface CheckinReply {
-  key: string
-  accountId: string
-  roomId: string
-  mentionIds: string[]
-  template: string
-}
 
 export const checkinRepo = {
   /**
@@ -44,44 +15,8 @@ export const checkinRepo = {
    * Returns null when the message was handled before (nothing written). The counts read the snapshot before the
    * insert, hence the + 1.
    */
-  recordOnce: async (
-    db: DbOrTx,
-    c: NewCheckin,
-    from: Date,
-    to: Date,
-    inbox: { conversation: string; payload: unknown } | null,
-    reply: CheckinReply | null,
-  ): Promise<RecordedCheckin | null> => {
-    const rows = await db.$queryRaw<{ id: number; at: Date; type: CheckinType; households: number | null; mine: bigint; unit: bigint; text: string | null }[]>`
-      WITH h AS (
-        INSERT INTO "InboxMessage" ("accountId", "messageId", "conversation", "payload", "receivedAt", "handledAt")
-        SELECT ${c.accountId}, ${c.messageId}, ${inbox?.conversation ?? ''}, ${JSON.stringify(inbox?.payload ?? {})}::jsonb, ${c.at}, ${c.at} WHERE ${inbox !== null}
-        ON CONFLICT ("accountId", "messageId") DO UPDATE SET "handledAt" = EXCLUDED."handledAt" WHERE "InboxMessage"."handledAt" IS NULL
-        RETURNING 1
-      ), go AS (
-        SELECT 1 FROM h UNION ALL SELECT 1 WHERE ${inbox === null}
-      ), c AS (
-        INSERT INTO "Checkin" ("memberId", "unitId", "roomId", "type", "households", "note", "at", "accountId", "messageId")
-        SELECT ${c.memberId}, ${c.unitId}, ${c.roomId}, ${c.type}::"CheckinType", ${c.households}::int, ${c.note}::text, ${c.at}, ${c.accountId}, ${c.messageId} FROM go
-        RETURNING "id", "at", "type", "households"
-      ), n AS (
-        SELECT c."id", c."at", c."type", c."households",
-          (SELECT count(*) FROM "Checkin" WHERE "memberId" = ${c.memberId} AND "revokedAt" IS NULL AND "at" >= ${from} AND "at" < ${to}) + 1 AS mine,
-          (SELECT count(*) FROM "Checkin" WHERE "unitId" = ${c.unitId} AND "revokedAt" IS NULL AND "at" >= ${from} AND "at" < ${to}) + 1 AS unit
-        FROM c
-      ), o AS (
-        INSERT INTO "OutboxMessage" ("key", "accountId", "roomId", "text", "mentionIds", "urgent", "createdAt")
-        SELECT ${reply?.key ?? null}::text, ${reply?.accountId ?? null}::text, ${reply?.roomId ?? null}::text, format(${reply?.template ?? ''}::text, n.mine, n.unit),
-          ${reply?.mentionIds ?? []}::text[], false, ${c.at} FROM n WHERE ${reply?.key ?? null}::text IS NOT NULL
-        ON CONFLICT ("key") DO NOTHING
-        RETURNING "text"
-      )
-      SELECT n.*, (SELECT "text" FROM o) AS text FROM n`
-    const r = rows[0]
-    return r
-      ? { id: r.id, at: new Date(r.at), type: r.type, households: r.households, mineToday: Number(r.mine), unitToday: Number(r.unit), replyText: r.text }
-      : null
-  },
+  /** The hot path's one statement (checkin-record.repo.ts): record, handled mark and confirmation together. */
+  recordOnce,
 
   countByMember: (db: DbOrTx, memberId: number, from: Date, to: Date) => db.checkin.count({ where: { memberId, revokedAt: null, at: { gte: from, lt: to } } }),
   countByUnit: (db: DbOrTx, unitId: number, from: Date, to: Date) => db.checkin.count({ where: { unitId, revokedAt: null, at: { gte: from, lt: to } } }),

@@ -1,6 +1,6 @@
 // The only place with Prisma queries about the durable inbox.
 import type { DbOrTx } from '../../db/client.ts'
-import type { Prisma } from '../../db/generated/client.ts'
+import { directQuery, sqlTime } from '../../db/direct-sql.ts'
 
 export interface InboxRow {
   accountId: string
@@ -12,8 +12,23 @@ export interface InboxRow {
 
 export const inboxRepo = {
   /** Received messages, durable before the gateway acknowledges them; a redelivered one is kept once. */
-  receive: (db: DbOrTx, rows: InboxRow[]) =>
-    db.inboxMessage.createMany({ data: rows.map((r) => ({ ...r, payload: r.payload as Prisma.InputJsonValue })), skipDuplicates: true }),
+  receive: async (db: DbOrTx, rows: InboxRow[]): Promise<void> => {
+    // The gateway's hot path: a batch in one statement, its columns as arrays.
+    await directQuery(
+      db,
+      'inbox_receive',
+      `INSERT INTO "InboxMessage" ("accountId", "messageId", "conversation", "payload", "receivedAt")
+       SELECT a, m, c, p::jsonb, r::timestamp(3) FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(a, m, c, p, r)
+       ON CONFLICT ("accountId", "messageId") DO NOTHING`,
+      [
+        rows.map((r) => r.accountId),
+        rows.map((r) => r.messageId),
+        rows.map((r) => r.conversation),
+        rows.map((r) => JSON.stringify(r.payload)),
+        rows.map((r) => sqlTime(r.receivedAt)),
+      ],
+    )
+  },
 
   /**
    * Marks a message handled; false when it already was (a replay). Creates the row when the message did not come

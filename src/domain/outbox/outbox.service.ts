@@ -41,9 +41,7 @@ export async function writeCounting(db: DbOrTx, post: Keyed, at: Date): Promise<
 /** WeChat accepted these messages (their last parts): the sweeper will not send them again. Returns the keys that
  *  were not marked before (what was delivered just now: the audit trails record those). */
 export async function markSent(db: DbOrTx, keys: string[], at: Date): Promise<string[]> {
-  const fresh = await outboxRepo.unsentKeys(db, keys)
-  await outboxRepo.markSent(db, keys, at)
-  return fresh
+  return outboxRepo.markSent(db, keys, at)
 }
 
 /** A row back as the message the queue sends. */

@@ -156,7 +156,7 @@ async function measure(prisma: Db, districtId: number, units: Unit[], days: numb
     })
     txT.push(performance.now() - s)
     const c = performance.now()
-    digestChartPng(await digestFor(w(), u, period))
+    await digestChartPng(await digestFor(w(), u, period))
     chartT.push(performance.now() - c)
   }
   await prisma.$executeRawUnsafe(`DELETE FROM "OutboxMessage"`)

@@ -4,7 +4,7 @@
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
 import { barChartSvg } from '../../src/charts/bar-chart.ts'
-import { svgToPng } from '../../src/charts/png.ts'
+import { svgToPng, svgToPngAsync } from '../../src/charts/png.ts'
 import { CHART_HEIGHT, chartWidth, digestChartPng, digestChartSpec, openItems } from '../../src/domain/digest/digest-chart.ts'
 import { emptyChild } from '../../src/domain/digest/digest-rules.ts'
 import type { DigestCounts } from '../../src/domain/digest/digest.types.ts'
@@ -46,7 +46,7 @@ function ink(png: Buffer, y0: number, y1: number): number {
 }
 
 describe('the digest chart', () => {
-  it('per child: check-ins and open items; none for a unit without child units', () => {
+  it('per child: check-ins and open items; none for a unit without child units', async () => {
     const spec = digestChartSpec(c)!
     expect(spec.categories).toEqual(['华府社区5号网格', '华府社区6号网格', '正商社区1号网格'])
     expect(spec.series.map((s) => [s.name, s.values])).toEqual([
@@ -55,11 +55,11 @@ describe('the digest chart', () => {
     ])
     expect(openItems(c.children[0]!)).toBe(3)
     expect(digestChartSpec(counts([]))).toBeNull()
-    expect(digestChartPng(counts([]))).toBeNull()
+    expect(await digestChartPng(counts([]))).toBeNull()
   })
 
-  it('is a PNG of the computed size', () => {
-    const png = digestChartPng(c)!
+  it('is a PNG of the computed size', async () => {
+    const png = (await digestChartPng(c))!
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
     expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR')
     expect(png.readUInt32BE(16)).toBe(chartWidth(3))
@@ -78,6 +78,13 @@ describe('the digest chart', () => {
     expect(ink(noFont, ...labels)).toBe(0)
     expect(ink(withFont, ...title)).toBeGreaterThan(200)
     expect(ink(withFont, ...labels)).toBeGreaterThan(200)
+  })
+
+  it('is drawn the same on the thread pool as on the event loop (what the digest jobs use)', async () => {
+    const svg = barChartSvg(digestChartSpec(c)!)
+    const [sync, pooled] = [svgToPng(svg), await svgToPngAsync(svg)]
+    expect(pooled.width).toBe(sync.width)
+    expect(pooled.pixels.equals(sync.pixels)).toBe(true)
   })
 
   it('draws each hanzi as itself, not as one missing-glyph box', () => {

@@ -26,7 +26,7 @@ export async function runDigestChart(deps: TimerDeps, unitId: number, step: numb
   if (!kind || !unit || !runs.length) return 'stale'
   const period = previousPeriod(kind, occurrence)
   const c = await digestFor({ db: deps.prisma, effects: new Effects(), now: deps.clock.now() }, unit, period, { late: runs[0]!.late })
-  const png = digestChartPng(c)
+  const png = await digestChartPng(c)
   const ref = png ? await deps.media.put(`charts/${unitId}-${kind}-${minutesOf(period.from)}.png`, png) : null
   return runTimerStep(deps, 'digest_chart', async (tx, effects) => {
     let posted = false

@@ -3,7 +3,7 @@
 // font. Rendered only for a digest that is sent (scheduled or asked for), never on the message hot path; a unit
 // with no child units gets no chart.
 import { barChartSvg, type BarChartSpec } from '../../charts/bar-chart.ts'
-import { svgToPng } from '../../charts/png.ts'
+import { svgToPngAsync } from '../../charts/png.ts'
 import { digestTexts as t } from './digest.texts.ts'
 import type { DigestChild, DigestCounts } from './digest.types.ts'
 
@@ -34,7 +34,7 @@ export function digestChartSpec(c: DigestCounts): BarChartSpec | null {
 }
 
 /** The chart as PNG bytes, or null when there is nothing to chart. */
-export function digestChartPng(c: DigestCounts): Buffer | null {
+export async function digestChartPng(c: DigestCounts): Promise<Buffer | null> {
   const spec = digestChartSpec(c)
-  return spec ? svgToPng(barChartSvg(spec)).png : null
+  return spec ? (await svgToPngAsync(barChartSvg(spec))).png : null
 }

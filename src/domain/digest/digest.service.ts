@@ -94,7 +94,7 @@ export async function digestWithChart(
   opts: { late?: boolean } = {},
 ): Promise<{ text: string; chart: Buffer | null }> {
   const c = await digestFor(w, unit, period, opts)
-  return { text: digestText(c), chart: digestChartPng(c) }
+  return { text: digestText(c), chart: await digestChartPng(c) }
 }
 
 /**

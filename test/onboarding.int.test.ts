@@ -29,7 +29,7 @@ beforeAll(async () => {
   spec = await loadOrgFile(ORG)
   sim = await testSim({ spec })
   dir = mkdtempSync(path.join(os.tmpdir(), 'onboard-export-'))
-  await say('wxid_zhangwei', GRID, '#登记 张伟')
+  await say('wxid_zhangwei', GRID, '#登记 张伟 1234')
 })
 afterAll(async () => {
   await sim?.close()

@@ -48,5 +48,8 @@ export const registrationRepo = {
   /** Another unlinked entry of the same name and role in the unit (when the one asked for was linked meanwhile). */
   otherUnlinked: (db: DbOrTx, unitId: number, name: string, role: Role) =>
     db.member.findFirst({ where: { unitId, name, role, active: true, wxid: null }, orderBy: { id: 'asc' } }),
+  /** Wrong-digit tries since `since`, by one contact id or for one name in a unit (limits guessing a phone). */
+  wrongPhones: (db: DbOrTx, by: { wxid: string } | { unitId: number; name: string }, since: Date) =>
+    db.registration.count({ where: { ...by, status: 'wrong_phone', createdAt: { gte: since } } }),
   entry: (db: DbOrTx, id: number) => db.member.findUnique({ where: { id }, select: { id: true, name: true, role: true } }),
 }

@@ -128,12 +128,16 @@ describe('parsing #登记 and #确认', () => {
     [['张伟', '1234'], { name: '张伟', phone4: '1234' }],
     [[], { problem: '请写上名单中的姓名' }],
     [['张伟', '123'], { problem: '手机号只写后四位数字' }],
-    [['张', '伟', '1234'], { problem: '姓名中不要有空格,手机后四位可选' }],
     // Punctuation phones add around words (full-width spaces and invisible characters go in normalise()).
     [['张伟。'], { name: '张伟', phone4: null }],
     [['「张伟」', '1234。'], { name: '张伟', phone4: '1234' }],
     [['张伟!'], { name: '张伟', phone4: null }],
     [['。'], { problem: '请写上名单中的姓名' }],
+    // A space typed inside a Chinese name ("张 伟"), as rosters pad two-character names.
+    [['张', '伟'], { name: '张伟', phone4: null }],
+    [['张', '伟', '1234'], { name: '张伟', phone4: '1234' }],
+    [['欧阳', '娜', '娜'], { name: '欧阳娜娜', phone4: null }],
+    [['Li', 'Ming'], { problem: '姓名中不要有空格,手机后四位可选' }],
   ]
   for (const [argv, want] of reg) it(`#登记 ${argv.join(' ')}`, () => expect(parseRegistration(argv)).toEqual(want))
   const dec: [string[], unknown][] = [
@@ -253,6 +257,12 @@ describe('roster files without contact ids', () => {
     expect(validateOrg(spec).problems).toEqual([])
     const dup = { ...spec, members: [...spec.members, { ...spec.members[0]!, name: '另一人' }] }
     expect(validateOrg(dup).problems).toContain('微信ID重复:「wxid_wang」')
+  })
+  it('names as offices type them: padding spaces between characters and invisible characters are not part of a name', () => {
+    const names = ['张　伟', ' 张 伟 ', '张\u200b伟', '\ufeff张伟', '张伟\u00a0']
+    for (const name of names) expect(orgSpecSchema.parse({ ...spec, members: [{ name, unit: '华府社区', role: 'volunteer' }] }).members[0]!.name).toBe('张伟')
+    // A Latin name keeps its space.
+    expect(orgSpecSchema.parse({ ...spec, members: [{ name: 'Li  Ming', unit: '华府社区', role: 'volunteer' }] }).members[0]!.name).toBe('Li Ming')
   })
   it('an office sheet of names and phones alone (no 微信ID column) is a roster', async () => {
     const wb = new ExcelJS.Workbook()

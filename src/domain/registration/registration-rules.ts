@@ -96,23 +96,30 @@ export function mayDecide(decider: Decider, unit: { path: string }, entryRole: R
 export const askFrom = (entryRole: Role): { startAbove: boolean; roles: Role[] } =>
   entryRole === 'admin' ? { startAbove: false, roles: ['admin'] } : { startAbove: entryRole === 'supervisor', roles: ['supervisor', 'admin'] }
 
+const HAN_WORD = /^\p{Script=Han}+$/u
+
+/** The words of a name typed with spaces: "张 伟" is 张伟 (rosters pad names so); other spaced words are no name. */
+const nameOf = (words: string[]): string | null =>
+  words.length === 1 ? words[0]! : words.length && words.every((w) => HAN_WORD.test(w)) ? words.join('') : null
+
 /** `#确认 张伟` or `#确认 张伟 17` (17: the registration's number, shown when several wait under one name). */
 export function parseDecision(argv: string[]): { name: string; number: number | null } | null {
-  if (!argv.length || argv.length > 2) return null
-  const name = bareWord(argv[0]!)
-  if (!name) return null
-  if (argv.length === 1) return /^\d+$/.test(name) ? null : { name, number: null }
-  const n = bareWord(argv[1]!).replace(/^[#号]/, '')
+  const words = argv.map(bareWord).filter(Boolean)
+  if (!words.length || words.length > 2) return null
+  const name = words[0]!
+  if (words.length === 1) return /^\d+$/.test(name) ? null : { name, number: null }
+  const n = words[1]!.replace(/^[#号]/, '')
   return /^\d{1,9}$/.test(n) ? { name, number: Number(n) } : null
 }
 
 /** `#登记 张伟` or `#登记 张伟 1234` (the last four digits of the phone on the roster). */
 export function parseRegistration(argv: string[]): { name: string; phone4: string | null } | { problem: string } {
-  if (!argv.length) return { problem: '请写上名单中的姓名' }
-  if (argv.length > 2) return { problem: '姓名中不要有空格,手机后四位可选' }
-  const name = bareWord(argv[0]!)
-  const phone = argv[1] === undefined ? undefined : bareWord(argv[1])
-  if (!name) return { problem: '请写上名单中的姓名' }
-  if (phone !== undefined && !/^\d{4}$/.test(phone)) return { problem: '手机号只写后四位数字' }
-  return { name, phone4: phone ?? null }
+  const words = argv.map(bareWord).filter(Boolean)
+  if (!words.length) return { problem: '请写上名单中的姓名' }
+  const last = words.at(-1)!
+  const phone = words.length > 1 && /\d/.test(last) ? last : null
+  const name = nameOf(phone === null ? words : words.slice(0, -1))
+  if (!name) return { problem: '姓名中不要有空格,手机后四位可选' }
+  if (phone !== null && !/^\d{4}$/.test(phone)) return { problem: '手机号只写后四位数字' }
+  return { name, phone4: phone }
 }

@@ -9,6 +9,7 @@ import { toRoom } from '../org/room-message.ts'
 import { districtOf, type BoundRoom, type MemberWithUnit, type Role } from '../org/org.types.ts'
 import { registrationRepo } from './registration.repo.ts'
 import { startOfLocalDay } from '../../core/time.ts'
+import { personName } from '../../parser/normalise.ts'
 import { askFrom, isExpired, mayDecide, nextStatus, phoneTriesLeft, registrationOutcome, type RegistrationAction } from './registration-rules.ts'
 import { registrationTexts as T } from './registration.texts.ts'
 
@@ -163,7 +164,7 @@ export async function decide(
 /** For a sender not linked to anyone: when their display name is an unlinked entry of the group's unit, the hint to
  *  send #登记 (a display name is only ever a hint, never authority). */
 export async function registrationHint(w: Pick<Work, 'db'>, room: BoundRoom, displayName: string): Promise<string | null> {
-  const name = displayName.trim()
+  const name = personName(displayName)
   if (!name) return null
   return (await registrationRepo.unlinkedNamed(w.db, room.unitId, name)).length ? T.guestHint(name) : null
 }

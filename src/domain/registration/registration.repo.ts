@@ -32,7 +32,8 @@ export const registrationRepo = {
       decidedAt?: Date
     },
   ) => db.registration.create({ data }),
-  pendingOf: (db: DbOrTx, wxid: string, unitId: number) => db.registration.findMany({ where: { wxid, unitId, status: 'pending' }, orderBy: { id: 'asc' } }),
+  /** A contact id's waiting requests, in any unit and district (one contact id is one person). */
+  pendingOf: (db: DbOrTx, wxid: string) => db.registration.findMany({ where: { wxid, status: 'pending' }, orderBy: { id: 'asc' } }),
   /** Pending registrations of this name in units under `path` (a decider's reach), with their units and entries. */
   pendingNamed: (db: DbOrTx, districtId: number, path: string, name: string) =>
     db.registration.findMany({

@@ -27,9 +27,9 @@ export async function register(w: Work, room: BoundRoom, from: Sender, a: { name
   const { db } = w
   const mine = await registrationRepo.linkedTo(db, from.wxid)
   if (mine) throw refuse('REG_SENDER_LINKED', T.senderLinked(mine.name, mine.role))
-  const pending = (await registrationRepo.pendingOf(db, from.wxid, room.unitId)).filter((r) => !isExpired(r.createdAt, w.now))
-  // Waiting already: only the right digits move it on (they link at once; the request is then dropped).
-  const waiting = pending.filter((r) => r.name === a.name)
+  const pending = (await registrationRepo.pendingOf(db, from.wxid)).filter((r) => !isExpired(r.createdAt, w.now))
+  // Waiting already: only the right digits move it on (they link at once; the requests are then dropped).
+  const waiting = pending.filter((r) => r.name === a.name && r.unitId === room.unitId)
   if (waiting.length && !a.phone4) throw refuse('REG_ALREADY_PENDING', T.alreadyPending(a.name))
   // Four digits are 10,000 guesses: a few wrong ones a day, counted from the rows below (a restart forgets none).
   let triesLeft = 0
@@ -65,11 +65,13 @@ export async function register(w: Work, room: BoundRoom, from: Sender, a: { name
     case 'link': {
       if (!(await registrationRepo.link(db, outcome.entry.id, from.wxid, w.now))) throw refuse('REG_ENTRY_LINKED', T.alreadyLinked(a.name))
       await registrationRepo.create(db, { ...row, memberId: outcome.entry.id, status: 'confirmed', decidedAt: w.now })
-      for (const r of waiting) await registrationRepo.decide(db, r.id, 'pending', 'expired', w.now, null)
+      for (const r of pending) await registrationRepo.decide(db, r.id, 'pending', 'expired', w.now, null)
       return T.linked(a.name, outcome.entry.role)
     }
     case 'pending': {
       if (waiting.length) throw refuse('REG_ALREADY_PENDING', T.alreadyPending(a.name))
+      // One request at a time per contact: nobody sprays requests for several identities at the supervisors.
+      if (pending.length) throw refuse('REG_OTHER_PENDING', T.otherPending(pending[0]!.name, a.name))
       const reg = await registrationRepo.create(db, { ...row, memberId: outcome.entry.id, status: 'pending' })
       const asked = await askDeciders(w, room, reg, outcome.entry.role)
       return T.waiting(a.name, outcome.entry.role, outcome.reason, asked)

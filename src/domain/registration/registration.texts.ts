@@ -24,6 +24,8 @@ export const registrationTexts = {
     `${a.name}申请登记为「${a.unit}」的${ROLE_LABEL[a.role]}(微信昵称「${a.displayName}」,登记号 ${a.id})。核实是本人后请回复:#确认 ${a.name}${
       a.several ? ` ${a.id}` : ''
     };不是本人请回复:#驳回 ${a.name}${a.several ? ` ${a.id}` : ''}`,
+  otherPending: (other: string, name: string) =>
+    `您已申请登记为「${other}」,正在等待负责人确认,不能同时申请登记「${name}」。如果申请错了,请负责人先回复:#驳回 ${other}`,
   alreadyPending: (name: string) => `您登记「${name}」的申请正在等待负责人确认,请耐心等待。`,
   notInRoster: (name: string, unit: string) =>
     `「${unit}」的名单中没有「${name}」。请写名单上的姓名(在自己单位的群里发),或联系负责人把您加入名单。\n例如:#登记 张伟`,

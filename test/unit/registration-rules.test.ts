@@ -90,6 +90,10 @@ describe('mayDecide', () => {
   const cases: [string, Role, string, { path: string }, Role, string | null][] = [
     ['supervisor of the unit itself', 'supervisor', '/1/2/3/4/', grid, 'grid_cadre', null],
     ['supervisor of an ancestor', 'supervisor', '/1/2/', grid, 'supervisor', null],
+    // A supervisor's request is asked of the unit above; a peer of the same unit may not link a new supervisor.
+    ['a supervisor entry: a supervisor of the same unit may not', 'supervisor', '/1/2/3/', community, 'supervisor', 'REG_ABOVE_ONLY'],
+    ['a supervisor entry: the unit above may', 'supervisor', '/1/2/', community, 'supervisor', null],
+    ['a supervisor entry: an admin of the same unit may', 'admin', '/1/2/3/', community, 'supervisor', null],
     ['supervisor of a sibling unit', 'supervisor', '/1/2/3/5/', grid, 'grid_cadre', 'REG_OUTSIDE_UNIT'],
     ['supervisor below the unit', 'supervisor', '/1/2/3/4/', community, 'supervisor', 'REG_OUTSIDE_UNIT'],
     ['grid cadre of the unit', 'grid_cadre', '/1/2/3/4/', grid, 'grid_cadre', 'REG_NOT_SUPERVISOR'],

@@ -78,17 +78,20 @@ export interface Decider {
   unit: { path: string; districtId: number | null; id: number }
 }
 
-export type DecideRefusal = 'REG_NOT_SUPERVISOR' | 'REG_OUTSIDE_UNIT' | 'REG_ADMIN_ONLY'
+export type DecideRefusal = 'REG_NOT_SUPERVISOR' | 'REG_OUTSIDE_UNIT' | 'REG_ADMIN_ONLY' | 'REG_ABOVE_ONLY'
 
 /**
  * Who may #确认 / #驳回 a registration for an entry of `entryRole` in `unit`: a linked supervisor of that unit or an
- * ancestor unit, or an admin; an admin's registration only an admin.
+ * ancestor unit, or an admin; a supervisor's registration a supervisor above the unit (or an admin); an admin's
+ * registration only an admin.
  */
 export function mayDecide(decider: Decider, unit: { path: string }, entryRole: Role): DecideRefusal | null {
   if (decider.role !== 'supervisor' && decider.role !== 'admin') return 'REG_NOT_SUPERVISOR'
   if (entryRole === 'admin' && decider.role !== 'admin') return 'REG_ADMIN_ONLY'
   if (decider.role === 'admin') return null
-  return unit.path.startsWith(decider.unit.path) ? null : 'REG_OUTSIDE_UNIT'
+  if (!unit.path.startsWith(decider.unit.path)) return 'REG_OUTSIDE_UNIT'
+  // A supervisor's request is asked of the unit above (askFrom): a peer of the same unit does not add supervisors.
+  return entryRole === 'supervisor' && unit.path === decider.unit.path ? 'REG_ABOVE_ONLY' : null
 }
 
 /** Whom to ask: for a supervisor's registration the unit above (the unit's own supervisor is the one asking), for an

@@ -49,6 +49,7 @@ export const registrationTexts = {
     REG_NOT_SUPERVISOR: '只有本单位或上级单位的负责人、管理员可以确认登记。',
     REG_OUTSIDE_UNIT: '这条登记不属于您负责的单位,请由该单位或上级单位的负责人确认。',
     REG_ADMIN_ONLY: '管理员的登记只能由管理员确认。',
+    REG_ABOVE_ONLY: '负责人的登记需要上级单位的负责人(或管理员)确认。',
   },
   noEntryLeft: (name: string) => `名单上的「${name}」都已登记,这条申请无法确认。`,
   contactTaken: (name: string) => `申请人的微信已登记为其他成员,这条「${name}」的申请已作废。`,

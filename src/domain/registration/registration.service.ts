@@ -9,7 +9,7 @@ import { toRoom } from '../org/room-message.ts'
 import { districtOf, type BoundRoom, type MemberWithUnit, type Role } from '../org/org.types.ts'
 import { registrationRepo } from './registration.repo.ts'
 import { startOfLocalDay } from '../../core/time.ts'
-import { personName } from '../../parser/normalise.ts'
+import { personName, stripInvisible } from '../../parser/normalise.ts'
 import { askFrom, isExpired, mayDecide, nextStatus, phoneTriesLeft, registrationOutcome, type RegistrationAction } from './registration-rules.ts'
 import { registrationTexts as T } from './registration.texts.ts'
 
@@ -48,7 +48,8 @@ export async function register(w: Work, room: BoundRoom, from: Sender, a: { name
     unitId: room.unitId,
     roomId: room.id,
     wxid: from.wxid,
-    displayName: from.displayName,
+    // Shown to the deciders: a bidi override in a display name would turn the request text around.
+    displayName: stripInvisible(from.displayName).trim(),
     name: a.name,
     messageKey: jobId(from.accountId, from.messageId),
     createdAt: w.now,

@@ -29,7 +29,7 @@ beforeAll(async () => {
   spec = await loadOrgFile(ORG)
   sim = await testSim({ spec })
   dir = mkdtempSync(path.join(os.tmpdir(), 'onboard-export-'))
-  await say('wxid_zhangwei', GRID, '#登记 张伟')
+  await say('wxid_zhangwei', GRID, '#登记 张伟 1234')
 })
 afterAll(async () => {
   await sim?.close()
@@ -88,5 +88,32 @@ describe('onboarding with the org file', () => {
     await sim.advance(31_000)
     await say('wxid_zhangwei', GRID, '#签到 走访')
     expect(botSaid(sim, GRID).at(-1)).not.toContain('签到成功')
+  })
+
+  it('a member removed from the roster after linking authorizes nothing and may register for their new entry', async () => {
+    // 李佳鑫 (linked by the file) moves from the grid to the community as a volunteer: the office's new sheet lists
+    // the new entry without an id.
+    const moved = {
+      ...spec,
+      members: [
+        ...spec.members.filter((m) => m.name !== '李佳鑫'),
+        { name: '李佳鑫', unit: '华府社区', role: 'volunteer' as const, phone: '13900005678', rooms: ['华府社区群'], teams: [], duties: [] },
+      ],
+    }
+    const report = await importOrg(sim.stores.db.prisma, moved)
+    expect(report.deactivated).toBe(1)
+    await sim.advance(31_000)
+    await say('wxid_lijiaxin', GRID, '#签到 走访')
+    expect(botSaid(sim, GRID).at(-1)).not.toContain('签到成功')
+    // Not "already registered as 李佳鑫(网格员)": the removed entry links nobody any more.
+    await say('wxid_lijiaxin', '华府社区群', '#登记 李佳鑫 5678')
+    expect(botSaid(sim, '华府社区群').at(-1)).toContain('已登记:李佳鑫(志愿者)')
+    const rows = await sim.stores.db.prisma.member.findMany({ where: { name: '李佳鑫' }, orderBy: { id: 'asc' } })
+    expect(rows.map((m) => [m.active, m.wxid])).toEqual([
+      [false, null],
+      [true, 'wxid_lijiaxin'],
+    ])
+    // The same sheet again changes nothing (the new link is kept, the old entry stays off).
+    expect((await importOrg(sim.stores.db.prisma, moved)).lines).toEqual([])
   })
 })

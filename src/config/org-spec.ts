@@ -1,6 +1,7 @@
 // The org file: the district's tree of units, its WeChat rooms, bot accounts and people.
 // Loaded from YAML (tests, the simulator) or from the xlsx sheet district offices already keep.
 import { z } from 'zod'
+import { personName } from '../parser/normalise.ts'
 
 export const UNIT_KINDS = ['district', 'town', 'community', 'grid'] as const
 export const ROLES = ['admin', 'supervisor', 'grid_cadre', 'volunteer'] as const
@@ -40,7 +41,8 @@ export const orgSpecSchema = z.object({
   members: z
     .array(
       z.object({
-        name: z.string().trim().min(1),
+        /** Compared with what people type in #登记, so normalised the same way (invisible characters, padding). */
+        name: z.string().transform(personName).pipe(z.string().min(1)),
         /** The WeChat contact id. Offices often do not have it: leave it out and the person links it with #登记. */
         wxid: z.string().trim().min(1).optional(),
         /** Optional; its last four digits check a #登记 (e.g. 13800001234). */

@@ -42,3 +42,9 @@ export function normalise(text: string): string {
     .replace(/ *\n */g, '\n')
     .trim()
 }
+
+const HAN_GAP = /(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu
+
+/** A person's name as the roster and #登记 compare it: normalised, and no space between Chinese characters —
+ *  offices pad two-character names to align them ("张　伟"), and "张伟" must find that entry. */
+export const personName = (raw: string) => normalise(raw).replace(HAN_GAP, '')

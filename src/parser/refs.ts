@@ -3,6 +3,11 @@
 
 /** Punctuation phones add after an id ("#认领 T1。"), taken off before parsing. */
 const TRAILING = /[。．.，,、!！?？;；:：)）】」』"'”’~～]+$/u
+/** Quotes and brackets put around a word ("「张伟」"). */
+const LEADING = /^[(（【「『"'“‘]+/u
+
+/** A typed word without the punctuation around it: "张伟。" and "「张伟」" → "张伟". */
+export const bareWord = (raw: string) => raw.trim().replace(TRAILING, '').replace(LEADING, '')
 /** Ids beyond this are valid-looking but cannot exist (the column is a 32-bit integer): "not found". */
 export const MAX_REF_NUMBER = 2_147_483_647
 

@@ -18,6 +18,8 @@ import {
   parseDecision,
   parseRegistration,
   PENDING_TTL_MS,
+  PHONE_TRIES,
+  phoneTriesLeft,
   REGISTRATION_TRANSITIONS,
   registrationOutcome,
   type RegistrationAction,
@@ -33,7 +35,10 @@ describe('registrationOutcome', () => {
     ['unique grid cadre: at once', { unlinked: [e(1, 'grid_cadre')], sameName: 1, phone4: null }, 'link', 1],
     ['unique volunteer: at once', { unlinked: [e(1, 'volunteer')], sameName: 1, phone4: null }, 'link', 1],
     ['unique cadre, phone matches', { unlinked: [e(1, 'grid_cadre', '138 0000 1234')], sameName: 1, phone4: '1234' }, 'link', 1],
-    ['unique cadre with a phone, none given: at once', { unlinked: [e(1, 'grid_cadre', '13800001234')], sameName: 1, phone4: null }, 'link', 1],
+    // The phone is what a stranger showing the same display name lacks: without the digits a supervisor decides.
+    ['unique cadre with a phone, none given: waits', { unlinked: [e(1, 'grid_cadre', '13800001234')], sameName: 1, phone4: null }, 'pending', 1],
+    ['unique volunteer with a phone, none given: waits', { unlinked: [e(1, 'volunteer', '138-0000-1234')], sameName: 1, phone4: null }, 'pending', 1],
+    ['a phone field without digits is no phone: at once', { unlinked: [e(1, 'grid_cadre', '无')], sameName: 1, phone4: null }, 'link', 1],
     ['phone differs', { unlinked: [e(1, 'grid_cadre', '13800001234')], sameName: 1, phone4: '9999' }, 'phone_mismatch'],
     ['entry without phone cannot tell: at once', { unlinked: [e(1, 'grid_cadre')], sameName: 1, phone4: '9999' }, 'link', 1],
     ['supervisor: waits', { unlinked: [e(1, 'supervisor')], sameName: 1, phone4: null }, 'pending', 1],
@@ -61,7 +66,21 @@ describe('registrationOutcome', () => {
   it('a supervisor waits because of the role, namesakes because of the name', () => {
     expect(registrationOutcome({ unlinked: [e(1, 'supervisor')], sameName: 1, phone4: null })).toMatchObject({ reason: 'role' })
     expect(registrationOutcome({ unlinked: [e(1, 'grid_cadre'), e(2, 'grid_cadre')], sameName: 2, phone4: null })).toMatchObject({ reason: 'namesake' })
+    expect(registrationOutcome({ unlinked: [e(1, 'grid_cadre', '13800001234')], sameName: 1, phone4: null })).toMatchObject({ reason: 'phone' })
   })
+})
+
+describe('phoneTriesLeft (guessing the four digits)', () => {
+  const cases: [string, { byContact: number; byName: number }, number][] = [
+    ['no wrong try today', { byContact: 0, byName: 0 }, PHONE_TRIES.perContact],
+    ['one wrong try', { byContact: 1, byName: 1 }, 2],
+    ['the contact used its tries', { byContact: 3, byName: 3 }, 0],
+    ['more than allowed (a race) is still none, never negative', { byContact: 5, byName: 5 }, 0],
+    ['other contacts guessed this name nine times: one left', { byContact: 0, byName: 9 }, 1],
+    ['the name is locked for everyone today', { byContact: 0, byName: PHONE_TRIES.perName }, 0],
+  ]
+  for (const [name, wrong, want] of cases) it(name, () => expect(phoneTriesLeft(wrong)).toBe(want))
+  it('a wrong try is final (never decided)', () => expect(REGISTRATION_TRANSITIONS.wrong_phone).toEqual({}))
 })
 
 describe('mayDecide', () => {
@@ -71,6 +90,10 @@ describe('mayDecide', () => {
   const cases: [string, Role, string, { path: string }, Role, string | null][] = [
     ['supervisor of the unit itself', 'supervisor', '/1/2/3/4/', grid, 'grid_cadre', null],
     ['supervisor of an ancestor', 'supervisor', '/1/2/', grid, 'supervisor', null],
+    // A supervisor's request is asked of the unit above; a peer of the same unit may not link a new supervisor.
+    ['a supervisor entry: a supervisor of the same unit may not', 'supervisor', '/1/2/3/', community, 'supervisor', 'REG_ABOVE_ONLY'],
+    ['a supervisor entry: the unit above may', 'supervisor', '/1/2/', community, 'supervisor', null],
+    ['a supervisor entry: an admin of the same unit may', 'admin', '/1/2/3/', community, 'supervisor', null],
     ['supervisor of a sibling unit', 'supervisor', '/1/2/3/5/', grid, 'grid_cadre', 'REG_OUTSIDE_UNIT'],
     ['supervisor below the unit', 'supervisor', '/1/2/3/4/', community, 'supervisor', 'REG_OUTSIDE_UNIT'],
     ['grid cadre of the unit', 'grid_cadre', '/1/2/3/4/', grid, 'grid_cadre', 'REG_NOT_SUPERVISOR'],
@@ -109,7 +132,16 @@ describe('parsing #登记 and #确认', () => {
     [['张伟', '1234'], { name: '张伟', phone4: '1234' }],
     [[], { problem: '请写上名单中的姓名' }],
     [['张伟', '123'], { problem: '手机号只写后四位数字' }],
-    [['张', '伟', '1234'], { problem: '姓名中不要有空格,手机后四位可选' }],
+    // Punctuation phones add around words (full-width spaces and invisible characters go in normalise()).
+    [['张伟。'], { name: '张伟', phone4: null }],
+    [['「张伟」', '1234。'], { name: '张伟', phone4: '1234' }],
+    [['张伟!'], { name: '张伟', phone4: null }],
+    [['。'], { problem: '请写上名单中的姓名' }],
+    // A space typed inside a Chinese name ("张 伟"), as rosters pad two-character names.
+    [['张', '伟'], { name: '张伟', phone4: null }],
+    [['张', '伟', '1234'], { name: '张伟', phone4: '1234' }],
+    [['欧阳', '娜', '娜'], { name: '欧阳娜娜', phone4: null }],
+    [['Li', 'Ming'], { problem: '姓名中不要有空格,手机后四位可选' }],
   ]
   for (const [argv, want] of reg) it(`#登记 ${argv.join(' ')}`, () => expect(parseRegistration(argv)).toEqual(want))
   const dec: [string[], unknown][] = [
@@ -119,6 +151,8 @@ describe('parsing #登记 and #确认', () => {
     [['17'], null],
     [[], null],
     [['张伟', '第二个'], null],
+    [['张伟。'], { name: '张伟', number: null }],
+    [['张伟', '17。'], { name: '张伟', number: 17 }],
   ]
   for (const [argv, want] of dec) it(`#确认 ${argv.join(' ')}`, () => expect(parseDecision(argv)).toEqual(want))
 })
@@ -227,6 +261,12 @@ describe('roster files without contact ids', () => {
     expect(validateOrg(spec).problems).toEqual([])
     const dup = { ...spec, members: [...spec.members, { ...spec.members[0]!, name: '另一人' }] }
     expect(validateOrg(dup).problems).toContain('微信ID重复:「wxid_wang」')
+  })
+  it('names as offices type them: padding spaces between characters and invisible characters are not part of a name', () => {
+    const names = ['张　伟', ' 张 伟 ', '张\u200b伟', '\ufeff张伟', '张伟\u00a0']
+    for (const name of names) expect(orgSpecSchema.parse({ ...spec, members: [{ name, unit: '华府社区', role: 'volunteer' }] }).members[0]!.name).toBe('张伟')
+    // A Latin name keeps its space.
+    expect(orgSpecSchema.parse({ ...spec, members: [{ name: 'Li  Ming', unit: '华府社区', role: 'volunteer' }] }).members[0]!.name).toBe('Li Ming')
   })
   it('an office sheet of names and phones alone (no 微信ID column) is a roster', async () => {
     const wb = new ExcelJS.Workbook()

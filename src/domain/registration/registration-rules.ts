@@ -1,8 +1,10 @@
 // The rules of #登记 / #确认 / #驳回, pure: what a registration leads to, who may decide it, how its state moves.
 // Display names never appear here: a registration is about a contact id and a roster entry of the group's unit.
+import { bareWord } from '../../parser/refs.ts'
 import type { Role } from '../org/org.types.ts'
 
-export type RegistrationStatus = 'pending' | 'confirmed' | 'rejected' | 'expired'
+/** wrong_phone: a #登记 whose digits matched no entry, kept to limit guessing (never pending, never decided). */
+export type RegistrationStatus = 'pending' | 'confirmed' | 'rejected' | 'expired' | 'wrong_phone'
 export type RegistrationAction = 'confirm' | 'reject' | 'expire'
 
 /** status × action → the next status (absent: refused, the registration was decided already). */
@@ -11,6 +13,7 @@ export const REGISTRATION_TRANSITIONS: Record<RegistrationStatus, Partial<Record
   confirmed: {},
   rejected: {},
   expired: {},
+  wrong_phone: {},
 }
 
 export const nextStatus = (from: RegistrationStatus, action: RegistrationAction): RegistrationStatus | null => REGISTRATION_TRANSITIONS[from][action] ?? null
@@ -33,7 +36,11 @@ export type RegistrationOutcome<E extends RosterCandidate> =
   | { kind: 'already_linked' }
   | { kind: 'phone_mismatch' }
   | { kind: 'link'; entry: E }
-  | { kind: 'pending'; entry: E; reason: 'role' | 'namesake' }
+  | { kind: 'pending'; entry: E; reason: PendingReason }
+
+/** Why a supervisor decides: the role is above grid cadre, the unit lists the name twice, or the roster has a
+ *  phone for the entry and no digits were given (the phone is the one thing a stranger with the display name lacks). */
+export type PendingReason = 'role' | 'namesake' | 'phone'
 
 const last4 = (phone: string | null) => (phone ?? '').replace(/\D/g, '').slice(-4)
 
@@ -54,25 +61,37 @@ export function registrationOutcome<E extends RosterCandidate>(a: { unlinked: E[
   const entry = candidates[0]!
   if (!SELF_SERVE.has(entry.role)) return { kind: 'pending', entry, reason: 'role' }
   if (a.sameName > 1) return { kind: 'pending', entry, reason: 'namesake' }
+  if (!a.phone4 && entry.phone && last4(entry.phone)) return { kind: 'pending', entry, reason: 'phone' }
   return { kind: 'link', entry }
 }
+
+/** Wrong digits allowed per China day: per contact id, and per name in a unit (several accounts guessing one
+ *  person's digits). 10,000 combinations at 3 a day is years; the real person can always ask without digits. */
+export const PHONE_TRIES = { perContact: 3, perName: 10 } as const
+
+/** Before a #登记 with digits: how many wrong tries are left today (0: no more tries today, right or wrong). */
+export const phoneTriesLeft = (wrongToday: { byContact: number; byName: number }) =>
+  Math.max(0, Math.min(PHONE_TRIES.perContact - wrongToday.byContact, PHONE_TRIES.perName - wrongToday.byName))
 
 export interface Decider {
   role: Role
   unit: { path: string; districtId: number | null; id: number }
 }
 
-export type DecideRefusal = 'REG_NOT_SUPERVISOR' | 'REG_OUTSIDE_UNIT' | 'REG_ADMIN_ONLY'
+export type DecideRefusal = 'REG_NOT_SUPERVISOR' | 'REG_OUTSIDE_UNIT' | 'REG_ADMIN_ONLY' | 'REG_ABOVE_ONLY'
 
 /**
  * Who may #确认 / #驳回 a registration for an entry of `entryRole` in `unit`: a linked supervisor of that unit or an
- * ancestor unit, or an admin; an admin's registration only an admin.
+ * ancestor unit, or an admin; a supervisor's registration a supervisor above the unit (or an admin); an admin's
+ * registration only an admin.
  */
 export function mayDecide(decider: Decider, unit: { path: string }, entryRole: Role): DecideRefusal | null {
   if (decider.role !== 'supervisor' && decider.role !== 'admin') return 'REG_NOT_SUPERVISOR'
   if (entryRole === 'admin' && decider.role !== 'admin') return 'REG_ADMIN_ONLY'
   if (decider.role === 'admin') return null
-  return unit.path.startsWith(decider.unit.path) ? null : 'REG_OUTSIDE_UNIT'
+  if (!unit.path.startsWith(decider.unit.path)) return 'REG_OUTSIDE_UNIT'
+  // A supervisor's request is asked of the unit above (askFrom): a peer of the same unit does not add supervisors.
+  return entryRole === 'supervisor' && unit.path === decider.unit.path ? 'REG_ABOVE_ONLY' : null
 }
 
 /** Whom to ask: for a supervisor's registration the unit above (the unit's own supervisor is the one asking), for an
@@ -80,20 +99,30 @@ export function mayDecide(decider: Decider, unit: { path: string }, entryRole: R
 export const askFrom = (entryRole: Role): { startAbove: boolean; roles: Role[] } =>
   entryRole === 'admin' ? { startAbove: false, roles: ['admin'] } : { startAbove: entryRole === 'supervisor', roles: ['supervisor', 'admin'] }
 
+const HAN_WORD = /^\p{Script=Han}+$/u
+
+/** The words of a name typed with spaces: "张 伟" is 张伟 (rosters pad names so); other spaced words are no name. */
+const nameOf = (words: string[]): string | null =>
+  words.length === 1 ? words[0]! : words.length && words.every((w) => HAN_WORD.test(w)) ? words.join('') : null
+
 /** `#确认 张伟` or `#确认 张伟 17` (17: the registration's number, shown when several wait under one name). */
 export function parseDecision(argv: string[]): { name: string; number: number | null } | null {
-  if (!argv.length || argv.length > 2) return null
-  const name = argv[0]!
-  if (argv.length === 1) return /^\d+$/.test(name) ? null : { name, number: null }
-  const n = argv[1]!.replace(/^[#号]/, '')
+  const words = argv.map(bareWord).filter(Boolean)
+  if (!words.length || words.length > 2) return null
+  const name = words[0]!
+  if (words.length === 1) return /^\d+$/.test(name) ? null : { name, number: null }
+  const n = words[1]!.replace(/^[#号]/, '')
   return /^\d{1,9}$/.test(n) ? { name, number: Number(n) } : null
 }
 
 /** `#登记 张伟` or `#登记 张伟 1234` (the last four digits of the phone on the roster). */
 export function parseRegistration(argv: string[]): { name: string; phone4: string | null } | { problem: string } {
-  if (!argv.length) return { problem: '请写上名单中的姓名' }
-  if (argv.length > 2) return { problem: '姓名中不要有空格,手机后四位可选' }
-  const [name, phone] = argv as [string, string | undefined]
-  if (phone !== undefined && !/^\d{4}$/.test(phone)) return { problem: '手机号只写后四位数字' }
-  return { name, phone4: phone ?? null }
+  const words = argv.map(bareWord).filter(Boolean)
+  if (!words.length) return { problem: '请写上名单中的姓名' }
+  const last = words.at(-1)!
+  const phone = words.length > 1 && /\d/.test(last) ? last : null
+  const name = nameOf(phone === null ? words : words.slice(0, -1))
+  if (!name) return { problem: '姓名中不要有空格,手机后四位可选' }
+  if (phone !== null && !/^\d{4}$/.test(phone)) return { problem: '手机号只写后四位数字' }
+  return { name, phone4: phone }
 }

@@ -8,7 +8,9 @@ import { orgRepo } from '../org/org.repo.ts'
 import { toRoom } from '../org/room-message.ts'
 import { districtOf, type BoundRoom, type MemberWithUnit, type Role } from '../org/org.types.ts'
 import { registrationRepo } from './registration.repo.ts'
-import { askFrom, isExpired, mayDecide, nextStatus, registrationOutcome, type RegistrationAction } from './registration-rules.ts'
+import { startOfLocalDay } from '../../core/time.ts'
+import { personName, stripInvisible } from '../../parser/normalise.ts'
+import { askFrom, isExpired, mayDecide, nextStatus, phoneTriesLeft, registrationOutcome, type RegistrationAction } from './registration-rules.ts'
 import { registrationTexts as T } from './registration.texts.ts'
 
 /** A refusal: the reply says why (with a correct example where one helps); the transaction writes nothing. */
@@ -25,8 +27,20 @@ export async function register(w: Work, room: BoundRoom, from: Sender, a: { name
   const { db } = w
   const mine = await registrationRepo.linkedTo(db, from.wxid)
   if (mine) throw refuse('REG_SENDER_LINKED', T.senderLinked(mine.name, mine.role))
-  const pending = (await registrationRepo.pendingOf(db, from.wxid, room.unitId)).filter((r) => !isExpired(r.createdAt, w.now))
-  if (pending.some((r) => r.name === a.name)) throw refuse('REG_ALREADY_PENDING', T.alreadyPending(a.name))
+  const pending = (await registrationRepo.pendingOf(db, from.wxid)).filter((r) => !isExpired(r.createdAt, w.now))
+  // Waiting already: only the right digits move it on (they link at once; the requests are then dropped).
+  const waiting = pending.filter((r) => r.name === a.name && r.unitId === room.unitId)
+  if (waiting.length && !a.phone4) throw refuse('REG_ALREADY_PENDING', T.alreadyPending(a.name))
+  // Four digits are 10,000 guesses: a few wrong ones a day, counted from the rows below (a restart forgets none).
+  let triesLeft = 0
+  if (a.phone4) {
+    const since = startOfLocalDay(w.now)
+    triesLeft = phoneTriesLeft({
+      byContact: await registrationRepo.wrongPhones(db, { wxid: from.wxid }, since),
+      byName: await registrationRepo.wrongPhones(db, { unitId: room.unitId, name: a.name }, since),
+    })
+    if (!triesLeft) throw refuse('REG_PHONE_LOCKED', T.phoneLocked(a.name))
+  }
   const entries = await registrationRepo.entriesNamed(db, room.unitId, a.name)
   const outcome = registrationOutcome({ unlinked: entries.filter((e) => e.wxid === null), sameName: entries.length, phone4: a.phone4 })
   const row = {
@@ -34,7 +48,8 @@ export async function register(w: Work, room: BoundRoom, from: Sender, a: { name
     unitId: room.unitId,
     roomId: room.id,
     wxid: from.wxid,
-    displayName: from.displayName,
+    // Shown to the deciders: a bidi override in a display name would turn the request text around.
+    displayName: stripInvisible(from.displayName).trim(),
     name: a.name,
     messageKey: jobId(from.accountId, from.messageId),
     createdAt: w.now,
@@ -45,13 +60,19 @@ export async function register(w: Work, room: BoundRoom, from: Sender, a: { name
     case 'already_linked':
       throw refuse('REG_ENTRY_LINKED', T.alreadyLinked(a.name))
     case 'phone_mismatch':
-      throw refuse('REG_PHONE_MISMATCH', T.phoneMismatch(a.name))
+      // Kept (not thrown): the row is what counts the tries.
+      await registrationRepo.create(db, { ...row, memberId: entries[0]!.id, status: 'wrong_phone', decidedAt: w.now })
+      return T.phoneMismatch(a.name, triesLeft - 1)
     case 'link': {
       if (!(await registrationRepo.link(db, outcome.entry.id, from.wxid, w.now))) throw refuse('REG_ENTRY_LINKED', T.alreadyLinked(a.name))
       await registrationRepo.create(db, { ...row, memberId: outcome.entry.id, status: 'confirmed', decidedAt: w.now })
+      for (const r of pending) await registrationRepo.decide(db, r.id, 'pending', 'expired', w.now, null)
       return T.linked(a.name, outcome.entry.role)
     }
     case 'pending': {
+      if (waiting.length) throw refuse('REG_ALREADY_PENDING', T.alreadyPending(a.name))
+      // One request at a time per contact: nobody sprays requests for several identities at the supervisors.
+      if (pending.length) throw refuse('REG_OTHER_PENDING', T.otherPending(pending[0]!.name, a.name))
       const reg = await registrationRepo.create(db, { ...row, memberId: outcome.entry.id, status: 'pending' })
       const asked = await askDeciders(w, room, reg, outcome.entry.role)
       return T.waiting(a.name, outcome.entry.role, outcome.reason, asked)
@@ -146,7 +167,7 @@ export async function decide(
 /** For a sender not linked to anyone: when their display name is an unlinked entry of the group's unit, the hint to
  *  send #登记 (a display name is only ever a hint, never authority). */
 export async function registrationHint(w: Pick<Work, 'db'>, room: BoundRoom, displayName: string): Promise<string | null> {
-  const name = displayName.trim()
+  const name = personName(displayName)
   if (!name) return null
   return (await registrationRepo.unlinkedNamed(w.db, room.unitId, name)).length ? T.guestHint(name) : null
 }

@@ -1,5 +1,13 @@
 // Every Chinese text of #登记 / #确认 / #驳回, and the hint a listed name gets.
 import { ROLE_LABEL, type Role } from '../org/org.types.ts'
+import type { PendingReason } from './registration-rules.ts'
+
+const WHY: Record<PendingReason, (name: string, role: Role) => string> = {
+  role: (_, role) => `${ROLE_LABEL[role]}的登记`,
+  namesake: (name) => `本单位名单中有不止一位「${name}」,`,
+  phone: () => '没有写手机号后四位,',
+}
+const phoneLockedTail = (name: string) => `今天输错手机号后四位的次数已达上限,请明天再试;或发送 #登记 ${name}(不写后四位),由负责人核实后确认。`
 
 const who = (name: string, role: Role) => `${name}(${ROLE_LABEL[role]})`
 
@@ -8,19 +16,25 @@ export const registrationTexts = {
   confirmExample: '#确认 张伟',
   rejectExample: '#驳回 张伟',
   linked: (name: string, role: Role) => `已登记:${who(name, role)},可以使用 #签到 等命令。发送 #帮助 查看全部命令。`,
-  waiting: (name: string, role: Role, reason: 'role' | 'namesake', asked: string[]) =>
-    `已收到「${name}」的登记申请,${reason === 'role' ? `${ROLE_LABEL[role]}的登记` : `本单位名单中有不止一位「${name}」,`}需要${role === 'admin' ? '管理员' : '上级负责人'}确认${
+  waiting: (name: string, role: Role, reason: PendingReason, asked: string[]) =>
+    `已收到「${name}」的登记申请,${WHY[reason](name, role)}需要${role === 'admin' ? '管理员' : '上级负责人'}确认${
       asked.length ? `(已通知 ${asked.join('、')})` : ',请联系本单位负责人'
-    }。确认后即可使用命令。`,
+    }。确认后即可使用命令。${reason === 'phone' ? `\n也可以加上名单上手机号后四位立即登记,例如:#登记 ${name} 1234` : ''}`,
   ask: (a: { name: string; role: Role; unit: string; displayName: string; id: number; several: boolean }) =>
     `${a.name}申请登记为「${a.unit}」的${ROLE_LABEL[a.role]}(微信昵称「${a.displayName}」,登记号 ${a.id})。核实是本人后请回复:#确认 ${a.name}${
       a.several ? ` ${a.id}` : ''
     };不是本人请回复:#驳回 ${a.name}${a.several ? ` ${a.id}` : ''}`,
+  otherPending: (other: string, name: string) =>
+    `您已申请登记为「${other}」,正在等待负责人确认,不能同时申请登记「${name}」。如果申请错了,请负责人先回复:#驳回 ${other}`,
   alreadyPending: (name: string) => `您登记「${name}」的申请正在等待负责人确认,请耐心等待。`,
   notInRoster: (name: string, unit: string) =>
     `「${unit}」的名单中没有「${name}」。请写名单上的姓名(在自己单位的群里发),或联系负责人把您加入名单。\n例如:#登记 张伟`,
   alreadyLinked: (name: string) => `名单上的「${name}」已经登记过了。如果您才是${name}本人,请联系负责人。`,
-  phoneMismatch: (name: string) => `手机号后四位与名单上「${name}」的不符。请核对后重发,或联系负责人。\n例如:#登记 ${name} 1234`,
+  phoneMismatch: (name: string, left: number) =>
+    left > 0
+      ? `手机号后四位与名单上「${name}」的不符,今天还可再试 ${left} 次。请核对后重发,或联系负责人。\n例如:#登记 ${name} 1234`
+      : `手机号后四位与名单上「${name}」的不符。${phoneLockedTail(name)}`,
+  phoneLocked: (name: string) => phoneLockedTail(name),
   senderLinked: (name: string, role: Role) => `您的微信已登记为 ${who(name, role)},无需再登记。`,
   guestHint: (name: string) => `您好!名单上有「${name}」。如果是您本人,请先发送:#登记 ${name}`,
   // Decisions.
@@ -35,6 +49,7 @@ export const registrationTexts = {
     REG_NOT_SUPERVISOR: '只有本单位或上级单位的负责人、管理员可以确认登记。',
     REG_OUTSIDE_UNIT: '这条登记不属于您负责的单位,请由该单位或上级单位的负责人确认。',
     REG_ADMIN_ONLY: '管理员的登记只能由管理员确认。',
+    REG_ABOVE_ONLY: '负责人的登记需要上级单位的负责人(或管理员)确认。',
   },
   noEntryLeft: (name: string) => `名单上的「${name}」都已登记,这条申请无法确认。`,
   contactTaken: (name: string) => `申请人的微信已登记为其他成员,这条「${name}」的申请已作废。`,

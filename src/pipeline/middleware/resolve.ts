@@ -5,6 +5,7 @@ import { isMemberName, registrarNames } from '../../domain/org/org.service.ts'
 import { districtOf, ROLE_LABEL } from '../../domain/org/org.types.ts'
 import { registrationHint } from '../../domain/registration/registration.service.ts'
 import type { MessageContext } from '../context.ts'
+import { stripInvisible } from '../../parser/normalise.ts'
 
 /**
  * Decides whether this sender may run this command here, then parses its arguments — once, with the command's
@@ -30,7 +31,7 @@ export const resolveMiddleware: Middleware<MessageContext> = async (ctx, next) =
     // A guest showing a member's display name is told they are not that member, so the group does not read the
     // refusal as "李佳鑫 is not registered".
     const namesake = ctx.room && (await isMemberName(db, districtOf(ctx.room.unit), ctx.msg.talkerName))
-    const sender = namesake ? `您的微信号不是已登记的「${ctx.msg.talkerName}」` : '您还未登记为网格成员'
+    const sender = namesake ? `您的微信号不是已登记的「${stripInvisible(ctx.msg.talkerName)}」` : '您还未登记为网格成员'
     return ctx.reply(`${sender},暂不能使用 #${def.name}。${register}`, { mention: true })
   }
   if (member && def.roles && !def.roles.includes(member.role)) {

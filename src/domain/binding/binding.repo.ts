@@ -75,13 +75,6 @@ export const bindingRepo = {
     db.bindProposal.findMany({ where: { districtId, number: { in: numbers } }, include: { room: { include: { unit: true } } }, orderBy: { number: 'asc' } }),
   markAnnounced: (db: DbOrTx, ids: number[], at: Date) =>
     db.bindProposal.updateMany({ where: { id: { in: ids }, announcedAt: null }, data: { announcedAt: at } }),
-  /** The admins' group of a district: the one marked admin, else the district's own group (bound rooms only). */
-  adminRoomOf: async (db: DbOrTx, districtId: number) =>
-    (await db.room.findFirst({
-      where: { isAdmin: true, wxRoomId: { not: null }, unit: { OR: [{ districtId }, { id: districtId }] } },
-      orderBy: { id: 'asc' },
-    })) ?? db.room.findFirst({ where: { wxRoomId: { not: null }, unitId: districtId }, orderBy: { id: 'asc' } }),
-
   /** `gridbot rooms`: every group an account sees that no room is bound to, with its latest proposal. */
   unboundGroupsWithProposals: (db: DbOrTx) =>
     db.$queryRaw<

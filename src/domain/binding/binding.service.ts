@@ -11,6 +11,7 @@ import { shortIdRepo } from '../short-id.repo.ts'
 import type { Work } from '../work.ts'
 import { ANNOUNCE_LIST_MAX, CONFIRM_BATCH, matchGroups, nextProposalState, staleReason, type GroupMatch, type SeenGroup } from './binding-rules.ts'
 import { bindingRepo } from './binding.repo.ts'
+import { orgRepo } from '../org/org.repo.ts'
 import { bindingTexts, groupStatusText, label, PROPOSAL_PREFIX, type ProposalLine } from './binding.texts.ts'
 
 /** What an account reports about its groups: its whole list (login), or one group joined, renamed or left. */
@@ -118,7 +119,7 @@ async function announce(tx: DbOrTx, districtId: number, now: Date): Promise<Keye
   const pending = await bindingRepo.pendingOfDistrict(tx, districtId)
   const untold = pending.filter((p) => !p.announcedAt)
   if (untold.length === 0) return null
-  const admin = await bindingRepo.adminRoomOf(tx, districtId)
+  const admin = await orgRepo.adminRoomOf(tx, districtId)
   if (!admin?.wxRoomId) return null // told when the district has an admins' group bound (the next review)
   const listed = untold.slice(0, ANNOUNCE_LIST_MAX)
   const text = bindingTexts.announce(listed.map(lineOf), untold.length - listed.length, pending.length)
@@ -133,7 +134,7 @@ async function announce(tx: DbOrTx, districtId: number, now: Date): Promise<Keye
 
 /** The admins' group of a district: where #确认绑定 and #拒绝绑定 are taken. */
 export async function isAdminRoom(db: DbOrTx, districtId: number, roomRowId: number): Promise<boolean> {
-  return (await bindingRepo.adminRoomOf(db, districtId))?.id === roomRowId
+  return (await orgRepo.adminRoomOf(db, districtId))?.id === roomRowId
 }
 
 export interface ConfirmOutcome {

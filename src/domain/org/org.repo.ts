@@ -53,6 +53,12 @@ export const orgRepo = {
   roomsOfDistrict: (db: DbOrTx, districtId: number) => db.room.findMany({ where: { unit: { districtId } } }),
   roomByWxId: (db: DbOrTx, wxRoomId: string) => db.room.findUnique({ where: { wxRoomId }, include: { unit: true } }),
   roomsOfUnit: (db: DbOrTx, unitId: number) => db.room.findMany({ where: { unitId, wxRoomId: { not: null } }, orderBy: { id: 'asc' } }),
+  /** The admins' group of a district: the one marked admin, else the district's own group (bound rooms only). */
+  adminRoomOf: async (db: DbOrTx, districtId: number) =>
+    (await db.room.findFirst({
+      where: { isAdmin: true, wxRoomId: { not: null }, unit: { OR: [{ districtId }, { id: districtId }] } },
+      orderBy: { id: 'asc' },
+    })) ?? db.room.findFirst({ where: { wxRoomId: { not: null }, unitId: districtId }, orderBy: { id: 'asc' } }),
   roomById: (db: DbOrTx, id: number) => db.room.findUnique({ where: { id } }),
   roomsByIds: (db: DbOrTx, ids: number[]) => db.room.findMany({ where: { id: { in: ids }, wxRoomId: { not: null } } }),
   allRoomsOfUnit: (db: DbOrTx, unitId: number) => db.room.findMany({ where: { unitId }, orderBy: { id: 'asc' } }),

@@ -84,20 +84,26 @@ export async function register(w: Work, room: BoundRoom, from: Sender, a: { name
 async function askDeciders(w: Work, room: BoundRoom, reg: { id: number; name: string; displayName: string }, role: Role): Promise<string[]> {
   const { startAbove, roles } = askFrom(role)
   let deciders: { wxid: string; name: string }[] = []
-  let at = room.unit
-  if (role === 'admin') deciders = await adminsOf(w, room)
-  else
+  let elsewhere: Awaited<ReturnType<typeof orgRepo.roomsOfUnit>> = []
+  if (role !== 'admin')
     for (const u of [room.unit, ...(await orgRepo.ancestors(w.db, room.unit)).reverse()].slice(startAbove ? 1 : 0)) {
       deciders = await orgRepo.membersIn(w.db, [u.id], roles)
       if (!deciders.length) continue
-      at = u
+      if (u.id !== room.unitId) elsewhere = await orgRepo.roomsOfUnit(w.db, u.id)
       break
     }
+  // An admin's entry, or nobody linked above yet (early in onboarding, a district's own supervisors): the admins
+  // decide (they may decide any request), asked in their own group.
+  if (!deciders.length) {
+    deciders = await adminsOf(w, room)
+    const adminRoom = await orgRepo.adminRoomOf(w.db, districtOf(room.unit))
+    elsewhere = adminRoom && adminRoom.id !== room.id ? [adminRoom] : []
+  }
   const several = (await registrationRepo.pendingNamed(w.db, districtOf(room.unit), room.unit.path, reg.name)).length > 1
   const text = T.ask({ name: reg.name, role, unit: room.unit.name, displayName: reg.displayName, id: reg.id, several })
   const ids = deciders.map((d) => d.wxid)
   w.effects.post(toRoom(room, text, ids), jobId('reg-ask', reg.id, room.id))
-  if (at.id !== room.unitId) for (const r of await orgRepo.roomsOfUnit(w.db, at.id)) w.effects.post(toRoom(r, text, ids), jobId('reg-ask', reg.id, r.id))
+  for (const r of elsewhere) w.effects.post(toRoom(r, text, ids), jobId('reg-ask', reg.id, r.id))
   return deciders.map((d) => d.name)
 }
 

@@ -46,13 +46,16 @@ export const HEADERS = {
   account: '账号',
   roomId: '群ID',
   phone: '手机',
+  backups: '备用账号',
+  adminRoom: '管理员群',
 }
 /** Columns a sheet may leave out. */
 /** 微信ID too: an office's sheet of names (and phones) alone is a roster whose people link themselves with #登记. */
-const OPTIONAL = new Set(['account', 'roomId', 'phone', 'wxid'])
+const OPTIONAL = new Set(['account', 'roomId', 'phone', 'wxid', 'backups', 'adminRoom'])
 
 /** The district office's sheet: one row per member, headers 区 镇街 社区 网格 群名 姓名 微信ID 角色 [账号] [群ID] [手机]
- *  (群ID: the group's WeChat room id, which binds it at import). 微信ID may be empty: the person links it in their
+ *  [备用账号] [管理员群] (群ID: the group's WeChat room id, which binds it at import; 备用账号: the group's other bot
+ *  accounts, separated by commas; 管理员群: 是 on a row of the admins' group, so an export keeps it). 微信ID may be empty: the person links it in their
  *  group with #登记. A row without 姓名 only declares its unit and group (`gridbot org export` writes such rows). */
 export async function readOrgSheet(file: string): Promise<unknown> {
   const wb = new ExcelJS.Workbook()
@@ -75,7 +78,7 @@ export async function readOrgSheet(file: string): Promise<unknown> {
     )
   let district = ''
   const tree = new Map<string, { spec: UnitSpec; parent: string | null }>()
-  const rooms = new Map<string, { topic: string; unit: string; account?: string; wxRoomId?: string }>()
+  const rooms = new Map<string, { topic: string; unit: string; account?: string; wxRoomId?: string; accounts: string[]; admin: boolean }>()
   const members: OrgSpec['members'] = []
   const accounts = new Set<string>()
   const problems: string[] = []
@@ -101,8 +104,18 @@ export async function readOrgSheet(file: string): Promise<unknown> {
     const account = get('account') || undefined
     if (account) accounts.add(account)
     const wxRoomId = get('roomId') || undefined
-    if (topic && !rooms.has(topic)) rooms.set(topic, { topic, unit, account, wxRoomId })
-    else if (topic && wxRoomId && !rooms.get(topic)!.wxRoomId) rooms.get(topic)!.wxRoomId = wxRoomId
+    const backups = get('backups')
+      .split(/[,,、\s]+/)
+      .filter(Boolean)
+    for (const b of backups) accounts.add(b)
+    const admin = /^(是|y|yes|true|1|✓|√)$/i.test(get('adminRoom'))
+    if (topic && !rooms.has(topic)) rooms.set(topic, { topic, unit, account, wxRoomId, accounts: backups, admin })
+    else if (topic) {
+      const r = rooms.get(topic)!
+      if (wxRoomId && !r.wxRoomId) r.wxRoomId = wxRoomId
+      for (const b of backups) if (!r.accounts.includes(b)) r.accounts.push(b)
+      r.admin ||= admin
+    }
     const roleWord = get('role')
     const role = ROLE_WORDS[roleWord] ?? ROLE_WORDS[roleWord.toLowerCase()]
     if (!get('name')) return void (get('wxid') || roleWord ? problems.push(`第${n}行缺少姓名`) : undefined)

@@ -1,5 +1,5 @@
 // Writes an org spec as the files `loadOrgFile` reads: YAML (everything the spec holds) or the office's xlsx sheet
-// (区 镇街 社区 网格 群名 姓名 微信ID 角色 账号 群ID 手机 备用账号 管理员群). What one format can say, reading it back gives again.
+// (区 镇街 社区 网格 群名 姓名 微信ID 角色 账号 群ID 手机 备用账号 管理员群 队伍 职责). What one format can say, reading it back gives again.
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
@@ -63,6 +63,8 @@ export async function orgSheet(spec: OrgSpec): Promise<Buffer> {
         wxid: m.wxid ?? '',
         role: ROLE_WORD[m.role],
         phone: m.phone ?? '',
+        teams: m.teams.join(','),
+        duties: m.duties.join(','),
       })
     said.add(m.unit)
   }

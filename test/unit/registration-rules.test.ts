@@ -219,7 +219,15 @@ describe('roster files without contact ids', () => {
       { topic: '二七区管理员群', unit: '二七区', account: 'bot-main', admin: true },
     ],
     members: [
-      { name: '王书记', wxid: 'wxid_wang', unit: '华府社区', role: 'supervisor', rooms: ['华府社区群', '5号网格群'] },
+      {
+        name: '王书记',
+        wxid: 'wxid_wang',
+        unit: '华府社区',
+        role: 'supervisor',
+        rooms: ['华府社区群', '5号网格群'],
+        teams: ['团员先锋队', '助老队'],
+        duties: ['安全'],
+      },
       { name: '张伟', unit: '华府社区5号网格', role: 'grid_cadre', phone: '13800001234', rooms: ['5号网格群'] },
       { name: '张伟', unit: '华府社区5号网格', role: 'volunteer', rooms: ['5号网格群'] },
     ],

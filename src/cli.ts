@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Command } from 'commander'
 import { loadEnv, secretsOf, type Env } from './config/env.ts'
-import { accountConnections, maskToken, maskTokensIn } from './config/account-connections.ts'
+import { accountConnections, maskToken, maskTokensIn, tokenSource } from './config/account-connections.ts'
 import { createLogger, type Logger } from './core/logger.ts'
 import { isAppError } from './core/errors.ts'
 import { maskSecrets, registerSecrets } from './core/secrets.ts'
@@ -177,7 +177,7 @@ async function startBot(opts: StartOptions, env: Env, log: Logger, infra: Infra,
   const onFatal = (accountId: string, reason: string) => {
     if (fatal) return
     fatal = true
-    const text = accountTexts.fatalAuth(accountId, reason)
+    const text = accountTexts.fatalAuth(accountId, reason, tokenSource(accountId))
     log.fatal({ account: accountId, reason }, 'puppet service keeps refusing the token; exiting')
     process.stderr.write(`${text}\n`)
     const stop = (async () => {

@@ -43,6 +43,7 @@ describe('puppet-service tokens', () => {
     expect(r.code).toBe(78)
     expect(r.at - startedAt).toBeLessThanOrEqual(EXIT_BOUND_MS)
     expect(r.stderr).toContain('账号 bot-a 的 puppet-service token 一直被拒绝')
+    expect(r.stderr).toContain('GRIDBOT_ACCOUNT_BOT_A_TOKEN') // which variable to fix
     expect(r.stderr).not.toContain(wrong)
     expect(r.stderr).not.toContain(b.cfg.token)
     expect(r.stderr).toContain(maskToken(wrong))

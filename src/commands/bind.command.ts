@@ -1,4 +1,5 @@
 import { jobId } from '../core/ids.ts'
+import { reviewAfterBind } from '../domain/binding/binding.service.ts'
 import { districtOf } from '../domain/org/org.types.ts'
 import { bindRoomToUnit, bindTexts } from '../domain/org/room-binding.service.ts'
 import { ok, problem, type CommandDef } from '../pipeline/command.ts'
@@ -20,8 +21,9 @@ export const bindCommand: CommandDef<{ unitName: string; confirmed: boolean }> =
     return unitName ? ok({ unitName, confirmed }) : problem('请写明要绑定的单位名称')
   },
   async run(ctx) {
+    const districtId = districtOf(ctx.member.unit)
     const r = await bindRoomToUnit(ctx.work, {
-      districtId: districtOf(ctx.member.unit),
+      districtId,
       unitName: ctx.args.unitName,
       wxRoomId: ctx.msg.roomId,
       topic: ctx.msg.roomTopic ?? ctx.args.unitName,
@@ -38,5 +40,7 @@ export const bindCommand: CommandDef<{ unitName: string; confirmed: boolean }> =
     }
     const moved = r.movedFrom ? `\n${bindTexts.movedNotice(r.movedFrom, r.unit)}` : ''
     ctx.reply(`${bindTexts.bound(r.unit, r.otherRooms)}${moved}`)
+    const told = await reviewAfterBind(ctx.work, districtId)
+    if (told) ctx.post(told.message, told.key)
   },
 }

@@ -39,6 +39,15 @@ function tokenList(src: Source): Map<string, string> {
   return map
 }
 
+/** The variable an account's token is read from (the same order as accountConnection): named in the error a refused
+ *  token stops the gateway with, so the operator knows which line to fix. */
+export function tokenSource(accountId: string, src: Source = process.env): string {
+  const k = `${accountEnvKey(accountId)}_TOKEN`
+  if (set(src[k])) return k
+  if (tokenList(src).has(accountId)) return 'GRIDBOT_TOKENS'
+  return set(src.WECHATY_PUPPET_SERVICE_TOKEN) ? 'WECHATY_PUPPET_SERVICE_TOKEN' : k
+}
+
 /** One account's connection; null when no token is configured for it. */
 export function accountConnection(accountId: string, src: Source = process.env): AccountConnection | null {
   const k = accountEnvKey(accountId)

@@ -46,13 +46,22 @@ export const HEADERS = {
   account: '账号',
   roomId: '群ID',
   phone: '手机',
+  backups: '备用账号',
+  adminRoom: '管理员群',
+  teams: '队伍',
+  duties: '职责',
 }
+/** A cell of several names: 团员先锋队,助老队 (commas of either width, 、 or spaces). */
+const list = (cell: string) => cell.split(/[,,、\s]+/).filter(Boolean)
+
 /** Columns a sheet may leave out. */
 /** 微信ID too: an office's sheet of names (and phones) alone is a roster whose people link themselves with #登记. */
-const OPTIONAL = new Set(['account', 'roomId', 'phone', 'wxid'])
+const OPTIONAL = new Set(['account', 'roomId', 'phone', 'wxid', 'backups', 'adminRoom', 'teams', 'duties'])
 
 /** The district office's sheet: one row per member, headers 区 镇街 社区 网格 群名 姓名 微信ID 角色 [账号] [群ID] [手机]
- *  (群ID: the group's WeChat room id, which binds it at import). 微信ID may be empty: the person links it in their
+ *  [备用账号] [管理员群] (群ID: the group's WeChat room id, which binds it at import; 备用账号: the group's other bot
+ *  accounts, separated by commas; 管理员群: 是 on a row of the admins' group, so an export keeps it) [队伍] [职责]
+ *  (a member's teams and duties, separated by commas). 微信ID may be empty: the person links it in their
  *  group with #登记. A row without 姓名 only declares its unit and group (`gridbot org export` writes such rows). */
 export async function readOrgSheet(file: string): Promise<unknown> {
   const wb = new ExcelJS.Workbook()
@@ -75,7 +84,7 @@ export async function readOrgSheet(file: string): Promise<unknown> {
     )
   let district = ''
   const tree = new Map<string, { spec: UnitSpec; parent: string | null }>()
-  const rooms = new Map<string, { topic: string; unit: string; account?: string; wxRoomId?: string }>()
+  const rooms = new Map<string, { topic: string; unit: string; account?: string; wxRoomId?: string; accounts: string[]; admin: boolean }>()
   const members: OrgSpec['members'] = []
   const accounts = new Set<string>()
   const problems: string[] = []
@@ -101,15 +110,30 @@ export async function readOrgSheet(file: string): Promise<unknown> {
     const account = get('account') || undefined
     if (account) accounts.add(account)
     const wxRoomId = get('roomId') || undefined
-    if (topic && !rooms.has(topic)) rooms.set(topic, { topic, unit, account, wxRoomId })
-    else if (topic && wxRoomId && !rooms.get(topic)!.wxRoomId) rooms.get(topic)!.wxRoomId = wxRoomId
+    const backups = list(get('backups'))
+    for (const b of backups) accounts.add(b)
+    const admin = /^(是|y|yes|true|1|✓|√)$/i.test(get('adminRoom'))
+    if (topic && !rooms.has(topic)) rooms.set(topic, { topic, unit, account, wxRoomId, accounts: backups, admin })
+    else if (topic) {
+      const r = rooms.get(topic)!
+      if (wxRoomId && !r.wxRoomId) r.wxRoomId = wxRoomId
+      for (const b of backups) if (!r.accounts.includes(b)) r.accounts.push(b)
+      r.admin ||= admin
+    }
     const roleWord = get('role')
     const role = ROLE_WORDS[roleWord] ?? ROLE_WORDS[roleWord.toLowerCase()]
     if (!get('name')) return void (get('wxid') || roleWord ? problems.push(`第${n}行缺少姓名`) : undefined)
     if (!role) return void problems.push(`第${n}行的角色「${roleWord}」无法识别(可用:网格员、书记、志愿者、管理员)`)
     // The same contact id on another row: that person is in one more group (an export writes a row per group).
     const again = get('wxid') ? members.find((m) => m.wxid === get('wxid') && m.name === get('name') && m.unit === unit) : undefined
-    if (again) return void (topic && !again.rooms.includes(topic) && again.rooms.push(topic))
+    if (again) {
+      for (const [k, v] of [
+        ['teams', list(get('teams'))],
+        ['duties', list(get('duties'))],
+      ] as const)
+        for (const x of v) if (!again[k].includes(x)) again[k].push(x)
+      return void (topic && !again.rooms.includes(topic) && again.rooms.push(topic))
+    }
     members.push({
       name: get('name'),
       wxid: get('wxid') || undefined,
@@ -117,8 +141,8 @@ export async function readOrgSheet(file: string): Promise<unknown> {
       unit,
       role,
       rooms: topic ? [topic] : [],
-      teams: [],
-      duties: [],
+      teams: list(get('teams')),
+      duties: list(get('duties')),
     })
   })
   if (problems.length) throw new AppError('ORG_SHEET_ROWS', problems.join('; '), `表格有 ${problems.length} 处问题:\n${problems.slice(0, 10).join('\n')}`)

@@ -1,5 +1,5 @@
 // Writes an org spec as the files `loadOrgFile` reads: YAML (everything the spec holds) or the office's xlsx sheet
-// (区 镇街 社区 网格 群名 姓名 微信ID 角色 账号 群ID 手机). What one format can say, reading it back gives again.
+// (区 镇街 社区 网格 群名 姓名 微信ID 角色 账号 群ID 手机 备用账号 管理员群 队伍 职责). What one format can say, reading it back gives again.
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
@@ -40,7 +40,14 @@ export async function orgSheet(spec: OrgSpec): Promise<Buffer> {
   const roomOf = new Map(spec.rooms.map((r) => [r.topic, r]))
   const said = new Set<string>()
   for (const r of spec.rooms) {
-    ws.addRow({ ...unitCells(r.unit), room: r.topic, account: r.account ?? '', roomId: r.wxRoomId ?? '' })
+    ws.addRow({
+      ...unitCells(r.unit),
+      room: r.topic,
+      account: r.account ?? '',
+      roomId: r.wxRoomId ?? '',
+      backups: r.accounts.join(','),
+      adminRoom: r.admin ? '是' : '',
+    })
     said.add(r.unit)
   }
   for (const m of spec.members) {
@@ -56,6 +63,8 @@ export async function orgSheet(spec: OrgSpec): Promise<Buffer> {
         wxid: m.wxid ?? '',
         role: ROLE_WORD[m.role],
         phone: m.phone ?? '',
+        teams: m.teams.join(','),
+        duties: m.duties.join(','),
       })
     said.add(m.unit)
   }

@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { accountConnection, accountConnections, maskToken, maskTokensIn } from '../../src/config/account-connections.ts'
+import { accountConnection, accountConnections, maskToken, maskTokensIn, tokenSource } from '../../src/config/account-connections.ts'
 import { readOrgSheet } from '../../src/config/org-file.ts'
 import { orgSpecSchema, validateOrg } from '../../src/config/org-spec.ts'
 import { alertFor } from '../../src/domain/account/account-status.service.ts'
@@ -31,6 +31,15 @@ describe('account connections', () => {
     expect(accountConnection('bot-03', src)).toBeNull()
     expect(accountConnection('bot-03', { GRIDBOT_TOKENS: 'bot-03=insecure_c3' })?.token).toBe('insecure_c3')
   })
+
+  // A refused token's error names the variable to fix, whichever form configured it.
+  const sources: [string, Record<string, string>, string][] = [
+    ['its own variable', { GRIDBOT_ACCOUNT_BOT_MAIN_TOKEN: 'insecure_a', GRIDBOT_TOKENS: 'bot-main=insecure_b' }, 'GRIDBOT_ACCOUNT_BOT_MAIN_TOKEN'],
+    ['the token list', { GRIDBOT_TOKENS: 'bot-02=insecure_x,bot-main=insecure_b', WECHATY_PUPPET_SERVICE_TOKEN: 'insecure_c' }, 'GRIDBOT_TOKENS'],
+    ['the single-account form', { WECHATY_PUPPET_SERVICE_TOKEN: 'insecure_c' }, 'WECHATY_PUPPET_SERVICE_TOKEN'],
+    ['none (the variable to set)', {}, 'GRIDBOT_ACCOUNT_BOT_MAIN_TOKEN'],
+  ]
+  for (const [name, src, want] of sources) it(`names where bot-main's token came from: ${name}`, () => expect(tokenSource('bot-main', src)).toBe(want))
 
   it('refuses an account without a token and a token shared by two accounts', () => {
     expect(() => accountConnections(['a'], {})).toThrow(expect.objectContaining({ code: 'ACCOUNT_NO_TOKEN' }))

@@ -248,11 +248,20 @@ describe('roster files without contact ids', () => {
       },
     ],
     rooms: [
-      { topic: '华府社区群', unit: '华府社区', account: 'bot-main', wxRoomId: '111@chatroom' },
+      { topic: '华府社区群', unit: '华府社区', account: 'bot-main', wxRoomId: '111@chatroom', accounts: ['bot-2'] },
       { topic: '5号网格群', unit: '华府社区5号网格', account: 'bot-2' },
+      { topic: '二七区管理员群', unit: '二七区', account: 'bot-main', admin: true },
     ],
     members: [
-      { name: '王书记', wxid: 'wxid_wang', unit: '华府社区', role: 'supervisor', rooms: ['华府社区群', '5号网格群'] },
+      {
+        name: '王书记',
+        wxid: 'wxid_wang',
+        unit: '华府社区',
+        role: 'supervisor',
+        rooms: ['华府社区群', '5号网格群'],
+        teams: ['团员先锋队', '助老队'],
+        duties: ['安全'],
+      },
       { name: '张伟', unit: '华府社区5号网格', role: 'grid_cadre', phone: '13800001234', rooms: ['5号网格群'] },
       { name: '张伟', unit: '华府社区5号网格', role: 'volunteer', rooms: ['5号网格群'] },
     ],
@@ -288,7 +297,10 @@ describe('roster files without contact ids', () => {
     await writeOrgFile(file, spec)
     const back = await loadOrgFile(file)
     expect(back.members).toEqual(spec.members)
-    expect(back.rooms.map((r) => [r.topic, r.unit, r.account, r.wxRoomId])).toEqual(spec.rooms.map((r) => [r.topic, r.unit, r.account, r.wxRoomId]))
+    // The admins' group and backup accounts too: an export re-imported unchanged changes nothing.
+    const roomFields = (r: (typeof spec.rooms)[number]) => [r.topic, r.unit, r.account, r.wxRoomId, r.accounts, r.admin]
+    expect(back.rooms.map(roomFields)).toEqual(spec.rooms.map(roomFields))
+    expect(back.rooms.find((r) => r.topic === '二七区管理员群')?.admin).toBe(true)
     expect(validateOrg(back).units.map((u) => [u.name, u.kind, u.parent])).toEqual(validateOrg(spec).units.map((u) => [u.name, u.kind, u.parent]))
   })
 })

@@ -28,8 +28,9 @@ export const accountTexts = {
   recovered: (id: string, name: string | null, downMs: number) => `✅ 机器人账号${who(id, name)}已恢复在线(中断 ${minutes(downMs)}),暂存的消息正在补发。`,
   leftRoom: (id: string, name: string | null, topic: string) =>
     `⚠️ 机器人账号${who(id, name)}已不在群「${topic}」中,发往该群的消息无法送达。请把该账号重新拉进群,然后运行 gridbot outbox retry 补发。`,
-  fatalAuth: (id: string, reason: string) =>
-    `错误:账号 ${id} 的 puppet-service token 一直被拒绝(${reason}),网关无法工作,已退出。请检查该账号的 token(GRIDBOT_ACCOUNT_<ID>_TOKEN)与服务端是否一致。`,
+  /** `tokenVar`: the variable that holds this account's token, so the operator knows which line to fix. */
+  fatalAuth: (id: string, reason: string, tokenVar: string) =>
+    `错误:账号 ${id} 的 puppet-service token 一直被拒绝(${reason}),网关无法工作,已退出。请检查该账号的 token(${tokenVar})与服务端是否一致。`,
   roomsHeader: (unbound: number, all: number) =>
     `组织名单中共 ${all} 个群,未绑定 ${unbound} 个(未绑定的在前)。\n账号\t群名\t单位\t群ID\t绑定时间\t备用账号\t绑定建议`,
   roomLine: (

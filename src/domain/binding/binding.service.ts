@@ -132,6 +132,16 @@ async function announce(tx: DbOrTx, districtId: number, now: Date): Promise<Keye
   return { message, key: jobId('bind-proposals', districtId, untold[0]!.number, untold.at(-1)!.number, untold.length) }
 }
 
+/**
+ * After #绑定 bound a group: proposals it settles go stale, and when it was the admins' group (an org file without
+ * its room id), the proposals that waited for one are told there now, not at the account's next login.
+ */
+export async function reviewAfterBind(w: Work, districtId: number): Promise<Keyed | null> {
+  await bindingRepo.lockDistrict(w.db, districtId)
+  await matchDistrict(w.db, districtId, w.now)
+  return announce(w.db, districtId, w.now)
+}
+
 /** The admins' group of a district: where #确认绑定 and #拒绝绑定 are taken. */
 export async function isAdminRoom(db: DbOrTx, districtId: number, roomRowId: number): Promise<boolean> {
   return (await orgRepo.adminRoomOf(db, districtId))?.id === roomRowId
@@ -209,7 +219,9 @@ async function choose(db: DbOrTx, districtId: number, numbers: number[] | 'all')
   for (const n of numbers) {
     const row = rows.find((r) => r.number === n)
     if (!row) refused.push({ label: label(n), why: bindingTexts.unknownId })
-    else if (row.state !== 'pending') refused.push({ label: label(n), why: bindingTexts.decided(row.state) })
+    // A stale one says why (e.g. #绑定 bound its unit's group meanwhile), as it did when refused on confirming.
+    else if (row.state !== 'pending')
+      refused.push({ label: label(n), why: `${bindingTexts.decided(row.state)}${row.state === 'stale' && row.reason ? `:${row.reason}` : ''}` })
   }
   return { chosen: rows.filter((r) => r.state === 'pending'), refused }
 }

@@ -51,7 +51,8 @@ export async function importOrg(db: Db, spec: OrgSpec, now: Date = new Date()): 
           report.created.accounts++
           report.lines.push(`+ 账号 ${a.id}`)
         }
-        await orgRepo.upsertAccount(tx, a.id, { name: a.name ?? null, messagesPerSec: a.messagesPerSec ?? null })
+        // Left out of the file (an xlsx sheet has no account columns): kept as it is, not cleared.
+        await orgRepo.upsertAccount(tx, a.id, { name: a.name, messagesPerSec: a.messagesPerSec })
       }
       // Units, parents before children (validateOrg lists them depth-first).
       let district = await orgRepo.findDistrict(tx, spec.district)

@@ -2,14 +2,12 @@
 // proposals found at login wait for an admins' group; `#绑定 <district>` in that group binds it and tells them there
 // at once (not at the account's next login), and the admins' group's own proposal goes stale, never listed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { systemClock } from '../src/core/clock.ts'
-import { createLogger } from '../src/core/logger.ts'
 import { orgSpecSchema } from '../src/config/org-spec.ts'
 import { importOrg } from '../src/domain/org/org-import.service.ts'
-import { startApp, type App } from '../src/main.ts'
-import { MockWeChat } from '../src/transport/mock/mock-wechat.ts'
+import type { App } from '../src/main.ts'
+import type { MockWeChat } from '../src/transport/mock/mock-wechat.ts'
 import type { ObservedMessage } from '../src/transport/transport.ts'
-import { tempMedia } from './helpers/seams.ts'
+import { startOnMock } from './helpers/mock-app.ts'
 import { freshStores, type TestStores } from './helpers/stores.ts'
 import { until } from './helpers/wait.ts'
 
@@ -29,26 +27,14 @@ const spec = orgSpecSchema.parse({
 let stores: TestStores
 let app: App | null = null
 let wechat: MockWeChat
-const said: ObservedMessage[] = []
+let said: ObservedMessage[] = []
 const inRoom = (roomId: string) => said.filter((m) => m.roomId === roomId).map((m) => m.text)
 const proposals = () => stores.db.prisma.bindProposal.findMany({ include: { room: true }, orderBy: { number: 'asc' } })
 
 beforeAll(async () => {
   stores = await freshStores()
   await importOrg(stores.db.prisma, spec)
-  wechat = new MockWeChat({ clock: systemClock, log: createLogger('silent'), media: tempMedia() })
-  wechat.onMessage((m) => {
-    if (m.self) said.push(m)
-  })
-  app = await startApp({
-    role: 'all',
-    env: stores.env,
-    infra: stores.infra,
-    log: createLogger('silent'),
-    makeTransport: wechat.transport,
-    accounts: ['bot-main'],
-    pace: null,
-  })
+  ;({ app, wechat, said } = await startOnMock(stores, ['bot-main']))
   wechat.populate('bot-main', {
     botName: '网格助手',
     people: [{ wxid: ADMIN, name: '管理员老刘' }],

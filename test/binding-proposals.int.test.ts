@@ -6,15 +6,13 @@ import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { systemClock } from '../src/core/clock.ts'
-import { createLogger } from '../src/core/logger.ts'
 import { generateDistrict } from '../src/config/org-generate.ts'
 import type { OrgSpec } from '../src/config/org-spec.ts'
 import { importOrg } from '../src/domain/org/org-import.service.ts'
-import { startApp, type App } from '../src/main.ts'
-import { MockWeChat } from '../src/transport/mock/mock-wechat.ts'
+import type { App } from '../src/main.ts'
+import type { MockWeChat } from '../src/transport/mock/mock-wechat.ts'
 import type { ObservedMessage } from '../src/transport/transport.ts'
-import { tempMedia } from './helpers/seams.ts'
+import { startOnMock } from './helpers/mock-app.ts'
 import { freshStores, type TestStores } from './helpers/stores.ts'
 import { until } from './helpers/wait.ts'
 import { workerEnv } from './helpers/worker-process.ts'
@@ -69,20 +67,10 @@ let wechat: MockWeChat
 let said: ObservedMessage[] = []
 
 async function start(opts: { renamed: boolean; joined: boolean }) {
-  said = []
-  wechat = new MockWeChat({ clock: systemClock, log: createLogger('silent'), media: tempMedia() })
-  wechat.onMessage((m) => {
-    if (m.self) said.push(m)
-  })
-  app = await startApp({
-    role: 'all',
-    env: stores.env,
-    infra: stores.infra,
-    log: createLogger('silent'),
-    makeTransport: wechat.transport,
-    accounts: spec.accounts.map((a) => a.id),
-    pace: null,
-  })
+  ;({ app, wechat, said } = await startOnMock(
+    stores,
+    spec.accounts.map((a) => a.id),
+  ))
   const groups = wechatFor(opts.renamed, opts.joined)
   for (const a of spec.accounts)
     wechat.populate(a.id, {
@@ -101,12 +89,10 @@ const boundIds = async () =>
   (await stores.db.prisma.room.findMany({ where: { wxRoomId: { not: null } }, select: { wxRoomId: true } })).map((r) => r.wxRoomId!).sort()
 const proposals = () => stores.db.prisma.bindProposal.findMany({ include: { room: true }, orderBy: { number: 'asc' } })
 const proposalOf = async (topic: string) => (await proposals()).find((p) => p.room.topic === topic)
-let n = 0
 /** A person says something in a group on its account; waits for the bot's answer there. */
 async function say(account: string, from: string, roomId: string, text: string): Promise<string[]> {
   const before = said.filter((m) => m.roomId === roomId).length
   wechat.say(account, from, roomId, text)
-  n++
   await until(`the bot to answer ${text}`, async () => said.filter((m) => m.roomId === roomId).length > before, 20_000)
   await app!.bindings!.settled()
   return said

@@ -6,7 +6,7 @@ import { generateDistrict } from '../src/config/org-generate.ts'
 import { openDatabase } from '../src/db/client.ts'
 import { inTransaction } from '../src/db/transaction.ts'
 import { Effects } from '../src/core/effects.ts'
-import { importOrg } from '../src/domain/org/org-import.service.ts'
+import { importOrg } from '../src/app/org-import.ts'
 import { confirmProposals, reviewGroups } from '../src/domain/binding/binding.service.ts'
 
 const spec = generateDistrict({ towns: 15, communities: 109, grids: 1034 })

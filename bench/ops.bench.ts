@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { generateDistrict } from '../src/config/org-generate.ts'
-import { importOrg } from '../src/domain/org/org-import.service.ts'
+import { importOrg } from '../src/app/org-import.ts'
 import { benchStores, percentile } from './stores.ts'
 
 export interface OpsFigures {

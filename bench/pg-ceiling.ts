@@ -4,7 +4,7 @@
 // concurrent check-ins share statements as in the pipeline (group commit); BENCH_GROUP=0 sends one each. Prints statements and check-ins/s.
 // Usage: node bin/run-ts.js bench/pg-ceiling.ts   (BENCH_CLIENTS=16 BENCH_SECONDS=10 BENCH_GROUP=0|1)
 import { generateDistrict } from '../src/config/org-generate.ts'
-import { importOrg } from '../src/domain/org/org-import.service.ts'
+import { importOrg } from '../src/app/org-import.ts'
 import { one, recordOnce } from '../src/domain/checkin/checkin-record.repo.ts'
 import { benchStores } from './stores.ts'
 

@@ -3,13 +3,13 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Command } from 'commander'
 import { loadEnv, secretsOf, type Env } from './config/env.ts'
-import { accountConnections, maskToken, maskTokensIn, tokenSource } from './config/account-connections.ts'
 import { createLogger, type Logger } from './core/logger.ts'
 import { isAppError } from './core/errors.ts'
 import { maskSecrets, registerSecrets } from './core/secrets.ts'
 import { accountTexts } from './domain/account/account.texts.ts'
 import type { Infra } from './infra.ts'
-import type { App, Role } from './main.ts'
+import type { App } from './main.ts'
+import type { StartOptions } from './app/bot.ts'
 // Everything heavier (Wechaty, Prisma, BullMQ, the org file readers) is imported by the command that needs it, so
 // `gridbot --help` and a refused start answer at once.
 
@@ -98,17 +98,6 @@ program
     await runStart(opts, env, log)
   })
 
-/** A token the service keeps refusing: the gateway cannot work, so it says why and exits (78: configuration error). */
-const EXIT_CONFIG = 78
-const FATAL_STOP_MS = 10_000
-
-interface StartOptions {
-  role: Role
-  org?: string
-  accounts?: string
-  embedded?: boolean
-}
-
 async function runStart(opts: StartOptions, env: Env, log: Logger) {
   let infra: Infra | null = null
   let app: App | null = null
@@ -140,6 +129,7 @@ async function runStart(opts: StartOptions, env: Env, log: Logger) {
   try {
     const { openInfra } = await import('./infra.ts')
     infra = await openInfra(env, log)
+    const { startBot } = await import('./app/bot.ts')
     app = await startBot(opts, env, log, infra, metrics)
     // The web console (login required) on the same port as health and metrics.
     const { consoleRoutes } = await import('./web/production-server.ts')
@@ -150,84 +140,6 @@ async function runStart(opts: StartOptions, env: Env, log: Logger) {
     throw e
   }
   log.info({ role: opts.role, http: http.url }, 'ready to serve')
-}
-
-async function startBot(opts: StartOptions, env: Env, log: Logger, infra: Infra, metrics: import('./core/metrics.ts').Metrics): Promise<App> {
-  const { startApp } = await import('./main.ts')
-  const orgFile = opts.org ?? env.GRIDBOT_ORG_FILE
-  const { loadOrgFile } = await import('./config/org-file.ts')
-  const { importOrg, summariseImport } = await import('./domain/org/org-import.service.ts')
-  const spec = orgFile ? await loadOrgFile(orgFile) : null
-  if (spec) log.info(summariseImport(await importOrg(infra.db.prisma, spec)))
-  // The gateway serves the accounts it is told to; by default those of the org file it imported (not every account
-  // of every district in the database).
-  const accounts =
-    (opts.accounts ?? env.GRIDBOT_ACCOUNTS)
-      ?.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean) ?? spec?.accounts.map((a) => a.id)
-  const { accountIds } = await import('./domain/org/org.service.ts')
-  const served = opts.role === 'worker' ? [] : (accounts ?? (await accountIds(infra.db.prisma)))
-  // Every served account has a token, and no token serves two accounts: checked before anything connects.
-  const connections = new Map(accountConnections(served).map((c) => [c.accountId, c]))
-  const tokens = [...connections.values()].map((c) => c.token)
-  const mask = (t: string) => maskTokensIn(t, tokens)
-  let app: App | null = null
-  let fatal = false
-  const onFatal = (accountId: string, reason: string) => {
-    if (fatal) return
-    fatal = true
-    const text = accountTexts.fatalAuth(accountId, reason, tokenSource(accountId))
-    log.fatal({ account: accountId, reason }, 'puppet service keeps refusing the token; exiting')
-    process.stderr.write(`${text}\n`)
-    const stop = (async () => {
-      await app?.stop()
-      await infra.close()
-    })()
-    Promise.race([stop, new Promise((r) => setTimeout(r, FATAL_STOP_MS))]).finally(() => process.exit(EXIT_CONFIG))
-  }
-  const { WechatyTransport } = await import('./transport/wechaty/wechaty-transport.ts')
-  const { createServicePuppet } = await import('./transport/wechaty/service-puppet.ts')
-  const { mediaStoreFor } = await import('./storage/media-store.ts')
-  const media = mediaStoreFor(env)
-  const { systemClock } = await import('./core/clock.ts')
-  app = await startApp({
-    role: opts.role,
-    env,
-    infra,
-    log,
-    metrics,
-    media,
-    accounts: accounts?.length ? accounts : undefined,
-    makeTransport: (accountId) => {
-      const c = connections.get(accountId)
-      if (!c) throw new Error(`账号 ${accountId} 没有连接配置`)
-      log.info(
-        { account: accountId, token: maskToken(c.token), endpoint: c.endpoint ?? '(discovery)', tls: c.tls?.disable ? 'off' : 'on' },
-        'account connection',
-      )
-      return new WechatyTransport({
-        accountId,
-        puppet: createServicePuppet(c),
-        clock: systemClock,
-        log,
-        media,
-        link: {
-          endpoint: c.endpoint,
-          settings: {
-            pingMs: env.GRIDBOT_LINK_PING_MS,
-            silentMs: env.GRIDBOT_LINK_SILENT_MS,
-            retryMinMs: Math.min(500, env.GRIDBOT_LINK_RETRY_MAX_MS),
-            retryMaxMs: env.GRIDBOT_LINK_RETRY_MAX_MS,
-            authGiveUpMs: env.GRIDBOT_AUTH_GIVE_UP_MS,
-          },
-          mask,
-          onFatal,
-        },
-      })
-    },
-  })
-  return app
 }
 
 program
@@ -317,7 +229,7 @@ org
   .action(async (file: string) => {
     const env = loadEnv()
     const { loadOrgFile } = await import('./config/org-file.ts')
-    const { importOrg, summariseImport } = await import('./domain/org/org-import.service.ts')
+    const { importOrg, summariseImport } = await import('./app/org-import.ts')
     const spec = await loadOrgFile(file)
     // Importing needs only the database, not Redis.
     const db = await openDb(env)
@@ -337,7 +249,7 @@ org
   .option('--district <name>', 'the district (needed when the database holds several)')
   .action(async (o: { out: string; district?: string }) => {
     const env = loadEnv()
-    const { exportRoster } = await import('./domain/org/org-export.service.ts')
+    const { exportRoster } = await import('./kernel/org/org-export.service.ts')
     const { writeOrgFile } = await import('./config/org-write.ts')
     const db = await openDb(env)
     try {
@@ -508,7 +420,7 @@ outboxCmd
     const env = loadEnv()
     const db = await openDb(env)
     try {
-      const { failedPosts } = await import('./domain/outbox/outbox.service.ts')
+      const { failedPosts } = await import('./kernel/outbox/outbox.service.ts')
       const { outboxTexts } = await import('./outbound/outbox.texts.ts')
       const rows = await failedPosts(db.prisma)
       console.log(outboxTexts.failedHeader(rows.length))
@@ -527,7 +439,7 @@ outboxCmd
     const infra = await openInfra(env, log)
     const { createQueueEnv, closeRedis } = await import('./jobs/queues.ts')
     const { QueueOutbox } = await import('./outbound/outbox.ts')
-    const { takeFailedPosts } = await import('./domain/outbox/outbox.service.ts')
+    const { takeFailedPosts } = await import('./kernel/outbox/outbox.service.ts')
     const { outboxTexts } = await import('./outbound/outbox.texts.ts')
     const queueEnv = createQueueEnv(infra.redisUrl, env.GRIDBOT_QUEUE_PREFIX)
     const outbox = new QueueOutbox(queueEnv)

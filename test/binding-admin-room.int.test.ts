@@ -3,7 +3,7 @@
 // at once (not at the account's next login), and the admins' group's own proposal goes stale, never listed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { orgSpecSchema } from '../src/config/org-spec.ts'
-import { importOrg } from '../src/domain/org/org-import.service.ts'
+import { importOrg } from '../src/app/org-import.ts'
 import type { App } from '../src/main.ts'
 import type { MockWeChat } from '../src/transport/mock/mock-wechat.ts'
 import type { ObservedMessage } from '../src/transport/transport.ts'

@@ -12,7 +12,7 @@ import { createLogger } from '../src/core/logger.ts'
 import { Counters } from '../src/core/metrics.ts'
 import type { Scheduler } from '../src/core/ports.ts'
 import type { Db } from '../src/db/client.ts'
-import { sweep, type TimerSource } from '../src/domain/timers/sweeper.ts'
+import { sweep, type TimerSource } from '../src/kernel/timers/sweeper.ts'
 import { FlushWatch } from '../src/jobs/flush-watch.ts'
 import { startRedisServer, type RedisServer } from '../src/runtime/redis-server.ts'
 

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadOrgFile } from '../src/config/org-file.ts'
 import type { OrgSpec } from '../src/config/org-spec.ts'
 import { writeOrgFile } from '../src/config/org-write.ts'
-import { exportRoster } from '../src/domain/org/org-export.service.ts'
-import { importOrg } from '../src/domain/org/org-import.service.ts'
-import { orgRepo } from '../src/domain/org/org.repo.ts'
+import { exportRoster } from '../src/kernel/org/org-export.service.ts'
+import { importOrg } from '../src/app/org-import.ts'
+import { orgRepo } from '../src/kernel/org/org.repo.ts'
 import { botSaid, testSim, type TestSim } from './helpers/sim.ts'
 
 const ORG = path.resolve(import.meta.dirname, 'fixtures/onboarding-org.yaml')

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { createLogger } from '../src/core/logger.ts'
-import { orgRepo } from '../src/domain/org/org.repo.ts'
+import { orgRepo } from '../src/kernel/org/org.repo.ts'
 import { consoleRoutes } from '../src/web/production-server.ts'
 import { createHttpServer } from '../src/http/server.ts'
 import { healthRoutes } from '../src/http/health.ts'

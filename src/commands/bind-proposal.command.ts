@@ -4,8 +4,8 @@
 import { jobId } from '../core/ids.ts'
 import { confirmProposals, isAdminRoom, pendingText, refuseProposals } from '../domain/binding/binding.service.ts'
 import { bindingTexts, PROPOSAL_PREFIX } from '../domain/binding/binding.texts.ts'
-import { districtOf } from '../domain/org/org.types.ts'
-import { bindTexts } from '../domain/org/room-binding.service.ts'
+import { districtOf } from '../kernel/org/org.types.ts'
+import { bindTexts } from '../kernel/org/room-binding.service.ts'
 import { parseRef, refInRange } from '../parser/refs.ts'
 import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../pipeline/command.ts'
 

@@ -1,7 +1,7 @@
 import { jobId } from '../core/ids.ts'
 import { reviewAfterBind } from '../domain/binding/binding.service.ts'
-import { districtOf } from '../domain/org/org.types.ts'
-import { bindRoomToUnit, bindTexts } from '../domain/org/room-binding.service.ts'
+import { districtOf } from '../kernel/org/org.types.ts'
+import { bindRoomToUnit, bindTexts } from '../kernel/org/room-binding.service.ts'
 import { ok, problem, type CommandDef } from '../pipeline/command.ts'
 
 const CONFIRM = new Set(['确认', '确定', 'confirm'])

@@ -1,6 +1,6 @@
 import { DuplicateMessage } from '../core/errors.ts'
 import { checkinTexts } from '../domain/checkin/checkin.texts.ts'
-import { sqlTemplate } from '../domain/outbox/outbox.service.ts'
+import { sqlTemplate } from '../kernel/outbox/outbox.service.ts'
 import { recordCheckin, undoLastCheckin } from '../domain/checkin/checkin.service.ts'
 import { parseCheckinArgs, type CheckinArgs } from '../parser/checkin-args.ts'
 import { ok, problem, type CommandDef } from '../pipeline/command.ts'

@@ -1,7 +1,7 @@
 // #评价 (a cadre's own evaluation, or a supervisor's table of their subtree) and #评定 (a supervisor's grade of a
 // cadre for a month, quarter or year, audited). Scores are never ranked, and never posted in a grid's group.
-import { mentionedMembers } from '../domain/org/org.service.ts'
-import { districtOf } from '../domain/org/org.types.ts'
+import { mentionedMembers } from '../kernel/org/org.service.ts'
+import { districtOf } from '../kernel/org/org.types.ts'
 import { parseGrade } from '../domain/evaluation/evaluation-rules.ts'
 import { evaluationTable, gradeCadre, ownEvaluation, unitNamed } from '../domain/evaluation/evaluation.service.ts'
 import { evaluationTexts } from '../domain/evaluation/evaluation.texts.ts'

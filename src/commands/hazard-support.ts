@@ -1,7 +1,7 @@
 // Shared by the hazard commands: the HazardOp of a command (a resident's too), and the id every hazard verb takes.
 import type { HazardOp, HazardRef, PossibleDuplicate } from '../domain/hazard/hazard.service.ts'
 import type { Hazard } from '../domain/hazard/hazard.types.ts'
-import { textFor } from '../domain/org/visibility.ts'
+import { textFor } from '../kernel/org/visibility.ts'
 import { hazardTexts } from '../domain/hazard/hazard.texts.ts'
 import { parseRef } from '../parser/refs.ts'
 import { ok, problem, type GuestContext, type ParseResult } from '../pipeline/command.ts'

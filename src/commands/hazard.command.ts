@@ -11,7 +11,7 @@ import {
   type NewHazard,
 } from '../domain/hazard/hazard.service.ts'
 import { HAZARD_STATUS_LABEL, hazardLine, hazardTexts } from '../domain/hazard/hazard.texts.ts'
-import { textFor } from '../domain/org/visibility.ts'
+import { textFor } from '../kernel/org/visibility.ts'
 import { parseRef } from '../parser/refs.ts'
 import { ok, problem, type CommandDef, type GuestContext, type ParseResult } from '../pipeline/command.ts'
 import { duplicateQuestion, hazardOp } from './hazard-support.ts'

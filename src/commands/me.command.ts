@@ -1,5 +1,5 @@
 import { memberSummary } from '../domain/checkin/checkin.service.ts'
-import { ROLE_LABEL } from '../domain/org/org.types.ts'
+import { ROLE_LABEL } from '../kernel/org/org.types.ts'
 import { ok, type CommandDef } from '../pipeline/command.ts'
 
 export const meCommand: CommandDef<null> = {

@@ -3,7 +3,7 @@ import { correct, statement, type CorrectableSource } from '../domain/points/poi
 import { ledgerTexts } from '../domain/points/points.texts.ts'
 import { PERIOD_WORDS, type PeriodKind } from '../domain/points/points-rules.ts'
 import { ranking, rankingText, SCOPE_WORDS } from '../domain/points/ranking.service.ts'
-import { textFor } from '../domain/org/visibility.ts'
+import { textFor } from '../kernel/org/visibility.ts'
 import { parseRef } from '../parser/refs.ts'
 import { ok, problem, type CommandDef, type ParseResult } from '../pipeline/command.ts'
 

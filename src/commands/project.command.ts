@@ -2,7 +2,7 @@
 // (task-actions.command.ts dispatches on the id's letter, as #办结 does for H and T).
 import { UsageError } from '../core/errors.ts'
 import { ledgerTexts } from '../domain/points/points.texts.ts'
-import { textFor } from '../domain/org/visibility.ts'
+import { textFor } from '../kernel/org/visibility.ts'
 import {
   addToProject,
   claimProject,

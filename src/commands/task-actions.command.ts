@@ -1,10 +1,9 @@
 // The verbs on one task: 认领 进展 完成 放弃 催办 接手 转派 取消. Each takes the task id first.
 import { abandonTask, cancelTask, chaseTask, claimTask, completeTask, progressTask, reassignTask, takeOverTask } from '../domain/task/task.service.ts'
 import { taskTexts } from '../domain/task/task.texts.ts'
-import { ledgerTexts } from '../domain/points/points.texts.ts'
 import { UsageError } from '../core/errors.ts'
-import type { MemberWithUnit } from '../domain/org/org.types.ts'
-import { textFor } from '../domain/org/visibility.ts'
+import type { MemberWithUnit } from '../kernel/org/org.types.ts'
+import { textFor } from '../kernel/org/visibility.ts'
 import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../pipeline/command.ts'
 import { mentioned, parseTaskRef, taskOp } from './task-support.ts'
 import { claimProjectReply, completeProjectReply, isProjectRef, parseProjectRef, type ProjectRefArgs } from './project.command.ts'
@@ -76,10 +75,8 @@ export const completeCommand: CommandDef<TaskOrProject> = {
 
 /** #完成 T12 (and #办结 T12). */
 export async function completeTaskReply(ctx: CommandContext<RefArgs>) {
-  const { task, evidence, points, six } = await completeTask(taskOp(ctx), ctx.args.ref, ctx.args.rest)
-  const note = points ? ledgerTexts.earnedNote(points.name, points.centi) : ''
-  const sixNote = six ? projectTexts.sixCredited(six.name, six.kinds) : ''
-  ctx.reply(`${textFor(ctx.room.unitId, task.unitId, taskTexts.completed(task, evidence))}${note}${sixNote}`, { mention: true })
+  const { task, evidence, notes } = await completeTask(taskOp(ctx), ctx.args.ref, ctx.args.rest)
+  ctx.reply(`${textFor(ctx.room.unitId, task.unitId, taskTexts.completed(task, evidence))}${notes.join('')}`, { mention: true })
 }
 
 export const abandonCommand: CommandDef<RefArgs> = {

@@ -1,6 +1,6 @@
 import { listTasks } from '../domain/task/task.service.ts'
 import { taskLine, taskTexts } from '../domain/task/task.texts.ts'
-import { textFor } from '../domain/org/visibility.ts'
+import { textFor } from '../kernel/org/visibility.ts'
 import { ok, type CommandContext, type CommandDef } from '../pipeline/command.ts'
 import { taskOp } from './task-support.ts'
 

@@ -1,7 +1,7 @@
 // Shared by the task commands: the TaskOp of a command, the id argument every task verb takes first, and
 // @-mentions resolved to members by stable id.
-import { mentionedMembers } from '../domain/org/org.service.ts'
-import type { MemberWithUnit } from '../domain/org/org.types.ts'
+import { mentionedMembers } from '../kernel/org/org.service.ts'
+import type { MemberWithUnit } from '../kernel/org/org.types.ts'
 import type { TaskOp, TaskRef } from '../domain/task/task.service.ts'
 import { taskTexts } from '../domain/task/task.texts.ts'
 import { parseRef } from '../parser/refs.ts'

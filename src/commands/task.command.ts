@@ -6,7 +6,7 @@ import { parseRef } from '../parser/refs.ts'
 import { parseTaskArgs } from '../parser/task-args.ts'
 import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../pipeline/command.ts'
 import { replyTaskList, wantsAll } from './task-list.command.ts'
-import { textFor } from '../domain/org/visibility.ts'
+import { textFor } from '../kernel/org/visibility.ts'
 import { mentioned, taskOp } from './task-support.ts'
 
 type NewTaskArgs = { title: string; urgent: boolean; deadline: Date | null; deadlineText: string | null; names: string[]; needNumber?: number }

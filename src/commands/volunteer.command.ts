@@ -6,7 +6,7 @@ import { DEFAULT_POINTS_POLICY } from '../domain/points/points-policy.ts'
 import { parseRef } from '../parser/refs.ts'
 import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../pipeline/command.ts'
 import { mentioned } from './task-support.ts'
-import { textFor } from '../domain/org/visibility.ts'
+import { textFor } from '../kernel/org/visibility.ts'
 
 const op = (ctx: CommandContext<unknown>): VolunteerOp => ({ ...ctx.work, actor: ctx.member, room: ctx.room, messageId: ctx.msg.messageId })
 

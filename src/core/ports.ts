@@ -8,30 +8,15 @@ export interface Outbox {
 }
 
 /**
- * What a timer wakes: a task's escalation step or reminder, a hazard's escalation step, its verification step
- * (reminder, then close), the end of the wait for an answer to a duplicate question, an unclaimed project's
- * escalation step, a notice's SLA deadline (summary and re-@) and its escalation to parents, or an occurrence of a
- * scheduled notice.
+ * What a timer wakes: a BullMQ job name that one capability declares in its index (`timers.handlers`), e.g. a task's
+ * escalation step or a notice's SLA deadline. Not a union here: core knows no capability.
  */
-export type TimerKind =
-  | 'escalate'
-  | 'remind'
-  | 'hazard_escalate'
-  | 'hazard_verify'
-  | 'hazard_duplicate'
-  | 'project_escalate'
-  | 'notice_sla'
-  | 'notice_escalate'
-  | 'notice_schedule'
-  | 'digest'
-  | 'checkin_reminder'
-  | 'ledger_export'
-  | 'digest_chart'
+export type TimerKind = string
 
 /** A timer a domain rule asks for: it wakes the timer handler at `dueAt` (virtual or wall-clock time). */
 export interface TimerRequest {
   kind: TimerKind
-  /** The task's, hazard's, project's, notice's or notice schedule's row id (the kind says which). */
+  /** The row id of the record the timer belongs to (the kind says which table). */
   subjectId: number
   /** The record's timer cycle the timer belongs to; a timer of an old cycle does nothing. A schedule's occurrence:
    *  its time in minutes since the epoch (one job id per occurrence). */

@@ -2,7 +2,7 @@
 // holds the truth (Task.nextEscalationAt / nextReminderAt); these jobs only wake the handlers up on time.
 import { Queue, type Job, type Worker } from 'bullmq'
 import type { Clock } from '../core/clock.ts'
-import type { Scheduler, TimerKind, TimerRequest } from '../core/ports.ts'
+import type { Scheduler, TimerRequest } from '../core/ports.ts'
 import { jobId } from '../core/ids.ts'
 import type { Logger } from '../core/logger.ts'
 import { quietQueue, type QueueEnv } from './queues.ts'
@@ -79,7 +79,8 @@ export class TimerQueue implements Scheduler {
   }
 }
 
-export type TimerHandlers = Record<TimerKind | 'sweep', (data: TimerData, job: Job<TimerData>) => Promise<unknown>>
+/** By timer kind (the capabilities declare theirs) and the sweeper's own `sweep`. */
+export type TimerHandlers = Record<string, (data: TimerData, job: Job<TimerData>) => Promise<unknown>>
 
 export function startTimersWorker(
   env: QueueEnv,
@@ -90,7 +91,7 @@ export function startTimersWorker(
   return createWorker<TimerData>(
     TIMERS_QUEUE,
     async (job) => {
-      const handler = handlers[job.name as keyof TimerHandlers]
+      const handler = handlers[job.name]
       if (!handler) throw new Error(`unknown timer ${job.name}`)
       const due = Date.parse(job.data.dueAt)
       if (opts.lateness && Number.isFinite(due)) opts.lateness(job.name, Math.max(0, Date.now() - due) / 1000)

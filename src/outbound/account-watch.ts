@@ -8,7 +8,7 @@ import type { Logger } from '../core/logger.ts'
 import type { Db } from '../db/client.ts'
 import { accountNames, adminRoom, alertFor, isDown, recordStatus, roomTopic } from '../domain/account/account-status.service.ts'
 import { accountTexts } from '../domain/account/account.texts.ts'
-import { writeOutbox } from '../domain/outbox/outbox.service.ts'
+import { writeOutbox } from '../kernel/outbox/outbox.service.ts'
 import type { Outbox } from '../core/ports.ts'
 import type { AccountStatus, ChatTransport } from '../transport/transport.ts'
 

@@ -4,8 +4,8 @@
 import type { Logger } from '../core/logger.ts'
 import type { MessageOrigin, OutboundMessage } from '../core/message.ts'
 import type { MediaStore, SendPace, TimerRequest } from '../core/ports.ts'
-import type { BoundRoom, MemberWithUnit, Role } from '../domain/org/org.types.ts'
-import type { Work } from '../domain/work.ts'
+import type { BoundRoom, MemberWithUnit, Role } from '../kernel/org/org.types.ts'
+import type { Work } from '../kernel/work.ts'
 
 export interface ReplyOptions {
   /** @ the sender. */

@@ -3,7 +3,8 @@ import type { Logger } from '../core/logger.ts'
 import type { Counters } from '../core/metrics.ts'
 import type { MediaStore, Outbox, RateLimiter, Scheduler, SendPace } from '../core/ports.ts'
 import type { Db } from '../db/client.ts'
-import type { OrgCache } from '../domain/org/org-cache.ts'
+import type { OrgCache } from '../kernel/org/org-cache.ts'
+import type { Publisher } from '../kernel/events.ts'
 import type { CommandSet } from './command.ts'
 
 /** What the dispatcher needs; handlers see none of it (they get a narrowed CommandContext). */
@@ -12,6 +13,8 @@ export interface PipelineDeps {
   /** Room and member lookups, briefly cached. */
   org: OrgCache
   commands: CommandSet
+  /** The capabilities' domain event subscribers; every unit of work publishes on them. */
+  events: Publisher
   outbox: Outbox
   scheduler: Scheduler
   rateLimiter: RateLimiter

@@ -9,7 +9,7 @@ import type { InboundMessage } from '../core/message.ts'
 import { isTransientDbError } from '../db/errors.ts'
 import { inTransaction } from '../db/transaction.ts'
 import { inboxRepo } from '../domain/inbox/inbox.repo.ts'
-import { writeOutbox } from '../domain/outbox/outbox.service.ts'
+import { writeOutbox } from '../kernel/outbox/outbox.service.ts'
 import type { MessageContext } from './context.ts'
 import type { PipelineDeps } from './deps.ts'
 import { inboxRow } from './inbox-row.ts'
@@ -48,7 +48,7 @@ export function createDispatcher(deps: PipelineDeps): Dispatch {
       ack: null,
       def: null,
       args: undefined,
-      work: { db: deps.prisma, effects: new Effects(), now },
+      work: { db: deps.prisma, effects: new Effects(), now, events: deps.events },
       replies: [],
       quiet: false,
       marked: false,

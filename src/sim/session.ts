@@ -10,7 +10,7 @@ import type { Env } from '../config/env.ts'
 import type { OrgSpec } from '../config/org-spec.ts'
 import { openInfra, type Infra } from '../infra.ts'
 import { startApp, type App } from '../main.ts'
-import { importOrg } from '../domain/org/org-import.service.ts'
+import { importOrg } from '../app/org-import.ts'
 import { SimWorld } from './world.ts'
 
 export interface SimSession {

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isAppError } from '../core/errors.ts'
-import { orgRepo } from '../domain/org/org.repo.ts'
+import { orgRepo } from '../kernel/org/org.repo.ts'
 import type { ConsoleContext, ConsoleDeps } from './context.ts'
 import { carriedToken, sameOrigin, sameToken } from './auth/csrf.ts'
 import { loginRoutes, sessionViewer } from './auth/login-routes.ts'

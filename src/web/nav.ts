@@ -3,7 +3,7 @@ import { html } from './html.ts'
 import { CSRF_FIELD } from './auth/csrf.ts'
 import type { Viewer } from './auth/viewer.ts'
 import { webTexts } from './texts.ts'
-import { ROLE_LABEL } from '../domain/org/org.types.ts'
+import { ROLE_LABEL } from '../kernel/org/org.types.ts'
 
 export type Section = 'sim' | 'board' | 'org'
 

@@ -5,11 +5,12 @@ import { createLogger } from '../../src/core/logger.ts'
 import type { InboundMessage } from '../../src/core/message.ts'
 import { Counters } from '../../src/core/metrics.ts'
 import { commandSet } from '../../src/commands/registry.ts'
+import { domainEvents } from '../../src/app/capability-wiring.ts'
 import type { OrgSpec } from '../../src/config/org-spec.ts'
 import { openDatabase, type Database } from '../../src/db/client.ts'
-import { OrgCache } from '../../src/domain/org/org-cache.ts'
-import { importOrg } from '../../src/domain/org/org-import.service.ts'
-import { bindRoomsByTopic } from '../../src/domain/org/org.service.ts'
+import { OrgCache } from '../../src/kernel/org/org-cache.ts'
+import { importOrg } from '../../src/app/org-import.ts'
+import { bindRoomsByTopic } from '../../src/kernel/org/org.service.ts'
 import { createDispatcher, type Dispatch } from '../../src/pipeline/dispatcher.ts'
 import { ManualScheduler, MemoryRateLimiter, RecordingOutbox, tempMedia } from './seams.ts'
 import type { MediaStore } from '../../src/core/ports.ts'
@@ -43,6 +44,7 @@ export async function harness(spec: OrgSpec, start: Date, rateLimitPerMinute = 3
     prisma: db.prisma,
     org: new OrgCache(clock),
     commands: commandSet,
+    events: domainEvents,
     outbox,
     scheduler,
     rateLimiter: new MemoryRateLimiter(),

@@ -6,7 +6,7 @@ import { mock } from 'wechaty-puppet-mock'
 import { PuppetServer } from 'wechaty-puppet-service'
 import type { OrgSpec } from '../../src/config/org-spec.ts'
 import type { Db } from '../../src/db/client.ts'
-import { bindRoomsByTopic } from '../../src/domain/org/org.service.ts'
+import { bindRoomsByTopic } from '../../src/kernel/org/org.service.ts'
 import { freePort } from '../../src/runtime/free-port.ts'
 import { SimPuppet } from '../../src/transport/mock/sim-puppet.ts'
 

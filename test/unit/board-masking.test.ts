@@ -2,7 +2,7 @@
 // was routed up to see it masked, like the bot's lists read from an ancestor's room (issue #14, privacy standard).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadOrgFile } from '../../src/config/org-file.ts'
-import { orgRepo } from '../../src/domain/org/org.repo.ts'
+import { orgRepo } from '../../src/kernel/org/org.repo.ts'
 import { boardData } from '../../src/web/board/board-data.ts'
 import { harness, type Harness } from '../helpers/harness.ts'
 import { DEMO_ORG } from '../helpers/paths.ts'

@@ -9,7 +9,7 @@ import { loadOrgFile } from '../../src/config/org-file.ts'
 import { DEFAULT_DIGEST_POLICY, resolveDigestPolicy } from '../../src/domain/digest/digest-policy.ts'
 import { digestTimers, pendingOccurrence, runDigestOccurrence } from '../../src/domain/digest/digest-schedule.service.ts'
 import { digestChartTimers, runDigestChart } from '../../src/domain/digest/digest-chart-job.service.ts'
-import { policyProblems, toPolicyPatch } from '../../src/domain/task/policy.ts'
+import { policyProblems, toPolicyPatch } from '../../src/kernel/policy/policy.ts'
 import { DEMO_ORG } from '../helpers/paths.ts'
 import { harness, type Harness } from '../helpers/harness.ts'
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_EVALUATION_POLICY, resolveEvaluationPolicy } from '../../src/domain/evaluation/evaluation-policy.ts'
 import { mayGrade, mayViewScore, parseGrade, scoreOf, tableOrder } from '../../src/domain/evaluation/evaluation-rules.ts'
 import { monthOf, parsePeriod, periodKey, quarterOf, yearOf, yearToDate } from '../../src/domain/evaluation/periods.ts'
-import { toPolicyPatch } from '../../src/domain/task/policy.ts'
+import { toPolicyPatch } from '../../src/kernel/policy/policy.ts'
 
 const inputs = { checkins: 12, tasks: 3, projects: 1, hazards: 2, hours: 4.5, noticeAck: null, six: 3 }
 

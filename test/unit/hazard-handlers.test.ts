@@ -7,13 +7,14 @@ import { createLogger } from '../../src/core/logger.ts'
 import type { InboundMessage } from '../../src/core/message.ts'
 import { Counters } from '../../src/core/metrics.ts'
 import { commandSet } from '../../src/commands/registry.ts'
+import { domainEvents } from '../../src/app/capability-wiring.ts'
 import { loadOrgFile } from '../../src/config/org-file.ts'
 import { openDatabase, type Database } from '../../src/db/client.ts'
 import { exportHazards } from '../../src/domain/hazard/hazard-export.service.ts'
 import { GEOREPORT_FIELDS } from '../../src/domain/hazard/hazard-export.ts'
-import { OrgCache } from '../../src/domain/org/org-cache.ts'
-import { importOrg } from '../../src/domain/org/org-import.service.ts'
-import { bindRoomsByTopic } from '../../src/domain/org/org.service.ts'
+import { OrgCache } from '../../src/kernel/org/org-cache.ts'
+import { importOrg } from '../../src/app/org-import.ts'
+import { bindRoomsByTopic } from '../../src/kernel/org/org.service.ts'
 import { createDispatcher, type Dispatch } from '../../src/pipeline/dispatcher.ts'
 import { DEMO_ORG } from '../helpers/paths.ts'
 import { ManualScheduler, MemoryRateLimiter, RecordingOutbox, tempMedia } from '../helpers/seams.ts'
@@ -38,6 +39,7 @@ beforeAll(async () => {
     prisma: db.prisma,
     org: new OrgCache(clock),
     commands: commandSet,
+    events: domainEvents,
     outbox,
     scheduler,
     rateLimiter: new MemoryRateLimiter(),

@@ -9,7 +9,7 @@ import { DEFAULT_HAZARD_POLICY } from '../../src/domain/hazard/hazard-policy.ts'
 import { decideHazard, HAZARD_TRANSITIONS, hazardRelations, routeTarget, type HazardAction, type HazardRelation } from '../../src/domain/hazard/hazard-rules.ts'
 import { duplicateWaitDecision, hazardEscalationStep, verifyStepDecision } from '../../src/domain/hazard/hazard-timers.ts'
 import type { Hazard, HazardStatus } from '../../src/domain/hazard/hazard.types.ts'
-import { policyProblems, resolvePolicy, toPolicyPatch } from '../../src/domain/task/policy.ts'
+import { policyProblems, resolvePolicy, toPolicyPatch } from '../../src/kernel/policy/policy.ts'
 
 const STATUSES: HazardStatus[] = ['pending_duplicate', 'screening', 'reported', 'acknowledged', 'in_progress', 'resolved', 'verified', 'reopened', 'merged']
 const ACTIONS = Object.keys(HAZARD_TRANSITIONS) as HazardAction[]

@@ -17,7 +17,7 @@ import {
   type DeliveryEvent,
 } from '../../src/domain/notice/notice-rules.ts'
 import type { DeliveryStatus } from '../../src/domain/notice/notice.types.ts'
-import { DEFAULT_POLICY, resolvePolicy, toPolicyPatch } from '../../src/domain/task/policy.ts'
+import { DEFAULT_POLICY, resolvePolicy, toPolicyPatch } from '../../src/kernel/policy/policy.ts'
 
 describe('acknowledgement words', () => {
   it.each([

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadOrgFile } from '../../src/config/org-file.ts'
 import { writeOrgFile } from '../../src/config/org-write.ts'
 import { openDatabase, type Database } from '../../src/db/client.ts'
-import { exportRoster } from '../../src/domain/org/org-export.service.ts'
-import { importOrg } from '../../src/domain/org/org-import.service.ts'
+import { exportRoster } from '../../src/kernel/org/org-export.service.ts'
+import { importOrg } from '../../src/app/org-import.ts'
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gridbot-reimport-'))
 let db: Database

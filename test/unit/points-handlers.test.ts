@@ -3,7 +3,7 @@
 // invariants (balance = sum of entries after a random sequence; no entry ever changes).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadOrgFile } from '../../src/config/org-file.ts'
-import { importOrg } from '../../src/domain/org/org-import.service.ts'
+import { importOrg } from '../../src/app/org-import.ts'
 import { checkBalance } from '../../src/domain/points/points.service.ts'
 import { DEMO_ORG } from '../helpers/paths.ts'
 import { harness, type Harness } from '../helpers/harness.ts'

@@ -23,7 +23,7 @@ import {
   type DayEntry,
 } from '../../src/domain/points/points-rules.ts'
 import { DEFAULT_POINTS_POLICY, resolvePointsPolicy } from '../../src/domain/points/points-policy.ts'
-import { toPolicyPatch, resolvePolicy } from '../../src/domain/task/policy.ts'
+import { toPolicyPatch, resolvePolicy } from '../../src/kernel/policy/policy.ts'
 import { parseVolunteer, parseReview } from '../../src/commands/volunteer.command.ts'
 import { parseCorrect, parseRank } from '../../src/commands/points.command.ts'
 import { parseMatch, parseResource } from '../../src/commands/resource.command.ts'

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_POLICY, deferQuiet, escalationDueAt, formatWait, maxLevel, nextReminder, policyProblems, resolvePolicy } from '../../src/domain/task/policy.ts'
+import { DEFAULT_POLICY, policyProblems, resolvePolicy } from '../../src/kernel/policy/policy.ts'
+import { formatWait } from '../../src/kernel/texts/wait.ts'
+import { escalationDueAt, maxLevel, nextReminder } from '../../src/kernel/escalation/schedule.ts'
+import { deferQuiet } from '../../src/kernel/escalation/quiet-hours.ts'
 import { formatLocal } from '../../src/core/time.ts'
 
 const t = (s: string) => new Date(`2026-11-20T${s}:00+08:00`)
@@ -90,7 +93,7 @@ describe('formatWait', () => {
 
 describe('policies stored validated', () => {
   it('a patch made at import resolves like the org-file block it came from', async () => {
-    const { toPolicyPatch } = await import('../../src/domain/task/policy.ts')
+    const { toPolicyPatch } = await import('../../src/kernel/policy/policy.ts')
     const raw = { escalation: { normal: '15m', urgent: '2m', levels: 2 }, reminders: ['1h', '2h'], quietHours: false }
     const r = toPolicyPatch(raw)
     expect(r.ok).toBe(true)

@@ -16,7 +16,7 @@ import {
 import { hasWorkDone, paysHolder } from '../../src/domain/project/project-rules.ts'
 import { projectEscalationStep } from '../../src/domain/project/project-escalation.service.ts'
 import { DEFAULT_PROJECT_POLICY, projectPolicyInput, resolveProjectPolicy } from '../../src/domain/project/project-policy.ts'
-import { toPolicyPatch } from '../../src/domain/task/policy.ts'
+import { toPolicyPatch } from '../../src/kernel/policy/policy.ts'
 import type { ProjectStatus, ProjectTask } from '../../src/domain/project/project.types.ts'
 
 const rel = (...r: ProjectRelation[]) => new Set(r)

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { loadOrgFile } from '../../src/config/org-file.ts'
 import { orgSpecSchema, validateOrg } from '../../src/config/org-spec.ts'
 import { writeOrgFile } from '../../src/config/org-write.ts'
-import type { Role } from '../../src/domain/org/org.types.ts'
-import { matchRoster, type RosterRow } from '../../src/domain/org/roster-match.ts'
+import type { Role } from '../../src/kernel/org/org.types.ts'
+import { matchRoster, type RosterRow } from '../../src/kernel/org/roster-match.ts'
 import {
   askFrom,
   isExpired,

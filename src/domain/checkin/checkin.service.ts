@@ -1,11 +1,11 @@
 // 签到: recording patrols, home visits, meetings and services; undo within a window; attaching a location.
-import type { Unit } from '../org/org.types.ts'
-import type { Work } from '../work.ts'
+import type { Unit } from '../../kernel/org/org.types.ts'
+import type { Work } from '../../kernel/work.ts'
 import type { CheckinType } from './checkin.types.ts'
 import { AppError } from '../../core/errors.ts'
 import { startOfLocalDay, startOfLocalMonth } from '../../core/time.ts'
 import { checkinRepo, type CheckinReply, type NewCheckin } from './checkin.repo.ts'
-import { orgRepo } from '../org/org.repo.ts'
+import { orgRepo } from '../../kernel/org/org.repo.ts'
 
 export const UNDO_WINDOW_MS = 10 * 60_000
 export const LOCATION_WINDOW_MS = 5 * 60_000

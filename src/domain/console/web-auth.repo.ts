@@ -1,6 +1,6 @@
 // The only place with Prisma queries about web console logins: one-time codes and sessions (hashes only).
 import type { DbOrTx } from '../../db/client.ts'
-import { linkedOrNull } from '../org/linked.ts'
+import { linkedOrNull } from '../../kernel/org/linked.ts'
 
 export const webAuthRepo = {
   addCode: (db: DbOrTx, data: { codeHash: string; memberId: number; createdAt: Date; expiresAt: Date }) => db.webLoginCode.create({ data }),

@@ -2,8 +2,8 @@
 // page for a session. Only hashes are stored; codes live minutes, sessions hours; every process reads the same rows.
 import { createHash, randomBytes, randomInt } from 'node:crypto'
 import type { DbOrTx } from '../../db/client.ts'
-import type { MemberWithUnit, Role } from '../org/org.types.ts'
-import type { Work } from '../work.ts'
+import type { MemberWithUnit, Role } from '../../kernel/org/org.types.ts'
+import type { Work } from '../../kernel/work.ts'
 import { webAuthRepo } from './web-auth.repo.ts'
 
 /** Who may log in: the org file's admins and supervisors. */

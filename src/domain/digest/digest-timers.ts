@@ -1,5 +1,5 @@
 // The digest timers the timers queue runs: one occurrence of a unit's 日报, 周报 or 月报, or of a grid's check-in reminder.
-import { timerHandler, type TimerDeps, type TimerStep } from '../timers/timer-step.ts'
+import { timerHandler, type TimerDeps, type TimerStep } from '../../kernel/timers/timer-step.ts'
 import { runDigestOccurrence } from './digest-schedule.service.ts'
 import { runCheckinReminder } from './checkin-reminder.service.ts'
 import { runLedgerExport } from './ledger-export-job.service.ts'

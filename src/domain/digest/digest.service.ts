@@ -1,12 +1,12 @@
 // Digests (日报 · 周报 · 月报): the counts of a unit's subtree for a period, gathered with one grouped query per kind
 // of record and folded into the unit's direct children (grandchildren only counted). Problems are as they stood at
 // the end of the period (or now, for a period not over yet).
-import type { BoundRoom, Unit } from '../org/org.types.ts'
-import { imageToRoom } from '../org/room-message.ts'
+import type { BoundRoom, Unit } from '../../kernel/org/org.types.ts'
+import { imageToRoom } from '../../kernel/org/room-message.ts'
 import { jobId } from '../../core/ids.ts'
 import type { MediaStore } from '../../core/ports.ts'
 import { funnelFor } from '../project/funnel.service.ts'
-import type { Work } from '../work.ts'
+import type { Work } from '../../kernel/work.ts'
 import { childOf, digestText, emptyChild } from './digest-rules.ts'
 import { digestRepo } from './digest.repo.ts'
 import { digestChartPng } from './digest-chart.ts'

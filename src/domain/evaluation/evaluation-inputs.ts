@@ -1,7 +1,7 @@
 // The inputs of an evaluation that other capabilities provide: the acknowledgement rate of notices (issue #10) — the
 // share of notices delivered to each cadre's unit's groups in the period that a cadre of that unit acknowledged
 // (0–1; null when none was delivered: shown as 暂无, adding nothing to a score).
-import type { Work } from '../work.ts'
+import type { Work } from '../../kernel/work.ts'
 import { evaluationRepo } from './evaluation.repo.ts'
 
 export type AckRateSource = (w: Work, cadres: { id: number; unitId: number }[], period: { from: Date; to: Date }) => Promise<Map<number, number | null>>

@@ -1,7 +1,7 @@
 // Pure rules of cadre evaluation, table-tested in test/unit/evaluation-rules.test.ts: the score (the policy's weights
 // times what was done, capped), who is evaluated, who may see whose score, and who may grade whom.
-import type { Role } from '../org/org.types.ts'
-import { isAtOrAbove } from '../task/task-rules.ts'
+import type { Role } from '../../kernel/org/org.types.ts'
+import { isAtOrAbove } from '../../kernel/org/authority.ts'
 import { EVALUATION_INPUTS, type EvaluationPolicy } from './evaluation-policy.ts'
 import { GRADES, type EvaluationInputs, type Grade } from './evaluation.types.ts'
 

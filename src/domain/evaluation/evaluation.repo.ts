@@ -1,7 +1,7 @@
 // The only place with Prisma queries for cadre evaluation: what each cadre did in a period (check-ins, tasks and
 // projects done, hazards handled, approved hours, 六个一), and the grades (an append-only audit trail).
 import type { DbOrTx } from '../../db/client.ts'
-import { LINKED, linked } from '../org/linked.ts'
+import { LINKED, linked } from '../../kernel/org/linked.ts'
 import type { Prisma } from '../../db/generated/client.ts'
 
 /** What taking on or handling a hazard is recorded as (HazardEvent.kind). */

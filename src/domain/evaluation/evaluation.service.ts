@@ -2,11 +2,11 @@
 // policy's weights (policies.evaluation, the weights in force at each cadre's unit), and the supervisors' grades
 // with their audit trail. Scores are shown to the cadre and to supervisors above, ordered by unit — never ranked.
 import { AppError } from '../../core/errors.ts'
-import { orgRepo } from '../org/org.repo.ts'
-import { districtOf, type BoundRoom, type MemberWithUnit, type Unit } from '../org/org.types.ts'
+import { orgRepo } from '../../kernel/org/org.repo.ts'
+import { districtOf, type BoundRoom, type MemberWithUnit, type Unit } from '../../kernel/org/org.types.ts'
 import { sixProgress } from '../project/six-rules.ts'
-import { isSupervisorOver } from '../task/task-rules.ts'
-import type { Work } from '../work.ts'
+import { isSupervisorOver } from '../../kernel/org/authority.ts'
+import type { Work } from '../../kernel/work.ts'
 import { noticeAckRates, type AckRateSource } from './evaluation-inputs.ts'
 import { resolveEvaluationPolicy, type EvaluationPolicy } from './evaluation-policy.ts'
 import { isEvaluated, mayGrade, mayViewScore, scoreOf, tableOrder } from './evaluation-rules.ts'

@@ -1,8 +1,8 @@
 // What the org file's `policies.hazards` may set: which level handles each category, the verification timers, and
 // the duplicate check. Validated and converted at import (like every policy block), merged down the tree.
 import { z } from 'zod'
-import { duration } from '../policy-fields.ts'
-import type { UnitKind } from '../org/org.types.ts'
+import { duration } from '../../kernel/policy/fields.ts'
+import type { UnitKind } from '../../kernel/org/org.types.ts'
 import { CATEGORY_LABEL, categoryOf } from './hazard-categories.ts'
 import type { HazardCategory } from './hazard.types.ts'
 

@@ -1,8 +1,8 @@
 // The hazard state machine as one table — status × action → the status it moves to and who may do it, or the
 // refusal code — plus routing by category. Pure; every cell is table-tested (test/unit/hazard-rules.test.ts). Texts
 // for the codes live in hazard.texts.ts.
-import type { Role, Unit, UnitKind } from '../org/org.types.ts'
-import { isAtOrAbove, isSupervisorOver } from '../task/task-rules.ts'
+import type { Role, Unit, UnitKind } from '../../kernel/org/org.types.ts'
+import { isAtOrAbove, isSupervisorOver } from '../../kernel/org/authority.ts'
 import type { HazardStatus } from './hazard.types.ts'
 
 export type HazardAction = 'acknowledge' | 'progress' | 'resolve' | 'verify' | 'reopen' | 'merge' | 'keep'

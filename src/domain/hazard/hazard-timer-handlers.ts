@@ -1,5 +1,5 @@
 // The hazard timers the timers queue runs.
-import { timerHandler, type TimerDeps } from '../timers/timer-step.ts'
+import { timerHandler, type TimerDeps } from '../../kernel/timers/timer-step.ts'
 import { runDuplicateTimeout, runHazardEscalation, runVerifyStep } from './hazard-escalation.service.ts'
 
 export const hazardTimerHandlers = (deps: TimerDeps) => ({

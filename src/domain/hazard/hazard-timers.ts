@@ -1,8 +1,8 @@
 // What a woken hazard timer should do, decided from the report's row alone (pure, table-tested), and the timers a
 // report's row says must be pending (the sweeper's source). Escalation reuses the tasks' step decision.
 import type { TimerRequest } from '../../core/ports.ts'
-import { stepDecision, type StepDecision } from '../task/escalation-step.ts'
-import type { TimerSource } from '../timers/sweeper.ts'
+import { stepDecision, type StepDecision } from '../../kernel/escalation/step.ts'
+import type { TimerSource } from '../../kernel/timers/sweeper.ts'
 import { hazardRepo } from './hazard.repo.ts'
 import { UNACKNOWLEDGED, type Hazard } from './hazard.types.ts'
 

@@ -6,8 +6,8 @@ import type { Logger } from '../../core/logger.ts'
 import type { InboundMessage } from '../../core/message.ts'
 import type { Counters } from '../../core/metrics.ts'
 import type { DbOrTx } from '../../db/client.ts'
-import { fromRow, type Keyed } from '../outbox/outbox.service.ts'
-import { outboxRepo } from '../outbox/outbox.repo.ts'
+import { fromRow, type Keyed } from '../../kernel/outbox/outbox.service.ts'
+import { outboxRepo } from '../../kernel/outbox/outbox.repo.ts'
 import { inboxRepo } from './inbox.repo.ts'
 
 /** Unsent replies older than this are not sent any more (a confirmation an hour late confuses more than it helps). */

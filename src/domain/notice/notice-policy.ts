@@ -2,7 +2,7 @@
 // come at its deadline) and when unacknowledged rooms are escalated to their parent unit's room. Validated and
 // converted at import (like every policy block), merged down the tree (task/policy.ts composes it).
 import { z } from 'zod'
-import { duration } from '../policy-fields.ts'
+import { duration } from '../../kernel/policy/fields.ts'
 
 const periods = z.object({ normal: duration.optional(), urgent: duration.optional() }).strict()
 

@@ -1,6 +1,6 @@
 // The notice timers the timers queue runs: the SLA step, the escalation step, and scheduled occurrences.
 import { DEFAULT_SEND_PACE, type SendPace } from '../../core/ports.ts'
-import { timerHandler, type TimerDeps } from '../timers/timer-step.ts'
+import { timerHandler, type TimerDeps } from '../../kernel/timers/timer-step.ts'
 import { runNoticeEscalation, runNoticeSla } from './notice-escalation.service.ts'
 import { runScheduleOccurrence } from './notice-schedule.service.ts'
 

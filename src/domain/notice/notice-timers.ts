@@ -1,7 +1,7 @@
 // The timers notice rows say must be pending (the SLA step or the escalation step of a notice, the next occurrence
 // of a schedule): the sweeper's sources, so a Redis flush loses no SLA deadline and no scheduled occurrence.
 import type { TimerRequest } from '../../core/ports.ts'
-import type { TimerSource } from '../timers/sweeper.ts'
+import type { TimerSource } from '../../kernel/timers/sweeper.ts'
 import { noticeRepo } from './notice.repo.ts'
 import { occurrenceCycle } from './notice-schedule.service.ts'
 import { STEP_ESCALATE, STEP_SLA } from './notice.types.ts'

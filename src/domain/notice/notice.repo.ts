@@ -1,6 +1,6 @@
 // The only place with Prisma queries about notices, their deliveries per room, and scheduled notices.
 import type { DbOrTx } from '../../db/client.ts'
-import { LINKED, linked } from '../org/linked.ts'
+import { LINKED, linked } from '../../kernel/org/linked.ts'
 import type { Prisma } from '../../db/generated/client.ts'
 import type { DeliveryStatus } from '../../db/generated/enums.ts'
 import { shortIdRepo } from '../short-id.repo.ts'

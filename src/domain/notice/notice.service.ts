@@ -1,17 +1,17 @@
 // Notices down the tree: the fan-out (planner → one outbox row and one delivery per room, in the transaction that
 // records the notice), acknowledgements per room, the sender's marks and failures, and #通知 状态. Timers (the SLA
 // summary, re-@ and escalation) are in notice-escalation.service.ts; schedules in notice-schedule.service.ts.
-import { textFor } from '../org/visibility.ts'
+import { textFor } from '../../kernel/org/visibility.ts'
 import { AppError, UsageError } from '../../core/errors.ts'
 import { jobId } from '../../core/ids.ts'
 import type { OutboundMessage } from '../../core/message.ts'
 import type { SendPace } from '../../core/ports.ts'
 import type { DbOrTx } from '../../db/client.ts'
-import { orgRepo } from '../org/org.repo.ts'
-import { districtOf, type MemberWithUnit, type Room, type Unit } from '../org/org.types.ts'
-import { unitContext } from '../task/escalation.service.ts'
-import { isAtOrAbove, isSupervisorOver } from '../task/task-rules.ts'
-import type { Work } from '../work.ts'
+import { orgRepo } from '../../kernel/org/org.repo.ts'
+import { districtOf, type MemberWithUnit, type Room, type Unit } from '../../kernel/org/org.types.ts'
+import { unitContext } from '../../kernel/org/unit-context.ts'
+import { isAtOrAbove, isSupervisorOver } from '../../kernel/org/authority.ts'
+import type { Work } from '../../kernel/work.ts'
 import { noticeOrgRepo, noticeRepo } from './notice.repo.ts'
 import { mayAcknowledge, noticeStepDueAt, OPEN_FOR_MS, pickNotice, slaDueAt, statusesFor } from './notice-rules.ts'
 import { noticeTexts } from './notice.texts.ts'
@@ -147,16 +147,14 @@ export async function acknowledge(w: Work, who: { member: MemberWithUnit | null;
   return moved ? 'acknowledged' : 'already'
 }
 
-/** The sender's marks (outbox rows WeChat accepted): the notice deliveries among them are sent. */
+/** The sender's marks of notice posts (outbox rows WeChat accepted; the capability's outbox hook picks ours): sent. */
 export async function deliveriesSent(db: DbOrTx, keys: string[], at: Date): Promise<number> {
-  const ours = keys.filter((k) => k.startsWith(`${NOTICE_KEY}|`))
-  if (!ours.length) return 0
-  return noticeRepo.move(db, { outboxKey: { in: ours } }, statusesFor('sent'), { status: 'sent', sentAt: at })
+  if (!keys.length) return 0
+  return noticeRepo.move(db, { outboxKey: { in: keys } }, statusesFor('sent'), { status: 'sent', sentAt: at })
 }
 
 /** A notice post whose job gave up (every retry failed): its delivery is failed, with the reason. */
 export async function deliveryFailed(db: DbOrTx, key: string, reason: string, at: Date): Promise<number> {
-  if (!key.startsWith(`${NOTICE_KEY}|`)) return 0
   return noticeRepo.move(db, { outboxKey: { in: [key] } }, statusesFor('failed'), { status: 'failed', failedAt: at, failReason: reason.slice(0, 200) })
 }
 

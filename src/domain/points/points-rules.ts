@@ -2,8 +2,8 @@
 // people type it, the daily limit and the overlap flag, converting approved service into points by policy, who may
 // approve whose hours, ranking periods on Asia/Shanghai calendar boundaries, and the redemption code's alphabet.
 import { fromLocal, toLocal } from '../../core/local-time.ts'
-import { isAtOrAbove, isSupervisorOver } from '../task/task-rules.ts'
-import type { Role } from '../org/org.types.ts'
+import { isAtOrAbove, isSupervisorOver } from '../../kernel/org/authority.ts'
+import type { Role } from '../../kernel/org/org.types.ts'
 import type { PointsPolicy } from './points-policy.ts'
 
 // ── Durations ───────────────────────────────────────────────────────────────────────────────────────────────────

@@ -2,9 +2,9 @@
 // beside the ledger. Rankings never shame: a member sees their own rank; a group sees the top 10 and, separately,
 // its units — raw and per registered cadre, so a small grid is not punished for being small; the org policy can
 // turn the member list off — for a unit and everything under it, wherever the ranking is read.
-import { orgRepo } from '../org/org.repo.ts'
-import { districtOf, type MemberWithUnit, type Unit, type UnitKind } from '../org/org.types.ts'
-import type { Work } from '../work.ts'
+import { orgRepo } from '../../kernel/org/org.repo.ts'
+import { districtOf, type MemberWithUnit, type Unit, type UnitKind } from '../../kernel/org/org.types.ts'
+import type { Work } from '../../kernel/work.ts'
 import { periodOf, type PeriodKind } from './points-rules.ts'
 import { resolvePointsPolicy } from './points-policy.ts'
 import { pointsPolicyFor, refuse, settleCheckins } from './points.service.ts'

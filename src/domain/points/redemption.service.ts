@@ -6,9 +6,9 @@
 // locks another member's balance row (it settles only the redeemer's own check-ins), so two redemptions cannot
 // deadlock (test/points-race.int.test.ts).
 import { randomInt } from 'node:crypto'
-import type { Work } from '../work.ts'
-import { orgRepo } from '../org/org.repo.ts'
-import { districtOf, type MemberWithUnit } from '../org/org.types.ts'
+import type { Work } from '../../kernel/work.ts'
+import { orgRepo } from '../../kernel/org/org.repo.ts'
+import { districtOf, type MemberWithUnit } from '../../kernel/org/org.types.ts'
 import { makeCode, mayCheckOff, normaliseCode, pickItem } from './points-rules.ts'
 import { balanceOf, refuse, settleCheckins, settleCheckinsOf } from './points.service.ts'
 import { pointsRepo } from './points.repo.ts'

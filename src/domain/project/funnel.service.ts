@@ -1,8 +1,8 @@
 // #清单: the funnel 需求 → 任务 → 项目 (and resources matched) of a unit's subtree for a period. `funnelFor` is what
 // digests (issue #11) call for their line (`funnelLine` in funnel-rules.ts); the counts are records, not a cache.
-import { orgRepo } from '../org/org.repo.ts'
-import type { Unit } from '../org/org.types.ts'
-import type { Work } from '../work.ts'
+import { orgRepo } from '../../kernel/org/org.repo.ts'
+import type { Unit } from '../../kernel/org/org.types.ts'
+import type { Work } from '../../kernel/work.ts'
 import { countFunnel, type FunnelCounts } from './funnel-rules.ts'
 import { projectRepo } from './project.repo.ts'
 

@@ -2,7 +2,7 @@
 // work counts automatically for the 六个一. Validated (zod) at org import as part of the unit's policy block
 // (task/policy.ts composes this schema), stored converted, and merged down the tree here (nearest unit wins).
 import { z } from 'zod'
-import { duration } from '../policy-fields.ts'
+import { duration } from '../../kernel/policy/fields.ts'
 
 /** The keys under `policies.projects` (all optional). */
 export const projectPolicyInput = z

@@ -1,8 +1,8 @@
 // Pure rules of projects, table-tested in test/unit/project-rules.test.ts: the state machine as one table
 // (status × action → the status it moves to and who may do it, or the refusal code), how a person stands to a
 // project, what blocks completing it, and its progress (tasks done / all, needs met).
-import type { Role } from '../org/org.types.ts'
-import { isAtOrAbove, isSupervisorOver } from '../task/task-rules.ts'
+import type { Role } from '../../kernel/org/org.types.ts'
+import { isAtOrAbove, isSupervisorOver } from '../../kernel/org/authority.ts'
 import type { ItemKind, ProjectNeed, ProjectStatus, ProjectTask } from './project.types.ts'
 
 export type ProjectAction = 'claim' | 'add' | 'complete'

@@ -1,8 +1,8 @@
 // The project timers: what a project row says must be pending (the sweeper's source), and the handler the timers
 // queue runs (registered in main.ts beside the tasks' and hazards').
 import type { TimerRequest } from '../../core/ports.ts'
-import type { TimerSource } from '../timers/sweeper.ts'
-import { timerHandler, type TimerDeps } from '../timers/timer-step.ts'
+import type { TimerSource } from '../../kernel/timers/sweeper.ts'
+import { timerHandler, type TimerDeps } from '../../kernel/timers/timer-step.ts'
 import { runProjectEscalation } from './project-escalation.service.ts'
 import { projectRepo } from './project.repo.ts'
 

@@ -2,9 +2,9 @@
 // automatically (a completed project → 参与一个项目; a completed task that solved a hard problem → 解决一个难题, as
 // policies.projects says), and one's progress over the year.
 import { periodOf } from '../points/points-rules.ts'
-import { districtOf, type MemberWithUnit, type Unit } from '../org/org.types.ts'
-import { orgRepo } from '../org/org.repo.ts'
-import type { Work } from '../work.ts'
+import { districtOf, type MemberWithUnit, type Unit } from '../../kernel/org/org.types.ts'
+import { orgRepo } from '../../kernel/org/org.repo.ts'
+import type { Work } from '../../kernel/work.ts'
 import { resolveProjectPolicy } from './project-policy.ts'
 import { projectRepo } from './project.repo.ts'
 import { sixProgress, taskCountsAsProblem, type SixKind } from './six-rules.ts'

@@ -1,7 +1,7 @@
 // The rules of #登记 / #确认 / #驳回, pure: what a registration leads to, who may decide it, how its state moves.
 // Display names never appear here: a registration is about a contact id and a roster entry of the group's unit.
 import { bareWord } from '../../parser/refs.ts'
-import type { Role } from '../org/org.types.ts'
+import type { Role } from '../../kernel/org/org.types.ts'
 
 /** wrong_phone: a #登记 whose digits matched no entry, kept to limit guessing (never pending, never decided). */
 export type RegistrationStatus = 'pending' | 'confirmed' | 'rejected' | 'expired' | 'wrong_phone'

@@ -1,5 +1,5 @@
 // Every Chinese text of #登记 / #确认 / #驳回, and the hint a listed name gets.
-import { ROLE_LABEL, type Role } from '../org/org.types.ts'
+import { ROLE_LABEL, type Role } from '../../kernel/org/org.types.ts'
 import type { PendingReason } from './registration-rules.ts'
 
 const WHY: Record<PendingReason, (name: string, role: Role) => string> = {

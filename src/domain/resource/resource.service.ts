@@ -3,14 +3,14 @@
 // used a resource is completed, the provider (if a member) earns points by the points policy.
 import { jobId } from '../../core/ids.ts'
 import { refuse } from '../points/points.service.ts'
-import { earn } from '../points/points.service.ts'
-import { orgRepo } from '../org/org.repo.ts'
-import { districtOf, type BoundRoom, type MemberWithUnit, type Unit } from '../org/org.types.ts'
-import { textFor } from '../org/visibility.ts'
+import { publish } from '../../kernel/events.ts'
+import { orgRepo } from '../../kernel/org/org.repo.ts'
+import { districtOf, type BoundRoom, type MemberWithUnit, type Unit } from '../../kernel/org/org.types.ts'
+import { textFor } from '../../kernel/org/visibility.ts'
 import { taskRepo } from '../task/task.repo.ts'
-import { isAtOrAbove, maySee } from '../task/task-rules.ts'
+import { isAtOrAbove, maySee } from '../../kernel/org/authority.ts'
 import { refInRange } from '../../parser/refs.ts'
-import type { Work } from '../work.ts'
+import type { Work } from '../../kernel/work.ts'
 import { resourceRepo } from './resource.repo.ts'
 import { resourceId, resourceTexts } from './resource.texts.ts'
 
@@ -120,6 +120,13 @@ export async function creditProviders(w: Work, task: { id: number; number: numbe
   for (const r of await resourceRepo.forTask(w.db, task.id, task.needId)) {
     if (!r.providerId || r.providerId === task.holderId || r.providerId === task.creatorId) continue
     const [provider] = await orgRepo.membersByIds(w.db, [r.providerId])
-    if (provider) await earn(w, { memberId: provider.id, unitId: provider.unitId, source: 'resource', ref: `R${r.number}:T${task.number}`, at: w.now })
+    if (provider)
+      await publish(w, 'member.credited', {
+        memberId: provider.id,
+        unitId: provider.unitId,
+        source: 'resource',
+        ref: `R${r.number}:T${task.number}`,
+        at: w.now,
+      })
   }
 }

@@ -1,7 +1,7 @@
 // The audit trail of an escalation is truthful: the step is recorded when it is decided (上报), and as delivered
 // (送达, with the group) only when WeChat accepted the post — after a logout that may be much later, or never.
 import type { DbOrTx } from '../../db/client.ts'
-import { orgRepo } from '../org/org.repo.ts'
+import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { taskRepo } from './task.repo.ts'
 
 /** Escalation posts' keys: esc|<task id>|<cycle>|<level>|<room row id> (escalation.service.ts). */

@@ -1,12 +1,8 @@
 // What a woken escalation or reminder job should do, decided from the task's row alone: pure and table-tested.
 // Jobs carry only ids; a duplicated, retried or stale job must never post twice.
-import type { EscalationKind } from './policy.ts'
+import type { EscalationKind } from '../../kernel/escalation/schedule.ts'
+import { stepDecision, type StepDecision } from '../../kernel/escalation/step.ts'
 import type { Task } from './task.types.ts'
-
-/** A repost of a step this recent is a retry after a crash between commit and post (the outbox dedupes it). */
-export const REPOST_WINDOW_MS = 15 * 60_000
-
-export type StepDecision = 'stale' | 'repost' | 'post'
 
 type EscalationRow = Pick<Task, 'status' | 'deadline' | 'escalationCycle' | 'escalationKind' | 'escalationLevel' | 'lastEscalatedAt'>
 
@@ -24,22 +20,6 @@ export function liveKind(task: EscalationRow, now: Date): EscalationKind | null 
  */
 export function escalationStep(task: EscalationRow | null, cycle: number, level: number, now: Date): StepDecision {
   return stepDecision(task && { ...task, live: !!liveKind(task, now) }, cycle, level, now)
-}
-
-/**
- * The same decision for any record that climbs the tree (tasks, hazards): `live` says whether what it waits for
- * still holds (still unclaimed, still unacknowledged …).
- */
-export function stepDecision(
-  row: { escalationCycle: number; escalationLevel: number; lastEscalatedAt: Date | null; live: boolean } | null,
-  cycle: number,
-  level: number,
-  now: Date,
-): StepDecision {
-  if (!row || row.escalationCycle !== cycle || !row.live) return 'stale'
-  if (row.escalationLevel === level - 1) return 'post'
-  if (row.escalationLevel !== level) return 'stale'
-  return row.lastEscalatedAt && now.getTime() - row.lastEscalatedAt.getTime() <= REPOST_WINDOW_MS ? 'repost' : 'stale'
 }
 
 export type ReminderDecision = 'stale' | 'post' | 'reschedule'

@@ -5,28 +5,17 @@ import type { DbOrTx } from '../../db/client.ts'
 import type { Effects } from '../../core/effects.ts'
 import { jobId } from '../../core/ids.ts'
 import type { OutboundMessage } from '../../core/message.ts'
-import { orgRepo } from '../org/org.repo.ts'
-import type { Room, Unit } from '../org/org.types.ts'
+import { orgRepo } from '../../kernel/org/org.repo.ts'
+import type { Room, Unit } from '../../kernel/org/org.types.ts'
 import { taskRepo } from './task.repo.ts'
-import { escalationDueAt, nextReminder, resolvePolicy, type EscalationKind, type TaskPolicy } from './policy.ts'
+import { unitContext, type UnitContext } from '../../kernel/org/unit-context.ts'
+import { escalationDueAt, nextReminder, type EscalationKind } from '../../kernel/escalation/schedule.ts'
 import { escalationStep, liveKind, reminderStep } from './escalation-step.ts'
 import { maskPersonalData } from '../../core/privacy/mask.ts'
 import { taskTexts } from './task.texts.ts'
 import type { Task } from './task.types.ts'
-import type { StepOutcome } from '../timers/timer-step.ts'
-import { finishEscalationStep } from '../timers/escalation-tail.ts'
-
-export interface UnitContext {
-  unit: Unit
-  /** From the district down to the unit. */
-  chain: Unit[]
-  policy: TaskPolicy
-}
-
-export async function unitContext(db: DbOrTx, unit: Unit): Promise<UnitContext> {
-  const chain = [...(await orgRepo.ancestors(db, unit)), unit]
-  return { unit, chain, policy: resolvePolicy(chain.map((u) => u.policy)) }
-}
+import type { StepOutcome } from '../../kernel/timers/timer-step.ts'
+import { finishEscalationStep } from '../../kernel/escalation/escalation-tail.ts'
 
 /** Fields that start an escalation cycle (a task became unclaimed, or its holder is expected to be late). */
 export function startCycle(
@@ -71,25 +60,6 @@ const say = (room: Room, text: string, mentionIds: string[] = [], urgent = false
   mentionIds,
   urgent,
 })
-
-/**
- * Tells every room a cycle reached (beyond the task's own, and the room the command came from, which hears its own
- * reply) what became of the task. Those rooms belong to units above: personal data in the text is masked.
- */
-export async function tellReachedRooms(
-  db: DbOrTx,
-  effects: Effects,
-  task: Pick<Task, 'id' | 'escalatedRoomIds' | 'escalationCycle' | 'roomId'>,
-  text: string,
-  what: string,
-  exceptRoomId?: number,
-) {
-  const rooms = await orgRepo.roomsByIds(
-    db,
-    task.escalatedRoomIds.filter((id) => id !== task.roomId && id !== exceptRoomId),
-  )
-  for (const room of rooms) effects.post(say(room, maskPersonalData(text)), jobId('taken', task.id, task.escalationCycle, what, room.id))
-}
 
 export async function runEscalation(db: DbOrTx, effects: Effects, now: Date, id: number, cycle: number, level: number): Promise<StepOutcome> {
   const task = await taskRepo.taskById(db, id)

@@ -1,7 +1,7 @@
 // 需求清单: residents' needs collected on patrol, numbered per district (N1, N2 …), later turned into tasks.
 import { AppError } from '../../core/errors.ts'
-import { districtOf, type BoundRoom } from '../org/org.types.ts'
-import type { Work } from '../work.ts'
+import { districtOf, type BoundRoom } from '../../kernel/org/org.types.ts'
+import type { Work } from '../../kernel/work.ts'
 import { taskRepo } from './task.repo.ts'
 import { taskTexts } from './task.texts.ts'
 

@@ -1,7 +1,7 @@
 // The task state machine as one table: status × action → the status it moves to and who may do it, or the
 // refusal code. Pure; every cell is table-tested (test/unit/task-rules.test.ts). Texts for the codes live in
 // task.texts.ts.
-import type { Role } from '../org/org.types.ts'
+import { isSupervisorOver, type Person } from '../../kernel/org/authority.ts'
 import type { TaskStatus } from './task.types.ts'
 
 export type TaskAction = 'claim' | 'progress' | 'complete' | 'abandon' | 'cancel' | 'take_over' | 'reassign' | 'chase'
@@ -87,21 +87,6 @@ export function decide(status: TaskStatus, action: TaskAction, relations: Readon
   if (typeof cell === 'string') return { ok: false, code: cell }
   return cell.who.some((r) => r === 'any' || relations.has(r)) ? { ok: true, to: cell.to } : { ok: false, code: cell.denied }
 }
-
-interface Person {
-  id: number
-  role: Role
-  unitId: number
-  unit: { path: string }
-}
-
-/** The unit itself or one above it (a materialized path is a prefix of its descendants'). */
-export const isAtOrAbove = (upper: { path: string }, unit: { path: string }) => unit.path.startsWith(upper.path)
-
-export const isSupervisorOver = (m: Person, unit: { path: string }) => (m.role === 'supervisor' || m.role === 'admin') && isAtOrAbove(m.unit, unit)
-
-/** Records of a unit are visible to the unit and its ancestors. */
-export const maySee = (m: Person, unit: { path: string }) => isAtOrAbove(m.unit, unit)
 
 /** Creating tasks: cadres of the unit, and supervisors (and admins) of it or above. */
 export const mayCreateIn = (m: Person, unit: { id: number; path: string }) => (m.role === 'grid_cadre' && m.unitId === unit.id) || isSupervisorOver(m, unit)

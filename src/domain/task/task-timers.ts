@@ -1,6 +1,6 @@
 // The timers a task row says must be pending (its next escalation step, its next reminder): the sweeper's source.
 import type { TimerRequest } from '../../core/ports.ts'
-import type { TimerSource } from '../timers/sweeper.ts'
+import type { TimerSource } from '../../kernel/timers/sweeper.ts'
 import { taskRepo } from './task.repo.ts'
 
 export const taskTimers: TimerSource = {

@@ -4,17 +4,18 @@
 import { AppError } from '../../core/errors.ts'
 import { jobId } from '../../core/ids.ts'
 import { refInRange } from '../../parser/refs.ts'
-import { orgRepo } from '../org/org.repo.ts'
-import { districtOf, type BoundRoom, type MemberWithUnit, type Unit } from '../org/org.types.ts'
-import { textFor } from '../org/visibility.ts'
-import type { Work } from '../work.ts'
+import { orgRepo } from '../../kernel/org/org.repo.ts'
+import { districtOf, type BoundRoom, type MemberWithUnit, type Unit } from '../../kernel/org/org.types.ts'
+import { textFor } from '../../kernel/org/visibility.ts'
+import type { Work } from '../../kernel/work.ts'
+import { publish } from '../../kernel/events.ts'
 import { taskRepo } from './task.repo.ts'
-import { claimedTimers, startCycle, stopTimers, tellReachedRooms, unitContext } from './escalation.service.ts'
-import { decide, isAtOrAbove, isSupervisorOver, mayCreateIn, maySee, relationsTo, type TaskAction } from './task-rules.ts'
+import { claimedTimers, startCycle, stopTimers } from './escalation.service.ts'
+import { tellReachedRooms } from '../../kernel/escalation/reached-rooms.ts'
+import { unitContext } from '../../kernel/org/unit-context.ts'
+import { decide, mayCreateIn, relationsTo, type TaskAction } from './task-rules.ts'
+import { isAtOrAbove, isSupervisorOver, maySee } from '../../kernel/org/authority.ts'
 import { refusalText, taskId, taskTexts } from './task.texts.ts'
-import { earn } from '../points/points.service.ts'
-import { creditProviders } from '../resource/resource.service.ts'
-import { creditCompletedTask } from '../project/six.service.ts'
 import type { Task, TaskEvent, TaskStatus } from './task.types.ts'
 
 export type Actor = MemberWithUnit
@@ -193,21 +194,11 @@ export async function completeTask(op: TaskOp, ref: TaskRef, result: string) {
   const evidence = (await taskRepo.attachEvidence(op.db, op.actor.id, task.id, new Date(op.now.getTime() - EVIDENCE_WINDOW_MS), op.now)).count
   await event(op, task, 'completed', task.status, 'done', result.slice(0, MAX_TEXT))
   await tellReachedRooms(op.db, op.effects, task, taskTexts.reachedDone(task, task.unit.name), `done-${op.messageId}`, op.room.id)
-  // Points (policies.points.task) to the holder, and to the providers of resources the task used.
+  // Points, resources and projects credit the completion in this transaction (their notes end the reply).
   const holderId = task.holderId ?? op.actor.id
-  const holder = holderId === op.actor.id ? op.actor : (await orgRepo.membersByIds(op.db, [holderId]))[0]
-  const points = holder
-    ? await earn(op, { memberId: holder.id, unitId: holder.unitId, source: 'task', ref: taskId(task), at: op.now, actorId: op.actor.id })
-    : null
-  await creditProviders(op, { ...task, holderId })
-  // A task that solved a hard problem counts for its holder's 六个一 where policies.projects says so.
-  const six = holder ? await creditCompletedTask(op, task, holder) : []
-  return {
-    task,
-    evidence,
-    points: points && holder ? { name: holder.name, centi: points.centi } : null,
-    six: holder && six.length ? { name: holder.name, kinds: six } : null,
-  }
+  const holder = holderId === op.actor.id ? op.actor : ((await orgRepo.membersByIds(op.db, [holderId]))[0] ?? null)
+  const notes = await publish(op, 'task.completed', { task: { ...task, holderId }, ref: taskId(task), holder, actorId: op.actor.id })
+  return { task, evidence, notes }
 }
 
 /** When the member last completed a task, if within the evidence window (0: not): images after it may be its. */

@@ -1,7 +1,7 @@
 // Every Chinese text of the task capability — replies, refusals, escalations, reminders, notices — in one place,
 // so wording is reviewed together and later capabilities (hazards, notices) copy the shape.
 import { formatLocal } from '../../core/time.ts'
-import { formatWait } from './policy.ts'
+import { formatWait } from '../../kernel/texts/wait.ts'
 import type { TaskAction, TaskRefusal } from './task-rules.ts'
 import type { Task, TaskStatus } from './task.types.ts'
 

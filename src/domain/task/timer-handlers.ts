@@ -1,5 +1,5 @@
 // The task timers: escalation steps and reminders before a deadline.
-import { timerHandler, type TimerDeps } from '../timers/timer-step.ts'
+import { timerHandler, type TimerDeps } from '../../kernel/timers/timer-step.ts'
 import { runEscalation, runReminder } from './escalation.service.ts'
 
 export type { TimerDeps }

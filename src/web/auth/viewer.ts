@@ -1,8 +1,8 @@
 // Who is looking: in the simulator everyone on 127.0.0.1 sees the whole district; in production a logged-in admin
 // sees their district, a supervisor their own unit's subtree. Decided by stable ids (member id, unit path).
 import type { Db } from '../../db/client.ts'
-import { orgRepo } from '../../domain/org/org.repo.ts'
-import { districtOf, type Role, type Unit } from '../../domain/org/org.types.ts'
+import { orgRepo } from '../../kernel/org/org.repo.ts'
+import { districtOf, type Role, type Unit } from '../../kernel/org/org.types.ts'
 import { AppError } from '../../core/errors.ts'
 import { webTexts } from '../texts.ts'
 

@@ -1,6 +1,6 @@
 // The board: one unit's subtree at a glance. The panel is re-rendered on the server and swapped in by board.js
 // whenever the page hears that something changed.
-import type { Unit } from '../../domain/org/org.types.ts'
+import type { Unit } from '../../kernel/org/org.types.ts'
 import type { Viewer } from '../auth/viewer.ts'
 import { html, page, type Raw } from '../html.ts'
 import { nav } from '../nav.ts'

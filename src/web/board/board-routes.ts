@@ -1,6 +1,6 @@
 // /board (the page) and /board/panel (its live part, re-fetched when the page hears of a change).
-import { orgRepo } from '../../domain/org/org.repo.ts'
-import type { Unit } from '../../domain/org/org.types.ts'
+import { orgRepo } from '../../kernel/org/org.repo.ts'
+import type { Unit } from '../../kernel/org/org.types.ts'
 import { unitInScope, type Viewer } from '../auth/viewer.ts'
 import type { ConsoleContext } from '../context.ts'
 import { sendHtml } from '../http.ts'

@@ -2,7 +2,7 @@
 // with their roles. Read-only: the org file and its xlsx import are where the org changes.
 import type { Db } from '../../db/client.ts'
 import { rosterRepo } from '../../domain/console/roster.repo.ts'
-import { ROLE_LABEL, type Role, type Unit } from '../../domain/org/org.types.ts'
+import { ROLE_LABEL, type Role, type Unit } from '../../kernel/org/org.types.ts'
 import type { Viewer } from '../auth/viewer.ts'
 import { html, page, type Raw } from '../html.ts'
 import { nav } from '../nav.ts'

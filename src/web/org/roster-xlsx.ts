@@ -1,6 +1,6 @@
 // The roster of a subtree as an .xlsx for the office: one row per member, Chinese headers, then the groups.
 import ExcelJS from 'exceljs'
-import { ROLE_LABEL, type Role } from '../../domain/org/org.types.ts'
+import { ROLE_LABEL, type Role } from '../../kernel/org/org.types.ts'
 import type { RosterUnit } from './org-view.ts'
 
 export async function rosterWorkbook(roster: RosterUnit[]): Promise<Buffer> {

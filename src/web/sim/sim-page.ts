@@ -1,7 +1,7 @@
 // The chat simulator page: group tree, the chosen group's messages (filled and kept live by sim.js), who speaks,
 // the message box, images and locations, and the virtual clock's buttons.
 import { formatLocal } from '../../core/time.ts'
-import { ROLE_LABEL } from '../../domain/org/org.types.ts'
+import { ROLE_LABEL } from '../../kernel/org/org.types.ts'
 import type { SimWorld } from '../../sim/world.ts'
 import type { Viewer } from '../auth/viewer.ts'
 import { html, page } from '../html.ts'

@@ -1,6 +1,6 @@
 // Field types the org file's `policies:` blocks share (every capability's policy uses the same forms).
 import { z } from 'zod'
-import { parseDuration } from '../core/time.ts'
+import { parseDuration } from '../../core/time.ts'
 
 /** 10m, 3m, 1h, 24h, 7d → milliseconds. */
 export const duration = z

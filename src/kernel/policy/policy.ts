@@ -1,8 +1,7 @@
 // Escalation and reminder policy: pure functions of state and time (no I/O), so every timing rule is unit-tested.
 // Policies come from the org file (`policies:` on any unit) and are inherited down the tree.
 import { z } from 'zod'
-import { fromLocal, toLocal } from '../../core/local-time.ts'
-import { clock, duration } from '../policy-fields.ts'
+import { clock, duration } from './fields.ts'
 import {
   DEFAULT_HAZARD_POLICY,
   hazardPolicyInput,
@@ -10,10 +9,10 @@ import {
   toHazardPatch,
   type HazardPolicy,
   type HazardPolicyPatch,
-} from '../hazard/hazard-policy.ts'
-import { pointsPolicyInput, type PointsPatch } from '../points/points-policy.ts'
-import { projectPolicyInput, type ProjectPatch } from '../project/project-policy.ts'
-import { evaluationPolicyInput, type EvaluationPatch } from '../evaluation/evaluation-policy.ts'
+} from '../../domain/hazard/hazard-policy.ts'
+import { pointsPolicyInput, type PointsPatch } from '../../domain/points/points-policy.ts'
+import { projectPolicyInput, type ProjectPatch } from '../../domain/project/project-policy.ts'
+import { evaluationPolicyInput, type EvaluationPatch } from '../../domain/evaluation/evaluation-policy.ts'
 import {
   DEFAULT_NOTICE_POLICY,
   mergeNoticePolicy,
@@ -21,8 +20,8 @@ import {
   toNoticePatch,
   type NoticePolicy,
   type NoticePolicyPatch,
-} from '../notice/notice-policy.ts'
-import { digestPolicyInput, type DigestPatch } from '../digest/digest-policy.ts'
+} from '../../domain/notice/notice-policy.ts'
+import { digestPolicyInput, type DigestPatch } from '../../domain/digest/digest-policy.ts'
 
 /** The keys an org file may set under `policies:` (all optional; a unit's keys override its ancestors'). */
 export const policyInput = z
@@ -155,60 +154,4 @@ export function resolvePolicy(chain: unknown[]): TaskPolicy {
 export function policyProblems(raw: unknown): string[] {
   const r = toPolicyPatch(raw)
   return r.ok ? [] : r.problems
-}
-
-/** Moves a normal-priority time out of quiet hours (to when they end); urgent is never held. */
-export function deferQuiet(at: Date, urgent: boolean, quiet: TaskPolicy['quietHours']): Date {
-  if (urgent || !quiet || quiet.start === quiet.end) return at
-  const l = toLocal(at)
-  const m = l.hour * 60 + l.minute
-  const overnight = quiet.start > quiet.end
-  const inside = overnight ? m >= quiet.start || m < quiet.end : m >= quiet.start && m < quiet.end
-  if (!inside) return at
-  const endHour = Math.floor(quiet.end / 60)
-  const endMin = quiet.end % 60
-  const dayShift = overnight && m >= quiet.start ? 1 : 0
-  return fromLocal(l.year, l.month, l.day + dayShift, endHour, endMin)
-}
-
-export type EscalationKind = 'unclaimed' | 'overdue'
-
-/**
- * When level `level` of a cycle is due. Unclaimed work waits one period before level 0 (task created → level 0
- * after one period, level 1 after two …); overdue work starts at the deadline. Never sooner than one period
- * after the previous post (so a deferred step does not bunch the next ones), and out of quiet hours.
- */
-export function escalationDueAt(a: { kind: EscalationKind; base: Date; level: number; lastAt: Date | null; urgent: boolean; policy: TaskPolicy }): Date {
-  const period = a.urgent ? a.policy.periodMs.urgent : a.policy.periodMs.normal
-  const offset = a.kind === 'unclaimed' ? 1 : 0
-  const planned = a.base.getTime() + (a.level + offset) * period
-  const spaced = a.lastAt ? Math.max(planned, a.lastAt.getTime() + period) : planned
-  return deferQuiet(new Date(spaced), a.urgent, a.policy.quietHours)
-}
-
-/** The highest level a task in a unit at `depth` may reach: its own room is 0, the district's room is `depth`. */
-export function maxLevel(depth: number, policy: TaskPolicy): number {
-  return policy.levels === undefined ? depth : Math.min(depth, policy.levels)
-}
-
-/** The next reminder before a deadline not yet sent and still ahead; skips offsets already in the past. */
-export function nextReminder(a: { deadline: Date; sent: number; now: Date; urgent: boolean; policy: TaskPolicy }): { index: number; at: Date } | null {
-  for (let i = a.sent; i < a.policy.remindersMs.length; i++) {
-    const at = new Date(a.deadline.getTime() - a.policy.remindersMs[i]!)
-    if (at.getTime() > a.now.getTime()) {
-      const deferred = deferQuiet(at, a.urgent, a.policy.quietHours)
-      // A reminder pushed past the deadline by quiet hours is pointless: the overdue notice comes instead.
-      if (deferred.getTime() < a.deadline.getTime()) return { index: i, at: deferred }
-    }
-  }
-  return null
-}
-
-/** "2小时5分钟", "10分钟", "3天2小时" — how long something has waited. */
-export function formatWait(ms: number): string {
-  const min = Math.max(0, Math.round(ms / 60_000))
-  const d = Math.floor(min / 1440)
-  const h = Math.floor((min % 1440) / 60)
-  const m = min % 60
-  return [d ? `${d}天` : '', h ? `${h}小时` : '', m || (!d && !h) ? `${m}分钟` : ''].join('')
 }

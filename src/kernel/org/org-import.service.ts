@@ -4,9 +4,11 @@ import type { Db } from '../../db/client.ts'
 import { AppError } from '../../core/errors.ts'
 import { validateOrg, type OrgSpec } from '../../config/org-spec.ts'
 import { orgRepo } from './org.repo.ts'
-import { policyProblems, toPolicyPatch } from '../task/policy.ts'
+import { policyProblems, toPolicyPatch } from '../policy/policy.ts'
 import { inTransaction } from '../../db/transaction.ts'
-import { importCatalogue } from '../points/catalogue.service.ts'
+import { Effects } from '../../core/effects.ts'
+import type { Outbox, Scheduler } from '../../core/ports.ts'
+import type { Publisher } from '../events.ts'
 import { matchRoster } from './roster-match.ts'
 
 export interface ImportReport {
@@ -29,7 +31,15 @@ function stored(raw: object | undefined): object | undefined {
   return r.ok ? r.patch : undefined
 }
 
-export async function importOrg(db: Db, spec: OrgSpec, now: Date = new Date()): Promise<ImportReport> {
+/** The import speaks to no room and sets no timer; a subscriber that tried would be a fault, said loudly. */
+const nowhere: Outbox & Scheduler = {
+  send: () => Promise.reject(new Error('the org import posts nothing')),
+  schedule: () => Promise.reject(new Error('the org import sets no timer')),
+  ensure: () => Promise.reject(new Error('the org import sets no timer')),
+}
+
+/** `events`: the deployment's subscribers (each capability imports its section of the file, e.g. the catalogue). */
+export async function importOrg(db: Db, spec: OrgSpec, now: Date, events: Publisher): Promise<ImportReport> {
   const { units, problems } = validateOrg(spec)
   for (const u of units) if (u.policies) problems.push(...policyProblems(u.policies).map((p) => `「${u.name}」的 policies.${p}`))
   if (problems.length) throw new AppError('ORG_INVALID', problems.join('; '), `组织文件有 ${problems.length} 处问题:\n${problems.slice(0, 10).join('\n')}`)
@@ -42,6 +52,7 @@ export async function importOrg(db: Db, spec: OrgSpec, now: Date = new Date()): 
     unchanged: 0,
     lines: [],
   }
+  const effects = new Effects()
   await inTransaction(
     db,
     async (tx) => {
@@ -166,10 +177,12 @@ export async function importOrg(db: Db, spec: OrgSpec, now: Date = new Date()): 
           report.lines.push(`- 成员 ${row.name} 已停用(不在文件中)`)
         }
       }
-      report.lines.push(...(await importCatalogue(tx, districtId, spec.catalogue, (name) => byName.get(name)!.id)))
+      const work = { db: tx, effects, now, events }
+      report.lines.push(...(await events.publish(work, 'org.imported', { districtId, spec, unitIdByName: (name) => byName.get(name)!.id })))
     },
     { timeoutMs: 600_000 },
   )
+  await effects.flush(nowhere, nowhere)
   return report
 }
 

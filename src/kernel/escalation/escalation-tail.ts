@@ -6,9 +6,10 @@
 import type { Effects } from '../../core/effects.ts'
 import type { OutboundMessage } from '../../core/message.ts'
 import type { TimerKind } from '../../core/ports.ts'
-import type { StepDecision } from '../task/escalation-step.ts'
-import { escalationDueAt, maxLevel, type EscalationKind, type TaskPolicy } from '../task/policy.ts'
-import type { StepOutcome } from './timer-step.ts'
+import type { StepDecision } from './step.ts'
+import { type TaskPolicy } from '../policy/policy.ts'
+import { escalationDueAt, maxLevel, type EscalationKind } from './schedule.ts'
+import type { StepOutcome } from '../timers/timer-step.ts'
 
 export interface EscalationPost {
   /** The room row it goes to (kept in `escalatedRoomIds`: those rooms hear what became of the record). */

@@ -1,0 +1,103 @@
+// The gateway role (one per WeChat account set): a transport per account, its paced sender, the sent/failed marks
+// passed on to the capabilities whose posts they are, the account watch and the binding scout.
+import { roomAccounts } from '../domain/account/account-status.service.ts'
+import { accountIds, accountPaces } from '../kernel/org/org.service.ts'
+import { markFailed, markSent } from '../kernel/outbox/outbox.service.ts'
+import { AccountWatch } from '../outbound/account-watch.ts'
+import { BindingScout } from '../outbound/binding-scout.ts'
+import type { LinkGate } from '../outbound/link-gate.ts'
+import { startSender } from '../outbound/sender.ts'
+import { SentMarks } from '../outbound/sent-marks.ts'
+import { createReceiver } from '../pipeline/receive.ts'
+import type { ChatTransport } from '../transport/transport.ts'
+import { postFailed, postsSent } from './capability-wiring.ts'
+import type { AppCore } from './core.ts'
+
+export interface GatewayRole {
+  sentMarks: SentMarks
+  watch: AccountWatch
+  scout: BindingScout
+  gates: LinkGate[]
+}
+
+/** The sender's marks: the outbox rows, then each capability's own posts among them (a notice's delivery is sent …). */
+function marksFor(app: AppCore) {
+  const { deps, clock, log } = app
+  const marks = new SentMarks(
+    async (keys) => {
+      const at = clock.now()
+      const fresh = await markSent(deps.prisma, keys, at)
+      await postsSent(deps.prisma, keys, fresh, at)
+    },
+    log,
+    deps.counters,
+  )
+  // A post whose job gave up: its capability hears why (a notice's delivery to that room is failed; the sweeper resends it).
+  const failed = async (key: string, reason: string) => {
+    await markFailed(deps.prisma, key, reason, clock.now())
+    await postFailed(deps.prisma, key, reason, clock.now())
+  }
+  return { marks, failed }
+}
+
+export async function startGatewayRole(app: AppCore): Promise<GatewayRole> {
+  const { o, deps, outbox, clock, log } = app
+  const receive = createReceiver({ prisma: deps.prisma, counters: deps.counters, log, enqueue: (msg) => app.inbound.add(msg) })
+  const { marks, failed } = marksFor(app)
+  const role: GatewayRole = {
+    sentMarks: marks,
+    watch: new AccountWatch({ prisma: deps.prisma, outbox, clock, log }),
+    scout: new BindingScout({ prisma: deps.prisma, outbox, clock, log }),
+    gates: [],
+  }
+  if (!o.makeTransport) throw new Error('gateway role needs a transport factory')
+  const accounts = o.accounts ?? (await accountIds(deps.prisma))
+  const paces = await accountPaces(deps.prisma)
+  if (accounts.length === 0) throw new Error('没有机器人账号:请先导入组织文件(gridbot org import <文件>)')
+  for (const accountId of accounts) {
+    const transport = o.makeTransport(accountId)
+    app.transports.push(transport)
+    // An account's own pace from the org file (accounts: messagesPerSec), else the environment's.
+    const pace = o.pace === undefined ? { messagesPerSec: paces.get(accountId) ?? o.env.GRIDBOT_PACE_PER_SEC, jitterMs: o.env.GRIDBOT_PACE_JITTER_MS } : o.pace
+    await role.watch.watch(transport)
+    role.scout.watch(transport)
+    startAccountSender(app, role, transport, pace, (key) => marks.mark(key), failed)
+    await transport.start(receive)
+    log.info({ account: accountId }, 'gateway started')
+  }
+  return role
+}
+
+function startAccountSender(
+  app: AppCore,
+  role: GatewayRole,
+  transport: ChatTransport,
+  pace: Parameters<typeof startSender>[2],
+  onSent: (key: string) => Promise<void>,
+  onFailed: (key: string, reason: string) => Promise<void>,
+) {
+  const { deps, outbox, log, metrics, queueEnv, o } = app
+  const accountWatch = role.watch
+  const sender = startSender(
+    queueEnv,
+    transport,
+    pace,
+    log,
+    {
+      onSent,
+      onFailed,
+      metrics,
+      onLeftRoom: (accountId, roomId) => accountWatch.leftRoom(accountId, roomId),
+      gate: {
+        alternates: async (_accountId, roomId) => (await roomAccounts(deps.prisma, roomId))?.accounts ?? [],
+        statusOf: accountWatch.statusOf,
+        handOver: async (accountId, job, id, priority) => {
+          await outbox.queue(accountId).add('say', job, { jobId: id, ...(priority ? { priority } : {}) })
+        },
+      },
+    },
+    o.env.GRIDBOT_JOB_LOCK_MS,
+  )
+  if (sender.gate) role.gates.push(sender.gate)
+  app.workers.push(sender)
+}

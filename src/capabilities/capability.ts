@@ -1,0 +1,44 @@
+// What a capability declares, in one place: the composition root, the command registry, #帮助, the sweeper, the
+// timers worker, the outbox's sent/failed marks, /metrics and the domain events all loop over the capability list
+// (capabilities/index.ts) and name no capability. Adding one is a folder and a line in that list.
+import type { ZodType } from 'zod'
+import type { Clock } from '../core/clock.ts'
+import type { Metrics } from '../core/metrics.ts'
+import type { SendPace } from '../core/ports.ts'
+import type { Db, DbOrTx } from '../db/client.ts'
+import type { EventName, Subscriber } from '../kernel/events.ts'
+import type { TimerSource } from '../kernel/timers/sweeper.ts'
+import type { TimerDeps, TimerStep } from '../kernel/timers/timer-step.ts'
+import type { AcknowledgementHandler, AnyCommand, AttachmentHandler } from '../pipeline/command.ts'
+
+/** A timer job as its handler sees it: the step, and the job's attempts (a last attempt may give up cleanly). */
+export type TimerRun = (step: TimerStep, job?: { attemptsMade: number; opts: { attempts?: number } }) => Promise<unknown>
+
+export interface Capability {
+  /** Short, English, unique: used in logs and docs. */
+  name: string
+  /** Its commands as #帮助 lists them; capabilities sharing a title (in a row) share one line of #帮助. */
+  help?: { title: string; commands: AnyCommand[] }
+  /** Messages that are no command: a location or image, an acknowledgement word (one capability each). */
+  attachment?: AttachmentHandler
+  acknowledgement?: AcknowledgementHandler
+  /** Its timer kinds (BullMQ job names) and the rows the sweeper re-creates them from after a crash or a flush. */
+  timers?: {
+    handlers(deps: TimerDeps & { pace?: SendPace }): Record<string, TimerRun>
+    sources(clock: Clock): TimerSource[]
+  }
+  /** Its slice of the org file's `policies:` (validated at org import; defaults when a unit sets nothing). */
+  policy?: { key: string; input: ZodType; defaults?: unknown }
+  /** Its posts' outbox keys start with `keyPrefix|`: WeChat accepted them (sent) or every retry failed. */
+  outbox?: {
+    keyPrefix: string
+    onSent?(db: DbOrTx, marks: { keys: string[]; fresh: string[] }, at: Date): Promise<unknown>
+    onFailed?(db: DbOrTx, key: string, reason: string, at: Date): Promise<unknown>
+  }
+  /** The domain events it publishes (documentation, checked by a test) and the ones it reacts to. */
+  events?: { publishes?: EventName[]; subscribes?: Subscriber[] }
+  /** Gauges it adds to /metrics. */
+  metrics?(metrics: Metrics, prisma: Db, clock: Clock): void
+  /** Its Chinese texts (the only place its user-facing Chinese lives). */
+  texts?: Record<string, object>
+}

@@ -1,0 +1,26 @@
+// Notices (通知): sent down the tree, acknowledged (收到), summarised at the SLA, escalated, and scheduled.
+import { handleAcknowledgement } from '../../commands/notice-ack.handler.ts'
+import { noticeCommand, scheduleCancelCommand, scheduleListCommand } from '../../commands/notice.command.ts'
+import { registerNoticeSlaMetrics } from '../../domain/notice/notice-metrics.ts'
+import { DEFAULT_NOTICE_POLICY, noticePolicyInput } from '../../domain/notice/notice-policy.ts'
+import { noticeTimerHandlers } from '../../domain/notice/notice-timer-handlers.ts'
+import { noticeScheduleTimers, noticeTimers } from '../../domain/notice/notice-timers.ts'
+import { deliveriesSent, deliveryFailed, NOTICE_KEY } from '../../domain/notice/notice.service.ts'
+import { noticeTexts } from '../../domain/notice/notice.texts.ts'
+import type { Capability } from '../capability.ts'
+
+export const notices: Capability = {
+  name: 'notices',
+  help: { title: '通知', commands: [noticeCommand, scheduleListCommand, scheduleCancelCommand] },
+  acknowledgement: handleAcknowledgement,
+  timers: { handlers: (deps) => noticeTimerHandlers(deps), sources: () => [noticeTimers, noticeScheduleTimers] },
+  policy: { key: 'notices', input: noticePolicyInput, defaults: DEFAULT_NOTICE_POLICY },
+  // A delivery moves on with its post: queued/failed → sent when WeChat accepted it, failed (with why) when it gave up.
+  outbox: {
+    keyPrefix: NOTICE_KEY,
+    onSent: (db, marks, at) => deliveriesSent(db, marks.keys, at),
+    onFailed: (db, key, reason, at) => deliveryFailed(db, key, reason, at),
+  },
+  metrics: registerNoticeSlaMetrics,
+  texts: { noticeTexts },
+}

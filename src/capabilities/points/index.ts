@@ -1,0 +1,20 @@
+// Volunteering and points (志愿积分): hours reviewed into points, rankings, the catalogue and redemptions. Points
+// are paid for what other capabilities saw happen (a task completed, a resource used) through domain events.
+import { correctCommand, pointsCommand, rankCommand } from '../../commands/points.command.ts'
+import { catalogueCommand, checkOffCommand, redeemCommand } from '../../commands/redeem.command.ts'
+import { reviewCommand, volunteerCommand } from '../../commands/volunteer.command.ts'
+import { DEFAULT_POINTS_POLICY, pointsPolicyInput } from '../../domain/points/points-policy.ts'
+import { ledgerTexts, rankTexts, redeemTexts, volunteerTexts } from '../../domain/points/points.texts.ts'
+import type { Capability } from '../capability.ts'
+import { onMemberCredited, onOrgImported, onTaskCompleted } from './subscribers.ts'
+
+export const points: Capability = {
+  name: 'points',
+  help: {
+    title: '志愿积分',
+    commands: [volunteerCommand, reviewCommand, pointsCommand, rankCommand, catalogueCommand, redeemCommand, checkOffCommand, correctCommand],
+  },
+  policy: { key: 'points', input: pointsPolicyInput, defaults: DEFAULT_POINTS_POLICY },
+  events: { subscribes: [onTaskCompleted, onMemberCredited, onOrgImported] },
+  texts: { volunteerTexts, ledgerTexts, redeemTexts, rankTexts },
+}

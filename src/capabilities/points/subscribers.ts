@@ -1,0 +1,32 @@
+// What points does when other capabilities' events happen, each inside the publisher's transaction.
+import type { Subscriber } from '../../kernel/events.ts'
+import { importCatalogue } from '../../domain/points/catalogue.service.ts'
+import { earn } from '../../domain/points/points.service.ts'
+import { ledgerTexts } from '../../domain/points/points.texts.ts'
+
+/** policies.points.task to the holder of a completed task; the reply says how many. */
+export const onTaskCompleted: Subscriber<'task.completed'> = {
+  event: 'task.completed',
+  phase: 'in-transaction',
+  async handle(w, { ref, holder, actorId }) {
+    if (!holder) return []
+    const points = await earn(w, { memberId: holder.id, unitId: holder.unitId, source: 'task', ref, at: w.now, actorId })
+    return points ? [ledgerTexts.earnedNote(holder.name, points.centi)] : []
+  },
+}
+
+export const onMemberCredited: Subscriber<'member.credited'> = {
+  event: 'member.credited',
+  phase: 'in-transaction',
+  async handle(w, c) {
+    await earn(w, { memberId: c.memberId, unitId: c.unitId, source: c.source, ref: c.ref, at: c.at })
+    return []
+  },
+}
+
+/** The org file's `catalogue:` section, in the import's transaction; its lines join the import's report. */
+export const onOrgImported: Subscriber<'org.imported'> = {
+  event: 'org.imported',
+  phase: 'in-transaction',
+  handle: (w, e) => importCatalogue(w.db, e.districtId, e.spec.catalogue, e.unitIdByName),
+}

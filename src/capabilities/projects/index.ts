@@ -1,0 +1,18 @@
+// Projects (领题攻坚) and the 六个一: hard problems claimed by cadres, escalated while unclaimed, and the yearly six.
+import { funnelCommand } from '../../commands/funnel.command.ts'
+import { projectCommand, projectListCommand } from '../../commands/project.command.ts'
+import { sixCommand } from '../../commands/six.command.ts'
+import { DEFAULT_PROJECT_POLICY, projectPolicyInput } from '../../domain/project/project-policy.ts'
+import { projectTimerHandlers, projectTimers } from '../../domain/project/project-timers.ts'
+import { projectTexts, sixTexts } from '../../domain/project/project.texts.ts'
+import type { Capability } from '../capability.ts'
+import { onTaskCompleted } from './subscribers.ts'
+
+export const projects: Capability = {
+  name: 'projects',
+  help: { title: '资源项目', commands: [projectCommand, projectListCommand, funnelCommand, sixCommand] },
+  timers: { handlers: (deps) => projectTimerHandlers(deps), sources: () => [projectTimers] },
+  policy: { key: 'projects', input: projectPolicyInput, defaults: DEFAULT_PROJECT_POLICY },
+  events: { subscribes: [onTaskCompleted] },
+  texts: { projectTexts, sixTexts },
+}

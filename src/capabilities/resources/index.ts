@@ -1,0 +1,13 @@
+// Resources (资源清单 · 对接): what units, partners and volunteers offer, matched to tasks and needs.
+import { matchCommand, resourceCommand, resourceListCommand } from '../../commands/resource.command.ts'
+import { resourceTexts } from '../../domain/resource/resource.texts.ts'
+import type { Capability } from '../capability.ts'
+import { onTaskCompleted } from './subscribers.ts'
+
+export const resources: Capability = {
+  name: 'resources',
+  // One line of #帮助 with projects (资源项目).
+  help: { title: '资源项目', commands: [resourceCommand, resourceListCommand, matchCommand] },
+  events: { publishes: ['member.credited'], subscribes: [onTaskCompleted] },
+  texts: { resourceTexts },
+}

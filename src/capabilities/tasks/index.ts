@@ -1,0 +1,48 @@
+// Needs and tasks (需求任务): created, claimed, escalated up the tree while unclaimed or overdue, completed.
+import { needCommand, needListCommand } from '../../commands/need.command.ts'
+import {
+  abandonCommand,
+  cancelCommand,
+  chaseCommand,
+  claimCommand,
+  completeCommand,
+  progressCommand,
+  reassignCommand,
+  takeOverCommand,
+} from '../../commands/task-actions.command.ts'
+import { taskListCommand } from '../../commands/task-list.command.ts'
+import { taskCommand } from '../../commands/task.command.ts'
+import { escalationsDelivered } from '../../domain/task/escalation-delivery.ts'
+import { taskTimers } from '../../domain/task/task-timers.ts'
+import { taskTexts } from '../../domain/task/task.texts.ts'
+import { escalateHandler, remindHandler } from '../../domain/task/timer-handlers.ts'
+import type { Capability } from '../capability.ts'
+
+export const tasks: Capability = {
+  name: 'tasks',
+  help: {
+    title: '需求任务',
+    commands: [
+      needCommand,
+      needListCommand,
+      taskCommand,
+      taskListCommand,
+      claimCommand,
+      progressCommand,
+      completeCommand,
+      abandonCommand,
+      chaseCommand,
+      takeOverCommand,
+      reassignCommand,
+      cancelCommand,
+    ],
+  },
+  timers: {
+    handlers: (deps) => ({ escalate: escalateHandler(deps), remind: remindHandler(deps) }),
+    sources: () => [taskTimers],
+  },
+  // Escalation posts are recorded as delivered (送达) when WeChat accepted them.
+  outbox: { keyPrefix: 'esc', onSent: (db, marks, at) => escalationsDelivered(db, marks.fresh, at) },
+  events: { publishes: ['task.completed'] },
+  texts: { taskTexts },
+}

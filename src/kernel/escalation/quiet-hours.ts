@@ -1,0 +1,19 @@
+// Quiet hours: normal-priority escalations and reminders due at night wait until morning; urgent ones never wait.
+import { fromLocal, toLocal } from '../../core/local-time.ts'
+
+/** Minutes after local midnight: quiet from `start` to `end` (overnight when start > end). */
+export type QuietHours = { start: number; end: number } | null
+
+/** Moves a normal-priority time out of quiet hours (to when they end); urgent is never held. */
+export function deferQuiet(at: Date, urgent: boolean, quiet: QuietHours): Date {
+  if (urgent || !quiet || quiet.start === quiet.end) return at
+  const l = toLocal(at)
+  const m = l.hour * 60 + l.minute
+  const overnight = quiet.start > quiet.end
+  const inside = overnight ? m >= quiet.start || m < quiet.end : m >= quiet.start && m < quiet.end
+  if (!inside) return at
+  const endHour = Math.floor(quiet.end / 60)
+  const endMin = quiet.end % 60
+  const dayShift = overnight && m >= quiet.start ? 1 : 0
+  return fromLocal(l.year, l.month, l.day + dayShift, endHour, endMin)
+}

@@ -1,0 +1,50 @@
+// A unit of work: the transaction a command or timer runs in, what it wants done after commit, the time it
+// happens at, and where its domain events go. Services take one; only db/ and repositories touch `db` itself.
+import type { Effects } from '../core/effects.ts'
+import type { DbOrTx } from '../db/client.ts'
+import type { OrgSpec } from '../config/org-spec.ts'
+import type { MemberWithUnit } from './org/org.types.ts'
+
+export interface Work {
+  db: DbOrTx
+  effects: Effects
+  now: Date
+  /** Domain events published on this unit of work (kernel/events.ts); the dispatcher and the org import set them. */
+  events?: Publisher
+}
+
+/** The domain events a unit of work may publish (subscribers: kernel/events.ts, declared by each capability). */
+export interface DomainEventMap {
+  /** A task was completed (points, resources and projects credit it in the same transaction). */
+  'task.completed': {
+    task: {
+      id: number
+      number: number
+      title: string
+      priority: 'normal' | 'urgent'
+      needId: number | null
+      roomId: number
+      unitId: number
+      creatorId: number
+      holderId: number
+    }
+    /** How people name it ('T12'): the ref points and projects record the credit under. */
+    ref: string
+    /** Who held it (the completer when nobody did); null when that member no longer exists. */
+    holder: MemberWithUnit | null
+    actorId: number
+  }
+  /** A member earned credit for something another capability saw (a resource they provided was used): points
+   *  pays it by the points policy, once per ref. */
+  'member.credited': { memberId: number; unitId: number; source: 'resource'; ref: string; at: Date }
+  /** The org file was imported (each capability imports its own section of the file, e.g. points its catalogue). */
+  'org.imported': { districtId: number; spec: OrgSpec; unitIdByName: (name: string) => number }
+}
+export type EventName = keyof DomainEventMap
+
+/** What a subscriber adds to the publisher's answer: lines in its own texts (a reply's notes, an import's report). */
+export type EventNotes = string[]
+
+export interface Publisher {
+  publish<K extends EventName>(work: Work, name: K, data: DomainEventMap[K]): Promise<EventNotes>
+}

@@ -37,17 +37,45 @@ module.exports = {
         'Command handlers call domain services, never repositories or the database: rules live in services, queries in ' +
         'repositories. A handler passes its unit of work (ctx.work) to the service.',
       severity: 'error',
-      from: { path: '^src/commands/' },
+      from: { path: ['^src/commands/', '^src/capabilities/.+[.](command|handler)[.]ts$', '^src/capabilities/.+-support[.]ts$'] },
       to: { path: ['[.]repo[.]ts$', '^src/db/'] },
     },
     {
       name: 'pipeline-not-to-commands',
       comment:
-        'src/pipeline/ (dispatcher and middleware) imports nothing from src/commands/: the command registry is injected ' +
-        '(its interface lives in core or pipeline), so commands depend on the pipeline and never the other way round.',
+        'src/pipeline/ (dispatcher and middleware) imports nothing from src/commands/ or src/capabilities/: the command registry ' +
+        'is injected (its interface lives in core or pipeline), so commands depend on the pipeline and never the other way round.',
       severity: 'error',
       from: { path: '^src/pipeline/' },
-      to: { path: '^src/commands/' },
+      to: { path: ['^src/commands/', '^src/capabilities/'] },
+    },
+    {
+      name: 'capabilities-meet-through-the-kernel',
+      comment:
+        "A capability (src/capabilities/<name>/) imports no other capability's folder: what they share lives in src/kernel/, " +
+        "and they meet through the kernel's domain events (task.completed → points, resources, projects subscribe). " +
+        'Publish an event, or move the shared piece into the kernel. Existing debt: .dependency-cruiser-known-violations.json.',
+      severity: 'error',
+      from: { path: '^src/capabilities/([^/]+)/' },
+      to: { path: '^src/capabilities/', pathNot: ['^src/capabilities/$1/', '^src/capabilities/capability[.]ts$'] },
+    },
+    {
+      name: 'kernel-imports-no-capability',
+      comment:
+        'src/kernel/ is what every capability shares (org authority, escalation engine, policy, unit of work and events): ' +
+        'it names no capability and no composition. A capability plugs into it by declaring (its index), never the reverse.',
+      severity: 'error',
+      from: { path: '^src/kernel/' },
+      to: { path: ['^src/capabilities/', '^src/commands/', '^src/app/', '^src/main[.]ts$'] },
+    },
+    {
+      name: 'capabilities-not-to-composition',
+      comment:
+        'Capabilities are composed by src/app/ and src/main.ts (the capability list read by the registry, sweeper, timers, ' +
+        'outbox marks, events); they never import the composition, or adding one would mean editing the others.',
+      severity: 'error',
+      from: { path: '^src/capabilities/' },
+      to: { path: ['^src/app/', '^src/main[.]ts$', '^src/commands/registry[.]ts$', '^src/capabilities/index[.]ts$'] },
     },
     {
       name: 'runtime-only-from-sim-cli-infra',

@@ -7,7 +7,7 @@ import { openDatabase } from '../src/db/client.ts'
 import { inTransaction } from '../src/db/transaction.ts'
 import { Effects } from '../src/core/effects.ts'
 import { importOrg } from '../src/app/org-import.ts'
-import { confirmProposals, reviewGroups } from '../src/domain/binding/binding.service.ts'
+import { confirmProposals, reviewGroups } from '../src/capabilities/binding/binding.service.ts'
 
 const spec = generateDistrict({ towns: 15, communities: 109, grids: 1034 })
 spec.rooms[0] = { ...spec.rooms[0]!, wxRoomId: 'admin@chatroom', admin: true }

@@ -5,7 +5,7 @@
 // Usage: node bin/run-ts.js bench/pg-ceiling.ts   (BENCH_CLIENTS=16 BENCH_SECONDS=10 BENCH_GROUP=0|1)
 import { generateDistrict } from '../src/config/org-generate.ts'
 import { importOrg } from '../src/app/org-import.ts'
-import { one, recordOnce } from '../src/domain/checkin/checkin-record.repo.ts'
+import { one, recordOnce } from '../src/capabilities/checkins/checkin-record.repo.ts'
 import { benchStores } from './stores.ts'
 
 const clients = Number(process.env.BENCH_CLIENTS ?? 16)

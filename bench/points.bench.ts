@@ -10,9 +10,9 @@ import { inTransaction } from '../src/db/transaction.ts'
 import { importOrg } from '../src/app/org-import.ts'
 import { orgRepo } from '../src/kernel/org/org.repo.ts'
 import type { MemberWithUnit } from '../src/kernel/org/org.types.ts'
-import { earn, statement } from '../src/domain/points/points.service.ts'
-import { ranking } from '../src/domain/points/ranking.service.ts'
-import { redeem } from '../src/domain/points/redemption.service.ts'
+import { earn, statement } from '../src/capabilities/points/points.service.ts'
+import { ranking } from '../src/capabilities/points/ranking.service.ts'
+import { redeem } from '../src/capabilities/points/redemption.service.ts'
 import { benchStores, percentile } from './stores.ts'
 
 export interface PointsFigures {

@@ -298,7 +298,7 @@ exporter
     const env = loadEnv()
     const db = await openDb(env)
     try {
-      const { exportHazards } = await import('./domain/hazard/hazard-export.service.ts')
+      const { exportHazards } = await import('./capabilities/hazards/hazard-export.service.ts')
       const text = await exportHazards(db.prisma, { format: o.format, since, district: o.district ?? null, mediaBaseUrl: env.GRIDBOT_MEDIA_BASE_URL ?? null })
       if (o.out) await writeFile(o.out, text.body)
       else process.stdout.write(text.body)
@@ -317,7 +317,7 @@ exporter
     const env = loadEnv()
     const db = await openDb(env)
     try {
-      const { exportPoints } = await import('./domain/points/points-export.service.ts')
+      const { exportPoints } = await import('./capabilities/points/points-export.service.ts')
       const r = await exportPoints(db.prisma, { month: o.month, district: o.district, file: o.out ?? `积分台账-${o.month}.xlsx` })
       console.log(`已写入 ${r.file}:${r.rows} 条积分记录`)
     } finally {
@@ -335,8 +335,8 @@ exporter
     const env = loadEnv()
     const db = await openDb(env)
     try {
-      const { exportLedger } = await import('./domain/digest/ledger-export.service.ts')
-      const { ledgerTexts } = await import('./domain/digest/ledger.texts.ts')
+      const { exportLedger } = await import('./capabilities/digests/ledger-export.service.ts')
+      const { ledgerTexts } = await import('./capabilities/digests/ledger.texts.ts')
       const r = await exportLedger(db.prisma, { month: o.month, district: o.district, file: o.out ?? `台账-${o.month}.xlsx` })
       console.log(ledgerTexts.written(r.file, r.rows))
     } finally {
@@ -353,7 +353,7 @@ exporter
   .option('--district <name>', 'the district (default: the only one in the database)')
   .option('--out <file>', 'output file (default: 干部评价-<period>.xlsx)')
   .action(async (o: { month?: string; quarter?: string; year?: string; district?: string; out?: string }) => {
-    const { exportEvaluation, exportPeriod } = await import('./domain/evaluation/evaluation-export.service.ts')
+    const { exportEvaluation, exportPeriod } = await import('./capabilities/evaluation/evaluation-export.service.ts')
     const period = exportPeriod(o)
     const env = loadEnv()
     const db = await openDb(env)
@@ -396,8 +396,8 @@ program
     const db = await openDb(env)
     try {
       const { listRooms } = await import('./domain/account/account-status.service.ts')
-      const { pendingByRoom, unboundGroups } = await import('./domain/binding/binding.service.ts')
-      const { groupsListTexts } = await import('./domain/binding/binding.texts.ts')
+      const { pendingByRoom, unboundGroups } = await import('./capabilities/binding/binding.service.ts')
+      const { groupsListTexts } = await import('./capabilities/binding/binding.texts.ts')
       // First the WeChat groups the accounts are in that nothing is bound to (with their proposal, or why none).
       const groups = await unboundGroups(db.prisma)
       console.log(groupsListTexts.header(groups.length))

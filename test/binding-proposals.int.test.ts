@@ -143,7 +143,7 @@ describe('binding proposals', () => {
     expect(byId[groupOf(AMBIGUOUS)]).toBe(`several:1号社区1号网格/${AMBIGUOUS}|2号社区1号网格/${fullWidth(AMBIGUOUS)}`)
     expect(byId['lookalike@chatroom']).toBe(`shared:${groupOf(LOOK_ALIKE)}`)
     expect(byId['dance@chatroom']).toBe('none:')
-    const { unboundGroups } = await import('../src/domain/binding/binding.service.ts')
+    const { unboundGroups } = await import('../src/capabilities/binding/binding.service.ts')
     const rows = await unboundGroups(stores.db.prisma)
     expect(rows.find((r) => r.wxRoomId === groupOf(AMBIGUOUS))?.status).toContain('多个匹配')
     expect(rows.find((r) => r.wxRoomId === 'dance@chatroom')?.status).toBe('无匹配')

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateDistrict } from '../src/config/org-generate.ts'
 import { inTransaction } from '../src/db/transaction.ts'
-import { recordOnce } from '../src/domain/checkin/checkin-record.repo.ts'
+import { recordOnce } from '../src/capabilities/checkins/checkin-record.repo.ts'
 import { importOrg } from '../src/app/org-import.ts'
 import { freshStores, type TestStores } from './helpers/stores.ts'
 

@@ -3,7 +3,7 @@
 import { Redis } from 'ioredis'
 import { describe, expect, it } from 'vitest'
 import { redisOptions } from '../src/config/redis-url.ts'
-import { escalateHandler } from '../src/domain/task/timer-handlers.ts'
+import { escalateHandler } from '../src/capabilities/tasks/timer-handlers.ts'
 import { testSim, botSaid } from './helpers/sim.ts'
 
 const GRID = '华府社区5号网格群'

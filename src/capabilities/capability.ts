@@ -7,6 +7,7 @@ import type { Metrics } from '../core/metrics.ts'
 import type { SendPace } from '../core/ports.ts'
 import type { Db, DbOrTx } from '../db/client.ts'
 import type { EventName, Subscriber } from '../kernel/events.ts'
+import type { BoundRoom } from '../kernel/org/org.types.ts'
 import type { TimerSource } from '../kernel/timers/sweeper.ts'
 import type { TimerDeps, TimerStep } from '../kernel/timers/timer-step.ts'
 import type { AcknowledgementHandler, AnyCommand, AttachmentHandler } from '../pipeline/command.ts'
@@ -22,6 +23,8 @@ export interface Capability {
   /** Messages that are no command: a location or image, an acknowledgement word (one capability each). */
   attachment?: AttachmentHandler
   acknowledgement?: AcknowledgementHandler
+  /** What to tell a sender not yet linked whose display name may be theirs (null: nothing to say). */
+  guestHint?(db: DbOrTx, room: BoundRoom, displayName: string): Promise<string | null>
   /** Its timer kinds (BullMQ job names) and the rows the sweeper re-creates them from after a crash or a flush. */
   timers?: {
     handlers(deps: TimerDeps & { pace?: SendPace }): Record<string, TimerRun>

@@ -31,4 +31,11 @@ export const commandSet: CommandSet = {
   words: () => COMMANDS.map((c) => c.name),
   attachment: theOne('attachment') as AttachmentHandler,
   acknowledgement: theOne('acknowledgement') as AcknowledgementHandler,
+  async guestHint(db, room, displayName) {
+    for (const c of CAPABILITIES) {
+      const hint = await c.guestHint?.(db, room, displayName)
+      if (hint) return hint
+    }
+    return null
+  },
 }

@@ -12,6 +12,16 @@ export class AppError extends Error {
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError
 
+/**
+ * The one way a rule says no: `refuser('task')` gives a capability its `refuse(code, reply)`, typed by its union of
+ * refusal codes. The code is for tests and logs, the log message says which capability refused what (English), the
+ * reply is the capability's text for it.
+ */
+export const refuser =
+  <Code extends string>(capability: string) =>
+  (code: Code, userMessage: string): AppError =>
+    new AppError(code, `${capability} refused: ${code}`, userMessage)
+
 /** Malformed arguments: the reply is the problem plus one correct example (the command's own, unless given). */
 export class UsageError extends AppError {
   constructor(

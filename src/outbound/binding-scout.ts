@@ -6,7 +6,7 @@ import type { Clock } from '../core/clock.ts'
 import type { Logger } from '../core/logger.ts'
 import type { Outbox } from '../core/ports.ts'
 import type { Db } from '../db/client.ts'
-import { reviewGroups } from '../domain/binding/binding.service.ts'
+import { reviewGroups } from '../capabilities/binding/binding.service.ts'
 import type { ChatTransport, GroupChange } from '../transport/transport.ts'
 
 interface Waiting {

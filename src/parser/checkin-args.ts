@@ -1,4 +1,4 @@
-import type { CheckinType } from '../domain/checkin/checkin.types.ts'
+import type { CheckinType } from '../capabilities/checkins/checkin.types.ts'
 
 export const CHECKIN_TYPES: Record<string, CheckinType> = {
   巡查: 'patrol',

@@ -6,6 +6,7 @@ import type { MessageOrigin, OutboundMessage } from '../core/message.ts'
 import type { MediaStore, SendPace, TimerRequest } from '../core/ports.ts'
 import type { BoundRoom, MemberWithUnit, Role } from '../kernel/org/org.types.ts'
 import type { Work } from '../kernel/work.ts'
+import type { DbOrTx } from '../db/client.ts'
 
 export interface ReplyOptions {
   /** @ the sender. */
@@ -121,6 +122,8 @@ export interface CommandSet {
   words(): string[]
   attachment: AttachmentHandler
   acknowledgement: AcknowledgementHandler
+  /** A hint for a sender not yet linked whose display name may be theirs (registration declares it), or null. */
+  guestHint(db: DbOrTx, room: BoundRoom, displayName: string): Promise<string | null>
 }
 
 export const ok = <A>(args: A): ParseResult<A> => ({ ok: true, args })

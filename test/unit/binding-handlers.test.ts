@@ -3,7 +3,7 @@
 // decided and unknown ids, a refusal for good, the pending list, and #帮助.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateDistrict } from '../../src/config/org-generate.ts'
-import { reviewGroups } from '../../src/domain/binding/binding.service.ts'
+import { reviewGroups } from '../../src/capabilities/binding/binding.service.ts'
 import { harness, type Harness } from '../helpers/harness.ts'
 
 const spec = generateDistrict({ towns: 1, communities: 1, grids: 205 })

@@ -10,7 +10,7 @@ import {
   type OpenRoom,
   type ProposalAction,
   type ProposalState,
-} from '../../src/domain/binding/binding-rules.ts'
+} from '../../src/capabilities/binding/binding-rules.ts'
 
 describe('topicKey', () => {
   // [as WeChat shows it, as the org file writes it, equal?]

@@ -79,6 +79,19 @@ describe('boundaries', () => {
       'web-is-an-edge',
     ],
     [
+      "one capability importing another capability's folder",
+      {
+        'src/capabilities/points/points.service.ts': 'export const earn = () => 1\n',
+        'src/capabilities/tasks/bad.service.ts': "export { earn } from '../points/points.service.ts'\n",
+      },
+      'capabilities-meet-through-the-kernel',
+    ],
+    [
+      'the kernel importing a capability',
+      { 'src/capabilities/tasks/t.ts': 'export const t = 1\n', 'src/kernel/bad.ts': "export { t } from '../capabilities/tasks/t.ts'\n" },
+      'kernel-imports-no-capability',
+    ],
+    [
       'an import cycle',
       {
         'src/domain/a.ts': "import { b } from './b.ts'\nexport const a = () => b\n",

@@ -5,9 +5,9 @@ import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
 import { barChartSvg } from '../../src/charts/bar-chart.ts'
 import { svgToPng, svgToPngAsync } from '../../src/charts/png.ts'
-import { CHART_HEIGHT, chartWidth, digestChartPng, digestChartSpec, openItems } from '../../src/domain/digest/digest-chart.ts'
-import { emptyChild } from '../../src/domain/digest/digest-rules.ts'
-import type { DigestCounts } from '../../src/domain/digest/digest.types.ts'
+import { CHART_HEIGHT, chartWidth, digestChartPng, digestChartSpec, openItems } from '../../src/capabilities/digests/digest-chart.ts'
+import { emptyChild } from '../../src/capabilities/digests/digest-rules.ts'
+import type { DigestCounts } from '../../src/capabilities/digests/digest.types.ts'
 
 const child = (name: string, checkins: number, overdue: number[] = [], pendingHours = 0) => ({
   ...emptyChild(name, true),

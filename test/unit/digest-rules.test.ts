@@ -1,7 +1,7 @@
 // Digests, pure: periods named by words, folding a subtree into children, and the text (problems first).
 import { describe, expect, it } from 'vitest'
-import { childOf, dayPeriod, digestPeriodOf, digestText, emptyChild, previousPeriod } from '../../src/domain/digest/digest-rules.ts'
-import type { DigestCounts } from '../../src/domain/digest/digest.types.ts'
+import { childOf, dayPeriod, digestPeriodOf, digestText, emptyChild, previousPeriod } from '../../src/capabilities/digests/digest-rules.ts'
+import type { DigestCounts } from '../../src/capabilities/digests/digest.types.ts'
 
 const at = (s: string) => new Date(s)
 const NOW = at('2026-11-21T08:00:00+08:00') // a Saturday

@@ -1,6 +1,6 @@
 // What a woken escalation or reminder job does, from the task row alone.
 import { describe, expect, it } from 'vitest'
-import { escalationStep, reminderStep } from '../../src/domain/task/escalation-step.ts'
+import { escalationStep, reminderStep } from '../../src/capabilities/tasks/escalation-step.ts'
 import { REPOST_WINDOW_MS } from '../../src/kernel/escalation/step.ts'
 
 const now = new Date('2026-11-20T10:00:00+08:00')

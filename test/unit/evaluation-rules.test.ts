@@ -1,9 +1,9 @@
 // Evaluation's pure rules: the score by policy weights and caps, who may see whose score, who may grade whom,
 // grades as typed, the table's order (never by score), and the periods people name (Asia/Shanghai).
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_EVALUATION_POLICY, resolveEvaluationPolicy } from '../../src/domain/evaluation/evaluation-policy.ts'
-import { mayGrade, mayViewScore, parseGrade, scoreOf, tableOrder } from '../../src/domain/evaluation/evaluation-rules.ts'
-import { monthOf, parsePeriod, periodKey, quarterOf, yearOf, yearToDate } from '../../src/domain/evaluation/periods.ts'
+import { DEFAULT_EVALUATION_POLICY, resolveEvaluationPolicy } from '../../src/capabilities/evaluation/evaluation-policy.ts'
+import { mayGrade, mayViewScore, parseGrade, scoreOf, tableOrder } from '../../src/capabilities/evaluation/evaluation-rules.ts'
+import { monthOf, parsePeriod, periodKey, quarterOf, yearOf, yearToDate } from '../../src/capabilities/evaluation/periods.ts'
 import { toPolicyPatch } from '../../src/kernel/policy/policy.ts'
 
 const inputs = { checkins: 12, tasks: 3, projects: 1, hazards: 2, hours: 4.5, noticeAck: null, six: 3 }

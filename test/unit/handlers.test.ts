@@ -2,7 +2,7 @@
 // a recording outbox, a manual scheduler, an in-memory rate limit and a virtual clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadOrgFile } from '../../src/config/org-file.ts'
-import { escalateHandler } from '../../src/domain/task/timer-handlers.ts'
+import { escalateHandler } from '../../src/capabilities/tasks/timer-handlers.ts'
 import { redeliver } from '../../src/domain/inbox/redelivery.ts'
 import { DEMO_ORG } from '../helpers/paths.ts'
 import { tempMedia } from '../helpers/seams.ts'

@@ -1,14 +1,21 @@
 // Hazard reports' pure rules: every cell of the transition table, who stands how to a report, routing by category,
 // category recognition, the duplicate check, the timer decisions and the org file's hazards policy.
 import { describe, expect, it } from 'vitest'
-import { distanceM, findDuplicate, similarity } from '../../src/domain/hazard/duplicates.ts'
-import { categoryOf, recogniseCategory } from '../../src/domain/hazard/hazard-categories.ts'
-import { GEOREPORT_FIELDS, toCsv, toCsvRow, toGeoReport } from '../../src/domain/hazard/hazard-export.ts'
+import { distanceM, findDuplicate, similarity } from '../../src/capabilities/hazards/duplicates.ts'
+import { categoryOf, recogniseCategory } from '../../src/capabilities/hazards/hazard-categories.ts'
+import { GEOREPORT_FIELDS, toCsv, toCsvRow, toGeoReport } from '../../src/capabilities/hazards/hazard-export.ts'
 import { clip } from '../../src/core/text.ts'
-import { DEFAULT_HAZARD_POLICY } from '../../src/domain/hazard/hazard-policy.ts'
-import { decideHazard, HAZARD_TRANSITIONS, hazardRelations, routeTarget, type HazardAction, type HazardRelation } from '../../src/domain/hazard/hazard-rules.ts'
-import { duplicateWaitDecision, hazardEscalationStep, verifyStepDecision } from '../../src/domain/hazard/hazard-timers.ts'
-import type { Hazard, HazardStatus } from '../../src/domain/hazard/hazard.types.ts'
+import { DEFAULT_HAZARD_POLICY } from '../../src/capabilities/hazards/hazard-policy.ts'
+import {
+  decideHazard,
+  HAZARD_TRANSITIONS,
+  hazardRelations,
+  routeTarget,
+  type HazardAction,
+  type HazardRelation,
+} from '../../src/capabilities/hazards/hazard-rules.ts'
+import { duplicateWaitDecision, hazardEscalationStep, verifyStepDecision } from '../../src/capabilities/hazards/hazard-timers.ts'
+import type { Hazard, HazardStatus } from '../../src/capabilities/hazards/hazard.types.ts'
 import { policyProblems, resolvePolicy, toPolicyPatch } from '../../src/kernel/policy/policy.ts'
 
 const STATUSES: HazardStatus[] = ['pending_duplicate', 'screening', 'reported', 'acknowledged', 'in_progress', 'resolved', 'verified', 'reopened', 'merged']

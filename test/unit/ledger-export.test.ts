@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Effects } from '../../src/core/effects.ts'
 import { loadOrgFile } from '../../src/config/org-file.ts'
-import { cellWidth, exportLedgerMonth } from '../../src/domain/digest/ledger-export.service.ts'
+import { cellWidth, exportLedgerMonth } from '../../src/capabilities/digests/ledger-export.service.ts'
 import { DEMO_ORG } from '../helpers/paths.ts'
 import { harness, type Harness } from '../helpers/harness.ts'
 

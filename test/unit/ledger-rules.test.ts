@@ -1,6 +1,6 @@
 // Which month #导出 台账 names (table-tested), and the file name people see.
 import { describe, expect, it } from 'vitest'
-import { ledgerFileName, ledgerMonthOf } from '../../src/domain/digest/ledger-rules.ts'
+import { ledgerFileName, ledgerMonthOf } from '../../src/capabilities/digests/ledger-rules.ts'
 
 const now = new Date('2026-11-20T09:00:00+08:00')
 

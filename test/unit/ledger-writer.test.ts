@@ -3,7 +3,7 @@
 import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { type Cell, cellWidth, columnLetters, writeLedgerSheets, xmlText } from '../../src/domain/digest/ledger-writer.ts'
+import { type Cell, cellWidth, columnLetters, writeLedgerSheets, xmlText } from '../../src/capabilities/digests/ledger-writer.ts'
 
 describe('columnLetters', () => {
   it.each([

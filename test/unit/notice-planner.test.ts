@@ -1,8 +1,8 @@
 // The fan-out planner: balance across accounts, rooms with one choice first, estimates from each account's pace,
 // accounts that are down, and the plan reply's verdict — including the refusal text for 1,034 grids on one account.
 import { describe, expect, it } from 'vitest'
-import { accountEstimateMs, planFanOut, slaVerdict } from '../../src/domain/notice/planner.ts'
-import { noticeTexts } from '../../src/domain/notice/notice.texts.ts'
+import { accountEstimateMs, planFanOut, slaVerdict } from '../../src/capabilities/notices/planner.ts'
+import { noticeTexts } from '../../src/capabilities/notices/notice.texts.ts'
 
 const rooms = (n: number, candidates: (i: number) => string[]) => Array.from({ length: n }, (_, i) => ({ roomId: i + 1, candidates: candidates(i) }))
 const pace = (id: string, messagesPerSec = 1, jitterMs = 0) => ({ id, messagesPerSec, jitterMs })

@@ -15,8 +15,8 @@ import {
   slaDueAt,
   statusesFor,
   type DeliveryEvent,
-} from '../../src/domain/notice/notice-rules.ts'
-import type { DeliveryStatus } from '../../src/domain/notice/notice.types.ts'
+} from '../../src/capabilities/notices/notice-rules.ts'
+import type { DeliveryStatus } from '../../src/capabilities/notices/notice.types.ts'
 import { DEFAULT_POLICY, resolvePolicy, toPolicyPatch } from '../../src/kernel/policy/policy.ts'
 
 describe('acknowledgement words', () => {

@@ -2,7 +2,7 @@
 // Asia/Shanghai (on this UTC machine), across month ends and years; missed occurrences after downtime collapse.
 import { describe, expect, it } from 'vitest'
 import { parseSchedule } from '../../src/parser/schedule.ts'
-import { followingOccurrence, nextOccurrence, nextOccurrences } from '../../src/domain/notice/schedule-time.ts'
+import { followingOccurrence, nextOccurrence, nextOccurrences } from '../../src/kernel/time/schedule-time.ts'
 
 const now = new Date('2026-11-20T09:00:00+08:00') // a Friday
 const local = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadOrgFile } from '../../src/config/org-file.ts'
 import { importOrg } from '../../src/app/org-import.ts'
-import { checkBalance } from '../../src/domain/points/points.service.ts'
+import { checkBalance } from '../../src/capabilities/points/points.service.ts'
 import { DEMO_ORG } from '../helpers/paths.ts'
 import { harness, type Harness } from '../helpers/harness.ts'
 
@@ -241,7 +241,7 @@ describe('gridbot export points', () => {
     const os = await import('node:os')
     const path = await import('node:path')
     const ExcelJS = (await import('exceljs')).default
-    const { exportPoints, LEDGER_HEADERS, SUMMARY_HEADERS } = await import('../../src/domain/points/points-export.service.ts')
+    const { exportPoints, LEDGER_HEADERS, SUMMARY_HEADERS } = await import('../../src/capabilities/points/points-export.service.ts')
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'points-export-')), 'ledger.xlsx')
     const r = await exportPoints(h.db.prisma, { month: '2026-11', file, now: h.clock.now() })
     const total = await h.db.prisma.pointsEntry.count()

@@ -21,13 +21,13 @@ import {
   serviceCenti,
   formatPoints,
   type DayEntry,
-} from '../../src/domain/points/points-rules.ts'
-import { DEFAULT_POINTS_POLICY, resolvePointsPolicy } from '../../src/domain/points/points-policy.ts'
+} from '../../src/capabilities/points/points-rules.ts'
+import { DEFAULT_POINTS_POLICY, resolvePointsPolicy } from '../../src/capabilities/points/points-policy.ts'
 import { toPolicyPatch, resolvePolicy } from '../../src/kernel/policy/policy.ts'
-import { parseVolunteer, parseReview } from '../../src/commands/volunteer.command.ts'
-import { parseCorrect, parseRank } from '../../src/commands/points.command.ts'
-import { parseMatch, parseResource } from '../../src/commands/resource.command.ts'
-import { newCode } from '../../src/domain/points/redemption.service.ts'
+import { parseVolunteer, parseReview } from '../../src/capabilities/points/volunteer.command.ts'
+import { parseCorrect, parseRank } from '../../src/capabilities/points/points.command.ts'
+import { parseMatch, parseResource } from '../../src/capabilities/resources/resource.command.ts'
+import { newCode } from '../../src/capabilities/points/redemption.service.ts'
 
 describe('service durations', () => {
   const cases: [string, number | null][] = [

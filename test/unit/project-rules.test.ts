@@ -12,12 +12,12 @@ import {
   projectTasks,
   type ProjectAction,
   type ProjectRelation,
-} from '../../src/domain/project/project-rules.ts'
-import { hasWorkDone, paysHolder } from '../../src/domain/project/project-rules.ts'
-import { projectEscalationStep } from '../../src/domain/project/project-escalation.service.ts'
-import { DEFAULT_PROJECT_POLICY, projectPolicyInput, resolveProjectPolicy } from '../../src/domain/project/project-policy.ts'
+} from '../../src/capabilities/projects/project-rules.ts'
+import { hasWorkDone, paysHolder } from '../../src/capabilities/projects/project-rules.ts'
+import { projectEscalationStep } from '../../src/capabilities/projects/project-escalation.service.ts'
+import { DEFAULT_PROJECT_POLICY, projectPolicyInput, resolveProjectPolicy } from '../../src/capabilities/projects/project-policy.ts'
 import { toPolicyPatch } from '../../src/kernel/policy/policy.ts'
-import type { ProjectStatus, ProjectTask } from '../../src/domain/project/project.types.ts'
+import type { ProjectStatus, ProjectTask } from '../../src/capabilities/projects/project.types.ts'
 
 const rel = (...r: ProjectRelation[]) => new Set(r)
 

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadOrgFile } from '../../src/config/org-file.ts'
 import type { InboundMessage } from '../../src/core/message.ts'
-import { projectTimerHandlers } from '../../src/domain/project/project-timers.ts'
+import { projectTimerHandlers } from '../../src/capabilities/projects/project-timers.ts'
 import { DEMO_ORG } from '../helpers/paths.ts'
 import { harness, type Harness } from '../helpers/harness.ts'
 
@@ -248,9 +248,9 @@ describe('evaluation for a scripted month', () => {
 describe('gridbot export evaluation', () => {
   it('writes the month’s table and the 项目 sheet as .xlsx, read back', async () => {
     const ExcelJS = (await import('exceljs')).default
-    const { exportEvaluation, exportPeriod } = await import('../../src/domain/evaluation/evaluation-export.service.ts')
-    const { EXPORT_HEADERS } = await import('../../src/domain/evaluation/evaluation.texts.ts')
-    const { PROJECT_HEADERS } = await import('../../src/domain/project/project-export.ts')
+    const { exportEvaluation, exportPeriod } = await import('../../src/capabilities/evaluation/evaluation-export.service.ts')
+    const { EXPORT_HEADERS } = await import('../../src/capabilities/evaluation/evaluation.texts.ts')
+    const { PROJECT_HEADERS } = await import('../../src/capabilities/projects/project-export.ts')
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'evaluation-export-')), 'evaluation.xlsx')
     const r = await exportEvaluation(h.db.prisma, { period: exportPeriod({ month: '2026-11' }), file, now: h.clock.now() })
     expect(r).toEqual({ rows: 7, projects: 2, file })

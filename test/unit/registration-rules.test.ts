@@ -24,7 +24,7 @@ import {
   registrationOutcome,
   type RegistrationAction,
   type RegistrationStatus,
-} from '../../src/domain/registration/registration-rules.ts'
+} from '../../src/capabilities/registration/registration-rules.ts'
 
 const e = (id: number, role: Role, phone: string | null = null) => ({ id, role, phone })
 

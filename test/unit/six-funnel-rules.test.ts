@@ -1,7 +1,7 @@
 // The 六个一 (words, progress, automatic credit by policy) and the funnel's counting, table by table.
 import { describe, expect, it } from 'vitest'
-import { SIX_KINDS, sixKindOf, sixProgress, taskCountsAsProblem } from '../../src/domain/project/six-rules.ts'
-import { countFunnel, funnelLine, type FunnelRows } from '../../src/domain/project/funnel-rules.ts'
+import { SIX_KINDS, sixKindOf, sixProgress, taskCountsAsProblem } from '../../src/capabilities/projects/six-rules.ts'
+import { countFunnel, funnelLine, type FunnelRows } from '../../src/capabilities/projects/funnel-rules.ts'
 
 describe('六个一', () => {
   it.each([

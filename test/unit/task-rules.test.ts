@@ -1,7 +1,7 @@
 // The task state machine, cell by cell: status × action × how the actor stands → allowed (and to what) or the code.
 import { describe, expect, it } from 'vitest'
-import { TASK_TRANSITIONS, decide, relationsTo, type Relation, type TaskAction } from '../../src/domain/task/task-rules.ts'
-import type { TaskStatus } from '../../src/domain/task/task.types.ts'
+import { TASK_TRANSITIONS, decide, relationsTo, type Relation, type TaskAction } from '../../src/capabilities/tasks/task-rules.ts'
+import type { TaskStatus } from '../../src/capabilities/tasks/task.types.ts'
 
 const rel = (...r: Relation[]) => new Set(r)
 const none = rel()

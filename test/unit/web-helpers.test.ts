@@ -1,7 +1,7 @@
 // The console's pure pieces: escaping, the labels the board shows, codes as typed, CSRF token and origin checks.
 import type { IncomingMessage } from 'node:http'
 import { describe, expect, it } from 'vitest'
-import { normaliseCode } from '../../src/domain/console/web-login.service.ts'
+import { normaliseCode } from '../../src/capabilities/console/web-login.service.ts'
 import { sameOrigin, sameToken } from '../../src/web/auth/csrf.ts'
 import { loopbackHost } from '../../src/web/console.ts'
 import { cookies } from '../../src/web/http.ts'

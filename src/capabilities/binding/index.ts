@@ -1,7 +1,7 @@
 // Group binding (绑定): which WeChat group speaks for which unit, bound by command or by confirming a proposal.
-import { confirmBindingCommand, refuseBindingCommand } from '../../commands/bind-proposal.command.ts'
-import { bindCommand } from '../../commands/bind.command.ts'
-import { bindingTexts } from '../../domain/binding/binding.texts.ts'
+import { confirmBindingCommand, refuseBindingCommand } from './bind-proposal.command.ts'
+import { bindCommand } from './bind.command.ts'
+import { bindingTexts } from './binding.texts.ts'
 import type { Capability } from '../capability.ts'
 
 export const binding: Capability = {

@@ -1,6 +1,6 @@
 // The web console's sign-in from a group (#登录): a one-time link for a supervisor.
-import { loginCommand } from '../../commands/login.command.ts'
-import { loginTexts } from '../../domain/console/login.texts.ts'
+import { loginCommand } from './login.command.ts'
+import { loginTexts } from './login.texts.ts'
 import type { Capability } from '../capability.ts'
 
 export const webConsole: Capability = {

@@ -1,7 +1,7 @@
 // Cadre evaluation (评价): a period's score from check-ins, tasks, projects, hazards, hours, acknowledgements and the six.
-import { evaluationCommand, gradeCommand } from '../../commands/evaluation.command.ts'
-import { DEFAULT_EVALUATION_POLICY, evaluationPolicyInput } from '../../domain/evaluation/evaluation-policy.ts'
-import { evaluationTexts } from '../../domain/evaluation/evaluation.texts.ts'
+import { evaluationCommand, gradeCommand } from './evaluation.command.ts'
+import { DEFAULT_EVALUATION_POLICY, evaluationPolicyInput } from './evaluation-policy.ts'
+import { evaluationTexts } from './evaluation.texts.ts'
 import type { Capability } from '../capability.ts'
 
 export const evaluation: Capability = {

@@ -1,12 +1,12 @@
 // Notices (通知): sent down the tree, acknowledged (收到), summarised at the SLA, escalated, and scheduled.
-import { handleAcknowledgement } from '../../commands/notice-ack.handler.ts'
-import { noticeCommand, scheduleCancelCommand, scheduleListCommand } from '../../commands/notice.command.ts'
-import { registerNoticeSlaMetrics } from '../../domain/notice/notice-metrics.ts'
-import { DEFAULT_NOTICE_POLICY, noticePolicyInput } from '../../domain/notice/notice-policy.ts'
-import { noticeTimerHandlers } from '../../domain/notice/notice-timer-handlers.ts'
-import { noticeScheduleTimers, noticeTimers } from '../../domain/notice/notice-timers.ts'
-import { deliveriesSent, deliveryFailed, NOTICE_KEY } from '../../domain/notice/notice.service.ts'
-import { noticeTexts } from '../../domain/notice/notice.texts.ts'
+import { handleAcknowledgement } from './notice-ack.handler.ts'
+import { noticeCommand, scheduleCancelCommand, scheduleListCommand } from './notice.command.ts'
+import { registerNoticeSlaMetrics } from './notice-metrics.ts'
+import { DEFAULT_NOTICE_POLICY, noticePolicyInput } from './notice-policy.ts'
+import { noticeTimerHandlers } from './notice-timer-handlers.ts'
+import { noticeScheduleTimers, noticeTimers } from './notice-timers.ts'
+import { deliveriesSent, deliveryFailed, NOTICE_KEY } from './notice.service.ts'
+import { noticeTexts } from './notice.texts.ts'
 import type { Capability } from '../capability.ts'
 
 export const notices: Capability = {

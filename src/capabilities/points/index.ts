@@ -1,10 +1,10 @@
 // Volunteering and points (志愿积分): hours reviewed into points, rankings, the catalogue and redemptions. Points
 // are paid for what other capabilities saw happen (a task completed, a resource used) through domain events.
-import { correctCommand, pointsCommand, rankCommand } from '../../commands/points.command.ts'
-import { catalogueCommand, checkOffCommand, redeemCommand } from '../../commands/redeem.command.ts'
-import { reviewCommand, volunteerCommand } from '../../commands/volunteer.command.ts'
-import { DEFAULT_POINTS_POLICY, pointsPolicyInput } from '../../domain/points/points-policy.ts'
-import { ledgerTexts, rankTexts, redeemTexts, volunteerTexts } from '../../domain/points/points.texts.ts'
+import { correctCommand, pointsCommand, rankCommand } from './points.command.ts'
+import { catalogueCommand, checkOffCommand, redeemCommand } from './redeem.command.ts'
+import { reviewCommand, volunteerCommand } from './volunteer.command.ts'
+import { DEFAULT_POINTS_POLICY, pointsPolicyInput } from './points-policy.ts'
+import { ledgerTexts, rankTexts, redeemTexts, volunteerTexts } from './points.texts.ts'
 import type { Capability } from '../capability.ts'
 import { onMemberCredited, onOrgImported, onTaskCompleted } from './subscribers.ts'
 

@@ -1,8 +1,8 @@
 // What points does when other capabilities' events happen, each inside the publisher's transaction.
 import type { Subscriber } from '../../kernel/events.ts'
-import { importCatalogue } from '../../domain/points/catalogue.service.ts'
-import { earn } from '../../domain/points/points.service.ts'
-import { ledgerTexts } from '../../domain/points/points.texts.ts'
+import { importCatalogue } from './catalogue.service.ts'
+import { earn } from './points.service.ts'
+import { ledgerTexts } from './points.texts.ts'
 
 /** policies.points.task to the holder of a completed task; the reply says how many. */
 export const onTaskCompleted: Subscriber<'task.completed'> = {

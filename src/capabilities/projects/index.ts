@@ -1,10 +1,10 @@
 // Projects (领题攻坚) and the 六个一: hard problems claimed by cadres, escalated while unclaimed, and the yearly six.
-import { funnelCommand } from '../../commands/funnel.command.ts'
-import { projectCommand, projectListCommand } from '../../commands/project.command.ts'
-import { sixCommand } from '../../commands/six.command.ts'
-import { DEFAULT_PROJECT_POLICY, projectPolicyInput } from '../../domain/project/project-policy.ts'
-import { projectTimerHandlers, projectTimers } from '../../domain/project/project-timers.ts'
-import { projectTexts, sixTexts } from '../../domain/project/project.texts.ts'
+import { funnelCommand } from './funnel.command.ts'
+import { projectCommand, projectListCommand } from './project.command.ts'
+import { sixCommand } from './six.command.ts'
+import { DEFAULT_PROJECT_POLICY, projectPolicyInput } from './project-policy.ts'
+import { projectTimerHandlers, projectTimers } from './project-timers.ts'
+import { projectTexts, sixTexts } from './project.texts.ts'
 import type { Capability } from '../capability.ts'
 import { onTaskCompleted } from './subscribers.ts'
 

@@ -1,6 +1,6 @@
 // A completed task that solved a hard problem counts for its holder's 六个一 where policies.projects says so.
-import { creditCompletedTask } from '../../domain/project/six.service.ts'
-import { projectTexts } from '../../domain/project/project.texts.ts'
+import { creditCompletedTask } from './six.service.ts'
+import { projectTexts } from './project.texts.ts'
 import type { Subscriber } from '../../kernel/events.ts'
 
 export const onTaskCompleted: Subscriber<'task.completed'> = {

@@ -1,10 +1,12 @@
 // Registration (登记): a person on the roster links their WeChat contact; a supervisor confirms or rejects.
-import { confirmRegistrationCommand, registerCommand, rejectRegistrationCommand } from '../../commands/register.command.ts'
-import { registrationTexts } from '../../domain/registration/registration.texts.ts'
+import { confirmRegistrationCommand, registerCommand, rejectRegistrationCommand } from './register.command.ts'
+import { registrationTexts } from './registration.texts.ts'
 import type { Capability } from '../capability.ts'
+import { registrationHint } from './registration.service.ts'
 
 export const registration: Capability = {
   name: 'registration',
   help: { title: '登记', commands: [registerCommand, confirmRegistrationCommand, rejectRegistrationCommand] },
+  guestHint: (db, room, displayName) => registrationHint({ db }, room, displayName),
   texts: { registrationTexts },
 }

@@ -1,6 +1,6 @@
 // Resources (资源清单 · 对接): what units, partners and volunteers offer, matched to tasks and needs.
-import { matchCommand, resourceCommand, resourceListCommand } from '../../commands/resource.command.ts'
-import { resourceTexts } from '../../domain/resource/resource.texts.ts'
+import { matchCommand, resourceCommand, resourceListCommand } from './resource.command.ts'
+import { resourceTexts } from './resource.texts.ts'
 import type { Capability } from '../capability.ts'
 import { onTaskCompleted } from './subscribers.ts'
 

@@ -1,5 +1,5 @@
 // A completed task that used resources credits their providers (points pays them on `member.credited`).
-import { creditProviders } from '../../domain/resource/resource.service.ts'
+import { creditProviders } from './resource.service.ts'
 import type { Subscriber } from '../../kernel/events.ts'
 
 export const onTaskCompleted: Subscriber<'task.completed'> = {

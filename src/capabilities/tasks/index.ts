@@ -1,5 +1,5 @@
 // Needs and tasks (需求任务): created, claimed, escalated up the tree while unclaimed or overdue, completed.
-import { needCommand, needListCommand } from '../../commands/need.command.ts'
+import { needCommand, needListCommand } from './need.command.ts'
 import {
   abandonCommand,
   cancelCommand,
@@ -9,13 +9,13 @@ import {
   progressCommand,
   reassignCommand,
   takeOverCommand,
-} from '../../commands/task-actions.command.ts'
-import { taskListCommand } from '../../commands/task-list.command.ts'
-import { taskCommand } from '../../commands/task.command.ts'
-import { escalationsDelivered } from '../../domain/task/escalation-delivery.ts'
-import { taskTimers } from '../../domain/task/task-timers.ts'
-import { taskTexts } from '../../domain/task/task.texts.ts'
-import { escalateHandler, remindHandler } from '../../domain/task/timer-handlers.ts'
+} from './task-actions.command.ts'
+import { taskListCommand } from './task-list.command.ts'
+import { taskCommand } from './task.command.ts'
+import { escalationsDelivered } from './escalation-delivery.ts'
+import { taskTimers } from './task-timers.ts'
+import { taskTexts } from './task.texts.ts'
+import { escalateHandler, remindHandler } from './timer-handlers.ts'
 import type { Capability } from '../capability.ts'
 
 export const tasks: Capability = {

@@ -9,10 +9,10 @@ import {
   toHazardPatch,
   type HazardPolicy,
   type HazardPolicyPatch,
-} from '../../domain/hazard/hazard-policy.ts'
-import { pointsPolicyInput, type PointsPatch } from '../../domain/points/points-policy.ts'
-import { projectPolicyInput, type ProjectPatch } from '../../domain/project/project-policy.ts'
-import { evaluationPolicyInput, type EvaluationPatch } from '../../domain/evaluation/evaluation-policy.ts'
+} from '../../capabilities/hazards/hazard-policy.ts'
+import { pointsPolicyInput, type PointsPatch } from '../../capabilities/points/points-policy.ts'
+import { projectPolicyInput, type ProjectPatch } from '../../capabilities/projects/project-policy.ts'
+import { evaluationPolicyInput, type EvaluationPatch } from '../../capabilities/evaluation/evaluation-policy.ts'
 import {
   DEFAULT_NOTICE_POLICY,
   mergeNoticePolicy,
@@ -20,8 +20,8 @@ import {
   toNoticePatch,
   type NoticePolicy,
   type NoticePolicyPatch,
-} from '../../domain/notice/notice-policy.ts'
-import { digestPolicyInput, type DigestPatch } from '../../domain/digest/digest-policy.ts'
+} from '../../capabilities/notices/notice-policy.ts'
+import { digestPolicyInput, type DigestPatch } from '../../capabilities/digests/digest-policy.ts'
 
 /** The keys an org file may set under `policies:` (all optional; a unit's keys override its ancestors'). */
 export const policyInput = z

@@ -1,7 +1,7 @@
 // The org view: a subtree's units top down, each with its groups (bound or not, on which account) and its members
 // with their roles. Read-only: the org file and its xlsx import are where the org changes.
 import type { Db } from '../../db/client.ts'
-import { rosterRepo } from '../../domain/console/roster.repo.ts'
+import { rosterRepo } from '../../capabilities/console/roster.repo.ts'
 import { ROLE_LABEL, type Role, type Unit } from '../../kernel/org/org.types.ts'
 import type { Viewer } from '../auth/viewer.ts'
 import { html, page, type Raw } from '../html.ts'

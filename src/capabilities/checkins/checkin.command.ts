@@ -1,0 +1,54 @@
+import { DuplicateMessage } from '../../core/errors.ts'
+import { checkinTexts } from './checkin.texts.ts'
+import { sqlTemplate } from '../../kernel/outbox/outbox.service.ts'
+import { recordCheckin, undoLastCheckin } from './checkin.service.ts'
+import { parseCheckinArgs, type CheckinArgs } from '../../parser/checkin-args.ts'
+import { ok, problem, type CommandDef } from '../../pipeline/command.ts'
+
+type Args = Exclude<CheckinArgs, { ok: false }>
+
+export const checkinCommand: CommandDef<Args> = {
+  access: 'member',
+  name: '签到',
+  aliases: ['打卡', 'checkin'],
+  summary: '记录巡查、走访、议事或服务',
+  usage: '#签到 [巡查|走访|议事|服务] [N户] [备注];#签到 撤销',
+  example: '#签到 走访 5户 独居老人家中检查用电',
+  parse(argv) {
+    const a = parseCheckinArgs(argv)
+    return a.ok ? ok(a) : problem(a.problem)
+  },
+  // Recording (not undoing) is the hot path: one statement marks the message and writes the check-in.
+  recordsItself: (args) => !args.undo,
+  async run(ctx) {
+    const { args, member, room } = ctx
+    if (args.undo) {
+      const undone = await undoLastCheckin(ctx.work, member.id)
+      return ctx.reply(checkinTexts.undone(undone), { mention: true })
+    }
+    // The confirmation is written by the same statement as the record, with the day's counts filled in there.
+    const reply = ctx.durable.address({ mention: true })
+    const template = sqlTemplate(2, (mine, unit) =>
+      checkinTexts.recorded({ type: args.type, households: args.households, at: ctx.now, unitName: room.unit.name, mine, unit }),
+    )
+    const recorded = await recordCheckin(
+      ctx.work,
+      {
+        memberId: member.id,
+        unitId: room.unitId,
+        roomId: room.id,
+        type: args.type,
+        households: args.households,
+        note: args.note,
+        accountId: ctx.msg.accountId,
+        messageId: ctx.msg.messageId,
+      },
+      ctx.durable.inbox,
+      reply ? { ...reply, template } : null,
+    )
+    if (!recorded) throw new DuplicateMessage()
+    const text =
+      recorded.replyText ?? checkinTexts.recorded({ ...recorded, unitName: room.unit.name, mine: String(recorded.mineToday), unit: String(recorded.unitToday) })
+    ctx.durable.written(text, { mention: true })
+  },
+}

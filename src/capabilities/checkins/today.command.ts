@@ -1,0 +1,42 @@
+import { formatLocal } from '../../core/time.ts'
+import { todayReport } from './checkin.service.ts'
+import { CHECKIN_TYPE_LABEL } from './checkin.types.ts'
+import { ok, type CommandDef } from '../../pipeline/command.ts'
+
+export const todayCommand: CommandDef<null> = {
+  access: 'member',
+  name: '今日',
+  aliases: ['今天', 'today'],
+  summary: '本单位今日签到(上级群按下级单位汇总)',
+  usage: '#今日',
+  example: '#今日',
+  parse: () => ok(null),
+  async run(ctx) {
+    const report = await todayReport(ctx.work, ctx.room.unit)
+    const date = formatLocal(ctx.now).split(' ')[0]
+    if (report.kind === 'list') {
+      if (report.total === 0) return ctx.reply(`${report.unit.name} ${date} 还没有签到。`)
+      const lines = report.items.map((c) =>
+        [formatLocal(c.at, false), c.name, CHECKIN_TYPE_LABEL[c.type], c.households ? `${c.households}户` : '', c.note ?? '', c.address ? `📍${c.address}` : '']
+          .filter(Boolean)
+          .join(' '),
+      )
+      const more = report.total > report.items.length ? `\n……另有 ${report.total - report.items.length} 条` : ''
+      return ctx.reply(`${report.unit.name} ${date} 签到 ${report.total} 次:\n${lines.join('\n')}${more}`)
+    }
+    const total = report.rows.reduce((s, r) => s + r.count, 0) + report.own
+    const silent = report.rows.filter((r) => r.count === 0)
+    const lines = [...report.rows]
+      .sort((a, b) => b.count - a.count)
+      .filter((r) => r.count > 0)
+      .map((r) => `${r.unit.name}:${r.count} 次${r.households ? `,${r.households}户` : ''}`)
+    const silentLine = silent.length
+      ? `\n未签到(${silent.length}):${silent
+          .slice(0, 30)
+          .map((r) => r.unit.name)
+          .join('、')}${silent.length > 30 ? '……' : ''}`
+      : ''
+    const own = report.own ? `\n本级:${report.own} 次` : ''
+    ctx.reply(`${report.unit.name} ${date} 共签到 ${total} 次\n${lines.join('\n') || '(下级单位都还没有签到)'}${own}${silentLine}`)
+  },
+}

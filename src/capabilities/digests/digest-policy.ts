@@ -1,0 +1,60 @@
+// What the org file's `policies.digests` may set: when each unit's supervisors' groups get their digests, as 5-field
+// cron expressions in Asia/Shanghai (false switches one off). Validated at import with the `cron` package (an
+// expression that never fires is refused), stored as validated, merged down the tree (nearest unit wins).
+import { z } from 'zod'
+import { nextOccurrence } from '../../kernel/time/schedule-time.ts'
+import type { DigestKind } from './digest.types.ts'
+
+const cronField = z
+  .union([z.literal(false), z.string().trim()])
+  .refine((v) => v === false || (v.split(/\s+/).length === 5 && nextOccurrence(v, new Date(0)) !== null), {
+    message: '不是有效的 cron 表达式(5 段,例如 "0 8 * * *"),或写 false 关闭',
+  })
+
+/** "16:00" is read as "0 16 * * *" (every day at that time); a cron expression or false as for the digests. */
+const reminderField = z
+  .union([z.literal(false), z.string().trim()])
+  .transform((v) => {
+    const hm = typeof v === 'string' ? /^(\d{1,2})[:：](\d{2})$/.exec(v) : null
+    return hm && Number(hm[1]) < 24 && Number(hm[2]) < 60 ? `${Number(hm[2])} ${Number(hm[1])} * * *` : v
+  })
+  .pipe(cronField)
+
+export const digestPolicyInput = z
+  .object({
+    daily: cronField,
+    weekly: cronField,
+    monthly: cronField,
+    /** The daily check-in reminder to grids' groups that have not checked in by then (off unless set). */
+    checkinReminder: reminderField,
+  })
+  .partial()
+  .strict()
+
+export type DigestPatch = z.output<typeof digestPolicyInput>
+export type DigestPolicy = Record<DigestKind, string | null>
+
+export const DEFAULT_DIGEST_POLICY: DigestPolicy = { daily: '0 8 * * *', weekly: '0 8 * * 1', monthly: '0 8 1 * *' }
+
+export const DIGEST_KINDS: DigestKind[] = ['daily', 'weekly', 'monthly']
+
+/** The check-in reminder's schedule in force at a grid (nearest unit wins; off by default): a cron, or null. */
+export function resolveReminderPolicy(chain: unknown[]): string | null {
+  let cron: string | null = null
+  for (const stored of chain) {
+    const v = (stored as { digests?: DigestPatch } | null)?.digests?.checkinReminder
+    if (v !== undefined) cron = v === false ? null : v
+  }
+  return cron
+}
+
+/** The schedules in force at a unit: its ancestors' stored blocks from the district down, then its own. */
+export function resolveDigestPolicy(chain: unknown[]): DigestPolicy {
+  const p: DigestPolicy = { ...DEFAULT_DIGEST_POLICY }
+  for (const stored of chain) {
+    const v = (stored as { digests?: DigestPatch } | null)?.digests
+    if (!v || typeof v !== 'object') continue
+    for (const k of DIGEST_KINDS) if (v[k] !== undefined) p[k] = v[k] === false ? null : (v[k] as string)
+  }
+  return p
+}

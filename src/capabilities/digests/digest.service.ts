@@ -1,0 +1,111 @@
+// Digests (日报 · 周报 · 月报): the counts of a unit's subtree for a period, gathered with one grouped query per kind
+// of record and folded into the unit's direct children (grandchildren only counted). Problems are as they stood at
+// the end of the period (or now, for a period not over yet).
+import type { BoundRoom, Unit } from '../../kernel/org/org.types.ts'
+import { imageToRoom } from '../../kernel/org/room-message.ts'
+import { jobId } from '../../core/ids.ts'
+import type { MediaStore } from '../../core/ports.ts'
+import { funnelFor } from '../projects/funnel.service.ts'
+import type { Work } from '../../kernel/work.ts'
+import { childOf, digestText, emptyChild } from './digest-rules.ts'
+import { digestRepo } from './digest.repo.ts'
+import { digestChartPng } from './digest-chart.ts'
+import type { DigestChild, DigestCounts, DigestPeriod } from './digest.types.ts'
+
+export async function digestFor(w: Work, unit: Unit, period: DigestPeriod, opts: { late?: boolean } = {}): Promise<DigestCounts> {
+  const { db } = w
+  const { from, to } = period
+  const asOf = new Date(Math.min(w.now.getTime(), to.getTime()))
+  const units = await digestRepo.subtree(db, unit.path)
+  const ids = units.map((u) => u.id)
+  const children = new Map<number, DigestChild>()
+  for (const u of units) if (childOf(unit.path, u.path) === u.id) children.set(u.id, emptyChild(u.name, u.kind === 'grid'))
+  const own = emptyChild(unit.name, unit.kind === 'grid')
+  const slotOf = new Map<number, DigestChild>()
+  for (const u of units) {
+    const c = childOf(unit.path, u.path)
+    slotOf.set(u.id, (c !== null ? children.get(c) : undefined) ?? own)
+  }
+  const slot = (unitId: number) => slotOf.get(unitId) ?? own
+  const gridIds = units.filter((u) => u.kind === 'grid').map((u) => u.id)
+
+  const [checkins, active, tasks, reported, handled, hours, notices, noticesSent, funnel] = await Promise.all([
+    digestRepo.checkins(db, ids, from, to),
+    gridIds.length ? digestRepo.activeGrids(db, gridIds, asOf) : Promise.resolve([]),
+    digestRepo.tasks(db, ids, from, to, asOf),
+    digestRepo.hazardsReported(db, ids, from, to),
+    digestRepo.hazardsHandled(db, ids, from, to, asOf),
+    digestRepo.hours(db, ids, from, to, asOf),
+    digestRepo.notices(db, ids, from, to, asOf),
+    digestRepo.noticesSent(db, ids, from, to),
+    funnelFor(w, unit, period),
+  ])
+
+  const c: DigestCounts = {
+    unitName: unit.name,
+    period,
+    late: opts.late ?? false,
+    children: [...children.values()],
+    own,
+    checkinsByType: { patrol: 0, visit: 0, meeting: 0, service: 0 },
+    households: 0,
+    tasks: { opened: 0, claimed: 0, done: 0 },
+    hazards: { reported: 0, resolved: 0 },
+    hours: { approvedMinutes: 0, approvedEntries: 0 },
+    notices: { sent: noticesSent, deliveries: 0, onTime: 0 },
+    funnel,
+  }
+  for (const r of checkins) {
+    c.checkinsByType[r.type] += r.n
+    c.households += r.households
+    slot(r.unitId).checkins += r.n
+  }
+  const activeSet = new Set(active)
+  for (const g of gridIds) if (!activeSet.has(g)) slot(g).silentGrids += 1
+  for (const r of tasks) {
+    c.tasks.opened += r.opened
+    c.tasks.claimed += r.claimed
+    c.tasks.done += r.done
+    slot(r.unitId).overdueTasks.push(...(r.overdue ?? []))
+  }
+  for (const r of reported) c.hazards.reported += r.n
+  for (const r of handled) {
+    c.hazards.resolved += r.resolved
+    slot(r.unitId).oldHazards.push(...(r.old ?? []))
+  }
+  for (const r of hours) {
+    c.hours.approvedEntries += r.approved
+    c.hours.approvedMinutes += r.minutes
+    slot(r.unitId).pendingHours += r.pending
+  }
+  for (const r of notices) {
+    c.notices.deliveries += r.deliveries
+    c.notices.onTime += r.onTime
+    slot(r.unitId).unackedNotices += r.unacked
+  }
+  return c
+}
+
+/** The digest's text and its chart (PNG; null when the unit has no child units), for a digest that is sent. */
+export async function digestWithChart(
+  w: Work,
+  unit: Unit,
+  period: DigestPeriod,
+  opts: { late?: boolean } = {},
+): Promise<{ text: string; chart: Buffer | null }> {
+  const c = await digestFor(w, unit, period, opts)
+  return { text: digestText(c), chart: await digestChartPng(c) }
+}
+
+/**
+ * #日报 #周报 #月报: the digest's text (the caller replies with it) and its chart, kept in the media store under the
+ * message's id and posted as an image into the room after the text.
+ */
+export async function digestOnDemand(w: Work, media: MediaStore, room: BoundRoom, period: DigestPeriod, messageId: string): Promise<string> {
+  const d = await digestWithChart(w, room.unit, period)
+  if (d.chart) {
+    const ref = await media.put(`charts/${room.id}-${messageId}.png`, d.chart)
+    w.effects.post(imageToRoom(room, ref), jobId('digest-chart', room.accountId, messageId))
+  }
+  return d.text
+}

@@ -1,0 +1,120 @@
+// The 台账 as .xlsx — sheets 签到, 任务, 隐患, 志愿, 积分 and 项目, one row per record, Chinese headers, frozen bold header
+// row, widths fitted to the text — for one month of a unit's subtree. One piece of code for both ways out: the
+// command line (`gridbot export ledger --month 2026-11`, the whole district, to a file) and `#导出 台账` in a group
+// (that group's unit subtree, as a file message). Texts written about a unit's records (notes, titles, descriptions,
+// addresses, activities, reasons) are masked unless the reader is that unit itself; a resident reporter is not named.
+import { createWriteStream } from 'node:fs'
+import { PassThrough, type Writable } from 'node:stream'
+import { finished } from 'node:stream/promises'
+import { Effects } from '../../core/effects.ts'
+import { AppError } from '../../core/errors.ts'
+import type { Db } from '../../db/client.ts'
+import { inTransaction } from '../../db/transaction.ts'
+import { orgRepo } from '../../kernel/org/org.repo.ts'
+import { districtOf, type BoundRoom, type Unit } from '../../kernel/org/org.types.ts'
+import { fileToRoom } from '../../kernel/org/room-message.ts'
+import { jobId } from '../../core/ids.ts'
+import type { MediaStore } from '../../core/ports.ts'
+import { ledgerFileName } from './ledger-rules.ts'
+import { monthPeriod } from '../points/points-rules.ts'
+import { settleCheckins } from '../points/points.service.ts'
+import { pointsRepo } from '../points/points.repo.ts'
+import { PROJECT_HEADERS, projectSheetRows } from '../projects/project-export.ts'
+import type { Work } from '../../kernel/work.ts'
+import { ledgerRepo } from './ledger.repo.ts'
+import { checkinRows, hazardRows, hoursRows, pointsRows, taskRows, type LedgerNames } from './ledger-rows.ts'
+import { writeLedgerSheets, type LedgerSheet } from './ledger-writer.ts'
+import { ledgerTexts as t } from './ledger.texts.ts'
+
+export { cellWidth } from './ledger-writer.ts'
+
+/** Whose records: a district, or a unit's subtree in it (read from that unit's group). */
+export interface LedgerScope {
+  districtId: number
+  /** The unit whose subtree is exported (the district itself for the whole district). */
+  root: Pick<Unit, 'id' | 'path' | 'name'>
+}
+
+/** Whether the sheets settle check-ins' points first (inside the caller's unit of work), or the caller did already. */
+export interface LedgerOptions {
+  settle: boolean
+}
+
+/** The sheets of one month of a scope: gathers the records (settling check-ins' points first, one unit of work). */
+export async function ledgerSheets(w: Work, scope: LedgerScope, period: { from: Date; to: Date }, o: LedgerOptions = { settle: true }): Promise<LedgerSheet[]> {
+  const d = scope.districtId
+  const { from, to } = period
+  if (o.settle) await settleCheckins(w, d)
+  const subtree = await ledgerRepo.subtree(w.db, scope.root.path)
+  const whole = scope.root.id === d
+  // The whole district reads by district (its indexes); a subtree by its units.
+  const ids = whole ? null : subtree.map((u) => u.id)
+  const inScope = new Set(subtree.map((u) => u.id))
+  const [checkins, tasks, hazards, hours, points, projects] = await Promise.all([
+    ledgerRepo.checkins(w.db, d, ids, from, to),
+    ledgerRepo.tasks(w.db, d, ids, from, to),
+    ledgerRepo.hazards(w.db, d, ids, from, to),
+    ledgerRepo.volunteer(w.db, d, ids, from, to),
+    pointsRepo.entriesBetween(w.db, d, from, to),
+    projectSheetRows(w, d, period, whole ? undefined : inScope),
+  ])
+  const memberIds = [...new Set([...tasks.flatMap((x) => [x.creatorId, x.holderId ?? 0]), ...hours.flatMap((x) => [x.memberId, x.reviewerId ?? 0])])].filter(
+    Boolean,
+  )
+  const names: LedgerNames = {
+    reader: scope.root.id,
+    units: new Map(subtree.map((u) => [u.id, u.name])),
+    members: new Map((await orgRepo.membersByIds(w.db, memberIds)).map((m) => [m.id, m.name])),
+  }
+  // A hazard handled above the subtree still names its handling unit.
+  const outside = hazards.map((h) => h.unitId).filter((id) => !names.units.has(id))
+  if (outside.length) for (const u of await ledgerRepo.unitNames(w.db, [...new Set(outside)])) names.units.set(u.id, u.name)
+  return [
+    { name: t.checkinSheet, headers: t.checkinHeaders, rows: checkinRows(checkins, names) },
+    { name: t.taskSheet, headers: t.taskHeaders, rows: taskRows(tasks, names) },
+    { name: t.hazardSheet, headers: t.hazardHeaders, rows: hazardRows(hazards, names) },
+    { name: t.hoursSheet, headers: t.hoursHeaders, rows: hoursRows(hours, names) },
+    { name: t.pointsSheet, headers: t.pointsHeaders, rows: pointsRows(whole ? points : points.filter((e) => inScope.has(e.unitId)), names) },
+    { name: t.projectSheet, headers: PROJECT_HEADERS, rows: projects },
+  ]
+}
+
+/** The month's 台账 of a scope written to `out` (a file, or a buffer for a file message); rows per sheet. */
+export async function writeLedger(w: Work, scope: LedgerScope, month: string, out: Writable, o?: LedgerOptions): Promise<Record<string, number>> {
+  const period = monthPeriod(month)
+  if (!period) throw new AppError('EXPORT_MONTH', `bad month ${month}`, t.badMonth(month))
+  const sheets = await ledgerSheets(w, scope, period, o)
+  await writeLedgerSheets(sheets, out)
+  return Object.fromEntries(sheets.map((s) => [s.name, s.rows.length]))
+}
+
+/** The month's 台账 of a scope as bytes (what `#导出 台账` keeps in the media store and sends). */
+export async function ledgerBytes(w: Work, scope: LedgerScope, month: string, o?: LedgerOptions): Promise<{ bytes: Buffer; rows: Record<string, number> }> {
+  const sink = new PassThrough()
+  const chunks: Buffer[] = []
+  sink.on('data', (c: Buffer) => chunks.push(c))
+  const rows = await writeLedger(w, scope, month, sink, o)
+  await finished(sink)
+  return { bytes: Buffer.concat(chunks), rows }
+}
+
+/** The CLI's entry: the whole district's month, written to a file. */
+export async function exportLedger(db: Db, a: { district?: string; month: string; file: string; now?: Date }) {
+  const names = await orgRepo.districtNames(db)
+  const district = a.district ?? (names.length === 1 ? names[0]! : '')
+  if (!district) throw new AppError('EXPORT_DISTRICT', 'which district', t.whichDistrict(names))
+  return inTransaction(db, (tx) => exportLedgerMonth({ db: tx, effects: new Effects(), now: a.now ?? new Date() }, { ...a, district }), {
+    timeoutMs: 300_000,
+  })
+}
+
+export async function exportLedgerMonth(
+  w: Work,
+  a: { district: string; month: string; file: string },
+): Promise<{ rows: Record<string, number>; file: string }> {
+  if (!monthPeriod(a.month)) throw new AppError('EXPORT_MONTH', `bad month ${a.month}`, t.badMonth(a.month))
+  const district = await orgRepo.findDistrict(w.db, a.district)
+  if (!district) throw new AppError('EXPORT_DISTRICT', `no district ${a.district}`, t.noDistrict(a.district))
+  const rows = await writeLedger(w, { districtId: district.id, root: district }, a.month, createWriteStream(a.file))
+  return { rows, file: a.file }
+}

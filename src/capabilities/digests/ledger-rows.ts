@@ -1,0 +1,144 @@
+// The 台账's rows, pure: records (as the ledger repository reads them) to cells, one row per record. Texts about a
+// unit's records are masked unless the reader is that unit (textFor); a resident reporter is not named.
+import type { CheckinLedgerRow } from './ledger.repo.ts'
+import { isoLocal } from '../../core/local-time.ts'
+import { CHECKIN_TYPE_LABEL } from '../checkins/checkin.types.ts'
+import { HAZARD_STATUS_LABEL } from '../hazards/hazard.texts.ts'
+import { textFor } from '../../kernel/org/visibility.ts'
+import { formatPoints } from '../points/points-rules.ts'
+import { SOURCE_LABEL } from '../points/points.texts.ts'
+import { STATUS_LABEL } from '../tasks/task.texts.ts'
+import type { Cell } from './ledger-writer.ts'
+import { ledgerTexts as t } from './ledger.texts.ts'
+
+/** Who reads (the unit whose group asked, or the district), and the names rows refer to. */
+export interface LedgerNames {
+  reader: number
+  units: Map<number, string>
+  members: Map<number, string>
+}
+
+/** 2026-11-20 09:00 (China time): a ledger row carries its year. */
+const stamp = (d: Date) => isoLocal(d).slice(0, 16).replace('T', ' ')
+const when = (d: Date | null) => (d ? stamp(d) : '')
+const unitName = (n: LedgerNames, id: number | null) => (id === null ? '' : (n.units.get(id) ?? ''))
+const person = (n: LedgerNames, id: number | null) => (id === null ? '' : (n.members.get(id) ?? ''))
+const masked = (n: LedgerNames, unitId: number, text: string | null) => (text ? textFor(n.reader, unitId, text) : '')
+
+export const checkinRows = (rows: CheckinLedgerRow[], n: LedgerNames): Cell[][] =>
+  rows.map((c) => [
+    stamp(c.at),
+    c.unitName,
+    c.memberName,
+    CHECKIN_TYPE_LABEL[c.type],
+    c.households ?? '',
+    masked(n, c.unitId, c.note),
+    masked(n, c.unitId, c.address),
+  ])
+
+export const taskRows = (
+  rows: {
+    number: number
+    title: string
+    unitId: number
+    priority: string
+    status: keyof typeof STATUS_LABEL
+    creatorId: number
+    holderId: number | null
+    createdAt: Date
+    deadline: Date | null
+    claimedAt: Date | null
+    closedAt: Date | null
+    result: string | null
+  }[],
+  n: LedgerNames,
+): Cell[][] =>
+  rows.map((x) => [
+    `T${x.number}`,
+    masked(n, x.unitId, x.title),
+    unitName(n, x.unitId),
+    x.priority === 'urgent' ? t.urgent : t.normal,
+    STATUS_LABEL[x.status],
+    person(n, x.creatorId),
+    person(n, x.holderId),
+    when(x.createdAt),
+    when(x.deadline),
+    when(x.claimedAt),
+    when(x.closedAt),
+    masked(n, x.unitId, x.result),
+  ])
+
+export const hazardRows = (
+  rows: {
+    number: number
+    category: string
+    description: string
+    address: string | null
+    reportUnitId: number
+    unitId: number
+    reporterMemberId: number | null
+    reporterName: string
+    status: keyof typeof HAZARD_STATUS_LABEL
+    createdAt: Date
+    acknowledgedAt: Date | null
+    resolvedAt: Date | null
+    closedAt: Date | null
+    reportCount: number
+  }[],
+  n: LedgerNames,
+): Cell[][] =>
+  rows.map((x) => [
+    `H${x.number}`,
+    x.category,
+    masked(n, x.reportUnitId, x.description),
+    masked(n, x.reportUnitId, x.address),
+    unitName(n, x.reportUnitId),
+    unitName(n, x.unitId),
+    x.reporterMemberId ? x.reporterName : t.resident,
+    HAZARD_STATUS_LABEL[x.status],
+    when(x.createdAt),
+    when(x.acknowledgedAt),
+    when(x.resolvedAt),
+    when(x.closedAt),
+    x.reportCount,
+  ])
+
+export const hoursRows = (
+  rows: {
+    number: number
+    memberId: number
+    unitId: number
+    activity: string
+    minutes: number
+    day: Date
+    status: string
+    reviewerId: number | null
+    reviewedAt: Date | null
+  }[],
+  n: LedgerNames,
+): Cell[][] =>
+  rows.map((x) => [
+    `V${x.number}`,
+    person(n, x.memberId),
+    unitName(n, x.unitId),
+    masked(n, x.unitId, x.activity),
+    Math.round((x.minutes / 60) * 100) / 100,
+    isoLocal(x.day).slice(0, 10),
+    t.hoursStatus[x.status] ?? x.status,
+    person(n, x.reviewerId),
+    when(x.reviewedAt),
+  ])
+
+export const pointsRows = (
+  rows: { at: Date; member: string; unit: string; unitId: number; source: string; ref: string; centi: number; reason: string | null }[],
+  n: LedgerNames,
+): Cell[][] =>
+  rows.map((e) => [
+    stamp(new Date(e.at)),
+    e.member,
+    e.unit,
+    SOURCE_LABEL[e.source] ?? e.source,
+    e.ref.startsWith('rev:') ? '' : e.ref,
+    Number(formatPoints(e.centi)),
+    e.source === 'correction' ? masked(n, e.unitId, e.reason) : (e.reason ?? ''),
+  ])

@@ -1,0 +1,84 @@
+// #评价 (a cadre's own evaluation, or a supervisor's table of their subtree) and #评定 (a supervisor's grade of a
+// cadre for a month, quarter or year, audited). Scores are never ranked, and never posted in a grid's group.
+import { mentionedMembers } from '../../kernel/org/org.service.ts'
+import { districtOf } from '../../kernel/org/org.types.ts'
+import { parseGrade } from './evaluation-rules.ts'
+import { evaluationTable, gradeCadre, ownEvaluation, unitNamed } from './evaluation.service.ts'
+import { evaluationTexts } from './evaluation.texts.ts'
+import type { Grade } from './evaluation.types.ts'
+import { parsePeriod } from './periods.ts'
+import { ok, problem, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
+
+type EvalArgs = { periodWord: string; unitName: string | null }
+
+function parseEvaluation(argv: string[], _text: string, now: Date): ParseResult<EvalArgs> {
+  let periodWord: string | null = null
+  let unitName: string | null = null
+  for (const w of argv) {
+    if (periodWord === null && parsePeriod(w, now)) periodWord = w
+    else if (unitName === null) unitName = w
+    else return problem(evaluationTexts.badArgs(w))
+  }
+  return ok({ periodWord: periodWord ?? '本月', unitName })
+}
+
+export const evaluationCommand: CommandDef<EvalArgs> = {
+  access: 'member',
+  name: '评价',
+  aliases: ['evaluation', 'eval'],
+  summary: '干部评价:本人得分;负责人查看下级每人的签到、任务、项目、隐患、志愿、通知确认、六个一与得分',
+  usage: '#评价 [本月|上月|本季|本年|11月] [单位]',
+  example: '#评价 本月 华府社区',
+  parse: parseEvaluation,
+  async run(ctx) {
+    const period = parsePeriod(ctx.args.periodWord, ctx.now)!
+    const leads = ctx.member.role === 'supervisor' || ctx.member.role === 'admin'
+    const wantsTable = ctx.args.unitName !== null || (leads && ctx.room.unit.kind !== 'grid')
+    if (!wantsTable) {
+      const mine = await ownEvaluation(ctx.work, ctx.member, period)
+      return ctx.reply(evaluationTexts.own(mine, period.label), { mention: true })
+    }
+    const scope = ctx.args.unitName ? await unitNamed(ctx.work, districtOf(ctx.room.unit), ctx.args.unitName) : ctx.room.unit
+    const { rows, policy } = await evaluationTable(ctx.work, { viewer: ctx.member, room: ctx.room, scope, period })
+    if (!rows.length) return ctx.reply(evaluationTexts.empty(scope.name))
+    ctx.reply([evaluationTexts.head(scope.name, period.label, rows.length), ...rows.map(evaluationTexts.row), evaluationTexts.weights(policy)].join('\n'))
+  },
+}
+
+type GradeArgs = { name: string; byMention: boolean; grade: Grade; periodWord: string }
+
+function parseGrading(argv: string[], _text: string, now: Date): ParseResult<GradeArgs> {
+  let grade: Grade | null = null
+  let periodWord: string | null = null
+  const rest: string[] = []
+  for (const w of argv) {
+    const g: Grade | null = grade === null ? parseGrade(w) : null
+    if (g) grade = g
+    else if (periodWord === null && parsePeriod(w, now)) periodWord = w
+    else rest.push(w)
+  }
+  if (!rest.length) return problem(evaluationTexts.missingName())
+  if (!grade) return problem(evaluationTexts.missingGrade())
+  if (rest.length > 1) return problem(evaluationTexts.badArgs(rest.slice(1).join(' ')))
+  const name = rest[0]!.replace(/^@+/, '')
+  return ok({ name, byMention: rest[0]!.startsWith('@'), grade, periodWord: periodWord ?? '本月' })
+}
+
+export const gradeCommand: CommandDef<GradeArgs> = {
+  access: 'member',
+  name: '评定',
+  aliases: ['grade'],
+  summary: '负责人评定下级干部的等次(优秀/良好/合格/不合格),默认本月,可写 11月、本季、本年',
+  usage: '#评定 <姓名> <优秀|良好|合格|不合格> [11月|本季|本年]',
+  example: '#评定 李佳鑫 优秀 11月',
+  roles: ['supervisor', 'admin'],
+  parse: parseGrading,
+  async run(ctx) {
+    const a = ctx.args
+    const period = parsePeriod(a.periodWord, ctx.now)!
+    const mentioned =
+      a.byMention || ctx.msg.mentionIds.length ? await mentionedMembers(ctx.work, ctx.room, ctx.msg.mentionIds, a.byMention ? [a.name] : []) : []
+    const r = await gradeCadre(ctx.work, { grader: ctx.member, room: ctx.room, name: a.name, mentioned, grade: a.grade, period })
+    ctx.reply(evaluationTexts.graded(r.subject.name, period.label, a.grade, r.previous), { mention: true })
+  },
+}

@@ -1,0 +1,108 @@
+// #隐患: report a hazard (members, and residents in a grid's group), or read one (#隐患 H7 [完整]); #隐患列表.
+import { AppError } from '../../core/errors.ts'
+import { categoryOf } from './hazard-categories.ts'
+import { DUPLICATE_WAIT_MS, hazardHistory, listHazards, MAX_DESCRIPTION, reportHazard, type HazardRef, type NewHazard } from './hazard.service.ts'
+import { HAZARD_STATUS_LABEL, hazardLine, hazardTexts } from './hazard.texts.ts'
+import { textFor } from '../../kernel/org/visibility.ts'
+import { parseRef } from '../../parser/refs.ts'
+import { ok, problem, type CommandDef, type GuestContext, type ParseResult } from '../../pipeline/command.ts'
+import { duplicateQuestion, hazardOp } from './hazard-support.ts'
+
+type Args = { kind: 'report'; report: NewHazard } | { kind: 'show'; ref: HazardRef; full: boolean } | { kind: 'list' }
+
+const URGENT = new Set(['紧急', '急', '加急', 'urgent'])
+
+const FULL = new Set(['完整', '全文'])
+const SHOW = new Set(['', '详情', '记录', '查看', ...FULL])
+
+function parse(argv: string[]): ParseResult<Args> {
+  // An id first is a lookup, however it is typed (H1, H1 完整, H1完整, Ｈ1 详情); never a new report "H1完整".
+  const lookup = /^h\s*0*(\d{1,18})(.*)$/i.exec(argv.join(' ').trim())
+  if (lookup) {
+    const ref = parseRef('H', `H${lookup[1]}`)
+    const rest = lookup[2]!.trim()
+    if (!ref.ok || !SHOW.has(rest)) return problem(hazardTexts.lookupOnly())
+    return ok({ kind: 'show', ref: { number: ref.number, label: ref.label }, full: FULL.has(rest) })
+  }
+  if (argv[0] === '列表' && argv.length === 1) return ok({ kind: 'list' })
+  const category = categoryOf(argv[0])
+  const words = (category ? argv.slice(1) : argv).filter((w) => !URGENT.has(w.toLowerCase()))
+  const urgent = argv.some((w) => URGENT.has(w.toLowerCase()))
+  const description = words.join(' ').trim()
+  if (!description) return problem(hazardTexts.noDescription())
+  return ok({ kind: 'report', report: { description, category, urgent } })
+}
+
+export const hazardCommand: CommandDef<Args> = {
+  access: 'guest',
+  name: '隐患',
+  aliases: ['hazard'],
+  summary: '上报安全隐患(居民也可在网格群上报),或查看隐患 H…',
+  usage: '#隐患 [类别] <描述> [紧急];#隐患 H7 [完整]',
+  example: '#隐患 消防 3号楼楼道堆放杂物堵塞通道',
+  parse,
+  async run(ctx) {
+    const a = ctx.args
+    if (a.kind === 'show') return show(ctx, a.ref, a.full)
+    if (a.kind === 'list') return replyHazardList(ctx)
+    return report(ctx, a.report)
+  },
+}
+
+async function report(ctx: GuestContext<Args>, input: NewHazard) {
+  const r = await reportHazard(hazardOp(ctx), input)
+  const clipped = r.clipped ? hazardTexts.clippedNote(MAX_DESCRIPTION) : ''
+  if (r.kind === 'held') return ctx.reply(`${duplicateQuestion(ctx, r.hazard, r.duplicate, DUPLICATE_WAIT_MS)}${clipped}`, { mention: true })
+  const text =
+    r.kind === 'screening'
+      ? hazardTexts.screening(r.hazard, { gridName: ctx.room.unit.name, unitName: r.target.name })
+      : hazardTexts.reported(r.hazard, { unitName: r.target.name, own: r.target.id === ctx.room.unitId, periodMs: r.periodMs, images: r.images })
+  ctx.reply(`${text}${clipped}`, {
+    mention: true,
+    mentionIds: r.kind === 'routed' ? r.mentionIds.filter((id) => id !== ctx.msg.talkerId) : [],
+    urgent: input.urgent,
+  })
+  // Urgent: routed at once; the question follows.
+  if (r.duplicate) ctx.reply(duplicateQuestion(ctx, r.hazard, r.duplicate, null), { mention: true })
+}
+
+async function show(ctx: GuestContext<Args>, ref: HazardRef, full: boolean) {
+  const r = await hazardHistory(hazardOp(ctx), ref, full)
+  const h = r.hazard
+  const lines = r.events.map((e) =>
+    hazardTexts.eventLine(
+      e.at,
+      r.nameOf(e),
+      e.kind,
+      e.level,
+      e.fromStatus && HAZARD_STATUS_LABEL[e.fromStatus],
+      e.toStatus && HAZARD_STATUS_LABEL[e.toStatus],
+      e.note,
+    ),
+  )
+  const head = `${hazardLine(h, ctx.now, h.unit.name)}\n上报:${h.reportUnit.name} ${h.reporterName}${h.address ? `\n位置:${h.address}` : ''}`
+  const record = hazardTexts.history(head, lines, r.images, h.result)
+  const shown = r.unmasked ? record : textFor(ctx.room.unitId, h.reportUnitId, record)
+  ctx.reply(shown === record ? shown : `${shown}\n${hazardTexts.maskedHint(h)}`)
+}
+
+/** 隐患列表 (also reached as "#隐患 列表"): members only. */
+async function replyHazardList(ctx: GuestContext<unknown>) {
+  if (!ctx.member) throw new AppError('HAZARD_LIST_GUEST', 'guest asked for the hazard list', hazardTexts.listGuest())
+  const unit = ctx.room.unit
+  const r = await listHazards(ctx.work, unit)
+  if (!r.total) return ctx.reply(hazardTexts.listEmpty(unit.name))
+  const lines = r.list.map((h) => textFor(unit.id, h.reportUnitId, hazardLine(h, ctx.now, r.unitName(h.unitId))))
+  ctx.reply(hazardTexts.list(unit.name, r.total, lines, r.total - r.list.length))
+}
+
+export const hazardListCommand: CommandDef<null> = {
+  access: 'member',
+  name: '隐患列表',
+  aliases: ['hazards'],
+  summary: '本单位及下级未关闭的隐患(最早的在前)',
+  usage: '#隐患列表',
+  example: '#隐患列表',
+  parse: () => ok(null),
+  run: (ctx) => replyHazardList(ctx),
+}

@@ -1,0 +1,106 @@
+// #通知: send a notice down the tree (#通知 [紧急] [网格] [@单位] 正文), read its delivery (#通知 状态 B5), or schedule it
+// (#通知 定时 每月9日9点 …); #定时列表, #取消定时 S2. Acknowledgements (收到 …) are not commands: notice-ack.handler.ts.
+import { AppError } from '../../core/errors.ts'
+import { noticeTexts } from './notice.texts.ts'
+import type { NoticeDraft } from './notice.types.ts'
+import { noticeStatus, sendNotice, type NoticeOp } from './notice.service.ts'
+import { cancelSchedule, createSchedule, listSchedules, type When } from './notice-schedule.service.ts'
+import { parseRef } from '../../parser/refs.ts'
+import { parseSchedule } from '../../parser/schedule.ts'
+import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
+
+type Args = { kind: 'send'; draft: NoticeDraft } | { kind: 'status'; number: number | null } | { kind: 'schedule'; draft: NoticeDraft; when: When }
+
+const URGENT = new Set(['紧急', '加急', '急', 'urgent'])
+const GRIDS = new Set(['网格', '仅网格', '各网格'])
+
+/** Leading options, in any order, then the notice's words as typed (line breaks kept). */
+export function parseDraft(text: string): ParseResult<NoticeDraft> {
+  let rest = text.trim()
+  let urgent = false
+  let scope: NoticeDraft['scope'] = 'subtree'
+  let target: string | null = null
+  for (;;) {
+    const m = /^(\S+)(?:\s+|$)/.exec(rest)
+    if (!m) break
+    const word = m[1]!
+    if (URGENT.has(word.toLowerCase())) urgent = true
+    else if (GRIDS.has(word)) scope = 'grids'
+    else if (word.startsWith('@') && word.length > 1 && !target) target = word.slice(1)
+    else break
+    rest = rest.slice(m[0].length)
+  }
+  if (!rest.trim()) return problem(noticeTexts.empty())
+  return ok({ text: rest.trim(), urgent, scope, target })
+}
+
+function parse(argv: string[], text: string, now: Date): ParseResult<Args> {
+  if (argv[0] === '状态' || argv[0] === 'status') {
+    if (argv.length === 1) return ok({ kind: 'status', number: null })
+    const r = parseRef('B', argv[1])
+    if (!r.ok || argv.length > 2) return problem(noticeTexts.malformedRef(argv.slice(1).join(' ')))
+    return ok({ kind: 'status', number: r.number })
+  }
+  if (argv[0] === '定时') {
+    if (!argv[1]) return problem(noticeTexts.scheduleUsage())
+    const when = parseSchedule(argv[1], now)
+    if (!when.ok) return problem(when.problem)
+    const draft = parseDraft(text.replace(/^\S+\s+\S+/, ''))
+    if (!draft.ok) return problem(noticeTexts.scheduleUsage())
+    return ok({ kind: 'schedule', draft: draft.args, when })
+  }
+  const draft = parseDraft(text)
+  return draft.ok ? ok({ kind: 'send', draft: draft.args }) : draft
+}
+
+const op = (ctx: CommandContext<unknown>): NoticeOp => ({ ...ctx.work, member: ctx.member, room: ctx.room, pace: ctx.pace })
+
+export const noticeCommand: CommandDef<Args> = {
+  access: 'member',
+  name: '通知',
+  aliases: ['notice'],
+  summary: '向本单位及下级各群发通知(负责人),回复「收到」确认;#通知 状态 B5 查看送达和确认',
+  usage: '#通知 [紧急] [网格] [@单位] <内容>;#通知 状态 [B5];#通知 定时 <时间> <内容>',
+  example: '#通知 紧急 今晚有暴雨,请各网格排查低洼地带',
+  parse,
+  async run(ctx) {
+    const a = ctx.args
+    if (a.kind === 'status') return ctx.reply(await noticeStatus(ctx.work, ctx, a.number))
+    if (ctx.member.role !== 'supervisor' && ctx.member.role !== 'admin')
+      throw new AppError('NOTICE_DENIED', 'only supervisors send notices', noticeTexts.onlySupervisors())
+    if (a.kind === 'schedule') {
+      const { schedule, targetName } = await createSchedule(op(ctx), a.draft, a.when)
+      return ctx.reply(noticeTexts.scheduled(schedule, schedule.nextAt!, a.draft.scope === 'grids' ? `${targetName}下属各网格群` : `${targetName}及下属各群`), {
+        mention: true,
+      })
+    }
+    const sent = await sendNotice(op(ctx), a.draft)
+    ctx.reply(noticeTexts.plan(sent.notice, sent.targetName, sent.plan, ctx.now), { mention: true, urgent: a.draft.urgent })
+  },
+}
+
+export const scheduleListCommand: CommandDef<null> = {
+  access: 'member',
+  name: '定时列表',
+  aliases: ['schedules'],
+  summary: '本单位及下级的定时通知和下次发送时间',
+  usage: '#定时列表',
+  example: '#定时列表',
+  parse: () => ok(null),
+  run: async (ctx) => ctx.reply(await listSchedules(ctx.work, ctx.room.unit)),
+}
+
+export const scheduleCancelCommand: CommandDef<{ number: number }> = {
+  access: 'member',
+  name: '取消定时',
+  aliases: ['unschedule'],
+  summary: '取消一条定时通知(设定人或上级负责人)',
+  usage: '#取消定时 S2',
+  example: '#取消定时 S2',
+  parse(argv) {
+    const r = parseRef('S', argv[0])
+    if (!r.ok) return problem(r.problem === 'missing' ? noticeTexts.scheduleMissingRef() : noticeTexts.scheduleMalformedRef(argv[0] ?? ''))
+    return ok({ number: r.number })
+  },
+  run: async (ctx) => ctx.reply(await cancelSchedule(ctx.work, ctx.member, ctx.room, ctx.args.number), { mention: true }),
+}

@@ -1,0 +1,88 @@
+// #积分 (balance and last entries), #排行 (rankings that never shame), #冲正 (a reversing entry with a reason).
+import { correct, statement, type CorrectableSource } from './points.service.ts'
+import { ledgerTexts } from './points.texts.ts'
+import { PERIOD_WORDS, type PeriodKind } from './points-rules.ts'
+import { ranking, rankingText, SCOPE_WORDS } from './ranking.service.ts'
+import { textFor } from '../../kernel/org/visibility.ts'
+import { parseRef } from '../../parser/refs.ts'
+import { ok, problem, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
+
+export const pointsCommand: CommandDef<null> = {
+  access: 'member',
+  name: '积分',
+  aliases: ['points'],
+  summary: '我的积分余额和最近记录',
+  usage: '#积分',
+  example: '#积分',
+  parse: () => ok(null),
+  async run(ctx) {
+    const s = await statement(ctx.work, ctx.member)
+    // A correction's reason is about a unit's record: read in a group of another unit, it is masked.
+    const last = s.last.map((e) => (e.reason ? { ...e, reason: textFor(ctx.room.unitId, e.unitId, e.reason) } : e))
+    ctx.reply(ledgerTexts.balance(ctx.member.name, s.balance, last), { mention: true })
+  },
+}
+
+type RankArgs = { period: PeriodKind; scope: string | null }
+
+export function parseRank(argv: string[]): ParseResult<RankArgs> {
+  let period: PeriodKind = 'month'
+  let scope: string | null = null
+  for (const w of argv) {
+    if (PERIOD_WORDS[w]) period = PERIOD_WORDS[w]
+    else if (SCOPE_WORDS[w]) scope = w
+    else return problem(`看不懂「${w}」:时段写 本月、本季 或 本年,范围写 网格、社区、街道 或 全区`)
+  }
+  return ok({ period, scope })
+}
+
+export const rankCommand: CommandDef<RankArgs> = {
+  access: 'member',
+  name: '排行',
+  aliases: ['排名', 'rank'],
+  summary: '积分排行:前10名、您的名次、各单位(合计与人均)',
+  usage: '#排行 [本月|本季|本年] [网格|社区|街道|全区]',
+  example: '#排行 本季 社区',
+  parse: parseRank,
+  async run(ctx) {
+    const r = await ranking(ctx.work, { member: ctx.member, roomUnit: ctx.room.unit, period: ctx.args.period, scopeWord: ctx.args.scope })
+    ctx.reply(rankingText(r), { mention: true })
+  },
+}
+
+type CorrectArgs = { source: CorrectableSource; number: number; label: string; reason: string }
+
+/** The letter of an id says what earned the points (check-ins have no id people type, and need no correction). */
+const CORRECTABLE: [letter: string, source: CorrectableSource][] = [
+  ['V', 'volunteer'],
+  ['T', 'task'],
+  ['H', 'hazard'],
+  ['P', 'project'],
+]
+
+export function parseCorrect(argv: string[]): ParseResult<CorrectArgs> {
+  let found: { source: CorrectableSource; number: number; label: string } | null = null
+  for (const [letter, source] of CORRECTABLE) {
+    const r = parseRef(letter, argv[0])
+    if (r.ok) found = { source, number: r.number, label: r.label }
+  }
+  if (!found) return problem(ledgerTexts.reverseBadRef())
+  const reason = argv.slice(1).join(' ').trim()
+  if (!reason) return problem(ledgerTexts.reverseNeedsReason())
+  return ok({ ...found, reason })
+}
+
+export const correctCommand: CommandDef<CorrectArgs> = {
+  access: 'member',
+  name: '冲正',
+  aliases: ['correct'],
+  summary: '负责人冲正一笔积分(写一条反向记录,须写理由)',
+  usage: '#冲正 <V31|T12|H7|P3> <理由>',
+  example: '#冲正 V31 时长登记重复',
+  roles: ['supervisor', 'admin'],
+  parse: parseCorrect,
+  async run(ctx) {
+    const r = await correct(ctx.work, { actor: ctx.member, room: ctx.room, ...ctx.args })
+    ctx.reply(r.text, { mention: true, mentionIds: r.mentionIds })
+  },
+}

@@ -1,0 +1,47 @@
+// #商品 (what this member can redeem), #兑换 (spend points, get a code), #核销 (a supervisor or provider uses the code).
+import { catalogueFor, checkOff, redeem } from './redemption.service.ts'
+import { redeemTexts } from './points.texts.ts'
+import { ok, problem, type CommandDef } from '../../pipeline/command.ts'
+
+export const catalogueCommand: CommandDef<null> = {
+  access: 'member',
+  name: '商品',
+  aliases: ['兑换列表', 'catalogue'],
+  summary: '可用积分兑换的物品和服务',
+  usage: '#商品',
+  example: '#商品',
+  parse: () => ok(null),
+  async run(ctx) {
+    const { items, balance } = await catalogueFor(ctx.work, ctx.member)
+    ctx.reply(redeemTexts.catalogue(ctx.member.unit.name, items, balance), { mention: true })
+  },
+}
+
+export const redeemCommand: CommandDef<{ item: string }> = {
+  access: 'member',
+  name: '兑换',
+  aliases: ['redeem'],
+  summary: '用积分兑换物品,得到兑换码',
+  usage: '#兑换 <物品>',
+  example: '#兑换 理发券',
+  // "理发券。" and "理发券 1张" are read in the service (pickItem), which knows the items.
+  parse: (_argv, text) => (text.replace(/[\p{P}\s]+$/u, '') ? ok({ item: text }) : problem(redeemTexts.missingItem())),
+  async run(ctx) {
+    const r = await redeem(ctx.work, { member: ctx.member, roomId: ctx.room.id, itemName: ctx.args.item })
+    ctx.reply(redeemTexts.redeemed(r.item, r.code, r.balance), { mention: true })
+  },
+}
+
+export const checkOffCommand: CommandDef<{ code: string }> = {
+  access: 'member',
+  name: '核销',
+  aliases: ['checkoff'],
+  summary: '核销兑换码(负责人或提供方,仅一次)',
+  usage: '#核销 <兑换码>',
+  example: '#核销 7KQ2MX',
+  parse: (argv) => (argv[0] ? ok({ code: argv.join('') }) : problem(redeemTexts.missingCode())),
+  async run(ctx) {
+    const r = await checkOff(ctx.work, { actor: ctx.member, code: ctx.args.code })
+    ctx.reply(redeemTexts.checkedOff(r.code, r.item.name, r.memberName), { mention: true, mentionIds: r.memberWxid ? [r.memberWxid] : [] })
+  },
+}

@@ -1,0 +1,30 @@
+// #清单: the funnel 需求 → 任务 → 项目 (and resources matched) of this group's unit and its subtree, for a period.
+import { parsePeriod } from '../evaluation/periods.ts'
+import { funnelFor } from './funnel.service.ts'
+import { funnelTexts } from './project.texts.ts'
+import { ok, problem, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
+
+type Args = { word: string }
+
+function parse(argv: string[], _text: string, now: Date): ParseResult<Args> {
+  const word = argv[0] ?? '本月'
+  if (argv.length > 1) return problem(funnelTexts.badPeriod(argv.join(' ')))
+  if (word !== '全部' && word !== '累计' && !parsePeriod(word, now)) return problem(funnelTexts.badPeriod(word))
+  return ok({ word })
+}
+
+export const funnelCommand: CommandDef<Args> = {
+  access: 'member',
+  name: '清单',
+  aliases: ['funnel'],
+  summary: '需求→任务→项目清单:本单位及下级收集、形成、完成了多少(本月、本季、本年、全部)',
+  usage: '#清单 [本月|本季|本年|全部|11月]',
+  example: '#清单 本年',
+  parse,
+  async run(ctx) {
+    const all = ctx.args.word === '全部' || ctx.args.word === '累计'
+    const period = all ? { from: new Date(0), to: new Date(Date.UTC(9999, 0, 1)), label: funnelTexts.allTime } : parsePeriod(ctx.args.word, ctx.now)!
+    const counts = await funnelFor(ctx.work, ctx.room.unit, period)
+    ctx.reply(`${funnelTexts.head(ctx.room.unit.name, period.label)}\n${funnelTexts.body(counts)}`)
+  },
+}

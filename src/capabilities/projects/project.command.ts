@@ -1,0 +1,124 @@
+// 领题攻坚 projects: #项目 (create, show, add to), #项目列表, and the project halves of #认领/#领题 P3 and #完成 P3
+// (task-actions.command.ts dispatches on the id's letter, as #办结 does for H and T).
+import { UsageError } from '../../core/errors.ts'
+import { ledgerTexts } from '../points/points.texts.ts'
+import { textFor } from '../../kernel/org/visibility.ts'
+import { addToProject, claimProject, completeProject, createProject, listProjects, showProject, type ProjectOp, type ProjectRef } from './project.service.ts'
+import { projectTexts } from './project.texts.ts'
+import type { ItemKind, ItemRef } from './project.types.ts'
+import { parseRef } from '../../parser/refs.ts'
+import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
+
+export function projectOp(ctx: CommandContext<unknown>): ProjectOp {
+  return { ...ctx.work, actor: ctx.member, room: ctx.room, messageId: ctx.msg.messageId }
+}
+
+export type ProjectRefArgs = { ref: ProjectRef; rest: string }
+
+/** "P3 rest of the words" → the ref and the rest; a missing or malformed id is a usage problem. */
+export function parseProjectRef(argv: string[]): ParseResult<ProjectRefArgs> {
+  const r = parseRef('P', argv[0])
+  if (!r.ok) return problem(r.problem === 'missing' ? projectTexts.missingRef() : projectTexts.malformedRef(argv[0] ?? ''))
+  return ok({ ref: { number: r.number, label: r.label }, rest: argv.slice(1).join(' ').trim() })
+}
+
+/** Does this word name a project (P3), for the verbs shared with tasks? */
+export const isProjectRef = (word: string | undefined) => /^p\d/i.test(word ?? '')
+
+const ITEM_KIND: Record<string, ItemKind> = { N: 'need', T: 'task', R: 'resource' }
+const ITEM_WORD = /^[NTRntr]\d+[。．.，,、!！]*$/
+
+/** N4, T9, R2 → an item reference; null when the word is not one. */
+function itemRef(word: string): ItemRef | null {
+  if (!ITEM_WORD.test(word)) return null
+  const prefix = word[0]!.toUpperCase()
+  const r = parseRef(prefix, word)
+  return r.ok ? { kind: ITEM_KIND[prefix]!, number: r.number, label: r.label } : null
+}
+
+type Args =
+  | { kind: 'show'; ref: ProjectRef }
+  | { kind: 'add'; ref: ProjectRef; items: ItemRef[] }
+  | { kind: 'list' }
+  | { kind: 'create'; title: string; items: ItemRef[] }
+
+const ADD_WORDS = new Set(['加', '加入', '添加', 'add'])
+
+function parse(argv: string[]): ParseResult<Args> {
+  if (!argv.length) return problem(projectTexts.missingTitle())
+  if (argv[0] === '列表') return ok({ kind: 'list' })
+  if (isProjectRef(argv[0])) {
+    const r = parseProjectRef(argv)
+    if (!r.ok) return r
+    if (argv.length === 1) return ok({ kind: 'show', ref: r.args.ref })
+    if (!ADD_WORDS.has(argv[1]!)) return problem(`查看项目:#项目 ${r.args.ref.label};加入内容:#项目 ${r.args.ref.label} 加 T9 N4 R2`)
+    const words = argv.slice(2)
+    if (!words.length) return problem(projectTexts.missingItems(r.args.ref.label))
+    const items: ItemRef[] = []
+    for (const w of words) {
+      const item = itemRef(w)
+      if (!item) return problem(projectTexts.malformedItem(w))
+      items.push(item)
+    }
+    return ok({ kind: 'add', ref: r.args.ref, items })
+  }
+  const items = argv.map(itemRef).filter((x): x is ItemRef => x !== null)
+  const title = argv.filter((w) => !itemRef(w)).join(' ')
+  if (!title) return problem(projectTexts.missingTitle())
+  return ok({ kind: 'create', title, items })
+}
+
+export const projectCommand: CommandDef<Args> = {
+  access: 'member',
+  name: '项目',
+  aliases: ['project'],
+  summary: '领题攻坚项目:创建(关联需求 N、任务 T、资源 R),查看,加入内容',
+  usage: '#项目 <名称> [N… T… R…];#项目 P3;#项目 P3 加 T9 N4 R2;#项目 列表',
+  example: '#项目 独居老人用电安全 N1 T2 R1',
+  parse,
+  async run(ctx) {
+    const a = ctx.args
+    if (a.kind === 'list') return replyProjectList(ctx)
+    if (a.kind === 'show') return ctx.reply(await showProject(projectOp(ctx), a.ref))
+    if (a.kind === 'add') {
+      const r = await addToProject(projectOp(ctx), a.ref, a.items)
+      return ctx.reply(projectTexts.added(r.project, r.added, r.already), { mention: true })
+    }
+    const r = await createProject(projectOp(ctx), { title: a.title, items: a.items })
+    ctx.reply(projectTexts.created(r.project, ctx.room.unit.name, r.items), { mention: true })
+  },
+}
+
+async function replyProjectList(ctx: CommandContext<unknown>) {
+  const unit = ctx.room.unit
+  const r = await listProjects(ctx.work, unit)
+  if (!r.activeCount && !r.doneCount) return ctx.reply(projectTexts.listEmpty(unit.name))
+  const more = r.more > 0 ? `\n${projectTexts.listMore(r.more)}` : ''
+  ctx.reply(`${projectTexts.listHead(unit.name, r.activeCount, r.doneCount)}\n${r.lines.join('\n')}${more}`)
+}
+
+export const projectListCommand: CommandDef<null> = {
+  access: 'member',
+  name: '项目列表',
+  aliases: ['projects'],
+  summary: '本单位及下级的领题攻坚项目与进度',
+  usage: '#项目列表',
+  example: '#项目列表',
+  parse: () => ok(null),
+  run: replyProjectList,
+}
+
+/** #领题 P3 / #认领 P3. */
+export async function claimProjectReply(ctx: CommandContext<ProjectRefArgs>) {
+  const { project, progress } = await claimProject(projectOp(ctx), ctx.args.ref)
+  ctx.reply(textFor(ctx.room.unitId, project.unitId, projectTexts.claimed(project, progress)), { mention: true })
+}
+
+/** #完成 P3 <总结>. */
+export async function completeProjectReply(ctx: CommandContext<ProjectRefArgs>) {
+  if (!ctx.args.rest) throw new UsageError(projectTexts.summaryMissing(), `#完成 ${ctx.args.ref.label} 已为12户独居老人排查用电隐患`)
+  const r = await completeProject(projectOp(ctx), ctx.args.ref, ctx.args.rest)
+  const points = r.points ? ledgerTexts.earnedNote(r.points.name, r.points.centi) : ''
+  const six = r.six.length ? projectTexts.sixCredited(r.holderName, r.six) : ''
+  ctx.reply(`${textFor(ctx.room.unitId, r.project.unitId, projectTexts.completed(r.project, r.progress))}${points}${six}`, { mention: true })
+}

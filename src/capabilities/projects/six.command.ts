@@ -1,0 +1,40 @@
+// #六个一: record one of the six (台账 案例 项目 难题 报告 建议) with images as evidence, or see one's progress.
+import { recordSix, sixOf } from './six.service.ts'
+import { sixTexts } from './project.texts.ts'
+import { SIX_LABEL, sixKindOf, type SixKind } from './six-rules.ts'
+import { ok, problem, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
+
+type Args = { kind: 'show' } | { kind: 'record'; six: SixKind; note: string }
+
+const MAX_NOTE = 300
+
+function parse(argv: string[]): ParseResult<Args> {
+  if (!argv.length) return ok({ kind: 'show' })
+  const six = sixKindOf(argv[0]!)
+  if (!six) return problem(sixTexts.badKind(argv[0]!))
+  const note = argv.slice(1).join(' ').trim()
+  if (!note) return problem(sixTexts.missingNote(SIX_LABEL[six].word))
+  if (note.length > MAX_NOTE) return problem(sixTexts.tooLong(MAX_NOTE))
+  return ok({ kind: 'record', six, note })
+}
+
+export const sixCommand: CommandDef<Args> = {
+  access: 'member',
+  name: '六个一',
+  aliases: ['six'],
+  summary: '记录六个一(台账 案例 项目 难题 报告 建议,5分钟内的图片作为佐证),或查看本人进度',
+  usage: '#六个一 <台账|案例|项目|难题|报告|建议> <说明>;#六个一',
+  example: '#六个一 台账 建立5号网格独居老人走访台账',
+  roles: ['grid_cadre', 'supervisor', 'admin'],
+  parse,
+  async run(ctx) {
+    const a = ctx.args
+    if (a.kind === 'show') {
+      const r = await sixOf(ctx.work, ctx.member.id)
+      const lines = r.records.slice(-5).map(sixTexts.recordLine)
+      return ctx.reply(sixTexts.progress(ctx.member.name, r.progress, r.year, lines), { mention: true })
+    }
+    const r = await recordSix({ ...ctx.work, messageId: ctx.msg.messageId }, { member: ctx.member, roomId: ctx.room.id, kind: a.six, note: a.note })
+    ctx.reply(sixTexts.recorded(a.six, r.evidence, r.progress, r.year), { mention: true })
+  },
+}

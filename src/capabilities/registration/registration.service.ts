@@ -1,0 +1,189 @@
+// #登记 links a sender's contact id to a roster entry of its group's unit: at once for a unique grid cadre or
+// volunteer, otherwise after a supervisor's #确认. Every step is a Registration row (the audit trail); the link
+// itself is a conditional update, so two confirmations or a replayed message link once.
+import { AppError, refuser } from '../../core/errors.ts'
+import { jobId } from '../../core/ids.ts'
+import type { Work } from '../../kernel/work.ts'
+import { orgRepo } from '../../kernel/org/org.repo.ts'
+import { toRoom } from '../../kernel/org/room-message.ts'
+import { districtOf, type BoundRoom, type MemberWithUnit, type Role } from '../../kernel/org/org.types.ts'
+import { registrationRepo } from './registration.repo.ts'
+import { startOfLocalDay } from '../../core/time.ts'
+import { personName, stripInvisible } from '../../parser/normalise.ts'
+import { askFrom, isExpired, mayDecide, nextStatus, phoneTriesLeft, registrationOutcome, type RegistrationAction } from './registration-rules.ts'
+import { registrationTexts as T } from './registration.texts.ts'
+
+/** A refusal: the reply says why (with a correct example where one helps); the transaction writes nothing. */
+/** Every refusal registration answers with (tests assert these; its texts module words them). */
+export type RegistrationRefusalCode =
+  | 'REG_ALREADY_PENDING'
+  | 'REG_ENTRY_LINKED'
+  | 'REG_NONE_WAITING'
+  | 'REG_NOT_IN_ROSTER'
+  | 'REG_NO_ENTRY_LEFT'
+  | 'REG_OTHER_PENDING'
+  | 'REG_PHONE_LOCKED'
+  | 'REG_SENDER_LINKED'
+const refuse = refuser<RegistrationRefusalCode>('registration')
+
+export interface Sender {
+  wxid: string
+  displayName: string
+  accountId: string
+  messageId: string
+}
+
+export async function register(w: Work, room: BoundRoom, from: Sender, a: { name: string; phone4: string | null }): Promise<string> {
+  const { db } = w
+  const mine = await registrationRepo.linkedTo(db, from.wxid)
+  if (mine) throw refuse('REG_SENDER_LINKED', T.senderLinked(mine.name, mine.role))
+  const pending = (await registrationRepo.pendingOf(db, from.wxid)).filter((r) => !isExpired(r.createdAt, w.now))
+  // Waiting already: only the right digits move it on (they link at once; the requests are then dropped).
+  const waiting = pending.filter((r) => r.name === a.name && r.unitId === room.unitId)
+  if (waiting.length && !a.phone4) throw refuse('REG_ALREADY_PENDING', T.alreadyPending(a.name))
+  // Four digits are 10,000 guesses: a few wrong ones a day, counted from the rows below (a restart forgets none).
+  let triesLeft = 0
+  if (a.phone4) {
+    const since = startOfLocalDay(w.now)
+    triesLeft = phoneTriesLeft({
+      byContact: await registrationRepo.wrongPhones(db, { wxid: from.wxid }, since),
+      byName: await registrationRepo.wrongPhones(db, { unitId: room.unitId, name: a.name }, since),
+    })
+    if (!triesLeft) throw refuse('REG_PHONE_LOCKED', T.phoneLocked(a.name))
+  }
+  const entries = await registrationRepo.entriesNamed(db, room.unitId, a.name)
+  const outcome = registrationOutcome({ unlinked: entries.filter((e) => e.wxid === null), sameName: entries.length, phone4: a.phone4 })
+  const row = {
+    districtId: districtOf(room.unit),
+    unitId: room.unitId,
+    roomId: room.id,
+    wxid: from.wxid,
+    // Shown to the deciders: a bidi override in a display name would turn the request text around.
+    displayName: stripInvisible(from.displayName).trim(),
+    name: a.name,
+    messageKey: jobId(from.accountId, from.messageId),
+    createdAt: w.now,
+  }
+  switch (outcome.kind) {
+    case 'not_in_roster':
+      throw refuse('REG_NOT_IN_ROSTER', T.notInRoster(a.name, room.unit.name))
+    case 'already_linked':
+      throw refuse('REG_ENTRY_LINKED', T.alreadyLinked(a.name))
+    case 'phone_mismatch':
+      // Kept (not thrown): the row is what counts the tries.
+      await registrationRepo.create(db, { ...row, memberId: entries[0]!.id, status: 'wrong_phone', decidedAt: w.now })
+      return T.phoneMismatch(a.name, triesLeft - 1)
+    case 'link': {
+      if (!(await registrationRepo.link(db, outcome.entry.id, from.wxid, w.now))) throw refuse('REG_ENTRY_LINKED', T.alreadyLinked(a.name))
+      await registrationRepo.create(db, { ...row, memberId: outcome.entry.id, status: 'confirmed', decidedAt: w.now })
+      for (const r of pending) await registrationRepo.decide(db, r.id, 'pending', 'expired', w.now, null)
+      return T.linked(a.name, outcome.entry.role)
+    }
+    case 'pending': {
+      if (waiting.length) throw refuse('REG_ALREADY_PENDING', T.alreadyPending(a.name))
+      // One request at a time per contact: nobody sprays requests for several identities at the supervisors.
+      if (pending.length) throw refuse('REG_OTHER_PENDING', T.otherPending(pending[0]!.name, a.name))
+      const reg = await registrationRepo.create(db, { ...row, memberId: outcome.entry.id, status: 'pending' })
+      const asked = await askDeciders(w, room, reg, outcome.entry.role)
+      return T.waiting(a.name, outcome.entry.role, outcome.reason, asked)
+    }
+  }
+}
+
+/** Posts the request, @-ing the people who can decide it, in the group and in the deciders' own group. */
+async function askDeciders(w: Work, room: BoundRoom, reg: { id: number; name: string; displayName: string }, role: Role): Promise<string[]> {
+  const { startAbove, roles } = askFrom(role)
+  let deciders: { wxid: string; name: string }[] = []
+  let elsewhere: Awaited<ReturnType<typeof orgRepo.roomsOfUnit>> = []
+  if (role !== 'admin')
+    for (const u of [room.unit, ...(await orgRepo.ancestors(w.db, room.unit)).reverse()].slice(startAbove ? 1 : 0)) {
+      deciders = await orgRepo.membersIn(w.db, [u.id], roles)
+      if (!deciders.length) continue
+      if (u.id !== room.unitId) elsewhere = await orgRepo.roomsOfUnit(w.db, u.id)
+      break
+    }
+  // An admin's entry, or nobody linked above yet (early in onboarding, a district's own supervisors): the admins
+  // decide (they may decide any request), asked in their own group.
+  if (!deciders.length) {
+    deciders = await adminsOf(w, room)
+    const adminRoom = await orgRepo.adminRoomOf(w.db, districtOf(room.unit))
+    elsewhere = adminRoom && adminRoom.id !== room.id ? [adminRoom] : []
+  }
+  const several = (await registrationRepo.pendingNamed(w.db, districtOf(room.unit), room.unit.path, reg.name)).length > 1
+  const text = T.ask({ name: reg.name, role, unit: room.unit.name, displayName: reg.displayName, id: reg.id, several })
+  const ids = deciders.map((d) => d.wxid)
+  w.effects.post(toRoom(room, text, ids), jobId('reg-ask', reg.id, room.id))
+  for (const r of elsewhere) w.effects.post(toRoom(r, text, ids), jobId('reg-ask', reg.id, r.id))
+  return deciders.map((d) => d.name)
+}
+
+/** The district's admins (wherever in the tree they sit). */
+async function adminsOf(w: Work, room: BoundRoom) {
+  const units = await orgRepo.unitsOfDistrict(w.db, districtOf(room.unit))
+  return orgRepo.membersIn(
+    w.db,
+    units.map((u) => u.id),
+    ['admin'],
+  )
+}
+
+/** #确认 / #驳回: the reply for the decider. The registrant hears it in their own group. */
+export async function decide(
+  w: Work,
+  decider: MemberWithUnit,
+  here: BoundRoom,
+  a: { name: string; number: number | null; action: Extract<RegistrationAction, 'confirm' | 'reject'>; messageId: string },
+): Promise<{ text: string; mentionIds: string[] }> {
+  const { db } = w
+  const verb = a.action === 'confirm' ? '确认' : '驳回'
+  const scope = decider.role === 'admin' ? '/' : decider.unit.path
+  const all = await registrationRepo.pendingNamed(db, districtOf(decider.unit), scope, a.name)
+  // Old requests expire as they are met (no timer needed: nothing waits on them).
+  for (const r of all) if (isExpired(r.createdAt, w.now)) await registrationRepo.decide(db, r.id, 'pending', nextStatus('pending', 'expire')!, w.now, null)
+  const live = all.filter((r) => !isExpired(r.createdAt, w.now) && (a.number === null || r.id === a.number))
+  if (!live.length) throw refuse('REG_NONE_WAITING', T.noneWaiting(a.name, verb))
+  if (live.length > 1)
+    return {
+      text: T.several(
+        a.name,
+        live.map((r) => ({ id: r.id, unit: r.unit.name, displayName: r.displayName })),
+        verb,
+      ),
+      mentionIds: [],
+    }
+  const reg = live[0]!
+  const refusal = mayDecide(decider, reg.unit, reg.member.role)
+  if (refusal) throw new AppError(refusal, `${decider.id} may not decide registration ${reg.id}`, T.refused[refusal])
+  const to = nextStatus('pending', a.action)!
+  const tell = (text: string) =>
+    reg.room.id !== here.id && reg.room.wxRoomId ? w.effects.post(toRoom(reg.room, text, [reg.wxid]), jobId('reg-told', reg.id, a.messageId)) : undefined
+  if (a.action === 'reject') {
+    if (!(await registrationRepo.decide(db, reg.id, 'pending', to, w.now, decider.id))) throw refuse('REG_NONE_WAITING', T.noneWaiting(a.name, verb))
+    tell(T.youAreRejected(a.name))
+    return { text: T.rejected(a.name), mentionIds: reg.room.id === here.id ? [reg.wxid] : [] }
+  }
+  if (await registrationRepo.linkedTo(db, reg.wxid)) {
+    await registrationRepo.decide(db, reg.id, 'pending', 'expired', w.now, decider.id)
+    return { text: T.contactTaken(a.name), mentionIds: [] }
+  }
+  // The entry asked for, or (linked meanwhile by a namesake) another unlinked one of the same name and role.
+  const entry = reg.member.wxid === null && reg.member.active ? reg.member : await registrationRepo.otherUnlinked(db, reg.unitId, reg.name, reg.member.role)
+  if (!entry || !(await registrationRepo.link(db, entry.id, reg.wxid, w.now))) throw refuse('REG_NO_ENTRY_LEFT', T.noEntryLeft(a.name))
+  // Decided by someone else meanwhile: the refusal rolls the link above back with it.
+  if (!(await registrationRepo.decide(db, reg.id, 'pending', to, w.now, decider.id))) throw refuse('REG_NONE_WAITING', T.noneWaiting(a.name, verb))
+  tell(T.youAreLinked(a.name, entry.role))
+  // Decided in the registrant's own group: one message, @-ing them too.
+  const there = reg.room.id === here.id
+  return {
+    text: `${T.confirmed(a.name, entry.role, reg.unit.name)}${there ? `\n${T.youAreLinked(a.name, entry.role)}` : ''}`,
+    mentionIds: there ? [reg.wxid] : [],
+  }
+}
+
+/** For a sender not linked to anyone: when their display name is an unlinked entry of the group's unit, the hint to
+ *  send #登记 (a display name is only ever a hint, never authority). */
+export async function registrationHint(w: Pick<Work, 'db'>, room: BoundRoom, displayName: string): Promise<string | null> {
+  const name = personName(displayName)
+  if (!name) return null
+  return (await registrationRepo.unlinkedNamed(w.db, room.unitId, name)).length ? T.guestHint(name) : null
+}

@@ -1,0 +1,39 @@
+import { listNeeds, recordNeed } from './need.service.ts'
+import { needTexts } from './task.texts.ts'
+import { ok, problem, type CommandDef } from '../../pipeline/command.ts'
+
+export const needCommand: CommandDef<{ description: string }> = {
+  access: 'member',
+  name: '需求',
+  aliases: ['need'],
+  summary: '记录居民需求(得到编号 N…)',
+  usage: '#需求 <描述>',
+  example: '#需求 3号楼王奶奶家水管漏水,需要维修',
+  parse: (_argv, text) => (text ? ok({ description: text }) : problem('请写明需求内容')),
+  async run(ctx) {
+    const need = await recordNeed(ctx.work, {
+      room: ctx.room,
+      reporterId: ctx.member.id,
+      description: ctx.args.description,
+      accountId: ctx.msg.accountId,
+      messageId: ctx.msg.messageId,
+    })
+    ctx.reply(needTexts.recorded(need), { mention: true })
+  },
+}
+
+export const needListCommand: CommandDef<null> = {
+  access: 'member',
+  name: '需求列表',
+  aliases: ['needs'],
+  summary: '本单位待办的居民需求',
+  usage: '#需求列表',
+  example: '#需求列表',
+  parse: () => ok(null),
+  async run(ctx) {
+    const unit = ctx.room.unit
+    const { needs, total } = await listNeeds(ctx.work, unit.id)
+    if (!total) return ctx.reply(needTexts.listEmpty(unit.name))
+    ctx.reply(needTexts.list(unit.name, total, needs.map(needTexts.line), total - needs.length))
+  },
+}

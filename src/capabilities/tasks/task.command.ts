@@ -1,0 +1,82 @@
+import { formatLocal } from '../../core/time.ts'
+import { createTask, taskHistory, type TaskRef } from './task.service.ts'
+import { EVENT_LABEL, STATUS_LABEL, taskLine, taskTexts } from './task.texts.ts'
+import { parseDeadline } from '../../parser/deadline.ts'
+import { parseRef } from '../../parser/refs.ts'
+import { parseTaskArgs } from '../../parser/task-args.ts'
+import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
+import { replyTaskList, wantsAll } from './task-list.command.ts'
+import { textFor } from '../../kernel/org/visibility.ts'
+import { mentioned, taskOp } from './task-support.ts'
+
+type NewTaskArgs = { title: string; urgent: boolean; deadline: Date | null; deadlineText: string | null; names: string[]; needNumber?: number }
+type Args = { kind: 'show'; ref: TaskRef; full: boolean } | { kind: 'list'; all: boolean } | { kind: 'create'; task: NewTaskArgs }
+
+function parse(argv: string[], _text: string, now: Date): ParseResult<Args> {
+  if (!argv.length) return problem('请写明任务标题')
+  const ref = parseRef('T', argv[0])
+  const full = argv[1] === '完整' || argv[1] === '全文'
+  if (ref.ok && (argv.length === 1 || (argv.length === 2 && full))) return ok({ kind: 'show', ref: { number: ref.number, label: ref.label }, full })
+  if (argv[0] === '列表') return ok({ kind: 'list', all: wantsAll(argv[1]) })
+  let needNumber: number | undefined
+  let rest = argv
+  if (argv[0] === '转') {
+    const n = parseRef('N', argv[1])
+    if (!n.ok) return problem('请写需求编号,如:#任务 转 N12')
+    needNumber = n.number
+    rest = argv.slice(2)
+  }
+  const a = parseTaskArgs(rest)
+  if (!a.title && needNumber === undefined) return problem('请写明任务标题')
+  let deadline: Date | null = null
+  if (a.deadlineText !== null) {
+    const d = parseDeadline(a.deadlineText, now)
+    if (!d.ok) return problem(d.problem)
+    deadline = d.at
+  }
+  return ok({ kind: 'create', task: { title: a.title, urgent: a.urgent, deadline, deadlineText: a.deadlineText, names: a.mentionNames, needNumber } })
+}
+
+export const taskCommand: CommandDef<Args> = {
+  access: 'member',
+  name: '任务',
+  aliases: ['task'],
+  summary: '创建任务,或查看任务及其全部记录',
+  usage: '#任务 <标题> [紧急] [截止 <时间>] [@成员];#任务 转 N12 …;#任务 T12 [完整]',
+  example: '#任务 修复3号楼路灯 紧急 截止 明天下午3点 @李佳鑫',
+  parse,
+  async run(ctx) {
+    const a = ctx.args
+    if (a.kind === 'show') return show(ctx, a.ref, a.full)
+    if (a.kind === 'list') return replyTaskList(ctx, a.all)
+    return create(ctx, a.task)
+  },
+}
+
+async function create(ctx: CommandContext<Args>, a: NewTaskArgs) {
+  const { deadline } = a
+  const notify = await mentioned(ctx, a.names)
+  const task = await createTask(taskOp(ctx), { title: a.title, urgent: a.urgent, deadline, notify, needNumber: a.needNumber })
+  const text = taskTexts.created(task, { deadline, deadlineText: a.deadlineText, notifyNames: notify.map((m) => m.name), needNumber: a.needNumber })
+  ctx.reply(text, { mentionIds: notify.map((m) => m.wxid), urgent: a.urgent })
+}
+
+async function show(ctx: CommandContext<Args>, ref: TaskRef, full: boolean) {
+  const { task, events, names, evidence, unmasked } = await taskHistory(taskOp(ctx), ref, full)
+  // Read from a room of a unit above, the record's personal data is masked unless the reader asked for it in full.
+  const masked = !unmasked
+  const holder = task.holderId ? names.get(task.holderId) : undefined
+  const head = `${taskLine(task, ctx.now, holder)} · ${task.unit.name}`
+  const result = task.result ? `\n结果:${task.result}` : ''
+  const pics = evidence ? `\n凭证图片:${evidence} 张` : ''
+  const lines = events.map((e) => {
+    const who = e.actorId ? (names.get(e.actorId) ?? '') : '系统'
+    const level = e.level !== null ? `(第${e.level}级)` : ''
+    const move = e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? ` ${STATUS_LABEL[e.fromStatus]}→${STATUS_LABEL[e.toStatus]}` : ''
+    return `${formatLocal(e.at)} ${who} ${EVENT_LABEL[e.kind] ?? e.kind}${level}${move}${e.note ? `:${e.note}` : ''}`
+  })
+  const record = `${head}${result}${pics}\n记录:\n${lines.join('\n')}`
+  const shown = masked ? textFor(ctx.room.unitId, task.unitId, record) : record
+  // Say how to see the rest only when something was hidden.
+  ctx.reply(shown === record ? shown : `${shown}\n${taskTexts.maskedHint(task)}`)
+}

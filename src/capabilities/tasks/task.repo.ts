@@ -1,0 +1,76 @@
+// The only place with Prisma queries about needs, tasks, their events and short ids.
+import type { DbOrTx } from '../../db/client.ts'
+import type { Prisma } from '../../db/generated/client.ts'
+import type { TaskStatus } from '../../db/generated/enums.ts'
+import { shortIdRepo } from '../../domain/short-id.repo.ts'
+
+export const ACTIVE: TaskStatus[] = ['open', 'claimed']
+
+export const taskRepo = {
+  /** The next short number of a kind (N, T) in a district. Row-locked: concurrent callers get distinct numbers. */
+  nextNumber: (db: DbOrTx, districtId: number, kind: string): Promise<number> => shortIdRepo.next(db, districtId, kind),
+
+  createNeed: (db: DbOrTx, data: Prisma.NeedUncheckedCreateInput) => db.need.create({ data }),
+  needByNumber: (db: DbOrTx, districtId: number, number: number) => db.need.findUnique({ where: { districtId_number: { districtId, number } } }),
+  openNeeds: (db: DbOrTx, unitId: number, take: number) => db.need.findMany({ where: { unitId, status: 'open' }, orderBy: { number: 'asc' }, take }),
+  countOpenNeeds: (db: DbOrTx, unitId: number) => db.need.count({ where: { unitId, status: 'open' } }),
+  /** Converts a need once: false when it was converted or closed meanwhile. */
+  convertNeed: async (db: DbOrTx, id: number, taskId: number) =>
+    (await db.need.updateMany({ where: { id, status: 'open' }, data: { status: 'converted', taskId } })).count === 1,
+
+  /** A need whose task was cancelled is open again (false when it was not that task's any more). */
+  reopenNeed: async (db: DbOrTx, id: number, taskId: number) =>
+    (await db.need.updateMany({ where: { id, status: 'converted', taskId }, data: { status: 'open', taskId: null } })).count === 1,
+  needById: (db: DbOrTx, id: number) => db.need.findUnique({ where: { id } }),
+
+  createTask: (db: DbOrTx, data: Prisma.TaskUncheckedCreateInput) => db.task.create({ data }),
+  taskById: (db: DbOrTx, id: number) => db.task.findUnique({ where: { id } }),
+  taskByNumber: (db: DbOrTx, districtId: number, number: number) => db.task.findUnique({ where: { districtId_number: { districtId, number } } }),
+  /**
+   * A conditional update: applies only while the task is still in the state the caller read (status, holder,
+   * cycle). Returns false when someone else changed it first — the caller re-reads and explains.
+   */
+  transition: async (
+    db: DbOrTx,
+    id: number,
+    expect: { status?: TaskStatus | TaskStatus[]; holderId?: number | null; escalationCycle?: number; escalationLevel?: number },
+    data: Prisma.TaskUncheckedUpdateManyInput,
+  ) => {
+    const where: Prisma.TaskWhereInput = { id }
+    if (expect.status !== undefined) where.status = Array.isArray(expect.status) ? { in: expect.status } : expect.status
+    if (expect.holderId !== undefined) where.holderId = expect.holderId
+    if (expect.escalationCycle !== undefined) where.escalationCycle = expect.escalationCycle
+    if (expect.escalationLevel !== undefined) where.escalationLevel = expect.escalationLevel
+    return (await db.task.updateMany({ where, data })).count === 1
+  },
+  addEvent: (db: DbOrTx, data: Prisma.TaskEventUncheckedCreateInput) => db.taskEvent.create({ data }),
+  events: (db: DbOrTx, taskId: number) => db.taskEvent.findMany({ where: { taskId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+  activeInUnits: (db: DbOrTx, unitIds: number[], take: number) =>
+    db.task.findMany({
+      where: { unitId: { in: unitIds }, status: { in: ACTIVE } },
+      orderBy: [{ deadline: { sort: 'asc', nulls: 'last' } }, { number: 'asc' }],
+      take,
+    }),
+  countActiveInUnits: (db: DbOrTx, unitIds: number[]) => db.task.count({ where: { unitId: { in: unitIds }, status: { in: ACTIVE } } }),
+  /** Tasks whose escalation or reminder timer should exist: all of them, or only those late by `lateBy`. */
+  pendingTimers: (db: DbOrTx, before: Date | null, take: number, afterId: number) =>
+    db.task.findMany({
+      where: {
+        id: { gt: afterId },
+        status: { in: ACTIVE },
+        OR: before
+          ? [{ nextEscalationAt: { lt: before } }, { nextReminderAt: { lt: before } }]
+          : [{ nextEscalationAt: { not: null } }, { nextReminderAt: { not: null } }],
+      },
+      orderBy: { id: 'asc' },
+      take,
+      select: { id: true, escalationCycle: true, escalationLevel: true, nextEscalationAt: true, remindersSent: true, nextReminderAt: true },
+    }),
+  /** Images a member sent shortly before or after completing, attached as evidence. */
+  attachEvidence: (db: DbOrTx, memberId: number, taskId: number, from: Date, to: Date) =>
+    db.media.updateMany({ where: { memberId, taskId: null, sixId: null, at: { gte: from, lte: to } }, data: { taskId } }),
+  countEvidence: (db: DbOrTx, taskId: number) => db.media.count({ where: { taskId } }),
+  /** The member's most recently completed task, if completed at or after `since`. */
+  recentlyCompletedBy: (db: DbOrTx, memberId: number, since: Date) =>
+    db.task.findFirst({ where: { holderId: memberId, status: 'done', closedAt: { gte: since } }, orderBy: { closedAt: 'desc' } }),
+}

@@ -38,6 +38,8 @@ async function importAndServe(opts: StartOptions, env: Env, log: Logger, infra: 
   return { accounts, served }
 }
 
+// Long because the transport factory closes over the checked connections, the token mask and the fatal-auth exit;
+// split, those six values would be passed around instead of read in one place.
 export async function startBot(opts: StartOptions, env: Env, log: Logger, infra: Infra, metrics: Metrics): Promise<App> {
   const { startApp } = await import('../main.ts')
   const { accounts, served } = await importAndServe(opts, env, log, infra)

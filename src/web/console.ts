@@ -32,6 +32,52 @@ export function loopbackHost(host: string | undefined): boolean {
   return name === '127.0.0.1' || name === 'localhost' || name === '[::1]'
 }
 
+/** A refusal or a failure: a small page for a browser, JSON for the page's scripts. */
+function fail(res: ServerResponse, req: IncomingMessage, status: number, text: string) {
+  if (res.headersSent) return void res.end()
+  if ((req.headers.accept ?? '').includes('text/html'))
+    sendHtml(
+      res,
+      page({ title: webTexts.product, body: html`<main><p class="error" role="alert">${text}</p><p><a href="/">${webTexts.product}</a></p></main>` }),
+      status,
+    )
+  else sendJson(res, { error: text }, status)
+}
+
+function viewerResolver(deps: ConsoleDeps, simMode: boolean): (req: IncomingMessage) => Promise<Viewer | null> {
+  // The simulator has no login: one token per process, put in its pages, still guards every change (a page on
+  // another site cannot read it, so it cannot post to 127.0.0.1 on the user's behalf).
+  let simViewer: Viewer | null = null
+  const viewerOf = async (req: IncomingMessage): Promise<Viewer | null> => {
+    if (!simMode) return sessionViewer(deps.db, req, deps.clock.now())
+    if (!simViewer) {
+      // The simulated district (a database kept from earlier runs may hold other districts too).
+      const name = deps.mode.kind === 'sim' ? deps.mode.session.world.spec.district : ''
+      const district = await orgRepo.findDistrict(deps.db, name)
+      if (!district) throw new Error(`district ${name} is not in the database`)
+      simViewer = { member: null, scope: district, csrf: randomBytes(18).toString('base64url'), token: null }
+    }
+    return simViewer
+  }
+  return viewerOf
+}
+
+/** What a request that threw is answered with: the user's text for known errors, a generic one (and an error log) else. */
+function failed(log: ConsoleDeps['log'], e: unknown, pathname: string, res: ServerResponse, req: IncomingMessage) {
+  if (e instanceof HttpError) {
+    log.warn({ code: e.code, path: pathname }, e.message)
+    fail(res, req, e.status, e.userMessage)
+  } else if (isAppError(e)) {
+    log.warn({ code: e.code, path: pathname }, e.message)
+    fail(res, req, 400, e.userMessage)
+  } else {
+    log.error({ err: e, code: 'WEB_INTERNAL', path: pathname }, 'console request failed')
+    fail(res, req, 500, webTexts.serverError)
+  }
+}
+
+// Long because handle() is the console's one request path, read top to bottom: host check, route, body, viewer, CSRF,
+// errors (the pieces that need no request state are the functions above).
 export function createConsole(deps: ConsoleDeps): WebConsole {
   const hub = new EventHub()
   const simMode = deps.mode.kind === 'sim'
@@ -50,31 +96,7 @@ export function createConsole(deps: ConsoleDeps): WebConsole {
   const refresh = deps.mode.kind === 'login' ? setInterval(() => hub.emit('changed', {}), deps.mode.refreshEveryMs ?? 5_000) : null
   refresh?.unref()
 
-  // The simulator has no login: one token per process, put in its pages, still guards every change (a page on
-  // another site cannot read it, so it cannot post to 127.0.0.1 on the user's behalf).
-  let simViewer: Viewer | null = null
-  const viewerOf = async (req: IncomingMessage): Promise<Viewer | null> => {
-    if (!simMode) return sessionViewer(deps.db, req, deps.clock.now())
-    if (!simViewer) {
-      // The simulated district (a database kept from earlier runs may hold other districts too).
-      const name = deps.mode.kind === 'sim' ? deps.mode.session.world.spec.district : ''
-      const district = await orgRepo.findDistrict(deps.db, name)
-      if (!district) throw new Error(`district ${name} is not in the database`)
-      simViewer = { member: null, scope: district, csrf: randomBytes(18).toString('base64url'), token: null }
-    }
-    return simViewer
-  }
-
-  const fail = (res: ServerResponse, req: IncomingMessage, status: number, text: string) => {
-    if (res.headersSent) return void res.end()
-    if ((req.headers.accept ?? '').includes('text/html'))
-      sendHtml(
-        res,
-        page({ title: webTexts.product, body: html`<main><p class="error" role="alert">${text}</p><p><a href="/">${webTexts.product}</a></p></main>` }),
-        status,
-      )
-    else sendJson(res, { error: text }, status)
-  }
+  const viewerOf = viewerResolver(deps, simMode)
 
   return {
     async handle(req, res) {
@@ -115,16 +137,7 @@ export function createConsole(deps: ConsoleDeps): WebConsole {
         }
         await route.handler({ req, res, url, body }, viewer)
       } catch (e) {
-        if (e instanceof HttpError) {
-          deps.log.warn({ code: e.code, path: url.pathname }, e.message)
-          fail(res, req, e.status, e.userMessage)
-        } else if (isAppError(e)) {
-          deps.log.warn({ code: e.code, path: url.pathname }, e.message)
-          fail(res, req, 400, e.userMessage)
-        } else {
-          deps.log.error({ err: e, code: 'WEB_INTERNAL', path: url.pathname }, 'console request failed')
-          fail(res, req, 500, webTexts.serverError)
-        }
+        failed(deps.log, e, url.pathname, res, req)
       }
       return true
     },

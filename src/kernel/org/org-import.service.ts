@@ -1,6 +1,6 @@
 // `gridbot org import`: makes the database match the org file. Idempotent — a second import of the same
 // file changes nothing — and reports what it changed.
-import type { Db } from '../../db/client.ts'
+import type { Db, Tx } from '../../db/client.ts'
 import { AppError } from '../../core/errors.ts'
 import { validateOrg, type OrgSpec } from '../../config/org-spec.ts'
 import { orgRepo } from './org.repo.ts'
@@ -56,127 +56,10 @@ export async function importOrg(db: Db, spec: OrgSpec, now: Date, events: Publis
   await inTransaction(
     db,
     async (tx) => {
-      const knownAccounts = new Set((await orgRepo.accounts(tx)).map((a) => a.id))
-      for (const a of spec.accounts) {
-        if (!knownAccounts.has(a.id)) {
-          report.created.accounts++
-          report.lines.push(`+ 账号 ${a.id}`)
-        }
-        // Left out of the file (an xlsx sheet has no account columns): kept as it is, not cleared.
-        await orgRepo.upsertAccount(tx, a.id, { name: a.name, messagesPerSec: a.messagesPerSec })
-      }
-      // Units, parents before children (validateOrg lists them depth-first).
-      let district = await orgRepo.findDistrict(tx, spec.district)
-      const districtIsNew = !district
-      if (!district) {
-        district = await orgRepo.createUnit(tx, { name: spec.district, kind: 'district', parentId: null, districtId: null, policy: stored(spec.policies) })
-        district = await orgRepo.updateUnit(tx, district.id, { districtId: district.id, path: `/${district.id}/`, depth: 0 })
-        report.created.units++
-        report.lines.push(`+ 区 ${spec.district}`)
-      }
-      const districtId = district.id
-      report.districtId = districtId
-      const existing = new Map((await orgRepo.unitsOfDistrict(tx, districtId)).map((u) => [u.name, u]))
-      const byName = new Map<string, { id: number; path: string; depth: number }>()
-      for (const u of units) {
-        const parent = u.parent ? byName.get(u.parent)! : null
-        const path = (id: number) => `${parent ? parent.path : '/'}${id}/`
-        const depth = parent ? parent.depth + 1 : 0
-        let row = existing.get(u.name)
-        if (!row) {
-          row = await orgRepo.createUnit(tx, { name: u.name, kind: u.kind, parentId: parent?.id ?? null, districtId, policy: stored(u.policies) })
-          row = await orgRepo.updateUnit(tx, row.id, { path: path(row.id), depth })
-          report.created.units++
-          report.lines.push(`+ 单位 ${u.name}(${u.kind})`)
-        } else if (row.kind !== u.kind || row.parentId !== (parent?.id ?? null) || row.path !== path(row.id) || !same(row.policy, stored(u.policies))) {
-          row = await orgRepo.updateUnit(tx, row.id, {
-            kind: u.kind,
-            parentId: parent?.id ?? null,
-            path: path(row.id),
-            depth,
-            policy: stored(u.policies) ?? null,
-          })
-          if (row.id !== districtId) {
-            report.updated.units++
-            report.lines.push(`~ 单位 ${u.name}`)
-          }
-        } else if (!(districtIsNew && row.id === districtId)) report.unchanged++
-        byName.set(u.name, row)
-      }
-      // Units that left the file stay (their records must not be lost); they are reported.
-      for (const name of existing.keys()) if (!byName.has(name)) report.lines.push(`! 单位 ${name} 不在文件中(保留其记录)`)
-
-      const rooms = new Map((await orgRepo.roomsOfDistrict(tx, districtId)).map((r) => [r.topic, r]))
-      for (const r of spec.rooms) {
-        const unitId = byName.get(r.unit)!.id
-        const accountId = r.account ?? spec.accounts[0]!.id
-        const row = rooms.get(r.topic)
-        const extra = { backupAccountIds: r.accounts.filter((a) => a !== accountId), isAdmin: r.admin }
-        if (!row) {
-          const created = await orgRepo.createRoom(tx, { topic: r.topic, unitId, accountId, ...extra })
-          // A room id from the file binds the group at once (released from any other row that had it).
-          if (r.wxRoomId) await orgRepo.bindRoom(tx, created.id, r.wxRoomId, new Date())
-          report.created.rooms++
-          report.lines.push(`+ 群 ${r.topic}`)
-        } else if (
-          row.unitId !== unitId ||
-          row.accountId !== accountId ||
-          (r.wxRoomId && row.wxRoomId !== r.wxRoomId) ||
-          !same(row.backupAccountIds, extra.backupAccountIds) ||
-          row.isAdmin !== extra.isAdmin
-        ) {
-          await orgRepo.updateRoom(tx, row.id, { unitId, accountId, ...extra })
-          if (r.wxRoomId && row.wxRoomId !== r.wxRoomId) await orgRepo.bindRoom(tx, row.id, r.wxRoomId, new Date())
-          report.updated.rooms++
-          report.lines.push(`~ 群 ${r.topic}`)
-        } else report.unchanged++
-      }
-
-      const rows = await orgRepo.membersOfDistrict(tx, districtId)
-      const rowById = new Map(rows.map((r) => [r.id, r]))
-      const entries = spec.members.map((m) => ({ name: m.name, unitId: byName.get(m.unit)!.id, wxid: m.wxid, phone: m.phone, role: m.role }))
-      const { matches, leftOver } = matchRoster(entries, rows)
-      for (const [i, m] of spec.members.entries()) {
-        const match = matches[i]!
-        const data = {
-          name: m.name,
-          unitId: entries[i]!.unitId,
-          role: m.role,
-          phone: m.phone ?? null,
-          teams: m.teams,
-          duties: m.duties,
-          roomTopics: m.rooms,
-          active: true,
-          wxid: match.wxid,
-        }
-        const row = match.rowId === null ? undefined : rowById.get(match.rowId)
-        if (row && Object.entries(data).every(([k, v]) => same(row[k as keyof typeof row], v))) {
-          report.unchanged++
-          continue
-        }
-        // The contact id's origin: a new id from the file is the file's; an id kept from chat stays the chat's.
-        const link = match.wxid && match.wxid !== row?.wxid ? { linkedVia: 'file', linkedAt: now } : {}
-        if (row) await orgRepo.updateMember(tx, row.id, { ...data, ...link })
-        else await orgRepo.createMember(tx, { ...data, ...link })
-        if (match.replacedWxid) {
-          report.relinked++
-          report.lines.push(`~ 成员 ${m.name} 的微信ID 由 ${match.replacedWxid} 改为 ${match.wxid}(以文件为准)`)
-        }
-        if (row) {
-          report.updated.members++
-          report.lines.push(`~ 成员 ${m.name}`)
-        } else {
-          report.created.members++
-          report.lines.push(`+ 成员 ${m.name}(${m.role}${match.wxid ? '' : ',待登记'})`)
-        }
-      }
-      for (const row of leftOver) {
-        if (row.active) {
-          await orgRepo.deactivateMember(tx, row.id)
-          report.deactivated++
-          report.lines.push(`- 成员 ${row.name} 已停用(不在文件中)`)
-        }
-      }
+      await importAccounts(tx, spec, report)
+      const { districtId, byName } = await importUnits(tx, spec, units, report)
+      await importRooms(tx, spec, districtId, byName, report)
+      await importMembers(tx, spec, districtId, byName, now, report)
       const work = { db: tx, effects, now, events }
       report.lines.push(...(await events.publish(work, 'org.imported', { districtId, spec, unitIdByName: (name) => byName.get(name)!.id })))
     },
@@ -184,6 +67,140 @@ export async function importOrg(db: Db, spec: OrgSpec, now: Date, events: Publis
   )
   await effects.flush(nowhere, nowhere)
   return report
+}
+
+type UnitsByName = Map<string, { id: number; path: string; depth: number }>
+
+async function importAccounts(tx: Tx, spec: OrgSpec, report: ImportReport) {
+  const knownAccounts = new Set((await orgRepo.accounts(tx)).map((a) => a.id))
+  for (const a of spec.accounts) {
+    if (!knownAccounts.has(a.id)) {
+      report.created.accounts++
+      report.lines.push(`+ 账号 ${a.id}`)
+    }
+    // Left out of the file (an xlsx sheet has no account columns): kept as it is, not cleared.
+    await orgRepo.upsertAccount(tx, a.id, { name: a.name, messagesPerSec: a.messagesPerSec })
+  }
+}
+
+async function importUnits(tx: Tx, spec: OrgSpec, units: ReturnType<typeof validateOrg>['units'], report: ImportReport) {
+  // Units, parents before children (validateOrg lists them depth-first).
+  let district = await orgRepo.findDistrict(tx, spec.district)
+  const districtIsNew = !district
+  if (!district) {
+    district = await orgRepo.createUnit(tx, { name: spec.district, kind: 'district', parentId: null, districtId: null, policy: stored(spec.policies) })
+    district = await orgRepo.updateUnit(tx, district.id, { districtId: district.id, path: `/${district.id}/`, depth: 0 })
+    report.created.units++
+    report.lines.push(`+ 区 ${spec.district}`)
+  }
+  const districtId = district.id
+  report.districtId = districtId
+  const existing = new Map((await orgRepo.unitsOfDistrict(tx, districtId)).map((u) => [u.name, u]))
+  const byName: UnitsByName = new Map()
+  for (const u of units) {
+    const parent = u.parent ? byName.get(u.parent)! : null
+    const path = (id: number) => `${parent ? parent.path : '/'}${id}/`
+    const depth = parent ? parent.depth + 1 : 0
+    let row = existing.get(u.name)
+    if (!row) {
+      row = await orgRepo.createUnit(tx, { name: u.name, kind: u.kind, parentId: parent?.id ?? null, districtId, policy: stored(u.policies) })
+      row = await orgRepo.updateUnit(tx, row.id, { path: path(row.id), depth })
+      report.created.units++
+      report.lines.push(`+ 单位 ${u.name}(${u.kind})`)
+    } else if (row.kind !== u.kind || row.parentId !== (parent?.id ?? null) || row.path !== path(row.id) || !same(row.policy, stored(u.policies))) {
+      row = await orgRepo.updateUnit(tx, row.id, {
+        kind: u.kind,
+        parentId: parent?.id ?? null,
+        path: path(row.id),
+        depth,
+        policy: stored(u.policies) ?? null,
+      })
+      if (row.id !== districtId) {
+        report.updated.units++
+        report.lines.push(`~ 单位 ${u.name}`)
+      }
+    } else if (!(districtIsNew && row.id === districtId)) report.unchanged++
+    byName.set(u.name, row)
+  }
+  // Units that left the file stay (their records must not be lost); they are reported.
+  for (const name of existing.keys()) if (!byName.has(name)) report.lines.push(`! 单位 ${name} 不在文件中(保留其记录)`)
+  return { districtId, byName }
+}
+
+async function importRooms(tx: Tx, spec: OrgSpec, districtId: number, byName: UnitsByName, report: ImportReport) {
+  const rooms = new Map((await orgRepo.roomsOfDistrict(tx, districtId)).map((r) => [r.topic, r]))
+  for (const r of spec.rooms) {
+    const unitId = byName.get(r.unit)!.id
+    const accountId = r.account ?? spec.accounts[0]!.id
+    const row = rooms.get(r.topic)
+    const extra = { backupAccountIds: r.accounts.filter((a) => a !== accountId), isAdmin: r.admin }
+    if (!row) {
+      const created = await orgRepo.createRoom(tx, { topic: r.topic, unitId, accountId, ...extra })
+      // A room id from the file binds the group at once (released from any other row that had it).
+      if (r.wxRoomId) await orgRepo.bindRoom(tx, created.id, r.wxRoomId, new Date())
+      report.created.rooms++
+      report.lines.push(`+ 群 ${r.topic}`)
+    } else if (
+      row.unitId !== unitId ||
+      row.accountId !== accountId ||
+      (r.wxRoomId && row.wxRoomId !== r.wxRoomId) ||
+      !same(row.backupAccountIds, extra.backupAccountIds) ||
+      row.isAdmin !== extra.isAdmin
+    ) {
+      await orgRepo.updateRoom(tx, row.id, { unitId, accountId, ...extra })
+      if (r.wxRoomId && row.wxRoomId !== r.wxRoomId) await orgRepo.bindRoom(tx, row.id, r.wxRoomId, new Date())
+      report.updated.rooms++
+      report.lines.push(`~ 群 ${r.topic}`)
+    } else report.unchanged++
+  }
+}
+
+async function importMembers(tx: Tx, spec: OrgSpec, districtId: number, byName: UnitsByName, now: Date, report: ImportReport) {
+  const rows = await orgRepo.membersOfDistrict(tx, districtId)
+  const rowById = new Map(rows.map((r) => [r.id, r]))
+  const entries = spec.members.map((m) => ({ name: m.name, unitId: byName.get(m.unit)!.id, wxid: m.wxid, phone: m.phone, role: m.role }))
+  const { matches, leftOver } = matchRoster(entries, rows)
+  for (const [i, m] of spec.members.entries()) {
+    const match = matches[i]!
+    const data = {
+      name: m.name,
+      unitId: entries[i]!.unitId,
+      role: m.role,
+      phone: m.phone ?? null,
+      teams: m.teams,
+      duties: m.duties,
+      roomTopics: m.rooms,
+      active: true,
+      wxid: match.wxid,
+    }
+    const row = match.rowId === null ? undefined : rowById.get(match.rowId)
+    if (row && Object.entries(data).every(([k, v]) => same(row[k as keyof typeof row], v))) {
+      report.unchanged++
+      continue
+    }
+    // The contact id's origin: a new id from the file is the file's; an id kept from chat stays the chat's.
+    const link = match.wxid && match.wxid !== row?.wxid ? { linkedVia: 'file', linkedAt: now } : {}
+    if (row) await orgRepo.updateMember(tx, row.id, { ...data, ...link })
+    else await orgRepo.createMember(tx, { ...data, ...link })
+    if (match.replacedWxid) {
+      report.relinked++
+      report.lines.push(`~ 成员 ${m.name} 的微信ID 由 ${match.replacedWxid} 改为 ${match.wxid}(以文件为准)`)
+    }
+    if (row) {
+      report.updated.members++
+      report.lines.push(`~ 成员 ${m.name}`)
+    } else {
+      report.created.members++
+      report.lines.push(`+ 成员 ${m.name}(${m.role}${match.wxid ? '' : ',待登记'})`)
+    }
+  }
+  for (const row of leftOver) {
+    if (row.active) {
+      await orgRepo.deactivateMember(tx, row.id)
+      report.deactivated++
+      report.lines.push(`- 成员 ${row.name} 已停用(不在文件中)`)
+    }
+  }
 }
 
 export function summariseImport(r: ImportReport): string {

@@ -54,6 +54,8 @@ function parse<T>(schema: z.ZodType<T>, body: string): T {
   return r.data
 }
 
+// Long because every route closes over one session's state (images kept, the serial action chain, the default room
+// and speaker); each route itself is a few lines. A split would pass that state around (issue #21 leaves it).
 export function simRoutes(ctx: ConsoleContext, session: SimSession): Route<Viewer | null>[] {
   const { world } = session
   const images = new Map<string, { bytes: Buffer; type: string }>()

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { distanceM, findDuplicate, similarity } from '../../src/domain/hazard/duplicates.ts'
 import { categoryOf, recogniseCategory } from '../../src/domain/hazard/hazard-categories.ts'
-import { GEOREPORT_FIELDS, toCsv, toCsvRow, toGeoReport } from '../../src/domain/hazard/hazard-export.ts'
+import { CSV_HEADERS, GEOREPORT_FIELDS, toCsv, toCsvRow, toGeoReport } from '../../src/domain/hazard/hazard-export.ts'
 import { clip } from '../../src/core/text.ts'
 import { DEFAULT_HAZARD_POLICY } from '../../src/domain/hazard/hazard-policy.ts'
 import { decideHazard, HAZARD_TRANSITIONS, hazardRelations, routeTarget, type HazardAction, type HazardRelation } from '../../src/domain/hazard/hazard-rules.ts'
@@ -332,6 +332,19 @@ describe('the export', () => {
       images: [],
     })
     expect(row.join()).not.toContain('13812345678')
+  })
+  it('CSV names a resident reporter 居民, as the 台账 does; a member by name (issue #29, item 5)', () => {
+    const row = (reporterMemberId: number | null, reporterName: string) =>
+      toCsvRow({
+        hazard: { ...h, reporterMemberId, reporterName, reportCount: 1, verifiedHow: null, result: null } as never,
+        handlingUnit: 'x',
+        reportUnit: 'y',
+        images: [],
+      })
+    const at = CSV_HEADERS.indexOf('上报人')
+    expect(row(null, '张大爷')[at]).toBe('居民')
+    expect(row(null, '张大爷').join()).not.toContain('张大爷')
+    expect(row(12, '李佳鑫')[at]).toBe('李佳鑫')
   })
   it('CSV is quoted where needed and starts with a BOM', () => {
     const csv = toCsv([

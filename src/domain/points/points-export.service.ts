@@ -6,7 +6,7 @@ import { formatLocal } from '../../core/time.ts'
 import { orgRepo } from '../org/org.repo.ts'
 import { textFor } from '../org/visibility.ts'
 import type { Work } from '../work.ts'
-import { formatPoints, monthPeriod } from './points-rules.ts'
+import { entryRef, formatPoints, monthPeriod } from './points-rules.ts'
 import { settleCheckins } from './points.service.ts'
 import { pointsRepo } from './points.repo.ts'
 import { SOURCE_LABEL } from './points.texts.ts'
@@ -37,7 +37,7 @@ export async function exportPointsMonth(w: Work, a: { district: string; month: s
   ledger.addRow(LEDGER_HEADERS).font = { bold: true }
   const sums = new Map<string, { member: string; wxid: string; unit: string; earned: number; spent: number }>()
   for (const e of entries) {
-    const ref = e.ref.startsWith('rev:') ? '' : e.ref
+    const ref = entryRef(e)
     ledger.addRow([
       formatLocal(new Date(e.at)),
       e.member,

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs'
 import { AppError } from '../../core/errors.ts'
 import { formatLocal } from '../../core/time.ts'
+import { exportStamp, printableSheet } from '../../core/xlsx-print.ts'
 import { orgRepo } from '../org/org.repo.ts'
 import { textFor } from '../org/visibility.ts'
 import type { Work } from '../work.ts'
@@ -34,7 +35,8 @@ export async function exportPointsMonth(w: Work, a: { district: string; month: s
   const entries = await pointsRepo.entriesBetween(w.db, district.id, period.from, period.to)
   const wb = new ExcelJS.Workbook()
   const ledger = wb.addWorksheet('积分台账')
-  ledger.addRow(LEDGER_HEADERS).font = { bold: true }
+  const title = (sheet: string) => `${district.name} ${period.label} ${sheet}(导出于 ${exportStamp(w.now)})`
+  printableSheet(ledger, title('积分台账'), LEDGER_HEADERS)
   const sums = new Map<string, { member: string; wxid: string; unit: string; earned: number; spent: number }>()
   for (const e of entries) {
     const ref = entryRef(e)
@@ -58,7 +60,7 @@ export async function exportPointsMonth(w: Work, a: { district: string; month: s
   const widths = [16, 10, 16, 20, 10, 12, 8, 24]
   for (const [i, c] of ledger.columns.entries()) c.width = widths[i]
   const summary = wb.addWorksheet('汇总')
-  summary.addRow(SUMMARY_HEADERS).font = { bold: true }
+  printableSheet(summary, title('积分汇总'), SUMMARY_HEADERS)
   for (const s of [...sums.values()].sort((x, y) => y.earned - x.earned))
     summary.addRow([s.member, s.wxid, s.unit, Number(formatPoints(s.earned)), Number(formatPoints(s.spent)), Number(formatPoints(s.earned - s.spent))])
   await wb.xlsx.writeFile(a.file)

@@ -3,6 +3,7 @@
 import type ExcelJS from 'exceljs'
 import { maskPersonalData } from '../../core/privacy/mask.ts'
 import { formatLocal } from '../../core/time.ts'
+import { printableSheet } from '../../core/xlsx-print.ts'
 import { orgRepo } from '../org/org.repo.ts'
 import type { Work } from '../work.ts'
 import { projectContents } from './project.service.ts'
@@ -62,9 +63,9 @@ export async function projectSheetRows(w: Work, districtId: number, period: { fr
   return rows
 }
 
-export function addProjectSheet(wb: ExcelJS.Workbook, rows: (string | number)[][]): ExcelJS.Worksheet {
-  const sheet = wb.addWorksheet(PROJECT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.addRow(PROJECT_HEADERS).font = { bold: true }
+export function addProjectSheet(wb: ExcelJS.Workbook, rows: (string | number)[][], title: string): ExcelJS.Worksheet {
+  const sheet = wb.addWorksheet(PROJECT_SHEET)
+  printableSheet(sheet, title, PROJECT_HEADERS)
   for (const r of rows) sheet.addRow(r)
   for (const [i, c] of sheet.columns.entries()) c.width = WIDTHS[i]
   return sheet

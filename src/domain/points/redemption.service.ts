@@ -88,6 +88,8 @@ export async function checkOff(w: Work, a: { actor: MemberWithUnit; code: string
   if (!r) throw refuse('REDEEM_CODE_UNKNOWN', redeemTexts.unknownCode(code))
   const item = (await pointsRepo.itemById(w.db, r.itemId)) as CatalogueItem
   const unit = (await orgRepo.unitById(w.db, item.unitId))!
+  // Another district's live code is answered as an unknown one: no oracle telling codes that exist (issue #29).
+  if (districtOf(unit) !== districtOf(a.actor.unit)) throw refuse('REDEEM_CODE_UNKNOWN', redeemTexts.unknownCode(code))
   if (!mayCheckOff(a.actor, { unit, providerWxid: item.providerWxid })) throw refuse('REDEEM_CHECKOFF_DENIED', redeemTexts.checkOffDenied())
   if (!(await pointsRepo.useRedemption(w.db, r.id, a.actor.id, w.now))) {
     const now = await pointsRepo.redemptionByCode(w.db, code)

@@ -7,11 +7,11 @@ import { noticeStatus, sendNotice, type NoticeOp } from '../domain/notice/notice
 import { cancelSchedule, createSchedule, listSchedules, type When } from '../domain/notice/notice-schedule.service.ts'
 import { parseRef } from '../parser/refs.ts'
 import { parseSchedule } from '../parser/schedule.ts'
+import { isUrgentWord, takeUrgency } from '../parser/urgency.ts'
 import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../pipeline/command.ts'
 
 type Args = { kind: 'send'; draft: NoticeDraft } | { kind: 'status'; number: number | null } | { kind: 'schedule'; draft: NoticeDraft; when: When }
 
-const URGENT = new Set(['紧急', '加急', '急', 'urgent'])
 const GRIDS = new Set(['网格', '仅网格', '各网格'])
 
 /** Leading options, in any order, then the notice's words as typed (line breaks kept). */
@@ -24,7 +24,14 @@ export function parseDraft(text: string): ParseResult<NoticeDraft> {
     const m = /^(\S+)(?:\s+|$)/.exec(rest)
     if (!m) break
     const word = m[1]!
-    if (URGENT.has(word.toLowerCase())) urgent = true
+    const glued = takeUrgency([word])
+    if (glued.urgent && glued.words.length) {
+      // 【紧急】今晚有暴雨: the mark is cut off; the rest is the notice.
+      urgent = true
+      rest = glued.words[0]! + rest.slice(word.length)
+      continue
+    }
+    if (isUrgentWord(word)) urgent = true
     else if (GRIDS.has(word)) scope = 'grids'
     else if (word.startsWith('@') && word.length > 1 && !target) target = word.slice(1)
     else break

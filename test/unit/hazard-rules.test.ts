@@ -1,7 +1,7 @@
 // Hazard reports' pure rules: every cell of the transition table, who stands how to a report, routing by category,
 // category recognition, the duplicate check, the timer decisions and the org file's hazards policy.
 import { describe, expect, it } from 'vitest'
-import { distanceM, findDuplicate, similarity } from '../../src/domain/hazard/duplicates.ts'
+import { distanceM, findDuplicate, normaliseForMatch, similarity } from '../../src/domain/hazard/duplicates.ts'
 import { categoryOf, recogniseCategory } from '../../src/domain/hazard/hazard-categories.ts'
 import { CSV_HEADERS, GEOREPORT_FIELDS, toCsv, toCsvRow, toGeoReport } from '../../src/domain/hazard/hazard-export.ts'
 import { clip } from '../../src/core/text.ts'
@@ -209,6 +209,24 @@ describe('duplicates', () => {
     expect(similarity('垃圾桶满了', '垃圾桶满了')).toBe(1)
     expect(similarity('路口红绿灯坏了', '3号楼楼道堆放杂物')).toBeLessThan(0.1)
     expect(similarity('', '')).toBe(0)
+  })
+  // Issue #29, item 17: numbers that are personal data are not words.
+  it.each([
+    ['5号楼门口垃圾堆积 有异味 联系人电话13912345678', '5号楼门口垃圾堆积 很臭'],
+    ['5号楼门口垃圾堆积 有异味 电话:139 1234 5678', '5号楼门口垃圾堆积 很臭 手机15987654321'],
+    ['3号楼2单元301门口垃圾堆积,身份证410102195003041234', '3号楼2单元门口垃圾堆积'],
+  ])('%s ~ %s: similar despite the personal numbers', (a, b) => {
+    expect(similarity(a, b)).toBeGreaterThanOrEqual(0.5)
+    expect(
+      findDuplicate({ description: a, latitude: null, longitude: null }, [{ id: 9, description: b, latitude: null, longitude: null }], {
+        duplicateDistanceM: 100,
+        duplicateSimilarity: 0.5,
+      }),
+    ).toMatchObject({ id: 9, by: 'text' })
+  })
+  it('keeps the numbers that locate a case: 3号楼 and 5号楼 are told apart', () => {
+    expect(similarity('3号楼门口垃圾堆积', '5号楼门口垃圾堆积')).toBeLessThan(1)
+    expect(normaliseForMatch('5号楼门口 电话13912345678')).toBe('5号楼门口')
   })
   it('distance in metres', () => {
     // 0.001° of latitude is about 111 m.

@@ -49,11 +49,12 @@ function parse(argv: string[], text: string, now: Date): ParseResult<Args> {
     return ok({ kind: 'status', number: r.number })
   }
   if (argv[0] === '定时') {
-    if (!argv[1]) return problem(noticeTexts.scheduleUsage())
+    // Every error here ends with an example of a schedule, not of a plain notice (issue #29).
+    if (!argv[1]) return problem(noticeTexts.scheduleUsage(), noticeTexts.scheduleExample)
     const when = parseSchedule(argv[1], now)
-    if (!when.ok) return problem(when.problem)
+    if (!when.ok) return problem(when.problem, noticeTexts.scheduleExample)
     const draft = parseDraft(text.replace(/^\S+\s+\S+/, ''))
-    if (!draft.ok) return problem(noticeTexts.scheduleUsage())
+    if (!draft.ok) return problem(noticeTexts.scheduleUsage(), noticeTexts.scheduleExample)
     return ok({ kind: 'schedule', draft: draft.args, when })
   }
   const draft = parseDraft(text)

@@ -288,3 +288,14 @@ describe('gridbot export evaluation', () => {
     expect(q.projects).toBe(0)
   })
 })
+
+describe('a project with no task done (issue #29, item 32a)', () => {
+  it('cannot be closed, and the refusal says no task is done — not that tasks are unfinished', async () => {
+    const made = (await h.say(COMMUNITY, 'wxid_wang', '#项目 空项目测试'))[0]!
+    const id = /项目 (P\d+)/.exec(made)![1]!
+    expect(await h.say(GRID, 'wxid_lijiaxin', `#领题 ${id}`)).toEqual([expect.stringContaining(`已领题 ${id}`)])
+    const said = (await h.say(GRID, 'wxid_lijiaxin', `#完成 ${id} 总结`))[0]!
+    expect(said).toContain(`${id} 没有一项已完成的任务,不能结项`)
+    expect(said).not.toContain('还没有完成的任务')
+  })
+})

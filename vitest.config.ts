@@ -17,7 +17,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/unit/**'],
-          globalSetup: ['test/setup/services.ts', 'test/setup/browser.ts'],
+          globalSetup: ['test/setup/services.ts', 'test/setup/browser.ts', 'test/setup/office.ts'],
         },
       },
     ],

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { Command } from 'commander'
 import { loadEnv, secretsOf, type Env } from './config/env.ts'
 import { createLogger, type Logger } from './core/logger.ts'
-import { isAppError } from './core/errors.ts'
+import { AppError, isAppError } from './core/errors.ts'
 import { maskSecrets, registerSecrets } from './core/secrets.ts'
 import { accountTexts } from './domain/account/account.texts.ts'
 import type { Infra } from './infra.ts'
@@ -314,6 +314,7 @@ exporter
   .option('--district <name>', 'the district (default: the only one in the database)')
   .option('--out <file>', 'output file (default: 积分台账-<month>.xlsx)')
   .action(async (o: { month: string; district?: string; out?: string }) => {
+    await checkMonthOption(o.month)
     const env = loadEnv()
     const db = await openDb(env)
     try {
@@ -332,6 +333,7 @@ exporter
   .option('--district <name>', 'the district (default: the only one in the database)')
   .option('--out <file>', 'output file (default: 台账-<month>.xlsx)')
   .action(async (o: { month: string; district?: string; out?: string }) => {
+    await checkMonthOption(o.month)
     const env = loadEnv()
     const db = await openDb(env)
     try {
@@ -354,6 +356,7 @@ exporter
   .option('--out <file>', 'output file (default: 干部评价-<period>.xlsx)')
   .action(async (o: { month?: string; quarter?: string; year?: string; district?: string; out?: string }) => {
     const { exportEvaluation, exportPeriod } = await import('./capabilities/evaluation/evaluation-export.service.ts')
+    if (o.month !== undefined) await checkMonthOption(o.month)
     const period = exportPeriod(o)
     const env = loadEnv()
     const db = await openDb(env)
@@ -365,12 +368,20 @@ exporter
     }
   })
 
-/** "2026-11-01" → the start of that day in China time. */
+/** "2026-11-01" → the start of that day in China time; a day not on the calendar or not yet come is refused. */
 async function parseDay(s: string): Promise<Date> {
-  const { fromLocal } = await import('./core/local-time.ts')
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s.trim())
-  if (!m) throw new Error(`日期格式应为 YYYY-MM-DD:${s}`)
-  return fromLocal(Number(m[1]), Number(m[2]), Number(m[3]))
+  const { checkDay } = await import('./core/cli-dates.ts')
+  const r = checkDay(s, new Date())
+  if (!r.ok) throw new AppError('CLI_DATE', `bad --since ${s}`, r.message)
+  return r.value
+}
+
+/** "2026-11": a real month that has begun (an empty workbook for a month to come helps nobody). */
+async function checkMonthOption(s: string): Promise<string> {
+  const { checkMonth } = await import('./core/cli-dates.ts')
+  const r = checkMonth(s, new Date())
+  if (!r.ok) throw new AppError('CLI_MONTH', `bad --month ${s}`, r.message)
+  return r.value
 }
 
 program

@@ -77,6 +77,16 @@ describe('gridbot start refuses a configuration that cannot work', () => {
     noStack(r.stderr)
   })
 
+  it('no REDIS_URL with a log file: the message only, no "sonic boom is not ready yet" after it (issue #29)', () => {
+    const logFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'gridbot-log-')), 'logs/gridbot.log')
+    const r = start({ DATABASE_URL: stores.dbUrl, GRIDBOT_LOG_FILE: logFile })
+    expect(r.status).toBe(1)
+    expect(r.stderr).toContain('REDIS_URL')
+    expect(r.stderr).not.toContain('sonic boom')
+    expect(r.stderr).not.toContain('Error:')
+    noStack(r.stderr)
+  })
+
   it('Redis unreachable: a clear error and a non-zero exit within 30 s', async () => {
     const port = await freePort()
     const r = start({ REDIS_URL: `redis://:s3cret-pass@127.0.0.1:${port}/0`, DATABASE_URL: stores.dbUrl, GRIDBOT_CONNECT_TIMEOUT_MS: '3000' })

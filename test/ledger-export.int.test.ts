@@ -27,7 +27,8 @@ async function workbook(room: string) {
   await wb.xlsx.load(f!.file!.bytes as never)
   return { wb, line: f! }
 }
-const column = (ws: ExcelJS.Worksheet, col: number) => ws.getColumn(col).values.slice(2).map(String)
+// Row 1 is the title, row 2 the header (issue #29): records from row 3.
+const column = (ws: ExcelJS.Worksheet, col: number) => ws.getColumn(col).values.slice(3).map(String)
 
 beforeAll(async () => {
   sim = await testSim({ start: new Date('2026-11-20T09:00:00+08:00') })
@@ -55,15 +56,15 @@ describe('#导出 台账', () => {
     expect(line.file!.bytes.subarray(0, 2).toString()).toBe('PK') // a zip: .xlsx
     expect(wb.worksheets.map((s) => s.name)).toEqual(['签到', '任务', '隐患', '志愿', '积分', '项目'])
     for (const ws of wb.worksheets) {
-      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
-      expect(ws.getRow(1).font?.bold).toBe(true)
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
+      expect(ws.getRow(2).font?.bold).toBe(true)
     }
     // The same rows as the records of its subtree, and no other unit's.
     const db = sim.stores.db.prisma
     const hf = await db.unit.findFirstOrThrow({ where: { name: '华府社区' } })
     const mine = await db.checkin.findMany({ where: { unit: { path: { startsWith: hf.path } } }, include: { unit: true }, orderBy: { id: 'asc' } })
     const checkins = wb.getWorksheet('签到')!
-    expect(checkins.rowCount - 1).toBe(mine.length)
+    expect(checkins.rowCount - 2).toBe(mine.length)
     expect(column(checkins, 2)).toEqual(mine.map((c) => c.unit.name))
     expect(column(checkins, 2)).not.toContain('正商社区1号网格')
     expect(column(checkins, 6).join()).not.toContain('13812345678') // masked: read from the community's group
@@ -72,7 +73,7 @@ describe('#导出 台账', () => {
     const myTasks = await db.task.findMany({ where: { unitId: { in: subtree } }, orderBy: { number: 'asc' } })
     expect(column(tasks, 1)).toEqual(myTasks.map((t) => `T${t.number}`))
     expect(column(tasks, 2)).toEqual(['修复3号楼路灯'])
-    expect(wb.getWorksheet('志愿')!.rowCount - 1).toBe(await db.volunteerEntry.count())
+    expect(wb.getWorksheet('志愿')!.rowCount - 2).toBe(await db.volunteerEntry.count())
     expect(lastText(HF)).toContain(`签到 ${mine.length} 行`)
   })
 
@@ -80,7 +81,7 @@ describe('#导出 台账', () => {
     await say('孙区长', DISTRICT, '#导出 台账')
     const { wb } = await workbook(DISTRICT)
     const all = await sim.stores.db.prisma.checkin.count()
-    expect(wb.getWorksheet('签到')!.rowCount - 1).toBe(all)
+    expect(wb.getWorksheet('签到')!.rowCount - 2).toBe(all)
     expect(column(wb.getWorksheet('任务')!, 2).sort()).toEqual(['修复3号楼路灯', '清理楼道'])
   })
 

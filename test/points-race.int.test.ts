@@ -164,3 +164,26 @@ describe('redemption and the lazy check-in settlement', () => {
     expect(await stores.db.prisma.pointsEntry.count({ where: { source: 'checkin' } })).toBe(8 * 5)
   })
 })
+
+describe('redemption codes are unique by construction (issue #29)', () => {
+  it('a drawn code that is already issued is drawn again (the unique constraint on PostgreSQL decides)', async () => {
+    const m = await member('wxid_yang')
+    await give(m, 'V-code-a', 600)
+    const first = await work((w) => redeem(w, { member: m, roomId: 1, itemName: '毛巾', draw: () => 'K7Q2MX' }))
+    expect(first.code).toBe('K7Q2MX')
+    const draws = ['K7Q2MX', 'K7Q2MX', 'P3RW8N']
+    const second = await work((w) => redeem(w, { member: m, roomId: 1, itemName: '毛巾', draw: () => draws.shift()! }))
+    expect(second.code).toBe('P3RW8N')
+    expect(draws).toEqual([])
+    const codes = (await stores.db.prisma.redemption.findMany({ where: { code: { in: ['K7Q2MX', 'P3RW8N'] } }, select: { code: true } })).map((r) => r.code)
+    expect(codes.sort()).toEqual(['K7Q2MX', 'P3RW8N'])
+  })
+  it('when no free code can be drawn, nothing is taken: stock and balance stay', async () => {
+    const m = await member('wxid_yang')
+    const stock = async () => (await stores.db.prisma.catalogueItem.findFirstOrThrow({ where: { name: '毛巾' } })).stock
+    const [before, balance] = [await stock(), await checkBalance({ db: stores.db.prisma }, m.id)]
+    await expect(work((w) => redeem(w, { member: m, roomId: 1, itemName: '毛巾', draw: () => 'K7Q2MX' }))).rejects.toThrow('free redemption code')
+    expect(await stock()).toBe(before)
+    expect(await checkBalance({ db: stores.db.prisma }, m.id)).toEqual(balance)
+  })
+})

@@ -1,7 +1,8 @@
 // The board and the org view in Debian's Chromium, over the whole app (real Wechaty on the mock, BullMQ, PostgreSQL):
 // an urgent task climbs on the board after +3分钟 without a reload, a notice's acknowledgement cell turns green when
 // a grid answers 收到, account states and check-ins are shown, the screenshot renders Chinese and emoji, the roster
-// exports; and a change without the page's CSRF token is refused even in the simulator.
+// exports; the pages work at phone width (390 × 844: the tree a drawer, tables reflowed, a screenshot beside the
+// desktop one); and a change without the page's CSRF token is refused even in the simulator.
 import http from 'node:http'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -104,6 +105,51 @@ describe('web console: board and org view', () => {
     await board.goto(`${server.url}board`)
     await board.screenshot({ path: outputFile('board.png'), fullPage: true })
     await expectRendered(board, 'main.board h2', ['未', '完', '成', '任', '务', '隐', '患'], ['✅', '⚠️', '📋'])
+  })
+
+  it('works at phone width, 390 × 844 (issue #29): the group tree is a drawer, the chat takes the screen, table rows reflow into cards', async () => {
+    const phone = await browser.page()
+    await phone.setViewportSize({ width: 390, height: 844 })
+    const noSideScroll = async () => expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+
+    // The simulator: the chat pane has the width; the tree waits behind ☰.
+    await phone.goto(`${server.url}?room=${encodeURIComponent('华府社区5号网格群')}`)
+    await phone.locator('.sim[data-ready="true"]').waitFor()
+    await noSideScroll()
+    const messages = (await phone.locator('#messages').boundingBox())!
+    expect(messages.x).toBeGreaterThanOrEqual(0)
+    expect(messages.width).toBeGreaterThanOrEqual(370)
+    expect(await phone.locator('#group-tree').isVisible()).toBe(false)
+    await phone.getByRole('button', { name: '☰ 群列表' }).click()
+    await phone.locator('#group-tree').waitFor({ state: 'visible' })
+    // It slides in (a short transition): its place once it has.
+    await expect.poll(async () => (await phone.locator('#group-tree').boundingBox())!.x).toBeGreaterThanOrEqual(0)
+    const tree = (await phone.locator('#group-tree').boundingBox())!
+    expect(tree.x + tree.width).toBeLessThanOrEqual(390)
+    await phone.getByRole('link', { name: '华府社区群', exact: true }).click()
+    await phone.locator('.sim[data-ready="true"]').waitFor()
+    await expect(phone.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('华府社区群')
+    expect(await phone.locator('#group-tree').isVisible()).toBe(false)
+    const composer = (await phone.getByRole('button', { name: '发送', exact: true }).boundingBox())!
+    expect(composer.x + composer.width).toBeLessThanOrEqual(390)
+    expect(composer.y + composer.height).toBeLessThanOrEqual(844)
+    await phone.screenshot({ path: outputFile('simulator-phone.png') })
+
+    // The board: every task's fields on full-width labelled lines, not a word per line.
+    await phone.goto(`${server.url}board`)
+    await noSideScroll()
+    const title = phone.locator('#tasks tr[data-id="T1"] td[data-label="内容"]')
+    const box = (await title.boundingBox())!
+    expect(box.width).toBeGreaterThanOrEqual(340)
+    expect(box.height).toBeLessThan(40) // one line: 内容 清理5号楼消防通道
+    expect(await title.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"内容"')
+    for (const id of ['accounts', 'checkins']) {
+      const t = (await phone.locator(`#${id}`).boundingBox())!
+      expect(t.x + t.width, id).toBeLessThanOrEqual(390)
+    }
+    await phone.screenshot({ path: outputFile('board-phone.png'), fullPage: true })
+    await expectRendered(phone, 'main.board h2', ['未', '完', '成', '任', '务'], ['📋'])
+    await phone.close()
   })
 
   it('shows the org tree with roles and bindings, and exports the roster as xlsx', async () => {

@@ -1,4 +1,5 @@
 // `#任务 <标题> [紧急] [截止 <时间>] [@成员 …]` → its parts. Pure: names are resolved to members elsewhere.
+import { takeUrgency } from './urgency.ts'
 
 export interface TaskArgs {
   title: string
@@ -7,15 +8,21 @@ export interface TaskArgs {
   mentionNames: string[]
 }
 
-const URGENT = new Set(['紧急', '急', '加急', 'urgent'])
-
 export function parseTaskArgs(argv: string[]): TaskArgs {
   const title: string[] = []
   const deadline: string[] = []
   const mentionNames: string[] = []
   let urgent = false
   let inDeadline = false
-  for (const raw of argv) {
+  for (const word of argv) {
+    // 【紧急】修路灯: a mark glued to a word is cut off it.
+    const glued = takeUrgency([word])
+    if (glued.urgent) urgent = true
+    const raw = glued.words[0] ?? ''
+    if (!raw) {
+      inDeadline = false
+      continue
+    }
     if (raw.startsWith('@')) {
       mentionNames.push(
         ...raw
@@ -23,9 +30,6 @@ export function parseTaskArgs(argv: string[]): TaskArgs {
           .map((s) => s.trim())
           .filter(Boolean),
       )
-      inDeadline = false
-    } else if (URGENT.has(raw.toLowerCase())) {
-      urgent = true
       inDeadline = false
     } else if (/^(截止|截至|期限)[::]?/.test(raw)) {
       inDeadline = true

@@ -93,7 +93,7 @@ function checkExactly(room: string, wanted: ExpectedMessage[], bot: TranscriptLi
   return `「${room}」的机器人消息与 exactly 不符:${problem}\n期望 ${rules.length} 条:\n${expected}\n实际 ${bot.length} 条:\n${listLines(bot)}`
 }
 
-/** Checks one expectation against the bot's messages in a room since the previous expectation. */
+/** Checks one expectation against the bot's messages in a room since the last step that was not an expect. */
 export function checkExpectation(e: Expectation, lines: TranscriptLine[]): string | null {
   const bot = lines.filter((l) => l.self && l.room === e.room)
   if (e.exactly) return checkExactly(e.room, e.exactly, bot)
@@ -109,12 +109,13 @@ export function checkExpectation(e: Expectation, lines: TranscriptLine[]): strin
 export async function runScript(session: SimSession, script: Script, dir: string): Promise<ScriptResult> {
   const { world } = session
   const failures: ScriptResult['failures'] = []
-  // Consecutive expects share one window: everything the bot said since the step before them.
+  // An expect's window is what the bot said since the last step that was not an expect (as the README says, issue
+  // #29): after several says, it holds the replies to the last one only. Consecutive expects share that window.
   let cursor = 0
   let windowEnd: number | null = null
   for (const [i, s] of script.steps.entries()) {
-    if (!('expect' in s) && windowEnd !== null) {
-      cursor = windowEnd
+    if (!('expect' in s)) {
+      cursor = world.transcript.length
       windowEnd = null
     }
     try {

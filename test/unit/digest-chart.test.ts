@@ -27,7 +27,7 @@ const counts = (children: DigestCounts['children']): DigestCounts => ({
   tasks: { opened: 0, claimed: 0, done: 0 },
   hazards: { reported: 0, resolved: 0 },
   hours: { approvedMinutes: 0, approvedEntries: 0 },
-  notices: { sent: 0, deliveries: 0, onTime: 0 },
+  notices: { sent: 0, deliveries: 0, rooms: 0, onTime: 0 },
   funnel: { needs: 0, needsToTasks: 0, tasks: 0, tasksDone: 0, projects: 0, projectsDone: 0, resources: 0 } as never,
 })
 

@@ -119,3 +119,15 @@ describe('#日报', () => {
     expect((await h.say(HF, 'wxid_wang', '#日报 明天'))[0]).toContain('看不懂「明天」')
   })
 })
+
+describe('#日报 and notices', () => {
+  it('counts groups, not notice × group pairs: two notices to two grids are 2 groups (issue #29)', async () => {
+    h.clock.set(at('2026-11-27T09:00:00+08:00'))
+    expect(await h.say(HF, 'wxid_wang', '#通知 明天上午检查消防通道')).toEqual([expect.stringContaining('共 2 个群')])
+    expect(await h.say(HF, 'wxid_wang', '#通知 周日下午开会')).toEqual([expect.stringContaining('共 2 个群')])
+    h.clock.set(at('2026-11-28T08:30:00+08:00'))
+    const [text] = await h.say(HF, 'wxid_wang', '#日报 昨天')
+    expect(text).toContain('· 通知超时未确认:华府社区5号网格 1个群;华府社区6号网格 1个群')
+    expect(text).toContain('通知 2 条,下发 2 个群共 4 群次,按时确认 0 群次(0%)')
+  })
+})

@@ -64,7 +64,7 @@ const base = (): DigestCounts => ({
   tasks: { opened: 0, claimed: 0, done: 0 },
   hazards: { reported: 0, resolved: 0 },
   hours: { approvedMinutes: 0, approvedEntries: 0 },
-  notices: { sent: 0, deliveries: 0, onTime: 0 },
+  notices: { sent: 0, deliveries: 0, rooms: 0, onTime: 0 },
   funnel: {
     needs: 0,
     needsMet: 0,
@@ -112,7 +112,7 @@ describe('digest text', () => {
     c.tasks = { opened: 3, claimed: 2, done: 1 }
     c.hazards = { reported: 2, resolved: 1 }
     c.hours = { approvedMinutes: 270, approvedEntries: 3 }
-    c.notices = { sent: 2, deliveries: 8, onTime: 6 }
+    c.notices = { sent: 2, deliveries: 8, rooms: 8, onTime: 6 }
     expect(digestText(c).split('\n')).toEqual([
       '【日报】人和路街道 · 11月20日(补发)',
       '⚠️ 待关注',
@@ -130,6 +130,12 @@ describe('digest text', () => {
       '通知 2 条,下发 8 个群,按时确认 6 个(75%)',
       '清单 需求 0(已解决 0)→ 任务 0(已完成 0)→ 项目 0(已完成 0)',
     ])
+  })
+
+  it('counts groups once: 5 notices to 7 groups are 7 groups, 14 deliveries 群次 (issue #29)', () => {
+    const c = base()
+    c.notices = { sent: 5, deliveries: 14, rooms: 7, onTime: 7 }
+    expect(digestText(c)).toContain('通知 5 条,下发 7 个群共 14 群次,按时确认 7 群次(50%)')
   })
 
   it('a grid child is named itself when silent', () => {

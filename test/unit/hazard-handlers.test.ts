@@ -139,3 +139,14 @@ describe('hazard handlers without services', () => {
     expect(JSON.parse(later.body)).toEqual([])
   })
 })
+
+describe('a long description (issue #29, item 23)', () => {
+  it('is kept whole: the 2,000-character limit of a command is the only limit', async () => {
+    const description = `5号楼北侧消防通道被长期占用,${'情况说明:电动车和杂物堆放,住户多次反映,物业未处理。'.repeat(40)}`
+    expect(description.length).toBeGreaterThan(1000)
+    await send(GRID, 'wxid_lijiaxin', `#隐患 消防 ${description}`)
+    expect(outbox.to(GRID).join()).not.toContain('已保存前')
+    const h = await db.prisma.hazard.findFirstOrThrow({ orderBy: { id: 'desc' } })
+    expect(h.description).toBe(description)
+  })
+})

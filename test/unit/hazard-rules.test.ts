@@ -1,9 +1,9 @@
 // Hazard reports' pure rules: every cell of the transition table, who stands how to a report, routing by category,
 // category recognition, the duplicate check, the timer decisions and the org file's hazards policy.
 import { describe, expect, it } from 'vitest'
-import { distanceM, findDuplicate, similarity } from '../../src/capabilities/hazards/duplicates.ts'
+import { distanceM, findDuplicate, similarity, normaliseForMatch } from '../../src/capabilities/hazards/duplicates.ts'
 import { categoryOf, recogniseCategory } from '../../src/capabilities/hazards/hazard-categories.ts'
-import { GEOREPORT_FIELDS, toCsv, toCsvRow, toGeoReport } from '../../src/capabilities/hazards/hazard-export.ts'
+import { GEOREPORT_FIELDS, toCsv, toCsvRow, toGeoReport, CSV_HEADERS } from '../../src/capabilities/hazards/hazard-export.ts'
 import { clip } from '../../src/core/text.ts'
 import { DEFAULT_HAZARD_POLICY } from '../../src/capabilities/hazards/hazard-policy.ts'
 import {
@@ -217,6 +217,24 @@ describe('duplicates', () => {
     expect(similarity('路口红绿灯坏了', '3号楼楼道堆放杂物')).toBeLessThan(0.1)
     expect(similarity('', '')).toBe(0)
   })
+  // Issue #29, item 17: numbers that are personal data are not words.
+  it.each([
+    ['5号楼门口垃圾堆积 有异味 联系人电话13912345678', '5号楼门口垃圾堆积 很臭'],
+    ['5号楼门口垃圾堆积 有异味 电话:139 1234 5678', '5号楼门口垃圾堆积 很臭 手机15987654321'],
+    ['3号楼2单元301门口垃圾堆积,身份证410102195003041234', '3号楼2单元门口垃圾堆积'],
+  ])('%s ~ %s: similar despite the personal numbers', (a, b) => {
+    expect(similarity(a, b)).toBeGreaterThanOrEqual(0.5)
+    expect(
+      findDuplicate({ description: a, latitude: null, longitude: null }, [{ id: 9, description: b, latitude: null, longitude: null }], {
+        duplicateDistanceM: 100,
+        duplicateSimilarity: 0.5,
+      }),
+    ).toMatchObject({ id: 9, by: 'text' })
+  })
+  it('keeps the numbers that locate a case: 3号楼 and 5号楼 are told apart', () => {
+    expect(similarity('3号楼门口垃圾堆积', '5号楼门口垃圾堆积')).toBeLessThan(1)
+    expect(normaliseForMatch('5号楼门口 电话13912345678')).toBe('5号楼门口')
+  })
   it('distance in metres', () => {
     // 0.001° of latitude is about 111 m.
     expect(distanceM({ latitude: 34.746, longitude: 113.625 }, { latitude: 34.747, longitude: 113.625 })).toBeCloseTo(111.2, 0)
@@ -339,6 +357,19 @@ describe('the export', () => {
       images: [],
     })
     expect(row.join()).not.toContain('13812345678')
+  })
+  it('CSV names a resident reporter 居民, as the 台账 does; a member by name (issue #29, item 5)', () => {
+    const row = (reporterMemberId: number | null, reporterName: string) =>
+      toCsvRow({
+        hazard: { ...h, reporterMemberId, reporterName, reportCount: 1, verifiedHow: null, result: null } as never,
+        handlingUnit: 'x',
+        reportUnit: 'y',
+        images: [],
+      })
+    const at = CSV_HEADERS.indexOf('上报人')
+    expect(row(null, '张大爷')[at]).toBe('居民')
+    expect(row(null, '张大爷').join()).not.toContain('张大爷')
+    expect(row(12, '李佳鑫')[at]).toBe('李佳鑫')
   })
   it('CSV is quoted where needed and starts with a BOM', () => {
     const csv = toCsv([

@@ -44,26 +44,38 @@ describe('the 台账 export', () => {
     await wb.xlsx.readFile(file)
     expect(wb.worksheets.map((s) => s.name)).toEqual(['签到', '任务', '隐患', '志愿', '积分', '项目'])
     for (const ws of wb.worksheets) {
-      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
-      expect(ws.getRow(1).font?.bold).toBe(true)
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
+      expect(ws.getRow(2).font?.bold).toBe(true)
     }
     const checkins = wb.getWorksheet('签到')!
-    expect(values(checkins, 1)).toEqual(['时间', '单位', '成员', '类型', '户数', '备注', '地址'])
-    expect(checkins.rowCount).toBe(2)
-    const c = values(checkins, 2)
+    expect(values(checkins, 2)).toEqual(['时间', '单位', '成员', '类型', '户数', '备注', '地址'])
+    expect(checkins.rowCount).toBe(3)
+    const c = values(checkins, 3)
     expect(c.slice(0, 5)).toEqual(['2026-11-20 09:00', '华府社区5号网格', '李佳鑫', '走访', 5])
     expect(String(c[5])).not.toContain('13812345678') // masked: the district's office reads it
     const tasks = wb.getWorksheet('任务')!
-    expect(values(tasks, 2).slice(0, 7)).toEqual(['T1', '修复3号楼路灯', '华府社区5号网格', '紧急', '已完成', '李佳鑫', '李佳鑫'])
+    expect(values(tasks, 3).slice(0, 7)).toEqual(['T1', '修复3号楼路灯', '华府社区5号网格', '紧急', '已完成', '李佳鑫', '李佳鑫'])
     const hazards = wb.getWorksheet('隐患')!
-    expect(values(hazards, 1)[0]).toBe('编号')
-    expect(values(hazards, 2)[0]).toBe('H1')
-    expect(values(hazards, 2)[6]).toBe('居民') // a resident reporter is not named
+    expect(values(hazards, 2)[0]).toBe('编号')
+    expect(values(hazards, 3)[0]).toBe('H1')
+    expect(values(hazards, 3)[1]).toBe('环境') // the category in Chinese, not its code (issue #29)
+    expect(values(hazards, 3)[6]).toBe('居民') // a resident reporter is not named
     const hours = wb.getWorksheet('志愿')!
-    expect(values(hours, 2).slice(0, 7)).toEqual(['V1', '小杨', '华府社区5号网格', '助老服务', 2, '2026-11-20', '已通过'])
+    expect(values(hours, 3).slice(0, 7)).toEqual(['V1', '小杨', '华府社区5号网格', '助老服务', 2, '2026-11-20', '已通过'])
     const points = wb.getWorksheet('积分')!
-    expect(points.rowCount).toBeGreaterThan(1)
-    expect(values(wb.getWorksheet('项目')!, 2)[0]).toBe('P1')
+    expect(points.rowCount).toBeGreaterThan(2)
+    expect(values(wb.getWorksheet('项目')!, 3)[0]).toBe('P1')
+  })
+
+  it('prints (issue #29): a title row naming unit, month and export time; landscape, fit to one page wide, header on every page, page numbers', async () => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(file)
+    for (const ws of wb.worksheets) {
+      expect(values(ws, 1)[0]).toBe(`二七区 2026年11月 台账 · ${ws.name}(导出于 2026-11-21 09:00)`)
+      expect(ws.getRow(1).font?.size).toBe(14)
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: '1:2' })
+      expect(ws.headerFooter.oddFooter).toContain('第 &P 页,共 &N 页')
+    }
   })
 
   it('fits column widths to the widest text (CJK counts two)', async () => {

@@ -75,3 +75,16 @@ describe('next occurrences (cron, Asia/Shanghai)', () => {
     expect(nextOccurrence('not cron', now)).toBeNull()
   })
 })
+
+describe('#通知 定时 errors (issue #29, item 28)', () => {
+  const words = (s: string) => s.split(/\s+/).filter(Boolean)
+  it.each(['定时', '定时 明天', '定时 每天25点 开会', '定时 每隔三天8点 开会', '定时 昨天8点 开会', '定时 每天8点'])(
+    '#通知 %s ends with an example of a schedule',
+    async (text) => {
+      const { noticeCommand } = await import('../../src/capabilities/notices/notice.command.ts')
+      const r = noticeCommand.parse(words(text), text, now)
+      expect(r.ok).toBe(false)
+      if (!r.ok) expect(r.example).toMatch(/^#通知 定时 /)
+    },
+  )
+})

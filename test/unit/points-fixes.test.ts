@@ -259,4 +259,12 @@ describe('redemption: which item, free items', () => {
     expect(said[0]).toContain('已兑换「政策咨询」,扣 0 分')
     expect(await h.say(ZS_GRID, 'wxid_zhoumin', '#兑换 政策咨询')).toEqual([expect.stringContaining('没有可兑换的「政策咨询」')])
   })
+
+  it("another district's live code is 兑换码无效 to a supervisor, not a refusal that tells it exists (issue #29, item 22)", async () => {
+    const said = await h.say(GRID, 'wxid_yang', '#兑换 政策咨询')
+    const code = /兑换码:([A-Z0-9]{6})/.exec(said[0]!)![1]!
+    expect(await h.say('room-中原华府社区群', 'zy_wxid_wang', `#核销 ${code}`)).toEqual([`兑换码 ${code} 无效,请核对`])
+    expect(await h.say('room-中原华府社区群', 'zy_wxid_wang', '#核销 ZZZZZZ')).toEqual(['兑换码 ZZZZZZ 无效,请核对'])
+    expect(await h.say(COMMUNITY, 'wxid_wang', `#核销 ${code}`)).toEqual([expect.stringContaining(`已核销 ${code}`)])
+  })
 })

@@ -249,13 +249,19 @@ describe('gridbot export points', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(file)
     const ledger = wb.getWorksheet('积分台账')!
-    expect((ledger.getRow(1).values as unknown[]).slice(1)).toEqual(LEDGER_HEADERS)
-    expect(ledger.rowCount).toBe(total + 1)
+    // Row 1 the title (district, month, when exported), row 2 the header; printed landscape, one page wide (issue #29).
+    expect(String(ledger.getRow(1).getCell(1).value)).toMatch(/^二七区 2026年11月 积分台账\(导出于 \d{4}-\d\d-\d\d \d\d:\d\d\)$/)
+    expect((ledger.getRow(2).values as unknown[]).slice(1)).toEqual(LEDGER_HEADERS)
+    expect(ledger.rowCount).toBe(total + 2)
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' })
+      expect(ws.headerFooter.oddFooter).toContain('第 &P 页,共 &N 页')
+    }
     const sources = new Set<string>()
-    ledger.eachRow((row, n) => void (n > 1 && sources.add(String(row.getCell(5).value))))
+    ledger.eachRow((row, n) => void (n > 2 && sources.add(String(row.getCell(5).value))))
     expect([...sources]).toEqual(expect.arrayContaining(['志愿服务', '完成任务', '签到', '兑换', '冲正']))
     const summary = wb.getWorksheet('汇总')!
-    expect((summary.getRow(1).values as unknown[]).slice(1)).toEqual(SUMMARY_HEADERS)
+    expect((summary.getRow(2).values as unknown[]).slice(1)).toEqual(SUMMARY_HEADERS)
     await expect(exportPoints(h.db.prisma, { month: '2026-13', file })).rejects.toThrow(/month/)
     // An empty month writes the headers only.
     expect((await exportPoints(h.db.prisma, { month: '2026-10', file })).rows).toBe(0)

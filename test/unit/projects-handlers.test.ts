@@ -257,7 +257,9 @@ describe('gridbot export evaluation', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(file)
     const rows = (name: string) => (wb.getWorksheet(name)!.getSheetValues() as unknown[][]).filter(Boolean).map((v) => v.slice(1))
-    const evaluation = rows('评价')
+    // Row 1 the title (issue #29), row 2 the header.
+    const [evaluationTitle, ...evaluation] = rows('评价')
+    expect(String(evaluationTitle![0])).toMatch(/^二七区 2026年11月 评价\(导出于 /)
     expect(evaluation[0]).toEqual(EXPORT_HEADERS)
     expect(evaluation.find((x) => x[1] === '李佳鑫')!.slice(0, 13)).toEqual([
       '华府社区5号网格',
@@ -275,7 +277,8 @@ describe('gridbot export evaluation', () => {
       '优秀',
     ])
     expect(evaluation.find((x) => x[1] === '陈晓')!.slice(11, 13)).toEqual([1, ''])
-    const projects = rows('项目')
+    const [projectsTitle, ...projects] = rows('项目')
+    expect(String(projectsTitle![0])).toMatch(/^二七区 2026年11月 项目\(导出于 /)
     expect(projects[0]).toEqual(PROJECT_HEADERS)
     expect(projects[1]!.slice(0, 8)).toEqual(['P1', '独居老人用电安全', '华府社区', '已完成', '李佳鑫', '2/2', '1/1', 'R1'])
     expect(projects[2]!.slice(0, 5)).toEqual(['P2', '楼道杂物清理', '华府社区', '进行中', '陈晓'])
@@ -283,5 +286,16 @@ describe('gridbot export evaluation', () => {
     expect(() => exportPeriod({})).toThrow()
     const q = await exportEvaluation(h.db.prisma, { period: exportPeriod({ quarter: '2026Q3' }), file, now: h.clock.now() })
     expect(q.projects).toBe(0)
+  })
+})
+
+describe('a project with no task done (issue #29, item 32a)', () => {
+  it('cannot be closed, and the refusal says no task is done — not that tasks are unfinished', async () => {
+    const made = (await h.say(COMMUNITY, 'wxid_wang', '#项目 空项目测试'))[0]!
+    const id = /项目 (P\d+)/.exec(made)![1]!
+    expect(await h.say(GRID, 'wxid_lijiaxin', `#领题 ${id}`)).toEqual([expect.stringContaining(`已领题 ${id}`)])
+    const said = (await h.say(GRID, 'wxid_lijiaxin', `#完成 ${id} 总结`))[0]!
+    expect(said).toContain(`${id} 没有一项已完成的任务,不能结项`)
+    expect(said).not.toContain('还没有完成的任务')
   })
 })

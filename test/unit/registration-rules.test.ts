@@ -131,7 +131,8 @@ describe('parsing #登记 and #确认', () => {
     [['张伟'], { name: '张伟', phone4: null }],
     [['张伟', '1234'], { name: '张伟', phone4: '1234' }],
     [[], { problem: '请写上名单中的姓名' }],
-    [['张伟', '123'], { problem: '手机号只写后四位数字' }],
+    [['张伟', '123'], { problem: '手机号只写后四位数字', example: '#登记 张伟 1234' }],
+    [['张伟', '13800001234'], { problem: '手机号只写后四位数字', example: '#登记 张伟 1234' }],
     // Punctuation phones add around words (full-width spaces and invisible characters go in normalise()).
     [['张伟。'], { name: '张伟', phone4: null }],
     [['「张伟」', '1234。'], { name: '张伟', phone4: '1234' }],

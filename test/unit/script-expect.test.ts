@@ -1,6 +1,6 @@
 // Conversation-script expectations, checked against hand-made transcripts (no simulator, no services).
 import { describe, expect, it } from 'vitest'
-import { checkExpectation, scriptSchema } from '../../src/sim/script.ts'
+import { checkExpectation, runScript, scriptSchema } from '../../src/sim/script.ts'
 import type { TranscriptLine } from '../../src/sim/world.ts'
 
 const ROOM = '华府社区5号网格群'
@@ -100,5 +100,48 @@ describe('scriptSchema: expect', () => {
     expect(problems({ exactley: ['a'] })).not.toEqual([])
     expect(problems({ exactly: [{ contains: 'a', mention: ['b'] }] })).not.toEqual([])
     expect(problems({ exactly: ['a', { contains: ['b', 'c'], mentions: ['d'], notContains: 'e' }] })).toEqual([])
+  })
+})
+
+describe('runScript: the window of an expect (issue #29)', () => {
+  /** A stand-in simulator: every say is answered by one bot message naming it; nothing else runs. */
+  const fakeSession = () => {
+    const transcript: TranscriptLine[] = []
+    const world = {
+      transcript,
+      person: (name: string) => ({ name, wxid: name }),
+      say: (p: { name: string }, room: string, text: string) => {
+        transcript.push({ ...member(text), room, from: p.name })
+        transcript.push(bot(`回复:${text}`, [], room))
+        return String(transcript.length)
+      },
+    }
+    return { world, settle: async () => {} } as never
+  }
+  const steps = (...s: Record<string, unknown>[]) => scriptSchema.parse({ steps: s })
+
+  it('holds what the bot said since the last step that was not an expect (the README example)', async () => {
+    const r = await runScript(
+      fakeSession(),
+      steps(
+        { say: '#签到 巡查', from: '李佳鑫', room: ROOM },
+        { say: '#签到 走访', from: '李佳鑫', room: ROOM },
+        { say: '#签到 会议', from: '李佳鑫', room: ROOM },
+        { expect: { room: ROOM, exactly: ['回复:#签到 会议'] } },
+        { expect: { room: ROOM, count: 1 } },
+      ),
+      '.',
+    )
+    expect(r.failures).toEqual([])
+    expect(r.ok).toBe(true)
+  })
+  it('does not see replies to earlier steps, even when no expect came between', async () => {
+    const r = await runScript(
+      fakeSession(),
+      steps({ say: '#签到 巡查', from: '李佳鑫', room: ROOM }, { say: '#签到 走访', from: '李佳鑫', room: ROOM }, { expect: { room: ROOM, contains: '巡查' } }),
+      '.',
+    )
+    expect(r.ok).toBe(false)
+    expect(r.failures[0]!.step).toBe(3)
   })
 })

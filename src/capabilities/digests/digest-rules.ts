@@ -149,7 +149,7 @@ export function digestText(c: DigestCounts): string {
     t.tasks(c.tasks.opened, c.tasks.claimed, c.tasks.done),
     t.hazards(c.hazards.reported, c.hazards.resolved),
     t.hours(hoursText(c.hours.approvedMinutes), c.hours.approvedEntries),
-    t.notices(c.notices.sent, c.notices.deliveries, c.notices.onTime, pct),
+    t.notices(c.notices.sent, c.notices.rooms, c.notices.deliveries, c.notices.onTime, pct),
     t.funnel(funnelLine(c.funnel)),
   ].join('\n')
 }

@@ -52,7 +52,7 @@ export async function digestFor(w: Work, unit: Unit, period: DigestPeriod, opts:
     tasks: { opened: 0, claimed: 0, done: 0 },
     hazards: { reported: 0, resolved: 0 },
     hours: { approvedMinutes: 0, approvedEntries: 0 },
-    notices: { sent: noticesSent, deliveries: 0, onTime: 0 },
+    notices: { sent: noticesSent, deliveries: 0, rooms: 0, onTime: 0 },
     funnel,
   }
   for (const r of checkins) {
@@ -80,6 +80,7 @@ export async function digestFor(w: Work, unit: Unit, period: DigestPeriod, opts:
   }
   for (const r of notices) {
     c.notices.deliveries += r.deliveries
+    c.notices.rooms += r.rooms
     c.notices.onTime += r.onTime
     slot(r.unitId).unackedNotices += r.unacked
   }

@@ -25,8 +25,13 @@ export const digestTexts = {
   tasks: (o: number, c: number, d: number) => `任务 新建 ${o} · 认领 ${c} · 完成 ${d}`,
   hazards: (r: number, s: number) => `隐患 上报 ${r} · 办结 ${s}`,
   hours: (h: string, n: number) => `志愿时长 批准 ${h} 小时(${n} 条)`,
-  notices: (sent: number, deliveries: number, onTime: number, pct: string) =>
-    sent ? `通知 ${sent} 条,下发 ${deliveries} 个群,按时确认 ${onTime} 个(${pct})` : '通知 0 条',
+  // Groups are counted once; when a group got several notices, the deliveries are 群次 (issue #29).
+  notices: (sent: number, rooms: number, deliveries: number, onTime: number, pct: string) =>
+    !sent
+      ? '通知 0 条'
+      : rooms === deliveries
+        ? `通知 ${sent} 条,下发 ${rooms} 个群,按时确认 ${onTime} 个(${pct})`
+        : `通知 ${sent} 条,下发 ${rooms} 个群共 ${deliveries} 群次,按时确认 ${onTime} 群次(${pct})`,
   funnel: (line: string) => `清单 ${line}`,
   dayLabel: (month: number, day: number) => `${month}月${day}日`,
   rangeLabel: (a: string, b: string) => `${a}至${b}`,

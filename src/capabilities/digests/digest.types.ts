@@ -45,6 +45,7 @@ export interface DigestCounts {
   tasks: { opened: number; claimed: number; done: number }
   hazards: { reported: number; resolved: number }
   hours: { approvedMinutes: number; approvedEntries: number }
-  notices: { sent: number; deliveries: number; onTime: number }
+  /** Deliveries are notice × group pairs; rooms, the groups they reached (a group is counted once). */
+  notices: { sent: number; deliveries: number; rooms: number; onTime: number }
   funnel: FunnelCounts
 }

@@ -83,7 +83,7 @@ export async function ledgerSheets(w: Work, scope: LedgerScope, period: { from: 
 export async function writeLedger(w: Work, scope: LedgerScope, month: string, out: Writable, o?: LedgerOptions): Promise<Record<string, number>> {
   const period = monthPeriod(month)
   if (!period) throw new AppError('EXPORT_MONTH', `bad month ${month}`, t.badMonth(month))
-  const sheets = await ledgerSheets(w, scope, period, o)
+  const sheets = (await ledgerSheets(w, scope, period, o)).map((s) => ({ ...s, title: t.sheetTitle(scope.root.name, period.label, s.name, w.now) }))
   await writeLedgerSheets(sheets, out)
   return Object.fromEntries(sheets.map((s) => [s.name, s.rows.length]))
 }

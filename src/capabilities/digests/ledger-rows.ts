@@ -3,9 +3,9 @@
 import type { CheckinLedgerRow } from './ledger.repo.ts'
 import { isoLocal } from '../../core/local-time.ts'
 import { CHECKIN_TYPE_LABEL } from '../checkins/checkin.types.ts'
-import { HAZARD_STATUS_LABEL } from '../hazards/hazard.texts.ts'
+import { HAZARD_STATUS_LABEL, categoryLabel } from '../hazards/hazard.texts.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
-import { formatPoints } from '../points/points-rules.ts'
+import { formatPoints, entryRef } from '../points/points-rules.ts'
 import { SOURCE_LABEL } from '../points/points.texts.ts'
 import { STATUS_LABEL } from '../tasks/task.texts.ts'
 import type { Cell } from './ledger-writer.ts'
@@ -89,7 +89,7 @@ export const hazardRows = (
 ): Cell[][] =>
   rows.map((x) => [
     `H${x.number}`,
-    x.category,
+    categoryLabel(x.category),
     masked(n, x.reportUnitId, x.description),
     masked(n, x.reportUnitId, x.address),
     unitName(n, x.reportUnitId),
@@ -130,7 +130,17 @@ export const hoursRows = (
   ])
 
 export const pointsRows = (
-  rows: { at: Date; member: string; unit: string; unitId: number; source: string; ref: string; centi: number; reason: string | null }[],
+  rows: {
+    at: Date
+    member: string
+    unit: string
+    unitId: number
+    source: string
+    ref: string
+    reversedRef: string | null
+    centi: number
+    reason: string | null
+  }[],
   n: LedgerNames,
 ): Cell[][] =>
   rows.map((e) => [
@@ -138,7 +148,7 @@ export const pointsRows = (
     e.member,
     e.unit,
     SOURCE_LABEL[e.source] ?? e.source,
-    e.ref.startsWith('rev:') ? '' : e.ref,
+    entryRef(e),
     Number(formatPoints(e.centi)),
     e.source === 'correction' ? masked(n, e.unitId, e.reason) : (e.reason ?? ''),
   ])

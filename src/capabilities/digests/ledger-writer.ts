@@ -13,6 +13,8 @@ export interface LedgerSheet {
   name: string
   headers: string[]
   rows: Cell[][]
+  /** A title row above the header (unit, period, when exported): printed on every page with the header. */
+  title?: string
 }
 
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/
@@ -60,10 +62,11 @@ export function columnLetters(index: number): string {
   return s
 }
 
-/** One row's XML; `bold` is the header (style 1). */
-export function rowXml(r: number, cells: Cell[], letters: string[], bold: boolean): string {
-  const s = bold ? ' s="1"' : ''
-  let x = `<row r="${r}"${bold ? ' s="1" customFormat="1"' : ''}>`
+/** One row's XML; `bold` is the header (style 1), or a style number (2: the title). */
+export function rowXml(r: number, cells: Cell[], letters: string[], bold: boolean | number): string {
+  const style = bold === true ? 1 : bold || 0
+  const s = style ? ` s="${style}"` : ''
+  let x = `<row r="${r}"${style ? ` s="${style}" customFormat="1"` : ''}${style === 2 ? ' ht="24" customHeight="1"' : ''}>`
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i]!
     const ref = `${letters[i] ?? columnLetters(i)}${r}`
@@ -72,7 +75,7 @@ export function rowXml(r: number, cells: Cell[], letters: string[], bold: boolea
   return `${x}</row>`
 }
 
-const STYLES = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
+const STYLES = `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
 
 function packageParts(sheets: LedgerSheet[]): [string, string][] {
   const sheetTypes = sheets
@@ -92,7 +95,7 @@ function packageParts(sheets: LedgerSheet[]): [string, string][] {
     ],
     [
       'xl/workbook.xml',
-      `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 2}"/>`).join('')}</sheets></workbook>`,
+      `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 2}"/>`).join('')}</sheets><definedNames>${sheets.map(printTitles).join('')}</definedNames></workbook>`,
     ],
     [
       'xl/_rels/workbook.xml.rels',
@@ -102,20 +105,39 @@ function packageParts(sheets: LedgerSheet[]): [string, string][] {
   ]
 }
 
+/** The rows printed at the top of every page (the title and the header): a defined name per sheet. */
+function printTitles(s: LedgerSheet, i: number): string {
+  const header = s.title ? 2 : 1
+  return `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${xmlText(s.name.replace(/'/g, "''"))}'!$1:$${header}</definedName>`
+}
+
+/**
+ * Offices print the 台账 for inspections (issue #29): landscape A4, every column on one page's width (as many pages
+ * down as needed, whole rows), the title and header on each page, page numbers in the footer.
+ */
+const pageSetupXml = (title: string) =>
+  '<printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+  '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+  `<headerFooter><oddFooter>&amp;L${xmlText(title).replace(/&amp;/g, '&amp;&amp;')}&amp;R第 &amp;P 页,共 &amp;N 页</oddFooter></headerFooter>`
+
 /** A sheet's XML, produced in chunks of rows (a month's check-ins are ~100 MB of XML: never one string). */
 function* sheetXml(s: LedgerSheet): Generator<string> {
   const widths = fittedWidths(s.headers, s.rows)
   const letters = s.headers.map((_, i) => columnLetters(i))
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')
-  yield `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rowXml(1, s.headers, letters, true)}`
+  // With a title the header is row 2 and records start at row 3.
+  const header = s.title ? 2 : 1
+  const head = (s.title ? rowXml(1, [s.title], letters, 2) : '') + rowXml(header, s.headers, letters, true)
+  yield `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"><pane ySplit="${header}" topLeftCell="A${header + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${head}`
   const CHUNK = 2000
   for (let at = 0; at < s.rows.length; at += CHUNK) {
     let x = ''
     const end = Math.min(s.rows.length, at + CHUNK)
-    for (let i = at; i < end; i++) x += rowXml(i + 2, s.rows[i]!, letters, false)
+    for (let i = at; i < end; i++) x += rowXml(i + header + 1, s.rows[i]!, letters, false)
     yield x
   }
-  yield '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+  const merge = s.title && s.headers.length > 1 ? `<mergeCells count="1"><mergeCell ref="A1:${letters.at(-1)}1"/></mergeCells>` : ''
+  yield `</sheetData>${merge}${pageSetupXml(s.title ?? s.name)}</worksheet>`
 }
 
 export async function writeLedgerSheets(sheets: LedgerSheet[], out: Writable): Promise<void> {

@@ -1,4 +1,6 @@
 // Every Chinese text of the 台账 export.
+import { exportStamp } from '../../core/xlsx-print.ts'
+
 export const ledgerTexts = {
   checkinSheet: '签到',
   taskSheet: '任务',
@@ -19,6 +21,8 @@ export const ledgerTexts = {
   noDistrict: (name: string) => `没有名为「${name}」的区`,
   badMonth: (m: string) => `月份格式应为 2026-11(收到的是「${m}」)`,
   fileStem: '台账',
+  /** Row 1 of every sheet, printed on each page (issue #29): whose, which month, what, when exported. */
+  sheetTitle: (unit: string, period: string, sheet: string, at: Date) => `${unit} ${period} 台账 · ${sheet}(导出于 ${exportStamp(at)})`,
   monthLabel: (year: number, month: number) => `${year}年${month}月`,
   badPeriod: (w: string) => `看不懂「${w}」:可写 本月、上月 或 11月`,
   futureMonth: '这个月还没到。',

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs'
 import { Effects } from '../../core/effects.ts'
 import { AppError } from '../../core/errors.ts'
 import { formatLocal } from '../../core/time.ts'
+import { exportStamp, printableSheet } from '../../core/xlsx-print.ts'
 import type { Db } from '../../db/client.ts'
 import { inTransaction } from '../../db/transaction.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
@@ -48,8 +49,9 @@ export async function writeEvaluation(
   const units = await orgRepo.subtree(w.db, district)
   const { rows } = await evaluateCadres(w, { districtId: district.id, units, period: a.period })
   const wb = new ExcelJS.Workbook()
-  const sheet = wb.addWorksheet(EVALUATION_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.addRow(EXPORT_HEADERS).font = { bold: true }
+  const sheet = wb.addWorksheet(EVALUATION_SHEET)
+  const title = (name: string) => `${district.name} ${a.period.label} ${name}(导出于 ${exportStamp(w.now)})`
+  printableSheet(sheet, title(EVALUATION_SHEET), EXPORT_HEADERS)
   for (const r of rows)
     sheet.addRow([
       r.unitName,
@@ -70,7 +72,7 @@ export async function writeEvaluation(
     ])
   for (const [i, c] of sheet.columns.entries()) c.width = WIDTHS[i]
   const projects = await projectSheetRows(w, district.id, a.period)
-  addProjectSheet(wb, projects)
+  addProjectSheet(wb, projects, title('项目'))
   await wb.xlsx.writeFile(a.file)
   return { rows: rows.length, projects: projects.length, file: a.file }
 }

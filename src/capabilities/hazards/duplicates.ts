@@ -1,9 +1,19 @@
 // Is a new report the same as an open one? Similar words (character pairs in common: Chinese has no spaces to split
 // on, and a pair of characters is roughly a word) or a location close by. Pure and table-tested.
+import { maskPersonalData } from '../../core/privacy/mask.ts'
 
-/** What a description says, without spaces, punctuation and case: the characters that carry meaning. */
+/** A number that is personal data once masked (139****5678, 3号楼2单元***), with the label typed before it. */
+const PERSONAL = /(?:联系人|联系)?(?:电话|手机|座机|固话|号码|联系方式|tel|phone)?\s*[:：]?\s*[\d*]*\*[\d*]*/giu
+
+/**
+ * What a description says, without spaces, punctuation, case and personal numbers: the characters that carry meaning.
+ * A phone number's digits would count as words and make two reports of one thing look different (issue #29).
+ */
 export function normaliseForMatch(text: string): string {
-  return text.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '')
+  return maskPersonalData(text)
+    .replace(PERSONAL, '')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '')
 }
 
 function bigrams(s: string): Map<string, number> {

@@ -37,6 +37,7 @@ export interface ExportRecord {
 }
 
 const CLOSED = new Set(['verified', 'merged'])
+const RESIDENT = '居民'
 
 /** The latest word on it: its last event with a note, else its status. */
 function statusNotes(h: Hazard & { events: HazardEvent[] }): string {
@@ -98,7 +99,8 @@ export function toCsvRow(r: ExportRecord): (string | number)[] {
     maskPersonalData(h.description),
     r.reportUnit,
     r.handlingUnit,
-    maskPersonalData(h.reporterName),
+    // A resident's name never leaves the owning unit (issue #29): 居民, as the 台账 writes it.
+    h.reporterMemberId ? maskPersonalData(h.reporterName) : RESIDENT,
     h.reportCount,
     isoLocal(h.createdAt),
     isoLocal(h.updatedAt),

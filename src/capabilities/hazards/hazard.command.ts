@@ -6,11 +6,10 @@ import { HAZARD_STATUS_LABEL, hazardLine, hazardTexts } from './hazard.texts.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { parseRef } from '../../parser/refs.ts'
 import { ok, problem, type CommandDef, type GuestContext, type ParseResult } from '../../pipeline/command.ts'
+import { takeUrgency } from '../../parser/urgency.ts'
 import { duplicateQuestion, hazardOp } from './hazard-support.ts'
 
 type Args = { kind: 'report'; report: NewHazard } | { kind: 'show'; ref: HazardRef; full: boolean } | { kind: 'list' }
-
-const URGENT = new Set(['紧急', '急', '加急', 'urgent'])
 
 const FULL = new Set(['完整', '全文'])
 const SHOW = new Set(['', '详情', '记录', '查看', ...FULL])
@@ -26,8 +25,7 @@ function parse(argv: string[]): ParseResult<Args> {
   }
   if (argv[0] === '列表' && argv.length === 1) return ok({ kind: 'list' })
   const category = categoryOf(argv[0])
-  const words = (category ? argv.slice(1) : argv).filter((w) => !URGENT.has(w.toLowerCase()))
-  const urgent = argv.some((w) => URGENT.has(w.toLowerCase()))
+  const { words, urgent } = takeUrgency(category ? argv.slice(1) : argv)
   const description = words.join(' ').trim()
   if (!description) return problem(hazardTexts.noDescription())
   return ok({ kind: 'report', report: { description, category, urgent } })

@@ -23,6 +23,7 @@ import { hazardRepo } from './hazard.repo.ts'
 import { hazardId, hazardRefusal, hazardTexts } from './hazard.texts.ts'
 import { MERGEABLE_INTO, OPEN_STATUSES, type Hazard, type HazardCategory, type HazardStatus } from './hazard.types.ts'
 import { clip } from '../../core/text.ts'
+import { MAX_COMMAND_TEXT } from '../../parser/command.ts'
 
 /** One command's work on hazards: who (a member, or a resident known only by contact id), where, which message. */
 export interface HazardOp extends Work {
@@ -44,7 +45,8 @@ export const ATTACH_WINDOW_MS = 5 * 60_000
 /** How long a duplicate question waits for #同 / #不同 before the report goes on as new. */
 export const DUPLICATE_WAIT_MS = 10 * 60_000
 /** Longer descriptions, results and notes are kept to this many characters (the reply says so). */
-export const MAX_DESCRIPTION = 500
+/** The whole text is kept (issue #29): the limit of a command (2,000 characters) is the only limit. */
+export const MAX_DESCRIPTION = MAX_COMMAND_TEXT
 const MAX_TEXT = MAX_DESCRIPTION
 
 /** Every refusal hazard answers with (tests assert these; its texts module words them). */

@@ -44,6 +44,8 @@ type H = Pick<Hazard, 'number' | 'category' | 'priority'>
 export const hazardId = (h: Pick<Hazard, 'number'>) => `H${h.number}`
 export const categoryLabel = (c: string) => CATEGORY_LABEL[c as HazardCategory] ?? c
 const urgentTag = (h: Pick<Hazard, 'priority'>) => (h.priority === 'urgent' ? '【紧急】' : '')
+/** Said back, so whoever typed 非常紧急 or 【紧急】 sees it was understood (issue #29). */
+const asUrgent = (h: Pick<Hazard, 'priority'>) => (h.priority === 'urgent' ? ',按紧急处理' : '')
 const head = (h: H) => `${hazardId(h)}(${categoryLabel(h.category)})${urgentTag(h)}`
 const place = (h: Pick<Hazard, 'address' | 'latitude' | 'longitude'>) =>
   h.latitude !== null && h.longitude !== null ? `\n📍 ${h.address ?? ''}(${h.latitude.toFixed(5)}, ${h.longitude.toFixed(5)})` : ''
@@ -59,10 +61,10 @@ export function hazardLine(
 
 export const hazardTexts = {
   reported: (h: H, a: { unitName: string; own: boolean; periodMs: number; images: number }) =>
-    `已记录隐患 ${head(h)}\n负责单位:${a.unitName}${a.images ? `\n图片:${a.images} 张` : ''}\n` +
+    `已记录隐患 ${head(h)}${asUrgent(h)}\n负责单位:${a.unitName}${a.images ? `\n图片:${a.images} 张` : ''}\n` +
     `接下来:${a.own ? '由本单位处理' : `已转给${a.unitName}`},受理和办结都会在本群告诉您;${formatWait(a.periodMs)}内无人受理将逐级上报。5分钟内发的图片和位置会附加到这条隐患。`,
   screening: (h: H, a: { gridName: string; unitName: string }) =>
-    `已记录隐患 ${head(h)}\n负责单位:${a.unitName}\n接下来:${a.gridName}网格员核实后转${a.unitName}处理,进展会在本群告诉您。5分钟内发的图片和位置会附加到这条隐患。`,
+    `已记录隐患 ${head(h)}${asUrgent(h)}\n负责单位:${a.unitName}\n接下来:${a.gridName}网格员核实后转${a.unitName}处理,进展会在本群告诉您。5分钟内发的图片和位置会附加到这条隐患。`,
   duplicateQuestion: (h: Pick<Hazard, 'number'>, dup: Pick<Hazard, 'number' | 'description'>, why: string, waitMs: number) =>
     `疑似与 ${hazardId(dup)} 重复(${hazardId(dup)}「${dup.description}」,${why})。回复 #同 ${hazardId(dup)} 合并,或 #不同 继续上报。` +
     `${formatWait(waitMs)}内未回复,${hazardId(h)} 将按新隐患上报。`,

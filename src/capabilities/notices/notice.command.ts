@@ -8,10 +8,10 @@ import { cancelSchedule, createSchedule, listSchedules, type When } from './noti
 import { parseRef } from '../../parser/refs.ts'
 import { parseSchedule } from '../../parser/schedule.ts'
 import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
+import { isUrgentWord, takeUrgency } from '../../parser/urgency.ts'
 
 type Args = { kind: 'send'; draft: NoticeDraft } | { kind: 'status'; number: number | null } | { kind: 'schedule'; draft: NoticeDraft; when: When }
 
-const URGENT = new Set(['紧急', '加急', '急', 'urgent'])
 const GRIDS = new Set(['网格', '仅网格', '各网格'])
 
 /** Leading options, in any order, then the notice's words as typed (line breaks kept). */
@@ -24,7 +24,14 @@ export function parseDraft(text: string): ParseResult<NoticeDraft> {
     const m = /^(\S+)(?:\s+|$)/.exec(rest)
     if (!m) break
     const word = m[1]!
-    if (URGENT.has(word.toLowerCase())) urgent = true
+    const glued = takeUrgency([word])
+    if (glued.urgent && glued.words.length) {
+      // 【紧急】今晚有暴雨: the mark is cut off; the rest is the notice.
+      urgent = true
+      rest = glued.words[0]! + rest.slice(word.length)
+      continue
+    }
+    if (isUrgentWord(word)) urgent = true
     else if (GRIDS.has(word)) scope = 'grids'
     else if (word.startsWith('@') && word.length > 1 && !target) target = word.slice(1)
     else break
@@ -42,11 +49,12 @@ function parse(argv: string[], text: string, now: Date): ParseResult<Args> {
     return ok({ kind: 'status', number: r.number })
   }
   if (argv[0] === '定时') {
-    if (!argv[1]) return problem(noticeTexts.scheduleUsage())
+    // Every error here ends with an example of a schedule, not of a plain notice (issue #29).
+    if (!argv[1]) return problem(noticeTexts.scheduleUsage(), noticeTexts.scheduleExample)
     const when = parseSchedule(argv[1], now)
-    if (!when.ok) return problem(when.problem)
+    if (!when.ok) return problem(when.problem, noticeTexts.scheduleExample)
     const draft = parseDraft(text.replace(/^\S+\s+\S+/, ''))
-    if (!draft.ok) return problem(noticeTexts.scheduleUsage())
+    if (!draft.ok) return problem(noticeTexts.scheduleUsage(), noticeTexts.scheduleExample)
     return ok({ kind: 'schedule', draft: draft.args, when })
   }
   const draft = parseDraft(text)

@@ -82,7 +82,9 @@ export const noticeTexts = {
     `【通知未确认】${fromUnit} 的通知 ${label(n.number)}「${excerpt(n.text, 20)}」已发出${formatWait(waitedMs)},下列单位仍未确认:${units.join('、')}。请督促回复「收到」。`,
 
   // ── Schedules ──
-  scheduleUsage: () => `请写明发送时间和内容,例如:#通知 定时 每月9日9点 本月议事日,请各网格准备(时间如 ${SCHEDULE_EXAMPLES})`,
+  scheduleUsage: () => `请写明发送时间和内容(时间如 ${SCHEDULE_EXAMPLES})`,
+  /** The example every #通知 定时 error ends with: one with 定时 in it (issue #29). */
+  scheduleExample: '#通知 定时 每月9日9点 本月议事日,请各网格准备',
   scheduled: (s: { number: number; phrase: string; cron: string | null }, next: Date, target: string) =>
     `🗓 定时通知 S${s.number} 已设定:${s.cron ? `${s.phrase},下次` : ''} ${formatLocal(next)} 发往${target}。\n#定时列表 查看,#取消定时 S${s.number} 取消。`,
   occurrence: (s: { number: number }, noticeNumber: number, late: Date | null) =>

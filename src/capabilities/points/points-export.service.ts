@@ -6,7 +6,8 @@ import { formatLocal } from '../../core/time.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import type { Work } from '../../kernel/work.ts'
-import { formatPoints, monthPeriod } from './points-rules.ts'
+import { formatPoints, monthPeriod, entryRef } from './points-rules.ts'
+import { exportStamp, printableSheet } from '../../core/xlsx-print.ts'
 import { settleCheckins } from './points.service.ts'
 import { pointsRepo } from './points.repo.ts'
 import { SOURCE_LABEL } from './points.texts.ts'
@@ -34,10 +35,11 @@ export async function exportPointsMonth(w: Work, a: { district: string; month: s
   const entries = await pointsRepo.entriesBetween(w.db, district.id, period.from, period.to)
   const wb = new ExcelJS.Workbook()
   const ledger = wb.addWorksheet('积分台账')
-  ledger.addRow(LEDGER_HEADERS).font = { bold: true }
+  const title = (sheet: string) => `${district.name} ${period.label} ${sheet}(导出于 ${exportStamp(w.now)})`
+  printableSheet(ledger, title('积分台账'), LEDGER_HEADERS)
   const sums = new Map<string, { member: string; wxid: string; unit: string; earned: number; spent: number }>()
   for (const e of entries) {
-    const ref = e.ref.startsWith('rev:') ? '' : e.ref
+    const ref = entryRef(e)
     ledger.addRow([
       formatLocal(new Date(e.at)),
       e.member,
@@ -58,7 +60,7 @@ export async function exportPointsMonth(w: Work, a: { district: string; month: s
   const widths = [16, 10, 16, 20, 10, 12, 8, 24]
   for (const [i, c] of ledger.columns.entries()) c.width = widths[i]
   const summary = wb.addWorksheet('汇总')
-  summary.addRow(SUMMARY_HEADERS).font = { bold: true }
+  printableSheet(summary, title('积分汇总'), SUMMARY_HEADERS)
   for (const s of [...sums.values()].sort((x, y) => y.earned - x.earned))
     summary.addRow([s.member, s.wxid, s.unit, Number(formatPoints(s.earned)), Number(formatPoints(s.spent)), Number(formatPoints(s.earned - s.spent))])
   await wb.xlsx.writeFile(a.file)

@@ -163,6 +163,15 @@ export function eventCenti(source: Exclude<EarnSource, 'volunteer'>, policy: Poi
   return Math.round(policy[source] * 100)
 }
 
+/**
+ * The record an entry is about, as the exports show it (编号): a correction names the record it reversed (V1, T3 …),
+ * so an auditor can tell what was taken back (issue #29); its own key (rev:<entry id>) means nothing to people.
+ */
+export function entryRef(e: { source: string; ref: string; reversedRef?: string | null }): string {
+  if (e.source === 'correction' || e.ref.startsWith('rev:')) return e.reversedRef ?? ''
+  return e.ref
+}
+
 /** 225 → "2.25", 300 → "3", −50 → "-0.5". */
 export function formatPoints(centi: number): string {
   const s = (Math.abs(centi) / 100).toFixed(2).replace(/\.?0+$/, '')

@@ -162,10 +162,23 @@ export const pointsRepo = {
   /** A district's entries in [from, to) with who and where, for the 台账 export. */
   entriesBetween: (db: DbOrTx, districtId: number, from: Date, to: Date) =>
     db.$queryRaw<
-      { id: number; at: Date; source: string; ref: string; centi: number; reason: string | null; member: string; wxid: string; unitId: number; unit: string }[]
+      {
+        id: number
+        at: Date
+        source: string
+        ref: string
+        reversedRef: string | null
+        centi: number
+        reason: string | null
+        member: string
+        wxid: string
+        unitId: number
+        unit: string
+      }[]
     >`
-      SELECT e."id", e."at", e."source", e."ref", e."centi", e."reason", m."name" AS member, m."wxid", e."unitId", u."name" AS unit
+      SELECT e."id", e."at", e."source", e."ref", r."ref" AS "reversedRef", e."centi", e."reason", m."name" AS member, m."wxid", e."unitId", u."name" AS unit
       FROM "PointsEntry" e JOIN "Member" m ON m."id" = e."memberId" JOIN "Unit" u ON u."id" = e."unitId"
+        LEFT JOIN "PointsEntry" r ON r."id" = e."reversesId"
       WHERE e."districtId" = ${districtId} AND e."at" >= ${from} AND e."at" < ${to}
       ORDER BY e."at", e."id"`,
 

@@ -31,7 +31,20 @@ export async function catalogueFor(w: Work, member: MemberWithUnit) {
 /** A random code from the crypto generator: unguessable, not sequential. */
 export const newCode = () => makeCode((n) => randomInt(n))
 
-export async function redeem(w: Work, a: { member: MemberWithUnit; roomId: number; itemName: string }) {
+/**
+ * Unique by construction (issue #29): the code's unique constraint decides — `insert` is false on a collision — and a
+ * collision draws again; random codes alone would now and then repeat. Gives up (an error) after `tries` draws.
+ */
+export async function freeCode(draw: () => string, insert: (code: string) => Promise<boolean>, tries = 6): Promise<string> {
+  for (let i = 0; i < tries; i++) {
+    const code = draw()
+    if (await insert(code)) return code
+  }
+  throw new Error(`could not draw a free redemption code in ${tries} tries`)
+}
+
+/** `draw` is for tests that force a collision; codes are drawn by newCode. */
+export async function redeem(w: Work, a: { member: MemberWithUnit; roomId: number; itemName: string; draw?: () => string }) {
   await settleCheckinsOf(w, a.member)
   await pointsRepo.lockBalance(w.db, a.member.id)
   const items = await itemsFor(w, a.member)
@@ -48,15 +61,9 @@ export async function redeem(w: Work, a: { member: MemberWithUnit; roomId: numbe
     )
   const item = picked.item
   if (!(await pointsRepo.takeOne(w.db, item.id))) throw refuse('REDEEM_SOLD_OUT', redeemTexts.soldOut(item))
-  let code = newCode()
-  for (
-    let tries = 0;
-    !(await pointsRepo.createRedemption(w.db, { code, itemId: item.id, memberId: a.member.id, centi: item.centi, roomId: a.roomId, createdAt: w.now }));
-    tries++
-  ) {
-    if (tries > 5) throw new Error('could not draw a free redemption code')
-    code = newCode()
-  }
+  const code = await freeCode(a.draw ?? newCode, (code) =>
+    pointsRepo.createRedemption(w.db, { code, itemId: item.id, memberId: a.member.id, centi: item.centi, roomId: a.roomId, createdAt: w.now }),
+  )
   // Free (0 points): nothing to spend, so no ledger row; the redemption and its code are the record.
   if (item.centi <= 0) return { item, code, balance: await balanceOf(w, a.member.id) }
   const balance = await pointsRepo.spend(w.db, {
@@ -81,6 +88,8 @@ export async function checkOff(w: Work, a: { actor: MemberWithUnit; code: string
   if (!r) throw refuse('REDEEM_CODE_UNKNOWN', redeemTexts.unknownCode(code))
   const item = (await pointsRepo.itemById(w.db, r.itemId)) as CatalogueItem
   const unit = (await orgRepo.unitById(w.db, item.unitId))!
+  // Another district's live code is answered as an unknown one: no oracle telling codes that exist (issue #29).
+  if (districtOf(unit) !== districtOf(a.actor.unit)) throw refuse('REDEEM_CODE_UNKNOWN', redeemTexts.unknownCode(code))
   if (!mayCheckOff(a.actor, { unit, providerWxid: item.providerWxid })) throw refuse('REDEEM_CHECKOFF_DENIED', redeemTexts.checkOffDenied())
   if (!(await pointsRepo.useRedemption(w.db, r.id, a.actor.id, w.now))) {
     const now = await pointsRepo.redemptionByCode(w.db, code)

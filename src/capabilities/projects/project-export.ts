@@ -5,6 +5,7 @@ import { maskPersonalData } from '../../core/privacy/mask.ts'
 import { formatLocal } from '../../core/time.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import type { Work } from '../../kernel/work.ts'
+import { printableSheet } from '../../core/xlsx-print.ts'
 import { projectContents } from './project.service.ts'
 import { projectRepo } from './project.repo.ts'
 import { PROJECT_STATUS_LABEL, projectId } from './project.texts.ts'
@@ -62,9 +63,9 @@ export async function projectSheetRows(w: Work, districtId: number, period: { fr
   return rows
 }
 
-export function addProjectSheet(wb: ExcelJS.Workbook, rows: (string | number)[][]): ExcelJS.Worksheet {
-  const sheet = wb.addWorksheet(PROJECT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.addRow(PROJECT_HEADERS).font = { bold: true }
+export function addProjectSheet(wb: ExcelJS.Workbook, rows: (string | number)[][], title: string): ExcelJS.Worksheet {
+  const sheet = wb.addWorksheet(PROJECT_SHEET)
+  printableSheet(sheet, title, PROJECT_HEADERS)
   for (const r of rows) sheet.addRow(r)
   for (const [i, c] of sheet.columns.entries()) c.width = WIDTHS[i]
   return sheet

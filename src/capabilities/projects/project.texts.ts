@@ -78,7 +78,8 @@ export const projectTexts = {
     `✅ 已领题 ${named(p)}(${progressText(g)})。项目内任务全部完成后发送:#完成 ${projectId(p)} 总结`,
   blocked: (p: Pick<Project, 'number'>, open: { number: number; status: string }[]) =>
     `${projectId(p)} 还有任务未完成:${open.map((t) => `T${t.number}(${t.status === 'claimed' ? '进行中' : '待认领'})`).join('、')},完成后再结项`,
-  noWorkDone: (p: Pick<Project, 'number'>) => `${projectId(p)} 还没有完成的任务,不能结项:请先加入任务(#项目 ${projectId(p)} 加 T12)并完成`,
+  // Not 「还没有完成的任务」: read as "there are unfinished tasks" (issue #29).
+  noWorkDone: (p: Pick<Project, 'number'>) => `${projectId(p)} 没有一项已完成的任务,不能结项:请先加入任务(#项目 ${projectId(p)} 加 T12)并完成`,
   completed: (p: Pick<Project, 'number' | 'title'>, g: ProjectProgress) => `🎉 项目 ${named(p)}已结项(${progressText(g)})。`,
   sixCredited: (name: string, kinds: SixKind[]) => `\n${name} 六个一:${kinds.map((k) => SIX_LABEL[k].phrase).join('、')} ✅`,
   show: (a: { p: Project; unitName: string; holder?: string; g: ProjectProgress; tasks: string[]; needs: string[]; resources: string[]; events: string[] }) => {

@@ -15,7 +15,7 @@ export const registerCommand: CommandDef<{ name: string; phone4: string | null }
   example: T.example,
   parse(argv) {
     const r = parseRegistration(argv)
-    return 'problem' in r ? problem(r.problem) : ok(r)
+    return 'problem' in r ? problem(r.problem, r.example) : ok(r)
   },
   async run(ctx) {
     if (ctx.member) return ctx.reply(T.senderLinked(ctx.member.name, ctx.member.role), { mention: true })

@@ -116,13 +116,14 @@ export function parseDecision(argv: string[]): { name: string; number: number | 
 }
 
 /** `#登记 张伟` or `#登记 张伟 1234` (the last four digits of the phone on the roster). */
-export function parseRegistration(argv: string[]): { name: string; phone4: string | null } | { problem: string } {
+export function parseRegistration(argv: string[]): { name: string; phone4: string | null } | { problem: string; example?: string } {
   const words = argv.map(bareWord).filter(Boolean)
   if (!words.length) return { problem: '请写上名单中的姓名' }
   const last = words.at(-1)!
   const phone = words.length > 1 && /\d/.test(last) ? last : null
   const name = nameOf(phone === null ? words : words.slice(0, -1))
   if (!name) return { problem: '姓名中不要有空格,手机后四位可选' }
-  if (phone !== null && !/^\d{4}$/.test(phone)) return { problem: '手机号只写后四位数字' }
+  // The example shows the four digits (issue #29): 「#登记 张伟」 alone would not say where they go.
+  if (phone !== null && !/^\d{4}$/.test(phone)) return { problem: '手机号只写后四位数字', example: `#登记 ${name} 1234` }
   return { name, phone4: phone }
 }

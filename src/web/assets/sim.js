@@ -14,6 +14,15 @@
   status.setAttribute('role', 'status')
   form.append(status)
   const { render, localTime } = window.gridbotChat
+
+  // On a phone the group tree is a drawer (console.css): the ☰ button opens and closes it; Escape closes it.
+  const toggle = root.querySelector('.tree-toggle')
+  const setTree = (open) => {
+    root.classList.toggle('tree-open', open)
+    toggle.setAttribute('aria-expanded', String(open))
+  }
+  toggle.addEventListener('click', () => setTree(!root.classList.contains('tree-open')))
+  document.addEventListener('keydown', (e) => e.key === 'Escape' && setTree(false))
   const speakerName = () => speaker.selectedOptions[0]?.dataset.name ?? ''
   let lines = []
   let lastAt = 0

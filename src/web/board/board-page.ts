@@ -16,7 +16,7 @@ function workTable(kind: 'tasks' | 'hazards', rows: WorkRow[]): Raw {
   return html`<table class="work" id="${kind}"><thead><tr><th>${c.id}</th><th>${c.unit}</th><th>${c.title}</th><th>${c.status}</th><th>${c.level}</th><th>${c.age}</th><th>${c.next}</th></tr></thead><tbody>
 ${rows.map(
   (r) =>
-    html`<tr data-id="${r.id}" data-level="${r.level}"${r.urgent ? html` class="urgent"` : ''}><td>${r.id}${r.urgent ? html` <span class="tag">${webTexts.urgent}</span>` : ''}</td><td>${r.unit}</td><td>${r.title}</td><td>${r.status}</td><td class="level">${r.levelLabel}</td><td>${r.age}</td><td>${r.next ?? '—'}</td></tr>`,
+    html`<tr data-id="${r.id}" data-level="${r.level}"${r.urgent ? html` class="urgent"` : ''}><td data-label="${c.id}">${r.id}${r.urgent ? html` <span class="tag">${webTexts.urgent}</span>` : ''}</td><td data-label="${c.unit}">${r.unit}</td><td data-label="${c.title}">${r.title}</td><td data-label="${c.status}">${r.status}</td><td class="level" data-label="${c.level}">${r.levelLabel}</td><td data-label="${c.age}">${r.age}</td><td data-label="${c.next}">${r.next ?? '—'}</td></tr>`,
 )}</tbody></table>`
 }
 
@@ -41,9 +41,9 @@ ${d.notices.map(
 )}</section>
 <div class="two">
 <section aria-labelledby="h-accounts"><h2 id="h-accounts">🤖 ${webTexts.accounts}</h2><table id="accounts"><thead><tr><th>${c.account}</th><th>${c.state}</th><th>${c.since}</th><th>${c.backlog}</th></tr></thead><tbody>
-${d.accounts.map((a) => html`<tr data-id="${a.id}" data-state="${a.stateCode}"><td>${a.id}</td><td class="state ${a.stateCode}">${a.state}${a.detail ? html`<br><small>${a.detail}</small>` : ''}</td><td>${a.since ?? '—'}</td><td class="backlog">${a.backlog}</td></tr>`)}</tbody></table></section>
+${d.accounts.map((a) => html`<tr data-id="${a.id}" data-state="${a.stateCode}"><td data-label="${c.account}">${a.id}</td><td class="state ${a.stateCode}" data-label="${c.state}">${a.state}${a.detail ? html`<br><small>${a.detail}</small>` : ''}</td><td data-label="${c.since}">${a.since ?? '—'}</td><td class="backlog" data-label="${c.backlog}">${a.backlog}</td></tr>`)}</tbody></table></section>
 <section aria-labelledby="h-checkins"><h2 id="h-checkins">✅ ${webTexts.checkins}</h2><table id="checkins"><thead><tr><th>${c.unit}</th><th>${c.count}</th><th>${c.households}</th></tr></thead><tbody>
-${d.checkins.map((r) => html`<tr data-unit="${r.unit}"><td>${r.unit}</td><td class="count">${r.count}</td><td>${r.households}</td></tr>`)}</tbody></table></section></div>`
+${d.checkins.map((r) => html`<tr data-unit="${r.unit}"><td data-label="${c.unit}">${r.unit}</td><td class="count" data-label="${c.count}">${r.count}</td><td data-label="${c.households}">${r.households}</td></tr>`)}</tbody></table></section></div>`
 }
 
 export function boardPage(o: { viewer: Viewer; simMode: boolean; data: BoardData; ancestors: Unit[] }): string {

@@ -24,8 +24,8 @@ ${webTexts.steps.map((s) => html`<button type="button" class="step" data-ms="${s
     scripts: ['chat.js', 'sim.js'],
     nav: nav(o.viewer, 'sim', true, clock),
     body: html`<div class="sim" data-room="${room}">
-<nav class="tree" aria-label="${webTexts.groups}">${groupTree(world.spec, room)}</nav>
-<section class="chat" aria-labelledby="room-title"><h1 id="room-title">${room}</h1>
+<nav class="tree" id="group-tree" aria-label="${webTexts.groups}">${groupTree(world.spec, room)}</nav>
+<section class="chat" aria-labelledby="room-title"><div class="chat-head"><button type="button" class="tree-toggle" aria-controls="group-tree" aria-expanded="false">☰ ${webTexts.groups}</button><h1 id="room-title">${room}</h1></div>
 <ol id="messages" class="messages" aria-live="polite"><li class="empty">${webTexts.noMessages}</li></ol>
 <form id="composer" class="composer">
 <label class="speaker">${webTexts.speaker} <select id="speaker" name="from">

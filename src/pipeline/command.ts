@@ -112,7 +112,7 @@ export type AttachmentHandler = (
 
 /** An acknowledgement of a notice in a bound room (收到, 1, 👌 …, or "收到 B5"): plain chat, not a command. The member
  *  may be unknown (a guest's 收到 reaches the handler, which does not count it). */
-export type AcknowledgementHandler = (ctx: GuestContext<{ number: number | null }>) => Promise<void>
+export type AcknowledgementHandler = (ctx: GuestContext<{ number: number | null; note: string | null }>) => Promise<void>
 
 /** Everything the dispatcher routes to: handed in by the composition root, so pipeline/ imports no command. */
 export interface CommandSet {

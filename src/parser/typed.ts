@@ -84,3 +84,26 @@ export function asTyped(piece: string, typed: string): string {
   if (!found) return piece
   return typedRange(m, typed, found.index, found.index + found[0].length) || piece
 }
+
+/**
+ * The arguments' fields that hold what people wrote (a need's description, a notice's words, a check-in's note, a
+ * result, a reason …), at the top or one level down (a notice's draft, a hazard's report, a new task): these are
+ * what the record stores and the bot sends on, so they get their typed form back. Everything else (ids, names, unit
+ * names, periods) stays normalised: it is looked up, not shown.
+ */
+export const FREE_TEXT_FIELDS = new Set(['description', 'text', 'note', 'title', 'rest', 'reason', 'activity'])
+
+/** `args` with its free-text fields (FREE_TEXT_FIELDS) as typed in `typed`, the whole message. */
+export function withTypedText<A>(args: A, typed: string): A {
+  if (!args || typeof args !== 'object' || Array.isArray(args)) return args
+  const out: Record<string, unknown> = { ...(args as Record<string, unknown>) }
+  for (const [key, value] of Object.entries(out)) {
+    if (typeof value === 'string' && FREE_TEXT_FIELDS.has(key)) out[key] = asTyped(value, typed)
+    else if (value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
+      const inner: Record<string, unknown> = { ...(value as Record<string, unknown>) }
+      for (const [k, v] of Object.entries(inner)) if (typeof v === 'string' && FREE_TEXT_FIELDS.has(k)) inner[k] = asTyped(v, typed)
+      out[key] = inner
+    }
+  }
+  return out as A
+}

@@ -2,7 +2,7 @@
 // punctuation. normaliseMapped must agree with normalise on every text, and asTyped must find what a parser kept.
 import { describe, expect, it } from 'vitest'
 import { normalise } from '../../src/parser/normalise.ts'
-import { asTyped, normaliseMapped } from '../../src/parser/typed.ts'
+import { asTyped, normaliseMapped, withTypedText } from '../../src/parser/typed.ts'
 
 const TEXTS = [
   '',
@@ -56,5 +56,21 @@ describe('asTyped', () => {
     ['今晚 开会', '#通知 今晚\u202e，开会', '今晚，开会'],
   ])('%j in %j → %j', (piece, typed, out) => {
     expect(asTyped(piece, typed)).toBe(out)
+  })
+})
+
+describe('withTypedText', () => {
+  it('gives free-text fields (top level and one down) their typed form, and leaves ids and names normalised', () => {
+    const typed = '#通知 紧急 @华府社区（东区） 暴雨红色预警，请排查！'
+    const args = { kind: 'send', draft: { text: '暴雨红色预警 请排查!', target: '华府社区(东区)', urgent: true }, note: '请排查!' }
+    expect(withTypedText(args, typed)).toEqual({
+      kind: 'send',
+      draft: { text: '暴雨红色预警，请排查！', target: '华府社区(东区)', urgent: true },
+      note: '请排查！',
+    })
+  })
+  it('leaves what is not an object alone', () => {
+    expect(withTypedText(null, '#帮助')).toBeNull()
+    expect(withTypedText('x', '#帮助')).toBe('x')
   })
 })

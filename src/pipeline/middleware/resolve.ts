@@ -6,6 +6,7 @@ import { districtOf, ROLE_LABEL } from '../../domain/org/org.types.ts'
 import { registrationHint } from '../../domain/registration/registration.service.ts'
 import type { MessageContext } from '../context.ts'
 import { stripInvisible } from '../../parser/normalise.ts'
+import { withTypedText } from '../../parser/typed.ts'
 
 /**
  * Decides whether this sender may run this command here, then parses its arguments — once, with the command's
@@ -39,6 +40,7 @@ export const resolveMiddleware: Middleware<MessageContext> = async (ctx, next) =
   }
   const parsed = def.parse(command.argv, command.args, ctx.now)
   if (!parsed.ok) throw new UsageError(parsed.problem, parsed.example ?? def.example)
-  ctx.args = parsed.args
+  // Normalisation is for reading the command; what people wrote is kept as they wrote it (，、。 and all).
+  ctx.args = withTypedText(parsed.args, ctx.msg.text)
   await next()
 }

@@ -23,6 +23,7 @@ import {
   type NoticePolicyPatch,
 } from '../notice/notice-policy.ts'
 import { digestPolicyInput, type DigestPatch } from '../digest/digest-policy.ts'
+import { BARE_COMMANDS } from '../../parser/command.ts'
 
 /** The keys an org file may set under `policies:` (all optional; a unit's keys override its ancestors'). */
 export const policyInput = z
@@ -47,6 +48,8 @@ export const policyInput = z
     notices: noticePolicyInput.optional(),
     /** Digests (日报 · 周报 · 月报): cron per kind, or false (digest/digest-policy.ts). */
     digests: digestPolicyInput.optional(),
+    /** Commands members may type without # ("签到 巡查 8号楼"): some of BARE_COMMANDS, or [] for none. */
+    bareCommands: z.array(z.enum(BARE_COMMANDS)).optional(),
   })
   .strict()
 
@@ -62,6 +65,8 @@ export interface TaskPolicy {
   volunteersClaim: boolean
   hazards: HazardPolicy
   notices: NoticePolicy
+  /** Command words taken without # (parser/command.ts BARE_COMMANDS; default all of them). */
+  bareCommands: readonly string[]
 }
 
 export const DEFAULT_POLICY: TaskPolicy = {
@@ -72,6 +77,7 @@ export const DEFAULT_POLICY: TaskPolicy = {
   volunteersClaim: false,
   hazards: DEFAULT_HAZARD_POLICY,
   notices: DEFAULT_NOTICE_POLICY,
+  bareCommands: BARE_COMMANDS,
 }
 
 const minutes = (hhmm: string) => {
@@ -96,6 +102,7 @@ export interface PolicyPatch {
   notices?: NoticePolicyPatch
   /** Stored as validated; merged by resolveDigestPolicy, not here. */
   digests?: DigestPatch
+  bareCommands?: string[]
 }
 
 /** Validates an org file's `policies:` block and converts it; problems in Chinese (for the org import). */
@@ -115,6 +122,7 @@ export function toPolicyPatch(raw: unknown): { ok: true; patch: PolicyPatch } | 
   if (v.evaluation) patch.evaluation = v.evaluation
   if (v.notices) patch.notices = toNoticePatch(v.notices)
   if (v.digests) patch.digests = v.digests
+  if (v.bareCommands) patch.bareCommands = v.bareCommands
   return { ok: true, patch }
 }
 
@@ -147,6 +155,7 @@ export function resolvePolicy(chain: unknown[]): TaskPolicy {
     if (v.volunteersClaim !== undefined) p.volunteersClaim = v.volunteersClaim
     p.hazards = mergeHazardPolicy(p.hazards, v.hazards)
     p.notices = mergeNoticePolicy(p.notices, v.notices)
+    if (v.bareCommands) p.bareCommands = v.bareCommands
   }
   return p
 }

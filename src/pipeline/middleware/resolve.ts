@@ -5,6 +5,7 @@ import { isMemberName, registrarNames } from '../../domain/org/org.service.ts'
 import { districtOf, ROLE_LABEL } from '../../domain/org/org.types.ts'
 import { registrationHint } from '../../domain/registration/registration.service.ts'
 import type { MessageContext } from '../context.ts'
+import { unitContext } from '../../domain/task/escalation.service.ts'
 import { stripInvisible } from '../../parser/normalise.ts'
 import { withTypedText } from '../../parser/typed.ts'
 
@@ -15,6 +16,8 @@ import { withTypedText } from '../../parser/typed.ts'
 export const resolveMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   const { command, def, member } = ctx
   if (!command) return next() // a location or an image
+  // "签到 巡查" without #: a member's command where the unit's policy allows that word bare; anyone else's is chat.
+  if (command.bare && (!member || !ctx.room || !(await unitContext(ctx.deps.prisma, ctx.room.unit)).policy.bareCommands.includes(command.word))) return
   if (!def) {
     if (!member) return // a guest's unknown "#…" is chat, not a command for us
     const near = closest(command.word, ctx.deps.commands.words())

@@ -2,6 +2,7 @@
 // Later capabilities add theirs here.
 import type { AnyCommand, CommandSet } from '../pipeline/command.ts'
 import { handleAttachment } from './attachment.handler.ts'
+import { handleVoice } from './voice-hint.handler.ts'
 import { bindCommand } from './bind.command.ts'
 import { confirmBindingCommand, refuseBindingCommand } from './bind-proposal.command.ts'
 import { checkinCommand } from './checkin.command.ts'
@@ -95,4 +96,5 @@ export const commandSet: CommandSet = {
   words: () => COMMANDS.map((c) => c.name),
   attachment: handleAttachment,
   acknowledgement: handleAcknowledgement,
+  voice: handleVoice,
 }

@@ -114,6 +114,9 @@ export type AttachmentHandler = (
  *  may be unknown (a guest's 收到 reaches the handler, which does not count it). */
 export type AcknowledgementHandler = (ctx: GuestContext<{ number: number | null; note: string | null }>) => Promise<void>
 
+/** A voice message in a bound room: not understood; a member may get a hint to type instead. */
+export type VoiceHandler = (ctx: GuestContext<null>) => Promise<void>
+
 /** Everything the dispatcher routes to: handed in by the composition root, so pipeline/ imports no command. */
 export interface CommandSet {
   find(word: string): AnyCommand | undefined
@@ -121,6 +124,7 @@ export interface CommandSet {
   words(): string[]
   attachment: AttachmentHandler
   acknowledgement: AcknowledgementHandler
+  voice: VoiceHandler
 }
 
 export const ok = <A>(args: A): ParseResult<A> => ({ ok: true, args })

@@ -10,7 +10,7 @@ import type { InboxRow } from '../domain/inbox/inbox.repo.ts'
  */
 export function whyNotForTheBot(m: InboundMessage): 'direct' | 'oversize' | 'chat' | null {
   if (!m.roomId) return 'direct'
-  if (m.kind === 'location' || m.kind === 'image') return null
+  if (m.kind === 'location' || m.kind === 'image' || m.kind === 'voice') return null
   if (m.kind !== 'text') return 'chat'
   // An oversize command is kept (clipped: receive.ts), so its sender hears why nothing happened.
   if (m.text.length > MAX_COMMAND_TEXT) return oversizeCommand(m.text, { mentionsSelf: m.mentionsSelf }) ? null : 'oversize'

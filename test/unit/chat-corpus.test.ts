@@ -21,3 +21,14 @@ describe('ordinary group chat', () => {
     expect([whyNotForTheBot(m), parseCommand(text, { bare: BARE_COMMANDS }), parseAck(text)]).toEqual(['chat', null, null])
   })
 })
+
+describe('messages that are not text', () => {
+  const of = (kind: InboundMessage['kind']): InboundMessage => ({
+    ...{ accountId: 'a', messageId: 'm', roomId: 'r@chatroom', roomTopic: null, talkerId: 't', talkerName: 't' },
+    ...{ kind, text: '', mentionsSelf: false, receivedAt: new Date(0).toISOString() },
+  })
+  it('keeps a voice message (for its once-a-day hint) and drops files and link cards at the gateway', () => {
+    expect(whyNotForTheBot(of('voice'))).toBeNull()
+    expect(whyNotForTheBot(of('other'))).toBe('chat')
+  })
+})

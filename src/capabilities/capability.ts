@@ -10,7 +10,7 @@ import type { EventName, Subscriber } from '../kernel/events.ts'
 import type { BoundRoom } from '../kernel/org/org.types.ts'
 import type { TimerSource } from '../kernel/timers/sweeper.ts'
 import type { TimerDeps, TimerStep } from '../kernel/timers/timer-step.ts'
-import type { AcknowledgementHandler, AnyCommand, AttachmentHandler } from '../pipeline/command.ts'
+import type { AcknowledgementHandler, AnyCommand, AttachmentHandler, VoiceHandler } from '../pipeline/command.ts'
 
 /** A timer job as its handler sees it: the step, and the job's attempts (a last attempt may give up cleanly). */
 export type TimerRun = (step: TimerStep, job?: { attemptsMade: number; opts: { attempts?: number } }) => Promise<unknown>
@@ -23,6 +23,8 @@ export interface Capability {
   /** Messages that are no command: a location or image, an acknowledgement word (one capability each). */
   attachment?: AttachmentHandler
   acknowledgement?: AcknowledgementHandler
+  /** A voice message (one capability). */
+  voice?: VoiceHandler
   /** What to tell a sender not yet linked whose display name may be theirs (null: nothing to say). */
   guestHint?(db: DbOrTx, room: BoundRoom, displayName: string): Promise<string | null>
   /** Its timer kinds (BullMQ job names) and the rows the sweeper re-creates them from after a crash or a flush. */

@@ -15,6 +15,7 @@ import { projects } from './projects/index.ts'
 import { registration } from './registration/index.ts'
 import { resources } from './resources/index.ts'
 import { tasks } from './tasks/index.ts'
+import { voice } from './voice/index.ts'
 
 export const CAPABILITIES: readonly Capability[] = [
   checkins,
@@ -30,4 +31,5 @@ export const CAPABILITIES: readonly Capability[] = [
   binding,
   webConsole,
   attachments,
+  voice,
 ]

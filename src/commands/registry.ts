@@ -1,7 +1,7 @@
 // Every command, in the order #帮助 lists them, gathered from the capability list; the composition root hands this
 // set to the dispatcher. A capability adds its commands in its own index (capabilities/<name>/index.ts).
 import { CAPABILITIES } from '../capabilities/index.ts'
-import type { AcknowledgementHandler, AnyCommand, AttachmentHandler, CommandSet } from '../pipeline/command.ts'
+import type { AcknowledgementHandler, AnyCommand, AttachmentHandler, CommandSet, VoiceHandler } from '../pipeline/command.ts'
 import { helpCommand } from './help.command.ts'
 
 /** The commands by section, as #帮助 lists them: capabilities in a row with the same title share one line. */
@@ -19,7 +19,7 @@ const byWord = new Map<string, AnyCommand>()
 for (const c of COMMANDS) for (const w of [c.name, ...c.aliases]) byWord.set(w.toLowerCase(), c)
 
 /** The one capability that takes messages of this kind (a location or image, an acknowledgement word). */
-function theOne<K extends 'attachment' | 'acknowledgement'>(kind: K): NonNullable<(typeof CAPABILITIES)[number][K]> {
+function theOne<K extends 'attachment' | 'acknowledgement' | 'voice'>(kind: K): NonNullable<(typeof CAPABILITIES)[number][K]> {
   const takers = CAPABILITIES.flatMap((c) => (c[kind] ? [c[kind]] : []))
   if (takers.length !== 1) throw new Error(`exactly one capability must take ${kind} messages (found ${takers.length})`)
   return takers[0] as NonNullable<(typeof CAPABILITIES)[number][K]>
@@ -38,4 +38,5 @@ export const commandSet: CommandSet = {
     }
     return null
   },
+  voice: theOne('voice') as VoiceHandler,
 }

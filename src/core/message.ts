@@ -1,6 +1,7 @@
 // Plain-data messages crossing the queue: no Wechaty types past the gateway.
 
-export type InboundKind = 'text' | 'location' | 'image' | 'other'
+/** 'voice': a voice message (its audio is not fetched: only a hint answers it). Files, link cards … are 'other'. */
+export type InboundKind = 'text' | 'location' | 'image' | 'voice' | 'other'
 
 /** Who said a message where. */
 export interface MessageOrigin {

@@ -16,6 +16,14 @@ export const CHECKIN_TYPES: Record<string, CheckinType> = {
   服务: 'service',
   志愿服务: 'service',
   service: 'service',
+  宣传: 'publicity',
+  政策宣传: 'publicity',
+  宣讲: 'publicity',
+  调解: 'mediation',
+  矛盾调解: 'mediation',
+  纠纷调解: 'mediation',
+  采集: 'collection',
+  信息采集: 'collection',
 }
 
 export type CheckinArgs =

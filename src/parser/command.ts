@@ -20,13 +20,22 @@ export interface ParsedCommand {
   args: string
   /** The words of `args`. */
   argv: string[]
+  /** Typed without # or @ (`签到 巡查 8号楼`): taken only for the words a unit's policy allows, and only from members. */
+  bare?: true
 }
+
+/** Commands a member may type without # (followed by a space and arguments): policy may narrow this list
+ *  (`bareCommands`). Only these reach the inbox without #, so ordinary chat still never does. */
+export const BARE_COMMANDS = ['签到', '打卡'] as const
+
+/** Chat that begins like a bare command: 签到 了吗, 打卡 的人多吗, 签到 没? */
+const BARE_CHAT = /^(?:了|的|吗|么|嘛|呢|没|不|啊|呀|吧|过|完|好)|[?吗么嘛呢]$/u
 
 /**
  * A command starts with # / (or their full-width forms) or is addressed to the bot with an @mention.
  * Returns null for ordinary chat, which the bot leaves alone.
  */
-export function parseCommand(raw: string, opts: { mentionsSelf?: boolean; botNames?: string[] } = {}): ParsedCommand | null {
+export function parseCommand(raw: string, opts: { mentionsSelf?: boolean; botNames?: string[]; bare?: readonly string[] } = {}): ParsedCommand | null {
   if (raw.length > MAX_COMMAND_TEXT) return null
   let text = normalise(raw)
   let addressed = false
@@ -47,7 +56,7 @@ export function parseCommand(raw: string, opts: { mentionsSelf?: boolean; botNam
     }
   }
   const prefixed = /^[#/]/.test(text)
-  if (!prefixed && !addressed) return null
+  if (!prefixed && !addressed) return opts.bare?.length ? parseBare(text, opts.bare) : null
   if (prefixed) text = text.replace(/^[#/]+\s*/, '')
   if (!text) return addressed ? { word: '帮助', args: '', argv: [] } : null
   const m = /^(\S+?)(?:\s+([\s\S]*))?$/.exec(text)!
@@ -70,3 +79,25 @@ const KNOWN_GLUE = new Set(['签到', '打卡', '隐患', '受理', '处置', '�
 
 /** Command words that begin with a glued word but are words of their own (#志愿服务 is #志愿, #兑换列表 is #商品). */
 const WHOLE_WORDS = new Set(['志愿服务', '兑换列表'])
+
+/**
+ * `签到 巡查 8号楼` typed without #: the command word, a space, then arguments — never a sentence (`签到了吗`,
+ * `今天签到的人多吗`, `签到 了吗?`). Only the words in `words`.
+ */
+function parseBare(text: string, words: readonly string[]): ParsedCommand | null {
+  const m = /^(\S+) +(\S[\s\S]*)$/.exec(text)
+  if (!m || !words.includes(m[1]!)) return null
+  const args = m[2]!.trim()
+  if (BARE_CHAT.test(args) || args.includes('?')) return null
+  return { word: m[1]!, args, argv: args.split(/\s+/), bare: true }
+}
+
+/**
+ * `#签 到 巡查`: a space typed inside the command word. When the first word alone is no command but it and what
+ * follows are (`known`), they are read as one (`#签到 巡查`); glued arguments are split as usual.
+ */
+export function rejoinSplitWord(cmd: ParsedCommand, known: (word: string) => boolean): ParsedCommand {
+  if (known(cmd.word) || !/^\p{Script=Han}$/u.test(cmd.word) || !/^\p{Script=Han}/u.test(cmd.args)) return cmd
+  const joined = parseCommand(`#${cmd.word}${cmd.args}`)
+  return joined && known(joined.word) ? { ...joined, ...(cmd.bare ? { bare: true as const } : {}) } : cmd
+}

@@ -17,12 +17,15 @@ const SPACE = /\p{Zs}/u
 
 /** Removes invisible and bidi-control characters; for commands and for any stored text shown back. */
 export function stripInvisible(text: string): string {
-  return text.replace(INVISIBLE, (ch: string, at: number) => {
-    const keep = ch === '\u200d' ? EMOJI_ZWJ : ch === '\ufe0f' ? EMOJI_VS16 : null
-    if (!keep) return ''
-    keep.lastIndex = at
-    return keep.test(text) ? ch : ''
-  })
+  return text.replace(INVISIBLE, (ch: string, at: number) => (keepsInvisible(text, ch, at) ? ch : ''))
+}
+
+/** Whether the invisible character `ch` at `at` stays (a joiner inside an emoji, VS16 after one). */
+export function keepsInvisible(text: string, ch: string, at: number): boolean {
+  const keep = ch === '\u200d' ? EMOJI_ZWJ : ch === '\ufe0f' ? EMOJI_VS16 : null
+  if (!keep) return false
+  keep.lastIndex = at
+  return keep.test(text)
 }
 
 export function normalise(text: string): string {

@@ -113,7 +113,10 @@ export type AttachmentHandler = (
 
 /** An acknowledgement of a notice in a bound room (收到, 1, 👌 …, or "收到 B5"): plain chat, not a command. The member
  *  may be unknown (a guest's 收到 reaches the handler, which does not count it). */
-export type AcknowledgementHandler = (ctx: GuestContext<{ number: number | null }>) => Promise<void>
+export type AcknowledgementHandler = (ctx: GuestContext<{ number: number | null; note: string | null }>) => Promise<void>
+
+/** A voice message in a bound room: not understood; a member may get a hint to type instead. */
+export type VoiceHandler = (ctx: GuestContext<null>) => Promise<void>
 
 /** Everything the dispatcher routes to: handed in by the composition root, so pipeline/ imports no command. */
 export interface CommandSet {
@@ -124,6 +127,7 @@ export interface CommandSet {
   acknowledgement: AcknowledgementHandler
   /** A hint for a sender not yet linked whose display name may be theirs (registration declares it), or null. */
   guestHint(db: DbOrTx, room: BoundRoom, displayName: string): Promise<string | null>
+  voice: VoiceHandler
 }
 
 export const ok = <A>(args: A): ParseResult<A> => ({ ok: true, args })

@@ -1,6 +1,6 @@
 import { conversationOf, type InboundMessage } from '../core/message.ts'
 import { parseAck } from '../parser/ack.ts'
-import { MAX_COMMAND_TEXT, oversizeCommand, parseCommand } from '../parser/command.ts'
+import { BARE_COMMANDS, MAX_COMMAND_TEXT, oversizeCommand, parseCommand } from '../parser/command.ts'
 import type { InboxRow } from '../domain/inbox/inbox.repo.ts'
 
 /**
@@ -10,11 +10,11 @@ import type { InboxRow } from '../domain/inbox/inbox.repo.ts'
  */
 export function whyNotForTheBot(m: InboundMessage): 'direct' | 'oversize' | 'chat' | null {
   if (!m.roomId) return 'direct'
-  if (m.kind === 'location' || m.kind === 'image') return null
+  if (m.kind === 'location' || m.kind === 'image' || m.kind === 'voice') return null
   if (m.kind !== 'text') return 'chat'
   // An oversize command is kept (clipped: receive.ts), so its sender hears why nothing happened.
   if (m.text.length > MAX_COMMAND_TEXT) return oversizeCommand(m.text, { mentionsSelf: m.mentionsSelf }) ? null : 'oversize'
-  return parseCommand(m.text, { mentionsSelf: m.mentionsSelf }) || parseAck(m.text) ? null : 'chat'
+  return parseCommand(m.text, { mentionsSelf: m.mentionsSelf, bare: BARE_COMMANDS }) || parseAck(m.text) ? null : 'chat'
 }
 
 /** The inbox row of a message: the message itself is the payload the sweeper re-queues. */

@@ -15,6 +15,8 @@ const step = z.union([
   z.object({ room: z.string(), from, say: z.string(), twice: z.boolean().optional() }),
   z.object({ room: z.string(), from, location: z.object({ lat: z.number(), lng: z.number(), address: z.string() }) }),
   z.object({ room: z.string(), from, image: z.string() }),
+  /** A voice message, a file or a link card (the bot reads none of them). */
+  z.object({ room: z.string(), from, send: z.enum(['voice', 'file', 'link']) }),
   z.object({
     expect: z
       .strictObject({
@@ -131,6 +133,9 @@ export async function runScript(session: SimSession, script: Script, dir: string
         await session.settle()
       } else if ('image' in s) {
         await world.sendImage(world.person(s.from), s.room, path.resolve(dir, s.image))
+        await session.settle()
+      } else if ('send' in s) {
+        world.sendOfKind(world.person(s.from), s.room, s.send)
         await session.settle()
       } else if ('newRoom' in s) {
         const wxids = s.newRoom.members.map((n) => world.person(n).wxid)

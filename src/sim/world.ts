@@ -138,6 +138,12 @@ export class SimWorld {
     this.wechat.sendLocation(accountId, from.wxid, roomId, { latitude: loc.lat, longitude: loc.lng, address: loc.address })
   }
 
+  /** A voice message, a file or a link card: the gateway sees only its kind. */
+  sendOfKind(from: Person, topic: string, kind: 'voice' | 'file' | 'link'): string {
+    const { accountId, roomId } = this.room(topic)
+    return this.wechat.sendOfKind(accountId, from.wxid, roomId, kind)
+  }
+
   async sendImage(from: Person, topic: string, file: string): Promise<void> {
     this.sendImageBytes(from, topic, path.basename(file), await readFile(file))
   }

@@ -22,7 +22,7 @@ const counts = (children: DigestCounts['children']): DigestCounts => ({
   late: false,
   children,
   own: emptyChild('华府社区', false),
-  checkinsByType: { patrol: 0, visit: 0, meeting: 0, service: 0 },
+  checkinsByType: { patrol: 0, visit: 0, meeting: 0, service: 0, publicity: 0, mediation: 0, collection: 0 },
   households: 0,
   tasks: { opened: 0, claimed: 0, done: 0 },
   hazards: { reported: 0, resolved: 0 },

@@ -59,7 +59,7 @@ const base = (): DigestCounts => ({
   late: false,
   children: [emptyChild('华府社区5号网格', true), emptyChild('华府社区6号网格', true)],
   own: emptyChild('华府社区', false),
-  checkinsByType: { patrol: 0, visit: 0, meeting: 0, service: 0 },
+  checkinsByType: { patrol: 0, visit: 0, meeting: 0, service: 0, publicity: 0, mediation: 0, collection: 0 },
   households: 0,
   tasks: { opened: 0, claimed: 0, done: 0 },
   hazards: { reported: 0, resolved: 0 },
@@ -107,7 +107,7 @@ describe('digest text', () => {
       { ...emptyChild('正商社区', false), unackedNotices: 1, oldHazards: [2], checkins: 1 },
     ]
     c.own = { ...emptyChild('人和路街道', false), overdueTasks: [12] }
-    c.checkinsByType = { patrol: 3, visit: 4, meeting: 1, service: 0 }
+    c.checkinsByType = { patrol: 3, visit: 4, meeting: 1, service: 0, publicity: 2, mediation: 0, collection: 0 }
     c.households = 23
     c.tasks = { opened: 3, claimed: 2, done: 1 }
     c.hazards = { reported: 2, resolved: 1 }
@@ -122,7 +122,7 @@ describe('digest text', () => {
       '· 隐患超48小时未办结:正商社区 1件(H2)',
       '· 志愿时长待审核:华府社区 3条',
       '📋 当日',
-      '签到 8 次(巡查 3、走访 4、议事 1),走访 23 户',
+      '签到 10 次(巡查 3、走访 4、议事 1、宣传 2),走访 23 户',
       '各单位签到:华府社区 7、正商社区 1',
       '任务 新建 3 · 认领 2 · 完成 1',
       '隐患 上报 2 · 办结 1',

@@ -57,7 +57,7 @@ describe('acknowledgement words', () => {
     ['b7 收到', 7],
     ['好的 B3。', 3],
   ])('%s acknowledges (notice %s)', (text, number) => {
-    expect(parseAck(text)).toEqual({ number })
+    expect(parseAck(text)).toEqual({ number, note: null })
   })
 
   it.each([
@@ -88,10 +88,10 @@ describe('acknowledgement words', () => {
 
   const DASHES = '- - - - - - - - - - - - - - -'
   it.each([
-    [`「网格助手：🔴【紧急通知 B7】\n今晚有暴雨\n——人和路街道 刘书记」\n${DASHES}\n收到`, { number: 7 }],
-    [`「网格助手:📢【通知 B12】周五开会」\n${DASHES}\n👌`, { number: 12 }],
-    [`「网格助手：@李佳鑫 ⏰ 请确认紧急通知 B3:「明早集合」」\n${DASHES}\n1`, { number: 3 }],
-    [`「网格助手：【通知 B7】…」\n${DASHES}\n收到 B5`, { number: 5 }],
+    [`「网格助手：🔴【紧急通知 B7】\n今晚有暴雨\n——人和路街道 刘书记」\n${DASHES}\n收到`, { number: 7, note: null }],
+    [`「网格助手:📢【通知 B12】周五开会」\n${DASHES}\n👌`, { number: 12, note: null }],
+    [`「网格助手：@李佳鑫 ⏰ 请确认紧急通知 B3:「明早集合」」\n${DASHES}\n1`, { number: 3, note: null }],
+    [`「网格助手：【通知 B7】…」\n${DASHES}\n收到 B5`, { number: 5, note: null }],
     [`「网格助手：【通知 B7】…」\n${DASHES}\n我明天去不了`, null],
     [`「王书记：明天几点开会?」\n${DASHES}\n收到`, null],
   ])('a quote-reply %j → %j', (text, ack) => {
@@ -113,6 +113,11 @@ describe('acknowledgement words', () => {
   it('the gateway keeps acknowledgements and still drops ordinary chat and direct messages', () => {
     expect(whyNotForTheBot(msg('收到'))).toBeNull()
     expect(whyNotForTheBot(msg('收到 B5'))).toBeNull()
+    // With words after it (issue #23), still an acknowledgement; a question or a negation is chat.
+    expect(whyNotForTheBot(msg('收到，马上转发'))).toBeNull()
+    expect(whyNotForTheBot(msg('已收到 我们推荐李佳鑫'))).toBeNull()
+    expect(whyNotForTheBot(msg('收到了吗?'))).toBe('chat')
+    expect(whyNotForTheBot(msg('没收到'))).toBe('chat')
     expect(whyNotForTheBot(msg('今天天气不错'))).toBe('chat')
     expect(whyNotForTheBot(msg('好'))).toBe('chat')
     expect(whyNotForTheBot(msg('收到', null))).toBe('direct')

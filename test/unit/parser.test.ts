@@ -104,6 +104,22 @@ describe('parseCommand', () => {
   })
 })
 
+describe('check-in kinds (issue #23)', () => {
+  it.each([
+    [['宣传', '防诈骗宣传进小区'], 'publicity', '防诈骗宣传进小区'],
+    [['政策宣传', '医保政策'], 'publicity', '医保政策'],
+    [['调解', '3号楼邻里纠纷'], 'mediation', '3号楼邻里纠纷'],
+    [['矛盾调解'], 'mediation', null],
+    [['采集', '5户', '人口信息'], 'collection', '人口信息'],
+    [['信息采集5户'], 'collection', null],
+    [['入户', '2户'], 'visit', null],
+    // An unknown first word stays in the note; the kind is the default.
+    [['消杀', '楼道'], 'patrol', '消杀 楼道'],
+  ])('%j → %s, note %j', (argv, type, note) => {
+    expect(parseCheckinArgs(argv)).toMatchObject({ ok: true, undo: false, type, note })
+  })
+})
+
 describe('parseCheckinArgs', () => {
   it('defaults to a patrol with no households', () => {
     expect(parseCheckinArgs([])).toEqual({ ok: true, undo: false, type: 'patrol', households: null, note: null })

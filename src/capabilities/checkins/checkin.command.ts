@@ -11,8 +11,8 @@ export const checkinCommand: CommandDef<Args> = {
   access: 'member',
   name: '签到',
   aliases: ['打卡', 'checkin'],
-  summary: '记录巡查、走访、议事或服务',
-  usage: '#签到 [巡查|走访|议事|服务] [N户] [备注];#签到 撤销',
+  summary: '记录巡查、走访、议事、服务、宣传、调解或采集',
+  usage: '#签到 [巡查|走访|议事|服务|宣传|调解|采集] [N户] [备注];#签到 撤销',
   example: '#签到 走访 5户 独居老人家中检查用电',
   parse(argv) {
     const a = parseCheckinArgs(argv)

@@ -22,7 +22,11 @@ export const todayCommand: CommandDef<null> = {
           .join(' '),
       )
       const more = report.total > report.items.length ? `\n……另有 ${report.total - report.items.length} 条` : ''
-      return ctx.reply(`${report.unit.name} ${date} 签到 ${report.total} 次:\n${lines.join('\n')}${more}`)
+      // Per kind (of the listed ones): 巡查 2、宣传 1.
+      const kinds = new Map<string, number>()
+      for (const c of report.items) kinds.set(CHECKIN_TYPE_LABEL[c.type], (kinds.get(CHECKIN_TYPE_LABEL[c.type]) ?? 0) + 1)
+      const byKind = [...kinds].map(([k, n]) => `${k} ${n}`).join('、')
+      return ctx.reply(`${report.unit.name} ${date} 签到 ${report.total} 次(${byKind}):\n${lines.join('\n')}${more}`)
     }
     const total = report.rows.reduce((s, r) => s + r.count, 0) + report.own
     const silent = report.rows.filter((r) => r.count === 0)

@@ -11,6 +11,7 @@ import { childOf, digestText, emptyChild } from './digest-rules.ts'
 import { digestRepo } from './digest.repo.ts'
 import { digestChartPng } from './digest-chart.ts'
 import type { DigestChild, DigestCounts, DigestPeriod } from './digest.types.ts'
+import { CHECKIN_TYPE_LABEL } from '../checkins/checkin.types.ts'
 
 export async function digestFor(w: Work, unit: Unit, period: DigestPeriod, opts: { late?: boolean } = {}): Promise<DigestCounts> {
   const { db } = w
@@ -47,7 +48,7 @@ export async function digestFor(w: Work, unit: Unit, period: DigestPeriod, opts:
     late: opts.late ?? false,
     children: [...children.values()],
     own,
-    checkinsByType: { patrol: 0, visit: 0, meeting: 0, service: 0 },
+    checkinsByType: Object.fromEntries(Object.keys(CHECKIN_TYPE_LABEL).map((k) => [k, 0])) as DigestCounts['checkinsByType'],
     households: 0,
     tasks: { opened: 0, claimed: 0, done: 0 },
     hazards: { reported: 0, resolved: 0 },

@@ -8,6 +8,6 @@ import type { AcknowledgementHandler } from '../../pipeline/command.ts'
  * ordinary chat and changes nothing.
  */
 export const handleAcknowledgement: AcknowledgementHandler = async (ctx) => {
-  const outcome = await acknowledge(ctx.work, { member: ctx.member, room: ctx.room }, ctx.args.number)
+  const outcome = await acknowledge(ctx.work, { member: ctx.member, room: ctx.room }, ctx.args.number, ctx.args.note)
   ctx.log.debug({ outcome, number: ctx.args.number }, 'acknowledgement')
 }

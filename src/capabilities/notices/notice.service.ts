@@ -129,7 +129,12 @@ export type AckOutcome = 'acknowledged' | 'already' | 'not_counted' | 'none'
  * supervisor or admin of the room's own unit; anyone else's is ignored. Silent: 1,034 grids answering must not
  * become 1,034 replies on the paced accounts (#通知 状态 shows them).
  */
-export async function acknowledge(w: Work, who: { member: MemberWithUnit | null; room: Room & { unit: Unit } }, named: number | null): Promise<AckOutcome> {
+export async function acknowledge(
+  w: Work,
+  who: { member: MemberWithUnit | null; room: Room & { unit: Unit } },
+  named: number | null,
+  note: string | null = null,
+): Promise<AckOutcome> {
   if (!mayAcknowledge(who.member, who.room.unitId)) return 'not_counted'
   const rows = await noticeRepo.roomDeliveries(w.db, who.room.id, new Date(w.now.getTime() - OPEN_FOR_MS), named)
   const target = pickNotice(
@@ -143,6 +148,7 @@ export async function acknowledge(w: Work, who: { member: MemberWithUnit | null;
     ackAt: w.now,
     ackById: who.member!.id,
     ackByName: who.member!.name,
+    ackNote: note,
   })
   return moved ? 'acknowledged' : 'already'
 }
@@ -181,7 +187,13 @@ export async function noticeStatus(w: Work, who: { member: MemberWithUnit; room:
   const sorted = [...deliveries].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.roomId - b.roomId)
   const open = sorted.filter((d) => d.status !== 'acknowledged').slice(0, STATUS_LINES * 5)
   const done = sorted.filter((d) => d.status === 'acknowledged').slice(0, Math.max(0, STATUS_LINES - open.length))
-  const lines = [...open, ...done].map((d) => noticeTexts.statusLine(rooms.get(d.roomId)?.topic ?? `#${d.roomId}`, d.status, d))
+  // A note said in a grid's group is that unit's text: masked when read above it.
+  const lines = [...open, ...done].map((d) =>
+    noticeTexts.statusLine(rooms.get(d.roomId)?.topic ?? `#${d.roomId}`, d.status, {
+      ...d,
+      ackNote: d.ackNote && textFor(who.room.unitId, d.unitId, d.ackNote),
+    }),
+  )
   // Read from a group above the sending unit, the notice's words are masked like every record leaving its unit.
   const text = textFor(who.room.unitId, notice.unitId, notice.text)
   return noticeTexts.status({ ...notice, text }, counts, (notice.plan as StoredPlan | null) ?? null, lines, deliveries.length - lines.length)

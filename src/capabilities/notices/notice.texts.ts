@@ -64,8 +64,13 @@ export const noticeTexts = {
     const sla = `时限 ${seconds(n.slaAt)}${plan ? `;计划 ${plan.accounts.length} 个账号,预计${formatSpan(plan.estimateMs)}送达` : ''}`
     return [head, tally, sla, ...lines, ...(more ? [`…另有 ${more} 个群未列出`] : [])].join('\n')
   },
-  statusLine: (topic: string, status: DeliveryStatus, d: { sentAt: Date | null; ackAt: Date | null; ackByName: string | null; failReason: string | null }) => {
-    if (status === 'acknowledged') return `✔ ${topic}:已确认 ${d.ackAt ? seconds(d.ackAt) : ''}${d.ackByName ? ` ${d.ackByName}` : ''}`
+  statusLine: (
+    topic: string,
+    status: DeliveryStatus,
+    d: { sentAt: Date | null; ackAt: Date | null; ackByName: string | null; ackNote?: string | null; failReason: string | null },
+  ) => {
+    if (status === 'acknowledged')
+      return `✔ ${topic}:已确认 ${d.ackAt ? seconds(d.ackAt) : ''}${d.ackByName ? ` ${d.ackByName}` : ''}${d.ackNote ? `「${excerpt(d.ackNote, 40)}」` : ''}`
     if (status === 'sent') return `✖ ${topic}:已送达 ${d.sentAt ? seconds(d.sentAt) : ''},未确认`
     if (status === 'failed') return `✖ ${topic}:发送失败(${excerpt(d.failReason ?? '原因不明', 40)}),将自动重发`
     return `… ${topic}:发送中`

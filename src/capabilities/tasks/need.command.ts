@@ -1,6 +1,8 @@
 import { listNeeds, recordNeed } from './need.service.ts'
 import { needTexts } from './task.texts.ts'
 import { ok, problem, type CommandDef } from '../../pipeline/command.ts'
+import { UsageError } from '../../core/errors.ts'
+import { listItems, MAX_ITEMS } from '../../parser/list-items.ts'
 
 export const needCommand: CommandDef<{ description: string }> = {
   access: 'member',
@@ -11,14 +13,22 @@ export const needCommand: CommandDef<{ description: string }> = {
   example: '#需求 3号楼王奶奶家水管漏水,需要维修',
   parse: (_argv, text) => (text ? ok({ description: text }) : problem('请写明需求内容')),
   async run(ctx) {
-    const need = await recordNeed(ctx.work, {
-      room: ctx.room,
-      reporterId: ctx.member.id,
-      description: ctx.args.description,
-      accountId: ctx.msg.accountId,
-      messageId: ctx.msg.messageId,
-    })
-    ctx.reply(needTexts.recorded(need), { mention: true })
+    // A pasted list (one a line, or numbered) is one need each, answered once with all their ids.
+    const items = listItems(ctx.args.description)
+    if (items && items.length > MAX_ITEMS) throw new UsageError(needTexts.tooMany(items.length, MAX_ITEMS))
+    const needs = []
+    for (const description of items ?? [ctx.args.description]) {
+      needs.push(
+        await recordNeed(ctx.work, {
+          room: ctx.room,
+          reporterId: ctx.member.id,
+          description,
+          accountId: ctx.msg.accountId,
+          messageId: ctx.msg.messageId,
+        }),
+      )
+    }
+    ctx.reply(needs.length === 1 ? needTexts.recorded(needs[0]!) : needTexts.recordedMany(needs), { mention: true })
   },
 }
 

@@ -153,6 +153,9 @@ export const taskTexts = {
 export const needTexts = {
   recorded: (n: { number: number; description: string }) =>
     `📥 已记录需求 N${n.number}:${n.description}\n转为任务:#任务 转 N${n.number} [紧急] [截止 时间] [@成员]`,
+  recordedMany: (needs: { number: number; description: string }[]) =>
+    `📥 已记录需求 ${needs.map((n) => `N${n.number}`).join('、')}(共 ${needs.length} 条):\n${needs.map((n) => `N${n.number} ${[...n.description.replace(/\s+/g, ' ')].slice(0, 24).join('')}${[...n.description].length > 24 ? '…' : ''}`).join('\n')}\n转为任务:#任务 转 N${needs[0]!.number} [紧急] [截止 时间] [@成员]`,
+  tooMany: (n: number, max: number) => `一次最多记录 ${max} 条需求,这条消息有 ${n} 条。请分几次发送`,
   listEmpty: (unitName: string) => `${unitName} 暂无待办需求。`,
   list: (unitName: string, total: number, lines: string[], more: number) =>
     `${unitName} 待办需求 ${total} 条:\n${lines.join('\n')}${more > 0 ? `\n……另有 ${more} 条` : ''}`,

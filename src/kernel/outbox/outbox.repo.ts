@@ -17,6 +17,8 @@ export interface OutboxRow {
 
 export const outboxRepo = {
   /** Written in the transaction of the record they confirm; the same key is written once. */
+  /** Whether a row with this key was written (a once-a-day hint keyed by its day). */
+  has: async (db: DbOrTx, key: string) => (await db.outboxMessage.count({ where: { key } })) > 0,
   write: (db: DbOrTx, rows: OutboxRow[]) => (rows.length ? db.outboxMessage.createMany({ data: rows, skipDuplicates: true }) : Promise.resolve({ count: 0 })),
   /**
    * A row whose text counts up (`row.text` a format() template of one value): 1 when written, + 1 each time it is

@@ -22,6 +22,7 @@ import {
   type NoticePolicyPatch,
 } from '../../capabilities/notices/notice-policy.ts'
 import { digestPolicyInput, type DigestPatch } from '../../capabilities/digests/digest-policy.ts'
+import { BARE_COMMANDS } from '../../parser/command.ts'
 
 /** The keys an org file may set under `policies:` (all optional; a unit's keys override its ancestors'). */
 export const policyInput = z
@@ -46,6 +47,8 @@ export const policyInput = z
     notices: noticePolicyInput.optional(),
     /** Digests (日报 · 周报 · 月报): cron per kind, or false (digest/digest-policy.ts). */
     digests: digestPolicyInput.optional(),
+    /** Commands members may type without # ("签到 巡查 8号楼"): some of BARE_COMMANDS, or [] for none. */
+    bareCommands: z.array(z.enum(BARE_COMMANDS)).optional(),
   })
   .strict()
 
@@ -61,6 +64,8 @@ export interface TaskPolicy {
   volunteersClaim: boolean
   hazards: HazardPolicy
   notices: NoticePolicy
+  /** Command words taken without # (parser/command.ts BARE_COMMANDS; default all of them). */
+  bareCommands: readonly string[]
 }
 
 export const DEFAULT_POLICY: TaskPolicy = {
@@ -71,6 +76,7 @@ export const DEFAULT_POLICY: TaskPolicy = {
   volunteersClaim: false,
   hazards: DEFAULT_HAZARD_POLICY,
   notices: DEFAULT_NOTICE_POLICY,
+  bareCommands: BARE_COMMANDS,
 }
 
 const minutes = (hhmm: string) => {
@@ -95,6 +101,7 @@ export interface PolicyPatch {
   notices?: NoticePolicyPatch
   /** Stored as validated; merged by resolveDigestPolicy, not here. */
   digests?: DigestPatch
+  bareCommands?: string[]
 }
 
 /** Validates an org file's `policies:` block and converts it; problems in Chinese (for the org import). */
@@ -114,6 +121,7 @@ export function toPolicyPatch(raw: unknown): { ok: true; patch: PolicyPatch } | 
   if (v.evaluation) patch.evaluation = v.evaluation
   if (v.notices) patch.notices = toNoticePatch(v.notices)
   if (v.digests) patch.digests = v.digests
+  if (v.bareCommands) patch.bareCommands = v.bareCommands
   return { ok: true, patch }
 }
 
@@ -146,6 +154,7 @@ export function resolvePolicy(chain: unknown[]): TaskPolicy {
     if (v.volunteersClaim !== undefined) p.volunteersClaim = v.volunteersClaim
     p.hazards = mergeHazardPolicy(p.hazards, v.hazards)
     p.notices = mergeNoticePolicy(p.notices, v.notices)
+    if (v.bareCommands) p.bareCommands = v.bareCommands
   }
   return p
 }

@@ -1,6 +1,6 @@
 import type { Middleware } from '../../core/compose.ts'
 import { parseAck } from '../../parser/ack.ts'
-import { MAX_COMMAND_TEXT, oversizeCommand, parseCommand } from '../../parser/command.ts'
+import { BARE_COMMANDS, MAX_COMMAND_TEXT, oversizeCommand, parseCommand, rejoinSplitWord } from '../../parser/command.ts'
 import type { MessageContext } from '../context.ts'
 
 /**
@@ -25,13 +25,15 @@ export const parseMiddleware: Middleware<MessageContext> = async (ctx, next) => 
       ctx.log.info({ length: msg.text.length }, 'oversize text not parsed')
       return
     }
-    ctx.command = parseCommand(msg.text, { mentionsSelf: msg.mentionsSelf })
+    const parsed = parseCommand(msg.text, { mentionsSelf: msg.mentionsSelf, bare: BARE_COMMANDS })
+    ctx.command = parsed && rejoinSplitWord(parsed, (w) => !!deps.commands.find(w))
     if (!ctx.command) {
       ctx.ack = parseAck(msg.text)
       if (!ctx.ack) return
       return next()
     }
     ctx.def = deps.commands.find(ctx.command.word) ?? null
+    if (ctx.command.bare && !ctx.def) return
     // "@网格助手 收到" or "#收到": no such command, but an acknowledgement all the same.
     const ack = ctx.def ? null : parseAck(`${ctx.command.word} ${ctx.command.args}`.trim())
     if (ack) {

@@ -4,7 +4,9 @@ import { closest } from '../../parser/closest.ts'
 import { isMemberName, registrarNames } from '../../kernel/org/org.service.ts'
 import { districtOf, ROLE_LABEL } from '../../kernel/org/org.types.ts'
 import type { MessageContext } from '../context.ts'
+import { unitContext } from '../../kernel/org/unit-context.ts'
 import { stripInvisible } from '../../parser/normalise.ts'
+import { withTypedText } from '../../parser/typed.ts'
 
 /**
  * Decides whether this sender may run this command here, then parses its arguments — once, with the command's
@@ -13,6 +15,8 @@ import { stripInvisible } from '../../parser/normalise.ts'
 export const resolveMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   const { command, def, member } = ctx
   if (!command) return next() // a location or an image
+  // "签到 巡查" without #: a member's command where the unit's policy allows that word bare; anyone else's is chat.
+  if (command.bare && (!member || !ctx.room || !(await unitContext(ctx.deps.prisma, ctx.room.unit)).policy.bareCommands.includes(command.word))) return
   if (!def) {
     if (!member) return // a guest's unknown "#…" is chat, not a command for us
     const near = closest(command.word, ctx.deps.commands.words())
@@ -38,6 +42,7 @@ export const resolveMiddleware: Middleware<MessageContext> = async (ctx, next) =
   }
   const parsed = def.parse(command.argv, command.args, ctx.now)
   if (!parsed.ok) throw new UsageError(parsed.problem, parsed.example ?? def.example)
-  ctx.args = parsed.args
+  // Normalisation is for reading the command; what people wrote is kept as they wrote it (，、。 and all).
+  ctx.args = withTypedText(parsed.args, ctx.msg.text)
   await next()
 }

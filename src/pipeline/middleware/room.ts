@@ -16,7 +16,7 @@ export const roomMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   }
   if (ctx.room) return next()
   deps.counters.inc('ignored.unbound_room')
-  if (!ctx.command) return
+  if (!ctx.command || ctx.command.bare) return
   const member = await deps.org.member(deps.prisma, msg.talkerId)
   if (!member?.active) return
   ctx.member = member

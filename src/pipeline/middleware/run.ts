@@ -38,7 +38,11 @@ export const runMiddleware: Middleware<MessageContext> = async (ctx) => {
   }
   if (!def && ctx.ack) {
     if (!room) return
-    return ctx.deps.commands.acknowledgement({ ...base, room, member, args: { number: ctx.ack.number } })
+    return ctx.deps.commands.acknowledgement({ ...base, room, member, args: { number: ctx.ack.number, note: ctx.ack.note } })
+  }
+  if (!def && msg.kind === 'voice') {
+    if (!room) return
+    return ctx.deps.commands.voice({ ...base, room, member, args: null })
   }
   if (!def) {
     if (ctx.command || !room || (msg.kind !== 'location' && msg.kind !== 'image')) return

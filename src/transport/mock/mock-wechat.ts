@@ -96,6 +96,11 @@ export class MockWeChat {
     this.account(accountId).puppet.sendLocation(fromWxid, roomId, loc)
   }
 
+  /** A person sends a voice message, a file or a link card in a room (only its type: the bot reads none of them). */
+  sendOfKind(accountId: string, fromWxid: string, roomId: string, kind: 'voice' | 'file' | 'link'): string {
+    return this.account(accountId).puppet.sendOfKind(fromWxid, roomId, kind)
+  }
+
   /** A person sends an image in a room; returns the message id. */
   sendImage(accountId: string, fromWxid: string, roomId: string, name: string, bytes: Buffer): string {
     const { puppet } = this.account(accountId)

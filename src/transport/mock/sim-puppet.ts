@@ -56,6 +56,21 @@ export class SimPuppet extends PuppetMock {
     return msg.id
   }
 
+  /** A member sends a message the bot does not read (a voice message, a file, a link card): only its type. */
+  sendOfKind(talkerId: string, roomId: string, kind: 'voice' | 'file' | 'link', timestamp = Date.now()): string {
+    const type = { voice: PUPPET.types.Message.Audio, file: PUPPET.types.Message.Attachment, link: PUPPET.types.Message.Url }[kind]
+    const msg = this.simMocker.MessageMock.create({
+      id: `${kind}-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`,
+      talkerId,
+      roomId,
+      timestamp,
+      type,
+      mentionIdList: [],
+    } as PUPPET.payloads.Message)
+    this.emit('message', { messageId: msg.id })
+    return msg.id
+  }
+
   /** A member sends an image (bytes and a file name) in a room. */
   sendImage(talkerId: string, roomId: string, name: string, bytes: Buffer): void {
     const talker = this.simMocker.ContactMock.load(talkerId)

@@ -296,6 +296,9 @@ export class WechatyTransport implements ChatTransport {
         const ref = await this.opts.media.put(`${this.accountId}/${message.id}${ext}`, await file.toBuffer())
         return { ...base, kind: 'image', mediaRef: ref }
       }
+      // Not downloaded: a member who talks instead of typing is told once a day to type (issue #23).
+      case types.Message.Audio:
+        return { ...base, kind: 'voice' }
       default:
         return { ...base, kind: 'other' }
     }

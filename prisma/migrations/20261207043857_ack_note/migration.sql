@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "NoticeDelivery" ADD COLUMN     "ackNote" TEXT;

@@ -53,8 +53,8 @@ else
   echo '--- tripwires: none hit'
 fi
 if [ -n "$trace" ]; then
-  # Programs started may be node (vitest and its forks), esbuild, and what test/unit/boundaries.test.ts runs: the
-  # linter (Biome's native CLI) and dependency-cruiser (which starts sh); any TCP connect is a failure.
+  # Programs started may be node (vitest and its forks), esbuild, sh, and what test/unit/boundaries.test.ts runs: the
+  # linter (Biome's native CLI; dependency-cruiser runs inside the test's process); any TCP connect is a failure.
   others=$(grep -o 'execve("[^"]*"' "$trace" | sort -u | grep -v -e '/node"' -e '/esbuild"' -e '/biome"' -e '/bin/sh"' || true)
   inet=$(grep 'connect(' "$trace" | grep -e 'AF_INET' || true)
   echo "--- strace: $(grep -c 'execve(' "$trace") execve, programs: $(grep -o 'execve("[^"]*"' "$trace" | sort -u | sed 's/execve(//' | tr '\n' ' ')"

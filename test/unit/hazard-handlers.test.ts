@@ -17,6 +17,7 @@ import { bindRoomsByTopic } from '../../src/domain/org/org.service.ts'
 import { createDispatcher, type Dispatch } from '../../src/pipeline/dispatcher.ts'
 import { DEMO_ORG } from '../helpers/paths.ts'
 import { ManualScheduler, MemoryRateLimiter, RecordingOutbox, tempMedia } from '../helpers/seams.ts'
+import { templateData } from '../helpers/template-db.ts'
 
 const GRID = 'room-华府社区5号网格群'
 const COMMUNITY = 'room-华府社区群'
@@ -30,8 +31,7 @@ const outbox = new RecordingOutbox()
 const scheduler = new ManualScheduler()
 
 beforeAll(async () => {
-  db = await openDatabase({})
-  await db.migrate()
+  db = await openDatabase({ pgliteData: templateData() })
   await importOrg(db.prisma, await loadOrgFile(DEMO_ORG))
   await bindRoomsByTopic(db.prisma, '二七区', (topic) => `room-${topic}`, clock.now())
   dispatch = createDispatcher({

@@ -30,10 +30,12 @@ const DATABASE_TESTS = [
 // - `handlers`: DATABASE_TESTS, on copies of one migrated PGlite in process; no servers either.
 // - `integration`: everything else, with real PostgreSQL and Redis started by its globalSetup.
 // The root config has no globalSetup on purpose: vitest always runs the root's, even for a one-project run.
+// Timeouts only end a hang: they are no speed limit, so a loaded machine (2 cores shared by a team) never fails a
+// test. Tests and hooks take these defaults (a test's waits give up after 4 minutes: test/helpers/wait.ts).
 export default defineConfig({
   test: {
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     pool: 'forks',
     maxWorkers: 2,
     projects: [

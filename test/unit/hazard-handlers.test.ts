@@ -47,7 +47,7 @@ beforeAll(async () => {
     rateLimitPerMinute: 100,
     media: tempMedia(),
   })
-}, 60_000)
+})
 afterAll(() => db?.close())
 
 async function send(roomId: string, talkerId: string, text: string, talkerName = talkerId) {

@@ -27,7 +27,7 @@ members: [{ name: 刘书记, wxid: wxid_liu, unit: 人和路街道, role: superv
 `,
   )
   await importOrg(db.prisma, await loadOrgFile(yaml))
-}, 60_000)
+})
 afterAll(() => db?.close())
 
 describe('re-importing the exported sheet', () => {

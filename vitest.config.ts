@@ -44,7 +44,10 @@ export default defineConfig({
         resolve: { alias: { '@electric-sql/pglite': fileURLToPath(new URL('test/setup/no-database.ts', import.meta.url)) } },
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], exclude: [...configDefaults.exclude, ...DATABASE_TESTS] },
       },
-      { extends: true, test: { name: 'handlers', include: DATABASE_TESTS, globalSetup: ['test/setup/pglite-template.ts'] } },
+      // isolate: false — the files share their worker's loaded modules (Prisma's client, PGlite's WebAssembly: most of a
+      // file's time when each loaded its own), not their data: each opens its own database copy. None mocks modules,
+      // fakes timers or sets the environment. Measured: 215 s instead of 704 s for the 17 files on a loaded machine.
+      { extends: true, test: { name: 'handlers', include: DATABASE_TESTS, globalSetup: ['test/setup/pglite-template.ts'], isolate: false } },
       {
         extends: true,
         test: {

@@ -1,3 +1,8 @@
+import { Queue } from 'bullmq'
+import { redisOptions } from '../../src/config/redis-url.ts'
+import { inboundQueueName } from '../../src/jobs/inbound.ts'
+import { outboundQueueName } from '../../src/jobs/queues.ts'
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** A wait's bound only ends a hang: on a loaded machine (2 cores shared by a team, load 30 measured) what takes seconds
@@ -28,4 +33,13 @@ export async function pipelineIdle(
     if (Object.values(jobs).some((n) => n > 0)) return false
   }
   return (await prisma.outboxMessage.count({ where: { sentAt: null, failedAt: null } })) === 0
+}
+
+/** The queues of a deployment that runs in other processes (its inbound shards, each account's outbound queue), for
+ *  pipelineIdle; close() when done. */
+export function remoteQueues(stores: { redisUrl: string; prefix: string }, accounts: string[], shards = 16) {
+  const opts = { connection: redisOptions(stores.redisUrl, { maxRetriesPerRequest: null }) as never, prefix: stores.prefix }
+  const names = [...Array.from({ length: shards }, (_, i) => inboundQueueName(i)), ...accounts.map(outboundQueueName)]
+  const queues = names.map((n) => new Queue(n, opts))
+  return { queues: async () => queues, close: () => Promise.all(queues.map((q) => q.close())) }
 }

@@ -1,15 +1,18 @@
-// `npm test`: the whole suite (vitest, both projects of vitest.config.ts), then the one closing line CI reads:
+// `npm test`: the whole suite (vitest, every project of vitest.config.ts), then the one closing line CI reads:
 // "N passed, N failed" (counted over every project). Arguments go to vitest: `--project unit` (npm run test:unit)
-// runs the pure tests only, with no services. For the `integration` project PostgreSQL and Redis are installed
-// (when missing) and started by test/setup/services.ts, and stopped after; the compiled build (dist/, which the
-// operations tests start as production does) is made first when src/ changed since the last build.
+// runs the pure tests only, with no services; `--project handlers` the handler tests on PGlite in process. For the
+// `integration` project PostgreSQL and Redis are installed (when missing) and started by test/setup/services.ts, and
+// stopped after; the compiled build (dist/, which the operations tests start as production does) is made first when
+// src/ changed since the last build.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
 const args = process.argv.slice(2)
-const unitOnly = args.some((a, i) => (a === '--project' && args[i + 1] === 'unit') || a === '--project=unit')
-if (!unitOnly) {
+// The projects that run in process need no build: `unit` (pure) and `handlers` (PGlite); only `integration` starts dist/.
+const projects = args.flatMap((a, i) => (a === '--project' ? [args[i + 1]] : a.startsWith('--project=') ? [a.slice(10)] : []))
+const inProcessOnly = projects.length > 0 && projects.every((p) => p === 'unit' || p === 'handlers')
+if (!inProcessOnly) {
   const b = spawnSync(process.execPath, [path.resolve('scripts/build.mjs'), '--if-stale'], { stdio: 'inherit' })
   if (b.status !== 0) {
     console.log('0 passed, 1 failed')

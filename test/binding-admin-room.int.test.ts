@@ -44,7 +44,7 @@ beforeAll(async () => {
       { roomId: 'rc@chatroom', topic: '华府社区群', memberIds: [ADMIN] },
     ],
   })
-}, 60_000)
+})
 afterAll(async () => {
   await app?.stop()
   await stores?.cleanup()

@@ -14,7 +14,7 @@ import type { MockWeChat } from '../src/transport/mock/mock-wechat.ts'
 import type { ObservedMessage } from '../src/transport/transport.ts'
 import { startOnMock } from './helpers/mock-app.ts'
 import { freshStores, type TestStores } from './helpers/stores.ts'
-import { until } from './helpers/wait.ts'
+import { pipelineIdle, until } from './helpers/wait.ts'
 import { workerEnv } from './helpers/worker-process.ts'
 
 const ADMIN_ROOM = 'admin@chatroom'
@@ -108,7 +108,7 @@ beforeAll(async () => {
   stores = await freshStores()
   await importOrg(stores.db.prisma, spec)
   await start({ renamed: false, joined: false })
-}, 60_000)
+})
 afterAll(async () => {
   await app?.stop()
   await stores?.cleanup()
@@ -182,7 +182,7 @@ describe('binding proposals', () => {
     const firstBound = orgRows.findIndex((l) => l.includes(ADMIN_ROOM))
     expect(orgRows.slice(firstBound).every((l) => !l.includes('\t未绑定\t'))).toBe(true)
     expect(orgRows.find((l) => l.includes(`\t${LATE}\t`))).toContain(`待确认 G${pendingLate.number}(群「${LATE}」)`)
-  }, 120_000)
+  })
 
   it('refuses a non-admin and bad ids', async () => {
     expect((await say('bot-01', SUPERVISOR, ADMIN_ROOM, '#确认绑定 全部')).join('\n')).toContain('仅限管理员')
@@ -221,8 +221,12 @@ describe('binding proposals', () => {
     // Each bound group is served by its org file account.
     const rooms = await stores.db.prisma.room.findMany({ where: { wxRoomId: { in: pending.map((p) => p.wxRoomId) } } })
     for (const r of rooms) expect(r.accountId).toBe(spec.rooms.find((s) => s.topic === r.topic)!.account)
+    // The replay reached the gateway (counted as received) and nothing is left in flight: it was handled (or not) by now.
+    const received = async () => (await app!.deps.counters.metrics.messagesIn.get()).values.reduce((n, v) => n + v.value, 0)
+    const before = await received()
     wechat.redeliver('bot-01', id)
-    await new Promise((r) => setTimeout(r, 1500))
+    await until('the replay received', async () => (await received()) > before)
+    await until('nothing left in flight', () => pipelineIdle(app!, stores.db.prisma))
     await app!.bindings!.settled()
     expect(inAdminRoom().filter((t) => t.includes('已绑定') && t.includes('个群')).length).toBe(1)
     // A bound group answers commands now.
@@ -239,10 +243,9 @@ describe('binding proposals', () => {
     app = null
     await start({ renamed: true, joined: true })
     await until('both accounts logged in', async () => app!.transports.every((t) => t.status().state === 'logged_in'))
-    await new Promise((r) => setTimeout(r, 1000))
-    await app!.bindings!.settled()
     // The accounts did look at their groups again (every group seen anew), and proposed nothing.
-    expect(await stores.db.prisma.wxGroup.count({ where: { seenAt: { lt: restartedAt } } })).toBe(0)
+    await until('every group seen anew', async () => (await stores.db.prisma.wxGroup.count({ where: { seenAt: { lt: restartedAt } } })) === 0)
+    await app!.bindings!.settled()
     expect((await proposals()).length).toBe(count)
     expect(announcements()).toEqual([])
   })

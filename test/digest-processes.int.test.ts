@@ -8,6 +8,7 @@ import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { Queue } from 'bullmq'
 import ExcelJS from 'exceljs'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -17,11 +18,12 @@ import { loadOrgFile } from '../src/config/org-file.ts'
 import { redisOptions } from '../src/config/redis-url.ts'
 import { ledgerRepo } from '../src/capabilities/digests/ledger.repo.ts'
 import { importOrg } from '../src/app/org-import.ts'
+import { TIMERS_QUEUE } from '../src/jobs/timers.ts'
 import { type App, startApp } from '../src/main.ts'
 import { SimWorld } from '../src/sim/world.ts'
 import { DEMO_ORG } from './helpers/paths.ts'
 import { freshStores } from './helpers/stores.ts'
-import { sleep, until } from './helpers/wait.ts'
+import { pipelineIdle, until } from './helpers/wait.ts'
 import { spawnWorker, workerEnv } from './helpers/worker-process.ts'
 
 let stores: Awaited<ReturnType<typeof freshStores>>
@@ -43,9 +45,16 @@ const flushRedis = async () => {
   if (keys.length) await r.del(...keys) // FLUSHALL of this test's keys (the server is shared)
   r.disconnect()
 }
-const delivered = async () => {
-  await until('posts delivered', async () => world.pending() === 0 && (await gateway.outbox.queue('bot-main').getJobCounts('waiting')).waiting === 0, 30_000)
-  await sleep(1000)
+// Nothing left to send (every outbox row sent, the queues empty) and nothing on its way through the mock WeChat.
+const delivered = () => until('posts delivered', async () => world.pending() === 0 && (await pipelineIdle(gateway, stores.db.prisma)))
+// Timer jobs that finished (the worker processes run them; this reads the queue they share).
+const finished = async (name: string) => {
+  const timers = new Queue(TIMERS_QUEUE, { connection: redisOptions(stores.redisUrl, { maxRetriesPerRequest: null }) as never, prefix: stores.prefix })
+  try {
+    return (await timers.getCompleted()).filter((j) => j.name === name)
+  } finally {
+    await timers.close()
+  }
 }
 
 beforeAll(async () => {
@@ -67,7 +76,7 @@ beforeAll(async () => {
   })
   await world.populate(stores.db.prisma)
   env = workerEnv(stores, { GRIDBOT_DATA_DIR: dataDir })
-}, 60_000)
+})
 
 afterAll(async () => {
   for (const w of workers) kill(w)
@@ -84,11 +93,21 @@ describe('digests with two worker processes', () => {
     start()
     // The first occurrence (within a minute): every room's digest, raced for by both workers.
     await until('the first occurrence sent', async () => (await prisma.digestRun.count()) >= rooms.length, 90_000)
-    const firstAt = Date.now()
+    // Each unit's occurrence that sent (in minutes since the epoch: its timers' cycle).
+    const first = new Map((await prisma.digestRun.findMany()).map((r) => [r.unitId, r.occurrenceAt.getTime() / 60_000]))
     kill(a)
     start()
-    // At least one more occurrence of the same period passes, handled by the restarted worker and the other one.
-    await sleep(Math.max(0, firstAt + 65_000 - Date.now()))
+    // At least one more occurrence of the same period passes, handled by the restarted worker and the other one:
+    // every unit's digest timer of a later minute has run (and claimed nothing), and every chart is out.
+    await until(
+      'a later occurrence handled for every unit',
+      async () => {
+        const later = (await finished('digest')).filter((j) => j.data.cycle > (first.get(j.data.subjectId) ?? Infinity)).map((j) => j.data.subjectId)
+        return [...first.keys()].every((u) => later.includes(u))
+      },
+      180_000,
+    )
+    await until('every chart drawn', async () => (await prisma.digestRun.count({ where: { chartState: 'pending' } })) === 0)
     await delivered()
     const runs = await prisma.digestRun.findMany()
     expect(runs).toHaveLength(rooms.length) // one row per (room, kind, period): later occurrences claimed nothing
@@ -108,14 +127,14 @@ describe('digests with two worker processes', () => {
       const posts = await prisma.outboxMessage.findMany({ where: { roomId: room.wxRoomId! } })
       expect(posts.filter((p) => p.text.startsWith('【日报】'))).toHaveLength(1)
     }
-  }, 240_000)
+  })
 })
 
 describe('a 台账 export whose job Redis lost', () => {
   it('is built by the next worker after a FLUSHALL, and its file arrives once', async () => {
     const prisma = stores.db.prisma
     for (const w of workers) kill(w)
-    await sleep(500)
+    await until('the workers gone', async () => workers.every((w) => w.exitCode !== null || w.signalCode !== null))
     await flushRedis()
     const room = await prisma.room.findFirstOrThrow({ where: { topic: '华府社区群' }, include: { unit: true } })
     // What the command commits (its timer is released only after commit: here Redis forgot it).
@@ -135,9 +154,12 @@ describe('a 台账 export whose job Redis lost', () => {
     await delivered()
     // A worker killed and started again, and another flush: the sweeper finds nothing pending, posts nothing.
     kill(w)
+    await until('the worker gone', async () => w.signalCode !== null)
     await flushRedis()
+    const restarted = Date.now()
     start()
-    await sleep(8000)
+    // Its sweeper runs at start (a job scheduler runs at once): wait for that sweep, then for anything it sent.
+    await until('a sweep after the restart', async () => (await finished('sweep')).some((j) => (j.finishedOn ?? 0) > restarted))
     await delivered()
     const got = files().slice(before)
     expect(got).toHaveLength(1)
@@ -146,5 +168,5 @@ describe('a 台账 export whose job Redis lost', () => {
     await wb.xlsx.load(got[0]!.file!.bytes as never)
     expect(wb.worksheets.map((s) => s.name)).toEqual(['签到', '任务', '隐患', '志愿', '积分', '项目'])
     expect(selfLines(room.topic).filter((l) => l.text.includes('华府社区 2026年11月 台账:'))).toHaveLength(1)
-  }, 120_000)
+  })
 })

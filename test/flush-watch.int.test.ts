@@ -24,7 +24,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'gridbot-flushwatch-'))
   server = await startRedisServer({ dir })
   redis = new Redis(redisOptions(server.url) as never)
-}, 120_000)
+})
 afterAll(async () => {
   redis?.disconnect()
   await server?.stop()

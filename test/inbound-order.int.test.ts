@@ -122,7 +122,7 @@ describe('one group in order across worker processes', () => {
       await fault.close()
       await d.close()
     }
-  }, 120_000)
+  })
 
   it("runs a killed worker's message before the group's next ones, on the other worker", async () => {
     const TASKS = 24
@@ -155,7 +155,7 @@ describe('one group in order across worker processes', () => {
       await fault.close()
       await d.close()
     }
-  }, 120_000)
+  })
 
   it('goes on in order after Redis forgot everything (FLUSHALL)', async () => {
     const d = await district()
@@ -179,5 +179,5 @@ describe('one group in order across worker processes', () => {
     } finally {
       await d.close()
     }
-  }, 120_000)
+  })
 })

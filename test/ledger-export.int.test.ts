@@ -40,7 +40,7 @@ beforeAll(async () => {
   await say('周敏', Z1, '#任务 清理楼道')
   await say('小杨', G5, '#志愿 2小时 助老服务')
   sim.clock.advance(3_600_000)
-}, 120_000)
+})
 afterAll(() => sim?.close())
 
 describe('#导出 台账', () => {

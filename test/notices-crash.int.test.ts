@@ -12,7 +12,7 @@ import { importOrg } from '../src/app/org-import.ts'
 import { startApp, type App } from '../src/main.ts'
 import { crashDistrict } from './helpers/notice-district.ts'
 import { freshStores, type TestStores } from './helpers/stores.ts'
-import { sleep, until } from './helpers/wait.ts'
+import { pipelineIdle, until } from './helpers/wait.ts'
 import { workerEnv } from './helpers/worker-process.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -40,7 +40,7 @@ function startGateway(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
 beforeAll(async () => {
   stores = await freshStores()
   await importOrg(stores.db.prisma, spec)
-}, 60_000)
+})
 afterAll(async () => {
   await worker?.stop()
   await stores?.cleanup()
@@ -69,12 +69,14 @@ it('a gateway killed mid-fan-out and restarted: every room gets the notice, once
   gateway.kill('SIGKILL')
   const atKill = noticeLines().length
   expect(atKill).toBeLessThan(ROOMS) // killed in the middle
-  await sleep(500)
+  const killed = gateway
+  await until('the gateway gone', async () => killed.exitCode !== null || killed.signalCode !== null)
   gateway = await startGateway(env)
   try {
     await until('every room reached', async () => new Set(noticeLines().map((l) => l.room)).size === ROOMS, 120_000)
     await until('every delivery marked sent', async () => (await stores.db.prisma.noticeDelivery.count({ where: { status: 'sent' } })) === ROOMS, 60_000)
-    await sleep(3000) // anything sent twice would have shown up by now
+    // Nothing left that could be sent (a repeat included): every row sent, every queue empty.
+    await until('nothing left to send', () => pipelineIdle(worker, stores.db.prisma))
     const perRoom = new Map<string, number>()
     for (const l of noticeLines()) perRoom.set(l.room, (perRoom.get(l.room) ?? 0) + 1)
     const repeats = [...perRoom.values()].reduce((s, n) => s + n - 1, 0)
@@ -86,4 +88,4 @@ it('a gateway killed mid-fan-out and restarted: every room gets the notice, once
   } finally {
     gateway.kill('SIGTERM')
   }
-}, 240_000)
+})

@@ -12,7 +12,7 @@ import { COMPILED_CLI, runCli, sample, type CliProcess } from './helpers/cli-pro
 import { DEMO_ORG } from './helpers/paths.ts'
 import { startMockPuppetService, type MockPuppetService } from './helpers/puppet-service.ts'
 import { freshStores, type TestStores } from './helpers/stores.ts'
-import { until } from './helpers/wait.ts'
+import { pipelineIdle, until } from './helpers/wait.ts'
 import { workerEnv } from './helpers/worker-process.ts'
 
 const ADMIN_TOKEN = 'test-admin-token-0123456789'
@@ -43,7 +43,7 @@ beforeAll(async () => {
   const listening = await bot.waitFor((l) => l.msg === 'http listening')
   base = `http://127.0.0.1:${listening.port}`
   await bot.waitFor((l) => l.msg === 'ready to serve', 90_000)
-}, 150_000)
+})
 
 afterAll(async () => {
   if (bot && bot.child.exitCode === null) {
@@ -112,9 +112,11 @@ describe('the compiled build on PostgreSQL and Redis', () => {
     expect(names).toEqual(expect.arrayContaining(['inbound-0', 'timers', 'outbound-bot-main']))
 
     const redis = new Redis(redisOptions(stores.redisUrl, { maxRetriesPerRequest: null }) as never)
-    const queues = names.filter((n) => n.startsWith('inbound-')).map((n) => new Queue(n, { connection: redis, prefix: stores.prefix }))
+    const queues = names
+      .filter((n) => n.startsWith('inbound-') || n.startsWith('outbound-'))
+      .map((n) => new Queue(n, { connection: redis, prefix: stores.prefix }))
     try {
-      const done = (await Promise.all(queues.map((q) => q.getCompleted()))).flat()
+      const done = (await Promise.all(queues.filter((q) => q.name.startsWith('inbound-')).map((q) => q.getCompleted()))).flat()
       const job = done[0]!
       const q = job.queueName
       const said = svc.botSaid.length
@@ -122,8 +124,8 @@ describe('the compiled build on PostgreSQL and Redis', () => {
       expect(retried.status).toBe(204)
       const shard = queues.find((x) => x.name === q)!
       await until('the retried job ran again', async () => (await shard.getJob(job.id!))?.finishedOn !== job.finishedOn)
-      // Ran again, handled once: the inbox row was already marked, so nothing more is said.
-      await new Promise((r) => setTimeout(r, 1500))
+      // Ran again, handled once: the inbox row was already marked, so nothing more is said (once nothing is in flight).
+      await until('nothing left in flight', () => pipelineIdle({ queues: async () => queues }, stores.db.prisma))
       expect(svc.botSaid.length).toBe(said)
       const removed = await fetch(`${base}/admin/queues/api/queues/${q}/${encodeURIComponent(job.id!)}/clean`, { method: 'PUT', headers: auth })
       expect(removed.status).toBe(204)

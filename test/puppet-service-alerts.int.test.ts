@@ -65,7 +65,7 @@ describe('account alerts over a loopback puppet service', () => {
     )
     const failed = await stores.db.prisma.outboxMessage.findFirstOrThrow({ where: { roomId: COMMUNITY, failedAt: { not: null } } })
     expect(failed.failReason).toContain('not in room')
-  }, 300_000)
+  })
 
   it('a login QR code: logged as a link, and posted with the account’s name in the admins’ group through the other account', async () => {
     const qr = 'https://login.weixin.qq.com/l/loopback-qr-7'
@@ -85,5 +85,5 @@ describe('account alerts over a loopback puppet service', () => {
     expect(line, stderr.slice(-2000)).toBeDefined()
     expect(line).toContain('等待扫码登录')
     expect(line).toContain('bot-a')
-  }, 300_000)
+  })
 })

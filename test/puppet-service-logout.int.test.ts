@@ -95,7 +95,7 @@ describe('a logout mid-escalation', () => {
     expect(delivered.at.getTime()).toBeGreaterThan(decided.at.getTime())
     expect(delivered.note).toContain('回环社区群')
     await until('recovery told', async () => b.botSaid(ADMIN).some((s) => s.text.includes('网格助手A') && s.text.includes('已恢复在线')), 60_000)
-  }, 240_000)
+  })
 
   it('gridbot outbox failed lists posts that gave up; retry sends them again', async () => {
     const at = new Date()
@@ -123,5 +123,5 @@ describe('a logout mid-escalation', () => {
     await q.close()
     conn.disconnect()
     expect((await gridbot('outbox', 'failed')).stdout).toContain('没有未送达的消息')
-  }, 60_000)
+  })
 })

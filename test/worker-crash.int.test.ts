@@ -16,7 +16,7 @@ import { Redis } from 'ioredis'
 import { redisOptions } from '../src/config/redis-url.ts'
 import { DEMO_ORG } from './helpers/paths.ts'
 import { spawnWorker, workerEnv } from './helpers/worker-process.ts'
-import { sleep, until } from './helpers/wait.ts'
+import { pipelineIdle, until } from './helpers/wait.ts'
 
 const _root = path.resolve(import.meta.dirname, '..')
 const TASKS = 8
@@ -56,10 +56,7 @@ async function district() {
   }
   const allAtDistrict = (n: number) =>
     until('every task at the district', async () => (await stores.db.prisma.task.count({ where: { escalationLevel: 3, nextEscalationAt: null } })) === n)
-  const delivered = async () => {
-    await until('posts delivered', async () => world.pending() === 0 && (await gateway.outbox.queue('bot-main').getJobCounts('waiting')).waiting === 0, 20_000)
-    await sleep(500)
-  }
+  const delivered = () => until('posts delivered', async () => world.pending() === 0 && (await pipelineIdle(gateway, stores.db.prisma)))
   let worker: ChildProcess = startWorker()
   const restartWorker = () => {
     worker.kill('SIGKILL')
@@ -90,7 +87,7 @@ describe('worker killed mid-escalation', () => {
     } finally {
       await close()
     }
-  }, 120_000)
+  })
 
   it('restores pending escalations after a Redis FLUSHALL and a worker restart', async () => {
     const { stores, world, restartWorker, assertEachStepOnce, allAtDistrict, delivered, close } = await district()
@@ -109,7 +106,7 @@ describe('worker killed mid-escalation', () => {
     } finally {
       await close()
     }
-  }, 120_000)
+  })
 
   it('drains and exits 0 on SIGTERM', async () => {
     const stores = await freshStores()
@@ -126,5 +123,5 @@ describe('worker killed mid-escalation', () => {
       worker.kill('SIGKILL')
       await stores.cleanup()
     }
-  }, 60_000)
+  })
 })

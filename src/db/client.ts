@@ -26,7 +26,7 @@ export interface Database {
   close(): Promise<void>
 }
 
-export async function openDatabase(opts: { url?: string; pgliteDir?: string; poolSize?: number }): Promise<Database> {
+export async function openDatabase(opts: { url?: string; pgliteDir?: string; poolSize?: number; pgliteData?: Blob }): Promise<Database> {
   if (opts.url) {
     // One pool for Prisma and the hot path's direct statements (direct-sql.ts).
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 })
@@ -59,7 +59,8 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; poo
     }
   }
   if (opts.pgliteDir) mkdirSync(path.dirname(opts.pgliteDir), { recursive: true })
-  const pglite = opts.pgliteDir ? new PGlite(opts.pgliteDir) : new PGlite()
+  // pgliteData: a data folder dumped by PGlite's dumpDataDir (the handler tests start every file from one migrated copy).
+  const pglite = new PGlite({ dataDir: opts.pgliteDir, loadDataDir: opts.pgliteData })
   await pglite.waitReady
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) })
   return {

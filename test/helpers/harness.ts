@@ -1,5 +1,5 @@
-// Command handlers through the real dispatcher with no services: embedded PostgreSQL (PGlite, in process), a
-// recording outbox, a manual scheduler, an in-memory rate limit and a virtual clock.
+// Command handlers through the real dispatcher with no services: embedded PostgreSQL (PGlite, in process, a copy of
+// the run's migrated template), a recording outbox, a manual scheduler, an in-memory rate limit and a virtual clock.
 import { VirtualClock } from '../../src/core/clock.ts'
 import { createLogger } from '../../src/core/logger.ts'
 import type { InboundMessage } from '../../src/core/message.ts'
@@ -13,6 +13,7 @@ import { importOrg } from '../../src/app/org-import.ts'
 import { bindRoomsByTopic } from '../../src/kernel/org/org.service.ts'
 import { createDispatcher, type Dispatch } from '../../src/pipeline/dispatcher.ts'
 import { ManualScheduler, MemoryRateLimiter, RecordingOutbox, tempMedia } from './seams.ts'
+import { templateDatabase } from './template-db.ts'
 import type { MediaStore } from '../../src/core/ports.ts'
 
 export interface Harness {
@@ -36,8 +37,7 @@ export async function harness(spec: OrgSpec, start: Date, rateLimitPerMinute = 3
   const scheduler = new ManualScheduler()
   const counters = new Counters()
   const media = tempMedia()
-  const db = await openDatabase({}) // in-memory PGlite
-  await db.migrate()
+  const db = await templateDatabase()
   await importOrg(db.prisma, spec)
   await bindRoomsByTopic(db.prisma, spec.district, (topic) => `room-${topic}`, clock.now())
   const dispatch = createDispatcher({

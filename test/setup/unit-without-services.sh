@@ -53,9 +53,10 @@ else
   echo '--- tripwires: none hit'
 fi
 if [ -n "$trace" ]; then
-  # Programs started may be node (vitest and its forks), esbuild, and what test/unit/boundaries.test.ts runs: the
-  # linter (Biome's native CLI) and dependency-cruiser (which starts sh); any TCP connect is a failure.
-  others=$(grep -o 'execve("[^"]*"' "$trace" | sort -u | grep -v -e '/node"' -e '/esbuild"' -e '/biome"' -e '/bin/sh"' || true)
+  # Programs started may be node (vitest and its forks), esbuild, sh, and what test/unit/boundaries.test.ts runs: the
+  # linter (Biome's native CLI; dependency-cruiser runs inside the test's process); any TCP connect is a failure.
+  # A PATH lookup that found nothing (execve … = -1 ENOENT: e.g. deploy-files.test.ts probing for docker) started nothing.
+  others=$(grep 'execve(' "$trace" | grep -v '= -1 ENOENT' | grep -o 'execve("[^"]*"' | sort -u | grep -v -e '/node"' -e '/esbuild"' -e '/biome"' -e '/bin/sh"' || true)
   inet=$(grep 'connect(' "$trace" | grep -e 'AF_INET' || true)
   echo "--- strace: $(grep -c 'execve(' "$trace") execve, programs: $(grep -o 'execve("[^"]*"' "$trace" | sort -u | sed 's/execve(//' | tr '\n' ' ')"
   echo "--- strace: $(grep -c 'connect(' "$trace") connect calls, to AF_INET/AF_INET6: $(printf '%s' "$inet" | grep -c . || true)"

@@ -21,7 +21,7 @@ beforeAll(async () => {
   expect(posts).toHaveLength(1)
   expect(posts[0]!.message.text).toContain(`发现 ${seen.length} 个未绑定的群`)
   expect(posts[0]!.message.text).toContain(`……另有 ${seen.length - 20} 个未列出`)
-}, 60_000)
+})
 afterAll(() => h?.db.close())
 
 const bound = () => h.db.prisma.room.count({ where: { wxRoomId: { not: null }, isAdmin: false } })

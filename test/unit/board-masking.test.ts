@@ -13,7 +13,7 @@ beforeAll(async () => {
   h = await harness(await loadOrgFile(DEMO_ORG), new Date('2026-11-20T09:00:00+08:00'), 100)
   // Urgent, so it is routed up at once: the community's and the street's boards list it too.
   await h.say('room-华府社区5号网格群', 'wxid_lijiaxin', '#隐患 消防 3号楼2单元301门口堆放杂物,电话13812345678,身份证410102195003041234 紧急')
-}, 60_000)
+})
 afterAll(() => h?.db.close())
 
 async function boardOf(name: string) {

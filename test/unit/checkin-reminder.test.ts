@@ -17,7 +17,7 @@ let h: Harness
 beforeAll(async () => {
   h = await harness(await loadOrgFile(path.join(FIXTURES, 'reminder-org.yaml')), at('2026-11-20T09:00:00+08:00'), 1000)
   await h.say('room-华府社区5号网格群', 'wxid_lijiaxin', '#签到 巡查')
-}, 60_000)
+})
 afterAll(() => h?.db.close())
 
 const pending = async (before: Date | null = null) => (await reminderTimers(h.clock).pending(h.db.prisma, before, 500, 0))?.timers ?? []

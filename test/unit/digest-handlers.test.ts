@@ -41,7 +41,7 @@ beforeAll(async () => {
   h.clock.set(at('2026-11-20T09:05:00+08:00'))
   await h.say(G5, 'wxid_lijiaxin', '收到')
   h.clock.set(at('2026-11-21T08:30:00+08:00'))
-}, 60_000)
+})
 afterAll(() => h?.db.close())
 
 describe('#日报', () => {

@@ -19,7 +19,7 @@ let h: Harness
 beforeAll(async () => {
   h = await harness(await loadOrgFile(DEMO_ORG), at('2026-11-20T09:00:00+08:00'), 1000)
   await h.say('room-华府社区5号网格群', 'wxid_lijiaxin', '#签到 巡查')
-}, 60_000)
+})
 afterAll(() => h?.db.close())
 
 async function pending(before: Date | null = null) {

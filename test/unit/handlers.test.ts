@@ -22,7 +22,7 @@ let log: Harness['log']
 beforeAll(async () => {
   h = await harness(await loadOrgFile(DEMO_ORG), new Date('2026-11-20T09:00:00+08:00'))
   ;({ db, clock, outbox, scheduler, counters, log } = h)
-}, 60_000)
+})
 afterAll(() => db?.close())
 
 const say = (roomId: string, talkerId: string, text: string, roomTopic: string | null = null) => h.say(roomId, talkerId, text, roomTopic)

@@ -18,6 +18,7 @@ import { bindRoomsByTopic } from '../../src/kernel/org/org.service.ts'
 import { createDispatcher, type Dispatch } from '../../src/pipeline/dispatcher.ts'
 import { DEMO_ORG } from '../helpers/paths.ts'
 import { ManualScheduler, MemoryRateLimiter, RecordingOutbox, tempMedia } from '../helpers/seams.ts'
+import { templateData } from '../helpers/template-db.ts'
 
 const GRID = 'room-华府社区5号网格群'
 const COMMUNITY = 'room-华府社区群'
@@ -31,8 +32,7 @@ const outbox = new RecordingOutbox()
 const scheduler = new ManualScheduler()
 
 beforeAll(async () => {
-  db = await openDatabase({})
-  await db.migrate()
+  db = await openDatabase({ pgliteData: templateData() })
   await importOrg(db.prisma, await loadOrgFile(DEMO_ORG))
   await bindRoomsByTopic(db.prisma, '二七区', (topic) => `room-${topic}`, clock.now())
   dispatch = createDispatcher({
@@ -49,7 +49,7 @@ beforeAll(async () => {
     rateLimitPerMinute: 100,
     media: tempMedia(),
   })
-}, 60_000)
+})
 afterAll(() => db?.close())
 
 async function send(roomId: string, talkerId: string, text: string, talkerName = talkerId) {

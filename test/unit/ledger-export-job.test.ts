@@ -43,7 +43,7 @@ beforeAll(async () => {
   h = await harness(await loadOrgFile(DEMO_ORG), new Date('2026-11-20T09:00:00+08:00'), 1000)
   await h.say('room-华府社区5号网格群', 'wxid_lijiaxin', '#签到 巡查')
   room = (await h.db.prisma.room.findFirstOrThrow({ where: { wxRoomId: HF }, include: { unit: true } })) as BoundRoom
-}, 60_000)
+})
 afterAll(() => h?.db.close())
 
 describe('the export request', () => {

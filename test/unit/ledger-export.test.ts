@@ -33,7 +33,7 @@ beforeAll(async () => {
   const w = { db: h.db.prisma, effects: new Effects(), now: h.clock.now() }
   const r = await h.db.prisma.$transaction((tx) => exportLedgerMonth({ ...w, db: tx as never }, { district: '二七区', month: '2026-11', file }))
   expect(r.rows).toEqual({ 签到: 1, 任务: 1, 隐患: 1, 志愿: 1, 积分: expect.any(Number), 项目: 1 })
-}, 60_000)
+})
 afterAll(() => h?.db.close())
 
 const values = (ws: ExcelJS.Worksheet, row: number) => (ws.getRow(row).values as unknown[]).slice(1)

@@ -19,7 +19,7 @@ let h: Harness
 
 beforeAll(async () => {
   h = await harness(await loadOrgFile(ORG), new Date('2026-11-20T09:00:00+08:00'), 100)
-}, 60_000)
+})
 afterAll(() => h?.db.close())
 
 /** Runs a timer step's service function in a transaction and returns what it posted. */

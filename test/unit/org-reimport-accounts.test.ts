@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { templateData } from '../helpers/template-db.ts'
 import { loadOrgFile } from '../../src/config/org-file.ts'
 import { writeOrgFile } from '../../src/config/org-write.ts'
 import { openDatabase, type Database } from '../../src/db/client.ts'
@@ -14,8 +15,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'gridbot-reimport-'))
 let db: Database
 
 beforeAll(async () => {
-  db = await openDatabase({})
-  await db.migrate()
+  db = await openDatabase({ pgliteData: templateData() })
   const yaml = path.join(dir, 'org.yaml')
   writeFileSync(
     yaml,
@@ -27,7 +27,7 @@ members: [{ name: 刘书记, wxid: wxid_liu, unit: 人和路街道, role: superv
 `,
   )
   await importOrg(db.prisma, await loadOrgFile(yaml))
-}, 60_000)
+})
 afterAll(() => db?.close())
 
 describe('re-importing the exported sheet', () => {

@@ -50,7 +50,7 @@ beforeAll(async () => {
   const other = otherDistrict(await loadOrgFile(DEMO_ORG))
   await importOrg(h.db.prisma, other)
   await bindRoomsByTopic(h.db.prisma, other.district, (topic) => `room-${topic}`, h.clock.now())
-}, 60_000)
+})
 afterAll(() => h?.db.close())
 
 describe('#冲正 and ids per district', () => {

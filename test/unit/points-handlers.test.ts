@@ -18,7 +18,7 @@ const idOf = async (wxid: string) => (await h.db.prisma.member.findUniqueOrThrow
 
 beforeAll(async () => {
   h = await harness(await loadOrgFile(DEMO_ORG), new Date('2026-11-20T09:00:00+08:00'), 1000)
-}, 60_000)
+})
 afterAll(() => h?.db.close())
 
 describe('volunteer hours', () => {

@@ -62,7 +62,7 @@ beforeAll(async () => {
   await h.say(GRID, 'wxid_lijiaxin', '#签到 巡查')
   await h.say(GRID, 'wxid_yang', '#需求 10月的需求:楼道灯不亮') // N1, October
   h.clock.set(new Date('2026-11-20T09:00:00+08:00'))
-}, 60_000)
+})
 afterAll(() => h?.db.close())
 
 describe('projects over needs, tasks and resources', () => {

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'gridbot-reg-')), 'org.yaml')
   writeFileSync(file, ORG)
   h = await harness(await loadOrgFile(file), new Date('2026-11-20T09:00:00+08:00'), 100)
-}, 60_000)
+})
 afterAll(() => h?.db.close())
 
 const asks = () => h.outbox.sent.filter((m) => m.text.includes('申请登记为'))

@@ -115,3 +115,19 @@ export async function benchEmbedded(o: { org: 'demo' | 'district'; checkins: num
     rmSync(dir, { recursive: true, force: true })
   }
 }
+
+export function embeddedSection(fs: EmbeddedFigures[], load: string): string {
+  const row = (f: EmbeddedFigures) =>
+    `| ${f.org === 'demo' ? 'demo district (7 groups)' : 'generated district (1,159 groups)'} | ${f.firstAnswerSeconds.toFixed(1)} s | ${f.idleMb.toFixed(0)} MB | **${f.peakMb.toFixed(0)} MB** | ${f.afterMb.toFixed(0)} MB | ${f.answered} / ${f.checkins} in ${f.burstSeconds.toFixed(0)} s | ${f.redisMb.toFixed(0)} MB |`
+  return `## The embedded default: \`npm start\` (issue #27)
+
+\`npm start\` on a fresh data folder (PGlite in-process, a private redis-server), then 1,000 check-ins typed into the
+simulator's shell one after another (bench/embedded.bench.ts). "First answer": from the command to the answer to the
+first check-in. RSS of the Node process from /proc, sampled every 100 ms ("peak"); redis-server's apart.
+
+| district | first answer | RSS idle after start | peak RSS | RSS after | check-ins | redis-server RSS |
+|---|---|---|---|---|---|---|
+${fs.map(row).join('\n')}
+
+_Load average at the end of this run: ${load} (2 cores)._`
+}

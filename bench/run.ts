@@ -169,6 +169,13 @@ const md = `# Benchmarks
 
 Written by \`npm run bench\` (bench/run.ts). Not a test: figures are measured, never asserted.
 
+**Which figures compare across runs.** The machine is shared (2 cores), so absolute rates, latencies and seconds move
+with its load (±50 % between identical runs; even the PostgreSQL ceiling moved 1,948 → 3,248/s): compare them only
+beside the baseline measured in the same run, and only between runs at a similar load average (printed with each
+run). Comparable across runs: ratios to a same-run baseline (check-ins / PostgreSQL ceiling, check-ins / echo bot),
+counts per check-in (Redis commands, statements: exact at any load), and RSS. \`npm run bench\` ends with a one-screen
+summary of these (docs/performance.md).
+
 - Date: ${new Date().toISOString()}
 - Machine: ${machine()}
 - Stores: PostgreSQL and redis-server started by the benchmark on loopback with production durability —

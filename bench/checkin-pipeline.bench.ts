@@ -17,6 +17,10 @@ import { measureCosts } from './burst-costs.ts'
 export interface PipelineFigures {
   throughput: { messages: number; seconds: number; perSecond: number }
   latency: { rate: number; messages: number; p50: number; p99: number; max: number }
+  /** Over the burst (gridbot only): Redis commands per check-in, Lua scripts' inner commands included. */
+  redisPerCheckin?: number
+  /** The same, by command (per check-in). */
+  redisCommands?: Record<string, number>
 }
 
 type Sender = { say(i: number): void; onReply(cb: (i: number) => void): void }
@@ -150,10 +154,12 @@ export async function benchGridbot(opts: {
   // Warm-up: connections, prepared plans, JIT.
   await fixedRate(sender, 200, 200)
   const profile = await profileIfAsked()
-  const costs = process.env.BENCH_COSTS === '1' ? await measureCosts(stores.db.prisma, stores.dbUrl, stores.infra.redisUrl) : null
+  // Counts per check-in are exact whatever the machine's load (INFO commandstats), unlike rates: always taken.
+  const costs = await measureCosts(stores.db.prisma, stores.dbUrl, stores.infra.redisUrl)
   const b = await burst(sender, opts.burst)
   await profile()
-  if (costs) console.log(JSON.stringify(await costs(opts.burst)))
+  const spent = await costs(opts.burst)
+  if (process.env.BENCH_COSTS === '1') console.log(JSON.stringify(spent))
   const lat = await fixedRate(sender, opts.rate * opts.seconds, opts.rate)
   const count = await stores.db.prisma.checkin.count()
   if (count < opts.burst + 200) throw new Error(`only ${count} check-ins recorded`)
@@ -167,6 +173,8 @@ export async function benchGridbot(opts: {
   return {
     throughput: { messages: opts.burst, seconds: b.seconds, perSecond: opts.burst / b.seconds },
     latency: { rate: opts.rate, messages: lat.length, p50: percentile(lat, 50), p99: percentile(lat, 99), max: lat[lat.length - 1] ?? NaN },
+    redisPerCheckin: spent.redisTotalPerMessage,
+    redisCommands: spent.redisCommandsPerMessage,
   }
 }
 

@@ -10,6 +10,8 @@ import { benchHazardDuplicates, duplicateSection } from './hazard-duplicates.ben
 import { benchPoints, pointsSection } from './points.bench.ts'
 import { benchNotices, noticeSection } from './notices.bench.ts'
 import { benchOps, opsSection } from './ops.bench.ts'
+import { benchPgCeiling } from './pg-ceiling.bench.ts'
+import { benchEmbedded, embeddedSection, type EmbeddedFigures } from './embedded.bench.ts'
 
 const opts = { burst: Number(process.env.BENCH_BURST ?? 5000), rate: 100, seconds: Number(process.env.BENCH_SECONDS ?? 20) }
 const ms = (n: number) => `${n.toFixed(1)} ms`
@@ -46,7 +48,37 @@ console.log(gs)
 console.log('echo baseline…')
 const e: PipelineFigures = await benchEcho(opts)
 console.log(e)
+console.log('PostgreSQL ceiling: the check-in statement alone, same durability (bench/pg-ceiling.bench.ts)…')
+const ceiling = await benchPgCeiling({ clients: 16, seconds: 10 })
+console.log(ceiling)
 const loadAfter = load()
+const ofCeiling = g.throughput.perSecond / ceiling.checkinsPerSecond
+
+/** The one-screen summary `npm run bench` ends with: each figure beside its baseline from the same run. */
+const summaryRows: [string, string, string, string, string][] = [
+  [
+    'check-ins/s, burst, one process',
+    `${g.throughput.perSecond.toFixed(0)}`,
+    `PostgreSQL ceiling ${ceiling.checkinsPerSecond.toFixed(0)}`,
+    ofCeiling.toFixed(2),
+    '≥ 0.6',
+  ],
+  [
+    'check-ins/s, burst, one process',
+    `${g.throughput.perSecond.toFixed(0)}`,
+    `echo bot ${e.throughput.perSecond.toFixed(0)}`,
+    (g.throughput.perSecond / e.throughput.perSecond).toFixed(3),
+    '',
+  ],
+  ['p99 at 100/s offered', ms(g.latency.p99), `echo bot ${ms(e.latency.p99)}`, `${(g.latency.p99 / e.latency.p99).toFixed(1)}×`, '≤ 30 ms'],
+  ['Redis commands per check-in', `${g.redisPerCheckin ?? '?'}`, '', '', '≤ 30'],
+]
+const summary = (rows: string[][]) => {
+  const head = ['figure', 'measured', 'baseline (same run)', 'ratio', 'target']
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(w[i]!)).join(' | ')
+  return [`load average before: ${loadBefore}`, line(head), ...rows.map(line), `load average after: ${loadAfter}`].join('\n')
+}
 
 const pipeline = `## Check-ins through the whole pipeline (issues #2, #6, #7)
 
@@ -69,6 +101,8 @@ one account, one cadre each, messages round-robin over the cadres.
 | ${opts.rate}/s offered for ${opts.seconds} s: p50 latency | ${ms(g.latency.p50)} | ${ms(gs.latency.p50)} | ${ms(gf.latency.p50)} | ${ms(e.latency.p50)} | ${(g.latency.p50 / e.latency.p50).toFixed(1)}× |
 | p99 latency | **${ms(g.latency.p99)}** | ${ms(gs.latency.p99)} | ${ms(gf.latency.p99)} | ${ms(e.latency.p99)} | ${(g.latency.p99 / e.latency.p99).toFixed(1)}× |
 | max latency | ${ms(g.latency.max)} | ${ms(gs.latency.max)} | ${ms(gf.latency.max)} | ${ms(e.latency.max)} | |
+| Redis commands per check-in (burst; Lua's inner commands included) | ${g.redisPerCheckin} | ${gs.redisPerCheckin} | ${gf.redisPerCheckin} | | |
+| ratio to the PostgreSQL ceiling (the check-in statement alone, ${ceiling.checkinsPerSecond.toFixed(0)}/s in this run) | **${ofCeiling.toFixed(2)}** | ${(gs.throughput.perSecond / ceiling.checkinsPerSecond).toFixed(2)} | | | |
 | replies received | ${g.latency.messages} / ${opts.rate * opts.seconds} | ${gs.latency.messages} / ${opts.rate * opts.seconds} | ${gf.latency.messages} / ${opts.rate * opts.seconds} | ${e.latency.messages} / ${opts.rate * opts.seconds} | |
 
 Before and after: ${
@@ -90,6 +124,7 @@ if (process.env.BENCH_ONLY === 'pipeline') {
   if (from < 0 || to < 0) throw new Error('BENCHMARKS.md has no pipeline section to replace: run the whole benchmark')
   writeFileSync(path.resolve('BENCHMARKS.md'), `${text.slice(0, from)}${pipeline}\n${text.slice(to)}`)
   console.log('wrote the pipeline section of BENCHMARKS.md')
+  console.log(summary(summaryRows))
   process.exit(0)
 }
 
@@ -109,10 +144,37 @@ console.log(notices)
 console.log('processes: memory and start-up…')
 const ops = await benchOps()
 console.log(ops)
+console.log('the embedded default (npm start): first answer and RSS over 1,000 check-ins…')
+const embedded: EmbeddedFigures[] = []
+for (const org of ['demo', 'district'] as const) embedded.push(await benchEmbedded({ org, checkins: 1000 }))
+console.log(embedded)
+const finalLoad = load()
+for (const f of embedded)
+  summaryRows.push([
+    `npm start, ${f.org}: peak RSS / first answer`,
+    `${f.peakMb.toFixed(0)} MB / ${f.firstAnswerSeconds.toFixed(1)} s`,
+    '',
+    '',
+    f.org === 'demo' ? '≤ 400 MB / ≤ 15 s' : '≤ 500 MB',
+  ])
+summaryRows.push([
+  'compiled `gridbot start` to ready',
+  `${(ops.startToReady.compiled / 1000).toFixed(2)} s`,
+  `tsx ${(ops.startToReady.tsx / 1000).toFixed(2)} s`,
+  '',
+  '≤ 5 s',
+])
 
 const md = `# Benchmarks
 
 Written by \`npm run bench\` (bench/run.ts). Not a test: figures are measured, never asserted.
+
+**Which figures compare across runs.** The machine is shared (2 cores), so absolute rates, latencies and seconds move
+with its load (±50 % between identical runs; even the PostgreSQL ceiling moved 1,948 → 3,248/s): compare them only
+beside the baseline measured in the same run, and only between runs at a similar load average (printed with each
+run). Comparable across runs: ratios to a same-run baseline (check-ins / PostgreSQL ceiling, check-ins / echo bot),
+counts per check-in (Redis commands, statements: exact at any load), and RSS. \`npm run bench\` ends with a one-screen
+summary of these (docs/performance.md).
 
 - Date: ${new Date().toISOString()}
 - Machine: ${machine()}
@@ -149,7 +211,11 @@ ${pointsSection(pts)}
 
 ${noticeSection(notices)}
 
-${opsSection(ops)}`
+${opsSection(ops)}
+
+${embeddedSection(embedded, finalLoad)}`
 writeFileSync(path.resolve('BENCHMARKS.md'), md)
 console.log('wrote BENCHMARKS.md')
+console.log(summary(summaryRows))
+console.log(`load average at the very end: ${finalLoad}`)
 process.exit(0)

@@ -18,23 +18,36 @@ export interface Infra {
 
 export async function openInfra(env: Env, log: Logger, opts: { throwaway?: string } = {}): Promise<Infra> {
   const dataDir = path.resolve(opts.throwaway ?? env.GRIDBOT_DATA_DIR)
-  let redis: RedisServer | null = null
-  let db: Database | null = null
+  // What this call started, for closing after a failed start (set inside the two starters below).
+  const held: { redis: RedisServer | null; db: Database | null } = { redis: null, db: null }
   try {
-    let redisUrl = env.REDIS_URL
-    if (!redisUrl) {
-      redis = await startRedisServer({ dir: path.join(dataDir, 'redis'), say: (l) => log.info(l), reuse: !opts.throwaway })
-      redisUrl = redis.url
-      log.info({ redis: redisUrl }, 'embedded redis-server running')
-    } else await waitForRedis(redisUrl, env.GRIDBOT_CONNECT_TIMEOUT_MS)
-    if (env.DATABASE_URL) await waitForPostgres(env.DATABASE_URL, env.GRIDBOT_CONNECT_TIMEOUT_MS)
-    const opened = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { pgliteDir: path.join(dataDir, 'pglite') })
-    db = opened
-    if (env.GRIDBOT_AUTO_MIGRATE || opened.kind === 'pglite') {
-      const applied = await opened.migrate()
-      if (applied.length) log.info({ applied }, 'migrations applied')
+    // The two stores start side by side: a private redis-server and a new PGlite folder (initdb, migrations) each
+    // take seconds on the first start, and neither needs the other.
+    const startRedis = async (): Promise<string> => {
+      if (env.REDIS_URL) {
+        await waitForRedis(env.REDIS_URL, env.GRIDBOT_CONNECT_TIMEOUT_MS)
+        return env.REDIS_URL
+      }
+      const redis = await startRedisServer({ dir: path.join(dataDir, 'redis'), say: (l) => log.info(l), reuse: !opts.throwaway })
+      held.redis = redis
+      log.info({ redis: redis.url }, 'embedded redis-server running')
+      return redis.url
     }
-    const server = redis
+    const openDb = async (): Promise<Database> => {
+      if (env.DATABASE_URL) await waitForPostgres(env.DATABASE_URL, env.GRIDBOT_CONNECT_TIMEOUT_MS)
+      const db = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { pgliteDir: path.join(dataDir, 'pglite') })
+      held.db = db
+      if (env.GRIDBOT_AUTO_MIGRATE || db.kind === 'pglite') {
+        const applied = await db.migrate()
+        if (applied.length) log.info({ applied }, 'migrations applied')
+      }
+      return db
+    }
+    const started = await Promise.allSettled([startRedis(), openDb()])
+    for (const r of started) if (r.status === 'rejected') throw r.reason
+    const redisUrl = (started[0] as PromiseFulfilledResult<string>).value
+    const opened = (started[1] as PromiseFulfilledResult<Database>).value
+    const server = held.redis
     return {
       db: opened,
       redisUrl,
@@ -46,8 +59,8 @@ export async function openInfra(env: Env, log: Logger, opts: { throwaway?: strin
     }
   } catch (e) {
     // Never leave a private redis-server (or an open database) behind a failed start.
-    await db?.close().catch((err: unknown) => log.warn({ err }, 'closing the database after a failed start failed'))
-    await redis?.stop()
+    await held.db?.close().catch((err: unknown) => log.warn({ err }, 'closing the database after a failed start failed'))
+    await held.redis?.stop()
     throw e
   }
 }

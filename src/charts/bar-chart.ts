@@ -1,7 +1,13 @@
 // A grouped bar chart as SVG, drawn by Apache ECharts on the server (SSR, no DOM): categories along the x axis, one
 // coloured series each, values on top of the bars. Text in the font family charts/png.ts loads, so Chinese renders.
-import * as echarts from 'echarts'
+import { createRequire } from 'node:module'
+import type * as Echarts from 'echarts'
 import { CHART_FONT_FAMILY } from './png.ts'
+
+// ECharts costs ~70 MB of RSS once loaded (BENCHMARKS.md, "The embedded default"): loaded on the first chart, not
+// when the process starts, so a gateway or an idle embedded bot never pays for it. Its CommonJS build, synchronously.
+let loaded: typeof Echarts | null = null
+const echartsModule = (): typeof Echarts => (loaded ??= createRequire(import.meta.url)('echarts') as typeof Echarts)
 
 export interface BarChartSpec {
   title: string
@@ -12,7 +18,7 @@ export interface BarChartSpec {
 }
 
 export function barChartSvg(s: BarChartSpec): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: s.width, height: s.height })
+  const chart = echartsModule().init(null, null, { renderer: 'svg', ssr: true, width: s.width, height: s.height })
   try {
     chart.setOption({
       animation: false,

@@ -1,0 +1,117 @@
+// Issue #27: BullMQ 6.7's PostgreSQL backend (`bullmq/dist/esm/postgres`: one job table, FOR UPDATE SKIP LOCKED,
+// LISTEN/NOTIFY) against its Redis backend, on the same machine in the same run, on the two shapes gridbot uses:
+//  - the inbound shards: 16 queues, each with global concurrency 1 (per-group order), one add per message from the
+//    gateway, a no-op processor (what the queue itself costs per message);
+//  - the timers: delayed jobs spread over a window, lateness = when the processor ran minus its due time.
+// PostgreSQL with production durability (fsync, synchronous_commit on), Redis with AOF everysec (bench/stores.ts).
+import { Queue, Worker, type Job } from 'bullmq'
+import { createPostgresBackend, runMigrations } from 'bullmq/dist/esm/postgres/index.js'
+import pg from 'pg'
+import { createRedis } from '../src/jobs/queues.ts'
+import { benchStores, percentile } from './stores.ts'
+
+export interface BackendFigures {
+  backend: 'redis' | 'postgresql'
+  jobsPerSecond: number
+  jobs: number
+  delayed: { jobs: number; p50: number; p99: number; max: number }
+}
+
+type Make = {
+  queue(name: string): Queue
+  worker(name: string, fn: (j: Job) => Promise<void>, concurrency: number): Worker
+  close(): Promise<void>
+}
+
+async function measure(backend: BackendFigures['backend'], make: Make, o: { jobs: number; shards: number; delayed: number; spreadMs: number }) {
+  const names = Array.from({ length: o.shards }, (_, i) => `in-${i}`)
+  const queues = names.map((n) => make.queue(n))
+  for (const q of queues) await q.setGlobalConcurrency(1)
+  let done = 0
+  let allDone!: () => void
+  const finished = new Promise<void>((r) => (allDone = r))
+  const workers = names.map((n) =>
+    make.worker(
+      n,
+      async () => {
+        if (++done === o.jobs) allDone()
+      },
+      1,
+    ),
+  )
+  // Warm-up: connections, prepared statements / script loading.
+  await Promise.all(queues.map((q, i) => q.add('m', { i }, { jobId: `warm-${i}` })))
+  while (done < o.shards) await new Promise((r) => setTimeout(r, 20))
+  done = 0
+  const t0 = performance.now()
+  // As the gateway adds: one add per message, many in flight.
+  await Promise.all(Array.from({ length: o.jobs }, (_, i) => queues[i % o.shards]!.add('m', { i, text: '#签到 走访 3户' }, { jobId: `m-${i}` })))
+  await Promise.race([finished, new Promise((r) => setTimeout(r, 300_000))])
+  const seconds = (performance.now() - t0) / 1000
+  for (const w of workers) await w.close()
+  for (const q of queues) await q.close()
+
+  const timers = make.queue('timers')
+  const late: number[] = []
+  let fired = 0
+  let allFired!: () => void
+  const firedAll = new Promise<void>((r) => (allFired = r))
+  const tw = make.worker(
+    'timers',
+    async (j) => {
+      late.push(Date.now() - (j.data as { due: number }).due)
+      if (++fired === o.delayed) allFired()
+    },
+    8,
+  )
+  const start = Date.now() + 2_000
+  await Promise.all(
+    Array.from({ length: o.delayed }, (_, i) => {
+      const due = start + Math.floor((i * o.spreadMs) / o.delayed)
+      return timers.add('t', { due }, { delay: due - Date.now(), jobId: `t-${i}` })
+    }),
+  )
+  await Promise.race([firedAll, new Promise((r) => setTimeout(r, o.spreadMs + 120_000))])
+  await tw.close()
+  await timers.close()
+  late.sort((a, b) => a - b)
+  return {
+    backend,
+    jobs: o.jobs,
+    jobsPerSecond: done / seconds,
+    delayed: { jobs: late.length, p50: percentile(late, 50), p99: percentile(late, 99), max: late[late.length - 1] ?? NaN },
+  }
+}
+
+export async function benchQueueBackends(
+  o = { jobs: 2000, shards: 16, delayed: 300, spreadMs: 10_000 },
+): Promise<{ redis: BackendFigures; postgresql: BackendFigures }> {
+  const stores = await benchStores(4)
+  try {
+    const conns: { close(): unknown }[] = []
+    const redisMake: Make = {
+      queue: (n) => new Queue(n, { connection: createRedis(stores.infra.redisUrl, { autoPipelining: true }), prefix: 'qb' }),
+      worker: (n, fn, concurrency) => new Worker(n, fn, { connection: createRedis(stores.infra.redisUrl), prefix: 'qb', concurrency }),
+      close: async () => undefined,
+    }
+    const redis = await measure('redis', redisMake, o)
+    // A pg.Pool per queue or worker (each checks its LISTEN client out of it); the backend's own tables in schema
+    // `bullmq`, created by its migrations.
+    const pools: pg.Pool[] = []
+    const pool = () => pools[pools.push(new pg.Pool({ connectionString: stores.dbUrl, max: 3, options: '-c search_path=bullmq' })) - 1]!
+    const m = await pool().connect()
+    await runMigrations(m as never)
+    m.release()
+    const pgMake: Make = {
+      queue: (n) => new Queue(n, { connection: pool() } as never, createPostgresBackend as never),
+      worker: (n, fn, concurrency) => new Worker(n, fn, { connection: pool(), concurrency } as never, createPostgresBackend as never),
+      close: async () => undefined,
+    }
+    const postgresql = await measure('postgresql', pgMake, o)
+    for (const c of conns) await c.close()
+    for (const p of pools) await p.end()
+    return { redis, postgresql }
+  } finally {
+    await stores.stop()
+  }
+}

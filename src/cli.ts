@@ -113,6 +113,7 @@ async function runStart(opts: StartOptions, env: Env, log: Logger) {
   let infra: Infra | null = null
   let app: App | null = null
   let http: Awaited<ReturnType<typeof import('./http/process-server.ts').startProcessHttp>> | null = null
+  let media: import('./storage/media-guard.ts').GuardedMediaStore | null = null
   // Signals first: a stop asked for while the process starts still drains what has started.
   onSignals(async () => {
     await app?.stop()
@@ -134,13 +135,15 @@ async function runStart(opts: StartOptions, env: Env, log: Logger) {
         await app.queueEnv.connection.ping()
       },
       accounts: () => (app ? app.transports.map((t) => t.status()) : null),
+      media: () => (media ? media.healthy() : Promise.reject(new Error('starting'))),
     },
     queues: () => (app ? app.queues() : Promise.resolve([])),
   })
   try {
     const { openInfra } = await import('./infra.ts')
     infra = await openInfra(env, log)
-    app = await startBot(opts, env, log, infra, metrics)
+    media = await checkedMediaStore(env)
+    app = await startBot(opts, env, log, infra, metrics, media)
     // The web console (login required) on the same port as health and metrics.
     const { consoleRoutes } = await import('./web/production-server.ts')
     http.server.mount('/', consoleRoutes({ db: infra.db.prisma, transports: app.transports, log }))
@@ -152,7 +155,28 @@ async function runStart(opts: StartOptions, env: Env, log: Logger) {
   log.info({ role: opts.role, http: http.url }, 'ready to serve')
 }
 
-async function startBot(opts: StartOptions, env: Env, log: Logger, infra: Infra, metrics: import('./core/metrics.ts').Metrics): Promise<App> {
+/** The media store, proven writable (a file written and removed) before anything is received into it. */
+async function checkedMediaStore(env: Env) {
+  const { mediaStoreFor } = await import('./storage/media-store.ts')
+  const { GuardedMediaStore } = await import('./storage/media-guard.ts')
+  const media = new GuardedMediaStore(mediaStoreFor(env))
+  await media.check().catch((e: Error) => {
+    throw new Error(
+      `图片目录不可写:${media.where}(${e.message})。请让服务用户可写该目录,或设置 GRIDBOT_DATA_DIR / GRIDBOT_MEDIA_S3_*\n` +
+        `media store not writable: ${media.where}; make it writable by the service user`,
+    )
+  })
+  return media
+}
+
+async function startBot(
+  opts: StartOptions,
+  env: Env,
+  log: Logger,
+  infra: Infra,
+  metrics: import('./core/metrics.ts').Metrics,
+  media: import('./core/ports.ts').MediaStore,
+): Promise<App> {
   const { startApp } = await import('./main.ts')
   const orgFile = opts.org ?? env.GRIDBOT_ORG_FILE
   const { loadOrgFile } = await import('./config/org-file.ts')
@@ -188,8 +212,6 @@ async function startBot(opts: StartOptions, env: Env, log: Logger, infra: Infra,
   }
   const { WechatyTransport } = await import('./transport/wechaty/wechaty-transport.ts')
   const { createServicePuppet } = await import('./transport/wechaty/service-puppet.ts')
-  const { mediaStoreFor } = await import('./storage/media-store.ts')
-  const media = mediaStoreFor(env)
   const { systemClock } = await import('./core/clock.ts')
   app = await startApp({
     role: opts.role,

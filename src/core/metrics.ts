@@ -37,6 +37,12 @@ export class Metrics {
     labelNames: ['account'],
     registers: [this.registry],
   })
+  readonly mediaMissing = new Counter({
+    name: 'gridbot_media_missing_total',
+    help: 'Images received whose bytes could not be fetched or kept (the message went on, marked missing), by cause',
+    labelNames: ['account', 'cause'],
+    registers: [this.registry],
+  })
   readonly commands = new Counter({
     name: 'gridbot_commands_total',
     help: 'Commands handled, by command and outcome (ok, refused, failed)',

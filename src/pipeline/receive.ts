@@ -37,6 +37,7 @@ export function createReceiver(d: { prisma: Db; counters: Counters; log: Logger;
   }
   return async (received: InboundMessage): Promise<void> => {
     d.counters.metrics.messagesIn.inc({ account: received.accountId })
+    if (received.mediaMissing) d.counters.metrics.mediaMissing.inc({ account: received.accountId, cause: received.mediaMissing })
     const ignored = whyNotForTheBot(received)
     const msg = received.kind === 'text' ? { ...received, text: clipOversize(received.text) } : received
     if (ignored) {

@@ -491,8 +491,15 @@ program
     const db = await openDb(env)
     try {
       const { listAccounts } = await import('./domain/account/account-status.service.ts')
+      const { readLeaseHolders } = await import('./outbound/lease-report.ts')
+      const rows = await listAccounts(db.prisma)
+      const holders = await readLeaseHolders(
+        env.REDIS_URL,
+        env.GRIDBOT_QUEUE_PREFIX,
+        rows.map((a) => a.id),
+      )
       console.log(accountTexts.listHeader())
-      for (const a of await listAccounts(db.prisma)) console.log(accountTexts.listLine(a))
+      for (const a of rows) console.log(accountTexts.listLine(a, holders))
     } finally {
       await db.close()
     }

@@ -53,6 +53,8 @@ import { registerAccountMetrics } from './transport/account-metrics.ts'
 import { registerNoticeSlaMetrics } from './domain/notice/notice-metrics.ts'
 import { runRetention } from './domain/retention/retention.service.ts'
 import { cleanFinishedJobs } from './jobs/job-retention.ts'
+import { AccountLeases } from './outbound/account-lease.ts'
+import { stopAccount } from './outbound/stop-account.ts'
 
 /** How often workers check whether Redis was flushed. */
 const FLUSH_CHECK_MS = 5_000
@@ -189,6 +191,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   let watch: AccountWatch | null = null
   let scout: BindingScout | null = null
   const gates: LinkGate[] = []
+  let leases: AccountLeases | null = null
 
   if (o.role !== 'gateway') {
     // PGlite is one connection in this process: more concurrency only queues up behind it.
@@ -255,20 +258,23 @@ export async function startApp(o: AppOptions): Promise<App> {
     }
     const accountWatch = new AccountWatch({ prisma: deps.prisma, outbox, clock, log })
     watch = accountWatch
-    scout = new BindingScout({ prisma: deps.prisma, outbox, clock, log })
+    const bindingScout = new BindingScout({ prisma: deps.prisma, outbox, clock, log })
+    scout = bindingScout
     sentMarks = marks
     if (!o.makeTransport) throw new Error('gateway role needs a transport factory')
     const accounts = o.accounts ?? (await accountIds(deps.prisma))
     const paces = await accountPaces(deps.prisma)
     if (accounts.length === 0) throw new Error('没有机器人账号:请先导入组织文件(gridbot org import <文件>)')
-    for (const accountId of accounts) {
-      const transport = o.makeTransport(accountId)
+    const lease = new AccountLeases({ redis: queueEnv.connection, prefix: o.env.GRIDBOT_QUEUE_PREFIX, log })
+    leases = lease
+    const startAccount = async (accountId: string) => {
+      const transport = o.makeTransport!(accountId)
       transports.push(transport)
       // An account's own pace from the org file (accounts: messagesPerSec), else the environment's.
       const pace =
         o.pace === undefined ? { messagesPerSec: paces.get(accountId) ?? o.env.GRIDBOT_PACE_PER_SEC, jitterMs: o.env.GRIDBOT_PACE_JITTER_MS } : o.pace
       await accountWatch.watch(transport)
-      scout.watch(transport)
+      bindingScout.watch(transport)
       const sender = startSender(
         queueEnv,
         transport,
@@ -279,6 +285,7 @@ export async function startApp(o: AppOptions): Promise<App> {
           onFailed: failed,
           metrics,
           onLeftRoom: (accountId, roomId) => accountWatch.leftRoom(accountId, roomId),
+          fence: () => lease.holds(accountId),
           gate: {
             alternates: async (_accountId, roomId) => (await roomAccounts(deps.prisma, roomId))?.accounts ?? [],
             statusOf: accountWatch.statusOf,
@@ -294,6 +301,12 @@ export async function startApp(o: AppOptions): Promise<App> {
       await transport.start(receive)
       log.info({ account: accountId }, 'gateway started')
     }
+    // One gateway per account: this one serves those whose lease it holds and stands by for the others.
+    for (const accountId of accounts)
+      await lease.hold(accountId, {
+        start: () => startAccount(accountId),
+        stop: () => stopAccount({ accountId, transports, workers, gates, watch: accountWatch, log }),
+      })
   }
 
   let stopping: Promise<void> | null = null
@@ -320,6 +333,7 @@ export async function startApp(o: AppOptions): Promise<App> {
         // Sends waiting for a down account are put back in their queues (they go when it is back, here or elsewhere).
         for (const g of gates) g.close()
         await Promise.all(transports.map((t) => t.stop().catch((err) => log.warn({ err }, 'transport stop failed'))))
+        await leases?.close()
         const closed = await Promise.all(workers.map((w) => closeWorker(w, log)))
         await sentMarks?.flush()
         await watch?.settled()

@@ -25,10 +25,17 @@ export class AccountWatch {
     this.transports.set(transport.accountId, transport)
     this.names = await accountNames(this.d.prisma)
     const seen = (s: AccountStatus) => {
+      // A transport stopped because another gateway took its account over: its last states are not the account's.
+      if (this.transports.get(s.accountId) !== transport) return
       this.chain = this.chain.then(() => this.changed(s)).catch((err) => this.d.log.error({ err, account: s.accountId }, 'account state not recorded'))
     }
     transport.onStatus(seen)
     seen(transport.status()) // where it stands now (starting), so the history begins with the start
+  }
+
+  /** Stops recording this account's states (another gateway serves it now). */
+  unwatch(accountId: string): void {
+    this.transports.delete(accountId)
   }
 
   statusOf = (accountId: string): AccountStatus | undefined => this.transports.get(accountId)?.status()

@@ -27,6 +27,8 @@ export interface SenderHooks {
   onLeftRoom?: (accountId: string, roomId: string) => Promise<void>
   /** Waiting while the account is down, and moving a post to another account of the room. */
   gate?: GateDeps & { handOver(accountId: string, job: OutboundJob, jobId: string, priority: number | undefined): Promise<void> }
+  /** The fencing check: false when this process no longer holds the account's lease (the post waits for the holder). */
+  fence?: () => Promise<boolean>
   /** Messages out and failed sends, per account (/metrics). */
   metrics?: Metrics
 }
@@ -57,6 +59,11 @@ export function startSender(
       }
     }
     if (pace?.jitterMs) await new Promise((r) => setTimeout(r, Math.random() * pace.jitterMs))
+    // Checked last thing before the send: a gateway that lost its lease (another one serves the account) sends nothing.
+    if (hooks.fence && !(await hooks.fence())) {
+      await job.moveToDelayed(Date.now() + LATER_MS, token)
+      throw new DelayedError()
+    }
     try {
       if (job.data.image) await transport.sendImage(job.data.roomId, job.data.image)
       else if (job.data.file) await transport.sendFile(job.data.roomId, job.data.file, job.data.fileName ?? job.data.file)

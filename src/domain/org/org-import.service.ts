@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts'
 import { AppError } from '../../core/errors.ts'
 import { validateOrg, type OrgSpec } from '../../config/org-spec.ts'
 import { orgRepo } from './org.repo.ts'
-import { policyProblems, toPolicyPatch } from '../task/policy.ts'
+import { isPatch, policyProblems, toPolicyPatch } from '../task/policy.ts'
 import { inTransaction } from '../../db/transaction.ts'
 import { importCatalogue } from '../points/catalogue.service.ts'
 import { matchRoster } from './roster-match.ts'
@@ -25,6 +25,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 /** Policies are stored validated and converted (see PolicyPatch), so nothing re-validates them at run time. */
 function stored(raw: object | undefined): object | undefined {
   if (!raw) return undefined
+  if (isPatch(raw)) return raw // exported as stored (`gridbot org export`): kept exactly
   const r = toPolicyPatch(raw)
   return r.ok ? r.patch : undefined
 }
@@ -77,17 +78,23 @@ export async function importOrg(db: Db, spec: OrgSpec, now: Date = new Date()): 
           row = await orgRepo.updateUnit(tx, row.id, { path: path(row.id), depth })
           report.created.units++
           report.lines.push(`+ 单位 ${u.name}(${u.kind})`)
-        } else if (row.kind !== u.kind || row.parentId !== (parent?.id ?? null) || row.path !== path(row.id) || !same(row.policy, stored(u.policies))) {
+        } else if (
+          row.kind !== u.kind ||
+          row.parentId !== (parent?.id ?? null) ||
+          row.path !== path(row.id) ||
+          (u.policies !== undefined && !same(row.policy, stored(u.policies)))
+        ) {
+          // A unit whose policies the file does not mention (an xlsx roster, say) keeps its own: never cleared.
           row = await orgRepo.updateUnit(tx, row.id, {
             kind: u.kind,
             parentId: parent?.id ?? null,
             path: path(row.id),
             depth,
-            policy: stored(u.policies) ?? null,
+            ...(u.policies !== undefined ? { policy: stored(u.policies) ?? null } : {}),
           })
-          if (row.id !== districtId) {
+          if (!(districtIsNew && row.id === districtId)) {
             report.updated.units++
-            report.lines.push(`~ 单位 ${u.name}`)
+            report.lines.push(`~ ${row.id === districtId ? '区' : '单位'} ${u.name}`)
           }
         } else if (!(districtIsNew && row.id === districtId)) report.unchanged++
         byName.set(u.name, row)
@@ -166,7 +173,8 @@ export async function importOrg(db: Db, spec: OrgSpec, now: Date = new Date()): 
           report.lines.push(`- 成员 ${row.name} 已停用(不在文件中)`)
         }
       }
-      report.lines.push(...(await importCatalogue(tx, districtId, spec.catalogue, (name) => byName.get(name)!.id)))
+      // A file without a catalogue (an xlsx roster without its settings sheet) leaves the items as they are.
+      if (spec.catalogue.length) report.lines.push(...(await importCatalogue(tx, districtId, spec.catalogue, (name) => byName.get(name)!.id)))
     },
     { timeoutMs: 600_000 },
   )

@@ -234,6 +234,7 @@ async function startBot(
         clock: systemClock,
         log,
         media,
+        onDropped: (reason) => metrics.inboundDropped.inc({ reason }),
         link: {
           endpoint: c.endpoint,
           settings: {

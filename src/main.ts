@@ -55,6 +55,8 @@ import { runRetention } from './domain/retention/retention.service.ts'
 import { cleanFinishedJobs } from './jobs/job-retention.ts'
 import { AccountLeases } from './outbound/account-lease.ts'
 import { stopAccount } from './outbound/stop-account.ts'
+import { registerOpsMetrics } from './http/ops-metrics.ts'
+import type { GuardedMediaStore } from './storage/media-guard.ts'
 
 /** How often workers check whether Redis was flushed. */
 const FLUSH_CHECK_MS = 5_000
@@ -152,6 +154,12 @@ export async function startApp(o: AppOptions): Promise<App> {
   registerQueueMetrics(metrics, queues)
   registerAccountMetrics(metrics, () => transports)
   registerNoticeSlaMetrics(metrics, deps.prisma, clock)
+  const media = deps.media as Partial<GuardedMediaStore>
+  registerOpsMetrics(metrics, {
+    prisma: deps.prisma,
+    clock,
+    stores: { database: () => o.infra.db.ping(), redis: () => queueEnv.connection.ping(), media: media.healthy ? () => media.healthy!() : null },
+  })
   const redeliverAfterMs = o.env.GRIDBOT_REDELIVER_AFTER_MS
   let retainedAt = 0
   const retention = async () => {

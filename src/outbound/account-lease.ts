@@ -8,6 +8,7 @@ import os from 'node:os'
 import { randomBytes } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import type { Logger } from '../core/logger.ts'
+import { storeErrors } from '../core/log-throttle.ts'
 
 export const LEASE_TTL_MS = 15_000
 const RENEW_MS = 5_000
@@ -93,7 +94,8 @@ export class AccountLeases {
       if (h.value) {
         const kept = await this.d.redis.eval(RENEW, 1, leaseKey(this.d.prefix, accountId), h.value, String(this.ttl)).catch((err: Error) => {
           // Redis away: nobody can take the lease meanwhile; it is checked again at the next renewal.
-          log.warn({ err: err.message }, 'account lease not renewed (Redis unreachable); still serving')
+          const held = storeErrors.pass('lease renewal')
+          if (held !== null) log.warn({ err: err.message, heldBack: held }, 'account lease not renewed (Redis unreachable); still serving')
           return 1
         })
         if (kept) return null

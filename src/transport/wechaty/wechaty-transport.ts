@@ -33,6 +33,8 @@ export interface WechatyTransportOptions {
   log: Logger
   /** Where received images are kept, and read back from to forward them. */
   media: MediaStore
+  /** A message that could not be read or handed on (gridbot_inbound_dropped_total{reason="unreadable"}). */
+  onDropped?: (reason: string) => void
   /** A puppet behind a service (production): its link is supervised (restarts, pings, giving up on a bad token). */
   link?: {
     endpoint?: string
@@ -129,6 +131,7 @@ export class WechatyTransport implements ChatTransport {
         })
       } catch (e) {
         log.error({ err: e, msgId: message.id }, 'inbound message could not be queued')
+        this.opts.onDropped?.('unreadable')
       } finally {
         this.inFlight--
       }

@@ -597,19 +597,37 @@ program
     const file = o.out ?? `gridbot-${stamp}.${'url' in target ? 'dump' : 'tar.gz'}`
     const r = await backup(target, file)
     console.log(`已备份 / backed up: ${r.file} (${r.bytes} bytes)`)
+    if (env.GRIDBOT_MEDIA_S3_BUCKET) return console.log('图片在 S3 存储桶中,请用存储桶自身的备份 / media are in the S3 bucket: back it up with its own tools')
+    const { backupMedia } = await import('./db/backup.ts')
+    const m = await backupMedia(path.resolve(env.GRIDBOT_DATA_DIR, 'media'), file)
+    console.log(m ? `已备份图片 / media backed up: ${m.file} (${m.bytes} bytes)` : '没有图片目录 / no media folder')
   })
 
 program
   .command('restore <file>')
   .description('restore a `gridbot backup` file over DATABASE_URL (or into an empty PGlite folder); stop the bot first')
   .option('--yes', 'really replace what the database holds')
-  .action(async (file: string, o: { yes?: boolean }) => {
+  .option('--force', 'restore even while gateways or workers are connected (they would write into the restored data)')
+  .action(async (file: string, o: { yes?: boolean; force?: boolean }) => {
     const env = loadEnv()
     registerSecrets(secretsOf(env))
     if (!o.yes) throw new Error('恢复会覆盖数据库中的数据:确认请加 --yes / restoring replaces the database contents: pass --yes')
-    const { restore } = await import('./db/backup.ts')
+    const { restore, restoreMedia } = await import('./db/backup.ts')
+    // A gateway or worker still running would write into the restored database: refuse while any is connected.
+    if (env.DATABASE_URL && env.REDIS_URL && !o.force) {
+      const { connectedProcesses } = await import('./db/restore-guard.ts')
+      const db = await openDb(env)
+      const ids = await import('./domain/org/org.service.ts').then((m) => m.accountIds(db.prisma)).finally(() => db.close())
+      const n = await connectedProcesses(env.REDIS_URL, env.GRIDBOT_QUEUE_PREFIX, ids)
+      if (n > 0)
+        throw new Error(
+          `还有 ${n} 个 gridbot 进程在运行(网关或 worker):请先全部停止再恢复 / ${n} gridbot processes are still connected: stop every gateway and worker first (or pass --force)`,
+        )
+    }
     await restore(await backupTarget(env), file)
     console.log(`已恢复 / restored: ${file}`)
+    if (await restoreMedia(path.resolve(env.GRIDBOT_DATA_DIR, 'media'), file))
+      console.log(`已恢复图片 / media restored into ${path.resolve(env.GRIDBOT_DATA_DIR, 'media')}`)
   })
 
 /** pg_dump / pg_restore of the newest PostgreSQL client on the machine (installed when missing), or the PGlite folder. */

@@ -106,7 +106,8 @@ describe('the compiled build on PostgreSQL and Redis', () => {
     // A browser: ?token= once sets the cookie and drops the token from the address.
     const login = await get(`/admin/queues?token=${ADMIN_TOKEN}`)
     expect(login.status).toBe(302)
-    expect(login.headers.get('set-cookie')).toContain('gridbot_admin=')
+    expect(login.headers.get('set-cookie')).toContain('gridbot_admin_session=')
+    expect(login.headers.get('set-cookie')).not.toContain(ADMIN_TOKEN)
     const list = (await (await get('/admin/queues/api/queues', auth)).json()) as { queues: { name: string }[] }
     const names = list.queues.map((q) => q.name)
     expect(names).toEqual(expect.arrayContaining(['inbound-0', 'timers', 'outbound-bot-main']))

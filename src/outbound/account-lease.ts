@@ -77,7 +77,10 @@ export class AccountLeases {
   async holds(accountId: string): Promise<boolean> {
     const h = this.held.get(accountId)
     if (!h?.value || this.closed) return false
-    return (await this.d.redis.get(leaseKey(this.d.prefix, accountId))) === h.value
+    const now = await this.d.redis.get(leaseKey(this.d.prefix, accountId))
+    if (now === h.value) return true
+    // Redis flushed (the key gone, nobody else has it): claimed again at once rather than at the next renewal.
+    return now === null && (await this.d.redis.eval(RENEW, 1, leaseKey(this.d.prefix, accountId), h.value, String(this.ttl))) === 1
   }
 
   /** Whether this process serves the account now (false: standby). */

@@ -79,7 +79,7 @@ export function startSender(
       // What the service said: throttled → this account backs off; logged out → the post waits for the account.
       const said = classifyProviderError(e)
       if (said.problem !== 'unknown') hooks.metrics?.providerErrors.inc({ account: transport.accountId, problem: said.problem })
-      if (said.problem === 'throttled') {
+      if (said.problem === 'throttled' && pace) {
         // The whole account backs off (its queue's limiter), and this post goes back to wait, no retry spent.
         log.warn(
           { account: transport.accountId, code: said.code, jobId: job.id, backoffMs: THROTTLED_BACKOFF_MS },
@@ -88,7 +88,8 @@ export function startSender(
         await worker.rateLimit(THROTTLED_BACKOFF_MS)
         throw Worker.RateLimitError()
       }
-      if (said.problem === 'logged_out') {
+      // Only when the service said so with its code: a message alone ("not logged in") is the link gate's to judge.
+      if (said.problem === 'logged_out' && said.code !== null) {
         log.warn({ account: transport.accountId, code: said.code, jobId: job.id }, 'service says the account is logged out: the post waits')
         await job.moveToDelayed(Date.now() + LATER_MS, token)
         throw new DelayedError()

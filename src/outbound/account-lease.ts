@@ -9,9 +9,12 @@ import { randomBytes } from 'node:crypto'
 import type { Redis } from 'ioredis'
 import type { Logger } from '../core/logger.ts'
 import { storeErrors } from '../core/log-throttle.ts'
+import { within } from '../core/time-limit.ts'
 
 export const LEASE_TTL_MS = 15_000
 const RENEW_MS = 5_000
+/** How long a stop waits to give a lease back before leaving it to lapse. */
+const RELEASE_LIMIT_MS = 1_000
 
 /** What a lease holds: who, and the fencing token it was given. */
 export interface LeaseHolder {
@@ -133,10 +136,15 @@ export class AccountLeases {
     this.closed = true
     for (const [accountId, h] of this.held) {
       if (h.timer) clearInterval(h.timer)
-      if (!h.value) continue
-      await this.d.redis
-        .eval(`if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`, 1, leaseKey(this.d.prefix, accountId), h.value)
-        .catch(() => undefined)
+      // Redis away: nothing to wait for (the lease lapses by itself); a stop never hangs on it.
+      if (!h.value || this.d.redis.status !== 'ready') continue
+      await within(
+        RELEASE_LIMIT_MS,
+        this.d.redis
+          .eval(`if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`, 1, leaseKey(this.d.prefix, accountId), h.value)
+          .catch(() => undefined),
+        undefined,
+      )
     }
   }
 }

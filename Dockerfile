@@ -29,7 +29,9 @@ COPY package.json ./
 COPY examples ./examples
 # The chart font (a Noto Sans SC subset, OFL) that digests render Chinese with.
 COPY assets ./assets
-RUN mkdir -p /data && chown node:node /data
+# /data/media exists owned by `node`: a named volume mounted there (docker-compose.yml) starts with that owner, so the
+# unprivileged user can write received images (gridbot start checks, and names the folder if not).
+RUN mkdir -p /data/media && chown -R node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 8080

@@ -102,6 +102,7 @@ async function runStart(opts: StartOptions, env: Env, log: Logger) {
   let infra: Infra | null = null
   let app: App | null = null
   let http: Awaited<ReturnType<typeof import('./http/process-server.ts').startProcessHttp>> | null = null
+  let media: import('./storage/media-guard.ts').GuardedMediaStore | null = null
   // Signals first: a stop asked for while the process starts still drains what has started.
   onSignals(async () => {
     await app?.stop()
@@ -123,14 +124,16 @@ async function runStart(opts: StartOptions, env: Env, log: Logger) {
         await app.queueEnv.connection.ping()
       },
       accounts: () => (app ? app.transports.map((t) => t.status()) : null),
+      media: () => (media ? media.healthy() : Promise.reject(new Error('starting'))),
     },
     queues: () => (app ? app.queues() : Promise.resolve([])),
   })
   try {
     const { openInfra } = await import('./infra.ts')
     infra = await openInfra(env, log)
+    media = await checkedMediaStore(env)
     const { startBot } = await import('./app/bot.ts')
-    app = await startBot(opts, env, log, infra, metrics)
+    app = await startBot(opts, env, log, infra, metrics, media)
     // The web console (login required) on the same port as health and metrics.
     const { consoleRoutes } = await import('./web/production-server.ts')
     http.server.mount('/', consoleRoutes({ db: infra.db.prisma, transports: app.transports, log }))
@@ -140,6 +143,20 @@ async function runStart(opts: StartOptions, env: Env, log: Logger) {
     throw e
   }
   log.info({ role: opts.role, http: http.url }, 'ready to serve')
+}
+
+/** The media store, proven writable (a file written and removed) before anything is received into it. */
+async function checkedMediaStore(env: Env) {
+  const { mediaStoreFor } = await import('./storage/media-store.ts')
+  const { GuardedMediaStore } = await import('./storage/media-guard.ts')
+  const media = new GuardedMediaStore(mediaStoreFor(env))
+  await media.check().catch((e: Error) => {
+    throw new Error(
+      `图片目录不可写:${media.where}(${e.message})。请让服务用户可写该目录,或设置 GRIDBOT_DATA_DIR / GRIDBOT_MEDIA_S3_*\n` +
+        `media store not writable: ${media.where}; make it writable by the service user`,
+    )
+  })
+  return media
 }
 
 program
@@ -249,7 +266,7 @@ org
   .option('--district <name>', 'the district (needed when the database holds several)')
   .action(async (o: { out: string; district?: string }) => {
     const env = loadEnv()
-    const { exportRoster } = await import('./kernel/org/org-export.service.ts')
+    const { exportRoster } = await import('./app/org-import.ts')
     const { writeOrgFile } = await import('./config/org-write.ts')
     const db = await openDb(env)
     try {
@@ -392,8 +409,15 @@ program
     const db = await openDb(env)
     try {
       const { listAccounts } = await import('./domain/account/account-status.service.ts')
+      const { readLeaseHolders } = await import('./outbound/lease-report.ts')
+      const rows = await listAccounts(db.prisma)
+      const holders = await readLeaseHolders(
+        env.REDIS_URL,
+        env.GRIDBOT_QUEUE_PREFIX,
+        rows.map((a) => a.id),
+      )
       console.log(accountTexts.listHeader())
-      for (const a of await listAccounts(db.prisma)) console.log(accountTexts.listLine(a))
+      for (const a of rows) console.log(accountTexts.listLine(a, holders))
     } finally {
       await db.close()
     }
@@ -490,19 +514,37 @@ program
     const file = o.out ?? `gridbot-${stamp}.${'url' in target ? 'dump' : 'tar.gz'}`
     const r = await backup(target, file)
     console.log(`已备份 / backed up: ${r.file} (${r.bytes} bytes)`)
+    if (env.GRIDBOT_MEDIA_S3_BUCKET) return console.log('图片在 S3 存储桶中,请用存储桶自身的备份 / media are in the S3 bucket: back it up with its own tools')
+    const { backupMedia } = await import('./db/backup.ts')
+    const m = await backupMedia(path.resolve(env.GRIDBOT_DATA_DIR, 'media'), file)
+    console.log(m ? `已备份图片 / media backed up: ${m.file} (${m.bytes} bytes)` : '没有图片目录 / no media folder')
   })
 
 program
   .command('restore <file>')
   .description('restore a `gridbot backup` file over DATABASE_URL (or into an empty PGlite folder); stop the bot first')
   .option('--yes', 'really replace what the database holds')
-  .action(async (file: string, o: { yes?: boolean }) => {
+  .option('--force', 'restore even while gateways or workers are connected (they would write into the restored data)')
+  .action(async (file: string, o: { yes?: boolean; force?: boolean }) => {
     const env = loadEnv()
     registerSecrets(secretsOf(env))
     if (!o.yes) throw new Error('恢复会覆盖数据库中的数据:确认请加 --yes / restoring replaces the database contents: pass --yes')
-    const { restore } = await import('./db/backup.ts')
+    const { restore, restoreMedia } = await import('./db/backup.ts')
+    // A gateway or worker still running would write into the restored database: refuse while any is connected.
+    if (env.DATABASE_URL && env.REDIS_URL && !o.force) {
+      const { connectedProcesses } = await import('./db/restore-guard.ts')
+      const db = await openDb(env)
+      const ids = await import('./kernel/org/org.service.ts').then((m) => m.accountIds(db.prisma)).finally(() => db.close())
+      const n = await connectedProcesses(env.REDIS_URL, env.GRIDBOT_QUEUE_PREFIX, ids)
+      if (n > 0)
+        throw new Error(
+          `还有 ${n} 个 gridbot 进程在运行(网关或 worker):请先全部停止再恢复 / ${n} gridbot processes are still connected: stop every gateway and worker first (or pass --force)`,
+        )
+    }
     await restore(await backupTarget(env), file)
     console.log(`已恢复 / restored: ${file}`)
+    if (await restoreMedia(path.resolve(env.GRIDBOT_DATA_DIR, 'media'), file))
+      console.log(`已恢复图片 / media restored into ${path.resolve(env.GRIDBOT_DATA_DIR, 'media')}`)
   })
 
 /** pg_dump / pg_restore of the newest PostgreSQL client on the machine (installed when missing), or the PGlite folder. */

@@ -27,6 +27,8 @@ import type { AppCore, AppOptions, SweepResult } from './app/core.ts'
 import { createSweeper } from './app/sweeping.ts'
 import { startWorkerRole, type WorkerRole } from './app/worker-role.ts'
 import { startGatewayRole, type GatewayRole } from './app/gateway-role.ts'
+import { registerOpsMetrics } from './http/ops-metrics.ts'
+import type { GuardedMediaStore } from './storage/media-guard.ts'
 
 export type { AppOptions, Role } from './app/core.ts'
 
@@ -87,6 +89,12 @@ export async function startApp(o: AppOptions): Promise<App> {
   registerQueueMetrics(metrics, queues)
   registerAccountMetrics(metrics, () => transports)
   registerCapabilityMetrics(metrics, deps.prisma, clock)
+  const media = deps.media as Partial<GuardedMediaStore>
+  registerOpsMetrics(metrics, {
+    prisma: deps.prisma,
+    clock,
+    stores: { database: () => o.infra.db.ping(), redis: () => core.queueEnv.connection.ping(), media: media.healthy ? () => media.healthy!() : null },
+  })
   const worker = o.role !== 'gateway' ? await startWorkerRole(core) : null
   const gateway = o.role !== 'worker' ? await startGatewayRole(core) : null
   let stopping: Promise<void> | null = null
@@ -117,6 +125,7 @@ async function stopApp(core: AppCore, worker: WorkerRole | null, gateway: Gatewa
   // Sends waiting for a down account are put back in their queues (they go when it is back, here or elsewhere).
   for (const g of gateway?.gates ?? []) g.close()
   await Promise.all(transports.map((t) => t.stop().catch((err) => log.warn({ err }, 'transport stop failed'))))
+  await gateway?.leases.close()
   const closed = await Promise.all(workers.map((w) => closeWorker(w, log)))
   await gateway?.sentMarks.flush()
   await gateway?.watch.settled()

@@ -1,7 +1,11 @@
 // `gridbot backup` and `gridbot restore` as an operator runs them: back up, wipe, restore, and every row is back —
 // on PostgreSQL (pg_dump / pg_restore) and on the embedded PGlite (its data folder as a tarball).
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, renameSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { Worker } from 'bullmq'
+import { Redis } from 'ioredis'
+import { redisOptions } from '../src/config/redis-url.ts'
+import { TIMERS_QUEUE } from '../src/jobs/timers.ts'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -62,6 +66,40 @@ describe('backup and restore', () => {
     } finally {
       await c.end()
     }
+  })
+
+  it('backs up the media folder beside the dump, both 0600; restore puts the images back; refuses while a process is connected', {
+    timeout: 180_000,
+  }, async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gridbot-backup-media-'))
+    const media = path.join(dataDir, 'media', 'bot-main')
+    mkdirSync(media, { recursive: true })
+    writeFileSync(path.join(media, 'm1.jpg'), 'a photo')
+    const env = { DATABASE_URL: stores.dbUrl, REDIS_URL: stores.redisUrl, GRIDBOT_QUEUE_PREFIX: stores.prefix, GRIDBOT_DATA_DIR: dataDir }
+    gridbot(['org', 'import', DEMO_ORG], env)
+    const file = path.join(dataDir, 'nightly.dump')
+    const out = gridbot(['backup', '--out', file], env)
+    expect(out).toContain(`${file}.media.tar.gz`)
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    expect(statSync(`${file}.media.tar.gz`).mode & 0o777).toBe(0o600)
+    rmSync(path.join(dataDir, 'media'), { recursive: true })
+
+    // A worker of this deployment is connected (what every gridbot start runs): restore refuses, naming why.
+    const conn = new Redis({ ...(redisOptions(stores.redisUrl) as object), maxRetriesPerRequest: null } as never)
+    const worker = new Worker(TIMERS_QUEUE, async () => undefined, { connection: conn, prefix: stores.prefix })
+    await worker.waitUntilReady()
+    const refused = spawnSync(process.execPath, [GRIDBOT, 'restore', file, '--yes'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, GRIDBOT_NO_DOTENV: '1', ...env },
+      encoding: 'utf8',
+      timeout: 120_000,
+    })
+    expect(refused.status).toBe(1)
+    expect(refused.stderr).toContain('请先全部停止')
+    await worker.close()
+    conn.disconnect()
+
+    expect(gridbot(['restore', file, '--yes'], env)).toContain('已恢复图片')
+    expect(readFileSync(path.join(media, 'm1.jpg'), 'utf8')).toBe('a photo')
   })
 
   it('restore refuses without --yes', () => {

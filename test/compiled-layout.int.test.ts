@@ -73,7 +73,7 @@ describe('the compiled build alone', () => {
       expect(body!).toMatchObject({ ready: false, redis: { ok: false }, database: { ok: true } })
       const metrics = await fetch(`${base}/metrics`)
       expect(metrics.status).toBe(200)
-      expect(await metrics.text()).toContain('gridbot_process_resident_memory_bytes')
+      expect(await metrics.text()).toMatch(/^process_resident_memory_bytes /m)
     } finally {
       p.child.kill('SIGTERM')
       expect(await p.exited).toBe(0)

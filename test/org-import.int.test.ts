@@ -46,16 +46,20 @@ describe('org import', () => {
     expect(grid.depth).toBe(3)
   })
 
-  it('clears a policy the file no longer sets, and a second import then changes nothing', async () => {
+  it('keeps a policy the file does not mention (issue #25), clears it on an empty block, and a second import then changes nothing', async () => {
     const spec = await loadOrgFile(DEMO_ORG)
     const withPolicy = { ...spec, units: spec.units.map((u) => (u.name === '人和路街道' ? { ...u, policies: { volunteersClaim: true } } : u)) }
     await importOrg(stores.db.prisma, withPolicy)
     const town = () => stores.db.prisma.unit.findFirstOrThrow({ where: { name: '人和路街道' } })
     expect((await town()).policy).not.toBeNull()
-    const cleared = await importOrg(stores.db.prisma, spec)
+    const kept = await importOrg(stores.db.prisma, spec)
+    expect(kept.lines).toEqual([])
+    expect((await town()).policy).toMatchObject({ volunteersClaim: true })
+    const emptied = { ...spec, units: spec.units.map((u) => (u.name === '人和路街道' ? { ...u, policies: {} } : u)) }
+    const cleared = await importOrg(stores.db.prisma, emptied)
     expect(cleared.lines).toContain('~ 单位 人和路街道')
-    expect((await town()).policy).toBeNull()
-    const again = await importOrg(stores.db.prisma, spec)
+    expect((await town()).policy).toEqual({ v: 1 })
+    const again = await importOrg(stores.db.prisma, emptied)
     expect(again.lines).toEqual([])
   })
 

@@ -4,6 +4,7 @@ import { accountConnections, maskToken, maskTokensIn, tokenSource } from '../con
 import type { Env } from '../config/env.ts'
 import type { Logger } from '../core/logger.ts'
 import type { Metrics } from '../core/metrics.ts'
+import type { MediaStore } from '../core/ports.ts'
 import { accountTexts } from '../domain/account/account.texts.ts'
 import type { Infra } from '../infra.ts'
 import type { App, Role } from '../main.ts'
@@ -40,7 +41,7 @@ async function importAndServe(opts: StartOptions, env: Env, log: Logger, infra: 
 
 // Long because the transport factory closes over the checked connections, the token mask and the fatal-auth exit;
 // split, those six values would be passed around instead of read in one place.
-export async function startBot(opts: StartOptions, env: Env, log: Logger, infra: Infra, metrics: Metrics): Promise<App> {
+export async function startBot(opts: StartOptions, env: Env, log: Logger, infra: Infra, metrics: Metrics, media: MediaStore): Promise<App> {
   const { startApp } = await import('../main.ts')
   const { accounts, served } = await importAndServe(opts, env, log, infra)
   // Every served account has a token, and no token serves two accounts: checked before anything connects.
@@ -63,8 +64,6 @@ export async function startBot(opts: StartOptions, env: Env, log: Logger, infra:
   }
   const { WechatyTransport } = await import('../transport/wechaty/wechaty-transport.ts')
   const { createServicePuppet } = await import('../transport/wechaty/service-puppet.ts')
-  const { mediaStoreFor } = await import('../storage/media-store.ts')
-  const media = mediaStoreFor(env)
   const { systemClock } = await import('../core/clock.ts')
   app = await startApp({
     role: opts.role,
@@ -87,6 +86,7 @@ export async function startBot(opts: StartOptions, env: Env, log: Logger, infra:
         clock: systemClock,
         log,
         media,
+        onDropped: (reason) => metrics.inboundDropped.inc({ reason }),
         link: {
           endpoint: c.endpoint,
           settings: {

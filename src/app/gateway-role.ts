@@ -3,11 +3,13 @@
 import { roomAccounts } from '../domain/account/account-status.service.ts'
 import { accountIds, accountPaces } from '../kernel/org/org.service.ts'
 import { markFailed, markSent } from '../kernel/outbox/outbox.service.ts'
+import { AccountLeases } from '../outbound/account-lease.ts'
 import { AccountWatch } from '../outbound/account-watch.ts'
 import { BindingScout } from '../outbound/binding-scout.ts'
 import type { LinkGate } from '../outbound/link-gate.ts'
 import { startSender } from '../outbound/sender.ts'
 import { SentMarks } from '../outbound/sent-marks.ts'
+import { stopAccount } from '../outbound/stop-account.ts'
 import { createReceiver } from '../pipeline/receive.ts'
 import type { ChatTransport } from '../transport/transport.ts'
 import { postFailed, postsSent } from './capability-wiring.ts'
@@ -18,6 +20,8 @@ export interface GatewayRole {
   watch: AccountWatch
   scout: BindingScout
   gates: LinkGate[]
+  /** One gateway per account: the leases this one holds or stands by for. */
+  leases: AccountLeases
 }
 
 /** The sender's marks: the outbox rows, then each capability's own posts among them (a notice's delivery is sent …). */
@@ -49,22 +53,38 @@ export async function startGatewayRole(app: AppCore): Promise<GatewayRole> {
     watch: new AccountWatch({ prisma: deps.prisma, outbox, clock, log }),
     scout: new BindingScout({ prisma: deps.prisma, outbox, clock, log }),
     gates: [],
+    leases: new AccountLeases({ redis: app.queueEnv.connection, prefix: o.env.GRIDBOT_QUEUE_PREFIX, log }),
   }
   if (!o.makeTransport) throw new Error('gateway role needs a transport factory')
   const accounts = o.accounts ?? (await accountIds(deps.prisma))
   const paces = await accountPaces(deps.prisma)
   if (accounts.length === 0) throw new Error('没有机器人账号:请先导入组织文件(gridbot org import <文件>)')
-  for (const accountId of accounts) {
-    const transport = o.makeTransport(accountId)
+  const makeTransport = o.makeTransport
+  const startAccount = async (accountId: string) => {
+    const transport = makeTransport(accountId)
     app.transports.push(transport)
     // An account's own pace from the org file (accounts: messagesPerSec), else the environment's.
     const pace = o.pace === undefined ? { messagesPerSec: paces.get(accountId) ?? o.env.GRIDBOT_PACE_PER_SEC, jitterMs: o.env.GRIDBOT_PACE_JITTER_MS } : o.pace
     await role.watch.watch(transport)
     role.scout.watch(transport)
-    startAccountSender(app, role, transport, pace, (key) => marks.mark(key), failed)
+    startAccountSender(
+      app,
+      role,
+      transport,
+      pace,
+      (key) => marks.mark(key),
+      failed,
+      () => role.leases.holds(accountId),
+    )
     await transport.start(receive)
     log.info({ account: accountId }, 'gateway started')
   }
+  // One gateway per account: this one serves those whose lease it holds and stands by for the others.
+  for (const accountId of accounts)
+    await role.leases.hold(accountId, {
+      start: () => startAccount(accountId),
+      stop: () => stopAccount({ accountId, transports: app.transports, workers: app.workers, gates: role.gates, watch: role.watch, log }),
+    })
   return role
 }
 
@@ -75,6 +95,7 @@ function startAccountSender(
   pace: Parameters<typeof startSender>[2],
   onSent: (key: string) => Promise<void>,
   onFailed: (key: string, reason: string) => Promise<void>,
+  fence: () => Promise<boolean>,
 ) {
   const { deps, outbox, log, metrics, queueEnv, o } = app
   const accountWatch = role.watch
@@ -88,6 +109,7 @@ function startAccountSender(
       onFailed,
       metrics,
       onLeftRoom: (accountId, roomId) => accountWatch.leftRoom(accountId, roomId),
+      fence,
       gate: {
         alternates: async (_accountId, roomId) => (await roomAccounts(deps.prisma, roomId))?.accounts ?? [],
         statusOf: accountWatch.statusOf,

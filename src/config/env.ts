@@ -57,6 +57,8 @@ const schema = z.object({
   GRIDBOT_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** Opens the queue dashboard (/admin/queues); unset: the dashboard is off. */
   GRIDBOT_ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /** When set, /metrics answers only `Authorization: Bearer <token>` (Prometheus' bearer_token). */
+  GRIDBOT_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   /** How long a start waits for PostgreSQL and Redis before it gives up with an error. */
   GRIDBOT_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(500).default(20_000),
   /** Handled inbox rows, sent outbox rows and finished jobs are deleted after this many days. */
@@ -97,6 +99,7 @@ export function secretsOf(env: Env, src: Record<string, string | undefined> = pr
   }
   if (env.WECHATY_PUPPET_SERVICE_TOKEN) out.push(env.WECHATY_PUPPET_SERVICE_TOKEN)
   if (env.GRIDBOT_ADMIN_TOKEN) out.push(env.GRIDBOT_ADMIN_TOKEN)
+  if (env.GRIDBOT_METRICS_TOKEN) out.push(env.GRIDBOT_METRICS_TOKEN)
   if (env.GRIDBOT_MEDIA_S3_SECRET_ACCESS_KEY) out.push(env.GRIDBOT_MEDIA_S3_SECRET_ACCESS_KEY)
   for (const u of [env.DATABASE_URL, env.REDIS_URL]) {
     const password = u ? passwordOf(u) : null

@@ -151,13 +151,49 @@ export async function readOrgSheet(file: string): Promise<unknown> {
     if (parent === district) roots.push(spec)
     else tree.get(parent!)!.spec.children!.push(spec)
   }
+  const settings = readSettingsSheet(wb)
+  for (const id of settings.accounts.keys()) accounts.add(id)
   const accountList = accounts.size ? [...accounts] : ['bot-main']
+  for (const { spec } of tree.values()) if (settings.policies.has(spec.name)) spec.policies = settings.policies.get(spec.name)
   return {
     district,
-    accounts: accountList.map((id) => ({ id })),
+    ...(settings.policies.has(district) ? { policies: settings.policies.get(district) } : {}),
+    accounts: accountList.map((id) => ({ id, ...settings.accounts.get(id) })),
     units: roots,
     rooms: [...rooms.values()].map((r) => ({ ...r, account: r.account ?? accountList[0] })),
     members,
     guests: [],
+    ...(settings.catalogue.length ? { catalogue: settings.catalogue } : {}),
   }
+}
+
+/** The second sheet `gridbot org export` writes (org-write.ts): accounts, policies and the catalogue, one YAML cell a
+ *  row. Absent (an office's own sheet): nothing of these is in the file, and the import leaves them as they are. */
+export const SETTINGS_SHEET = '设置'
+export const SETTINGS_HEADERS = { kind: '类别', name: '名称', yaml: '内容(YAML)' }
+export const SETTING_KINDS = { account: '账号', policies: '规则', catalogue: '兑换品' }
+
+function readSettingsSheet(wb: ExcelJS.Workbook) {
+  const out = { accounts: new Map<string, object>(), policies: new Map<string, Record<string, unknown>>(), catalogue: [] as OrgSpec['catalogue'] }
+  const ws = wb.getWorksheet(SETTINGS_SHEET)
+  if (!ws) return out
+  const problems: string[] = []
+  ws.eachRow((row, n) => {
+    if (n === 1) return
+    const [kind = '', name = '', text = ''] = [1, 2, 3].map((i) => String(row.getCell(i).text ?? '').trim())
+    if (!kind) return
+    let value: unknown
+    try {
+      value = YAML.parse(text)
+    } catch (e) {
+      return void problems.push(`设置表第${n}行的内容不是有效的 YAML:${(e as Error).message.split('\n')[0]}`)
+    }
+    if (kind === SETTING_KINDS.account) out.accounts.set(name, (value as object) ?? {})
+    else if (kind === SETTING_KINDS.policies) out.policies.set(name, value as Record<string, unknown>)
+    else if (kind === SETTING_KINDS.catalogue) out.catalogue.push(value as OrgSpec['catalogue'][number])
+    else problems.push(`设置表第${n}行的类别「${kind}」无法识别(可用:账号、规则、兑换品)`)
+  })
+  if (problems.length)
+    throw new AppError('ORG_SHEET_SETTINGS', problems.join('; '), `表格的设置页有 ${problems.length} 处问题:\n${problems.slice(0, 10).join('\n')}`)
+  return out
 }

@@ -1,10 +1,11 @@
 // Writes an org spec as the files `loadOrgFile` reads: YAML (everything the spec holds) or the office's xlsx sheet
-// (区 镇街 社区 网格 群名 姓名 微信ID 角色 账号 群ID 手机 备用账号 管理员群 队伍 职责). What one format can say, reading it back gives again.
+// (区 镇街 社区 网格 群名 姓名 微信ID 角色 账号 群ID 手机 备用账号 管理员群 队伍 职责, and a 设置 sheet for accounts, policies and
+// the catalogue). What one format can say, reading it back gives again.
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import YAML from 'yaml'
-import { HEADERS } from './org-file.ts'
+import { HEADERS, SETTINGS_HEADERS, SETTINGS_SHEET, SETTING_KINDS } from './org-file.ts'
 import type { OrgSpec, UnitSpec } from './org-spec.ts'
 
 /** The sheet's word for each role (the reader knows them all). */
@@ -69,5 +70,30 @@ export async function orgSheet(spec: OrgSpec): Promise<Buffer> {
     said.add(m.unit)
   }
   for (const name of chains.keys()) if (!said.has(name) && name !== spec.district) ws.addRow(unitCells(name))
+  settingsSheet(wb, spec)
   return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+/** What the roster's columns cannot hold — accounts' names and pace, units' policies, the points catalogue — on a
+ *  second sheet, one row each (kind, name, YAML), so an exported sheet imported again keeps them (org-file.ts). */
+function settingsSheet(wb: ExcelJS.Workbook, spec: OrgSpec): void {
+  const ws = wb.addWorksheet(SETTINGS_SHEET)
+  ws.columns = [
+    { header: SETTINGS_HEADERS.kind, key: 'kind', width: 10 },
+    { header: SETTINGS_HEADERS.name, key: 'name', width: 24 },
+    { header: SETTINGS_HEADERS.yaml, key: 'yaml', width: 80 },
+  ]
+  ws.getRow(1).font = { bold: true }
+  const row = (kind: string, name: string, value: unknown) => ws.addRow({ kind, name, yaml: YAML.stringify(value).trimEnd() })
+  for (const a of spec.accounts)
+    row(SETTING_KINDS.account, a.id, { ...(a.name ? { name: a.name } : {}), ...(a.messagesPerSec ? { messagesPerSec: a.messagesPerSec } : {}) })
+  if (spec.policies) row(SETTING_KINDS.policies, spec.district, spec.policies)
+  const walk = (list: UnitSpec[]) => {
+    for (const u of list) {
+      if (u.policies) row(SETTING_KINDS.policies, u.name, u.policies)
+      walk(u.children ?? [])
+    }
+  }
+  walk(spec.units)
+  for (const c of spec.catalogue) row(SETTING_KINDS.catalogue, c.item, c)
 }

@@ -3,6 +3,9 @@
 /** 'voice': a voice message (its audio is not fetched: only a hint answers it). Files, link cards … are 'other'. */
 export type InboundKind = 'text' | 'location' | 'image' | 'voice' | 'other'
 
+/** Why an image is missing: the store is full, not writable, failed otherwise, or the image could not be fetched. */
+export type MediaCause = 'disk_full' | 'not_writable' | 'store_error' | 'fetch_failed'
+
 /** Who said a message where. */
 export interface MessageOrigin {
   accountId: string
@@ -25,6 +28,8 @@ export interface InboundMessage extends MessageOrigin {
   location?: { latitude: number; longitude: number; address: string }
   /** The media store's reference of an image the gateway kept. */
   mediaRef?: string
+  /** An image the gateway could not fetch or keep: why (the message still goes on, so the sender hears of it). */
+  mediaMissing?: MediaCause
   /** ISO time the gateway received it, from the injected clock (virtual in the simulator). */
   receivedAt: string
 }

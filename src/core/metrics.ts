@@ -37,6 +37,24 @@ export class Metrics {
     labelNames: ['account'],
     registers: [this.registry],
   })
+  readonly mediaMissing = new Counter({
+    name: 'gridbot_media_missing_total',
+    help: 'Images received whose bytes could not be fetched or kept (the message went on, marked missing), by cause',
+    labelNames: ['account', 'cause'],
+    registers: [this.registry],
+  })
+  readonly providerErrors = new Counter({
+    name: 'gridbot_provider_errors_total',
+    help: 'Sends the puppet service refused, by account and kind (throttled, logged_out, transient, auth)',
+    labelNames: ['account', 'problem'],
+    registers: [this.registry],
+  })
+  readonly inboundDropped = new Counter({
+    name: 'gridbot_inbound_dropped_total',
+    help: 'Messages for the bot a gateway did not hand on, by reason (direct, oversize, unreadable, inbox_write_failed)',
+    labelNames: ['reason'],
+    registers: [this.registry],
+  })
   readonly commands = new Counter({
     name: 'gridbot_commands_total',
     help: 'Commands handled, by command and outcome (ok, refused, failed)',
@@ -52,7 +70,8 @@ export class Metrics {
   })
 
   constructor(opts: { processMetrics?: boolean } = {}) {
-    if (opts.processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'gridbot_' })
+    // Under their standard names (process_*, nodejs_*), as stock dashboards and alerts expect them.
+    if (opts.processMetrics) collectDefaultMetrics({ register: this.registry })
   }
 
   /** Scrapes whose gauge sources failed or did not answer in time, per gauge. */

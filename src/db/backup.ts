@@ -1,8 +1,9 @@
 // Backups of the database: PostgreSQL with pg_dump (custom format) and pg_restore; the embedded PGlite as a tarball of
 // its data folder (its own dumpDataDir), restored into an empty folder. Stop the bot before backing up or restoring
-// PGlite: it is a single-process database.
+// PGlite: it is a single-process database. The media folder (received images) goes beside the dump as
+// <file>.media.tar.gz. Backups hold residents' data: written 0600 (owner only).
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -31,7 +32,30 @@ export async function backup(target: BackupTarget, file: string): Promise<{ file
       await db.close()
     }
   }
+  chmodSync(file, 0o600)
   return { file, bytes: statSync(file).size }
+}
+
+/** The media archive that goes with a backup file. */
+export const mediaArchiveOf = (file: string) => `${file}.media.tar.gz`
+
+/** The media folder as a gzipped tar beside the backup (0600); null when there is no folder (an S3 bucket: back that
+ *  up with the bucket's own tools). */
+export async function backupMedia(mediaDir: string, file: string): Promise<{ file: string; bytes: number } | null> {
+  if (!existsSync(mediaDir)) return null
+  const out = mediaArchiveOf(file)
+  await tool('/usr/bin', 'env', ['tar', '-czf', out, '-C', mediaDir, '.'])
+  chmodSync(out, 0o600)
+  return { file: out, bytes: statSync(out).size }
+}
+
+/** Puts the media archive of a backup (if there is one) back into the media folder; files there already are replaced. */
+export async function restoreMedia(mediaDir: string, file: string): Promise<boolean> {
+  const archive = mediaArchiveOf(file)
+  if (!existsSync(archive)) return false
+  mkdirSync(mediaDir, { recursive: true })
+  await tool('/usr/bin', 'env', ['tar', '-xzf', archive, '-C', mediaDir])
+  return true
 }
 
 /** Restores `file` over the database: PostgreSQL objects are dropped and re-created; PGlite needs an empty folder. */

@@ -19,7 +19,7 @@ export async function startProcessHttp(o: {
 }): Promise<{ server: HttpServer; url: string }> {
   const server = createHttpServer({ host: o.env.GRIDBOT_HTTP_HOST, port: o.env.GRIDBOT_HTTP_PORT, log: o.log })
   server.mount('/', healthRoutes(o.checks))
-  server.mount('/', metricsRoutes(o.metrics))
+  server.mount('/', metricsRoutes(o.metrics, o.env.GRIDBOT_METRICS_TOKEN))
   if (o.env.GRIDBOT_ADMIN_TOKEN) server.mount(QUEUE_BOARD_PATH, queueBoardRoutes(o.env.GRIDBOT_ADMIN_TOKEN, o.queues))
   else o.log.info('queue board off: set GRIDBOT_ADMIN_TOKEN to open /admin/queues')
   const { url } = await server.listen()

@@ -8,6 +8,8 @@ export interface ReadinessChecks {
   database(): Promise<void>
   /** Throws when Redis cannot answer. */
   redis(): Promise<void>
+  /** Throws while the media store does not accept writes (absent: not checked). */
+  media?(): Promise<void>
   /** The accounts this process serves (none for a worker); null while the app is still starting. */
   accounts(): AccountStatus[] | null
 }
@@ -21,6 +23,7 @@ export interface Readiness {
   ready: boolean
   database: CheckResult
   redis: CheckResult
+  media?: CheckResult
   starting: boolean
   accounts: { id: string; ok: boolean; state: string; since: string; detail?: string }[]
 }
@@ -41,7 +44,7 @@ async function check(run: () => Promise<void>): Promise<CheckResult> {
 }
 
 export async function readiness(c: ReadinessChecks): Promise<Readiness> {
-  const [database, redis] = await Promise.all([check(c.database), check(c.redis)])
+  const [database, redis, media] = await Promise.all([check(c.database), check(c.redis), c.media ? check(c.media) : null])
   const list = c.accounts()
   const accounts = (list ?? []).map((a) => ({
     id: a.accountId,
@@ -51,6 +54,6 @@ export async function readiness(c: ReadinessChecks): Promise<Readiness> {
     // A QR code URL while waiting for a scan is for the admin console, not for a probe's log.
     ...(a.detail && a.state !== 'waiting_scan' ? { detail: a.detail } : {}),
   }))
-  const ready = database.ok && redis.ok && list !== null && accounts.every((a) => a.ok)
-  return { ready, database, redis, starting: list === null, accounts }
+  const ready = database.ok && redis.ok && (media?.ok ?? true) && list !== null && accounts.every((a) => a.ok)
+  return { ready, database, redis, ...(media ? { media } : {}), starting: list === null, accounts }
 }

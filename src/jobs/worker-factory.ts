@@ -1,6 +1,7 @@
 // The one way we build a BullMQ worker (inbound shards, timers, the per-account senders): a Redis connection of
 // its own with our settings (closeWorker closes it; BullMQ never closes a connection it was given), the process
 // named on every job it takes, and its failures and errors logged with full stacks.
+import { storeErrors } from '../core/log-throttle.ts'
 import os from 'node:os'
 import { Worker, type Processor, type WorkerOptions } from 'bullmq'
 import type { Redis } from 'ioredis'
@@ -45,6 +46,10 @@ export function createWorker<T>(queueName: string, processor: Processor<T>, s: W
     if (willRetry) log.warn(fields, 'job failed (will retry)')
     else log.error(fields, 'job failed')
   })
-  worker.on('error', (err) => log.error({ err }, 'worker error'))
+  // Redis away: every worker reports every reconnect attempt; one line per 10 s for the process, with the count held back.
+  worker.on('error', (err) => {
+    const held = storeErrors.pass('worker error')
+    if (held !== null) log.error({ err, heldBack: held }, 'worker error')
+  })
   return worker
 }

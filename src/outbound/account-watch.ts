@@ -6,7 +6,7 @@ import type { Clock } from '../core/clock.ts'
 import { jobId } from '../core/ids.ts'
 import type { Logger } from '../core/logger.ts'
 import type { Db } from '../db/client.ts'
-import { accountNames, adminRoom, alertFor, isDown, recordStatus, roomTopic } from '../domain/account/account-status.service.ts'
+import { accountNames, adminRoom, alertFor, isDown, lastState, recordStatus, roomTopic } from '../domain/account/account-status.service.ts'
 import { accountTexts } from '../domain/account/account.texts.ts'
 import { writeOutbox } from '../kernel/outbox/outbox.service.ts'
 import type { Outbox } from '../core/ports.ts'
@@ -24,11 +24,22 @@ export class AccountWatch {
   async watch(transport: ChatTransport): Promise<void> {
     this.transports.set(transport.accountId, transport)
     this.names = await accountNames(this.d.prisma)
+    // Left down by the last run (a refused token that stopped it, a crash while disconnected): the admins were told
+    // so, and may still be told (that alert waits in the queue); the first login now is a recovery and says so.
+    const before = await lastState(this.d.prisma, transport.accountId).catch(() => null)
+    if (before && isDown(before.state)) this.downSince.set(transport.accountId, before.since)
     const seen = (s: AccountStatus) => {
+      // A transport stopped because another gateway took its account over: its last states are not the account's.
+      if (this.transports.get(s.accountId) !== transport) return
       this.chain = this.chain.then(() => this.changed(s)).catch((err) => this.d.log.error({ err, account: s.accountId }, 'account state not recorded'))
     }
     transport.onStatus(seen)
     seen(transport.status()) // where it stands now (starting), so the history begins with the start
+  }
+
+  /** Stops recording this account's states (another gateway serves it now). */
+  unwatch(accountId: string): void {
+    this.transports.delete(accountId)
   }
 
   statusOf = (accountId: string): AccountStatus | undefined => this.transports.get(accountId)?.status()

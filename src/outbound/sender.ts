@@ -2,7 +2,7 @@
 // account at its safe pace (WeChat flags bursts: STACK-NOTES.md); a little jitter keeps it from looking robotic.
 // A send waits while the account is down (LinkGate); a room the account has left fails at once (no retries) and is
 // reported.
-import { DelayedError, UnrecoverableError, type Job, type Worker } from 'bullmq'
+import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq'
 import type { Logger } from '../core/logger.ts'
 import type { Metrics } from '../core/metrics.ts'
 import { NotInRoomError, type ChatTransport } from '../transport/transport.ts'
@@ -10,6 +10,7 @@ import { outboundQueueName, type QueueEnv } from '../jobs/queues.ts'
 import { createWorker } from '../jobs/worker-factory.ts'
 import type { OutboundJob } from './outbox.ts'
 import { LinkGate, type GateDeps } from './link-gate.ts'
+import { classifyProviderError } from './provider-errors.ts'
 
 export interface Pace {
   messagesPerSec: number
@@ -27,12 +28,16 @@ export interface SenderHooks {
   onLeftRoom?: (accountId: string, roomId: string) => Promise<void>
   /** Waiting while the account is down, and moving a post to another account of the room. */
   gate?: GateDeps & { handOver(accountId: string, job: OutboundJob, jobId: string, priority: number | undefined): Promise<void> }
+  /** The fencing check: false when this process no longer holds the account's lease (the post waits for the holder). */
+  fence?: () => Promise<boolean>
   /** Messages out and failed sends, per account (/metrics). */
   metrics?: Metrics
 }
 
 /** How long a post held back by 'later' (the gateway stopping) waits before it is taken again. */
 const LATER_MS = 1_000
+/** A send the service refused as too frequent: the account's whole queue pauses this long. */
+const THROTTLED_BACKOFF_MS = 30_000
 
 export function startSender(
   env: QueueEnv,
@@ -57,6 +62,11 @@ export function startSender(
       }
     }
     if (pace?.jitterMs) await new Promise((r) => setTimeout(r, Math.random() * pace.jitterMs))
+    // Checked last thing before the send: a gateway that lost its lease (another one serves the account) sends nothing.
+    if (hooks.fence && !(await hooks.fence())) {
+      await job.moveToDelayed(Date.now() + LATER_MS, token)
+      throw new DelayedError()
+    }
     try {
       if (job.data.image) await transport.sendImage(job.data.roomId, job.data.image)
       else if (job.data.file) await transport.sendFile(job.data.roomId, job.data.file, job.data.fileName ?? job.data.file)
@@ -65,6 +75,24 @@ export function startSender(
       if (e instanceof NotInRoomError) {
         await hooks.onLeftRoom?.(transport.accountId, job.data.roomId)
         throw new UnrecoverableError(e.message)
+      }
+      // What the service said: throttled → this account backs off; logged out → the post waits for the account.
+      const said = classifyProviderError(e)
+      if (said.problem !== 'unknown') hooks.metrics?.providerErrors.inc({ account: transport.accountId, problem: said.problem })
+      if (said.problem === 'throttled' && pace) {
+        // The whole account backs off (its queue's limiter), and this post goes back to wait, no retry spent.
+        log.warn(
+          { account: transport.accountId, code: said.code, jobId: job.id, backoffMs: THROTTLED_BACKOFF_MS },
+          'service says too frequent: the account backs off',
+        )
+        await worker.rateLimit(THROTTLED_BACKOFF_MS)
+        throw Worker.RateLimitError()
+      }
+      // Only when the service said so with its code: a message alone ("not logged in") is the link gate's to judge.
+      if (said.problem === 'logged_out' && said.code !== null) {
+        log.warn({ account: transport.accountId, code: said.code, jobId: job.id }, 'service says the account is logged out: the post waits')
+        await job.moveToDelayed(Date.now() + LATER_MS, token)
+        throw new DelayedError()
       }
       // The link went down under this send: wait for it again instead of spending the job's retries.
       if (gate && transport.status().state !== 'logged_in') {

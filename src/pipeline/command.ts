@@ -2,7 +2,7 @@
 // checks what the command needs (a bound room, a known member, a role), and only then calls the handler with
 // non-null room, member and arguments. Concrete commands live in commands/ and are handed to the dispatcher.
 import type { Logger } from '../core/logger.ts'
-import type { MessageOrigin, OutboundMessage } from '../core/message.ts'
+import type { MediaCause, MessageOrigin, OutboundMessage } from '../core/message.ts'
 import type { MediaStore, SendPace, TimerRequest } from '../core/ports.ts'
 import type { BoundRoom, MemberWithUnit, Role } from '../kernel/org/org.types.ts'
 import type { Work } from '../kernel/work.ts'
@@ -108,7 +108,12 @@ export type AnyCommand = CommandDef<any>
 /** A location or image in a bound room (a resident's too): not a command, but it may belong to what its sender
  *  just reported. */
 export type AttachmentHandler = (
-  ctx: GuestContext<{ kind: 'location' | 'image'; location?: { latitude: number; longitude: number; address: string }; mediaRef?: string }>,
+  ctx: GuestContext<{
+    kind: 'location' | 'image'
+    location?: { latitude: number; longitude: number; address: string }
+    mediaRef?: string
+    mediaMissing?: MediaCause
+  }>,
 ) => Promise<void>
 
 /** An acknowledgement of a notice in a bound room (收到, 1, 👌 …, or "收到 B5"): plain chat, not a command. The member

@@ -27,6 +27,7 @@ export function createReceiver(d: { prisma: Db; counters: Counters; log: Logger;
       } catch (err) {
         if (Date.now() + wait > until) {
           d.counters.inc('inbox.write_failed')
+          d.counters.metrics.inboundDropped.inc({ reason: 'inbox_write_failed' })
           d.log.error({ err, msgId: msg.messageId }, 'message could not be kept in the inbox; handed to the queue without it')
           return
         }
@@ -37,10 +38,12 @@ export function createReceiver(d: { prisma: Db; counters: Counters; log: Logger;
   }
   return async (received: InboundMessage): Promise<void> => {
     d.counters.metrics.messagesIn.inc({ account: received.accountId })
+    if (received.mediaMissing) d.counters.metrics.mediaMissing.inc({ account: received.accountId, cause: received.mediaMissing })
     const ignored = whyNotForTheBot(received)
     const msg = received.kind === 'text' ? { ...received, text: clipOversize(received.text) } : received
     if (ignored) {
       d.counters.inc(`ignored.${ignored}`)
+      if (ignored !== 'chat') d.counters.metrics.inboundDropped.inc({ reason: ignored })
       if (ignored === 'oversize') d.log.info({ length: received.text.length, msgId: received.messageId }, 'oversize text not parsed')
       return
     }

@@ -24,6 +24,16 @@ export class S3MediaStore implements MediaStore {
     this.base = `${s.endpoint.replace(/\/+$/, '')}/${encodeURIComponent(s.bucket)}/`
   }
 
+  get where(): string {
+    return `${this.base}${this.s.prefix ?? ''}`
+  }
+
+  /** Writes and removes a small object: the start-up check and /readyz's (media-guard.ts). */
+  async probe(): Promise<void> {
+    const ref = await this.put(`.write-check/${process.pid}`, Buffer.from('ok'))
+    await this.client.fetch(this.url(ref), { method: 'DELETE' }).catch(() => undefined)
+  }
+
   private url(ref: string): string {
     return this.base + `${this.s.prefix ?? ''}${ref}`.split('/').map(encodeURIComponent).join('/')
   }

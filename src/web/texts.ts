@@ -100,6 +100,7 @@ export const webTexts = {
   rosterSheet: '花名册',
   loginIntro: '负责人、管理员:在本单位的微信群里发送 #登录,机器人会把一次性登录码发到群里(5分钟内有效)。',
   code: '登录码',
+  loginThrottled: '登录尝试过多,请 10 分钟后再试。',
   login: '登录',
   loginFailed: '登录码无效、已使用或已过期,请在群里重新发送 #登录。',
   forbidden: '无权查看:只能查看您负责的单位及其下级。',

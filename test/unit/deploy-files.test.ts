@@ -74,6 +74,27 @@ describe('Dockerfile and service units', () => {
       expect(unit).toMatch(/^EnvironmentFile=/m)
       expect(unit).toMatch(/^ExecStart=.*node .*bin\/gridbot\.js.* start --role (gateway|worker)/m)
       expect(unit).toMatch(/^Restart=on-failure$/m)
+      // Issue #25: a configuration error is not restarted; the data folder cannot be overridden by the env file.
+      expect(unit).toMatch(/^RestartPreventExitStatus=78$/m)
+      expect(unit).toMatch(/^ExecStart=.*GRIDBOT_DATA_DIR=\/var\/lib\/gridbot .*bin\/gridbot\.js/m)
+      expect(unit).toMatch(/^ReadWritePaths=\/var\/lib\/gridbot$/m)
     }
+  })
+
+  it('the image creates the media folder for its user; .env.example sets no data folder that would override the kits', () => {
+    expect(read('Dockerfile')).toMatch(/^RUN mkdir -p \/data\/media && chown -R node:node \/data$/m)
+    expect(read('.env.example')).not.toMatch(/^GRIDBOT_DATA_DIR=/m)
+  })
+
+  it('compose parks a gateway or worker that exits 78 instead of restarting it, and can supply the org and CA files', () => {
+    for (const name of ['gateway', 'worker']) {
+      const svc = compose.services[name]
+      const script = svc.entrypoint.join(' ')
+      expect(script).toContain('-eq 78')
+      expect(script).toContain('sleep infinity')
+      expect(svc.volumes.some((v: string) => v.endsWith(':/config:ro'))).toBe(true)
+    }
+    // The shell sees $@ and $? (compose's $$ escape), not compose's interpolation.
+    expect(read('docker-compose.yml')).toContain('"$$@"')
   })
 })

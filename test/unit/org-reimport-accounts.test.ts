@@ -8,7 +8,7 @@ import { templateData } from '../helpers/template-db.ts'
 import { loadOrgFile } from '../../src/config/org-file.ts'
 import { writeOrgFile } from '../../src/config/org-write.ts'
 import { openDatabase, type Database } from '../../src/db/client.ts'
-import { exportRoster } from '../../src/kernel/org/org-export.service.ts'
+import { exportRoster } from '../../src/app/org-import.ts'
 import { importOrg } from '../../src/app/org-import.ts'
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'gridbot-reimport-'))

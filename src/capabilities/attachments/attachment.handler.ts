@@ -8,6 +8,7 @@ import { attachSixEvidence, recentSixAt } from '../projects/six.service.ts'
 import { sixTexts } from '../projects/project.texts.ts'
 import type { AttachmentHandler } from '../../pipeline/command.ts'
 import { duplicateQuestion } from '../hazards/hazard-support.ts'
+import { tellMediaMissing } from '../../commands/media-missing.handler.ts'
 
 /**
  * Locations and images: not commands, but they belong to what their sender just did in this group — a check-in,
@@ -33,8 +34,10 @@ export const handleAttachment: AttachmentHandler = async (ctx) => {
     if (c) ctx.reply(`📍 位置已附加到 ${formatLocal(c.at, false)} 的签到:${loc.address}`, { mention: true })
     return
   }
-  if (args.kind !== 'image' || !args.mediaRef) return
+  if (args.kind !== 'image') return
   if (!member && !(await hasRecentReport(ctx.work, who))) return
+  if (args.mediaMissing) return tellMediaMissing(ctx, args.mediaMissing)
+  if (!args.mediaRef) return
   await recordMedia(ctx.work, { ...who, accountId: msg.accountId, messageId: msg.messageId, path: args.mediaRef })
   const completedAt = member ? await recentCompletionAt(ctx.work, member.id) : 0
   const sixAt = member ? await recentSixAt(ctx.work, member.id, room.id) : 0

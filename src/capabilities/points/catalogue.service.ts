@@ -44,3 +44,17 @@ export async function importCatalogue(db: DbOrTx, districtId: number, specs: Cat
   }
   return lines
 }
+
+/** The district's redeemable items in the org file's form (`gridbot org export`): stock is what was supplied. */
+export async function exportCatalogue(db: DbOrTx, districtId: number, unitName: (id: number) => string | undefined): Promise<CatalogueSpec[]> {
+  const items = ((await pointsRepo.itemsOfDistrict(db, districtId)) as CatalogueItem[]).filter((i) => i.active).sort((a, b) => a.id - b.id)
+  return items.flatMap((i) => {
+    const unit = unitName(i.unitId)
+    if (!unit) return []
+    const provider =
+      i.providerWxid || i.providerName
+        ? { ...(i.providerWxid ? { wxid: i.providerWxid } : {}), ...(i.providerName ? { name: i.providerName } : {}) }
+        : undefined
+    return [{ item: i.name, points: i.centi / 100, stock: i.supplied, unit, ...(provider ? { provider } : {}) }]
+  })
+}

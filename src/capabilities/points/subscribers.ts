@@ -28,5 +28,6 @@ export const onMemberCredited: Subscriber<'member.credited'> = {
 export const onOrgImported: Subscriber<'org.imported'> = {
   event: 'org.imported',
   phase: 'in-transaction',
-  handle: (w, e) => importCatalogue(w.db, e.districtId, e.spec.catalogue, e.unitIdByName),
+  // A file without a catalogue (an xlsx roster without its settings sheet) leaves the items as they are.
+  handle: async (w, e) => (e.spec.catalogue.length ? importCatalogue(w.db, e.districtId, e.spec.catalogue, e.unitIdByName) : []),
 }

@@ -57,6 +57,11 @@ export async function listAccounts(db: DbOrTx): Promise<AccountRow[]> {
 }
 
 export const adminRoom = (db: DbOrTx) => accountRepo.adminRoom(db)
+/** The state the database last recorded for an account (before this process started it). */
+export const lastState = async (db: DbOrTx, accountId: string) => {
+  const r = await accountRepo.lastState(db, accountId)
+  return r?.state && r.stateSince ? { state: r.state, since: r.stateSince } : null
+}
 export const roomAccounts = (db: DbOrTx, wxRoomId: string) => accountRepo.roomAccounts(db, wxRoomId)
 export const roomTopic = (db: DbOrTx, wxRoomId: string) => accountRepo.roomTopic(db, wxRoomId)
 export async function accountNames(db: DbOrTx): Promise<Map<string, string | null>> {

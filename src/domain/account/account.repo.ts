@@ -6,6 +6,7 @@ export const accountRepo = {
     db.botAccount.updateMany({ where: { id: accountId }, data: { state: s.state, stateSince: s.since, stateDetail: s.detail } }),
   addEvent: (db: DbOrTx, accountId: string, s: { state: string; at: Date; detail: string | null }) =>
     db.accountEvent.create({ data: { accountId, state: s.state, at: s.at, detail: s.detail } }),
+  lastState: (db: DbOrTx, accountId: string) => db.botAccount.findUnique({ where: { id: accountId }, select: { state: true, stateSince: true } }),
   all: (db: DbOrTx) => db.botAccount.findMany({ orderBy: { id: 'asc' }, include: { _count: { select: { rooms: true } } } }),
   events: (db: DbOrTx, accountId: string, take: number) => db.accountEvent.findMany({ where: { accountId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take }),
   /** The admins' group: the one marked in the org file, else the district's own group (bound rooms only). */

@@ -46,9 +46,19 @@ export const accountTexts = {
       r.backups.join(','),
       proposal,
     ].join('\t'),
-  listHeader: () => '账号\t名称\t状态\t自\t群数\t说明',
-  listLine: (a: { id: string; name: string | null; state: string | null; since: Date | null; rooms: number; detail: string | null }) =>
-    [a.id, a.name ?? '', a.state ? (STATE_LABEL[a.state] ?? a.state) : '未启动', a.since ? formatLocal(a.since) : '', String(a.rooms), a.detail ?? ''].join(
-      '\t',
-    ),
+  listHeader: () => '账号\t名称\t状态\t自\t群数\t说明\t网关(租约持有者)',
+  /** `holders`: the gateway holding each account's lease (null: Redis not reachable, the column says so). */
+  listLine: (
+    a: { id: string; name: string | null; state: string | null; since: Date | null; rooms: number; detail: string | null },
+    holders: Map<string, { holder: string; token: number }> | null = null,
+  ) =>
+    [
+      a.id,
+      a.name ?? '',
+      a.state ? (STATE_LABEL[a.state] ?? a.state) : '未启动',
+      a.since ? formatLocal(a.since) : '',
+      String(a.rooms),
+      a.detail ?? '',
+      holders ? (holders.get(a.id) ? `${holders.get(a.id)!.holder} #${holders.get(a.id)!.token}` : '无(没有网关在服务)') : '未知(Redis 不可达)',
+    ].join('\t'),
 }

@@ -1,10 +1,12 @@
 // `gridbot org export`: the roster as the database holds it — units, groups (with their room ids), and people (with
 // the contact ids linked in chat) — in the org file's own shape, so the office's sheet stays the source: export,
-// edit, import again. Policies and the points catalogue are not part of the roster and are not written.
+// edit, import again. Policies (in their stored form), the points catalogue, accounts and teams are written too, so a
+// round trip keeps everything (the xlsx keeps them on a second sheet, 设置).
 import { AppError } from '../../core/errors.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import type { OrgSpec, UnitSpec } from '../../config/org-spec.ts'
 import { orgRepo } from './org.repo.ts'
+import type { OrgSpec as OrgFile } from '../../config/org-spec.ts'
 
 export interface RosterExport {
   spec: OrgSpec
@@ -14,7 +16,10 @@ export interface RosterExport {
   notExported: string[]
 }
 
-export async function exportRoster(db: DbOrTx, districtName?: string): Promise<RosterExport> {
+/** A capability's section of the org file (the points catalogue), read back for the export; the app passes it in. */
+export type CatalogueExport = (db: DbOrTx, districtId: number, unitName: (id: number) => string | undefined) => Promise<OrgFile['catalogue']>
+
+export async function exportRoster(db: DbOrTx, districtName?: string, catalogue?: CatalogueExport): Promise<RosterExport> {
   const districts = await orgRepo.districts(db)
   const district = districtName ? districts.find((d) => d.name === districtName) : districts.length === 1 ? districts[0] : undefined
   if (!district)
@@ -39,12 +44,15 @@ export async function exportRoster(db: DbOrTx, districtName?: string): Promise<R
   const used = new Set(rooms.flatMap((r) => [r.accountId, ...r.backupAccountIds]))
   const accounts = (await orgRepo.accounts(db)).filter((a) => used.has(a.id))
   const members = (await orgRepo.membersOfDistrict(db, district.id)).filter((m) => m.active).sort((a, b) => a.id - b.id)
-  const notExported = [
-    ...(units.some((u) => u.policy) ? ['policies(各单位的规则设置)'] : []),
-    ...((await orgRepo.catalogueCount(db, district.id)) ? ['catalogue(兑换品)'] : []),
-  ]
+  const notExported: string[] = []
+  const policyOf = (id: number) => {
+    const p = units.find((u) => u.id === id)?.policy
+    return p && typeof p === 'object' ? { policies: p as Record<string, unknown> } : {}
+  }
+  for (const [id, s] of specOf) Object.assign(s, policyOf(id))
   const spec: OrgSpec = {
     district: district.name,
+    ...policyOf(district.id),
     accounts: accounts.map((a) => ({ id: a.id, ...(a.name ? { name: a.name } : {}), ...(a.messagesPerSec ? { messagesPerSec: a.messagesPerSec } : {}) })),
     units: roots,
     rooms: rooms.map((r) => ({
@@ -66,7 +74,7 @@ export async function exportRoster(db: DbOrTx, districtName?: string): Promise<R
       duties: m.duties,
     })),
     guests: [],
-    catalogue: [],
+    catalogue: catalogue ? await catalogue(db, district.id, (id) => nameOf.get(id)) : [],
   }
   return { spec, unlinked: members.filter((m) => !m.wxid).length, notExported }
 }

@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../db/client.ts'
 import { AppError } from '../../core/errors.ts'
 import { validateOrg, type OrgSpec } from '../../config/org-spec.ts'
 import { orgRepo } from './org.repo.ts'
-import { policyProblems, toPolicyPatch } from '../policy/policy.ts'
+import { isPatch, policyProblems, toPolicyPatch } from '../policy/policy.ts'
 import { inTransaction } from '../../db/transaction.ts'
 import { Effects } from '../../core/effects.ts'
 import type { Outbox, Scheduler } from '../../core/ports.ts'
@@ -27,6 +27,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 /** Policies are stored validated and converted (see PolicyPatch), so nothing re-validates them at run time. */
 function stored(raw: object | undefined): object | undefined {
   if (!raw) return undefined
+  if (isPatch(raw)) return raw // exported as stored (`gridbot org export`): kept exactly
   const r = toPolicyPatch(raw)
   return r.ok ? r.patch : undefined
 }
@@ -107,17 +108,23 @@ async function importUnits(tx: Tx, spec: OrgSpec, units: ReturnType<typeof valid
       row = await orgRepo.updateUnit(tx, row.id, { path: path(row.id), depth })
       report.created.units++
       report.lines.push(`+ 单位 ${u.name}(${u.kind})`)
-    } else if (row.kind !== u.kind || row.parentId !== (parent?.id ?? null) || row.path !== path(row.id) || !same(row.policy, stored(u.policies))) {
+    } else if (
+      row.kind !== u.kind ||
+      row.parentId !== (parent?.id ?? null) ||
+      row.path !== path(row.id) ||
+      (u.policies !== undefined && !same(row.policy, stored(u.policies)))
+    ) {
+      // A unit whose policies the file does not mention (an xlsx roster, say) keeps its own: never cleared.
       row = await orgRepo.updateUnit(tx, row.id, {
         kind: u.kind,
         parentId: parent?.id ?? null,
         path: path(row.id),
         depth,
-        policy: stored(u.policies) ?? null,
+        ...(u.policies !== undefined ? { policy: stored(u.policies) ?? null } : {}),
       })
-      if (row.id !== districtId) {
+      if (!(districtIsNew && row.id === districtId)) {
         report.updated.units++
-        report.lines.push(`~ 单位 ${u.name}`)
+        report.lines.push(`~ ${row.id === districtId ? '区' : '单位'} ${u.name}`)
       }
     } else if (!(districtIsNew && row.id === districtId)) report.unchanged++
     byName.set(u.name, row)

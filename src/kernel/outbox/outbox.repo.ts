@@ -37,7 +37,10 @@ export const outboxRepo = {
       await directQuery<{ key: string }>(
         db,
         'outbox_mark_sent',
-        `UPDATE "OutboxMessage" SET "sentAt" = $2::timestamp(3) WHERE "key" = ANY($1::text[]) AND "sentAt" IS NULL RETURNING "key"`,
+        // A console login code (login.texts.ts) is a secret: once WeChat has it, the row keeps no usable copy.
+        `UPDATE "OutboxMessage" SET "sentAt" = $2::timestamp(3),
+           "text" = CASE WHEN "text" LIKE '%登录码:%' THEN regexp_replace("text", '登录码:[2-9A-Z]{4}-[2-9A-Z]{4}', '登录码:(已发送,不再保存)', 'g') ELSE "text" END
+         WHERE "key" = ANY($1::text[]) AND "sentAt" IS NULL RETURNING "key"`,
         [keys, sqlTime(at)],
       )
     ).map((r) => r.key),

@@ -125,7 +125,7 @@ export function toPolicyPatch(raw: unknown): { ok: true; patch: PolicyPatch } | 
   return { ok: true, patch }
 }
 
-const isPatch = (x: unknown): x is PolicyPatch => typeof x === 'object' && x !== null && (x as { v?: unknown }).v === 1
+export const isPatch = (x: unknown): x is PolicyPatch => typeof x === 'object' && x !== null && (x as { v?: unknown }).v === 1
 
 /** Blocks stored before patches existed (raw org-file form), converted once per process, not on every claim. */
 const legacy = new Map<string, PolicyPatch | null>()
@@ -161,6 +161,7 @@ export function resolvePolicy(chain: unknown[]): TaskPolicy {
 
 /** Problems in a `policies:` block, in Chinese (for org import). */
 export function policyProblems(raw: unknown): string[] {
+  if (isPatch(raw)) return [] // the stored form, as `gridbot org export` writes it
   const r = toPolicyPatch(raw)
   return r.ok ? [] : r.problems
 }

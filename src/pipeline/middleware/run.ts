@@ -46,7 +46,12 @@ export const runMiddleware: Middleware<MessageContext> = async (ctx) => {
   }
   if (!def) {
     if (ctx.command || !room || (msg.kind !== 'location' && msg.kind !== 'image')) return
-    return ctx.deps.commands.attachment({ ...base, room, member, args: { kind: msg.kind, location: msg.location, mediaRef: msg.mediaRef } })
+    return ctx.deps.commands.attachment({
+      ...base,
+      room,
+      member,
+      args: { kind: msg.kind, location: msg.location, mediaRef: msg.mediaRef, mediaMissing: msg.mediaMissing },
+    })
   }
   switch (def.access) {
     case 'member':

@@ -9,8 +9,13 @@ import type { InboundMessage, MessageOrigin } from '../../core/message.ts'
 import type { MediaStore } from '../../core/ports.ts'
 import { NotInRoomError, type AccountState, type AccountStatus, type ChatTransport, type GroupChange, type GroupSeen } from '../transport.ts'
 import { classifyLinkError } from './link-errors.ts'
+import { mediaCause } from '../../storage/media-guard.ts'
 import { LinkSupervisor, portProbe, type SupervisorSettings } from './link-supervisor.ts'
 import { qrUrl } from './qr-url.ts'
+
+/** An image that fails to download is asked for this many times, FETCH_RETRY_MS × attempt apart. */
+const FETCH_ATTEMPTS = 3
+const FETCH_RETRY_MS = 1_000
 
 /** What the transport needs of a puppet to supervise its link (wechaty-puppet's Puppet has all of it). */
 interface SupervisablePuppet {
@@ -28,6 +33,8 @@ export interface WechatyTransportOptions {
   log: Logger
   /** Where received images are kept, and read back from to forward them. */
   media: MediaStore
+  /** A message that could not be read or handed on (gridbot_inbound_dropped_total{reason="unreadable"}). */
+  onDropped?: (reason: string) => void
   /** A puppet behind a service (production): its link is supervised (restarts, pings, giving up on a bad token). */
   link?: {
     endpoint?: string
@@ -124,6 +131,7 @@ export class WechatyTransport implements ChatTransport {
         })
       } catch (e) {
         log.error({ err: e, msgId: message.id }, 'inbound message could not be queued')
+        this.opts.onDropped?.('unreadable')
       } finally {
         this.inFlight--
       }
@@ -291,16 +299,41 @@ export class WechatyTransport implements ChatTransport {
         return { ...base, kind: 'location', location: { latitude: loc.latitude, longitude: loc.longitude, address: loc.address || loc.name } }
       }
       case types.Message.Image: {
-        const file = await message.toFileBox()
+        // Never drop the message for its image: when it cannot be fetched or kept, it goes on marked missing (the
+        // sender is asked to resend, the admins are told, /readyz and the metric show it).
+        const file = await this.fetchImage(message)
+        if (!file) return { ...base, kind: 'image', mediaMissing: 'fetch_failed' }
         const ext = path.extname(file.name) || '.jpg'
-        const ref = await this.opts.media.put(`${this.accountId}/${message.id}${ext}`, await file.toBuffer())
-        return { ...base, kind: 'image', mediaRef: ref }
+        try {
+          const ref = await this.opts.media.put(`${this.accountId}/${message.id}${ext}`, file.bytes)
+          return { ...base, kind: 'image', mediaRef: ref }
+        } catch (err) {
+          const cause = mediaCause(err)
+          this.opts.log.error({ err, account: this.accountId, msgId: message.id, cause }, 'image not kept: the message goes on with its media missing')
+          return { ...base, kind: 'image', mediaMissing: cause }
+        }
       }
       // Not downloaded: a member who talks instead of typing is told once a day to type (issue #23).
       case types.Message.Audio:
         return { ...base, kind: 'voice' }
       default:
         return { ...base, kind: 'other' }
+    }
+  }
+
+  /** The image's bytes, tried again while the service may still have them; null when it never came. */
+  private async fetchImage(message: Message): Promise<{ name: string; bytes: Buffer } | null> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const file = await message.toFileBox()
+        return { name: file.name, bytes: await file.toBuffer() }
+      } catch (err) {
+        if (attempt >= FETCH_ATTEMPTS) {
+          this.opts.log.error({ err, account: this.accountId, msgId: message.id }, 'image could not be fetched: the message goes on with its media missing')
+          return null
+        }
+        await new Promise((r) => setTimeout(r, FETCH_RETRY_MS * attempt))
+      }
     }
   }
 

@@ -11,6 +11,7 @@ import type { Route } from '../router.ts'
 import { webTexts } from '../texts.ts'
 import { CSRF_FIELD, sameOrigin, sameToken } from './csrf.ts'
 import { scopeOf, type Viewer } from './viewer.ts'
+import { loginLimits } from './login-throttle.ts'
 
 export const SESSION_COOKIE = 'gridbot_session'
 /** Before a session exists, the login form's CSRF token is a double-submit cookie. */
@@ -37,6 +38,7 @@ ${failed ? html`<p class="error" role="alert">${webTexts.loginFailed}</p>` : ''}
   })
 
 export function loginRoutes(d: { db: Db; clock: Clock; log: Logger }): Route<Viewer | null>[] {
+  const limits = loginLimits()
   return [
     {
       method: 'GET',
@@ -59,8 +61,16 @@ export function loginRoutes(d: { db: Db; clock: Clock; log: Logger }): Route<Vie
           d.log.warn({ code: 'WEB_CSRF' }, 'login form without a matching CSRF token')
           return sendHtml(res, page({ title: webTexts.loginTitle, body: html`<p class="error" role="alert">${webTexts.csrf}</p>` }), 403)
         }
+        const now = d.clock.now().getTime()
+        const addr = req.socket.remoteAddress ?? 'unknown'
+        if (limits.perAddress.blocked(addr, now) || limits.overall.blocked('all', now)) {
+          d.log.warn({ code: 'WEB_LOGIN_THROTTLED', addr }, 'login attempts throttled')
+          return sendHtml(res, page({ title: webTexts.loginTitle, body: html`<p class="error" role="alert">${webTexts.loginThrottled}</p>` }), 429)
+        }
         const session = await logIn(d.db, form.get('code') ?? '', d.clock.now())
         if (!session) {
+          limits.perAddress.failed(addr, now)
+          limits.overall.failed('all', now)
           d.log.warn({ code: 'WEB_LOGIN_FAILED' }, 'login with an unknown, used or expired code')
           return redirect(res, '/login?failed=1')
         }

@@ -11,7 +11,12 @@ type Row = Pick<Hazard, 'status' | 'escalationCycle' | 'escalationLevel' | 'last
 /** Escalation step `level` of cycle `cycle`: while nobody has taken the report on. */
 export function hazardEscalationStep(h: Row | null, cycle: number, level: number, now: Date): StepDecision {
   return stepDecision(
-    h && { escalationCycle: h.escalationCycle, escalationLevel: h.escalationLevel, lastEscalatedAt: h.lastEscalatedAt, live: UNACKNOWLEDGED.includes(h.status) },
+    h && {
+      escalationCycle: h.escalationCycle,
+      escalationLevel: h.escalationLevel,
+      lastEscalatedAt: h.lastEscalatedAt,
+      live: UNACKNOWLEDGED.includes(h.status),
+    },
     cycle,
     level,
     now,

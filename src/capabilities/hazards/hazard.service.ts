@@ -1,7 +1,7 @@
 // 安全隐患: reporting (category, routing, duplicates), then 受理 → 处置 → 办结 → 核实 or 重办, #同 / #不同, images and
 // locations attached, the list and the record. Who may do what is the transition table (hazard-rules.ts); each change
 // is one conditional update plus an event row; messages and timers are effects released after commit.
-import { AppError, refuser } from '../../core/errors.ts'
+import { refuser } from '../../core/errors.ts'
 import { jobId } from '../../core/ids.ts'
 import { refInRange } from '../../parser/refs.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'

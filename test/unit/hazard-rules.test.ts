@@ -262,7 +262,7 @@ describe('duplicates', () => {
 
 describe('hazard timers', () => {
   const row = (o: Partial<Hazard>) =>
-    ({ status: 'reported', timerCycle: 2, escalationLevel: 0, lastEscalatedAt: new Date('2026-11-20T01:10:00Z'), verifyStep: 0, ...o }) as Hazard
+    ({ status: 'reported', escalationCycle: 2, escalationLevel: 0, lastEscalatedAt: new Date('2026-11-20T01:10:00Z'), verifyStep: 0, ...o }) as Hazard
   const now = new Date('2026-11-20T01:20:00Z')
   it('escalates while nobody took it on', () => {
     expect(hazardEscalationStep(row({}), 2, 1, now)).toBe('post')

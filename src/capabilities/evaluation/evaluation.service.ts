@@ -1,7 +1,7 @@
 // 月度评价 · 季度考核 · 年度评定: a table per cadre built from the records the bot already has, scored with the org
 // policy's weights (policies.evaluation, the weights in force at each cadre's unit), and the supervisors' grades
 // with their audit trail. Scores are shown to the cadre and to supervisors above, ordered by unit — never ranked.
-import { AppError, refuser } from '../../core/errors.ts'
+import { refuser } from '../../core/errors.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { districtOf, type BoundRoom, type MemberWithUnit, type Unit } from '../../kernel/org/org.types.ts'
 import { sixProgress } from '../projects/six-rules.ts'

@@ -62,7 +62,7 @@ export async function runHazardEscalation(db: DbOrTx, effects: Effects, now: Dat
     row: h,
     posts,
     pace: { kind: 'unclaimed', base: h.escalationBase ?? h.createdAt, urgent: urgent, policy: ctx.policy, depth: ctx.chain.length - 1 },
-    claim: (step) => hazardRepo.transition(db, id, { timerCycle: cycle, escalationLevel: level - 1 }, step),
+    claim: (step) => hazardRepo.transition(db, id, { escalationCycle: cycle, escalationLevel: level - 1 }, step),
     record: (roomId) =>
       hazardRepo.addEvent(db, { hazardId: id, at: now, kind: 'escalated', level, roomId, note: roomId === null ? hazardTexts.noRoomEvent() : null }),
   })
@@ -79,7 +79,7 @@ export async function runVerifyStep(db: DbOrTx, effects: Effects, now: Date, id:
   const w = work(db, effects, now)
   if (step === 0) {
     const closeAt = deferQuiet(new Date(h.resolvedAt.getTime() + policy.hazards.verifyCloseMs), false, policy.quietHours)
-    if (!(await hazardRepo.transition(db, id, { timerCycle: cycle, verifyStep: 0, status: 'resolved' }, { verifyStep: 1, nextVerifyAt: closeAt })))
+    if (!(await hazardRepo.transition(db, id, { escalationCycle: cycle, verifyStep: 0, status: 'resolved' }, { verifyStep: 1, nextVerifyAt: closeAt })))
       return 'stale'
     await hazardRepo.addEvent(db, { hazardId: id, at: now, kind: 'verify_reminded' })
     await tellSubscribers(w, h, hazardTexts.verifyReminder(h, waited), jobId('hz-verify', id, cycle, step), null)
@@ -89,8 +89,8 @@ export async function runVerifyStep(db: DbOrTx, effects: Effects, now: Date, id:
   const closed = await hazardRepo.transition(
     db,
     id,
-    { timerCycle: cycle, verifyStep: 1, status: 'resolved' },
-    { status: 'verified', verifiedHow: 'timeout', closedAt: now, nextVerifyAt: null, timerCycle: cycle + 1, updatedAt: now },
+    { escalationCycle: cycle, verifyStep: 1, status: 'resolved' },
+    { status: 'verified', verifiedHow: 'timeout', closedAt: now, nextVerifyAt: null, escalationCycle: cycle + 1, updatedAt: now },
   )
   if (!closed) return 'stale'
   await hazardRepo.addEvent(db, { hazardId: id, at: now, kind: 'verify_timeout', fromStatus: 'resolved', toStatus: 'verified' })

@@ -21,12 +21,12 @@ export async function handlersOf(w: Work, unitId: number): Promise<Member[]> {
 }
 
 /** The fields that start a new cycle of escalation for an unacknowledged report, its first step scheduled. */
-export function escalationCycle(w: Work, h: Pick<Hazard, 'id' | 'timerCycle' | 'priority'>, policy: TaskPolicy) {
-  const cycle = h.timerCycle + 1
+export function escalationCycle(w: Work, h: Pick<Hazard, 'id' | 'escalationCycle' | 'priority'>, policy: TaskPolicy) {
+  const cycle = h.escalationCycle + 1
   const nextEscalationAt = escalationDueAt({ kind: 'unclaimed', base: w.now, level: 0, lastAt: null, urgent: h.priority === 'urgent', policy })
   w.effects.schedule({ kind: 'hazard_escalate', subjectId: h.id, cycle, step: 0, dueAt: nextEscalationAt })
   return {
-    timerCycle: cycle,
+    escalationCycle: cycle,
     escalationLevel: -1,
     escalationBase: w.now,
     lastEscalatedAt: null,

@@ -19,12 +19,12 @@ export const hazardRepo = {
   transition: async (
     db: DbOrTx,
     id: number,
-    expect: { status?: HazardStatus | HazardStatus[]; timerCycle?: number; escalationLevel?: number; verifyStep?: number },
+    expect: { status?: HazardStatus | HazardStatus[]; escalationCycle?: number; escalationLevel?: number; verifyStep?: number },
     data: Prisma.HazardUncheckedUpdateManyInput,
   ) => {
     const where: Prisma.HazardWhereInput = { id }
     if (expect.status !== undefined) where.status = Array.isArray(expect.status) ? { in: expect.status } : expect.status
-    if (expect.timerCycle !== undefined) where.timerCycle = expect.timerCycle
+    if (expect.escalationCycle !== undefined) where.escalationCycle = expect.escalationCycle
     if (expect.escalationLevel !== undefined) where.escalationLevel = expect.escalationLevel
     if (expect.verifyStep !== undefined) where.verifyStep = expect.verifyStep
     return (await db.hazard.updateMany({ where, data })).count === 1
@@ -109,7 +109,7 @@ export const hazardRepo = {
       },
       orderBy: { id: 'asc' },
       take,
-      select: { id: true, timerCycle: true, escalationLevel: true, nextEscalationAt: true, verifyStep: true, nextVerifyAt: true, nextDuplicateAt: true },
+      select: { id: true, escalationCycle: true, escalationLevel: true, nextEscalationAt: true, verifyStep: true, nextVerifyAt: true, nextDuplicateAt: true },
     }),
 
   /** For the export: reports created since `since` (all when null), oldest first, a page at a time. */

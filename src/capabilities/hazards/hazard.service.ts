@@ -1,7 +1,7 @@
 // 安全隐患: reporting (category, routing, duplicates), then 受理 → 处置 → 办结 → 核实 or 重办, #同 / #不同, images and
 // locations attached, the list and the record. Who may do what is the transition table (hazard-rules.ts); each change
 // is one conditional update plus an event row; messages and timers are effects released after commit.
-import { AppError, refuser } from '../../core/errors.ts'
+import { refuser } from '../../core/errors.ts'
 import { jobId } from '../../core/ids.ts'
 import { refInRange } from '../../parser/refs.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
@@ -87,7 +87,7 @@ async function authorize(op: HazardOp, h: HazardInUnit, action: HazardAction): P
 
 /** Applies a change only while the report is as it was read (status, timer cycle): someone may have been first. */
 async function change(op: Work, h: Hazard, data: Parameters<typeof hazardRepo.transition>[3]) {
-  const ok = await hazardRepo.transition(op.db, h.id, { status: h.status, timerCycle: h.timerCycle }, { ...data, updatedAt: op.now })
+  const ok = await hazardRepo.transition(op.db, h.id, { status: h.status, escalationCycle: h.escalationCycle }, { ...data, updatedAt: op.now })
   if (!ok) throw refuse('HAZARD_CHANGED', hazardTexts.changed(h))
 }
 
@@ -174,9 +174,9 @@ export async function reportHazard(op: HazardOp, input: NewHazard): Promise<Repo
   const duplicate = match ? { hazard: (await hazardRepo.byId(op.db, match.id))!, match } : null
   if (match) await event(op, h, 'held', h.status, h.status, hazardId({ number: candidates.find((c) => c.id === match.id)!.number }))
   if (hold && duplicate) {
-    const cycle = h.timerCycle + 1
+    const cycle = h.escalationCycle + 1
     const dueAt = new Date(op.now.getTime() + DUPLICATE_WAIT_MS)
-    await hazardRepo.transition(op.db, h.id, {}, { timerCycle: cycle, nextDuplicateAt: dueAt })
+    await hazardRepo.transition(op.db, h.id, {}, { escalationCycle: cycle, nextDuplicateAt: dueAt })
     op.effects.schedule({ kind: 'hazard_duplicate', subjectId: h.id, cycle, step: 0, dueAt })
     return { kind: 'held', hazard: h, duplicate, clipped: description.clipped }
   }
@@ -230,13 +230,13 @@ export async function acknowledgeHazard(op: HazardOp, ref: HazardRef) {
     const images = (await hazardRepo.media(op.db, h.id)).filter((m) => m.phase === 'before').map((m) => m.path)
     await goLive(
       op,
-      { ...h, status: 'reported', timerCycle: h.timerCycle + 1 },
+      { ...h, status: 'reported', escalationCycle: h.escalationCycle + 1 },
       { reportUnit: h.reportUnit, target, images, key: op.messageId, replyRoomId: op.room.id },
     )
     const here = await tellSubscribers(op, h, hazardTexts.notice.forwarded(h, target.name), `fwd-${op.messageId}`, op.room.id)
     return { hazard: h, forwardedTo: target, mentionIds: here }
   }
-  await change(op, h, { status: to, acknowledgedAt: op.now, ...stopped, timerCycle: h.timerCycle + 1 })
+  await change(op, h, { status: to, acknowledgedAt: op.now, ...stopped, escalationCycle: h.escalationCycle + 1 })
   await event(op, h, 'acknowledged', h.status, to)
   await tellReached(op, h, hazardTexts.reachedAcknowledged(h, h.unit.name), `ack-${op.messageId}`, op.room.id)
   const by = op.member ? `${op.member.unit.name}${op.member.name}` : h.unit.name
@@ -248,7 +248,7 @@ export async function acknowledgeHazard(op: HazardOp, ref: HazardRef) {
 export async function progressHazard(op: HazardOp, ref: HazardRef, note: string) {
   const h = await findHazard(op, ref)
   const to = await authorize(op, h, 'progress')
-  await change(op, h, { status: to, acknowledgedAt: h.acknowledgedAt ?? op.now, ...stopped, timerCycle: h.timerCycle + 1 })
+  await change(op, h, { status: to, acknowledgedAt: h.acknowledgedAt ?? op.now, ...stopped, escalationCycle: h.escalationCycle + 1 })
   await event(op, h, 'progress', h.status, to, clip(note, MAX_TEXT).text)
   if (h.status === 'reported') await tellReached(op, h, hazardTexts.reachedAcknowledged(h, h.unit.name), `prog-${op.messageId}`, op.room.id)
   const here = await tellSubscribers(op, h, hazardTexts.notice.progress(h, clip(note, MAX_TEXT).text), `prog-${op.messageId}`, op.room.id)
@@ -260,7 +260,7 @@ export async function resolveHazard(op: HazardOp, ref: HazardRef, result: string
   const h = await findHazard(op, ref)
   const to = await authorize(op, h, 'resolve')
   const unitPolicy = (await unitContext(op.db, h.unit)).policy
-  const cycle = h.timerCycle + 1
+  const cycle = h.escalationCycle + 1
   // Asking a resident to verify is a normal message: it waits out quiet hours.
   const nextVerifyAt = deferQuiet(new Date(op.now.getTime() + unitPolicy.hazards.verifyReminderMs), false, unitPolicy.quietHours)
   await change(op, h, {
@@ -269,7 +269,7 @@ export async function resolveHazard(op: HazardOp, ref: HazardRef, result: string
     result: clip(result, MAX_TEXT).text,
     resolvedAt: op.now,
     ...stopped,
-    timerCycle: cycle,
+    escalationCycle: cycle,
     verifyStep: 0,
     nextVerifyAt,
   })
@@ -287,7 +287,7 @@ export async function verifyHazard(op: HazardOp, ref: HazardRef) {
   const relations = hazardRelations({ wxid: op.wxid, member: op.member, subscribed: h.subscribed }, h, h.unit)
   const to = await authorize(op, h, 'verify')
   const how = relations.has('reporter') ? 'reporter' : 'supervisor'
-  await change(op, h, { status: to, verifiedHow: how, closedAt: op.now, ...stopped, timerCycle: h.timerCycle + 1 })
+  await change(op, h, { status: to, verifiedHow: how, closedAt: op.now, ...stopped, escalationCycle: h.escalationCycle + 1 })
   await event(op, h, 'verified', h.status, to, hazardTexts.verifiedBy[how])
   const here = await tellSubscribers(op, h, hazardTexts.notice.verified(h, op.member?.name ?? op.name), `verify-${op.messageId}`, op.room.id, op.wxid)
   return { hazard: h, mentionIds: here, verifiedHow: how, points: await rewardReporter(op, h) }
@@ -350,7 +350,7 @@ export async function mergeHazard(op: HazardOp, into: HazardRef) {
     await keep(op, h)
     return { merged: false as const, hazard: h, into: dup }
   }
-  await change(op, h, { status: 'merged', mergedIntoId: dup.id, closedAt: op.now, ...stopped, timerCycle: h.timerCycle + 1 })
+  await change(op, h, { status: 'merged', mergedIntoId: dup.id, closedAt: op.now, ...stopped, escalationCycle: h.escalationCycle + 1 })
   await event(op, h, 'merged', h.status, 'merged', hazardId(dup))
   const grown = await hazardRepo.addReport(op.db, dup.id)
   await hazardRepo.subscribe(op.db, { hazardId: dup.id, wxid: op.wxid, roomId: op.room.id, name: h.reporterName, at: op.now })
@@ -413,7 +413,7 @@ export async function releaseHeld(w: Work, h: Hazard, key: string, replyRoomId: 
   const ok = await hazardRepo.transition(
     w.db,
     h.id,
-    { status: 'pending_duplicate', timerCycle: h.timerCycle },
+    { status: 'pending_duplicate', escalationCycle: h.escalationCycle },
     { status, suspectedDuplicateId: null, ...stopped },
   )
   if (!ok) return null

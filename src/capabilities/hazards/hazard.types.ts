@@ -35,7 +35,7 @@ export interface Hazard {
   acknowledgedAt: Date | null
   resolvedAt: Date | null
   closedAt: Date | null
-  timerCycle: number
+  escalationCycle: number
   escalationLevel: number
   escalationBase: Date | null
   lastEscalatedAt: Date | null

@@ -1,7 +1,7 @@
 // The points ledger: earning by policy (the hook other capabilities call), balances, statements, corrections, and
 // the lazy settlement of check-ins. Append-only: nothing here (or anywhere) updates or deletes a ledger row; a
 // correction is a reversing row with a reason, and the database refuses UPDATE/DELETE on the table (trigger).
-import { AppError, refuser } from '../../core/errors.ts'
+import { refuser } from '../../core/errors.ts'
 import { jobId } from '../../core/ids.ts'
 import { startOfLocalDay } from '../../core/time.ts'
 import type { DbOrTx } from '../../db/client.ts'

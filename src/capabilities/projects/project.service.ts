@@ -2,7 +2,7 @@
 // closing with a summary; who may do what is the transition table (project-rules.ts); every change is one
 // conditional update plus an event row; messages and timers are effects released after commit. A completed project
 // earns its holder points (policies.points.project) and, by policy, the 六个一's 参与一个项目.
-import { AppError, refuser } from '../../core/errors.ts'
+import { refuser } from '../../core/errors.ts'
 import type { Effects } from '../../core/effects.ts'
 import { formatLocal } from '../../core/time.ts'
 import type { DbOrTx } from '../../db/client.ts'

@@ -7,7 +7,6 @@ import { textFor } from '../../kernel/org/visibility.ts'
 import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
 import { mentioned, parseTaskRef, taskOp } from './task-support.ts'
 import { claimProjectReply, completeProjectReply, isProjectRef, parseProjectRef, type ProjectRefArgs } from '../projects/project.command.ts'
-import { projectTexts } from '../projects/project.texts.ts'
 
 /** A reply that also tells the holder the task was taken from (when they are in this room). */
 function replyNamingFormerHolder(ctx: CommandContext<unknown>, task: { unitId: number }, raw: string, former: MemberWithUnit | null) {

@@ -1,4 +1,4 @@
-import type { CheckinType } from '../capabilities/checkins/checkin.types.ts'
+import type { CheckinType } from '../kernel/texts/checkin-kinds.texts.ts'
 
 export const CHECKIN_TYPES: Record<string, CheckinType> = {
   巡查: 'patrol',

@@ -8,7 +8,7 @@ import { attachSixEvidence, recentSixAt } from '../projects/six.service.ts'
 import { sixTexts } from '../projects/project.texts.ts'
 import type { AttachmentHandler } from '../../pipeline/command.ts'
 import { duplicateQuestion } from '../hazards/hazard-support.ts'
-import { tellMediaMissing } from '../../commands/media-missing.handler.ts'
+import { tellMediaMissing } from './media-missing.handler.ts'
 
 /**
  * Locations and images: not commands, but they belong to what their sender just did in this group — a check-in,

@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../db/client.ts'
 import { directGroup, directQuery, sqlTime } from '../../db/direct-sql.ts'
 import { isTransientDbError } from '../../db/errors.ts'
 import { ItemFailure } from '../../db/group-commit.ts'
-import type { CheckinType } from './checkin.types.ts'
+import type { CheckinType } from '../../kernel/texts/checkin-kinds.texts.ts'
 
 export interface NewCheckin {
   memberId: number

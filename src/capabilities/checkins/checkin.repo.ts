@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.ts'
 import { recordOnce } from './checkin-record.repo.ts'
 
 export type { CheckinReply, NewCheckin, RecordedCheckin } from './checkin-record.repo.ts'
-import type { CheckinType } from './checkin.types.ts'
+import type { CheckinType } from '../../kernel/texts/checkin-kinds.texts.ts'
 
 export const checkinRepo = {
   /**

@@ -1,7 +1,7 @@
 // 签到: recording patrols, home visits, meetings and services; undo within a window; attaching a location.
 import type { Unit } from '../../kernel/org/org.types.ts'
 import type { Work } from '../../kernel/work.ts'
-import type { CheckinType } from './checkin.types.ts'
+import type { CheckinType } from '../../kernel/texts/checkin-kinds.texts.ts'
 import { AppError } from '../../core/errors.ts'
 import { startOfLocalDay, startOfLocalMonth } from '../../core/time.ts'
 import { checkinRepo, type CheckinReply, type NewCheckin } from './checkin.repo.ts'

@@ -1,6 +1,6 @@
 // The check-in capability's Chinese texts.
 import { formatLocal } from '../../core/time.ts'
-import { CHECKIN_TYPE_LABEL, type CheckinType } from './checkin.types.ts'
+import { CHECKIN_TYPE_LABEL, type CheckinType } from '../../kernel/texts/checkin-kinds.texts.ts'
 
 export const checkinTexts = {
   /** The confirmation; `mine` and `unit` may be placeholders the database fills in (see sqlTemplate). */

@@ -1,6 +1,6 @@
 import { formatLocal } from '../../core/time.ts'
 import { todayReport } from './checkin.service.ts'
-import { CHECKIN_TYPE_LABEL } from './checkin.types.ts'
+import { CHECKIN_TYPE_LABEL } from '../../kernel/texts/checkin-kinds.texts.ts'
 import { ok, type CommandDef } from '../../pipeline/command.ts'
 
 export const todayCommand: CommandDef<null> = {

@@ -1,7 +1,7 @@
 // Digests (日报 · 周报 · 月报), pure: which period a word names, which child a subtree unit folds into, and the text
 // (problems first, then the period). Table-tested in test/unit/digest-rules.test.ts.
 import { fromLocal, toLocal } from '../../core/local-time.ts'
-import { CHECKIN_TYPE_LABEL, type CheckinType } from '../checkins/checkin.types.ts'
+import { CHECKIN_TYPE_LABEL, type CheckinType } from '../../kernel/texts/checkin-kinds.texts.ts'
 import { parsePeriod } from '../evaluation/periods.ts'
 import { funnelLine } from '../projects/funnel-rules.ts'
 import { digestTexts as t } from './digest.texts.ts'

@@ -1,7 +1,7 @@
 // The only Prisma queries of digests: per-unit counts for a set of units (a subtree) in a period, one grouped query
 // per kind of record (no per-unit loops); the service folds units into the digest's children.
 import type { DbOrTx } from '../../db/client.ts'
-import type { CheckinType } from '../checkins/checkin.types.ts'
+import type { CheckinType } from '../../kernel/texts/checkin-kinds.texts.ts'
 
 const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000

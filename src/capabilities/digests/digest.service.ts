@@ -11,7 +11,7 @@ import { childOf, digestText, emptyChild } from './digest-rules.ts'
 import { digestRepo } from './digest.repo.ts'
 import { digestChartPng } from './digest-chart.ts'
 import type { DigestChild, DigestCounts, DigestPeriod } from './digest.types.ts'
-import { CHECKIN_TYPE_LABEL } from '../checkins/checkin.types.ts'
+import { CHECKIN_TYPE_LABEL } from '../../kernel/texts/checkin-kinds.texts.ts'
 
 export async function digestFor(w: Work, unit: Unit, period: DigestPeriod, opts: { late?: boolean } = {}): Promise<DigestCounts> {
   const { db } = w

@@ -1,6 +1,6 @@
 // What a digest (日报 · 周报 · 月报) says, as counts: our own types, filled by digest.service.ts from grouped queries and
 // turned into text by the pure digest-rules.ts. Only counts, unit names and record numbers: nothing about residents.
-import type { CheckinType } from '../checkins/checkin.types.ts'
+import type { CheckinType } from '../../kernel/texts/checkin-kinds.texts.ts'
 import type { FunnelCounts } from '../projects/funnel-rules.ts'
 
 export type DigestKind = 'daily' | 'weekly' | 'monthly'

@@ -2,7 +2,7 @@
 // unit's records are masked unless the reader is that unit (textFor); a resident reporter is not named.
 import type { CheckinLedgerRow } from './ledger.repo.ts'
 import { isoLocal } from '../../core/local-time.ts'
-import { CHECKIN_TYPE_LABEL } from '../checkins/checkin.types.ts'
+import { CHECKIN_TYPE_LABEL } from '../../kernel/texts/checkin-kinds.texts.ts'
 import { HAZARD_STATUS_LABEL, categoryLabel } from '../hazards/hazard.texts.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { formatPoints, entryRef } from '../points/points-rules.ts'

@@ -2,7 +2,7 @@
 // one row per record.
 import type { DbOrTx } from '../../db/client.ts'
 import { Prisma } from '../../db/generated/client.ts'
-import type { CheckinType } from '../checkins/checkin.types.ts'
+import type { CheckinType } from '../../kernel/texts/checkin-kinds.texts.ts'
 
 /** `ids` null: the whole district (read through its own column and indexes). */
 const units = (districtId: number, ids: number[] | null) => (ids ? { unitId: { in: ids } } : { districtId })

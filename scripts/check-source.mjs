@@ -26,7 +26,9 @@ const add = (file, rule) => {
 for (const file of files) {
   const text = readFileSync(path.join(root, file), 'utf8')
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true)
-  const textsFile = file.endsWith('texts.ts')
+  // The parser and the masking patterns hold the words people type (收到, 签到, 栋, 号院 …): input vocabulary and
+  // patterns, not text the bot says, so the texts rule does not apply to them.
+  const textsFile = file.endsWith('texts.ts') || file.startsWith('src/parser/') || file.startsWith('src/core/privacy/')
   const visit = (node) => {
     if (
       !textsFile &&

@@ -95,6 +95,7 @@ export const noticeTexts = {
   scheduleNotYours: (n: number) => `定时通知 S${n} 只能由设定人或其上级负责人取消。`,
   scheduleAlreadyCancelled: (n: number) => `定时通知 S${n} 已经取消或已发完。`,
   scheduleCancelled: (n: number, phrase: string) => `🗑 定时通知 S${n}(${phrase})已取消,不再发送。`,
+  scheduleCancelledFor: (n: number, phrase: string, by: string) => `🗑 您设定的定时通知 S${n}(${phrase})已由 ${by} 取消,不再发送。`,
   scheduleMissingRef: () => '请写定时通知编号',
   scheduleMalformedRef: (raw: string) => `「${raw.slice(0, 20)}」不是定时通知编号(如 S2)`,
 }

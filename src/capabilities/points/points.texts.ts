@@ -66,7 +66,9 @@ export const volunteerTexts = {
         ? `${label} 是您登记的时长,不能自己审核,请由其他负责人审核`
         : code === 'NOT_SUPERVISOR'
           ? '只有负责人可以审核志愿时长'
-          : `${label} 属于${unitName},您无权审核`,
+          : code === 'FELLOW_SUPERVISOR'
+            ? `${label} 是同单位负责人的时长,不能互相审核,请由上级负责人审核`
+            : `${label} 属于${unitName},您无权审核`,
   alreadyDecided: (v: VolunteerEntry) => `${volunteerId(v)} 已${v.status === 'approved' ? '通过' : '驳回'},无需再审核`,
   approved: (v: VolunteerEntry, name: string, centi: number) =>
     `✅ ${volunteerId(v)} 已通过:${name} ${dayNote(v)}${formatMinutes(v.minutes)} ${v.activity},积分 ${signed(centi)}${overlapNote(v.flags) ? `(${overlapNote(v.flags)})` : ''}`,

@@ -104,7 +104,8 @@ async function findEntry(op: VolunteerOp, ref: VolunteerRef) {
 export async function decide(op: VolunteerOp, ref: VolunteerRef, verdict: { approve: boolean; reason: string }) {
   const { v, unit } = await findEntry(op, ref)
   await pointsRepo.lockMemberHours(op.db, v.memberId)
-  const may = mayApprove(op.actor, { memberId: v.memberId, loggedById: v.loggedById, unit })
+  const [person] = await orgRepo.membersByIds(op.db, [v.memberId])
+  const may = mayApprove(op.actor, { memberId: v.memberId, loggedById: v.loggedById, unit, person })
   if (!may.ok) throw refuse(`VOLUNTEER_${may.code}`, volunteerTexts.refusal(may.code, volunteerId(v), unit.name))
   return apply(op, v, verdict)
 }
@@ -169,7 +170,9 @@ export async function pendingFor(op: VolunteerOp) {
     ids.slice(0, PENDING_LIMIT).map((r) => r.id),
   )) as VolunteerEntry[]
   const people = new Map((await orgRepo.membersByIds(op.db, [...new Set(entries.map((e) => e.memberId))])).map((m) => [m.id, m]))
-  return { entries, people, more: ids.length > PENDING_LIMIT }
+  // A fellow supervisor's hours wait for a supervisor above: neither listed nor approved in bulk here.
+  const mine = entries.filter((e) => mayApprove(op.actor, { memberId: e.memberId, unit: op.actor.unit, person: people.get(e.memberId) }).ok)
+  return { entries: mine, people, more: ids.length > PENDING_LIMIT }
 }
 
 /**

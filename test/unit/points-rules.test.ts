@@ -184,6 +184,8 @@ describe('the service day', () => {
     ['10月20日', { ok: true, day: day('2026-10-20') }],
     ['10月19日', { ok: false, problem: 'too-old' }],
     ['11月21日', { ok: false, problem: 'future' }],
+    ['明天', { ok: false, problem: 'future' }],
+    ['后天', { ok: false, problem: 'future' }],
     ['2月30日', { ok: false, problem: 'no-such-day' }],
     ['2小时', null],
     ['助老服务', null],

@@ -36,6 +36,8 @@ export const evaluationTexts = {
   notYours: (unitName: string) => `您不是${unitName}的上级负责人,不能查看其评价(可发送 #评价 查看本人)`,
   roomAbove: (unitName: string) => `评价表只在您负责的单位群中公布,${unitName}的群不是:请在本单位工作群查看`,
   unknownUnit: (name: string) => `没有名为「${name.slice(0, 20)}」的单位`,
+  futurePeriod: (w: string) => `「${w.slice(0, 20)}」还没到,没有评价可看。例如:#评价 本月 或 #评价 上月`,
+  noSuchMonth: (w: string) => `没有「${w.slice(0, 20)}」这个月份。例如:#评价 2026年11月 或 #评价 11月`,
   badArgs: (w: string) => `看不懂「${w.slice(0, 20)}」:可写时段(本月、上月、本季、本年、11月)和单位名称`,
 
   // #评定

@@ -114,6 +114,8 @@ export function parseServiceDay(word: string, now: Date): ServiceDay | null {
     const at = fromLocal(today.year, today.month, today.day - rel[w]!)
     return { ok: true, day: at }
   }
+  // Understood, but not yet: only service already done is logged.
+  if (/^(明天|明日|后天|大后天|下周.*|下个?月.*)$/.test(w)) return { ok: false, problem: 'future' }
   const full = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$/.exec(w)
   const md = full ? null : (/^(\d{1,2}|[一二三四五六七八九十]+)月(\d{1,2}|[一二三四五六七八九十]+)[日号]$/.exec(w) ?? /^(\d{1,2})[/-](\d{1,2})$/.exec(w))
   if (full) {

@@ -45,6 +45,8 @@ export const evaluationTexts = {
   missingGrade: () => '请写明等次:优秀、良好、合格 或 不合格',
   gradeGridRoom: () => '评定结果不在网格群公布:请在社区或以上的工作群评定',
   unknownMember: (name: string) => `没有名为「${name.slice(0, 20)}」的成员`,
+  notRegistered: (name: string, units: string[]) =>
+    `名单上有${units.length > 1 ? ` ${units.length} 位` : ''}「${name.slice(0, 20)}」(${units.join('、')}),还未登记(未关联微信),登记后才能评定:请其在本单位群发送 #登记 ${name.slice(0, 20)}`,
   ambiguous: (name: string, units: string[]) => `有多位「${name}」(${units.join('、')}):请 @ 本人再评定`,
   graded: (name: string, periodLabel: string, grade: string, previous: string | null) =>
     `📝 已评定 ${name} ${periodLabel}:${grade}${previous && previous !== grade ? `(原为 ${previous})` : ''}`,

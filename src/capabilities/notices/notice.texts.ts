@@ -24,7 +24,7 @@ const scopeLabel = (scope: NoticeScope, unitName: string) => (scope === 'grids' 
 export const noticeTexts = {
   // ── The notice as posted in each room ──
   posted: (n: { number: number; text: string; urgent: boolean; slaMs: number }, from: string) =>
-    `${n.urgent ? '🔴【紧急通知' : '📢【通知'} ${label(n.number)}】\n${n.text}\n——${from}\n请本群网格员(负责人)${formatWait(n.slaMs)}内回复「收到」确认。`,
+    `${n.urgent ? '🔴【紧急通知' : '📢【通知'} ${label(n.number)}】\n${n.text}\n——${from}\n本群任一位网格员或负责人${formatWait(n.slaMs)}内回复「收到」即为本群确认。`,
 
   // ── The plan reply to the sender ──
   plan: (n: { number: number; priority: string; scope: NoticeScope }, unitName: string, p: StoredPlan, at: Date) => {
@@ -83,8 +83,8 @@ export const noticeTexts = {
 
   // ── Schedules ──
   scheduleUsage: () => `请写明发送时间和内容,例如:#通知 定时 每月9日9点 本月议事日,请各网格准备(时间如 ${SCHEDULE_EXAMPLES})`,
-  scheduled: (s: { number: number; phrase: string; cron: string | null }, next: Date, target: string) =>
-    `🗓 定时通知 S${s.number} 已设定:${s.cron ? `${s.phrase},下次` : ''} ${formatLocal(next)} 发往${target}。\n#定时列表 查看,#取消定时 S${s.number} 取消。`,
+  scheduled: (s: { number: number; phrase: string; cron: string | null; priority?: string }, next: Date, target: string) =>
+    `🗓 ${s.priority === 'urgent' ? '紧急' : ''}定时通知 S${s.number} 已设定:${s.cron ? `${s.phrase},下次` : ''} ${formatLocal(next)} 发往${target}${s.priority === 'urgent' ? '(按紧急通知发送)' : ''}。\n#定时列表 查看,#取消定时 S${s.number} 取消。`,
   occurrence: (s: { number: number }, noticeNumber: number, late: Date | null) =>
     `🗓 定时通知 S${s.number} 已按时发出为通知 ${label(noticeNumber)}${late ? `(补发,原定 ${formatLocal(late)})` : ''}。`,
   scheduleList: (unitName: string, lines: string[]) =>

@@ -44,6 +44,8 @@ export const noticeTexts = {
   onlySupervisors: () => '#通知 仅限负责人、管理员发送(本单位及下级各群)。',
   noUnit: (name: string) => `找不到单位「${name}」`,
   notBelow: (name: string) => `「${name}」不在您负责的范围内,只能向本单位及下级发通知。`,
+  nothingBelowGrid: (grid: string, aboveRoom: string | null) =>
+    `通知发往本单位下级的各群,${grid}是网格,下面没有群,通知未发送。请在${aboveRoom ? `「${aboveRoom}」` : '社区的工作群'}发送,例如:#通知 @${grid} 明天上午检查消防通道`,
   noRooms: (what: string) => `${what}没有已绑定的群,通知未发送。`,
   notFound: (n: number) => `没有找到通知 ${label(n)}`,
   noneYet: () => '本群还没有发过通知。发送:#通知 状态 B5 查看某条通知',

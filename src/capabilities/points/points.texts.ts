@@ -38,13 +38,14 @@ export const volunteerTexts = {
   missingActivity: () => '请写明服务活动,如:助老服务',
   tooLong: (max: number) => `单次最多登记 ${max} 小时`,
   activityTooLong: (max: number) => `活动名称最多 ${max} 个字`,
-  overLimit: (name: string, maxHours: number, over: number) => `${name} 当天登记已超过 ${maxHours} 小时上限(多出 ${formatMinutes(over)}),未登记`,
-  logged: (rows: { entry: VolunteerEntry; name: string }[]) => {
+  overLimit: (name: string, maxHours: number, over: number, already: number, adding: number) =>
+    `${name} 当天已登记 ${formatMinutes(already)},再登记 ${formatMinutes(adding)} 会超过 ${maxHours} 小时上限(多出 ${formatMinutes(over)}),这条未为 ${name} 登记`,
+  logged: (rows: { entry: VolunteerEntry; name: string }[], skipped: string[] = []) => {
     const lines = rows.map(
       ({ entry, name }) =>
         `${volunteerId(entry)} ${name} ${dayNote(entry)}${formatMinutes(entry.minutes)} ${entry.activity}${overlapNote(entry.flags) ? `(${overlapNote(entry.flags)})` : ''}`,
     )
-    return `已登记志愿时长,待负责人审核:\n${lines.join('\n')}`
+    return `已登记志愿时长,待负责人审核:\n${lines.join('\n')}${skipped.length ? `\n未登记:\n${skipped.join('\n')}` : ''}`
   },
   unknown: (label: string) => `没有志愿登记 ${label},请检查编号`,
   malformedRef: (raw: string) => `志愿登记编号应为 V 加数字,如 V31(收到的是「${raw}」)`,

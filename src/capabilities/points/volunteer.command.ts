@@ -65,7 +65,7 @@ export const volunteerCommand: CommandDef<LogArgs> = {
     const named = await mentioned(ctx, ctx.args.names)
     const people = [ctx.member, ...named.filter((m) => m.id !== ctx.member.id)]
     const rows = await logHours(op(ctx), { people, duration: ctx.args.duration, activity: ctx.args.activity, day: ctx.args.day })
-    ctx.reply(volunteerTexts.logged(rows), { mention: true, mentionIds: named.map((m) => m.wxid) })
+    ctx.reply(volunteerTexts.logged(rows, rows.skipped), { mention: true, mentionIds: named.map((m) => m.wxid) })
   },
 }
 

@@ -40,6 +40,7 @@ export const volunteerTexts = {
   activityTooLong: (max: number) => `活动名称最多 ${max} 个字`,
   overLimit: (name: string, maxHours: number, over: number, already: number, adding: number) =>
     `${name} 当天已登记 ${formatMinutes(already)},再登记 ${formatMinutes(adding)} 会超过 ${maxHours} 小时上限(多出 ${formatMinutes(over)}),这条未为 ${name} 登记`,
+  twoDurations: (a: string, b: string) => `写了两个时长「${a}」和「${b}」,是哪一个?请只写一个时长再发,未登记`,
   logged: (rows: { entry: VolunteerEntry; name: string }[], skipped: string[] = []) => {
     const lines = rows.map(
       ({ entry, name }) =>

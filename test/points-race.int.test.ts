@@ -7,7 +7,7 @@ import { loadOrgFile } from '../src/config/org-file.ts'
 import { inTransaction } from '../src/db/transaction.ts'
 import { importOrg } from '../src/app/org-import.ts'
 import { orgRepo } from '../src/kernel/org/org.repo.ts'
-import { checkBalance, earn, settleCheckins } from '../src/capabilities/points/points.service.ts'
+import { checkBalance, correct, earn, settleCheckins } from '../src/capabilities/points/points.service.ts'
 import { redeem } from '../src/capabilities/points/redemption.service.ts'
 import type { BoundRoom, MemberWithUnit } from '../src/kernel/org/org.types.ts'
 import { approveAll, logHours } from '../src/capabilities/points/volunteer.service.ts'
@@ -185,5 +185,22 @@ describe('redemption codes are unique by construction (issue #29)', () => {
     await expect(work((w) => redeem(w, { member: m, roomId: 1, itemName: '毛巾', draw: () => 'K7Q2MX' }))).rejects.toThrow('free redemption code')
     expect(await stock()).toBe(before)
     expect(await checkBalance({ db: stores.db.prisma }, m.id)).toEqual(balance)
+  })
+})
+
+describe('concurrent corrections', () => {
+  it('three #冲正 of one record at once from three groups: one reversal, and the two others hear what the sequential case says', async () => {
+    const yang = await member('wxid_yang')
+    await give(yang, 'V90', 120)
+    const [wang, liu, sun] = await Promise.all([member('wxid_wang'), member('wxid_liu'), member('wxid_sun')])
+    const rooms = await Promise.all([room('华府社区群'), room('人和路街道工作群'), room('二七区网格总群')])
+    const results = await Promise.allSettled(
+      [wang, liu, sun].map((actor, i) => work((w) => correct(w, { actor, room: rooms[i]!, source: 'volunteer', number: 90, label: 'V90', reason: '重复' }))),
+    )
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+    const losers = results.filter((r) => r.status === 'rejected').map((r) => r.reason)
+    expect(losers.map(codeOf)).toEqual(['POINTS_ALREADY_REVERSED', 'POINTS_ALREADY_REVERSED'])
+    for (const e of losers) expect(isAppError(e) && e.userMessage).toMatch(/V90 的积分已于 .* 冲正过\(理由:重复\),无需再冲正/)
+    expect(await stores.db.prisma.pointsEntry.count({ where: { source: 'correction', ref: { startsWith: 'rev:' }, memberId: yang.id } })).toBe(1)
   })
 })

@@ -26,7 +26,7 @@ export interface Capability {
   /** A voice message (one capability). */
   voice?: VoiceHandler
   /** What to tell a sender not yet linked whose display name may be theirs (null: nothing to say). */
-  guestHint?(db: DbOrTx, room: BoundRoom, displayName: string): Promise<string | null>
+  guestHint?(db: DbOrTx, room: BoundRoom, displayName: string, talkerId?: string): Promise<string | null>
   /** Its timer kinds (BullMQ job names) and the rows the sweeper re-creates them from after a crash or a flush. */
   timers?: {
     handlers(deps: TimerDeps & { pace?: SendPace }): Record<string, TimerRun>

@@ -31,9 +31,9 @@ export const commandSet: CommandSet = {
   words: () => COMMANDS.map((c) => c.name),
   attachment: theOne('attachment') as AttachmentHandler,
   acknowledgement: theOne('acknowledgement') as AcknowledgementHandler,
-  async guestHint(db, room, displayName) {
+  async guestHint(db, room, displayName, talkerId) {
     for (const c of CAPABILITIES) {
-      const hint = await c.guestHint?.(db, room, displayName)
+      const hint = await c.guestHint?.(db, room, displayName, talkerId)
       if (hint) return hint
     }
     return null

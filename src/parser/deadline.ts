@@ -89,6 +89,9 @@ export function parseDeadline(input: string, now: Date): DeadlineResult {
     dayWord = true
     if (/晚$/.test(m[1]!)) rest = `晚上${rest}`
     if (/早$/.test(m[1]!)) rest = `早上${rest}`
+  } else if (take(/^(昨天|昨日|昨晚|昨早|前天|大前天)/)) {
+    // Understood, and in the past: say so rather than "看不懂".
+    return { ok: false, problem: `截止时间「${raw}」已经过去了,请写一个将来的时间,${EXAMPLES}` }
   } else if ((m = take(/^(下下|下个|下|本|这个|这)?(?:周|星期|礼拜)([一二三四五六日天1-7])/))) {
     const target = WEEKDAY[m[2]!]!
     const prefix = m[1] ?? ''

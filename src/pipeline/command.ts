@@ -131,7 +131,7 @@ export interface CommandSet {
   attachment: AttachmentHandler
   acknowledgement: AcknowledgementHandler
   /** A hint for a sender not yet linked whose display name may be theirs (registration declares it), or null. */
-  guestHint(db: DbOrTx, room: BoundRoom, displayName: string): Promise<string | null>
+  guestHint(db: DbOrTx, room: BoundRoom, displayName: string, talkerId?: string): Promise<string | null>
   voice: VoiceHandler
 }
 

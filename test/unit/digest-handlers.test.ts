@@ -116,7 +116,7 @@ describe('#日报', () => {
     expect(await h.say(HF, 'wxid_lijiaxin', '#日报')).toEqual([expect.not.stringContaining('【日报】')])
     expect(await h.say(G5, 'wxid_wang', '#日报')).toEqual(['日报、周报、月报只在您负责的单位(社区、街道、区)的工作群里查看。'])
     expect(await h.say(TOWN, 'wxid_wang', '#日报')).toEqual(['日报、周报、月报只在您负责的单位(社区、街道、区)的工作群里查看。'])
-    expect((await h.say(HF, 'wxid_wang', '#日报 明天'))[0]).toContain('看不懂「明天」')
+    expect((await h.say(HF, 'wxid_wang', '#日报 明天'))[0]).toContain('这一天还没到')
   })
 })
 

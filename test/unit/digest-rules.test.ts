@@ -35,6 +35,10 @@ describe('digest periods', () => {
     expect(digestPeriodOf(kind, word, NOW).ok).toBe(false)
   })
 
+  it('a day not yet come is refused as such, not as unreadable', () => {
+    for (const w of ['明天', '后天']) expect(digestPeriodOf('daily', w, NOW)).toEqual({ ok: false, problem: '这一天还没到。' })
+  })
+
   it('a scheduled digest reports the day, week or month before it fires', () => {
     expect(previousPeriod('daily', at('2026-11-21T08:00:00+08:00')).label).toBe('11月20日')
     expect(previousPeriod('weekly', at('2026-11-23T08:00:00+08:00')).label).toBe('11月16日至11月22日')

@@ -38,6 +38,8 @@ describe('parseSchedule', () => {
     ['每天早上', '请写明几点'],
     ['每年春节', '看不懂'],
     ['今天8点', '已经过去了'],
+    ['昨天8点', '「昨天8点」已经过去了'],
+    ['前天', '已经过去了'],
     ['', '请写明发送时间'],
   ])('%s is refused (%s)', (phrase, problem) => {
     const r = parseSchedule(phrase, now)

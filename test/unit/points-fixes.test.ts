@@ -157,7 +157,9 @@ describe('the service day and the daily limit', () => {
   it('logs for a day stated (昨天, 11月19日), counts the limit per service day, and refuses a future or too old day', async () => {
     const y = await h.say(GRID, 'wxid_yang', '#志愿 昨天 3小时 夜间巡逻')
     expect(y[0]).toMatch(/V\d+ 小杨 11月19日 3小时 夜间巡逻/)
-    expect((await h.say(GRID, 'wxid_yang', '#志愿 11月19日 10小时 助老服务'))[0]).toContain('小杨 当天登记已超过 12 小时上限(多出 1小时)')
+    expect((await h.say(GRID, 'wxid_yang', '#志愿 11月19日 10小时 助老服务'))[0]).toContain(
+      '小杨 当天已登记 3小时,再登记 10小时 会超过 12 小时上限(多出 1小时)',
+    )
     expect((await h.say(GRID, 'wxid_yang', '#志愿 9小时 助老服务'))[0]).toMatch(/V\d+ 小杨 9小时 助老服务/)
     expect(await h.say(GRID, 'wxid_yang', '#志愿 11月25日 2小时 助老')).toEqual([expect.stringContaining('「11月25日」还没到')])
     expect(await h.say(GRID, 'wxid_yang', '#志愿 9月1日 2小时 助老')).toEqual([

@@ -73,6 +73,12 @@ describe('#志愿 and #审核 arguments', () => {
     expect(parseVolunteer(['0小时', '助老'])).toMatchObject({ ok: false })
     expect(parseVolunteer(['助老服务'])).toMatchObject({ ok: false, problem: expect.stringContaining('看不懂时长') })
   })
+  it('two durations are asked back, not one paid and the other kept as the activity', () => {
+    expect(parseVolunteer(['2小时', '3小时', '巡逻'])).toMatchObject({ ok: false, problem: expect.stringContaining('两个时长「2小时」和「3小时」') })
+    expect(parseVolunteer(['半天', '半天'])).toMatchObject({ ok: false, problem: expect.stringContaining('两个时长「半天」和「半天」') })
+    expect(parseVolunteer(['2小时', '3', '小时', '巡逻'])).toMatchObject({ ok: false, problem: expect.stringContaining('「3小时」') })
+    expect(parseVolunteer(['2小时', '3号楼', '清扫'])).toMatchObject({ ok: true, args: { activity: '3号楼 清扫' } })
+  })
   it('reads verdicts', () => {
     expect(parseReview([])).toEqual({ ok: true, args: { kind: 'list' } })
     expect(parseReview(['全部通过'])).toEqual({ ok: true, args: { kind: 'all' } })
@@ -184,6 +190,8 @@ describe('the service day', () => {
     ['10月20日', { ok: true, day: day('2026-10-20') }],
     ['10月19日', { ok: false, problem: 'too-old' }],
     ['11月21日', { ok: false, problem: 'future' }],
+    ['明天', { ok: false, problem: 'future' }],
+    ['后天', { ok: false, problem: 'future' }],
     ['2月30日', { ok: false, problem: 'no-such-day' }],
     ['2小时', null],
     ['助老服务', null],

@@ -58,6 +58,7 @@ export function digestPeriodOf(kind: DigestKind, word: string | undefined, now: 
     const today = localDay(now)
     const back: Record<string, number> = { '': 1, 昨天: 1, 昨日: 1, 今天: 0, 今日: 0, 前天: 2 }
     if (w in back) return { ok: true, period: dayPeriod(new Date(today.getTime() - back[w]! * DAY_MS)) }
+    if (/^(明天|明日|后天|大后天)$/.test(w)) return { ok: false, problem: t.future }
     const m = /^(?:(\d{4})[-年/])?(\d{1,2})[月/-](\d{1,2})[日号]?$/.exec(w)
     if (!m) return { ok: false, problem: t.badDay(w) }
     const l = toLocal(now)

@@ -15,7 +15,11 @@ function parseEvaluation(argv: string[], _text: string, now: Date): ParseResult<
   let periodWord: string | null = null
   let unitName: string | null = null
   for (const w of argv) {
-    if (periodWord === null && parsePeriod(w, now)) periodWord = w
+    const p = periodWord === null ? parsePeriod(w, now) : null
+    // Understood as a time, but one with nothing to show: say so, not "no such unit".
+    if (p && p.from.getTime() > now.getTime()) return problem(evaluationTexts.futurePeriod(w))
+    if (!p && periodWord === null && /^\d{4}(?:-|年)\d{1,2}(?:月份?)?$|^\d{1,2}月份?$/.test(w)) return problem(evaluationTexts.noSuchMonth(w))
+    if (p) periodWord = w
     else if (unitName === null) unitName = w
     else return problem(evaluationTexts.badArgs(w))
   }

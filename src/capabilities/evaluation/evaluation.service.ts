@@ -28,6 +28,7 @@ export type EvaluationRefusalCode =
   | 'GRADE_GRID_ROOM'
   | 'GRADE_ROOM_ABOVE'
   | 'GRADE_UNKNOWN_MEMBER'
+  | 'GRADE_NOT_REGISTERED'
 const refuse = refuser<EvaluationRefusalCode>('evaluation')
 
 /** The evaluation policy in force at each unit of a district (its ancestors' blocks merged down to it). */
@@ -143,7 +144,19 @@ export async function gradeCadre(
   if (!isSupervisorOver(a.grader, a.room.unit)) throw refuse('GRADE_ROOM_ABOVE', evaluationTexts.roomAbove(a.room.unit.name))
   const district = districtOf(a.grader.unit)
   const named = a.mentioned.length ? a.mentioned : await orgRepo.membersByName(w.db, district, a.name)
-  if (!named.length) throw refuse('GRADE_UNKNOWN_MEMBER', evaluationTexts.unknownMember(a.name))
+  if (!named.length) {
+    // On the roster but not registered yet: say so (and how many), not "no such member".
+    const roster = await orgRepo.unlinkedByName(w.db, district, a.name)
+    if (roster.length)
+      throw refuse(
+        'GRADE_NOT_REGISTERED',
+        evaluationTexts.notRegistered(
+          a.name,
+          roster.map((m) => m.unit.name),
+        ),
+      )
+    throw refuse('GRADE_UNKNOWN_MEMBER', evaluationTexts.unknownMember(a.name))
+  }
   const allowed = named.filter((m) => mayGrade(a.grader, m).ok)
   if (allowed.length > 1)
     throw refuse(

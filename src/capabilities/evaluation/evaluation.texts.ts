@@ -36,6 +36,8 @@ export const evaluationTexts = {
   notYours: (unitName: string) => `您不是${unitName}的上级负责人,不能查看其评价(可发送 #评价 查看本人)`,
   roomAbove: (unitName: string) => `评价表只在您负责的单位群中公布,${unitName}的群不是:请在本单位工作群查看`,
   unknownUnit: (name: string) => `没有名为「${name.slice(0, 20)}」的单位`,
+  futurePeriod: (w: string) => `「${w.slice(0, 20)}」还没到,没有评价可看。例如:#评价 本月 或 #评价 上月`,
+  noSuchMonth: (w: string) => `没有「${w.slice(0, 20)}」这个月份。例如:#评价 2026年11月 或 #评价 11月`,
   badArgs: (w: string) => `看不懂「${w.slice(0, 20)}」:可写时段(本月、上月、本季、本年、11月)和单位名称`,
 
   // #评定
@@ -43,6 +45,8 @@ export const evaluationTexts = {
   missingGrade: () => '请写明等次:优秀、良好、合格 或 不合格',
   gradeGridRoom: () => '评定结果不在网格群公布:请在社区或以上的工作群评定',
   unknownMember: (name: string) => `没有名为「${name.slice(0, 20)}」的成员`,
+  notRegistered: (name: string, units: string[]) =>
+    `名单上有${units.length > 1 ? ` ${units.length} 位` : ''}「${name.slice(0, 20)}」(${units.join('、')}),还未登记(未关联微信),登记后才能评定:请其在本单位群发送 #登记 ${name.slice(0, 20)}`,
   ambiguous: (name: string, units: string[]) => `有多位「${name}」(${units.join('、')}):请 @ 本人再评定`,
   graded: (name: string, periodLabel: string, grade: string, previous: string | null) =>
     `📝 已评定 ${name} ${periodLabel}:${grade}${previous && previous !== grade ? `(原为 ${previous})` : ''}`,

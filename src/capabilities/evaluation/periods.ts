@@ -5,9 +5,9 @@ import { periodOf, type Period } from '../points/points-rules.ts'
 
 export type { Period }
 
-/** "2026-11" → that month; null when malformed. */
+/** "2026-11", "2026年11月" → that month; null when malformed. */
 export function monthOf(text: string): Period | null {
-  const m = /^(\d{4})-(\d{1,2})$/.exec(text.trim())
+  const m = /^(\d{4})(?:-|年)(\d{1,2})(?:月份?)?$/.exec(text.trim())
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return null
   return periodOf('month', fromLocal(Number(m[1]), Number(m[2]), 15))
 }

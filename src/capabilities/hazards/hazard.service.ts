@@ -73,7 +73,8 @@ export async function findHazard(op: Pick<HazardOp, 'db' | 'member' | 'wxid' | '
   if (!unit || !reportUnit) throw refuse('HAZARD_UNKNOWN', hazardTexts.unknown(ref.label))
   const subscribed = h.reporterWxid !== op.wxid && (await hazardRepo.isSubscriber(op.db, h.id, op.wxid))
   const sees = h.reporterWxid === op.wxid || subscribed || (op.member && isAtOrAbove(op.member.unit, reportUnit))
-  if (!sees) throw refuse('HAZARD_NOT_VISIBLE', hazardTexts.notVisible(ref.label))
+  // A resident has no 单位: what they may see is their own reports.
+  if (!sees) throw refuse('HAZARD_NOT_VISIBLE', op.member ? hazardTexts.notVisible(ref.label) : hazardTexts.notYourReport(ref.label))
   return { ...h, unit, reportUnit, subscribed }
 }
 
@@ -401,7 +402,9 @@ async function keep(op: HazardOp, h: HazardInUnit) {
     await event(op, h, 'kept', h.status, h.status)
     return { hazard: h, routed: true }
   }
-  await releaseHeld(op, h, op.messageId, op.room.id)
+  // A resident's report handled by this very grid is announced here, @-ing its cadres (the reply is the resident's,
+  // as when it was first reported); a member's report needs no announcement in the group it was typed in.
+  await releaseHeld(op, h, op.messageId, h.reporterMemberId === null ? null : op.room.id)
   await event(op, h, 'kept', 'pending_duplicate', h.status)
   return { hazard: h, routed: false }
 }

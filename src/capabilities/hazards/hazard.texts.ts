@@ -151,6 +151,7 @@ export const hazardTexts = {
   guestOnlyInGrid: () => '居民请在所在网格的群里上报隐患',
   unknown: (label: string) => `没有找到隐患 ${label}`,
   notVisible: (label: string) => `隐患 ${label} 不属于本单位,无权查看`,
+  notYourReport: (label: string) => `隐患 ${label} 不是您上报的:只能查看/重办您自己上报的隐患`,
   noQuestion: () => '您没有待确认是否重复的隐患',
   notSuggested: (label: string, suggested: string) => `您的隐患疑似与 ${suggested} 重复,不是 ${label};合并请发 #同 ${suggested}`,
   missingRef: () => '请写隐患编号,如 H7',

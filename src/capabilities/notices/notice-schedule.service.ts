@@ -11,7 +11,7 @@ import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { toRoom } from '../../kernel/org/room-message.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { districtOf, type MemberWithUnit, type Room, type Unit } from '../../kernel/org/org.types.ts'
-import { isSupervisorOver } from '../../kernel/org/authority.ts'
+import { isAtOrAbove, isSupervisorOver } from '../../kernel/org/authority.ts'
 import type { StepOutcome } from '../../kernel/timers/timer-step.ts'
 import type { Work } from '../../kernel/work.ts'
 import { noticeRepo } from './notice.repo.ts'
@@ -117,9 +117,20 @@ export async function cancelSchedule(w: Work, member: MemberWithUnit, room: Room
   const s = await noticeRepo.scheduleByNumber(w.db, districtOf(room.unit), number)
   if (!s) throw new AppError('SCHEDULE_NOT_FOUND', 'no such schedule', noticeTexts.scheduleNotFound(number))
   const unit = await orgRepo.unitById(w.db, s.unitId)
-  if (s.creatorId !== member.id && !(unit && isSupervisorOver(member, unit)))
-    throw new AppError('SCHEDULE_NOT_YOURS', 'not the creator or a supervisor above', noticeTexts.scheduleNotYours(number))
+  const [creator] = await orgRepo.membersByIds(w.db, [s.creatorId])
+  const isCreator = s.creatorId === member.id
+  // A fellow supervisor of the creator's own unit is no one above them (as #评定 and #审核): only the creator or a
+  // supervisor of a unit above theirs; when the creator has left, the schedule's unit's supervisors may.
+  const above =
+    !!unit && isSupervisorOver(member, unit) && (!creator?.active || (isAtOrAbove(member.unit, creator.unit) && member.unit.path !== creator.unit.path))
+  if (!isCreator && !above) throw new AppError('SCHEDULE_NOT_YOURS', 'not the creator or a supervisor above', noticeTexts.scheduleNotYours(number))
   if (!(await noticeRepo.cancelSchedule(w.db, s.id, member.id, w.now)))
     throw new AppError('SCHEDULE_INACTIVE', 'already cancelled', noticeTexts.scheduleAlreadyCancelled(number))
+  // The creator is told, with an @, in the group where the schedule was set.
+  if (!isCreator && creator?.active) {
+    const home = await orgRepo.roomById(w.db, s.roomId)
+    if (home?.wxRoomId)
+      w.effects.post(toRoom(home as Room, noticeTexts.scheduleCancelledFor(number, s.phrase, member.name), [creator.wxid]), jobId('notice-cancel', s.id))
+  }
   return noticeTexts.scheduleCancelled(number, s.phrase)
 }

@@ -59,6 +59,11 @@ export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { 
   const target = await targetOf(op, draft)
   if (!maySendTo(op.member, target)) throw new AppError('NOTICE_DENIED', 'only supervisors send notices', noticeTexts.onlySupervisors())
   const rooms = (await noticeOrgRepo.roomsOfSubtree(op.db, target.path, draft.scope === 'grids')).filter((r) => r.id !== op.room.id)
+  if (!rooms.length && target.id === op.room.unitId && target.kind === 'grid') {
+    // Typed in a grid's own (bound) group: a notice goes to the groups below, and a grid has none.
+    const above = target.parentId ? (await orgRepo.roomsOfUnit(op.db, target.parentId))[0] : undefined
+    throw new AppError('NOTICE_NO_ROOMS', 'notice typed in a grid group', noticeTexts.nothingBelowGrid(target.name, above?.topic ?? null))
+  }
   if (!rooms.length) throw new AppError('NOTICE_NO_ROOMS', 'no bound rooms in the target', noticeTexts.noRooms(target.name))
   const priority = draft.urgent ? 'urgent' : 'normal'
   const { policy } = await unitContext(op.db, op.room.unit)

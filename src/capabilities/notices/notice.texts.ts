@@ -24,7 +24,7 @@ const scopeLabel = (scope: NoticeScope, unitName: string) => (scope === 'grids' 
 export const noticeTexts = {
   // ── The notice as posted in each room ──
   posted: (n: { number: number; text: string; urgent: boolean; slaMs: number }, from: string) =>
-    `${n.urgent ? '🔴【紧急通知' : '📢【通知'} ${label(n.number)}】\n${n.text}\n——${from}\n请本群网格员(负责人)${formatWait(n.slaMs)}内回复「收到」确认。`,
+    `${n.urgent ? '🔴【紧急通知' : '📢【通知'} ${label(n.number)}】\n${n.text}\n——${from}\n本群任一位网格员或负责人${formatWait(n.slaMs)}内回复「收到」即为本群确认。`,
 
   // ── The plan reply to the sender ──
   plan: (n: { number: number; priority: string; scope: NoticeScope }, unitName: string, p: StoredPlan, at: Date) => {
@@ -44,6 +44,8 @@ export const noticeTexts = {
   onlySupervisors: () => '#通知 仅限负责人、管理员发送(本单位及下级各群)。',
   noUnit: (name: string) => `找不到单位「${name}」`,
   notBelow: (name: string) => `「${name}」不在您负责的范围内,只能向本单位及下级发通知。`,
+  nothingBelowGrid: (grid: string, aboveRoom: string | null) =>
+    `通知发往本单位下级的各群,${grid}是网格,下面没有群,通知未发送。请在${aboveRoom ? `「${aboveRoom}」` : '社区的工作群'}发送,例如:#通知 @${grid} 明天上午检查消防通道`,
   noRooms: (what: string) => `${what}没有已绑定的群,通知未发送。`,
   notFound: (n: number) => `没有找到通知 ${label(n)}`,
   noneYet: () => '本群还没有发过通知。发送:#通知 状态 B5 查看某条通知',
@@ -90,8 +92,8 @@ export const noticeTexts = {
   scheduleUsage: () => `请写明发送时间和内容(时间如 ${SCHEDULE_EXAMPLES})`,
   /** The example every #通知 定时 error ends with: one with 定时 in it (issue #29). */
   scheduleExample: '#通知 定时 每月9日9点 本月议事日,请各网格准备',
-  scheduled: (s: { number: number; phrase: string; cron: string | null }, next: Date, target: string) =>
-    `🗓 定时通知 S${s.number} 已设定:${s.cron ? `${s.phrase},下次` : ''} ${formatLocal(next)} 发往${target}。\n#定时列表 查看,#取消定时 S${s.number} 取消。`,
+  scheduled: (s: { number: number; phrase: string; cron: string | null; priority?: string }, next: Date, target: string) =>
+    `🗓 ${s.priority === 'urgent' ? '紧急' : ''}定时通知 S${s.number} 已设定:${s.cron ? `${s.phrase},下次` : ''} ${formatLocal(next)} 发往${target}${s.priority === 'urgent' ? '(按紧急通知发送)' : ''}。\n#定时列表 查看,#取消定时 S${s.number} 取消。`,
   occurrence: (s: { number: number }, noticeNumber: number, late: Date | null) =>
     `🗓 定时通知 S${s.number} 已按时发出为通知 ${label(noticeNumber)}${late ? `(补发,原定 ${formatLocal(late)})` : ''}。`,
   scheduleList: (unitName: string, lines: string[]) =>
@@ -102,6 +104,7 @@ export const noticeTexts = {
   scheduleNotYours: (n: number) => `定时通知 S${n} 只能由设定人或其上级负责人取消。`,
   scheduleAlreadyCancelled: (n: number) => `定时通知 S${n} 已经取消或已发完。`,
   scheduleCancelled: (n: number, phrase: string) => `🗑 定时通知 S${n}(${phrase})已取消,不再发送。`,
+  scheduleCancelledFor: (n: number, phrase: string, by: string) => `🗑 您设定的定时通知 S${n}(${phrase})已由 ${by} 取消,不再发送。`,
   scheduleMissingRef: () => '请写定时通知编号',
   scheduleMalformedRef: (raw: string) => `「${raw.slice(0, 20)}」不是定时通知编号(如 S2)`,
 }

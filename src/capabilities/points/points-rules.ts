@@ -114,6 +114,8 @@ export function parseServiceDay(word: string, now: Date): ServiceDay | null {
     const at = fromLocal(today.year, today.month, today.day - rel[w]!)
     return { ok: true, day: at }
   }
+  // Understood, but not yet: only service already done is logged.
+  if (/^(明天|明日|后天|大后天|下周.*|下个?月.*)$/.test(w)) return { ok: false, problem: 'future' }
   const full = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?$/.exec(w)
   const md = full ? null : (/^(\d{1,2}|[一二三四五六七八九十]+)月(\d{1,2}|[一二三四五六七八九十]+)[日号]$/.exec(w) ?? /^(\d{1,2})[/-](\d{1,2})$/.exec(w))
   if (full) {
@@ -192,21 +194,26 @@ interface Person {
   unit: { path: string }
 }
 
-export type ApprovalRefusal = 'OWN_HOURS' | 'OWN_LOGGED' | 'NOT_SUPERVISOR' | 'OUTSIDE_SUBTREE'
+export type ApprovalRefusal = 'OWN_HOURS' | 'OWN_LOGGED' | 'NOT_SUPERVISOR' | 'OUTSIDE_SUBTREE' | 'FELLOW_SUPERVISOR'
 
 /**
  * A supervisor (or admin) of the entry's unit or a unit above it may approve it; nobody approves their own hours —
  * and whoever logged an entry (for someone else too) counts as its owner; cadres and volunteers approve nothing; a
  * supervisor of a sibling subtree is outside.
  */
+const isStrictlyBelow = (unit: { path: string }, upper: { path: string }) => unit.path !== upper.path && unit.path.startsWith(upper.path)
+
 export function mayApprove(
   actor: Person,
-  entry: { memberId: number; loggedById?: number; unit: { path: string } },
+  entry: { memberId: number; loggedById?: number; unit: { path: string }; person?: { role: string; unit: { path: string } } },
 ): { ok: true } | { ok: false; code: ApprovalRefusal } {
   if (entry.memberId === actor.id) return { ok: false, code: 'OWN_HOURS' }
   if (actor.role !== 'supervisor' && actor.role !== 'admin') return { ok: false, code: 'NOT_SUPERVISOR' }
   if (entry.loggedById === actor.id) return { ok: false, code: 'OWN_LOGGED' }
   if (!isSupervisorOver(actor, entry.unit)) return { ok: false, code: 'OUTSIDE_SUBTREE' }
+  // A supervisor's hours go to a supervisor of a unit above theirs, as grades do: fellows do not approve each other.
+  if (entry.person && (entry.person.role === 'supervisor' || entry.person.role === 'admin') && !isStrictlyBelow(entry.person.unit, actor.unit))
+    return { ok: false, code: 'FELLOW_SUPERVISOR' }
   return { ok: true }
 }
 

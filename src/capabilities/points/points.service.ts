@@ -127,14 +127,15 @@ export async function correct(w: Work, a: CorrectInput) {
     ).map((r) => r.reversesId),
   )
   const open = entries.filter((e) => !reversed.has(e.id))
-  if (!open.length) {
+  const alreadyReversed = async () => {
     const [last] = await pointsRepo.reversalsOf(
       w.db,
       entries.map((e) => e.id),
     )
     const [by] = last?.actorId ? await orgRepo.membersByIds(w.db, [last.actorId]) : []
-    throw refuse('POINTS_ALREADY_REVERSED', here(ledgerTexts.alreadyReversed(a.label, last?.at ?? null, by?.name ?? '', last?.reason ?? '')))
+    return refuse('POINTS_ALREADY_REVERSED', here(ledgerTexts.alreadyReversed(a.label, last?.at ?? null, by?.name ?? '', last?.reason ?? '')))
   }
+  if (!open.length) throw await alreadyReversed()
   const byId = new Map(people.map((p) => [p.id, p]))
   const done: { memberId: number; centi: number; roomId: number | null }[] = []
   for (const e of open) {
@@ -159,6 +160,8 @@ export async function correct(w: Work, a: CorrectInput) {
     const roomId = res ? ((await resourceRepo.byNumber(w.db, districtId, Number(res[1])))?.roomId ?? null) : (record?.roomId ?? null)
     done.push({ memberId: e.memberId, centi: -e.centi, roomId })
   }
+  // Every reversal lost to a concurrent #冲正 of the same record (it committed first): the same answer as in turn.
+  if (!done.length) throw await alreadyReversed()
   const rows = done.map((d) => ({ name: byId.get(d.memberId)?.name ?? '', centi: d.centi }))
   // Each member reversed hears it where the points were earned (said in that group, the reply @-s them).
   const mentionHere: string[] = []

@@ -38,13 +38,16 @@ export const volunteerTexts = {
   missingActivity: () => '请写明服务活动,如:助老服务',
   tooLong: (max: number) => `单次最多登记 ${max} 小时`,
   activityTooLong: (max: number) => `活动名称最多 ${max} 个字`,
-  overLimit: (name: string, maxHours: number, over: number) => `${name} 当天登记已超过 ${maxHours} 小时上限(多出 ${formatMinutes(over)}),未登记`,
-  logged: (rows: { entry: VolunteerEntry; name: string }[]) => {
+  overLimit: (name: string, maxHours: number, over: number, already: number, adding: number) =>
+    `${name} 当天已登记 ${formatMinutes(already)},再登记 ${formatMinutes(adding)} 会超过 ${maxHours} 小时上限(多出 ${formatMinutes(over)}),这条未为 ${name} 登记`,
+  twoDurationsExample: (a: string) => `#志愿 ${a} 巡逻`,
+  twoDurations: (a: string, b: string) => `写了两个时长「${a}」和「${b}」,是哪一个?请只写一个时长再发,未登记`,
+  logged: (rows: { entry: VolunteerEntry; name: string }[], skipped: string[] = []) => {
     const lines = rows.map(
       ({ entry, name }) =>
         `${volunteerId(entry)} ${name} ${dayNote(entry)}${formatMinutes(entry.minutes)} ${entry.activity}${overlapNote(entry.flags) ? `(${overlapNote(entry.flags)})` : ''}`,
     )
-    return `已登记志愿时长,待负责人审核:\n${lines.join('\n')}`
+    return `已登记志愿时长,待负责人审核:\n${lines.join('\n')}${skipped.length ? `\n未登记:\n${skipped.join('\n')}` : ''}`
   },
   unknown: (label: string) => `没有志愿登记 ${label},请检查编号`,
   malformedRef: (raw: string) => `志愿登记编号应为 V 加数字,如 V31(收到的是「${raw}」)`,
@@ -66,7 +69,9 @@ export const volunteerTexts = {
         ? `${label} 是您登记的时长,不能自己审核,请由其他负责人审核`
         : code === 'NOT_SUPERVISOR'
           ? '只有负责人可以审核志愿时长'
-          : `${label} 属于${unitName},您无权审核`,
+          : code === 'FELLOW_SUPERVISOR'
+            ? `${label} 是同单位负责人的时长,不能互相审核,请由上级负责人审核`
+            : `${label} 属于${unitName},您无权审核`,
   alreadyDecided: (v: VolunteerEntry) => `${volunteerId(v)} 已${v.status === 'approved' ? '通过' : '驳回'},无需再审核`,
   approved: (v: VolunteerEntry, name: string, centi: number) =>
     `✅ ${volunteerId(v)} 已通过:${name} ${dayNote(v)}${formatMinutes(v.minutes)} ${v.activity},积分 ${signed(centi)}${overlapNote(v.flags) ? `(${overlapNote(v.flags)})` : ''}`,

@@ -44,6 +44,9 @@ export function parseVolunteer(argv: string[], _text = '', now: Date = new Date(
   }
   if (read(duration) === null) return problem(volunteerTexts.badDuration(duration))
   if (read(duration)! <= 0) return problem(volunteerTexts.badDuration(duration))
+  // Two durations ("2小时 3小时", "半天 半天"): which one is meant is asked, nothing recorded.
+  const second = rest[0] !== undefined && read(rest[0]) !== null ? rest[0] : rest[0] && rest[1] && read(rest[0] + rest[1]) !== null ? rest[0] + rest[1] : null
+  if (second) return problem(volunteerTexts.twoDurations(duration, second), volunteerTexts.twoDurationsExample(duration))
   const names = rest.filter((w) => w.startsWith('@')).flatMap((w) => w.split('@').filter(Boolean))
   const activity = rest
     .filter((w) => !w.startsWith('@'))
@@ -65,7 +68,7 @@ export const volunteerCommand: CommandDef<LogArgs> = {
     const named = await mentioned(ctx, ctx.args.names)
     const people = [ctx.member, ...named.filter((m) => m.id !== ctx.member.id)]
     const rows = await logHours(op(ctx), { people, duration: ctx.args.duration, activity: ctx.args.activity, day: ctx.args.day })
-    ctx.reply(volunteerTexts.logged(rows), { mention: true, mentionIds: named.map((m) => m.wxid) })
+    ctx.reply(volunteerTexts.logged(rows, rows.skipped), { mention: true, mentionIds: named.map((m) => m.wxid) })
   },
 }
 

@@ -42,14 +42,18 @@ export async function logHours(op: VolunteerOp, a: { people: MemberWithUnit[]; d
   const day = startOfLocalDay(a.day ?? op.now)
   for (const p of [...a.people].sort((x, y) => x.id - y.id)) await pointsRepo.lockMemberHours(op.db, p.id)
   const plans: { person: MemberWithUnit; overlap: number[] }[] = []
+  // Each person over the daily limit is left out and named in the reply; the others are logged. Refused as a whole
+  // only when nobody is left.
+  const skipped: string[] = []
   for (const person of a.people) {
     const policy = await pointsPolicyFor(op.db, person.unit)
     if (minutes > policy.dailyMaxHours * 60) throw refuse('VOLUNTEER_TOO_LONG', volunteerTexts.tooLong(policy.dailyMaxHours))
     const sameDay = (await pointsRepo.volunteerDay(op.db, person.id, day)) as VolunteerEntry[]
     const over = overDailyLimit(sameDay, minutes, policy.dailyMaxHours)
-    if (over > 0) throw refuse('VOLUNTEER_DAILY_LIMIT', volunteerTexts.overLimit(person.name, policy.dailyMaxHours, over))
-    plans.push({ person, overlap: overlapsWith(sameDay, a.activity) })
+    if (over > 0) skipped.push(volunteerTexts.overLimit(person.name, policy.dailyMaxHours, over, policy.dailyMaxHours * 60 + over - minutes, minutes))
+    else plans.push({ person, overlap: overlapsWith(sameDay, a.activity) })
   }
+  if (!plans.length) throw refuse('VOLUNTEER_DAILY_LIMIT', skipped.join('\n'))
   const districtId = districtOf(op.room.unit)
   const rows: { entry: VolunteerEntry; name: string }[] = []
   for (const { person, overlap } of plans) {
@@ -85,7 +89,7 @@ export async function logHours(op: VolunteerOp, a: { people: MemberWithUnit[]; d
         jobId('volunteer-logged-for', mine[0]!.entry.id),
       )
   }
-  return rows
+  return Object.assign(rows, { skipped })
 }
 
 export interface VolunteerRef {
@@ -104,7 +108,8 @@ async function findEntry(op: VolunteerOp, ref: VolunteerRef) {
 export async function decide(op: VolunteerOp, ref: VolunteerRef, verdict: { approve: boolean; reason: string }) {
   const { v, unit } = await findEntry(op, ref)
   await pointsRepo.lockMemberHours(op.db, v.memberId)
-  const may = mayApprove(op.actor, { memberId: v.memberId, loggedById: v.loggedById, unit })
+  const [person] = await orgRepo.membersByIds(op.db, [v.memberId])
+  const may = mayApprove(op.actor, { memberId: v.memberId, loggedById: v.loggedById, unit, person })
   if (!may.ok) throw refuse(`VOLUNTEER_${may.code}`, volunteerTexts.refusal(may.code, volunteerId(v), unit.name))
   return apply(op, v, verdict)
 }
@@ -169,7 +174,9 @@ export async function pendingFor(op: VolunteerOp) {
     ids.slice(0, PENDING_LIMIT).map((r) => r.id),
   )) as VolunteerEntry[]
   const people = new Map((await orgRepo.membersByIds(op.db, [...new Set(entries.map((e) => e.memberId))])).map((m) => [m.id, m]))
-  return { entries, people, more: ids.length > PENDING_LIMIT }
+  // A fellow supervisor's hours wait for a supervisor above: neither listed nor approved in bulk here.
+  const mine = entries.filter((e) => mayApprove(op.actor, { memberId: e.memberId, unit: op.actor.unit, person: people.get(e.memberId) }).ok)
+  return { entries: mine, people, more: ids.length > PENDING_LIMIT }
 }
 
 /**

@@ -7,6 +7,6 @@ import { registrationHint } from './registration.service.ts'
 export const registration: Capability = {
   name: 'registration',
   help: { title: '登记', commands: [registerCommand, confirmRegistrationCommand, rejectRegistrationCommand] },
-  guestHint: (db, room, displayName) => registrationHint({ db }, room, displayName),
+  guestHint: (db, room, displayName, talkerId) => registrationHint({ db }, room, displayName, talkerId),
   texts: { registrationTexts },
 }

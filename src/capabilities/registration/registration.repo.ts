@@ -33,7 +33,8 @@ export const registrationRepo = {
     },
   ) => db.registration.create({ data }),
   /** A contact id's waiting requests, in any unit and district (one contact id is one person). */
-  pendingOf: (db: DbOrTx, wxid: string) => db.registration.findMany({ where: { wxid, status: 'pending' }, orderBy: { id: 'asc' } }),
+  pendingOf: (db: DbOrTx, wxid: string) =>
+    db.registration.findMany({ where: { wxid, status: 'pending' }, orderBy: { id: 'asc' }, include: { member: true, unit: true, room: true } }),
   /** Pending registrations of this name in units under `path` (a decider's reach), with their units and entries. */
   pendingNamed: (db: DbOrTx, districtId: number, path: string, name: string) =>
     db.registration.findMany({

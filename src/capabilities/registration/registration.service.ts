@@ -92,6 +92,17 @@ export async function register(w: Work, room: BoundRoom, from: Sender, a: { name
 
 /** Posts the request, @-ing the people who can decide it, in the group and in the deciders' own group. */
 async function askDeciders(w: Work, room: BoundRoom, reg: { id: number; name: string; displayName: string }, role: Role): Promise<string[]> {
+  const { deciders, elsewhere } = await decidersOf(w, room, role)
+  const several = (await registrationRepo.pendingNamed(w.db, districtOf(room.unit), room.unit.path, reg.name)).length > 1
+  const text = T.ask({ name: reg.name, role, unit: room.unit.name, displayName: reg.displayName, id: reg.id, several })
+  const ids = deciders.map((d) => d.wxid)
+  w.effects.post(toRoom(room, text, ids), jobId('reg-ask', reg.id, room.id))
+  for (const r of elsewhere) w.effects.post(toRoom(r, text, ids), jobId('reg-ask', reg.id, r.id))
+  return deciders.map((d) => d.name)
+}
+
+/** Who decides a request for an entry of this role made in this room, and their own groups when elsewhere. */
+async function decidersOf(w: Pick<Work, 'db'>, room: BoundRoom, role: Role) {
   const { startAbove, roles } = askFrom(role)
   let deciders: { wxid: string; name: string }[] = []
   let elsewhere: Awaited<ReturnType<typeof orgRepo.roomsOfUnit>> = []
@@ -109,16 +120,11 @@ async function askDeciders(w: Work, room: BoundRoom, reg: { id: number; name: st
     const adminRoom = await orgRepo.adminRoomOf(w.db, districtOf(room.unit))
     elsewhere = adminRoom && adminRoom.id !== room.id ? [adminRoom] : []
   }
-  const several = (await registrationRepo.pendingNamed(w.db, districtOf(room.unit), room.unit.path, reg.name)).length > 1
-  const text = T.ask({ name: reg.name, role, unit: room.unit.name, displayName: reg.displayName, id: reg.id, several })
-  const ids = deciders.map((d) => d.wxid)
-  w.effects.post(toRoom(room, text, ids), jobId('reg-ask', reg.id, room.id))
-  for (const r of elsewhere) w.effects.post(toRoom(r, text, ids), jobId('reg-ask', reg.id, r.id))
-  return deciders.map((d) => d.name)
+  return { deciders, elsewhere }
 }
 
 /** The district's admins (wherever in the tree they sit). */
-async function adminsOf(w: Work, room: BoundRoom) {
+async function adminsOf(w: Pick<Work, 'db'>, room: BoundRoom) {
   const units = await orgRepo.unitsOfDistrict(w.db, districtOf(room.unit))
   return orgRepo.membersIn(
     w.db,
@@ -182,7 +188,16 @@ export async function decide(
 
 /** For a sender not linked to anyone: when their display name is an unlinked entry of the group's unit, the hint to
  *  send #登记 (a display name is only ever a hint, never authority). */
-export async function registrationHint(w: Pick<Work, 'db'>, room: BoundRoom, displayName: string): Promise<string | null> {
+export async function registrationHint(w: Pick<Work, 'db'>, room: BoundRoom, displayName: string, talkerId?: string): Promise<string | null> {
+  // A request already made (then #确认 typed by the applicant): it waits for the supervisors, not for them.
+  const [waiting] = talkerId ? await registrationRepo.pendingOf(w.db, talkerId) : []
+  if (waiting) {
+    const { deciders } = await decidersOf(w, { ...waiting.room, unit: waiting.unit } as BoundRoom, waiting.member.role as Role)
+    return T.pendingHint(
+      waiting.name,
+      deciders.map((d) => d.name),
+    )
+  }
   const name = personName(displayName)
   if (!name) return null
   return (await registrationRepo.unlinkedNamed(w.db, room.unitId, name)).length ? T.guestHint(name) : null

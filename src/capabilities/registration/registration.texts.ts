@@ -36,6 +36,8 @@ export const registrationTexts = {
       : `手机号后四位与名单上「${name}」的不符。${phoneLockedTail(name)}`,
   phoneLocked: (name: string) => phoneLockedTail(name),
   senderLinked: (name: string, role: Role) => `您的微信已登记为 ${who(name, role)},无需再登记。`,
+  pendingHint: (name: string, deciders: string[]) =>
+    `您登记「${name}」的申请已提交,正在等待${deciders.length ? ` ${deciders.join('、')} ` : '负责人'}确认:#确认 由负责人发送,您无需再发,确认后即可使用命令。`,
   guestHint: (name: string) => `您好!名单上有「${name}」。如果是您本人,请先发送:#登记 ${name}`,
   // Decisions.
   noneWaiting: (name: string, verb: '确认' | '驳回') => `没有等待${verb}的「${name}」的登记(请写申请人的姓名)。\n例如:#${verb} 张伟`,

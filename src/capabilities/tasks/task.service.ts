@@ -257,6 +257,15 @@ export async function takeOverTask(op: TaskOp, ref: TaskRef) {
   if (task.holderId === op.actor.id) throw refuse('TASK_ALREADY_YOURS', taskTexts.alreadyYours(task))
   const r = await assign(op, task, op.actor, 'taken_over')
   const formerHolder = await tellFormerHolder(op, task, (t) => taskTexts.holderReplaced(t, `${op.actor.name} 已接手`))
+  // Nobody held it: the task's own group (where level 0 posted it) hears the take-over too, as the rooms above do.
+  if ((!task.holderId || task.holderId === op.actor.id) && task.roomId !== op.room.id) {
+    const room = await orgRepo.roomById(op.db, task.roomId)
+    if (room?.wxRoomId)
+      op.effects.post(
+        { accountId: room.accountId, roomId: room.wxRoomId, text: taskTexts.reachedTaken(task, task.unit.name, 'taken_over', op.actor.name), mentionIds: [] },
+        jobId('taken-own', task.id, op.messageId),
+      )
+  }
   return { ...r, formerHolder }
 }
 

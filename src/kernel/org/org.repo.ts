@@ -85,6 +85,9 @@ export const orgRepo = {
   /** Active linked members of the district going by this name (an @name in the text, a namesake check). */
   membersByName: async (db: DbOrTx, districtId: number, name: string) =>
     linked(await db.member.findMany({ where: { name, active: true, unit: { districtId }, ...LINKED }, include: { unit: true } })),
+  /** Active roster entries of this name not yet linked to a WeChat contact (they cannot act or be @-ed yet). */
+  unlinkedByName: (db: DbOrTx, districtId: number, name: string) =>
+    db.member.findMany({ where: { name, active: true, wxid: null, unit: { districtId } }, include: { unit: true } }),
   membersByWxids: async (db: DbOrTx, wxids: string[]) =>
     linked(await db.member.findMany({ where: { wxid: { in: wxids }, active: true }, include: { unit: true } })),
   /** Units of a subtree (the unit and everything under it). */

@@ -41,7 +41,8 @@ export async function mentionedMembers({ db }: Pick<Work, 'db'>, room: BoundRoom
   for (const name of names) {
     if (known.has(name)) continue
     const matches = await orgRepo.membersByName(db, districtOf(room.unit), name)
-    if (matches.length === 0) throw new UsageError(`找不到成员「${name}」,请在群里直接@ TA`)
+    // Named with an @ and no member goes by that name: most often a resident of the group, who is no member.
+    if (matches.length === 0) throw new UsageError(`找不到成员「${name}」:TA 不是本区的网格成员(居民不能被指派或登记);若是成员改了群昵称,请长按头像@ TA`)
     if (matches.length > 1) throw new UsageError(`有 ${matches.length} 位成员叫「${name}」,请在群里直接@ TA(长按头像)`)
     found.set(matches[0]!.id, matches[0]!)
   }

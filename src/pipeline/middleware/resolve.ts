@@ -27,7 +27,7 @@ export const resolveMiddleware: Middleware<MessageContext> = async (ctx, next) =
     const db = ctx.deps.prisma
     // A display name that is an unlinked entry of this unit: perhaps the person themselves, not yet linked. Only
     // a hint (#登记 decides, by the rules there); the command is not run.
-    const hint = ctx.room && (await ctx.deps.commands.guestHint(db, ctx.room, ctx.msg.talkerName))
+    const hint = ctx.room && (await ctx.deps.commands.guestHint(db, ctx.room, ctx.msg.talkerName, ctx.msg.talkerId))
     if (hint) return ctx.reply(hint, { mention: true })
     const who = ctx.room ? await registrarNames(db, ctx.room.unit) : []
     const register = who.length ? `请联系 ${who.join('、')} 登记。` : '请联系本群负责人登记。'

@@ -22,6 +22,9 @@ world.onLine((l) => {
   if (l.self) process.stdout.write(`${JSON.stringify({ room: l.room, text: l.text.split('\n')[0] })}\n`)
 })
 const infra: Infra = { db, redisUrl: env.REDIS_URL!, embedded: { database: false, redis: false }, close: async () => undefined }
-await startApp({ role: 'gateway', env, infra, log, makeTransport: world.transport, pace: { messagesPerSec: 10, jitterMs: 20 } })
+const app = await startApp({ role: 'gateway', env, infra, log, makeTransport: world.transport, pace: { messagesPerSec: 10, jitterMs: 20 } })
+// A gateway started again after a SIGKILL stands by until the killed one's account leases lapse (issue #25): the mock
+// accounts log in only once this process serves them all, so that their login reaches its Wechaty.
+while (app.transports.length < spec.accounts.length) await new Promise((r) => setTimeout(r, 200))
 await world.populate(db.prisma)
 process.stdout.write(`${JSON.stringify({ ready: true })}\n`)

@@ -20,6 +20,7 @@ const DATABASE_TESTS = [
   'org-reimport-accounts',
   'points-fixes',
   'points-handlers',
+  'points-owed-export',
   'projects-handlers',
   'registration-deciders',
 ].map((name) => `test/unit/${name}.test.ts`)

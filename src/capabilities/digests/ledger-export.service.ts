@@ -16,7 +16,7 @@ import { fileToRoom } from '../../kernel/org/room-message.ts'
 import { jobId } from '../../core/ids.ts'
 import type { MediaStore } from '../../core/ports.ts'
 import { ledgerFileName } from './ledger-rules.ts'
-import { monthPeriod } from '../points/points-rules.ts'
+import { monthPeriod, owedMoves } from '../points/points-rules.ts'
 import { settleCheckins } from '../points/points.service.ts'
 import { pointsRepo } from '../points/points.repo.ts'
 import { PROJECT_HEADERS, projectSheetRows } from '../projects/project-export.ts'
@@ -50,14 +50,18 @@ export async function ledgerSheets(w: Work, scope: LedgerScope, period: { from: 
   // The whole district reads by district (its indexes); a subtree by its units.
   const ids = whole ? null : subtree.map((u) => u.id)
   const inScope = new Set(subtree.map((u) => u.id))
-  const [checkins, tasks, hazards, hours, points, projects] = await Promise.all([
+  const [checkins, tasks, hazards, hours, allPoints, projects, opening] = await Promise.all([
     ledgerRepo.checkins(w.db, d, ids, from, to),
     ledgerRepo.tasks(w.db, d, ids, from, to),
     ledgerRepo.hazards(w.db, d, ids, from, to),
     ledgerRepo.volunteer(w.db, d, ids, from, to),
     pointsRepo.entriesBetween(w.db, d, from, to),
     projectSheetRows(w, d, period, whole ? undefined : inScope),
+    pointsRepo.sumsBefore(w.db, d, from),
   ])
+  // A balance never shows below zero (issue #29): an entry that moved what is owed (待抵扣) says so in its 说明.
+  const { moves } = owedMoves(allPoints, opening)
+  const points = allPoints.map((e, i) => ({ ...e, owed: moves[i]! }))
   const memberIds = [...new Set([...tasks.flatMap((x) => [x.creatorId, x.holderId ?? 0]), ...hours.flatMap((x) => [x.memberId, x.reviewerId ?? 0])])].filter(
     Boolean,
   )

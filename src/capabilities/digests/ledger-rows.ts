@@ -6,7 +6,7 @@ import { CHECKIN_TYPE_LABEL } from '../../kernel/texts/checkin-kinds.texts.ts'
 import { HAZARD_STATUS_LABEL, categoryLabel } from '../hazards/hazard.texts.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { formatPoints, entryRef } from '../points/points-rules.ts'
-import { SOURCE_LABEL } from '../points/points.texts.ts'
+import { ledgerTexts as pointsTexts, SOURCE_LABEL } from '../points/points.texts.ts'
 import { STATUS_LABEL } from '../tasks/task.texts.ts'
 import type { Cell } from './ledger-writer.ts'
 import { ledgerTexts as t } from './ledger.texts.ts'
@@ -140,6 +140,8 @@ export const pointsRows = (
     reversedRef: string | null
     centi: number
     reason: string | null
+    /** What the entry did to what its member owes (待抵扣), when anything. */
+    owed?: { paidOwed: number; owedAdded: number }
   }[],
   n: LedgerNames,
 ): Cell[][] =>
@@ -150,5 +152,5 @@ export const pointsRows = (
     SOURCE_LABEL[e.source] ?? e.source,
     entryRef(e),
     Number(formatPoints(e.centi)),
-    e.source === 'correction' ? masked(n, e.unitId, e.reason) : (e.reason ?? ''),
+    [e.source === 'correction' ? masked(n, e.unitId, e.reason) : (e.reason ?? ''), e.owed ? pointsTexts.owedExportNote(e.owed) : ''].filter(Boolean).join(';'),
   ])

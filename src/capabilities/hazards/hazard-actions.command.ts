@@ -75,7 +75,7 @@ export const verifyCommand: CommandDef<HazardRefArgs> = {
   parse: parseHazardRef,
   async run(ctx) {
     const r = await verifyHazard(hazardOp(ctx), ctx.args.ref)
-    const note = r.points ? ledgerTexts.earnedNote(r.points.name, r.points.centi) : ''
+    const note = r.points ? ledgerTexts.earnedNote(r.points.name, r.points.centi, r.points.paidOwed) : ''
     ctx.reply(`${hazardTexts.verified(r.hazard)}${note}`, { mention: true, mentionIds: r.mentionIds })
   },
 }

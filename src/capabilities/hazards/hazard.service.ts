@@ -303,7 +303,7 @@ export async function rewardReporter(w: Work, h: Pick<Hazard, 'number' | 'report
   const [reporter] = await orgRepo.membersByIds(w.db, [h.reporterMemberId])
   if (!reporter) return null
   const r = await earn(w, { memberId: reporter.id, unitId: reporter.unitId, source: 'hazard', ref: hazardId(h), at: w.now })
-  return r ? { name: reporter.name, centi: r.centi } : null
+  return r ? { name: reporter.name, centi: r.centi, paidOwed: r.paidOwed } : null
 }
 
 /** #重办: not fixed after all; back to the handling unit, whose cadres (and the resolver) are @-ed there. */

@@ -6,17 +6,18 @@ import { formatLocal } from '../../core/time.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import type { Work } from '../../kernel/work.ts'
-import { formatPoints, monthPeriod, entryRef } from './points-rules.ts'
+import { formatPoints, monthPeriod, entryRef, owedMoves, splitBalance } from './points-rules.ts'
 import { exportStamp, printableSheet } from '../../core/xlsx-print.ts'
 import { settleCheckins } from './points.service.ts'
 import { pointsRepo } from './points.repo.ts'
-import { SOURCE_LABEL } from './points.texts.ts'
+import { ledgerTexts, POINTS_SUMMARY_HEADERS, SOURCE_LABEL } from './points.texts.ts'
 import { Effects } from '../../core/effects.ts'
 import type { Db } from '../../db/client.ts'
 import { inTransaction } from '../../db/transaction.ts'
 
 export const LEDGER_HEADERS = ['时间', '成员', '微信ID', '单位', '来源', '编号', '积分', '说明']
-export const SUMMARY_HEADERS = ['成员', '微信ID', '单位', '获得', '使用', '合计']
+// A balance never shows below zero (issue #29): the month-end balance and, beside it, what is owed at the month's end.
+export const SUMMARY_HEADERS = POINTS_SUMMARY_HEADERS
 
 /** The CLI's entry: settles check-ins (one unit of work), then writes the file. `district` may be left out when there is one. */
 export async function exportPoints(db: Db, a: { district?: string; month: string; file: string; now?: Date }) {
@@ -32,13 +33,17 @@ export async function exportPointsMonth(w: Work, a: { district: string; month: s
   const district = await orgRepo.findDistrict(w.db, a.district)
   if (!district) throw new AppError('EXPORT_DISTRICT', `no district ${a.district}`, `没有名为「${a.district}」的区`)
   await settleCheckins(w, district.id)
-  const entries = await pointsRepo.entriesBetween(w.db, district.id, period.from, period.to)
+  const [entries, opening] = await Promise.all([
+    pointsRepo.entriesBetween(w.db, district.id, period.from, period.to),
+    pointsRepo.sumsBefore(w.db, district.id, period.from),
+  ])
+  const { moves, sums: closing } = owedMoves(entries, opening)
   const wb = new ExcelJS.Workbook()
   const ledger = wb.addWorksheet('积分台账')
   const title = (sheet: string) => `${district.name} ${period.label} ${sheet}(导出于 ${exportStamp(w.now)})`
   printableSheet(ledger, title('积分台账'), LEDGER_HEADERS)
-  const sums = new Map<string, { member: string; wxid: string; unit: string; earned: number; spent: number }>()
-  for (const e of entries) {
+  const sums = new Map<number, { memberId: number; member: string; wxid: string; unit: string; earned: number; spent: number }>()
+  for (const [i, e] of entries.entries()) {
     const ref = entryRef(e)
     ledger.addRow([
       formatLocal(new Date(e.at)),
@@ -50,19 +55,31 @@ export async function exportPointsMonth(w: Work, a: { district: string; month: s
       Number(formatPoints(e.centi)),
       // Read by the district's office: a correction's reason (typed about a unit's record) is masked like any text
       // that leaves its unit.
-      e.source === 'correction' ? textFor(district.id, e.unitId, e.reason ?? '') : (e.reason ?? ''),
+      [e.source === 'correction' ? textFor(district.id, e.unitId, e.reason ?? '') : (e.reason ?? ''), ledgerTexts.owedExportNote(moves[i]!)]
+        .filter(Boolean)
+        .join(';'),
     ])
-    const s = sums.get(e.wxid) ?? { member: e.member, wxid: e.wxid, unit: e.unit, earned: 0, spent: 0 }
+    const s = sums.get(e.memberId) ?? { memberId: e.memberId, member: e.member, wxid: e.wxid, unit: e.unit, earned: 0, spent: 0 }
     if (e.source === 'redeem') s.spent -= e.centi
     else s.earned += e.centi
-    sums.set(e.wxid, s)
+    sums.set(e.memberId, s)
   }
   const widths = [16, 10, 16, 20, 10, 12, 8, 24]
   for (const [i, c] of ledger.columns.entries()) c.width = widths[i]
   const summary = wb.addWorksheet('汇总')
   printableSheet(summary, title('积分汇总'), SUMMARY_HEADERS)
-  for (const s of [...sums.values()].sort((x, y) => y.earned - x.earned))
-    summary.addRow([s.member, s.wxid, s.unit, Number(formatPoints(s.earned)), Number(formatPoints(s.spent)), Number(formatPoints(s.earned - s.spent))])
+  for (const s of [...sums.values()].sort((x, y) => y.earned - x.earned)) {
+    const { balance, owed } = splitBalance(closing.get(s.memberId) ?? 0)
+    summary.addRow([
+      s.member,
+      s.wxid,
+      s.unit,
+      Number(formatPoints(s.earned)),
+      Number(formatPoints(s.spent)),
+      Number(formatPoints(balance)),
+      Number(formatPoints(owed)),
+    ])
+  }
   await wb.xlsx.writeFile(a.file)
   return { rows: entries.length, file: a.file }
 }

@@ -174,6 +174,57 @@ export function entryRef(e: { source: string; ref: string; reversedRef?: string 
   return e.ref
 }
 
+// ── Balance and what is owed (待抵扣) ──────────────────────────────────────────────────────────────────────────
+
+/**
+ * A member's ledger sum read as people see it (issue #29): a balance never below zero, and what is owed (待抵扣) when
+ * a correction took back points already spent. The ledger stays append-only and the stored balance is the sum of the
+ * entries, so a sum of −2 is "余额 0, 待抵扣 2": later earnings pay the debt first by plain addition, and spending
+ * (which needs sum ≥ cost) is refused until it is paid.
+ */
+export function splitBalance(sum: number): { balance: number; owed: number } {
+  return { balance: Math.max(0, sum), owed: Math.max(0, -sum) }
+}
+
+/**
+ * How an earning of `centi` (> 0) that left the ledger sum at `sumAfter` was used: first to pay what was owed, the
+ * rest credited to the balance.
+ */
+export function applyEarning(sumAfter: number, centi: number): { paidOwed: number; credited: number; owedLeft: number } {
+  const owedBefore = Math.max(0, -(sumAfter - centi))
+  const paidOwed = Math.min(Math.max(0, centi), owedBefore)
+  return { paidOwed, credited: Math.max(0, centi) - paidOwed, owedLeft: owedBefore - paidOwed }
+}
+
+/**
+ * What a reversal of `centi` (> 0) taking the sum to `sumAfter` did: how much came off the balance, and how much of it
+ * could not (the points were spent) and is now owed.
+ */
+export function applyReversal(sumAfter: number, centi: number): { fromBalance: number; owedAdded: number; owed: number } {
+  const before = sumAfter + centi
+  const fromBalance = Math.min(centi, Math.max(0, before))
+  return { fromBalance, owedAdded: centi - fromBalance, owed: Math.max(0, -sumAfter) }
+}
+
+/**
+ * What each entry (in ledger order) did to what its member owes, from each member's sum before the first (`opening`,
+ * 0 when absent): an earning pays what is owed first, a reversal of spent points adds to it. For the exports, which
+ * never show a negative balance: `sums` is each member's sum after the last entry (余额 / 待抵扣 by splitBalance).
+ */
+export function owedMoves(
+  entries: { memberId: number; centi: number }[],
+  opening: Map<number, number>,
+): { moves: { paidOwed: number; owedAdded: number }[]; sums: Map<number, number> } {
+  const sums = new Map(opening)
+  const moves = entries.map((e) => {
+    const after = (sums.get(e.memberId) ?? 0) + e.centi
+    sums.set(e.memberId, after)
+    if (e.centi > 0) return { paidOwed: applyEarning(after, e.centi).paidOwed, owedAdded: 0 }
+    return { paidOwed: 0, owedAdded: e.centi < 0 ? applyReversal(after, -e.centi).owedAdded : 0 }
+  })
+  return { moves, sums }
+}
+
 /** 225 → "2.25", 300 → "3", −50 → "-0.5". */
 export function formatPoints(centi: number): string {
   const s = (Math.abs(centi) / 100).toFixed(2).replace(/\.?0+$/, '')

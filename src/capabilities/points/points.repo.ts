@@ -159,11 +159,20 @@ export const pointsRepo = {
   lockBalance: async (db: DbOrTx, memberId: number) => {
     await db.$queryRaw`SELECT "memberId" FROM "PointsBalance" WHERE "memberId" = ${memberId} FOR UPDATE`
   },
+  /** Each member's ledger sum over the district's entries before `at` (the exports' opening balances). */
+  sumsBefore: async (db: DbOrTx, districtId: number, at: Date) =>
+    new Map(
+      (
+        await db.$queryRaw<{ memberId: number; centi: bigint }[]>`
+          SELECT "memberId", sum("centi") AS centi FROM "PointsEntry" WHERE "districtId" = ${districtId} AND "at" < ${at} GROUP BY "memberId"`
+      ).map((r) => [r.memberId, Number(r.centi)]),
+    ),
   /** A district's entries in [from, to) with who and where, for the 台账 export. */
   entriesBetween: (db: DbOrTx, districtId: number, from: Date, to: Date) =>
     db.$queryRaw<
       {
         id: number
+        memberId: number
         at: Date
         source: string
         ref: string
@@ -176,7 +185,7 @@ export const pointsRepo = {
         unit: string
       }[]
     >`
-      SELECT e."id", e."at", e."source", e."ref", r."ref" AS "reversedRef", e."centi", e."reason", m."name" AS member, m."wxid", e."unitId", u."name" AS unit
+      SELECT e."id", e."memberId", e."at", e."source", e."ref", r."ref" AS "reversedRef", e."centi", e."reason", m."name" AS member, m."wxid", e."unitId", u."name" AS unit
       FROM "PointsEntry" e JOIN "Member" m ON m."id" = e."memberId" JOIN "Unit" u ON u."id" = e."unitId"
         LEFT JOIN "PointsEntry" r ON r."id" = e."reversesId"
       WHERE e."districtId" = ${districtId} AND e."at" >= ${from} AND e."at" < ${to}

@@ -16,7 +16,7 @@ import { resourceRepo } from '../resources/resource.repo.ts'
 import { taskRepo } from '../tasks/task.repo.ts'
 import type { Work } from '../../kernel/work.ts'
 import { resolvePointsPolicy, type PointsPolicy } from './points-policy.ts'
-import { eventCenti, mayApprove, serviceCenti, type EarnSource } from './points-rules.ts'
+import { applyEarning, applyReversal, eventCenti, mayApprove, serviceCenti, type EarnSource } from './points-rules.ts'
 import { ledgerTexts } from './points.texts.ts'
 import { pointsRepo } from './points.repo.ts'
 import type { LedgerEntry } from './points.types.ts'
@@ -44,9 +44,9 @@ export interface EarnInput {
 /**
  * The hook: applies the unit's points policy to one event and appends it to the ledger, once per (district, source,
  * ref, member) — a retried handler never pays twice. Returns what was written, or null when the policy gives 0 for it
- * (switched off) or it was paid before.
+ * (switched off) or it was paid before. What was owed (待抵扣, a sum below zero) is paid first: `paidOwed` says how much.
  */
-export async function earn(w: Work, input: EarnInput): Promise<{ centi: number; balance: number } | null> {
+export async function earn(w: Work, input: EarnInput): Promise<{ centi: number; balance: number; paidOwed: number; owedLeft: number } | null> {
   const unit = await orgRepo.unitById(w.db, input.unitId)
   if (!unit) return null
   const policy = await pointsPolicyFor(w.db, unit)
@@ -63,7 +63,9 @@ export async function earn(w: Work, input: EarnInput): Promise<{ centi: number; 
     at: input.at,
     ranked: true,
   })
-  return r ? { centi, balance: r.balance } : null
+  if (!r) return null
+  const { paidOwed, owedLeft } = applyEarning(r.balance, centi)
+  return { centi, balance: r.balance, paidOwed, owedLeft }
 }
 
 /** What #冲正 takes: every earning source with an id people type (check-ins have none: see the README). */
@@ -137,7 +139,7 @@ export async function correct(w: Work, a: CorrectInput) {
   }
   if (!open.length) throw await alreadyReversed()
   const byId = new Map(people.map((p) => [p.id, p]))
-  const done: { memberId: number; centi: number; roomId: number | null }[] = []
+  const done: { memberId: number; centi: number; roomId: number | null; owedAdded: number; owed: number }[] = []
   for (const e of open) {
     const r = await pointsRepo.append(w.db, {
       districtId,
@@ -158,11 +160,13 @@ export async function correct(w: Work, a: CorrectInput) {
     // Where it was earned: the record's group; a resource's provider, the group the resource was offered in.
     const res = e.source === 'resource' ? /^R(\d+):/.exec(e.ref) : null
     const roomId = res ? ((await resourceRepo.byNumber(w.db, districtId, Number(res[1])))?.roomId ?? null) : (record?.roomId ?? null)
-    done.push({ memberId: e.memberId, centi: -e.centi, roomId })
+    // Points already spent cannot come off the balance: what they were is owed (待抵扣), paid by later earnings.
+    const { owedAdded, owed } = e.centi > 0 ? applyReversal(r.balance, e.centi) : { owedAdded: 0, owed: 0 }
+    done.push({ memberId: e.memberId, centi: -e.centi, roomId, owedAdded, owed })
   }
   // Every reversal lost to a concurrent #冲正 of the same record (it committed first): the same answer as in turn.
   if (!done.length) throw await alreadyReversed()
-  const rows = done.map((d) => ({ name: byId.get(d.memberId)?.name ?? '', centi: d.centi }))
+  const rows = done.map((d) => ({ name: byId.get(d.memberId)?.name ?? '', centi: d.centi, owedAdded: d.owedAdded, owed: d.owed }))
   // Each member reversed hears it where the points were earned (said in that group, the reply @-s them).
   const mentionHere: string[] = []
   for (const roomId of new Set(done.map((d) => d.roomId))) {
@@ -176,7 +180,7 @@ export async function correct(w: Work, a: CorrectInput) {
     if (!room?.wxRoomId) continue
     const text = ledgerTexts.reversedNotice(
       a.label,
-      mine.map((d) => ({ name: byId.get(d.memberId)?.name ?? '', centi: d.centi })),
+      mine.map((d) => ({ name: byId.get(d.memberId)?.name ?? '', centi: d.centi, owedAdded: d.owedAdded, owed: d.owed })),
       a.reason,
       a.actor.name,
     )

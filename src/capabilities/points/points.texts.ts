@@ -2,12 +2,21 @@
 // one place, so the wording is reviewed together.
 import { toLocal } from '../../core/local-time.ts'
 import { formatLocal } from '../../core/time.ts'
-import { formatMinutes, formatPoints, MAX_BACKDATE_DAYS, type ApprovalRefusal, type ServiceDay } from './points-rules.ts'
+import { formatMinutes, formatPoints, MAX_BACKDATE_DAYS, splitBalance, type ApprovalRefusal, type ServiceDay } from './points-rules.ts'
 import type { CatalogueItem, LedgerEntry, RankRow, VolunteerEntry } from './points.types.ts'
 
 export const volunteerId = (v: Pick<VolunteerEntry, 'number'>) => `V${v.number}`
 const pts = (centi: number) => `${formatPoints(centi)} 分`
 const signed = (centi: number) => (centi >= 0 ? `+${formatPoints(centi)}` : formatPoints(centi))
+/** A ledger sum as people read it: never below zero, what is owed named beside it (issue #29). */
+const balanceOf = (sum: number) => {
+  const { balance, owed } = splitBalance(sum)
+  return owed ? `${pts(balance)}(待抵扣 ${pts(owed)})` : pts(balance)
+}
+/** Said after an earning that paid what was owed first. */
+const paidNote = (paidOwed: number, owedLeft: number) => (paidOwed ? `(先抵扣待抵扣 ${pts(paidOwed)}${owedLeft ? `,仍待抵扣 ${pts(owedLeft)}` : ''})` : '')
+/** Said after a reversal of points already spent: what is now owed. */
+const owedNote = (owedAdded: number, owed: number) => (owedAdded ? `(积分已用掉,余额 0 分,记为待抵扣 ${pts(owed)},之后获得的积分先抵扣)` : '')
 
 export const SOURCE_LABEL: Record<string, string> = {
   volunteer: '志愿服务',
@@ -19,6 +28,9 @@ export const SOURCE_LABEL: Record<string, string> = {
   redeem: '兑换',
   correction: '冲正',
 }
+
+/** The export's 汇总 sheet: a balance never shows below zero (issue #29) — the month-end balance, and what is owed. */
+export const POINTS_SUMMARY_HEADERS = ['成员', '微信ID', '单位', '获得', '使用', '月末余额', '待抵扣']
 
 /** "11月19日 " when the service was on another day than it was logged (补登); nothing for today's. */
 const dayNote = (v: Pick<VolunteerEntry, 'day' | 'createdAt'>) => {
@@ -73,8 +85,8 @@ export const volunteerTexts = {
             ? `${label} 是同单位负责人的时长,不能互相审核,请由上级负责人审核`
             : `${label} 属于${unitName},您无权审核`,
   alreadyDecided: (v: VolunteerEntry) => `${volunteerId(v)} 已${v.status === 'approved' ? '通过' : '驳回'},无需再审核`,
-  approved: (v: VolunteerEntry, name: string, centi: number) =>
-    `✅ ${volunteerId(v)} 已通过:${name} ${dayNote(v)}${formatMinutes(v.minutes)} ${v.activity},积分 ${signed(centi)}${overlapNote(v.flags) ? `(${overlapNote(v.flags)})` : ''}`,
+  approved: (v: VolunteerEntry, name: string, centi: number, paid: { paidOwed: number; owedLeft: number } = { paidOwed: 0, owedLeft: 0 }) =>
+    `✅ ${volunteerId(v)} 已通过:${name} ${dayNote(v)}${formatMinutes(v.minutes)} ${v.activity},积分 ${signed(centi)}${paidNote(paid.paidOwed, paid.owedLeft)}${overlapNote(v.flags) ? `(${overlapNote(v.flags)})` : ''}`,
   rejected: (v: VolunteerEntry, name: string, reason: string) =>
     `❌ ${volunteerId(v)} 已驳回:${name} ${formatMinutes(v.minutes)} ${v.activity}。理由:${reason}`,
   pendingLine: (v: VolunteerEntry, name: string, unitName: string) =>
@@ -87,21 +99,33 @@ export const volunteerTexts = {
   allDecidedMeanwhile: (skipped: number) => `待审核的 ${skipped} 条已由他人审核,无需再审核`,
 }
 
+/** One member a correction reversed: what was taken back, and what of it is owed because it was spent. */
+export interface ReversedRow {
+  name: string
+  centi: number
+  owedAdded?: number
+  owed?: number
+}
+const reversedRows = (rows: ReversedRow[]) => rows.map((r) => `${r.name} ${signed(r.centi)}${owedNote(r.owedAdded ?? 0, r.owed ?? 0)}`).join(',')
+
 export const ledgerTexts = {
-  balance: (name: string, centi: number, last: LedgerEntry[]) => {
+  balance: (name: string, sum: number, last: LedgerEntry[]) => {
     const what = (e: LedgerEntry) => (e.source === 'correction' ? `(${e.reason ?? ''})` : e.source === 'redeem' ? `「${e.reason ?? ''}」` : ` ${e.ref}`)
     const lines = last.map((e) => `${formatLocal(e.at)} ${SOURCE_LABEL[e.source] ?? e.source}${what(e)} ${signed(e.centi)}`)
-    return `${name} 积分余额:${pts(centi)}${lines.length ? `\n最近记录:\n${lines.join('\n')}` : '\n暂无积分记录'}`
+    const { balance, owed } = splitBalance(sum)
+    const owedLine = owed ? `,待抵扣 ${pts(owed)}(冲正了已用掉的积分;之后获得的积分先抵扣)` : ''
+    return `${name} 积分余额:${pts(balance)}${owedLine}${lines.length ? `\n最近记录:\n${lines.join('\n')}` : '\n暂无积分记录'}`
   },
-  earnedNote: (name: string, centi: number) => `(${name} 积分 ${signed(centi)})`,
+  earnedNote: (name: string, centi: number, paidOwed = 0) => `(${name} 积分 ${signed(centi)}${paidOwed ? `,先抵扣待抵扣 ${pts(paidOwed)}` : ''})`,
+  /** The exports' 说明 for an entry that moved what is owed (待抵扣). */
+  owedExportNote: (m: { paidOwed: number; owedAdded: number }) =>
+    m.owedAdded ? `积分已用掉,记待抵扣 ${pts(m.owedAdded)}` : m.paidOwed ? `先抵扣待抵扣 ${pts(m.paidOwed)}` : '',
   reverseNothing: (label: string) => `${label} 没有可冲正的积分记录`,
-  reverseDone: (label: string, rows: { name: string; centi: number }[], reason: string) =>
-    `已冲正 ${label}:${rows.map((r) => `${r.name} ${signed(r.centi)}`).join(',')}。理由:${reason}`,
+  reverseDone: (label: string, rows: ReversedRow[], reason: string) => `已冲正 ${label}:${reversedRows(rows)}。理由:${reason}`,
   reverseDenied: (label: string) => `只有上级负责人可以冲正 ${label} 的积分`,
   alreadyReversed: (label: string, at: Date | null, by: string, reason: string) =>
     `${label} 的积分已于 ${at ? formatLocal(at) : ''} 由 ${by || '负责人'} 冲正过${reason ? `(理由:${reason})` : ''},无需再冲正`,
-  reversedNotice: (label: string, rows: { name: string; centi: number }[], reason: string, by: string) =>
-    `↩️ ${label} 的积分已由 ${by} 冲正:${rows.map((r) => `${r.name} ${signed(r.centi)}`).join(',')}。理由:${reason}`,
+  reversedNotice: (label: string, rows: ReversedRow[], reason: string, by: string) => `↩️ ${label} 的积分已由 ${by} 冲正:${reversedRows(rows)}。理由:${reason}`,
   reverseNeedsReason: () => '冲正须写明理由',
   reverseBadRef: () => '请写要冲正的编号:V31(志愿)、T12(任务,连同其对接资源的积分)、H7(隐患)或 P3(项目)',
 }
@@ -112,7 +136,7 @@ export const redeemTexts = {
   ambiguous: (name: string, names: string[]) => `「${name}」对应多个物品:${names.slice(0, 8).join('、')}。请写全名,如:#兑换 ${names[0]}`,
   oneAtATime: (name: string) => `一次兑换一件,请分次兑换,如:#兑换 ${name || '理发券'}`,
   soldOut: (item: CatalogueItem) => `「${item.name}」已兑完`,
-  insufficient: (item: CatalogueItem, balance: number) => `积分不足:「${item.name}」需 ${pts(item.centi)},您的余额 ${pts(balance)}`,
+  insufficient: (item: CatalogueItem, balance: number) => `积分不足:「${item.name}」需 ${pts(item.centi)},您的余额 ${balanceOf(balance)}`,
   redeemed: (item: CatalogueItem, code: string, balance: number) =>
     `🎁 已兑换「${item.name}」,扣 ${pts(item.centi)},余额 ${pts(balance)}。\n兑换码:${code}(凭码到提供方核销,仅可使用一次)`,
   missingCode: () => '请写兑换码',
@@ -122,7 +146,7 @@ export const redeemTexts = {
   checkedOff: (code: string, item: string, name: string) => `✅ 已核销 ${code}:${name} 的「${item}」`,
   catalogue: (unitName: string, items: CatalogueItem[], balance: number) =>
     items.length
-      ? `${unitName} 可兑换(您的余额 ${pts(balance)}):\n${items
+      ? `${unitName} 可兑换(您的余额 ${balanceOf(balance)}):\n${items
           .map((i) => `${i.name} ${pts(i.centi)}${i.stock > 0 ? `,剩 ${i.stock}` : ',已兑完'}${i.providerName ? `,提供方 ${i.providerName}` : ''}`)
           .join('\n')}\n兑换:#兑换 <物品>`
       : '暂无可兑换的物品',

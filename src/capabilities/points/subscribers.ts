@@ -11,7 +11,7 @@ export const onTaskCompleted: Subscriber<'task.completed'> = {
   async handle(w, { ref, holder, actorId }) {
     if (!holder) return []
     const points = await earn(w, { memberId: holder.id, unitId: holder.unitId, source: 'task', ref, at: w.now, actorId })
-    return points ? [ledgerTexts.earnedNote(holder.name, points.centi)] : []
+    return points ? [ledgerTexts.earnedNote(holder.name, points.centi, points.paidOwed)] : []
   },
 }
 

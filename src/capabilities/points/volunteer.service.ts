@@ -132,6 +132,7 @@ async function apply(op: VolunteerOp, v: VolunteerEntry, verdict: { approve: boo
   const [person, logger] = await Promise.all([orgRepo.membersByIds(op.db, [v.memberId]), orgRepo.membersByIds(op.db, [v.loggedById])])
   const name = person[0]?.name ?? ''
   let centi = 0
+  let owed = { paidOwed: 0, owedLeft: 0 }
   if (verdict.approve) {
     const paid = await earn(op, {
       memberId: v.memberId,
@@ -145,8 +146,9 @@ async function apply(op: VolunteerOp, v: VolunteerEntry, verdict: { approve: boo
       actorId: op.actor.id,
     })
     centi = paid?.centi ?? 0
+    if (paid) owed = { paidOwed: paid.paidOwed, owedLeft: paid.owedLeft }
   }
-  const text = verdict.approve ? volunteerTexts.approved(v, name, centi) : volunteerTexts.rejected(v, name, verdict.reason)
+  const text = verdict.approve ? volunteerTexts.approved(v, name, centi, owed) : volunteerTexts.rejected(v, name, verdict.reason)
   const tell = [...new Set([person[0]?.wxid, logger[0]?.wxid].filter((x): x is string => !!x))]
   // Decided elsewhere (a supervisor's own group): the logger hears it in the group where the hours were logged.
   if (v.roomId !== op.room.id) {

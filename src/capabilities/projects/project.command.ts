@@ -118,7 +118,7 @@ export async function claimProjectReply(ctx: CommandContext<ProjectRefArgs>) {
 export async function completeProjectReply(ctx: CommandContext<ProjectRefArgs>) {
   if (!ctx.args.rest) throw new UsageError(projectTexts.summaryMissing(), `#完成 ${ctx.args.ref.label} 已为12户独居老人排查用电隐患`)
   const r = await completeProject(projectOp(ctx), ctx.args.ref, ctx.args.rest)
-  const points = r.points ? ledgerTexts.earnedNote(r.points.name, r.points.centi) : ''
+  const points = r.points ? ledgerTexts.earnedNote(r.points.name, r.points.centi, r.points.paidOwed) : ''
   const six = r.six.length ? projectTexts.sixCredited(r.holderName, r.six) : ''
   ctx.reply(`${textFor(ctx.room.unitId, r.project.unitId, projectTexts.completed(r.project, r.progress))}${points}${six}`, { mention: true })
 }

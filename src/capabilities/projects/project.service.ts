@@ -244,13 +244,13 @@ export async function completeProject(op: ProjectOp, ref: ProjectRef, summary: s
   // It counts for its holder (points by policy, the 六个一 by policy) and for its unit (the funnel, the evaluation).
   const holderId = p.holderId ?? op.actor.id
   const holder = holderId === op.actor.id ? op.actor : (await orgRepo.membersByIds(op.db, [holderId]))[0]
-  let points: { name: string; centi: number } | null = null
+  let points: { name: string; centi: number; paidOwed: number } | null = null
   let six: string[] = []
   if (holder) {
     const earned = paysHolder(p, holder.id)
       ? await earn(op, { memberId: holder.id, unitId: holder.unitId, source: 'project', ref: projectId(p), at: op.now, actorId: op.actor.id })
       : null
-    if (earned) points = { name: holder.name, centi: earned.centi }
+    if (earned) points = { name: holder.name, centi: earned.centi, paidOwed: earned.paidOwed }
     const ctx = await projectContext(op.db, p.unit)
     if (ctx.projects.sixFromProject) {
       const credited = await creditSix(op, {

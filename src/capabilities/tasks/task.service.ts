@@ -53,6 +53,7 @@ export type TaskRefusalCode =
   | 'TASK_LIST_DENIED'
   | 'TASK_NOT_VISIBLE'
   | 'TASK_REASSIGN_OUTSIDE'
+  | 'TASK_ASSIGN_OUTSIDE'
   | 'TASK_SAME_HOLDER'
   | 'TASK_UNKNOWN'
 const refuse = refuser<TaskRefusalCode>('task')
@@ -130,6 +131,11 @@ export async function createTask(op: TaskOp, input: NewTask) {
   const unit = op.room.unit
   const district = districtOf(unit)
   if (!mayCreateIn(op.actor, unit)) throw refuse('TASK_CREATE_DENIED', taskTexts.createDenied(unit.name))
+  // Whoever is named must belong to this unit's line (issue #29, item 10): a cadre of another grid who sits in this
+  // group is refused by name, as #转派 refuses, and nothing is created. Someone of a unit below is left to the
+  // downward-work issue (#22), which hands the task to that unit.
+  const outside = input.notify.find((m) => !maySee(m, unit) && !isAtOrAbove(unit, m.unit))
+  if (outside) throw refuse('TASK_ASSIGN_OUTSIDE', taskTexts.assignOutside(outside.name, unit.name, input.title))
   let needDbId: number | null = null
   let title = input.title
   if (input.needNumber !== undefined) {

@@ -80,6 +80,8 @@ export const taskTexts = {
   alreadyYours: (t: Pick<Task, 'number'>) => `${taskId(t)} 已由您负责`,
   sameHolder: (t: Pick<Task, 'number'>, name: string) => `${taskId(t)} 已由 ${name} 负责`,
   reassignOutside: (name: string, unitName: string) => `${name} 不在${unitName}或其上级单位,不能承接此任务`,
+  assignOutside: (name: string, unitName: string, title: string) =>
+    `${name} 不在${unitName}或其上级单位,不能认领这里的任务,任务未创建。请只 @ 本单位的人,或到 TA 所在单位的群里创建。例如:#任务 ${title || '修复3号楼路灯'}`,
   needUnknown: (n: number) => `没有需求 N${n}`,
   needNotVisible: (n: number, unitName: string) => `需求 N${n} 属于${unitName},您无权办理`,
   needNotOpen: (n: number, converted: boolean) => `需求 N${n} 已${converted ? '转为任务' : '关闭'}`,

@@ -4,6 +4,7 @@ import { FlushWatch } from '../jobs/flush-watch.ts'
 import { startInboundWorkers } from '../jobs/inbound.ts'
 import { startTimersWorker } from '../jobs/timers.ts'
 import { timerHandlers } from './capability-wiring.ts'
+import { RATE_SUMMARY_TIMER, sendDueSummaries } from '../pipeline/rate-summary.ts'
 import type { AppCore } from './core.ts'
 
 /** How often workers check whether Redis was flushed. */
@@ -24,7 +25,7 @@ export async function startWorkerRole(app: AppCore): Promise<WorkerRole> {
   workers.push(
     startTimersWorker(
       queueEnv,
-      { ...timerHandlers(deps), sweep: () => app.sweepNow() },
+      { ...timerHandlers(deps), sweep: () => app.sweepNow(), [RATE_SUMMARY_TIMER]: () => sendDueSummaries(deps) },
       {
         concurrency: Math.min(concurrency, 8),
         log,

@@ -68,6 +68,12 @@ describe('registrationOutcome', () => {
     expect(registrationOutcome({ unlinked: [e(1, 'grid_cadre'), e(2, 'grid_cadre')], sameName: 2, phone4: null })).toMatchObject({ reason: 'namesake' })
     expect(registrationOutcome({ unlinked: [e(1, 'grid_cadre', '13800001234')], sameName: 1, phone4: null })).toMatchObject({ reason: 'phone' })
   })
+  it('namesakes of different roles: the request names every role, highest first; the bot picks none (issue #29 item 9)', () => {
+    const both = { unlinked: [e(1, 'grid_cadre'), e(2, 'volunteer')], sameName: 2, phone4: null }
+    expect(registrationOutcome(both)).toMatchObject({ kind: 'pending', reason: 'namesake', choices: ['grid_cadre', 'volunteer'] })
+    const older = { unlinked: [e(1, 'volunteer'), e(2, 'supervisor')], sameName: 2, phone4: null }
+    expect(registrationOutcome(older)).toMatchObject({ kind: 'pending', reason: 'namesake', choices: ['supervisor', 'volunteer'] })
+  })
 })
 
 describe('phoneTriesLeft (guessing the four digits)', () => {
@@ -146,14 +152,18 @@ describe('parsing #登记 and #确认', () => {
   ]
   for (const [argv, want] of reg) it(`#登记 ${argv.join(' ')}`, () => expect(parseRegistration(argv)).toEqual(want))
   const dec: [string[], unknown][] = [
-    [['张伟'], { name: '张伟', number: null }],
-    [['张伟', '17'], { name: '张伟', number: 17 }],
-    [['张伟', '#17'], { name: '张伟', number: 17 }],
+    [['张伟'], { name: '张伟', number: null, role: null }],
+    [['张伟', '17'], { name: '张伟', number: 17, role: null }],
+    [['张伟', '#17'], { name: '张伟', number: 17, role: null }],
     [['17'], null],
     [[], null],
     [['张伟', '第二个'], null],
-    [['张伟。'], { name: '张伟', number: null }],
-    [['张伟', '17。'], { name: '张伟', number: 17 }],
+    [['张伟。'], { name: '张伟', number: null, role: null }],
+    [['张伟', '17。'], { name: '张伟', number: 17, role: null }],
+    // A role word picks among namesakes of different roles (issue #29 item 9).
+    [['陈静', '志愿者'], { name: '陈静', number: null, role: 'volunteer' }],
+    [['陈静', '17', '网格员'], { name: '陈静', number: 17, role: 'grid_cadre' }],
+    [['陈静', '网格员', '17'], { name: '陈静', number: 17, role: 'grid_cadre' }],
   ]
   for (const [argv, want] of dec) it(`#确认 ${argv.join(' ')}`, () => expect(parseDecision(argv)).toEqual(want))
 })

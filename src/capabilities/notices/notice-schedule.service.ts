@@ -18,6 +18,8 @@ import { noticeRepo } from './notice.repo.ts'
 import { maySendTo, sendNotice, type NoticeOp } from './notice.service.ts'
 import { noticeTexts } from './notice.texts.ts'
 import type { NoticeDraft, NoticeSchedule } from './notice.types.ts'
+import { heldUntil, quietSpan } from '../../kernel/escalation/quiet-hours.ts'
+import { unitContext } from '../../kernel/org/unit-context.ts'
 import { followingOccurrence, nextOccurrence } from '../../kernel/time/schedule-time.ts'
 
 /** A schedule's timer cycle: its occurrence in minutes since the epoch (one job id per occurrence). */
@@ -28,7 +30,11 @@ const LATE_MS = 5 * 60_000
 
 export type When = { kind: 'cron'; cron: string; phrase: string } | { kind: 'once'; at: Date; phrase: string }
 
-export async function createSchedule(op: NoticeOp, draft: NoticeDraft, when: When): Promise<{ schedule: NoticeSchedule; targetName: string }> {
+export async function createSchedule(
+  op: NoticeOp,
+  draft: NoticeDraft,
+  when: When,
+): Promise<{ schedule: NoticeSchedule; targetName: string; quiet: { until: Date; span: string } | null }> {
   const target = draft.target ? await orgRepo.unitByName(op.db, districtOf(op.room.unit), draft.target) : op.room.unit
   if (!target) throw new AppError('NOTICE_NO_UNIT', 'unknown unit', noticeTexts.noUnit(draft.target ?? ''))
   if (!maySendTo(op.member, target as Unit)) throw new AppError('NOTICE_DENIED', 'only supervisors schedule notices', noticeTexts.onlySupervisors())
@@ -51,7 +57,11 @@ export async function createSchedule(op: NoticeOp, draft: NoticeDraft, when: Whe
     createdAt: op.now,
   })
   op.effects.schedule({ kind: 'notice_schedule', subjectId: schedule.id, cycle: occurrenceCycle(nextAt), step: 0, dueAt: nextAt })
-  return { schedule: schedule as NoticeSchedule, targetName: target.name }
+  // Sent in quiet hours, a normal notice's summary and re-@ wait for the morning: the creator is told now (issue #29).
+  const { policy } = await unitContext(op.db, op.room.unit)
+  const until = policy.quietHours ? heldUntil(nextAt, draft.urgent, policy.quietHours) : null
+  const quiet = until && policy.quietHours ? { until, span: quietSpan(policy.quietHours) } : null
+  return { schedule: schedule as NoticeSchedule, targetName: target.name, quiet }
 }
 
 /**
@@ -83,7 +93,7 @@ export async function runScheduleOccurrence(db: DbOrTx, effects: Effects, now: D
     const late = now.getTime() - occurrence.getTime() > LATE_MS ? occurrence : null
     if (room.wxRoomId)
       effects.post(
-        toRoom(room, `${noticeTexts.occurrence(s, sent.notice.number, late)}\n${noticeTexts.plan(sent.notice, sent.targetName, sent.plan, now)}`),
+        toRoom(room, `${noticeTexts.occurrence(s, sent.notice.number, late)}\n${noticeTexts.plan(sent.notice, sent.targetName, sent.plan, now, sent.held)}`),
         jobId('notice-occ', id, cycle),
       )
     return 'posted'

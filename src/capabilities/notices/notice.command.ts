@@ -77,13 +77,16 @@ export const noticeCommand: CommandDef<Args> = {
     if (ctx.member.role !== 'supervisor' && ctx.member.role !== 'admin')
       throw new AppError('NOTICE_DENIED', 'only supervisors send notices', noticeTexts.onlySupervisors())
     if (a.kind === 'schedule') {
-      const { schedule, targetName } = await createSchedule(op(ctx), a.draft, a.when)
-      return ctx.reply(noticeTexts.scheduled(schedule, schedule.nextAt!, a.draft.scope === 'grids' ? `${targetName}下属各网格群` : `${targetName}及下属各群`), {
-        mention: true,
-      })
+      const { schedule, targetName, quiet } = await createSchedule(op(ctx), a.draft, a.when)
+      return ctx.reply(
+        noticeTexts.scheduled(schedule, schedule.nextAt!, a.draft.scope === 'grids' ? `${targetName}下属各网格群` : `${targetName}及下属各群`, quiet),
+        {
+          mention: true,
+        },
+      )
     }
     const sent = await sendNotice(op(ctx), a.draft)
-    ctx.reply(noticeTexts.plan(sent.notice, sent.targetName, sent.plan, ctx.now), { mention: true, urgent: a.draft.urgent })
+    ctx.reply(noticeTexts.plan(sent.notice, sent.targetName, sent.plan, ctx.now, sent.held), { mention: true, urgent: a.draft.urgent })
   },
 }
 

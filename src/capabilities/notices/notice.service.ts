@@ -10,6 +10,7 @@ import type { DbOrTx } from '../../db/client.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { districtOf, type MemberWithUnit, type Room, type Unit } from '../../kernel/org/org.types.ts'
 import { unitContext } from '../../kernel/org/unit-context.ts'
+import { quietSpan } from '../../kernel/escalation/quiet-hours.ts'
 import { isAtOrAbove, isSupervisorOver } from '../../kernel/org/authority.ts'
 import type { Work } from '../../kernel/work.ts'
 import { noticeOrgRepo, noticeRepo } from './notice.repo.ts'
@@ -34,6 +35,8 @@ export interface SentNotice {
   notice: Notice
   plan: StoredPlan
   targetName: string
+  /** Quiet hours hold the summary and re-@ until this time (a normal notice sent at night); null otherwise. */
+  held: { until: Date; span: string } | null
 }
 
 /** The unit a draft goes to: the room's, or one named with @ in the sender's own subtree. */
@@ -109,7 +112,9 @@ export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { 
   })
   const byId = new Map(rooms.map((r) => [r.id, r]))
   const from = `${op.room.unit.name} ${op.member.name}`
-  const text = noticeTexts.posted({ number: notice.number, text: draft.text, urgent: draft.urgent, slaMs }, from)
+  // Quiet hours move the summary and re-@ to the morning: the post and the plan say that time, not the SLA's minutes.
+  const held = nextTimerAt.getTime() > slaAt.getTime() && policy.quietHours ? { until: nextTimerAt, span: quietSpan(policy.quietHours) } : null
+  const text = noticeTexts.posted({ number: notice.number, text: draft.text, urgent: draft.urgent, slaMs, heldUntil: held?.until }, from)
   const deliveries = planned.assignment.map((a) => ({
     noticeId: notice.id,
     roomId: a.roomId,
@@ -124,7 +129,7 @@ export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { 
     op.effects.post(message, d.outboxKey)
   }
   op.effects.schedule({ kind: 'notice_sla', subjectId: notice.id, cycle: 0, step: STEP_SLA, dueAt: nextTimerAt })
-  return { notice: notice as Notice, plan, targetName: target.name }
+  return { notice: notice as Notice, plan, targetName: target.name, held }
 }
 
 export type AckOutcome = 'acknowledged' | 'already' | 'not_counted' | 'none'

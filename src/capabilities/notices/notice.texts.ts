@@ -23,15 +23,29 @@ const scopeLabel = (scope: NoticeScope, unitName: string) => (scope === 'grids' 
 
 export const noticeTexts = {
   // ── The notice as posted in each room ──
-  posted: (n: { number: number; text: string; urgent: boolean; slaMs: number }, from: string) =>
-    `${n.urgent ? '🔴【紧急通知' : '📢【通知'} ${label(n.number)}】\n${n.text}\n——${from}\n本群任一位网格员或负责人${formatWait(n.slaMs)}内回复「收到」即为本群确认。`,
+  // Held by quiet hours (issue #29 item 21): the deadline the summary and re-@ really keep, not the SLA's minutes.
+  posted: (n: { number: number; text: string; urgent: boolean; slaMs: number; heldUntil?: Date | null }, from: string) =>
+    `${n.urgent ? '🔴【紧急通知' : '📢【通知'} ${label(n.number)}】\n${n.text}\n——${from}\n${
+      n.heldUntil
+        ? `本群任一位网格员或负责人在 ${formatLocal(n.heldUntil)} 前回复「收到」即为本群确认(夜间免打扰,早上再汇总)。`
+        : `本群任一位网格员或负责人${formatWait(n.slaMs)}内回复「收到」即为本群确认。`
+    }`,
 
   // ── The plan reply to the sender ──
-  plan: (n: { number: number; priority: string; scope: NoticeScope }, unitName: string, p: StoredPlan, at: Date) => {
+  plan: (
+    n: { number: number; priority: string; scope: NoticeScope },
+    unitName: string,
+    p: StoredPlan,
+    at: Date,
+    held?: { until: Date; span: string } | null,
+  ) => {
     const accounts = p.accounts.map((a) => `${a.id} ${a.rooms}个`).join('、')
     const done = new Date(at.getTime() + p.estimateMs)
     const head = `✅ ${n.priority === 'urgent' ? '紧急' : ''}通知 ${label(n.number)} 开始发送:${scopeLabel(n.scope, unitName)}共 ${p.rooms} 个群,使用 ${p.accounts.length} 个账号(${accounts})。`
-    const eta = `预计 ${seconds(done)} 前全部送达(约${formatSpan(p.estimateMs)}),时限${formatWait(p.slaMs)}(${seconds(new Date(at.getTime() + p.slaMs))})`
+    const sla = held
+      ? `时限顺延到 ${formatLocal(held.until)}(夜间免打扰 ${held.span},汇总和提醒在此时进行)`
+      : `时限${formatWait(p.slaMs)}(${seconds(new Date(at.getTime() + p.slaMs))})`
+    const eta = `预计 ${seconds(done)} 前全部送达(约${formatSpan(p.estimateMs)}),${sla}`
     const verdict = p.shortfallMs
       ? `\n⚠️ 现有账号无法在时限内送达:预计需要${formatSpan(p.estimateMs)},超出${formatSpan(p.shortfallMs)}。按目前每账号的发送速度,至少需要 ${p.accountsNeeded} 个账号。仍照常发送。`
       : ',可在时限内送达。'
@@ -92,8 +106,17 @@ export const noticeTexts = {
   scheduleUsage: () => `请写明发送时间和内容(时间如 ${SCHEDULE_EXAMPLES})`,
   /** The example every #通知 定时 error ends with: one with 定时 in it (issue #29). */
   scheduleExample: '#通知 定时 每月9日9点 本月议事日,请各网格准备',
-  scheduled: (s: { number: number; phrase: string; cron: string | null; priority?: string }, next: Date, target: string) =>
-    `🗓 ${s.priority === 'urgent' ? '紧急' : ''}定时通知 S${s.number} 已设定:${s.cron ? `${s.phrase},下次` : ''} ${formatLocal(next)} 发往${target}${s.priority === 'urgent' ? '(按紧急通知发送)' : ''}。\n#定时列表 查看,#取消定时 S${s.number} 取消。`,
+  scheduled: (
+    s: { number: number; phrase: string; cron: string | null; priority?: string },
+    next: Date,
+    target: string,
+    quiet?: { until: Date; span: string } | null,
+  ) =>
+    `🗓 ${s.priority === 'urgent' ? '紧急' : ''}定时通知 S${s.number} 已设定:${s.cron ? `${s.phrase},下次` : ''} ${formatLocal(next)} 发往${target}${s.priority === 'urgent' ? '(按紧急通知发送)' : ''}。${
+      quiet
+        ? `\n⚠️ 发送时间在夜间免打扰时段(${quiet.span}):通知照常发出,未确认的汇总和提醒要到 ${formatLocal(quiet.until, false)} 才进行。需要夜里跟进请设为紧急。`
+        : ''
+    }\n#定时列表 查看,#取消定时 S${s.number} 取消。`,
   occurrence: (s: { number: number }, noticeNumber: number, late: Date | null) =>
     `🗓 定时通知 S${s.number} 已按时发出为通知 ${label(noticeNumber)}${late ? `(补发,原定 ${formatLocal(late)})` : ''}。`,
   scheduleList: (unitName: string, lines: string[]) =>

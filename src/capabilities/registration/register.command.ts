@@ -1,6 +1,7 @@
 // #登记 (anyone in a bound group), #确认 and #驳回 (supervisors, admins): linking people listed in the roster by name
 // to their WeChat contact ids. The rules are in domain/registration.
 import { parseDecision, parseRegistration } from './registration-rules.ts'
+import type { Role } from '../../kernel/org/org.types.ts'
 import { decide, register } from './registration.service.ts'
 import { registrationTexts as T } from './registration.texts.ts'
 import { ok, problem, type CommandDef, type CommandContext } from '../../pipeline/command.ts'
@@ -29,14 +30,14 @@ export const registerCommand: CommandDef<{ name: string; phone4: string | null }
   },
 }
 
-type Decision = { name: string; number: number | null }
+type Decision = { name: string; number: number | null; role: Role | null }
 
 const decision = (verb: '确认' | '驳回', action: 'confirm' | 'reject', example: string): CommandDef<Decision> => ({
   access: 'member',
   name: verb,
   aliases: [action === 'confirm' ? 'approve' : 'deny'],
   summary: `${verb}新成员的登记(负责人、管理员)`,
-  usage: `#${verb} <姓名> [登记号]`,
+  usage: `#${verb} <姓名> [登记号] [网格员/志愿者…]`,
   example,
   roles: ['supervisor', 'admin'],
   parse(argv) {

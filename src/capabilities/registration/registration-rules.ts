@@ -1,7 +1,7 @@
 // The rules of #登记 / #确认 / #驳回, pure: what a registration leads to, who may decide it, how its state moves.
 // Display names never appear here: a registration is about a contact id and a roster entry of the group's unit.
 import { bareWord } from '../../parser/refs.ts'
-import type { Role } from '../../kernel/org/org.types.ts'
+import { ROLE_LABEL, type Role } from '../../kernel/org/org.types.ts'
 
 /** wrong_phone: a #登记 whose digits matched no entry, kept to limit guessing (never pending, never decided). */
 export type RegistrationStatus = 'pending' | 'confirmed' | 'rejected' | 'expired' | 'wrong_phone'
@@ -22,6 +22,9 @@ export const nextStatus = (from: RegistrationStatus, action: RegistrationAction)
 export const PENDING_TTL_MS = 7 * 24 * 3600_000
 export const isExpired = (createdAt: Date, now: Date) => now.getTime() - createdAt.getTime() >= PENDING_TTL_MS
 
+/** Higher is more privilege: whom a request naming several roles is asked of (the highest one's deciders). */
+export const ROLE_RANK: Record<Role, number> = { volunteer: 0, grid_cadre: 1, supervisor: 2, admin: 3 }
+
 /** Roles a unique roster name links at once; anyone above grid cadre waits for a supervisor. */
 const SELF_SERVE: ReadonlySet<Role> = new Set(['grid_cadre', 'volunteer'])
 
@@ -36,7 +39,7 @@ export type RegistrationOutcome<E extends RosterCandidate> =
   | { kind: 'already_linked' }
   | { kind: 'phone_mismatch' }
   | { kind: 'link'; entry: E }
-  | { kind: 'pending'; entry: E; reason: PendingReason }
+  | { kind: 'pending'; entry: E; reason: PendingReason; choices: Role[] }
 
 /** Why a supervisor decides: the role is above grid cadre, the unit lists the name twice, or the roster has a
  *  phone for the entry and no digits were given (the phone is the one thing a stranger with the display name lacks). */
@@ -58,10 +61,14 @@ export function registrationOutcome<E extends RosterCandidate>(a: { unlinked: E[
     candidates = exact.length ? exact : candidates.filter((e) => !e.phone)
     if (!candidates.length) return { kind: 'phone_mismatch' }
   }
+  // Namesakes of different roles (issue #29 item 9): the bot does not pick one (the first was the higher privilege);
+  // the request names every role and the supervisor picks (#确认 陈静 志愿者).
+  const choices = [...new Set(candidates.map((e) => e.role))].sort((x, y) => ROLE_RANK[y] - ROLE_RANK[x])
   const entry = candidates[0]!
-  if (!SELF_SERVE.has(entry.role)) return { kind: 'pending', entry, reason: 'role' }
-  if (a.sameName > 1) return { kind: 'pending', entry, reason: 'namesake' }
-  if (!a.phone4 && entry.phone && last4(entry.phone)) return { kind: 'pending', entry, reason: 'phone' }
+  if (choices.length > 1) return { kind: 'pending', entry, reason: 'namesake', choices }
+  if (!SELF_SERVE.has(entry.role)) return { kind: 'pending', entry, reason: 'role', choices }
+  if (a.sameName > 1) return { kind: 'pending', entry, reason: 'namesake', choices }
+  if (!a.phone4 && entry.phone && last4(entry.phone)) return { kind: 'pending', entry, reason: 'phone', choices }
   return { kind: 'link', entry }
 }
 
@@ -106,14 +113,21 @@ const nameOf = (words: string[]): string | null =>
   words.length === 1 ? words[0]! : words.length && words.every((w) => HAN_WORD.test(w)) ? words.join('') : null
 
 /** `#确认 张伟` or `#确认 张伟 17` (17: the registration's number, shown when several wait under one name). */
-export function parseDecision(argv: string[]): { name: string; number: number | null } | null {
-  const words = argv.map(bareWord).filter(Boolean)
+export function parseDecision(argv: string[]): { name: string; number: number | null; role: Role | null } | null {
+  let words = argv.map(bareWord).filter(Boolean)
+  // A role word picks among namesakes of different roles: #确认 陈静 志愿者 (anywhere after the name).
+  const roleAt = words.findIndex((w, i) => i > 0 && roleOfLabel(w) !== null)
+  const role = roleAt > 0 ? roleOfLabel(words[roleAt]!) : null
+  if (roleAt > 0) words = words.filter((_, i) => i !== roleAt)
   if (!words.length || words.length > 2) return null
   const name = words[0]!
-  if (words.length === 1) return /^\d+$/.test(name) ? null : { name, number: null }
+  if (words.length === 1) return /^\d+$/.test(name) ? null : { name, number: null, role }
   const n = words[1]!.replace(/^[#号]/, '')
-  return /^\d{1,9}$/.test(n) ? { name, number: Number(n) } : null
+  return /^\d{1,9}$/.test(n) ? { name, number: Number(n), role } : null
 }
+
+/** 网格员 → grid_cadre …: the roster's role labels as typed. */
+export const roleOfLabel = (word: string): Role | null => (Object.entries(ROLE_LABEL) as [Role, string][]).find(([, label]) => label === word)?.[0] ?? null
 
 /** `#登记 张伟` or `#登记 张伟 1234` (the last four digits of the phone on the roster). */
 export function parseRegistration(argv: string[]): { name: string; phone4: string | null } | { problem: string; example?: string } {

@@ -10,7 +10,7 @@ import { districtOf, type BoundRoom, type MemberWithUnit, type Role } from '../.
 import { registrationRepo } from './registration.repo.ts'
 import { startOfLocalDay } from '../../core/time.ts'
 import { personName, stripInvisible } from '../../parser/normalise.ts'
-import { askFrom, isExpired, mayDecide, nextStatus, phoneTriesLeft, registrationOutcome, type RegistrationAction } from './registration-rules.ts'
+import { askFrom, isExpired, mayDecide, nextStatus, phoneTriesLeft, registrationOutcome, ROLE_RANK, type RegistrationAction } from './registration-rules.ts'
 import { registrationTexts as T } from './registration.texts.ts'
 
 /** A refusal: the reply says why (with a correct example where one helps); the transaction writes nothing. */
@@ -23,6 +23,7 @@ export type RegistrationRefusalCode =
   | 'REG_NO_ENTRY_LEFT'
   | 'REG_OTHER_PENDING'
   | 'REG_PHONE_LOCKED'
+  | 'REG_PICK_ROLE'
   | 'REG_SENDER_LINKED'
 const refuse = refuser<RegistrationRefusalCode>('registration')
 
@@ -84,17 +85,18 @@ export async function register(w: Work, room: BoundRoom, from: Sender, a: { name
       // One request at a time per contact: nobody sprays requests for several identities at the supervisors.
       if (pending.length) throw refuse('REG_OTHER_PENDING', T.otherPending(pending[0]!.name, a.name))
       const reg = await registrationRepo.create(db, { ...row, memberId: outcome.entry.id, status: 'pending' })
-      const asked = await askDeciders(w, room, reg, outcome.entry.role)
+      const asked = await askDeciders(w, room, reg, outcome.choices[0] ?? outcome.entry.role, outcome.choices)
       return T.waiting(a.name, outcome.entry.role, outcome.reason, asked)
     }
   }
 }
 
 /** Posts the request, @-ing the people who can decide it, in the group and in the deciders' own group. */
-async function askDeciders(w: Work, room: BoundRoom, reg: { id: number; name: string; displayName: string }, role: Role): Promise<string[]> {
+async function askDeciders(w: Work, room: BoundRoom, reg: { id: number; name: string; displayName: string }, role: Role, choices: Role[]): Promise<string[]> {
+  // Several roles to pick from: asked of those who may decide the highest of them (`role`).
   const { deciders, elsewhere } = await decidersOf(w, room, role)
   const several = (await registrationRepo.pendingNamed(w.db, districtOf(room.unit), room.unit.path, reg.name)).length > 1
-  const text = T.ask({ name: reg.name, role, unit: room.unit.name, displayName: reg.displayName, id: reg.id, several })
+  const text = T.ask({ name: reg.name, role, unit: room.unit.name, displayName: reg.displayName, id: reg.id, several, choices })
   const ids = deciders.map((d) => d.wxid)
   w.effects.post(toRoom(room, text, ids), jobId('reg-ask', reg.id, room.id))
   for (const r of elsewhere) w.effects.post(toRoom(r, text, ids), jobId('reg-ask', reg.id, r.id))
@@ -138,7 +140,7 @@ export async function decide(
   w: Work,
   decider: MemberWithUnit,
   here: BoundRoom,
-  a: { name: string; number: number | null; action: Extract<RegistrationAction, 'confirm' | 'reject'>; messageId: string },
+  a: { name: string; number: number | null; role?: Role | null; action: Extract<RegistrationAction, 'confirm' | 'reject'>; messageId: string },
 ): Promise<{ text: string; mentionIds: string[] }> {
   const { db } = w
   const verb = a.action === 'confirm' ? '确认' : '驳回'
@@ -158,7 +160,17 @@ export async function decide(
       mentionIds: [],
     }
   const reg = live[0]!
-  const refusal = mayDecide(decider, reg.unit, reg.member.role)
+  // Namesakes of different roles unlinked: the decider picks the entry (#确认 陈静 志愿者); the bot never does.
+  const choices = [...new Set((await registrationRepo.entriesNamed(db, reg.unitId, reg.name)).filter((e) => e.wxid === null).map((e) => e.role as Role))].sort(
+    (x, y) => ROLE_RANK[y] - ROLE_RANK[x],
+  )
+  let role = reg.member.role as Role
+  if (a.action === 'confirm' && choices.length > 1) {
+    if (!a.role) throw refuse('REG_PICK_ROLE', T.pickRole(a.name, choices))
+    if (!choices.includes(a.role)) throw refuse('REG_PICK_ROLE', T.noSuchRole(a.name, a.role, choices))
+    role = a.role
+  }
+  const refusal = mayDecide(decider, reg.unit, role)
   if (refusal) throw new AppError(refusal, `${decider.id} may not decide registration ${reg.id}`, T.refused[refusal])
   const to = nextStatus('pending', a.action)!
   const tell = (text: string) =>
@@ -173,7 +185,10 @@ export async function decide(
     return { text: T.contactTaken(a.name), mentionIds: [] }
   }
   // The entry asked for, or (linked meanwhile by a namesake) another unlinked one of the same name and role.
-  const entry = reg.member.wxid === null && reg.member.active ? reg.member : await registrationRepo.otherUnlinked(db, reg.unitId, reg.name, reg.member.role)
+  const entry =
+    role === reg.member.role && reg.member.wxid === null && reg.member.active
+      ? reg.member
+      : await registrationRepo.otherUnlinked(db, reg.unitId, reg.name, role)
   if (!entry || !(await registrationRepo.link(db, entry.id, reg.wxid, w.now))) throw refuse('REG_NO_ENTRY_LEFT', T.noEntryLeft(a.name))
   // Decided by someone else meanwhile: the refusal rolls the link above back with it.
   if (!(await registrationRepo.decide(db, reg.id, 'pending', to, w.now, decider.id))) throw refuse('REG_NONE_WAITING', T.noneWaiting(a.name, verb))

@@ -20,10 +20,21 @@ export const registrationTexts = {
     `已收到「${name}」的登记申请,${WHY[reason](name, role)}需要${role === 'admin' ? '管理员' : '上级负责人'}确认${
       asked.length ? `(已通知 ${asked.join('、')})` : ',请联系本单位负责人'
     }。确认后即可使用命令。${reason === 'phone' ? `\n也可以加上名单上手机号后四位立即登记,例如:#登记 ${name} 1234` : ''}`,
-  ask: (a: { name: string; role: Role; unit: string; displayName: string; id: number; several: boolean }) =>
-    `${a.name}申请登记为「${a.unit}」的${ROLE_LABEL[a.role]}(微信昵称「${a.displayName}」,登记号 ${a.id})。核实是本人后请回复:#确认 ${a.name}${
-      a.several ? ` ${a.id}` : ''
-    };不是本人请回复:#驳回 ${a.name}${a.several ? ` ${a.id}` : ''}`,
+  ask: (a: { name: string; role: Role; unit: string; displayName: string; id: number; several: boolean; choices?: Role[] }) => {
+    const no = a.several ? ` ${a.id}` : ''
+    // Namesakes of different roles (issue #29 item 9): every entry named, the supervisor picks one.
+    if (a.choices && a.choices.length > 1)
+      return `${a.name}申请登记为「${a.unit}」的成员(微信昵称「${a.displayName}」,登记号 ${a.id})。名单上有 ${a.choices.length} 位「${a.name}」:${a.choices
+        .map((r) => ROLE_LABEL[r])
+        .join('、')},请核实是哪一位后回复:${a.choices.map((r) => `#确认 ${a.name}${no} ${ROLE_LABEL[r]}`).join(' 或 ')};不是本人请回复:#驳回 ${a.name}${no}`
+    return `${a.name}申请登记为「${a.unit}」的${ROLE_LABEL[a.role]}(微信昵称「${a.displayName}」,登记号 ${a.id})。核实是本人后请回复:#确认 ${a.name}${no};不是本人请回复:#驳回 ${a.name}${no}`
+  },
+  /** #确认 without a role for a request whose name has entries of several roles. */
+  pickRole: (name: string, choices: Role[]) =>
+    `名单上有 ${choices.length} 位「${name}」:${choices.map((r) => ROLE_LABEL[r]).join('、')}。请写明确认哪一位,例如:#确认 ${name} ${ROLE_LABEL[choices.at(-1)!]}`,
+  /** #确认 with a role the name has no unlinked entry of. */
+  noSuchRole: (name: string, role: Role, choices: Role[]) =>
+    `名单上没有未登记的${ROLE_LABEL[role]}「${name}」。可选:${choices.map((r) => ROLE_LABEL[r]).join('、')},例如:#确认 ${name} ${ROLE_LABEL[choices.at(-1) ?? role]}`,
   otherPending: (other: string, name: string) =>
     `您已申请登记为「${other}」,正在等待负责人确认,不能同时申请登记「${name}」。如果申请错了,请负责人先回复:#驳回 ${other}`,
   alreadyPending: (name: string) => `您登记「${name}」的申请正在等待负责人确认,请耐心等待。`,

@@ -17,3 +17,13 @@ export function deferQuiet(at: Date, urgent: boolean, quiet: QuietHours): Date {
   const dayShift = overnight && m >= quiet.start ? 1 : 0
   return fromLocal(l.year, l.month, l.day + dayShift, endHour, endMin)
 }
+
+/** When quiet hours hold a normal-priority time back, the time it moves to; null when it is not held. */
+export function heldUntil(at: Date, urgent: boolean, quiet: QuietHours): Date | null {
+  const moved = deferQuiet(at, urgent, quiet)
+  return moved.getTime() === at.getTime() ? null : moved
+}
+
+const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
+/** "22:00–07:00", for replies that name the quiet hours. */
+export const quietSpan = (quiet: { start: number; end: number }) => `${hhmm(quiet.start)}–${hhmm(quiet.end)}`

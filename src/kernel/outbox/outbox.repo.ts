@@ -56,6 +56,12 @@ export const outboxRepo = {
     await db.outboxMessage.updateMany({ where: { key: { in: rows.map((r) => r.key) } }, data: { failedAt: null, failReason: null } })
     return rows
   },
+  /** Rows not yet sent whose key starts with `prefix`, due (created) in [since, before), oldest first. */
+  unsentByPrefix: (db: DbOrTx, prefix: string, since: Date, before: Date) =>
+    db.outboxMessage.findMany({
+      where: { sentAt: null, key: { startsWith: prefix }, createdAt: { gte: since, lt: before } },
+      orderBy: [{ createdAt: 'asc' }, { key: 'asc' }],
+    }),
   /** Rows not yet sent, created in [since, before), oldest first. */
   unsent: (db: DbOrTx, since: Date, before: Date, take: number) =>
     db.outboxMessage.findMany({ where: { sentAt: null, createdAt: { gte: since, lt: before } }, orderBy: [{ createdAt: 'asc' }, { key: 'asc' }], take }),

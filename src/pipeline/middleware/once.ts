@@ -6,7 +6,8 @@ import { sqlTemplate, writeCounting, writeOutbox } from '../../kernel/outbox/out
 import { jobId } from '../../core/ids.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import type { MessageContext } from '../context.ts'
-import { RATE_WINDOW_MS, rateLimitTexts } from './rate-limit.ts'
+import { rateLimitTexts } from './rate-limit.ts'
+import { summaryKey, summaryTimer, windowEnd, windowOf } from '../rate-summary.ts'
 import { inboxRow } from '../inbox-row.ts'
 
 /**
@@ -65,11 +66,13 @@ export const onceMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   }
 }
 
-/** The summary for a sender over the rate limit: one per room and window, due when the window ends, counting up. */
+/** The summary for a sender over the rate limit: one per room and window, due when the window ends, counting up;
+ *  the window's timer sends it then (the sweeper, should Redis lose the timer). */
 async function writeSummary(tx: DbOrTx, ctx: MessageContext) {
   const { msg } = ctx
   if (!msg.roomId) return
-  const window = Math.floor(ctx.now.getTime() / RATE_WINDOW_MS)
+  const window = windowOf(ctx.now)
   const message = { accountId: msg.accountId, roomId: msg.roomId, text: sqlTemplate(1, rateLimitTexts.summary), mentionIds: [msg.talkerId] }
-  await writeCounting(tx, { message, key: jobId('summary', msg.accountId, msg.talkerId, msg.roomId, window) }, new Date((window + 1) * RATE_WINDOW_MS))
+  await writeCounting(tx, { message, key: summaryKey(msg.accountId, msg.talkerId, msg.roomId, window) }, windowEnd(window))
+  ctx.work.effects.schedule(summaryTimer(window))
 }

@@ -20,8 +20,6 @@ export const rateLimitMiddleware: Middleware<MessageContext> = async (ctx, next)
   await next()
 }
 
-export const RATE_WINDOW_MS = 60_000
-
 export const rateLimitTexts = {
   slowDown: () => '您发送得太快了:之后的消息照常记录,一分钟后汇总回复。',
   /** `count` is the number of messages recorded: the first number in the text (the outbox counts up in it). */

@@ -2,7 +2,8 @@
 // refusal code — plus routing by category. Pure; every cell is table-tested (test/unit/hazard-rules.test.ts). Texts
 // for the codes live in hazard.texts.ts.
 import type { Role, Unit, UnitKind } from '../../kernel/org/org.types.ts'
-import { isAtOrAbove, isSupervisorOver } from '../../kernel/org/authority.ts'
+import { isAtOrAbove } from '../../kernel/org/authority.ts'
+import { standingsOf } from '../../kernel/org/item-authority.ts'
 import type { HazardStatus } from './hazard.types.ts'
 
 export type HazardAction = 'acknowledge' | 'progress' | 'resolve' | 'verify' | 'reopen' | 'merge' | 'keep'
@@ -154,8 +155,10 @@ export function hazardRelations(
   const m = who.member
   if (!m) return r
   if (hazard.resolverId === m.id) r.add('resolver')
-  if (m.unitId === unit.id && (m.role === 'grid_cadre' || m.role === 'supervisor' || m.role === 'admin')) r.add('handler')
-  if (isSupervisorOver(m, unit)) r.add('supervisor')
+  // Handler and supervisor are the kernel's standings (item-authority.ts): a cadre of the unit, a supervisor above.
+  const s = standingsOf(m, {}, unit)
+  if (s.has('unit_cadre')) r.add('handler')
+  if (s.has('supervisor_above')) r.add('supervisor')
   return r
 }
 

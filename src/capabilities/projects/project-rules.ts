@@ -2,7 +2,8 @@
 // (status × action → the status it moves to and who may do it, or the refusal code), how a person stands to a
 // project, what blocks completing it, and its progress (tasks done / all, needs met).
 import type { Role } from '../../kernel/org/org.types.ts'
-import { isAtOrAbove, isSupervisorOver } from '../../kernel/org/authority.ts'
+import { isAtOrAbove } from '../../kernel/org/authority.ts'
+import { standingsOf } from '../../kernel/org/item-authority.ts'
 import type { ItemKind, ProjectNeed, ProjectStatus, ProjectTask } from './project.types.ts'
 
 export type ProjectAction = 'claim' | 'add' | 'complete'
@@ -67,12 +68,14 @@ interface Person {
 }
 
 /** Every way `m` stands to a project of `unit`. Volunteers never hold projects. */
-export function projectRelations(m: Person, p: { holderId: number | null; creatorId: number }, unit: { path: string }): Set<ProjectRelation> {
+export function projectRelations(m: Person, p: { holderId: number | null; creatorId: number }, unit: { id?: number; path: string }): Set<ProjectRelation> {
   const r = new Set<ProjectRelation>()
-  if (p.holderId === m.id) r.add('holder')
-  if (p.creatorId === m.id) r.add('creator')
-  if ((m.role === 'grid_cadre' || m.role === 'supervisor') && isAtOrAbove(unit, m.unit)) r.add('cadre')
-  if (isSupervisorOver(m, unit)) r.add('supervisor')
+  // The kernel's standings (item-authority.ts): 领题 is its take_up (cadres of the unit or below), supervisors above.
+  const s = standingsOf(m, { holderId: p.holderId, assignerId: p.creatorId }, { id: unit.id ?? -1, path: unit.path })
+  if (s.has('assignee')) r.add('holder')
+  if (s.has('assigner')) r.add('creator')
+  if (m.role !== 'admin' && (s.has('unit_cadre') || s.has('cadre_below'))) r.add('cadre')
+  if (s.has('supervisor_above')) r.add('supervisor')
   return r
 }
 

@@ -1,17 +1,17 @@
 // The task state machine as one table: status × action → the status it moves to and who may do it, or the
 // refusal code. Pure; every cell is table-tested (test/unit/task-rules.test.ts). Texts for the codes live in
 // task.texts.ts.
-import { isSupervisorOver, type Person } from '../../kernel/org/authority.ts'
+import { ITEM_AUTHORITY, may, standingsOf, type Standing } from '../../kernel/org/item-authority.ts'
+import type { Person } from '../../kernel/org/authority.ts'
 import type { TaskStatus } from './task.types.ts'
 
-export type TaskAction = 'claim' | 'progress' | 'complete' | 'abandon' | 'cancel' | 'take_over' | 'reassign' | 'chase'
+export type TaskAction = 'claim' | 'progress' | 'complete' | 'abandon' | 'hand_back' | 'cancel' | 'take_over' | 'reassign' | 'chase'
 
 /**
- * How the actor stands to the task. `unit_member`: a cadre or supervisor of the task's own unit (and a volunteer
- * of it where the unit's policy says volunteers claim tasks);
- * `supervisor`: a supervisor or admin of the task's unit or any unit above it.
+ * How the actor stands to the task: the kernel's standings (src/kernel/org/item-authority.ts: assigner = the
+ * creator, assignee = the holder, unit_cadre, supervisor_above …), plus `any` for what every member who sees it may do.
  */
-export type Relation = 'holder' | 'creator' | 'unit_member' | 'supervisor' | 'any'
+export type Relation = Standing | 'any'
 
 export type TaskRefusal =
   | 'TASK_CLOSED'
@@ -23,53 +23,63 @@ export type TaskRefusal =
   | 'TASK_CANCEL_DENIED'
   | 'TASK_TAKEOVER_DENIED'
   | 'TASK_REASSIGN_DENIED'
+  | 'TASK_HANDBACK_DENIED'
+  | 'TASK_NOT_HANDED_DOWN'
 
 interface Move {
   to: TaskStatus
-  who: Relation[]
+  who: readonly Relation[]
   denied: TaskRefusal
 }
 type Cell = Move | TaskRefusal
 
 const closed = { done: 'TASK_CLOSED', cancelled: 'TASK_CLOSED' } as const
-const stays = (status: TaskStatus, who: Relation[], denied: TaskRefusal): Move => ({ to: status, who, denied })
+const stays = (status: TaskStatus, who: readonly Relation[], denied: TaskRefusal): Move => ({ to: status, who, denied })
+const A = ITEM_AUTHORITY
 
 export const TASK_TRANSITIONS: Record<TaskAction, Record<TaskStatus, Cell>> = {
   claim: {
-    open: { to: 'claimed', who: ['unit_member', 'supervisor'], denied: 'TASK_CLAIM_DENIED' },
+    open: { to: 'claimed', who: A.claim, denied: 'TASK_CLAIM_DENIED' },
     claimed: 'TASK_TAKEN',
     ...closed,
   },
   progress: {
-    open: stays('open', ['holder', 'supervisor'], 'TASK_NOT_HOLDER'),
-    claimed: stays('claimed', ['holder', 'supervisor'], 'TASK_NOT_HOLDER'),
+    open: stays('open', A.progress, 'TASK_NOT_HOLDER'),
+    claimed: stays('claimed', A.progress, 'TASK_NOT_HOLDER'),
     ...closed,
   },
   complete: {
-    open: { to: 'done', who: ['unit_member', 'supervisor'], denied: 'TASK_CLAIM_DENIED' },
-    claimed: { to: 'done', who: ['holder', 'supervisor'], denied: 'TASK_NOT_HOLDER' },
+    // Completing a task nobody holds claims it too.
+    open: { to: 'done', who: A.claim, denied: 'TASK_CLAIM_DENIED' },
+    claimed: { to: 'done', who: A.complete, denied: 'TASK_NOT_HOLDER' },
     done: 'TASK_DONE',
     cancelled: 'TASK_CLOSED',
   },
   abandon: {
     open: 'TASK_NOT_CLAIMED',
-    claimed: { to: 'open', who: ['holder', 'supervisor'], denied: 'TASK_NOT_HOLDER' },
+    claimed: { to: 'open', who: A.abandon, denied: 'TASK_NOT_HOLDER' },
     done: 'TASK_NOT_CLAIMED',
     cancelled: 'TASK_NOT_CLAIMED',
   },
+  // #退回: back to the assigner's unit, open there (the service moves it; only a task handed down can go back up).
+  hand_back: {
+    open: { to: 'open', who: A.hand_back, denied: 'TASK_HANDBACK_DENIED' },
+    claimed: { to: 'open', who: A.hand_back, denied: 'TASK_HANDBACK_DENIED' },
+    ...closed,
+  },
   cancel: {
-    open: { to: 'cancelled', who: ['creator', 'supervisor'], denied: 'TASK_CANCEL_DENIED' },
-    claimed: { to: 'cancelled', who: ['creator', 'supervisor'], denied: 'TASK_CANCEL_DENIED' },
+    open: { to: 'cancelled', who: A.cancel, denied: 'TASK_CANCEL_DENIED' },
+    claimed: { to: 'cancelled', who: A.cancel, denied: 'TASK_CANCEL_DENIED' },
     ...closed,
   },
   take_over: {
-    open: { to: 'claimed', who: ['supervisor'], denied: 'TASK_TAKEOVER_DENIED' },
-    claimed: { to: 'claimed', who: ['supervisor'], denied: 'TASK_TAKEOVER_DENIED' },
+    open: { to: 'claimed', who: A.take_over, denied: 'TASK_TAKEOVER_DENIED' },
+    claimed: { to: 'claimed', who: A.take_over, denied: 'TASK_TAKEOVER_DENIED' },
     ...closed,
   },
   reassign: {
-    open: { to: 'claimed', who: ['supervisor'], denied: 'TASK_REASSIGN_DENIED' },
-    claimed: { to: 'claimed', who: ['supervisor'], denied: 'TASK_REASSIGN_DENIED' },
+    open: { to: 'claimed', who: A.reassign, denied: 'TASK_REASSIGN_DENIED' },
+    claimed: { to: 'claimed', who: A.reassign, denied: 'TASK_REASSIGN_DENIED' },
     ...closed,
   },
   chase: {
@@ -88,21 +98,15 @@ export function decide(status: TaskStatus, action: TaskAction, relations: Readon
   return cell.who.some((r) => r === 'any' || relations.has(r)) ? { ok: true, to: cell.to } : { ok: false, code: cell.denied }
 }
 
-/** Creating tasks: cadres of the unit, and supervisors (and admins) of it or above. */
-export const mayCreateIn = (m: Person, unit: { id: number; path: string }) => (m.role === 'grid_cadre' && m.unitId === unit.id) || isSupervisorOver(m, unit)
+/** Creating a task for `unit`: the kernel's create_for (its cadres, cadres and supervisors above). */
+export const mayCreateIn = (m: Person, unit: { id: number; path: string }) => may(m, 'create_for', {}, unit)
 
-/** Every way `m` stands to a task of `unit`. Volunteers count as the unit's members where its policy lets them claim. */
+/** Every way `m` stands to a task of `unit` (the kernel's standings). Volunteers claim where the unit's policy lets them. */
 export function relationsTo(
   m: Person,
   task: { holderId: number | null; creatorId: number },
   unit: { id: number; path: string },
   volunteersClaim = false,
 ): Set<Relation> {
-  const r = new Set<Relation>()
-  if (task.holderId === m.id) r.add('holder')
-  if (task.creatorId === m.id) r.add('creator')
-  const claims = m.role === 'grid_cadre' || m.role === 'supervisor' || (m.role === 'volunteer' && volunteersClaim)
-  if (m.unitId === unit.id && claims) r.add('unit_member')
-  if (isSupervisorOver(m, unit)) r.add('supervisor')
-  return r
+  return standingsOf(m, { holderId: task.holderId, assignerId: task.creatorId }, unit, volunteersClaim)
 }

@@ -66,7 +66,11 @@ export function refusalText(
     case 'TASK_TAKEOVER_DENIED':
       return `只有${a.unitName}的上级负责人可以接手 ${id}`
     case 'TASK_REASSIGN_DENIED':
-      return `只有${a.unitName}的上级负责人可以转派 ${id}`
+      return `只有派发人或${a.unitName}的上级负责人可以转派 ${id}`
+    case 'TASK_HANDBACK_DENIED':
+      return `只有承办人可以退回 ${id}`
+    case 'TASK_NOT_HANDED_DOWN':
+      return `${id} 是${a.unitName}自己的任务,不是上级派来的,无法退回;不办请 #取消 ${id} 原因`
   }
 }
 

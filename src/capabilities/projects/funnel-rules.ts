@@ -6,7 +6,7 @@ type TaskStatus = 'open' | 'claimed' | 'done' | 'cancelled'
 
 export interface FunnelRows {
   /** Needs recorded in the period. */
-  needs: { status: 'open' | 'converted' | 'closed'; taskId: number | null }[]
+  needs: { status: 'pending' | 'open' | 'converted' | 'closed'; taskId: number | null }[]
   /** Tasks created in the period. */
   tasks: { status: TaskStatus; needId: number | null }[]
   /** Status of the tasks those needs were turned into (whenever they were created). */

@@ -75,7 +75,10 @@ export const projectRepo = {
 
   // ── The funnel: what a subtree collected, formed and finished in a period ──────────────────────────────────────
   needsCreated: (db: DbOrTx, unitIds: number[], from: Date, to: Date) =>
-    db.need.findMany({ where: { unitId: { in: unitIds }, createdAt: { gte: from, lt: to } }, select: { id: true, status: true, taskId: true } }),
+    db.need.findMany({
+      where: { unitId: { in: unitIds }, createdAt: { gte: from, lt: to }, status: { not: 'pending' } },
+      select: { id: true, status: true, taskId: true },
+    }),
   tasksCreated: (db: DbOrTx, unitIds: number[], from: Date, to: Date) =>
     db.task.findMany({ where: { unitId: { in: unitIds }, createdAt: { gte: from, lt: to } }, select: { id: true, status: true, needId: true } }),
   taskStatuses: (db: DbOrTx, ids: number[]) => db.task.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } }),

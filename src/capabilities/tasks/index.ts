@@ -6,6 +6,7 @@ import {
   chaseCommand,
   claimCommand,
   completeCommand,
+  handBackCommand,
   progressCommand,
   reassignCommand,
   takeOverCommand,
@@ -35,6 +36,7 @@ export const tasks: Capability = {
       takeOverCommand,
       reassignCommand,
       cancelCommand,
+      handBackCommand,
     ],
   },
   timers: {

@@ -1,5 +1,5 @@
 // The verbs on one task: 认领 进展 完成 放弃 催办 接手 转派 取消. Each takes the task id first.
-import { abandonTask, cancelTask, chaseTask, claimTask, completeTask, progressTask, reassignTask, takeOverTask } from './task.service.ts'
+import { abandonTask, cancelTask, handBackTask, chaseTask, claimTask, completeTask, progressTask, reassignTask, takeOverTask } from './task.service.ts'
 import { taskTexts } from './task.texts.ts'
 import { UsageError } from '../../core/errors.ts'
 import type { MemberWithUnit } from '../../kernel/org/org.types.ts'
@@ -133,10 +133,9 @@ export const reassignCommand: CommandDef<RefArgs & { names: string[] }> = {
   access: 'member',
   name: '转派',
   aliases: ['reassign'],
-  summary: '上级负责人把任务转派给某人',
+  summary: taskTexts.reassignSummary,
   usage: '#转派 T12 @某人',
   example: '#转派 T12 @陈晓',
-  roles: ['supervisor', 'admin'],
   parse(argv) {
     const r = parseTaskRef(argv)
     if (!r.ok) return r
@@ -163,5 +162,20 @@ export const cancelCommand: CommandDef<RefArgs> = {
   async run(ctx) {
     const { task, formerHolder, reopenedNeed } = await cancelTask(taskOp(ctx), ctx.args.ref, ctx.args.rest)
     replyNamingFormerHolder(ctx, task, taskTexts.cancelledReply(task, reopenedNeed), formerHolder)
+  },
+}
+
+export const handBackCommand: CommandDef<RefArgs> = {
+  access: 'member',
+  name: '退回',
+  aliases: ['handback'],
+  ...taskTexts.handBackHelp,
+  parse(argv) {
+    const r = parseTaskRef(argv)
+    return r.ok && !r.args.rest ? problem(taskTexts.handBackReason()) : r
+  },
+  async run(ctx) {
+    const { task, toUnit } = await handBackTask(taskOp(ctx), ctx.args.ref, ctx.args.rest)
+    ctx.reply(taskTexts.handedBackReply(task, toUnit.name), { mention: true })
   },
 }

@@ -8,6 +8,8 @@ import { ok, problem, type CommandContext, type CommandDef, type ParseResult } f
 import { replyTaskList, wantsAll } from './task-list.command.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { mentioned, taskOp } from './task-support.ts'
+import { unitNamed } from '../../kernel/org/org.service.ts'
+import { UsageError } from '../../core/errors.ts'
 
 type NewTaskArgs = { title: string; urgent: boolean; deadline: Date | null; deadlineText: string | null; names: string[]; needNumber?: number }
 type Args = { kind: 'show'; ref: TaskRef; full: boolean } | { kind: 'list'; all: boolean } | { kind: 'create'; task: NewTaskArgs }
@@ -42,7 +44,7 @@ export const taskCommand: CommandDef<Args> = {
   name: '任务',
   aliases: ['task'],
   summary: '创建任务,或查看任务及其全部记录',
-  usage: '#任务 <标题> [紧急] [截止 <时间>] [@成员];#任务 转 N12 …;#任务 T12 [完整]',
+  usage: '#任务 <标题> [紧急] [截止 <时间>] [@成员|@下级单位];#任务 转 N12 …;#任务 T12 [完整]',
   example: '#任务 修复3号楼路灯 紧急 截止 明天下午3点 @李佳鑫',
   parse,
   async run(ctx) {
@@ -55,9 +57,24 @@ export const taskCommand: CommandDef<Args> = {
 
 async function create(ctx: CommandContext<Args>, a: NewTaskArgs) {
   const { deadline } = a
-  const notify = await mentioned(ctx, a.names)
-  const task = await createTask(taskOp(ctx), { title: a.title, urgent: a.urgent, deadline, notify, needNumber: a.needNumber })
-  const text = taskTexts.created(task, { deadline, deadlineText: a.deadlineText, notifyNames: notify.map((m) => m.name), needNumber: a.needNumber })
+  // `@华府社区5号网格` names a unit (the task is for it); every other @ is a person.
+  const units = (await Promise.all(a.names.map((n) => unitNamed(ctx.work, ctx.room, n)))).flatMap((u) => (u ? [u] : []))
+  if (units.length > 1)
+    throw new UsageError(
+      taskTexts.severalUnits(
+        units.map((u) => u.name),
+        a.title,
+      ),
+    )
+  const notify = await mentioned(
+    ctx,
+    a.names.filter((n) => !units.some((u) => u.name === n)),
+  )
+  const task = await createTask(taskOp(ctx), { title: a.title, urgent: a.urgent, deadline, notify, needNumber: a.needNumber, forUnit: units[0] ?? null })
+  const names = notify.map((m) => m.name)
+  if (task.handedDown)
+    return ctx.reply(taskTexts.handedDownReply(task, task.unit.name, names, { deadline, deadlineText: a.deadlineText }), { urgent: a.urgent })
+  const text = taskTexts.created(task, { deadline, deadlineText: a.deadlineText, notifyNames: names, needNumber: a.needNumber })
   ctx.reply(text, { mentionIds: notify.map((m) => m.wxid), urgent: a.urgent })
 }
 

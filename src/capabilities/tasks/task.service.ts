@@ -5,7 +5,10 @@ import { AppError, refuser } from '../../core/errors.ts'
 import { jobId } from '../../core/ids.ts'
 import { refInRange } from '../../parser/refs.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
-import { districtOf, type BoundRoom, type MemberWithUnit, type Unit } from '../../kernel/org/org.types.ts'
+import { districtOf, type BoundRoom, type MemberWithUnit, type Room, type Unit } from '../../kernel/org/org.types.ts'
+import { unitRoom } from '../../kernel/org/org.service.ts'
+import { mayHandTo } from '../../kernel/org/item-authority.ts'
+import { maskPersonalData } from '../../core/privacy/mask.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import type { Work } from '../../kernel/work.ts'
 import { publish } from '../../kernel/events.ts'
@@ -56,6 +59,9 @@ export type TaskRefusalCode =
   | 'TASK_ASSIGN_OUTSIDE'
   | 'TASK_SAME_HOLDER'
   | 'TASK_UNKNOWN'
+  | 'TASK_SEVERAL_UNITS'
+  | 'TASK_HAND_OUTSIDE'
+  | 'TASK_UNIT_NO_ROOM'
 const refuse = refuser<TaskRefusalCode>('task')
 
 export async function findTask(op: Pick<TaskOp, 'db' | 'actor'>, ref: TaskRef): Promise<TaskInUnit> {
@@ -125,17 +131,49 @@ export interface NewTask {
   deadline: Date | null
   notify: MemberWithUnit[]
   needNumber?: number
+  /** A unit named with @ (`#任务 清理楼道 @华府社区5号网格`): the task is for it. */
+  forUnit?: Unit | null
+}
+
+/**
+ * The unit a new task is for: the unit named, else the unit of the person named when it is below the room's unit
+ * (naming a person implies their unit), else the room's own. Refused when the people named are in several units
+ * below, or outside the unit named.
+ */
+function targetUnit(op: TaskOp, input: NewTask): Unit {
+  const here = op.room.unit
+  if (input.forUnit) {
+    const outside = input.notify.find((m) => !isAtOrAbove(input.forUnit!, m.unit) && !isAtOrAbove(m.unit, input.forUnit!))
+    if (outside) throw refuse('TASK_ASSIGN_OUTSIDE', taskTexts.assignOutside(outside.name, input.forUnit.name, input.title))
+    return input.forUnit
+  }
+  const below = [...new Map(input.notify.filter((m) => m.unitId !== here.id && isAtOrAbove(here, m.unit)).map((m) => [m.unitId, m.unit])).values()]
+  if (below.length > 1)
+    throw refuse(
+      'TASK_SEVERAL_UNITS',
+      taskTexts.severalUnits(
+        below.map((u) => u.name),
+        input.title,
+      ),
+    )
+  return below[0] ?? here
 }
 
 export async function createTask(op: TaskOp, input: NewTask) {
-  const unit = op.room.unit
+  const here = op.room.unit
+  const unit = targetUnit(op, input)
   const district = districtOf(unit)
+  const handedDown = unit.id !== here.id
+  // Work is handed only into the assigner's own subtree, from a group of that unit or one above it.
+  if (handedDown && !(mayHandTo(op.actor, unit) && isAtOrAbove(here, unit)))
+    throw refuse('TASK_HAND_OUTSIDE', taskTexts.handOutside(unit.name, op.actor.unit.name, input.title))
   if (!mayCreateIn(op.actor, unit)) throw refuse('TASK_CREATE_DENIED', taskTexts.createDenied(unit.name))
-  // Whoever is named must belong to this unit's line (issue #29, item 10): a cadre of another grid who sits in this
-  // group is refused by name, as #转派 refuses, and nothing is created. Someone of a unit below is left to the
-  // downward-work issue (#22), which hands the task to that unit.
+  // Whoever is named must belong to the task unit's line (issue #29, item 10): a cadre of another grid who sits in
+  // this group is refused by name, as #转派 refuses, and nothing is created.
   const outside = input.notify.find((m) => !maySee(m, unit) && !isAtOrAbove(unit, m.unit))
   if (outside) throw refuse('TASK_ASSIGN_OUTSIDE', taskTexts.assignOutside(outside.name, unit.name, input.title))
+  const room = handedDown ? await unitRoom(op, unit.id) : op.room
+  if (!room?.wxRoomId) throw refuse('TASK_UNIT_NO_ROOM', taskTexts.unitNoRoom(unit.name))
   let needDbId: number | null = null
   let title = input.title
   if (input.needNumber !== undefined) {
@@ -155,7 +193,9 @@ export async function createTask(op: TaskOp, input: NewTask) {
     districtId: district,
     number,
     unitId: unit.id,
-    roomId: op.room.id,
+    roomId: room.id,
+    assignedFromUnitId: handedDown ? here.id : null,
+    assignedFromRoomId: handedDown ? op.room.id : null,
     title: title.slice(0, 200),
     priority: input.urgent ? 'urgent' : 'normal',
     deadline: input.deadline,
@@ -167,8 +207,43 @@ export async function createTask(op: TaskOp, input: NewTask) {
   const cycle = startCycle(task, 'unclaimed', op.now, ctx, op.effects, task.id)
   await taskRepo.transition(op.db, task.id, {}, cycle)
   if (needDbId && !(await taskRepo.convertNeed(op.db, needDbId, task.id))) throw refuse('NEED_RACE', taskTexts.needRace(input.needNumber!))
-  await event(op, task, 'created', null, 'open', input.needNumber !== undefined ? taskTexts.fromNeed(input.needNumber) : null)
-  return { ...task, ...cycle }
+  const from = input.needNumber !== undefined ? taskTexts.fromNeed(input.needNumber) : null
+  await event(op, task, 'created', null, 'open', handedDown ? taskTexts.handedDownNote(here.name, unit.name, from) : from)
+  if (handedDown) await announceHandedDown(op, { ...task, ...cycle }, room, input.notify)
+  return { ...task, ...cycle, unit, handedDown }
+}
+
+/** A task handed down is announced in its unit's group, @-ing the people named (or, none named, the unit's cadres). */
+async function announceHandedDown(op: TaskOp, task: Task, room: Room, named: MemberWithUnit[]) {
+  const people = named.length ? named : await orgRepo.membersIn(op.db, [task.unitId], ['grid_cadre'])
+  op.effects.post(
+    {
+      accountId: room.accountId,
+      roomId: room.wxRoomId!,
+      text: taskTexts.handedDown(
+        task,
+        op.actor.name,
+        op.room.unit.name,
+        people.map((m) => m.name),
+      ),
+      mentionIds: people.map((m) => m.wxid),
+      urgent: task.priority === 'urgent',
+    },
+    jobId('handed-down', task.id, op.messageId),
+  )
+}
+
+/** The group a handed-down task came from hears what became of it (claimed, done, handed back), unless it already did. */
+function tellAssigner(op: TaskOp, task: TaskInUnit, text: string, what: string) {
+  const id = task.assignedFromRoomId
+  if (!id || id === op.room.id || id === task.roomId || task.escalatedRoomIds.includes(id)) return Promise.resolve()
+  return orgRepo.roomById(op.db, id).then((room) => {
+    if (room?.wxRoomId)
+      op.effects.post(
+        { accountId: room.accountId, roomId: room.wxRoomId, text: maskPersonalData(text), mentionIds: [] },
+        jobId('assigner', task.id, what, op.messageId),
+      )
+  })
 }
 
 export async function claimTask(op: TaskOp, ref: TaskRef) {
@@ -191,6 +266,7 @@ async function assign(op: TaskOp, task: TaskInUnit, holder: MemberWithUnit, how:
   await change(op, task, { status: 'claimed', holderId: holder.id, claimedAt: op.now, ...timers })
   await event(op, task, how, task.status, 'claimed', how === 'claimed' ? null : taskTexts.assignedNote(holder.name))
   await tellReachedRooms(op.db, op.effects, task, taskTexts.reachedTaken(task, task.unit.name, how, holder.name), `${how}-${op.messageId}`, op.room.id)
+  await tellAssigner(op, task, taskTexts.reachedTaken(task, task.unit.name, how, holder.name), how)
   return { task, holder }
 }
 
@@ -215,6 +291,7 @@ export async function completeTask(op: TaskOp, ref: TaskRef, result: string) {
   const evidence = (await taskRepo.attachEvidence(op.db, op.actor.id, task.id, new Date(op.now.getTime() - EVIDENCE_WINDOW_MS), op.now)).count
   await event(op, task, 'completed', task.status, 'done', result.slice(0, MAX_TEXT))
   await tellReachedRooms(op.db, op.effects, task, taskTexts.reachedDone(task, task.unit.name), `done-${op.messageId}`, op.room.id)
+  await tellAssigner(op, task, taskTexts.reachedDone(task, task.unit.name, result), 'done')
   // Points, resources and projects credit the completion in this transaction (their notes end the reply).
   const holderId = task.holderId ?? op.actor.id
   const holder = holderId === op.actor.id ? op.actor : ((await orgRepo.membersByIds(op.db, [holderId]))[0] ?? null)
@@ -276,12 +353,17 @@ export async function takeOverTask(op: TaskOp, ref: TaskRef) {
 }
 
 export async function reassignTask(op: TaskOp, ref: TaskRef, to: MemberWithUnit) {
-  const task = await findTask(op, ref)
-  await authorize(op, task, 'reassign')
-  if (!maySee(to, task.unit)) throw refuse('TASK_REASSIGN_OUTSIDE', taskTexts.reassignOutside(to.name, task.unit.name))
-  if (task.holderId === to.id) throw refuse('TASK_SAME_HOLDER', taskTexts.sameHolder(task, to.name))
+  const found = await findTask(op, ref)
+  await authorize(op, found, 'reassign')
+  // To anyone of the task unit's line, or down into its subtree (then the task moves to that person's unit) — and
+  // never outside the subtree of whoever reassigns.
+  const down = to.unitId !== found.unitId && isAtOrAbove(found.unit, to.unit)
+  if (!maySee(to, found.unit) && !(down && mayHandTo(op.actor, to.unit)))
+    throw refuse('TASK_REASSIGN_OUTSIDE', taskTexts.reassignOutside(to.name, found.unit.name))
+  if (found.holderId === to.id) throw refuse('TASK_SAME_HOLDER', taskTexts.sameHolder(found, to.name))
+  const task = down ? await moveDown(op, found, to.unit) : found
   const r = await assign(op, task, to, 'reassigned')
-  const formerHolder = await tellFormerHolder(op, task, (t) => taskTexts.holderReplaced(t, `${op.actor.name} 已转派给 ${to.name}`))
+  const formerHolder = await tellFormerHolder(op, found, (t) => taskTexts.holderReplaced(t, `${op.actor.name} 已转派给 ${to.name}`))
   // The new holder hears it in the task's own room.
   const room = await orgRepo.roomById(op.db, task.roomId)
   if (room?.wxRoomId) {
@@ -291,6 +373,53 @@ export async function reassignTask(op: TaskOp, ref: TaskRef, to: MemberWithUnit)
     )
   }
   return { ...r, formerHolder }
+}
+
+/** Moves a task to a unit below its own (#转派 down): it belongs there now, and remembers where it came from. */
+async function moveDown(op: TaskOp, task: TaskInUnit, unit: Unit): Promise<TaskInUnit> {
+  const room = await unitRoom(op, unit.id)
+  if (!room?.wxRoomId) throw refuse('TASK_UNIT_NO_ROOM', taskTexts.unitNoRoom(unit.name))
+  const from = { assignedFromUnitId: task.assignedFromUnitId ?? task.unitId, assignedFromRoomId: task.assignedFromRoomId ?? task.roomId }
+  await change(op, task, { unitId: unit.id, roomId: room.id, ...from })
+  return { ...task, unitId: unit.id, roomId: room.id, unit, ...from }
+}
+
+/**
+ * #退回: the unit a task was handed to gives it back up with a reason. It is open again in the unit and group it came
+ * from, escalating from there, and the assigner is told there.
+ */
+export async function handBackTask(op: TaskOp, ref: TaskRef, reason: string) {
+  const task = await findTask(op, ref)
+  await authorize(op, task, 'hand_back')
+  if (!task.assignedFromUnitId || !task.assignedFromRoomId) throw refuse('TASK_NOT_HANDED_DOWN', taskTexts.notHandedDown(task, task.unit.name))
+  const unit = await orgRepo.unitById(op.db, task.assignedFromUnitId)
+  const room = await orgRepo.roomById(op.db, task.assignedFromRoomId)
+  if (!unit || !room) throw refuse('TASK_NOT_HANDED_DOWN', taskTexts.notHandedDown(task, task.unit.name))
+  const cycle = startCycle(task, 'unclaimed', op.now, await unitContext(op.db, unit), op.effects, task.id)
+  await change(op, task, {
+    status: 'open',
+    holderId: null,
+    claimedAt: null,
+    nextReminderAt: null,
+    unitId: unit.id,
+    roomId: room.id,
+    assignedFromUnitId: null,
+    assignedFromRoomId: null,
+    ...cycle,
+  })
+  await event(op, task, 'handed_back', task.status, 'open', taskTexts.handedBackNote(unit.name, reason))
+  const assigner = (await orgRepo.membersByIds(op.db, [task.creatorId]))[0]
+  if (room.wxRoomId)
+    op.effects.post(
+      {
+        accountId: room.accountId,
+        roomId: room.wxRoomId,
+        text: maskPersonalData(taskTexts.handedBack(task, task.unit.name, op.actor.name, reason)),
+        mentionIds: assigner ? [assigner.wxid] : [],
+      },
+      jobId('hand-back', task.id, op.messageId),
+    )
+  return { task, toUnit: unit }
 }
 
 export async function chaseTask(op: TaskOp, ref: TaskRef) {

@@ -21,6 +21,7 @@ export const EVENT_LABEL: Record<string, string> = {
   chased: '催办',
   taken_over: '接手',
   reassigned: '转派',
+  handed_back: '退回',
   evidence: '附图',
   disclosed: '查看完整记录',
 }
@@ -86,6 +87,18 @@ export const taskTexts = {
   reassignOutside: (name: string, unitName: string) => `${name} 不在${unitName}或其上级单位,不能承接此任务`,
   assignOutside: (name: string, unitName: string, title: string) =>
     `${name} 不在${unitName}或其上级单位,不能认领这里的任务,任务未创建。请只 @ 本单位的人,或到 TA 所在单位的群里创建。例如:#任务 ${title || '修复3号楼路灯'}`,
+  severalUnits: (units: string[], title: string) =>
+    `@ 的人分属 ${units.join('、')},一个任务只能派给一个单位,任务未创建。请分开派,例如:#任务 ${title || '清理楼道'} @${units[0]}`,
+  handOutside: (unitName: string, ownUnit: string, title: string) =>
+    `${unitName} 不在${ownUnit}的下级范围内,不能派任务过去,任务未创建。只能派给本单位或下级单位,例如:#任务 ${title || '清理楼道'} @某网格`,
+  unitNoRoom: (unitName: string) => `${unitName} 还没有绑定的群,无法派任务过去;请管理员先在该单位群里发送 #绑定`,
+  handedDownNote: (from: string, to: string, need: string | null) => `${from}派给${to}${need ? `,${need}` : ''}`,
+  notHandedDown: (t: Pick<Task, 'number'>, unitName: string) =>
+    `${taskId(t)} 是${unitName}自己的任务,不是上级派来的,无法退回;不办请发送 #取消 ${taskId(t)} 原因`,
+  reassignSummary: '派发人或上级负责人把任务转派给某人(可派到下级单位)',
+  handBackHelp: { summary: '把上级派来的任务退回派发单位(须写理由)', usage: '#退回 T12 <理由>', example: '#退回 T12 需要专业电工,网格无法处理' },
+  handBackReason: () => '请写明退回理由',
+  handedBackNote: (to: string, reason: string) => `退回${to}:${reason}`,
   needUnknown: (n: number) => `没有需求 N${n}`,
   needNotVisible: (n: number, unitName: string) => `需求 N${n} 属于${unitName},您无权办理`,
   needNotOpen: (n: number, converted: boolean) => `需求 N${n} 已${converted ? '转为任务' : '关闭'}`,
@@ -139,7 +152,19 @@ export const taskTexts = {
     const verb = how === 'claimed' ? `已由 ${holderName} 认领` : how === 'taken_over' ? `已由 ${holderName} 接手` : `已转派给 ${holderName}`
     return `✅ ${unitName} 任务 ${named(t)}${verb}。`
   },
-  reachedDone: (t: Pick<Task, 'number' | 'title'>, unitName: string) => `✅ ${unitName} 任务 ${named(t)}已完成。`,
+  reachedDone: (t: Pick<Task, 'number' | 'title'>, unitName: string, result = '') => `✅ ${unitName} 任务 ${named(t)}已完成${result ? `:${result}` : ''}。`,
+  handedDown: (t: Pick<Task, 'number' | 'title' | 'priority' | 'deadline'>, byName: string, fromUnit: string, names: string[]) =>
+    `📋 ${fromUnit} ${byName} 派来任务 ${taskId(t)}${urgentTag(t)}「${t.title}」${t.deadline ? `,截止 ${formatLocal(t.deadline)}` : ''}\n${names.length ? `请 ${names.join('、')} ` : '请本单位网格员'}认领:#认领 ${taskId(t)};办不了请退回:#退回 ${taskId(t)} 原因`,
+  handedDownReply: (
+    t: Pick<Task, 'number' | 'title' | 'priority'>,
+    unitName: string,
+    names: string[],
+    a: { deadline: Date | null; deadlineText: string | null },
+  ) =>
+    `📋 已创建任务 ${taskId(t)}${urgentTag(t)}「${t.title}」,派给${unitName}${names.length ? `(${names.join('、')})` : ''}${a.deadline ? `\n截止:${formatLocal(a.deadline)}(按「${a.deadlineText}」理解,如有误请重发)` : ''}\n已在${unitName}群通知;认领、完成或退回会告诉本群。`,
+  handedBack: (t: Pick<Task, 'number' | 'title'>, unitName: string, byName: string, reason: string) =>
+    `↩️ ${unitName} ${byName} 退回任务 ${named(t)}:${reason}\n任务回到本单位待认领。可另派:#转派 ${taskId(t)} @某人;或 #接手 ${taskId(t)} / #取消 ${taskId(t)} 原因`,
+  handedBackReply: (t: Pick<Task, 'number'>, unitName: string) => `已将 ${taskId(t)} 退回${unitName},已告知派发人。`,
   reachedCancelled: (t: Pick<Task, 'number' | 'title'>, unitName: string) => `${unitName} 任务 ${named(t)}已取消。`,
   reassignedToYou: (t: Pick<Task, 'number' | 'title' | 'deadline'>, byName: string) =>
     `📌 ${byName} 将任务 ${named(t)}转派给您${t.deadline ? `,截止 ${formatLocal(t.deadline)}` : ''}。`,

@@ -1,7 +1,7 @@
 // Tasks and needs as the domain sees them (the repository's rows satisfy these).
 export type TaskStatus = 'open' | 'claimed' | 'done' | 'cancelled'
 export type Priority = 'normal' | 'urgent'
-export type NeedStatus = 'open' | 'converted' | 'closed'
+export type NeedStatus = 'pending' | 'open' | 'converted' | 'closed'
 
 export interface Task {
   id: number
@@ -16,6 +16,9 @@ export interface Task {
   creatorId: number
   holderId: number | null
   needId: number | null
+  /** Handed down from a unit above: where it came from (null when made in its own unit). */
+  assignedFromUnitId: number | null
+  assignedFromRoomId: number | null
   result: string | null
   createdAt: Date
   closedAt: Date | null

@@ -3,6 +3,7 @@ import { UsageError } from '../../core/errors.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import type { Work } from '../work.ts'
 import { orgRepo } from './org.repo.ts'
+import { orgTexts } from '../texts/org.texts.ts'
 import { districtOf, type BoundRoom, type MemberWithUnit, type Room, type Unit } from './org.types.ts'
 
 /** The bot accounts the database knows (each gateway serves some of them). */
@@ -42,11 +43,26 @@ export async function mentionedMembers({ db }: Pick<Work, 'db'>, room: BoundRoom
     if (known.has(name)) continue
     const matches = await orgRepo.membersByName(db, districtOf(room.unit), name)
     // Named with an @ and no member goes by that name: most often a resident of the group, who is no member.
-    if (matches.length === 0) throw new UsageError(`找不到成员「${name}」:TA 不是本区的网格成员(居民不能被指派或登记);若是成员改了群昵称,请长按头像@ TA`)
-    if (matches.length > 1) throw new UsageError(`有 ${matches.length} 位成员叫「${name}」,请在群里直接@ TA(长按头像)`)
+    if (matches.length === 0) {
+      // On the roster but not linked yet: nobody can @ or tell them until they send #登记 in their group.
+      const unlinked = await orgRepo.unlinkedByName(db, districtOf(room.unit), name)
+      if (unlinked.length) throw new UsageError(orgTexts.unlinked(name, unlinked[0]!.unit.name))
+      throw new UsageError(orgTexts.notAMember(name))
+    }
+    if (matches.length > 1) throw new UsageError(orgTexts.namesakes(name, matches.length))
     found.set(matches[0]!.id, matches[0]!)
   }
   return [...found.values()]
+}
+
+/** A unit of the room's district by its exact name (`@华府社区5号网格` in a command), or null. */
+export async function unitNamed({ db }: Pick<Work, 'db'>, room: BoundRoom, name: string): Promise<Unit | null> {
+  return orgRepo.unitByName(db, districtOf(room.unit), name)
+}
+
+/** The group a unit's work is posted in: its first bound room, or null. */
+export async function unitRoom({ db }: Pick<Work, 'db'>, unitId: number): Promise<Room | null> {
+  return (await orgRepo.roomsOfUnit(db, unitId))[0] ?? null
 }
 
 /** Binds every room of the district whose topic the simulator knows to its synthetic room id (an admin's #绑定, up front). */

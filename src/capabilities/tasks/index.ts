@@ -1,5 +1,5 @@
 // Needs and tasks (需求任务): created, claimed, escalated up the tree while unclaimed or overdue, completed.
-import { needCommand, needListCommand } from './need.command.ts'
+import { acceptNeedCommand, closeNeedCommand, needCommand, needListCommand } from './need.command.ts'
 import {
   abandonCommand,
   cancelCommand,
@@ -26,6 +26,8 @@ export const tasks: Capability = {
     commands: [
       needCommand,
       needListCommand,
+      acceptNeedCommand,
+      closeNeedCommand,
       taskCommand,
       taskListCommand,
       claimCommand,

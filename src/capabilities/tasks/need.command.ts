@@ -1,32 +1,31 @@
-import { listNeeds, recordNeed } from './need.service.ts'
+import { acceptNeed, closeNeed, listNeeds, recordNeed, tellCadresOfPending } from './need.service.ts'
 import { needTexts } from './task.texts.ts'
-import { ok, problem, type CommandDef } from '../../pipeline/command.ts'
+import { ok, problem, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
 import { UsageError } from '../../core/errors.ts'
 import { listItems, MAX_ITEMS } from '../../parser/list-items.ts'
+import { parseRef } from '../../parser/refs.ts'
 
 export const needCommand: CommandDef<{ description: string }> = {
-  access: 'member',
+  // Residents too: in a grid's group a resident's need waits for the grid's cadres (待网格确认).
+  access: 'guest',
   name: '需求',
   aliases: ['need'],
-  summary: '记录居民需求(得到编号 N…)',
-  usage: '#需求 <描述>',
-  example: '#需求 3号楼王奶奶家水管漏水,需要维修',
+  ...needTexts.needHelp,
   parse: (_argv, text) => (text ? ok({ description: text }) : problem('请写明需求内容')),
   async run(ctx) {
     // A pasted list (one a line, or numbered) is one need each, answered once with all their ids.
     const items = listItems(ctx.args.description)
     if (items && items.length > MAX_ITEMS) throw new UsageError(needTexts.tooMany(items.length, MAX_ITEMS))
+    const name = ctx.member?.name ?? ctx.msg.talkerName
+    const reporter = ctx.member ? { member: ctx.member } : { wxid: ctx.msg.talkerId, name }
     const needs = []
     for (const description of items ?? [ctx.args.description]) {
-      needs.push(
-        await recordNeed(ctx.work, {
-          room: ctx.room,
-          reporterId: ctx.member.id,
-          description,
-          accountId: ctx.msg.accountId,
-          messageId: ctx.msg.messageId,
-        }),
-      )
+      needs.push(await recordNeed(ctx.work, { room: ctx.room, reporter, description, accountId: ctx.msg.accountId, messageId: ctx.msg.messageId }))
+    }
+    if (!ctx.member) {
+      ctx.reply(needTexts.residentRecorded(needs), { mention: true })
+      await tellCadresOfPending(ctx.work, ctx.room, needs, name, ctx.msg.messageId)
+      return
     }
     ctx.reply(needs.length === 1 ? needTexts.recorded(needs[0]!) : needTexts.recordedMany(needs), { mention: true })
   },
@@ -45,5 +44,42 @@ export const needListCommand: CommandDef<null> = {
     const { needs, total } = await listNeeds(ctx.work, unit.id)
     if (!total) return ctx.reply(needTexts.listEmpty(unit.name))
     ctx.reply(needTexts.list(unit.name, total, needs.map(needTexts.line), total - needs.length))
+  },
+}
+
+export type NeedRefArgs = { number: number; rest: string }
+
+/** "N3 rest of the words" → the need's number and the rest. */
+export function parseNeedRef(argv: string[]): ParseResult<NeedRefArgs> {
+  const r = parseRef('N', argv[0])
+  if (!r.ok) return problem(needTexts.refHelp())
+  return ok({ number: r.number, rest: argv.slice(1).join(' ').trim() })
+}
+
+/** #采纳 N3: a resident's need (待网格确认) joins the unit's list. */
+export const acceptNeedCommand: CommandDef<NeedRefArgs> = {
+  access: 'member',
+  name: '采纳',
+  aliases: ['收录'],
+  ...needTexts.acceptHelp,
+  parse: parseNeedRef,
+  async run(ctx) {
+    const need = await acceptNeed({ ...ctx.work, actor: ctx.member, room: ctx.room, messageId: ctx.msg.messageId }, ctx.args.number)
+    ctx.reply(needTexts.accepted(need), { mention: true })
+  },
+}
+
+export const closeNeedCommand: CommandDef<NeedRefArgs> = {
+  access: 'member',
+  name: '关闭',
+  aliases: ['close'],
+  ...needTexts.closeHelp,
+  parse(argv) {
+    const r = parseNeedRef(argv)
+    return r.ok && !r.args.rest ? problem(needTexts.closeReason()) : r
+  },
+  async run(ctx) {
+    const need = await closeNeed({ ...ctx.work, actor: ctx.member, room: ctx.room, messageId: ctx.msg.messageId }, ctx.args.number, ctx.args.rest)
+    ctx.reply(needTexts.closed(need, !!need.reporterWxid), { mention: true })
   },
 }

@@ -1,7 +1,7 @@
 // The only place with Prisma queries about needs, tasks, their events and short ids.
 import type { DbOrTx } from '../../db/client.ts'
 import type { Prisma } from '../../db/generated/client.ts'
-import type { TaskStatus } from '../../db/generated/enums.ts'
+import type { NeedStatus, TaskStatus } from '../../db/generated/enums.ts'
 import { shortIdRepo } from '../../domain/short-id.repo.ts'
 
 export const ACTIVE: TaskStatus[] = ['open', 'claimed']
@@ -12,11 +12,16 @@ export const taskRepo = {
 
   createNeed: (db: DbOrTx, data: Prisma.NeedUncheckedCreateInput) => db.need.create({ data }),
   needByNumber: (db: DbOrTx, districtId: number, number: number) => db.need.findUnique({ where: { districtId_number: { districtId, number } } }),
-  openNeeds: (db: DbOrTx, unitId: number, take: number) => db.need.findMany({ where: { unitId, status: 'open' }, orderBy: { number: 'asc' }, take }),
-  countOpenNeeds: (db: DbOrTx, unitId: number) => db.need.count({ where: { unitId, status: 'open' } }),
-  /** Converts a need once: false when it was converted or closed meanwhile. */
+  /** Needs still to be dealt with: open, and residents' waiting for the grid (待网格确认). */
+  openNeeds: (db: DbOrTx, unitId: number, take: number) =>
+    db.need.findMany({ where: { unitId, status: { in: ['open', 'pending'] } }, orderBy: { number: 'asc' }, take }),
+  countOpenNeeds: (db: DbOrTx, unitId: number) => db.need.count({ where: { unitId, status: { in: ['open', 'pending'] } } }),
+  /** Converts a need once (a resident's still waiting for the grid is accepted by it): false when it was converted or closed meanwhile. */
   convertNeed: async (db: DbOrTx, id: number, taskId: number) =>
-    (await db.need.updateMany({ where: { id, status: 'open' }, data: { status: 'converted', taskId } })).count === 1,
+    (await db.need.updateMany({ where: { id, status: { in: ['open', 'pending'] } }, data: { status: 'converted', taskId } })).count === 1,
+  /** Changes a need only while its status is one of `from`: false when someone else changed it first. */
+  setNeedStatus: async (db: DbOrTx, id: number, from: NeedStatus[], data: Prisma.NeedUncheckedUpdateManyInput) =>
+    (await db.need.updateMany({ where: { id, status: { in: from } }, data })).count === 1,
 
   /** A need whose task was cancelled is open again (false when it was not that task's any more). */
   reopenNeed: async (db: DbOrTx, id: number, taskId: number) =>

@@ -18,8 +18,9 @@ import { tellReachedRooms } from '../../kernel/escalation/reached-rooms.ts'
 import { unitContext } from '../../kernel/org/unit-context.ts'
 import { decide, mayCreateIn, relationsTo, type TaskAction, type TaskRefusal } from './task-rules.ts'
 import { isAtOrAbove, isSupervisorOver, maySee } from '../../kernel/org/authority.ts'
-import { refusalText, taskId, taskTexts } from './task.texts.ts'
-import type { Task, TaskEvent, TaskStatus } from './task.types.ts'
+import { needTexts, refusalText, taskId, taskTexts } from './task.texts.ts'
+import { tellResident } from './need.service.ts'
+import type { Need, Task, TaskEvent, TaskStatus } from './task.types.ts'
 
 export type Actor = MemberWithUnit
 
@@ -175,6 +176,7 @@ export async function createTask(op: TaskOp, input: NewTask) {
   const room = handedDown ? await unitRoom(op, unit.id) : op.room
   if (!room?.wxRoomId) throw refuse('TASK_UNIT_NO_ROOM', taskTexts.unitNoRoom(unit.name))
   let needDbId: number | null = null
+  let resident: Need | null = null
   let title = input.title
   if (input.needNumber !== undefined) {
     const n = input.needNumber
@@ -182,8 +184,9 @@ export async function createTask(op: TaskOp, input: NewTask) {
     if (!need) throw refuse('NEED_UNKNOWN', taskTexts.needUnknown(n))
     const needUnit = await orgRepo.unitById(op.db, need.unitId)
     if (!needUnit || !maySee(op.actor, needUnit)) throw refuse('NEED_NOT_VISIBLE', taskTexts.needNotVisible(n, needUnit?.name ?? ''))
-    if (need.status !== 'open') throw refuse('NEED_NOT_OPEN', taskTexts.needNotOpen(n, need.status === 'converted'))
+    if (need.status !== 'open' && need.status !== 'pending') throw refuse('NEED_NOT_OPEN', taskTexts.needNotOpen(n, need.status === 'converted'))
     needDbId = need.id
+    if (need.reporterWxid) resident = need
     // Converted from a room above, the need's personal data stays in its own unit: the task's title is masked.
     title ||= textFor(op.room.unitId, need.unitId, need.description)
   }
@@ -210,6 +213,7 @@ export async function createTask(op: TaskOp, input: NewTask) {
   const from = input.needNumber !== undefined ? taskTexts.fromNeed(input.needNumber) : null
   await event(op, task, 'created', null, 'open', handedDown ? taskTexts.handedDownNote(here.name, unit.name, from) : from)
   if (handedDown) await announceHandedDown(op, { ...task, ...cycle }, room, input.notify)
+  if (resident) await tellResident(op, resident, needTexts.residentConverted(resident, task, unit.name), `converted-${op.messageId}`)
   return { ...task, ...cycle, unit, handedDown }
 }
 
@@ -292,6 +296,8 @@ export async function completeTask(op: TaskOp, ref: TaskRef, result: string) {
   await event(op, task, 'completed', task.status, 'done', result.slice(0, MAX_TEXT))
   await tellReachedRooms(op.db, op.effects, task, taskTexts.reachedDone(task, task.unit.name), `done-${op.messageId}`, op.room.id)
   await tellAssigner(op, task, taskTexts.reachedDone(task, task.unit.name, result), 'done')
+  const need = task.needId ? await taskRepo.needById(op.db, task.needId) : null
+  if (need?.reporterWxid) await tellResident(op, need, needTexts.residentDone(need, result.slice(0, MAX_TEXT)), `done-${op.messageId}`)
   // Points, resources and projects credit the completion in this transaction (their notes end the reply).
   const holderId = task.holderId ?? op.actor.id
   const holder = holderId === op.actor.id ? op.actor : ((await orgRepo.membersByIds(op.db, [holderId]))[0] ?? null)

@@ -182,6 +182,26 @@ export const taskTexts = {
 }
 
 export const needTexts = {
+  guestOnlyInGrid: () => '居民请在所在网格的群里提需求',
+  residentRecorded: (needs: { number: number }[]) => `📥 已收到您的需求 ${needs.map((n) => `N${n.number}`).join('、')},网格员确认后会在本群告诉您。`,
+  // The resident's words are right above in the group: not repeated (the group holds other residents too).
+  pendingForCadres: (needs: { number: number }[], residentName: string) =>
+    `📥 居民 ${residentName} 提出需求 ${needs.map((n) => `N${n.number}`).join('、')}(待网格确认)。采纳:#采纳 N${needs[0]!.number};不采纳:#关闭 N${needs[0]!.number} 理由`,
+  screenDenied: (n: number, unitName: string) => `需求 N${n} 属于${unitName},只有本单位网格员或上级负责人可以采纳或关闭`,
+  notPending: (n: { number: number; status: string }) =>
+    `需求 N${n.number} ${n.status === 'open' ? '已在需求清单中' : n.status === 'converted' ? '已转为任务' : '已关闭'},无需采纳`,
+  accepted: (n: { number: number }) => `✅ 已采纳需求 N${n.number},列入需求清单。转为任务:#任务 转 N${n.number} [截止 时间] [@成员]`,
+  closed: (n: { number: number }, resident: boolean) => `已关闭需求 N${n.number}${resident ? ',已告知居民' : ''}。`,
+  residentAccepted: (n: { number: number }, byName: string) => `✅ 您提的需求 N${n.number} 已由网格员 ${byName} 采纳,列入需求清单。`,
+  residentClosed: (n: { number: number }, reason: string) => `您提的需求 N${n.number} 未被采纳:${reason}。如有疑问请联系网格员。`,
+  residentConverted: (n: { number: number }, t: { number: number }, unitName: string) =>
+    `📋 您提的需求 N${n.number} 已转为任务 T${t.number},由${unitName}办理。`,
+  residentDone: (n: { number: number }, result: string) => `🎉 您提的需求 N${n.number} 已办结${result ? `:${result}` : ''}。`,
+  closeReason: () => '请写明关闭理由',
+  needHelp: { summary: '记录居民需求(得到编号 N…;居民也可在网格群提)', usage: '#需求 <描述>', example: '#需求 3号楼王奶奶家水管漏水,需要维修' },
+  refHelp: () => '请写明需求编号,如 N12',
+  acceptHelp: { summary: '采纳居民提的需求 N…(待网格确认 → 列入需求清单)', usage: '#采纳 N12', example: '#采纳 N12' },
+  closeHelp: { summary: '关闭需求 N…(须写理由;居民的需求会告知本人)', usage: '#关闭 N12 <理由>', example: '#关闭 N12 属于物业维修范围,已告知物业电话' },
   recorded: (n: { number: number; description: string }) =>
     `📥 已记录需求 N${n.number}:${n.description}\n转为任务:#任务 转 N${n.number} [紧急] [截止 时间] [@成员]`,
   recordedMany: (needs: { number: number; description: string }[]) =>
@@ -190,5 +210,6 @@ export const needTexts = {
   listEmpty: (unitName: string) => `${unitName} 暂无待办需求。`,
   list: (unitName: string, total: number, lines: string[], more: number) =>
     `${unitName} 待办需求 ${total} 条:\n${lines.join('\n')}${more > 0 ? `\n……另有 ${more} 条` : ''}`,
-  line: (n: { number: number; description: string; createdAt: Date }) => `N${n.number} ${n.description.slice(0, 40)}(${formatLocal(n.createdAt)})`,
+  line: (n: { number: number; description: string; createdAt: Date; status?: string }) =>
+    `N${n.number} ${n.status === 'pending' ? '【待网格确认】' : ''}${n.description.slice(0, 40)}(${formatLocal(n.createdAt)})`,
 }

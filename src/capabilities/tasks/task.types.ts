@@ -37,6 +37,10 @@ export interface Need {
   id: number
   number: number
   unitId: number
+  roomId: number
+  /** A resident's need: their contact id and shown name (null for a member's). */
+  reporterWxid: string | null
+  reporterName: string | null
   description: string
   status: NeedStatus
   createdAt: Date

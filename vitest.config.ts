@@ -13,6 +13,7 @@ const DATABASE_TESTS = [
   'foreign-keys',
   'handlers',
   'hazard-handlers',
+  'lists-handlers',
   'ledger-export-job',
   'ledger-export',
   'migration-edited',

@@ -24,8 +24,3 @@ export async function recordNeed(w: Work, a: { room: BoundRoom; reporterId: numb
     createdAt: w.now,
   })
 }
-
-export async function listNeeds(w: Work, unitId: number, take = 30) {
-  const [needs, total] = await Promise.all([taskRepo.openNeeds(w.db, unitId, take), taskRepo.countOpenNeeds(w.db, unitId)])
-  return { needs, total }
-}

@@ -14,6 +14,7 @@ const DATABASE_TESTS = [
   'handlers',
   'hazard-handlers',
   'lists-handlers',
+  'unit-ranking-handlers',
   'ledger-export-job',
   'ledger-export',
   'migration-edited',

@@ -44,6 +44,12 @@ export const HAZARD_STATE_WORDS = {
 /** Project states people type. */
 export const PROJECT_STATE_WORDS = { 待领题: 'open', 未领题: 'open', 进行中: 'claimed', 已完成: 'done', 我的: 'mine' } as const
 
+/** "第2页", "2页", "p2" → 2; null for any other word. */
+export function pageWord(word: string): number | null {
+  const p = PAGE.exec(bareWord(word))
+  return p ? Math.max(1, Number(p[1] ?? p[2] ?? p[3])) : null
+}
+
 export function parseListArgs<S extends string>(argv: string[], vocabulary: Readonly<Record<string, S>>): ListArgs<S> {
   let page = 1
   const states: S[] = []
@@ -52,9 +58,9 @@ export function parseListArgs<S extends string>(argv: string[], vocabulary: Read
   for (const raw of argv) {
     const w = bareWord(raw)
     if (!w || ALL.has(w.toLowerCase())) continue
-    const p = PAGE.exec(w)
+    const p = pageWord(w)
     if (p) {
-      page = Math.max(1, Number(p[1] ?? p[2] ?? p[3]))
+      page = p
       continue
     }
     words.push(w)

@@ -90,7 +90,9 @@ export function renderSubtreeList(a: SubtreeListInput): string {
       `list page ${a.page} of ${pages.length}`,
       listTexts.noSuchPage(a.page, pages.length, [a.command, ...a.words].join(' ')),
     )
-  const lines = [pages.length > 1 ? `${a.head}${listTexts.page(a.page, pages.length)}` : a.head]
+  // The page number ends the head's first line.
+  const [title, ...more] = a.head.split('\n')
+  const lines = [pages.length > 1 ? `${title}${listTexts.page(a.page, pages.length)}` : title!, ...more]
   let last: number | null = null
   for (const i of shown) {
     const e = ordered[i]!

@@ -50,6 +50,9 @@ export function pageWord(word: string): number | null {
   return p ? Math.max(1, Number(p[1] ?? p[2] ?? p[3])) : null
 }
 
+/** "#评价 汇总": counts instead of the table. */
+export const SUMMARY_WORDS = new Set(['汇总', '统计'])
+
 export function parseListArgs<S extends string>(argv: string[], vocabulary: Readonly<Record<string, S>>): ListArgs<S> {
   let page = 1
   const states: S[] = []

@@ -66,6 +66,38 @@ describe('a small grid and a large one', () => {
   })
 })
 
+describe('#评价 汇总: counts of grades per unit', () => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await harness(await loadOrgFile(DEMO_ORG), START, 1000)
+  })
+  afterAll(() => h?.db.close())
+
+  it('counts each unit’s grades for the period (the latest grade in force), with those not graded; never names anyone', async () => {
+    await h.say('room-华府社区群', 'wxid_wang', '#评定 李佳鑫 良好 本季')
+    await h.say('room-华府社区群', 'wxid_wang', '#评定 李佳鑫 优秀 本季') // replaces 良好
+    await h.say('room-华府社区群', 'wxid_wang', '#评定 陈晓 合格 本季')
+    await h.say('room-人和路街道工作群', 'wxid_liu', '#评定 吴书记 不合格 本季')
+    const town = await one(h, 'room-人和路街道工作群', 'wxid_liu', '#评价 汇总 本季')
+    expect(town).toBe(
+      [
+        '📋 人和路街道 2026年第4季度 评定等次汇总',
+        '合计:优秀 1 · 良好 0 · 合格 1 · 不合格 1 · 未评 3',
+        '本级:优秀 0 · 良好 0 · 合格 0 · 不合格 0 · 未评 1',
+        '华府社区:优秀 1 · 良好 0 · 合格 1 · 不合格 0 · 未评 1',
+        '正商社区:优秀 0 · 良好 0 · 合格 0 · 不合格 1 · 未评 1',
+      ].join('\n'),
+    )
+    const district = await one(h, 'room-二七区网格总群', 'wxid_sun', '#评价 汇总 本季')
+    expect(district).toContain('人和路街道:优秀 1 · 良好 0 · 合格 1 · 不合格 1 · 未评 3')
+    // This month nothing was graded (the grades above are the quarter's).
+    expect(await one(h, 'room-华府社区群', 'wxid_wang', '#评价 汇总')).toContain('合计:优秀 0 · 良好 0 · 合格 0 · 不合格 0 · 未评 3')
+    // Not in a grid's group, and not for a cadre who leads no unit.
+    expect(await one(h, 'room-华府社区5号网格群', 'wxid_wang', '#评价 汇总 本季')).toContain('不在网格群公布')
+    expect(await one(h, 'room-华府社区群', 'wxid_lijiaxin', '#评价 汇总 本季')).not.toContain('优秀 1')
+  })
+})
+
 describe('a district of 120 grids', () => {
   let h: Harness
   beforeAll(async () => {

@@ -21,7 +21,10 @@ export async function listHazards(w: Work, a: { roomUnit: Unit; me: Pick<Member,
   const hazards = fetched
     .filter(keep)
     .sort((x, y) => (x.priority === 'urgent' ? 0 : 1) - (y.priority === 'urgent' ? 0 : 1) || x.createdAt.getTime() - y.createdAt.getTime())
-  const handling = new Map((await Promise.all([...new Set(hazards.map((h) => h.unitId))].map((id) => orgRepo.unitById(w.db, id)))).map((u) => [u!.id, u!.name]))
+  // Handled in the subtree mostly; a report handled above it is named by a look-up of that unit.
+  const outside = [...new Set(hazards.map((h) => h.unitId))].filter((id) => !unitNames.has(id))
+  const above = await Promise.all(outside.map((id) => orgRepo.unitById(w.db, id)))
+  const handling = new Map([...unitNames, ...above.flatMap((u) => (u ? [[u.id, u.name] as const] : []))])
   const entries: ListEntry[] = hazards.map((h) => ({
     // Where it was reported when that is in the list's scope (a report handled here from elsewhere: where it is handled).
     unitId: unitNames.has(h.reportUnitId) ? h.reportUnitId : h.unitId,

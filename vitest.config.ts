@@ -13,6 +13,8 @@ const DATABASE_TESTS = [
   'foreign-keys',
   'handlers',
   'hazard-handlers',
+  'lists-handlers',
+  'unit-ranking-handlers',
   'ledger-export-job',
   'ledger-export',
   'migration-edited',

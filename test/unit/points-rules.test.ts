@@ -89,9 +89,10 @@ describe('#志愿 and #审核 arguments', () => {
     expect(parseReview(['T31', '通过'])).toMatchObject({ ok: false, problem: expect.stringContaining('V 加数字') })
   })
   it('reads #排行, #资源 and #对接', () => {
-    expect(parseRank([])).toEqual({ ok: true, args: { period: 'month', scope: null } })
-    expect(parseRank(['本季', '社区'])).toEqual({ ok: true, args: { period: 'quarter', scope: '社区' } })
-    expect(parseRank(['全区', '本年'])).toEqual({ ok: true, args: { period: 'year', scope: '全区' } })
+    expect(parseRank([])).toEqual({ ok: true, args: { period: 'month', scope: null, page: 1, words: [] } })
+    expect(parseRank(['本季', '社区'])).toEqual({ ok: true, args: { period: 'quarter', scope: '社区', page: 1, words: ['本季', '社区'] } })
+    expect(parseRank(['网格', '第3页'])).toEqual({ ok: true, args: { period: 'month', scope: '网格', page: 3, words: ['网格'] } })
+    expect(parseRank(['全区', '本年'])).toEqual({ ok: true, args: { period: 'year', scope: '全区', page: 1, words: ['全区', '本年'] } })
     expect(parseRank(['上周'])).toMatchObject({ ok: false })
     expect(parseResource(['免费理发', '每月一次', '提供方', '爱心理发店'])).toEqual({
       ok: true,

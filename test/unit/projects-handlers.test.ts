@@ -120,7 +120,7 @@ describe('projects over needs, tasks and resources', () => {
   it('lists the subtree’s projects', async () => {
     const list = await h.say(COMMUNITY, 'wxid_wang', '#项目列表')
     expect(list).toEqual(['华府社区及下级 领题攻坚项目:进行中/待领题 0 个,已完成 1 个\nP1 独居老人用电安全(已完成,李佳鑫负责;任务 2/2 · 需求 1/1 已解决)'])
-    expect(await h.say(GRID6, 'wxid_chenxiao', '#项目列表')).toEqual(['华府社区6号网格及下级 暂无项目。'])
+    expect(await h.say(GRID6, 'wxid_chenxiao', '#项目列表')).toEqual(['华府社区6号网格 暂无项目。'])
   })
 })
 

@@ -8,13 +8,22 @@ import { evaluationTexts } from './evaluation.texts.ts'
 import type { Grade } from './evaluation.types.ts'
 import { parsePeriod } from './periods.ts'
 import { ok, problem, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
+import { pageWord, SUMMARY_WORDS } from '../../parser/list-args.ts'
+import { replyGradeSummary } from './evaluation-summary.command.ts'
 
-type EvalArgs = { periodWord: string; unitName: string | null }
+type EvalArgs = { periodWord: string; unitName: string | null; summary: boolean; page: number }
 
 function parseEvaluation(argv: string[], _text: string, now: Date): ParseResult<EvalArgs> {
   let periodWord: string | null = null
   let unitName: string | null = null
+  let summary = false
+  let page = 1
   for (const w of argv) {
+    if (SUMMARY_WORDS.has(w) || pageWord(w)) {
+      summary ||= SUMMARY_WORDS.has(w)
+      page = pageWord(w) ?? page
+      continue
+    }
     const p = periodWord === null ? parsePeriod(w, now) : null
     // Understood as a time, but one with nothing to show: say so, not "no such unit".
     if (p && p.from.getTime() > now.getTime()) return problem(evaluationTexts.futurePeriod(w))
@@ -23,7 +32,7 @@ function parseEvaluation(argv: string[], _text: string, now: Date): ParseResult<
     else if (unitName === null) unitName = w
     else return problem(evaluationTexts.badArgs(w))
   }
-  return ok({ periodWord: periodWord ?? '本月', unitName })
+  return ok({ periodWord: periodWord ?? '本月', unitName, summary, page })
 }
 
 export const evaluationCommand: CommandDef<EvalArgs> = {
@@ -31,11 +40,12 @@ export const evaluationCommand: CommandDef<EvalArgs> = {
   name: '评价',
   aliases: ['evaluation', 'eval'],
   summary: '干部评价:本人得分;负责人查看下级每人的签到、任务、项目、隐患、志愿、通知确认、六个一与得分',
-  usage: '#评价 [本月|上月|本季|本年|11月] [单位]',
+  usage: '#评价 [本月|上月|本季|本年|11月] [单位];#评价 汇总 [本季]',
   example: '#评价 本月 华府社区',
   parse: parseEvaluation,
   async run(ctx) {
     const period = parsePeriod(ctx.args.periodWord, ctx.now)!
+    if (ctx.args.summary) return replyGradeSummary(ctx, period)
     const leads = ctx.member.role === 'supervisor' || ctx.member.role === 'admin'
     const wantsTable = ctx.args.unitName !== null || (leads && ctx.room.unit.kind !== 'grid')
     if (!wantsTable) {

@@ -1,15 +1,17 @@
 // #隐患: report a hazard (members, and residents in a grid's group), or read one (#隐患 H7 [完整]); #隐患列表.
 import { AppError } from '../../core/errors.ts'
 import { categoryOf } from './hazard-categories.ts'
-import { DUPLICATE_WAIT_MS, hazardHistory, listHazards, MAX_DESCRIPTION, reportHazard, type HazardRef, type NewHazard } from './hazard.service.ts'
+import { DUPLICATE_WAIT_MS, hazardHistory, MAX_DESCRIPTION, reportHazard, type HazardRef, type NewHazard } from './hazard.service.ts'
 import { HAZARD_STATUS_LABEL, hazardLine, hazardTexts } from './hazard.texts.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { parseRef } from '../../parser/refs.ts'
 import { ok, problem, type CommandDef, type GuestContext, type ParseResult } from '../../pipeline/command.ts'
 import { takeUrgency } from '../../parser/urgency.ts'
 import { duplicateQuestion, hazardOp } from './hazard-support.ts'
+import { replyHazardList } from './hazard-list.command.ts'
+import { HAZARD_STATE_WORDS, parseListArgs } from '../../parser/list-args.ts'
 
-type Args = { kind: 'report'; report: NewHazard } | { kind: 'show'; ref: HazardRef; full: boolean } | { kind: 'list' }
+type Args = { kind: 'report'; report: NewHazard } | { kind: 'show'; ref: HazardRef; full: boolean } | { kind: 'list'; argv: string[] }
 
 const FULL = new Set(['完整', '全文'])
 const SHOW = new Set(['', '详情', '记录', '查看', ...FULL])
@@ -23,7 +25,8 @@ function parse(argv: string[]): ParseResult<Args> {
     if (!ref.ok || !SHOW.has(rest)) return problem(hazardTexts.lookupOnly())
     return ok({ kind: 'show', ref: { number: ref.number, label: ref.label }, full: FULL.has(rest) })
   }
-  if (argv[0] === '列表' && argv.length === 1) return ok({ kind: 'list' })
+  // "#隐患列表 6号网格" arrives here as "#隐患 列表 6号网格" (a glued word): the list, narrowed.
+  if (argv[0] === '列表') return ok({ kind: 'list', argv: argv.slice(1) })
   const category = categoryOf(argv[0])
   const { words, urgent } = takeUrgency(category ? argv.slice(1) : argv)
   const description = words.join(' ').trim()
@@ -42,7 +45,7 @@ export const hazardCommand: CommandDef<Args> = {
   async run(ctx) {
     const a = ctx.args
     if (a.kind === 'show') return show(ctx, a.ref, a.full)
-    if (a.kind === 'list') return replyHazardList(ctx)
+    if (a.kind === 'list') return replyHazardList(ctx, parseListArgs(a.argv, HAZARD_STATE_WORDS))
     return report(ctx, a.report)
   },
 }
@@ -85,22 +88,3 @@ async function show(ctx: GuestContext<Args>, ref: HazardRef, full: boolean) {
 }
 
 /** 隐患列表 (also reached as "#隐患 列表"): members only. */
-async function replyHazardList(ctx: GuestContext<unknown>) {
-  if (!ctx.member) throw new AppError('HAZARD_LIST_GUEST', 'guest asked for the hazard list', hazardTexts.listGuest())
-  const unit = ctx.room.unit
-  const r = await listHazards(ctx.work, unit)
-  if (!r.total) return ctx.reply(hazardTexts.listEmpty(unit.name))
-  const lines = r.list.map((h) => textFor(unit.id, h.reportUnitId, hazardLine(h, ctx.now, r.unitName(h.unitId))))
-  ctx.reply(hazardTexts.list(unit.name, r.total, lines, r.total - r.list.length))
-}
-
-export const hazardListCommand: CommandDef<null> = {
-  access: 'member',
-  name: '隐患列表',
-  aliases: ['hazards'],
-  summary: '本单位及下级未关闭的隐患(最早的在前)',
-  usage: '#隐患列表',
-  example: '#隐患列表',
-  parse: () => ok(null),
-  run: (ctx) => replyHazardList(ctx),
-}

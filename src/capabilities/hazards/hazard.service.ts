@@ -499,15 +499,6 @@ export async function hasRecentReport(w: Work, who: { wxid: string; roomId: numb
   return !!(await hazardRepo.latestByReporter(w.db, who.wxid, who.roomId, minus(w.now, ATTACH_WINDOW_MS), ['pending_duplicate', ...OPEN_STATUSES]))
 }
 
-/** #隐患列表: open reports of this unit's subtree (reported in it or handled by it), oldest first. */
-export async function listHazards(op: Pick<HazardOp, 'db' | 'now'>, unit: Unit) {
-  const units = await orgRepo.subtree(op.db, unit)
-  const ids = units.map((u) => u.id)
-  const [list, total] = await Promise.all([hazardRepo.openInUnits(op.db, ids, 40), hazardRepo.countOpenInUnits(op.db, ids)])
-  const names = new Map((await Promise.all([...new Set(list.map((h) => h.unitId))].map((id) => orgRepo.unitById(op.db, id)))).map((u) => [u!.id, u!.name]))
-  return { list, total, unitName: (id: number) => names.get(id) ?? '' }
-}
-
 /** #隐患 H7: the record and its history; `full` from a group above is recorded as a disclosure. */
 export async function hazardHistory(op: HazardOp, ref: HazardRef, full: boolean) {
   const h = await findHazard(op, ref)

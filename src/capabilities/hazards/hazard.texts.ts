@@ -134,9 +134,10 @@ export const hazardTexts = {
   history: (line: string, events: string[], images: { before: number; after: number }, result: string | null) =>
     `${line}${result ? `\n办结结果:${result}` : ''}${images.before || images.after ? `\n图片:上报 ${images.before} 张,办结 ${images.after} 张` : ''}\n记录:\n${events.join('\n')}`,
   maskedHint: (h: Pick<Hazard, 'number'>) => `(个人信息已隐去;需要完整记录请发 #隐患 ${hazardId(h)} 完整)`,
-  listEmpty: (unitName: string) => `${unitName}暂无未关闭的隐患`,
-  list: (unitName: string, total: number, lines: string[], more: number) =>
-    `${unitName}未关闭的隐患 ${total} 条(最早的在前):\n${lines.join('\n')}${more > 0 ? `\n……另有 ${more} 条` : ''}`,
+  listEmpty: (unitName: string, below: boolean, states: string[]) =>
+    `${unitName}${below ? '及下级' : ''}暂无${states.length ? `${states.join('、')}的` : ''}未关闭的隐患`,
+  listHead: (unitName: string, below: boolean, states: string[], total: number) =>
+    `${unitName}${below ? '及下级' : ''}${states.length ? ` ${states.join('、')}` : ''}未关闭的隐患 ${total} 条(紧急和最早的在前)`,
   eventLine: (at: Date, who: string, kind: string, level: number | null, from: string | null, to: string | null, note: string | null) =>
     `${formatLocal(at)} ${who} ${HAZARD_EVENT_LABEL[kind] ?? kind}${level !== null ? `(第${level}级)` : ''}${from && to && from !== to ? ` ${from}→${to}` : ''}${note ? `:${note}` : ''}`,
 

@@ -1,6 +1,7 @@
 // Hazards (安全隐患): reported with photos, routed by category, escalated, resolved and verified.
 import { acknowledgeCommand, differentCommand, handleCommand, reopenCommand, resolveCommand, sameCommand, verifyCommand } from './hazard-actions.command.ts'
-import { hazardCommand, hazardListCommand } from './hazard.command.ts'
+import { hazardCommand } from './hazard.command.ts'
+import { hazardListCommand } from './hazard-list.command.ts'
 import { DEFAULT_HAZARD_POLICY, hazardPolicyInput } from './hazard-policy.ts'
 import { hazardTimerHandlers } from './hazard-timer-handlers.ts'
 import { hazardTimers } from './hazard-timers.ts'

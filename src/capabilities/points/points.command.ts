@@ -3,6 +3,9 @@ import { correct, statement, type CorrectableSource } from './points.service.ts'
 import { ledgerTexts } from './points.texts.ts'
 import { PERIOD_WORDS, type PeriodKind } from './points-rules.ts'
 import { ranking, rankingText, SCOPE_WORDS } from './ranking.service.ts'
+import { replyUnitRanking } from './unit-ranking.command.ts'
+import { ranksLevelBelow } from './unit-ranking.service.ts'
+import { pageWord } from '../../parser/list-args.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { parseRef } from '../../parser/refs.ts'
 import { ok, problem, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
@@ -23,28 +26,36 @@ export const pointsCommand: CommandDef<null> = {
   },
 }
 
-type RankArgs = { period: PeriodKind; scope: string | null }
+type RankArgs = { period: PeriodKind; scope: string | null; page: number; words: string[] }
 
 export function parseRank(argv: string[]): ParseResult<RankArgs> {
   let period: PeriodKind = 'month'
   let scope: string | null = null
+  let page = 1
+  const words: string[] = []
   for (const w of argv) {
-    if (PERIOD_WORDS[w]) period = PERIOD_WORDS[w]
+    const p = pageWord(w)
+    if (p) page = p
+    else if (PERIOD_WORDS[w]) period = PERIOD_WORDS[w]
     else if (SCOPE_WORDS[w]) scope = w
     else return problem(`看不懂「${w}」:时段写 本月、本季 或 本年,范围写 网格、社区、街道 或 全区`)
+    if (!p) words.push(w)
   }
-  return ok({ period, scope })
+  return ok({ period, scope, page, words })
 }
 
 export const rankCommand: CommandDef<RankArgs> = {
   access: 'member',
   name: '排行',
   aliases: ['排名', 'rank'],
-  summary: '积分排行:前10名、您的名次、各单位(合计与人均)',
-  usage: '#排行 [本月|本季|本年] [网格|社区|街道|全区]',
+  summary: '积分排行:前10名、您的名次、各单位(合计与人均);上级群里加 网格/社区/街道 比较该级各单位',
+  usage: '#排行 [本月|本季|本年] [网格|社区|街道|全区] [第N页]',
   example: '#排行 本季 社区',
   parse: parseRank,
   async run(ctx) {
+    // Above the level named: the units of that level compared (#排行 本月 网格 in the district's group).
+    const level = ctx.args.scope ? SCOPE_WORDS[ctx.args.scope]! : null
+    if (ranksLevelBelow(ctx.room.unit, level)) return replyUnitRanking(ctx, { ...ctx.args, level })
     const r = await ranking(ctx.work, { member: ctx.member, roomUnit: ctx.room.unit, period: ctx.args.period, scopeWord: ctx.args.scope })
     ctx.reply(rankingText(r), { mention: true })
   },

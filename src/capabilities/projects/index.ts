@@ -1,6 +1,7 @@
 // Projects (领题攻坚) and the 六个一: hard problems claimed by cadres, escalated while unclaimed, and the yearly six.
 import { funnelCommand } from './funnel.command.ts'
-import { projectCommand, projectListCommand } from './project.command.ts'
+import { projectCommand } from './project.command.ts'
+import { projectListCommand } from './project-list.command.ts'
 import { sixCommand } from './six.command.ts'
 import { DEFAULT_PROJECT_POLICY, projectPolicyInput } from './project-policy.ts'
 import { projectTimerHandlers, projectTimers } from './project-timers.ts'

@@ -3,10 +3,11 @@
 import { UsageError } from '../../core/errors.ts'
 import { ledgerTexts } from '../points/points.texts.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
-import { addToProject, claimProject, completeProject, createProject, listProjects, showProject, type ProjectOp, type ProjectRef } from './project.service.ts'
+import { addToProject, claimProject, completeProject, createProject, showProject, type ProjectOp, type ProjectRef } from './project.service.ts'
 import { projectTexts } from './project.texts.ts'
 import type { ItemKind, ItemRef } from './project.types.ts'
 import { parseRef } from '../../parser/refs.ts'
+import { replyProjectList } from './project-list.command.ts'
 import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
 
 export function projectOp(ctx: CommandContext<unknown>): ProjectOp {
@@ -87,25 +88,6 @@ export const projectCommand: CommandDef<Args> = {
     const r = await createProject(projectOp(ctx), { title: a.title, items: a.items })
     ctx.reply(projectTexts.created(r.project, ctx.room.unit.name, r.items), { mention: true })
   },
-}
-
-async function replyProjectList(ctx: CommandContext<unknown>) {
-  const unit = ctx.room.unit
-  const r = await listProjects(ctx.work, unit)
-  if (!r.activeCount && !r.doneCount) return ctx.reply(projectTexts.listEmpty(unit.name))
-  const more = r.more > 0 ? `\n${projectTexts.listMore(r.more)}` : ''
-  ctx.reply(`${projectTexts.listHead(unit.name, r.activeCount, r.doneCount)}\n${r.lines.join('\n')}${more}`)
-}
-
-export const projectListCommand: CommandDef<null> = {
-  access: 'member',
-  name: '项目列表',
-  aliases: ['projects'],
-  summary: '本单位及下级的领题攻坚项目与进度',
-  usage: '#项目列表',
-  example: '#项目列表',
-  parse: () => ok(null),
-  run: replyProjectList,
 }
 
 /** #领题 P3 / #认领 P3. */

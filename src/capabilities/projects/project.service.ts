@@ -54,7 +54,6 @@ type ProjectInUnit = Project & { unit: Unit }
 
 const MAX_TITLE = 100
 const MAX_TEXT = 500
-const LIST_LIMIT = 40
 
 /** Every refusal project answers with (tests assert these; its texts module words them). */
 export type ProjectRefusalCode =
@@ -315,32 +314,4 @@ export async function showProject(op: ProjectOp, ref: ProjectRef) {
 const TASK_STATUS: Record<ProjectTask['status'], string> = { open: '待认领', claimed: '进行中', done: '已完成', cancelled: '已取消' }
 
 /** #项目列表: the projects of the room's unit and its subtree, unfinished first; each line masked outside its own unit. */
-export async function listProjects(w: Work, unit: Unit) {
-  const units = await orgRepo.subtree(w.db, unit)
-  const names = new Map(units.map((u) => [u.id, u.name]))
-  const ids = units.map((u) => u.id)
-  const [active, done, activeCount, doneCount] = await Promise.all([
-    projectRepo.inUnits(w.db, ids, ACTIVE_PROJECT, LIST_LIMIT),
-    projectRepo.inUnits(w.db, ids, ['done'], LIST_LIMIT),
-    projectRepo.countInUnits(w.db, ids, ACTIVE_PROJECT),
-    projectRepo.countInUnits(w.db, ids, ['done']),
-  ])
-  const shown = [...active, ...done].slice(0, LIST_LIMIT)
-  const holders = new Map(
-    (
-      await orgRepo.membersByIds(
-        w.db,
-        shown.flatMap((p) => (p.holderId ? [p.holderId] : [])),
-      )
-    ).map((m) => [m.id, m.name]),
-  )
-  const lines: string[] = []
-  for (const p of shown) {
-    const { progress } = await projectContents(w.db, p.id)
-    const line = projectLine(p, progress, p.holderId ? holders.get(p.holderId) : undefined, p.unitId === unit.id ? undefined : names.get(p.unitId))
-    lines.push(textFor(unit.id, p.unitId, line))
-  }
-  return { activeCount, doneCount, lines, more: activeCount + doneCount - shown.length }
-}
-
 export type { ProjectProgress }

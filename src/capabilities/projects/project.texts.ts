@@ -89,9 +89,9 @@ export const projectTexts = {
     return `${head}${summary}${part('任务', a.tasks)}${part('需求', a.needs)}${part('资源', a.resources)}\n记录:\n${a.events.join('\n')}`
   },
   maskedHint: () => '(个人信息已隐去;完整内容请在项目所在单位群查看)',
-  listEmpty: (unitName: string) => `${unitName}及下级 暂无项目。`,
-  listHead: (unitName: string, active: number, done: number) => `${unitName}及下级 领题攻坚项目:进行中/待领题 ${active} 个,已完成 ${done} 个`,
-  listMore: (n: number) => `……另有 ${n} 个`,
+  listEmpty: (unitName: string, below: boolean) => `${unitName}${below ? '及下级' : ''} 暂无项目。`,
+  listHead: (unitName: string, below: boolean, active: number, done: number) =>
+    `${unitName}${below ? '及下级' : ''} 领题攻坚项目:进行中/待领题 ${active} 个,已完成 ${done} 个`,
 
   // Escalation of unclaimed projects, and the rooms a cycle reached.
   unclaimedNudge: (p: Pick<Project, 'number' | 'title'>, waited: number) =>

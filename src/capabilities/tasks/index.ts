@@ -1,5 +1,6 @@
 // Needs and tasks (需求任务): created, claimed, escalated up the tree while unclaimed or overdue, completed.
-import { acceptNeedCommand, closeNeedCommand, needCommand, needListCommand } from './need.command.ts'
+import { acceptNeedCommand, closeNeedCommand, needCommand } from './need.command.ts'
+import { needListCommand } from './need-list.command.ts'
 import {
   abandonCommand,
   cancelCommand,

@@ -1,4 +1,4 @@
-import { acceptNeed, closeNeed, listNeeds, recordNeed, tellCadresOfPending } from './need.service.ts'
+import { acceptNeed, closeNeed, recordNeed, tellCadresOfPending } from './need.service.ts'
 import { needTexts } from './task.texts.ts'
 import { ok, problem, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
 import { UsageError } from '../../core/errors.ts'
@@ -28,22 +28,6 @@ export const needCommand: CommandDef<{ description: string }> = {
       return
     }
     ctx.reply(needs.length === 1 ? needTexts.recorded(needs[0]!) : needTexts.recordedMany(needs), { mention: true })
-  },
-}
-
-export const needListCommand: CommandDef<null> = {
-  access: 'member',
-  name: '需求列表',
-  aliases: ['needs'],
-  summary: '本单位待办的居民需求',
-  usage: '#需求列表',
-  example: '#需求列表',
-  parse: () => ok(null),
-  async run(ctx) {
-    const unit = ctx.room.unit
-    const { needs, total } = await listNeeds(ctx.work, unit.id)
-    if (!total) return ctx.reply(needTexts.listEmpty(unit.name))
-    ctx.reply(needTexts.list(unit.name, total, needs.map(needTexts.line), total - needs.length))
   },
 }
 

@@ -60,11 +60,6 @@ export async function tellCadresOfPending(w: Work, room: BoundRoom, needs: Need[
   return cadres
 }
 
-export async function listNeeds(w: Work, unitId: number, take = 30) {
-  const [needs, total] = await Promise.all([taskRepo.openNeeds(w.db, unitId, take), taskRepo.countOpenNeeds(w.db, unitId)])
-  return { needs, total }
-}
-
 interface NeedOp extends Work {
   actor: MemberWithUnit
   room: BoundRoom

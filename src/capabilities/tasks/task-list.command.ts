@@ -1,39 +1,47 @@
-import { listTasks } from './task.service.ts'
-import { taskLine, taskTexts } from './task.texts.ts'
-import { textFor } from '../../kernel/org/visibility.ts'
+// #任务列表 [单位] [逾期|未认领|已认领|我的|紧急] [第N页]: the open tasks of the room unit and everything below it.
+import { listTasks, type TaskState } from './task-list.service.ts'
+import { taskTexts } from './task.texts.ts'
+import { LIST_COMMANDS } from '../../kernel/lists/list-commands.texts.ts'
+import { renderSubtreeList } from '../../kernel/lists/subtree-list.ts'
+import { parseListArgs, TASK_STATE_WORDS, type ListArgs } from '../../parser/list-args.ts'
 import { ok, type CommandContext, type CommandDef } from '../../pipeline/command.ts'
-import { taskOp } from './task-support.ts'
 
-/** "全部" / "all": the whole subtree. */
+const COMMAND = LIST_COMMANDS.tasks.command
+
+/** "全部" / "all": the whole subtree (every list shows it now; kept for "#任务 列表 全部"). */
 export const wantsAll = (word: string | undefined) => word === '全部' || word?.toLowerCase() === 'all'
 
-/** 任务列表 (also reached as "#任务 列表"). */
-export async function replyTaskList(ctx: CommandContext<unknown>, all: boolean): Promise<void> {
-  const unit = ctx.room.unit
-  const list = await listTasks(taskOp(ctx), unit, all)
-  if (!list.total) return ctx.reply(taskTexts.listEmpty(unit.name, all))
-  // Tasks of units below are listed without their personal data (it stays in their own groups).
-  const line = (t: (typeof list.sorted)[number]) => textFor(unit.id, t.unitId, taskLine(t, ctx.now, list.holderName(t)))
-  const lines: string[] = []
-  if (!all) for (const t of list.sorted.slice(0, list.limit)) lines.push(line(t))
-  else {
-    for (const g of list.groups) {
-      if (lines.length >= list.limit) break
-      lines.push(`【${g.unit.name}】`)
-      for (const t of g.tasks) lines.push(`  ${line(t)}`)
-    }
-  }
-  const more = list.total > list.shown || lines.length > list.limit ? `\n${taskTexts.listMore(list.total)}` : ''
-  ctx.reply(`${taskTexts.listHead(unit.name, all, list.total)}\n${lines.slice(0, list.limit + 10).join('\n')}${more}`)
+const stateWords = (args: ListArgs<string>) => args.words.filter((w) => w in TASK_STATE_WORDS)
+
+export async function replyTasks(ctx: CommandContext<unknown>, args: ListArgs<TaskState>): Promise<void> {
+  const r = await listTasks(ctx.work, { roomUnit: ctx.room.unit, me: ctx.member, args, command: COMMAND })
+  const states = stateWords(args)
+  if (!r.entries.length) return ctx.reply(taskTexts.listEmpty(r.scope.name, r.below, states))
+  const head = taskTexts.listHead(r.scope.name, r.below, states, r.total)
+  ctx.reply(
+    renderSubtreeList({
+      head,
+      entries: r.entries,
+      total: r.total,
+      unitNames: r.unitNames,
+      roomUnitId: ctx.room.unitId,
+      page: args.page,
+      command: COMMAND,
+      words: args.words,
+    }),
+  )
 }
 
-export const taskListCommand: CommandDef<{ all: boolean }> = {
+/** 任务列表 reached as "#任务 列表 [全部]". */
+export const replyTaskList = (ctx: CommandContext<unknown>, _all: boolean) => replyTasks(ctx, parseListArgs<TaskState>([], TASK_STATE_WORDS))
+
+export const taskListCommand: CommandDef<ListArgs<TaskState>> = {
   access: 'member',
-  name: '任务列表',
+  name: LIST_COMMANDS.tasks.name,
   aliases: ['tasks'],
-  summary: '本单位未完成的任务;负责人加“全部”看下级所有单位',
-  usage: '#任务列表 [全部]',
-  example: '#任务列表 全部',
-  parse: (argv) => ok({ all: wantsAll(argv[0]) }),
-  run: (ctx) => replyTaskList(ctx, ctx.args.all),
+  summary: LIST_COMMANDS.tasks.summary,
+  usage: LIST_COMMANDS.tasks.usage,
+  example: LIST_COMMANDS.tasks.example,
+  parse: (argv) => ok(parseListArgs(argv, TASK_STATE_WORDS)),
+  run: (ctx) => replyTasks(ctx, ctx.args),
 }

@@ -12,10 +12,6 @@ export const taskRepo = {
 
   createNeed: (db: DbOrTx, data: Prisma.NeedUncheckedCreateInput) => db.need.create({ data }),
   needByNumber: (db: DbOrTx, districtId: number, number: number) => db.need.findUnique({ where: { districtId_number: { districtId, number } } }),
-  /** Needs still to be dealt with: open, and residents' waiting for the grid (待网格确认). */
-  openNeeds: (db: DbOrTx, unitId: number, take: number) =>
-    db.need.findMany({ where: { unitId, status: { in: ['open', 'pending'] } }, orderBy: { number: 'asc' }, take }),
-  countOpenNeeds: (db: DbOrTx, unitId: number) => db.need.count({ where: { unitId, status: { in: ['open', 'pending'] } } }),
   /** Converts a need once (a resident's still waiting for the grid is accepted by it): false when it was converted or closed meanwhile. */
   convertNeed: async (db: DbOrTx, id: number, taskId: number) =>
     (await db.need.updateMany({ where: { id, status: { in: ['open', 'pending'] } }, data: { status: 'converted', taskId } })).count === 1,

@@ -466,41 +466,4 @@ export async function taskHistory(
   return { task, events, names, evidence, unmasked: op.room.unitId === task.unitId || disclose }
 }
 
-const LIST_LIMIT = 60
-
-/** 任务列表: the unit's open work, or (supervisors, "全部") its whole subtree's grouped by unit, overdue first. */
-export async function listTasks(op: Pick<TaskOp, 'db' | 'actor' | 'now'>, unit: Unit, all: boolean) {
-  if (all && !isSupervisorOver(op.actor, unit)) throw refuse('TASK_LIST_DENIED', taskTexts.listAllDenied(unit.name))
-  const units = all ? await orgRepo.subtree(op.db, unit) : [unit]
-  const byId = new Map(units.map((u) => [u.id, u]))
-  const [tasks, total] = await Promise.all([
-    taskRepo.activeInUnits(op.db, [...byId.keys()], LIST_LIMIT * 4),
-    taskRepo.countActiveInUnits(op.db, [...byId.keys()]),
-  ])
-  const holders = new Map(
-    (
-      await orgRepo.membersByIds(
-        op.db,
-        tasks.flatMap((t) => (t.holderId ? [t.holderId] : [])),
-      )
-    ).map((m) => [m.id, m.name]),
-  )
-  const overdue = (t: Pick<Task, 'deadline'>) => (t.deadline && t.deadline.getTime() < op.now.getTime() ? 0 : 1)
-  const sorted = [...tasks].sort(
-    (a, b) => overdue(a) - overdue(b) || (a.deadline?.getTime() ?? Infinity) - (b.deadline?.getTime() ?? Infinity) || a.number - b.number,
-  )
-  const groups = new Map<number, typeof sorted>()
-  for (const t of sorted) groups.set(t.unitId, [...(groups.get(t.unitId) ?? []), t])
-  // Units with overdue work first.
-  const ordered = [...groups.entries()].sort((a, b) => overdue(a[1][0]!) - overdue(b[1][0]!)).map(([id, list]) => ({ unit: byId.get(id)!, tasks: list }))
-  return {
-    total,
-    shown: tasks.length,
-    limit: LIST_LIMIT,
-    sorted,
-    groups: ordered,
-    holderName: (t: Pick<Task, 'holderId'>) => (t.holderId ? holders.get(t.holderId) : undefined),
-  }
-}
-
 export { taskId }

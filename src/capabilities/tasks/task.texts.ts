@@ -127,10 +127,10 @@ export const taskTexts = {
   reassignedReply: (t: Pick<Task, 'number'>, name: string) => `已将 ${taskId(t)} 转派给 ${name}。`,
   cancelledReply: (t: Pick<Task, 'number' | 'title'>, reopenedNeed: number | null = null) =>
     `已取消 ${named(t)}。${reopenedNeed ? `\n需求 N${reopenedNeed} 已恢复为待处理,可重新转为任务(#任务 转 N${reopenedNeed})。` : ''}`,
-  listEmpty: (unitName: string, all: boolean) => `${unitName}${all ? '及下级' : ''} 暂无未完成的任务。`,
-  listHead: (unitName: string, all: boolean, total: number) => `${unitName}${all ? '及下级' : ''} 未完成任务 ${total} 项:`,
-  listMore: (total: number) => `……共 ${total} 项,仅列出部分`,
-  listAllDenied: (unitName: string) => `“全部”仅限${unitName}及上级负责人使用。`,
+  listEmpty: (unitName: string, below: boolean, states: string[]) =>
+    `${unitName}${below ? '及下级' : ''} 暂无${states.length ? `${states.join('、')}的` : ''}未完成任务。`,
+  listHead: (unitName: string, below: boolean, states: string[], total: number) =>
+    `${unitName}${below ? '及下级' : ''}${states.length ? ` ${states.join('、')}` : ''} 未完成任务 ${total} 项`,
 
   // Posts to other rooms (escalations, reminders, notices to the rooms a cycle reached).
   unclaimedNudge: (t: Pick<Task, 'number' | 'title' | 'priority'>, waited: number) =>
@@ -207,9 +207,9 @@ export const needTexts = {
   recordedMany: (needs: { number: number; description: string }[]) =>
     `📥 已记录需求 ${needs.map((n) => `N${n.number}`).join('、')}(共 ${needs.length} 条):\n${needs.map((n) => `N${n.number} ${[...n.description.replace(/\s+/g, ' ')].slice(0, 24).join('')}${[...n.description].length > 24 ? '…' : ''}`).join('\n')}\n转为任务:#任务 转 N${needs[0]!.number} [紧急] [截止 时间] [@成员]`,
   tooMany: (n: number, max: number) => `一次最多记录 ${max} 条需求,这条消息有 ${n} 条。请分几次发送`,
-  listEmpty: (unitName: string) => `${unitName} 暂无待办需求。`,
-  list: (unitName: string, total: number, lines: string[], more: number) =>
-    `${unitName} 待办需求 ${total} 条:\n${lines.join('\n')}${more > 0 ? `\n……另有 ${more} 条` : ''}`,
+  listEmpty: (unitName: string, below: boolean, mine: boolean) => `${unitName}${below ? '及下级' : ''} 暂无${mine ? '您记录的' : ''}待办需求。`,
+  listHead: (unitName: string, below: boolean, mine: boolean, total: number) =>
+    `${unitName}${below ? '及下级' : ''}${mine ? ' 您记录的' : ''} 待办需求 ${total} 条`,
   line: (n: { number: number; description: string; createdAt: Date; status?: string }) =>
     `N${n.number} ${n.status === 'pending' ? '【待网格确认】' : ''}${n.description.slice(0, 40)}(${formatLocal(n.createdAt)})`,
 }

@@ -18,7 +18,7 @@ const TABLE: [TaskStatus, TaskAction, Set<Relation>, string][] = [
   ['cancelled', 'claim', rel('supervisor'), 'TASK_CLOSED'],
 
   ['open', 'progress', rel('supervisor'), '→open'],
-  ['open', 'progress', rel('unit_member'), 'TASK_NOT_HOLDER'],
+  ['open', 'progress', rel('unit_member'), '→open'],
   ['claimed', 'progress', rel('holder'), '→claimed'],
   ['claimed', 'progress', rel('unit_member'), 'TASK_NOT_HOLDER'],
   ['done', 'progress', rel('holder'), 'TASK_CLOSED'],

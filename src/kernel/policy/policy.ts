@@ -3,15 +3,18 @@
 import { z } from 'zod'
 import { clock, duration } from './fields.ts'
 import {
+  DEFAULT_HAZARD_CLOCKS,
   DEFAULT_HAZARD_POLICY,
+  hazardClocksInput,
   hazardPolicyInput,
+  toHazardClocks,
   mergeHazardPolicy,
   toHazardPatch,
   type HazardPolicy,
   type HazardPolicyPatch,
 } from '../../capabilities/hazards/hazard-policy.ts'
 import { pointsPolicyInput, type PointsPatch } from '../../capabilities/points/points-policy.ts'
-import { projectPolicyInput, type ProjectPatch } from '../../capabilities/projects/project-policy.ts'
+import { DEFAULT_PROJECT_POLICY, projectPolicyInput, type ProjectPatch } from '../../capabilities/projects/project-policy.ts'
 import { evaluationPolicyInput, type EvaluationPatch } from '../../capabilities/evaluation/evaluation-policy.ts'
 import {
   DEFAULT_NOTICE_POLICY,
@@ -23,13 +26,23 @@ import {
 } from '../../capabilities/notices/notice-policy.ts'
 import { digestPolicyInput, type DigestPatch } from '../../capabilities/digests/digest-policy.ts'
 import { BARE_COMMANDS } from '../../parser/command.ts'
+import { DEFAULT_NEED_CLOCK_MS, mergeClocks, type ClockPatch, type ClockPolicy } from './clock-policy.ts'
 
 /** The keys an org file may set under `policies:` (all optional; a unit's keys override its ancestors'). */
 export const policyInput = z
   .object({
     escalation: z
-      .object({ normal: duration.optional(), urgent: duration.optional(), levels: z.number().int().min(0).max(10).optional() })
+      .object({
+        normal: duration.optional(),
+        urgent: duration.optional(),
+        levels: z.number().int().min(0).max(10).optional(),
+        /** Per hazard category (clock-policy.ts, hazard-policy.ts). */
+        hazards: hazardClocksInput.optional(),
+        /** A need nobody turned into a task climbs one level per this period. */
+        needs: duration.optional(),
+      })
       .partial()
+      .strict()
       .optional(),
     reminders: z.array(duration).optional(),
     quietHours: z.union([z.object({ start: clock, end: clock }), z.literal(false)]).optional(),
@@ -53,7 +66,9 @@ export const policyInput = z
   .strict()
 
 export interface TaskPolicy {
+  /** Tasks' clock (normal / urgent); the other kinds' clocks are in `clocks` (escalation/clock.ts reads both). */
   periodMs: { normal: number; urgent: number }
+  clocks: ClockPolicy
   /** Levels above the task's own room at most (undefined: up to the district). */
   levels: number | undefined
   /** Offsets before a claimed task's deadline at which its holder is reminded, largest first. */
@@ -70,6 +85,7 @@ export interface TaskPolicy {
 
 export const DEFAULT_POLICY: TaskPolicy = {
   periodMs: { normal: 10 * 60_000, urgent: 3 * 60_000 },
+  clocks: { hazards: DEFAULT_HAZARD_CLOCKS, needMs: DEFAULT_NEED_CLOCK_MS, projectMs: DEFAULT_PROJECT_POLICY.escalationMs },
   levels: undefined,
   remindersMs: [24 * 3_600_000, 3_600_000],
   quietHours: { start: 22 * 60, end: 7 * 60 },
@@ -88,6 +104,8 @@ const minutes = (hhmm: string) => {
 export interface PolicyPatch {
   v: 1
   periodMs?: { normal?: number; urgent?: number }
+  /** Hazards per category and needs (clock-policy.ts). */
+  clocks?: ClockPatch
   levels?: number
   remindersMs?: number[]
   quietHours?: { start: number; end: number } | null
@@ -112,6 +130,8 @@ export function toPolicyPatch(raw: unknown): { ok: true; patch: PolicyPatch } | 
   const patch: PolicyPatch = { v: 1 }
   if (v.escalation?.normal || v.escalation?.urgent) patch.periodMs = { normal: v.escalation.normal, urgent: v.escalation.urgent }
   if (v.escalation?.levels !== undefined) patch.levels = v.escalation.levels
+  if (v.escalation?.hazards || v.escalation?.needs !== undefined)
+    patch.clocks = { hazards: v.escalation.hazards && toHazardClocks(v.escalation.hazards), needMs: v.escalation.needs }
   if (v.reminders) patch.remindersMs = [...v.reminders].sort((a, b) => b - a)
   if (v.quietHours !== undefined) patch.quietHours = v.quietHours ? { start: minutes(v.quietHours.start), end: minutes(v.quietHours.end) } : null
   if (v.volunteersClaim !== undefined) patch.volunteersClaim = v.volunteersClaim
@@ -149,6 +169,7 @@ export function resolvePolicy(chain: unknown[]): TaskPolicy {
     if (v.periodMs?.normal) p.periodMs.normal = v.periodMs.normal
     if (v.periodMs?.urgent) p.periodMs.urgent = v.periodMs.urgent
     if (v.levels !== undefined) p.levels = v.levels
+    p.clocks = mergeClocks(p.clocks, v.clocks, typeof v.projects?.escalation === 'number' ? v.projects.escalation : undefined)
     if (v.remindersMs) p.remindersMs = v.remindersMs
     if (v.quietHours !== undefined) p.quietHours = v.quietHours
     if (v.volunteersClaim !== undefined) p.volunteersClaim = v.volunteersClaim

@@ -4,6 +4,7 @@
 // `projects.escalation`. Validated and converted at org import like every policy block, merged down the tree here.
 import { z } from 'zod'
 import { duration } from './fields.ts'
+import { clockTexts } from '../texts/clock.texts.ts'
 
 /** How long one level waits: normal work (held by quiet hours) and urgent work (never held). */
 export interface Pace {
@@ -13,7 +14,7 @@ export interface Pace {
 
 /** One duration (normal work) or { normal, urgent }. */
 export const paceInput = z.union([duration, z.object({ normal: duration.optional(), urgent: duration.optional() }).strict()], {
-  message: '时长格式如 1h、1d,或 { normal: 1h, urgent: 3m }',
+  message: clockTexts.paceFormat,
 })
 
 export const toPace = (x: z.output<typeof paceInput>): Partial<Pace> => (typeof x === 'number' ? { normal: x } : { ...x })

@@ -26,6 +26,8 @@ import {
 } from '../../capabilities/notices/notice-policy.ts'
 import { digestPolicyInput, type DigestPatch } from '../../capabilities/digests/digest-policy.ts'
 import { BARE_COMMANDS } from '../../parser/command.ts'
+import { checkinKindsInput, toCheckinKinds } from './checkin-kinds.ts'
+import { DEFAULT_CHECKIN_KINDS, type CheckinKind } from '../texts/checkin-kinds.texts.ts'
 import { DEFAULT_NEED_CLOCK_MS, mergeClocks, type ClockPatch, type ClockPolicy } from './clock-policy.ts'
 
 /** The keys an org file may set under `policies:` (all optional; a unit's keys override its ancestors'). */
@@ -62,6 +64,8 @@ export const policyInput = z
     digests: digestPolicyInput.optional(),
     /** Commands members may type without # ("签到 巡查 8号楼"): some of BARE_COMMANDS, or [] for none. */
     bareCommands: z.array(z.enum(BARE_COMMANDS)).optional(),
+    /** The district's kinds of check-in with their aliases (checkin-kinds.ts); replaces the defaults. */
+    checkinKinds: checkinKindsInput.optional(),
   })
   .strict()
 
@@ -81,6 +85,8 @@ export interface TaskPolicy {
   notices: NoticePolicy
   /** Command words taken without # (parser/command.ts BARE_COMMANDS; default all of them). */
   bareCommands: readonly string[]
+  /** Kinds of check-in (the first: a check-in that names none). */
+  checkinKinds: readonly CheckinKind[]
 }
 
 export const DEFAULT_POLICY: TaskPolicy = {
@@ -93,6 +99,7 @@ export const DEFAULT_POLICY: TaskPolicy = {
   hazards: DEFAULT_HAZARD_POLICY,
   notices: DEFAULT_NOTICE_POLICY,
   bareCommands: BARE_COMMANDS,
+  checkinKinds: DEFAULT_CHECKIN_KINDS,
 }
 
 const minutes = (hhmm: string) => {
@@ -120,6 +127,7 @@ export interface PolicyPatch {
   /** Stored as validated; merged by resolveDigestPolicy, not here. */
   digests?: DigestPatch
   bareCommands?: string[]
+  checkinKinds?: CheckinKind[]
 }
 
 /** Validates an org file's `policies:` block and converts it; problems in Chinese (for the org import). */
@@ -142,6 +150,7 @@ export function toPolicyPatch(raw: unknown): { ok: true; patch: PolicyPatch } | 
   if (v.notices) patch.notices = toNoticePatch(v.notices)
   if (v.digests) patch.digests = v.digests
   if (v.bareCommands) patch.bareCommands = v.bareCommands
+  if (v.checkinKinds) patch.checkinKinds = toCheckinKinds(v.checkinKinds)
   return { ok: true, patch }
 }
 
@@ -176,6 +185,7 @@ export function resolvePolicy(chain: unknown[]): TaskPolicy {
     p.hazards = mergeHazardPolicy(p.hazards, v.hazards)
     p.notices = mergeNoticePolicy(p.notices, v.notices)
     if (v.bareCommands) p.bareCommands = v.bareCommands
+    if (v.checkinKinds) p.checkinKinds = v.checkinKinds
   }
   return p
 }

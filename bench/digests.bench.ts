@@ -79,7 +79,7 @@ async function load(prisma: Db, districtId: number, perDay: number, fromDay: num
   // Every 97th grid stays silent (the problems section has something to name).
   await prisma.$executeRawUnsafe(`
     INSERT INTO "Checkin" ("memberId", "unitId", "roomId", "type", "households", "note", "at", "accountId", "messageId")
-    SELECT c.member, c.unit, c.room, (ARRAY['patrol','visit','meeting','service'])[1 + g % 4]::"CheckinType",
+    SELECT c.member, c.unit, c.room, (ARRAY['patrol','visit','meeting','service'])[1 + g % 4]::text,
       CASE WHEN g % 4 = 1 THEN 1 + g % 6 END, CASE WHEN g % 10 = 0 THEN '走访3号楼,电话1381234' || lpad((g % 10000)::text, 4, '0') END,
       ${ts('g', n)}, 'bench', 'c' || (g + ${base})
     FROM generate_series(0, ${n - 1}) g JOIN bench_cadre c ON c.i = (g % ${cadres})

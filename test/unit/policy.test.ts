@@ -3,6 +3,7 @@ import { DEFAULT_POLICY, policyProblems, resolvePolicy } from '../../src/kernel/
 import { formatWait } from '../../src/kernel/texts/wait.ts'
 import { escalationDueAt, maxLevel, nextReminder } from '../../src/kernel/escalation/schedule.ts'
 import { deferQuiet } from '../../src/kernel/escalation/quiet-hours.ts'
+import { clockOf } from '../../src/kernel/escalation/clock.ts'
 import { formatLocal } from '../../src/core/time.ts'
 
 const t = (s: string) => new Date(`2026-11-20T${s}:00+08:00`)
@@ -45,7 +46,7 @@ describe('escalationDueAt', () => {
   const base = t('09:00')
   it('walks one period per level, unclaimed after one period, overdue from the deadline', () => {
     const due = (level: number, kind: 'unclaimed' | 'overdue', urgent = false) =>
-      f(escalationDueAt({ kind, base, level, lastAt: null, urgent, policy: DEFAULT_POLICY }))
+      f(escalationDueAt({ kind, base, level, lastAt: null, clock: clockOf({ kind: 'task', urgent }, DEFAULT_POLICY), quietHours: DEFAULT_POLICY.quietHours }))
     expect([0, 1, 2, 3].map((l) => due(l, 'unclaimed'))).toEqual(['11月20日 09:10', '11月20日 09:20', '11月20日 09:30', '11月20日 09:40'])
     expect([0, 1, 2].map((l) => due(l, 'unclaimed', true))).toEqual(['11月20日 09:03', '11月20日 09:06', '11月20日 09:09'])
     expect([0, 1].map((l) => due(l, 'overdue'))).toEqual(['11月20日 09:00', '11月20日 09:10'])
@@ -57,8 +58,8 @@ describe('escalationDueAt', () => {
       base: t('21:50'),
       level: 1,
       lastAt: new Date(lastAt.getTime() + 86_400_000),
-      urgent: false,
-      policy: DEFAULT_POLICY,
+      clock: clockOf({ kind: 'task', urgent: false }, DEFAULT_POLICY),
+      quietHours: DEFAULT_POLICY.quietHours,
     })
     expect(f(at)).toBe('11月21日 07:10')
   })

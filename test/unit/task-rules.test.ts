@@ -18,7 +18,7 @@ const TABLE: [TaskStatus, TaskAction, Set<Relation>, string][] = [
   ['cancelled', 'claim', rel('supervisor_above'), 'TASK_CLOSED'],
 
   ['open', 'progress', rel('supervisor_above'), '→open'],
-  ['open', 'progress', rel('unit_cadre'), 'TASK_NOT_HOLDER'],
+  ['open', 'progress', rel('unit_cadre'), '→open'],
 
   ['claimed', 'hand_back', rel('assignee'), '→open'],
   ['open', 'hand_back', rel('unit_cadre'), '→open'],

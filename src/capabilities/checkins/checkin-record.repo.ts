@@ -61,7 +61,7 @@ const RECORD_ONCE = `
     SELECT 1 FROM h UNION ALL SELECT 1 WHERE NOT $6::boolean
   ), c AS (
     INSERT INTO "Checkin" ("memberId", "unitId", "roomId", "type", "households", "note", "at", "accountId", "messageId")
-    SELECT $7::int, $8::int, $9::int, $10::text::"CheckinType", $11::int, $12::text, $5::timestamp(3), $1::text, $2::text FROM go
+    SELECT $7::int, $8::int, $9::int, $10::text, $11::int, $12::text, $5::timestamp(3), $1::text, $2::text FROM go
     RETURNING "id", "type", "households"
   ), n AS (
     SELECT c."id", c."type", c."households",
@@ -95,7 +95,7 @@ const RECORD_MANY = `
     SELECT i.* FROM i WHERE NOT i.has_inbox OR EXISTS (SELECT 1 FROM h WHERE h."accountId" = i.account AND h."messageId" = i.msgid)
   ), c AS (
     INSERT INTO "Checkin" ("memberId", "unitId", "roomId", "type", "households", "note", "at", "accountId", "messageId")
-    SELECT member, unit, room, type::"CheckinType", households, note, at::timestamp(3), account, msgid FROM go ORDER BY ord
+    SELECT member, unit, room, type::text, households, note, at::timestamp(3), account, msgid FROM go ORDER BY ord
     RETURNING "id", "accountId", "messageId", "type", "households"
   ), n AS (
     SELECT go.ord, go.key, go.raccount, go.rroom, go.template, go.mentions, go.at, c."id", c."type", c."households",

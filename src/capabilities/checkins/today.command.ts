@@ -1,6 +1,6 @@
 import { formatLocal } from '../../core/time.ts'
 import { todayReport } from './checkin.service.ts'
-import { CHECKIN_TYPE_LABEL } from '../../kernel/texts/checkin-kinds.texts.ts'
+import { kindLabel } from '../../kernel/texts/checkin-kinds.texts.ts'
 import { ok, type CommandDef } from '../../pipeline/command.ts'
 
 export const todayCommand: CommandDef<null> = {
@@ -17,14 +17,14 @@ export const todayCommand: CommandDef<null> = {
     if (report.kind === 'list') {
       if (report.total === 0) return ctx.reply(`${report.unit.name} ${date} 还没有签到。`)
       const lines = report.items.map((c) =>
-        [formatLocal(c.at, false), c.name, CHECKIN_TYPE_LABEL[c.type], c.households ? `${c.households}户` : '', c.note ?? '', c.address ? `📍${c.address}` : '']
+        [formatLocal(c.at, false), c.name, kindLabel(c.type), c.households ? `${c.households}户` : '', c.note ?? '', c.address ? `📍${c.address}` : '']
           .filter(Boolean)
           .join(' '),
       )
       const more = report.total > report.items.length ? `\n……另有 ${report.total - report.items.length} 条` : ''
       // Per kind (of the listed ones): 巡查 2、宣传 1.
       const kinds = new Map<string, number>()
-      for (const c of report.items) kinds.set(CHECKIN_TYPE_LABEL[c.type], (kinds.get(CHECKIN_TYPE_LABEL[c.type]) ?? 0) + 1)
+      for (const c of report.items) kinds.set(kindLabel(c.type), (kinds.get(kindLabel(c.type)) ?? 0) + 1)
       const byKind = [...kinds].map(([k, n]) => `${k} ${n}`).join('、')
       return ctx.reply(`${report.unit.name} ${date} 签到 ${report.total} 次(${byKind}):\n${lines.join('\n')}${more}`)
     }

@@ -1,7 +1,7 @@
 // Digests (日报 · 周报 · 月报), pure: which period a word names, which child a subtree unit folds into, and the text
 // (problems first, then the period). Table-tested in test/unit/digest-rules.test.ts.
 import { fromLocal, toLocal } from '../../core/local-time.ts'
-import { CHECKIN_TYPE_LABEL, type CheckinType } from '../../kernel/texts/checkin-kinds.texts.ts'
+import { DEFAULT_CHECKIN_KINDS, kindLabel } from '../../kernel/texts/checkin-kinds.texts.ts'
 import { parsePeriod } from '../evaluation/periods.ts'
 import { funnelLine } from '../projects/funnel-rules.ts'
 import { digestTexts as t } from './digest.texts.ts'
@@ -135,9 +135,11 @@ export function digestText(c: DigestCounts): string {
   const units = [...c.children, { ...c.own, name: t.own }]
   const problems = problemLines(units)
   const total = Object.values(c.checkinsByType).reduce((s, n) => s + n, 0)
-  const byType = (Object.keys(CHECKIN_TYPE_LABEL) as CheckinType[])
-    .filter((k) => c.checkinsByType[k] > 0)
-    .map((k) => `${CHECKIN_TYPE_LABEL[k]} ${c.checkinsByType[k]}`)
+  // The district's kinds in its order (policy checkinKinds), then any kind it no longer lists.
+  const listed = (c.checkinKinds ?? DEFAULT_CHECKIN_KINDS).map((k) => k.code)
+  const byType = [...new Set([...listed, ...Object.keys(c.checkinsByType)])]
+    .filter((k) => (c.checkinsByType[k] ?? 0) > 0)
+    .map((k) => `${kindLabel(k, c.checkinKinds)} ${c.checkinsByType[k]}`)
     .join('、')
   const perChild = c.children.length ? [t.perChild(c.children.map((u) => `${u.name} ${u.checkins}`).join('、'))] : []
   const pct = c.notices.deliveries ? `${Math.round((c.notices.onTime / c.notices.deliveries) * 100)}%` : '—'

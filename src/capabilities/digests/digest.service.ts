@@ -11,7 +11,7 @@ import { childOf, digestText, emptyChild } from './digest-rules.ts'
 import { digestRepo } from './digest.repo.ts'
 import { digestChartPng } from './digest-chart.ts'
 import type { DigestChild, DigestCounts, DigestPeriod } from './digest.types.ts'
-import { CHECKIN_TYPE_LABEL } from '../../kernel/texts/checkin-kinds.texts.ts'
+import { unitContext } from '../../kernel/org/unit-context.ts'
 
 export async function digestFor(w: Work, unit: Unit, period: DigestPeriod, opts: { late?: boolean } = {}): Promise<DigestCounts> {
   const { db } = w
@@ -48,7 +48,8 @@ export async function digestFor(w: Work, unit: Unit, period: DigestPeriod, opts:
     late: opts.late ?? false,
     children: [...children.values()],
     own,
-    checkinsByType: Object.fromEntries(Object.keys(CHECKIN_TYPE_LABEL).map((k) => [k, 0])) as DigestCounts['checkinsByType'],
+    checkinsByType: {},
+    checkinKinds: (await unitContext(w.db, unit)).policy.checkinKinds,
     households: 0,
     tasks: { opened: 0, claimed: 0, done: 0 },
     hazards: { reported: 0, resolved: 0 },
@@ -57,7 +58,7 @@ export async function digestFor(w: Work, unit: Unit, period: DigestPeriod, opts:
     funnel,
   }
   for (const r of checkins) {
-    c.checkinsByType[r.type] += r.n
+    c.checkinsByType[r.type] = (c.checkinsByType[r.type] ?? 0) + r.n
     c.households += r.households
     slot(r.unitId).checkins += r.n
   }

@@ -1,6 +1,6 @@
 // What a digest (日报 · 周报 · 月报) says, as counts: our own types, filled by digest.service.ts from grouped queries and
 // turned into text by the pure digest-rules.ts. Only counts, unit names and record numbers: nothing about residents.
-import type { CheckinType } from '../../kernel/texts/checkin-kinds.texts.ts'
+import type { CheckinKind, CheckinType } from '../../kernel/texts/checkin-kinds.texts.ts'
 import type { FunnelCounts } from '../projects/funnel-rules.ts'
 
 export type DigestKind = 'daily' | 'weekly' | 'monthly'
@@ -41,6 +41,8 @@ export interface DigestCounts {
   children: DigestChild[]
   own: DigestChild
   checkinsByType: Record<CheckinType, number>
+  /** The kinds of the digest's unit (policy checkinKinds): their order and names. */
+  checkinKinds?: readonly CheckinKind[]
   households: number
   tasks: { opened: number; claimed: number; done: number }
   hazards: { reported: number; resolved: number }

@@ -2,7 +2,7 @@
 // unit's records are masked unless the reader is that unit (textFor); a resident reporter is not named.
 import type { CheckinLedgerRow } from './ledger.repo.ts'
 import { isoLocal } from '../../core/local-time.ts'
-import { CHECKIN_TYPE_LABEL } from '../../kernel/texts/checkin-kinds.texts.ts'
+import { kindLabel } from '../../kernel/texts/checkin-kinds.texts.ts'
 import { HAZARD_STATUS_LABEL, categoryLabel } from '../hazards/hazard.texts.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { formatPoints, entryRef } from '../points/points-rules.ts'
@@ -26,15 +26,7 @@ const person = (n: LedgerNames, id: number | null) => (id === null ? '' : (n.mem
 const masked = (n: LedgerNames, unitId: number, text: string | null) => (text ? textFor(n.reader, unitId, text) : '')
 
 export const checkinRows = (rows: CheckinLedgerRow[], n: LedgerNames): Cell[][] =>
-  rows.map((c) => [
-    stamp(c.at),
-    c.unitName,
-    c.memberName,
-    CHECKIN_TYPE_LABEL[c.type],
-    c.households ?? '',
-    masked(n, c.unitId, c.note),
-    masked(n, c.unitId, c.address),
-  ])
+  rows.map((c) => [stamp(c.at), c.unitName, c.memberName, kindLabel(c.type), c.households ?? '', masked(n, c.unitId, c.note), masked(n, c.unitId, c.address)])
 
 export const taskRows = (
   rows: {

@@ -12,7 +12,9 @@ import { unitContext } from '../../kernel/org/unit-context.ts'
 import type { StepOutcome } from '../../kernel/timers/timer-step.ts'
 import { finishEscalationStep, type EscalationPost } from '../../kernel/escalation/escalation-tail.ts'
 import type { Work } from '../../kernel/work.ts'
-import { handlersOf, tellSubscribers } from './hazard-routing.service.ts'
+import { handlersOf, hazardClockItem, tellSubscribers } from './hazard-routing.service.ts'
+import { clockOf } from '../../kernel/escalation/clock.ts'
+import { levelZeroMentions } from '../../kernel/escalation/level-zero.ts'
 import { releaseHeld, rewardReporter } from './hazard.service.ts'
 import { duplicateWaitDecision, hazardEscalationStep, verifyStepDecision } from './hazard-timers.ts'
 import { hazardRepo } from './hazard.repo.ts'
@@ -33,7 +35,9 @@ export async function runHazardEscalation(db: DbOrTx, effects: Effects, now: Dat
   if (level === 0) {
     // Its own group: the report room while screened, else the handling unit's groups.
     const rooms = h.status === 'screening' ? [await orgRepo.roomById(db, h.reportRoomId)] : await orgRepo.roomsOfUnit(db, h.unitId)
-    const who = (await handlersOf(work(db, effects, now), h.unitId)).map((m) => m.wxid)
+    // The unit that must act, never back to whoever reported it (issue #22).
+    const handlers = await handlersOf(work(db, effects, now), h.unitId)
+    const who = levelZeroMentions({ cadres: handlers, supervisors: [], raiserId: h.reporterMemberId }).map((m) => m.wxid)
     for (const room of rooms)
       if (room?.wxRoomId)
         posts.push({
@@ -61,7 +65,13 @@ export async function runHazardEscalation(db: DbOrTx, effects: Effects, now: Dat
     timer: { kind: 'hazard_escalate', subjectId: id, cycle, level },
     row: h,
     posts,
-    pace: { kind: 'unclaimed', base: h.escalationBase ?? h.createdAt, urgent: urgent, policy: ctx.policy, depth: ctx.chain.length - 1 },
+    pace: {
+      kind: 'unclaimed',
+      base: h.escalationBase ?? h.createdAt,
+      clock: clockOf(hazardClockItem(h), ctx.policy),
+      policy: ctx.policy,
+      depth: ctx.chain.length - 1,
+    },
     claim: (step) => hazardRepo.transition(db, id, { escalationCycle: cycle, escalationLevel: level - 1 }, step),
     record: (roomId) =>
       hazardRepo.addEvent(db, { hazardId: id, at: now, kind: 'escalated', level, roomId, note: roomId === null ? hazardTexts.noRoomEvent() : null }),

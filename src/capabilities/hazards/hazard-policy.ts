@@ -5,16 +5,17 @@ import { duration } from '../../kernel/policy/fields.ts'
 import type { UnitKind } from '../../kernel/org/org.types.ts'
 import { CATEGORY_LABEL, categoryOf } from './hazard-categories.ts'
 import type { HazardCategory } from './hazard.types.ts'
+import { paceInput, toPace, type Pace } from '../../kernel/policy/clock-policy.ts'
+
+/** A category as an org file names it (消防 … or fire …). */
+const categoryKey = z.string().refine((k) => categoryOf(k) !== null, `类别只能是 ${Object.values(CATEGORY_LABEL).join('、')}`)
 
 const level = z.enum(['grid', 'community', 'town', 'district'])
 
 export const hazardPolicyInput = z
   .object({
     /** Category (消防 … or fire …) → the level that handles it. */
-    routing: z.record(
-      z.string().refine((k) => categoryOf(k) !== null, `类别只能是 ${Object.values(CATEGORY_LABEL).join('、')}`),
-      level,
-    ),
+    routing: z.record(categoryKey, level),
     /** A resolved report not verified this long after: its reporter is reminded. */
     verifyReminder: duration,
     /** …and this long after: it closes as verified by timeout. */
@@ -60,6 +61,32 @@ export const DEFAULT_HAZARD_POLICY: HazardPolicy = {
   duplicateWindowMs: 7 * 24 * HOUR,
   duplicateDistanceM: 100,
   duplicateSimilarity: 0.5,
+}
+
+/** `escalation.hazards`: category (消防 … or fire …) → its pace, one duration (normal reports) or { normal, urgent }. */
+export const hazardClocksInput = z.record(categoryKey, paceInput)
+
+const MIN = 60_000
+
+/**
+ * Each category's clock by default, for a district like 二七区 (docs/features.md says why): life-safety categories keep
+ * 任城's "紧急工作3分钟直达" when urgent and reach the district within hours when not; 用电/治安/交通 a level every 2 hours;
+ * 建筑 every 4 hours; what can wait a day (环境, 其他) climbs one level a day.
+ */
+export const DEFAULT_HAZARD_CLOCKS: Record<HazardCategory, Pace> = {
+  fire: { normal: HOUR, urgent: 3 * MIN },
+  gas: { normal: HOUR, urgent: 3 * MIN },
+  electrical: { normal: 2 * HOUR, urgent: 10 * MIN },
+  public_order: { normal: 2 * HOUR, urgent: 10 * MIN },
+  traffic: { normal: 2 * HOUR, urgent: 10 * MIN },
+  building: { normal: 4 * HOUR, urgent: 10 * MIN },
+  environment: { normal: 24 * HOUR, urgent: HOUR },
+  other: { normal: 24 * HOUR, urgent: HOUR },
+}
+
+/** The stored form of `escalation.hazards`: keyed by category code. */
+export function toHazardClocks(v: z.output<typeof hazardClocksInput>): Record<string, Partial<Pace>> {
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [categoryOf(k)!, toPace(x)]))
 }
 
 /** A unit's `hazards:` block as stored (converted once at import). */

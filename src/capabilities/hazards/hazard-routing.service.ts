@@ -9,6 +9,8 @@ import { imageToRoom, toRoom } from '../../kernel/org/room-message.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { type TaskPolicy } from '../../kernel/policy/policy.ts'
 import { escalationDueAt } from '../../kernel/escalation/schedule.ts'
+import { clockOf, type ClockItem } from '../../kernel/escalation/clock.ts'
+import { categoryOf } from './hazard-categories.ts'
 import type { Work } from '../../kernel/work.ts'
 import { hazardRepo } from './hazard.repo.ts'
 import { hazardTexts } from './hazard.texts.ts'
@@ -20,10 +22,18 @@ export async function handlersOf(w: Work, unitId: number): Promise<Member[]> {
   return cadres.length ? cadres : orgRepo.membersIn(w.db, [unitId], ['supervisor'])
 }
 
+/** A report as its clock sees it: its category and priority (the category's pace in policy `escalation.hazards`). */
+export const hazardClockItem = (h: Pick<Hazard, 'priority' | 'category'>): ClockItem => ({
+  kind: 'hazard',
+  category: categoryOf(h.category) ?? 'other',
+  urgent: h.priority === 'urgent',
+})
+
 /** The fields that start a new cycle of escalation for an unacknowledged report, its first step scheduled. */
-export function escalationCycle(w: Work, h: Pick<Hazard, 'id' | 'escalationCycle' | 'priority'>, policy: TaskPolicy) {
+export function escalationCycle(w: Work, h: Pick<Hazard, 'id' | 'escalationCycle' | 'priority' | 'category'>, policy: TaskPolicy) {
   const cycle = h.escalationCycle + 1
-  const nextEscalationAt = escalationDueAt({ kind: 'unclaimed', base: w.now, level: 0, lastAt: null, urgent: h.priority === 'urgent', policy })
+  const clock = clockOf(hazardClockItem(h), policy)
+  const nextEscalationAt = escalationDueAt({ kind: 'unclaimed', base: w.now, level: 0, lastAt: null, clock, quietHours: policy.quietHours })
   w.effects.schedule({ kind: 'hazard_escalate', subjectId: h.id, cycle, step: 0, dueAt: nextEscalationAt })
   return {
     escalationCycle: cycle,

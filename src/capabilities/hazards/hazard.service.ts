@@ -16,7 +16,17 @@ import { findDuplicate, type DuplicateMatch } from './duplicates.ts'
 import type { ExportRecord } from './hazard-export.ts'
 import { recogniseCategory } from './hazard-categories.ts'
 import { decideHazard, hazardRelations, routeTarget, type HazardAction, type HazardRefusal } from './hazard-rules.ts'
-import { escalationCycle, forwardImages, forwardLocation, handlersOf, postReport, tellReached, tellSubscribers } from './hazard-routing.service.ts'
+import {
+  escalationCycle,
+  forwardImages,
+  forwardLocation,
+  handlersOf,
+  hazardClockItem,
+  postReport,
+  tellReached,
+  tellSubscribers,
+} from './hazard-routing.service.ts'
+import { clockOf } from '../../kernel/escalation/clock.ts'
 import { deferQuiet } from '../../kernel/escalation/quiet-hours.ts'
 import { maskPersonalData } from '../../core/privacy/mask.ts'
 import { hazardRepo } from './hazard.repo.ts'
@@ -189,7 +199,7 @@ export async function reportHazard(op: HazardOp, input: NewHazard): Promise<Repo
     target,
     images: images.length,
     mentionIds: live.mentionIds,
-    periodMs: ctx.policy.periodMs[input.urgent ? 'urgent' : 'normal'],
+    periodMs: clockOf(hazardClockItem(h), ctx.policy).periodMs,
     duplicate,
     clipped: description.clipped,
   }

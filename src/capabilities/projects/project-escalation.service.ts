@@ -11,6 +11,8 @@ import { toRoom } from '../../kernel/org/room-message.ts'
 import { stepDecision } from '../../kernel/escalation/step.ts'
 import type { StepOutcome } from '../../kernel/timers/timer-step.ts'
 import { finishEscalationStep, type EscalationPost } from '../../kernel/escalation/escalation-tail.ts'
+import { clockOf } from '../../kernel/escalation/clock.ts'
+import { levelZeroMentions } from '../../kernel/escalation/level-zero.ts'
 import { projectContext } from './project.service.ts'
 import { projectRepo } from './project.repo.ts'
 import { projectTexts } from './project.texts.ts'
@@ -48,7 +50,8 @@ export async function runProjectEscalation(db: DbOrTx, effects: Effects, now: Da
         ['grid_cadre'],
       )
     ).slice(0, MAX_NUDGED)
-    const who = cadres.length ? cadres : await orgRepo.membersIn(db, [unit.id], ['supervisor'])
+    const supervisors = cadres.length ? [] : await orgRepo.membersIn(db, [unit.id], ['supervisor'])
+    const who = levelZeroMentions({ cadres, supervisors, raiserId: p.creatorId })
     if (room?.wxRoomId)
       posts.push({
         roomId: room.id,
@@ -76,7 +79,13 @@ export async function runProjectEscalation(db: DbOrTx, effects: Effects, now: Da
     timer: { kind: 'project_escalate', subjectId: id, cycle, level },
     row: p,
     posts,
-    pace: { kind: 'unclaimed', base: p.escalationBase ?? p.createdAt, urgent: false, policy: ctx.policy, depth: ctx.chain.length - 1 },
+    pace: {
+      kind: 'unclaimed',
+      base: p.escalationBase ?? p.createdAt,
+      clock: clockOf({ kind: 'project' }, ctx.policy),
+      policy: ctx.policy,
+      depth: ctx.chain.length - 1,
+    },
     claim: (step) => projectRepo.transition(db, id, { escalationCycle: cycle, escalationLevel: level - 1 }, step),
     record: (roomId) =>
       projectRepo.addEvent(db, { projectId: id, at: now, kind: 'escalated', level, roomId, note: roomId === null ? projectTexts.noRoomEvent() : null }),

@@ -13,6 +13,7 @@ import { textFor } from '../../kernel/org/visibility.ts'
 import { earn } from '../points/points.service.ts'
 import { type TaskPolicy } from '../../kernel/policy/policy.ts'
 import { escalationDueAt } from '../../kernel/escalation/schedule.ts'
+import { clockOf } from '../../kernel/escalation/clock.ts'
 import { tellReachedRooms } from '../../kernel/escalation/reached-rooms.ts'
 import { unitContext } from '../../kernel/org/unit-context.ts'
 import { mayCreateIn } from '../tasks/task-rules.ts'
@@ -70,17 +71,24 @@ export type ProjectRefusalCode =
   | 'PROJECT_UNKNOWN'
 const refuse = refuser<ProjectRefusalCode>('project')
 
-/** The unit's task policy with the projects' own period: the tasks' engine (levels, quiet hours) at a project's pace. */
+/** The unit's policy (a project's clock: clockOf({ kind: 'project' }), from `projects.escalation`) and its projects' keys. */
 export async function projectContext(db: DbOrTx, unit: Unit): Promise<{ chain: Unit[]; policy: TaskPolicy; projects: ProjectPolicy }> {
   const ctx = await unitContext(db, unit)
   const projects = resolveProjectPolicy(ctx.chain.map((u) => u.policy))
-  return { chain: ctx.chain, policy: { ...ctx.policy, periodMs: { normal: projects.escalationMs, urgent: projects.escalationMs } }, projects }
+  return { chain: ctx.chain, policy: ctx.policy, projects }
 }
 
 /** Fields that start an unclaimed cycle (a new project), with its first timer. */
 export function startProjectCycle(p: Pick<Project, 'id' | 'escalationCycle'>, base: Date, policy: TaskPolicy, effects: Effects) {
   const cycle = p.escalationCycle + 1
-  const nextEscalationAt = escalationDueAt({ kind: 'unclaimed', base, level: 0, lastAt: null, urgent: false, policy })
+  const nextEscalationAt = escalationDueAt({
+    kind: 'unclaimed',
+    base,
+    level: 0,
+    lastAt: null,
+    clock: clockOf({ kind: 'project' }, policy),
+    quietHours: policy.quietHours,
+  })
   effects.schedule({ kind: 'project_escalate', subjectId: p.id, cycle, step: 0, dueAt: nextEscalationAt })
   return { escalationCycle: cycle, escalationLevel: -1, escalationBase: base, lastEscalatedAt: null, nextEscalationAt, escalatedRoomIds: [] as number[] }
 }

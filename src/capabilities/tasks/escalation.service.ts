@@ -16,6 +16,8 @@ import { taskTexts } from './task.texts.ts'
 import type { Task } from './task.types.ts'
 import type { StepOutcome } from '../../kernel/timers/timer-step.ts'
 import { finishEscalationStep } from '../../kernel/escalation/escalation-tail.ts'
+import { clockOf } from '../../kernel/escalation/clock.ts'
+import { levelZeroMentions } from '../../kernel/escalation/level-zero.ts'
 
 /** Fields that start an escalation cycle (a task became unclaimed, or its holder is expected to be late). */
 export function startCycle(
@@ -27,7 +29,8 @@ export function startCycle(
   taskIdValue: number,
 ) {
   const cycle = task.escalationCycle + 1
-  const nextEscalationAt = escalationDueAt({ kind, base, level: 0, lastAt: null, urgent: task.priority === 'urgent', policy: ctx.policy })
+  const clock = clockOf({ kind: 'task', urgent: task.priority === 'urgent' }, ctx.policy)
+  const nextEscalationAt = escalationDueAt({ kind, base, level: 0, lastAt: null, clock, quietHours: ctx.policy.quietHours })
   effects.schedule({ kind: 'escalate', subjectId: taskIdValue, cycle, step: 0, dueAt: nextEscalationAt })
   return {
     escalationCycle: cycle,
@@ -77,7 +80,13 @@ export async function runEscalation(db: DbOrTx, effects: Effects, now: Date, id:
     timer: { kind: 'escalate', subjectId: id, cycle, level },
     row: task,
     posts: posts.map((p) => ({ roomId: p.roomRowId, message: p.message, key: p.key })),
-    pace: { kind, base: task.escalationBase ?? task.createdAt, urgent: task.priority === 'urgent', policy: ctx.policy, depth: ctx.chain.length - 1 },
+    pace: {
+      kind,
+      base: task.escalationBase ?? task.createdAt,
+      clock: clockOf({ kind: 'task', urgent: task.priority === 'urgent' }, ctx.policy),
+      policy: ctx.policy,
+      depth: ctx.chain.length - 1,
+    },
     claim: (step) => taskRepo.transition(db, id, { escalationCycle: cycle, escalationLevel: level - 1 }, step),
     record: (roomId) =>
       taskRepo.addEvent(db, {
@@ -102,9 +111,10 @@ async function stepMessages(db: DbOrTx, task: Task, ctx: UnitContext, kind: Esca
     let text: string
     let mentions: string[]
     if (kind === 'unclaimed') {
+      // The unit that must act, never back to whoever raised the task (issue #22).
       const cadres = await orgRepo.membersIn(db, [task.unitId], ['grid_cadre'])
-      const who = cadres.length ? cadres : await orgRepo.membersIn(db, [task.unitId], ['supervisor'])
-      mentions = who.map((m) => m.wxid)
+      const supervisors = cadres.length ? [] : await orgRepo.membersIn(db, [task.unitId], ['supervisor'])
+      mentions = levelZeroMentions({ cadres, supervisors, raiserId: task.creatorId }).map((m) => m.wxid)
       text = taskTexts.unclaimedNudge(task, waited)
     } else {
       mentions = holder ? [holder.wxid] : []

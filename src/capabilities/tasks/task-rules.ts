@@ -44,7 +44,8 @@ export const TASK_TRANSITIONS: Record<TaskAction, Record<TaskStatus, Cell>> = {
     ...closed,
   },
   progress: {
-    open: stays('open', A.progress, 'TASK_NOT_HOLDER'),
+    // A cadre of the task's unit reporting progress on an open task is working on it: it becomes hers (issue #22).
+    open: stays('open', ['unit_cadre', 'supervisor_above'], 'TASK_NOT_HOLDER'),
     claimed: stays('claimed', A.progress, 'TASK_NOT_HOLDER'),
     ...closed,
   },

@@ -277,8 +277,15 @@ async function assign(op: TaskOp, task: TaskInUnit, holder: MemberWithUnit, how:
 export async function progressTask(op: TaskOp, ref: TaskRef, text: string) {
   const task = await findTask(op, ref)
   await authorize(op, task, 'progress')
+  // Progress on an open task from a cadre of its own unit: she is doing it, so she holds it (its clock stops).
+  if (task.status === 'open' && op.actor.unitId === task.unitId) {
+    await authorize(op, task, 'claim')
+    await assign(op, task, op.actor, 'claimed')
+    await event(op, task, 'progress', 'claimed', 'claimed', text.slice(0, MAX_TEXT))
+    return { ...task, claimedNow: true }
+  }
   await event(op, task, 'progress', task.status, task.status, text.slice(0, MAX_TEXT))
-  return task
+  return { ...task, claimedNow: false }
 }
 
 export async function completeTask(op: TaskOp, ref: TaskRef, result: string) {

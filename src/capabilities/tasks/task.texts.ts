@@ -117,7 +117,8 @@ export const taskTexts = {
   },
   claimed: (t: Pick<Task, 'number' | 'title' | 'deadline'>) =>
     `✅ 已认领 ${named(t)}${t.deadline ? `,截止 ${formatLocal(t.deadline)}` : ''}。完成后发送:#完成 ${taskId(t)} 结果`,
-  progressed: (t: Pick<Task, 'number'>) => `📝 ${taskId(t)} 进展已记录。`,
+  progressed: (t: Pick<Task, 'number'> & { claimedNow?: boolean }) =>
+    t.claimedNow ? `📝 ${taskId(t)} 进展已记录,任务由您负责(已认领)。` : `📝 ${taskId(t)} 进展已记录。`,
   completed: (t: Pick<Task, 'number' | 'title'>, evidence: number) =>
     `🎉 ${named(t)}已完成${evidence ? `(附图 ${evidence} 张)` : '(5分钟内发送图片可作为凭证)'}。`,
   evidenceAttached: (t: Pick<Task, 'number'>) => `📷 图片已作为 ${taskId(t)} 的完成凭证。`,

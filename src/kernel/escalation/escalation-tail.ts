@@ -10,6 +10,7 @@ import type { StepDecision } from './step.ts'
 import { type TaskPolicy } from '../policy/policy.ts'
 import { escalationDueAt, maxLevel, type EscalationKind } from './schedule.ts'
 import type { StepOutcome } from '../timers/timer-step.ts'
+import type { Clock } from './clock.ts'
 
 export interface EscalationPost {
   /** The room row it goes to (kept in `escalatedRoomIds`: those rooms hear what became of the record). */
@@ -34,7 +35,7 @@ export interface EscalationTail {
   row: { nextEscalationAt: Date | null; escalatedRoomIds: number[] }
   posts: EscalationPost[]
   /** What the next step's time depends on (none after the top of the tree, `depth` levels up or the policy's cap). */
-  pace: { kind: EscalationKind; base: Date; urgent: boolean; policy: TaskPolicy; depth: number }
+  pace: { kind: EscalationKind; base: Date; clock: Clock; policy: TaskPolicy; depth: number }
   /** The conditional update of the record's row (false: another run took this step). */
   claim(step: ClaimedStep): Promise<boolean>
   /** The record's audit event for the step (`roomId`: the first room posted to, null when there was none). */
@@ -52,7 +53,7 @@ export async function finishEscalationStep(t: EscalationTail): Promise<StepOutco
   const { pace } = t
   const nextAt =
     timer.level < maxLevel(pace.depth, pace.policy)
-      ? escalationDueAt({ kind: pace.kind, base: pace.base, level: timer.level + 1, lastAt: t.now, urgent: pace.urgent, policy: pace.policy })
+      ? escalationDueAt({ kind: pace.kind, base: pace.base, level: timer.level + 1, lastAt: t.now, clock: pace.clock, quietHours: pace.policy.quietHours })
       : null
   const claimed = await t.claim({
     escalationLevel: timer.level,

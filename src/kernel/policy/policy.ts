@@ -3,15 +3,18 @@
 import { z } from 'zod'
 import { clock, duration } from './fields.ts'
 import {
+  DEFAULT_HAZARD_CLOCKS,
   DEFAULT_HAZARD_POLICY,
+  hazardClocksInput,
   hazardPolicyInput,
+  toHazardClocks,
   mergeHazardPolicy,
   toHazardPatch,
   type HazardPolicy,
   type HazardPolicyPatch,
 } from '../../capabilities/hazards/hazard-policy.ts'
 import { pointsPolicyInput, type PointsPatch } from '../../capabilities/points/points-policy.ts'
-import { projectPolicyInput, type ProjectPatch } from '../../capabilities/projects/project-policy.ts'
+import { DEFAULT_PROJECT_POLICY, projectPolicyInput, type ProjectPatch } from '../../capabilities/projects/project-policy.ts'
 import { evaluationPolicyInput, type EvaluationPatch } from '../../capabilities/evaluation/evaluation-policy.ts'
 import {
   DEFAULT_NOTICE_POLICY,
@@ -23,13 +26,25 @@ import {
 } from '../../capabilities/notices/notice-policy.ts'
 import { digestPolicyInput, type DigestPatch } from '../../capabilities/digests/digest-policy.ts'
 import { BARE_COMMANDS } from '../../parser/command.ts'
+import { checkinKindsInput, toCheckinKinds } from './checkin-kinds.ts'
+import { DEFAULT_CHECKIN_KINDS, type CheckinKind } from '../texts/checkin-kinds.texts.ts'
+import { DEFAULT_NEED_CLOCK_MS, mergeClocks, type ClockPatch, type ClockPolicy } from './clock-policy.ts'
 
 /** The keys an org file may set under `policies:` (all optional; a unit's keys override its ancestors'). */
 export const policyInput = z
   .object({
     escalation: z
-      .object({ normal: duration.optional(), urgent: duration.optional(), levels: z.number().int().min(0).max(10).optional() })
+      .object({
+        normal: duration.optional(),
+        urgent: duration.optional(),
+        levels: z.number().int().min(0).max(10).optional(),
+        /** Per hazard category (clock-policy.ts, hazard-policy.ts). */
+        hazards: hazardClocksInput.optional(),
+        /** A need nobody turned into a task climbs one level per this period. */
+        needs: duration.optional(),
+      })
       .partial()
+      .strict()
       .optional(),
     reminders: z.array(duration).optional(),
     quietHours: z.union([z.object({ start: clock, end: clock }), z.literal(false)]).optional(),
@@ -49,11 +64,15 @@ export const policyInput = z
     digests: digestPolicyInput.optional(),
     /** Commands members may type without # ("签到 巡查 8号楼"): some of BARE_COMMANDS, or [] for none. */
     bareCommands: z.array(z.enum(BARE_COMMANDS)).optional(),
+    /** The district's kinds of check-in with their aliases (checkin-kinds.ts); replaces the defaults. */
+    checkinKinds: checkinKindsInput.optional(),
   })
   .strict()
 
 export interface TaskPolicy {
+  /** Tasks' clock (normal / urgent); the other kinds' clocks are in `clocks` (escalation/clock.ts reads both). */
   periodMs: { normal: number; urgent: number }
+  clocks: ClockPolicy
   /** Levels above the task's own room at most (undefined: up to the district). */
   levels: number | undefined
   /** Offsets before a claimed task's deadline at which its holder is reminded, largest first. */
@@ -66,10 +85,13 @@ export interface TaskPolicy {
   notices: NoticePolicy
   /** Command words taken without # (parser/command.ts BARE_COMMANDS; default all of them). */
   bareCommands: readonly string[]
+  /** Kinds of check-in (the first: a check-in that names none). */
+  checkinKinds: readonly CheckinKind[]
 }
 
 export const DEFAULT_POLICY: TaskPolicy = {
   periodMs: { normal: 10 * 60_000, urgent: 3 * 60_000 },
+  clocks: { hazards: DEFAULT_HAZARD_CLOCKS, needMs: DEFAULT_NEED_CLOCK_MS, projectMs: DEFAULT_PROJECT_POLICY.escalationMs },
   levels: undefined,
   remindersMs: [24 * 3_600_000, 3_600_000],
   quietHours: { start: 22 * 60, end: 7 * 60 },
@@ -77,6 +99,7 @@ export const DEFAULT_POLICY: TaskPolicy = {
   hazards: DEFAULT_HAZARD_POLICY,
   notices: DEFAULT_NOTICE_POLICY,
   bareCommands: BARE_COMMANDS,
+  checkinKinds: DEFAULT_CHECKIN_KINDS,
 }
 
 const minutes = (hhmm: string) => {
@@ -88,6 +111,8 @@ const minutes = (hhmm: string) => {
 export interface PolicyPatch {
   v: 1
   periodMs?: { normal?: number; urgent?: number }
+  /** Hazards per category and needs (clock-policy.ts). */
+  clocks?: ClockPatch
   levels?: number
   remindersMs?: number[]
   quietHours?: { start: number; end: number } | null
@@ -102,6 +127,7 @@ export interface PolicyPatch {
   /** Stored as validated; merged by resolveDigestPolicy, not here. */
   digests?: DigestPatch
   bareCommands?: string[]
+  checkinKinds?: CheckinKind[]
 }
 
 /** Validates an org file's `policies:` block and converts it; problems in Chinese (for the org import). */
@@ -112,6 +138,8 @@ export function toPolicyPatch(raw: unknown): { ok: true; patch: PolicyPatch } | 
   const patch: PolicyPatch = { v: 1 }
   if (v.escalation?.normal || v.escalation?.urgent) patch.periodMs = { normal: v.escalation.normal, urgent: v.escalation.urgent }
   if (v.escalation?.levels !== undefined) patch.levels = v.escalation.levels
+  if (v.escalation?.hazards || v.escalation?.needs !== undefined)
+    patch.clocks = { hazards: v.escalation.hazards && toHazardClocks(v.escalation.hazards), needMs: v.escalation.needs }
   if (v.reminders) patch.remindersMs = [...v.reminders].sort((a, b) => b - a)
   if (v.quietHours !== undefined) patch.quietHours = v.quietHours ? { start: minutes(v.quietHours.start), end: minutes(v.quietHours.end) } : null
   if (v.volunteersClaim !== undefined) patch.volunteersClaim = v.volunteersClaim
@@ -122,6 +150,7 @@ export function toPolicyPatch(raw: unknown): { ok: true; patch: PolicyPatch } | 
   if (v.notices) patch.notices = toNoticePatch(v.notices)
   if (v.digests) patch.digests = v.digests
   if (v.bareCommands) patch.bareCommands = v.bareCommands
+  if (v.checkinKinds) patch.checkinKinds = toCheckinKinds(v.checkinKinds)
   return { ok: true, patch }
 }
 
@@ -149,12 +178,14 @@ export function resolvePolicy(chain: unknown[]): TaskPolicy {
     if (v.periodMs?.normal) p.periodMs.normal = v.periodMs.normal
     if (v.periodMs?.urgent) p.periodMs.urgent = v.periodMs.urgent
     if (v.levels !== undefined) p.levels = v.levels
+    p.clocks = mergeClocks(p.clocks, v.clocks, typeof v.projects?.escalation === 'number' ? v.projects.escalation : undefined)
     if (v.remindersMs) p.remindersMs = v.remindersMs
     if (v.quietHours !== undefined) p.quietHours = v.quietHours
     if (v.volunteersClaim !== undefined) p.volunteersClaim = v.volunteersClaim
     p.hazards = mergeHazardPolicy(p.hazards, v.hazards)
     p.notices = mergeNoticePolicy(p.notices, v.notices)
     if (v.bareCommands) p.bareCommands = v.bareCommands
+    if (v.checkinKinds) p.checkinKinds = v.checkinKinds
   }
   return p
 }

@@ -45,6 +45,8 @@ const overlapNote = (flags: string[]) => {
 }
 
 export const volunteerTexts = {
+  activityPending: (v: VolunteerEntry, name: string) => `${volunteerId(v)} ${name} ${formatMinutes(v.minutes)} 待审核(#审核 ${volunteerId(v)} 通过)`,
+  activityOverLimit: (name: string, max: number) => `${name} 当天志愿时长将超过 ${max} 小时,未记`,
   missingDuration: () => '请写明服务时长和活动,如:2小时、1.5h、半天、90分钟',
   badDuration: (raw: string) => `看不懂时长「${raw}」:请写 2小时、1.5h、一小时、90分钟 或 半天`,
   missingActivity: () => '请写明服务活动,如:助老服务',

@@ -134,6 +134,8 @@ export const activityTexts = {
 
 /** The words, summaries and examples of the commands (#帮助 lists them). */
 export const activityCommandTexts = {
+  /** Its line of #帮助. */
+  helpTitle: '活动',
   activity: {
     name: '活动',
     aliases: ['activity'],

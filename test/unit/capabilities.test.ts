@@ -30,7 +30,9 @@ describe('capabilities', () => {
     const deps = {} as never
     const kinds = CAPABILITIES.flatMap((c) => Object.keys(c.timers?.handlers(deps) ?? {}))
     expect(kinds.length).toBe(new Set(kinds).size)
-    expect(kinds).toEqual(expect.arrayContaining(['escalate', 'remind', 'hazard_escalate', 'project_escalate', 'notice_sla', 'digest', 'ledger_export', 'activity_remind']))
+    expect(kinds).toEqual(
+      expect.arrayContaining(['escalate', 'remind', 'hazard_escalate', 'project_escalate', 'notice_sla', 'digest', 'ledger_export', 'activity_remind']),
+    )
     expect(CAPABILITIES.flatMap((c) => c.timers?.sources(new VirtualClock(new Date())) ?? []).length).toBe(10)
   })
 

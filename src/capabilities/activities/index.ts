@@ -8,7 +8,10 @@ import type { Capability } from '../capability.ts'
 
 export const activities: Capability = {
   name: 'activities',
-  help: { title: activityCommandTexts.helpTitle, commands: [activityCommand, signUpCommand, cancelSignupCommand, activityCheckInCommand, presentCommand, activityListCommand] },
+  help: {
+    title: activityCommandTexts.helpTitle,
+    commands: [activityCommand, signUpCommand, cancelSignupCommand, activityCheckInCommand, presentCommand, activityListCommand],
+  },
   timers: { handlers: (deps) => activityTimerHandlers(deps), sources: () => [activityTimers] },
   policy: { key: 'activities', input: activityPolicyInput, defaults: DEFAULT_ACTIVITY_POLICY },
   events: { publishes: ['activity.closed'] },

@@ -10,6 +10,9 @@ import type { BoundRoom, MemberWithUnit } from '../src/kernel/org/org.types.ts'
 import { createActivity } from '../src/capabilities/activities/activity.service.ts'
 import { signUp } from '../src/capabilities/activities/signup.service.ts'
 import { parseActivityDraft } from '../src/parser/activity-args.ts'
+import { earn } from '../src/capabilities/points/points.service.ts'
+import { checkOff, redeem } from '../src/capabilities/points/redemption.service.ts'
+import { isAppError } from '../src/core/errors.ts'
 import { DEMO_ORG } from './helpers/paths.ts'
 import { freshStores, type TestStores } from './helpers/stores.ts'
 
@@ -20,7 +23,9 @@ const room = async (topic: string) => (await stores.db.prisma.room.findFirstOrTh
 
 beforeAll(async () => {
   stores = await freshStores()
-  await importOrg(stores.db.prisma, await loadOrgFile(DEMO_ORG))
+  const spec = await loadOrgFile(DEMO_ORG)
+  spec.catalogue.push({ item: '泽古', points: 1, currency: true, stock: 1000, unit: '华府社区', provider: { wxid: 'wxid_chenxiao', name: '爱心超市' } })
+  await importOrg(stores.db.prisma, spec)
 })
 afterAll(() => stores?.cleanup())
 
@@ -68,5 +73,28 @@ describe('concurrent sign-ups', () => {
     const rows = await stores.db.prisma.activitySignup.findMany({ where: { activityId: a.id } })
     expect(rows.filter((r) => r.status === 'signed')).toHaveLength(3)
     expect(rows.filter((r) => r.status === 'waiting')).toHaveLength(7)
+  })
+})
+
+describe('泽古 as a currency', () => {
+  it('one code worth 4, spent atomically; the provider checks it off once and hears the amount', async () => {
+    const yang = await member('wxid_yang')
+    await work((w) => earn(w, { memberId: yang.id, unitId: yang.unitId, source: 'volunteer', ref: 'V-zegu', at: now, minutes: 300, activity: '助老服务' }))
+    // Two redemptions of 4 at once with 5 points: exactly one, and the refused one took nothing from stock.
+    const results = await Promise.allSettled([0, 1].map(() => work((w) => redeem(w, { member: yang, roomId: 1, itemName: '泽古 4' }))))
+    const ok = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))
+    expect(ok).toHaveLength(1)
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (isAppError(r.reason) ? r.reason.code : String(r.reason)))).toEqual([
+      'REDEEM_INSUFFICIENT',
+    ])
+    expect((await stores.db.prisma.catalogueItem.findFirstOrThrow({ where: { name: '泽古' } })).stock).toBe(996)
+    const code = ok[0]!.code
+    expect(await stores.db.prisma.redemption.findUniqueOrThrow({ where: { code } })).toMatchObject({ amount: 4, centi: 400 })
+    const shop = await member('wxid_chenxiao')
+    const used = await work((w) => checkOff(w, { actor: shop, code }))
+    expect(used.amount).toBe(4)
+    await expect(work((w) => checkOff(w, { actor: shop, code }))).rejects.toMatchObject({ code: 'REDEEM_CODE_USED' })
+    for (const bad of ['泽古 0', '泽古 -4', '泽古 1e9', '泽古 2.5'])
+      await expect(work((w) => redeem(w, { member: yang, roomId: 1, itemName: bad }))).rejects.toMatchObject({ code: 'REDEEM_AMOUNT' })
   })
 })

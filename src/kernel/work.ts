@@ -46,6 +46,8 @@ export interface DomainEventMap {
     attendees: MemberWithUnit[]
     supervisorApproves: boolean
     messageId: string
+    /** A 议事 activity: checkins records each member present as a meeting (议事) check-in. */
+    checkinType: 'meeting' | null
   }
   /** The org file was imported (each capability imports its own section of the file, e.g. points its catalogue). */
   'org.imported': { districtId: number; spec: OrgSpec; unitIdByName: (name: string) => number }

@@ -122,6 +122,8 @@ export const isCancelWord = (w: string | undefined) => !!w && /^(取消|撤销)$
 export const isStatsWord = (w: string | undefined) => !!w && /^(统计|汇总)$/.test(w)
 export const isScheduleWord = (w: string | undefined) => !!w && /^(定时|每月|周期)$/.test(w)
 export const isAllWord = (w: string | undefined) => !!w && /^(全部|所有人|全体)$/.test(w)
+/** A 议事 activity's attendance counts as 议事 (meeting) check-ins. */
+export const isMeetingKind = (kind: string) => /议事/.test(kind)
 /** 议事 activities count as 议事 check-ins; the kind is read from the name. */
 export function activityKind(name: string): string {
   const m = /(议事|宣传|团建|培训|文体|共建)/.exec(name)

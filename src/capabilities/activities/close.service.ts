@@ -6,7 +6,7 @@ import { jobId } from '../../core/ids.ts'
 import { publish } from '../../kernel/events.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import type { MemberWithUnit } from '../../kernel/org/org.types.ts'
-import { parseHours } from '../../parser/activity-args.ts'
+import { isMeetingKind, parseHours } from '../../parser/activity-args.ts'
 import { activityRepo } from './activity.repo.ts'
 import { findActivity, refuse, type ActivityOp } from './activity.service.ts'
 import { activityId, activityTexts } from './activity.texts.ts'
@@ -56,6 +56,7 @@ export async function closeActivity(op: ActivityOp, actor: MemberWithUnit, ref: 
     attendees: members,
     supervisorApproves: policy.supervisorApproves,
     messageId: op.messageId,
+    checkinType: isMeetingKind(a.kind) ? 'meeting' : null,
   })
   return activityTexts.closed(a, { attendees: present.length, minutes, credited: notes, residents: present.length - members.length })
 }

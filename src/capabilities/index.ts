@@ -1,6 +1,7 @@
 // THE list of capabilities, in #帮助 order. The composition root, the command registry, #帮助, the sweeper, the timers
 // worker, the outbox marks, /metrics, the policy schema and the domain events all read it. A new capability is a
 // folder under capabilities/ and one line here.
+import { activities } from './activities/index.ts'
 import { attachments } from './attachments/index.ts'
 import { binding } from './binding/index.ts'
 import type { Capability } from './capability.ts'
@@ -24,6 +25,7 @@ export const CAPABILITIES: readonly Capability[] = [
   points, // before resources and projects: a completed task's reply notes the holder's points first
   resources,
   projects,
+  activities,
   evaluation,
   notices,
   digests,

@@ -70,6 +70,8 @@ export const orgSpecSchema = z.object({
           stock: z.number().int().min(0),
           unit: z.string().trim().min(1),
           provider: z.object({ wxid: z.string().trim().min(1).optional(), name: z.string().trim().min(1).optional() }).optional(),
+          /** A currency (泽古): `points` per unit, redeemed in any whole amount for one code; `stock` units are backed. */
+          currency: z.boolean().optional(),
         })
         .strict(),
     )

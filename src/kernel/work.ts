@@ -37,6 +37,18 @@ export interface DomainEventMap {
   /** A member earned credit for something another capability saw (a resource they provided was used): points
    *  pays it by the points policy, once per ref. */
   'member.credited': { memberId: number; unitId: number; source: 'resource'; ref: string; at: Date }
+  /** An activity was closed (#活动 A3 结束): points gives each member present volunteer hours by the #志愿 rules
+   *  (approved at once when the organiser is a supervisor above them and `supervisorApproves`); notes per person. */
+  'activity.closed': {
+    activity: { id: number; ref: string; name: string; kind: string; roomId: number; unitId: number; day: Date }
+    minutes: number
+    organiser: MemberWithUnit
+    attendees: MemberWithUnit[]
+    supervisorApproves: boolean
+    messageId: string
+    /** A 议事 activity: checkins records each member present as a meeting (议事) check-in. */
+    checkinType: 'meeting' | null
+  }
   /** The org file was imported (each capability imports its own section of the file, e.g. points its catalogue). */
   'org.imported': { districtId: number; spec: OrgSpec; unitIdByName: (name: string) => number }
 }

@@ -8,7 +8,7 @@ import { VirtualClock } from '../../src/core/clock.ts'
 describe('capabilities', () => {
   it('have unique names, and #帮助 keeps its sections in order', () => {
     expect(new Set(CAPABILITIES.map((c) => c.name)).size).toBe(CAPABILITIES.length)
-    expect(HELP_SECTIONS.map((s) => s.title)).toEqual(['签到', '需求任务', '安全隐患', '志愿积分', '资源项目', '评价', '通知', '报表', '登记', '管理'])
+    expect(HELP_SECTIONS.map((s) => s.title)).toEqual(['签到', '需求任务', '安全隐患', '志愿积分', '资源项目', '活动', '评价', '通知', '报表', '登记', '管理'])
     expect(HELP_SECTIONS.find((s) => s.title === '资源项目')?.commands.map((c) => c.name)).toEqual([
       '资源',
       '资源列表',
@@ -30,8 +30,10 @@ describe('capabilities', () => {
     const deps = {} as never
     const kinds = CAPABILITIES.flatMap((c) => Object.keys(c.timers?.handlers(deps) ?? {}))
     expect(kinds.length).toBe(new Set(kinds).size)
-    expect(kinds).toEqual(expect.arrayContaining(['escalate', 'remind', 'hazard_escalate', 'project_escalate', 'notice_sla', 'digest', 'ledger_export']))
-    expect(CAPABILITIES.flatMap((c) => c.timers?.sources(new VirtualClock(new Date())) ?? []).length).toBe(9)
+    expect(kinds).toEqual(
+      expect.arrayContaining(['escalate', 'remind', 'hazard_escalate', 'project_escalate', 'notice_sla', 'digest', 'ledger_export', 'activity_remind']),
+    )
+    expect(CAPABILITIES.flatMap((c) => c.timers?.sources(new VirtualClock(new Date())) ?? []).length).toBe(10)
   })
 
   it('every event subscribed to is published by some capability, and outbox prefixes are distinct', () => {

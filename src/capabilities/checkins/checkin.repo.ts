@@ -46,6 +46,11 @@ export const checkinRepo = {
     })
     return rows.map((r) => ({ unitId: r.unitId, count: r._count._all, households: r._sum.households ?? 0 }))
   },
+  /** Check-ins another capability saw happen (an activity's attendance), once each by their own message ids. */
+  recordMany: (
+    db: DbOrTx,
+    rows: { memberId: number; unitId: number; roomId: number; type: CheckinType; note: string; at: Date; accountId: string; messageId: string }[],
+  ) => db.checkin.createMany({ data: rows, skipDuplicates: true }),
   /** Once per message: a redelivered image is not kept twice. */
   recordMedia: (
     db: DbOrTx,

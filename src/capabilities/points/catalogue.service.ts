@@ -14,6 +14,7 @@ export interface CatalogueSpec {
   stock: number
   unit: string
   provider?: { wxid?: string; name?: string }
+  currency?: boolean
 }
 
 export async function importCatalogue(db: DbOrTx, districtId: number, specs: CatalogueSpec[], unitIdByName: (name: string) => number): Promise<string[]> {
@@ -24,14 +25,25 @@ export async function importCatalogue(db: DbOrTx, districtId: number, specs: Cat
     const unitId = unitIdByName(s.unit)
     const key = `${unitId}|${s.item}`
     seen.add(key)
-    const data = { centi: toCenti(s.points), providerWxid: s.provider?.wxid ?? null, providerName: s.provider?.name ?? null, active: true }
+    const data = {
+      centi: toCenti(s.points),
+      providerWxid: s.provider?.wxid ?? null,
+      providerName: s.provider?.name ?? null,
+      active: true,
+      currency: s.currency ?? false,
+    }
     const row = existing.get(key)
     if (!row) {
       await pointsRepo.createItem(db, { districtId, unitId, name: s.item, stock: s.stock, supplied: s.stock, ...data })
       lines.push(`+ 兑换品 ${s.item}(${s.unit},${s.points} 分,${s.stock} 份)`)
       continue
     }
-    const changed = row.centi !== data.centi || row.providerWxid !== data.providerWxid || row.providerName !== data.providerName || !row.active
+    const changed =
+      row.centi !== data.centi ||
+      row.providerWxid !== data.providerWxid ||
+      row.providerName !== data.providerName ||
+      !row.active ||
+      row.currency !== data.currency
     if (changed) await pointsRepo.updateItem(db, row.id, data)
     if (row.supplied !== s.stock) await pointsRepo.restock(db, row.id, s.stock - row.supplied, s.stock)
     if (changed || row.supplied !== s.stock)
@@ -55,6 +67,6 @@ export async function exportCatalogue(db: DbOrTx, districtId: number, unitName: 
       i.providerWxid || i.providerName
         ? { ...(i.providerWxid ? { wxid: i.providerWxid } : {}), ...(i.providerName ? { name: i.providerName } : {}) }
         : undefined
-    return [{ item: i.name, points: i.centi / 100, stock: i.supplied, unit, ...(provider ? { provider } : {}) }]
+    return [{ item: i.name, points: i.centi / 100, stock: i.supplied, unit, ...(provider ? { provider } : {}), ...(i.currency ? { currency: true } : {}) }]
   })
 }

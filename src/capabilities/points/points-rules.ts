@@ -370,6 +370,28 @@ export function pickItem<I extends { name: string }>(items: I[], typed: string):
   return { kind: 'none', name }
 }
 
+/** At most this many units of a currency in one redemption. */
+export const MAX_CURRENCY_AMOUNT = 100_000
+
+/**
+ * "泽古 4", "4 泽古", "泽古4", "泽古" (no amount: null) for a currency item — exact name — or null when the words
+ * name no currency (the items' own rules apply). An amount that is not a plain positive integer (0, -3, 1e9, 2.5)
+ * is read as NaN for the caller to refuse.
+ */
+export function pickCurrency<I extends { name: string; currency: boolean }>(items: I[], typed: string): { item: I; amount: number | null } | null {
+  const text = typed
+    .replace(TRAILING_PUNCT, '')
+    .trim()
+    .replace(/\s*(个|枚)$/, '')
+  for (const item of items.filter((i) => i.currency)) {
+    if (text === item.name) return { item, amount: null }
+    const esc = item.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    const m = new RegExp(`^${esc}\\s*[x×*]?\\s*(\\S+)$`).exec(text) ?? new RegExp(`^(\\S+?)\\s*${esc}$`).exec(text)
+    if (m) return { item, amount: /^\d{1,9}$/.test(m[1]!) ? Number(m[1]) : Number.NaN }
+  }
+  return null
+}
+
 // ── Redemption codes ────────────────────────────────────────────────────────────────────────────────────────────
 
 /** No 0/O, 1/I/L: read aloud and typed back on a phone without mistakes. 31^6 ≈ 887 million codes. */

@@ -246,13 +246,19 @@ export const pointsRepo = {
     db.catalogueItem.findMany({ where: { unitId: { in: unitIds }, active: true }, orderBy: [{ centi: 'asc' }, { id: 'asc' }] }),
   itemById: (db: DbOrTx, id: number) => db.catalogueItem.findUnique({ where: { id } }),
   /** Takes one from stock atomically: false when none is left (or the item was withdrawn). */
+  /** Takes `n` units of a currency from what the provider backs: never below zero, whoever is concurrent. */
+  takeMany: async (db: DbOrTx, id: number, n: number) =>
+    (await db.$executeRaw`UPDATE "CatalogueItem" SET "stock" = "stock" - ${n} WHERE "id" = ${id} AND "stock" >= ${n} AND "active"`) === 1,
   takeOne: async (db: DbOrTx, id: number) =>
     (await db.$executeRaw`UPDATE "CatalogueItem" SET "stock" = "stock" - 1 WHERE "id" = ${id} AND "stock" > 0 AND "active"`) === 1,
   /** Inserts a redemption under a code; false when the code is taken (a unique violation would abort the transaction). */
-  createRedemption: async (db: DbOrTx, r: { code: string; itemId: number; memberId: number; centi: number; roomId: number; createdAt: Date }) =>
+  createRedemption: async (
+    db: DbOrTx,
+    r: { code: string; itemId: number; memberId: number; centi: number; roomId: number; createdAt: Date; amount?: number },
+  ) =>
     (await db.$executeRaw`
-      INSERT INTO "Redemption" ("code", "itemId", "memberId", "centi", "roomId", "createdAt")
-      VALUES (${r.code}, ${r.itemId}, ${r.memberId}, ${r.centi}, ${r.roomId}, ${r.createdAt}) ON CONFLICT ("code") DO NOTHING`) === 1,
+      INSERT INTO "Redemption" ("code", "itemId", "memberId", "centi", "roomId", "createdAt", "amount")
+      VALUES (${r.code}, ${r.itemId}, ${r.memberId}, ${r.centi}, ${r.roomId}, ${r.createdAt}, ${r.amount ?? 1}) ON CONFLICT ("code") DO NOTHING`) === 1,
   redemptionByCode: (db: DbOrTx, code: string) => db.redemption.findUnique({ where: { code } }),
   /** issued → used, once. */
   useRedemption: async (db: DbOrTx, id: number, by: number, at: Date) =>

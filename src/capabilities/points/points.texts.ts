@@ -45,6 +45,8 @@ const overlapNote = (flags: string[]) => {
 }
 
 export const volunteerTexts = {
+  activityPending: (v: VolunteerEntry, name: string) => `${volunteerId(v)} ${name} ${formatMinutes(v.minutes)} 待审核(#审核 ${volunteerId(v)} 通过)`,
+  activityOverLimit: (name: string, max: number) => `${name} 当天志愿时长将超过 ${max} 小时,未记`,
   missingDuration: () => '请写明服务时长和活动,如:2小时、1.5h、半天、90分钟',
   badDuration: (raw: string) => `看不懂时长「${raw}」:请写 2小时、1.5h、一小时、90分钟 或 半天`,
   missingActivity: () => '请写明服务活动,如:助老服务',
@@ -140,6 +142,14 @@ export const redeemTexts = {
   redeemed: (item: CatalogueItem, code: string, balance: number) =>
     `🎁 已兑换「${item.name}」,扣 ${pts(item.centi)},余额 ${pts(balance)}。\n兑换码:${code}(凭码到提供方核销,仅可使用一次)`,
   missingCode: () => '请写兑换码',
+  badAmount: (item: string, max: number) => `兑换数量要是 1–${max} 的整数,如:#兑换 ${item} 4`,
+  amountMissing: (item: string) => `请写兑换数量,如:#兑换 ${item} 4`,
+  soldOutAmount: (item: CatalogueItem, left: number) => `「${item.name}」剩余 ${left},不够兑换这么多`,
+  insufficientAmount: (item: CatalogueItem, amount: number, balance: number) =>
+    `积分不足:${amount} ${item.name} 需 ${pts(item.centi * amount)},您的余额 ${balanceOf(balance)}`,
+  redeemedAmount: (item: CatalogueItem, amount: number, code: string, balance: number) =>
+    `🎁 已兑换 ${amount} ${item.name},扣 ${pts(item.centi * amount)},余额 ${pts(balance)}。\n兑换码:${code}(价值 ${amount} ${item.name},凭码到提供方核销,仅可使用一次)`,
+  checkedOffAmount: (code: string, item: string, amount: number, name: string) => `✅ 已核销 ${code}:${name} 的 ${amount} ${item}`,
   unknownCode: (code: string) => `兑换码 ${code} 无效,请核对`,
   checkOffDenied: () => '只有负责人或该物品的提供方可以核销',
   alreadyUsed: (code: string, at: Date | null) => `兑换码 ${code} 已于 ${at ? formatLocal(at) : ''} 核销过,不能重复使用`,

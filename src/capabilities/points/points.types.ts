@@ -46,6 +46,8 @@ export interface CatalogueItem {
   providerWxid: string | null
   providerName: string | null
   active: boolean
+  /** Redeemed in any whole amount (泽古): one code worth the amount. */
+  currency: boolean
 }
 
 export interface Redemption {
@@ -54,6 +56,8 @@ export interface Redemption {
   itemId: number
   memberId: number
   centi: number
+  /** Units of a currency item this code is worth (1 otherwise). */
+  amount: number
   status: 'issued' | 'used'
   createdAt: Date
   usedAt: Date | null

@@ -28,7 +28,8 @@ export const redeemCommand: CommandDef<{ item: string }> = {
   parse: (_argv, text) => (text.replace(/[\p{P}\s]+$/u, '') ? ok({ item: text }) : problem(redeemTexts.missingItem())),
   async run(ctx) {
     const r = await redeem(ctx.work, { member: ctx.member, roomId: ctx.room.id, itemName: ctx.args.item })
-    ctx.reply(redeemTexts.redeemed(r.item, r.code, r.balance), { mention: true })
+    const text = 'amount' in r ? redeemTexts.redeemedAmount(r.item, r.amount, r.code, r.balance) : redeemTexts.redeemed(r.item, r.code, r.balance)
+    ctx.reply(text, { mention: true })
   },
 }
 
@@ -42,6 +43,8 @@ export const checkOffCommand: CommandDef<{ code: string }> = {
   parse: (argv) => (argv[0] ? ok({ code: argv.join('') }) : problem(redeemTexts.missingCode())),
   async run(ctx) {
     const r = await checkOff(ctx.work, { actor: ctx.member, code: ctx.args.code })
-    ctx.reply(redeemTexts.checkedOff(r.code, r.item.name, r.memberName), { mention: true, mentionIds: r.memberWxid ? [r.memberWxid] : [] })
+    const text =
+      r.amount !== null ? redeemTexts.checkedOffAmount(r.code, r.item.name, r.amount, r.memberName) : redeemTexts.checkedOff(r.code, r.item.name, r.memberName)
+    ctx.reply(text, { mention: true, mentionIds: r.memberWxid ? [r.memberWxid] : [] })
   },
 }

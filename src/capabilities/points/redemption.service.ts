@@ -9,7 +9,7 @@ import { randomInt } from 'node:crypto'
 import type { Work } from '../../kernel/work.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { districtOf, type MemberWithUnit } from '../../kernel/org/org.types.ts'
-import { makeCode, mayCheckOff, normaliseCode, pickItem } from './points-rules.ts'
+import { makeCode, mayCheckOff, normaliseCode, pickCurrency, pickItem, MAX_CURRENCY_AMOUNT } from './points-rules.ts'
 import { balanceOf, refuse, settleCheckins, settleCheckinsOf } from './points.service.ts'
 import { pointsRepo } from './points.repo.ts'
 import { redeemTexts } from './points.texts.ts'
@@ -48,6 +48,8 @@ export async function redeem(w: Work, a: { member: MemberWithUnit; roomId: numbe
   await settleCheckinsOf(w, a.member)
   await pointsRepo.lockBalance(w.db, a.member.id)
   const items = await itemsFor(w, a.member)
+  const currency = pickCurrency(items, a.itemName)
+  if (currency) return redeemAmount(w, a, currency.item, currency.amount)
   const picked = pickItem(items, a.itemName)
   if (picked.kind === 'count') throw refuse('REDEEM_ONE_AT_A_TIME', redeemTexts.oneAtATime(picked.name))
   if (picked.kind === 'ambiguous') throw refuse('REDEEM_AMBIGUOUS', redeemTexts.ambiguous(picked.name, picked.names))
@@ -82,6 +84,37 @@ export async function redeem(w: Work, a: { member: MemberWithUnit; roomId: numbe
   return { item, code, balance }
 }
 
+/**
+ * A currency (泽古) in a whole amount: `amount` units from what the provider backs and `amount × rate` points, one
+ * code worth it all; the same conditional updates as one item, so a refusal leaves nothing half-spent.
+ */
+async function redeemAmount(w: Work, a: { member: MemberWithUnit; roomId: number; draw?: () => string }, item: CatalogueItem, amount: number | null) {
+  if (amount === null) throw refuse('REDEEM_AMOUNT', redeemTexts.amountMissing(item.name))
+  if (!Number.isSafeInteger(amount) || amount < 1 || amount > MAX_CURRENCY_AMOUNT)
+    throw refuse('REDEEM_AMOUNT', redeemTexts.badAmount(item.name, MAX_CURRENCY_AMOUNT))
+  if (!(await pointsRepo.takeMany(w.db, item.id, amount))) throw refuse('REDEEM_SOLD_OUT', redeemTexts.soldOutAmount(item, item.stock))
+  const centi = item.centi * amount
+  const code = await freeCode(a.draw ?? newCode, (code) =>
+    pointsRepo.createRedemption(w.db, { code, itemId: item.id, memberId: a.member.id, centi, roomId: a.roomId, createdAt: w.now, amount }),
+  )
+  const balance =
+    centi <= 0
+      ? await balanceOf(w, a.member.id)
+      : await pointsRepo.spend(w.db, {
+          districtId: districtOf(a.member.unit),
+          memberId: a.member.id,
+          unitId: a.member.unitId,
+          source: 'redeem',
+          ref: code,
+          cost: centi,
+          reason: `${item.name} ${amount}`,
+          actorId: a.member.id,
+          at: w.now,
+        })
+  if (balance === null) throw refuse('REDEEM_INSUFFICIENT', redeemTexts.insufficientAmount(item, amount, await balanceOf(w, a.member.id)))
+  return { item, code, balance, amount }
+}
+
 export async function checkOff(w: Work, a: { actor: MemberWithUnit; code: string }) {
   const code = normaliseCode(a.code)
   const r = await pointsRepo.redemptionByCode(w.db, code)
@@ -96,5 +129,5 @@ export async function checkOff(w: Work, a: { actor: MemberWithUnit; code: string
     throw refuse('REDEEM_CODE_USED', redeemTexts.alreadyUsed(code, now?.usedAt ?? null))
   }
   const [holder] = await orgRepo.membersByIds(w.db, [r.memberId])
-  return { code, item, memberName: holder?.name ?? '', memberWxid: holder?.wxid }
+  return { code, item, memberName: holder?.name ?? '', memberWxid: holder?.wxid, amount: item.currency ? (r as { amount: number }).amount : null }
 }

@@ -2,6 +2,7 @@
 import type { Subscriber } from '../../kernel/events.ts'
 import { importCatalogue } from './catalogue.service.ts'
 import { earn } from './points.service.ts'
+import { creditActivityHours } from './volunteer.service.ts'
 import { ledgerTexts } from './points.texts.ts'
 
 /** policies.points.task to the holder of a completed task; the reply says how many. */
@@ -30,4 +31,11 @@ export const onOrgImported: Subscriber<'org.imported'> = {
   phase: 'in-transaction',
   // A file without a catalogue (an xlsx roster without its settings sheet) leaves the items as they are.
   handle: async (w, e) => (e.spec.catalogue.length ? importCatalogue(w.db, e.districtId, e.spec.catalogue, e.unitIdByName) : []),
+}
+
+/** An activity closed: volunteer hours for each member present (the notes join the organiser's reply). */
+export const onActivityClosed: Subscriber<'activity.closed'> = {
+  event: 'activity.closed',
+  phase: 'in-transaction',
+  handle: (w, e) => creditActivityHours(w, e),
 }

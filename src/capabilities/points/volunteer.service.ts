@@ -8,7 +8,7 @@ import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { districtOf, type BoundRoom, type MemberWithUnit } from '../../kernel/org/org.types.ts'
 import { taskRepo } from '../tasks/task.repo.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
-import type { Work } from '../../kernel/work.ts'
+import type { DomainEventMap, Work } from '../../kernel/work.ts'
 import { mayApprove, mayLogFor, memberOfRoom, overDailyLimit, overlapsWith, parseServiceDuration, serviceTime } from './points-rules.ts'
 import { earn, pointsPolicyFor, refuse } from './points.service.ts'
 import { pointsRepo } from './points.repo.ts'
@@ -206,4 +206,46 @@ export async function approveAll(op: VolunteerOp) {
   }
   results.sort((x, y) => x.v.number - y.v.number)
   return { count: results.length, skipped, centi: total, results }
+}
+
+/**
+ * An activity closed (#活动 A3 结束): each member present gets an entry for its duration, logged by the organiser on
+ * the activity's day and in its group, by the #志愿 rules — over the daily limit left out (named), approved at once
+ * (points paid) when the organiser is a supervisor above the person and the activity policy allows, pending otherwise.
+ */
+export async function creditActivityHours(w: Work, e: DomainEventMap['activity.closed']): Promise<string[]> {
+  const room = await orgRepo.roomById(w.db, e.activity.roomId)
+  const unit = room && (await orgRepo.unitById(w.db, room.unitId))
+  if (!room || !unit) return []
+  const op: VolunteerOp = { ...w, actor: e.organiser, room: { ...room, unit: unit as BoundRoom['unit'] }, messageId: e.messageId }
+  const day = startOfLocalDay(e.activity.day)
+  const activity = `${e.activity.ref} ${e.activity.name}`.slice(0, MAX_ACTIVITY)
+  const people = [...e.attendees].sort((x, y) => x.id - y.id)
+  for (const p of people) await pointsRepo.lockMemberHours(w.db, p.id)
+  const notes: string[] = []
+  for (const person of people) {
+    const policy = await pointsPolicyFor(w.db, person.unit)
+    const sameDay = (await pointsRepo.volunteerDay(w.db, person.id, day)) as VolunteerEntry[]
+    if (e.minutes > policy.dailyMaxHours * 60 || overDailyLimit(sameDay, e.minutes, policy.dailyMaxHours) > 0) {
+      notes.push(volunteerTexts.activityOverLimit(person.name, policy.dailyMaxHours))
+      continue
+    }
+    const v = (await pointsRepo.createVolunteer(w.db, {
+      districtId: districtOf(unit),
+      number: await taskRepo.nextNumber(w.db, districtOf(unit), 'V'),
+      memberId: person.id,
+      loggedById: e.organiser.id,
+      unitId: person.unitId,
+      roomId: room.id,
+      activity,
+      minutes: e.minutes,
+      day,
+      flags: overlapsWith(sameDay, activity).map((n) => `overlap:${n}`),
+      createdAt: w.now,
+    })) as VolunteerEntry
+    const approve = e.supervisorApproves && mayApprove(e.organiser, { memberId: person.id, unit: person.unit, person }).ok
+    if (approve) notes.push((await apply(op, v, { approve: true, reason: '' })).text)
+    else notes.push(volunteerTexts.activityPending(v, person.name))
+  }
+  return notes
 }

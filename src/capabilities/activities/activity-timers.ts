@@ -1,0 +1,48 @@
+// Reminders to those signed up (the evening before, an hour before: policy): the sweeper's source and the handler.
+// A step is claimed on the activity's row (remindStep) so a repeated job posts once; the next step is scheduled.
+import { jobId } from '../../core/ids.ts'
+import type { Effects } from '../../core/effects.ts'
+import type { TimerRequest } from '../../core/ports.ts'
+import type { DbOrTx } from '../../db/client.ts'
+import { orgRepo } from '../../kernel/org/org.repo.ts'
+import type { TimerSource } from '../../kernel/timers/sweeper.ts'
+import { timerHandler, type StepOutcome, type TimerDeps } from '../../kernel/timers/timer-step.ts'
+import { activityRepo } from './activity.repo.ts'
+import { activityTexts } from './activity.texts.ts'
+import { ACTIVITY_KEY, REMIND_TIMER } from './activity.types.ts'
+import { activityPolicyFor, nextReminder, reminderTimes } from './activity-policy.ts'
+
+export const activityTimers: TimerSource = {
+  async pending(db, before, take, afterId) {
+    const rows = await activityRepo.remindersDue(db, before, take, afterId)
+    if (!rows.length) return null
+    const timers: TimerRequest[] = rows.map((a) => ({ kind: REMIND_TIMER, subjectId: a.id, cycle: 0, step: a.remindStep, dueAt: a.nextRemindAt! }))
+    return { lastId: rows[rows.length - 1]!.id, timers }
+  },
+}
+
+export async function runReminder(db: DbOrTx, effects: Effects, now: Date, id: number, step: number): Promise<StepOutcome> {
+  const a = await activityRepo.byId(db, id)
+  if (!a || a.status !== 'open') return 'stale'
+  const unit = (await orgRepo.unitById(db, a.unitId))!
+  const policy = await activityPolicyFor(db, unit)
+  const next = nextReminder(a.startsAt, now, policy, step + 1)
+  if (!(await activityRepo.claimReminder(db, id, step, next?.at ?? null))) return 'stale'
+  if (next) effects.schedule({ kind: REMIND_TIMER, subjectId: id, cycle: 0, step: next.step, dueAt: next.at })
+  const last = step === reminderTimes(a.startsAt, policy).length - 1
+  const byRoom = new Map<number, string[]>()
+  for (const s of (await activityRepo.signups(db, id)).filter((x) => x.status === 'signed')) byRoom.set(s.roomId, [...(byRoom.get(s.roomId) ?? []), s.wxid])
+  for (const [roomId, wxids] of byRoom) {
+    const room = await orgRepo.roomById(db, roomId)
+    if (room?.wxRoomId)
+      effects.post(
+        { accountId: room.accountId, roomId: room.wxRoomId, text: activityTexts.reminder(a, last && policy.hoursBefore > 0), mentionIds: wxids },
+        jobId(ACTIVITY_KEY, 'remind', id, step, roomId),
+      )
+  }
+  return 'posted'
+}
+
+export const activityTimerHandlers = (deps: TimerDeps) => ({
+  [REMIND_TIMER]: timerHandler(deps, REMIND_TIMER, (tx, e, now, d) => runReminder(tx, e, now, d.subjectId, d.step)),
+})

@@ -1,0 +1,60 @@
+// The only place with Prisma queries about activities (活动), their sign-ups and their series.
+import type { DbOrTx } from '../../db/client.ts'
+import type { Prisma } from '../../db/generated/client.ts'
+import type { Activity, Signup } from './activity.types.ts'
+
+export const activityRepo = {
+  create: async (db: DbOrTx, data: Prisma.ActivityUncheckedCreateInput) => (await db.activity.create({ data })) as Activity,
+  byNumber: async (db: DbOrTx, districtId: number, number: number) =>
+    (await db.activity.findUnique({ where: { districtId_number: { districtId, number } } })) as Activity | null,
+  byId: async (db: DbOrTx, id: number) => (await db.activity.findUnique({ where: { id } })) as Activity | null,
+  /** Locks the activity's row: sign-ups, cancellations and closing of one activity happen one after the other. */
+  lock: async (db: DbOrTx, id: number) => (await db.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Activity" WHERE "id" = ${id} FOR UPDATE`).length === 1,
+  update: async (db: DbOrTx, id: number, data: Prisma.ActivityUncheckedUpdateInput) => (await db.activity.update({ where: { id }, data })) as Activity,
+  /** Moves an open activity to closed or cancelled once: false when it was not open any more. */
+  finish: async (db: DbOrTx, id: number, data: { status: 'closed' | 'cancelled'; closedAt: Date; minutes?: number | null; summary?: string | null }) =>
+    (await db.activity.updateMany({ where: { id, status: 'open' }, data: { ...data, nextRemindAt: null } })).count === 1,
+  signups: async (db: DbOrTx, activityId: number) =>
+    (await db.activitySignup.findMany({ where: { activityId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })) as Signup[],
+  signup: async (db: DbOrTx, activityId: number, wxid: string) =>
+    (await db.activitySignup.findUnique({ where: { activityId_wxid: { activityId, wxid } } })) as Signup | null,
+  countSigned: (db: DbOrTx, activityId: number) => db.activitySignup.count({ where: { activityId, status: 'signed' } }),
+  countsSigned: async (db: DbOrTx, ids: number[]) =>
+    (await db.activitySignup.groupBy({ by: ['activityId'], where: { activityId: { in: ids }, status: 'signed' }, _count: { _all: true } })).map((r) => ({
+      activityId: r.activityId,
+      n: r._count._all,
+    })),
+  addSignup: async (db: DbOrTx, data: Prisma.ActivitySignupUncheckedCreateInput) => (await db.activitySignup.create({ data })) as Signup,
+  updateSignup: async (db: DbOrTx, id: number, data: Prisma.ActivitySignupUncheckedUpdateInput) =>
+    (await db.activitySignup.update({ where: { id }, data })) as Signup,
+  firstWaiting: async (db: DbOrTx, activityId: number) =>
+    (await db.activitySignup.findFirst({ where: { activityId, status: 'waiting' }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })) as Signup | null,
+  /** Open activities of these units starting after `from`, soonest first. */
+  upcoming: async (db: DbOrTx, unitIds: number[], from: Date, take: number) =>
+    (await db.activity.findMany({
+      where: { status: 'open', startsAt: { gt: from }, OR: [{ unitId: { in: unitIds } }, { targetUnitId: { in: unitIds } }] },
+      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+      take,
+    })) as Activity[],
+  /** Activities of these units starting in [from, to). */
+  inPeriod: async (db: DbOrTx, unitIds: number[], from: Date, to: Date) =>
+    (await db.activity.findMany({
+      where: { unitId: { in: unitIds }, status: { not: 'cancelled' }, startsAt: { gte: from, lt: to } },
+      orderBy: { id: 'asc' },
+    })) as Activity[],
+  signupsOf: async (db: DbOrTx, activityIds: number[]) =>
+    (await db.activitySignup.findMany({ where: { activityId: { in: activityIds }, status: { not: 'cancelled' } } })) as Signup[],
+  /** Activities with a reminder due before `before` (null: every pending), ids above `afterId`. */
+  remindersDue: (db: DbOrTx, before: Date | null, take: number, afterId: number) =>
+    db.activity.findMany({
+      where: { status: 'open', nextRemindAt: before ? { not: null, lte: before } : { not: null }, id: { gt: afterId } },
+      orderBy: { id: 'asc' },
+      take,
+      select: { id: true, remindStep: true, nextRemindAt: true },
+    }),
+  /** Claims reminder `step` of an activity once (two timer runs of the same step: one posts). */
+  claimReminder: async (db: DbOrTx, id: number, step: number, next: Date | null) =>
+    (await db.activity.updateMany({ where: { id, status: 'open', remindStep: step }, data: { remindStep: step + 1, nextRemindAt: next } })).count === 1,
+  /** The rooms of these units that are bound to WeChat. */
+  boundRooms: (db: DbOrTx, unitIds: number[]) => db.room.findMany({ where: { unitId: { in: unitIds }, wxRoomId: { not: null } }, orderBy: { id: 'asc' } }),
+}

@@ -1,0 +1,50 @@
+// Activities as the rest of gridbot sees them: our own types (the repository's rows satisfy them structurally).
+export type ActivityStatus = 'open' | 'closed' | 'cancelled'
+export type SignupStatus = 'signed' | 'waiting' | 'cancelled'
+
+export interface Activity {
+  id: number
+  districtId: number
+  number: number
+  unitId: number
+  roomId: number
+  organiserId: number
+  name: string
+  kind: string
+  team: string | null
+  place: string | null
+  capacity: number | null
+  startsAt: Date
+  endsAt: Date
+  targetUnitId: number | null
+  residentsAllowed: boolean
+  status: string
+  remindStep: number
+  nextRemindAt: Date | null
+  minutes: number | null
+  summary: string | null
+  closedAt: Date | null
+  seriesId: number | null
+  occurrenceAt: Date | null
+  createdAt: Date
+}
+
+export interface Signup {
+  id: number
+  activityId: number
+  wxid: string
+  name: string
+  memberId: number | null
+  roomId: number
+  unitId: number
+  status: string
+  createdAt: Date
+  cancelledAt: Date | null
+  attendedAt: Date | null
+  walkIn: boolean
+}
+
+/** Outbox keys of activity posts start with this. */
+export const ACTIVITY_KEY = 'activity'
+/** The timer kind of reminders. */
+export const REMIND_TIMER = 'activity_remind'

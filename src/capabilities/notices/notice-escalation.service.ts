@@ -7,6 +7,7 @@ import type { Effects } from '../../core/effects.ts'
 import { jobId } from '../../core/ids.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
+import type { Room } from '../../kernel/org/org.types.ts'
 import { toRoom } from '../../kernel/org/room-message.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { unitContext } from '../../kernel/org/unit-context.ts'
@@ -14,13 +15,30 @@ import type { StepOutcome } from '../../kernel/timers/timer-step.ts'
 import { noticeOrgRepo, noticeRepo } from './notice.repo.ts'
 import { noticeStepDecision, noticeStepDueAt } from './notice-rules.ts'
 import { noticeTexts } from './notice.texts.ts'
-import { STEP_DONE, STEP_ESCALATE, STEP_SLA } from './notice.types.ts'
+import { STEP_DONE, STEP_ESCALATE, STEP_SLA, type DeliveryStatus } from './notice.types.ts'
 
 async function loadNotice(db: DbOrTx, id: number) {
   const notice = await noticeRepo.byId(db, id)
   if (!notice) return null
   const unit = await orgRepo.unitById(db, notice.unitId)
   return unit ? { notice, unit } : null
+}
+
+/** Step 0 of a notice not chased (issue #23): the sender hears how it was delivered; nobody is re-@-ed or named. */
+async function reportDelivery(
+  db: DbOrTx,
+  effects: Effects,
+  notice: { id: number; number: number; text: string; priority: string },
+  deliveries: { status: DeliveryStatus }[],
+  home: Room | null,
+): Promise<StepOutcome> {
+  if (!(await noticeRepo.claimStep(db, notice.id, STEP_SLA, { timerStep: STEP_DONE, nextTimerAt: null }))) return 'stale'
+  const c = { sent: 0, failed: 0, acknowledged: 0 }
+  for (const d of deliveries) if (d.status !== 'queued') c[d.status]++
+  const all = c.acknowledged === deliveries.length
+  const text = all ? noticeTexts.allAcknowledged(notice, deliveries.length) : noticeTexts.delivered(notice, deliveries.length, c)
+  if (home?.wxRoomId) effects.post(toRoom(home, text, [], notice.priority === 'urgent'), jobId('notice-sum', notice.id))
+  return 'posted'
 }
 
 /** Step 0, at the SLA deadline: the summary to the sending room, and the re-@ in every unacknowledged room. */
@@ -31,12 +49,13 @@ export async function runNoticeSla(db: DbOrTx, effects: Effects, now: Date, id: 
   const { policy } = await unitContext(db, unit)
   const deliveries = await noticeRepo.deliveries(db, id)
   const open = deliveries.filter((d) => d.status !== 'acknowledged')
+  const home = await orgRepo.roomById(db, notice.roomId)
+  const urgent = notice.priority === 'urgent'
+  if (!notice.chase) return reportDelivery(db, effects, notice, deliveries, home)
   const escalateAt = open.length && policy.notices.escalate ? noticeStepDueAt(notice.slaAt, 1, notice.priority, policy) : null
   const claimed = await noticeRepo.claimStep(db, id, STEP_SLA, { timerStep: escalateAt ? STEP_ESCALATE : STEP_DONE, nextTimerAt: escalateAt })
   if (!claimed) return 'stale'
-  const home = await orgRepo.roomById(db, notice.roomId)
   const sender = (await orgRepo.membersByIds(db, [notice.senderId]))[0]
-  const urgent = notice.priority === 'urgent'
   if (!open.length) {
     if (home?.wxRoomId) effects.post(toRoom(home, noticeTexts.allAcknowledged(notice, deliveries.length), [], urgent), jobId('notice-sum', id))
     return 'posted'

@@ -13,6 +13,8 @@ import { isUrgentWord, takeUrgency } from '../../parser/urgency.ts'
 type Args = { kind: 'send'; draft: NoticeDraft } | { kind: 'status'; number: number | null } | { kind: 'schedule'; draft: NoticeDraft; when: When }
 
 const GRIDS = new Set(['网格', '仅网格', '各网格'])
+/** The sender asks every group to answer 收到 (and have the silent ones chased): #通知 需确认 … */
+const CONFIRM = new Set(noticeTexts.confirmWords)
 
 /** Leading options, in any order, then the notice's words as typed (line breaks kept). */
 export function parseDraft(text: string): ParseResult<NoticeDraft> {
@@ -20,6 +22,7 @@ export function parseDraft(text: string): ParseResult<NoticeDraft> {
   let urgent = false
   let scope: NoticeDraft['scope'] = 'subtree'
   let target: string | null = null
+  let confirm = false
   for (;;) {
     const m = /^(\S+)(?:\s+|$)/.exec(rest)
     if (!m) break
@@ -33,12 +36,13 @@ export function parseDraft(text: string): ParseResult<NoticeDraft> {
     }
     if (isUrgentWord(word)) urgent = true
     else if (GRIDS.has(word)) scope = 'grids'
+    else if (CONFIRM.has(word)) confirm = true
     else if (word.startsWith('@') && word.length > 1 && !target) target = word.slice(1)
     else break
     rest = rest.slice(m[0].length)
   }
   if (!rest.trim()) return problem(noticeTexts.empty())
-  return ok({ text: rest.trim(), urgent, scope, target })
+  return ok({ text: rest.trim(), urgent, scope, target, ...(confirm ? { confirm } : {}) })
 }
 
 function parse(argv: string[], text: string, now: Date): ParseResult<Args> {

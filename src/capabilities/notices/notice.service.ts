@@ -14,6 +14,7 @@ import { quietSpan } from '../../kernel/escalation/quiet-hours.ts'
 import { isAtOrAbove, isSupervisorOver } from '../../kernel/org/authority.ts'
 import type { Work } from '../../kernel/work.ts'
 import { noticeOrgRepo, noticeRepo } from './notice.repo.ts'
+import { chases } from './notice-policy.ts'
 import { mayAcknowledge, noticeStepDueAt, OPEN_FOR_MS, pickNotice, slaDueAt, statusesFor } from './notice-rules.ts'
 import { noticeTexts } from './notice.texts.ts'
 import { STEP_SLA, type DeliveryStatus, type Notice, type NoticeDraft, type StoredPlan } from './notice.types.ts'
@@ -91,6 +92,7 @@ export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { 
     waiting: planned.waiting.length,
   }
   const districtId = districtOf(op.room.unit)
+  const chase = chases(policy.notices, draft.urgent, !!draft.confirm)
   const slaAt = slaDueAt(op.now, priority, policy)
   const nextTimerAt = noticeStepDueAt(slaAt, 0, priority, policy)
   const notice = await noticeRepo.create(op.db, {
@@ -109,12 +111,13 @@ export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { 
     scheduleId: schedule?.id ?? null,
     occurrenceAt: schedule?.occurrenceAt ?? null,
     nextTimerAt,
+    chase,
   })
   const byId = new Map(rooms.map((r) => [r.id, r]))
   const from = `${op.room.unit.name} ${op.member.name}`
   // Quiet hours move the summary and re-@ to the morning: the post and the plan say that time, not the SLA's minutes.
   const held = nextTimerAt.getTime() > slaAt.getTime() && policy.quietHours ? { until: nextTimerAt, span: quietSpan(policy.quietHours) } : null
-  const text = noticeTexts.posted({ number: notice.number, text: draft.text, urgent: draft.urgent, slaMs, heldUntil: held?.until }, from)
+  const text = noticeTexts.posted({ number: notice.number, text: draft.text, urgent: draft.urgent, slaMs, heldUntil: held?.until, chase }, from)
   const deliveries = planned.assignment.map((a) => ({
     noticeId: notice.id,
     roomId: a.roomId,

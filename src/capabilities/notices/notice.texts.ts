@@ -22,18 +22,23 @@ export const excerpt = (text: string, max = 30) => {
 const scopeLabel = (scope: NoticeScope, unitName: string) => (scope === 'grids' ? `${unitName}下属各网格群` : `${unitName}及下属各群`)
 
 export const noticeTexts = {
+  /** Words of `#通知 需确认 …`: the notice asks for 收到 and is chased (issue #23). */
+  confirmWords: ['需确认', '需回复', '须确认', '要确认'] as readonly string[],
   // ── The notice as posted in each room ──
   // Held by quiet hours (issue #29 item 21): the deadline the summary and re-@ really keep, not the SLA's minutes.
-  posted: (n: { number: number; text: string; urgent: boolean; slaMs: number; heldUntil?: Date | null }, from: string) =>
+  // Chased or not (issue #23): the post says plainly whether a reply is needed.
+  posted: (n: { number: number; text: string; urgent: boolean; slaMs: number; heldUntil?: Date | null; chase?: boolean }, from: string) =>
     `${n.urgent ? '🔴【紧急通知' : '📢【通知'} ${label(n.number)}】\n${n.text}\n——${from}\n${
-      n.heldUntil
-        ? `本群任一位网格员或负责人在 ${formatLocal(n.heldUntil)} 前回复「收到」即为本群确认(夜间免打扰,早上再汇总)。`
-        : `本群任一位网格员或负责人${formatWait(n.slaMs)}内回复「收到」即为本群确认。`
+      n.chase === false
+        ? '(阅知即可,无需回复)'
+        : n.heldUntil
+          ? `本群任一位网格员或负责人在 ${formatLocal(n.heldUntil)} 前回复「收到」即为本群确认(夜间免打扰,早上再汇总)。`
+          : `本群任一位网格员或负责人${formatWait(n.slaMs)}内回复「收到」即为本群确认。`
     }`,
 
   // ── The plan reply to the sender ──
   plan: (
-    n: { number: number; priority: string; scope: NoticeScope },
+    n: { number: number; priority: string; scope: NoticeScope; chase?: boolean },
     unitName: string,
     p: StoredPlan,
     at: Date,
@@ -50,7 +55,11 @@ export const noticeTexts = {
       ? `\n⚠️ 现有账号无法在时限内送达:预计需要${formatSpan(p.estimateMs)},超出${formatSpan(p.shortfallMs)}。按目前每账号的发送速度,至少需要 ${p.accountsNeeded} 个账号。仍照常发送。`
       : ',可在时限内送达。'
     const waiting = p.waiting ? `\n另有 ${p.waiting} 个群的账号不可用,等待账号恢复后发送。` : ''
-    return `${head}\n${eta}${verdict}${waiting}\n回复「收到」的群计为确认;#通知 状态 ${label(n.number)} 查看进度。`
+    const ask =
+      n.chase === false
+        ? `本通知无需回复:到时限只向您汇总送达,不催各群(要各群确认请用 #通知 需确认 …)`
+        : '回复「收到」的群计为确认,到时限未确认的群提醒一次'
+    return `${head}\n${eta}${verdict}${waiting}\n${ask};#通知 状态 ${label(n.number)} 查看进度。`
   },
 
   // ── Refusals and usage ──
@@ -97,6 +106,11 @@ export const noticeTexts = {
     `✅ 通知 ${label(n.number)}「${excerpt(n.text, 20)}」已全部确认(${total}/${total})。`,
   summary: (n: { number: number; text: string }, missing: string[], total: number, failed: number) =>
     `⏰ 通知 ${label(n.number)}「${excerpt(n.text, 20)}」时限已到:${missing.length}/${total} 个群未确认:${missing.slice(0, 30).join('、')}${missing.length > 30 ? ` 等` : ''}。${failed ? `其中 ${failed} 个群发送失败,正在重发。` : ''}已在未确认的群里提醒网格员。`,
+  /** A notice nobody is chased for (plain, not 需确认): at its deadline the sender hears how it was delivered. */
+  delivered: (n: { number: number; text: string }, total: number, c: { sent: number; failed: number; acknowledged: number }) =>
+    `⏰ 通知 ${label(n.number)}「${excerpt(n.text, 20)}」时限已到:已送达 ${c.sent + c.acknowledged}/${total} 个群${c.acknowledged ? `(${c.acknowledged} 个群回复了收到)` : ''}${
+      c.failed ? `,${c.failed} 个群发送失败,正在重发` : ''
+    }。本通知无需回复,不催办。`,
   nudge: (n: { number: number; text: string; urgent: boolean }) =>
     `⏰ 请确认${n.urgent ? '紧急' : ''}通知 ${label(n.number)}:「${excerpt(n.text)}」\n已过时限仍未确认,请回复「收到」。`,
   escalated: (n: { number: number; text: string }, fromUnit: string, waitedMs: number, units: string[]) =>

@@ -79,6 +79,9 @@ export interface StoredPlan {
   shortfallMs: number
   accountsNeeded: number
   waiting: number
+  /** Issue #23: the groups that wait on a down account (the first few topics) and those accounts. */
+  waitingRooms?: string[]
+  downAccounts?: string[]
 }
 
 /** Steps of a notice's timers (Notice.timerStep). */

@@ -19,6 +19,7 @@ const DATABASE_TESTS = [
   'ledger-export',
   'migration-edited',
   'notice-handlers',
+  'notice-scale',
   'org-reimport-accounts',
   'points-fixes',
   'points-handlers',

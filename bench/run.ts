@@ -9,6 +9,7 @@ import { benchEscalation } from './escalation.bench.ts'
 import { benchHazardDuplicates, duplicateSection } from './hazard-duplicates.bench.ts'
 import { benchPoints, pointsSection } from './points.bench.ts'
 import { benchNotices, noticeSection } from './notices.bench.ts'
+import { benchNoticePosts, noticePostsSection } from './notice-posts.bench.ts'
 import { benchOps, opsSection } from './ops.bench.ts'
 import { benchPgCeiling } from './pg-ceiling.bench.ts'
 import { benchEmbedded, embeddedSection, type EmbeddedFigures } from './embedded.bench.ts'
@@ -141,6 +142,9 @@ console.log(pts)
 console.log('an urgent notice to the whole district, paced, then 1,200 收到…')
 const notices = await benchNotices()
 console.log(notices)
+console.log('posts per notice and the status reply at district scale (counts)…')
+const noticePosts = await benchNoticePosts()
+console.log(noticePosts)
 console.log('processes: memory and start-up…')
 const ops = await benchOps()
 console.log(ops)
@@ -210,6 +214,8 @@ ${duplicateSection(dup)}
 ${pointsSection(pts)}
 
 ${noticeSection(notices)}
+
+${noticePostsSection(noticePosts)}
 
 ${opsSection(ops)}
 

@@ -37,7 +37,7 @@ beforeAll(async () => {
   expect(await h.say(G5, 'wxid_yang', '#志愿 2小时 助老服务')).toEqual([expect.stringContaining('V1')])
   expect(await h.say(G5, 'wxid_lijiaxin', '#志愿 1小时 夜间巡逻')).toEqual([expect.stringContaining('V2')])
   await h.say(HF, 'wxid_wang', '#审核 V1 通过')
-  expect(await h.say(HF, 'wxid_wang', '#通知 明天下午两点开会')).toEqual([expect.stringContaining('B1')])
+  expect(await h.say(HF, 'wxid_wang', '#通知 需确认 明天下午两点开会')).toEqual([expect.stringContaining('B1')])
   h.clock.set(at('2026-11-20T09:05:00+08:00'))
   await h.say(G5, 'wxid_lijiaxin', '收到')
   h.clock.set(at('2026-11-21T08:30:00+08:00'))
@@ -123,8 +123,8 @@ describe('#日报', () => {
 describe('#日报 and notices', () => {
   it('counts groups, not notice × group pairs: two notices to two grids are 2 groups (issue #29)', async () => {
     h.clock.set(at('2026-11-27T09:00:00+08:00'))
-    expect(await h.say(HF, 'wxid_wang', '#通知 明天上午检查消防通道')).toEqual([expect.stringContaining('共 2 个群')])
-    expect(await h.say(HF, 'wxid_wang', '#通知 周日下午开会')).toEqual([expect.stringContaining('共 2 个群')])
+    expect(await h.say(HF, 'wxid_wang', '#通知 需确认 明天上午检查消防通道')).toEqual([expect.stringContaining('共 2 个群')])
+    expect(await h.say(HF, 'wxid_wang', '#通知 需确认 周日下午开会')).toEqual([expect.stringContaining('共 2 个群')])
     h.clock.set(at('2026-11-28T08:30:00+08:00'))
     const [text] = await h.say(HF, 'wxid_wang', '#日报 昨天')
     expect(text).toContain('· 通知超时未确认:华府社区5号网格 1个群;华府社区6号网格 1个群')

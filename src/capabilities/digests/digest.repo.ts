@@ -77,7 +77,7 @@ export const digestRepo = {
   /**
    * Per unit of the receiving room: notice deliveries (notice × group) of notices sent in [from, to), the groups they
    * reached, and those acknowledged within the SLA; and the groups (not deliveries, issue #29) holding one of the last
-   * 7 days' notices past its SLA and not acknowledged at `asOf`.
+   * 7 days' notices past its SLA and not acknowledged at `asOf` (of notices that asked for 收到: chased, issue #23).
    */
   notices: (db: DbOrTx, ids: number[], from: Date, to: Date, asOf: Date) =>
     db.$queryRaw<{ unitId: number; deliveries: number; rooms: number; onTime: number; unacked: number }[]>`
@@ -85,7 +85,7 @@ export const digestRepo = {
         count(*) FILTER (WHERE n."createdAt" >= ${from} AND n."createdAt" < ${to})::int AS deliveries,
         count(DISTINCT d."roomId") FILTER (WHERE n."createdAt" >= ${from} AND n."createdAt" < ${to})::int AS rooms,
         count(*) FILTER (WHERE n."createdAt" >= ${from} AND n."createdAt" < ${to} AND d."ackAt" <= n."slaAt")::int AS "onTime",
-        count(DISTINCT d."roomId") FILTER (WHERE n."slaAt" < ${asOf} AND n."createdAt" >= ${new Date(asOf.getTime() - NOTICE_LOOKBACK_MS)}
+        count(DISTINCT d."roomId") FILTER (WHERE n."chase" AND n."slaAt" < ${asOf} AND n."createdAt" >= ${new Date(asOf.getTime() - NOTICE_LOOKBACK_MS)}
           AND (d."ackAt" IS NULL OR d."ackAt" > ${asOf}))::int AS unacked
       FROM "NoticeDelivery" d JOIN "Notice" n ON n."id" = d."noticeId"
       WHERE d."unitId" = ANY(${ids}::int[]) AND n."createdAt" >= ${new Date(Math.min(from.getTime(), asOf.getTime() - NOTICE_LOOKBACK_MS))}

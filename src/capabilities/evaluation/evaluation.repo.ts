@@ -10,11 +10,14 @@ const HANDLING = ['acknowledged', 'forwarded', 'progress', 'resolved']
 const counted = (rows: { key: number | null; n: number }[]) => new Map(rows.flatMap((r) => (r.key === null ? [] : [[r.key, r.n] as const])))
 
 export const evaluationRepo = {
-  /** Per unit: notices delivered to its groups in [from, to) (sent or acknowledged), and how many were acknowledged. */
+  /**
+   * Per unit: notices delivered to its groups in [from, to) (sent or acknowledged), and how many were acknowledged.
+   * Only notices that asked for 收到 (chased: urgent or 需确认, issue #23): a 无需回复 notice is not held against anyone.
+   */
   noticeAcks: async (db: DbOrTx, unitIds: number[], from: Date, to: Date) => {
     const rows = await db.noticeDelivery.groupBy({
       by: ['unitId', 'status'],
-      where: { unitId: { in: unitIds }, queuedAt: { gte: from, lt: to }, status: { in: ['sent', 'acknowledged'] } },
+      where: { unitId: { in: unitIds }, queuedAt: { gte: from, lt: to }, status: { in: ['sent', 'acknowledged'] }, notice: { chase: true } },
       _count: { _all: true },
     })
     return rows.map((r) => ({ unitId: r.unitId, acknowledged: r.status === 'acknowledged', count: r._count._all }))

@@ -7,14 +7,16 @@ import type { Effects } from '../../core/effects.ts'
 import { jobId } from '../../core/ids.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
+import type { Room } from '../../kernel/org/org.types.ts'
 import { toRoom } from '../../kernel/org/room-message.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { unitContext } from '../../kernel/org/unit-context.ts'
 import type { StepOutcome } from '../../kernel/timers/timer-step.ts'
 import { noticeOrgRepo, noticeRepo } from './notice.repo.ts'
 import { noticeStepDecision, noticeStepDueAt } from './notice-rules.ts'
+import { byParent, isDown } from './notice-tally.ts'
 import { noticeTexts } from './notice.texts.ts'
-import { STEP_DONE, STEP_ESCALATE, STEP_SLA } from './notice.types.ts'
+import { STEP_DONE, STEP_ESCALATE, STEP_SLA, type DeliveryStatus } from './notice.types.ts'
 
 async function loadNotice(db: DbOrTx, id: number) {
   const notice = await noticeRepo.byId(db, id)
@@ -23,47 +25,47 @@ async function loadNotice(db: DbOrTx, id: number) {
   return unit ? { notice, unit } : null
 }
 
-/** Step 0, at the SLA deadline: the summary to the sending room, and the re-@ in every unacknowledged room. */
-export async function runNoticeSla(db: DbOrTx, effects: Effects, now: Date, id: number, step: number): Promise<StepOutcome> {
-  const loaded = await loadNotice(db, id)
-  if (noticeStepDecision(loaded?.notice ?? null, step) === 'stale' || !loaded || step !== STEP_SLA) return 'stale'
-  const { notice, unit } = loaded
-  const { policy } = await unitContext(db, unit)
-  const deliveries = await noticeRepo.deliveries(db, id)
-  const open = deliveries.filter((d) => d.status !== 'acknowledged')
-  const escalateAt = open.length && policy.notices.escalate ? noticeStepDueAt(notice.slaAt, 1, notice.priority, policy) : null
-  const claimed = await noticeRepo.claimStep(db, id, STEP_SLA, { timerStep: escalateAt ? STEP_ESCALATE : STEP_DONE, nextTimerAt: escalateAt })
-  if (!claimed) return 'stale'
-  const home = await orgRepo.roomById(db, notice.roomId)
-  const sender = (await orgRepo.membersByIds(db, [notice.senderId]))[0]
-  const urgent = notice.priority === 'urgent'
-  if (!open.length) {
-    if (home?.wxRoomId) effects.post(toRoom(home, noticeTexts.allAcknowledged(notice, deliveries.length), [], urgent), jobId('notice-sum', id))
-    return 'posted'
-  }
-  const rooms = await noticeOrgRepo.roomsByIds(
-    db,
-    open.map((d) => d.roomId),
-  )
-  const names = rooms.map((r) => r.unit.name)
-  const failed = open.filter((d) => d.status === 'failed').length
-  if (home?.wxRoomId)
-    effects.post(
-      toRoom(home, noticeTexts.summary(notice, [...new Set(names)], deliveries.length, failed), sender ? [sender.wxid] : [], urgent),
-      jobId('notice-sum', id),
-    )
+/** Step 0 of a notice not chased (issue #23): the sender hears how it was delivered; nobody is re-@-ed or named. */
+async function reportDelivery(
+  db: DbOrTx,
+  effects: Effects,
+  notice: { id: number; number: number; text: string; priority: string },
+  deliveries: { status: DeliveryStatus }[],
+  home: Room | null,
+): Promise<StepOutcome> {
+  if (!(await noticeRepo.claimStep(db, notice.id, STEP_SLA, { timerStep: STEP_DONE, nextTimerAt: null }))) return 'stale'
+  const c = { sent: 0, failed: 0, acknowledged: 0 }
+  for (const d of deliveries) if (d.status !== 'queued') c[d.status]++
+  const all = c.acknowledged === deliveries.length
+  const text = all ? noticeTexts.allAcknowledged(notice, deliveries.length) : noticeTexts.delivered(notice, deliveries.length, c)
+  if (home?.wxRoomId) effects.post(toRoom(home, text, [], notice.priority === 'urgent'), jobId('notice-sum', notice.id))
+  return 'posted'
+}
+
+/** The re-@, once in each unacknowledged group, of its grid cadres (else its supervisors). */
+async function reAtOnce(
+  db: DbOrTx,
+  effects: Effects,
+  notice: { id: number; number: number; text: string; urgent: boolean },
+  open: { roomId: number; status: DeliveryStatus; accountId: string }[],
+  rooms: (Room & { unit: { id: number } })[],
+): Promise<void> {
+  const { id, urgent } = notice
   const people = await noticeOrgRepo.peopleOf(
     db,
     rooms.map((r) => r.unitId),
     ['grid_cadre', 'supervisor'],
   )
-  const nudge = noticeTexts.nudge({ ...notice, urgent })
+  const nudge = noticeTexts.nudge(notice)
+  // A group still waiting for its logged-out account has not seen the notice: no re-@ queued behind it (issue #23).
+  const down = new Set((await orgRepo.accounts(db)).filter((a) => isDown(a.state)).map((a) => a.id))
+  const byRoom = new Map(open.map((d) => [d.roomId, d]))
   for (const r of rooms) {
-    if (!r.wxRoomId) continue
+    const d = byRoom.get(r.id)!
+    if (!r.wxRoomId || (d.status === 'queued' && down.has(d.accountId))) continue
     const who = people.filter(
       (p) => p.unitId === r.unitId && (p.role === 'grid_cadre' || !people.some((q) => q.unitId === r.unitId && q.role === 'grid_cadre')),
     )
-    const d = open.find((x) => x.roomId === r.id)!
     // The re-@ goes from the account the notice went out on, so it lands where the notice is.
     effects.post(
       {
@@ -78,6 +80,39 @@ export async function runNoticeSla(db: DbOrTx, effects: Effects, now: Date, id: 
       jobId('notice-nudge', id, r.id),
     )
   }
+}
+
+/** Step 0, at the SLA deadline: the summary to the sending room, and the re-@ in every unacknowledged room. */
+export async function runNoticeSla(db: DbOrTx, effects: Effects, now: Date, id: number, step: number): Promise<StepOutcome> {
+  const loaded = await loadNotice(db, id)
+  if (noticeStepDecision(loaded?.notice ?? null, step) === 'stale' || !loaded || step !== STEP_SLA) return 'stale'
+  const { notice, unit } = loaded
+  const { policy } = await unitContext(db, unit)
+  const deliveries = await noticeRepo.deliveries(db, id)
+  const open = deliveries.filter((d) => d.status !== 'acknowledged')
+  const home = await orgRepo.roomById(db, notice.roomId)
+  const urgent = notice.priority === 'urgent'
+  if (!notice.chase) return reportDelivery(db, effects, notice, deliveries, home)
+  const escalateAt = open.length && policy.notices.escalate ? noticeStepDueAt(notice.slaAt, 1, notice.priority, policy) : null
+  const claimed = await noticeRepo.claimStep(db, id, STEP_SLA, { timerStep: escalateAt ? STEP_ESCALATE : STEP_DONE, nextTimerAt: escalateAt })
+  if (!claimed) return 'stale'
+  const sender = (await orgRepo.membersByIds(db, [notice.senderId]))[0]
+  if (!open.length) {
+    if (home?.wxRoomId) effects.post(toRoom(home, noticeTexts.allAcknowledged(notice, deliveries.length), [], urgent), jobId('notice-sum', id))
+    return 'posted'
+  }
+  const rooms = await noticeOrgRepo.roomsByIds(
+    db,
+    open.map((d) => d.roomId),
+  )
+  const names = rooms.map((r) => r.unit.name)
+  const failed = open.filter((d) => d.status === 'failed').length
+  if (home?.wxRoomId)
+    effects.post(
+      toRoom(home, noticeTexts.summary(notice, [...new Set(names)], open.length, deliveries.length, failed), sender ? [sender.wxid] : [], urgent),
+      jobId('notice-sum', id),
+    )
+  await reAtOnce(db, effects, { ...notice, urgent }, open, rooms)
   if (escalateAt) effects.schedule({ kind: 'notice_escalate', subjectId: id, cycle: 0, step: STEP_ESCALATE, dueAt: escalateAt })
   return 'posted'
 }
@@ -94,21 +129,14 @@ export async function runNoticeEscalation(db: DbOrTx, effects: Effects, now: Dat
     db,
     open.map((d) => d.roomId),
   )
-  // Unacknowledged units grouped by their parent (the unit that can chase them).
-  const byParent = new Map<number, Set<string>>()
-  for (const r of rooms) {
-    const parent = r.unit.parentId
-    if (parent === null) continue
-    const set = byParent.get(parent) ?? new Set<string>()
-    set.add(r.unit.name)
-    byParent.set(parent, set)
-  }
-  const parents = [...byParent.keys()]
+  // Unacknowledged units grouped by their parent (the unit that can chase them): one summary per parent group.
+  const children = byParent(rooms.sort((a, b) => a.id - b.id).map((r) => ({ unitName: r.unit.name, parentId: r.unit.parentId })))
+  const parents = [...children.keys()]
   const parentRooms = (await noticeOrgRepo.roomsOfUnits(db, parents)).filter((r) => r.id !== notice.roomId)
   const sups = await noticeOrgRepo.peopleOf(db, parents, ['supervisor'])
   const waited = now.getTime() - notice.createdAt.getTime()
   for (const r of parentRooms) {
-    const units = [...(byParent.get(r.unitId) ?? [])]
+    const units = children.get(r.unitId) ?? []
     // The notice's text leaves the sending unit here: personal data in the excerpt is masked.
     const text = textFor(r.unitId, notice.unitId, noticeTexts.escalated(notice, unit.name, waited, units))
     effects.post(

@@ -51,6 +51,7 @@ export async function createSchedule(
     scope: draft.scope,
     text: draft.text,
     priority: draft.urgent ? 'urgent' : 'normal',
+    confirm: !!draft.confirm,
     phrase: when.phrase,
     cron: when.kind === 'cron' ? when.cron : null,
     nextAt,
@@ -87,6 +88,7 @@ export async function runScheduleOccurrence(db: DbOrTx, effects: Effects, now: D
     urgent: s.priority === 'urgent',
     scope: s.scope,
     target: targetUnit && targetUnit.id !== unit.id ? targetUnit.name : null,
+    confirm: s.confirm,
   }
   try {
     const sent = await sendNotice(op, draft, { id, occurrenceAt: occurrence })

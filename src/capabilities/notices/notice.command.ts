@@ -3,16 +3,19 @@
 import { AppError } from '../../core/errors.ts'
 import { noticeTexts } from './notice.texts.ts'
 import type { NoticeDraft } from './notice.types.ts'
-import { noticeStatus, sendNotice, type NoticeOp } from './notice.service.ts'
+import { sendNotice, type NoticeOp } from './notice.service.ts'
+import { noticeStatus, type StatusQuery } from './notice-status.service.ts'
 import { cancelSchedule, createSchedule, listSchedules, type When } from './notice-schedule.service.ts'
 import { parseRef } from '../../parser/refs.ts'
 import { parseSchedule } from '../../parser/schedule.ts'
 import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
 import { isUrgentWord, takeUrgency } from '../../parser/urgency.ts'
 
-type Args = { kind: 'send'; draft: NoticeDraft } | { kind: 'status'; number: number | null } | { kind: 'schedule'; draft: NoticeDraft; when: When }
+type Args = { kind: 'send'; draft: NoticeDraft } | ({ kind: 'status' } & StatusQuery) | { kind: 'schedule'; draft: NoticeDraft; when: When }
 
 const GRIDS = new Set(['网格', '仅网格', '各网格'])
+/** The sender asks every group to answer 收到 (and have the silent ones chased): #通知 需确认 … */
+const CONFIRM = new Set(noticeTexts.confirmWords)
 
 /** Leading options, in any order, then the notice's words as typed (line breaks kept). */
 export function parseDraft(text: string): ParseResult<NoticeDraft> {
@@ -20,6 +23,7 @@ export function parseDraft(text: string): ParseResult<NoticeDraft> {
   let urgent = false
   let scope: NoticeDraft['scope'] = 'subtree'
   let target: string | null = null
+  let confirm = false
   for (;;) {
     const m = /^(\S+)(?:\s+|$)/.exec(rest)
     if (!m) break
@@ -33,21 +37,34 @@ export function parseDraft(text: string): ParseResult<NoticeDraft> {
     }
     if (isUrgentWord(word)) urgent = true
     else if (GRIDS.has(word)) scope = 'grids'
+    else if (CONFIRM.has(word)) confirm = true
     else if (word.startsWith('@') && word.length > 1 && !target) target = word.slice(1)
     else break
     rest = rest.slice(m[0].length)
   }
   if (!rest.trim()) return problem(noticeTexts.empty())
-  return ok({ text: rest.trim(), urgent, scope, target })
+  return ok({ text: rest.trim(), urgent, scope, target, ...(confirm ? { confirm } : {}) })
+}
+
+/** 状态 [B5 [单位] [未确认] [第2页]]: after the number, a unit to drill into, 未确认, a page, in any order. */
+function parseStatus(words: string[]): ParseResult<Args> {
+  const q: StatusQuery = { number: null, unit: null, unacked: false, page: 1 }
+  if (!words.length) return ok({ kind: 'status', ...q })
+  const r = parseRef('B', words[0])
+  if (!r.ok) return problem(noticeTexts.malformedRef(words.join(' ')))
+  q.number = r.number
+  for (const w of words.slice(1)) {
+    const page = /^(?:第)?(\d{1,4})(?:页)?$/.exec(w)
+    if (noticeTexts.unackedWords.includes(w)) q.unacked = true
+    else if (page) q.page = Number(page[1])
+    else if (!q.unit) q.unit = w.replace(/^@/, '')
+    else return problem(noticeTexts.malformedRef(words.join(' ')))
+  }
+  return ok({ kind: 'status', ...q })
 }
 
 function parse(argv: string[], text: string, now: Date): ParseResult<Args> {
-  if (argv[0] === '状态' || argv[0] === 'status') {
-    if (argv.length === 1) return ok({ kind: 'status', number: null })
-    const r = parseRef('B', argv[1])
-    if (!r.ok || argv.length > 2) return problem(noticeTexts.malformedRef(argv.slice(1).join(' ')))
-    return ok({ kind: 'status', number: r.number })
-  }
+  if (argv[0] === '状态' || argv[0] === 'status') return parseStatus(argv.slice(1))
   if (argv[0] === '定时') {
     // Every error here ends with an example of a schedule, not of a plain notice (issue #29).
     if (!argv[1]) return problem(noticeTexts.scheduleUsage(), noticeTexts.scheduleExample)
@@ -68,12 +85,12 @@ export const noticeCommand: CommandDef<Args> = {
   name: '通知',
   aliases: ['notice'],
   summary: '向本单位及下级各群发通知(负责人),回复「收到」确认;#通知 状态 B5 查看送达和确认',
-  usage: '#通知 [紧急] [网格] [@单位] <内容>;#通知 状态 [B5];#通知 定时 <时间> <内容>',
+  usage: '#通知 [紧急] [需确认] [网格] [@单位] <内容>;#通知 状态 [B5 [单位] [未确认] [第2页]];#通知 定时 <时间> <内容>',
   example: '#通知 紧急 今晚有暴雨,请各网格排查低洼地带',
   parse,
   async run(ctx) {
     const a = ctx.args
-    if (a.kind === 'status') return ctx.reply(await noticeStatus(ctx.work, ctx, a.number))
+    if (a.kind === 'status') return ctx.reply(await noticeStatus(ctx.work, ctx, a))
     if (ctx.member.role !== 'supervisor' && ctx.member.role !== 'admin')
       throw new AppError('NOTICE_DENIED', 'only supervisors send notices', noticeTexts.onlySupervisors())
     if (a.kind === 'schedule') {

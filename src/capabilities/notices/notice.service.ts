@@ -14,10 +14,12 @@ import { quietSpan } from '../../kernel/escalation/quiet-hours.ts'
 import { isAtOrAbove, isSupervisorOver } from '../../kernel/org/authority.ts'
 import type { Work } from '../../kernel/work.ts'
 import { noticeOrgRepo, noticeRepo } from './notice.repo.ts'
+import { chases } from './notice-policy.ts'
 import { mayAcknowledge, noticeStepDueAt, OPEN_FOR_MS, pickNotice, slaDueAt, statusesFor } from './notice-rules.ts'
 import { noticeTexts } from './notice.texts.ts'
 import { STEP_SLA, type DeliveryStatus, type Notice, type NoticeDraft, type StoredPlan } from './notice.types.ts'
 import { planFanOut, slaVerdict, type AccountPace } from './planner.ts'
+import { isDown } from './notice-tally.ts'
 
 /** Who sends, from where: a supervisor's command, or a schedule on its creator's behalf. */
 export interface NoticeOp extends Work {
@@ -26,6 +28,9 @@ export interface NoticeOp extends Work {
   /** The default pace of accounts the org file gives none. */
   pace: SendPace
 }
+
+/** Groups waiting on a down account named in the plan (the rest counted). */
+const WAITING_NAMED = 10
 
 /** Outbox keys of notice posts start with this (the sender's marks are matched to deliveries by it). */
 export const NOTICE_KEY = 'notice'
@@ -71,15 +76,23 @@ export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { 
   const priority = draft.urgent ? 'urgent' : 'normal'
   const { policy } = await unitContext(op.db, op.room.unit)
   const slaMs = policy.notices.slaMs[priority]
-  const paces: AccountPace[] = (await orgRepo.accounts(op.db)).map((a) => ({
+  const accounts = await orgRepo.accounts(op.db)
+  const down = new Set(accounts.filter((a) => isDown(a.state)).map((a) => a.id))
+  const paces: AccountPace[] = accounts.map((a) => ({
     id: a.id,
     messagesPerSec: a.messagesPerSec ?? op.pace.messagesPerSec,
     jitterMs: op.pace.jitterMs,
+    up: !down.has(a.id),
   }))
+  // A group whose account is down goes by a backup account in it (the org file's `accounts:`) when one is up.
   const planned = planFanOut(
-    rooms.map((r) => ({ roomId: r.id, candidates: [r.accountId] })),
+    rooms.map((r) => ({ roomId: r.id, candidates: down.has(r.accountId) ? [r.accountId, ...r.backupAccountIds] : [r.accountId] })),
     paces,
   )
+  // Groups no up account serves still get their delivery, queued on their own account: they go when it is back, and
+  // the plan and #通知 状态 name them (issue #23).
+  const assignment = [...planned.assignment, ...planned.waiting.map((roomId) => ({ roomId, accountId: rooms.find((r) => r.id === roomId)!.accountId }))]
+  const waitingRooms = planned.waiting.map((id) => rooms.find((r) => r.id === id)!)
   const verdict = slaVerdict(planned, rooms.length, slaMs, op.pace)
   const plan: StoredPlan = {
     rooms: rooms.length,
@@ -89,8 +102,12 @@ export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { 
     shortfallMs: verdict.shortfallMs,
     accountsNeeded: verdict.accountsNeeded,
     waiting: planned.waiting.length,
+    ...(waitingRooms.length
+      ? { waitingRooms: waitingRooms.slice(0, WAITING_NAMED).map((r) => r.topic), downAccounts: [...new Set(waitingRooms.map((r) => r.accountId))] }
+      : {}),
   }
   const districtId = districtOf(op.room.unit)
+  const chase = chases(policy.notices, draft.urgent, !!draft.confirm)
   const slaAt = slaDueAt(op.now, priority, policy)
   const nextTimerAt = noticeStepDueAt(slaAt, 0, priority, policy)
   const notice = await noticeRepo.create(op.db, {
@@ -109,13 +126,14 @@ export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { 
     scheduleId: schedule?.id ?? null,
     occurrenceAt: schedule?.occurrenceAt ?? null,
     nextTimerAt,
+    chase,
   })
   const byId = new Map(rooms.map((r) => [r.id, r]))
   const from = `${op.room.unit.name} ${op.member.name}`
   // Quiet hours move the summary and re-@ to the morning: the post and the plan say that time, not the SLA's minutes.
   const held = nextTimerAt.getTime() > slaAt.getTime() && policy.quietHours ? { until: nextTimerAt, span: quietSpan(policy.quietHours) } : null
-  const text = noticeTexts.posted({ number: notice.number, text: draft.text, urgent: draft.urgent, slaMs, heldUntil: held?.until }, from)
-  const deliveries = planned.assignment.map((a) => ({
+  const text = noticeTexts.posted({ number: notice.number, text: draft.text, urgent: draft.urgent, slaMs, heldUntil: held?.until, chase }, from)
+  const deliveries = assignment.map((a) => ({
     noticeId: notice.id,
     roomId: a.roomId,
     unitId: byId.get(a.roomId)!.unitId,
@@ -172,39 +190,4 @@ export async function deliveriesSent(db: DbOrTx, keys: string[], at: Date): Prom
 /** A notice post whose job gave up (every retry failed): its delivery is failed, with the reason. */
 export async function deliveryFailed(db: DbOrTx, key: string, reason: string, at: Date): Promise<number> {
   return noticeRepo.move(db, { outboxKey: { in: [key] } }, statusesFor('failed'), { status: 'failed', failedAt: at, failReason: reason.slice(0, 200) })
-}
-
-const ORDER: Record<DeliveryStatus, number> = { failed: 0, queued: 1, sent: 2, acknowledged: 3 }
-const STATUS_LINES = 40
-
-/** #通知 状态 [B5]: per room, unacknowledged first; the latest notice from this room when no number is given. */
-export async function noticeStatus(w: Work, who: { member: MemberWithUnit; room: Room & { unit: Unit } }, number: number | null): Promise<string> {
-  const notice = number === null ? await noticeRepo.latestFromRoom(w.db, who.room.id) : await noticeRepo.byNumber(w.db, districtOf(who.room.unit), number)
-  if (!notice) throw new AppError('NOTICE_NOT_FOUND', 'no such notice', number === null ? noticeTexts.noneYet() : noticeTexts.notFound(number))
-  const unit = await orgRepo.unitById(w.db, notice.unitId)
-  if (!unit || !isAtOrAbove(who.member.unit, unit)) throw new AppError('NOTICE_NOT_VISIBLE', 'notice of another unit', noticeTexts.notVisible(notice.number))
-  const deliveries = await noticeRepo.deliveries(w.db, notice.id)
-  const rooms = new Map(
-    (
-      await noticeOrgRepo.roomsByIds(
-        w.db,
-        deliveries.map((d) => d.roomId),
-      )
-    ).map((r) => [r.id, r]),
-  )
-  const counts: Record<DeliveryStatus, number> = { queued: 0, sent: 0, failed: 0, acknowledged: 0 }
-  for (const d of deliveries) counts[d.status]++
-  const sorted = [...deliveries].sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.roomId - b.roomId)
-  const open = sorted.filter((d) => d.status !== 'acknowledged').slice(0, STATUS_LINES * 5)
-  const done = sorted.filter((d) => d.status === 'acknowledged').slice(0, Math.max(0, STATUS_LINES - open.length))
-  // A note said in a grid's group is that unit's text: masked when read above it.
-  const lines = [...open, ...done].map((d) =>
-    noticeTexts.statusLine(rooms.get(d.roomId)?.topic ?? `#${d.roomId}`, d.status, {
-      ...d,
-      ackNote: d.ackNote && textFor(who.room.unitId, d.unitId, d.ackNote),
-    }),
-  )
-  // Read from a group above the sending unit, the notice's words are masked like every record leaving its unit.
-  const text = textFor(who.room.unitId, notice.unitId, notice.text)
-  return noticeTexts.status({ ...notice, text }, counts, (notice.plan as StoredPlan | null) ?? null, lines, deliveries.length - lines.length)
 }

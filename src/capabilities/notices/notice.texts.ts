@@ -9,6 +9,8 @@ import { SCHEDULE_EXAMPLES } from '../../parser/schedule.ts'
 export const DELIVERY_LABEL: Record<DeliveryStatus, string> = { queued: '发送中', sent: '已送达', failed: '发送失败', acknowledged: '已确认' }
 
 const label = (n: number) => `B${n}`
+/** Units named in one summary at most (the rest counted): it stays one short message at any scale. */
+const NAMED = 20
 const seconds = (at: Date) => {
   const t = formatLocal(at, false)
   const s = String(Math.floor((at.getTime() / 1000) % 60)).padStart(2, '0')
@@ -22,18 +24,25 @@ export const excerpt = (text: string, max = 30) => {
 const scopeLabel = (scope: NoticeScope, unitName: string) => (scope === 'grids' ? `${unitName}下属各网格群` : `${unitName}及下属各群`)
 
 export const noticeTexts = {
+  /** Words of `#通知 需确认 …`: the notice asks for 收到 and is chased (issue #23). */
+  confirmWords: ['需确认', '需回复', '须确认', '要确认'] as readonly string[],
+  /** `#通知 状态 B5 未确认`: list the unacknowledged groups. */
+  unackedWords: ['未确认', '未回复', '没确认'] as readonly string[],
   // ── The notice as posted in each room ──
   // Held by quiet hours (issue #29 item 21): the deadline the summary and re-@ really keep, not the SLA's minutes.
-  posted: (n: { number: number; text: string; urgent: boolean; slaMs: number; heldUntil?: Date | null }, from: string) =>
+  // Chased or not (issue #23): the post says plainly whether a reply is needed.
+  posted: (n: { number: number; text: string; urgent: boolean; slaMs: number; heldUntil?: Date | null; chase?: boolean }, from: string) =>
     `${n.urgent ? '🔴【紧急通知' : '📢【通知'} ${label(n.number)}】\n${n.text}\n——${from}\n${
-      n.heldUntil
-        ? `本群任一位网格员或负责人在 ${formatLocal(n.heldUntil)} 前回复「收到」即为本群确认(夜间免打扰,早上再汇总)。`
-        : `本群任一位网格员或负责人${formatWait(n.slaMs)}内回复「收到」即为本群确认。`
+      n.chase === false
+        ? '(阅知即可,无需回复)'
+        : n.heldUntil
+          ? `本群任一位网格员或负责人在 ${formatLocal(n.heldUntil)} 前回复「收到」即为本群确认(夜间免打扰,早上再汇总)。`
+          : `本群任一位网格员或负责人${formatWait(n.slaMs)}内回复「收到」即为本群确认。`
     }`,
 
   // ── The plan reply to the sender ──
   plan: (
-    n: { number: number; priority: string; scope: NoticeScope },
+    n: { number: number; priority: string; scope: NoticeScope; chase?: boolean },
     unitName: string,
     p: StoredPlan,
     at: Date,
@@ -49,8 +58,13 @@ export const noticeTexts = {
     const verdict = p.shortfallMs
       ? `\n⚠️ 现有账号无法在时限内送达:预计需要${formatSpan(p.estimateMs)},超出${formatSpan(p.shortfallMs)}。按目前每账号的发送速度,至少需要 ${p.accountsNeeded} 个账号。仍照常发送。`
       : ',可在时限内送达。'
-    const waiting = p.waiting ? `\n另有 ${p.waiting} 个群的账号不可用,等待账号恢复后发送。` : ''
-    return `${head}\n${eta}${verdict}${waiting}\n回复「收到」的群计为确认;#通知 状态 ${label(n.number)} 查看进度。`
+    const names = p.waitingRooms?.length ? `:${p.waitingRooms.join('、')}${p.waiting > p.waitingRooms.length ? ' 等' : ''}` : ''
+    const waiting = p.waiting ? `\n⏳ ${p.waiting} 个群的账号${p.downAccounts?.length ? `(${p.downAccounts.join('、')})` : ''}掉线,等待账号恢复后发送${names}。` : ''
+    const ask =
+      n.chase === false
+        ? `本通知无需回复:到时限只向您汇总送达,不催各群(要各群确认请用 #通知 需确认 …)`
+        : '回复「收到」的群计为确认,到时限未确认的群提醒一次'
+    return `${head}\n${eta}${verdict}${waiting}\n${ask};#通知 状态 ${label(n.number)} 查看进度。`
   },
 
   // ── Refusals and usage ──
@@ -67,19 +81,27 @@ export const noticeTexts = {
   malformedRef: (raw: string) => `「${raw.slice(0, 20)}」不是通知编号(如 B5)`,
 
   // ── #通知 状态 ──
-  status: (
-    n: { number: number; priority: string; createdAt: Date; slaAt: Date; text: string },
-    counts: Record<DeliveryStatus, number>,
-    plan: StoredPlan | null,
-    lines: string[],
-    more: number,
-  ) => {
-    const total = counts.queued + counts.sent + counts.failed + counts.acknowledged
-    const head = `📋 ${n.priority === 'urgent' ? '紧急' : ''}通知 ${label(n.number)}(${formatLocal(n.createdAt)} 发出):${excerpt(n.text)}`
-    const tally = `共 ${total} 个群:已确认 ${counts.acknowledged},已送达未确认 ${counts.sent},发送中 ${counts.queued},发送失败 ${counts.failed}`
-    const sla = `时限 ${seconds(n.slaAt)}${plan ? `;计划 ${plan.accounts.length} 个账号,预计${formatSpan(plan.estimateMs)}送达` : ''}`
-    return [head, tally, sla, ...lines, ...(more ? [`…另有 ${more} 个群未列出`] : [])].join('\n')
-  },
+  /** The totals line (`waiting`: groups whose account is down, among those not sent). */
+  statusTally: (t: { rooms: number; acknowledged: number; sent: number; queued: number; failed: number; waiting: number }, scope?: string) =>
+    `${scope ? `${scope}:` : ''}共 ${t.rooms} 个群:已确认 ${t.acknowledged},已送达未确认 ${t.sent},发送中 ${t.queued},发送失败 ${t.failed}${t.waiting ? `(其中 ${t.waiting} 个群等待账号恢复)` : ''}`,
+  statusHead: (n: { number: number; priority: string; createdAt: Date; slaAt: Date; text: string }, plan: StoredPlan | null) =>
+    [
+      `📋 ${n.priority === 'urgent' ? '紧急' : ''}通知 ${label(n.number)}(${formatLocal(n.createdAt)} 发出):${excerpt(n.text)}`,
+      `时限 ${seconds(n.slaAt)}${plan ? `;计划 ${plan.accounts.length} 个账号,预计${formatSpan(plan.estimateMs)}送达` : ''}`,
+    ],
+  /** One direct child unit of the asker: confirmed / reached / failed (issue #23: one line per child at any scale). */
+  statusChild: (name: string, t: { rooms: number; acknowledged: number; sent: number; failed: number; waiting: number }) =>
+    `${t.acknowledged === t.rooms ? '✔' : '✖'} ${name}:确认 ${t.acknowledged}/${t.rooms}${t.sent ? `,未确认 ${t.sent}` : ''}${t.failed ? `,失败 ${t.failed}` : ''}${t.waiting ? `,等账号 ${t.waiting}` : ''}`,
+  ownGroups: (unit: string) => `${unit}本级`,
+  statusWaiting: (names: string[], total: number, accounts: string[]) =>
+    `⏳ ${total} 个群等待账号恢复(${accounts.join('、')} 掉线):${names.join('、')}${total > names.length ? ` 等` : ''}`,
+  statusMore: (n: number) => `…另有 ${n} 项未列出`,
+  statusHint: (number: number) => `#通知 状态 ${label(number)} <单位> 看下级;#通知 状态 ${label(number)} 未确认 看未确认的群`,
+  unackedHead: (scope: string, total: number, page: number, pages: number) =>
+    total ? `${scope}未确认的群共 ${total} 个${pages > 1 ? `(第 ${page}/${pages} 页)` : ''}:` : `${scope}的群已全部确认。`,
+  unackedNext: (number: number, unit: string | null, page: number) => `下一页:#通知 状态 ${label(number)}${unit ? ` ${unit}` : ''} 未确认 第${page}页`,
+  waitingLine: (topic: string, account: string) => `⏳ ${topic}:等待账号 ${account} 恢复后发送`,
+  unitNotBelow: (name: string) => `「${name}」不在本群单位的范围内,只能查看本单位及下级。`,
   statusLine: (
     topic: string,
     status: DeliveryStatus,
@@ -95,12 +117,17 @@ export const noticeTexts = {
   // ── At the SLA deadline, and after ──
   allAcknowledged: (n: { number: number; text: string }, total: number) =>
     `✅ 通知 ${label(n.number)}「${excerpt(n.text, 20)}」已全部确认(${total}/${total})。`,
-  summary: (n: { number: number; text: string }, missing: string[], total: number, failed: number) =>
-    `⏰ 通知 ${label(n.number)}「${excerpt(n.text, 20)}」时限已到:${missing.length}/${total} 个群未确认:${missing.slice(0, 30).join('、')}${missing.length > 30 ? ` 等` : ''}。${failed ? `其中 ${failed} 个群发送失败,正在重发。` : ''}已在未确认的群里提醒网格员。`,
+  summary: (n: { number: number; text: string }, missing: string[], open: number, total: number, failed: number) =>
+    `⏰ 通知 ${label(n.number)}「${excerpt(n.text, 20)}」时限已到:${open}/${total} 个群未确认:${missing.slice(0, NAMED).join('、')}${missing.length > NAMED ? ` 等 ${missing.length} 个单位(#通知 状态 ${label(n.number)} 未确认 查看)` : ''}。${failed ? `其中 ${failed} 个群发送失败,正在重发。` : ''}已在未确认的群里提醒一次。`,
+  /** A notice nobody is chased for (plain, not 需确认): at its deadline the sender hears how it was delivered. */
+  delivered: (n: { number: number; text: string }, total: number, c: { sent: number; failed: number; acknowledged: number }) =>
+    `⏰ 通知 ${label(n.number)}「${excerpt(n.text, 20)}」时限已到:已送达 ${c.sent + c.acknowledged}/${total} 个群${c.acknowledged ? `(${c.acknowledged} 个群回复了收到)` : ''}${
+      c.failed ? `,${c.failed} 个群发送失败,正在重发` : ''
+    }。本通知无需回复,不催办。`,
   nudge: (n: { number: number; text: string; urgent: boolean }) =>
     `⏰ 请确认${n.urgent ? '紧急' : ''}通知 ${label(n.number)}:「${excerpt(n.text)}」\n已过时限仍未确认,请回复「收到」。`,
   escalated: (n: { number: number; text: string }, fromUnit: string, waitedMs: number, units: string[]) =>
-    `【通知未确认】${fromUnit} 的通知 ${label(n.number)}「${excerpt(n.text, 20)}」已发出${formatWait(waitedMs)},下列单位仍未确认:${units.join('、')}。请督促回复「收到」。`,
+    `【通知未确认】${fromUnit} 的通知 ${label(n.number)}「${excerpt(n.text, 20)}」已发出${formatWait(waitedMs)},下列单位仍未确认:${units.slice(0, NAMED).join('、')}${units.length > NAMED ? ` 等 ${units.length} 个` : ''}。请督促回复「收到」。`,
 
   // ── Schedules ──
   scheduleUsage: () => `请写明发送时间和内容(时间如 ${SCHEDULE_EXAMPLES})`,

@@ -21,6 +21,8 @@ export interface Notice {
   occurrenceAt: Date | null
   timerStep: number
   nextTimerAt: Date | null
+  /** Re-@ and parent summaries when unacknowledged (urgent or 需确认 by default); false: delivery tracked only. */
+  chase: boolean
 }
 
 export interface NoticeDelivery {
@@ -64,6 +66,8 @@ export interface NoticeDraft {
   scope: NoticeScope
   /** A unit named with @ (its subtree); null: the sending room's unit. */
   target: string | null
+  /** Marked 需确认: the post asks for 收到 and unacknowledged groups are chased (urgent ones are by default). */
+  confirm?: boolean
 }
 
 /** The plan as stored on the notice and shown again by #通知 状态. */
@@ -75,6 +79,9 @@ export interface StoredPlan {
   shortfallMs: number
   accountsNeeded: number
   waiting: number
+  /** Issue #23: the groups that wait on a down account (the first few topics) and those accounts. */
+  waitingRooms?: string[]
+  downAccounts?: string[]
 }
 
 /** Steps of a notice's timers (Notice.timerStep). */

@@ -10,11 +10,16 @@ import { textFor } from '../../kernel/org/visibility.ts'
 import { mentioned, taskOp } from './task-support.ts'
 import { unitNamed } from '../../kernel/org/org.service.ts'
 import { UsageError } from '../../core/errors.ts'
+import { createPastedTasks, parsePastedTasks, type PastedTask } from './task-paste.ts'
 
 type NewTaskArgs = { title: string; urgent: boolean; deadline: Date | null; deadlineText: string | null; names: string[]; needNumber?: number }
-type Args = { kind: 'show'; ref: TaskRef; full: boolean } | { kind: 'list'; all: boolean } | { kind: 'create'; task: NewTaskArgs }
+type Args =
+  | { kind: 'show'; ref: TaskRef; full: boolean }
+  | { kind: 'list'; all: boolean }
+  | { kind: 'create'; task: NewTaskArgs }
+  | { kind: 'pasted'; tasks: PastedTask[] }
 
-function parse(argv: string[], _text: string, now: Date): ParseResult<Args> {
+function parse(argv: string[], text: string, now: Date): ParseResult<Args> {
   if (!argv.length) return problem('请写明任务标题')
   const ref = parseRef('T', argv[0])
   const full = argv[1] === '完整' || argv[1] === '全文'
@@ -28,6 +33,9 @@ function parse(argv: string[], _text: string, now: Date): ParseResult<Args> {
     needNumber = n.number
     rest = argv.slice(2)
   }
+  // A pasted list (several numbered or line-separated items): one task each (issue #23).
+  const pasted = needNumber === undefined ? parsePastedTasks(text, now) : null
+  if (pasted) return pasted.ok ? ok({ kind: 'pasted', tasks: pasted.args }) : pasted
   const a = parseTaskArgs(rest)
   if (!a.title && needNumber === undefined) return problem('请写明任务标题')
   let deadline: Date | null = null
@@ -51,6 +59,7 @@ export const taskCommand: CommandDef<Args> = {
     const a = ctx.args
     if (a.kind === 'show') return show(ctx, a.ref, a.full)
     if (a.kind === 'list') return replyTaskList(ctx, a.all)
+    if (a.kind === 'pasted') return createPastedTasks(ctx, a.tasks)
     return create(ctx, a.task)
   },
 }

@@ -115,6 +115,19 @@ export const taskTexts = {
     const from = a.needNumber !== undefined ? `(来自需求 N${a.needNumber})` : ''
     return `📋 已创建任务 ${taskId(t)}${urgentTag(t)}「${t.title}」${from}${due}${who}`
   },
+  /** A pasted list (issue #23): one task per item, one reply with all ids. */
+  createdMany: (tasks: { task: Pick<Task, 'number' | 'title' | 'priority'>; deadline: Date | null; notifyNames: string[] }[]) =>
+    `📋 已创建任务 ${tasks.map((t) => taskId(t.task)).join('、')}(共 ${tasks.length} 条):\n${tasks
+      .map(
+        (t) =>
+          `${taskId(t.task)}${urgentTag(t.task)} ${[...t.task.title.replace(/\s+/g, ' ')].slice(0, 24).join('')}${[...t.task.title].length > 24 ? '…' : ''}${
+            t.deadline ? ` 截止 ${formatLocal(t.deadline)}` : ''
+          }${t.notifyNames.length ? ` 请 ${t.notifyNames.join('、')} 认领` : ''}`,
+      )
+      .join('\n')}\n认领:#认领 ${taskId(tasks[0]!.task)}`,
+  tooMany: (n: number, max: number) => `一次最多创建 ${max} 条任务,这条消息有 ${n} 条。请分几次发送`,
+  pastedItemProblem: (i: number, problem: string) => `第 ${i} 条:${problem}`,
+  noTitle: () => '请写明任务标题',
   claimed: (t: Pick<Task, 'number' | 'title' | 'deadline'>) =>
     `✅ 已认领 ${named(t)}${t.deadline ? `,截止 ${formatLocal(t.deadline)}` : ''}。完成后发送:#完成 ${taskId(t)} 结果`,
   progressed: (t: Pick<Task, 'number'> & { claimedNow?: boolean }) =>

@@ -1,0 +1,106 @@
+// #通知 状态 [B5] [单位] [未确认] [第N页] (issue #23): one message of at most ~800 characters at any scale. Totals, the
+// groups waiting on a down account, then one line per direct child unit of the asker's unit (or of the unit named),
+// unacknowledged children first; a notice to a dozen groups or fewer lists its groups instead. 未确认 pages the
+// unacknowledged groups. The counting is pure (notice-tally.ts); this file reads the rows and renders.
+import { textFor } from '../../kernel/org/visibility.ts'
+import { AppError, UsageError } from '../../core/errors.ts'
+import { orgRepo } from '../../kernel/org/org.repo.ts'
+import { districtOf, type MemberWithUnit, type Room, type Unit } from '../../kernel/org/org.types.ts'
+import { isAtOrAbove } from '../../kernel/org/authority.ts'
+import type { Work } from '../../kernel/work.ts'
+import { noticeOrgRepo, noticeRepo } from './notice.repo.ts'
+import { noticeTexts } from './notice.texts.ts'
+import type { DeliveryStatus, NoticeDelivery, StoredPlan } from './notice.types.ts'
+import { fitLines, isDown, tallyByChild, totals, unacknowledgedPage, within, type TallyRow } from './notice-tally.ts'
+
+export interface StatusQuery {
+  number: number | null
+  /** Drill into this unit (the asker's own or below). */
+  unit: string | null
+  unacked: boolean
+  page: number
+}
+
+/** A reply's limit (the developers' guide: ≤ ~800 characters). */
+export const STATUS_LIMIT = 800
+/** At most this many groups: listed one by one (as before issue #23) instead of per child unit. */
+export const ROOM_LINES = 12
+/** Unacknowledged groups per page. */
+export const PAGE_SIZE = 20
+
+type Row = TallyRow & { d: NoticeDelivery & { ackNote?: string | null } }
+const ORDER: Record<DeliveryStatus, number> = { failed: 0, queued: 1, sent: 2, acknowledged: 3 }
+
+async function visibleNotice(w: Work, room: Room & { unit: Unit }, member: MemberWithUnit, number: number | null) {
+  const notice = number === null ? await noticeRepo.latestFromRoom(w.db, room.id) : await noticeRepo.byNumber(w.db, districtOf(room.unit), number)
+  if (!notice) throw new AppError('NOTICE_NOT_FOUND', 'no such notice', number === null ? noticeTexts.noneYet() : noticeTexts.notFound(number))
+  const unit = await orgRepo.unitById(w.db, notice.unitId)
+  if (!unit || !isAtOrAbove(member.unit, unit)) throw new AppError('NOTICE_NOT_VISIBLE', 'notice of another unit', noticeTexts.notVisible(notice.number))
+  return notice
+}
+
+/** The unit the reply is about: the asking room's, or one named in its subtree. */
+async function baseUnit(w: Work, room: Room & { unit: Unit }, name: string | null): Promise<Unit> {
+  if (!name) return room.unit
+  const unit = await orgRepo.unitByName(w.db, districtOf(room.unit), name)
+  if (!unit) throw new UsageError(noticeTexts.noUnit(name))
+  if (!isAtOrAbove(room.unit, unit as Unit)) throw new AppError('NOTICE_NOT_VISIBLE', 'unit outside the asker', noticeTexts.unitNotBelow(name))
+  return unit as Unit
+}
+
+export async function noticeStatus(w: Work, who: { member: MemberWithUnit; room: Room & { unit: Unit } }, q: StatusQuery): Promise<string> {
+  const notice = await visibleNotice(w, who.room, who.member, q.number)
+  const base = await baseUnit(w, who.room, q.unit)
+  const deliveries = await noticeRepo.deliveries(w.db, notice.id)
+  const rooms = new Map((await noticeOrgRepo.roomsByIds(w.db, deliveries.map((d) => d.roomId))).map((r) => [r.id, r]))
+  const down = new Set((await orgRepo.accounts(w.db)).filter((a) => isDown(a.state)).map((a) => a.id))
+  const all: Row[] = deliveries.map((d) => {
+    const r = rooms.get(d.roomId)
+    return {
+      roomId: d.roomId,
+      topic: r?.topic ?? `#${d.roomId}`,
+      unitId: d.unitId,
+      unitPath: r?.unit.path ?? '',
+      status: d.status,
+      waiting: (d.status === 'queued' || d.status === 'failed') && down.has(d.accountId),
+      d,
+    }
+  })
+  const rows = within(all, base.path)
+  const scope = q.unit ? base.name : ''
+  // Read from a group above the sending unit, the notice's words are masked like every record leaving its unit.
+  const head = noticeTexts.statusHead({ ...notice, text: textFor(who.room.unitId, notice.unitId, notice.text) }, (notice.plan as StoredPlan | null) ?? null)
+  if (q.unacked) return unackedReply(notice.number, q, scope || base.name, rows, head)
+  const t = totals(rows)
+  const lines: string[] = [noticeTexts.statusTally(t, scope)]
+  const waiting = rows.filter((r) => r.waiting)
+  if (waiting.length)
+    lines.push(noticeTexts.statusWaiting(waiting.slice(0, 5).map((r) => r.topic), waiting.length, [...new Set(waiting.map((r) => r.d.accountId))]))
+  if (rows.length <= ROOM_LINES) return fitLines([head[0]!, ...lines, head[1]!], roomLines(rows, who.room.unitId), STATUS_LIMIT, noticeTexts.statusMore).join('\n')
+  const names = new Map((await noticeOrgRepo.unitsByIds(w.db, tallyByChild(rows, base.path).flatMap((c) => (c.unitId ? [c.unitId] : [])))).map((u) => [u.id, u.name]))
+  const children = tallyByChild(rows, base.path).map((c) =>
+    noticeTexts.statusChild(c.unitId === null ? noticeTexts.ownGroups(base.name) : (names.get(c.unitId) ?? `#${c.unitId}`), c),
+  )
+  const hint = noticeTexts.statusHint(notice.number)
+  const out = fitLines([head[0]!, ...lines, head[1]!], children, STATUS_LIMIT - hint.length - 1, noticeTexts.statusMore)
+  return [...out, hint].join('\n')
+}
+
+/** Today's per-group lines (a small notice): unacknowledged first; a note said in a grid is masked when read above. */
+function roomLines(rows: Row[], askerUnitId: number): string[] {
+  return [...rows]
+    .sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.roomId - b.roomId)
+    .map((r) =>
+      r.waiting
+        ? noticeTexts.waitingLine(r.topic, r.d.accountId)
+        : noticeTexts.statusLine(r.topic, r.status, { ...r.d, ackNote: r.d.ackNote && textFor(askerUnitId, r.unitId, r.d.ackNote) }),
+    )
+}
+
+function unackedReply(number: number, q: StatusQuery, scope: string, rows: Row[], head: string[]): string {
+  const page = unacknowledgedPage(rows, q.page, PAGE_SIZE)
+  const lines = page.rows.map((r) => (r.waiting ? noticeTexts.waitingLine(r.topic, r.d.accountId) : noticeTexts.statusLine(r.topic, r.status, r.d)))
+  const next = page.page < page.pages ? noticeTexts.unackedNext(number, q.unit, page.page + 1) : null
+  const out = fitLines([head[0]!, noticeTexts.unackedHead(scope, page.total, page.page, page.pages)], lines, STATUS_LIMIT - (next ? next.length + 1 : 0), noticeTexts.statusMore)
+  return [...out, ...(next ? [next] : [])].join('\n')
+}

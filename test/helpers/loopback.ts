@@ -84,6 +84,14 @@ export class LoopbackService {
   scan(qr: string): void {
     this.send({ op: 'scan', qr })
   }
+  /** The service stops delivering messages to gridbot (pings still answered), or delivers them again. */
+  deaf(on = true): void {
+    this.send({ op: on ? 'deaf' : 'hear' })
+  }
+  /** Sends are refused with a provider's code (WorkPro 23060: the account has dropped), or accepted again. */
+  failSends(code: number | null): void {
+    this.send(code === null ? { op: 'sendOk' } : { op: 'failSends', code })
+  }
   /** The bot is removed from a room (no event: it finds out when it next posts there). */
   leave(roomId: string): void {
     this.send({ op: 'leave', roomId })
@@ -110,6 +118,8 @@ export function startGridbot(
     GRIDBOT_PACE_JITTER_MS: '0',
     GRIDBOT_PACE_PER_SEC: '20',
     GRIDBOT_SWEEP_EVERY_MS: '5000',
+    // Off unless a test is about it: its nonces would be the only thing said in the admins' group otherwise.
+    GRIDBOT_CANARY_EVERY_MS: '0',
     ...Object.fromEntries(
       accounts.flatMap((a) => {
         const k = `GRIDBOT_ACCOUNT_${a.id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`

@@ -107,7 +107,7 @@ export class LoopbackService {
 export function startGridbot(
   stores: { dbUrl: string; redisUrl: string; prefix: string },
   org: string,
-  accounts: { id: string; token: string; endpoint: string }[],
+  accounts: { id: string; token: string; endpoint: string; client?: 'wechaty' | 'juzi' }[],
   extra: Record<string, string> = {},
 ): { proc: ChildProcess; exited: Promise<{ code: number | null; stderr: string; at: number }> } {
   const env = workerEnv(stores, {
@@ -123,10 +123,7 @@ export function startGridbot(
     ...Object.fromEntries(
       accounts.flatMap((a) => {
         const k = `GRIDBOT_ACCOUNT_${a.id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`
-        return [
-          [`${k}_TOKEN`, a.token],
-          [`${k}_ENDPOINT`, a.endpoint],
-        ]
+        return [[`${k}_TOKEN`, a.token], [`${k}_ENDPOINT`, a.endpoint], ...(a.client ? [[`${k}_CLIENT`, a.client]] : [])]
       }),
     ),
     ...extra,
@@ -185,10 +182,10 @@ export interface LoopbackPair {
 }
 
 /** What every loopback test starts from: fresh stores, and bot-a's and bot-b's services listening (loopback-org.yaml's accounts). */
-export async function openLoopbackPair(): Promise<LoopbackPair> {
+export async function openLoopbackPair(o: { client?: 'wechaty' | 'juzi' } = {}): Promise<LoopbackPair> {
   const stores = await freshStores()
-  const a = await LoopbackService.create(loopbackWorld('wxbot_a', '网格助手A', 'insecure_loopa1'))
-  const b = await LoopbackService.create(loopbackWorld('wxbot_b', '网格助手B', 'insecure_loopb2'))
+  const a = await LoopbackService.create({ ...loopbackWorld('wxbot_a', '网格助手A', 'insecure_loopa1'), ...(o.client ? { client: o.client } : {}) })
+  const b = await LoopbackService.create({ ...loopbackWorld('wxbot_b', '网格助手B', 'insecure_loopb2'), ...(o.client ? { client: o.client } : {}) })
   await Promise.all([a.start(), b.start()])
   return { stores, a, b }
 }

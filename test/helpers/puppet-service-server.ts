@@ -19,6 +19,8 @@ export interface ServerConfig {
   rooms: { id: string; topic: string; memberIds: string[] }[]
   /** Log the bot in at start (a real service keeps its WeChat session across restarts). Default true. */
   login?: boolean
+  /** Serve with the maintained fork's own server (`@juzi/wechaty-puppet-service`, as WorkPro speaks), not upstream's. */
+  client?: 'wechaty' | 'juzi'
 }
 
 const cfg = JSON.parse(process.env.LOOPBACK_SERVER ?? '{}') as ServerConfig
@@ -71,7 +73,10 @@ puppet.messageSendText = async (...args: Parameters<typeof sendText>) => {
   return sendText(...args)
 }
 
-const server = new PuppetServer({ puppet, token: cfg.token, endpoint: `127.0.0.1:${cfg.port}` })
+// The fork after upstream (its protobuf classes must be the last loaded: src/transport/wechaty/service-puppet.ts).
+const Server = cfg.client === 'juzi' ? (await import('@juzi/wechaty-puppet-service')).PuppetServer : PuppetServer
+if (cfg.client === 'juzi') (await import('@juzi/wechaty-puppet')).log.level('silent')
+const server = new Server({ puppet: puppet as never, token: cfg.token, endpoint: `127.0.0.1:${cfg.port}` })
 await server.start()
 out({ ev: 'listening', port: cfg.port })
 

@@ -124,6 +124,7 @@ async function stopApp(core: AppCore, worker: WorkerRole | null, gateway: Gatewa
   worker?.flushWatch?.disarm().catch(() => undefined)
   // Sends waiting for a down account are put back in their queues (they go when it is back, here or elsewhere).
   for (const g of gateway?.gates ?? []) g.close()
+  gateway?.canary.close()
   await Promise.all(transports.map((t) => t.stop().catch((err) => log.warn({ err }, 'transport stop failed'))))
   await gateway?.leases.close()
   const closed = await Promise.all(workers.map((w) => closeWorker(w, log)))

@@ -63,7 +63,8 @@ export async function startBot(opts: StartOptions, env: Env, log: Logger, infra:
     Promise.race([stop, new Promise((r) => setTimeout(r, FATAL_STOP_MS))]).finally(() => process.exit(EXIT_CONFIG))
   }
   const { WechatyTransport } = await import('../transport/wechaty/wechaty-transport.ts')
-  const { createServicePuppet } = await import('../transport/wechaty/service-puppet.ts')
+  const { createServicePuppet, loadServiceClients } = await import('../transport/wechaty/service-puppet.ts')
+  await loadServiceClients([...connections.values()])
   const { systemClock } = await import('../core/clock.ts')
   app = await startApp({
     role: opts.role,
@@ -77,7 +78,13 @@ export async function startBot(opts: StartOptions, env: Env, log: Logger, infra:
       const c = connections.get(accountId)
       if (!c) throw new Error(`账号 ${accountId} 没有连接配置`)
       log.info(
-        { account: accountId, token: maskToken(c.token), endpoint: c.endpoint ?? '(discovery)', tls: c.tls?.disable ? 'off' : 'on' },
+        {
+          account: accountId,
+          token: maskToken(c.token),
+          endpoint: c.endpoint ?? '(discovery)',
+          tls: c.tls?.disable ? 'off' : 'on',
+          client: c.client ?? 'wechaty',
+        },
         'account connection',
       )
       return new WechatyTransport({

@@ -1,10 +1,11 @@
 // The gateway role (one per WeChat account set): a transport per account, its paced sender, the sent/failed marks
 // passed on to the capabilities whose posts they are, the account watch and the binding scout.
-import { roomAccounts } from '../domain/account/account-status.service.ts'
+import { adminRoom, roomAccounts } from '../domain/account/account-status.service.ts'
 import { accountIds, accountPaces } from '../kernel/org/org.service.ts'
 import { markFailed, markSent } from '../kernel/outbox/outbox.service.ts'
 import { AccountLeases } from '../outbound/account-lease.ts'
 import { AccountWatch } from '../outbound/account-watch.ts'
+import { Canary } from '../outbound/canary.ts'
 import { BindingScout } from '../outbound/binding-scout.ts'
 import type { LinkGate } from '../outbound/link-gate.ts'
 import { startSender } from '../outbound/sender.ts'
@@ -22,6 +23,25 @@ export interface GatewayRole {
   gates: LinkGate[]
   /** One gateway per account: the leases this one holds or stands by for. */
   leases: AccountLeases
+  /** Each account proves it can send and receive (a deaf account is restarted, the admins told). */
+  canary: Canary
+}
+
+/** The canary of this gateway's accounts: in GRIDBOT_CANARY_ROOM, else the admins' group for the accounts in it. */
+function canaryFor(app: AppCore, watch: AccountWatch): Canary {
+  const { o, deps, log } = app
+  return new Canary(
+    {
+      log,
+      roomOf: async (accountId) => {
+        if (o.env.GRIDBOT_CANARY_ROOM) return o.env.GRIDBOT_CANARY_ROOM
+        const room = await adminRoom(deps.prisma)
+        return room?.wxRoomId && (room.accountId === accountId || room.backupAccountIds.includes(accountId)) ? room.wxRoomId : null
+      },
+      passed: (accountId) => watch.heardAgain(accountId),
+    },
+    { everyMs: o.env.GRIDBOT_CANARY_EVERY_MS, waitMs: o.env.GRIDBOT_CANARY_WAIT_MS },
+  )
 }
 
 /** The sender's marks: the outbox rows, then each capability's own posts among them (a notice's delivery is sent …). */
@@ -48,9 +68,11 @@ export async function startGatewayRole(app: AppCore): Promise<GatewayRole> {
   const { o, deps, outbox, clock, log } = app
   const receive = createReceiver({ prisma: deps.prisma, counters: deps.counters, log, enqueue: (msg) => app.inbound.add(msg) })
   const { marks, failed } = marksFor(app)
+  const watch = new AccountWatch({ prisma: deps.prisma, outbox, clock, log })
   const role: GatewayRole = {
     sentMarks: marks,
-    watch: new AccountWatch({ prisma: deps.prisma, outbox, clock, log }),
+    watch,
+    canary: canaryFor(app, watch),
     scout: new BindingScout({ prisma: deps.prisma, outbox, clock, log }),
     gates: [],
     leases: new AccountLeases({ redis: app.queueEnv.connection, prefix: o.env.GRIDBOT_QUEUE_PREFIX, log }),
@@ -67,6 +89,7 @@ export async function startGatewayRole(app: AppCore): Promise<GatewayRole> {
     const pace = o.pace === undefined ? { messagesPerSec: paces.get(accountId) ?? o.env.GRIDBOT_PACE_PER_SEC, jitterMs: o.env.GRIDBOT_PACE_JITTER_MS } : o.pace
     await role.watch.watch(transport)
     role.scout.watch(transport)
+    role.canary.watch(transport)
     startAccountSender(
       app,
       role,
@@ -83,7 +106,7 @@ export async function startGatewayRole(app: AppCore): Promise<GatewayRole> {
   for (const accountId of accounts)
     await role.leases.hold(accountId, {
       start: () => startAccount(accountId),
-      stop: () => stopAccount({ accountId, transports: app.transports, workers: app.workers, gates: role.gates, watch: role.watch, log }),
+      stop: () => stopAccount({ canary: role.canary, accountId, transports: app.transports, workers: app.workers, gates: role.gates, watch: role.watch, log }),
     })
   return role
 }

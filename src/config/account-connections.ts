@@ -1,16 +1,24 @@
 // How each bot account reaches its puppet service: token, endpoint and TLS, per account, from the environment.
-//   GRIDBOT_ACCOUNT_<ID>_TOKEN / _ENDPOINT / _TLS_CA_FILE / _TLS_SERVER_NAME / _NO_TLS   (ID: the account id in upper
-//   case, other characters as '_': bot-main → BOT_MAIN)
+//   GRIDBOT_ACCOUNT_<ID>_TOKEN / _ENDPOINT / _TLS_CA_FILE / _TLS_SERVER_NAME / _NO_TLS / _CLIENT   (ID: the account id
+//   in upper case, other characters as '_': bot-main → BOT_MAIN; CLIENT: wechaty (default) or juzi)
 //   GRIDBOT_TOKENS=bot-01=token1,bot-02=token2      (tokens only; the older form)
 //   WECHATY_PUPPET_SERVICE_TOKEN + WECHATY_PUPPET_SERVICE_ENDPOINT   (the single-account form: the fallback)
 // A token is a password: it is never logged (maskToken), and two accounts may not share one (the service accepts
 // one event stream per token; the second account would silently get nothing).
 import { readFileSync } from 'node:fs'
 import { AppError } from '../core/errors.ts'
+import { connectionTexts } from './account-connections.texts.ts'
+
+/** The gRPC client an account's puppet is: upstream `wechaty-puppet-service` (self-hosted services), or the maintained
+ *  fork `@juzi/wechaty-puppet-service` (WorkPro, WeCom accounts). */
+export type ServiceClient = 'wechaty' | 'juzi'
+const CLIENTS: ServiceClient[] = ['wechaty', 'juzi']
 
 export interface AccountConnection {
   accountId: string
   token: string
+  /** Which client library talks to the service (default: the upstream one). */
+  client?: ServiceClient
   /** host:port of a self-hosted service; unset: the token's discovery (needs the internet). */
   endpoint?: string
   tls?: {
@@ -57,6 +65,9 @@ export function accountConnection(accountId: string, src: Source = process.env):
   const caFile = set(src[`${k}_TLS_CA_FILE`])
   const serverName = set(src[`${k}_TLS_SERVER_NAME`])
   const disable = truthy(src[`${k}_NO_TLS`])
+  const client = set(src[`${k}_CLIENT`])?.toLowerCase()
+  if (client && !CLIENTS.includes(client as ServiceClient))
+    throw new AppError('ACCOUNT_CLIENT_UNKNOWN', `${k}_CLIENT=${client}`, connectionTexts.unknownClient(k, client, CLIENTS))
   let caCert: string | undefined
   if (caFile) {
     try {
@@ -67,7 +78,13 @@ export function accountConnection(accountId: string, src: Source = process.env):
   }
   const tls =
     caCert || serverName || disable ? { ...(caCert ? { caCert } : {}), ...(serverName ? { serverName } : {}), ...(disable ? { disable } : {}) } : undefined
-  return { accountId, token, ...(endpoint ? { endpoint } : {}), ...(tls ? { tls } : {}) }
+  return {
+    accountId,
+    token,
+    ...(endpoint ? { endpoint } : {}),
+    ...(tls ? { tls } : {}),
+    ...(client === 'juzi' ? { client: 'juzi' as const } : {}),
+  }
 }
 
 /**
@@ -94,6 +111,17 @@ export function accountConnections(accountIds: string[], src: Source = process.e
       )
     byToken.set(c.token, id)
     out.push(c)
+  }
+  // The two client libraries register their protobuf classes in one global namespace: loaded together, the one loaded
+  // first stops receiving events (src/transport/wechaty/service-puppet.ts). One process, one client.
+  const clients = new Set(out.map((c) => c.client ?? 'wechaty'))
+  if (clients.size > 1) {
+    const juzi = out.filter((c) => c.client === 'juzi').map((c) => c.accountId)
+    throw new AppError(
+      'ACCOUNT_CLIENTS_MIXED',
+      `accounts ${juzi.join(',')} use the juzi client, the others the upstream one`,
+      connectionTexts.mixedClients(juzi),
+    )
   }
   return out
 }

@@ -50,6 +50,12 @@ const schema = z.object({
   GRIDBOT_LINK_RETRY_MAX_MS: z.coerce.number().int().min(100).default(5_000),
   /** A token the service refuses this long never starts working: the gateway exits (code 78) with the reason. */
   GRIDBOT_AUTH_GIVE_UP_MS: z.coerce.number().int().min(0).default(60_000),
+  /** The canary (a deaf account): each account proves it hears this often (and after each login); 0 turns it off. */
+  GRIDBOT_CANARY_EVERY_MS: z.coerce.number().int().min(0).default(600_000),
+  /** A canary nonce not back within this is a miss (two in a row: the account is deaf). */
+  GRIDBOT_CANARY_WAIT_MS: z.coerce.number().int().min(500).default(30_000),
+  /** A private group every bot account is in, for the canary (its wx room id); unset: the admins' group. */
+  GRIDBOT_CANARY_ROOM: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRIDBOT_LOG_FILE: z.string().optional(),
   /** The process's HTTP surface (/healthz, /readyz, /metrics, /admin/queues); port 0 picks a free one. */

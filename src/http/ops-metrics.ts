@@ -10,7 +10,7 @@ import { opsGaugesRepo, type Backlog } from './ops-gauges.repo.ts'
 /** A timer this late is overdue: the sweeper (every minute) should have run it. */
 const OVERDUE_GRACE_MS = 2 * 60_000
 /** Account states, as gridbot_account_state has them. */
-const STATES = ['starting', 'waiting_scan', 'logged_in', 'logged_out', 'disconnected', 'failed_auth', 'stopped']
+const STATES = ['starting', 'waiting_scan', 'logged_in', 'logged_out', 'disconnected', 'failed_auth', 'stopped', 'deaf']
 const PROBE_MS = 2_000
 
 const age = (b: Backlog, now: Date) => (b.oldest ? Math.max(0, (now.getTime() - b.oldest.getTime()) / 1000) : 0)

@@ -15,6 +15,8 @@ import type { AccountStatus, ChatTransport } from '../transport/transport.ts'
 export class AccountWatch {
   private readonly transports = new Map<string, ChatTransport>()
   private readonly downSince = new Map<string, Date>()
+  /** Accounts found deaf by the canary and not yet heard again: told once, however often their link restarts. */
+  private readonly deaf = new Set<string>()
   private names = new Map<string, string | null>()
   /** Status changes are written one after another (their order is the history's). */
   private chain: Promise<void> = Promise.resolve()
@@ -54,10 +56,26 @@ export class AccountWatch {
     if (isDown(s.state) && !this.downSince.has(s.accountId)) this.downSince.set(s.accountId, s.since)
     const down = s.state === 'logged_in' ? (this.downSince.get(s.accountId) ?? null) : null
     if (s.state === 'logged_in') this.downSince.delete(s.accountId)
+    if (s.state === 'deaf' && this.deaf.has(s.accountId)) return void this.d.log.warn({ account: s.accountId }, 'account still deaf after its link restarted')
+    if (s.state === 'deaf') this.deaf.add(s.accountId)
     const text = alertFor(s, this.names.get(s.accountId) ?? null, down)
     if (!text) return
     this.d.log.warn({ account: s.accountId, state: s.state, detail: s.detail }, 'account state changed; telling the admins')
     await this.tellAdmins(text, jobId('account', s.accountId, s.state, s.since.getTime()), s.accountId)
+  }
+
+  /** The canary heard a deaf account again: the admins are told (the link itself came back long before). */
+  heardAgain(accountId: string): void {
+    if (!this.deaf.delete(accountId)) return
+    this.chain = this.chain
+      .then(() =>
+        this.tellAdmins(
+          accountTexts.hearsAgain(accountId, this.names.get(accountId) ?? null),
+          jobId('account', accountId, 'hears', this.d.clock.now().getTime()),
+          accountId,
+        ),
+      )
+      .catch((err) => this.d.log.error({ err, account: accountId }, 'recovery not told'))
   }
 
   /** A room this account has left: the admins hear it once a day per room. */

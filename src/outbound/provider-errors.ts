@@ -14,6 +14,8 @@ export const PROVIDER_CODES: { code: number; problem: ProviderProblem; meaning: 
   { code: 7, problem: 'auth', meaning: 'gRPC PERMISSION_DENIED' },
 ]
 
+/** gRPC status codes are 0–16; a service's own codes are larger. */
+const GRPC_MAX = 16
 const BY_CODE = new Map(PROVIDER_CODES.map((c) => [c.code, c.problem]))
 
 /** The code of an error as services report it: a numeric `code`, a gRPC `gerror` JSON, or "code 20001" / "[23060]"
@@ -21,6 +23,9 @@ const BY_CODE = new Map(PROVIDER_CODES.map((c) => [c.code, c.problem]))
 function codeOf(err: unknown): number | null {
   const e = err as { code?: unknown; gerror?: unknown; message?: unknown } | null
   if (!e) return null
+  // Over gRPC a service's own code arrives in the text of a gRPC status (code 2 UNKNOWN, "[23060] …"): its own wins.
+  const own = /\[(\d{5})\]/.exec(String(e.message ?? ''))
+  if (own && typeof e.code === 'number' && e.code <= GRPC_MAX) return Number(own[1])
   if (typeof e.code === 'number') return e.code
   if (typeof e.code === 'string' && /^\d+$/.test(e.code)) return Number(e.code)
   if (typeof e.gerror === 'string') {

@@ -48,6 +48,34 @@ export function startSender(
   lockMs?: number,
 ): Worker<OutboundJob> & { gate?: LinkGate } {
   const gate = hooks.gate ? new LinkGate(transport, hooks.gate) : null
+  /** The service refused a send as logged out, and nothing was sent since. */
+  let saidLoggedOut = false
+  /** What the service said: throttled → this account backs off; logged out → the post waits for the account (both
+   *  throw); anything else returns, for the caller to judge. */
+  const providerSaid = async (e: unknown, job: Job<OutboundJob>, token?: string) => {
+    const said = classifyProviderError(e)
+    if (said.problem !== 'unknown') hooks.metrics?.providerErrors.inc({ account: transport.accountId, problem: said.problem })
+    if (said.problem === 'throttled' && pace) {
+      // The whole account backs off (its queue's limiter), and this post goes back to wait, no retry spent.
+      log.warn(
+        { account: transport.accountId, code: said.code, jobId: job.id, backoffMs: THROTTLED_BACKOFF_MS },
+        'service says too frequent: the account backs off',
+      )
+      await worker.rateLimit(THROTTLED_BACKOFF_MS)
+      throw Worker.RateLimitError()
+    }
+    // Only when the service said so with its code: a message alone ("not logged in") is the link gate's to judge.
+    // The first time in a row: the account is marked logged out (recorded, the admins told) and its link restarted;
+    // while the service keeps saying so after that, the post only waits (no alert or restart per attempt).
+    if (said.problem === 'logged_out' && said.code !== null) {
+      const first = !saidLoggedOut
+      saidLoggedOut = true
+      log.warn({ account: transport.accountId, code: said.code, jobId: job.id, first }, 'service says the account is logged out: the post waits')
+      if (first) transport.health?.trouble('logged_out', `service code ${said.code}`)
+      await job.moveToDelayed(Date.now() + (first ? LATER_MS : THROTTLED_BACKOFF_MS), token)
+      throw new DelayedError()
+    }
+  }
   const send = async (job: Job<OutboundJob>, token?: string) => {
     if (gate) {
       const route = await gate.route(job.data.roomId)
@@ -76,24 +104,7 @@ export function startSender(
         await hooks.onLeftRoom?.(transport.accountId, job.data.roomId)
         throw new UnrecoverableError(e.message)
       }
-      // What the service said: throttled → this account backs off; logged out → the post waits for the account.
-      const said = classifyProviderError(e)
-      if (said.problem !== 'unknown') hooks.metrics?.providerErrors.inc({ account: transport.accountId, problem: said.problem })
-      if (said.problem === 'throttled' && pace) {
-        // The whole account backs off (its queue's limiter), and this post goes back to wait, no retry spent.
-        log.warn(
-          { account: transport.accountId, code: said.code, jobId: job.id, backoffMs: THROTTLED_BACKOFF_MS },
-          'service says too frequent: the account backs off',
-        )
-        await worker.rateLimit(THROTTLED_BACKOFF_MS)
-        throw Worker.RateLimitError()
-      }
-      // Only when the service said so with its code: a message alone ("not logged in") is the link gate's to judge.
-      if (said.problem === 'logged_out' && said.code !== null) {
-        log.warn({ account: transport.accountId, code: said.code, jobId: job.id }, 'service says the account is logged out: the post waits')
-        await job.moveToDelayed(Date.now() + LATER_MS, token)
-        throw new DelayedError()
-      }
+      await providerSaid(e, job, token)
       // The link went down under this send: wait for it again instead of spending the job's retries.
       if (gate && transport.status().state !== 'logged_in') {
         await job.moveToDelayed(Date.now() + LATER_MS, token)
@@ -101,6 +112,7 @@ export function startSender(
       }
       throw e
     }
+    saidLoggedOut = false
     hooks.metrics?.messagesOut.inc({ account: transport.accountId })
     // A crash right here sends this part again after the lock lapses: the one window left (README, Durability).
     if (hooks.onSent && job.data.outboxKey && job.data.last) await hooks.onSent(job.data.outboxKey)

@@ -5,6 +5,7 @@ import type { Logger } from '../core/logger.ts'
 import { outboundQueueName } from '../jobs/queues.ts'
 import type { ChatTransport } from '../transport/transport.ts'
 import type { AccountWatch } from './account-watch.ts'
+import type { Canary } from './canary.ts'
 import type { LinkGate } from './link-gate.ts'
 
 export async function stopAccount(o: {
@@ -13,9 +14,11 @@ export async function stopAccount(o: {
   workers: Worker[]
   gates: LinkGate[]
   watch: AccountWatch
+  canary: Canary
   log: Logger
 }): Promise<void> {
   o.watch.unwatch(o.accountId)
+  o.canary.unwatch(o.accountId)
   const t = o.transports.findIndex((x) => x.accountId === o.accountId)
   const transport = t >= 0 ? o.transports.splice(t, 1)[0] : undefined
   const w = o.workers.findIndex((x) => x.name === outboundQueueName(o.accountId))

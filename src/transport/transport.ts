@@ -19,6 +19,18 @@ export interface ChatTransport {
   groups(): Promise<GroupSeen[]>
   /** Called when the account joins or leaves a group, or a group it is in is renamed. */
   onGroupChange(listener: (c: GroupChange) => void): void
+  /** The link's health beyond its pings (a transport behind a puppet service has it): the canary, and trouble the
+   *  provider reports on a send. */
+  health?: LinkHealth
+}
+
+/** What the canary and the sender need of a transport besides say(). */
+export interface LinkHealth {
+  /** Canary nonces this account received, its own echoed back by the service included (never passed on as messages). */
+  onNonce(listener: (nonce: string, fromSelf: boolean) => void): void
+  /** The account is in trouble the link's own checks cannot see (deaf; logged out as the provider said on a send):
+   *  its state becomes `state` (recorded, the admins told) and its link to the service is restarted. */
+  trouble(state: 'deaf' | 'logged_out', detail: string): void
 }
 
 /** A WeChat group as an account sees it: its stable id and its topic now. */
@@ -42,7 +54,11 @@ export class NotInRoomError extends Error {
 }
 
 /** An account's link to WeChat, as its puppet last reported it. */
-export type AccountState = 'starting' | 'waiting_scan' | 'logged_in' | 'logged_out' | 'disconnected' | 'failed_auth' | 'stopped'
+export type AccountState = 'starting' | 'waiting_scan' | 'logged_in' | 'logged_out' | 'disconnected' | 'failed_auth' | 'stopped' | 'deaf'
+
+/** Every state, in the order /metrics lists them (`deaf`: online to the service's pings, but the canary's messages do
+ *  not arrive). */
+export const ACCOUNT_STATES: AccountState[] = ['starting', 'waiting_scan', 'logged_in', 'logged_out', 'disconnected', 'failed_auth', 'stopped', 'deaf']
 
 export interface AccountStatus {
   accountId: string

@@ -9,6 +9,7 @@ export const ACCOUNT_STATE_LABEL: Record<AccountState | 'unknown', string> = {
   disconnected: '连接中断',
   failed_auth: '认证失败',
   stopped: '已停止',
+  deaf: '收不到消息(探针未到)',
   unknown: '本进程未运行(状态见网关进程)',
 }
 

@@ -1,7 +1,9 @@
 // A stand-in for a production puppet service, in a process of its own so a test can kill and restart it:
 // wechaty-puppet-service's PuppetServer serving a wechaty-puppet-mock on 127.0.0.1 (TLS with the package's
 // built-in `insecure` certificate). Run with bin/run-ts.js; configured by LOOPBACK_SERVER (JSON, ServerConfig).
-// stdin takes JSON lines ({op:'say'|'logout'|'login'|'scan'|'leave'}); stdout gives JSON lines: {ev:'listening'},
+// stdin takes JSON lines ({op:'say'|'logout'|'login'|'scan'|'leave'|'deaf'|'hear'|'failSends'|'sendOk'}): 'deaf' stops
+// delivering messages to the client (pings still answered: a deaf account), 'failSends' refuses sends with a provider
+// code (WorkPro's 23060, logged out); stdout gives JSON lines: {ev:'listening'},
 // {ev:'message', self, roomId, talkerId, text} for everything said in a room (the bot's replies included).
 import readline from 'node:readline'
 import { PuppetServer } from 'wechaty-puppet-service'
@@ -17,6 +19,8 @@ export interface ServerConfig {
   rooms: { id: string; topic: string; memberIds: string[] }[]
   /** Log the bot in at start (a real service keeps its WeChat session across restarts). Default true. */
   login?: boolean
+  /** Serve with the maintained fork's own server (`@juzi/wechaty-puppet-service`, as WorkPro speaks), not upstream's. */
+  client?: 'wechaty' | 'juzi'
 }
 
 const cfg = JSON.parse(process.env.LOOPBACK_SERVER ?? '{}') as ServerConfig
@@ -39,7 +43,7 @@ let loggedOutOnPurpose = cfg.login === false
 puppet.on('start', () => {
   if (!loggedOutOnPurpose) setTimeout(() => !puppet.isLoggedIn && mocker.login(mocker.ContactMock.load(cfg.bot.id)), 50)
 })
-puppet.on('message', ({ messageId }: { messageId: string }) => {
+const told = ({ messageId }: { messageId: string }) => {
   const p = mocker.messagePayload(messageId)
   out({
     ev: 'message',
@@ -49,16 +53,40 @@ puppet.on('message', ({ messageId }: { messageId: string }) => {
     talkerId: p.talkerId,
     text: p.type === PUPPET.types.Message.Text ? p.text : `[${p.type}]`,
   })
-})
+}
+puppet.on('message', told)
+// Deaf: messages are still said (and told on stdout) but no longer reach the service's client; pings are answered.
+let deaf = false
+const emit = puppet.emit.bind(puppet) as (event: string, ...args: unknown[]) => boolean
+puppet.emit = ((event: string, ...args: unknown[]) => {
+  if (deaf && event === 'message') {
+    told(args[0] as { messageId: string })
+    return true
+  }
+  return emit(event, ...args)
+}) as typeof puppet.emit
+// Sends refused with a provider's code while set (how WorkPro answers a send of an account that has dropped).
+let failCode: number | null = null
+const sendText = puppet.messageSendText.bind(puppet)
+puppet.messageSendText = async (...args: Parameters<typeof sendText>) => {
+  if (failCode !== null) throw Object.assign(new Error(`[${failCode}] 账号已掉线,发送失败`), { code: failCode })
+  return sendText(...args)
+}
 
-const server = new PuppetServer({ puppet, token: cfg.token, endpoint: `127.0.0.1:${cfg.port}` })
+// The fork after upstream (its protobuf classes must be the last loaded: src/transport/wechaty/service-puppet.ts).
+const Server = cfg.client === 'juzi' ? (await import('@juzi/wechaty-puppet-service')).PuppetServer : PuppetServer
+if (cfg.client === 'juzi') (await import('@juzi/wechaty-puppet')).log.level('silent')
+const server = new Server({ puppet: puppet as never, token: cfg.token, endpoint: `127.0.0.1:${cfg.port}` })
 await server.start()
 out({ ev: 'listening', port: cfg.port })
 
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
-  const c = JSON.parse(line) as { op: string; from?: string; roomId?: string; text?: string; qr?: string; n?: number }
+  const c = JSON.parse(line) as { op: string; from?: string; roomId?: string; text?: string; qr?: string; n?: number; code?: number }
   try {
-    if (c.op === 'say') mocker.ContactMock.load(c.from!).say(c.text!).to(mocker.RoomMock.load(c.roomId!))
+    if (c.op === 'deaf' || c.op === 'hear') deaf = c.op === 'deaf'
+    else if (c.op === 'failSends') failCode = c.code ?? 23060
+    else if (c.op === 'sendOk') failCode = null
+    else if (c.op === 'say') mocker.ContactMock.load(c.from!).say(c.text!).to(mocker.RoomMock.load(c.roomId!))
     else if (c.op === 'logout') {
       loggedOutOnPurpose = true
       void puppet.logout('logged out by the test')

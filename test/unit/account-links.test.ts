@@ -49,6 +49,18 @@ describe('account connections', () => {
     expect(accountConnections(['a', 'b'], { GRIDBOT_TOKENS: 'a=insecure_t1,b=insecure_t2' })).toHaveLength(2)
   })
 
+  it('an account may use the @juzi client (WorkPro); one gateway process serves one client only', () => {
+    const src = { GRIDBOT_TOKENS: 'a=insecure_t1,b=insecure_t2', GRIDBOT_ACCOUNT_A_CLIENT: 'juzi' }
+    expect(accountConnection('a', src)?.client).toBe('juzi')
+    expect(accountConnection('b', src)?.client).toBeUndefined()
+    expect(() => accountConnection('a', { ...src, GRIDBOT_ACCOUNT_A_CLIENT: 'padlocal' })).toThrow(expect.objectContaining({ code: 'ACCOUNT_CLIENT_UNKNOWN' }))
+    expect(() => accountConnections(['a', 'b'], src)).toThrow(
+      expect.objectContaining({ code: 'ACCOUNT_CLIENTS_MIXED', userMessage: expect.stringContaining('--accounts') }),
+    )
+    expect(accountConnections(['a', 'b'], { ...src, GRIDBOT_ACCOUNT_B_CLIENT: 'JUZI' }).map((c) => c.client)).toEqual(['juzi', 'juzi'])
+    expect(accountConnections(['a'], src)).toHaveLength(1)
+  })
+
   it('masks tokens: the prefix (TLS server name) stays, the secret goes', () => {
     expect(maskToken('puppet_padlocal_0123456789abcdef')).toBe('puppet_padlocal_***ef')
     expect(maskToken('insecure_b2')).toBe('insecure_***')

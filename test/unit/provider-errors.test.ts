@@ -8,6 +8,7 @@ describe('provider error classification', () => {
     ['WorkPro 20001 in the message', new Error('send failed: errcode 20001'), 'throttled', 20001],
     ['WorkPro 23060 as a string code', { code: '23060', message: 'send failed' }, 'logged_out', 23060],
     ['WorkPro 23060 in brackets', new Error('[23060] 发送失败'), 'logged_out', 23060],
+    ['WorkPro 23060 through gRPC (status 2 UNKNOWN)', Object.assign(new Error('2 UNKNOWN: [23060] 账号已掉线,发送失败'), { code: 2 }), 'logged_out', 23060],
     ['gRPC UNAVAILABLE in a gerror', { gerror: JSON.stringify({ code: 14, message: 'No connection established' }) }, 'transient', 14],
     ['gRPC RESOURCE_EXHAUSTED', { code: 8, message: 'quota' }, 'throttled', 8],
     ['gRPC UNAUTHENTICATED', { gerror: JSON.stringify({ code: 16, message: 'Invalid Wechaty TOKEN' }) }, 'auth', 16],

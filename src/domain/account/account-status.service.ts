@@ -33,6 +33,8 @@ export function alertFor(s: StatusChange, name: string | null, downSince: Date |
       return accountTexts.disconnected(s.accountId, name, s.since, s.detail)
     case 'failed_auth':
       return accountTexts.failedAuth(s.accountId, name)
+    case 'deaf':
+      return accountTexts.deaf(s.accountId, name, s.since)
     case 'logged_in':
       return downSince ? accountTexts.recovered(s.accountId, name, s.since.getTime() - downSince.getTime()) : null
     default:

@@ -9,6 +9,7 @@ export const STATE_LABEL: Record<string, string> = {
   disconnected: '连接中断',
   failed_auth: 'token 被拒绝',
   stopped: '已停止',
+  deaf: '收不到消息(探针未到)',
 }
 
 const who = (id: string, name: string | null) => (name && name !== id ? `「${name}」(${id})` : `「${id}」`)
@@ -25,6 +26,9 @@ export const accountTexts = {
   disconnected: (id: string, name: string | null, at: Date, reason?: string) =>
     `⚠️ 机器人账号${who(id, name)}与微信服务的连接于 ${formatLocal(at)} 中断${reason ? `(${reason.slice(0, 80)})` : ''},正在自动重连;待发消息暂存,恢复后补发。`,
   failedAuth: (id: string, name: string | null) => `❌ 机器人账号${who(id, name)}的 token 被微信服务拒绝,请检查该账号的 token 配置。`,
+  deaf: (id: string, name: string | null, at: Date) =>
+    `⚠️ 机器人账号${who(id, name)}于 ${formatLocal(at)} 起收不到消息(连接看似正常,但探针消息连续两次未收到),已自动重启连接;恢复后本群会收到通知。期间群里的指令可能没有回复。`,
+  hearsAgain: (id: string, name: string | null) => `✅ 机器人账号${who(id, name)}又能收到消息了(探针已通过)。`,
   recovered: (id: string, name: string | null, downMs: number) => `✅ 机器人账号${who(id, name)}已恢复在线(中断 ${minutes(downMs)}),暂存的消息正在补发。`,
   leftRoom: (id: string, name: string | null, topic: string) =>
     `⚠️ 机器人账号${who(id, name)}已不在群「${topic}」中,发往该群的消息无法送达。请把该账号重新拉进群,然后运行 gridbot outbox retry 补发。`,

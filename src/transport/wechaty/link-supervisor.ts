@@ -82,6 +82,16 @@ export class LinkSupervisor {
     })
   }
 
+  /** A restart asked for from outside the link's own checks (the canary found the account deaf; the provider said it
+   *  is logged out): the state was set by the caller, so no linkDown. Joins a restart already running. */
+  restartNow(reason: string): void {
+    if (this.stopped) return
+    this.link.log.info({ reason: this.link.mask(reason) }, 'restarting the puppet link')
+    this.restarting ??= this.restartLoop().finally(() => {
+      this.restarting = null
+    })
+  }
+
   private tick(): void {
     if (this.stopped || this.restarting) return
     if (Date.now() - this.lastBeat > this.s.silentMs) this.lost('down', `no heartbeat for ${Math.round((Date.now() - this.lastBeat) / 1000)} s`)

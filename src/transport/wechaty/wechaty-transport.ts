@@ -7,7 +7,8 @@ import { InOrder } from '../../core/in-order.ts'
 import type { Logger } from '../../core/logger.ts'
 import type { InboundMessage, MessageOrigin } from '../../core/message.ts'
 import type { MediaStore } from '../../core/ports.ts'
-import { NotInRoomError, type AccountState, type AccountStatus, type ChatTransport, type GroupChange, type GroupSeen } from '../transport.ts'
+import { canaryNonce } from '../canary-text.ts'
+import { NotInRoomError, type AccountState, type AccountStatus, type LinkHealth, type ChatTransport, type GroupChange, type GroupSeen } from '../transport.ts'
 import { classifyLinkError } from './link-errors.ts'
 import { mediaCause } from '../../storage/media-guard.ts'
 import { LinkSupervisor, portProbe, type SupervisorSettings } from './link-supervisor.ts'
@@ -56,11 +57,33 @@ export class WechatyTransport implements ChatTransport {
   private readonly statusListeners: ((s: AccountStatus) => void)[] = []
   private readonly groupListeners: ((c: GroupChange) => void)[] = []
   private supervisor: LinkSupervisor | null = null
+  private readonly nonceListeners: ((nonce: string, fromSelf: boolean) => void)[] = []
+  /** Behind a puppet service (production): the canary proves the account hears, and restarts a deaf link. */
+  readonly health?: LinkHealth
 
   constructor(private readonly opts: WechatyTransportOptions) {
     this.accountId = opts.accountId
     this.bot = WechatyBuilder.build({ name: `gridbot-${opts.accountId}`, puppet: opts.puppet as never })
     this.current = { accountId: opts.accountId, state: 'starting', since: opts.clock.now() }
+    if (opts.link)
+      this.health = {
+        onNonce: (listener) => void this.nonceListeners.push(listener),
+        trouble: (state, detail) => {
+          if (this.stopping || this.current.state !== 'logged_in') return
+          this.enter(state, detail)
+          this.supervisor?.restartNow(`${state}: ${detail}`)
+        },
+      }
+  }
+
+  /** A canary's nonce (ours echoed back, or another account's): for the canary only, never a message. */
+  private canaryHeard(message: Message): boolean {
+    if (message.type() !== types.Message.Text) return false
+    const nonce = canaryNonce(message.text())
+    if (!nonce) return false
+    const self = message.self()
+    for (const fn of this.nonceListeners) fn(nonce, self)
+    return true
   }
 
   status(): AccountStatus {
@@ -119,6 +142,11 @@ export class WechatyTransport implements ChatTransport {
   async start(onMessage: (msg: InboundMessage) => Promise<void>): Promise<void> {
     const log = this.opts.log.child({ account: this.accountId })
     this.bot.on('message', async (message: Message) => {
+      try {
+        if (this.canaryHeard(message)) return
+      } catch (e) {
+        log.warn({ err: e, msgId: message.id }, 'canary check failed')
+      }
       this.inFlight++
       try {
         // Reading (an image download, say) may take longer for one message than the next, so it starts at once;

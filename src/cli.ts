@@ -10,6 +10,7 @@ import { accountTexts } from './domain/account/account.texts.ts'
 import type { Infra } from './infra.ts'
 import type { App } from './main.ts'
 import type { StartOptions } from './app/bot.ts'
+import { registerOpenApiCommands } from './capabilities/openapi/openapi-cli.ts'
 // Everything heavier (Wechaty, Prisma, BullMQ, the org file readers) is imported by the command that needs it, so
 // `gridbot --help` and a refused start answer at once.
 
@@ -553,6 +554,20 @@ async function backupTarget(env: Env) {
   const { findPostgresBin } = await import('./runtime/system-packages.ts')
   return { url: env.DATABASE_URL, bin: findPostgresBin((l) => console.error(l)) }
 }
+
+// The open API's keys and webhooks (src/capabilities/openapi/openapi-cli.ts).
+registerOpenApiCommands(
+  program,
+  async (fn) => {
+    const db = await openDb(loadEnv())
+    try {
+      return await fn(db.prisma)
+    } finally {
+      await db.close()
+    }
+  },
+  (line) => console.log(line),
+)
 
 // A command whose work was left waiting on nothing (a promise no handle keeps alive) would otherwise end with 0.
 let finished = false

@@ -1,0 +1,9 @@
+// The open API (issue #28): keys per unit subtree, the audit of calls, Open311 requests filed from outside, event
+// webhooks. Its HTTP routes live in src/http/api (they meet hazards through its service); this declares its texts.
+import type { Capability } from '../capability.ts'
+import { openApiTexts } from './openapi.texts.ts'
+
+export const openapi: Capability = {
+  name: 'openapi',
+  texts: { openApiTexts },
+}

@@ -135,7 +135,9 @@ async function runStart(opts: StartOptions, env: Env, log: Logger) {
     media = await checkedMediaStore(env)
     const { startBot } = await import('./app/bot.ts')
     app = await startBot(opts, env, log, infra, metrics, media)
-    // The web console (login required) on the same port as health and metrics.
+    // The open API (keys, Open311, the read API) and the web console (login required) on the same port as health.
+    const { apiRoutes } = await import('./http/api/api-routes.ts')
+    http.server.mount('/', apiRoutes({ work: app.deps, mediaBaseUrl: env.GRIDBOT_MEDIA_BASE_URL ?? null }))
     const { consoleRoutes } = await import('./web/production-server.ts')
     http.server.mount('/', consoleRoutes({ db: infra.db.prisma, transports: app.transports, log }))
   } catch (e) {
@@ -233,7 +235,9 @@ async function startSimConsole(session: import('./sim/session.ts').SimSession, p
     accounts: () => session.app.transports.map((t) => t.status()),
     mode: { kind: 'sim', session },
   })
-  const server = await serveConsole(web, '127.0.0.1', port).catch((e: NodeJS.ErrnoException) => {
+  const { apiApp } = await import('./http/api/api-routes.ts')
+  const api = apiApp({ work: session.app.deps, mediaBaseUrl: null })
+  const server = await serveConsole(web, '127.0.0.1', port, (req, res, next) => api(req, res, next)).catch((e: NodeJS.ErrnoException) => {
     throw new Error(e.code === 'EADDRINUSE' ? `端口 ${port} 已被占用:请用 --web <其他端口>` : e.message)
   })
   process.stdout.write(`网页模拟器:${server.url}(看板 ${server.url}board,组织架构 ${server.url}org)\n`)

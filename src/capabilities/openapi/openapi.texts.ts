@@ -15,3 +15,31 @@ export const openApiTexts = {
   noKeys: () => '还没有密钥。例如:gridbot api-key create --unit 任城区 --name 12345热线',
   keyRevoked: (id: number, name: string, changed: boolean) => (changed ? `已吊销密钥 #${id}(${name})` : `密钥 #${id}(${name})早已吊销`),
 }
+
+/** Open311's `group` of every service (hazard categories). */
+export const SERVICE_GROUP = '安全隐患'
+
+/** What a grid's group reads when a request from outside becomes a report there: the caller in full (this group owns it). */
+export const open311Texts = {
+  announced: (
+    ref: string,
+    a: {
+      source: string
+      category: string
+      description: string
+      address: string | null
+      caller: { name: string | null; phone: string | null }
+      mediaUrl: string | null
+    },
+  ) =>
+    [
+      `【外部来件 ${ref}】${a.source} 转来(${a.category}):${a.description}`,
+      a.address ? `地址:${a.address}` : '',
+      a.caller.name || a.caller.phone ? `来电人:${[a.caller.name, a.caller.phone].filter(Boolean).join(' ')}(仅本网格可见)` : '',
+      a.mediaUrl ? `图片:${a.mediaUrl}` : '',
+      `请受理:#受理 ${ref};处置:#处置 ${ref} 说明;办结:#办结 ${ref} 结果`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  descriptionWithAddress: (description: string, address: string) => `${description}(地址:${address})`,
+}

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import express, { type ErrorRequestHandler, type Router } from 'express'
 import { apiAuth, apiError, type ApiDeps } from './api-auth.ts'
+import { READ_PREFIX, readRoutes } from './read-routes.ts'
 import { OPEN311_PREFIX, open311Routes, type WorkDeps } from './open311-routes.ts'
 
 export interface ApiRoutesDeps {
@@ -39,6 +40,7 @@ function guarded(deps: ApiRoutesDeps, routes: (r: Router) => void): Router {
 export function apiRoutes(deps: ApiRoutesDeps) {
   return (router: Router) => {
     router.use(OPEN311_PREFIX, guarded(deps, open311Routes({ ...deps.work, mediaBaseUrl: deps.mediaBaseUrl })))
+    router.use(READ_PREFIX, guarded(deps, readRoutes(deps.work)))
   }
 }
 

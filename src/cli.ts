@@ -571,6 +571,7 @@ registerOpenApiCommands(
     }
   },
   (line) => console.log(line),
+  () => loadEnv().GRIDBOT_WEBHOOK_ALLOW_LOCAL,
 )
 
 // A command whose work was left waiting on nothing (a promise no handle keeps alive) would otherwise end with 0.

@@ -37,10 +37,21 @@ export interface DomainEventMap {
   /** A member earned credit for something another capability saw (a resource they provided was used): points
    *  pays it by the points policy, once per ref. */
   'member.credited': { memberId: number; unitId: number; source: 'resource'; ref: string; at: Date }
+  /** A hazard was reported, taken on, or resolved (webhooks tell other systems; nobody writes in answer). */
+  'hazard.reported': HazardChanged
+  'hazard.acknowledged': HazardChanged
+  'hazard.resolved': HazardChanged
   /** The org file was imported (each capability imports its own section of the file, e.g. points its catalogue). */
   'org.imported': { districtId: number; spec: OrgSpec; unitIdByName: (name: string) => number }
 }
 export type EventName = keyof DomainEventMap
+
+/** A hazard as its events carry it: enough for a receiver to show it (the description as the owning unit wrote it). */
+export interface HazardChanged {
+  hazard: { id: number; number: number; category: string; status: string; priority: string; description: string; unitId: number; reportUnitId: number }
+  ref: string
+  note: string | null
+}
 
 /** What a subscriber adds to the publisher's answer: lines in its own texts (a reply's notes, an import's report). */
 export type EventNotes = string[]

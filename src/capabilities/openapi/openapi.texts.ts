@@ -13,6 +13,20 @@ export const openApiTexts = {
   keyLine: (k: { id: number; name: string; prefix: string; write: boolean; createdAt: Date; revokedAt: Date | null; unit: { name: string } }) =>
     `#${k.id} ${k.unit.name} · ${k.name} · ${k.write ? '读写' : '只读'} · ${k.prefix}… · 创建 ${when(k.createdAt)}${k.revokedAt ? ` · 已吊销 ${when(k.revokedAt)}` : ''}`,
   noKeys: () => '还没有密钥。例如:gridbot api-key create --unit 任城区 --name 12345热线',
+  webhookEvents: (unknown: string[], known: readonly string[]) =>
+    `${unknown.length ? `不认识的事件:${unknown.join('、')}。` : '请用 --events 指定事件。'}可选:${known.join(',')}`,
+  webhookUrl: (url: string, problem: string) => `不能使用这个地址:${url}(${problem})`,
+  webhookUnknown: (id: number) => `没有这个订阅:#${id}(用 gridbot webhooks list 查看)`,
+  deliveryUnknown: (id: number) => `没有这个失败的推送:#${id}(用 gridbot webhooks failed 查看)`,
+  webhookAdded: (id: number, unit: string, url: string, events: string[]) => `已订阅 #${id}:${unit} → ${url}(${events.join(',')})。签名密钥只显示这一次:`,
+  webhookLine: (w: { id: number; url: string; events: string[]; owning: boolean; unit: { name: string } }) =>
+    `#${w.id} ${w.unit.name} → ${w.url} · ${w.events.join(',')}${w.owning ? ' · 本单位(不打码)' : ''}`,
+  noWebhooks: () => '还没有订阅。例如:gridbot webhooks add --unit 任城区 --url https://example.org/hook --events hazard.reported',
+  webhookRemoved: (id: number) => `已取消订阅 #${id}`,
+  failedLine: (d: { id: number; deliveryId: string; event: string; attempts: number; lastError: string | null; failedAt: Date | null }) =>
+    `#${d.id} ${d.event} · ${d.deliveryId} · 尝试 ${d.attempts} 次 · ${d.lastError ?? ''}${d.failedAt ? ` · ${when(d.failedAt)}` : ''}`,
+  noFailed: () => '没有失败的推送',
+  retried: (id: number) => `已重新排队推送 #${id}`,
   keyRevoked: (id: number, name: string, changed: boolean) => (changed ? `已吊销密钥 #${id}(${name})` : `密钥 #${id}(${name})早已吊销`),
 }
 

@@ -72,10 +72,12 @@ function digestPeriod(word: unknown, now: Date) {
   return null
 }
 
+// Long because it is the route table: seven short handlers, one per dashboard view, read top to bottom.
 export function readRoutes(deps: WorkDeps) {
   const ids = async (unit: Unit) => (await orgRepo.subtree(deps.prisma, unit)).map((u) => u.id)
   const names = async (unit: Unit) => new Map((await orgRepo.subtree(deps.prisma, unit)).map((u) => [u.id, u.name]))
   const work = () => ({ db: deps.prisma, effects: new Effects(), now: deps.clock.now() })
+  // Long because it is the route table (above).
   return (router: Router) => {
     router.get(
       '/checkins/today',

@@ -10,6 +10,7 @@ import { accountTexts } from './domain/account/account.texts.ts'
 import type { Infra } from './infra.ts'
 import type { App } from './main.ts'
 import type { StartOptions } from './app/bot.ts'
+import { registerOpenApiCommands } from './capabilities/openapi/openapi-cli.ts'
 // Everything heavier (Wechaty, Prisma, BullMQ, the org file readers) is imported by the command that needs it, so
 // `gridbot --help` and a refused start answer at once.
 
@@ -134,7 +135,9 @@ async function runStart(opts: StartOptions, env: Env, log: Logger) {
     media = await checkedMediaStore(env)
     const { startBot } = await import('./app/bot.ts')
     app = await startBot(opts, env, log, infra, metrics, media)
-    // The web console (login required) on the same port as health and metrics.
+    // The open API (keys, Open311, the read API) and the web console (login required) on the same port as health.
+    const { apiRoutes } = await import('./http/api/api-routes.ts')
+    http.server.mount('/', apiRoutes({ work: app.deps, mediaBaseUrl: env.GRIDBOT_MEDIA_BASE_URL ?? null }))
     const { consoleRoutes } = await import('./web/production-server.ts')
     http.server.mount('/', consoleRoutes({ db: infra.db.prisma, transports: app.transports, log }))
   } catch (e) {
@@ -232,7 +235,9 @@ async function startSimConsole(session: import('./sim/session.ts').SimSession, p
     accounts: () => session.app.transports.map((t) => t.status()),
     mode: { kind: 'sim', session },
   })
-  const server = await serveConsole(web, '127.0.0.1', port).catch((e: NodeJS.ErrnoException) => {
+  const { apiApp } = await import('./http/api/api-routes.ts')
+  const api = apiApp({ work: session.app.deps, mediaBaseUrl: null })
+  const server = await serveConsole(web, '127.0.0.1', port, (req, res, next) => api(req, res, next)).catch((e: NodeJS.ErrnoException) => {
     throw new Error(e.code === 'EADDRINUSE' ? `端口 ${port} 已被占用:请用 --web <其他端口>` : e.message)
   })
   process.stdout.write(`网页模拟器:${server.url}(看板 ${server.url}board,组织架构 ${server.url}org)\n`)
@@ -553,6 +558,21 @@ async function backupTarget(env: Env) {
   const { findPostgresBin } = await import('./runtime/system-packages.ts')
   return { url: env.DATABASE_URL, bin: findPostgresBin((l) => console.error(l)) }
 }
+
+// The open API's keys and webhooks (src/capabilities/openapi/openapi-cli.ts).
+registerOpenApiCommands(
+  program,
+  async (fn) => {
+    const db = await openDb(loadEnv())
+    try {
+      return await fn(db.prisma)
+    } finally {
+      await db.close()
+    }
+  },
+  (line) => console.log(line),
+  () => loadEnv().GRIDBOT_WEBHOOK_ALLOW_LOCAL,
+)
 
 // A command whose work was left waiting on nothing (a promise no handle keeps alive) would otherwise end with 0.
 let finished = false

@@ -11,6 +11,7 @@ import { digests } from './digests/index.ts'
 import { evaluation } from './evaluation/index.ts'
 import { hazards } from './hazards/index.ts'
 import { notices } from './notices/index.ts'
+import { openapi } from './openapi/index.ts'
 import { points } from './points/index.ts'
 import { projects } from './projects/index.ts'
 import { registration } from './registration/index.ts'
@@ -34,4 +35,5 @@ export const CAPABILITIES: readonly Capability[] = [
   webConsole,
   attachments,
   voice,
+  openapi,
 ]

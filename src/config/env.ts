@@ -23,6 +23,8 @@ const schema = z.object({
   /** Where the media folder is served, for links in exports (media_url); unset: exports carry no links. */
   GRIDBOT_MEDIA_BASE_URL: z.string().url().optional(),
   GRIDBOT_AUTO_MIGRATE: bool.default(true),
+  /** Webhook URLs on this host's loopback, link-local or private addresses are refused unless this is set (no SSRF). */
+  GRIDBOT_WEBHOOK_ALLOW_LOCAL: bool.default(false),
   GRIDBOT_QUEUE_PREFIX: z
     .string()
     .regex(/^[\w-]+$/)

@@ -49,10 +49,21 @@ export interface DomainEventMap {
     /** A 议事 activity: checkins records each member present as a meeting (议事) check-in. */
     checkinType: 'meeting' | null
   }
+  /** A hazard was reported, taken on, or resolved (webhooks tell other systems; nobody writes in answer). */
+  'hazard.reported': HazardChanged
+  'hazard.acknowledged': HazardChanged
+  'hazard.resolved': HazardChanged
   /** The org file was imported (each capability imports its own section of the file, e.g. points its catalogue). */
   'org.imported': { districtId: number; spec: OrgSpec; unitIdByName: (name: string) => number }
 }
 export type EventName = keyof DomainEventMap
+
+/** A hazard as its events carry it: enough for a receiver to show it (the description as the owning unit wrote it). */
+export interface HazardChanged {
+  hazard: { id: number; number: number; category: string; status: string; priority: string; description: string; unitId: number; reportUnitId: number }
+  ref: string
+  note: string | null
+}
 
 /** What a subscriber adds to the publisher's answer: lines in its own texts (a reply's notes, an import's report). */
 export type EventNotes = string[]

@@ -9,8 +9,12 @@ export interface ConsoleServer {
   close(): Promise<void>
 }
 
-export async function serveConsole(console: WebConsole, host: string, port: number): Promise<ConsoleServer> {
-  const server = http.createServer((req, res) => {
+/** `front`: a handler asked first (the open API), calling `next` for what it does not serve. */
+export type FrontHandler = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void
+
+export async function serveConsole(console: WebConsole, host: string, port: number, front?: FrontHandler): Promise<ConsoleServer> {
+  const server = http.createServer((req, res) => (front ? front(req, res, () => toConsole(req, res)) : toConsole(req, res)))
+  const toConsole = (req: http.IncomingMessage, res: http.ServerResponse) =>
     console
       .handle(req, res)
       .then((served) => {
@@ -25,7 +29,6 @@ export async function serveConsole(console: WebConsole, host: string, port: numb
         res.end()
         server.emit('console-error', err)
       })
-  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => resolve())

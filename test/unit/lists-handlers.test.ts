@@ -61,7 +61,8 @@ describe('lists of the subtree', () => {
   })
 
   it('60 needs across grids: one screen a page, "…另有 N 项" with the next page, every need on exactly one page', async () => {
-    const items = (grid: string, k: number) => Array.from({ length: 20 }, (_, i) => `${i + 1}. ${grid}第${k * 20 + i + 1}户居民反映楼道照明需要维修更换灯泡`).join('\n')
+    const items = (grid: string, k: number) =>
+      Array.from({ length: 20 }, (_, i) => `${i + 1}. ${grid}第${k * 20 + i + 1}户居民反映楼道照明需要维修更换灯泡`).join('\n')
     await h.say(GRID5, 'wxid_lijiaxin', `#需求\n${items('5号网格', 0)}`)
     await h.say(GRID6, 'wxid_chenxiao', `#需求\n${items('6号网格', 1)}`)
     await h.say(ZSGRID, 'wxid_zhoumin', `#需求\n${items('正商1号网格', 2)}`)

@@ -213,7 +213,12 @@ describe('SLA and escalation times', () => {
     const r = toPolicyPatch({ notices: { sla: { normal: '20m' }, escalate: false } })
     expect(r.ok).toBe(true)
     const p = resolvePolicy([r.ok ? r.patch : null, { v: 1, notices: { escalateAfterMs: { urgent: 60_000 } } }])
-    expect(p.notices).toEqual({ slaMs: { normal: 20 * 60_000, urgent: 3 * 60_000 }, escalateAfterMs: { normal: 10 * 60_000, urgent: 60_000 }, escalate: false, chase: { normal: false, urgent: true } })
+    expect(p.notices).toEqual({
+      slaMs: { normal: 20 * 60_000, urgent: 3 * 60_000 },
+      escalateAfterMs: { normal: 10 * 60_000, urgent: 60_000 },
+      escalate: false,
+      chase: { normal: false, urgent: true },
+    })
     const bad = toPolicyPatch({ notices: { sla: { normal: 'soon' } } })
     expect(bad.ok).toBe(false)
     expect(!bad.ok && bad.problems[0]).toContain('notices.sla.normal')

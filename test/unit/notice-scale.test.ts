@@ -40,7 +40,11 @@ describe('a notice to 1,158 groups', () => {
 
   it('#通知 状态 B1: one message ≤ 800 characters, one line per town, unacknowledged first', async () => {
     const up = await h.db.prisma.noticeDelivery.findMany({ where: { accountId: { not: 'bot-08' } }, select: { outboxKey: true } })
-    await deliveriesSent(h.db.prisma, up.map((d) => d.outboxKey), h.clock.now())
+    await deliveriesSent(
+      h.db.prisma,
+      up.map((d) => d.outboxKey),
+      h.clock.now(),
+    )
     // Towns 1–12 answer entirely (their groups on working accounts); towns 13–15 do not.
     const answered = await h.db.prisma.unit.findMany({ where: { kind: 'town', name: { in: Array.from({ length: 12 }, (_, i) => `${i + 1}号街道`) } } })
     for (const t of answered)

@@ -30,6 +30,7 @@ import { clockOf } from '../../kernel/escalation/clock.ts'
 import { deferQuiet } from '../../kernel/escalation/quiet-hours.ts'
 import { maskPersonalData } from '../../core/privacy/mask.ts'
 import { hazardRepo } from './hazard.repo.ts'
+import { hazardChanged } from './hazard-events.ts'
 import { hazardId, hazardRefusal, hazardTexts } from './hazard.texts.ts'
 import { MERGEABLE_INTO, OPEN_STATUSES, type Hazard, type HazardCategory, type HazardStatus } from './hazard.types.ts'
 import { clip } from '../../core/text.ts'
@@ -192,6 +193,7 @@ export async function reportHazard(op: HazardOp, input: NewHazard): Promise<Repo
     return { kind: 'held', hazard: h, duplicate, clipped: description.clipped }
   }
   const live = await goLive(op, h, { reportUnit, target, images, key: op.messageId, replyRoomId: op.room.id })
+  await hazardChanged(op, 'hazard.reported', live.hazard, live.hazard.status)
   if (screening) return { kind: 'screening', hazard: live.hazard, target, images: images.length, duplicate, clipped: description.clipped }
   return {
     kind: 'routed',
@@ -249,6 +251,7 @@ export async function acknowledgeHazard(op: HazardOp, ref: HazardRef) {
   }
   await change(op, h, { status: to, acknowledgedAt: op.now, ...stopped, escalationCycle: h.escalationCycle + 1 })
   await event(op, h, 'acknowledged', h.status, to)
+  await hazardChanged(op, 'hazard.acknowledged', h, to)
   await tellReached(op, h, hazardTexts.reachedAcknowledged(h, h.unit.name), `ack-${op.messageId}`, op.room.id)
   const by = op.member ? `${op.member.unit.name}${op.member.name}` : h.unit.name
   const here = await tellSubscribers(op, h, hazardTexts.notice.acknowledged(h, by), `ack-${op.messageId}`, op.room.id)
@@ -287,6 +290,7 @@ export async function resolveHazard(op: HazardOp, ref: HazardRef, result: string
   op.effects.schedule({ kind: 'hazard_verify', subjectId: h.id, cycle, step: 0, dueAt: nextVerifyAt })
   const after = await hazardRepo.attachMedia(op.db, h.id, 'after', op.wxid, op.room.id, minus(op.now, ATTACH_WINDOW_MS), op.now)
   await event(op, h, 'resolved', h.status, to, clip(result, MAX_TEXT).text || null)
+  await hazardChanged(op, 'hazard.resolved', h, to, clip(result, MAX_TEXT).text || null)
   await tellReached(op, h, hazardTexts.reachedResolved(h, h.unit.name), `resolve-${op.messageId}`, op.room.id)
   const here = await tellSubscribers(op, h, hazardTexts.notice.resolved(h, clip(result, MAX_TEXT).text), `resolve-${op.messageId}`, op.room.id)
   return { hazard: h, images: after.length, mentionIds: here }

@@ -26,5 +26,6 @@ export const hazards: Capability = {
   },
   timers: { handlers: (deps) => hazardTimerHandlers(deps), sources: () => [hazardTimers] },
   policy: { key: 'hazards', input: hazardPolicyInput, defaults: DEFAULT_HAZARD_POLICY },
+  events: { publishes: ['hazard.reported', 'hazard.acknowledged', 'hazard.resolved'] },
   texts: { hazardTexts },
 }

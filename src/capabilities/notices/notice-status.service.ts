@@ -52,7 +52,14 @@ export async function noticeStatus(w: Work, who: { member: MemberWithUnit; room:
   const notice = await visibleNotice(w, who.room, who.member, q.number)
   const base = await baseUnit(w, who.room, q.unit)
   const deliveries = await noticeRepo.deliveries(w.db, notice.id)
-  const rooms = new Map((await noticeOrgRepo.roomsByIds(w.db, deliveries.map((d) => d.roomId))).map((r) => [r.id, r]))
+  const rooms = new Map(
+    (
+      await noticeOrgRepo.roomsByIds(
+        w.db,
+        deliveries.map((d) => d.roomId),
+      )
+    ).map((r) => [r.id, r]),
+  )
   const down = new Set((await orgRepo.accounts(w.db)).filter((a) => isDown(a.state)).map((a) => a.id))
   const all: Row[] = deliveries.map((d) => {
     const r = rooms.get(d.roomId)
@@ -75,9 +82,23 @@ export async function noticeStatus(w: Work, who: { member: MemberWithUnit; room:
   const lines: string[] = [noticeTexts.statusTally(t, scope)]
   const waiting = rows.filter((r) => r.waiting)
   if (waiting.length)
-    lines.push(noticeTexts.statusWaiting(waiting.slice(0, 5).map((r) => r.topic), waiting.length, [...new Set(waiting.map((r) => r.d.accountId))]))
-  if (rows.length <= ROOM_LINES) return fitLines([head[0]!, ...lines, head[1]!], roomLines(rows, who.room.unitId), STATUS_LIMIT, noticeTexts.statusMore).join('\n')
-  const names = new Map((await noticeOrgRepo.unitsByIds(w.db, tallyByChild(rows, base.path).flatMap((c) => (c.unitId ? [c.unitId] : [])))).map((u) => [u.id, u.name]))
+    lines.push(
+      noticeTexts.statusWaiting(
+        waiting.slice(0, 5).map((r) => r.topic),
+        waiting.length,
+        [...new Set(waiting.map((r) => r.d.accountId))],
+      ),
+    )
+  if (rows.length <= ROOM_LINES)
+    return fitLines([head[0]!, ...lines, head[1]!], roomLines(rows, who.room.unitId), STATUS_LIMIT, noticeTexts.statusMore).join('\n')
+  const names = new Map(
+    (
+      await noticeOrgRepo.unitsByIds(
+        w.db,
+        tallyByChild(rows, base.path).flatMap((c) => (c.unitId ? [c.unitId] : [])),
+      )
+    ).map((u) => [u.id, u.name]),
+  )
   const children = tallyByChild(rows, base.path).map((c) =>
     noticeTexts.statusChild(c.unitId === null ? noticeTexts.ownGroups(base.name) : (names.get(c.unitId) ?? `#${c.unitId}`), c),
   )
@@ -101,6 +122,11 @@ function unackedReply(number: number, q: StatusQuery, scope: string, rows: Row[]
   const page = unacknowledgedPage(rows, q.page, PAGE_SIZE)
   const lines = page.rows.map((r) => (r.waiting ? noticeTexts.waitingLine(r.topic, r.d.accountId) : noticeTexts.statusLine(r.topic, r.status, r.d)))
   const next = page.page < page.pages ? noticeTexts.unackedNext(number, q.unit, page.page + 1) : null
-  const out = fitLines([head[0]!, noticeTexts.unackedHead(scope, page.total, page.page, page.pages)], lines, STATUS_LIMIT - (next ? next.length + 1 : 0), noticeTexts.statusMore)
+  const out = fitLines(
+    [head[0]!, noticeTexts.unackedHead(scope, page.total, page.page, page.pages)],
+    lines,
+    STATUS_LIMIT - (next ? next.length + 1 : 0),
+    noticeTexts.statusMore,
+  )
   return [...out, ...(next ? [next] : [])].join('\n')
 }

@@ -59,11 +59,11 @@ export const noticeTexts = {
       ? `\n⚠️ 现有账号无法在时限内送达:预计需要${formatSpan(p.estimateMs)},超出${formatSpan(p.shortfallMs)}。按目前每账号的发送速度,至少需要 ${p.accountsNeeded} 个账号。仍照常发送。`
       : ',可在时限内送达。'
     const names = p.waitingRooms?.length ? `:${p.waitingRooms.join('、')}${p.waiting > p.waitingRooms.length ? ' 等' : ''}` : ''
-    const waiting = p.waiting ? `\n⏳ ${p.waiting} 个群的账号${p.downAccounts?.length ? `(${p.downAccounts.join('、')})` : ''}掉线,等待账号恢复后发送${names}。` : ''
+    const waiting = p.waiting
+      ? `\n⏳ ${p.waiting} 个群的账号${p.downAccounts?.length ? `(${p.downAccounts.join('、')})` : ''}掉线,等待账号恢复后发送${names}。`
+      : ''
     const ask =
-      n.chase === false
-        ? `本通知无需回复:到时限只向您汇总送达,不催各群(要各群确认请用 #通知 需确认 …)`
-        : '回复「收到」的群计为确认,到时限未确认的群提醒一次'
+      n.chase === false ? `本通知无需回复:到时限只向您汇总送达,不催各群(要各群确认请用 #通知 需确认 …)` : '回复「收到」的群计为确认,到时限未确认的群提醒一次'
     return `${head}\n${eta}${verdict}${waiting}\n${ask};#通知 状态 ${label(n.number)} 查看进度。`
   },
 
@@ -84,11 +84,10 @@ export const noticeTexts = {
   /** The totals line (`waiting`: groups whose account is down, among those not sent). */
   statusTally: (t: { rooms: number; acknowledged: number; sent: number; queued: number; failed: number; waiting: number }, scope?: string) =>
     `${scope ? `${scope}:` : ''}共 ${t.rooms} 个群:已确认 ${t.acknowledged},已送达未确认 ${t.sent},发送中 ${t.queued},发送失败 ${t.failed}${t.waiting ? `(其中 ${t.waiting} 个群等待账号恢复)` : ''}`,
-  statusHead: (n: { number: number; priority: string; createdAt: Date; slaAt: Date; text: string }, plan: StoredPlan | null) =>
-    [
-      `📋 ${n.priority === 'urgent' ? '紧急' : ''}通知 ${label(n.number)}(${formatLocal(n.createdAt)} 发出):${excerpt(n.text)}`,
-      `时限 ${seconds(n.slaAt)}${plan ? `;计划 ${plan.accounts.length} 个账号,预计${formatSpan(plan.estimateMs)}送达` : ''}`,
-    ],
+  statusHead: (n: { number: number; priority: string; createdAt: Date; slaAt: Date; text: string }, plan: StoredPlan | null) => [
+    `📋 ${n.priority === 'urgent' ? '紧急' : ''}通知 ${label(n.number)}(${formatLocal(n.createdAt)} 发出):${excerpt(n.text)}`,
+    `时限 ${seconds(n.slaAt)}${plan ? `;计划 ${plan.accounts.length} 个账号,预计${formatSpan(plan.estimateMs)}送达` : ''}`,
+  ],
   /** One direct child unit of the asker: confirmed / reached / failed (issue #23: one line per child at any scale). */
   statusChild: (name: string, t: { rooms: number; acknowledged: number; sent: number; failed: number; waiting: number }) =>
     `${t.acknowledged === t.rooms ? '✔' : '✖'} ${name}:确认 ${t.acknowledged}/${t.rooms}${t.sent ? `,未确认 ${t.sent}` : ''}${t.failed ? `,失败 ${t.failed}` : ''}${t.waiting ? `,等账号 ${t.waiting}` : ''}`,

@@ -50,7 +50,11 @@ async function run(db: Database, label: string, draft: NoticeDraft, answer: (roo
   const notices = effects.posts.length
   const planText = noticeTexts.plan(sent.notice, sent.targetName, sent.plan, at, sent.held)
   const deliveries = await prisma.noticeDelivery.findMany({ where: { noticeId: sent.notice.id } })
-  await deliveriesSent(prisma, deliveries.map((d) => d.outboxKey), at)
+  await deliveriesSent(
+    prisma,
+    deliveries.map((d) => d.outboxKey),
+    at,
+  )
   const ack = async (when: 'before' | 'after', t: Date) => {
     const ids = deliveries.filter((d) => answer(d.roomId) === when).map((d) => d.roomId)
     await prisma.noticeDelivery.updateMany({ where: { noticeId: sent.notice.id, roomId: { in: ids } }, data: { status: 'acknowledged', ackAt: t } })
@@ -97,8 +101,20 @@ export async function benchNoticePosts(): Promise<NoticePostsFigures> {
     const runs: NoticeRun[] = []
     const text = '全区防汛:今晚有特大暴雨,请各网格立即排查低洼地带、地下车库和危房'
     const minute = (m: number) => new Date(START.getTime() + m * 60_000)
-    runs.push((await run(db, '普通通知(不催办)', { text: '下周开展消防安全宣传月活动', urgent: false, scope: 'subtree', target: null }, share(30, 0), minute(0))).run)
-    runs.push((await run(db, '需确认,80% 按时确认,再 10% 被提醒后确认', { text, urgent: false, scope: 'subtree', target: null, confirm: true }, share(80, 10), minute(60))).run)
+    runs.push(
+      (await run(db, '普通通知(不催办)', { text: '下周开展消防安全宣传月活动', urgent: false, scope: 'subtree', target: null }, share(30, 0), minute(0))).run,
+    )
+    runs.push(
+      (
+        await run(
+          db,
+          '需确认,80% 按时确认,再 10% 被提醒后确认',
+          { text, urgent: false, scope: 'subtree', target: null, confirm: true },
+          share(80, 10),
+          minute(60),
+        )
+      ).run,
+    )
     const urgent = await run(db, '紧急,80% 按时确认,再 10% 被提醒后确认', { text, urgent: true, scope: 'subtree', target: null }, share(80, 10), minute(120))
     runs.push(urgent.run)
     runs.push((await run(db, '紧急,无人确认(最坏情况)', { text, urgent: true, scope: 'subtree', target: null }, () => 'never', minute(180))).run)

@@ -35,10 +35,12 @@ function fake(accountId: string, room: Room) {
       const n = canaryNonce(text)!
       for (const m of room.members) if (!m.deafTo && (m !== t || t.echo)) m.hear(n, m === t)
     },
-    hear: (n: string, self: boolean) => nonceListeners.forEach((l) => l(n, self)),
+    hear: (n: string, self: boolean) => {
+      for (const l of nonceListeners) l(n, self)
+    },
     setState: (s: AccountStatus['state']) => {
       t.state = s
-      statusListeners.forEach((l) => l(t.status()))
+      for (const l of statusListeners) l(t.status())
     },
     health: {
       onNonce: (l: (n: string, self: boolean) => void) => void nonceListeners.push(l),

@@ -4,6 +4,8 @@ import { UsageError } from '../../core/errors.ts'
 import { ledgerTexts } from '../points/points.texts.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { addToProject, claimProject, completeProject, createProject, listProjects, showProject, type ProjectOp, type ProjectRef } from './project.service.ts'
+import { abandonProject, cancelProject, giveProject } from './project-actions.service.ts'
+import type { MemberWithUnit } from '../../kernel/org/org.types.ts'
 import { projectTexts } from './project.texts.ts'
 import type { ItemKind, ItemRef } from './project.types.ts'
 import { parseRef } from '../../parser/refs.ts'
@@ -121,4 +123,24 @@ export async function completeProjectReply(ctx: CommandContext<ProjectRefArgs>) 
   const points = r.points ? ledgerTexts.earnedNote(r.points.name, r.points.centi, r.points.paidOwed) : ''
   const six = r.six.length ? projectTexts.sixCredited(r.holderName, r.six) : ''
   ctx.reply(`${textFor(ctx.room.unitId, r.project.unitId, projectTexts.completed(r.project, r.progress))}${points}${six}`, { mention: true })
+}
+
+/** #放弃 P3, #取消 P3, #接手 P3, #转派 P3 @人 (#22): the verbs a project shares with tasks. */
+export async function projectVerbReply(ctx: CommandContext<ProjectRefArgs>, verb: 'abandon' | 'cancel' | 'take_over' | 'reassign', to: MemberWithUnit | null) {
+  const op = projectOp(ctx)
+  const p =
+    verb === 'abandon'
+      ? await abandonProject(op, ctx.args.ref, ctx.args.rest)
+      : verb === 'cancel'
+        ? await cancelProject(op, ctx.args.ref, ctx.args.rest)
+        : await giveProject(op, ctx.args.ref, to)
+  const text =
+    verb === 'abandon'
+      ? projectTexts.abandoned(p)
+      : verb === 'cancel'
+        ? projectTexts.cancelled(p)
+        : to
+          ? projectTexts.reassigned(p, to.name)
+          : projectTexts.tookOver(p)
+  ctx.reply(textFor(ctx.room.unitId, p.unitId, text), { mention: true })
 }

@@ -50,7 +50,7 @@ export interface ProjectRef {
   label: string
 }
 
-type ProjectInUnit = Project & { unit: Unit }
+export type ProjectInUnit = Project & { unit: Unit }
 
 const MAX_TITLE = 100
 const MAX_TEXT = 500
@@ -98,14 +98,14 @@ async function memberName(db: DbOrTx, id: number | null): Promise<string> {
   return id ? ((await orgRepo.membersByIds(db, [id]))[0]?.name ?? '') : ''
 }
 
-async function authorize(op: ProjectOp, p: ProjectInUnit, action: ProjectAction): Promise<ProjectStatus> {
+export async function authorize(op: ProjectOp, p: ProjectInUnit, action: ProjectAction): Promise<ProjectStatus> {
   const d = decideProject(p.status, action, projectRelations(op.actor, p, p.unit))
   if (d.ok) return d.to
   const holderName = d.code === 'PROJECT_TAKEN' || d.code === 'PROJECT_NOT_HOLDER' ? await memberName(op.db, p.holderId) : ''
   throw refuse(d.code, projectRefusalText(d.code, action, p, { unitName: p.unit.name, holderName, holderIsYou: p.holderId === op.actor.id }))
 }
 
-async function event(op: ProjectOp, p: Pick<Project, 'id'>, kind: string, from: ProjectStatus | null, to: ProjectStatus | null, note?: string | null) {
+export async function event(op: ProjectOp, p: Pick<Project, 'id'>, kind: string, from: ProjectStatus | null, to: ProjectStatus | null, note?: string | null) {
   await projectRepo.addEvent(op.db, {
     projectId: p.id,
     at: op.now,

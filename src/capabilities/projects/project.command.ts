@@ -6,6 +6,7 @@ import { textFor } from '../../kernel/org/visibility.ts'
 import { addToProject, claimProject, completeProject, createProject, listProjects, showProject, type ProjectOp, type ProjectRef } from './project.service.ts'
 import { abandonProject, cancelProject, giveProject } from './project-actions.service.ts'
 import type { MemberWithUnit } from '../../kernel/org/org.types.ts'
+import { unitNamed } from '../../kernel/org/org.service.ts'
 import { projectTexts } from './project.texts.ts'
 import type { ItemKind, ItemRef } from './project.types.ts'
 import { parseRef } from '../../parser/refs.ts'
@@ -42,7 +43,7 @@ type Args =
   | { kind: 'show'; ref: ProjectRef }
   | { kind: 'add'; ref: ProjectRef; items: ItemRef[] }
   | { kind: 'list' }
-  | { kind: 'create'; title: string; items: ItemRef[] }
+  | { kind: 'create'; title: string; items: ItemRef[]; unitName: string | null }
 
 const ADD_WORDS = new Set(['加', '加入', '添加', 'add'])
 
@@ -65,9 +66,11 @@ function parse(argv: string[]): ParseResult<Args> {
     return ok({ kind: 'add', ref: r.args.ref, items })
   }
   const items = argv.map(itemRef).filter((x): x is ItemRef => x !== null)
-  const title = argv.filter((w) => !itemRef(w)).join(' ')
+  // `@华府社区5号网格`: the project is for that unit below (#22).
+  const units = argv.filter((w) => w.startsWith('@')).flatMap((w) => w.split('@').filter(Boolean))
+  const title = argv.filter((w) => !itemRef(w) && !w.startsWith('@')).join(' ')
   if (!title) return problem(projectTexts.missingTitle())
-  return ok({ kind: 'create', title, items })
+  return ok({ kind: 'create', title, items, unitName: units[0] ?? null })
 }
 
 export const projectCommand: CommandDef<Args> = {
@@ -86,8 +89,10 @@ export const projectCommand: CommandDef<Args> = {
       const r = await addToProject(projectOp(ctx), a.ref, a.items)
       return ctx.reply(projectTexts.added(r.project, r.added, r.already), { mention: true })
     }
-    const r = await createProject(projectOp(ctx), { title: a.title, items: a.items })
-    ctx.reply(projectTexts.created(r.project, ctx.room.unit.name, r.items), { mention: true })
+    const forUnit = a.unitName ? await unitNamed(ctx.work, ctx.room, a.unitName) : null
+    if (a.unitName && !forUnit) throw new UsageError(projectTexts.notAUnit(a.unitName))
+    const r = await createProject(projectOp(ctx), { title: a.title, items: a.items, forUnit })
+    ctx.reply(projectTexts.created(r.project, r.project.unit.name, r.items), { mention: true })
   },
 }
 

@@ -121,6 +121,12 @@ export const projectTexts = {
     takenOverBy: (by: string) => `已由 ${by} 接手,您无需再办理`,
     toYou: (by: string) => `由 ${by} 转派给您`,
   },
+  handOutside: (unitName: string, ownUnit: string, title: string) =>
+    `${unitName} 不在${ownUnit}的下级范围内,不能把项目派过去,项目未创建。例如:#项目 ${title || '独居老人用电安全'} @某网格`,
+  unitNoRoom: (unitName: string) => `${unitName} 还没有绑定的群,无法把项目派过去`,
+  handedDown: (p: Pick<Project, 'number' | 'title'>, byName: string, fromUnit: string) =>
+    `📌 ${fromUnit} ${byName} 派来领题攻坚项目 ${named(p)},请本单位网格员领题:#领题 ${projectId(p)}`,
+  notAUnit: (name: string) => `「${name}」不是单位名:项目只能 @ 本单位下级的单位,如 @华府社区5号网格`,
   handBackNotYet: (p: Pick<Project, 'number'>) => `项目还不能退回;不办请由负责人 #放弃 ${projectId(p)},或由上级 #转派 ${projectId(p)} @某人`,
   noRoomEvent: () => '没有可发送的群',
 }

@@ -40,6 +40,18 @@ const TABLE: [ProjectStatus, ProjectAction, Set<ProjectRelation>, string][] = [
   ['claimed', 'complete', rel('cadre', 'creator'), 'PROJECT_NOT_HOLDER'],
   ['done', 'complete', rel('holder'), 'PROJECT_DONE'],
   ['cancelled', 'complete', rel('holder'), 'PROJECT_CLOSED'],
+  // The verbs projects share with tasks (#22), their who from the kernel's authority table.
+  ['claimed', 'abandon', rel('holder'), '→open'],
+  ['claimed', 'abandon', rel('cadre'), 'PROJECT_NOT_HOLDER'],
+  ['open', 'abandon', rel('supervisor'), 'PROJECT_NOT_CLAIMED'],
+  ['open', 'cancel', rel('creator'), '→cancelled'],
+  ['claimed', 'cancel', rel('holder', 'cadre'), 'PROJECT_CANCEL_DENIED'],
+  ['done', 'cancel', rel('supervisor'), 'PROJECT_CLOSED'],
+  ['open', 'take_over', rel('supervisor'), '→claimed'],
+  ['claimed', 'take_over', rel('creator'), 'PROJECT_TAKEOVER_DENIED'],
+  ['claimed', 'reassign', rel('creator'), '→claimed'],
+  ['open', 'reassign', rel('holder', 'cadre'), 'PROJECT_REASSIGN_DENIED'],
+  ['cancelled', 'reassign', rel('supervisor'), 'PROJECT_CLOSED'],
 ]
 
 describe('the project transition table', () => {

@@ -3,10 +3,10 @@
 // project, what blocks completing it, and its progress (tasks done / all, needs met).
 import type { Role } from '../../kernel/org/org.types.ts'
 import { isAtOrAbove } from '../../kernel/org/authority.ts'
-import { standingsOf } from '../../kernel/org/item-authority.ts'
+import { ITEM_AUTHORITY, standingsOf, type ItemAction, type Standing } from '../../kernel/org/item-authority.ts'
 import type { ItemKind, ProjectNeed, ProjectStatus, ProjectTask } from './project.types.ts'
 
-export type ProjectAction = 'claim' | 'add' | 'complete'
+export type ProjectAction = 'claim' | 'add' | 'complete' | 'abandon' | 'cancel' | 'take_over' | 'reassign'
 
 /**
  * `cadre`: a grid cadre or supervisor of the project's unit or a unit below it (the young cadres who 领题);
@@ -22,6 +22,9 @@ export type ProjectRefusal =
   | 'PROJECT_CLAIM_DENIED'
   | 'PROJECT_NOT_HOLDER'
   | 'PROJECT_ADD_DENIED'
+  | 'PROJECT_CANCEL_DENIED'
+  | 'PROJECT_TAKEOVER_DENIED'
+  | 'PROJECT_REASSIGN_DENIED'
 
 interface Move {
   to: ProjectStatus
@@ -30,9 +33,21 @@ interface Move {
 }
 type Cell = Move | ProjectRefusal
 
+const AS: Partial<Record<Standing, ProjectRelation>> = {
+  assignee: 'holder',
+  assigner: 'creator',
+  unit_cadre: 'cadre',
+  cadre_below: 'cadre',
+  supervisor_above: 'supervisor',
+}
+/** Who may, in the project's words, from the kernel's authority table. */
+const who = (a: ItemAction): ProjectRelation[] => [...new Set(ITEM_AUTHORITY[a].flatMap((s) => (AS[s] ? [AS[s]] : [])))]
+const ended = { done: 'PROJECT_CLOSED', cancelled: 'PROJECT_CLOSED' } as const
+const hold = (to: ProjectStatus, a: ItemAction, denied: ProjectRefusal) => ({ open: { to, who: who(a), denied }, claimed: { to, who: who(a), denied } })
+
 export const PROJECT_TRANSITIONS: Record<ProjectAction, Record<ProjectStatus, Cell>> = {
   claim: {
-    open: { to: 'claimed', who: ['cadre', 'supervisor'], denied: 'PROJECT_CLAIM_DENIED' },
+    open: { to: 'claimed', who: who('take_up'), denied: 'PROJECT_CLAIM_DENIED' },
     claimed: 'PROJECT_TAKEN',
     done: 'PROJECT_CLOSED',
     cancelled: 'PROJECT_CLOSED',
@@ -45,10 +60,18 @@ export const PROJECT_TRANSITIONS: Record<ProjectAction, Record<ProjectStatus, Ce
   },
   complete: {
     open: 'PROJECT_NOT_CLAIMED',
-    claimed: { to: 'done', who: ['holder', 'supervisor'], denied: 'PROJECT_NOT_HOLDER' },
+    claimed: { to: 'done', who: who('complete'), denied: 'PROJECT_NOT_HOLDER' },
     done: 'PROJECT_DONE',
     cancelled: 'PROJECT_CLOSED',
   },
+  abandon: {
+    open: 'PROJECT_NOT_CLAIMED',
+    claimed: { to: 'open', who: who('abandon'), denied: 'PROJECT_NOT_HOLDER' },
+    ...ended,
+  },
+  cancel: { ...hold('cancelled', 'cancel', 'PROJECT_CANCEL_DENIED'), ...ended },
+  take_over: { ...hold('claimed', 'take_over', 'PROJECT_TAKEOVER_DENIED'), ...ended },
+  reassign: { ...hold('claimed', 'reassign', 'PROJECT_REASSIGN_DENIED'), ...ended },
 }
 
 export type ProjectDecision = { ok: true; to: ProjectStatus } | { ok: false; code: ProjectRefusal }

@@ -4,6 +4,9 @@ import { UsageError } from '../../core/errors.ts'
 import { ledgerTexts } from '../points/points.texts.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { addToProject, claimProject, completeProject, createProject, showProject, type ProjectOp, type ProjectRef } from './project.service.ts'
+import { abandonProject, cancelProject, giveProject } from './project-actions.service.ts'
+import type { MemberWithUnit } from '../../kernel/org/org.types.ts'
+import { unitNamed } from '../../kernel/org/org.service.ts'
 import { projectTexts } from './project.texts.ts'
 import type { ItemKind, ItemRef } from './project.types.ts'
 import { parseRef } from '../../parser/refs.ts'
@@ -41,7 +44,7 @@ type Args =
   | { kind: 'show'; ref: ProjectRef }
   | { kind: 'add'; ref: ProjectRef; items: ItemRef[] }
   | { kind: 'list' }
-  | { kind: 'create'; title: string; items: ItemRef[] }
+  | { kind: 'create'; title: string; items: ItemRef[]; unitName: string | null }
 
 const ADD_WORDS = new Set(['加', '加入', '添加', 'add'])
 
@@ -64,9 +67,11 @@ function parse(argv: string[]): ParseResult<Args> {
     return ok({ kind: 'add', ref: r.args.ref, items })
   }
   const items = argv.map(itemRef).filter((x): x is ItemRef => x !== null)
-  const title = argv.filter((w) => !itemRef(w)).join(' ')
+  // `@华府社区5号网格`: the project is for that unit below (#22).
+  const units = argv.filter((w) => w.startsWith('@')).flatMap((w) => w.split('@').filter(Boolean))
+  const title = argv.filter((w) => !itemRef(w) && !w.startsWith('@')).join(' ')
   if (!title) return problem(projectTexts.missingTitle())
-  return ok({ kind: 'create', title, items })
+  return ok({ kind: 'create', title, items, unitName: units[0] ?? null })
 }
 
 export const projectCommand: CommandDef<Args> = {
@@ -85,8 +90,10 @@ export const projectCommand: CommandDef<Args> = {
       const r = await addToProject(projectOp(ctx), a.ref, a.items)
       return ctx.reply(projectTexts.added(r.project, r.added, r.already), { mention: true })
     }
-    const r = await createProject(projectOp(ctx), { title: a.title, items: a.items })
-    ctx.reply(projectTexts.created(r.project, ctx.room.unit.name, r.items), { mention: true })
+    const forUnit = a.unitName ? await unitNamed(ctx.work, ctx.room, a.unitName) : null
+    if (a.unitName && !forUnit) throw new UsageError(projectTexts.notAUnit(a.unitName))
+    const r = await createProject(projectOp(ctx), { title: a.title, items: a.items, forUnit })
+    ctx.reply(projectTexts.created(r.project, r.project.unit.name, r.items), { mention: true })
   },
 }
 
@@ -103,4 +110,24 @@ export async function completeProjectReply(ctx: CommandContext<ProjectRefArgs>) 
   const points = r.points ? ledgerTexts.earnedNote(r.points.name, r.points.centi, r.points.paidOwed) : ''
   const six = r.six.length ? projectTexts.sixCredited(r.holderName, r.six) : ''
   ctx.reply(`${textFor(ctx.room.unitId, r.project.unitId, projectTexts.completed(r.project, r.progress))}${points}${six}`, { mention: true })
+}
+
+/** #放弃 P3, #取消 P3, #接手 P3, #转派 P3 @人 (#22): the verbs a project shares with tasks. */
+export async function projectVerbReply(ctx: CommandContext<ProjectRefArgs>, verb: 'abandon' | 'cancel' | 'take_over' | 'reassign', to: MemberWithUnit | null) {
+  const op = projectOp(ctx)
+  const p =
+    verb === 'abandon'
+      ? await abandonProject(op, ctx.args.ref, ctx.args.rest)
+      : verb === 'cancel'
+        ? await cancelProject(op, ctx.args.ref, ctx.args.rest)
+        : await giveProject(op, ctx.args.ref, to)
+  const text =
+    verb === 'abandon'
+      ? projectTexts.abandoned(p)
+      : verb === 'cancel'
+        ? projectTexts.cancelled(p)
+        : to
+          ? projectTexts.reassigned(p, to.name)
+          : projectTexts.tookOver(p)
+  ctx.reply(textFor(ctx.room.unitId, p.unitId, text), { mention: true })
 }

@@ -10,6 +10,10 @@ import { refInRange } from '../../parser/refs.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { districtOf, type BoundRoom, type MemberWithUnit, type Unit } from '../../kernel/org/org.types.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
+import { isAtOrAbove } from '../../kernel/org/authority.ts'
+import { mayHandTo } from '../../kernel/org/item-authority.ts'
+import { unitRoom } from '../../kernel/org/org.service.ts'
+import { jobId } from '../../core/ids.ts'
 import { earn } from '../points/points.service.ts'
 import { type TaskPolicy } from '../../kernel/policy/policy.ts'
 import { escalationDueAt } from '../../kernel/escalation/schedule.ts'
@@ -51,7 +55,7 @@ export interface ProjectRef {
   label: string
 }
 
-type ProjectInUnit = Project & { unit: Unit }
+export type ProjectInUnit = Project & { unit: Unit }
 
 const MAX_TITLE = 100
 const MAX_TEXT = 500
@@ -69,6 +73,7 @@ export type ProjectRefusalCode =
   | 'PROJECT_TASKS_OPEN'
   | 'PROJECT_TOO_LONG'
   | 'PROJECT_UNKNOWN'
+  | 'PROJECT_HAND_OUTSIDE'
 const refuse = refuser<ProjectRefusalCode>('project')
 
 /** The unit's policy (a project's clock: clockOf({ kind: 'project' }), from `projects.escalation`) and its projects' keys. */
@@ -105,14 +110,14 @@ async function memberName(db: DbOrTx, id: number | null): Promise<string> {
   return id ? ((await orgRepo.membersByIds(db, [id]))[0]?.name ?? '') : ''
 }
 
-async function authorize(op: ProjectOp, p: ProjectInUnit, action: ProjectAction): Promise<ProjectStatus> {
+export async function authorize(op: ProjectOp, p: ProjectInUnit, action: ProjectAction): Promise<ProjectStatus> {
   const d = decideProject(p.status, action, projectRelations(op.actor, p, p.unit))
   if (d.ok) return d.to
   const holderName = d.code === 'PROJECT_TAKEN' || d.code === 'PROJECT_NOT_HOLDER' ? await memberName(op.db, p.holderId) : ''
   throw refuse(d.code, projectRefusalText(d.code, action, p, { unitName: p.unit.name, holderName, holderIsYou: p.holderId === op.actor.id }))
 }
 
-async function event(op: ProjectOp, p: Pick<Project, 'id'>, kind: string, from: ProjectStatus | null, to: ProjectStatus | null, note?: string | null) {
+export async function event(op: ProjectOp, p: Pick<Project, 'id'>, kind: string, from: ProjectStatus | null, to: ProjectStatus | null, note?: string | null) {
   await projectRepo.addEvent(op.db, {
     projectId: p.id,
     at: op.now,
@@ -154,9 +159,16 @@ async function link(op: ProjectOp, p: ProjectInUnit, items: ItemRef[]): Promise<
   return { added, already }
 }
 
-export async function createProject(op: ProjectOp, a: { title: string; items: ItemRef[] }) {
-  const unit = op.room.unit
+export async function createProject(op: ProjectOp, a: { title: string; items: ItemRef[]; forUnit?: Unit | null }) {
+  const here = op.room.unit
+  const unit = a.forUnit ?? here
+  const handedDown = unit.id !== here.id
+  // Handed down (#项目 … @单位): only into the creator's own subtree, from a group of that unit or above it.
+  if (handedDown && !(mayHandTo(op.actor, unit) && isAtOrAbove(here, unit)))
+    throw refuse('PROJECT_HAND_OUTSIDE', projectTexts.handOutside(unit.name, op.actor.unit.name, a.title))
   if (!mayCreateIn(op.actor, unit)) throw refuse('PROJECT_CREATE_DENIED', projectTexts.createDenied(unit.name))
+  const room = handedDown ? await unitRoom(op, unit.id) : op.room
+  if (!room?.wxRoomId) throw refuse('PROJECT_HAND_OUTSIDE', projectTexts.unitNoRoom(unit.name))
   const title = a.title.trim()
   if (title.length > MAX_TITLE) throw refuse('PROJECT_TOO_LONG', projectTexts.tooLong(MAX_TITLE))
   const district = districtOf(unit)
@@ -165,7 +177,7 @@ export async function createProject(op: ProjectOp, a: { title: string; items: It
     districtId: district,
     number,
     unitId: unit.id,
-    roomId: op.room.id,
+    roomId: room.id,
     title,
     creatorId: op.actor.id,
     createdAt: op.now,
@@ -177,6 +189,13 @@ export async function createProject(op: ProjectOp, a: { title: string; items: It
   await event(op, p, 'created', null, 'open')
   const { added } = await link(op, p, a.items)
   if (added.length) await event(op, p, 'added', 'open', 'open', added.join(' '))
+  if (handedDown) {
+    const cadres = await orgRepo.membersIn(op.db, [unit.id], ['grid_cadre'])
+    op.effects.post(
+      { accountId: room.accountId, roomId: room.wxRoomId, text: projectTexts.handedDown(p, op.actor.name, here.name), mentionIds: cadres.map((m) => m.wxid) },
+      jobId('project-down', p.id, op.messageId),
+    )
+  }
   return { project: p, items: added }
 }
 

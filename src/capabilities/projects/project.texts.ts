@@ -48,7 +48,13 @@ export function projectRefusalText(
     case 'PROJECT_CLAIM_DENIED':
       return `${id} 属于${a.unitName},请由本单位或下级的网格员、负责人领题`
     case 'PROJECT_NOT_HOLDER':
-      return `${id} 由${a.holderName || '他人'}负责,只有负责人或上级负责人可以结项`
+      return `${id} 由${a.holderName || '他人'}负责,只有负责人或上级负责人可以${action === 'abandon' ? '放弃' : '结项'}`
+    case 'PROJECT_CANCEL_DENIED':
+      return `只有创建人或${a.unitName}的上级负责人可以取消 ${id}`
+    case 'PROJECT_TAKEOVER_DENIED':
+      return `只有${a.unitName}的上级负责人可以接手 ${id}`
+    case 'PROJECT_REASSIGN_DENIED':
+      return `只有创建人或${a.unitName}的上级负责人可以转派 ${id}`
     case 'PROJECT_ADD_DENIED':
       return `只有创建人、负责人或上级负责人可以往 ${id} 加入内容`
   }
@@ -99,6 +105,29 @@ export const projectTexts = {
   escalated: (p: Pick<Project, 'number' | 'title'>, a: { level: number; unitName: string; waited: number }) =>
     `⚠️ 上报(第${a.level}级):${a.unitName} 领题攻坚项目 ${named(p)}已等待${formatWait(a.waited)}无人领题。\n可安排网格员发送 #领题 ${projectId(p)}`,
   reachedTaken: (p: Pick<Project, 'number' | 'title'>, unitName: string, holder: string) => `✅ ${unitName} 项目 ${named(p)}已由 ${holder} 领题。`,
+  abandoned: (p: Pick<Project, 'number' | 'title'>) => `已放弃 ${named(p)},项目重新等待领题。`,
+  cancelled: (p: Pick<Project, 'number' | 'title'>) => `已取消项目 ${named(p)}。`,
+  tookOver: (p: Pick<Project, 'number' | 'title'>) => `✅ 您已接手项目 ${named(p)}。`,
+  reassigned: (p: Pick<Project, 'number' | 'title'>, name: string) => `已将项目 ${named(p)}转派给 ${name}。`,
+  reassignOutside: (name: string, unitName: string) => `${name} 不是${unitName}或其下级单位的网格员、负责人,不能承接此项目`,
+  reachedChanged: (p: Pick<Project, 'number' | 'title'>, unitName: string, what: string) => `${unitName} 项目 ${named(p)}${what}。`,
+  /** What became of a project, after its name (reachedChanged). */
+  what: {
+    abandonedBy: (by: string) => `已由 ${by} 放弃,重新等待领题`,
+    cancelled: () => '已取消',
+    cancelledBy: (by: string, reason: string) => `已被 ${by} 取消${reason ? `(${reason})` : ''},您无需再办理`,
+    heldBy: (name: string) => `已由 ${name} 负责`,
+    reassignedBy: (by: string, to: string) => `已由 ${by} 转派给 ${to},您无需再办理`,
+    takenOverBy: (by: string) => `已由 ${by} 接手,您无需再办理`,
+    toYou: (by: string) => `由 ${by} 转派给您`,
+  },
+  handOutside: (unitName: string, ownUnit: string, title: string) =>
+    `${unitName} 不在${ownUnit}的下级范围内,不能把项目派过去,项目未创建。例如:#项目 ${title || '独居老人用电安全'} @某网格`,
+  unitNoRoom: (unitName: string) => `${unitName} 还没有绑定的群,无法把项目派过去`,
+  handedDown: (p: Pick<Project, 'number' | 'title'>, byName: string, fromUnit: string) =>
+    `📌 ${fromUnit} ${byName} 派来领题攻坚项目 ${named(p)},请本单位网格员领题:#领题 ${projectId(p)}`,
+  notAUnit: (name: string) => `「${name}」不是单位名:项目只能 @ 本单位下级的单位,如 @华府社区5号网格`,
+  handBackNotYet: (p: Pick<Project, 'number'>) => `项目还不能退回;不办请由负责人 #放弃 ${projectId(p)},或由上级 #转派 ${projectId(p)} @某人`,
   noRoomEvent: () => '没有可发送的群',
 }
 

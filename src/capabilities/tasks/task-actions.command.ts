@@ -6,7 +6,7 @@ import type { MemberWithUnit } from '../../kernel/org/org.types.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
 import { mentioned, parseTaskRef, taskOp } from './task-support.ts'
-import { claimProjectReply, completeProjectReply, isProjectRef, parseProjectRef, type ProjectRefArgs } from '../projects/project.command.ts'
+import { claimProjectReply, completeProjectReply, isProjectRef, parseProjectRef, projectVerbReply, type ProjectRefArgs } from '../projects/project.command.ts'
 
 /** A reply that also tells the holder the task was taken from (when they are in this room). */
 function replyNamingFormerHolder(ctx: CommandContext<unknown>, task: { unitId: number }, raw: string, former: MemberWithUnit | null) {
@@ -78,16 +78,17 @@ export async function completeTaskReply(ctx: CommandContext<RefArgs>) {
   ctx.reply(`${textFor(ctx.room.unitId, task.unitId, taskTexts.completed(task, evidence))}${notes.join('')}`, { mention: true })
 }
 
-export const abandonCommand: CommandDef<RefArgs> = {
+export const abandonCommand: CommandDef<TaskOrProject> = {
   access: 'member',
   name: '放弃',
   aliases: ['abandon'],
   summary: '放弃已认领的任务(重新等待认领)',
   usage: '#放弃 T12 [原因]',
   example: '#放弃 T12 需要专业电工',
-  parse: parseTaskRef,
+  parse: byPrefix,
   async run(ctx) {
-    const task = await abandonTask(taskOp(ctx), ctx.args.ref, ctx.args.rest)
+    if (ctx.args.kind === 'project') return projectVerbReply({ ...ctx, args: ctx.args.args }, 'abandon', null)
+    const task = await abandonTask(taskOp(ctx), ctx.args.args.ref, ctx.args.args.rest)
     ctx.reply(taskTexts.abandoned(task), { mention: true })
   },
 }
@@ -114,7 +115,7 @@ export const chaseCommand: CommandDef<RefArgs> = {
   },
 }
 
-export const takeOverCommand: CommandDef<RefArgs> = {
+export const takeOverCommand: CommandDef<TaskOrProject> = {
   access: 'member',
   name: '接手',
   aliases: ['takeover'],
@@ -122,14 +123,15 @@ export const takeOverCommand: CommandDef<RefArgs> = {
   usage: '#接手 T12',
   example: '#接手 T12',
   roles: ['supervisor', 'admin'],
-  parse: parseTaskRef,
+  parse: byPrefix,
   async run(ctx) {
-    const { task, formerHolder } = await takeOverTask(taskOp(ctx), ctx.args.ref)
+    if (ctx.args.kind === 'project') return projectVerbReply({ ...ctx, args: ctx.args.args }, 'take_over', null)
+    const { task, formerHolder } = await takeOverTask(taskOp(ctx), ctx.args.args.ref)
     replyNamingFormerHolder(ctx, task, taskTexts.tookOver(task), formerHolder)
   },
 }
 
-export const reassignCommand: CommandDef<RefArgs & { names: string[] }> = {
+export const reassignCommand: CommandDef<TaskOrProject & { names: string[] }> = {
   access: 'member',
   name: '转派',
   aliases: ['reassign'],
@@ -137,30 +139,36 @@ export const reassignCommand: CommandDef<RefArgs & { names: string[] }> = {
   usage: '#转派 T12 @某人',
   example: '#转派 T12 @陈晓',
   parse(argv) {
-    const r = parseTaskRef(argv)
+    const r = byPrefix(argv)
     if (!r.ok) return r
-    const names = r.args.argv.filter((w) => w.startsWith('@')).flatMap((w) => w.split('@').filter(Boolean))
+    const names = argv
+      .slice(1)
+      .filter((w) => w.startsWith('@'))
+      .flatMap((w) => w.split('@').filter(Boolean))
     return ok({ ...r.args, names })
   },
   async run(ctx) {
     const people = await mentioned(ctx, ctx.args.names)
     const [to, ...others] = people
     if (!to || others.length) throw new UsageError(people.length ? '一次只能转派给一个人' : '请@要转派的人')
-    const { task, holder, formerHolder } = await reassignTask(taskOp(ctx), ctx.args.ref, to)
+    const a = ctx.args
+    if (a.kind === 'project') return projectVerbReply({ ...ctx, args: a.args }, 'reassign', to)
+    const { task, holder, formerHolder } = await reassignTask(taskOp(ctx), a.args.ref, to)
     replyNamingFormerHolder(ctx, task, taskTexts.reassignedReply(task, holder.name), formerHolder)
   },
 }
 
-export const cancelCommand: CommandDef<RefArgs> = {
+export const cancelCommand: CommandDef<TaskOrProject> = {
   access: 'member',
   name: '取消',
   aliases: ['cancel'],
   summary: '取消任务(创建人或上级负责人)',
   usage: '#取消 T12 [原因]',
   example: '#取消 T12 重复任务',
-  parse: parseTaskRef,
+  parse: byPrefix,
   async run(ctx) {
-    const { task, formerHolder, reopenedNeed } = await cancelTask(taskOp(ctx), ctx.args.ref, ctx.args.rest)
+    if (ctx.args.kind === 'project') return projectVerbReply({ ...ctx, args: ctx.args.args }, 'cancel', null)
+    const { task, formerHolder, reopenedNeed } = await cancelTask(taskOp(ctx), ctx.args.args.ref, ctx.args.args.rest)
     replyNamingFormerHolder(ctx, task, taskTexts.cancelledReply(task, reopenedNeed), formerHolder)
   },
 }

@@ -12,8 +12,6 @@ export const taskRepo = {
 
   createNeed: (db: DbOrTx, data: Prisma.NeedUncheckedCreateInput) => db.need.create({ data }),
   needByNumber: (db: DbOrTx, districtId: number, number: number) => db.need.findUnique({ where: { districtId_number: { districtId, number } } }),
-  openNeeds: (db: DbOrTx, unitId: number, take: number) => db.need.findMany({ where: { unitId, status: 'open' }, orderBy: { number: 'asc' }, take }),
-  countOpenNeeds: (db: DbOrTx, unitId: number) => db.need.count({ where: { unitId, status: 'open' } }),
   /** Converts a need once: false when it was converted or closed meanwhile. */
   convertNeed: async (db: DbOrTx, id: number, taskId: number) =>
     (await db.need.updateMany({ where: { id, status: 'open' }, data: { status: 'converted', taskId } })).count === 1,
@@ -45,13 +43,6 @@ export const taskRepo = {
   },
   addEvent: (db: DbOrTx, data: Prisma.TaskEventUncheckedCreateInput) => db.taskEvent.create({ data }),
   events: (db: DbOrTx, taskId: number) => db.taskEvent.findMany({ where: { taskId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
-  activeInUnits: (db: DbOrTx, unitIds: number[], take: number) =>
-    db.task.findMany({
-      where: { unitId: { in: unitIds }, status: { in: ACTIVE } },
-      orderBy: [{ deadline: { sort: 'asc', nulls: 'last' } }, { number: 'asc' }],
-      take,
-    }),
-  countActiveInUnits: (db: DbOrTx, unitIds: number[]) => db.task.count({ where: { unitId: { in: unitIds }, status: { in: ACTIVE } } }),
   /** Tasks whose escalation or reminder timer should exist: all of them, or only those late by `lateBy`. */
   pendingTimers: (db: DbOrTx, before: Date | null, take: number, afterId: number) =>
     db.task.findMany({

@@ -88,6 +88,7 @@ describe('lists of the subtree', () => {
   it('narrowed to a unit by its name or the tail of it; an unknown or ambiguous name is refused with an example', async () => {
     const six = await one(DISTRICT, 'wxid_sun', '#需求列表 华府社区6号网格')
     expect(six).toContain('华府社区6号网格 待办需求 20 条')
+    expect(six).not.toContain('【') // narrowed to one unit: the head names it
     expect(numbers(six, 'N').every((n) => n >= 23 && n <= 42)).toBe(true)
     expect(await one(COMMUNITY, 'wxid_wang', '#需求列表 6号网格')).toContain('华府社区6号网格 待办需求 20 条')
     const community = await one(TOWN, 'wxid_liu', '#需求列表 华府社区')

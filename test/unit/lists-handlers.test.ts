@@ -138,5 +138,7 @@ describe('lists of the subtree', () => {
     expect(projects).toContain('人和路街道及下级 领题攻坚项目:进行中/待领题 1 个,已完成 0 个')
     expect(projects).toContain('【华府社区5号网格】1 项\n  P1 楼道安全')
     expect(await one(TOWN, 'wxid_liu', '#项目列表 已完成')).toContain('暂无项目')
+    expect(await one(TOWN, 'wxid_liu', '#项目 列表 待领题')).toContain('P1 楼道安全')
+    expect(await one(TOWN, 'wxid_liu', '#隐患 列表 紧急')).toContain('人和路街道及下级暂无紧急的未关闭的隐患')
   })
 })

@@ -89,6 +89,7 @@ describe('lists of the subtree', () => {
   it('narrowed to a unit by its name or the tail of it; an unknown or ambiguous name is refused with an example', async () => {
     const six = await one(DISTRICT, 'wxid_sun', '#需求列表 华府社区6号网格')
     expect(six).toContain('华府社区6号网格 待办需求 20 条')
+    expect(six).not.toContain('【') // narrowed to one unit: the head names it
     expect(numbers(six, 'N').every((n) => n >= 23 && n <= 42)).toBe(true)
     expect(await one(COMMUNITY, 'wxid_wang', '#需求列表 6号网格')).toContain('华府社区6号网格 待办需求 20 条')
     const community = await one(TOWN, 'wxid_liu', '#需求列表 华府社区')
@@ -138,5 +139,7 @@ describe('lists of the subtree', () => {
     expect(projects).toContain('人和路街道及下级 领题攻坚项目:进行中/待领题 1 个,已完成 0 个')
     expect(projects).toContain('【华府社区5号网格】1 项\n  P1 楼道安全')
     expect(await one(TOWN, 'wxid_liu', '#项目列表 已完成')).toContain('暂无项目')
+    expect(await one(TOWN, 'wxid_liu', '#项目 列表 待领题')).toContain('P1 楼道安全')
+    expect(await one(TOWN, 'wxid_liu', '#隐患 列表 紧急')).toContain('人和路街道及下级暂无紧急的未关闭的隐患')
   })
 })

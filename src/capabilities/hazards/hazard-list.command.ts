@@ -23,6 +23,7 @@ export async function replyHazardList(ctx: GuestContext<unknown>, args: ListArgs
       total: r.total,
       unitNames: r.unitNames,
       roomUnitId: ctx.room.unitId,
+      scopeUnitId: r.scope.id,
       page: args.page,
       command: COMMAND,
       words: args.words,

@@ -19,6 +19,7 @@ export async function replyProjectList(ctx: CommandContext<unknown>, args: ListA
       total: r.total,
       unitNames: r.unitNames,
       roomUnitId: ctx.room.unitId,
+      scopeUnitId: r.scope.id,
       page: args.page,
       command: COMMAND,
       words: args.words,

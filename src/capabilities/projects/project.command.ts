@@ -11,6 +11,7 @@ import { projectTexts } from './project.texts.ts'
 import type { ItemKind, ItemRef } from './project.types.ts'
 import { parseRef } from '../../parser/refs.ts'
 import { replyProjectList } from './project-list.command.ts'
+import { parseListArgs, PROJECT_STATE_WORDS } from '../../parser/list-args.ts'
 import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
 
 export function projectOp(ctx: CommandContext<unknown>): ProjectOp {
@@ -43,14 +44,14 @@ function itemRef(word: string): ItemRef | null {
 type Args =
   | { kind: 'show'; ref: ProjectRef }
   | { kind: 'add'; ref: ProjectRef; items: ItemRef[] }
-  | { kind: 'list' }
+  | { kind: 'list'; argv: string[] }
   | { kind: 'create'; title: string; items: ItemRef[]; unitName: string | null }
 
 const ADD_WORDS = new Set(['加', '加入', '添加', 'add'])
 
 function parse(argv: string[]): ParseResult<Args> {
   if (!argv.length) return problem(projectTexts.missingTitle())
-  if (argv[0] === '列表') return ok({ kind: 'list' })
+  if (argv[0] === '列表') return ok({ kind: 'list', argv: argv.slice(1) })
   if (isProjectRef(argv[0])) {
     const r = parseProjectRef(argv)
     if (!r.ok) return r
@@ -84,7 +85,7 @@ export const projectCommand: CommandDef<Args> = {
   parse,
   async run(ctx) {
     const a = ctx.args
-    if (a.kind === 'list') return replyProjectList(ctx)
+    if (a.kind === 'list') return replyProjectList(ctx, parseListArgs(a.argv, PROJECT_STATE_WORDS))
     if (a.kind === 'show') return ctx.reply(await showProject(projectOp(ctx), a.ref))
     if (a.kind === 'add') {
       const r = await addToProject(projectOp(ctx), a.ref, a.items)

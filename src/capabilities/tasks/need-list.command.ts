@@ -28,6 +28,7 @@ export const needListCommand: CommandDef<ListArgs<NeedState>> = {
         total: r.total,
         unitNames: r.unitNames,
         roomUnitId: ctx.room.unitId,
+        scopeUnitId: r.scope.id,
         page: ctx.args.page,
         command: COMMAND,
         words: ctx.args.words,

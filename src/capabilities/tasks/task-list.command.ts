@@ -25,6 +25,7 @@ export async function replyTasks(ctx: CommandContext<unknown>, args: ListArgs<Ta
       total: r.total,
       unitNames: r.unitNames,
       roomUnitId: ctx.room.unitId,
+      scopeUnitId: r.scope.id,
       page: args.page,
       command: COMMAND,
       words: args.words,

@@ -46,13 +46,6 @@ export const taskRepo = {
   },
   addEvent: (db: DbOrTx, data: Prisma.TaskEventUncheckedCreateInput) => db.taskEvent.create({ data }),
   events: (db: DbOrTx, taskId: number) => db.taskEvent.findMany({ where: { taskId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
-  activeInUnits: (db: DbOrTx, unitIds: number[], take: number) =>
-    db.task.findMany({
-      where: { unitId: { in: unitIds }, status: { in: ACTIVE } },
-      orderBy: [{ deadline: { sort: 'asc', nulls: 'last' } }, { number: 'asc' }],
-      take,
-    }),
-  countActiveInUnits: (db: DbOrTx, unitIds: number[]) => db.task.count({ where: { unitId: { in: unitIds }, status: { in: ACTIVE } } }),
   /** Tasks whose escalation or reminder timer should exist: all of them, or only those late by `lateBy`. */
   pendingTimers: (db: DbOrTx, before: Date | null, take: number, afterId: number) =>
     db.task.findMany({

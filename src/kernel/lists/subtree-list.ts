@@ -25,6 +25,8 @@ export interface SubtreeListInput {
   total: number
   unitNames: ReadonlyMap<number, string>
   roomUnitId: number
+  /** The unit the head names (the room's, or the one the list was narrowed to): its lines alone need no header. */
+  scopeUnitId?: number
   /** 1-based. */
   page: number
   /** The list's command and the narrowing words typed, to repeat in the next page's command. */
@@ -57,7 +59,7 @@ function layout(a: SubtreeListInput): Layout {
   const counts = new Map<number, number>()
   for (const e of ordered) counts.set(e.unitId, (counts.get(e.unitId) ?? 0) + 1)
   const units = new Set(counts.keys())
-  const headers = !(units.size === 1 && units.has(a.roomUnitId))
+  const headers = !(units.size === 1 && units.has(a.scopeUnitId ?? a.roomUnitId))
   const footer = `${listTexts.more(a.total, listTexts.nextPage(a.command, a.words, 99))}\n${listTexts.narrow(`${a.command} ${[...a.unitNames.values()].sort((x, y) => y.length - x.length)[0] ?? ''}`)}`
   const pages: number[][] = []
   let i = 0

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { policyProblems, resolvePolicy } from '../../src/kernel/policy/policy.ts'
 import { parseCheckinArgs } from '../../src/parser/checkin-args.ts'
 import { kindLabel } from '../../src/kernel/texts/checkin-kinds.texts.ts'
+import { checkinSummary } from '../../src/capabilities/digests/ledger-rows.ts'
 
 const liuyuan = resolvePolicy([
   {
@@ -47,5 +48,27 @@ describe('check-in kinds from the org file', () => {
     expect(policyProblems({ checkinKinds: ['5户'] }).join()).toMatch(/不能作签到类型/)
     expect(policyProblems({ checkinKinds: [] }).join()).toMatch(/至少/)
     expect(policyProblems({ checkinKinds: ['巡查', { name: '推广', aliases: ['推广员'] }] })).toEqual([])
+  })
+})
+
+describe('the 台账 counts check-ins per unit and kind (签到汇总)', () => {
+  const row = (unitName: string, type: string) => ({
+    at: new Date(0),
+    unitId: 1,
+    unitName,
+    memberName: '李佳鑫',
+    type,
+    households: null,
+    note: null,
+    address: null,
+  })
+  it('in the district order of kinds, then kinds it no longer lists, with totals', () => {
+    const s = checkinSummary([row('5号网格', '推广'), row('5号网格', 'collection'), row('6号网格', '推广'), row('6号网格', 'patrol')], liuyuan)
+    expect(s.headers).toEqual(['单位', '采集', '推广', '调研', '走访', '入户', '巡查', '合计'])
+    expect(s.rows).toEqual([
+      ['5号网格', 1, 1, 0, 0, 0, 0, 2],
+      ['6号网格', 0, 1, 0, 0, 0, 1, 2],
+      ['合计', 1, 2, 0, 0, 0, 1, 4],
+    ])
   })
 })

@@ -32,7 +32,7 @@ beforeAll(async () => {
   file = path.join(mkdtempSync(path.join(os.tmpdir(), 'ledger-')), '台账-2026-11.xlsx')
   const w = { db: h.db.prisma, effects: new Effects(), now: h.clock.now() }
   const r = await h.db.prisma.$transaction((tx) => exportLedgerMonth({ ...w, db: tx as never }, { district: '二七区', month: '2026-11', file }))
-  expect(r.rows).toEqual({ 签到: 1, 任务: 1, 隐患: 1, 志愿: 1, 积分: expect.any(Number), 项目: 1 })
+  expect(r.rows).toEqual({ 签到: 1, 任务: 1, 隐患: 1, 志愿: 1, 积分: expect.any(Number), 项目: 1, 签到汇总: 2 })
 })
 afterAll(() => h?.db.close())
 
@@ -42,11 +42,16 @@ describe('the 台账 export', () => {
   it('has the sheets, Chinese headers, a frozen header row and one row per record, read back the same', async () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(file)
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['签到', '任务', '隐患', '志愿', '积分', '项目'])
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['签到', '任务', '隐患', '志愿', '积分', '项目', '签到汇总'])
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
       expect(ws.getRow(2).font?.bold).toBe(true)
     }
+    // 签到汇总: per unit and per kind (the district's kinds: here the defaults), then the totals.
+    const summary = wb.getWorksheet('签到汇总')!
+    expect(values(summary, 2)).toEqual(['单位', '巡查', '走访', '议事', '服务', '宣传', '调解', '采集', '合计'])
+    expect(values(summary, summary.rowCount)[0]).toBe('合计')
+    expect(values(summary, summary.rowCount).at(-1)).toBe(1)
     const checkins = wb.getWorksheet('签到')!
     expect(values(checkins, 2)).toEqual(['时间', '单位', '成员', '类型', '户数', '备注', '地址'])
     expect(checkins.rowCount).toBe(3)

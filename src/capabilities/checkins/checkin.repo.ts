@@ -39,12 +39,12 @@ export const checkinRepo = {
   /** Per-unit totals for every unit under a path prefix (the subtree), in a window. */
   countsUnderPath: async (db: DbOrTx, pathPrefix: string, from: Date, to: Date) => {
     const rows = await db.checkin.groupBy({
-      by: ['unitId'],
+      by: ['unitId', 'type'],
       where: { revokedAt: null, at: { gte: from, lt: to }, unit: { path: { startsWith: pathPrefix } } },
       _count: { _all: true },
       _sum: { households: true },
     })
-    return rows.map((r) => ({ unitId: r.unitId, count: r._count._all, households: r._sum.households ?? 0 }))
+    return rows.map((r) => ({ unitId: r.unitId, type: r.type, count: r._count._all, households: r._sum.households ?? 0 }))
   },
   /** Check-ins another capability saw happen (an activity's attendance), once each by their own message ids. */
   recordMany: (

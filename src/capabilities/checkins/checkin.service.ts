@@ -71,7 +71,7 @@ export type TodayReport =
       items: { at: Date; name: string; type: CheckinType; households: number | null; note: string | null; address: string | null }[]
       total: number
     }
-  | { kind: 'children'; unit: Unit; rows: { unit: Unit; count: number; households: number }[]; own: number }
+  | { kind: 'children'; unit: Unit; rows: { unit: Unit; count: number; households: number }[]; own: number; byType: Map<CheckinType, number> }
 
 const LIST_LIMIT = 50
 
@@ -99,7 +99,9 @@ export async function todayReport(w: Work, unit: Unit): Promise<TodayReport> {
     pathOf.set(u.id, u.path)
   const rows = children.map((child) => ({ unit: child, count: 0, households: 0 }))
   let own = 0
+  const byType = new Map<CheckinType, number>()
   for (const c of counts) {
+    byType.set(c.type, (byType.get(c.type) ?? 0) + c.count)
     const p = pathOf.get(c.unitId) ?? ''
     const row = rows.find((r) => p.startsWith(r.unit.path))
     if (row) {
@@ -107,5 +109,5 @@ export async function todayReport(w: Work, unit: Unit): Promise<TodayReport> {
       row.households += c.households
     } else own += c.count
   }
-  return { kind: 'children', unit, rows, own }
+  return { kind: 'children', unit, rows, own, byType }
 }

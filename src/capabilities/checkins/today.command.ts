@@ -2,6 +2,7 @@ import { formatLocal } from '../../core/time.ts'
 import { todayReport } from './checkin.service.ts'
 import { kindLabel } from '../../kernel/texts/checkin-kinds.texts.ts'
 import { ok, type CommandDef } from '../../pipeline/command.ts'
+import { unitContext } from '../../kernel/org/unit-context.ts'
 
 export const todayCommand: CommandDef<null> = {
   access: 'member',
@@ -41,6 +42,10 @@ export const todayCommand: CommandDef<null> = {
           .join('、')}${silent.length > 30 ? '……' : ''}`
       : ''
     const own = report.own ? `\n本级:${report.own} 次` : ''
-    ctx.reply(`${report.unit.name} ${date} 共签到 ${total} 次\n${lines.join('\n') || '(下级单位都还没有签到)'}${own}${silentLine}`)
+    // Per kind, in the district's order (policy checkinKinds): 巡查 5、走访 2.
+    const kinds = (await unitContext(ctx.work.db, ctx.room.unit)).policy.checkinKinds
+    const codes = [...new Set([...kinds.map((k) => k.code), ...report.byType.keys()])].filter((c) => report.byType.get(c))
+    const byKind = codes.length ? `(${codes.map((c) => `${kindLabel(c, kinds)} ${report.byType.get(c)}`).join('、')})` : ''
+    ctx.reply(`${report.unit.name} ${date} 共签到 ${total} 次${byKind}\n${lines.join('\n') || '(下级单位都还没有签到)'}${own}${silentLine}`)
   },
 }

@@ -1,4 +1,4 @@
-// The 台账 as .xlsx — sheets 签到, 任务, 隐患, 志愿, 积分 and 项目, one row per record, Chinese headers, frozen bold header
+// The 台账 as .xlsx — sheets 签到, 任务, 隐患, 志愿, 积分, 项目 and 签到汇总 (per unit and kind), one row per record, Chinese headers, frozen bold header
 // row, widths fitted to the text — for one month of a unit's subtree. One piece of code for both ways out: the
 // command line (`gridbot export ledger --month 2026-11`, the whole district, to a file) and `#导出 台账` in a group
 // (that group's unit subtree, as a file message). Texts written about a unit's records (notes, titles, descriptions,
@@ -22,9 +22,11 @@ import { pointsRepo } from '../points/points.repo.ts'
 import { PROJECT_HEADERS, projectSheetRows } from '../projects/project-export.ts'
 import type { Work } from '../../kernel/work.ts'
 import { ledgerRepo } from './ledger.repo.ts'
-import { checkinRows, hazardRows, hoursRows, pointsRows, taskRows, type LedgerNames } from './ledger-rows.ts'
+import { checkinRows, checkinSummary, hazardRows, hoursRows, pointsRows, taskRows, type LedgerNames } from './ledger-rows.ts'
 import { writeLedgerSheets, type LedgerSheet } from './ledger-writer.ts'
 import { ledgerTexts as t } from './ledger.texts.ts'
+import { unitContext } from '../../kernel/org/unit-context.ts'
+import { DEFAULT_CHECKIN_KINDS } from '../../kernel/texts/checkin-kinds.texts.ts'
 
 export { cellWidth } from './ledger-writer.ts'
 
@@ -80,7 +82,14 @@ export async function ledgerSheets(w: Work, scope: LedgerScope, period: { from: 
     { name: t.hoursSheet, headers: t.hoursHeaders, rows: hoursRows(hours, names) },
     { name: t.pointsSheet, headers: t.pointsHeaders, rows: pointsRows(whole ? points : points.filter((e) => inScope.has(e.unitId)), names) },
     { name: t.projectSheet, headers: PROJECT_HEADERS, rows: projects },
+    { name: t.checkinSummarySheet, ...checkinSummary(checkins, await scopeKinds(w, scope)) },
   ]
+}
+
+/** The check-in kinds in force at the scope's unit (policy checkinKinds). */
+async function scopeKinds(w: Work, scope: LedgerScope) {
+  const unit = await orgRepo.unitById(w.db, scope.root.id)
+  return unit ? (await unitContext(w.db, unit)).policy.checkinKinds : DEFAULT_CHECKIN_KINDS
 }
 
 /** The month's 台账 of a scope written to `out` (a file, or a buffer for a file message); rows per sheet. */

@@ -2,7 +2,7 @@
 // unit's records are masked unless the reader is that unit (textFor); a resident reporter is not named.
 import type { CheckinLedgerRow } from './ledger.repo.ts'
 import { isoLocal } from '../../core/local-time.ts'
-import { kindLabel } from '../../kernel/texts/checkin-kinds.texts.ts'
+import { kindLabel, type CheckinKind } from '../../kernel/texts/checkin-kinds.texts.ts'
 import { HAZARD_STATUS_LABEL, categoryLabel } from '../hazards/hazard.texts.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { formatPoints, entryRef } from '../points/points-rules.ts'
@@ -27,6 +27,27 @@ const masked = (n: LedgerNames, unitId: number, text: string | null) => (text ? 
 
 export const checkinRows = (rows: CheckinLedgerRow[], n: LedgerNames): Cell[][] =>
   rows.map((c) => [stamp(c.at), c.unitName, c.memberName, kindLabel(c.type), c.households ?? '', masked(n, c.unitId, c.note), masked(n, c.unitId, c.address)])
+
+/**
+ * 签到汇总: one row per unit (in the order the sheet 签到 meets them) with its check-ins per kind — the scope's kinds in
+ * their order, then any kind it no longer lists — and the total; a last row of totals.
+ */
+export function checkinSummary(rows: CheckinLedgerRow[], kinds: readonly CheckinKind[]): { headers: string[]; rows: Cell[][] } {
+  const codes = [...new Set([...kinds.map((k) => k.code), ...rows.map((r) => r.type)])]
+  const byUnit = new Map<string, Map<string, number>>()
+  for (const r of rows) {
+    const unit = byUnit.get(r.unitName) ?? new Map<string, number>()
+    unit.set(r.type, (unit.get(r.type) ?? 0) + 1)
+    byUnit.set(r.unitName, unit)
+  }
+  const line = (name: string, n: Map<string, number>): Cell[] => [name, ...codes.map((c) => n.get(c) ?? 0), [...n.values()].reduce((s, x) => s + x, 0)]
+  const all = new Map<string, number>()
+  for (const r of rows) all.set(r.type, (all.get(r.type) ?? 0) + 1)
+  return {
+    headers: [t.summaryUnit, ...codes.map((c) => kindLabel(c, kinds)), t.summaryTotal],
+    rows: [...[...byUnit].map(([name, n]) => line(name, n)), line(t.summaryTotal, all)],
+  }
+}
 
 export const taskRows = (
   rows: {

@@ -8,6 +8,10 @@ export const ledgerTexts = {
   hoursSheet: '志愿',
   pointsSheet: '积分',
   projectSheet: '项目',
+  /** Check-ins counted per unit and per kind (the district's kinds, issue #23). */
+  checkinSummarySheet: '签到汇总',
+  summaryUnit: '单位',
+  summaryTotal: '合计',
   checkinHeaders: ['时间', '单位', '成员', '类型', '户数', '备注', '地址'],
   taskHeaders: ['编号', '标题', '单位', '优先级', '状态', '创建人', '负责人', '创建时间', '截止时间', '认领时间', '办结时间', '结果'],
   hazardHeaders: ['编号', '类别', '描述', '地址', '上报单位', '处置单位', '上报人', '状态', '上报时间', '受理时间', '办结时间', '关闭时间', '上报人次'],

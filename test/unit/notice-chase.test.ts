@@ -45,4 +45,9 @@ describe('#通知 需确认', () => {
     expect(plain).toContain('无需回复')
     expect(plain).not.toContain('回复「收到」')
   })
+  it('another capability posting through the fan-out may end the post with its own line (e.g. a 招募令)', () => {
+    const post = noticeTexts.posted({ number: 4, text: '招募志愿者', urgent: false, slaMs: 600_000, chase: false, footer: '报名:#报名 A1' }, '团区委 书记')
+    expect(post.endsWith('\n报名:#报名 A1')).toBe(true)
+    expect(post).not.toContain('无需回复')
+  })
 })

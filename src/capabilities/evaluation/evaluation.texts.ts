@@ -30,7 +30,7 @@ export const evaluationTexts = {
     `📋 ${r.name} ${periodLabel} 评价:\n${inputsText(r.inputs)}\n得分 ${num(r.score)}${r.grade ? `;评定:${r.grade.grade}(${r.grade.graderName},${formatLocal(r.grade.at)})` : ''}`,
   notEvaluated: (name: string) => `${name} 不是网格员或负责人,没有干部评价`,
   weights: (p: EvaluationPolicy) =>
-    `权重:签到×${p.weights.checkins} 任务×${p.weights.tasks} 项目×${p.weights.projects} 隐患×${p.weights.hazards} 志愿每小时×${p.weights.hours} 通知确认率×${p.weights.noticeAck} 六个一每项×${p.weights.six}(通知确认率:本单位群收到的通知中已确认的比例;期间没有通知为“暂无”,不计分)`,
+    `权重:签到×${p.weights.checkins} 任务×${p.weights.tasks} 项目×${p.weights.projects} 隐患×${p.weights.hazards} 志愿每小时×${p.weights.hours} 通知确认率×${p.weights.noticeAck} 六个一每项×${p.weights.six}(通知确认率:本单位群收到的需确认(含紧急)通知中已确认的比例;期间没有通知为“暂无”,不计分)`,
   empty: (unitName: string) => `${unitName}及下级 暂无网格员或负责人`,
   gridRoom: () => '评价表不在网格群公布:请在社区或以上的工作群查看;发送 #评价 可只看本人',
   notYours: (unitName: string) => `您不是${unitName}的上级负责人,不能查看其评价(可发送 #评价 查看本人)`,

@@ -84,7 +84,7 @@ export const noticeCommand: CommandDef<Args> = {
   access: 'member',
   name: '通知',
   aliases: ['notice'],
-  summary: '向本单位及下级各群发通知(负责人),回复「收到」确认;#通知 状态 B5 查看送达和确认',
+  summary: '向本单位及下级各群发通知(负责人);紧急或写「需确认」的要各群回复「收到」;#通知 状态 B5 查看送达和确认',
   usage: '#通知 [紧急] [需确认] [网格] [@单位] <内容>;#通知 状态 [B5 [单位] [未确认] [第2页]];#通知 定时 <时间> <内容>',
   example: '#通知 紧急 今晚有暴雨,请各网格排查低洼地带',
   parse,

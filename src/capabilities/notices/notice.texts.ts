@@ -31,9 +31,11 @@ export const noticeTexts = {
   // ── The notice as posted in each room ──
   // Held by quiet hours (issue #29 item 21): the deadline the summary and re-@ really keep, not the SLA's minutes.
   // Chased or not (issue #23): the post says plainly whether a reply is needed.
-  posted: (n: { number: number; text: string; urgent: boolean; slaMs: number; heldUntil?: Date | null; chase?: boolean }, from: string) =>
+  posted: (n: { number: number; text: string; urgent: boolean; slaMs: number; heldUntil?: Date | null; chase?: boolean; footer?: string }, from: string) =>
     `${n.urgent ? '🔴【紧急通知' : '📢【通知'} ${label(n.number)}】\n${n.text}\n——${from}\n${
-      n.chase === false
+      n.footer !== undefined
+        ? n.footer
+        : n.chase === false
         ? '(阅知即可,无需回复)'
         : n.heldUntil
           ? `本群任一位网格员或负责人在 ${formatLocal(n.heldUntil)} 前回复「收到」即为本群确认(夜间免打扰,早上再汇总)。`

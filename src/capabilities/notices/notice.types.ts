@@ -68,6 +68,9 @@ export interface NoticeDraft {
   target: string | null
   /** Marked 需确认: the post asks for 收到 and unacknowledged groups are chased (urgent ones are by default). */
   confirm?: boolean
+  /** The post's last line instead of the reply line (another capability's post through the fan-out, e.g. a 招募令
+   *  saying how to sign up, where "无需回复" would mislead). */
+  footer?: string
 }
 
 /** The plan as stored on the notice and shown again by #通知 状态. */

@@ -39,6 +39,7 @@ function canaryFor(app: AppCore, watch: AccountWatch): Canary {
         return room?.wxRoomId && (room.accountId === accountId || room.backupAccountIds.includes(accountId)) ? room.wxRoomId : null
       },
       passed: (accountId) => watch.heardAgain(accountId),
+      missed: (accountId) => app.metrics.canaryMisses.inc({ account: accountId }),
     },
     { everyMs: o.env.GRIDBOT_CANARY_EVERY_MS, waitMs: o.env.GRIDBOT_CANARY_WAIT_MS },
   )

@@ -43,6 +43,12 @@ export class Metrics {
     labelNames: ['account', 'cause'],
     registers: [this.registry],
   })
+  readonly canaryMisses = new Counter({
+    name: 'gridbot_canary_misses_total',
+    help: 'Canary nonces an account did not receive back in time (two in a row: the account is deaf)',
+    labelNames: ['account'],
+    registers: [this.registry],
+  })
   readonly providerErrors = new Counter({
     name: 'gridbot_provider_errors_total',
     help: 'Sends the puppet service refused, by account and kind (throttled, logged_out, transient, auth)',

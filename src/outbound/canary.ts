@@ -28,6 +28,8 @@ export interface CanaryDeps {
   roomOf(accountId: string): Promise<string | null>
   /** An account's canary passed (a deaf account hears again: the admins are told). */
   passed(accountId: string): void
+  /** A nonce not received back in time (gridbot_canary_misses_total). */
+  missed?(accountId: string): void
 }
 
 interface Watched {
@@ -113,6 +115,7 @@ export class Canary {
         return
       }
       w.misses++
+      this.d.missed?.(t.accountId)
       this.d.log.warn({ account: t.accountId, misses: w.misses }, 'canary nonce not received')
       if (w.misses === DEAF_AFTER) t.health!.trouble('deaf', `canary missed ${DEAF_AFTER} times`)
       // Still deaf after its link restarted: restarted again (the admins were told once), counted on.

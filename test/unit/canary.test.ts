@@ -57,8 +57,12 @@ function fake(accountId: string, room: Room) {
 function setup(roomOf: (id: string) => string | null = () => 'canary@chatroom') {
   const room: Room = { said: [], members: [] }
   const passed: string[] = []
-  const canary = new Canary({ log: silent, roomOf: async (id) => roomOf(id), passed: (id) => void passed.push(id) }, { everyMs: 20, waitMs: 20 })
-  return { room, passed, canary }
+  const missed: string[] = []
+  const canary = new Canary(
+    { log: silent, roomOf: async (id) => roomOf(id), passed: (id) => void passed.push(id), missed: (id) => void missed.push(id) },
+    { everyMs: 20, waitMs: 20 },
+  )
+  return { room, passed, missed, canary }
 }
 
 describe('canary', () => {
@@ -68,14 +72,16 @@ describe('canary', () => {
   })
 
   it('an account hearing its own echo stays well; a deaf one is marked deaf after two misses, and reported when it hears again', async () => {
-    const { room, passed, canary } = setup()
+    const { room, passed, missed, canary } = setup()
     const a = fake('bot-a', room)
     canary.watch(a as unknown as ChatTransport)
     await until('a few rounds', async () => room.said.length >= 3, 5_000)
     expect(a.troubles).toEqual([])
+    expect(missed).toEqual([])
     a.deafTo = true
     await until('deaf', async () => a.troubles.length >= 2, 5_000)
     expect(a.troubles.every((s) => s === 'deaf')).toBe(true)
+    expect(missed.length).toBeGreaterThanOrEqual(4)
     expect(passed).toEqual([])
     a.deafTo = false
     await until('heard again', async () => passed.length === 1, 5_000)

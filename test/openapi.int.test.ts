@@ -102,12 +102,17 @@ describe('open API: Open311 requests in and out', () => {
     expect(closed).toEqual([])
   })
 
-  it('answers a replayed request with the same id, files a JSON body too', async () => {
+  it('answers a replayed request with the same id (concurrent replays too), files a JSON body too', async () => {
     const key = await newKey('--unit', '华府社区', '--name', '物业平台', '--write')
     const once = { service_code: 'environment', description: '垃圾桶满溢', 'attribute[unit]': '华府社区6号网格', 'attribute[client_request_id]': 'abc-1' }
     const [a] = await (await post(key, once)).json()
     const [b] = await (await post(key, once)).json()
     expect(b.service_request_id).toBe(a.service_request_id)
+    const before = await sim.infra.db.prisma.hazard.count()
+    const racing = await Promise.all([1, 2, 3].map(() => post(key, { ...once, 'attribute[client_request_id]': 'abc-2' })))
+    const ids = await Promise.all(racing.map(async (r) => (await r.json())[0].service_request_id))
+    expect(new Set(ids).size).toBe(1)
+    expect(await sim.infra.db.prisma.hazard.count()).toBe(before + 1)
     const json = await fetch(`${url}/open311/v2/requests.json`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': key },

@@ -3,10 +3,13 @@
 // resolved in chat and read back with its lifecycle, masked; scope, read-only keys, revocation, bad input in the
 // spec's error format, a replayed POST, the rate limit, the audit.
 import { Command } from 'commander'
+import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createLogger } from '../src/core/logger.ts'
 import { registerOpenApiCommands } from '../src/capabilities/openapi/openapi-cli.ts'
 import { apiRoutes } from '../src/http/api/api-routes.ts'
+import { OPEN311_PREFIX, open311Routes } from '../src/http/api/open311-routes.ts'
+import { READ_PREFIX, readRoutes } from '../src/http/api/read-routes.ts'
 import { createHttpServer, type HttpServer } from '../src/http/server.ts'
 import { botSaid, testSim, type TestSim } from './helpers/sim.ts'
 
@@ -99,12 +102,17 @@ describe('open API: Open311 requests in and out', () => {
     expect(closed).toEqual([])
   })
 
-  it('answers a replayed request with the same id, files a JSON body too', async () => {
+  it('answers a replayed request with the same id (concurrent replays too), files a JSON body too', async () => {
     const key = await newKey('--unit', '华府社区', '--name', '物业平台', '--write')
     const once = { service_code: 'environment', description: '垃圾桶满溢', 'attribute[unit]': '华府社区6号网格', 'attribute[client_request_id]': 'abc-1' }
     const [a] = await (await post(key, once)).json()
     const [b] = await (await post(key, once)).json()
     expect(b.service_request_id).toBe(a.service_request_id)
+    const before = await sim.infra.db.prisma.hazard.count()
+    const racing = await Promise.all([1, 2, 3].map(() => post(key, { ...once, 'attribute[client_request_id]': 'abc-2' })))
+    const ids = await Promise.all(racing.map(async (r) => (await r.json())[0].service_request_id))
+    expect(new Set(ids).size).toBe(1)
+    expect(await sim.infra.db.prisma.hazard.count()).toBe(before + 1)
     const json = await fetch(`${url}/open311/v2/requests.json`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': key },
@@ -194,5 +202,27 @@ describe('open API: Open311 requests in and out', () => {
     expect((await (await read(other, 'tasks')).json()).total).toBe(0)
     expect((await read(other, 'tasks?unit=华府社区')).status).toBe(403)
     expect((await read(district, 'tasks?page_size=500')).status).toBe(400)
+  })
+
+  it('serves an OpenAPI 3 document whose paths are exactly the routes', async () => {
+    const doc = await (await fetch(`${url}/api/openapi.json`)).json()
+    expect(doc.openapi).toMatch(/^3\./)
+    const documented = Object.entries(doc.paths as Record<string, object>)
+      .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p.replace(/\{(\w+)\}/g, ':$1')}`))
+      .sort()
+    const routesOf = (register: (r: express.Router) => void, prefix: string) => {
+      const r = express.Router()
+      register(r)
+      return r.stack.flatMap((l) =>
+        l.route ? Object.keys((l.route as unknown as { methods: object }).methods).map((m) => `${m} ${prefix}${l.route!.path}`) : [],
+      )
+    }
+    const served = [
+      ...routesOf(open311Routes({ ...sim.app.deps, mediaBaseUrl: null }), OPEN311_PREFIX),
+      ...routesOf(readRoutes(sim.app.deps), READ_PREFIX),
+    ].sort()
+    expect(documented).toEqual(served)
+    for (const [, ops] of Object.entries(doc.paths as Record<string, Record<string, { responses: object }>>))
+      for (const op of Object.values(ops)) expect(Object.keys(op.responses)).toContain('200')
   })
 })

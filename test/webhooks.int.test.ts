@@ -121,6 +121,9 @@ describe('event webhooks', () => {
     const resolved = received.filter((x) => x.headers[EVENT_HEADER] === 'hazard.resolved')
     expect(resolved).toHaveLength(2) // the failed attempt and the one after the flush: delivered once
     expect(await sim.infra.db.prisma.webhookDelivery.count({ where: { event: 'hazard.resolved', deliveredAt: { not: null }, attempts: 2 } })).toBe(1)
+    const metrics = await sim.app.metrics.registry.metrics()
+    expect(metrics).toMatch(/gridbot_webhook_deliveries\{state="pending"\} 0/)
+    expect(metrics).toMatch(/gridbot_events_total\{event="webhooks.retried"\} 2/)
     expect(JSON.parse(resolved[1]!.body).data).toMatchObject({ id: 'H1', status: 'resolved', note: '杂物已清空' })
   })
 })

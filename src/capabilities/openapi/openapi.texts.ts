@@ -1,5 +1,8 @@
 // What the open API says in Chinese: the CLI's answers and the posts in a grid's group for requests filed from outside.
-const when = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ')
+import { formatLocal } from '../../core/time.ts'
+
+/** China time, as every reply writes it. */
+const when = (d: Date) => formatLocal(d)
 
 export const openApiTexts = {
   unitUnknown: (name: string) => `没有这个单位:${name}`,

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import express, { type ErrorRequestHandler, type Router } from 'express'
 import { apiAuth, apiError, type ApiDeps } from './api-auth.ts'
+import { OPENAPI_DOCUMENT } from './openapi-document.ts'
 import { READ_PREFIX, readRoutes } from './read-routes.ts'
 import { OPEN311_PREFIX, open311Routes, type WorkDeps } from './open311-routes.ts'
 
@@ -15,6 +16,7 @@ export interface ApiRoutesDeps {
 }
 
 const BODY_LIMIT = '64kb'
+export const OPENAPI_PATH = '/api/openapi.json'
 
 /** Malformed JSON, a body too large, a failure: answered in the spec's error format, never as a page. */
 const apiErrors =
@@ -39,6 +41,7 @@ function guarded(deps: ApiRoutesDeps, routes: (r: Router) => void): Router {
 
 export function apiRoutes(deps: ApiRoutesDeps) {
   return (router: Router) => {
+    router.get(OPENAPI_PATH, (_req, res) => void res.json(OPENAPI_DOCUMENT))
     router.use(OPEN311_PREFIX, guarded(deps, open311Routes({ ...deps.work, mediaBaseUrl: deps.mediaBaseUrl })))
     router.use(READ_PREFIX, guarded(deps, readRoutes(deps.work)))
   }

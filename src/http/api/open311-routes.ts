@@ -79,6 +79,12 @@ async function file(deps: WorkDeps, p: ApiPrincipal, r: Open311Input): Promise<s
     for (const room of rooms) effects.post(toRoom(room, text), jobId('open311', h.id, room.id))
     await writeOutbox(tx, effects.posts, now)
     return h
+  }).catch(async (e: unknown) => {
+    // The same client request id filed at the same moment by a concurrent call: that one stands, this one rolled back.
+    const race = r.clientRequestId && (e as { code?: string }).code === 'P2002' ? await open311Repo.byClientId(deps.prisma, p.keyId, r.clientRequestId) : null
+    if (!race) throw e
+    effects.clear()
+    return race.hazard
   })
   await effects.flush(deps.outbox, deps.scheduler)
   return hazardId(h)

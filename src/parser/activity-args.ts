@@ -74,10 +74,19 @@ export function parseActivityDraft(argv: string[], now: Date): { ok: true; draft
   while (i < words.length && i < 3 && CLOCKISH.test(normalise(words[i]!))) timeText += words[i++]
   const time = parseActivityTime(timeText, now)
   if (!time.ok) return time
+  const t = parseActivityTail(words.slice(i))
+  if (!t.ok) return t
+  return { ok: true, draft: { startsAt: time.startsAt, endsAt: time.endsAt, ...t.tail, timeText } }
+}
+
+export type ActivityTail = Pick<ActivityDraft, 'name' | 'place' | 'capacity' | 'target'>
+
+/** The words after the time: name first, then capacity (限N人), target (@单位, 全区) and place in any order. */
+export function parseActivityTail(words: string[]): { ok: true; tail: ActivityTail } | { ok: false; problem: ActivityArgProblem } {
   let capacity: number | null = null
   let target: string | null = null
   const rest: string[] = []
-  for (const w of words.slice(i)) {
+  for (const w of words) {
     const n = normalise(w)
     const cap = CAPACITY.exec(n)
     if (cap) {
@@ -95,7 +104,7 @@ export function parseActivityDraft(argv: string[], now: Date): { ok: true; draft
     .join(' ')
     .replace(/^(地点|地址|在)[::]?/, '')
     .trim()
-  return { ok: true, draft: { startsAt: time.startsAt, endsAt: time.endsAt, name, place: placeText || null, capacity, target, timeText } }
+  return { ok: true, tail: { name, place: placeText || null, capacity, target } }
 }
 
 /** "2小时", "1.5小时", "90分钟", "半天" (halfDayHours) → minutes; null when it is not a duration. */

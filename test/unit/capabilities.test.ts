@@ -31,7 +31,17 @@ describe('capabilities', () => {
     const kinds = CAPABILITIES.flatMap((c) => Object.keys(c.timers?.handlers(deps) ?? {}))
     expect(kinds.length).toBe(new Set(kinds).size)
     expect(kinds).toEqual(
-      expect.arrayContaining(['escalate', 'remind', 'hazard_escalate', 'project_escalate', 'notice_sla', 'digest', 'ledger_export', 'activity_remind']),
+      expect.arrayContaining([
+        'escalate',
+        'remind',
+        'hazard_escalate',
+        'project_escalate',
+        'notice_sla',
+        'digest',
+        'ledger_export',
+        'activity_remind',
+        'activity_series',
+      ]),
     )
     expect(CAPABILITIES.flatMap((c) => c.timers?.sources(new VirtualClock(new Date())) ?? []).length).toBe(11)
   })

@@ -9,7 +9,8 @@ import type { TimerSource } from '../../kernel/timers/sweeper.ts'
 import { timerHandler, type StepOutcome, type TimerDeps } from '../../kernel/timers/timer-step.ts'
 import { activityRepo } from './activity.repo.ts'
 import { activityTexts } from './activity.texts.ts'
-import { ACTIVITY_KEY, REMIND_TIMER } from './activity.types.ts'
+import { ACTIVITY_KEY, REMIND_TIMER, SERIES_TIMER } from './activity.types.ts'
+import { LEAD_MS, runSeriesOccurrence, seriesCycle } from './series.service.ts'
 import { activityPolicyFor, nextReminder, reminderTimes } from './activity-policy.ts'
 
 export const activityTimers: TimerSource = {
@@ -17,6 +18,22 @@ export const activityTimers: TimerSource = {
     const rows = await activityRepo.remindersDue(db, before, take, afterId)
     if (!rows.length) return null
     const timers: TimerRequest[] = rows.map((a) => ({ kind: REMIND_TIMER, subjectId: a.id, cycle: 0, step: a.remindStep, dueAt: a.nextRemindAt! }))
+    return { lastId: rows[rows.length - 1]!.id, timers }
+  },
+}
+
+/** Series: the occurrence's activity is due LEAD_MS before it starts. */
+export const seriesTimers: TimerSource = {
+  async pending(db, before, take, afterId) {
+    const rows = await activityRepo.seriesDue(db, before ? new Date(before.getTime() + LEAD_MS) : null, take, afterId)
+    if (!rows.length) return null
+    const timers: TimerRequest[] = rows.map((s) => ({
+      kind: SERIES_TIMER,
+      subjectId: s.id,
+      cycle: seriesCycle(s.nextAt!),
+      step: 0,
+      dueAt: new Date(s.nextAt!.getTime() - LEAD_MS),
+    }))
     return { lastId: rows[rows.length - 1]!.id, timers }
   },
 }
@@ -45,4 +62,5 @@ export async function runReminder(db: DbOrTx, effects: Effects, now: Date, id: n
 
 export const activityTimerHandlers = (deps: TimerDeps) => ({
   [REMIND_TIMER]: timerHandler(deps, REMIND_TIMER, (tx, e, now, d) => runReminder(tx, e, now, d.subjectId, d.step)),
+  [SERIES_TIMER]: timerHandler(deps, SERIES_TIMER, (tx, e, now, d) => runSeriesOccurrence(tx, e, now, d.subjectId, d.cycle)),
 })

@@ -1,5 +1,18 @@
 // #活动 (create, show, close, cancel, statistics), #报名, #取消报名, #活动签到, #到场, #活动列表.
-import { isAllWord, isCancelWord, isCloseWord, isStatsWord, parseActivityDraft, parsePeriod, type ActivityDraft } from '../../parser/activity-args.ts'
+import {
+  isAllWord,
+  isCancelWord,
+  isCloseWord,
+  isScheduleWord,
+  isStatsWord,
+  parseActivityDraft,
+  parseActivityTail,
+  parsePeriod,
+  type ActivityDraft,
+  type ActivityTail,
+} from '../../parser/activity-args.ts'
+import { parseSchedule } from '../../parser/schedule.ts'
+import { createSeries } from './series.service.ts'
 import { parseRef } from '../../parser/refs.ts'
 import { ok, problem, type CommandContext, type CommandDef, type GuestContext, type ParseResult } from '../../pipeline/command.ts'
 import { createActivity, listActivities, showActivity } from './activity.service.ts'
@@ -15,6 +28,7 @@ type ActivityArgs =
   | { kind: 'close'; ref: Ref; words: string[] }
   | { kind: 'cancel'; ref: Ref }
   | { kind: 'stats'; period: 'month' | 'year' }
+  | { kind: 'series'; cron: string; phrase: string; tail: ActivityTail }
 
 export function parseActivity(argv: string[], _text: string, now: Date): ParseResult<ActivityArgs> {
   const ref = parseRef('A', argv[0])
@@ -28,6 +42,13 @@ export function parseActivity(argv: string[], _text: string, now: Date): ParseRe
   if (isStatsWord(argv[0])) {
     const period = parsePeriod(argv[1])
     return period ? ok({ kind: 'stats', period }) : problem(activityTexts.badPeriod(argv[1] ?? ''), activityTexts.statsExample())
+  }
+  if (isScheduleWord(argv[0])) {
+    const when = parseSchedule(argv[1] ?? '', now)
+    if (!when.ok) return problem(activityTexts.scheduleProblem(when.problem))
+    if (when.kind !== 'cron') return problem(activityTexts.scheduleOnce())
+    const t = parseActivityTail(argv.slice(2))
+    return t.ok ? ok({ kind: 'series', cron: when.cron, phrase: when.phrase, tail: t.tail }) : problem(activityTexts.problem(t.problem))
   }
   const r = parseActivityDraft(argv, now)
   return r.ok ? ok({ kind: 'create', draft: r.draft }) : problem(activityTexts.problem(r.problem))
@@ -45,6 +66,10 @@ async function runActivity(ctx: CommandContext<ActivityArgs>) {
     const r = await cancelActivity(op(ctx), ctx.member, a.ref)
     return ctx.reply(r.text, { mention: true, mentionIds: r.mentionIds })
   }
+  if (a.kind === 'series') {
+    const s = await createSeries(op(ctx), ctx.member, a)
+    return ctx.reply(activityTexts.seriesCreated(s.series, s.first, s.targetName), { mention: true })
+  }
   const r = await createActivity(op(ctx), { actor: ctx.member, draft: a.draft })
   ctx.reply(activityTexts.created(r.activity, r.target?.name ?? null, r.rooms), { mention: true })
 }
@@ -55,7 +80,7 @@ export const activityCommand: CommandDef<ActivityArgs> = {
   parse: parseActivity,
   async run(ctx) {
     // Creating, closing and cancelling are for cadres and supervisors; everyone may look.
-    if ((ctx.args.kind === 'create' || ctx.args.kind === 'stats') && ctx.member.role === 'volunteer')
+    if ((ctx.args.kind === 'create' || ctx.args.kind === 'stats' || ctx.args.kind === 'series') && ctx.member.role === 'volunteer')
       return ctx.reply(activityTexts.cadresOnly(), { mention: true })
     await runActivity(ctx)
   },

@@ -55,6 +55,19 @@ export const activityRepo = {
   /** Claims reminder `step` of an activity once (two timer runs of the same step: one posts). */
   claimReminder: async (db: DbOrTx, id: number, step: number, next: Date | null) =>
     (await db.activity.updateMany({ where: { id, status: 'open', remindStep: step }, data: { remindStep: step + 1, nextRemindAt: next } })).count === 1,
+  createSeries: (db: DbOrTx, data: Prisma.ActivitySeriesUncheckedCreateInput) => db.activitySeries.create({ data }),
+  seriesById: (db: DbOrTx, id: number) => db.activitySeries.findUnique({ where: { id } }),
+  /** Claims a series' occurrence once: nextAt moves on (or ends); false when another run claimed it. */
+  claimOccurrence: async (db: DbOrTx, id: number, occurrence: Date, next: Date | null) =>
+    (await db.activitySeries.updateMany({ where: { id, active: true, nextAt: occurrence }, data: { nextAt: next } })).count === 1,
+  /** Active series whose next occurrence is before `before` (null: all), ids above `afterId`. */
+  seriesDue: (db: DbOrTx, before: Date | null, take: number, afterId: number) =>
+    db.activitySeries.findMany({
+      where: { active: true, nextAt: before ? { not: null, lte: before } : { not: null }, id: { gt: afterId } },
+      orderBy: { id: 'asc' },
+      take,
+      select: { id: true, nextAt: true },
+    }),
   /** The rooms of these units that are bound to WeChat. */
   boundRooms: (db: DbOrTx, unitIds: number[]) => db.room.findMany({ where: { unitId: { in: unitIds }, wxRoomId: { not: null } }, orderBy: { id: 'asc' } }),
 }

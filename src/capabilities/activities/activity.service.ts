@@ -29,6 +29,7 @@ export type ActivityRefusalCode =
   | 'ACTIVITY_RESIDENTS_NOT_ALLOWED'
   | 'ACTIVITY_NOBODY_NAMED'
   | 'ACTIVITY_HOURS'
+  | 'ACTIVITY_SCHEDULE'
 export const refuse = refuser<ActivityRefusalCode>('activity')
 
 export interface ActivityOp extends Work {
@@ -37,7 +38,7 @@ export interface ActivityOp extends Work {
 }
 
 /** The unit a 招募令 goes to: one named in the organiser's subtree, or the district (全区). */
-async function targetOf(w: Work, actor: MemberWithUnit, room: BoundRoom, target: string | null): Promise<Unit | null> {
+export async function targetOf(w: Work, actor: MemberWithUnit, room: BoundRoom, target: string | null): Promise<Unit | null> {
   if (!target) return null
   const districtId = districtOf(room.unit)
   const unit = target === '*' ? await orgRepo.unitById(w.db, districtId) : await orgRepo.unitByName(w.db, districtId, target)

@@ -127,6 +127,13 @@ export const activityTexts = {
   closeExample: () => '#活动 A3 结束 2小时',
   statsExample: () => '#活动 统计 本月',
   presentExample: () => '#到场 A3 全部',
+  scheduleNever: (phrase: string) => `「${phrase}」算不出下一次的时间,请写如:每月9日9点`,
+  scheduleProblem: (p: string) => p.replace(/发送时间/g, '活动时间'),
+  scheduleOnce: () => '定时活动要写周期,如:每月9日9点、每周六上午9点;只办一次请直接写时间:#活动 周六上午9点 义诊',
+  seriesCreated: (s: { number: number; name: string; phrase: string }, first: Date, targetName: string | null) =>
+    `🗓 已设定时活动 AS${s.number}:${s.name},${s.phrase}。\n首次 ${formatLocal(first)}，每次提前 7 天创建活动并开放报名${targetName ? `，招募令发往 ${targetName}` : ''}`,
+  occurrenceCreated: (a: A, phrase: string, rooms: number) =>
+    `🗓 定时活动(${phrase})已创建 ${activityId(a)} ${a.name}:${when(a)}${rooms ? `,招募令已发往 ${rooms} 个群` : ''}。报名:#报名 ${activityId(a)}`,
   cadresOnly: () => '发起活动和查看统计需要网格员或负责人',
   notFound: (names: string[]) => `找不到:${names.join('、')}(请 @ 本人)`,
   notStartedClose: (label: string) => `${label} 还没开始,不能结束;不办了请发 #活动 ${label} 取消`,

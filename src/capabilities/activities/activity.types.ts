@@ -48,3 +48,5 @@ export interface Signup {
 export const ACTIVITY_KEY = 'activity'
 /** The timer kind of reminders. */
 export const REMIND_TIMER = 'activity_remind'
+/** The timer kind of a recurring activity's occurrences. */
+export const SERIES_TIMER = 'activity_series'

@@ -2,7 +2,7 @@
 // list, reminders, attendance, closing into volunteer hours (points, through `activity.closed`), statistics.
 import { activityCheckInCommand, activityCommand, activityListCommand, cancelSignupCommand, presentCommand, signUpCommand } from './activity.command.ts'
 import { DEFAULT_ACTIVITY_POLICY, activityPolicyInput } from './activity-policy.ts'
-import { activityTimerHandlers, activityTimers } from './activity-timers.ts'
+import { activityTimerHandlers, activityTimers, seriesTimers } from './activity-timers.ts'
 import { activityCommandTexts, activityTexts } from './activity.texts.ts'
 import type { Capability } from '../capability.ts'
 
@@ -12,7 +12,7 @@ export const activities: Capability = {
     title: activityCommandTexts.helpTitle,
     commands: [activityCommand, signUpCommand, cancelSignupCommand, activityCheckInCommand, presentCommand, activityListCommand],
   },
-  timers: { handlers: (deps) => activityTimerHandlers(deps), sources: () => [activityTimers] },
+  timers: { handlers: (deps) => activityTimerHandlers(deps), sources: () => [activityTimers, seriesTimers] },
   policy: { key: 'activities', input: activityPolicyInput, defaults: DEFAULT_ACTIVITY_POLICY },
   events: { publishes: ['activity.closed'] },
   texts: { activityTexts, activityCommandTexts },

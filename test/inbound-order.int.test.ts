@@ -147,7 +147,10 @@ describe('one group in order across worker processes', () => {
       await until('every reply', async () => d.said(GRID, '已创建任务').length === TASKS, 20_000)
       await expectTasksInOrder(d, TASKS)
       // The stalled message and every one after it ran on the surviving process.
-      const after = (await grid.getCompleted(0, -1)).filter((j) => Number(/标题(\d+)/.exec(j.data.text)![1]) >= 10)
+      // A job is marked completed after its reply may already be out: wait for the marks, not just the replies.
+      const completedFromTen = async () => (await grid.getCompleted(0, -1)).filter((j) => Number(/标题(\d+)/.exec(j.data.text)![1]) >= 10)
+      await until('every job from 标题10 on marked completed', async () => (await completedFromTen()).length >= TASKS - 9)
+      const after = await completedFromTen()
       expect(after).toHaveLength(TASKS - 9)
       expect(after.filter((j) => !j.processedBy?.endsWith(`:${survivor.pid}`)).map((j) => j.data.text)).toEqual([])
       await grid.close()

@@ -132,7 +132,10 @@ export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { 
   const from = `${op.room.unit.name} ${op.member.name}`
   // Quiet hours move the summary and re-@ to the morning: the post and the plan say that time, not the SLA's minutes.
   const held = nextTimerAt.getTime() > slaAt.getTime() && policy.quietHours ? { until: nextTimerAt, span: quietSpan(policy.quietHours) } : null
-  const text = noticeTexts.posted({ number: notice.number, text: draft.text, urgent: draft.urgent, slaMs, heldUntil: held?.until, chase, footer: draft.footer }, from)
+  const text = noticeTexts.posted(
+    { number: notice.number, text: draft.text, urgent: draft.urgent, slaMs, heldUntil: held?.until, chase, footer: draft.footer },
+    from,
+  )
   const deliveries = assignment.map((a) => ({
     noticeId: notice.id,
     roomId: a.roomId,

@@ -36,10 +36,10 @@ export const noticeTexts = {
       n.footer !== undefined
         ? n.footer
         : n.chase === false
-        ? '(阅知即可,无需回复)'
-        : n.heldUntil
-          ? `本群任一位网格员或负责人在 ${formatLocal(n.heldUntil)} 前回复「收到」即为本群确认(夜间免打扰,早上再汇总)。`
-          : `本群任一位网格员或负责人${formatWait(n.slaMs)}内回复「收到」即为本群确认。`
+          ? '(阅知即可,无需回复)'
+          : n.heldUntil
+            ? `本群任一位网格员或负责人在 ${formatLocal(n.heldUntil)} 前回复「收到」即为本群确认(夜间免打扰,早上再汇总)。`
+            : `本群任一位网格员或负责人${formatWait(n.slaMs)}内回复「收到」即为本群确认。`
     }`,
 
   // ── The plan reply to the sender ──

@@ -11,7 +11,13 @@ import { webhookRepo } from './webhook.repo.ts'
 export const WEBHOOK_TIMER = 'webhook_send'
 
 /** The events a subscription may name. */
-export const WEBHOOK_EVENTS = ['hazard.reported', 'hazard.acknowledged', 'hazard.resolved', 'task.completed'] as const satisfies readonly EventName[]
+export const WEBHOOK_EVENTS = [
+  'hazard.reported',
+  'hazard.acknowledged',
+  'hazard.resolved',
+  'task.completed',
+  'activity.closed',
+] as const satisfies readonly EventName[]
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
 
 /** The event's units (who may subscribe to it) and its data as sent: `text` is the one field masked. */
@@ -25,6 +31,15 @@ function shape<K extends WebhookEvent>(name: K, d: DomainEventMap[K]): Shaped {
       ownerUnitId: t.unitId,
       data: { id: (d as DomainEventMap['task.completed']).ref, priority: t.priority },
       text: { field: 'title', value: t.title },
+    }
+  }
+  if (name === 'activity.closed') {
+    const c = d as DomainEventMap['activity.closed']
+    return {
+      unitIds: [c.activity.unitId],
+      ownerUnitId: c.activity.unitId,
+      data: { id: c.activity.ref, kind: c.activity.kind, minutes: c.minutes, attendees: c.attendees.length },
+      text: { field: 'name', value: c.activity.name },
     }
   }
   const h = d as DomainEventMap['hazard.reported']

@@ -43,7 +43,7 @@ describe('capabilities', () => {
         'activity_series',
       ]),
     )
-    expect(CAPABILITIES.flatMap((c) => c.timers?.sources(new VirtualClock(new Date())) ?? []).length).toBe(11)
+    expect(CAPABILITIES.flatMap((c) => c.timers?.sources(new VirtualClock(new Date())) ?? []).length).toBe(12)
   })
 
   it('every event subscribed to is published by some capability, and outbox prefixes are distinct', () => {

@@ -21,6 +21,8 @@ export const checkinCommand: CommandDef<Args> = {
   usage: '#签到 [巡查|走访|议事|服务|宣传|调解|采集] [N户] [备注];#签到 撤销',
   example: '#签到 走访 5户 独居老人家中检查用电',
   parse(argv) {
+    // `#签到 A3` means the activity (as the issue's volunteers type it): never a check-in with a note "A3".
+    if (argv[0] && /^[Aa]\d{1,6}$/.test(argv[0])) return problem(checkinTexts.activityRef(argv[0].toUpperCase()))
     const a = parseCheckinArgs(argv)
     return a.ok ? ok({ ...a, argv, text: argv.join(' ') }) : problem(a.problem)
   },

@@ -3,6 +3,8 @@ import { formatLocal } from '../../core/time.ts'
 import { kindLabel, type CheckinKind, type CheckinType } from '../../kernel/texts/checkin-kinds.texts.ts'
 
 export const checkinTexts = {
+  /** `#签到 A3`: an activity's id where a kind belongs — its attendance has its own command. */
+  activityRef: (ref: string) => `${ref} 是活动编号:活动签到请发 #活动签到 ${ref}(#签到 记的是巡查、走访等日常工作)`,
   /** The confirmation; `mine` and `unit` may be placeholders the database fills in (see sqlTemplate). */
   recorded: (a: { type: CheckinType; kinds: readonly CheckinKind[]; households: number | null; at: Date; unitName: string; mine: string; unit: string }) => {
     const what = [kindLabel(a.type, a.kinds), a.households ? `${a.households}户` : ''].filter(Boolean).join(' ')

@@ -2,7 +2,7 @@
 // how to read their own reports.
 import { AppError } from '../../core/errors.ts'
 import { LIST_COMMANDS } from '../../kernel/lists/list-commands.texts.ts'
-import { renderSubtreeList } from '../../kernel/lists/subtree-list.ts'
+import { renderListPage } from '../../kernel/lists/subtree-list.ts'
 import { HAZARD_STATE_WORDS, parseListArgs, type ListArgs } from '../../parser/list-args.ts'
 import { ok, type CommandDef, type GuestContext } from '../../pipeline/command.ts'
 import { listHazards, type HazardState } from './hazard-list.service.ts'
@@ -16,19 +16,7 @@ export async function replyHazardList(ctx: GuestContext<unknown>, args: ListArgs
   const states = args.words.filter((w) => w in HAZARD_STATE_WORDS)
   if (!r.entries.length) return ctx.reply(hazardTexts.listEmpty(r.scope.name, r.below, states))
   const head = hazardTexts.listHead(r.scope.name, r.below, states, r.total)
-  ctx.reply(
-    renderSubtreeList({
-      head,
-      entries: r.entries,
-      total: r.total,
-      unitNames: r.unitNames,
-      roomUnitId: ctx.room.unitId,
-      scopeUnitId: r.scope.id,
-      page: args.page,
-      command: COMMAND,
-      words: args.words,
-    }),
-  )
+  ctx.reply(renderListPage(r, head, { roomUnitId: ctx.room.unitId, page: args.page, words: args.words, command: COMMAND }))
 }
 
 export const hazardListCommand: CommandDef<ListArgs<HazardState>> = {

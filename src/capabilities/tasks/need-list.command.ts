@@ -2,7 +2,7 @@
 import { listNeeds, type NeedState } from './task-list.service.ts'
 import { needTexts } from './task.texts.ts'
 import { LIST_COMMANDS } from '../../kernel/lists/list-commands.texts.ts'
-import { renderSubtreeList } from '../../kernel/lists/subtree-list.ts'
+import { renderListPage } from '../../kernel/lists/subtree-list.ts'
 import { NEED_STATE_WORDS, parseListArgs, type ListArgs } from '../../parser/list-args.ts'
 import { ok, type CommandDef } from '../../pipeline/command.ts'
 
@@ -21,18 +21,6 @@ export const needListCommand: CommandDef<ListArgs<NeedState>> = {
     const mine = ctx.args.states.includes('mine')
     if (!r.entries.length) return ctx.reply(needTexts.listEmpty(r.scope.name, r.below, mine))
     const head = needTexts.listHead(r.scope.name, r.below, mine, r.total)
-    ctx.reply(
-      renderSubtreeList({
-        head,
-        entries: r.entries,
-        total: r.total,
-        unitNames: r.unitNames,
-        roomUnitId: ctx.room.unitId,
-        scopeUnitId: r.scope.id,
-        page: ctx.args.page,
-        command: COMMAND,
-        words: ctx.args.words,
-      }),
-    )
+    ctx.reply(renderListPage(r, head, { roomUnitId: ctx.room.unitId, page: ctx.args.page, words: ctx.args.words, command: COMMAND }))
   },
 }

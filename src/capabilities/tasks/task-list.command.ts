@@ -2,7 +2,7 @@
 import { listTasks, type TaskState } from './task-list.service.ts'
 import { taskTexts } from './task.texts.ts'
 import { LIST_COMMANDS } from '../../kernel/lists/list-commands.texts.ts'
-import { renderSubtreeList } from '../../kernel/lists/subtree-list.ts'
+import { renderListPage } from '../../kernel/lists/subtree-list.ts'
 import { parseListArgs, TASK_STATE_WORDS, type ListArgs } from '../../parser/list-args.ts'
 import { ok, type CommandContext, type CommandDef } from '../../pipeline/command.ts'
 
@@ -18,19 +18,7 @@ export async function replyTasks(ctx: CommandContext<unknown>, args: ListArgs<Ta
   const states = stateWords(args)
   if (!r.entries.length) return ctx.reply(taskTexts.listEmpty(r.scope.name, r.below, states))
   const head = taskTexts.listHead(r.scope.name, r.below, states, r.total)
-  ctx.reply(
-    renderSubtreeList({
-      head,
-      entries: r.entries,
-      total: r.total,
-      unitNames: r.unitNames,
-      roomUnitId: ctx.room.unitId,
-      scopeUnitId: r.scope.id,
-      page: args.page,
-      command: COMMAND,
-      words: args.words,
-    }),
-  )
+  ctx.reply(renderListPage(r, head, { roomUnitId: ctx.room.unitId, page: args.page, words: args.words, command: COMMAND }))
 }
 
 /** 任务列表 reached as "#任务 列表 [全部]". */

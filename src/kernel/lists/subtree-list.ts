@@ -111,3 +111,12 @@ export function renderSubtreeList(a: SubtreeListInput): string {
   }
   return lines.join('\n')
 }
+
+/** What a list service found (its scope, entries, total, unit names) as one page for the room it is read in. */
+export function renderListPage(
+  r: { scope: { id: number }; entries: ListEntry[]; total: number; unitNames: ReadonlyMap<number, string> },
+  head: string,
+  at: { roomUnitId: number; page: number; words: string[]; command: string },
+): string {
+  return renderSubtreeList({ head, entries: r.entries, total: r.total, unitNames: r.unitNames, scopeUnitId: r.scope.id, ...at })
+}

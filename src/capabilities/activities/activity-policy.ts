@@ -5,6 +5,7 @@ import { fromLocal, toLocal } from '../../core/local-time.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import type { Unit } from '../../kernel/org/org.types.ts'
+import { resolveSlice, type PolicySlice } from '../../kernel/policy/slice.ts'
 
 export const activityPolicyInput = z
   .object({
@@ -27,15 +28,11 @@ export interface ActivityPolicy {
 
 export const DEFAULT_ACTIVITY_POLICY: ActivityPolicy = { eveningBefore: 20, hoursBefore: 1, supervisorApproves: true }
 
-export function resolveActivityPolicy(chain: unknown[]): ActivityPolicy {
-  const p: ActivityPolicy = { ...DEFAULT_ACTIVITY_POLICY }
-  for (const stored of chain) {
-    const v = (stored as { activities?: Partial<ActivityPolicy> } | null)?.activities
-    if (!v || typeof v !== 'object') continue
-    for (const [k, val] of Object.entries(v)) if (val !== undefined) (p as unknown as Record<string, unknown>)[k] = val
-  }
-  return p
-}
+/** The capability's slice (its index declares it): stored as validated, each key a nearer unit sets wins. */
+export const activityPolicy: PolicySlice<ActivityPolicy> = { key: 'activities', input: activityPolicyInput, defaults: DEFAULT_ACTIVITY_POLICY }
+
+/** The policy in force at a unit, from the stored blocks of its chain (district first). */
+export const resolveActivityPolicy = (chain: readonly unknown[]): ActivityPolicy => resolveSlice(activityPolicy, chain)
 
 export async function activityPolicyFor(db: DbOrTx, unit: Unit): Promise<ActivityPolicy> {
   const chain = [...(await orgRepo.ancestors(db, unit)), unit]

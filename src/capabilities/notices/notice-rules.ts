@@ -3,7 +3,11 @@
 // notice an acknowledgement in a room is for. Table-tested in test/unit/notice-rules.test.ts.
 import { type TaskPolicy } from '../../kernel/policy/policy.ts'
 import { deferQuiet } from '../../kernel/escalation/quiet-hours.ts'
-import type { DeliveryStatus, Priority } from './notice.types.ts'
+import { refuser } from '../../core/errors.ts'
+import type { DeliveryStatus, NoticeRefusalCode, Priority } from './notice.types.ts'
+
+/** How notices say no: a code of NoticeRefusalCode and noticeTexts' reply (logged as "notice refused: CODE"). */
+export const refuse = refuser<NoticeRefusalCode>('notice')
 
 export type DeliveryEvent = 'sent' | 'failed' | 'ack'
 

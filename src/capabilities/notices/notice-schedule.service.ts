@@ -9,12 +9,12 @@ import type { SendPace } from '../../core/ports.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { toRoom } from '../../kernel/org/room-message.ts'
-import { textFor } from '../../kernel/org/visibility.ts'
 import { districtOf, type MemberWithUnit, type Room, type Unit } from '../../kernel/org/org.types.ts'
 import { isAtOrAbove, isSupervisorOver } from '../../kernel/org/authority.ts'
 import type { StepOutcome } from '../../kernel/timers/timer-step.ts'
 import type { Work } from '../../kernel/work.ts'
 import { noticeRepo } from './notice.repo.ts'
+import { refuse } from './notice-rules.ts'
 import { maySendTo, sendNotice, type NoticeOp } from './notice.service.ts'
 import { noticeTexts } from './notice.texts.ts'
 import type { NoticeDraft, NoticeSchedule } from './notice.types.ts'
@@ -36,10 +36,10 @@ export async function createSchedule(
   when: When,
 ): Promise<{ schedule: NoticeSchedule; targetName: string; quiet: { until: Date; span: string } | null }> {
   const target = draft.target ? await orgRepo.unitByName(op.db, districtOf(op.room.unit), draft.target) : op.room.unit
-  if (!target) throw new AppError('NOTICE_NO_UNIT', 'unknown unit', noticeTexts.noUnit(draft.target ?? ''))
-  if (!maySendTo(op.member, target as Unit)) throw new AppError('NOTICE_DENIED', 'only supervisors schedule notices', noticeTexts.onlySupervisors())
+  if (!target) throw refuse('NOTICE_NO_UNIT', noticeTexts.noUnit(draft.target ?? ''))
+  if (!maySendTo(op.member, target as Unit)) throw refuse('NOTICE_DENIED', noticeTexts.onlySupervisors())
   const nextAt = when.kind === 'once' ? when.at : nextOccurrence(when.cron, op.now)
-  if (!nextAt) throw new AppError('NOTICE_SCHEDULE_NEVER', 'schedule never fires', noticeTexts.scheduleUsage())
+  if (!nextAt) throw refuse('NOTICE_SCHEDULE_NEVER', noticeTexts.scheduleUsage())
   const districtId = districtOf(op.room.unit)
   const schedule = await noticeRepo.createSchedule(op.db, {
     districtId,
@@ -104,15 +104,21 @@ export async function runScheduleOccurrence(db: DbOrTx, effects: Effects, now: D
     // and the unique (schedule, occurrence) would roll the whole step back.)
     if (e instanceof AppError) {
       // Nothing to send to (rooms unbound since), or the creator may no longer send: say so where it was set.
-      if (room.wxRoomId) effects.post(toRoom(room, `🗓 定时通知 S${s.number}:${e.userMessage}`), jobId('notice-occ', id, cycle))
+      if (room.wxRoomId) effects.post(toRoom(room, noticeTexts.occurrenceRefused(s.number, e.userMessage)), jobId('notice-occ', id, cycle))
       return 'posted'
     }
     throw e
   }
 }
 
+/** The active schedules of a unit's subtree, next first, each with its unit's and its creator's names. */
+export interface ScheduleListing {
+  unit: Unit
+  schedules: { schedule: NoticeSchedule; unitName: string; creatorName: string }[]
+}
+
 /** #定时列表: the active schedules of this unit's subtree, next first. */
-export async function listSchedules(w: Work, unit: Unit): Promise<string> {
+export async function listSchedules(w: Work, unit: Unit): Promise<ScheduleListing> {
   const units = await orgRepo.subtree(w.db, unit)
   const names = new Map(units.map((u) => [u.id, u.name]))
   const list = await noticeRepo.activeSchedulesIn(
@@ -120,14 +126,18 @@ export async function listSchedules(w: Work, unit: Unit): Promise<string> {
     units.map((u) => u.id),
   )
   const creators = new Map((await orgRepo.membersByIds(w.db, [...new Set(list.map((s) => s.creatorId))])).map((m) => [m.id, m.name]))
-  const lines = list.map((s) => textFor(unit.id, s.unitId, noticeTexts.scheduleLine(s, s.nextAt, names.get(s.unitId) ?? '', creators.get(s.creatorId) ?? '')))
-  return noticeTexts.scheduleList(unit.name, lines)
+  return { unit, schedules: list.map((s) => ({ schedule: s, unitName: names.get(s.unitId) ?? '', creatorName: creators.get(s.creatorId) ?? '' })) }
 }
 
 /** #取消定时 S2: its creator, or a supervisor of its unit or above. */
-export async function cancelSchedule(w: Work, member: MemberWithUnit, room: Room & { unit: Unit }, number: number): Promise<string> {
+export async function cancelSchedule(
+  w: Work,
+  member: MemberWithUnit,
+  room: Room & { unit: Unit },
+  number: number,
+): Promise<{ number: number; phrase: string }> {
   const s = await noticeRepo.scheduleByNumber(w.db, districtOf(room.unit), number)
-  if (!s) throw new AppError('SCHEDULE_NOT_FOUND', 'no such schedule', noticeTexts.scheduleNotFound(number))
+  if (!s) throw refuse('SCHEDULE_NOT_FOUND', noticeTexts.scheduleNotFound(number))
   const unit = await orgRepo.unitById(w.db, s.unitId)
   const [creator] = await orgRepo.membersByIds(w.db, [s.creatorId])
   const isCreator = s.creatorId === member.id
@@ -135,14 +145,13 @@ export async function cancelSchedule(w: Work, member: MemberWithUnit, room: Room
   // supervisor of a unit above theirs; when the creator has left, the schedule's unit's supervisors may.
   const above =
     !!unit && isSupervisorOver(member, unit) && (!creator?.active || (isAtOrAbove(member.unit, creator.unit) && member.unit.path !== creator.unit.path))
-  if (!isCreator && !above) throw new AppError('SCHEDULE_NOT_YOURS', 'not the creator or a supervisor above', noticeTexts.scheduleNotYours(number))
-  if (!(await noticeRepo.cancelSchedule(w.db, s.id, member.id, w.now)))
-    throw new AppError('SCHEDULE_INACTIVE', 'already cancelled', noticeTexts.scheduleAlreadyCancelled(number))
+  if (!isCreator && !above) throw refuse('SCHEDULE_NOT_YOURS', noticeTexts.scheduleNotYours(number))
+  if (!(await noticeRepo.cancelSchedule(w.db, s.id, member.id, w.now))) throw refuse('SCHEDULE_INACTIVE', noticeTexts.scheduleAlreadyCancelled(number))
   // The creator is told, with an @, in the group where the schedule was set.
   if (!isCreator && creator?.active) {
     const home = await orgRepo.roomById(w.db, s.roomId)
     if (home?.wxRoomId)
       w.effects.post(toRoom(home as Room, noticeTexts.scheduleCancelledFor(number, s.phrase, member.name), [creator.wxid]), jobId('notice-cancel', s.id))
   }
-  return noticeTexts.scheduleCancelled(number, s.phrase)
+  return { number, phrase: s.phrase }
 }

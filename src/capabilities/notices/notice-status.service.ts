@@ -3,7 +3,8 @@
 // unacknowledged children first; a notice to a dozen groups or fewer lists its groups instead. 未确认 pages the
 // unacknowledged groups. The counting is pure (notice-tally.ts); this file reads the rows and renders.
 import { textFor } from '../../kernel/org/visibility.ts'
-import { AppError, UsageError } from '../../core/errors.ts'
+import { UsageError } from '../../core/errors.ts'
+import { refuse } from './notice-rules.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { districtOf, type MemberWithUnit, type Room, type Unit } from '../../kernel/org/org.types.ts'
 import { isAtOrAbove } from '../../kernel/org/authority.ts'
@@ -33,9 +34,9 @@ const ORDER: Record<DeliveryStatus, number> = { failed: 0, queued: 1, sent: 2, a
 
 async function visibleNotice(w: Work, room: Room & { unit: Unit }, member: MemberWithUnit, number: number | null) {
   const notice = number === null ? await noticeRepo.latestFromRoom(w.db, room.id) : await noticeRepo.byNumber(w.db, districtOf(room.unit), number)
-  if (!notice) throw new AppError('NOTICE_NOT_FOUND', 'no such notice', number === null ? noticeTexts.noneYet() : noticeTexts.notFound(number))
+  if (!notice) throw refuse('NOTICE_NOT_FOUND', number === null ? noticeTexts.noneYet() : noticeTexts.notFound(number))
   const unit = await orgRepo.unitById(w.db, notice.unitId)
-  if (!unit || !isAtOrAbove(member.unit, unit)) throw new AppError('NOTICE_NOT_VISIBLE', 'notice of another unit', noticeTexts.notVisible(notice.number))
+  if (!unit || !isAtOrAbove(member.unit, unit)) throw refuse('NOTICE_NOT_VISIBLE', noticeTexts.notVisible(notice.number))
   return notice
 }
 
@@ -44,7 +45,7 @@ async function baseUnit(w: Work, room: Room & { unit: Unit }, name: string | nul
   if (!name) return room.unit
   const unit = await orgRepo.unitByName(w.db, districtOf(room.unit), name)
   if (!unit) throw new UsageError(noticeTexts.noUnit(name))
-  if (!isAtOrAbove(room.unit, unit as Unit)) throw new AppError('NOTICE_NOT_VISIBLE', 'unit outside the asker', noticeTexts.unitNotBelow(name))
+  if (!isAtOrAbove(room.unit, unit as Unit)) throw refuse('NOTICE_NOT_VISIBLE', noticeTexts.unitNotBelow(name))
   return unit as Unit
 }
 

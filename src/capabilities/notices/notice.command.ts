@@ -1,12 +1,13 @@
 // #通知: send a notice down the tree (#通知 [紧急] [网格] [@单位] 正文), read its delivery (#通知 状态 B5), or schedule it
 // (#通知 定时 每月9日9点 …); #定时列表, #取消定时 S2. Acknowledgements (收到 …) are not commands: notice-ack.handler.ts.
-import { AppError } from '../../core/errors.ts'
+import { refuse } from './notice-rules.ts'
 import { noticeTexts } from './notice.texts.ts'
 import type { NoticeDraft } from './notice.types.ts'
 import { sendNotice, type NoticeOp } from './notice.service.ts'
 import { noticeStatus, type StatusQuery } from './notice-status.service.ts'
 import { cancelSchedule, createSchedule, listSchedules, type When } from './notice-schedule.service.ts'
 import { parseRef } from '../../parser/refs.ts'
+import { textFor } from '../../kernel/org/visibility.ts'
 import { parseSchedule } from '../../parser/schedule.ts'
 import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
 import { isUrgentWord, takeUrgency } from '../../parser/urgency.ts'
@@ -91,16 +92,12 @@ export const noticeCommand: CommandDef<Args> = {
   async run(ctx) {
     const a = ctx.args
     if (a.kind === 'status') return ctx.reply(await noticeStatus(ctx.work, ctx, a))
-    if (ctx.member.role !== 'supervisor' && ctx.member.role !== 'admin')
-      throw new AppError('NOTICE_DENIED', 'only supervisors send notices', noticeTexts.onlySupervisors())
+    if (ctx.member.role !== 'supervisor' && ctx.member.role !== 'admin') throw refuse('NOTICE_DENIED', noticeTexts.onlySupervisors())
     if (a.kind === 'schedule') {
       const { schedule, targetName, quiet } = await createSchedule(op(ctx), a.draft, a.when)
-      return ctx.reply(
-        noticeTexts.scheduled(schedule, schedule.nextAt!, a.draft.scope === 'grids' ? `${targetName}下属各网格群` : `${targetName}及下属各群`, quiet),
-        {
-          mention: true,
-        },
-      )
+      return ctx.reply(noticeTexts.scheduled(schedule, schedule.nextAt!, noticeTexts.scheduledTarget(targetName, a.draft.scope), quiet), {
+        mention: true,
+      })
     }
     const sent = await sendNotice(op(ctx), a.draft)
     ctx.reply(noticeTexts.plan(sent.notice, sent.targetName, sent.plan, ctx.now, sent.held), { mention: true, urgent: a.draft.urgent })
@@ -115,7 +112,12 @@ export const scheduleListCommand: CommandDef<null> = {
   usage: '#定时列表',
   example: '#定时列表',
   parse: () => ok(null),
-  run: async (ctx) => ctx.reply(await listSchedules(ctx.work, ctx.room.unit)),
+  async run(ctx) {
+    const { unit, schedules } = await listSchedules(ctx.work, ctx.room.unit)
+    // Each line as the asking unit may see it (textFor masks what leaves a schedule's own unit).
+    const lines = schedules.map((s) => textFor(unit.id, s.schedule.unitId, noticeTexts.scheduleLine(s.schedule, s.schedule.nextAt, s.unitName, s.creatorName)))
+    ctx.reply(noticeTexts.scheduleList(unit.name, lines))
+  },
 }
 
 export const scheduleCancelCommand: CommandDef<{ number: number }> = {
@@ -130,5 +132,8 @@ export const scheduleCancelCommand: CommandDef<{ number: number }> = {
     if (!r.ok) return problem(r.problem === 'missing' ? noticeTexts.scheduleMissingRef() : noticeTexts.scheduleMalformedRef(argv[0] ?? ''))
     return ok({ number: r.number })
   },
-  run: async (ctx) => ctx.reply(await cancelSchedule(ctx.work, ctx.member, ctx.room, ctx.args.number), { mention: true }),
+  async run(ctx) {
+    const cancelled = await cancelSchedule(ctx.work, ctx.member, ctx.room, ctx.args.number)
+    ctx.reply(noticeTexts.scheduleCancelled(cancelled.number, cancelled.phrase), { mention: true })
+  },
 }

@@ -2,7 +2,7 @@
 // records the notice), acknowledgements per room, the sender's marks and failures, and #通知 状态. Timers (the SLA
 // summary, re-@ and escalation) are in notice-escalation.service.ts; schedules in notice-schedule.service.ts.
 import { textFor } from '../../kernel/org/visibility.ts'
-import { AppError, UsageError } from '../../core/errors.ts'
+import { UsageError } from '../../core/errors.ts'
 import { jobId } from '../../core/ids.ts'
 import type { OutboundMessage } from '../../core/message.ts'
 import type { SendPace } from '../../core/ports.ts'
@@ -15,7 +15,7 @@ import { isAtOrAbove, isSupervisorOver } from '../../kernel/org/authority.ts'
 import type { Work } from '../../kernel/work.ts'
 import { noticeOrgRepo, noticeRepo } from './notice.repo.ts'
 import { chases } from './notice-policy.ts'
-import { mayAcknowledge, noticeStepDueAt, OPEN_FOR_MS, pickNotice, slaDueAt, statusesFor } from './notice-rules.ts'
+import { mayAcknowledge, noticeStepDueAt, OPEN_FOR_MS, pickNotice, refuse, slaDueAt, statusesFor } from './notice-rules.ts'
 import { noticeTexts } from './notice.texts.ts'
 import { STEP_SLA, type DeliveryStatus, type Notice, type NoticeDraft, type StoredPlan } from './notice.types.ts'
 import { planFanOut, slaVerdict, type AccountPace } from './planner.ts'
@@ -49,7 +49,7 @@ async function targetOf(op: NoticeOp, draft: NoticeDraft): Promise<Unit> {
   if (!draft.target) return op.room.unit
   const unit = await orgRepo.unitByName(op.db, districtOf(op.room.unit), draft.target)
   if (!unit) throw new UsageError(noticeTexts.noUnit(draft.target))
-  if (!isAtOrAbove(op.member.unit, unit)) throw new AppError('NOTICE_NOT_BELOW', 'target outside the sender subtree', noticeTexts.notBelow(unit.name))
+  if (!isAtOrAbove(op.member.unit, unit)) throw refuse('NOTICE_NOT_BELOW', noticeTexts.notBelow(unit.name))
   return unit as Unit
 }
 
@@ -65,14 +65,14 @@ export function maySendTo(member: MemberWithUnit, unit: Unit): boolean {
  */
 export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { id: number; occurrenceAt: Date }): Promise<SentNotice> {
   const target = await targetOf(op, draft)
-  if (!maySendTo(op.member, target)) throw new AppError('NOTICE_DENIED', 'only supervisors send notices', noticeTexts.onlySupervisors())
+  if (!maySendTo(op.member, target)) throw refuse('NOTICE_DENIED', noticeTexts.onlySupervisors())
   const rooms = (await noticeOrgRepo.roomsOfSubtree(op.db, target.path, draft.scope === 'grids')).filter((r) => r.id !== op.room.id)
   if (!rooms.length && target.id === op.room.unitId && target.kind === 'grid') {
     // Typed in a grid's own (bound) group: a notice goes to the groups below, and a grid has none.
     const above = target.parentId ? (await orgRepo.roomsOfUnit(op.db, target.parentId))[0] : undefined
-    throw new AppError('NOTICE_NO_ROOMS', 'notice typed in a grid group', noticeTexts.nothingBelowGrid(target.name, above?.topic ?? null))
+    throw refuse('NOTICE_NO_ROOMS', noticeTexts.nothingBelowGrid(target.name, above?.topic ?? null))
   }
-  if (!rooms.length) throw new AppError('NOTICE_NO_ROOMS', 'no bound rooms in the target', noticeTexts.noRooms(target.name))
+  if (!rooms.length) throw refuse('NOTICE_NO_ROOMS', noticeTexts.noRooms(target.name))
   const priority = draft.urgent ? 'urgent' : 'normal'
   const { policy } = await unitContext(op.db, op.room.unit)
   const slaMs = policy.notices.slaMs[priority]

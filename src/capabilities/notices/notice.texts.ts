@@ -145,6 +145,9 @@ export const noticeTexts = {
         ? `\n⚠️ 发送时间在夜间免打扰时段(${quiet.span}):通知照常发出,未确认的汇总和提醒要到 ${formatLocal(quiet.until, false)} 才进行。需要夜里跟进请设为紧急。`
         : ''
     }\n#定时列表 查看,#取消定时 S${s.number} 取消。`,
+  /** A scheduled occurrence that could not go out (rooms unbound since, the creator may no longer send). */
+  occurrenceRefused: (n: number, why: string) => `🗓 定时通知 S${n}:${why}`,
+  scheduledTarget: (targetName: string, scope: 'grids' | 'subtree') => (scope === 'grids' ? `${targetName}下属各网格群` : `${targetName}及下属各群`),
   occurrence: (s: { number: number }, noticeNumber: number, late: Date | null) =>
     `🗓 定时通知 S${s.number} 已按时发出为通知 ${label(noticeNumber)}${late ? `(补发,原定 ${formatLocal(late)})` : ''}。`,
   scheduleList: (unitName: string, lines: string[]) =>

@@ -87,6 +87,19 @@ export interface StoredPlan {
   downAccounts?: string[]
 }
 
+/** Why notices say no (tests assert the code; the reply is noticeTexts'). */
+export type NoticeRefusalCode =
+  | 'NOTICE_DENIED'
+  | 'NOTICE_NOT_BELOW'
+  | 'NOTICE_NOT_FOUND'
+  | 'NOTICE_NOT_VISIBLE'
+  | 'NOTICE_NO_ROOMS'
+  | 'NOTICE_NO_UNIT'
+  | 'NOTICE_SCHEDULE_NEVER'
+  | 'SCHEDULE_INACTIVE'
+  | 'SCHEDULE_NOT_FOUND'
+  | 'SCHEDULE_NOT_YOURS'
+
 /** Steps of a notice's timers (Notice.timerStep). */
 export const STEP_SLA = 0
 export const STEP_ESCALATE = 1

@@ -20,13 +20,13 @@ export const registerCommand: CommandDef<{ name: string; phone4: string | null }
   },
   async run(ctx) {
     if (ctx.member) return ctx.reply(T.senderLinked(ctx.member.name, ctx.member.role), { mention: true })
-    const text = await register(
+    const registered = await register(
       ctx.work,
       ctx.room,
       { wxid: ctx.msg.talkerId, displayName: ctx.msg.talkerName, accountId: ctx.msg.accountId, messageId: ctx.msg.messageId },
       ctx.args,
     )
-    ctx.reply(text, { mention: true })
+    ctx.reply(T.registered(registered), { mention: true })
   },
 }
 
@@ -46,7 +46,7 @@ const decision = (verb: '确认' | '驳回', action: 'confirm' | 'reject', examp
   },
   async run(ctx: CommandContext<Decision>) {
     const r = await decide(ctx.work, ctx.member, ctx.room, { ...ctx.args, action, messageId: ctx.msg.messageId })
-    ctx.reply(r.text, { mention: true, mentionIds: r.mentionIds })
+    ctx.reply(T.decided(r), { mention: true, mentionIds: 'mentionIds' in r ? r.mentionIds : [] })
   },
 })
 

@@ -12,6 +12,7 @@ import { startOfLocalDay } from '../../core/time.ts'
 import { personName, stripInvisible } from '../../parser/normalise.ts'
 import { askFrom, isExpired, mayDecide, nextStatus, phoneTriesLeft, registrationOutcome, ROLE_RANK, type RegistrationAction } from './registration-rules.ts'
 import { registrationTexts as T } from './registration.texts.ts'
+import type { Decided, Registered } from './registration.types.ts'
 
 /** A refusal: the reply says why (with a correct example where one helps); the transaction writes nothing. */
 /** Every refusal registration answers with (tests assert these; its texts module words them). */
@@ -34,7 +35,7 @@ export interface Sender {
   messageId: string
 }
 
-export async function register(w: Work, room: BoundRoom, from: Sender, a: { name: string; phone4: string | null }): Promise<string> {
+export async function register(w: Work, room: BoundRoom, from: Sender, a: { name: string; phone4: string | null }): Promise<Registered> {
   const { db } = w
   const mine = await registrationRepo.linkedTo(db, from.wxid)
   if (mine) throw refuse('REG_SENDER_LINKED', T.senderLinked(mine.name, mine.role))
@@ -73,12 +74,12 @@ export async function register(w: Work, room: BoundRoom, from: Sender, a: { name
     case 'phone_mismatch':
       // Kept (not thrown): the row is what counts the tries.
       await registrationRepo.create(db, { ...row, memberId: entries[0]!.id, status: 'wrong_phone', decidedAt: w.now })
-      return T.phoneMismatch(a.name, triesLeft - 1)
+      return { kind: 'phone_mismatch', name: a.name, triesLeft: triesLeft - 1 }
     case 'link': {
       if (!(await registrationRepo.link(db, outcome.entry.id, from.wxid, w.now))) throw refuse('REG_ENTRY_LINKED', T.alreadyLinked(a.name))
       await registrationRepo.create(db, { ...row, memberId: outcome.entry.id, status: 'confirmed', decidedAt: w.now })
       for (const r of pending) await registrationRepo.decide(db, r.id, 'pending', 'expired', w.now, null)
-      return T.linked(a.name, outcome.entry.role)
+      return { kind: 'linked', name: a.name, role: outcome.entry.role }
     }
     case 'pending': {
       if (waiting.length) throw refuse('REG_ALREADY_PENDING', T.alreadyPending(a.name))
@@ -86,7 +87,7 @@ export async function register(w: Work, room: BoundRoom, from: Sender, a: { name
       if (pending.length) throw refuse('REG_OTHER_PENDING', T.otherPending(pending[0]!.name, a.name))
       const reg = await registrationRepo.create(db, { ...row, memberId: outcome.entry.id, status: 'pending' })
       const asked = await askDeciders(w, room, reg, outcome.choices[0] ?? outcome.entry.role, outcome.choices)
-      return T.waiting(a.name, outcome.entry.role, outcome.reason, asked)
+      return { kind: 'waiting', name: a.name, role: outcome.entry.role, reason: outcome.reason, asked }
     }
   }
 }
@@ -141,9 +142,9 @@ export async function decide(
   decider: MemberWithUnit,
   here: BoundRoom,
   a: { name: string; number: number | null; role?: Role | null; action: Extract<RegistrationAction, 'confirm' | 'reject'>; messageId: string },
-): Promise<{ text: string; mentionIds: string[] }> {
+): Promise<Decided> {
   const { db } = w
-  const verb = a.action === 'confirm' ? '确认' : '驳回'
+  const verb = T.verb(a.action)
   const scope = decider.role === 'admin' ? '/' : decider.unit.path
   const all = await registrationRepo.pendingNamed(db, districtOf(decider.unit), scope, a.name)
   // Old requests expire as they are met (no timer needed: nothing waits on them).
@@ -151,14 +152,7 @@ export async function decide(
   const live = all.filter((r) => !isExpired(r.createdAt, w.now) && (a.number === null || r.id === a.number))
   if (!live.length) throw refuse('REG_NONE_WAITING', T.noneWaiting(a.name, verb))
   if (live.length > 1)
-    return {
-      text: T.several(
-        a.name,
-        live.map((r) => ({ id: r.id, unit: r.unit.name, displayName: r.displayName })),
-        verb,
-      ),
-      mentionIds: [],
-    }
+    return { kind: 'several', name: a.name, requests: live.map((r) => ({ id: r.id, unit: r.unit.name, displayName: r.displayName })), action: a.action }
   const reg = live[0]!
   // Namesakes of different roles unlinked: the decider picks the entry (#确认 陈静 志愿者); the bot never does.
   const choices = [...new Set((await registrationRepo.entriesNamed(db, reg.unitId, reg.name)).filter((e) => e.wxid === null).map((e) => e.role as Role))].sort(
@@ -178,11 +172,11 @@ export async function decide(
   if (a.action === 'reject') {
     if (!(await registrationRepo.decide(db, reg.id, 'pending', to, w.now, decider.id))) throw refuse('REG_NONE_WAITING', T.noneWaiting(a.name, verb))
     tell(T.youAreRejected(a.name))
-    return { text: T.rejected(a.name), mentionIds: reg.room.id === here.id ? [reg.wxid] : [] }
+    return { kind: 'rejected', name: a.name, mentionIds: reg.room.id === here.id ? [reg.wxid] : [] }
   }
   if (await registrationRepo.linkedTo(db, reg.wxid)) {
     await registrationRepo.decide(db, reg.id, 'pending', 'expired', w.now, decider.id)
-    return { text: T.contactTaken(a.name), mentionIds: [] }
+    return { kind: 'contact_taken', name: a.name }
   }
   // The entry asked for, or (linked meanwhile by a namesake) another unlinked one of the same name and role.
   const entry =
@@ -195,10 +189,7 @@ export async function decide(
   tell(T.youAreLinked(a.name, entry.role))
   // Decided in the registrant's own group: one message, @-ing them too.
   const there = reg.room.id === here.id
-  return {
-    text: `${T.confirmed(a.name, entry.role, reg.unit.name)}${there ? `\n${T.youAreLinked(a.name, entry.role)}` : ''}`,
-    mentionIds: there ? [reg.wxid] : [],
-  }
+  return { kind: 'confirmed', name: a.name, role: entry.role as Role, unit: reg.unit.name, inTheirGroup: there, mentionIds: there ? [reg.wxid] : [] }
 }
 
 /** For a sender not linked to anyone: when their display name is an unlinked entry of the group's unit, the hint to

@@ -1,6 +1,7 @@
 // Every Chinese text of #登记 / #确认 / #驳回, and the hint a listed name gets.
 import { ROLE_LABEL, type Role } from '../../kernel/org/org.types.ts'
 import type { PendingReason } from './registration-rules.ts'
+import type { Decided, Registered } from './registration.types.ts'
 
 const WHY: Record<PendingReason, (name: string, role: Role) => string> = {
   role: (_, role) => `${ROLE_LABEL[role]}的登记`,
@@ -66,4 +67,19 @@ export const registrationTexts = {
   },
   noEntryLeft: (name: string) => `名单上的「${name}」都已登记,这条申请无法确认。`,
   contactTaken: (name: string) => `申请人的微信已登记为其他成员,这条「${name}」的申请已作废。`,
+  verb: (action: 'confirm' | 'reject'): '确认' | '驳回' => (action === 'confirm' ? '确认' : '驳回'),
+  /** The reply to #登记, from what the service did. */
+  registered(r: Registered): string {
+    if (r.kind === 'phone_mismatch') return registrationTexts.phoneMismatch(r.name, r.triesLeft)
+    if (r.kind === 'linked') return registrationTexts.linked(r.name, r.role)
+    return registrationTexts.waiting(r.name, r.role, r.reason, r.asked)
+  },
+  /** The reply to #确认 / #驳回 (the registrant, when asked in their own group, is told in the same message). */
+  decided(r: Decided): string {
+    if (r.kind === 'several') return registrationTexts.several(r.name, r.requests, registrationTexts.verb(r.action))
+    if (r.kind === 'rejected') return registrationTexts.rejected(r.name)
+    if (r.kind === 'contact_taken') return registrationTexts.contactTaken(r.name)
+    const { confirmed, youAreLinked } = registrationTexts
+    return `${confirmed(r.name, r.role, r.unit)}${r.inTheirGroup ? `\n${youAreLinked(r.name, r.role)}` : ''}`
+  },
 }

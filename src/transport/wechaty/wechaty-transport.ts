@@ -1,7 +1,7 @@
 // The only folder that imports wechaty. Maps Wechaty messages to plain InboundMessage data and back.
 import path from 'node:path'
 import { FileBox } from 'file-box'
-import { WechatyBuilder, types, type Message, type Wechaty } from 'wechaty'
+import { WechatyBuilder, types, type Message, type Wechaty, type WechatyOptions } from 'wechaty'
 import type { Clock } from '../../core/clock.ts'
 import { InOrder } from '../../core/in-order.ts'
 import type { Logger } from '../../core/logger.ts'
@@ -26,10 +26,16 @@ interface SupervisablePuppet {
   ding(data?: string): void
 }
 
+/** The puppet a transport is given (built by puppet-factory.ts: the service in production, the mock in the simulator):
+ *  what it supervises, and whether it is running. */
+export interface TransportPuppet extends SupervisablePuppet {
+  state: { active(): boolean }
+}
+
 export interface WechatyTransportOptions {
   accountId: string
   // The puppet is built by puppet-factory.ts (service in production, mock in the simulator).
-  puppet: ConstructorParameters<typeof Object>[0]
+  puppet: TransportPuppet
   clock: Clock
   log: Logger
   /** Where received images are kept, and read back from to forward them. */
@@ -63,7 +69,8 @@ export class WechatyTransport implements ChatTransport {
 
   constructor(private readonly opts: WechatyTransportOptions) {
     this.accountId = opts.accountId
-    this.bot = WechatyBuilder.build({ name: `gridbot-${opts.accountId}`, puppet: opts.puppet as never })
+    // Wechaty types its option as its own PuppetInterface; the puppets given are such (upstream's, the fork's, the mock).
+    this.bot = WechatyBuilder.build({ name: `gridbot-${opts.accountId}`, puppet: opts.puppet as unknown as WechatyOptions['puppet'] })
     this.current = { accountId: opts.accountId, state: 'starting', since: opts.clock.now() }
     if (opts.link)
       this.health = {
@@ -190,7 +197,7 @@ export class WechatyTransport implements ChatTransport {
     await this.bot.start()
     if (this.bot.isLoggedIn) this.enter('logged_in')
     // bot.start() resolves even when the service could not be reached or refused us (errors came as events).
-    else if (this.opts.link && !(this.opts.puppet as { state: { active(): boolean } }).state.active()) this.supervisor?.lost('down', 'start failed')
+    else if (this.opts.link && !this.opts.puppet.state.active()) this.supervisor?.lost('down', 'start failed')
   }
 
   private stopping = false
@@ -215,7 +222,7 @@ export class WechatyTransport implements ChatTransport {
 
   private supervise(log: Logger, mask: (t: string) => string): void {
     const link = this.opts.link!
-    const puppet = this.opts.puppet as SupervisablePuppet
+    const puppet = this.opts.puppet
     const supervisor = new LinkSupervisor(
       {
         restart: async () => {

@@ -4,6 +4,7 @@
 // 收到没), a negation (没收到) or someone else's name first is not one. The gateway keeps a text only when it is one,
 // so ordinary chat still never reaches the inbox. Table-tested in test/unit/ack.test.ts (both ways).
 import { normaliseMapped, typedRange } from './typed.ts'
+import { group } from '../core/match-group.ts'
 
 /**
  * Words that acknowledge, longest first (normalised, lower-case). `glue`: may run straight into more words with no
@@ -60,8 +61,8 @@ export interface Ack {
 export function parseAck(raw: string): Ack | null {
   const quote = raw.length <= 2000 ? QUOTE.exec(raw) : null
   if (quote) {
-    const ack = parseAck(quote[2]!)
-    const quoted = NOTICE_HEADER.exec(quote[1]!)
+    const ack = parseAck(group(quote, 2))
+    const quoted = NOTICE_HEADER.exec(group(quote, 1))
     // A 收到 quoting anything else (a task, someone's message) is not about a notice.
     return ack && quoted ? { ...ack, number: ack.number ?? Number(quoted[1]) } : null
   }

@@ -5,6 +5,7 @@ import { parseDeadline } from './deadline.ts'
 import { normalise } from './normalise.ts'
 import { fromLocal, toLocal } from '../core/local-time.ts'
 import { parseClock } from './schedule.ts'
+import { group } from '../core/match-group.ts'
 
 export const MAX_CAPACITY = 5000
 export const MAX_NAME = 40
@@ -42,11 +43,11 @@ export function parseActivityTime(raw: string, now: Date): { ok: true; startsAt:
   const s = normalise(raw).replace(/\s+/g, '')
   const whole = parseDeadline(s, now)
   const range = whole.ok ? null : RANGE.exec(s)
-  const startText = range ? range[1]! : s
+  const startText = range ? group(range, 1) : s
   const start = parseDeadline(startText, now)
   if (!start.ok) return { ok: false, problem: { code: 'time', detail: start.problem } }
   if (!range) return { ok: true, startsAt: start.at, endsAt: new Date(start.at.getTime() + DEFAULT_ACTIVITY_MS) }
-  const endText = range[2]!
+  const endText = group(range, 2)
   const startHour = toLocal(start.at).hour
   // "下午2点-4点": an end without 上午/下午 shares the start's afternoon.
   const afternoon = startHour >= 12 && !/^(凌晨|早|上午|中午|下午|傍晚|晚)/.test(endText) ? '下午' : ''
@@ -136,5 +137,5 @@ export const isMeetingKind = (kind: string) => /议事/.test(kind)
 /** 议事 activities count as 议事 check-ins; the kind is read from the name. */
 export function activityKind(name: string): string {
   const m = /(议事|宣传|团建|培训|文体|共建)/.exec(name)
-  return m ? m[1]! : '志愿服务'
+  return m ? group(m, 1) : '志愿服务'
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_CHECKIN_KINDS, type CheckinKind, type CheckinType } from '../kernel/texts/checkin-kinds.texts.ts'
 import { kindOfWord } from '../kernel/policy/checkin-kinds.ts'
+import { group } from '../core/match-group.ts'
 
 export type CheckinArgs =
   | { ok: true; undo: true }
@@ -54,7 +55,7 @@ function unglue(argv: string[], kinds: readonly CheckinKind[]): string[] {
     const type = TYPE_WORDS.includes(word) ? undefined : TYPE_WORDS.find((t) => word.startsWith(t) && word.length > t.length)
     const count = /^(\d+户)(.+)$/.exec(word)
     if (type) out.splice(i, 1, type, word.slice(type.length))
-    else if (count) out.splice(i, 1, count[1]!, count[2]!)
+    else if (count) out.splice(i, 1, group(count, 1), group(count, 2))
   }
   return out
 }

@@ -1,4 +1,5 @@
 import { normalise } from './normalise.ts'
+import { group } from '../core/match-group.ts'
 
 /** Texts longer than this are never parsed as commands: a command among them is refused with a short reply. */
 export const MAX_COMMAND_TEXT = 2000
@@ -51,7 +52,7 @@ export function parseCommand(raw: string, opts: { mentionsSelf?: boolean; botNam
     // WeChat puts "@name" first; the mock and some clients send a plain space after it.
     const m = /^@\S+\s*(.*)$/s.exec(text)
     if (m) {
-      text = m[1]!.trim()
+      text = group(m, 1).trim()
       addressed = true
     }
   }
@@ -60,12 +61,12 @@ export function parseCommand(raw: string, opts: { mentionsSelf?: boolean; botNam
   if (prefixed) text = text.replace(/^[#/]+\s*/, '')
   if (!text) return addressed ? { word: '帮助', args: '', argv: [] } : null
   const m = /^(\S+?)(?:\s+([\s\S]*))?$/.exec(text)!
-  let word = m[1]!
+  let word = group(m, 1)
   let args = (m[2] ?? '').trim()
   // "#签到走访5户" — no space after a Chinese command word is common on phones.
   const glued = /^([\u4e00-\u9fff]{2})([\s\S]+)$/.exec(word)
-  if (glued && KNOWN_GLUE.has(glued[1]!) && !WHOLE_WORDS.has(word)) {
-    word = glued[1]!
+  if (glued && KNOWN_GLUE.has(group(glued, 1)) && !WHOLE_WORDS.has(word)) {
+    word = group(glued, 1)
     args = `${glued[2]} ${args}`.trim()
   }
   return { word, args, argv: args ? args.split(/\s+/) : [] }
@@ -86,10 +87,10 @@ const WHOLE_WORDS = new Set(['志愿服务', '兑换列表'])
  */
 function parseBare(text: string, words: readonly string[]): ParsedCommand | null {
   const m = /^(\S+) +(\S[\s\S]*)$/.exec(text)
-  if (!m || !words.includes(m[1]!)) return null
-  const args = m[2]!.trim()
+  if (!m || !words.includes(group(m, 1))) return null
+  const args = group(m, 2).trim()
   if (BARE_CHAT.test(args) || args.includes('?')) return null
-  return { word: m[1]!, args, argv: args.split(/\s+/), bare: true }
+  return { word: group(m, 1), args, argv: args.split(/\s+/), bare: true }
 }
 
 /**

@@ -3,6 +3,7 @@
 // never a guess: the reply repeats what was understood so a misreading is visible.
 import { normalise } from './normalise.ts'
 import { daysInMonth, fromLocal, toLocal } from '../core/local-time.ts'
+import { group } from '../core/match-group.ts'
 
 export type DeadlineResult = { ok: true; at: Date } | { ok: false; problem: string }
 
@@ -58,7 +59,7 @@ export function parseDeadline(input: string, now: Date): DeadlineResult {
     // Bound the count before multiplying: 9999999999天 is past the largest Date, and an invalid Date is
     // neither "past" nor "over a year" to the checks in future(), so it would reach the database.
     const n = Number(rel[1])
-    const unitMs = UNIT_MS[rel[2]!]!
+    const unitMs = UNIT_MS[group(rel, 2)]!
     if (n <= 0) return unknown()
     if (n > Math.floor(MAX_AHEAD_MS / unitMs)) return tooFar(raw)
     return future(new Date(now.getTime() + n * unitMs), now, raw)
@@ -84,16 +85,16 @@ export function parseDeadline(input: string, now: Date): DeadlineResult {
     if (Number(m[1]) < today.day)
       return { ok: false, problem: `「${raw}」是本月${m[1]}日(已过)还是下个月?请写上月份,例如:${today.month === 12 ? 1 : today.month + 1}月${m[1]}日` }
   } else if ((m = take(/^(今天|今日|今晚|今早|明天|明日|明晚|明早|后天|大后天)/))) {
-    const offset = { 今: 0, 明: 1, 后: 2, 大: 3 }[m[1]![0] as '今']
+    const offset = { 今: 0, 明: 1, 后: 2, 大: 3 }[group(m, 1)[0] as '今']
     date = shift(today, offset)
     dayWord = true
-    if (/晚$/.test(m[1]!)) rest = `晚上${rest}`
-    if (/早$/.test(m[1]!)) rest = `早上${rest}`
+    if (/晚$/.test(group(m, 1))) rest = `晚上${rest}`
+    if (/早$/.test(group(m, 1))) rest = `早上${rest}`
   } else if (take(/^(昨天|昨日|昨晚|昨早|前天|大前天)/)) {
     // Understood, and in the past: say so rather than "看不懂".
     return { ok: false, problem: `截止时间「${raw}」已经过去了,请写一个将来的时间,${EXAMPLES}` }
   } else if ((m = take(/^(下下|下个|下|本|这个|这)?(?:周|星期|礼拜)([一二三四五六日天1-7])/))) {
-    const target = WEEKDAY[m[2]!]!
+    const target = WEEKDAY[group(m, 2)]!
     const prefix = m[1] ?? ''
     const weeks = prefix.startsWith('下下') ? 2 : prefix.startsWith('下') ? 1 : 0
     let offset = target - today.weekday + weeks * 7

@@ -1,6 +1,7 @@
 // A pasted list (issue #23): "#需求" followed by several items, one a line or numbered (1. 2、 3） ① ②, 一、二、, - •),
 // or numbered on one line ("1.王奶奶家漏水 2.李大爷要助浴"). Each item becomes its own record. Pure; table-tested in
 // test/unit/list-items.test.ts.
+import { group } from '../core/match-group.ts'
 
 /** More than this many items in one message is refused (a paste gone wrong, or a whole sheet). */
 export const MAX_ITEMS = 20
@@ -48,7 +49,7 @@ function inline(text: string): string[] | null {
   const one = text.trim()
   const marks: { at: number; end: number; n: number }[] = []
   for (const m of one.matchAll(INLINE)) {
-    const n = m[1] ? Number(m[1]) : m[2]!.codePointAt(0)! - 0x2460 + 1
+    const n = m[1] ? Number(m[1]) : group(m, 2).codePointAt(0)! - 0x2460 + 1
     const at = m.index + (m[0].length - m[0].trimStart().length)
     marks.push({ at, end: m.index + m[0].length, n })
   }

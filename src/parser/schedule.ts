@@ -4,6 +4,7 @@
 import { parseDeadline } from './deadline.ts'
 import { chineseNumber } from './deadline.ts'
 import { normalise } from './normalise.ts'
+import { group } from '../core/match-group.ts'
 
 export type ScheduleResult =
   | { ok: true; kind: 'cron'; cron: string; phrase: string }
@@ -23,7 +24,7 @@ export function parseClock(s: string): { ok: true; hour: number; minute: number 
     )
   if (!m) return { ok: false, problem: `请写明几点,例如:${SCHEDULE_EXAMPLES}` }
   const period = m[1] ?? null
-  let hour = chineseNumber(m[2]!)
+  let hour = chineseNumber(group(m, 2))
   const minute = m[3] === '半' ? 30 : m[3] === '一刻' ? 15 : m[3] === '三刻' ? 45 : m[3] ? chineseNumber(m[3]) : 0
   if (hour === null || minute === null || hour > 23 || minute > 59) return { ok: false, problem: `看不懂时间「${s}」,例如:${SCHEDULE_EXAMPLES}` }
   if (period && PM.has(period) && hour < 12) hour += 12
@@ -38,17 +39,17 @@ export function parseSchedule(raw: string, now: Date): ScheduleResult {
   if (!phrase) return { ok: false, problem: `请写明发送时间,例如:${SCHEDULE_EXAMPLES}` }
   const recurring = /^(每月|每个月)(.+?)[日号](.+)$/.exec(phrase)
   if (recurring) {
-    const day = chineseNumber(recurring[2]!)
+    const day = chineseNumber(group(recurring, 2))
     if (day === null || day < 1 || day > 31) return { ok: false, problem: `每月几号?「${recurring[2]}」不是 1–31 的日子` }
     if (day > 28) return { ok: false, problem: `每月${day}日不是每个月都有,请写 1–28 日(月底请写 每月28日)` }
-    return withClock(recurring[3]!, (h, m) => `${m} ${h} ${day} * *`, phrase)
+    return withClock(group(recurring, 3), (h, m) => `${m} ${h} ${day} * *`, phrase)
   }
   const weekly = /^(?:每周|每星期|每礼拜)([一二三四五六日天1-7])(.+)$/.exec(phrase)
-  if (weekly) return withClock(weekly[2]!, (h, m) => `${m} ${h} * * ${WEEKDAY[weekly[1]!]}`, phrase)
+  if (weekly) return withClock(group(weekly, 2), (h, m) => `${m} ${h} * * ${WEEKDAY[group(weekly, 1)]}`, phrase)
   const daily = /^(每天|每日|天天|工作日|每个工作日)(.+)$/.exec(phrase)
   if (daily) {
-    const dow = daily[1]!.includes('工作日') ? '1-5' : '*'
-    return withClock(daily[2]!, (h, m) => `${m} ${h} * * ${dow}`, phrase)
+    const dow = group(daily, 1).includes('工作日') ? '1-5' : '*'
+    return withClock(group(daily, 2), (h, m) => `${m} ${h} * * ${dow}`, phrase)
   }
   if (/^每/.test(phrase)) return { ok: false, problem: `看不懂「${raw}」,例如:${SCHEDULE_EXAMPLES}` }
   const once = parseDeadline(phrase, now)

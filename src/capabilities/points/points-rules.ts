@@ -5,6 +5,7 @@ import { fromLocal, toLocal } from '../../core/local-time.ts'
 import { isAtOrAbove, isSupervisorOver } from '../../kernel/org/authority.ts'
 import type { Role } from '../../kernel/org/org.types.ts'
 import type { PointsPolicy } from './points-policy.ts'
+import { group } from '../../core/match-group.ts'
 
 // ── Durations ───────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -44,18 +45,18 @@ export function parseServiceDuration(raw: string, halfDayHours: number): number 
   if (s === '半小时' || s === '半个小时' || s === '半个钟头') return 30
   let m = new RegExp(`^${NUM}${HOUR_WORDS}半$`).exec(s) ?? new RegExp(`^${NUM}个半(?:小时|钟头)$`).exec(s)
   if (m) {
-    const h = readNumber(m[1]!)
+    const h = readNumber(group(m, 1))
     return h === null ? null : Math.round(h * 60 + 30)
   }
   m = new RegExp(`^${NUM}${HOUR_WORDS}(?:${NUM}${MIN_WORDS}?)?$`).exec(s)
   if (m) {
-    const h = readNumber(m[1]!)
+    const h = readNumber(group(m, 1))
     const min = m[2] ? readNumber(m[2]) : 0
     return h === null || min === null ? null : Math.round(h * 60 + min)
   }
   m = new RegExp(`^${NUM}${MIN_WORDS}$`).exec(s)
   if (m) {
-    const min = readNumber(m[1]!)
+    const min = readNumber(group(m, 1))
     return min === null ? null : Math.round(min)
   }
   return null
@@ -123,8 +124,8 @@ export function parseServiceDay(word: string, now: Date): ServiceDay | null {
     m = Number(full[2])
     d = Number(full[3])
   } else if (md) {
-    m = readNumber(md[1]!) ?? 0
-    d = readNumber(md[2]!) ?? 0
+    m = readNumber(group(md, 1)) ?? 0
+    d = readNumber(group(md, 2)) ?? 0
     if (m > today.month) y -= 1
   } else return null
   if (m < 1 || m > 12 || d < 1 || d > 31 || toLocal(fromLocal(y, m, d)).day !== d) return { ok: false, problem: 'no-such-day' }
@@ -387,7 +388,7 @@ export function pickCurrency<I extends { name: string; currency: boolean }>(item
     if (text === item.name) return { item, amount: null }
     const esc = item.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     const m = new RegExp(`^${esc}\\s*[x×*]?\\s*(\\S+)$`).exec(text) ?? new RegExp(`^(\\S+?)\\s*${esc}$`).exec(text)
-    if (m) return { item, amount: /^\d{1,9}$/.test(m[1]!) ? Number(m[1]) : Number.NaN }
+    if (m) return { item, amount: /^\d{1,9}$/.test(group(m, 1)) ? Number(m[1]) : Number.NaN }
   }
   return null
 }

@@ -7,6 +7,7 @@
 //    none for `silentMs` is a dead link, restarted like a dropped one;
 //  - gives up when the service refuses the token for `authGiveUpMs` (a wrong token never starts working): `onFatal`.
 import net from 'node:net'
+import { group } from '../../core/match-group.ts'
 
 export interface SupervisorSettings {
   pingMs: number
@@ -126,7 +127,7 @@ export class LinkSupervisor {
 export function portProbe(endpoint: string | undefined): () => Promise<boolean | undefined> {
   const m = endpoint ? /^(?:dns:\/\/\/)?\[?([^\]]+?)\]?:(\d+)$/.exec(endpoint) : null
   if (!m) return async () => undefined
-  const [host, port] = [m[1]!, Number(m[2])]
+  const [host, port] = [group(m, 1), Number(m[2])]
   return () =>
     new Promise((resolve) => {
       const sock = net.connect({ host, port })

@@ -11,6 +11,7 @@ import { send, sendHtml, sendJson } from '../http.ts'
 import type { Request, Route } from '../router.ts'
 import { webTexts } from '../texts.ts'
 import { simPage } from './sim-page.ts'
+import { group } from '../../core/match-group.ts'
 
 const IMAGE_LIMIT = 8 * 1024 * 1024
 /** Images typed in the browser, kept for showing them (the newest few hundred). */
@@ -158,10 +159,10 @@ export function simRoutes(ctx: ConsoleContext, session: SimSession): Route<Viewe
         const b = parse(imageBody, body)
         const m = /^data:(image\/[\w.+-]+);base64,(.*)$/s.exec(b.data)
         if (!m) throw new HttpError(400, 'WEB_BAD_IMAGE', 'image is not a base64 data URL', webTexts.badRequest)
-        const bytes = Buffer.from(m[2]!, 'base64')
+        const bytes = Buffer.from(group(m, 2), 'base64')
         if (bytes.length > IMAGE_LIMIT) throw new HttpError(413, 'WEB_IMAGE_TOO_LARGE', `image of ${bytes.length} bytes`, '图片太大(最多 8 MB)')
         const id = world.sendImageBytes(person(b.from), room(b.room), b.name || 'image.jpg', bytes)
-        images.set(id, { bytes, type: m[1]! })
+        images.set(id, { bytes, type: group(m, 1) })
         while (images.size > KEEP_IMAGES) images.delete(images.keys().next().value!)
         await session.settle()
         return clock()

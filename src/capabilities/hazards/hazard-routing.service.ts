@@ -7,7 +7,7 @@ import { orgRepo } from '../../kernel/org/org.repo.ts'
 import type { Member, Room, Unit } from '../../kernel/org/org.types.ts'
 import { imageToRoom, toRoom } from '../../kernel/org/room-message.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
-import { type TaskPolicy } from '../../kernel/policy/policy.ts'
+import type { TaskPolicy } from '../../kernel/policy/policy.ts'
 import { escalationDueAt } from '../../kernel/escalation/schedule.ts'
 import { clockOf, type ClockItem } from '../../kernel/escalation/clock.ts'
 import { categoryOf } from './hazard-categories.ts'
@@ -65,7 +65,7 @@ export async function postReport(
   const urgent = h.priority === 'urgent'
   for (const room of rooms) {
     if (room.id === a.exceptRoomId) continue
-    postTo(w, room, h, textFor(room.unitId, h.reportUnitId, raw), who, urgent, a.images, jobId('hz', a.key, h.id, room.id))
+    postTo(w, room, textFor(room.unitId, h.reportUnitId, raw), who, urgent, a.images, jobId('hz', a.key, h.id, room.id))
   }
   if (urgent && !a.screening && a.handling.parentId) {
     const sups = await orgRepo.membersIn(w.db, [a.handling.parentId], ['supervisor'])
@@ -85,7 +85,7 @@ export async function postReport(
   return who
 }
 
-function postTo(w: Work, room: Room, h: Hazard, text: string, who: Member[], urgent: boolean, images: string[], key: string) {
+function postTo(w: Work, room: Room, text: string, who: Member[], urgent: boolean, images: string[], key: string) {
   w.effects.post(
     toRoom(
       room,

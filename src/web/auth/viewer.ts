@@ -43,6 +43,6 @@ export async function unitInScope(db: Db, viewer: Viewer, requested: string | nu
   if (!Number.isSafeInteger(id) || id <= 0) throw new HttpError(400, 'WEB_BAD_UNIT', `bad unit id ${requested}`, webTexts.badRequest)
   const unit = await orgRepo.unitById(db, id)
   // An unknown id answers like a forbidden one: a guessed URL learns nothing.
-  if (!unit || !unit.path.startsWith(viewer.scope.path)) throw forbidden(`unit ${id} outside scope ${viewer.scope.id} of member ${viewer.member?.id ?? 'sim'}`)
+  if (!unit?.path.startsWith(viewer.scope.path)) throw forbidden(`unit ${id} outside scope ${viewer.scope.id} of member ${viewer.member?.id ?? 'sim'}`)
   return unit
 }

@@ -1,4 +1,4 @@
-
+// #隐患: report a hazard (members, and residents in a grid's group), or read one (#隐患 H7 [完整]); #隐患列表.
 import { categoryOf } from './hazard-categories.ts'
 import { DUPLICATE_WAIT_MS, hazardHistory, MAX_DESCRIPTION, reportHazard, type HazardRef, type NewHazard } from './hazard.service.ts'
 import { HAZARD_STATUS_LABEL, hazardLine, hazardTexts } from './hazard.texts.ts'

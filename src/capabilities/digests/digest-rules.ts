@@ -2,7 +2,7 @@
 // (problems first, then the period). Table-tested in test/unit/digest-rules.test.ts.
 import { fromLocal, toLocal } from '../../core/local-time.ts'
 import { DEFAULT_CHECKIN_KINDS, kindLabel } from '../../kernel/texts/checkin-kinds.texts.ts'
-import { parsePeriod } from '../evaluation/periods.ts'
+import { parsePeriod } from '../../parser/period.ts'
 import { funnelLine } from '../projects/funnel-rules.ts'
 import { digestTexts as t } from './digest.texts.ts'
 import type { DigestChild, DigestCounts, DigestKind, DigestPeriod } from './digest.types.ts'

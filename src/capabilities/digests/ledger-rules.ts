@@ -1,7 +1,7 @@
 // Which month `#导出 台账 [本月|上月|11月|2026-11]` names, relative to `now` (default 本月); pure, table-tested in
 // test/unit/ledger-rules.test.ts. A month not begun yet is refused; so is anything that is not one month.
 import { toLocal } from '../../core/local-time.ts'
-import { parsePeriod } from '../evaluation/periods.ts'
+import { parsePeriod } from '../../parser/period.ts'
 import { ledgerTexts as t } from './ledger.texts.ts'
 
 export type LedgerMonth = { ok: true; month: string; label: string } | { ok: false; problem: string }

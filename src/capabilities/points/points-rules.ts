@@ -6,6 +6,7 @@ import { isAtOrAbove, isSupervisorOver } from '../../kernel/org/authority.ts'
 import type { Role } from '../../kernel/org/org.types.ts'
 import type { PointsPolicy } from './points-policy.ts'
 import { group } from '../../core/match-group.ts'
+import type { PeriodKind } from '../../kernel/time/periods.ts'
 
 // ── Durations ───────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -290,7 +291,7 @@ export const mayRedeemFrom = (member: { unit: { path: string } }, itemUnit: { pa
 
 // ── Periods (Asia/Shanghai) ─────────────────────────────────────────────────────────────────────────────────────
 
-export type PeriodKind = 'month' | 'quarter' | 'year'
+export type { PeriodKind }
 export const PERIOD_WORDS: Record<string, PeriodKind> = {
   本月: 'month',
   月: 'month',
@@ -302,37 +303,7 @@ export const PERIOD_WORDS: Record<string, PeriodKind> = {
   年度: 'year',
 }
 
-export interface Period {
-  kind: PeriodKind
-  from: Date
-  to: Date
-  /** Local months in it, as yyyymm. */
-  months: number[]
-  label: string
-}
-
-/** yyyymm of the local (UTC+8) month containing `at`. */
-export function monthKey(at: Date): number {
-  const l = toLocal(at)
-  return l.year * 100 + l.month
-}
-
-/** The local calendar month, quarter or year containing `now`. */
-export function periodOf(kind: PeriodKind, now: Date): Period {
-  const l = toLocal(now)
-  const first = kind === 'month' ? l.month : kind === 'quarter' ? Math.floor((l.month - 1) / 3) * 3 + 1 : 1
-  const count = kind === 'month' ? 1 : kind === 'quarter' ? 3 : 12
-  const months = Array.from({ length: count }, (_, i) => l.year * 100 + first + i)
-  const label = kind === 'month' ? `${l.year}年${l.month}月` : kind === 'quarter' ? `${l.year}年第${(first + 2) / 3}季度` : `${l.year}年`
-  return { kind, from: fromLocal(l.year, first, 1), to: fromLocal(l.year, first + count, 1), months, label }
-}
-
-/** "2026-11" → that local month; null when malformed. */
-export function monthPeriod(text: string): Period | null {
-  const m = /^(\d{4})-(\d{1,2})$/.exec(text.trim())
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return null
-  return periodOf('month', fromLocal(Number(m[1]), Number(m[2]), 15))
-}
+export { monthKey, monthPeriod, periodOf, type Period } from '../../kernel/time/periods.ts'
 
 // ── Which item ──────────────────────────────────────────────────────────────────────────────────────────────────
 

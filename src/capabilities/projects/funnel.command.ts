@@ -1,5 +1,5 @@
 // #清单: the funnel 需求 → 任务 → 项目 (and resources matched) of this group's unit and its subtree, for a period.
-import { parsePeriod } from '../evaluation/periods.ts'
+import { parsePeriod } from '../../parser/period.ts'
 import { funnelFor } from './funnel.service.ts'
 import { funnelTexts } from './project.texts.ts'
 import { ok, problem, type CommandDef, type ParseResult } from '../../pipeline/command.ts'

@@ -1,7 +1,7 @@
 // 六个一: records typed with #六个一 (images within 5 minutes before or after are their evidence), records credited
 // automatically (a completed project → 参与一个项目; a completed task that solved a hard problem → 解决一个难题, as
 // policies.projects says), and one's progress over the year.
-import { periodOf } from '../points/points-rules.ts'
+import { periodOf } from '../../kernel/time/periods.ts'
 import { districtOf, type MemberWithUnit, type Unit } from '../../kernel/org/org.types.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import type { Work } from '../../kernel/work.ts'

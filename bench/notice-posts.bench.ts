@@ -64,10 +64,11 @@ async function run(db: Database, label: string, draft: NoticeDraft, answer: (roo
   // The timers when due (virtual time): the SLA step, then (chased notices) the escalation step one period later.
   const n = await prisma.notice.findUniqueOrThrow({ where: { id: sent.notice.id } })
   const steps = new Effects()
-  if (n.nextTimerAt) await prisma.$transaction((tx) => runNoticeSla(tx as never, steps, n.nextTimerAt!, n.id, 0), { timeout: 300_000 })
+  if (n.nextEscalationAt) await prisma.$transaction((tx) => runNoticeSla(tx as never, steps, n.nextEscalationAt!, n.id, 0), { timeout: 300_000 })
   const afterSla = await prisma.notice.findUniqueOrThrow({ where: { id: n.id } })
-  await ack('after', afterSla.nextTimerAt ?? at)
-  if (afterSla.nextTimerAt) await prisma.$transaction((tx) => runNoticeEscalation(tx as never, steps, afterSla.nextTimerAt!, n.id, 1), { timeout: 300_000 })
+  await ack('after', afterSla.nextEscalationAt ?? at)
+  if (afterSla.nextEscalationAt)
+    await prisma.$transaction((tx) => runNoticeEscalation(tx as never, steps, afterSla.nextEscalationAt!, n.id, 1), { timeout: 300_000 })
   const by = (prefix: string) => steps.posts.filter((p) => p.key.startsWith(prefix))
   const r: NoticeRun = {
     label,

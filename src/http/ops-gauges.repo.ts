@@ -22,7 +22,7 @@ export const opsGaugesRepo = {
     task: await db.task.count({ where: { nextEscalationAt: { lt: before } } }),
     hazard: await db.hazard.count({ where: { nextEscalationAt: { lt: before } } }),
     project: await db.project.count({ where: { nextEscalationAt: { lt: before } } }),
-    notice: await db.notice.count({ where: { nextTimerAt: { lt: before } } }),
+    notice: await db.notice.count({ where: { nextEscalationAt: { lt: before } } }),
   }),
   accountStates: (db: DbOrTx) => db.botAccount.findMany({ select: { id: true, state: true } }),
 }

@@ -149,9 +149,10 @@ describe('delivery transitions', () => {
     expect(statusesFor('ack')).toEqual(['queued', 'sent', 'failed'])
   })
   it('a timer step runs only while the notice waits for it', () => {
-    expect(noticeStepDecision({ timerStep: 0 }, 0)).toBe('post')
-    expect(noticeStepDecision({ timerStep: 1 }, 0)).toBe('stale')
-    expect(noticeStepDecision({ timerStep: 2 }, 1)).toBe('stale')
+    expect(noticeStepDecision({ escalationLevel: -1 }, 0)).toBe('post')
+    expect(noticeStepDecision({ escalationLevel: 0 }, 0)).toBe('stale')
+    expect(noticeStepDecision({ escalationLevel: 0 }, 1)).toBe('post')
+    expect(noticeStepDecision({ escalationLevel: 1 }, 1)).toBe('stale')
     expect(noticeStepDecision(null, 0)).toBe('stale')
   })
 })

@@ -16,7 +16,7 @@ import { noticeOrgRepo, noticeRepo } from './notice.repo.ts'
 import { noticeStepDecision, noticeStepDueAt } from './notice-rules.ts'
 import { byParent, isDown } from './notice-tally.ts'
 import { noticeTexts } from './notice.texts.ts'
-import { STEP_DONE, STEP_ESCALATE, STEP_SLA, type DeliveryStatus } from './notice.types.ts'
+import { LEVEL_DONE, STEP_ESCALATE, STEP_SLA, type DeliveryStatus } from './notice.types.ts'
 
 async function loadNotice(db: DbOrTx, id: number) {
   const notice = await noticeRepo.byId(db, id)
@@ -33,7 +33,7 @@ async function reportDelivery(
   deliveries: { status: DeliveryStatus }[],
   home: Room | null,
 ): Promise<StepOutcome> {
-  if (!(await noticeRepo.claimStep(db, notice.id, STEP_SLA, { timerStep: STEP_DONE, nextTimerAt: null }))) return 'stale'
+  if (!(await noticeRepo.claimStep(db, notice.id, STEP_SLA, { escalationLevel: LEVEL_DONE, nextEscalationAt: null }))) return 'stale'
   const c = { sent: 0, failed: 0, acknowledged: 0 }
   for (const d of deliveries) if (d.status !== 'queued') c[d.status]++
   const all = c.acknowledged === deliveries.length
@@ -94,7 +94,7 @@ export async function runNoticeSla(db: DbOrTx, effects: Effects, now: Date, id: 
   const urgent = notice.priority === 'urgent'
   if (!notice.chase) return reportDelivery(db, effects, notice, deliveries, home)
   const escalateAt = open.length && policy.notices.escalate ? noticeStepDueAt(notice.slaAt, 1, notice.priority, policy) : null
-  const claimed = await noticeRepo.claimStep(db, id, STEP_SLA, { timerStep: escalateAt ? STEP_ESCALATE : STEP_DONE, nextTimerAt: escalateAt })
+  const claimed = await noticeRepo.claimStep(db, id, STEP_SLA, { escalationLevel: escalateAt ? STEP_SLA : LEVEL_DONE, nextEscalationAt: escalateAt })
   if (!claimed) return 'stale'
   const sender = (await orgRepo.membersByIds(db, [notice.senderId]))[0]
   if (!open.length) {
@@ -122,7 +122,7 @@ export async function runNoticeEscalation(db: DbOrTx, effects: Effects, now: Dat
   const loaded = await loadNotice(db, id)
   if (noticeStepDecision(loaded?.notice ?? null, step) === 'stale' || !loaded || step !== STEP_ESCALATE) return 'stale'
   const { notice, unit } = loaded
-  if (!(await noticeRepo.claimStep(db, id, STEP_ESCALATE, { timerStep: STEP_DONE, nextTimerAt: null }))) return 'stale'
+  if (!(await noticeRepo.claimStep(db, id, STEP_ESCALATE, { escalationLevel: LEVEL_DONE, nextEscalationAt: null }))) return 'stale'
   const open = (await noticeRepo.deliveries(db, id)).filter((d) => d.status !== 'acknowledged')
   if (!open.length) return 'posted'
   const rooms = await noticeOrgRepo.roomsByIds(

@@ -44,8 +44,8 @@ export function noticeStepDueAt(slaAt: Date, step: 0 | 1, priority: Priority, po
 }
 
 /** A woken notice timer runs only when the notice still waits for that step (a stale or repeated job does nothing). */
-export function noticeStepDecision(row: { timerStep: number } | null, step: number): 'post' | 'stale' {
-  return row && row.timerStep === step ? 'post' : 'stale'
+export function noticeStepDecision(row: { escalationLevel: number } | null, step: number): 'post' | 'stale' {
+  return row && row.escalationLevel === step - 1 ? 'post' : 'stale'
 }
 
 /** A room's delivery as the acknowledgement picker sees it. */

@@ -12,9 +12,10 @@ export const noticeTimers: TimerSource = {
     if (!rows.length) return null
     const timers: TimerRequest[] = []
     for (const n of rows) {
-      if (!n.nextTimerAt) continue
-      if (n.timerStep === STEP_SLA) timers.push({ kind: 'notice_sla', subjectId: n.id, cycle: 0, step: STEP_SLA, dueAt: n.nextTimerAt })
-      if (n.timerStep === STEP_ESCALATE) timers.push({ kind: 'notice_escalate', subjectId: n.id, cycle: 0, step: STEP_ESCALATE, dueAt: n.nextTimerAt })
+      if (!n.nextEscalationAt) continue
+      const step = n.escalationLevel + 1 // the step due next
+      if (step === STEP_SLA) timers.push({ kind: 'notice_sla', subjectId: n.id, cycle: 0, step: STEP_SLA, dueAt: n.nextEscalationAt })
+      if (step === STEP_ESCALATE) timers.push({ kind: 'notice_escalate', subjectId: n.id, cycle: 0, step: STEP_ESCALATE, dueAt: n.nextEscalationAt })
     }
     return { lastId: rows[rows.length - 1]!.id, timers }
   },

@@ -19,13 +19,14 @@ export const noticeRepo = {
   byOccurrence: (db: DbOrTx, scheduleId: number, occurrenceAt: Date) =>
     db.notice.findUnique({ where: { scheduleId_occurrenceAt: { scheduleId, occurrenceAt } } }),
   /** Claims a timer step: applies only while the notice still waits for `step`. */
-  claimStep: async (db: DbOrTx, id: number, step: number, data: { timerStep: number; nextTimerAt: Date | null }) =>
-    (await db.notice.updateMany({ where: { id, timerStep: step }, data })).count === 1,
+  /** Takes step `step` of a notice's timers once: only while the last step taken is the one before it. */
+  claimStep: async (db: DbOrTx, id: number, step: number, data: { escalationLevel: number; nextEscalationAt: Date | null }) =>
+    (await db.notice.updateMany({ where: { id, escalationLevel: step - 1 }, data })).count === 1,
   /** Notices whose next timer is due before `before` (null: every pending one), ids above `afterId`. */
   pendingTimers: (db: DbOrTx, before: Date | null, take: number, afterId: number) =>
     db.notice.findMany({
-      where: { id: { gt: afterId }, nextTimerAt: before ? { not: null, lt: before } : { not: null } },
-      select: { id: true, timerStep: true, nextTimerAt: true },
+      where: { id: { gt: afterId }, nextEscalationAt: before ? { not: null, lt: before } : { not: null } },
+      select: { id: true, escalationLevel: true, nextEscalationAt: true },
       orderBy: { id: 'asc' },
       take,
     }),

@@ -109,7 +109,7 @@ export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { 
   const districtId = districtOf(op.room.unit)
   const chase = chases(policy.notices, draft.urgent, !!draft.confirm)
   const slaAt = slaDueAt(op.now, priority, policy)
-  const nextTimerAt = noticeStepDueAt(slaAt, 0, priority, policy)
+  const nextEscalationAt = noticeStepDueAt(slaAt, 0, priority, policy)
   const notice = await noticeRepo.create(op.db, {
     districtId,
     number: await noticeRepo.nextNumber(op.db, districtId),
@@ -125,13 +125,13 @@ export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { 
     plan: plan as object,
     scheduleId: schedule?.id ?? null,
     occurrenceAt: schedule?.occurrenceAt ?? null,
-    nextTimerAt,
+    nextEscalationAt,
     chase,
   })
   const byId = new Map(rooms.map((r) => [r.id, r]))
   const from = `${op.room.unit.name} ${op.member.name}`
   // Quiet hours move the summary and re-@ to the morning: the post and the plan say that time, not the SLA's minutes.
-  const held = nextTimerAt.getTime() > slaAt.getTime() && policy.quietHours ? { until: nextTimerAt, span: quietSpan(policy.quietHours) } : null
+  const held = nextEscalationAt.getTime() > slaAt.getTime() && policy.quietHours ? { until: nextEscalationAt, span: quietSpan(policy.quietHours) } : null
   const text = noticeTexts.posted(
     { number: notice.number, text: draft.text, urgent: draft.urgent, slaMs, heldUntil: held?.until, chase, footer: draft.footer },
     from,
@@ -149,7 +149,7 @@ export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { 
     const message: OutboundMessage = { accountId: d.accountId, roomId: byId.get(d.roomId)!.wxRoomId!, text, mentionIds: [], urgent: draft.urgent }
     op.effects.post(message, d.outboxKey)
   }
-  op.effects.schedule({ kind: 'notice_sla', subjectId: notice.id, cycle: 0, step: STEP_SLA, dueAt: nextTimerAt })
+  op.effects.schedule({ kind: 'notice_sla', subjectId: notice.id, cycle: 0, step: STEP_SLA, dueAt: nextEscalationAt })
   return { notice: notice as Notice, plan, targetName: target.name, held }
 }
 

@@ -19,8 +19,9 @@ export interface Notice {
   plan: unknown
   scheduleId: number | null
   occurrenceAt: Date | null
-  timerStep: number
-  nextTimerAt: Date | null
+  /** The last timer step taken (-1: none yet); EscalationState's name, as on tasks, projects and hazards. */
+  escalationLevel: number
+  nextEscalationAt: Date | null
   /** Re-@ and parent summaries when unacknowledged (urgent or 需确认 by default); false: delivery tracked only. */
   chase: boolean
 }
@@ -100,7 +101,8 @@ export type NoticeRefusalCode =
   | 'SCHEDULE_NOT_FOUND'
   | 'SCHEDULE_NOT_YOURS'
 
-/** Steps of a notice's timers (Notice.timerStep). */
+/** Steps of a notice's timers (a job's `step`; Notice.escalationLevel is the last one taken, -1 before the first). */
 export const STEP_SLA = 0
 export const STEP_ESCALATE = 1
-export const STEP_DONE = 2
+/** The last step: a notice at this level has nothing more due (escalated, or no escalation needed). */
+export const LEVEL_DONE = STEP_ESCALATE

@@ -116,7 +116,7 @@ export async function boardData(db: Db, unit: Unit, now: Date, live: AccountStat
         text: excerpt(textFor(unit.id, n.unitId, n.text), 40),
         sentAt: formatLocal(n.createdAt),
         slaAt: formatLocal(n.slaAt),
-        next: at(n.nextTimerAt),
+        next: at(n.nextEscalationAt),
         cells,
         acked: cells.filter((c) => c.acked).length,
       }

@@ -1,5 +1,10 @@
 // The verbs on one task: 认领 进展 完成 放弃 催办 接手 转派 取消. Each takes the task id first.
-import { abandonTask, cancelTask, handBackTask, chaseTask, claimTask, completeTask, progressTask, reassignTask, takeOverTask } from './task.service.ts'
+import { claimTask, progressTask, takeOverTask } from './task-claim.ts'
+import { completeTask } from './task-complete.ts'
+import { abandonTask, cancelTask } from './task-release.ts'
+import { reassignTask } from './task-reassign.ts'
+import { handBackTask } from './task-hand-back.ts'
+import { chaseTask } from './task-chase.ts'
 import { taskTexts } from './task.texts.ts'
 import { UsageError } from '../../core/errors.ts'
 import type { MemberWithUnit } from '../../kernel/org/org.types.ts'

@@ -187,6 +187,8 @@ export const taskTexts = {
   holderCancelled: (t: Pick<Task, 'number' | 'title'>, byName: string, reason: string) =>
     `📌 ${named(t)}已被${byName}取消${reason ? `(${reason})` : ''},您无需再办理。`,
   holderReplaced: (t: Pick<Task, 'number' | 'title'>, what: string) => `📌 ${named(t)}:${what},您无需再办理。`,
+  takenOverBy: (name: string) => `${name} 已接手`,
+  reassignedBy: (name: string, to: string) => `${name} 已转派给 ${to}`,
   /** Appended to a reply typed in the task's own room when it took the task from someone (who is @-ed). */
   formerHolderNote: (name: string) => `\n@${name} 您无需再办理此任务。`,
   disclosedNote: (where: string) => `于${where}`,

@@ -13,6 +13,8 @@ import { startCycle } from './escalation.service.ts'
 import { mayCreateIn } from './task-rules.ts'
 import { needTexts, taskTexts } from './task.texts.ts'
 import { tellResident } from './need.service.ts'
+import { tellNeedReached } from './need-clock.service.ts'
+import { needClockTexts } from './need-clock.texts.ts'
 import type { Need } from './task.types.ts'
 import { refuse, type TaskOp } from './task-op.ts'
 import { event } from './task-change.ts'
@@ -101,6 +103,8 @@ export async function createTask(op: TaskOp, input: NewTask) {
   const cycle = startCycle(task, 'unclaimed', op.now, ctx, op.effects, task.id)
   await taskRepo.transition(op.db, task.id, {}, cycle)
   if (need && !(await taskRepo.convertNeed(op.db, need.id, task.id))) throw refuse('NEED_RACE', taskTexts.needRace(input.needNumber!))
+  if (need)
+    await tellNeedReached(op.db, op.effects, need, (u) => needClockTexts.reachedConverted(need, u, task.number), `converted-${op.messageId}`, op.room.id)
   const from = input.needNumber !== undefined ? taskTexts.fromNeed(input.needNumber) : null
   await event(op, task, 'created', null, 'open', handedDown ? taskTexts.handedDownNote(here.name, unit.name, from) : from)
   if (handedDown) await announceHandedDown(op, { ...task, ...cycle }, room, input.notify)

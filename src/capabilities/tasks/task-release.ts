@@ -9,6 +9,7 @@ import type { TaskOp, TaskRef } from './task-op.ts'
 import { findTask } from './task-find.ts'
 import { authorize, change, event } from './task-change.ts'
 import { tellFormerHolder } from './task-tell.ts'
+import { restartNeedClock } from './need-clock.service.ts'
 
 export async function abandonTask(op: TaskOp, ref: TaskRef, reason: string) {
   const task = await findTask(op, ref)
@@ -26,6 +27,7 @@ export async function cancelTask(op: TaskOp, ref: TaskRef, reason: string) {
   await event(op, task, 'cancelled', task.status, 'cancelled', reason || null)
   // The need it was made from was not met: it is open again, to be turned into another task or closed.
   const need = task.needId && (await taskRepo.reopenNeed(op.db, task.needId, task.id)) ? await taskRepo.needById(op.db, task.needId) : null
+  if (need) await restartNeedClock(op.db, op.effects, need.id, op.now)
   await tellReachedRooms(op.db, op.effects, task, taskTexts.reachedCancelled(task, task.unit.name), `cancel-${op.messageId}`, op.room.id)
   const formerHolder = await tellFormerHolder(op, task, (t) => taskTexts.holderCancelled(t, op.actor.name, reason))
   return { task, formerHolder, reopenedNeed: need?.number ?? null }

@@ -96,7 +96,11 @@ export const taskTexts = {
   notHandedDown: (t: Pick<Task, 'number'>, unitName: string) =>
     `${taskId(t)} 是${unitName}自己的任务,不是上级派来的,无法退回;不办请发送 #取消 ${taskId(t)} 原因`,
   reassignSummary: '派发人或上级负责人把任务转派给某人(可派到下级单位)',
-  handBackHelp: { summary: '把上级派来的任务退回派发单位(须写理由)', usage: '#退回 T12 <理由>', example: '#退回 T12 需要专业电工,网格无法处理' },
+  handBackHelp: {
+    summary: '把上级派来的任务或项目退回派发单位(须写理由)',
+    usage: '#退回 T12 <理由>;#退回 P3 <理由>',
+    example: '#退回 T12 需要专业电工,网格无法处理',
+  },
   handBackReason: () => '请写明退回理由',
   handedBackNote: (to: string, reason: string) => `退回${to}:${reason}`,
   needUnknown: (n: number) => `没有需求 N${n}`,

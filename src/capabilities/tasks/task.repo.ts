@@ -76,8 +76,28 @@ export const taskRepo = {
     }),
   /** Images a member sent shortly before or after completing, attached as evidence. */
   attachEvidence: (db: DbOrTx, memberId: number, taskId: number, from: Date, to: Date) =>
-    db.media.updateMany({ where: { memberId, taskId: null, sixId: null, at: { gte: from, lte: to } }, data: { taskId } }),
+    db.media.updateMany({ where: { memberId, taskId: null, sixId: null, needId: null, at: { gte: from, lte: to } }, data: { taskId } }),
   countEvidence: (db: DbOrTx, taskId: number) => db.media.count({ where: { taskId } }),
+  /** The latest need its raiser (a resident by contact id, a member by id) made in the room since `since`, still waiting. */
+  latestNeedBy: (db: DbOrTx, who: { wxid: string; memberId: number | null }, roomId: number, since: Date) =>
+    db.need.findFirst({
+      where: {
+        roomId,
+        status: { in: WAITING_NEED },
+        createdAt: { gte: since },
+        OR: [{ reporterWxid: who.wxid }, ...(who.memberId ? [{ reporterId: who.memberId }] : [])],
+      },
+      orderBy: { createdAt: 'desc' },
+    }),
+  /** Images `wxid` sent in the room in [from, to] that belong to nothing yet: they become the need's. */
+  attachNeedMedia: async (db: DbOrTx, needId: number, wxid: string, roomId: number, from: Date, to: Date) =>
+    (
+      await db.media.updateMany({
+        where: { wxid, roomId, needId: null, hazardId: null, taskId: null, sixId: null, at: { gte: from, lte: to } },
+        data: { needId },
+      })
+    ).count,
+  countNeedImages: (db: DbOrTx, needId: number) => db.media.count({ where: { needId } }),
   /** The member's most recently completed task, if completed at or after `since`. */
   recentlyCompletedBy: (db: DbOrTx, memberId: number, since: Date) =>
     db.task.findFirst({ where: { holderId: memberId, status: 'done', closedAt: { gte: since } }, orderBy: { closedAt: 'desc' } }),

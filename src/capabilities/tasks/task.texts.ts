@@ -203,7 +203,9 @@ export const taskTexts = {
 
 export const needTexts = {
   guestOnlyInGrid: () => '居民请在所在网格的群里提需求',
-  residentRecorded: (needs: { number: number }[]) => `📥 已收到您的需求 ${needs.map((n) => `N${n.number}`).join('、')},网格员确认后会在本群告诉您。`,
+  residentRecorded: (needs: { number: number }[]) =>
+    `📥 已收到您的需求 ${needs.map((n) => `N${n.number}`).join('、')},网格员确认后会在本群告诉您。有照片请在5分钟内发到本群,会附在需求上。`,
+  imageAttached: (n: { number: number }, count: number) => `📷 图片已附在需求 N${n.number} 上(共 ${count} 张)。`,
   // The resident's words are right above in the group: not repeated (the group holds other residents too).
   pendingForCadres: (needs: { number: number }[], residentName: string) =>
     `📥 居民 ${residentName} 提出需求 ${needs.map((n) => `N${n.number}`).join('、')}(待网格确认)。采纳:#采纳 N${needs[0]!.number};不采纳:#关闭 N${needs[0]!.number} 理由`,

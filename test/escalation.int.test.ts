@@ -1,5 +1,5 @@
-// Escalation's promises: a step posts once whatever happens to its job; a Redis flush loses no escalation;
-// many tasks escalating together all post.
+// Escalation's promises: a step posts once whatever happens to its job; a Redis flush loses no escalation (a task's
+// or a need's); many tasks escalating together all post.
 import { Redis } from 'ioredis'
 import { describe, expect, it } from 'vitest'
 import { redisOptions } from '../src/config/redis-url.ts'
@@ -61,6 +61,35 @@ describe('escalation', () => {
       expect(said.filter((t) => t.includes('T1') && t.includes('无人认领'))).toHaveLength(1)
       expect(said.filter((t) => t.includes('T2') && t.includes('无人认领'))).toHaveLength(1)
       expect(botSaid(sim, COMMUNITY).filter((t) => t.includes('T2') && t.includes('第1级'))).toHaveLength(1)
+    } finally {
+      await sim.close()
+    }
+  })
+
+  it("restores a need's clock after a Redis FLUSHALL (the sweeper): it still climbs, each step once", async () => {
+    const sim = await testSim({ start })
+    try {
+      sim.world.say(sim.world.person('李佳鑫'), GRID, '#需求 3号楼王奶奶家水管漏水')
+      await sim.settle()
+      sim.world.say(sim.world.person('张大爷'), GRID, '#需求 单元门禁坏了')
+      await sim.settle()
+      expect(await sim.app.timers.queue.getDelayedCount()).toBe(2)
+      const r = new Redis(redisOptions(sim.stores.redisUrl) as never)
+      const keys = await r.keys(`${sim.stores.prefix}:*`)
+      await r.del(...keys) // FLUSHALL, for this test's keys only (the server is shared)
+      r.disconnect()
+      expect(await sim.app.timers.queue.getDelayedCount()).toBe(0)
+      await sim.advance(3 * 86_400_000)
+      expect(sim.app.deps.counters.get('sweeper.repaired')).toBeGreaterThanOrEqual(2)
+      const grid = botSaid(sim, GRID)
+      expect(grid.filter((t) => t.includes('需求 N1') && t.includes('已3天未转为任务'))).toHaveLength(1)
+      expect(grid.filter((t) => t.includes('居民需求 N2') && t.includes('未确认'))).toHaveLength(1)
+      await sim.advance(3 * 86_400_000)
+      const community = botSaid(sim, COMMUNITY)
+      expect(community.filter((t) => t.includes('第1级') && t.includes('需求 N1'))).toHaveLength(1)
+      expect(community.filter((t) => t.includes('第1级') && t.includes('需求 N2'))).toHaveLength(1)
+      const needs = await sim.stores.db.prisma.need.findMany({ orderBy: { number: 'asc' } })
+      expect(needs.map((n) => n.escalationLevel)).toEqual([1, 1])
     } finally {
       await sim.close()
     }

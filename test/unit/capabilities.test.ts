@@ -38,6 +38,7 @@ describe('capabilities', () => {
         'remind',
         'hazard_escalate',
         'project_escalate',
+        'need_escalate',
         'notice_sla',
         'digest',
         'ledger_export',
@@ -45,7 +46,7 @@ describe('capabilities', () => {
         'activity_series',
       ]),
     )
-    expect(CAPABILITIES.flatMap((c) => c.timers?.sources(new VirtualClock(new Date())) ?? []).length).toBe(12)
+    expect(CAPABILITIES.flatMap((c) => c.timers?.sources(new VirtualClock(new Date())) ?? []).length).toBe(13)
   })
 
   it('every event subscribed to is published by some capability, and outbox prefixes are distinct', () => {

@@ -53,6 +53,12 @@ const TABLE: [ProjectStatus, ProjectAction, Set<ProjectRelation>, string][] = [
   ['claimed', 'reassign', rel('creator'), '→claimed'],
   ['open', 'reassign', rel('holder', 'cadre'), 'PROJECT_REASSIGN_DENIED'],
   ['cancelled', 'reassign', rel('supervisor'), 'PROJECT_CLOSED'],
+  // #退回: its holder, or a cadre of the unit it was handed to; not a cadre below it, not the creator above.
+  ['claimed', 'hand_back', rel('holder'), '→open'],
+  ['open', 'hand_back', rel('unit_cadre', 'cadre'), '→open'],
+  ['open', 'hand_back', rel('cadre'), 'PROJECT_HANDBACK_DENIED'],
+  ['claimed', 'hand_back', rel('creator', 'supervisor'), 'PROJECT_HANDBACK_DENIED'],
+  ['done', 'hand_back', rel('holder'), 'PROJECT_CLOSED'],
 ]
 
 describe('the project transition table', () => {
@@ -86,6 +92,9 @@ describe('who stands how to a project of the community', () => {
     ['its creator', person(8, 'supervisor', community), ['creator', 'cadre', 'supervisor']],
   ])('%s', (_l, m, want) => {
     expect([...projectRelations(m, p, community)].sort()).toEqual([...want].sort())
+  })
+  it('a cadre of its own unit (by id) stands as unit_cadre too: who may hand it back', () => {
+    expect([...projectRelations(person(9, 'grid_cadre', community, 3), p, { id: 3, ...community })].sort()).toEqual(['cadre', 'unit_cadre'])
   })
   it('is seen from its unit, above and below; not from a sibling subtree', () => {
     expect(maySeeProject({ unit: grid }, community)).toBe(true)

@@ -2,8 +2,8 @@ import { formatLocal } from '../../core/time.ts'
 import { attachLocation, recentCheckinAt, recordMedia } from '../checkins/checkin.service.ts'
 import { attachHazardImage, attachHazardLocation, hasRecentReport } from '../hazards/hazard.service.ts'
 import { hazardTexts } from '../hazards/hazard.texts.ts'
-import { attachLateEvidence, recentCompletionAt } from '../tasks/task.service.ts'
-import { taskTexts } from '../tasks/task.texts.ts'
+import { attachLateEvidence, attachNeedImage, recentCompletionAt, recentNeedAt } from '../tasks/task-evidence.ts'
+import { needTexts, taskTexts } from '../tasks/task.texts.ts'
 import { attachSixEvidence, recentSixAt } from '../projects/six.service.ts'
 import { sixTexts } from '../projects/project.texts.ts'
 import type { AttachmentHandler } from '../../pipeline/command.ts'
@@ -12,9 +12,9 @@ import { tellMediaMissing } from './media-missing.handler.ts'
 
 /**
  * Locations and images: not commands, but they belong to what their sender just did in this group — a check-in,
- * a hazard report or its resolution, a task just completed, a 六个一 item just recorded. When two could claim it,
- * the most recent wins. A
- * resident's (a guest's) count only for a hazard report they just made; otherwise they are not recorded.
+ * a hazard report or its resolution, a need just raised, a task just completed, a 六个一 item just recorded. When two
+ * could claim it, the most recent wins. A resident's (a guest's) count only for a hazard report or a need they just
+ * made; otherwise they are not recorded.
  */
 export const handleAttachment: AttachmentHandler = async (ctx) => {
   const { args, member, room, msg } = ctx
@@ -35,15 +35,21 @@ export const handleAttachment: AttachmentHandler = async (ctx) => {
     return
   }
   if (args.kind !== 'image') return
-  if (!member && !(await hasRecentReport(ctx.work, who))) return
+  const needAt = await recentNeedAt(ctx.work, who)
+  if (!member && !needAt && !(await hasRecentReport(ctx.work, who))) return
   if (args.mediaMissing) return tellMediaMissing(ctx, args.mediaMissing)
   if (!args.mediaRef) return
   await recordMedia(ctx.work, { ...who, accountId: msg.accountId, messageId: msg.messageId, path: args.mediaRef })
   const completedAt = member ? await recentCompletionAt(ctx.work, member.id) : 0
   const sixAt = member ? await recentSixAt(ctx.work, member.id, room.id) : 0
-  const hazard = await attachHazardImage(ctx.work, who, msg.messageId, Math.max(completedAt, sixAt))
+  const hazard = await attachHazardImage(ctx.work, who, msg.messageId, Math.max(completedAt, sixAt, needAt))
   if (hazard) {
     ctx.reply(hazard.kind === 'after' ? hazardTexts.afterImage(hazard.hazard) : hazardTexts.imageAttached(hazard.hazard, hazard.count), { mention: true })
+    return
+  }
+  const need = needAt > Math.max(completedAt, sixAt) ? await attachNeedImage(ctx.work, who) : null
+  if (need) {
+    ctx.reply(needTexts.imageAttached(need.need, need.count), { mention: true })
     return
   }
   if (!member) return

@@ -6,13 +6,14 @@ import { isAtOrAbove } from '../../kernel/org/authority.ts'
 import { ITEM_AUTHORITY, standingsOf, type ItemAction, type Standing } from '../../kernel/org/item-authority.ts'
 import type { ItemKind, ProjectNeed, ProjectStatus, ProjectTask } from './project.types.ts'
 
-export type ProjectAction = 'claim' | 'add' | 'complete' | 'abandon' | 'cancel' | 'take_over' | 'reassign'
+export type ProjectAction = 'claim' | 'add' | 'complete' | 'abandon' | 'cancel' | 'take_over' | 'reassign' | 'hand_back'
 
 /**
  * `cadre`: a grid cadre or supervisor of the project's unit or a unit below it (the young cadres who 领题);
- * `supervisor`: a supervisor or admin of the project's unit or any unit above it.
+ * `supervisor`: a supervisor or admin of the project's unit or any unit above it; `unit_cadre`: a cadre of the
+ * project's own unit (not below: who may hand a project back up is the unit it was given to).
  */
-export type ProjectRelation = 'holder' | 'creator' | 'cadre' | 'supervisor'
+export type ProjectRelation = 'holder' | 'creator' | 'cadre' | 'supervisor' | 'unit_cadre'
 
 export type ProjectRefusal =
   | 'PROJECT_CLOSED'
@@ -25,6 +26,7 @@ export type ProjectRefusal =
   | 'PROJECT_CANCEL_DENIED'
   | 'PROJECT_TAKEOVER_DENIED'
   | 'PROJECT_REASSIGN_DENIED'
+  | 'PROJECT_HANDBACK_DENIED'
 
 interface Move {
   to: ProjectStatus
@@ -41,7 +43,9 @@ const AS: Partial<Record<Standing, ProjectRelation>> = {
   supervisor_above: 'supervisor',
 }
 /** Who may, in the project's words, from the kernel's authority table. */
-const who = (a: ItemAction): ProjectRelation[] => [...new Set(ITEM_AUTHORITY[a].flatMap((s) => (AS[s] ? [AS[s]] : [])))]
+const who = (a: ItemAction, as = AS): ProjectRelation[] => [...new Set(ITEM_AUTHORITY[a].flatMap((s) => (as[s] ? [as[s]] : [])))]
+/** #退回 reads the table's `unit_cadre` as it is: the cadres of the project's own unit, not those below it. */
+const OWN_UNIT: typeof AS = { ...AS, unit_cadre: 'unit_cadre' }
 const ended = { done: 'PROJECT_CLOSED', cancelled: 'PROJECT_CLOSED' } as const
 const hold = (to: ProjectStatus, a: ItemAction, denied: ProjectRefusal) => ({ open: { to, who: who(a), denied }, claimed: { to, who: who(a), denied } })
 
@@ -72,6 +76,11 @@ export const PROJECT_TRANSITIONS: Record<ProjectAction, Record<ProjectStatus, Ce
   cancel: { ...hold('cancelled', 'cancel', 'PROJECT_CANCEL_DENIED'), ...ended },
   take_over: { ...hold('claimed', 'take_over', 'PROJECT_TAKEOVER_DENIED'), ...ended },
   reassign: { ...hold('claimed', 'reassign', 'PROJECT_REASSIGN_DENIED'), ...ended },
+  hand_back: {
+    open: { to: 'open', who: who('hand_back', OWN_UNIT), denied: 'PROJECT_HANDBACK_DENIED' },
+    claimed: { to: 'open', who: who('hand_back', OWN_UNIT), denied: 'PROJECT_HANDBACK_DENIED' },
+    ...ended,
+  },
 }
 
 export type ProjectDecision = { ok: true; to: ProjectStatus } | { ok: false; code: ProjectRefusal }
@@ -98,6 +107,7 @@ export function projectRelations(m: Person, p: { holderId: number | null; creato
   if (s.has('assignee')) r.add('holder')
   if (s.has('assigner')) r.add('creator')
   if (m.role !== 'admin' && (s.has('unit_cadre') || s.has('cadre_below'))) r.add('cadre')
+  if (s.has('unit_cadre')) r.add('unit_cadre')
   if (s.has('supervisor_above')) r.add('supervisor')
   return r
 }

@@ -5,6 +5,7 @@ import { ledgerTexts } from '../points/points.texts.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { addToProject, claimProject, completeProject, createProject, showProject, type ProjectOp, type ProjectRef } from './project.service.ts'
 import { abandonProject, cancelProject, giveProject } from './project-actions.service.ts'
+import { handBackProject } from './project-hand-back.service.ts'
 import type { MemberWithUnit } from '../../kernel/org/org.types.ts'
 import { unitNamed } from '../../kernel/org/org.service.ts'
 import { projectTexts } from './project.texts.ts'
@@ -131,4 +132,10 @@ export async function projectVerbReply(ctx: CommandContext<ProjectRefArgs>, verb
           ? projectTexts.reassigned(p, to.name)
           : projectTexts.tookOver(p)
   ctx.reply(textFor(ctx.room.unitId, p.unitId, text), { mention: true })
+}
+
+/** #退回 P3 理由 (#22): a project handed down goes back to the unit it came from. */
+export async function handBackProjectReply(ctx: CommandContext<ProjectRefArgs>) {
+  const { project, toUnit } = await handBackProject(projectOp(ctx), ctx.args.ref, ctx.args.rest)
+  ctx.reply(projectTexts.handedBackReply(project, toUnit.name), { mention: true })
 }

@@ -180,6 +180,8 @@ export async function createProject(op: ProjectOp, a: { title: string; items: It
     roomId: room.id,
     title,
     creatorId: op.actor.id,
+    assignedFromUnitId: handedDown ? here.id : null,
+    assignedFromRoomId: handedDown ? op.room.id : null,
     createdAt: op.now,
   })
   const ctx = await projectContext(op.db, unit)

@@ -14,6 +14,7 @@ export const PROJECT_EVENT_LABEL: Record<string, string> = {
   claimed: '领题',
   completed: '结项',
   escalated: '上报',
+  handed_back: '退回',
 }
 
 export const projectId = (p: Pick<Project, 'number'>) => `P${p.number}`
@@ -57,6 +58,8 @@ export function projectRefusalText(
       return `只有创建人或${a.unitName}的上级负责人可以转派 ${id}`
     case 'PROJECT_ADD_DENIED':
       return `只有创建人、负责人或上级负责人可以往 ${id} 加入内容`
+    case 'PROJECT_HANDBACK_DENIED':
+      return `只有${id}的负责人或${a.unitName}的网格员、负责人可以退回,例如:#退回 ${id} 需要街道协调,社区无法推进`
   }
 }
 
@@ -125,9 +128,14 @@ export const projectTexts = {
     `${unitName} 不在${ownUnit}的下级范围内,不能把项目派过去,项目未创建。例如:#项目 ${title || '独居老人用电安全'} @某网格`,
   unitNoRoom: (unitName: string) => `${unitName} 还没有绑定的群,无法把项目派过去`,
   handedDown: (p: Pick<Project, 'number' | 'title'>, byName: string, fromUnit: string) =>
-    `📌 ${fromUnit} ${byName} 派来领题攻坚项目 ${named(p)},请本单位网格员领题:#领题 ${projectId(p)}`,
+    `📌 ${fromUnit} ${byName} 派来领题攻坚项目 ${named(p)},请本单位网格员领题:#领题 ${projectId(p)};办不了请退回:#退回 ${projectId(p)} 原因`,
   notAUnit: (name: string) => `「${name}」不是单位名:项目只能 @ 本单位下级的单位,如 @华府社区5号网格`,
-  handBackNotYet: (p: Pick<Project, 'number'>) => `项目还不能退回;不办请由负责人 #放弃 ${projectId(p)},或由上级 #转派 ${projectId(p)} @某人`,
+  notHandedDown: (p: Pick<Project, 'number'>, unitName: string) =>
+    `${projectId(p)} 是${unitName}自己建的项目,不是上级派来的,不能退回;不办请 #取消 ${projectId(p)} 原因,或由负责人 #放弃 ${projectId(p)}`,
+  handedBackNote: (to: string, reason: string) => `退回${to}:${reason}`,
+  handedBack: (p: Pick<Project, 'number' | 'title'>, unitName: string, byName: string, reason: string) =>
+    `↩️ ${unitName} ${byName} 退回领题攻坚项目 ${named(p)}:${reason}\n项目回到本单位待领题。可另派:#转派 ${projectId(p)} @某人;或 #接手 ${projectId(p)} / #取消 ${projectId(p)} 原因`,
+  handedBackReply: (p: Pick<Project, 'number'>, unitName: string) => `已将项目 ${projectId(p)} 退回${unitName},已告知派发人。`,
   noRoomEvent: () => '没有可发送的群',
 }
 

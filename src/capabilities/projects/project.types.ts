@@ -12,6 +12,9 @@ export interface Project {
   status: ProjectStatus
   creatorId: number
   holderId: number | null
+  /** Handed down from a unit above (#项目 … @单位): where it came from (null when made in its own unit). */
+  assignedFromUnitId: number | null
+  assignedFromRoomId: number | null
   summary: string | null
   createdAt: Date
   claimedAt: Date | null

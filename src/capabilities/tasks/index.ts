@@ -18,6 +18,7 @@ import { escalationsDelivered } from './escalation-delivery.ts'
 import { taskTimers } from './task-timers.ts'
 import { taskTexts } from './task.texts.ts'
 import { escalateHandler, remindHandler } from './timer-handlers.ts'
+import { needEscalateHandler, needTimers } from './need-timers.ts'
 import type { Capability } from '../capability.ts'
 
 export const tasks: Capability = {
@@ -43,8 +44,8 @@ export const tasks: Capability = {
     ],
   },
   timers: {
-    handlers: (deps) => ({ escalate: escalateHandler(deps), remind: remindHandler(deps) }),
-    sources: () => [taskTimers],
+    handlers: (deps) => ({ escalate: escalateHandler(deps), remind: remindHandler(deps), need_escalate: needEscalateHandler(deps) }),
+    sources: () => [taskTimers, needTimers],
   },
   // Escalation posts are recorded as delivered (送达) when WeChat accepted them.
   outbox: { keyPrefix: 'esc', onSent: (db, marks, at) => escalationsDelivered(db, marks.fresh, at) },

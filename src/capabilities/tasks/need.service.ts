@@ -12,6 +12,8 @@ import type { Work } from '../../kernel/work.ts'
 import { taskRepo } from './task.repo.ts'
 import { needTexts, taskTexts } from './task.texts.ts'
 import type { Need } from './task.types.ts'
+import { restartNeedClock, tellNeedReached } from './need-clock.service.ts'
+import { needClockTexts } from './need-clock.texts.ts'
 
 const MAX_DESCRIPTION = 500
 
@@ -35,7 +37,7 @@ export async function recordNeed(w: Work, a: { room: BoundRoom; reporter: NeedRe
   if (resident && a.room.unit.kind !== 'grid') throw refuse('NEED_GUEST_NOT_GRID', needTexts.guestOnlyInGrid())
   const districtId = districtOf(a.room.unit)
   const number = await taskRepo.nextNumber(w.db, districtId, 'N')
-  return taskRepo.createNeed(w.db, {
+  const need = await taskRepo.createNeed(w.db, {
     districtId,
     number,
     unitId: a.room.unitId,
@@ -47,6 +49,9 @@ export async function recordNeed(w: Work, a: { room: BoundRoom; reporter: NeedRe
     messageId: a.messageId,
     createdAt: w.now,
   })
+  // Nobody screening it or turning it into a task, it climbs the tree on the needs' clock.
+  await restartNeedClock(w.db, w.effects, need.id, w.now)
+  return need
 }
 
 /** A resident's needs go to the grid's cadres first: they are told in the group, @-ed. */
@@ -88,6 +93,9 @@ export async function acceptNeed(op: NeedOp, number: number) {
   const need = await screenable(op, number)
   if (need.status !== 'pending') throw refuse('NEED_NOT_PENDING', needTexts.notPending(need))
   if (!(await taskRepo.setNeedStatus(op.db, need.id, ['pending'], { status: 'open' }))) throw refuse('NEED_NOT_PENDING', needTexts.notPending(need))
+  // Screened: its climb so far ends, and a fresh one starts (it now waits to be turned into a task).
+  await tellNeedReached(op.db, op.effects, need, (unit) => needClockTexts.reachedAccepted(need, unit), `accepted-${op.messageId}`, op.room.id)
+  await restartNeedClock(op.db, op.effects, need.id, op.now)
   await tellResident(op, need, needTexts.residentAccepted(need, op.actor.name), `accepted-${op.messageId}`)
   return need
 }
@@ -96,8 +104,14 @@ export async function acceptNeed(op: NeedOp, number: number) {
 export async function closeNeed(op: NeedOp, number: number, reason: string) {
   const need = await screenable(op, number)
   if (need.status !== 'pending' && need.status !== 'open') throw refuse('NEED_CLOSED', taskTexts.needNotOpen(number, need.status === 'converted'))
-  const ok = await taskRepo.setNeedStatus(op.db, need.id, [need.status], { status: 'closed', closeReason: reason.slice(0, 200), closedAt: op.now })
+  const ok = await taskRepo.setNeedStatus(op.db, need.id, [need.status], {
+    status: 'closed',
+    closeReason: reason.slice(0, 200),
+    closedAt: op.now,
+    nextEscalationAt: null,
+  })
   if (!ok) throw refuse('NEED_CLOSED', taskTexts.needNotOpen(number, false))
+  await tellNeedReached(op.db, op.effects, need, (unit) => needClockTexts.reachedClosed(need, unit, reason), `closed-${op.messageId}`, op.room.id)
   await tellResident(op, need, needTexts.residentClosed(need, reason), `closed-${op.messageId}`)
   return need
 }

@@ -1,12 +1,25 @@
 // The verbs on one task: 认领 进展 完成 放弃 催办 接手 转派 取消. Each takes the task id first.
-import { abandonTask, cancelTask, handBackTask, chaseTask, claimTask, completeTask, progressTask, reassignTask, takeOverTask } from './task.service.ts'
+import { claimTask, progressTask, takeOverTask } from './task-claim.ts'
+import { completeTask } from './task-complete.ts'
+import { abandonTask, cancelTask } from './task-release.ts'
+import { reassignTask } from './task-reassign.ts'
+import { handBackTask } from './task-hand-back.ts'
+import { chaseTask } from './task-chase.ts'
 import { taskTexts } from './task.texts.ts'
 import { UsageError } from '../../core/errors.ts'
 import type { MemberWithUnit } from '../../kernel/org/org.types.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
 import { mentioned, parseTaskRef, taskOp } from './task-support.ts'
-import { claimProjectReply, completeProjectReply, isProjectRef, parseProjectRef, projectVerbReply, type ProjectRefArgs } from '../projects/project.command.ts'
+import {
+  claimProjectReply,
+  completeProjectReply,
+  handBackProjectReply,
+  isProjectRef,
+  parseProjectRef,
+  projectVerbReply,
+  type ProjectRefArgs,
+} from '../projects/project.command.ts'
 
 /** A reply that also tells the holder the task was taken from (when they are in this room). */
 function replyNamingFormerHolder(ctx: CommandContext<unknown>, task: { unitId: number }, raw: string, former: MemberWithUnit | null) {
@@ -173,17 +186,18 @@ export const cancelCommand: CommandDef<TaskOrProject> = {
   },
 }
 
-export const handBackCommand: CommandDef<RefArgs> = {
+export const handBackCommand: CommandDef<TaskOrProject> = {
   access: 'member',
   name: '退回',
   aliases: ['handback'],
   ...taskTexts.handBackHelp,
   parse(argv) {
-    const r = parseTaskRef(argv)
-    return r.ok && !r.args.rest ? problem(taskTexts.handBackReason()) : r
+    const r = byPrefix(argv)
+    return r.ok && !r.args.args.rest ? problem(taskTexts.handBackReason()) : r
   },
   async run(ctx) {
-    const { task, toUnit } = await handBackTask(taskOp(ctx), ctx.args.ref, ctx.args.rest)
+    if (ctx.args.kind === 'project') return handBackProjectReply({ ...ctx, args: ctx.args.args })
+    const { task, toUnit } = await handBackTask(taskOp(ctx), ctx.args.args.ref, ctx.args.args.rest)
     ctx.reply(taskTexts.handedBackReply(task, toUnit.name), { mention: true })
   },
 }

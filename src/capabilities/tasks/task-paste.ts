@@ -5,7 +5,7 @@ import { listItems, MAX_ITEMS } from '../../parser/list-items.ts'
 import { parseDeadline } from '../../parser/deadline.ts'
 import { parseTaskArgs } from '../../parser/task-args.ts'
 import { ok, problem, type CommandContext, type ParseResult } from '../../pipeline/command.ts'
-import { createTask } from './task.service.ts'
+import { createTask } from './task-create.ts'
 import { mentioned, taskOp } from './task-support.ts'
 import { taskTexts } from './task.texts.ts'
 

@@ -2,7 +2,7 @@
 // @-mentions resolved to members by stable id.
 import { mentionedMembers } from '../../kernel/org/org.service.ts'
 import type { MemberWithUnit } from '../../kernel/org/org.types.ts'
-import type { TaskOp, TaskRef } from './task.service.ts'
+import type { TaskOp, TaskRef } from './task-op.ts'
 import { taskTexts } from './task.texts.ts'
 import { parseRef } from '../../parser/refs.ts'
 import { ok, problem, type CommandContext, type ParseResult } from '../../pipeline/command.ts'

@@ -1,5 +1,7 @@
 import { formatLocal } from '../../core/time.ts'
-import { createTask, taskHistory, type TaskRef } from './task.service.ts'
+import { createTask } from './task-create.ts'
+import { taskHistory } from './task-history.ts'
+import type { TaskRef } from './task-op.ts'
 import { EVENT_LABEL, STATUS_LABEL, taskLine, taskTexts } from './task.texts.ts'
 import { parseDeadline } from '../../parser/deadline.ts'
 import { parseRef } from '../../parser/refs.ts'

@@ -5,6 +5,8 @@ import type { NeedStatus, TaskStatus } from '../../db/generated/enums.ts'
 import { shortIdRepo } from '../../domain/short-id.repo.ts'
 
 export const ACTIVE: TaskStatus[] = ['open', 'claimed']
+/** A need still waiting: for the grid's cadres (a resident's, pending) or to be turned into a task (open). */
+export const WAITING_NEED: NeedStatus[] = ['open', 'pending']
 
 export const taskRepo = {
   /** The next short number of a kind (N, T) in a district. Row-locked: concurrent callers get distinct numbers. */
@@ -14,7 +16,8 @@ export const taskRepo = {
   needByNumber: (db: DbOrTx, districtId: number, number: number) => db.need.findUnique({ where: { districtId_number: { districtId, number } } }),
   /** Converts a need once (a resident's still waiting for the grid is accepted by it): false when it was converted or closed meanwhile. */
   convertNeed: async (db: DbOrTx, id: number, taskId: number) =>
-    (await db.need.updateMany({ where: { id, status: { in: ['open', 'pending'] } }, data: { status: 'converted', taskId } })).count === 1,
+    (await db.need.updateMany({ where: { id, status: { in: ['open', 'pending'] } }, data: { status: 'converted', taskId, nextEscalationAt: null } })).count ===
+    1,
   /** Changes a need only while its status is one of `from`: false when someone else changed it first. */
   setNeedStatus: async (db: DbOrTx, id: number, from: NeedStatus[], data: Prisma.NeedUncheckedUpdateManyInput) =>
     (await db.need.updateMany({ where: { id, status: { in: from } }, data })).count === 1,
@@ -23,6 +26,17 @@ export const taskRepo = {
   reopenNeed: async (db: DbOrTx, id: number, taskId: number) =>
     (await db.need.updateMany({ where: { id, status: 'converted', taskId }, data: { status: 'open', taskId: null } })).count === 1,
   needById: (db: DbOrTx, id: number) => db.need.findUnique({ where: { id } }),
+  /** A need's clock moves only while the need still waits (open or pending) in the cycle (and at the level) read. */
+  needClockStep: async (db: DbOrTx, id: number, expect: { escalationCycle: number; escalationLevel?: number }, data: Prisma.NeedUncheckedUpdateManyInput) =>
+    (await db.need.updateMany({ where: { id, status: { in: WAITING_NEED }, ...expect }, data })).count === 1,
+  /** Needs whose escalation timer should exist: all of them, or only those late by `before`. */
+  pendingNeedTimers: (db: DbOrTx, before: Date | null, take: number, afterId: number) =>
+    db.need.findMany({
+      where: { id: { gt: afterId }, status: { in: WAITING_NEED }, nextEscalationAt: before ? { lt: before } : { not: null } },
+      orderBy: { id: 'asc' },
+      take,
+      select: { id: true, escalationCycle: true, escalationLevel: true, nextEscalationAt: true },
+    }),
 
   createTask: (db: DbOrTx, data: Prisma.TaskUncheckedCreateInput) => db.task.create({ data }),
   taskById: (db: DbOrTx, id: number) => db.task.findUnique({ where: { id } }),
@@ -62,8 +76,28 @@ export const taskRepo = {
     }),
   /** Images a member sent shortly before or after completing, attached as evidence. */
   attachEvidence: (db: DbOrTx, memberId: number, taskId: number, from: Date, to: Date) =>
-    db.media.updateMany({ where: { memberId, taskId: null, sixId: null, at: { gte: from, lte: to } }, data: { taskId } }),
+    db.media.updateMany({ where: { memberId, taskId: null, sixId: null, needId: null, at: { gte: from, lte: to } }, data: { taskId } }),
   countEvidence: (db: DbOrTx, taskId: number) => db.media.count({ where: { taskId } }),
+  /** The latest need its raiser (a resident by contact id, a member by id) made in the room since `since`, still waiting. */
+  latestNeedBy: (db: DbOrTx, who: { wxid: string; memberId: number | null }, roomId: number, since: Date) =>
+    db.need.findFirst({
+      where: {
+        roomId,
+        status: { in: WAITING_NEED },
+        createdAt: { gte: since },
+        OR: [{ reporterWxid: who.wxid }, ...(who.memberId ? [{ reporterId: who.memberId }] : [])],
+      },
+      orderBy: { createdAt: 'desc' },
+    }),
+  /** Images `wxid` sent in the room in [from, to] that belong to nothing yet: they become the need's. */
+  attachNeedMedia: async (db: DbOrTx, needId: number, wxid: string, roomId: number, from: Date, to: Date) =>
+    (
+      await db.media.updateMany({
+        where: { wxid, roomId, needId: null, hazardId: null, taskId: null, sixId: null, at: { gte: from, lte: to } },
+        data: { needId },
+      })
+    ).count,
+  countNeedImages: (db: DbOrTx, needId: number) => db.media.count({ where: { needId } }),
   /** The member's most recently completed task, if completed at or after `since`. */
   recentlyCompletedBy: (db: DbOrTx, memberId: number, since: Date) =>
     db.task.findFirst({ where: { holderId: memberId, status: 'done', closedAt: { gte: since } }, orderBy: { closedAt: 'desc' } }),

@@ -96,7 +96,11 @@ export const taskTexts = {
   notHandedDown: (t: Pick<Task, 'number'>, unitName: string) =>
     `${taskId(t)} 是${unitName}自己的任务,不是上级派来的,无法退回;不办请发送 #取消 ${taskId(t)} 原因`,
   reassignSummary: '派发人或上级负责人把任务转派给某人(可派到下级单位)',
-  handBackHelp: { summary: '把上级派来的任务退回派发单位(须写理由)', usage: '#退回 T12 <理由>', example: '#退回 T12 需要专业电工,网格无法处理' },
+  handBackHelp: {
+    summary: '把上级派来的任务或项目退回派发单位(须写理由)',
+    usage: '#退回 T12 <理由>;#退回 P3 <理由>',
+    example: '#退回 T12 需要专业电工,网格无法处理',
+  },
   handBackReason: () => '请写明退回理由',
   handedBackNote: (to: string, reason: string) => `退回${to}:${reason}`,
   needUnknown: (n: number) => `没有需求 N${n}`,
@@ -187,6 +191,8 @@ export const taskTexts = {
   holderCancelled: (t: Pick<Task, 'number' | 'title'>, byName: string, reason: string) =>
     `📌 ${named(t)}已被${byName}取消${reason ? `(${reason})` : ''},您无需再办理。`,
   holderReplaced: (t: Pick<Task, 'number' | 'title'>, what: string) => `📌 ${named(t)}:${what},您无需再办理。`,
+  takenOverBy: (name: string) => `${name} 已接手`,
+  reassignedBy: (name: string, to: string) => `${name} 已转派给 ${to}`,
   /** Appended to a reply typed in the task's own room when it took the task from someone (who is @-ed). */
   formerHolderNote: (name: string) => `\n@${name} 您无需再办理此任务。`,
   disclosedNote: (where: string) => `于${where}`,
@@ -197,7 +203,9 @@ export const taskTexts = {
 
 export const needTexts = {
   guestOnlyInGrid: () => '居民请在所在网格的群里提需求',
-  residentRecorded: (needs: { number: number }[]) => `📥 已收到您的需求 ${needs.map((n) => `N${n.number}`).join('、')},网格员确认后会在本群告诉您。`,
+  residentRecorded: (needs: { number: number }[]) =>
+    `📥 已收到您的需求 ${needs.map((n) => `N${n.number}`).join('、')},网格员确认后会在本群告诉您。有照片请在5分钟内发到本群,会附在需求上。`,
+  imageAttached: (n: { number: number }, count: number) => `📷 图片已附在需求 N${n.number} 上(共 ${count} 张)。`,
   // The resident's words are right above in the group: not repeated (the group holds other residents too).
   pendingForCadres: (needs: { number: number }[], residentName: string) =>
     `📥 居民 ${residentName} 提出需求 ${needs.map((n) => `N${n.number}`).join('、')}(待网格确认)。采纳:#采纳 N${needs[0]!.number};不采纳:#关闭 N${needs[0]!.number} 理由`,

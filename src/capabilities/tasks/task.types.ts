@@ -44,6 +44,15 @@ export interface Need {
   description: string
   status: NeedStatus
   createdAt: Date
+  /** Null for a resident's need. */
+  reporterId: number | null
+  /** Its clock (need-clock.service.ts): the same fields tasks climb with. */
+  escalationCycle: number
+  escalationLevel: number
+  escalationBase: Date | null
+  lastEscalatedAt: Date | null
+  nextEscalationAt: Date | null
+  escalatedRoomIds: number[]
 }
 
 export interface TaskEvent {

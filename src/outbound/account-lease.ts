@@ -6,7 +6,7 @@
 // nothing after its successor started.
 import os from 'node:os'
 import { randomBytes } from 'node:crypto'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../jobs/redis-client.ts'
 import type { Logger } from '../core/logger.ts'
 import { storeErrors } from '../core/log-throttle.ts'
 import { within } from '../core/time-limit.ts'
@@ -46,7 +46,7 @@ export class AccountLeases {
 
   constructor(
     private readonly d: {
-      redis: Redis
+      redis: RedisClient
       prefix: string
       log: Logger
       holder?: string
@@ -159,7 +159,7 @@ export function parseHolder(value: string | null): LeaseHolder | null {
 }
 
 /** Who holds each account's lease now (`gridbot accounts`); absent: nobody (no gateway serves it). */
-export async function leaseHolders(redis: Redis, prefix: string, accountIds: string[]): Promise<Map<string, LeaseHolder & { ttlMs: number }>> {
+export async function leaseHolders(redis: RedisClient, prefix: string, accountIds: string[]): Promise<Map<string, LeaseHolder & { ttlMs: number }>> {
   const out = new Map<string, LeaseHolder & { ttlMs: number }>()
   for (const id of accountIds) {
     const h = parseHolder(await redis.get(leaseKey(prefix, id)))

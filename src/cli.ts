@@ -80,7 +80,10 @@ program
   .description('run the bot on WeChat (DATABASE_URL, REDIS_URL and puppet-service tokens from the environment)')
   .option('--role <role>', 'all | gateway | worker', 'all')
   .option('--org <file>', 'import this org file before starting')
-  .option('--accounts <ids>', 'comma-separated bot accounts this gateway serves (default: the accounts of the org file imported, else all)')
+  .option(
+    '--accounts <ids>',
+    'comma-separated bot accounts this gateway serves (default: the accounts of the org file imported, else all); auto: split them with the other gateways (at most GRIDBOT_GATEWAY_MAX_ACCOUNTS each)',
+  )
   .option('--embedded', 'allow the embedded PGlite and a private redis-server for whichever of DATABASE_URL / REDIS_URL is unset')
   .action(async (opts: StartOptions) => {
     const env = loadEnv()

@@ -45,6 +45,8 @@ const schema = z.object({
   GRIDBOT_PACE_PER_SEC: z.coerce.number().positive().default(1),
   GRIDBOT_PACE_JITTER_MS: z.coerce.number().int().min(0).default(300),
   GRIDBOT_ACCOUNTS: z.string().optional(),
+  /** With `--accounts auto` (GRIDBOT_ACCOUNTS=auto): the most accounts one gateway takes (gateways split the rest). */
+  GRIDBOT_GATEWAY_MAX_ACCOUNTS: z.coerce.number().int().min(1).default(20),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
   WECHATY_PUPPET_SERVICE_ENDPOINT: z.string().optional(),
   GRIDBOT_TOKENS: z.string().optional(),

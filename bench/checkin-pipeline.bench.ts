@@ -23,10 +23,10 @@ export interface PipelineFigures {
   redisCommands?: Record<string, number>
 }
 
-type Sender = { say(i: number): void; onReply(cb: (i: number) => void): void }
+export type Sender = { say(i: number): void; onReply(cb: (i: number) => void): void }
 
 /** Offered load at `rate`/s for `count` messages; returns each message's reply latency (ms). */
-async function fixedRate(s: Sender, count: number, rate: number): Promise<number[]> {
+export async function fixedRate(s: Sender, count: number, rate: number): Promise<number[]> {
   const sentAt = new Map<number, number>()
   const lat: number[] = []
   let done!: () => void
@@ -50,7 +50,7 @@ async function fixedRate(s: Sender, count: number, rate: number): Promise<number
   return lat.sort((a, b) => a - b)
 }
 
-async function burst(s: Sender, count: number): Promise<{ seconds: number }> {
+export async function burst(s: Sender, count: number): Promise<{ seconds: number }> {
   let n = 0
   let done!: () => void
   const all = new Promise<void>((r) => (done = r))

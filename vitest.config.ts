@@ -29,11 +29,12 @@ const DATABASE_TESTS = [
   'registration-deciders',
 ].map((name) => `test/unit/${name}.test.ts`)
 
-// Three projects.
+// Four projects.
 // - `unit`: pure logic, no database, no Redis, no network, no apt-get (`npm run test:unit`; checked by
 //   test/setup/unit-without-services.sh). No globalSetup, and PGlite resolves to a stub that throws.
 // - `handlers`: DATABASE_TESTS, on copies of one migrated PGlite in process; no servers either.
 // - `integration`: everything else, with real PostgreSQL and Redis started by its globalSetup.
+// - `cluster`: test/cluster/, the same services plus a local 3-master Redis Cluster (test/setup/redis-cluster.ts).
 // The root config has no globalSetup on purpose: vitest always runs the root's, even for a one-project run.
 // Timeouts only end a hang: they are no speed limit, so a loaded machine (2 cores shared by a team) never fails a
 // test. Tests and hooks take these defaults (a test's waits give up after 4 minutes: test/helpers/wait.ts).
@@ -58,8 +59,18 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'test/unit/**'],
+          exclude: [...configDefaults.exclude, 'test/unit/**', 'test/cluster/**'],
           globalSetup: ['test/setup/services.ts', 'test/setup/browser.ts', 'test/setup/office.ts'],
+        },
+      },
+      {
+        extends: true,
+        // One file at a time: the cluster tests FLUSHALL every node, which would wipe another file's queues mid-test.
+        test: {
+          name: 'cluster',
+          include: ['test/cluster/**/*.test.ts'],
+          globalSetup: ['test/setup/services.ts', 'test/setup/redis-cluster.ts'],
+          fileParallelism: false,
         },
       },
     ],

@@ -13,6 +13,7 @@ import { startApp } from '../src/main.ts'
 import { SimWorld } from '../src/sim/world.ts'
 import { benchStores, percentile } from './stores.ts'
 import { measureCosts } from './burst-costs.ts'
+import { checkinSender, type Sender } from './checkin-sender.ts'
 
 export interface PipelineFigures {
   throughput: { messages: number; seconds: number; perSecond: number }
@@ -23,10 +24,8 @@ export interface PipelineFigures {
   redisCommands?: Record<string, number>
 }
 
-type Sender = { say(i: number): void; onReply(cb: (i: number) => void): void }
-
 /** Offered load at `rate`/s for `count` messages; returns each message's reply latency (ms). */
-async function fixedRate(s: Sender, count: number, rate: number): Promise<number[]> {
+export async function fixedRate(s: Sender, count: number, rate: number): Promise<number[]> {
   const sentAt = new Map<number, number>()
   const lat: number[] = []
   let done!: () => void
@@ -50,7 +49,7 @@ async function fixedRate(s: Sender, count: number, rate: number): Promise<number
   return lat.sort((a, b) => a - b)
 }
 
-async function burst(s: Sender, count: number): Promise<{ seconds: number }> {
+export async function burst(s: Sender, count: number): Promise<{ seconds: number }> {
   let n = 0
   let done!: () => void
   const all = new Promise<void>((r) => (done = r))
@@ -130,27 +129,7 @@ export async function benchGridbot(opts: {
     concurrency: 48,
   })
   await world.populate(stores.db.prisma)
-  const cadres = spec.members.flatMap((m) => (m.role === 'grid_cadre' && m.wxid ? [{ ...m, wxid: m.wxid }] : []))
-  const roomIndex = new Map(cadres.map((c, i) => [c.rooms[0]!, i]))
-  let replyCb: (i: number) => void = () => undefined
-  // One message per cadre per round: a reply in a grid's room belongs to that grid's latest message.
-  const round = new Map<number, number[]>()
-  world.onLine((l) => {
-    if (!l.self || !l.room) return
-    const c = roomIndex.get(l.room)
-    const q = c === undefined ? undefined : round.get(c)
-    if (q?.length) replyCb(q.shift()!)
-  })
-  const sender: Sender = {
-    say: (i) => {
-      const c = i % cadres.length
-      const list = round.get(c) ?? []
-      list.push(i)
-      round.set(c, list)
-      world.say(world.person({ wxid: cadres[c]!.wxid }), cadres[c]!.rooms[0]!, `#签到 走访 ${(i % 9) + 1}户 基准测试`)
-    },
-    onReply: (cb) => (replyCb = cb),
-  }
+  const sender = checkinSender(world, spec, '基准测试')
   // Warm-up: connections, prepared plans, JIT.
   await fixedRate(sender, 200, 200)
   const profile = await profileIfAsked()

@@ -1,5 +1,6 @@
 // `npm run bench`: runs every benchmark and writes BENCHMARKS.md (machine, date, figures, baselines beside them).
 // BENCH_ONLY=pipeline: only the check-in pipeline and its echo baseline, replacing that section of BENCHMARKS.md.
+// BENCH_ONLY=cluster: only the check-in path on a Redis Cluster beside a single Redis, replacing (or adding) its section.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,9 +14,33 @@ import { benchNoticePosts, noticePostsSection } from './notice-posts.bench.ts'
 import { benchOps, opsSection } from './ops.bench.ts'
 import { benchPgCeiling } from './pg-ceiling.bench.ts'
 import { benchEmbedded, embeddedSection, type EmbeddedFigures } from './embedded.bench.ts'
+import { benchRedisCluster, clusterSection, type ClusterFigures } from './redis-cluster.bench.ts'
 
 const opts = { burst: Number(process.env.BENCH_BURST ?? 5000), rate: 100, seconds: Number(process.env.BENCH_SECONDS ?? 20) }
 const ms = (n: number) => `${n.toFixed(1)} ms`
+const clusterOpts = { burst: Math.round(opts.burst / 2), rate: opts.rate, seconds: Math.round(opts.seconds / 2) }
+const clusterRow = (f: ClusterFigures): [string, string, string, string, string] => [
+  'check-ins/s, burst, 3-master Redis Cluster',
+  f.cluster.perSecond.toFixed(0),
+  `single Redis ${f.single.perSecond.toFixed(0)}`,
+  (f.cluster.perSecond / f.single.perSecond).toFixed(2),
+  '',
+]
+
+if (process.env.BENCH_ONLY === 'cluster') {
+  // Only this section is measured again (added at the end if the last full run had none); the rest stays.
+  console.log('check-ins on a 3-master Redis Cluster beside a single Redis…')
+  const f = await benchRedisCluster(clusterOpts)
+  console.log(f)
+  const text = readFileSync('BENCHMARKS.md', 'utf8')
+  const from = text.indexOf('## Check-ins on a Redis Cluster')
+  const to = from < 0 ? -1 : text.indexOf('\n## ', from + 1)
+  const next = from < 0 ? `${text.trimEnd()}\n\n${clusterSection(f)}` : `${text.slice(0, from)}${clusterSection(f)}${to < 0 ? '' : text.slice(to)}`
+  writeFileSync(path.resolve('BENCHMARKS.md'), next)
+  console.log('wrote the Redis Cluster section of BENCHMARKS.md')
+  console.log(clusterRow(f).join(' | '))
+  process.exit(0)
+}
 
 // The figures of the run before this one, from the BENCHMARKS.md it wrote: the "before" beside this run's "after".
 const previous = (() => {
@@ -152,6 +177,9 @@ console.log('the embedded default (npm start): first answer and RSS over 1,000 c
 const embedded: EmbeddedFigures[] = []
 for (const org of ['demo', 'district'] as const) embedded.push(await benchEmbedded({ org, checkins: 1000 }))
 console.log(embedded)
+console.log('check-ins on a 3-master Redis Cluster beside a single Redis…')
+const clusterFigures = await benchRedisCluster(clusterOpts)
+console.log(clusterFigures)
 const finalLoad = load()
 for (const f of embedded)
   summaryRows.push([
@@ -161,6 +189,7 @@ for (const f of embedded)
     '',
     f.org === 'demo' ? '≤ 400 MB / ≤ 15 s' : '≤ 500 MB',
   ])
+summaryRows.push(clusterRow(clusterFigures))
 summaryRows.push([
   'compiled `gridbot start` to ready',
   `${(ops.startToReady.compiled / 1000).toFixed(2)} s`,
@@ -219,7 +248,9 @@ ${noticePostsSection(noticePosts)}
 
 ${opsSection(ops)}
 
-${embeddedSection(embedded, finalLoad)}`
+${embeddedSection(embedded, finalLoad)}
+
+${clusterSection(clusterFigures)}`
 writeFileSync(path.resolve('BENCHMARKS.md'), md)
 console.log('wrote BENCHMARKS.md')
 console.log(summary(summaryRows))

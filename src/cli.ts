@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { Command } from 'commander'
-import { loadEnv, secretsOf, type Env } from './config/env.ts'
+import { loadEnv, redisLocation, secretsOf, type Env } from './config/env.ts'
 import { createLogger, type Logger } from './core/logger.ts'
 import { AppError, isAppError } from './core/errors.ts'
 import { maskSecrets, registerSecrets } from './core/secrets.ts'
@@ -80,7 +80,10 @@ program
   .description('run the bot on WeChat (DATABASE_URL, REDIS_URL and puppet-service tokens from the environment)')
   .option('--role <role>', 'all | gateway | worker', 'all')
   .option('--org <file>', 'import this org file before starting')
-  .option('--accounts <ids>', 'comma-separated bot accounts this gateway serves (default: the accounts of the org file imported, else all)')
+  .option(
+    '--accounts <ids>',
+    'comma-separated bot accounts this gateway serves (default: the accounts of the org file imported, else all); auto: split them with the other gateways (at most GRIDBOT_GATEWAY_MAX_ACCOUNTS each)',
+  )
   .option('--embedded', 'allow the embedded PGlite and a private redis-server for whichever of DATABASE_URL / REDIS_URL is unset')
   .action(async (opts: StartOptions) => {
     const env = loadEnv()
@@ -89,7 +92,7 @@ program
     // PGlite lives inside one process: separate gateway and worker processes must share a PostgreSQL server.
     if (opts.role !== 'all' && !env.DATABASE_URL) throw new Error(`--role ${opts.role} 需要 DATABASE_URL(PostgreSQL):内嵌的 PGlite 只能在单个进程中使用`)
     // Production never falls back to the embedded stores silently.
-    const missing = [env.DATABASE_URL ? null : 'DATABASE_URL', env.REDIS_URL ? null : 'REDIS_URL'].filter(Boolean)
+    const missing = [env.DATABASE_URL ? null : 'DATABASE_URL', redisLocation(env) ? null : 'REDIS_URL'].filter(Boolean)
     if (missing.length && !opts.embedded)
       throw new Error(
         `未设置 ${missing.join('、')}:生产环境需要 PostgreSQL 与 Redis;若确要使用内嵌数据库与私有 redis-server,请加 --embedded\n` +
@@ -181,7 +184,7 @@ program
       // The transcript owns stdout: logs go to GRIDBOT_LOG_FILE when set, else nowhere.
       const log = env.GRIDBOT_LOG_FILE ? createLogger(env.LOG_LEVEL, env.GRIDBOT_LOG_FILE) : createLogger('silent')
       await setup(env, log)
-      const throwaway = !env.DATABASE_URL && !env.REDIS_URL
+      const throwaway = !env.DATABASE_URL && !redisLocation(env)
       const session = await startSim({ env, spec, log, start: script.start ? new Date(script.start) : undefined, throwaway })
       const result = await runScript(session, script, dir)
       await session.stop()
@@ -417,7 +420,7 @@ program
       const { readLeaseHolders } = await import('./outbound/lease-report.ts')
       const rows = await listAccounts(db.prisma)
       const holders = await readLeaseHolders(
-        env.REDIS_URL,
+        redisLocation(env),
         env.GRIDBOT_QUEUE_PREFIX,
         rows.map((a) => a.id),
       )
@@ -536,11 +539,12 @@ program
     if (!o.yes) throw new Error('恢复会覆盖数据库中的数据:确认请加 --yes / restoring replaces the database contents: pass --yes')
     const { restore, restoreMedia } = await import('./db/backup.ts')
     // A gateway or worker still running would write into the restored database: refuse while any is connected.
-    if (env.DATABASE_URL && env.REDIS_URL && !o.force) {
+    const redisAt = redisLocation(env)
+    if (env.DATABASE_URL && redisAt && !o.force) {
       const { connectedProcesses } = await import('./db/restore-guard.ts')
       const db = await openDb(env)
       const ids = await import('./kernel/org/org.service.ts').then((m) => m.accountIds(db.prisma)).finally(() => db.close())
-      const n = await connectedProcesses(env.REDIS_URL, env.GRIDBOT_QUEUE_PREFIX, ids)
+      const n = await connectedProcesses(redisAt, env.GRIDBOT_QUEUE_PREFIX, ids)
       if (n > 0)
         throw new Error(
           `还有 ${n} 个 gridbot 进程在运行(网关或 worker):请先全部停止再恢复 / ${n} gridbot processes are still connected: stop every gateway and worker first (or pass --force)`,

@@ -1,8 +1,11 @@
-// Opens the stores: PostgreSQL or embedded PGlite, and Redis or a private redis-server. Used by every role.
+// Opens the stores: PostgreSQL or embedded PGlite, and Redis (one server, or a Redis Cluster: REDIS_CLUSTER_NODES)
+// or a private redis-server. Used by every role.
 // Bounded: an unreachable store ends the start within GRIDBOT_CONNECT_TIMEOUT_MS with a clear error, and whatever
 // this function started (a private redis-server) is stopped again before the error leaves it.
 import path from 'node:path'
-import type { Env } from './config/env.ts'
+import { redisLocation, type Env } from './config/env.ts'
+import { clusterNodes, isClusterUrl } from './config/redis-url.ts'
+import { checkClusterNodes } from './jobs/cluster-check.ts'
 import type { Logger } from './core/logger.ts'
 import { openDatabase, type Database } from './db/client.ts'
 import { waitForPostgres } from './db/wait.ts'
@@ -24,6 +27,11 @@ export async function openInfra(env: Env, log: Logger, opts: { throwaway?: strin
     // The two stores start side by side: a private redis-server and a new PGlite folder (initdb, migrations) each
     // take seconds on the first start, and neither needs the other.
     const startRedis = async (): Promise<string> => {
+      const cluster = redisLocation(env)
+      if (cluster && isClusterUrl(cluster)) {
+        await checkClusterNodes(clusterNodes(cluster), env.GRIDBOT_CONNECT_TIMEOUT_MS)
+        return cluster
+      }
       if (env.REDIS_URL) {
         await waitForRedis(env.REDIS_URL, env.GRIDBOT_CONNECT_TIMEOUT_MS)
         return env.REDIS_URL

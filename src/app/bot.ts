@@ -28,22 +28,24 @@ async function importAndServe(opts: StartOptions, env: Env, log: Logger, infra: 
   const spec = orgFile ? await loadOrgFile(orgFile) : null
   if (spec) log.info(summariseImport(await importOrg(infra.db.prisma, spec)))
   // The gateway serves the accounts it is told to; by default those of the org file it imported (not every account
-  // of every district in the database).
+  // of every district in the database). `auto`: all of them are candidates, split with the other gateways.
+  const named = opts.accounts ?? env.GRIDBOT_ACCOUNTS
+  const auto = named?.trim().toLowerCase() === 'auto'
   const accounts =
-    (opts.accounts ?? env.GRIDBOT_ACCOUNTS)
+    (auto ? undefined : named)
       ?.split(',')
       .map((s) => s.trim())
       .filter(Boolean) ?? spec?.accounts.map((a) => a.id)
   const { accountIds } = await import('../kernel/org/org.service.ts')
   const served = opts.role === 'worker' ? [] : (accounts ?? (await accountIds(infra.db.prisma)))
-  return { accounts, served }
+  return { accounts, served, auto }
 }
 
 // Long because the transport factory closes over the checked connections, the token mask and the fatal-auth exit;
 // split, those six values would be passed around instead of read in one place.
 export async function startBot(opts: StartOptions, env: Env, log: Logger, infra: Infra, metrics: Metrics, media: MediaStore): Promise<App> {
   const { startApp } = await import('../main.ts')
-  const { accounts, served } = await importAndServe(opts, env, log, infra)
+  const { accounts, served, auto } = await importAndServe(opts, env, log, infra)
   // Every served account has a token, and no token serves two accounts: checked before anything connects.
   const connections = new Map(accountConnections(served).map((c) => [c.accountId, c]))
   const tokens = [...connections.values()].map((c) => c.token)
@@ -74,6 +76,7 @@ export async function startBot(opts: StartOptions, env: Env, log: Logger, infra:
     metrics,
     media,
     accounts: accounts?.length ? accounts : undefined,
+    ...(auto ? { autoAccounts: { max: env.GRIDBOT_GATEWAY_MAX_ACCOUNTS } } : {}),
     makeTransport: (accountId) => {
       const c = connections.get(accountId)
       if (!c) throw new Error(`账号 ${accountId} 没有连接配置`)

@@ -28,6 +28,8 @@ export interface AppOptions {
   makeTransport?: (accountId: string) => ChatTransport
   /** Accounts this gateway serves; default: every account in the database. */
   accounts?: string[]
+  /** `--accounts auto`: `accounts` are candidates the gateways split, this one serving at most `max` (account-share.ts). */
+  autoAccounts?: { max: number }
   /** Outbound pacing; null turns it off (simulator, benchmarks). */
   pace?: Pace | null
   concurrency?: number

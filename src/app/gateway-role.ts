@@ -3,7 +3,8 @@
 import { adminRoom, roomAccounts } from '../domain/account/account-status.service.ts'
 import { accountIds, accountPaces } from '../kernel/org/org.service.ts'
 import { markFailed, markSent } from '../kernel/outbox/outbox.service.ts'
-import { AccountLeases } from '../outbound/account-lease.ts'
+import { AccountLeases, LEASE_TTL_MS, processHolder, RENEW_MS } from '../outbound/account-lease.ts'
+import { AccountShare } from '../outbound/account-share.ts'
 import { AccountWatch } from '../outbound/account-watch.ts'
 import { Canary } from '../outbound/canary.ts'
 import { BindingScout } from '../outbound/binding-scout.ts'
@@ -80,6 +81,7 @@ export async function startGatewayRole(app: AppCore): Promise<GatewayRole> {
   }
   if (!o.makeTransport) throw new Error('gateway role needs a transport factory')
   const accounts = o.accounts ?? (await accountIds(deps.prisma))
+  if (o.autoAccounts) role.leases = await sharedLeases(app, role, accounts.length, o.autoAccounts.max)
   const paces = await accountPaces(deps.prisma)
   if (accounts.length === 0) throw new Error('没有机器人账号:请先导入组织文件(gridbot org import <文件>)')
   const makeTransport = o.makeTransport
@@ -110,6 +112,18 @@ export async function startGatewayRole(app: AppCore): Promise<GatewayRole> {
       stop: () => stopAccount({ canary: role.canary, accountId, transports: app.transports, workers: app.workers, gates: role.gates, watch: role.watch, log }),
     })
   return role
+}
+
+/** `--accounts auto`: leases taken up to this gateway's share of the accounts (account-share.ts). */
+async function sharedLeases(app: AppCore, role: GatewayRole, accounts: number, max: number): Promise<AccountLeases> {
+  const { o, log } = app
+  const redis = app.queueEnv.connection
+  const prefix = o.env.GRIDBOT_QUEUE_PREFIX
+  const holder = processHolder()
+  const serving = () => role.leases.servingCount()
+  const share = new AccountShare({ redis, prefix, holder, accounts, max, log, serving, everyMs: RENEW_MS, deadAfterMs: LEASE_TTL_MS })
+  await share.start()
+  return new AccountLeases({ redis, prefix, log, holder, share })
 }
 
 function startAccountSender(

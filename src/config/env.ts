@@ -2,7 +2,8 @@
 // An empty value means the default (`.env.example` copied verbatim to `.env` must start), and a URL that cannot
 // work is refused here, naming its variable, before anything is started.
 import { z } from 'zod'
-import { checkDatabaseUrl, checkRedisUrl } from './url-checks.ts'
+import { checkClusterNodeList, checkDatabaseUrl, checkRedisUrl } from './url-checks.ts'
+import { clusterUrl, parseClusterNodes } from './redis-url.ts'
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v))
 const url = (check: (v: string) => string | null) =>
@@ -18,6 +19,8 @@ const url = (check: (v: string) => string | null) =>
 const schema = z.object({
   DATABASE_URL: url(checkDatabaseUrl),
   REDIS_URL: url(checkRedisUrl),
+  /** A Redis Cluster's nodes (host:port,host:port,…): when set, cluster mode, and REDIS_URL is not used. */
+  REDIS_CLUSTER_NODES: url(checkClusterNodeList),
   GRIDBOT_DATA_DIR: z.string().default('.data'),
   GRIDBOT_ORG_FILE: z.string().optional(),
   /** Where the media folder is served, for links in exports (media_url); unset: exports carry no links. */
@@ -42,6 +45,8 @@ const schema = z.object({
   GRIDBOT_PACE_PER_SEC: z.coerce.number().positive().default(1),
   GRIDBOT_PACE_JITTER_MS: z.coerce.number().int().min(0).default(300),
   GRIDBOT_ACCOUNTS: z.string().optional(),
+  /** With `--accounts auto` (GRIDBOT_ACCOUNTS=auto): the most accounts one gateway takes (gateways split the rest). */
+  GRIDBOT_GATEWAY_MAX_ACCOUNTS: z.coerce.number().int().min(1).default(20),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
   WECHATY_PUPPET_SERVICE_ENDPOINT: z.string().optional(),
   GRIDBOT_TOKENS: z.string().optional(),
@@ -94,6 +99,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`配置有误(环境变量) / invalid configuration (environment):\n${lines.join('\n')}`)
   }
   return Object.freeze(parsed.data)
+}
+
+/** Where Redis is: REDIS_CLUSTER_NODES in its URL-like cluster form when set (REDIS_URL is then unused), else REDIS_URL. */
+export function redisLocation(env: Pick<Env, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>): string | undefined {
+  return env.REDIS_CLUSTER_NODES ? clusterUrl(parseClusterNodes(env.REDIS_CLUSTER_NODES).nodes) : env.REDIS_URL
 }
 
 /** Values that must never reach a log line (tokens, passwords inside URLs). */

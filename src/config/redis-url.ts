@@ -15,3 +15,36 @@ export function redisOptions(url: string, extra: Record<string, unknown> = {}): 
     ...extra,
   }
 }
+
+// Redis Cluster (REDIS_CLUSTER_NODES=host:port,host:port,…) travels through the app as one string like a URL, so every
+// place that hands a Redis location on (infra → queues → workers) carries it unchanged:
+// `redis-cluster://host:port,host:port`. src/jobs/redis-client.ts opens it as an ioredis Cluster.
+const CLUSTER_SCHEME = 'redis-cluster://'
+
+export interface ClusterNode {
+  host: string
+  port: number
+}
+
+/** True for the cluster form of a Redis location. */
+export const isClusterUrl = (url: string): boolean => url.startsWith(CLUSTER_SCHEME)
+
+/** The nodes of REDIS_CLUSTER_NODES ("h1:7000, h2:7000"): empty entries skipped; null names the first bad entry. */
+export function parseClusterNodes(list: string): { nodes: ClusterNode[]; bad: string | null } {
+  const nodes: ClusterNode[] = []
+  for (const raw of list.split(',')) {
+    const entry = raw.trim()
+    if (!entry) continue
+    const m = /^(.+):(\d{1,5})$/.exec(entry)
+    const port = m ? Number(m[2]) : 0
+    if (!m || port < 1 || port > 65_535 || m[1]!.includes('/')) return { nodes, bad: entry }
+    nodes.push({ host: m[1]!.replace(/^\[(.*)\]$/, '$1'), port })
+  }
+  return { nodes, bad: null }
+}
+
+/** The cluster form of a node list. */
+export const clusterUrl = (nodes: ClusterNode[]): string => CLUSTER_SCHEME + nodes.map((n) => `${n.host}:${n.port}`).join(',')
+
+/** The nodes a cluster form names. */
+export const clusterNodes = (url: string): ClusterNode[] => parseClusterNodes(url.slice(CLUSTER_SCHEME.length)).nodes

@@ -1,5 +1,7 @@
 // What a usable DATABASE_URL and REDIS_URL look like: the message names what is wrong (the variable is named by
 // the caller), so `REDIS_URL=localhost:6379` fails at once instead of retrying for ever.
+import { parseClusterNodes } from './redis-url.ts'
+import { clusterNodesTexts } from './cluster-nodes.texts.ts'
 
 /** null when `v` is a PostgreSQL URL, else what is wrong with it. */
 export function checkDatabaseUrl(v: string): string | null {
@@ -18,6 +20,13 @@ export function checkRedisUrl(v: string): string | null {
   if (!u.hostname) return '缺少主机名 / no host (redis://host:6379)'
   if (u.pathname.length > 1 && !/^\/\d+$/.test(u.pathname)) return `数据库编号应为数字 / the database must be a number (redis://host:6379/0)`
   return null
+}
+
+/** null when `v` is a usable REDIS_CLUSTER_NODES list (host:port,host:port,…), else what is wrong with it. */
+export function checkClusterNodeList(v: string): string | null {
+  const { nodes, bad } = parseClusterNodes(v)
+  if (bad !== null) return clusterNodesTexts.notHostPort(bad)
+  return nodes.length ? null : clusterNodesTexts.noNodes
 }
 
 function parse(v: string): URL | null {

@@ -3,7 +3,7 @@
 // because a sweep that was running when Redis was flushed writes that marker again on finishing, and the flush
 // then went unnoticed, with the sweeper's schedule gone with it (nothing re-queued the lost messages, ever).
 import { randomUUID } from 'node:crypto'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from './redis-client.ts'
 
 /** A mark outlives a stalled process by this much (a longer stall costs one needless full sweep, nothing else). */
 const TTL_SECONDS = 300
@@ -12,7 +12,7 @@ export class FlushWatch {
   private readonly key: string
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     prefix: string,
   ) {
     this.key = `${prefix}:alive:${randomUUID()}`

@@ -17,7 +17,7 @@ import { jobId } from '../core/ids.ts'
 import type { Logger } from '../core/logger.ts'
 import { conversationOf, type InboundMessage } from '../core/message.ts'
 import type { Dispatch } from '../pipeline/dispatcher.ts'
-import { createRedis, INBOUND_QUEUE, quietQueue, shareConnection, type QueueEnv } from './queues.ts'
+import { createRedis, INBOUND_QUEUE, prefixOf, quietQueue, shareConnection, type QueueEnv } from './queues.ts'
 import { createWorker } from './worker-factory.ts'
 import { isTransientDbError } from '../db/errors.ts'
 
@@ -50,7 +50,7 @@ export class InboundQueues {
       quietQueue(
         new Queue<InboundMessage>(inboundQueueName(i), {
           connection: env.connection,
-          prefix: env.prefix,
+          prefix: prefixOf(env, inboundQueueName(i)),
           defaultJobOptions: {
             attempts: 1, // retries happen inside the job (see above)
             removeOnComplete: { age: 24 * 3600, count: 50_000 },

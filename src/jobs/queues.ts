@@ -1,9 +1,13 @@
 // Queue names and the shared BullMQ connection settings. One concept each file; names live here.
 import type { Queue, Worker } from 'bullmq'
-import { Redis } from 'ioredis'
+import { Cluster, Redis } from 'ioredis'
 import { within } from '../core/time-limit.ts'
 import { endsWhenDisconnected } from './ioredis-disconnect-patch.ts'
-import { redisOptions } from '../config/redis-url.ts'
+import { isClusterUrl } from '../config/redis-url.ts'
+import { openRedis, type RedisClient } from './redis-client.ts'
+import { queuePrefix } from './queue-slots.ts'
+
+export type { RedisClient }
 
 export const INBOUND_QUEUE = 'inbound'
 /** One outbound queue per bot account, paced at that account's safe rate. */
@@ -11,29 +15,31 @@ export const outboundQueueName = (accountId: string) => `outbound-${accountId.re
 
 export interface QueueEnv {
   /** Shared connection for producers (Queue); workers get their own (blocking commands). */
-  connection: Redis
+  connection: RedisClient
+  /** A Redis URL, or a Redis Cluster's nodes in their URL-like form (config/redis-url.ts). */
   redisUrl: string
-  /** BullMQ key prefix: tests use a unique one each. */
+  /** BullMQ key prefix: tests use a unique one each. On a cluster each queue's prefix is hash-tagged (prefixOf). */
   prefix: string
 }
+
+/** The BullMQ prefix of one queue of this deployment (every Queue and Worker is made with it). */
+export const prefixOf = (env: Pick<QueueEnv, 'prefix' | 'redisUrl'>, queueName: string): string =>
+  queuePrefix(env.prefix, queueName, isClusterUrl(env.redisUrl))
 
 const WARN_EVERY_MS = 10_000
 
 /** Never auto-pipelined: a blocking command would hold up everything queued behind it. */
 const BLOCKING = ['bzpopmin', 'bzpopmax', 'blpop', 'brpop', 'brpoplpush', 'blmove', 'bzmpop', 'blmpop', 'xread', 'xreadgroup', 'wait']
 
-export function createRedis(url: string, opts: { autoPipelining?: boolean } = {}): Redis {
+export function createRedis(url: string, opts: { autoPipelining?: boolean } = {}): RedisClient {
   // BullMQ needs maxRetriesPerRequest null on connections it blocks on.
-  const r = endsWhenDisconnected(
-    new Redis(
-      redisOptions(url, {
-        maxRetriesPerRequest: null,
-        enableReadyCheck: true,
-        enableAutoPipelining: opts.autoPipelining ?? false,
-        autoPipeliningIgnoredCommands: BLOCKING,
-      }) as never,
-    ),
-  )
+  const client = openRedis(url, {
+    maxRetriesPerRequest: null,
+    enableReadyCheck: true,
+    enableAutoPipelining: opts.autoPipelining ?? false,
+    autoPipeliningIgnoredCommands: BLOCKING,
+  })
+  const r = client instanceof Redis ? endsWhenDisconnected(client) : client
   // ioredis reconnects by itself; say so once in a while (per process, not per connection: a worker has dozens)
   // instead of an unhandled-error line per attempt.
   r.on('error', reportConnectionError)
@@ -72,16 +78,16 @@ export function createQueueEnv(redisUrl: string, prefix = 'gridbot'): QueueEnv {
 }
 
 /** Quits a connection we own; one that is not connected is just dropped (a QUIT would wait for Redis to return). */
-export async function closeRedis(r: Redis): Promise<void> {
+export async function closeRedis(r: RedisClient): Promise<void> {
   if (r.status === 'ready') await r.quit().catch(() => r.disconnect())
   else r.disconnect()
 }
 
-const sharing = new WeakMap<Redis, number>()
+const sharing = new WeakMap<RedisClient, number>()
 
 /** `workers` workers will use this connection for their commands (BullMQ gives each its own blocking duplicate):
  *  closeWorker closes it with the last of them. */
-export function shareConnection(r: Redis, workers: number): Redis {
+export function shareConnection(r: RedisClient, workers: number): RedisClient {
   sharing.set(r, workers)
   return r
 }
@@ -100,7 +106,7 @@ export async function closeWorker(worker: Worker, log?: { warn(o: object, msg: s
   )
   if (!closed) log?.warn({ worker: worker.name, graceMs: CLOSE_GRACE_MS }, 'worker did not close in time; stopping without it')
   const c = worker.opts.connection
-  if (c instanceof Redis) {
+  if (c instanceof Redis || c instanceof Cluster) {
     // A shared connection is closed with the last of its workers.
     const users = sharing.get(c)
     if (users !== undefined && users > 1) sharing.set(c, users - 1)

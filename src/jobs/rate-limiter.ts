@@ -1,11 +1,11 @@
 // The rate limit's counter in Redis: one fixed window per sender, shared by every worker process. Time comes from
 // the caller (the injected clock), so the simulator's virtual minutes open new windows as real ones would.
-import type { Redis } from 'ioredis'
+import type { RedisClient } from './redis-client.ts'
 import type { RateLimiter } from '../core/ports.ts'
 
 export class RedisRateLimiter implements RateLimiter {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly windowMs = 60_000,
   ) {}

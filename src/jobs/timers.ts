@@ -5,7 +5,7 @@ import type { Clock } from '../core/clock.ts'
 import type { Scheduler, TimerRequest } from '../core/ports.ts'
 import { jobId } from '../core/ids.ts'
 import type { Logger } from '../core/logger.ts'
-import { quietQueue, type QueueEnv } from './queues.ts'
+import { prefixOf, quietQueue, type QueueEnv } from './queues.ts'
 import { createWorker } from './worker-factory.ts'
 
 export const TIMERS_QUEUE = 'timers'
@@ -33,7 +33,7 @@ export class TimerQueue implements Scheduler {
     this.queue = quietQueue(
       new Queue<TimerData>(TIMERS_QUEUE, {
         connection: env.connection,
-        prefix: env.prefix,
+        prefix: prefixOf(env, TIMERS_QUEUE),
         defaultJobOptions: {
           attempts: 5,
           backoff: { type: 'exponential', delay: 1000 },

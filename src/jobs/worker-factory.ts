@@ -4,9 +4,8 @@
 import { storeErrors } from '../core/log-throttle.ts'
 import os from 'node:os'
 import { Worker, type Processor, type WorkerOptions } from 'bullmq'
-import type { Redis } from 'ioredis'
 import type { Logger } from '../core/logger.ts'
-import { createRedis, type QueueEnv } from './queues.ts'
+import { createRedis, prefixOf, type QueueEnv, type RedisClient } from './queues.ts'
 
 export interface WorkerSettings {
   env: QueueEnv
@@ -18,7 +17,7 @@ export interface WorkerSettings {
   lockMs?: number
   limiter?: WorkerOptions['limiter']
   /** A connection several workers share (queues.ts shareConnection); default: one of its own. */
-  connection?: Redis
+  connection?: RedisClient
   /** More fields on each log line (the account a sender serves, say). */
   bindings?: Record<string, unknown>
 }
@@ -30,7 +29,7 @@ export function createWorker<T>(queueName: string, processor: Processor<T>, s: W
   const log = s.log.child({ worker: s.role, queue: queueName, ...s.bindings })
   const worker = new Worker<T>(queueName, processor, {
     connection: s.connection ?? createRedis(s.env.redisUrl),
-    prefix: s.env.prefix,
+    prefix: prefixOf(s.env, queueName),
     name: PROCESS_NAME,
     concurrency: s.concurrency ?? 1,
     // After a Redis error BullMQ waits this long before taking jobs again (default 15 s, per error): after a Redis

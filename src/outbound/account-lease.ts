@@ -6,13 +6,13 @@
 // nothing after its successor started.
 import os from 'node:os'
 import { randomBytes } from 'node:crypto'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../jobs/redis-client.ts'
 import type { Logger } from '../core/logger.ts'
 import { storeErrors } from '../core/log-throttle.ts'
 import { within } from '../core/time-limit.ts'
 
 export const LEASE_TTL_MS = 15_000
-const RENEW_MS = 5_000
+export const RENEW_MS = 5_000
 /** How long a stop waits to give a lease back before leaving it to lapse. */
 const RELEASE_LIMIT_MS = 1_000
 
@@ -25,6 +25,9 @@ export interface LeaseHolder {
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
 if redis.call('exists', KEYS[1]) == 0 then return redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) and 1 or 0 end
 return 0`
+
+/** Deletes the lease if this process still holds it (a lease another took meanwhile is left alone). */
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`
 
 export const leaseKey = (prefix: string, accountId: string) => `${prefix}:lease:${accountId}`
 const tokenKey = (prefix: string, accountId: string) => `${prefix}:lease-token:${accountId}`
@@ -46,14 +49,23 @@ export class AccountLeases {
 
   constructor(
     private readonly d: {
-      redis: Redis
+      redis: RedisClient
       prefix: string
       log: Logger
       holder?: string
       ttlMs?: number
       renewMs?: number
+      /** `--accounts auto`: how many leases this gateway takes and gives back (account-share.ts); unset: every free one. */
+      share?: { mayTake(serving: number): boolean; giveBack(serving: number): boolean; close(): Promise<void> }
     },
   ) {}
+
+  /** How many accounts this process serves now. */
+  servingCount(): number {
+    let n = 0
+    for (const h of this.held.values()) if (h.value) n++
+    return n
+  }
 
   get holder(): string {
     return (this.holderId ??= this.d.holder ?? processHolder())
@@ -104,12 +116,14 @@ export class AccountLeases {
           if (held !== null) log.warn({ err: err.message, heldBack: held }, 'account lease not renewed (Redis unreachable); still serving')
           return 1
         })
+        if (kept && this.d.share?.giveBack(this.servingCount())) await this.giveBack(accountId, h)
         if (kept) return null
         log.error({ holder: await this.holderOf(accountId) }, 'account lease lost to another gateway: this one stops serving the account')
         h.value = null
         await h.stop().catch((err) => log.error({ err }, 'stopping the account after losing its lease failed'))
         return null
       }
+      if (this.d.share && !this.d.share.mayTake(this.servingCount())) return null // its share is full: standby
       const token = await this.d.redis.incr(tokenKey(this.d.prefix, accountId))
       const value = JSON.stringify({ holder: this.holder, token } satisfies LeaseHolder)
       if ((await this.d.redis.set(leaseKey(this.d.prefix, accountId), value, 'PX', this.ttl, 'NX')) !== 'OK') return null
@@ -127,6 +141,16 @@ export class AccountLeases {
     }
   }
 
+  /** Gives a held account back (another gateway under its share takes it at its next check). */
+  private async giveBack(accountId: string, h: Held): Promise<void> {
+    const log = this.d.log.child({ account: accountId })
+    log.info({ serving: this.servingCount() }, 'account given back: another gateway has fewer accounts')
+    const value = h.value
+    h.value = null
+    await h.stop().catch((err) => log.error({ err }, 'stopping the account given back failed'))
+    if (value) await this.d.redis.eval(RELEASE, 1, leaseKey(this.d.prefix, accountId), value)
+  }
+
   private async holderOf(accountId: string): Promise<LeaseHolder | null> {
     return parseHolder(await this.d.redis.get(leaseKey(this.d.prefix, accountId)).catch(() => null))
   }
@@ -134,15 +158,14 @@ export class AccountLeases {
   /** Stops renewing and gives the leases back (a standby takes over at once instead of after the lapse). */
   async close(): Promise<void> {
     this.closed = true
+    await this.d.share?.close()
     for (const [accountId, h] of this.held) {
       if (h.timer) clearInterval(h.timer)
       // Redis away: nothing to wait for (the lease lapses by itself); a stop never hangs on it.
       if (!h.value || this.d.redis.status !== 'ready') continue
       await within(
         RELEASE_LIMIT_MS,
-        this.d.redis
-          .eval(`if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`, 1, leaseKey(this.d.prefix, accountId), h.value)
-          .catch(() => undefined),
+        this.d.redis.eval(RELEASE, 1, leaseKey(this.d.prefix, accountId), h.value).catch(() => undefined),
         undefined,
       )
     }
@@ -159,7 +182,7 @@ export function parseHolder(value: string | null): LeaseHolder | null {
 }
 
 /** Who holds each account's lease now (`gridbot accounts`); absent: nobody (no gateway serves it). */
-export async function leaseHolders(redis: Redis, prefix: string, accountIds: string[]): Promise<Map<string, LeaseHolder & { ttlMs: number }>> {
+export async function leaseHolders(redis: RedisClient, prefix: string, accountIds: string[]): Promise<Map<string, LeaseHolder & { ttlMs: number }>> {
   const out = new Map<string, LeaseHolder & { ttlMs: number }>()
   for (const id of accountIds) {
     const h = parseHolder(await redis.get(leaseKey(prefix, id)))

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq'
 import type { OutboundMessage } from '../core/message.ts'
 import type { Outbox } from '../core/ports.ts'
 import { jobId } from '../core/ids.ts'
-import { outboundQueueName, quietQueue, type QueueEnv } from '../jobs/queues.ts'
+import { outboundQueueName, prefixOf, quietQueue, type QueueEnv } from '../jobs/queues.ts'
 import { splitText } from './split.ts'
 
 export const URGENT_PRIORITY = 1
@@ -36,7 +36,7 @@ export class QueueOutbox implements Outbox {
       q = quietQueue(
         new Queue<OutboundJob>(outboundQueueName(accountId), {
           connection: this.env.connection,
-          prefix: this.env.prefix,
+          prefix: prefixOf(this.env, outboundQueueName(accountId)),
           defaultJobOptions: {
             attempts: 6,
             backoff: { type: 'exponential', delay: 2000 },

@@ -29,11 +29,12 @@ async function ping(url: string): Promise<boolean> {
   }
 }
 
-export async function startRedisServer(opts: { dir: string; say?: (line: string) => void; reuse?: boolean }): Promise<RedisServer> {
+/** `tcp`: loopback TCP even where a Unix socket would do (a benchmark comparing it with a cluster, which has no sockets). */
+export async function startRedisServer(opts: { dir: string; say?: (line: string) => void; reuse?: boolean; tcp?: boolean }): Promise<RedisServer> {
   const say = opts.say ?? (() => undefined)
   mkdirSync(opts.dir, { recursive: true })
   const socket = path.resolve(opts.dir, 'redis.sock')
-  const useSocket = socket.length < SOCKET_PATH_MAX
+  const useSocket = !opts.tcp && socket.length < SOCKET_PATH_MAX
   if (useSocket && opts.reuse && (await ping(`unix://${socket}`))) {
     // A server from an earlier run of ours is still up on this data folder: share it.
     return { url: `unix://${socket}`, stop: async () => undefined }

@@ -103,12 +103,14 @@ export class LoopbackService {
   }
 }
 
-/** `gridbot start --role all --org <file>` on the test's stores, each account on its loopback service. */
+/** `gridbot start --role all --org <file>` (or the `role` arguments given) on the test's stores, each account on its
+ *  loopback service. */
 export function startGridbot(
   stores: { dbUrl: string; redisUrl: string; prefix: string },
   org: string,
   accounts: { id: string; token: string; endpoint: string; client?: 'wechaty' | 'juzi' }[],
   extra: Record<string, string> = {},
+  role: string[] = ['--role', 'all'],
 ): { proc: ChildProcess; exited: Promise<{ code: number | null; stderr: string; at: number }> } {
   const env = workerEnv(stores, {
     LOG_LEVEL: 'warn',
@@ -133,7 +135,7 @@ export function startGridbot(
   // puppet-service keeps a payload cache per token under ~/.wechaty (a LevelDB with a lock): test files run in
   // parallel with the same tokens, so each gridbot process gets a home of its own.
   env.HOME = mkdtempSync(path.join(os.tmpdir(), 'gridbot-loopback-home-'))
-  const proc = spawn(process.execPath, [path.join(root, 'bin/gridbot.js'), 'start', '--role', 'all', '--org', org], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const proc = spawn(process.execPath, [path.join(root, 'bin/gridbot.js'), 'start', ...role, '--org', org], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
   let stdout = ''
   proc.stderr!.on('data', (d) => {

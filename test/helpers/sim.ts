@@ -14,8 +14,8 @@ export interface TestSim extends SimSession {
 }
 
 /** The whole app (real Wechaty on the mock, real BullMQ, real PostgreSQL) on fresh stores. */
-export async function testSim(opts: { spec?: OrgSpec; start?: Date; redisUrl?: string; split?: boolean } = {}): Promise<TestSim> {
-  const stores = await freshStores({ redisUrl: opts.redisUrl })
+export async function testSim(opts: { spec?: OrgSpec; start?: Date; redisUrl?: string; prefix?: string; split?: boolean } = {}): Promise<TestSim> {
+  const stores = await freshStores({ redisUrl: opts.redisUrl, prefix: opts.prefix })
   const spec = opts.spec ?? (await loadOrgFile(DEMO_ORG))
   const session = await startSim({ env: stores.env, spec, log: createLogger('silent'), start: opts.start, infra: stores.infra, split: opts.split })
   return {

@@ -3,11 +3,11 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { inject } from 'vitest'
-import { Redis } from 'ioredis'
 import { openDatabase, type Database } from '../../src/db/client.ts'
-import { redisOptions } from '../../src/config/redis-url.ts'
+import { isClusterUrl } from '../../src/config/redis-url.ts'
 import { loadEnv, type Env } from '../../src/config/env.ts'
 import type { Infra } from '../../src/infra.ts'
+import { deleteKeys, redisEnv } from './redis-nodes.ts'
 
 const TEMPLATE_DB = 'gridbot_template'
 
@@ -21,7 +21,8 @@ export interface TestStores {
   cleanup(): Promise<void>
 }
 
-export async function freshStores(opts: { redisUrl?: string } = {}): Promise<TestStores> {
+/** `prefix`: a fixed key prefix (where a test checks placement on a cluster); default a unique one. */
+export async function freshStores(opts: { redisUrl?: string; prefix?: string } = {}): Promise<TestStores> {
   const id = randomBytes(5).toString('hex')
   const base = inject('pgUrl')
   const name = `t_${id}`
@@ -32,8 +33,8 @@ export async function freshStores(opts: { redisUrl?: string } = {}): Promise<Tes
   const dbUrl = base.replace(/\/postgres$/, `/${name}`)
   const db = await openDatabase({ url: dbUrl })
   const redisUrl = opts.redisUrl ?? inject('redisUrl')
-  const prefix = `t-${id}`
-  const env = loadEnv({ DATABASE_URL: dbUrl, REDIS_URL: redisUrl, GRIDBOT_QUEUE_PREFIX: prefix, GRIDBOT_AUTO_MIGRATE: 'false', LOG_LEVEL: 'silent' })
+  const prefix = opts.prefix ?? `t-${id}`
+  const env = loadEnv({ DATABASE_URL: dbUrl, ...redisEnv(redisUrl), GRIDBOT_QUEUE_PREFIX: prefix, GRIDBOT_AUTO_MIGRATE: 'false', LOG_LEVEL: 'silent' })
   const infra: Infra = { db, redisUrl, embedded: { database: false, redis: false }, close: async () => undefined }
   return {
     db,
@@ -44,10 +45,8 @@ export async function freshStores(opts: { redisUrl?: string } = {}): Promise<Tes
     infra,
     cleanup: async () => {
       await db.close()
-      const r = new Redis(redisOptions(redisUrl) as never)
-      const keys = await r.keys(`${prefix}:*`)
-      for (let i = 0; i < keys.length; i += 500) await r.del(...keys.slice(i, i + 500))
-      r.disconnect()
+      // On a cluster the queues' keys start with their hash tag, `{<prefix>:…}`.
+      await deleteKeys(redisUrl, isClusterUrl(redisUrl) ? [`${prefix}:*`, `{${prefix}:*`] : [`${prefix}:*`])
       const a = new pg.Client({ connectionString: base })
       await a.connect()
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)

@@ -1,6 +1,7 @@
 // A `gridbot start --role worker` process on a test's stores: the environment every process test gives it.
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
+import { redisEnv } from './redis-nodes.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -9,7 +10,7 @@ export function workerEnv(stores: { dbUrl: string; redisUrl: string; prefix: str
     ...process.env,
     GRIDBOT_NO_DOTENV: '1',
     DATABASE_URL: stores.dbUrl,
-    REDIS_URL: stores.redisUrl,
+    ...redisEnv(stores.redisUrl),
     GRIDBOT_QUEUE_PREFIX: stores.prefix,
     GRIDBOT_JOB_LOCK_MS: '2000',
     GRIDBOT_RATE_LIMIT_PER_MINUTE: '0',

@@ -2,7 +2,7 @@
 // Redis may have lost them (a flush, a crash, a lost add).
 // Normally it repairs only timers more than a minute late; when its marker key is gone from Redis (a flush) it
 // restores every pending timer at once.
-import type { Redis } from 'ioredis'
+import type { RedisClient } from '../../jobs/redis-client.ts'
 import type { Clock } from '../../core/clock.ts'
 import type { Scheduler, TimerRequest } from '../../core/ports.ts'
 import type { Logger } from '../../core/logger.ts'
@@ -21,7 +21,7 @@ export interface TimerSource {
 
 export interface SweepDeps {
   prisma: Db
-  redis: Redis
+  redis: RedisClient
   keyPrefix: string
   scheduler: Scheduler
   clock: Clock

@@ -1,0 +1,85 @@
+// REDIS_CLUSTER_NODES checked at start, before any queue is made: every node named must answer, be a member of one
+// and the same Redis Cluster, and the cluster must be serving (cluster_state:ok). A node that is not a member
+// (cluster mode off, or never joined) ends the start at once, naming it; an unreachable one is waited for up to
+// the connect timeout, like a single Redis (redis-wait.ts). ioredis alone would route around a stray node silently.
+import { Redis } from 'ioredis'
+import type { ClusterNode } from '../config/redis-url.ts'
+import { StartupError } from '../core/startup-error.ts'
+import { clusterCheckTexts as t } from './cluster-check.texts.ts'
+
+interface Seen {
+  node: string
+  id: string
+  /** Every node id this node knows of (CLUSTER NODES). */
+  knows: Set<string>
+  state: string
+  slotsAssigned: number
+}
+
+const name = (n: ClusterNode) => `${n.host}:${n.port}`
+const field = (info: string, key: string) => new RegExp(`^${key}:(\\S+)`, 'm').exec(info)?.[1] ?? ''
+
+/** What one node says of itself; null while it cannot be reached (`last` gets the reason). */
+async function look(n: ClusterNode, last: { error: string }): Promise<Seen | null> {
+  const r = new Redis({ host: n.host, port: n.port, lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: 2_000 })
+  r.on('error', () => undefined) // the failure is the answer: reported by the caller
+  try {
+    await r.connect()
+  } catch (e) {
+    last.error = (e as Error).message
+    r.disconnect()
+    return null
+  }
+  try {
+    const id = String(await r.call('CLUSTER', 'MYID'))
+    const info = String(await r.call('CLUSTER', 'INFO'))
+    const nodes = String(await r.call('CLUSTER', 'NODES'))
+    const knows = new Set(
+      nodes
+        .split('\n')
+        .map((l) => l.split(' ')[0] ?? '')
+        .filter(Boolean),
+    )
+    return { node: name(n), id, knows, state: field(info, 'cluster_state'), slotsAssigned: Number(field(info, 'cluster_slots_assigned') || 0) }
+  } catch (e) {
+    const msg = (e as Error).message
+    if (/cluster support disabled/i.test(msg)) throw notMember(name(n), t.clusterDisabled, 'cluster mode is off on that node')
+    last.error = msg
+    return null
+  } finally {
+    r.disconnect()
+  }
+}
+
+const notMember = (node: string, zh: string, en: string) =>
+  new StartupError('REDIS_CLUSTER_NODE_NOT_MEMBER', t.notMember(node, zh), `REDIS_CLUSTER_NODES: ${node} is not a member of the Redis Cluster: ${en}`)
+
+/** Resolves when every node answers as a member of one serving cluster; throws a StartupError naming the node. */
+export async function checkClusterNodes(nodes: ClusterNode[], timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs
+  const seen: Seen[] = []
+  for (const n of nodes) {
+    const last = { error: '' }
+    let s: Seen | null = null
+    while (!(s = await look(n, last))) {
+      if (Date.now() >= until) {
+        const secs = Math.round(timeoutMs / 1000)
+        throw new StartupError(
+          'REDIS_UNREACHABLE',
+          t.unreachable(name(n), secs, last.error),
+          `cannot reach Redis Cluster node ${name(n)} within ${secs} s: ${last.error}`,
+        )
+      }
+      await new Promise((res) => setTimeout(res, 500))
+    }
+    // A node on its own (never joined): it knows only itself and serves no slot.
+    if (s.knows.size <= 1 && s.slotsAssigned === 0) throw notMember(s.node, t.notJoined, 'cluster mode is on but the node never joined (no slots)')
+    seen.push(s)
+  }
+  const first = seen[0]
+  if (!first) return
+  for (const s of seen.slice(1)) if (!first.knows.has(s.id)) throw notMember(s.node, t.otherCluster(first.node), `it is not in the cluster of ${first.node}`)
+  const sick = seen.find((s) => s.state !== 'ok')
+  if (sick)
+    throw new StartupError('REDIS_CLUSTER_NOT_OK', t.notOk(sick.node, sick.state), `Redis Cluster not serving (${sick.node}: cluster_state:${sick.state})`)
+}

@@ -71,6 +71,8 @@ const schema = z.object({
   GRIDBOT_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(500).default(20_000),
   /** Handled inbox rows, sent outbox rows and finished jobs are deleted after this many days. */
   GRIDBOT_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  /** Check-ins older than this many months are dropped, a month's partition at a time; unset: kept for ever. */
+  GRIDBOT_CHECKIN_RETENTION_MONTHS: z.coerce.number().int().min(1).optional(),
   /** Media in an S3-compatible bucket instead of GRIDBOT_DATA_DIR/media (path-style URLs: https://endpoint/bucket/key). */
   GRIDBOT_MEDIA_S3_BUCKET: z.string().optional(),
   GRIDBOT_MEDIA_S3_ENDPOINT: z.string().url().optional(),

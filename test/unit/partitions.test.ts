@@ -7,7 +7,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createLogger } from '../../src/core/logger.ts'
+import { Counters } from '../../src/core/metrics.ts'
 import { applyMigrations, listMigrations, MIGRATIONS_DIR, type SqlRunner } from '../../src/db/migrate.ts'
+import { partitionsRepo } from '../../src/domain/retention/partitions.repo.ts'
+import { dropPastPartitions, ensurePartitions, retentionCutoffs } from '../../src/domain/retention/partitions.service.ts'
+import { templateDatabase } from '../helpers/template-db.ts'
 
 const runner = (db: PGlite): SqlRunner => ({
   exec: async (sql) => void (await db.exec(sql)),
@@ -100,5 +105,32 @@ describe('monthly partitions', () => {
     // The month ending after the cut-off stays.
     expect((await db.query(`SELECT gridbot_drop_month_partitions('Checkin', '2025-02-15')`)).rows).toHaveLength(1)
     expect(await partitionsOf(db, 'Checkin')).toContain('Checkin_202502')
+  })
+})
+
+describe('the partition job and retention', () => {
+  it('makes this month and the next two ahead, once; drops check-in months only when their retention is set', async () => {
+    const t = await templateDatabase()
+    try {
+      const d = { prisma: t.prisma, log: createLogger('silent'), counters: new Counters() }
+      const now = new Date(Date.UTC(2029, 11, 31, 23, 0))
+      expect(await ensurePartitions(d, now)).toEqual([
+        'Checkin_202912',
+        'Checkin_203001',
+        'Checkin_203002',
+        'AccountEvent_202912',
+        'AccountEvent_203001',
+        'AccountEvent_203002',
+      ])
+      expect(await ensurePartitions(d, now)).toEqual([])
+      // Kept for ever by default; with 12 months, every month before 2028-12 goes.
+      expect(await dropPastPartitions(d, retentionCutoffs(now, 90, undefined))).not.toContain('Checkin_202912')
+      expect(await partitionsRepo.list(t.prisma, 'Checkin')).toContain('Checkin_202912')
+      await partitionsRepo.ensureMonth(t.prisma, 'Checkin', new Date(Date.UTC(2028, 10, 1)))
+      expect(await dropPastPartitions(d, retentionCutoffs(now, 90, 12))).toContain('Checkin_202811')
+      expect(await partitionsRepo.list(t.prisma, 'Checkin')).toEqual(expect.arrayContaining(['Checkin_202912', 'Checkin_default']))
+    } finally {
+      await t.close()
+    }
   })
 })

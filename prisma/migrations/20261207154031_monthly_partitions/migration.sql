@@ -8,7 +8,8 @@
 
 -- gridbot_month_partition(parent, month): creates the parent's partition for the UTC month containing `month`
 -- (named <parent>_YYYYMM) unless it exists; rows of that month already in the DEFAULT partition move into it.
--- Returns the partition's name when it created one, NULL otherwise. Run ahead by the partition job.
+-- Returns the partition's name when it created one, NULL otherwise. Run ahead by the partition job; two processes
+-- running it at once take turns (a transaction-scoped advisory lock).
 CREATE OR REPLACE FUNCTION gridbot_month_partition(parent text, month date) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
   m date := date_trunc('month', month)::date;
@@ -16,6 +17,7 @@ DECLARE
   child text := parent || '_' || to_char(month, 'YYYYMM');
   col text;
 BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('gridbot_partitions'));
   IF to_regclass(format('%I', child)) IS NOT NULL THEN
     RETURN NULL;
   END IF;
@@ -38,6 +40,7 @@ DECLARE
   child text;
   col text;
 BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('gridbot_partitions'));
   FOR child IN
     SELECT c.relname::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
     WHERE i.inhparent = format('%I', parent)::regclass AND c.relname ~ ('^' || parent || '_[0-9]{6}$')

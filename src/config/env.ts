@@ -17,6 +17,8 @@ const url = (check: (v: string) => string | null) =>
 
 const schema = z.object({
   DATABASE_URL: url(checkDatabaseUrl),
+  /** A read replica for digests, 台账 exports, rankings and the board; unset: they read from DATABASE_URL. */
+  DATABASE_READ_URL: url(checkDatabaseUrl),
   REDIS_URL: url(checkRedisUrl),
   GRIDBOT_DATA_DIR: z.string().default('.data'),
   GRIDBOT_ORG_FILE: z.string().optional(),
@@ -111,7 +113,7 @@ export function secretsOf(env: Env, src: Record<string, string | undefined> = pr
   if (env.GRIDBOT_ADMIN_TOKEN) out.push(env.GRIDBOT_ADMIN_TOKEN)
   if (env.GRIDBOT_METRICS_TOKEN) out.push(env.GRIDBOT_METRICS_TOKEN)
   if (env.GRIDBOT_MEDIA_S3_SECRET_ACCESS_KEY) out.push(env.GRIDBOT_MEDIA_S3_SECRET_ACCESS_KEY)
-  for (const u of [env.DATABASE_URL, env.REDIS_URL]) {
+  for (const u of [env.DATABASE_URL, env.DATABASE_READ_URL, env.REDIS_URL]) {
     const password = u ? passwordOf(u) : null
     if (password) out.push(password)
   }

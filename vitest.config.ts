@@ -24,6 +24,7 @@ const DATABASE_TESTS = [
   'org-reimport-accounts',
   'points-fixes',
   'points-handlers',
+  'partitions',
   'points-owed-export',
   'projects-handlers',
   'registration-deciders',

@@ -43,7 +43,7 @@ export async function openInfra(env: Env, log: Logger, opts: { throwaway?: strin
     }
     const openDb = async (): Promise<Database> => {
       if (env.DATABASE_URL) await waitForPostgres(env.DATABASE_URL, env.GRIDBOT_CONNECT_TIMEOUT_MS)
-      const db = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { pgliteDir: path.join(dataDir, 'pglite') })
+      const db = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL, readUrl: env.DATABASE_READ_URL } : { pgliteDir: path.join(dataDir, 'pglite') })
       held.db = db
       if (env.GRIDBOT_AUTO_MIGRATE || db.kind === 'pglite') {
         const applied = await db.migrate()

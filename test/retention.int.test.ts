@@ -63,7 +63,7 @@ describe('retention', () => {
         { prisma: p, log: createLogger('silent'), counters, days: 90, cleanJobs: (before) => cleanFinishedJobs([q], before, now.getTime()) },
         now,
       )
-      expect(r).toEqual({ inbox: 1, outbox: 1, jobs: 2 })
+      expect(r).toEqual({ inbox: 1, outbox: 1, jobs: 2, partitions: 0 })
       expect((await p.inboxMessage.findMany({ orderBy: { messageId: 'asc' } })).map((m) => m.messageId)).toEqual(['never-handled', 'recent'])
       expect((await p.outboxMessage.findMany({ orderBy: { key: 'asc' } })).map((m) => m.key)).toEqual(['never-sent', 'recent'])
       expect(await q.getJob(doneNew.id!)).toBeDefined()
@@ -76,5 +76,27 @@ describe('retention', () => {
       await q.close()
       redis.disconnect()
     }
+  })
+  it('drops the account events of a month wholly past the period with its partition, and makes the next months ahead', async () => {
+    const p = stores.db.prisma
+    const now = new Date(Date.UTC(2027, 5, 15))
+    await p.botAccount.upsert({ where: { id: 'bot-main' }, create: { id: 'bot-main' }, update: {} })
+    // A month long past (its partition made as the job would have), and the month just before the cut-off.
+    await p.$queryRaw`SELECT gridbot_month_partition('AccountEvent', '2027-01-01'::date), gridbot_month_partition('AccountEvent', '2027-03-01'::date)`
+    await p.accountEvent.createMany({
+      data: [
+        { accountId: 'bot-main', state: 'logged_in', at: new Date(Date.UTC(2027, 0, 20)) },
+        { accountId: 'bot-main', state: 'stopped', at: new Date(Date.UTC(2027, 2, 20)) },
+      ],
+    })
+    const r = await runRetention({ prisma: p, log: createLogger('silent'), counters: new Counters(), days: 90, cleanJobs: async () => 0 }, now)
+    // January's (and any other month wholly before the cut-off, such as those the migration made for today's date).
+    expect(r.partitions).toBeGreaterThan(0)
+    expect((await p.accountEvent.findMany()).map((e) => e.state)).toEqual(['stopped'])
+    const parts = await p.$queryRaw<{ name: string }[]>`
+      SELECT c.relname::text AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = '"AccountEvent"'::regclass`
+    const names = parts.map((x) => x.name)
+    expect(names).not.toContain('AccountEvent_202701')
+    expect(names).toEqual(expect.arrayContaining(['AccountEvent_202703', 'AccountEvent_202706', 'AccountEvent_202707', 'AccountEvent_202708']))
   })
 })

@@ -35,9 +35,10 @@ export function createSweeper(a: {
     if (clock.now().getTime() - retainedAt < RETENTION_EVERY_MS) return
     retainedAt = clock.now().getTime()
     const cleanJobs = async (before: Date) => cleanFinishedJobs(await queues(), before, clock.now().getTime())
-    await runRetention({ prisma: deps.prisma, log, counters: deps.counters, days: e.GRIDBOT_RETENTION_DAYS, cleanJobs }, clock.now()).catch((err: unknown) =>
-      log.warn({ err }, 'retention failed; tried again at the next sweep after an hour'),
-    )
+    await runRetention(
+      { prisma: deps.prisma, log, counters: deps.counters, days: e.GRIDBOT_RETENTION_DAYS, checkinMonths: e.GRIDBOT_CHECKIN_RETENTION_MONTHS, cleanJobs },
+      clock.now(),
+    ).catch((err: unknown) => log.warn({ err }, 'retention failed; tried again at the next sweep after an hour'))
   }
   // Timers, then the inbox and outbox: after a flush (the marker gone) every pending row at once.
   return async (opts: { full?: boolean } = {}) => {

@@ -18,6 +18,8 @@ const url = (check: (v: string) => string | null) =>
 
 const schema = z.object({
   DATABASE_URL: url(checkDatabaseUrl),
+  /** A read replica for digests, 台账 exports, rankings and the board; unset: they read from DATABASE_URL. */
+  DATABASE_READ_URL: url(checkDatabaseUrl),
   REDIS_URL: url(checkRedisUrl),
   /** A Redis Cluster's nodes (host:port,host:port,…): when set, cluster mode, and REDIS_URL is not used. */
   REDIS_CLUSTER_NODES: url(checkClusterNodeList),
@@ -76,6 +78,8 @@ const schema = z.object({
   GRIDBOT_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(500).default(20_000),
   /** Handled inbox rows, sent outbox rows and finished jobs are deleted after this many days. */
   GRIDBOT_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  /** Check-ins older than this many months are dropped, a month's partition at a time; unset: kept for ever. */
+  GRIDBOT_CHECKIN_RETENTION_MONTHS: z.coerce.number().int().min(1).optional(),
   /** Media in an S3-compatible bucket instead of GRIDBOT_DATA_DIR/media (path-style URLs: https://endpoint/bucket/key). */
   GRIDBOT_MEDIA_S3_BUCKET: z.string().optional(),
   GRIDBOT_MEDIA_S3_ENDPOINT: z.string().url().optional(),
@@ -119,7 +123,7 @@ export function secretsOf(env: Env, src: Record<string, string | undefined> = pr
   if (env.GRIDBOT_ADMIN_TOKEN) out.push(env.GRIDBOT_ADMIN_TOKEN)
   if (env.GRIDBOT_METRICS_TOKEN) out.push(env.GRIDBOT_METRICS_TOKEN)
   if (env.GRIDBOT_MEDIA_S3_SECRET_ACCESS_KEY) out.push(env.GRIDBOT_MEDIA_S3_SECRET_ACCESS_KEY)
-  for (const u of [env.DATABASE_URL, env.REDIS_URL]) {
+  for (const u of [env.DATABASE_URL, env.DATABASE_READ_URL, env.REDIS_URL]) {
     const password = u ? passwordOf(u) : null
     if (password) out.push(password)
   }

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { applyMigrations, type SqlRunner } from './migrate.ts'
 import { useDirectSql } from './direct-sql.ts'
+import { useReadReplica } from './read-replica.ts'
 
 export type Db = PrismaClient
 export type Tx = Prisma.TransactionClient
@@ -27,7 +28,7 @@ export interface Database {
   close(): Promise<void>
 }
 
-export async function openDatabase(opts: { url?: string; pgliteDir?: string; poolSize?: number; pgliteData?: Blob }): Promise<Database> {
+export async function openDatabase(opts: { url?: string; readUrl?: string; pgliteDir?: string; poolSize?: number; pgliteData?: Blob }): Promise<Database> {
   if (opts.url) {
     // One pool for Prisma and the hot path's direct statements (direct-sql.ts).
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 })
@@ -36,6 +37,11 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; poo
     // listener the pool would throw that error at the process before Prisma has connected and added its own.
     pool.on('error', () => undefined)
     useDirectSql(prisma, pool)
+    // DATABASE_READ_URL: a second client, used only by the reports' reads (read-replica.ts).
+    const readPool = opts.readUrl ? new pg.Pool({ connectionString: opts.readUrl, max: opts.poolSize ?? 10, application_name: 'gridbot-read' }) : null
+    const reader = readPool ? new PrismaClient({ adapter: new PrismaPg(readPool) }) : null
+    readPool?.on('error', () => undefined)
+    if (reader) useReadReplica(prisma, reader)
     return {
       prisma,
       kind: 'postgresql',
@@ -56,6 +62,8 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; poo
       close: async () => {
         await prisma.$disconnect()
         await pool.end()
+        await reader?.$disconnect()
+        await readPool?.end()
       },
     }
   }

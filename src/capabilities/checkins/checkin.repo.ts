@@ -27,7 +27,8 @@ export const checkinRepo = {
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
     }),
   revoke: (db: DbOrTx, id: number, at: Date) => db.checkin.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: at } }),
-  attachLocation: (db: DbOrTx, id: number, loc: { latitude: number; longitude: number; address: string }) => db.checkin.update({ where: { id }, data: loc }),
+  attachLocation: (db: DbOrTx, key: { id: number; at: Date }, loc: { latitude: number; longitude: number; address: string }) =>
+    db.checkin.update({ where: { id_at: key }, data: loc }),
   /** A unit's own check-ins in a window, with who made them. */
   listForUnit: (db: DbOrTx, unitId: number, from: Date, to: Date, take: number) =>
     db.checkin.findMany({

@@ -51,7 +51,7 @@ export async function recentCheckinAt(w: Work, memberId: number, roomId: number)
 export async function attachLocation(w: Work, memberId: number, roomId: number, loc: { latitude: number; longitude: number; address: string }) {
   const last = await checkinRepo.latestByMember(w.db, memberId, new Date(w.now.getTime() - LOCATION_WINDOW_MS), roomId)
   if (!last) return null
-  return checkinRepo.attachLocation(w.db, last.id, loc)
+  return checkinRepo.attachLocation(w.db, { id: last.id, at: last.at }, loc)
 }
 
 export async function memberSummary(w: Work, memberId: number) {

@@ -12,9 +12,11 @@ import { digestRepo } from './digest.repo.ts'
 import { digestChartPng } from './digest-chart.ts'
 import type { DigestChild, DigestCounts, DigestPeriod } from './digest.types.ts'
 import { unitContext } from '../../kernel/org/unit-context.ts'
+import { forReports } from '../../db/read-replica.ts'
 
 export async function digestFor(w: Work, unit: Unit, period: DigestPeriod, opts: { late?: boolean } = {}): Promise<DigestCounts> {
-  const { db } = w
+  // The counts read from the replica when DATABASE_READ_URL is set (read-replica.ts).
+  const db = forReports(w.db)
   const { from, to } = period
   const asOf = new Date(Math.min(w.now.getTime(), to.getTime()))
   const units = await digestRepo.subtree(db, unit.path)

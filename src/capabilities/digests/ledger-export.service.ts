@@ -19,6 +19,7 @@ import { ledgerFileName } from './ledger-rules.ts'
 import { owedMoves } from '../points/points-rules.ts'
 import { monthPeriod } from '../../kernel/time/periods.ts'
 import { settleCheckins } from '../points/points.service.ts'
+import { forReports } from '../../db/read-replica.ts'
 import { pointsRepo } from '../points/points.repo.ts'
 import { PROJECT_HEADERS, projectSheetRows } from '../projects/project-export.ts'
 import type { Work } from '../../kernel/work.ts'
@@ -48,16 +49,18 @@ export async function ledgerSheets(w: Work, scope: LedgerScope, period: { from: 
   const d = scope.districtId
   const { from, to } = period
   if (o.settle) await settleCheckins(w, d)
-  const subtree = await ledgerRepo.subtree(w.db, scope.root.path)
+  // The records read from the replica when DATABASE_READ_URL is set; the points, just settled in this unit of work, not.
+  const reports = forReports(w.db)
+  const subtree = await ledgerRepo.subtree(reports, scope.root.path)
   const whole = scope.root.id === d
   // The whole district reads by district (its indexes); a subtree by its units.
   const ids = whole ? null : subtree.map((u) => u.id)
   const inScope = new Set(subtree.map((u) => u.id))
   const [checkins, tasks, hazards, hours, allPoints, projects, opening] = await Promise.all([
-    ledgerRepo.checkins(w.db, d, ids, from, to),
-    ledgerRepo.tasks(w.db, d, ids, from, to),
-    ledgerRepo.hazards(w.db, d, ids, from, to),
-    ledgerRepo.volunteer(w.db, d, ids, from, to),
+    ledgerRepo.checkins(reports, d, ids, from, to),
+    ledgerRepo.tasks(reports, d, ids, from, to),
+    ledgerRepo.hazards(reports, d, ids, from, to),
+    ledgerRepo.volunteer(reports, d, ids, from, to),
     pointsRepo.entriesBetween(w.db, d, from, to),
     projectSheetRows(w, d, period, whole ? undefined : inScope),
     pointsRepo.sumsBefore(w.db, d, from),

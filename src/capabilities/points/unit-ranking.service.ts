@@ -8,6 +8,7 @@ import { periodOf, type PeriodKind } from './points-rules.ts'
 import { pointsRepo } from './points.repo.ts'
 import { settleCheckins } from './points.service.ts'
 import { unitRankingRepo } from './unit-ranking.repo.ts'
+import { forReports } from '../../db/read-replica.ts'
 import type { UnitRankLine } from './unit-ranking.texts.ts'
 
 const DEPTH: Record<UnitKind, number> = { district: 0, town: 1, community: 2, grid: 3 }
@@ -49,6 +50,8 @@ export async function unitRanking(w: Work, a: { roomUnit: Unit; asker: MemberWit
   await settleCheckins(w, districtOf(a.roomUnit))
   const period = periodOf(a.period, w.now)
   const prefix = a.roomUnit.path
+  // The counts read from the replica when DATABASE_READ_URL is set; the points, just settled in this unit of work, not.
+  const reports = forReports(w.db)
   const targets = (await orgRepo.subtree(w.db, a.roomUnit)).filter((u) => u.kind === a.level)
   const lines = new Map<number, UnitRankLine>(
     targets.map((u) => [
@@ -59,11 +62,11 @@ export async function unitRanking(w: Work, a: { roomUnit: Unit; asker: MemberWit
   const [points, cadres, checkins, tasks, hazards, needs, acks] = await Promise.all([
     pointsRepo.unitTotals(w.db, prefix, period.months),
     pointsRepo.cadreCounts(w.db, prefix),
-    unitRankingRepo.checkins(w.db, prefix, period.from, period.to),
-    unitRankingRepo.tasksDone(w.db, prefix, period.from, period.to),
-    unitRankingRepo.hazardsResolved(w.db, prefix, period.from, period.to),
-    unitRankingRepo.needsMet(w.db, prefix, period.from, period.to),
-    unitRankingRepo.acks(w.db, prefix, period.from, period.to),
+    unitRankingRepo.checkins(reports, prefix, period.from, period.to),
+    unitRankingRepo.tasksDone(reports, prefix, period.from, period.to),
+    unitRankingRepo.hazardsResolved(reports, prefix, period.from, period.to),
+    unitRankingRepo.needsMet(reports, prefix, period.from, period.to),
+    unitRankingRepo.acks(reports, prefix, period.from, period.to),
   ])
   addUp(lines, points, (l, r) => (l.centi += r.centi))
   addUp(lines, cadres, (l, r) => (l.cadres += r.n))

@@ -1,9 +1,11 @@
 // Retention (GRIDBOT_RETENTION_DAYS, default 90): handled inbox rows and sent outbox rows older than that are deleted,
 // and so are the queues' finished jobs (`cleanJobs`, given by jobs/). Run by the sweeper (at most hourly per process),
-// so it needs no schedule of its own that a Redis flush could erase; deleting twice is harmless.
+// so it needs no schedule of its own that a Redis flush could erase; deleting twice is harmless. The monthly partitions
+// (partitions.service.ts) are made ahead here too, and those wholly past their table's retention dropped whole.
 import type { Logger } from '../../core/logger.ts'
 import type { Counters } from '../../core/metrics.ts'
 import type { Db } from '../../db/client.ts'
+import { dropPastPartitions, ensurePartitions, retentionCutoffs } from './partitions.service.ts'
 import { retentionRepo } from './retention.repo.ts'
 
 const BATCH = 5_000
@@ -15,6 +17,8 @@ export interface RetentionDeps {
   log: Logger
   counters: Counters
   days: number
+  /** Check-ins older than this many months are dropped with their month's partition; unset: kept. */
+  checkinMonths?: number
   /** Deletes the queues' completed and failed jobs finished before `before`; returns how many. */
   cleanJobs(before: Date): Promise<number>
 }
@@ -23,6 +27,8 @@ export interface RetentionResult {
   inbox: number
   outbox: number
   jobs: number
+  /** Monthly partitions dropped. */
+  partitions: number
 }
 
 export async function runRetention(d: RetentionDeps, now: Date): Promise<RetentionResult> {
@@ -39,9 +45,11 @@ export async function runRetention(d: RetentionDeps, now: Date): Promise<Retenti
   const inbox = await drain(() => retentionRepo.deleteHandledInbox(d.prisma, before, BATCH))
   const outbox = await drain(() => retentionRepo.deleteSentOutbox(d.prisma, before, BATCH))
   const jobs = await d.cleanJobs(before)
+  await ensurePartitions(d, now)
+  const partitions = (await dropPastPartitions(d, retentionCutoffs(now, d.days, d.checkinMonths))).length
   d.counters.inc('retention.inbox_deleted', inbox)
   d.counters.inc('retention.outbox_deleted', outbox)
   d.counters.inc('retention.jobs_deleted', jobs)
   if (inbox || outbox || jobs) d.log.info({ inbox, outbox, jobs, before: before.toISOString() }, 'retention: old rows and jobs deleted')
-  return { inbox, outbox, jobs }
+  return { inbox, outbox, jobs, partitions }
 }

@@ -13,6 +13,7 @@ import type { Unit } from '../../kernel/org/org.types.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { STATUS_LABEL } from '../../capabilities/tasks/task.texts.ts'
 import type { AccountStatus } from '../../transport/transport.ts'
+import { forReports } from '../../db/read-replica.ts'
 import { ACCOUNT_STATE_LABEL, ageLabel, levelLabel, webTexts } from '../texts.ts'
 
 const TAKE = 200
@@ -57,7 +58,9 @@ export interface BoardData {
 
 const earliest = (...ds: (Date | null)[]) => ds.filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0] ?? null
 
-export async function boardData(db: Db, unit: Unit, now: Date, live: AccountStatus[]): Promise<BoardData> {
+export async function boardData(primary: Db, unit: Unit, now: Date, live: AccountStatus[]): Promise<BoardData> {
+  // The board reads from the replica when DATABASE_READ_URL is set (read-replica.ts).
+  const db = forReports(primary)
   const units = await orgRepo.subtree(db, unit)
   const ids = units.map((u) => u.id)
   const name = new Map(units.map((u) => [u.id, u.name]))

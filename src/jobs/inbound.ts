@@ -128,12 +128,13 @@ const PEEK = 32
  * retries.
  */
 function takingAlong(d: { drain: ShardDrain; workers: Map<string, Worker<InboundMessage>>; slots: Slots; dispatch: Dispatch; log: Logger; batch: number }) {
-  return async (job: Job<InboundMessage>) => {
+  return async (job: Job<InboundMessage>, token: string | undefined) => {
     const worker = d.workers.get(job.queueName)
-    if (!worker) return
+    if (!worker || !job.id || !token) return
+    const holder = { id: job.id, token }
     const held = new Set([conversationOf(job.data)])
     for (let left = d.batch - 1; left > 0 && !worker.closing; ) {
-      const waiting = (await d.drain.peek(worker, Math.min(PEEK, left))).filter((w) => !held.has(conversationOf(w.data)))
+      const waiting = (await d.drain.peek(worker, holder, Math.min(PEEK, left))).filter((w) => !held.has(conversationOf(w.data)))
       const byConversation = new Map<string, typeof waiting>()
       for (const w of waiting) byConversation.set(conversationOf(w.data), [...(byConversation.get(conversationOf(w.data)) ?? []), w])
       const handled: string[] = []
@@ -203,9 +204,9 @@ export function startInboundWorkers(
   const drain = new ShardDrain(connection)
   const workers = new Map<string, Worker<InboundMessage>>()
   const takeAlong = takingAlong({ drain, workers, slots, dispatch, log: opts.log, batch })
-  const handle = async (job: Job<InboundMessage>) => {
+  const handle = async (job: Job<InboundMessage>, token?: string) => {
     await handleOne(job.data, job)
-    if (batch > 1) await takeAlong(job)
+    if (batch > 1) await takeAlong(job, token)
   }
   return Array.from({ length: shards }, (_, i) => {
     const w = createWorker<InboundMessage>(inboundQueueName(i), handle, {

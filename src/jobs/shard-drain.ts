@@ -12,8 +12,13 @@
 import type { Worker } from 'bullmq'
 import type { Redis } from 'ioredis'
 
-/** The `count` oldest waiting jobs of the shard, oldest first, each with its data; stops at a job without data. */
+/**
+ * The `count` oldest waiting jobs of the shard, oldest first, each with its data; stops at a job without data.
+ * Nothing while the job taking them along no longer holds its lock (it lapsed: BullMQ may give the shard to another
+ * worker, which must not find these messages being handled here).
+ */
 const PEEK = `
+if redis.call('GET', KEYS[2]) ~= ARGV[3] then return {} end
 local ids = redis.call('LRANGE', KEYS[1], -tonumber(ARGV[2]), -1)
 local out = {}
 for i = #ids, 1, -1 do
@@ -42,7 +47,7 @@ if #moved > 0 then redis.call('ZADD', KEYS[2], unpack(moved)) end
 return #moved / 2`
 
 type DrainRedis = Redis & {
-  gridbotShardPeek(wait: string, jobPrefix: string, count: number): Promise<string[]>
+  gridbotShardPeek(wait: string, lock: string, jobPrefix: string, count: number, token: string): Promise<string[]>
   gridbotShardComplete(wait: string, completed: string, jobPrefix: string, now: number, by: string, ...ids: string[]): Promise<number>
 }
 
@@ -59,14 +64,15 @@ export class ShardDrain {
     this.r = connection as DrainRedis
     if (!defined.has(connection)) {
       defined.add(connection)
-      connection.defineCommand('gridbotShardPeek', { numberOfKeys: 1, lua: PEEK })
+      connection.defineCommand('gridbotShardPeek', { numberOfKeys: 2, lua: PEEK })
       connection.defineCommand('gridbotShardComplete', { numberOfKeys: 2, lua: COMPLETE })
     }
   }
 
-  /** The shard's `count` oldest waiting jobs, oldest first (its keys are the worker's: whatever prefix it has). */
-  async peek<T>(worker: Worker<T>, count: number): Promise<WaitingJob<T>[]> {
-    const flat = await this.r.gridbotShardPeek(worker.keys.wait!, worker.toKey(''), count)
+  /** The shard's `count` oldest waiting jobs, oldest first, while `holder` (the active job, by its lock token) holds
+   *  its lock. The keys are the worker's, whatever prefix it has. */
+  async peek<T>(worker: Worker<T>, holder: { id: string; token: string }, count: number): Promise<WaitingJob<T>[]> {
+    const flat = await this.r.gridbotShardPeek(worker.keys.wait!, `${worker.toKey(holder.id)}:lock`, worker.toKey(''), count, holder.token)
     const out: WaitingJob<T>[] = []
     for (let i = 0; i < flat.length; i += 2) out.push({ id: flat[i]!, data: JSON.parse(flat[i + 1]!) as T })
     return out

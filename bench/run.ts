@@ -15,6 +15,7 @@ import { benchOps, opsSection } from './ops.bench.ts'
 import { benchPgCeiling } from './pg-ceiling.bench.ts'
 import { benchEmbedded, embeddedSection, type EmbeddedFigures } from './embedded.bench.ts'
 import { benchRedisCluster, clusterSection, type ClusterFigures } from './redis-cluster.bench.ts'
+import { benchRedisCosts, redisCostsSection, type RedisCostFigures } from './redis-costs.bench.ts'
 
 const opts = { burst: Number(process.env.BENCH_BURST ?? 5000), rate: 100, seconds: Number(process.env.BENCH_SECONDS ?? 20) }
 const ms = (n: number) => `${n.toFixed(1)} ms`
@@ -77,6 +78,11 @@ console.log(e)
 console.log('PostgreSQL ceiling: the check-in statement alone, same durability (bench/pg-ceiling.bench.ts)…')
 const ceiling = await benchPgCeiling({ clients: 16, seconds: 10 })
 console.log(ceiling)
+console.log('Redis commands per check-in, inbound and outbound, base beside the new settings…')
+const redisLoadBefore = load()
+const redisCosts: RedisCostFigures[] = await benchRedisCosts({ messages: Number(process.env.BENCH_REDIS_MESSAGES ?? 1000), rate: opts.rate })
+console.log(redisCosts)
+const redisLoad = { before: redisLoadBefore, after: load() }
 const loadAfter = load()
 const ofCeiling = g.throughput.perSecond / ceiling.checkinsPerSecond
 
@@ -98,6 +104,18 @@ const summaryRows: [string, string, string, string, string][] = [
   ],
   ['p99 at 100/s offered', ms(g.latency.p99), `echo bot ${ms(e.latency.p99)}`, `${(g.latency.p99 / e.latency.p99).toFixed(1)}×`, '≤ 30 ms'],
   ['Redis commands per check-in', `${g.redisPerCheckin ?? '?'}`, '', '', '≤ 30'],
+  ...redisCosts
+    .filter((f) => f.label !== redisCosts[0]!.label)
+    .map((f): [string, string, string, string, string] => {
+      const base = redisCosts.find((b) => b.load === f.load && b.label === redisCosts[0]!.label)!
+      return [
+        `Redis commands per check-in, ${f.load}, ${f.label} (inbound / outbound)`,
+        `${f.total} (${f.inbound} / ${f.outbound})`,
+        `base ${base.total} (${base.inbound} / ${base.outbound})`,
+        (f.total / base.total).toFixed(2),
+        '≤ 30',
+      ]
+    }),
 ]
 const summary = (rows: string[][]) => {
   const head = ['figure', 'measured', 'baseline (same run)', 'ratio', 'target']
@@ -216,6 +234,8 @@ summary of these (docs/performance.md).
   Prisma pool 24, inbound worker concurrency 48, 16 inbound shards.
 
 ${pipeline}
+
+${redisCostsSection(redisCosts, redisLoad)}
 
 ## Escalation at district scale (issue #3)
 

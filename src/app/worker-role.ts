@@ -21,7 +21,7 @@ export async function startWorkerRole(app: AppCore): Promise<WorkerRole> {
   const concurrency = o.concurrency ?? o.env.GRIDBOT_WORKER_CONCURRENCY ?? (o.infra.db.kind === 'pglite' ? 1 : 16)
   const lockMs = o.env.GRIDBOT_JOB_LOCK_MS
   await inbound.keepOrder()
-  workers.push(...startInboundWorkers(queueEnv, inbound.shards, app.dispatch, { concurrency, log, lockMs }))
+  workers.push(...startInboundWorkers(queueEnv, inbound.shards, app.dispatch, { concurrency, log, lockMs, batch: o.env.GRIDBOT_INBOUND_BATCH }))
   workers.push(
     startTimersWorker(
       queueEnv,

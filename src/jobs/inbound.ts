@@ -20,6 +20,7 @@ import type { Dispatch } from '../pipeline/dispatcher.ts'
 import { createRedis, INBOUND_QUEUE, prefixOf, quietQueue, shareConnection, type QueueEnv } from './queues.ts'
 import { createWorker } from './worker-factory.ts'
 import { isTransientDbError } from '../db/errors.ts'
+import { ShardDrain } from './shard-drain.ts'
 
 /** Attempts per message; the shard waits through the backoffs (0.5 s, then 1 s). */
 export const INBOUND_ATTEMPTS = 3
@@ -118,19 +119,70 @@ class Slots {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-/** One worker per shard, each taking one job at a time; every worker process runs one for every shard. */
+/** How many of the oldest waiting jobs one round of taking along reads (bounded by what is left of the batch). */
+const PEEK = 32
+
+/**
+ * Takes along waiting messages of a job's shard (GRIDBOT_INBOUND_BATCH). A message that fails is not retried here:
+ * its conversation is held back (its later messages too) and the message runs again as its own job, with the usual
+ * retries.
+ */
+function takingAlong(d: { drain: ShardDrain; workers: Map<string, Worker<InboundMessage>>; slots: Slots; dispatch: Dispatch; log: Logger; batch: number }) {
+  return async (job: Job<InboundMessage>, token: string | undefined) => {
+    const worker = d.workers.get(job.queueName)
+    if (!worker || !job.id || !token) return
+    const holder = { id: job.id, token }
+    const held = new Set([conversationOf(job.data)])
+    for (let left = d.batch - 1; left > 0 && !worker.closing; ) {
+      const waiting = (await d.drain.peek(worker, holder, Math.min(PEEK, left))).filter((w) => !held.has(conversationOf(w.data)))
+      const byConversation = new Map<string, typeof waiting>()
+      for (const w of waiting) byConversation.set(conversationOf(w.data), [...(byConversation.get(conversationOf(w.data)) ?? []), w])
+      const handled: string[] = []
+      let failed = false
+      await Promise.all(
+        [...byConversation].map(async ([conversation, jobs]) => {
+          for (const w of jobs) {
+            try {
+              await d.slots.run(() => d.dispatch(w.data, { lastAttempt: false }))
+              handled.push(w.id)
+            } catch (err) {
+              failed = true
+              held.add(conversation)
+              d.log.warn({ jobId: w.id, queue: job.queueName, err }, 'inbound message taken along failed; it runs again as its own job')
+              return
+            }
+          }
+        }),
+      )
+      // Handled (committed) before it leaves `wait`: a crash before this line runs those jobs again, as replays.
+      await d.drain.complete(worker, handled, Date.now())
+      if (failed || !handled.length) return
+      left -= handled.length
+    }
+  }
+}
+
+/**
+ * One worker per shard, each taking one job at a time; every worker process runs one for every shard. With
+ * `batch` > 1 a job also takes along up to `batch - 1` of its shard's waiting messages (jobs/shard-drain.ts): those
+ * of other conversations than its own, each conversation's in order, conversations side by side. A conversation's
+ * next message is never taken along by a job of that conversation: it stays a job of its own, so the message a
+ * worker holds for a group is always the job BullMQ shows active (a killed worker's is redone first, as before).
+ */
 export function startInboundWorkers(
   env: QueueEnv,
   shards: number,
   dispatch: Dispatch,
-  opts: { concurrency: number; log: Logger; lockMs: number },
+  opts: { concurrency: number; log: Logger; lockMs: number; batch?: number },
 ): Worker<InboundMessage>[] {
   const slots = new Slots(opts.concurrency)
-  const handle = async (job: Job<InboundMessage>) => {
+  const batch = opts.batch ?? 1
+  /** One message, with the retries described at the top of this file. */
+  const handleOne = async (msg: InboundMessage, job: { id?: string; queueName: string }) => {
     const started = Date.now()
     for (let attempt = 1; ; ) {
       try {
-        return await slots.run(() => dispatch(job.data, { lastAttempt: attempt >= INBOUND_ATTEMPTS }))
+        return await slots.run(() => dispatch(msg, { lastAttempt: attempt >= INBOUND_ATTEMPTS }))
       } catch (err) {
         // The database away (restarting, failing over) is not this message's fault: wait for it without using up
         // attempts, so nothing is lost and the conversation keeps its order, up to DB_OUTAGE_WAIT_MS.
@@ -149,7 +201,23 @@ export function startInboundWorkers(
   // One auto-pipelined connection for every shard's commands: jobs that finish together (a group commit returns
   // several at once) are moved on in one socket write instead of one each.
   const connection = shareConnection(createRedis(env.redisUrl, { autoPipelining: true }), shards)
-  return Array.from({ length: shards }, (_, i) =>
-    createWorker<InboundMessage>(inboundQueueName(i), handle, { env, log: opts.log, role: 'inbound', concurrency: 1, lockMs: opts.lockMs, connection }),
-  )
+  const drain = new ShardDrain(connection)
+  const workers = new Map<string, Worker<InboundMessage>>()
+  const takeAlong = takingAlong({ drain, workers, slots, dispatch, log: opts.log, batch })
+  const handle = async (job: Job<InboundMessage>, token?: string) => {
+    await handleOne(job.data, job)
+    if (batch > 1) await takeAlong(job, token)
+  }
+  return Array.from({ length: shards }, (_, i) => {
+    const w = createWorker<InboundMessage>(inboundQueueName(i), handle, {
+      env,
+      log: opts.log,
+      role: 'inbound',
+      concurrency: 1,
+      lockMs: opts.lockMs,
+      connection,
+    })
+    workers.set(w.name, w)
+    return w
+  })
 }

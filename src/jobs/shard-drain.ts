@@ -10,7 +10,7 @@
 // job is only ever removed from `wait` after its message is handled. A job that is not at its place any more (a
 // FLUSHALL, a sweeper's re-add) is left to BullMQ.
 import type { Worker } from 'bullmq'
-import type { Redis } from 'ioredis'
+import type { RedisClient } from './redis-client.ts'
 
 /**
  * The `count` oldest waiting jobs of the shard, oldest first, each with its data; stops at a job without data.
@@ -46,7 +46,7 @@ end
 if #moved > 0 then redis.call('ZADD', KEYS[2], unpack(moved)) end
 return #moved / 2`
 
-type DrainRedis = Redis & {
+type DrainRedis = RedisClient & {
   gridbotShardPeek(wait: string, lock: string, jobPrefix: string, count: number, token: string): Promise<string[]>
   gridbotShardComplete(wait: string, completed: string, jobPrefix: string, now: number, by: string, ...ids: string[]): Promise<number>
 }
@@ -56,11 +56,11 @@ export interface WaitingJob<T> {
   data: T
 }
 
-const defined = new WeakSet<Redis>()
+const defined = new WeakSet<RedisClient>()
 
 export class ShardDrain {
   private readonly r: DrainRedis
-  constructor(connection: Redis) {
+  constructor(connection: RedisClient) {
     this.r = connection as DrainRedis
     if (!defined.has(connection)) {
       defined.add(connection)

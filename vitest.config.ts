@@ -10,6 +10,7 @@ const DATABASE_TESTS = [
   'checkin-reminder',
   'digest-handlers',
   'digest-schedule',
+  'erqi-funnel-handlers',
   'foreign-keys',
   'handlers',
   'hazard-handlers',

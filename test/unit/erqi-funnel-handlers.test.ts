@@ -50,7 +50,7 @@ async function funnel(room: string) {
   const [text] = await h.say(room, ASKER[room]!, '#清单')
   const m = /需求 (\d+) 条\(已解决 (\d+),转为任务 (\d+)\)\n→ 任务 (\d+) 项\(已完成 (\d+),来自需求 (\d+)\)\n→ 项目 (\d+) 个/.exec(text ?? '')
   expect(m, text).not.toBeNull()
-  const [needs, met, converted, tasks, done, fromNeeds, projects] = m!.slice(1).map(Number) as [number, number, number, number, number, number, number]
+  const [needs = 0, met = 0, converted = 0, tasks = 0, done = 0, fromNeeds = 0, projects = 0] = (m ?? []).slice(1).map(Number)
   return { needs, met, converted, tasks, done, fromNeeds, projects }
 }
 

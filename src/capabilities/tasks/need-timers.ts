@@ -13,7 +13,7 @@ export const needTimers: TimerSource = {
     const timers: TimerRequest[] = rows.flatMap((n) =>
       n.nextEscalationAt ? [{ kind: NEED_TIMER, subjectId: n.id, cycle: n.escalationCycle, step: n.escalationLevel + 1, dueAt: n.nextEscalationAt }] : [],
     )
-    return { lastId: rows[rows.length - 1]!.id, timers }
+    return { lastId: rows.at(-1)?.id ?? afterId, timers }
   },
 }
 

@@ -37,10 +37,11 @@ export interface NewTask {
  */
 function targetUnit(op: TaskOp, input: NewTask): Unit {
   const here = op.room.unit
-  if (input.forUnit) {
-    const outside = input.notify.find((m) => !isAtOrAbove(input.forUnit!, m.unit) && !isAtOrAbove(m.unit, input.forUnit!))
-    if (outside) throw refuse('TASK_ASSIGN_OUTSIDE', taskTexts.assignOutside(outside.name, input.forUnit.name, input.title))
-    return input.forUnit
+  const named = input.forUnit
+  if (named) {
+    const outside = input.notify.find((m) => !isAtOrAbove(named, m.unit) && !isAtOrAbove(m.unit, named))
+    if (outside) throw refuse('TASK_ASSIGN_OUTSIDE', taskTexts.assignOutside(outside.name, named.name, input.title))
+    return named
   }
   const below = [...new Map(input.notify.filter((m) => m.unitId !== here.id && isAtOrAbove(here, m.unit)).map((m) => [m.unitId, m.unit])).values()]
   if (below.length > 1)
@@ -102,7 +103,7 @@ export async function createTask(op: TaskOp, input: NewTask) {
   })
   const cycle = startCycle(task, 'unclaimed', op.now, ctx, op.effects, task.id)
   await taskRepo.transition(op.db, task.id, {}, cycle)
-  if (need && !(await taskRepo.convertNeed(op.db, need.id, task.id))) throw refuse('NEED_RACE', taskTexts.needRace(input.needNumber!))
+  if (need && !(await taskRepo.convertNeed(op.db, need.id, task.id))) throw refuse('NEED_RACE', taskTexts.needRace(need.number))
   if (need)
     await tellNeedReached(op.db, op.effects, need, (u) => needClockTexts.reachedConverted(need, u, task.number), `converted-${op.messageId}`, op.room.id)
   const from = input.needNumber !== undefined ? taskTexts.fromNeed(input.needNumber) : null

@@ -33,7 +33,7 @@ export async function announceHandedDown(op: TaskOp, task: Task, room: Room, nam
   op.effects.post(
     {
       accountId: room.accountId,
-      roomId: room.wxRoomId!,
+      roomId: room.wxRoomId ?? '',
       text: taskTexts.handedDown(
         task,
         op.actor.name,

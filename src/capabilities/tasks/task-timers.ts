@@ -13,6 +13,6 @@ export const taskTimers: TimerSource = {
         timers.push({ kind: 'escalate', subjectId: t.id, cycle: t.escalationCycle, step: t.escalationLevel + 1, dueAt: t.nextEscalationAt })
       if (t.nextReminderAt) timers.push({ kind: 'remind', subjectId: t.id, cycle: t.escalationCycle, step: t.remindersSent, dueAt: t.nextReminderAt })
     }
-    return { lastId: rows[rows.length - 1]!.id, timers }
+    return { lastId: rows.at(-1)?.id ?? afterId, timers }
   },
 }

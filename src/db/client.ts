@@ -29,44 +29,7 @@ export interface Database {
 }
 
 export async function openDatabase(opts: { url?: string; readUrl?: string; pgliteDir?: string; poolSize?: number; pgliteData?: Blob }): Promise<Database> {
-  if (opts.url) {
-    // One pool for Prisma and the hot path's direct statements (direct-sql.ts).
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 })
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) })
-    // An idle connection cut by a server restart is dropped from the pool (the next query opens another); without a
-    // listener the pool would throw that error at the process before Prisma has connected and added its own.
-    pool.on('error', () => undefined)
-    useDirectSql(prisma, pool)
-    // DATABASE_READ_URL: a second client, used only by the reports' reads (read-replica.ts).
-    const readPool = opts.readUrl ? new pg.Pool({ connectionString: opts.readUrl, max: opts.poolSize ?? 10, application_name: 'gridbot-read' }) : null
-    const reader = readPool ? new PrismaClient({ adapter: new PrismaPg(readPool) }) : null
-    readPool?.on('error', () => undefined)
-    if (reader) useReadReplica(prisma, reader)
-    return {
-      prisma,
-      kind: 'postgresql',
-      ping: () => prisma.$queryRaw`SELECT 1`.then(() => undefined),
-      migrate: async () => {
-        const client = new pg.Client({ connectionString: opts.url })
-        await client.connect()
-        try {
-          const runner: SqlRunner = {
-            exec: async (sql) => void (await client.query(sql)),
-            query: async (sql, params) => (await client.query(sql, params)).rows,
-          }
-          return await applyMigrations(runner, { lock: true })
-        } finally {
-          await client.end()
-        }
-      },
-      close: async () => {
-        await prisma.$disconnect()
-        await pool.end()
-        await reader?.$disconnect()
-        await readPool?.end()
-      },
-    }
-  }
+  if (opts.url) return openPostgres({ url: opts.url, readUrl: opts.readUrl, poolSize: opts.poolSize })
   if (opts.pgliteDir) {
     mkdirSync(path.dirname(opts.pgliteDir), { recursive: true })
     await initPgliteDir(opts.pgliteDir)
@@ -90,6 +53,46 @@ export async function openDatabase(opts: { url?: string; readUrl?: string; pglit
     close: async () => {
       await prisma.$disconnect()
       await pglite.close()
+    },
+  }
+}
+
+/** PostgreSQL at `url`, and its read replica's client when `readUrl` is set (read-replica.ts). */
+function openPostgres(opts: { url: string; readUrl?: string; poolSize?: number }): Database {
+  // One pool for Prisma and the hot path's direct statements (direct-sql.ts).
+  const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 })
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) })
+  // An idle connection cut by a server restart is dropped from the pool (the next query opens another); without a
+  // listener the pool would throw that error at the process before Prisma has connected and added its own.
+  pool.on('error', () => undefined)
+  useDirectSql(prisma, pool)
+  // DATABASE_READ_URL: a second client, used only by the reports' reads (read-replica.ts).
+  const readPool = opts.readUrl ? new pg.Pool({ connectionString: opts.readUrl, max: opts.poolSize ?? 10, application_name: 'gridbot-read' }) : null
+  const reader = readPool ? new PrismaClient({ adapter: new PrismaPg(readPool) }) : null
+  readPool?.on('error', () => undefined)
+  if (reader) useReadReplica(prisma, reader)
+  return {
+    prisma,
+    kind: 'postgresql',
+    ping: () => prisma.$queryRaw`SELECT 1`.then(() => undefined),
+    migrate: async () => {
+      const client = new pg.Client({ connectionString: opts.url })
+      await client.connect()
+      try {
+        const runner: SqlRunner = {
+          exec: async (sql) => void (await client.query(sql)),
+          query: async (sql, params) => (await client.query(sql, params)).rows,
+        }
+        return await applyMigrations(runner, { lock: true })
+      } finally {
+        await client.end()
+      }
+    },
+    close: async () => {
+      await prisma.$disconnect()
+      await pool.end()
+      await reader?.$disconnect()
+      await readPool?.end()
     },
   }
 }

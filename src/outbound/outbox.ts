@@ -70,7 +70,8 @@ export class QueueOutbox implements Outbox {
     const q = this.queue(message.accountId)
     // One part (nearly every reply) is a plain add: it rides the connection's auto-pipeline with the other replies
     // released in the same tick, where addBulk builds a pipeline of its own (a copy of every script) per call.
-    if (jobs.length === 1) await q.add(jobs[0]!.name, jobs[0]!.data, jobs[0]!.opts)
+    const [only] = jobs
+    if (jobs.length === 1 && only) await q.add(only.name, only.data, only.opts)
     else await q.addBulk(jobs)
   }
 

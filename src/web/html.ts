@@ -1,6 +1,6 @@
 // Server-rendered HTML: a tagged template that escapes every value, and the page shell every page shares.
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c]!)
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c] ?? c)
 
 /** Already-safe markup (the result of `html`). */
 export class Raw {
@@ -20,9 +20,8 @@ const render = (v: Value): string => {
 }
 
 export function html(strings: TemplateStringsArray, ...values: Value[]): Raw {
-  let out = strings[0]!
-  for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!
-  return new Raw(out)
+  // A template has one more string than values: each string after the first follows a value.
+  return new Raw(strings.reduce((out, s, i) => out + (i > 0 ? render(values[i - 1]) : '') + s, ''))
 }
 
 export interface PageOptions {

@@ -12,7 +12,7 @@ export async function serveAsset(name: string, res: ServerResponse): Promise<boo
   if (!/^[\w-]+\.(css|js|svg)$/.test(name)) return false
   try {
     const body = await readFile(path.join(DIR, name))
-    send(res, 200, TYPES[path.extname(name)]!, body, { 'cache-control': 'no-cache' })
+    send(res, 200, TYPES[path.extname(name)] ?? 'application/octet-stream', body, { 'cache-control': 'no-cache' })
     return true
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false

@@ -30,6 +30,13 @@ export class HttpError extends AppError {
 
 export const forbidden = (why: string) => new HttpError(403, 'WEB_FORBIDDEN', why, webTexts.forbidden)
 
+/** The viewer of a route that is not `open`: the console answered the request without a session before it got here,
+ *  so a missing one is a wiring fault, refused rather than read through. */
+export function signedIn(viewer: Viewer | null): Viewer {
+  if (!viewer) throw forbidden('no session on a route that needs one')
+  return viewer
+}
+
 /** The unit of the scope a member's role gives: an admin's whole district, a supervisor's own unit. */
 export async function scopeOf(db: Db, m: { role: Role; unit: Unit }): Promise<Unit> {
   if (m.role !== 'admin') return m.unit

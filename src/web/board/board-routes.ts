@@ -1,7 +1,7 @@
 // /board (the page) and /board/panel (its live part, re-fetched when the page hears of a change).
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import type { Unit } from '../../kernel/org/org.types.ts'
-import { unitInScope, type Viewer } from '../auth/viewer.ts'
+import { signedIn, unitInScope, type Viewer } from '../auth/viewer.ts'
 import type { ConsoleContext } from '../context.ts'
 import { sendHtml } from '../http.ts'
 import type { Route } from '../router.ts'
@@ -19,16 +19,18 @@ export function boardRoutes(ctx: ConsoleContext): Route<Viewer | null>[] {
     {
       method: 'GET',
       path: '/board',
-      handler: async ({ res, url }, viewer) => {
-        const unit = await unitInScope(ctx.db, viewer!, url.searchParams.get('unit'))
-        sendHtml(res, boardPage({ viewer: viewer!, simMode: ctx.simMode, data: await data(unit), ancestors: await ancestorsInScope(ctx, viewer!, unit) }))
+      handler: async ({ res, url }, session) => {
+        const viewer = signedIn(session)
+        const unit = await unitInScope(ctx.db, viewer, url.searchParams.get('unit'))
+        sendHtml(res, boardPage({ viewer: viewer, simMode: ctx.simMode, data: await data(unit), ancestors: await ancestorsInScope(ctx, viewer, unit) }))
       },
     },
     {
       method: 'GET',
       path: '/board/panel',
-      handler: async ({ res, url }, viewer) => {
-        const unit = await unitInScope(ctx.db, viewer!, url.searchParams.get('unit'))
+      handler: async ({ res, url }, session) => {
+        const viewer = signedIn(session)
+        const unit = await unitInScope(ctx.db, viewer, url.searchParams.get('unit'))
         sendHtml(res, boardPanel(await data(unit)).value)
       },
     },

@@ -1,5 +1,5 @@
 // /org (the tree with members, roles and bindings) and /org/roster.xlsx (its export), within the viewer's subtree.
-import { unitInScope, type Viewer } from '../auth/viewer.ts'
+import { signedIn, unitInScope, type Viewer } from '../auth/viewer.ts'
 import { ancestorsInScope } from '../board/board-routes.ts'
 import type { ConsoleContext } from '../context.ts'
 import { send, sendHtml } from '../http.ts'
@@ -14,17 +14,19 @@ export function orgRoutes(ctx: ConsoleContext): Route<Viewer | null>[] {
     {
       method: 'GET',
       path: '/org',
-      handler: async ({ res, url }, viewer) => {
-        const unit = await unitInScope(ctx.db, viewer!, url.searchParams.get('unit'))
+      handler: async ({ res, url }, session) => {
+        const viewer = signedIn(session)
+        const unit = await unitInScope(ctx.db, viewer, url.searchParams.get('unit'))
         const roster = await rosterOf(ctx.db, unit)
-        sendHtml(res, orgPage({ viewer: viewer!, simMode: ctx.simMode, unit, ancestors: await ancestorsInScope(ctx, viewer!, unit), roster }))
+        sendHtml(res, orgPage({ viewer: viewer, simMode: ctx.simMode, unit, ancestors: await ancestorsInScope(ctx, viewer, unit), roster }))
       },
     },
     {
       method: 'GET',
       path: '/org/roster.xlsx',
-      handler: async ({ res, url }, viewer) => {
-        const unit = await unitInScope(ctx.db, viewer!, url.searchParams.get('unit'))
+      handler: async ({ res, url }, session) => {
+        const viewer = signedIn(session)
+        const unit = await unitInScope(ctx.db, viewer, url.searchParams.get('unit'))
         const file = `花名册-${unit.name}.xlsx`
         send(res, 200, XLSX, await rosterWorkbook(await rosterOf(ctx.db, unit)), {
           'content-disposition': `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(file)}`,

@@ -5,7 +5,7 @@ import { formatLocal } from '../../core/time.ts'
 import { validateOrg } from '../../config/org-spec.ts'
 import type { SimSession } from '../../sim/session.ts'
 import type { TranscriptLine } from '../../sim/world.ts'
-import { HttpError, type Viewer } from '../auth/viewer.ts'
+import { HttpError, signedIn, type Viewer } from '../auth/viewer.ts'
 import type { ConsoleContext } from '../context.ts'
 import { send, sendHtml, sendJson } from '../http.ts'
 import type { Request, Route } from '../router.ts'
@@ -116,12 +116,13 @@ export function simRoutes(ctx: ConsoleContext, session: SimSession): Route<Viewe
     {
       method: 'GET',
       path: '/',
-      handler: async ({ res, url }, viewer) => {
+      handler: async ({ res, url }, signed) => {
+        const viewer = signedIn(signed)
         const topic = url.searchParams.get('room') ?? defaultRoom
         room(topic)
         const as = url.searchParams.get('as')
         const speaker = as && world.people.some((p) => p.wxid === as) ? as : defaultSpeaker(topic)
-        sendHtml(res, simPage({ world, viewer: viewer!, room: topic, speaker, now: session.clock.now() }))
+        sendHtml(res, simPage({ world, viewer, room: topic, speaker, now: session.clock.now() }))
       },
     },
     {
@@ -163,7 +164,10 @@ export function simRoutes(ctx: ConsoleContext, session: SimSession): Route<Viewe
         if (bytes.length > IMAGE_LIMIT) throw new HttpError(413, 'WEB_IMAGE_TOO_LARGE', `image of ${bytes.length} bytes`, '图片太大(最多 8 MB)')
         const id = world.sendImageBytes(person(b.from), room(b.room), b.name || 'image.jpg', bytes)
         images.set(id, { bytes, type: group(m, 1) })
-        while (images.size > KEEP_IMAGES) images.delete(images.keys().next().value!)
+        for (const oldest of images.keys()) {
+          if (images.size <= KEEP_IMAGES) break
+          images.delete(oldest)
+        }
         await session.settle()
         return clock()
       }),

@@ -128,10 +128,11 @@ export function clusterSection(f: ClusterFigures): string {
   return `## Check-ins on a Redis Cluster beside a single Redis (issue #26)
 
 The same check-in path as above (one process, \`--role all\`, pacing and rate limit off, 400 grid rooms on one
-account), run in this run on the same PostgreSQL server on a single redis-server and on a local 3-master Redis Cluster, in
-alternating rounds (single, cluster, single, cluster; figures pooled per setup) (\`REDIS_CLUSTER_NODES\`; each queue under its own hash tag, \`{bench:in:7}\` …). Both on
-loopback TCP, AOF \`everysec\`, \`noeviction\`. On this 2-core machine the three cluster nodes share the cores with
-everything else: the ratio is what the cluster costs the check-in path here, not what more machines would add.
+account) on the same PostgreSQL server, once on a single redis-server and once on a local 3-master Redis Cluster
+(\`REDIS_CLUSTER_NODES\`; each queue under its own hash tag, \`{bench:in:7}\` …), in alternating rounds (single,
+cluster, single, cluster; figures pooled per setup). Both on loopback TCP, AOF \`everysec\`, \`noeviction\`. On this
+2-core machine the three cluster nodes share the cores with everything else: the ratio is what the cluster costs
+the check-in path here, not what more machines would add.
 
 | | single Redis | 3-master Redis Cluster | ratio cluster / single |
 |---|---|---|---|
@@ -140,8 +141,8 @@ everything else: the ratio is what the cluster costs the check-in path here, not
 | p99 latency | ${ms(f.single.p99)} | ${ms(f.cluster.p99)} | ${(f.cluster.p99 / f.single.p99).toFixed(1)}× |
 | replies received | ${f.single.replies} / ${f.rate * f.seconds} | ${f.cluster.replies} / ${f.rate * f.seconds} | |
 
-Measured: ${f.at} (load average ${f.loadBefore} before, ${f.loadAfter} after). At a load average far above the 2
-cores, both setups wait for the CPU more than for Redis and the ratio is mostly noise: compare it between runs only
-at a similar load.
+Measured: ${f.at} (load average ${f.loadBefore} before, ${f.loadAfter} after). At a load average far
+above the 2 cores, both setups wait for the CPU more than for Redis and the ratio is mostly noise: compare it
+between runs only at a similar load.
 `
 }

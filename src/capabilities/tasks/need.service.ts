@@ -9,6 +9,7 @@ import { may } from '../../kernel/org/item-authority.ts'
 import { maySee } from '../../kernel/org/authority.ts'
 import { refInRange } from '../../parser/refs.ts'
 import type { Work } from '../../kernel/work.ts'
+import { needRecorded } from './task-events.ts'
 import { taskRepo } from './task.repo.ts'
 import { needTexts, taskTexts } from './task.texts.ts'
 import type { Need } from './task.types.ts'
@@ -35,7 +36,7 @@ export async function recordNeed(w: Work, a: { room: BoundRoom; reporter: NeedRe
   if (resident && a.room.unit.kind !== 'grid') throw refuse('NEED_GUEST_NOT_GRID', needTexts.guestOnlyInGrid())
   const districtId = districtOf(a.room.unit)
   const number = await taskRepo.nextNumber(w.db, districtId, 'N')
-  return taskRepo.createNeed(w.db, {
+  const need = await taskRepo.createNeed(w.db, {
     districtId,
     number,
     unitId: a.room.unitId,
@@ -47,6 +48,8 @@ export async function recordNeed(w: Work, a: { room: BoundRoom; reporter: NeedRe
     messageId: a.messageId,
     createdAt: w.now,
   })
+  await needRecorded(w, need)
+  return need
 }
 
 /** A resident's needs go to the grid's cadres first: they are told in the group, @-ed. */

@@ -12,6 +12,7 @@ import { maskPersonalData } from '../../core/privacy/mask.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import type { Work } from '../../kernel/work.ts'
 import { publish } from '../../kernel/events.ts'
+import { taskClaimed, taskCreated } from './task-events.ts'
 import { taskRepo } from './task.repo.ts'
 import { claimedTimers, startCycle, stopTimers } from './escalation.service.ts'
 import { tellReachedRooms } from '../../kernel/escalation/reached-rooms.ts'
@@ -211,6 +212,7 @@ export async function createTask(op: TaskOp, input: NewTask) {
   if (needDbId && !(await taskRepo.convertNeed(op.db, needDbId, task.id))) throw refuse('NEED_RACE', taskTexts.needRace(input.needNumber!))
   const from = input.needNumber !== undefined ? taskTexts.fromNeed(input.needNumber) : null
   await event(op, task, 'created', null, 'open', handedDown ? taskTexts.handedDownNote(here.name, unit.name, from) : from)
+  await taskCreated(op, task)
   if (handedDown) await announceHandedDown(op, { ...task, ...cycle }, room, input.notify)
   if (resident) await tellResident(op, resident, needTexts.residentConverted(resident, task, unit.name), `converted-${op.messageId}`)
   return { ...task, ...cycle, unit, handedDown }
@@ -268,6 +270,7 @@ async function assign(op: TaskOp, task: TaskInUnit, holder: MemberWithUnit, how:
   const timers = claimedTimers(task, op.now, ctx, op.effects, task.id)
   await change(op, task, { status: 'claimed', holderId: holder.id, claimedAt: op.now, ...timers })
   await event(op, task, how, task.status, 'claimed', how === 'claimed' ? null : taskTexts.assignedNote(holder.name))
+  await taskClaimed(op, task, how)
   await tellReachedRooms(op.db, op.effects, task, taskTexts.reachedTaken(task, task.unit.name, how, holder.name), `${how}-${op.messageId}`, op.room.id)
   await tellAssigner(op, task, taskTexts.reachedTaken(task, task.unit.name, how, holder.name), how)
   return { task, holder }

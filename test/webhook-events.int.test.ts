@@ -62,7 +62,7 @@ describe('webhook events', () => {
 
   beforeAll(async () => {
     // 07:50: the 08:00 daily digest is the first thing that happens.
-    sim = await testSim({ start: new Date('2026-11-20T07:50:00+08:00') })
+    sim = await testSim({ start: new Date('2026-11-20T07:50:00+08:00'), env: { GRIDBOT_WEBHOOK_ALLOW_LOCAL: true } })
     receiver = http.createServer((req, res) => {
       let body = ''
       req.on('data', (c) => (body += c))

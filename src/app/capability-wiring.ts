@@ -14,7 +14,7 @@ import type { TimerDeps } from '../kernel/timers/timer-step.ts'
 export const domainEvents = new DomainEvents(CAPABILITIES.flatMap((c) => c.events?.subscribes ?? []))
 
 /** Every timer kind's handler; two capabilities claiming one kind is a fault found at start-up. */
-export function timerHandlers(deps: TimerDeps & { pace?: SendPace }): Record<string, TimerRun> {
+export function timerHandlers(deps: TimerDeps & { pace?: SendPace; webhookAllowLocal?: boolean }): Record<string, TimerRun> {
   const all: Record<string, TimerRun> = {}
   for (const c of CAPABILITIES)
     for (const [kind, run] of Object.entries(c.timers?.handlers(deps) ?? {})) {

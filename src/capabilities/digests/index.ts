@@ -19,5 +19,6 @@ export const digests: Capability = {
     sources: (clock) => [digestTimers(clock), reminderTimers(clock), digestChartTimers, ledgerExportTimers],
   },
   policy: { key: 'digests', input: digestPolicyInput, defaults: DEFAULT_DIGEST_POLICY },
+  events: { publishes: ['digest.ready'] },
   texts: { digestTexts, ledgerTexts },
 }

@@ -26,6 +26,6 @@ export const hazards: Capability = {
   },
   timers: { handlers: (deps) => hazardTimerHandlers(deps), sources: () => [hazardTimers] },
   policy: { key: 'hazards', input: hazardPolicyInput, defaults: DEFAULT_HAZARD_POLICY },
-  events: { publishes: ['hazard.reported', 'hazard.acknowledged', 'hazard.resolved'] },
+  events: { publishes: ['hazard.reported', 'hazard.acknowledged', 'hazard.resolved', 'hazard.verified'] },
   texts: { hazardTexts },
 }

@@ -1,11 +1,21 @@
 // Hazards (安全隐患): reported with photos, routed by category, escalated, resolved and verified.
-import { acknowledgeCommand, differentCommand, handleCommand, reopenCommand, resolveCommand, sameCommand, verifyCommand } from './hazard-actions.command.ts'
+import {
+  acknowledgeCommand,
+  differentCommand,
+  handleCommand,
+  reopenCommand,
+  resolveCommand,
+  sameCommand,
+  secondCommand,
+  verifyCommand,
+} from './hazard-actions.command.ts'
 import { hazardCommand } from './hazard.command.ts'
 import { hazardListCommand } from './hazard-list.command.ts'
 import { DEFAULT_HAZARD_POLICY, hazardPolicyInput } from './hazard-policy.ts'
 import { hazardTimerHandlers } from './hazard-timer-handlers.ts'
 import { hazardTimers } from './hazard-timers.ts'
 import { hazardTexts } from './hazard.texts.ts'
+import { hazardSecondTexts } from './hazard-second.texts.ts'
 import type { Capability } from '../capability.ts'
 
 export const hazards: Capability = {
@@ -22,10 +32,11 @@ export const hazards: Capability = {
       reopenCommand,
       sameCommand,
       differentCommand,
+      secondCommand,
     ],
   },
   timers: { handlers: (deps) => hazardTimerHandlers(deps), sources: () => [hazardTimers] },
   policy: { key: 'hazards', input: hazardPolicyInput, defaults: DEFAULT_HAZARD_POLICY },
   events: { publishes: ['hazard.reported', 'hazard.acknowledged', 'hazard.resolved', 'hazard.verified'] },
-  texts: { hazardTexts },
+  texts: { hazardTexts, hazardSecondTexts },
 }

@@ -55,6 +55,9 @@ export interface DomainEventMap {
   'hazard.resolved': HazardChanged
   /** A resolved hazard was confirmed fixed (#核实 by its reporter or a supervisor, or closed when nobody answered). */
   'hazard.verified': HazardChanged
+  /** A hazard referred by its handlers to a body outside the tree (物业, a utility) by the body's name; the unit stays
+   *  responsible. The webhooks deliver it to that body's endpoint, and refuse (rolling back) a body unknown there. */
+  'hazard.referred': HazardChanged & { body: string }
   /** A task was made (in its own unit or handed down), taken (claimed, taken over, reassigned), or climbed a level. */
   'task.created': TaskChanged
   'task.claimed': TaskChanged & { how: 'claimed' | 'taken_over' | 'reassigned' }

@@ -2,6 +2,7 @@
 import {
   acknowledgeCommand,
   differentCommand,
+  referCommand,
   handleCommand,
   reopenCommand,
   resolveCommand,
@@ -16,6 +17,7 @@ import { hazardTimerHandlers } from './hazard-timer-handlers.ts'
 import { hazardTimers } from './hazard-timers.ts'
 import { hazardTexts } from './hazard.texts.ts'
 import { hazardSecondTexts } from './hazard-second.texts.ts'
+import { hazardReferTexts } from './hazard-refer.texts.ts'
 import type { Capability } from '../capability.ts'
 
 export const hazards: Capability = {
@@ -27,6 +29,7 @@ export const hazards: Capability = {
       hazardListCommand,
       acknowledgeCommand,
       handleCommand,
+      referCommand,
       resolveCommand,
       verifyCommand,
       reopenCommand,
@@ -37,6 +40,6 @@ export const hazards: Capability = {
   },
   timers: { handlers: (deps) => hazardTimerHandlers(deps), sources: () => [hazardTimers] },
   policy: { key: 'hazards', input: hazardPolicyInput, defaults: DEFAULT_HAZARD_POLICY },
-  events: { publishes: ['hazard.reported', 'hazard.acknowledged', 'hazard.resolved', 'hazard.verified'] },
-  texts: { hazardTexts, hazardSecondTexts },
+  events: { publishes: ['hazard.reported', 'hazard.acknowledged', 'hazard.resolved', 'hazard.verified', 'hazard.referred'] },
+  texts: { hazardTexts, hazardSecondTexts, hazardReferTexts },
 }

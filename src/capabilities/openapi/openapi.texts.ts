@@ -18,6 +18,10 @@ export const openApiTexts = {
   noKeys: () => '还没有密钥。例如:gridbot api-key create --unit 任城区 --name 12345热线',
   webhookEvents: (unknown: string[], known: readonly string[]) =>
     `${unknown.length ? `不认识的事件:${unknown.join('、')}。` : '请用 --events 指定事件。'}可选:${known.join(',')}`,
+  bodyUnknown: (body: string, known: string[]) =>
+    known.length
+      ? `没有对接「${body}」:本单位能转办的有 ${known.join('、')},例如:#转办 H3 ${known[0]} 请派人清理`
+      : `没有对接「${body}」:本单位还没有对接物业、供电等外部单位,请管理员先用 gridbot webhooks add --body 添加`,
   webhookUrl: (url: string, problem: string) => `不能使用这个地址:${url}(${problem})`,
   webhookUnknown: (id: number) => `没有这个订阅:#${id}(用 gridbot webhooks list 查看)`,
   deliveryUnknown: (id: number) => `没有这个失败的推送:#${id}(用 gridbot webhooks failed 查看)`,

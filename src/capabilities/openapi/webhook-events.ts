@@ -7,6 +7,7 @@ export const WEBHOOK_EVENTS = [
   'hazard.acknowledged',
   'hazard.resolved',
   'hazard.verified',
+  'hazard.referred',
   'task.created',
   'task.claimed',
   'task.escalated',

@@ -11,6 +11,8 @@ export interface Shaped {
   data: Record<string, unknown>
   text?: { field: string; value: string }
   units?: Record<string, number>
+  /** hazard.referred: the body it goes to (only that body's endpoint, besides ordinary subscriptions, receives it). */
+  body?: string
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null
@@ -41,6 +43,7 @@ const SHAPERS: { [K in WebhookEvent]: (d: DomainEventMap[K]) => Shaped } = {
   'hazard.acknowledged': hazard,
   'hazard.resolved': hazard,
   'hazard.verified': hazard,
+  'hazard.referred': (d) => ({ ...hazard(d), data: { ...hazard(d).data, body: d.body }, body: d.body }),
   'task.created': (d) => task(d),
   'task.claimed': (d) => task(d, { how: d.how }),
   'task.escalated': (d) => ({ ...task(d, { level: d.level, kind: d.kind }), units: { reached_unit: d.reachedUnitId } }),

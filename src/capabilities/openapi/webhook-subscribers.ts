@@ -5,19 +5,26 @@ import { randomUUID } from 'node:crypto'
 import type { DomainEventMap, Subscriber } from '../../kernel/events.ts'
 import type { Work } from '../../kernel/work.ts'
 import { webhookRepo } from './webhook.repo.ts'
+import { refuser } from '../../core/errors.ts'
+import { openApiTexts } from './openapi.texts.ts'
 import { dataFor, shape } from './webhook-payloads.ts'
 import { WEBHOOK_EVENTS, type WebhookEvent } from './webhook-events.ts'
 
 export { WEBHOOK_EVENTS, type WebhookEvent }
 
 export const WEBHOOK_TIMER = 'webhook_send'
+const refuse = refuser<'WEBHOOK_BODY_UNKNOWN'>('openapi')
 
 export async function recordDeliveries<K extends WebhookEvent>(w: Work, name: K, d: DomainEventMap[K]): Promise<number> {
-  const subs = await webhookRepo.subscribed(w.db, name)
-  if (!subs.length) return 0
   const s = shape(name, d)
+  const subs = await webhookRepo.subscribed(w.db, name)
+  if (!subs.length && s.body === undefined) return 0
   const units = await webhookRepo.units(w.db, [...new Set([...s.unitIds, s.ownerUnitId, ...Object.values(s.units ?? {})])])
-  const covered = subs.filter((sub) => units.some((u) => s.unitIds.includes(u.id) && u.path.startsWith(sub.unit.path)))
+  const reach = subs.filter((sub) => units.some((u) => s.unitIds.includes(u.id) && u.path.startsWith(sub.unit.path)))
+  const covered = reach.filter((sub) => sub.body === null || sub.body === s.body)
+  // A referral must reach its body: one unknown above the hazard's unit refuses the command (nothing is recorded).
+  if (s.body !== undefined && !covered.some((sub) => sub.body === s.body))
+    throw refuse('WEBHOOK_BODY_UNKNOWN', openApiTexts.bodyUnknown(s.body, [...new Set(reach.flatMap((sub) => (sub.body ? [sub.body] : [])))]))
   if (!covered.length) return 0
   const names = new Map(units.map((u) => [u.id, u.name]))
   const rows = covered.map((sub) => {

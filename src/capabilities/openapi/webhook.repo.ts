@@ -2,7 +2,7 @@
 import type { DbOrTx } from '../../db/client.ts'
 
 export const webhookRepo = {
-  create: (db: DbOrTx, data: { unitId: number; url: string; secret: string; events: string[]; owning: boolean; createdAt: Date }) =>
+  create: (db: DbOrTx, data: { unitId: number; url: string; secret: string; events: string[]; owning: boolean; body: string | null; createdAt: Date }) =>
     db.webhook.create({ data }),
   list: (db: DbOrTx) => db.webhook.findMany({ where: { removedAt: null }, include: { unit: { select: { name: true } } }, orderBy: { id: 'asc' } }),
   remove: (db: DbOrTx, id: number, at: Date) => db.webhook.updateMany({ where: { id, removedAt: null }, data: { removedAt: at } }),

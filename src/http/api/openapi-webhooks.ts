@@ -26,6 +26,7 @@ const DATA: Record<WebhookEvent, Record<string, object>> = {
   'hazard.acknowledged': hazard,
   'hazard.resolved': hazard,
   'hazard.verified': { ...hazard, verified_how: { type: 'string', enum: ['reporter', 'supervisor', 'timeout'] } },
+  'hazard.referred': { ...hazard, body: { type: 'string', description: 'the body outside the tree it was referred to (by its name)' } },
   'task.created': task,
   'task.claimed': { ...task, how: { type: 'string', enum: ['claimed', 'taken_over', 'reassigned'] } },
   'task.escalated': {

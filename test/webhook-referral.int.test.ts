@@ -59,6 +59,7 @@ describe('hazards referred to a body outside the tree', () => {
     const wuye = (await cli('webhooks', 'add', '--unit', '华府社区', '--body', '物业', '--url', `${base}/wuye`))[1]!
     await cli('webhooks', 'add', '--unit', '华府社区', '--body', '供水公司', '--url', `${base}/water`)
     await cli('webhooks', 'add', '--unit', '二七区', '--url', `${base}/district`, '--events', 'hazard.referred')
+    expect((await cli('webhooks', 'list')).join('\n')).toContain(`华府社区 → ${base}/wuye · hazard.referred · 外部单位「物业」`)
     await say('李佳鑫', GRID, '#隐患 消防 3号楼楼道堆放杂物,住户电话13812345678')
     await say('王书记', COMMUNITY, '#转办 H1 物业 请今天派人清理')
     expect(botSaid(sim, COMMUNITY).at(-1)).toContain('H1 已转物业处理')

@@ -26,8 +26,8 @@ export const openApiTexts = {
   webhookUnknown: (id: number) => `没有这个订阅:#${id}(用 gridbot webhooks list 查看)`,
   deliveryUnknown: (id: number) => `没有这个失败的推送:#${id}(用 gridbot webhooks failed 查看)`,
   webhookAdded: (id: number, unit: string, url: string, events: string[]) => `已订阅 #${id}:${unit} → ${url}(${events.join(',')})。签名密钥只显示这一次:`,
-  webhookLine: (w: { id: number; url: string; events: string[]; owning: boolean; unit: { name: string } }) =>
-    `#${w.id} ${w.unit.name} → ${w.url} · ${w.events.join(',')}${w.owning ? ' · 本单位(不打码)' : ''}`,
+  webhookLine: (w: { id: number; url: string; events: string[]; owning: boolean; body?: string | null; unit: { name: string } }) =>
+    `#${w.id} ${w.unit.name} → ${w.url} · ${w.events.join(',')}${w.owning ? ' · 本单位(不打码)' : ''}${w.body ? ` · 外部单位「${w.body}」(#转办)` : ''}`,
   noWebhooks: () => '还没有订阅。例如:gridbot webhooks add --unit 任城区 --url https://example.org/hook --events hazard.reported',
   webhookRemoved: (id: number) => `已取消订阅 #${id}`,
   failedLine: (d: { id: number; deliveryId: string; event: string; attempts: number; lastError: string | null; failedAt: Date | null }) =>

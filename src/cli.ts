@@ -9,6 +9,7 @@ import { maskSecrets, registerSecrets } from './core/secrets.ts'
 import { accountTexts } from './domain/account/account.texts.ts'
 import type { Infra } from './infra.ts'
 import type { App } from './main.ts'
+import type { QueueEnv } from './jobs/queues.ts'
 import type { StartOptions } from './app/bot.ts'
 import { registerOpenApiCommands } from './capabilities/openapi/openapi-cli.ts'
 // Everything heavier (Wechaty, Prisma, BullMQ, the org file readers) is imported by the command that needs it, so
@@ -140,7 +141,8 @@ async function runStart(opts: StartOptions, env: Env, log: Logger) {
     app = await startBot(opts, env, log, infra, metrics, media)
     // The open API (keys, Open311, the read API) and the web console (login required) on the same port as health.
     const { apiRoutes } = await import('./http/api/api-routes.ts')
-    http.server.mount('/', apiRoutes({ work: app.deps, mediaBaseUrl: env.GRIDBOT_MEDIA_BASE_URL ?? null }))
+    const limiter = await apiKeyLimiter(app.queueEnv, env)
+    http.server.mount('/', apiRoutes({ work: app.deps, mediaBaseUrl: env.GRIDBOT_MEDIA_BASE_URL ?? null, limiter }))
     const { consoleRoutes } = await import('./web/production-server.ts')
     http.server.mount('/', consoleRoutes({ db: infra.db.prisma, transports: app.transports, log }))
   } catch (e) {
@@ -149,6 +151,12 @@ async function runStart(opts: StartOptions, env: Env, log: Logger) {
     throw e
   }
   log.info({ role: opts.role, http: http.url }, 'ready to serve')
+}
+
+/** The open API's per-key limit, shared by every process through Redis (GRIDBOT_API_RATE_BURST, _PER_SEC). */
+async function apiKeyLimiter(q: QueueEnv, env: Env) {
+  const { RedisApiKeyLimiter } = await import('./jobs/api-key-limiter.ts')
+  return new RedisApiKeyLimiter(q.connection, env.GRIDBOT_QUEUE_PREFIX, { capacity: env.GRIDBOT_API_RATE_BURST, perSecond: env.GRIDBOT_API_RATE_PER_SEC })
 }
 
 /** The media store, proven writable (a file written and removed) before anything is received into it. */
@@ -239,7 +247,7 @@ async function startSimConsole(session: import('./sim/session.ts').SimSession, p
     mode: { kind: 'sim', session },
   })
   const { apiApp } = await import('./http/api/api-routes.ts')
-  const api = apiApp({ work: session.app.deps, mediaBaseUrl: null })
+  const api = apiApp({ work: session.app.deps, mediaBaseUrl: null, limiter: await apiKeyLimiter(session.app.queueEnv, loadEnv()) })
   const server = await serveConsole(web, '127.0.0.1', port, (req, res, next) => api(req, res, next)).catch((e: NodeJS.ErrnoException) => {
     throw new Error(e.code === 'EADDRINUSE' ? `端口 ${port} 已被占用:请用 --web <其他端口>` : e.message)
   })

@@ -75,6 +75,7 @@ function createCore(o: AppOptions): AppCore {
     counters: new Counters(metrics),
     rateLimitPerMinute: o.env.GRIDBOT_RATE_LIMIT_PER_MINUTE,
     pace: { messagesPerSec: o.env.GRIDBOT_PACE_PER_SEC, jitterMs: o.env.GRIDBOT_PACE_JITTER_MS },
+    webhookAllowLocal: o.env.GRIDBOT_WEBHOOK_ALLOW_LOCAL,
     media: o.media ?? new FileMediaStore(path.resolve(o.env.GRIDBOT_DATA_DIR, 'media')),
   }
   const inbound = new InboundQueues(queueEnv, o.env.GRIDBOT_INBOUND_SHARDS)

@@ -5,7 +5,10 @@
 import { Command } from 'commander'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Redis } from 'ioredis'
 import { createLogger } from '../src/core/logger.ts'
+import { redisOptions } from '../src/config/redis-url.ts'
+import { RedisApiKeyLimiter } from '../src/jobs/api-key-limiter.ts'
 import { registerOpenApiCommands } from '../src/capabilities/openapi/openapi-cli.ts'
 import { apiRoutes } from '../src/http/api/api-routes.ts'
 import { OPEN311_PREFIX, open311Routes } from '../src/http/api/open311-routes.ts'
@@ -19,8 +22,12 @@ describe('open API: Open311 requests in and out', () => {
   let sim: TestSim
   let server: HttpServer
   let url: string
+  // Two servers limiting keys through Redis, each with its own connection and limiter: as two processes would.
   let tight: HttpServer
   let tightUrl: string
+  let tight2: HttpServer
+  let tight2Url: string
+  const redisClients: Redis[] = []
 
   /** `gridbot api-key …` through the CLI's own command; the lines it printed. */
   const cli = async (...args: string[]) => {
@@ -53,13 +60,23 @@ describe('open API: Open311 requests in and out', () => {
     server = createHttpServer({ host: '127.0.0.1', port: 0, log })
     server.mount('/', apiRoutes({ work: sim.app.deps, mediaBaseUrl: null }))
     url = (await server.listen()).url
+    const shared = () => {
+      const r = new Redis(redisOptions(sim.stores.redisUrl) as never)
+      redisClients.push(r)
+      return new RedisApiKeyLimiter(r, sim.stores.prefix, { capacity: 2, perSecond: 0.001 })
+    }
     tight = createHttpServer({ host: '127.0.0.1', port: 0, log })
-    tight.mount('/', apiRoutes({ work: sim.app.deps, mediaBaseUrl: null, rate: { capacity: 2, perSecond: 0.001 } }))
+    tight.mount('/', apiRoutes({ work: sim.app.deps, mediaBaseUrl: null, limiter: shared() }))
     tightUrl = (await tight.listen()).url
+    tight2 = createHttpServer({ host: '127.0.0.1', port: 0, log })
+    tight2.mount('/', apiRoutes({ work: sim.app.deps, mediaBaseUrl: null, limiter: shared() }))
+    tight2Url = (await tight2.listen()).url
   })
   afterAll(async () => {
     await server?.close()
     await tight?.close()
+    await tight2?.close()
+    for (const r of redisClients) r.disconnect()
     await sim?.close()
   })
 
@@ -162,11 +179,16 @@ describe('open API: Open311 requests in and out', () => {
     expect(await sim.infra.db.prisma.hazard.count()).toBe(before)
   })
 
-  it('limits each key (429 with Retry-After) and audits every call', async () => {
+  it('limits each key across processes (Redis; 429 with Retry-After) and audits every call', async () => {
     const key = await newKey('--unit', '二七区', '--name', '限流')
-    const statuses = []
-    for (let i = 0; i < 3; i++) statuses.push((await fetch(`${tightUrl}/open311/v2/services.json?api_key=${key}`)).status)
-    expect(statuses).toEqual([200, 200, 429])
+    const other = await newKey('--unit', '二七区', '--name', '另一个')
+    const responses = []
+    for (const base of [tightUrl, tight2Url, tightUrl]) responses.push(await fetch(`${base}/open311/v2/services.json?api_key=${key}`))
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 429])
+    expect(Number(responses[2]!.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(await responses[2]!.json()).toEqual([{ code: 429, description: expect.stringContaining('rate limit') }])
+    // Another key has its own bucket.
+    expect((await fetch(`${tight2Url}/open311/v2/services.json?api_key=${other}`)).status).toBe(200)
     const row = await sim.infra.db.prisma.apiKey.findFirstOrThrow({ where: { name: '限流' } })
     await expect.poll(() => sim.infra.db.prisma.apiCall.count({ where: { keyId: row.id } })).toBe(3)
     const calls = await sim.infra.db.prisma.apiCall.findMany({ where: { keyId: row.id }, orderBy: { id: 'asc' } })

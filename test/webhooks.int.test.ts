@@ -40,7 +40,7 @@ describe('event webhooks', () => {
   }
 
   beforeAll(async () => {
-    sim = await testSim({ start: new Date('2026-11-20T09:00:00+08:00') })
+    sim = await testSim({ start: new Date('2026-11-20T09:00:00+08:00'), env: { GRIDBOT_WEBHOOK_ALLOW_LOCAL: true } })
     receiver = http.createServer((req, res) => {
       let body = ''
       req.on('data', (c) => (body += c))

@@ -18,7 +18,7 @@ export const domainEvents = new DomainEvents(CAPABILITIES.flatMap((c) => c.event
 export const policySlices: readonly PolicySlice[] = CAPABILITIES.flatMap((c) => (c.policy ? [c.policy] : []))
 
 /** Every timer kind's handler; two capabilities claiming one kind is a fault found at start-up. */
-export function timerHandlers(deps: TimerDeps & { pace?: SendPace }): Record<string, TimerRun> {
+export function timerHandlers(deps: TimerDeps & { pace?: SendPace; webhookAllowLocal?: boolean }): Record<string, TimerRun> {
   const all: Record<string, TimerRun> = {}
   for (const c of CAPABILITIES)
     for (const [kind, run] of Object.entries(c.timers?.handlers(deps) ?? {})) {

@@ -29,7 +29,7 @@ export interface Capability {
   guestHint?(db: DbOrTx, room: BoundRoom, displayName: string, talkerId?: string): Promise<string | null>
   /** Its timer kinds (BullMQ job names) and the rows the sweeper re-creates them from after a crash or a flush. */
   timers?: {
-    handlers(deps: TimerDeps & { pace?: SendPace }): Record<string, TimerRun>
+    handlers(deps: TimerDeps & { pace?: SendPace; webhookAllowLocal?: boolean }): Record<string, TimerRun>
     sources(clock: Clock): TimerSource[]
   }
   /** Its slice of the org file's `policies:` (validated and stored at org import; read with resolveSlice). */

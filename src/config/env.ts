@@ -30,6 +30,9 @@ const schema = z.object({
   GRIDBOT_AUTO_MIGRATE: bool.default(true),
   /** Webhook URLs on this host's loopback, link-local or private addresses are refused unless this is set (no SSRF). */
   GRIDBOT_WEBHOOK_ALLOW_LOCAL: bool.default(false),
+  /** The open API's limit per key, shared by every process (Redis): calls at once, then calls a second. */
+  GRIDBOT_API_RATE_BURST: z.coerce.number().int().positive().default(20),
+  GRIDBOT_API_RATE_PER_SEC: z.coerce.number().positive().default(5),
   GRIDBOT_QUEUE_PREFIX: z
     .string()
     .regex(/^[\w-]+$/)

@@ -53,6 +53,34 @@ export interface DomainEventMap {
   'hazard.reported': HazardChanged
   'hazard.acknowledged': HazardChanged
   'hazard.resolved': HazardChanged
+  /** A resolved hazard was confirmed fixed (#核实 by its reporter or a supervisor, or closed when nobody answered). */
+  'hazard.verified': HazardChanged
+  /** A hazard referred by its handlers to a body outside the tree (物业, a utility) by the body's name; the unit stays
+   *  responsible. The webhooks deliver it to that body's endpoint, and refuse (rolling back) a body unknown there. */
+  'hazard.referred': HazardChanged & { body: string }
+  /** A task was made (in its own unit or handed down), taken (claimed, taken over, reassigned), or climbed a level. */
+  'task.created': TaskChanged
+  'task.claimed': TaskChanged & { how: 'claimed' | 'taken_over' | 'reassigned' }
+  'task.escalated': TaskChanged & { level: number; kind: 'unclaimed' | 'overdue'; reachedUnitId: number }
+  /** A need was recorded (#需求; a resident's waits for the grid's confirmation as 'pending'). */
+  'need.recorded': { need: { id: number; number: number; unitId: number; status: string; description: string; fromResident: boolean }; ref: string }
+  /** A chased notice's deadline passed with groups unacknowledged (counts of delivery pairs). */
+  'notice.sla_missed': {
+    notice: { id: number; number: number; unitId: number; priority: string; slaAt: Date }
+    ref: string
+    deliveries: number
+    unacknowledged: number
+    failed: number
+  }
+  /** A scheduled digest (日报/周报/月报) of a unit was counted and posted; its counts only. */
+  'digest.ready': {
+    unitId: number
+    kind: 'daily' | 'weekly' | 'monthly'
+    from: Date
+    to: Date
+    late: boolean
+    counts: { checkins: number; tasks: { opened: number; claimed: number; done: number }; hazards: { reported: number; resolved: number } }
+  }
   /** The org file was imported (each capability imports its own section of the file, e.g. points its catalogue). */
   'org.imported': { districtId: number; spec: OrgSpec; unitIdByName: (name: string) => number }
 }
@@ -63,6 +91,23 @@ export interface HazardChanged {
   hazard: { id: number; number: number; category: string; status: string; priority: string; description: string; unitId: number; reportUnitId: number }
   ref: string
   note: string | null
+  /** hazard.verified: who confirmed it (reporter, supervisor) or 'timeout'. */
+  how?: string
+}
+
+/** A task as its events carry it (the title as the owning unit wrote it; webhooks mask it above that unit). */
+export interface TaskChanged {
+  task: {
+    id: number
+    number: number
+    title: string
+    priority: 'normal' | 'urgent'
+    status: string
+    unitId: number
+    deadline: Date | null
+    needId: number | null
+  }
+  ref: string
 }
 
 /** What a subscriber adds to the publisher's answer: lines in its own texts (a reply's notes, an import's report). */

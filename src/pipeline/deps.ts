@@ -27,4 +27,6 @@ export interface PipelineDeps {
   media: MediaStore
   /** Accounts' default outbound pace (GRIDBOT_PACE_PER_SEC, GRIDBOT_PACE_JITTER_MS); absent: DEFAULT_SEND_PACE. */
   pace?: SendPace
+  /** GRIDBOT_WEBHOOK_ALLOW_LOCAL: webhooks may post to loopback/private addresses (tests, on-prem receivers). */
+  webhookAllowLocal?: boolean
 }

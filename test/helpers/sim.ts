@@ -1,6 +1,7 @@
 import { createLogger } from '../../src/core/logger.ts'
 import { loadOrgFile } from '../../src/config/org-file.ts'
 import type { OrgSpec } from '../../src/config/org-spec.ts'
+import type { Env } from '../../src/config/env.ts'
 import { startSim, type SimSession } from '../../src/sim/session.ts'
 import { freshStores, type TestStores } from './stores.ts'
 
@@ -14,10 +15,17 @@ export interface TestSim extends SimSession {
 }
 
 /** The whole app (real Wechaty on the mock, real BullMQ, real PostgreSQL) on fresh stores. */
-export async function testSim(opts: { spec?: OrgSpec; start?: Date; redisUrl?: string; prefix?: string; split?: boolean } = {}): Promise<TestSim> {
+export async function testSim(opts: { spec?: OrgSpec; start?: Date; redisUrl?: string; prefix?: string; split?: boolean; env?: Partial<Env> } = {}): Promise<TestSim> {
   const stores = await freshStores({ redisUrl: opts.redisUrl, prefix: opts.prefix })
   const spec = opts.spec ?? (await loadOrgFile(DEMO_ORG))
-  const session = await startSim({ env: stores.env, spec, log: createLogger('silent'), start: opts.start, infra: stores.infra, split: opts.split })
+  const session = await startSim({
+    env: { ...stores.env, ...opts.env },
+    spec,
+    log: createLogger('silent'),
+    start: opts.start,
+    infra: stores.infra,
+    split: opts.split,
+  })
   return {
     ...session,
     stores,

@@ -51,7 +51,8 @@ describe('capabilities', () => {
 
   it('every event subscribed to is published by some capability, and outbox prefixes are distinct', () => {
     const published = new Set(CAPABILITIES.flatMap((c) => c.events?.publishes ?? []))
-    for (const c of CAPABILITIES) for (const s of c.events?.subscribes ?? []) expect(published.has(s.event) || s.event === 'org.imported') // the kernel's org import publishes it.toBe(true)
+    // The kernel's org import publishes org.imported.
+    for (const c of CAPABILITIES) for (const s of c.events?.subscribes ?? []) expect(published.has(s.event) || s.event === 'org.imported', s.event).toBe(true)
     const prefixes = CAPABILITIES.flatMap((c) => (c.outbox ? [c.outbox.keyPrefix] : []))
     expect(prefixes.length).toBe(new Set(prefixes).size)
   })

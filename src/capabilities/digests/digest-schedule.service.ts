@@ -19,6 +19,9 @@ import { digestText, previousPeriod } from './digest-rules.ts'
 import { digestRepo } from './digest.repo.ts'
 import { digestFor } from './digest.service.ts'
 import { digestChartSpec } from './digest-chart.ts'
+import { digestReady } from './digest-events.ts'
+import { publish } from '../../kernel/events.ts'
+import type { Publisher } from '../../kernel/work.ts'
 
 /** Sent more than this after its occurrence: 补发. */
 export const DIGEST_LATE_MS = 10 * 60_000
@@ -45,7 +48,15 @@ export function digestChartTimer(unitId: number, kindIndex: number, occurrence: 
 }
 
 /** The timer handler: the occurrence `cycle` (minutes since the epoch) of digest kind `step` for unit `unitId`. */
-export async function runDigestOccurrence(db: DbOrTx, effects: Effects, now: Date, unitId: number, step: number, cycle: number): Promise<StepOutcome> {
+export async function runDigestOccurrence(
+  db: DbOrTx,
+  effects: Effects,
+  now: Date,
+  unitId: number,
+  step: number,
+  cycle: number,
+  events?: Publisher,
+): Promise<StepOutcome> {
   const kind = DIGEST_KINDS[step]
   const unit = (await orgRepo.unitById(db, unitId)) as Unit | null
   if (!kind || !unit || unit.kind === 'grid') return 'stale'
@@ -68,6 +79,7 @@ export async function runDigestOccurrence(db: DbOrTx, effects: Effects, now: Dat
       // Counted once per occurrence, whatever the number of rooms.
       const c = await digestFor({ db, effects, now }, unit, period, { late })
       digest = { text: digestText(c), charted: digestChartSpec(c) !== null }
+      if (events) await publish({ db, effects, now, events }, 'digest.ready', digestReady(unitId, c))
     }
     effects.post(toRoom(room, digest.text), jobId('digest', room.id, kind, minutesOf(period.from)))
     claimed.push(room.id)

@@ -10,7 +10,7 @@ export type Attempt = { attemptsMade: number; opts: { attempts?: number } }
 export const isLastAttempt = (job?: Attempt) => !job || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)
 
 export const digestTimerHandlers = (deps: TimerDeps) => ({
-  digest: timerHandler(deps, 'digest', (tx, e, now, d) => runDigestOccurrence(tx, e, now, d.subjectId, d.step, d.cycle)),
+  digest: timerHandler(deps, 'digest', (tx, e, now, d) => runDigestOccurrence(tx, e, now, d.subjectId, d.step, d.cycle, deps.events)),
   // Its own transactions: the chart is drawn with none open (digest-chart-job.service.ts).
   digest_chart: (d: TimerStep) => runDigestChart(deps, d.subjectId, d.step, d.cycle),
   checkin_reminder: timerHandler(deps, 'checkin_reminder', (tx, e, now, d) => runCheckinReminder(tx, e, now, d.subjectId, d.cycle)),

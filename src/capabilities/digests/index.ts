@@ -19,5 +19,6 @@ export const digests: Capability = {
     sources: (clock) => [digestTimers(clock), reminderTimers(clock), digestChartTimers, ledgerExportTimers],
   },
   policy: digestPolicy,
+  events: { publishes: ['digest.ready'] },
   texts: { digestTexts, ledgerTexts },
 }

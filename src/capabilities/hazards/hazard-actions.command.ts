@@ -1,6 +1,10 @@
-// The verbs on one hazard report: 受理 处置 办结 核实 重办, and the answers to a duplicate question: 同 不同.
+// The verbs on one hazard report: 受理 处置 转办 办结 核实 重办 附议, and the answers to a duplicate question: 同 不同.
 import { acknowledgeHazard, keepHazard, mergeHazard, progressHazard, reopenHazard, resolveHazard, verifyHazard } from './hazard.service.ts'
 import { hazardTexts } from './hazard.texts.ts'
+import { secondHazard } from './hazard-second.service.ts'
+import { referHazard } from './hazard-refer.service.ts'
+import { hazardReferTexts } from './hazard-refer.texts.ts'
+import { hazardSecondTexts } from './hazard-second.texts.ts'
 import { ledgerTexts } from '../points/points.texts.ts'
 import { ok, problem, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
 import { hazardOp, parseHazardRef, parseHazardRefWith, type HazardRefArgs } from './hazard-support.ts'
@@ -119,5 +123,39 @@ export const differentCommand: CommandDef<null> = {
   async run(ctx) {
     const r = await keepHazard(hazardOp(ctx))
     ctx.reply(hazardTexts.kept(r.hazard, r.routed), { mention: true })
+  },
+}
+
+export const secondCommand: CommandDef<HazardRefArgs> = {
+  access: 'guest',
+  name: hazardSecondTexts.word,
+  aliases: ['+1'],
+  summary: hazardSecondTexts.summary,
+  usage: hazardSecondTexts.usage,
+  example: hazardSecondTexts.usage,
+  parse: parseHazardRef,
+  async run(ctx) {
+    const r = await secondHazard(hazardOp(ctx), ctx.args.ref)
+    ctx.reply((r.already ? hazardSecondTexts.already : hazardSecondTexts.seconded)(r.hazard, r.count), { mention: true })
+  },
+}
+
+/** #转办 H7 物业 [说明]: the first word after the id is the body, the rest its instruction. */
+export const referCommand: CommandDef<HazardRefArgs & { body: string }> = {
+  access: 'member',
+  name: hazardReferTexts.word,
+  aliases: ['refer'],
+  summary: hazardReferTexts.summary,
+  usage: hazardReferTexts.usage,
+  example: hazardReferTexts.example,
+  parse(argv) {
+    const r = parseHazardRef(argv)
+    if (!r.ok) return r
+    const [body, ...rest] = r.args.rest.split(/\s+/).filter(Boolean)
+    return body ? ok({ ...r.args, body, rest: rest.join(' ') }) : problem(hazardReferTexts.missingBody())
+  },
+  async run(ctx) {
+    const r = await referHazard(hazardOp(ctx), ctx.args.ref, ctx.args.body, ctx.args.rest)
+    ctx.reply(hazardReferTexts.referred(r.hazard, r.body), { mention: true, mentionIds: r.mentionIds })
   },
 }

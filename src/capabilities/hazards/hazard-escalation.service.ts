@@ -11,11 +11,12 @@ import { deferQuiet } from '../../kernel/escalation/quiet-hours.ts'
 import { unitContext } from '../../kernel/org/unit-context.ts'
 import type { StepOutcome } from '../../kernel/timers/timer-step.ts'
 import { finishEscalationStep, type EscalationPost } from '../../kernel/escalation/escalation-tail.ts'
-import type { Work } from '../../kernel/work.ts'
+import type { Publisher, Work } from '../../kernel/work.ts'
 import { handlersOf, hazardClockItem, tellSubscribers } from './hazard-routing.service.ts'
 import { clockOf } from '../../kernel/escalation/clock.ts'
 import { levelZeroMentions } from '../../kernel/escalation/level-zero.ts'
 import { releaseHeld, rewardReporter } from './hazard.service.ts'
+import { hazardChanged } from './hazard-events.ts'
 import { duplicateWaitDecision, hazardEscalationStep, verifyStepDecision } from './hazard-timers.ts'
 import { hazardRepo } from './hazard.repo.ts'
 import { hazardTexts } from './hazard.texts.ts'
@@ -79,14 +80,22 @@ export async function runHazardEscalation(db: DbOrTx, effects: Effects, now: Dat
 }
 
 /** Step 0: the reporter is reminded to verify; step 1: the report closes as verified by timeout. */
-export async function runVerifyStep(db: DbOrTx, effects: Effects, now: Date, id: number, cycle: number, step: number): Promise<StepOutcome> {
+export async function runVerifyStep(
+  db: DbOrTx,
+  effects: Effects,
+  now: Date,
+  id: number,
+  cycle: number,
+  step: number,
+  events?: Publisher,
+): Promise<StepOutcome> {
   const h = await hazardRepo.byId(db, id)
   if (verifyStepDecision(h, cycle, step) === 'stale' || !h?.resolvedAt) return 'stale'
   const unit = await orgRepo.unitById(db, h.unitId)
   if (!unit) return 'stale'
   const policy = (await unitContext(db, unit)).policy
   const waited = now.getTime() - h.resolvedAt.getTime()
-  const w = work(db, effects, now)
+  const w = { ...work(db, effects, now), events }
   if (step === 0) {
     const closeAt = deferQuiet(new Date(h.resolvedAt.getTime() + policy.hazards.verifyCloseMs), false, policy.quietHours)
     if (!(await hazardRepo.transition(db, id, { escalationCycle: cycle, verifyStep: 0, status: 'resolved' }, { verifyStep: 1, nextVerifyAt: closeAt })))
@@ -104,16 +113,17 @@ export async function runVerifyStep(db: DbOrTx, effects: Effects, now: Date, id:
   )
   if (!closed) return 'stale'
   await hazardRepo.addEvent(db, { hazardId: id, at: now, kind: 'verify_timeout', fromStatus: 'resolved', toStatus: 'verified' })
+  await hazardChanged(w, 'hazard.verified', h, 'verified', null, 'timeout')
   await rewardReporter(w, h)
   await tellSubscribers(w, h, hazardTexts.verifyTimedOut(h, waited), jobId('hz-verify', id, cycle, step), null)
   return 'posted'
 }
 
 /** Nobody answered the duplicate question in time: the report goes on as new (better twice than lost). */
-export async function runDuplicateTimeout(db: DbOrTx, effects: Effects, now: Date, id: number, cycle: number): Promise<StepOutcome> {
+export async function runDuplicateTimeout(db: DbOrTx, effects: Effects, now: Date, id: number, cycle: number, events?: Publisher): Promise<StepOutcome> {
   const h = await hazardRepo.byId(db, id)
   if (duplicateWaitDecision(h, cycle) === 'stale' || !h) return 'stale'
-  const w = work(db, effects, now)
+  const w = { ...work(db, effects, now), events }
   const key = jobId('hz-dup', id, cycle)
   const live = await releaseHeld(w, h, key, null)
   if (!live) return 'stale'

@@ -1,14 +1,27 @@
-// The domain events hazards publish (webhooks subscribe): reported, acknowledged, resolved. A unit of work without
+// The domain events hazards publish (webhooks subscribe): reported, acknowledged, resolved, verified. A unit of work without
 // events (a test's bare Work) publishes nothing; every path the bot runs (commands, the open API) has them.
 import { publish, type EventName } from '../../kernel/events.ts'
 import type { Work } from '../../kernel/work.ts'
 import { hazardId } from './hazard.texts.ts'
 import type { Hazard, HazardStatus } from './hazard.types.ts'
 
-type HazardEventName = Extract<EventName, `hazard.${string}`>
+type HazardEventName = Exclude<Extract<EventName, `hazard.${string}`>, 'hazard.referred'>
 
-export async function hazardChanged(w: Work, name: HazardEventName, h: Hazard, status: HazardStatus, note: string | null = null): Promise<void> {
+export async function hazardChanged(w: Work, name: HazardEventName, h: Hazard, status: HazardStatus, note: string | null = null, how?: string): Promise<void> {
   if (!w.events) return
   const { id, number, category, priority, description, unitId, reportUnitId } = h
-  await publish(w, name, { hazard: { id, number, category, status, priority, description, unitId, reportUnitId }, ref: hazardId(h), note })
+  await publish(w, name, {
+    hazard: { id, number, category, status, priority, description, unitId, reportUnitId },
+    ref: hazardId(h),
+    note,
+    ...(how ? { how } : {}),
+  })
+}
+
+/** Referred to a body outside the tree by name (#转办): the webhooks deliver it to that body, or refuse an unknown one. */
+export async function hazardReferred(w: Work, h: Hazard, body: string, note: string | null): Promise<void> {
+  if (!w.events) return
+  const { id, number, category, priority, description, unitId, reportUnitId } = h
+  const hazard = { id, number, category, status: 'in_progress', priority, description, unitId, reportUnitId }
+  await publish(w, 'hazard.referred', { hazard, ref: hazardId(h), note, body })
 }

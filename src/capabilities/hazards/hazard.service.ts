@@ -304,6 +304,7 @@ export async function verifyHazard(op: HazardOp, ref: HazardRef) {
   const how = relations.has('reporter') ? 'reporter' : 'supervisor'
   await change(op, h, { status: to, verifiedHow: how, closedAt: op.now, ...stopped, escalationCycle: h.escalationCycle + 1 })
   await event(op, h, 'verified', h.status, to, hazardTexts.verifiedBy[how])
+  await hazardChanged(op, 'hazard.verified', h, to, null, how)
   const here = await tellSubscribers(op, h, hazardTexts.notice.verified(h, op.member?.name ?? op.name), `verify-${op.messageId}`, op.room.id, op.wxid)
   return { hazard: h, mentionIds: here, verifiedHow: how, points: await rewardReporter(op, h) }
 }
@@ -435,7 +436,9 @@ export async function releaseHeld(w: Work, h: Hazard, key: string, replyRoomId: 
   )
   if (!ok) return null
   const images = (await hazardRepo.media(w.db, h.id)).map((m) => m.path)
-  return goLive(w, { ...h, status }, { reportUnit: reportUnit!, target: target!, images, key, replyRoomId })
+  const live = await goLive(w, { ...h, status }, { reportUnit: reportUnit!, target: target!, images, key, replyRoomId })
+  await hazardChanged(w, 'hazard.reported', live.hazard, live.hazard.status)
+  return live
 }
 
 /**

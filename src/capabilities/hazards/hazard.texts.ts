@@ -32,6 +32,7 @@ export const HAZARD_EVENT_LABEL: Record<string, string> = {
   reopened: '重办',
   merged: '合并',
   merged_in: '合并重复上报',
+  seconded: '附议',
   kept: '确认不重复',
   escalated: '上报',
   image: '附图',

@@ -1,11 +1,23 @@
 // Hazards (安全隐患): reported with photos, routed by category, escalated, resolved and verified.
-import { acknowledgeCommand, differentCommand, handleCommand, reopenCommand, resolveCommand, sameCommand, verifyCommand } from './hazard-actions.command.ts'
+import {
+  acknowledgeCommand,
+  differentCommand,
+  referCommand,
+  handleCommand,
+  reopenCommand,
+  resolveCommand,
+  sameCommand,
+  secondCommand,
+  verifyCommand,
+} from './hazard-actions.command.ts'
 import { hazardCommand } from './hazard.command.ts'
 import { hazardListCommand } from './hazard-list.command.ts'
 import { hazardPolicy } from './hazard-policy.ts'
 import { hazardTimerHandlers } from './hazard-timer-handlers.ts'
 import { hazardTimers } from './hazard-timers.ts'
 import { hazardTexts } from './hazard.texts.ts'
+import { hazardSecondTexts } from './hazard-second.texts.ts'
+import { hazardReferTexts } from './hazard-refer.texts.ts'
 import type { Capability } from '../capability.ts'
 
 export const hazards: Capability = {
@@ -17,15 +29,17 @@ export const hazards: Capability = {
       hazardListCommand,
       acknowledgeCommand,
       handleCommand,
+      referCommand,
       resolveCommand,
       verifyCommand,
       reopenCommand,
       sameCommand,
       differentCommand,
+      secondCommand,
     ],
   },
   timers: { handlers: (deps) => hazardTimerHandlers(deps), sources: () => [hazardTimers] },
   policy: hazardPolicy,
-  events: { publishes: ['hazard.reported', 'hazard.acknowledged', 'hazard.resolved'] },
-  texts: { hazardTexts },
+  events: { publishes: ['hazard.reported', 'hazard.acknowledged', 'hazard.resolved', 'hazard.verified', 'hazard.referred'] },
+  texts: { hazardTexts, hazardSecondTexts, hazardReferTexts },
 }

@@ -22,5 +22,6 @@ export const notices: Capability = {
     onFailed: (db, key, reason, at) => deliveryFailed(db, key, reason, at),
   },
   metrics: registerNoticeSlaMetrics,
+  events: { publishes: ['notice.sla_missed'] },
   texts: { noticeTexts },
 }

@@ -12,6 +12,8 @@ import { toRoom } from '../../kernel/org/room-message.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { unitContext } from '../../kernel/org/unit-context.ts'
 import type { StepOutcome } from '../../kernel/timers/timer-step.ts'
+import { publish } from '../../kernel/events.ts'
+import type { Publisher } from '../../kernel/work.ts'
 import { noticeOrgRepo, noticeRepo } from './notice.repo.ts'
 import { noticeStepDecision, noticeStepDueAt } from './notice-rules.ts'
 import { byParent, isDown } from './notice-tally.ts'
@@ -83,7 +85,7 @@ async function reAtOnce(
 }
 
 /** Step 0, at the SLA deadline: the summary to the sending room, and the re-@ in every unacknowledged room. */
-export async function runNoticeSla(db: DbOrTx, effects: Effects, now: Date, id: number, step: number): Promise<StepOutcome> {
+export async function runNoticeSla(db: DbOrTx, effects: Effects, now: Date, id: number, step: number, events?: Publisher): Promise<StepOutcome> {
   const loaded = await loadNotice(db, id)
   if (noticeStepDecision(loaded?.notice ?? null, step) === 'stale' || !loaded || step !== STEP_SLA) return 'stale'
   const { notice, unit } = loaded
@@ -107,6 +109,11 @@ export async function runNoticeSla(db: DbOrTx, effects: Effects, now: Date, id: 
   )
   const names = rooms.map((r) => r.unit.name)
   const failed = open.filter((d) => d.status === 'failed').length
+  if (events) {
+    const { number, unitId, priority, slaAt } = notice
+    const counts = { deliveries: deliveries.length, unacknowledged: open.length, failed }
+    await publish({ db, effects, now, events }, 'notice.sla_missed', { notice: { id, number, unitId, priority, slaAt }, ref: `B${number}`, ...counts })
+  }
   if (home?.wxRoomId)
     effects.post(
       toRoom(home, noticeTexts.summary(notice, [...new Set(names)], open.length, deliveries.length, failed), sender ? [sender.wxid] : [], urgent),

@@ -5,7 +5,7 @@ import { runNoticeEscalation, runNoticeSla } from './notice-escalation.service.t
 import { runScheduleOccurrence } from './notice-schedule.service.ts'
 
 export const noticeTimerHandlers = (deps: TimerDeps & { pace?: SendPace }) => ({
-  notice_sla: timerHandler(deps, 'notice_sla', (tx, e, now, d) => runNoticeSla(tx, e, now, d.subjectId, d.step)),
+  notice_sla: timerHandler(deps, 'notice_sla', (tx, e, now, d) => runNoticeSla(tx, e, now, d.subjectId, d.step, deps.events)),
   notice_escalate: timerHandler(deps, 'notice_escalate', (tx, e, now, d) => runNoticeEscalation(tx, e, now, d.subjectId, d.step)),
   notice_schedule: timerHandler(deps, 'notice_schedule', (tx, e, now, d) =>
     runScheduleOccurrence(tx, e, now, deps.pace ?? DEFAULT_SEND_PACE, d.subjectId, d.cycle),

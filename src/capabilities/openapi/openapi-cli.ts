@@ -22,12 +22,13 @@ function registerWebhookCommands(program: Command, withDb: WithDb, print: (line:
     .description('subscribe a URL to events of a unit and its subtree; the signing secret is printed once')
     .requiredOption('--unit <name>', 'the unit whose subtree the events come from')
     .requiredOption('--url <url>', 'http(s) URL to POST to')
-    .requiredOption('--events <list>', `comma-separated: ${WEBHOOK_EVENTS.join(',')}`)
+    .option('--events <list>', `comma-separated: ${WEBHOOK_EVENTS.join(',')}`)
+    .option('--body <name>', 'a body outside the tree (a property manager, a utility): receives the hazards referred to it by this name')
     .option('--district <name>', 'the district, when several hold a unit of that name')
     .option('--owning', "the owning unit's own system: residents' data unmasked")
-    .action((o: { unit: string; url: string; events: string; district?: string; owning?: boolean }) =>
+    .action((o: { unit: string; url: string; events?: string; district?: string; owning?: boolean; body?: string }) =>
       withDb(async (db) => {
-        const events = o.events
+        const events = (o.events ?? '')
           .split(',')
           .map((e) => e.trim())
           .filter(Boolean)
@@ -37,6 +38,7 @@ function registerWebhookCommands(program: Command, withDb: WithDb, print: (line:
           url: o.url,
           events,
           owning: !!o.owning,
+          body: o.body?.trim() || undefined,
           allowLocal: allowLocal(),
           now: new Date(),
         })

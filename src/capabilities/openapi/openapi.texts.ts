@@ -18,12 +18,16 @@ export const openApiTexts = {
   noKeys: () => '还没有密钥。例如:gridbot api-key create --unit 任城区 --name 12345热线',
   webhookEvents: (unknown: string[], known: readonly string[]) =>
     `${unknown.length ? `不认识的事件:${unknown.join('、')}。` : '请用 --events 指定事件。'}可选:${known.join(',')}`,
+  bodyUnknown: (body: string, known: string[]) =>
+    known.length
+      ? `没有对接「${body}」:本单位能转办的有 ${known.join('、')},例如:#转办 H3 ${known[0]} 请派人清理`
+      : `没有对接「${body}」:本单位还没有对接物业、供电等外部单位,请管理员先用 gridbot webhooks add --body 添加`,
   webhookUrl: (url: string, problem: string) => `不能使用这个地址:${url}(${problem})`,
   webhookUnknown: (id: number) => `没有这个订阅:#${id}(用 gridbot webhooks list 查看)`,
   deliveryUnknown: (id: number) => `没有这个失败的推送:#${id}(用 gridbot webhooks failed 查看)`,
   webhookAdded: (id: number, unit: string, url: string, events: string[]) => `已订阅 #${id}:${unit} → ${url}(${events.join(',')})。签名密钥只显示这一次:`,
-  webhookLine: (w: { id: number; url: string; events: string[]; owning: boolean; unit: { name: string } }) =>
-    `#${w.id} ${w.unit.name} → ${w.url} · ${w.events.join(',')}${w.owning ? ' · 本单位(不打码)' : ''}`,
+  webhookLine: (w: { id: number; url: string; events: string[]; owning: boolean; body?: string | null; unit: { name: string } }) =>
+    `#${w.id} ${w.unit.name} → ${w.url} · ${w.events.join(',')}${w.owning ? ' · 本单位(不打码)' : ''}${w.body ? ` · 外部单位「${w.body}」(#转办)` : ''}`,
   noWebhooks: () => '还没有订阅。例如:gridbot webhooks add --unit 任城区 --url https://example.org/hook --events hazard.reported',
   webhookRemoved: (id: number) => `已取消订阅 #${id}`,
   failedLine: (d: { id: number; deliveryId: string; event: string; attempts: number; lastError: string | null; failedAt: Date | null }) =>

@@ -1,11 +1,18 @@
-// A token bucket per API key, in this process's memory: `capacity` calls at once, refilled at `perSecond`. Several
-// processes each keep their own buckets (a key's limit is then per process); time is an input.
+// The per-key rate limit of the open API: what the routes ask of it (KeyLimiter), and a token bucket in this process's
+// memory (`capacity` calls at once, refilled at `perSecond`) for a single process; every process serving the API
+// shares one in Redis (src/jobs/api-key-limiter.ts) in `gridbot start` and the simulator. Time is an input.
 export interface BucketOptions {
   capacity: number
   perSecond: number
 }
 
-export class RateLimiter {
+export type TakeResult = { ok: true } | { ok: false; retryAfterS: number }
+
+export interface KeyLimiter {
+  take(keyId: number, nowMs: number): Promise<TakeResult> | TakeResult
+}
+
+export class RateLimiter implements KeyLimiter {
   private readonly buckets = new Map<number, { tokens: number; at: number }>()
   constructor(private readonly o: BucketOptions) {}
 

@@ -1,5 +1,5 @@
 // Sending a webhook delivery (a timer job per attempt; `cycle` is the attempt number, so each attempt has its own
-// job id): POST the stored body, signed at sending time, with a 10 s limit; 2xx marks it delivered, anything else
+// job id): POST the stored body, signed at sending time, to the address checked at sending time (webhook-post.ts), with a 10 s limit; a local address is a failure at once; 2xx marks it delivered, anything else
 // schedules the next attempt with backoff, until MAX_ATTEMPTS mark it failed (`gridbot webhooks failed|retry`).
 // The sweeper re-creates the timers of unsent rows after a crash or a Redis flush. Receivers deduplicate by the
 // delivery id (X-Gridbot-Delivery): a crash between their 2xx and our mark sends that one delivery again.
@@ -8,21 +8,15 @@ import type { TimerDeps, TimerStep } from '../../kernel/timers/timer-step.ts'
 import type { TimerSource } from '../../kernel/timers/sweeper.ts'
 import { backoffMs, DELIVERY_HEADER, EVENT_HEADER, MAX_ATTEMPTS, SIGNATURE_HEADER, sign } from './webhook-sign.ts'
 import { WEBHOOK_TIMER } from './webhook-subscribers.ts'
+import { postPinned, type Resolve } from './webhook-post.ts'
 import { webhookRepo } from './webhook.repo.ts'
 
 const TIMEOUT_MS = 10_000
 
-async function post(url: string, headers: Record<string, string>, body: string): Promise<string | null> {
-  try {
-    const res = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) })
-    await res.body?.cancel()
-    return res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}`
-  } catch (e) {
-    return (e as Error).message.slice(0, 200)
-  }
-}
+/** The timers' deps, with the allow-local setting (GRIDBOT_WEBHOOK_ALLOW_LOCAL) and, in tests, a resolver. */
+export type WebhookDeps = TimerDeps & { webhookAllowLocal?: boolean; resolve?: Resolve }
 
-export async function sendDelivery(deps: TimerDeps, step: TimerStep): Promise<'delivered' | 'retry' | 'failed' | 'stale'> {
+export async function sendDelivery(deps: WebhookDeps, step: TimerStep): Promise<'delivered' | 'retry' | 'failed' | 'stale'> {
   const d = await webhookRepo.delivery(deps.prisma, step.subjectId)
   if (!d || d.deliveredAt || d.failedAt || d.attempts !== step.cycle || d.webhook.removedAt) return 'stale'
   const now = deps.clock.now()
@@ -33,8 +27,13 @@ export async function sendDelivery(deps: TimerDeps, step: TimerStep): Promise<'d
     [DELIVERY_HEADER]: d.deliveryId,
     [EVENT_HEADER]: d.event,
   }
-  const error = await post(d.webhook.url, headers, d.body)
-  const n = d.attempts + 1
+  const outcome = await postPinned(d.webhook.url, headers, d.body, {
+    allowLocal: deps.webhookAllowLocal ?? false,
+    timeoutMs: TIMEOUT_MS,
+    resolve: deps.resolve,
+  })
+  const error = outcome?.error ?? null
+  const n = outcome?.permanent ? MAX_ATTEMPTS : d.attempts + 1
   if (!error) {
     await webhookRepo.attempted(deps.prisma, d.id, d.attempts, { deliveredAt: now, nextAt: null, lastError: null })
     deps.counters.inc('webhooks.delivered')
@@ -53,7 +52,7 @@ export async function sendDelivery(deps: TimerDeps, step: TimerStep): Promise<'d
   return 'retry'
 }
 
-export const webhookTimerHandlers = (deps: TimerDeps): Record<string, TimerRun> => ({ [WEBHOOK_TIMER]: (step) => sendDelivery(deps, step) })
+export const webhookTimerHandlers = (deps: WebhookDeps): Record<string, TimerRun> => ({ [WEBHOOK_TIMER]: (step) => sendDelivery(deps, step) })
 
 export const webhookTimers: TimerSource = {
   async pending(db, before, take, afterId) {

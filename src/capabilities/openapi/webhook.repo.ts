@@ -2,13 +2,15 @@
 import type { DbOrTx } from '../../db/client.ts'
 
 export const webhookRepo = {
-  create: (db: DbOrTx, data: { unitId: number; url: string; secret: string; events: string[]; owning: boolean; createdAt: Date }) =>
+  create: (db: DbOrTx, data: { unitId: number; url: string; secret: string; events: string[]; owning: boolean; body: string | null; createdAt: Date }) =>
     db.webhook.create({ data }),
   list: (db: DbOrTx) => db.webhook.findMany({ where: { removedAt: null }, include: { unit: { select: { name: true } } }, orderBy: { id: 'asc' } }),
   remove: (db: DbOrTx, id: number, at: Date) => db.webhook.updateMany({ where: { id, removedAt: null }, data: { removedAt: at } }),
   /** Live subscriptions to `event`, with their unit's path (the caller keeps those at or above the event's unit). */
   subscribed: (db: DbOrTx, event: string) =>
     db.webhook.findMany({ where: { removedAt: null, events: { has: event } }, include: { unit: { select: { id: true, path: true } } } }),
+  /** The units an event names: their paths (who covers them) and names (as sent). */
+  units: (db: DbOrTx, ids: number[]) => db.unit.findMany({ where: { id: { in: ids } }, select: { id: true, path: true, name: true } }),
   addDeliveries: (db: DbOrTx, rows: { deliveryId: string; webhookId: number; event: string; body: string; nextAt: Date; createdAt: Date }[]) =>
     db.webhookDelivery.createManyAndReturn({ data: rows, select: { id: true, nextAt: true } }),
   delivery: (db: DbOrTx, id: number) => db.webhookDelivery.findUnique({ where: { id }, include: { webhook: true } }),

@@ -14,8 +14,10 @@ const refuse = refuser<WebhookRefusal>('openapi')
 
 export async function addWebhook(
   db: DbOrTx,
-  a: { unit: string; district?: string; url: string; events: string[]; owning: boolean; allowLocal: boolean; now: Date },
+  a: { unit: string; district?: string; url: string; events: string[]; owning: boolean; allowLocal: boolean; now: Date; body?: string },
 ) {
+  // A body outside the tree receives only what is referred to it, masked (it is not the owning unit).
+  if (a.body) Object.assign(a, { events: ['hazard.referred'], owning: false })
   const unknown = a.events.filter((e) => !(WEBHOOK_EVENTS as readonly string[]).includes(e))
   if (!a.events.length || unknown.length) throw refuse('WEBHOOK_EVENT', openApiTexts.webhookEvents(unknown, WEBHOOK_EVENTS))
   const problem = await webhookUrlProblem(a.url, a.allowLocal)
@@ -27,6 +29,7 @@ export async function addWebhook(
     secret: newSecret(),
     events: [...new Set(a.events)],
     owning: a.owning,
+    body: a.body ?? null,
     createdAt: a.now,
   })
   return { row, unit }

@@ -8,6 +8,8 @@ import type { OutboundMessage } from '../../core/message.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import type { Room } from '../../kernel/org/org.types.ts'
 import { taskRepo } from './task.repo.ts'
+import { taskEscalated } from './task-events.ts'
+import type { Publisher } from '../../kernel/work.ts'
 import { unitContext, type UnitContext } from '../../kernel/org/unit-context.ts'
 import { escalationDueAt, nextReminder, type EscalationKind } from '../../kernel/escalation/schedule.ts'
 import { escalationStep, liveKind, reminderStep } from './escalation-step.ts'
@@ -64,7 +66,15 @@ const say = (room: Room, text: string, mentionIds: string[] = [], urgent = false
   urgent,
 })
 
-export async function runEscalation(db: DbOrTx, effects: Effects, now: Date, id: number, cycle: number, level: number): Promise<StepOutcome> {
+export async function runEscalation(
+  db: DbOrTx,
+  effects: Effects,
+  now: Date,
+  id: number,
+  cycle: number,
+  level: number,
+  events?: Publisher,
+): Promise<StepOutcome> {
   const task = await taskRepo.taskById(db, id)
   const decision = escalationStep(task, cycle, level, now)
   const kind = task && liveKind(task, now)
@@ -73,7 +83,7 @@ export async function runEscalation(db: DbOrTx, effects: Effects, now: Date, id:
   if (!unit) return 'stale'
   const ctx = await unitContext(db, unit)
   const posts = await stepMessages(db, task, ctx, kind, level, now)
-  return finishEscalationStep({
+  const outcome = await finishEscalationStep({
     effects,
     now,
     decision,
@@ -98,6 +108,10 @@ export async function runEscalation(db: DbOrTx, effects: Effects, now: Date, id:
         note: roomId === null ? taskTexts.noRoomEvent() : null,
       }),
   })
+  // Level 0 reminded the task's own group; level n reached the unit n levels up.
+  const reached = ctx.chain[ctx.chain.length - 1 - level] ?? unit
+  if (outcome === 'posted') await taskEscalated({ db, effects, now, events }, task, { level, kind, reachedUnitId: reached.id })
+  return outcome
 }
 
 async function stepMessages(db: DbOrTx, task: Task, ctx: UnitContext, kind: EscalationKind, level: number, now: Date) {

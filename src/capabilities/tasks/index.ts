@@ -49,6 +49,6 @@ export const tasks: Capability = {
   },
   // Escalation posts are recorded as delivered (送达) when WeChat accepted them.
   outbox: { keyPrefix: 'esc', onSent: (db, marks, at) => escalationsDelivered(db, marks.fresh, at) },
-  events: { publishes: ['task.completed'] },
+  events: { publishes: ['task.completed', 'task.created', 'task.claimed', 'task.escalated', 'need.recorded'] },
   texts: { taskTexts },
 }

@@ -9,6 +9,7 @@ import { may } from '../../kernel/org/item-authority.ts'
 import { maySee } from '../../kernel/org/authority.ts'
 import { refInRange } from '../../parser/refs.ts'
 import type { Work } from '../../kernel/work.ts'
+import { needRecorded } from './task-events.ts'
 import { taskRepo } from './task.repo.ts'
 import { needTexts, taskTexts } from './task.texts.ts'
 import type { Need } from './task.types.ts'
@@ -51,6 +52,7 @@ export async function recordNeed(w: Work, a: { room: BoundRoom; reporter: NeedRe
   })
   // Nobody screening it or turning it into a task, it climbs the tree on the needs' clock.
   await restartNeedClock(w.db, w.effects, need.id, w.now)
+  await needRecorded(w, need)
   return need
 }
 

@@ -13,6 +13,7 @@ import { MAX_TEXT, refuse, type TaskInUnit, type TaskOp, type TaskRef } from './
 import { findTask } from './task-find.ts'
 import { authorize, change, event } from './task-change.ts'
 import { tellAssigner, tellFormerHolder } from './task-tell.ts'
+import { taskClaimed } from './task-events.ts'
 
 /** Gives an open or claimed task to `holder`; stops its escalation and tells the rooms it reached. */
 export async function assign(op: TaskOp, task: TaskInUnit, holder: MemberWithUnit, how: 'claimed' | 'taken_over' | 'reassigned') {
@@ -20,6 +21,7 @@ export async function assign(op: TaskOp, task: TaskInUnit, holder: MemberWithUni
   const timers = claimedTimers(task, op.now, ctx, op.effects, task.id)
   await change(op, task, { status: 'claimed', holderId: holder.id, claimedAt: op.now, ...timers })
   await event(op, task, how, task.status, 'claimed', how === 'claimed' ? null : taskTexts.assignedNote(holder.name))
+  await taskClaimed(op, task, how)
   await tellReachedRooms(op.db, op.effects, task, taskTexts.reachedTaken(task, task.unit.name, how, holder.name), `${how}-${op.messageId}`, op.room.id)
   await tellAssigner(op, task, taskTexts.reachedTaken(task, task.unit.name, how, holder.name), how)
   return { task, holder }

@@ -19,6 +19,7 @@ import type { Need } from './task.types.ts'
 import { refuse, type TaskOp } from './task-op.ts'
 import { event } from './task-change.ts'
 import { announceHandedDown } from './task-tell.ts'
+import { taskCreated } from './task-events.ts'
 
 export interface NewTask {
   title: string
@@ -108,6 +109,7 @@ export async function createTask(op: TaskOp, input: NewTask) {
     await tellNeedReached(op.db, op.effects, need, (u) => needClockTexts.reachedConverted(need, u, task.number), `converted-${op.messageId}`, op.room.id)
   const from = input.needNumber !== undefined ? taskTexts.fromNeed(input.needNumber) : null
   await event(op, task, 'created', null, 'open', handedDown ? taskTexts.handedDownNote(here.name, unit.name, from) : from)
+  await taskCreated(op, task)
   if (handedDown) await announceHandedDown(op, { ...task, ...cycle }, room, input.notify)
   if (resident) await tellResident(op, resident, needTexts.residentConverted(resident, task, unit.name), `converted-${op.messageId}`)
   return { ...task, ...cycle, unit, handedDown }

@@ -1,12 +1,12 @@
 // In front of every open API route: the key (`api_key` in the query or body as Open311 clients send it, or
-// `Authorization: Bearer`, or `X-Api-Key`), the per-key rate limit (a token bucket in this process's memory), and
+// `Authorization: Bearer`, or `X-Api-Key`), the per-key rate limit (shared in Redis, or this process's memory), and
 // the audit row every call leaves, refused ones too. Refusals are Open311's error array: [{ code, description }].
 import type { Request, RequestHandler, Response } from 'express'
 import type { Logger } from '../../core/logger.ts'
 import type { Db } from '../../db/client.ts'
 import { apiKeyRepo } from '../../capabilities/openapi/api-key.repo.ts'
 import { authenticate, type ApiPrincipal } from '../../capabilities/openapi/api-key.service.ts'
-import { RateLimiter, type BucketOptions } from '../../capabilities/openapi/rate-limit.ts'
+import { RateLimiter, type BucketOptions, type KeyLimiter } from '../../capabilities/openapi/rate-limit.ts'
 
 export interface ApiDeps {
   db: Db
@@ -14,6 +14,8 @@ export interface ApiDeps {
   now: () => Date
   /** Default: 20 calls at once, 5 a second after that. */
   rate?: BucketOptions
+  /** The limiter every process shares (Redis); absent: a bucket in this process's memory with `rate`. */
+  limiter?: KeyLimiter
 }
 
 export const DEFAULT_RATE: BucketOptions = { capacity: 20, perSecond: 5 }
@@ -34,7 +36,7 @@ function keyOf(req: Request): string | undefined {
 }
 
 export function apiAuth(deps: ApiDeps): RequestHandler {
-  const limiter = new RateLimiter(deps.rate ?? DEFAULT_RATE)
+  const limiter = deps.limiter ?? new RateLimiter(deps.rate ?? DEFAULT_RATE)
   return (req, res, next) => {
     let keyId: number | null = null
     res.on('finish', () => {
@@ -42,10 +44,10 @@ export function apiAuth(deps: ApiDeps): RequestHandler {
       apiKeyRepo.audit(deps.db, row).catch((err: unknown) => deps.log.error({ err, code: 'API_AUDIT' }, 'api call not audited'))
     })
     authenticate(deps.db, keyOf(req))
-      .then((p) => {
+      .then(async (p) => {
         if (!p) return apiError(res, 401, 'api_key missing, unknown or revoked')
         keyId = p.keyId
-        const r = limiter.take(p.keyId, deps.now().getTime())
+        const r = await limiter.take(p.keyId, deps.now().getTime())
         if (!r.ok) {
           res.set('Retry-After', String(r.retryAfterS))
           return apiError(res, 429, `rate limit: retry after ${r.retryAfterS} s`)

@@ -13,6 +13,8 @@ export interface ApiRoutesDeps {
   /** Where media references are served from (GRIDBOT_MEDIA_BASE_URL), for media_url. */
   mediaBaseUrl: string | null
   rate?: ApiDeps['rate']
+  /** The per-key limit shared by every process (Redis); absent: per process, with `rate`. */
+  limiter?: ApiDeps['limiter']
 }
 
 const BODY_LIMIT = '64kb'
@@ -32,7 +34,7 @@ function guarded(deps: ApiRoutesDeps, routes: (r: Router) => void): Router {
   const r = express.Router()
   const w = deps.work
   r.use(express.json({ limit: BODY_LIMIT }), express.urlencoded({ extended: true, limit: BODY_LIMIT }))
-  r.use(apiAuth({ db: w.prisma, log: w.log, now: () => w.clock.now(), rate: deps.rate }))
+  r.use(apiAuth({ db: w.prisma, log: w.log, now: () => w.clock.now(), rate: deps.rate, limiter: deps.limiter }))
   routes(r)
   r.use((_req, res) => apiError(res, 404, 'no such route'))
   r.use(apiErrors(w.log))

@@ -1,6 +1,7 @@
 // The OpenAPI 3 description of the open API, served at /api/openapi.json (test/openapi.int.test.ts checks its
 // paths against the routes the routers register, both ways).
 import { WEBHOOK_EVENTS } from '../../capabilities/openapi/webhook-subscribers.ts'
+import { WEBHOOK_OPERATIONS } from './openapi-webhooks.ts'
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER } from '../../capabilities/openapi/webhook-sign.ts'
 import { HAZARD_CATEGORIES } from '../../capabilities/hazards/hazard-open311.service.ts'
 
@@ -77,6 +78,7 @@ export const OPENAPI_DOCUMENT = {
     },
   },
   security: [{ apiKeyQuery: [] }, { apiKeyHeader: [] }, { bearer: [] }],
+  'x-webhooks': WEBHOOK_OPERATIONS,
   paths: {
     '/open311/v2/services.json': {
       get: {

@@ -8,6 +8,7 @@ import type { MediaStore, Outbox, Scheduler } from '../../core/ports.ts'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { inTransaction } from '../../db/transaction.ts'
 import { writeOutbox } from '../outbox/outbox.service.ts'
+import type { Publisher } from '../work.ts'
 
 export interface TimerDeps {
   prisma: Db
@@ -18,6 +19,8 @@ export interface TimerDeps {
   counters: Counters
   /** Where files a timer makes (a digest's chart) are kept. */
   media: MediaStore
+  /** The domain events a step may publish (webhooks hear of escalations, SLAs missed, digests); absent in bare tests. */
+  events?: Publisher
 }
 
 /** What a timer job carries: the record's id, the timer cycle it belongs to, and its step. */

@@ -10,7 +10,7 @@ import { settleCheckins } from './points.service.ts'
 import { unitRankingRepo } from './unit-ranking.repo.ts'
 import type { UnitRankLine } from './unit-ranking.texts.ts'
 
-const DEPTH: Record<UnitKind, number> = { district: 0, town: 1, community: 2, grid: 3 }
+const DEPTH: Record<UnitKind, number> = { city: -1, district: 0, town: 1, community: 2, grid: 3 }
 
 /** "#排行 网格" in a group above the grids ranks the grids; in a grid's group it still means that grid's own ranking. */
 export const ranksLevelBelow = (roomUnit: Pick<Unit, 'kind'>, level: UnitKind | null): level is UnitKind => !!level && DEPTH[level] > DEPTH[roomUnit.kind]

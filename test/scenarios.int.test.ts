@@ -3,7 +3,8 @@ import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadScript, runScript } from '../src/sim/script.ts'
-import { loadOrgFile } from '../src/config/org-file.ts'
+import { loadOrgSource } from '../src/config/city-file.ts'
+import { flattenCity } from '../src/config/city-spec.ts'
 import { testSim, DEMO_ORG } from './helpers/sim.ts'
 
 const dir = path.resolve(import.meta.dirname, 'scenarios')
@@ -14,8 +15,10 @@ describe('conversation scripts', () => {
     it(file, async () => {
       const { script, dir: base } = await loadScript(path.join(dir, file))
       const orgFile = script.org
-      const spec = await loadOrgFile(orgFile ? path.resolve(base, orgFile) : DEMO_ORG)
-      const sim = await testSim({ spec, start: script.start ? new Date(script.start) : undefined })
+      // A city file (issue #26) runs as the city with its districts; any other org file as one district.
+      const src = await loadOrgSource(orgFile ? path.resolve(base, orgFile) : DEMO_ORG)
+      const org = src.kind === 'city' ? { spec: flattenCity(src.source), city: src.source } : { spec: src.spec }
+      const sim = await testSim({ ...org, start: script.start ? new Date(script.start) : undefined })
       try {
         const result = await runScript(sim, script, base)
         expect(result.failures.map((f) => `step ${f.step}: ${f.message}`)).toEqual([])

@@ -47,5 +47,18 @@ export const cityAsOrgSpec = (c: CitySpec): OrgSpec => ({
   catalogue: [],
 })
 
+/** The city and all its districts as one spec for the simulator's world: every group, account and person. */
+export const flattenCity = (src: CitySource): OrgSpec => {
+  const all = [cityAsOrgSpec(src.city), ...src.districts.map((d) => d.spec)]
+  const accounts = new Map(all.flatMap((s) => s.accounts.map((a) => [a.id, a] as const)))
+  return {
+    ...cityAsOrgSpec(src.city),
+    accounts: [...accounts.values()],
+    rooms: all.flatMap((s) => s.rooms.map((r) => ({ ...r, account: r.account ?? s.accounts[0]!.id }))),
+    members: all.flatMap((s) => s.members),
+    guests: all.flatMap((s) => s.guests),
+  }
+}
+
 /** True when raw YAML is a city file rather than a district's. */
 export const isCityYaml = (raw: unknown): boolean => !!raw && typeof raw === 'object' && 'city' in raw && 'districts' in raw

@@ -12,6 +12,7 @@ import type { Work } from '../../kernel/work.ts'
 import { taskRepo } from './task.repo.ts'
 import { needTexts, taskTexts } from './task.texts.ts'
 import type { Need } from './task.types.ts'
+import { recordDistrict } from '../../kernel/org/city-refs.ts'
 
 const MAX_DESCRIPTION = 500
 
@@ -67,7 +68,7 @@ interface NeedOp extends Work {
 }
 
 async function screenable(op: NeedOp, number: number) {
-  const need = refInRange(number) ? await taskRepo.needByNumber(op.db, districtOf(op.actor.unit), number) : null
+  const need = refInRange(number) ? await taskRepo.needByNumber(op.db, recordDistrict(op, op.actor.unit), number) : null
   if (!need) throw refuse('NEED_UNKNOWN', taskTexts.needUnknown(number))
   const unit = await orgRepo.unitById(op.db, need.unitId)
   if (!unit || !maySee(op.actor, unit)) throw refuse('NEED_NOT_VISIBLE', taskTexts.needNotVisible(number, unit?.name ?? ''))

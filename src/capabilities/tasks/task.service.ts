@@ -21,6 +21,7 @@ import { isAtOrAbove, isSupervisorOver, maySee } from '../../kernel/org/authorit
 import { needTexts, refusalText, taskId, taskTexts } from './task.texts.ts'
 import { tellResident } from './need.service.ts'
 import type { Need, Task, TaskEvent, TaskStatus } from './task.types.ts'
+import { recordDistrict } from '../../kernel/org/city-refs.ts'
 
 export type Actor = MemberWithUnit
 
@@ -64,8 +65,8 @@ export type TaskRefusalCode =
   | 'TASK_UNIT_NO_ROOM'
 const refuse = refuser<TaskRefusalCode>('task')
 
-export async function findTask(op: Pick<TaskOp, 'db' | 'actor'>, ref: TaskRef): Promise<TaskInUnit> {
-  const task = refInRange(ref.number) ? await taskRepo.taskByNumber(op.db, districtOf(op.actor.unit), ref.number) : null
+export async function findTask(op: Pick<TaskOp, 'db' | 'actor' | 'namedDistrict'>, ref: TaskRef): Promise<TaskInUnit> {
+  const task = refInRange(ref.number) ? await taskRepo.taskByNumber(op.db, recordDistrict(op, op.actor.unit), ref.number) : null
   if (!task) throw refuse('TASK_UNKNOWN', taskTexts.unknown(ref.label))
   const unit = await orgRepo.unitById(op.db, task.unitId)
   if (!unit || !maySee(op.actor, unit)) throw refuse('TASK_NOT_VISIBLE', taskTexts.notVisible(ref.label, unit?.name ?? ''))

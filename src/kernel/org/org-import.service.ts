@@ -107,27 +107,32 @@ export async function importAccounts(tx: Tx, spec: OrgSpec, report: ImportReport
   }
 }
 
+/** The district's own row, created under its city (the one importing it, else the one it stands under) when new. */
+async function districtRow(tx: Tx, d: DistrictImport, report: ImportReport) {
+  const { spec } = d
+  const found = await orgRepo.findDistrict(tx, spec.district)
+  const top = d.city ?? (found?.parentId ? await orgRepo.unitById(tx, found.parentId) : null)
+  if (found) return { district: found, isNew: false, top }
+  const root = top ? top.path : '/'
+  const row = await orgRepo.createUnit(tx, {
+    name: spec.district,
+    kind: 'district',
+    parentId: top?.id ?? null,
+    districtId: null,
+    policy: stored(spec.policies),
+  })
+  report.created.units++
+  report.lines.push(`+ 区 ${spec.district}`)
+  const district = await orgRepo.updateUnit(tx, row.id, { districtId: row.id, path: `${root}${row.id}/`, depth: top ? top.depth + 1 : 0 })
+  return { district, isNew: true, top }
+}
+
 async function importUnits(tx: Tx, d: DistrictImport, report: ImportReport) {
-  const { spec, units } = d
+  const { units } = d
   // Units, parents before children (validateOrg lists them depth-first).
-  let district = await orgRepo.findDistrict(tx, spec.district)
-  const districtIsNew = !district
-  // Above the district: the city importing it, else the city it already stands under (a district's own file keeps it there).
-  const top = d.city ?? (district?.parentId ? await orgRepo.unitById(tx, district.parentId) : null)
+  const { district, isNew: districtIsNew, top } = await districtRow(tx, d, report)
   const root = top ? top.path : '/'
   const rootDepth = top ? top.depth + 1 : 0
-  if (!district) {
-    district = await orgRepo.createUnit(tx, {
-      name: spec.district,
-      kind: 'district',
-      parentId: top?.id ?? null,
-      districtId: null,
-      policy: stored(spec.policies),
-    })
-    district = await orgRepo.updateUnit(tx, district.id, { districtId: district.id, path: `${root}${district.id}/`, depth: rootDepth })
-    report.created.units++
-    report.lines.push(`+ 区 ${spec.district}`)
-  }
   const districtId = district.id
   report.districtId = districtId
   const existing = new Map((await orgRepo.unitsOfDistrict(tx, districtId)).map((u) => [u.name, u]))

@@ -95,6 +95,8 @@ export const orgRepo = {
     db.member.findMany({ where: { name, active: true, wxid: null, unit: { districtId } }, include: { unit: true } }),
   membersByWxids: async (db: DbOrTx, wxids: string[]) =>
     linked(await db.member.findMany({ where: { wxid: { in: wxids }, active: true }, include: { unit: true } })),
+  /** Units of a subtree going by this name (a city's group naming a unit of one of its districts). */
+  unitsNamedUnder: (db: DbOrTx, unit: UnitRef, name: string) => db.unit.findMany({ where: { name, path: { startsWith: unit.path } }, orderBy: { id: 'asc' } }),
   /** Units of a subtree (the unit and everything under it). */
   subtree: (db: DbOrTx, unit: UnitRef) => db.unit.findMany({ where: { path: { startsWith: unit.path } }, orderBy: [{ depth: 'asc' }, { id: 'asc' }] }),
   /** Active linked members with one of `roles` in any of `unitIds` (the people @-ed, told, or asked to decide). */

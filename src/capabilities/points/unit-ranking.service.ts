@@ -2,6 +2,7 @@
 // grid cadre (so a small grid is not punished for being small), check-ins, tasks and hazards completed, needs met,
 // notices acknowledged. Units only: never a ranking of people by evaluation score.
 import { orgRepo } from '../../kernel/org/org.repo.ts'
+import { cityDistricts } from '../../kernel/org/org.service.ts'
 import { districtOf, type MemberWithUnit, type Unit, type UnitKind } from '../../kernel/org/org.types.ts'
 import type { Work } from '../../kernel/work.ts'
 import { periodOf, type PeriodKind } from './points-rules.ts'
@@ -46,7 +47,8 @@ export function rankLines(lines: UnitRankLine[]): UnitRankLine[] {
 }
 
 export async function unitRanking(w: Work, a: { roomUnit: Unit; asker: MemberWithUnit; level: UnitKind; period: PeriodKind }) {
-  await settleCheckins(w, districtOf(a.roomUnit))
+  // A city's group (issue #26) ranks its districts' units: their check-ins' points are settled too.
+  for (const id of [districtOf(a.roomUnit), ...(await cityDistricts(w.db, a.roomUnit.id)).map((d) => d.id)]) await settleCheckins(w, id)
   const period = periodOf(a.period, w.now)
   const prefix = a.roomUnit.path
   const targets = (await orgRepo.subtree(w.db, a.roomUnit)).filter((u) => u.kind === a.level)

@@ -82,6 +82,6 @@ export async function bindRoomsByTopic(db: DbOrTx, district: string, roomIdByTop
 }
 
 /** The districts under a city (issue #26), by name: what a city group's command may name. */
-export async function cityDistricts(db: DbOrTx, cityId: number): Promise<{ id: number; name: string }[]> {
-  return (await orgRepo.districtsOf(db, cityId)).map((d) => ({ id: d.id, name: d.name }))
+export async function cityDistricts(db: DbOrTx, cityId: number): Promise<{ id: number; name: string; path: string }[]> {
+  return (await orgRepo.districtsOf(db, cityId)).map((d) => ({ id: d.id, name: d.name, path: d.path }))
 }

@@ -172,17 +172,17 @@ program
   .action(async (opts: { org?: string; script?: string; web?: string | true; transcript?: string }) => {
     const env = loadEnv()
     const { startSim } = await import('./sim/session.ts')
-    const { loadOrgFile } = await import('./config/org-file.ts')
+    const { loadSimOrg } = await import('./config/city-file.ts')
     if (opts.script) {
       const { loadScript, runScript } = await import('./sim/script.ts')
       const { script, dir } = await loadScript(opts.script)
       // A script names the org it was written for (relative to itself); --org overrides it.
-      const spec = await loadOrgFile(opts.org ?? (script.org ? path.resolve(dir, script.org) : DEMO_ORG))
+      const org = await loadSimOrg(opts.org ?? (script.org ? path.resolve(dir, script.org) : DEMO_ORG))
       // The transcript owns stdout: logs go to GRIDBOT_LOG_FILE when set, else nowhere.
       const log = env.GRIDBOT_LOG_FILE ? createLogger(env.LOG_LEVEL, env.GRIDBOT_LOG_FILE) : createLogger('silent')
       await setup(env, log)
       const throwaway = !env.DATABASE_URL && !env.REDIS_URL
-      const session = await startSim({ env, spec, log, start: script.start ? new Date(script.start) : undefined, throwaway })
+      const session = await startSim({ env, ...org, log, start: script.start ? new Date(script.start) : undefined, throwaway })
       const result = await runScript(session, script, dir)
       await session.stop()
       for (const l of result.transcript)
@@ -190,13 +190,13 @@ program
       for (const f of result.failures) process.stderr.write(`✗ 第 ${f.step} 步:${f.message}\n`)
       process.exit(result.ok ? 0 : 1)
     }
-    const spec = await loadOrgFile(opts.org ?? DEMO_ORG)
+    const org = await loadSimOrg(opts.org ?? DEMO_ORG)
     const log = fileLogger(env, 'gridbot.log')
     await setup(env, log)
     process.stdout.write(
       `正在启动(数据库:${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite 内嵌'},Redis:${env.REDIS_URL ?? '本地 redis-server'},日志:${env.GRIDBOT_LOG_FILE ?? path.join(env.GRIDBOT_DATA_DIR, 'gridbot.log')})…\n`,
     )
-    const session = await startSim({ env, spec, log })
+    const session = await startSim({ env, ...org, log })
     const transcript = opts.transcript ?? path.join(env.GRIDBOT_DATA_DIR, 'sim-transcript.jsonl')
     const { writeTranscript } = await import('./sim/transcript-file.ts')
     writeTranscript(session.world, transcript)

@@ -3,8 +3,7 @@ import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadScript, runScript } from '../src/sim/script.ts'
-import { loadOrgSource } from '../src/config/city-file.ts'
-import { flattenCity } from '../src/config/city-spec.ts'
+import { loadSimOrg } from '../src/config/city-file.ts'
 import { testSim, DEMO_ORG } from './helpers/sim.ts'
 
 const dir = path.resolve(import.meta.dirname, 'scenarios')
@@ -16,8 +15,7 @@ describe('conversation scripts', () => {
       const { script, dir: base } = await loadScript(path.join(dir, file))
       const orgFile = script.org
       // A city file (issue #26) runs as the city with its districts; any other org file as one district.
-      const src = await loadOrgSource(orgFile ? path.resolve(base, orgFile) : DEMO_ORG)
-      const org = src.kind === 'city' ? { spec: flattenCity(src.source), city: src.source } : { spec: src.spec }
+      const org = await loadSimOrg(orgFile ? path.resolve(base, orgFile) : DEMO_ORG)
       const sim = await testSim({ ...org, start: script.start ? new Date(script.start) : undefined })
       try {
         const result = await runScript(sim, script, base)

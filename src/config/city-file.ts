@@ -5,7 +5,7 @@ import { access, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import YAML from 'yaml'
 import { AppError, isAppError } from '../core/errors.ts'
-import { citySpecSchema, isCityYaml, type CitySource, type DistrictFile } from './city-spec.ts'
+import { citySpecSchema, flattenCity, isCityYaml, type CitySource, type DistrictFile } from './city-spec.ts'
 import { cityFileTexts as t } from './city-file.texts.ts'
 import { loadOrgFile } from './org-file.ts'
 import type { OrgSpec } from './org-spec.ts'
@@ -23,6 +23,12 @@ const peekYaml = (file: string): Promise<unknown> => readYaml(file).catch(() => 
 export async function loadOrgSource(file: string): Promise<{ kind: 'district'; spec: OrgSpec } | { kind: 'city'; source: CitySource }> {
   if (isYaml(file) && isCityYaml(await peekYaml(file))) return { kind: 'city', source: await loadCityFile(file) }
   return { kind: 'district', spec: await loadOrgFile(file) }
+}
+
+/** What the simulator runs: a district's file as it is, or a city's world (every group and person) and the city. */
+export async function loadSimOrg(file: string): Promise<{ spec: OrgSpec; city?: CitySource }> {
+  const src = await loadOrgSource(file)
+  return src.kind === 'city' ? { spec: flattenCity(src.source), city: src.source } : { spec: src.spec }
 }
 
 export async function loadCityFile(file: string): Promise<CitySource> {

@@ -14,6 +14,8 @@ export interface Work {
   /** The district a command in a city's group named (`#任务 二七区 T1`): record ids are read in its numbers
    *  (org/city-refs.ts `recordDistrict`). Unset everywhere else. */
   namedDistrict?: number
+  /** Its name, for replies that tell how to name the record again (`#任务 二七区 T1 完整`). */
+  namedDistrictName?: string
 }
 
 /** The domain events a unit of work may publish (subscribers: kernel/events.ts, declared by each capability). */

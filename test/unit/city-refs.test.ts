@@ -1,7 +1,7 @@
 // Issue #26: in a city's group a command naming a district's record names the district (`#任务 二七区 T1`); the
 // name is taken out of the arguments, and a record id with no district is refused with that example.
 import { describe, expect, it } from 'vitest'
-import { recordDistrict, resolveCityRef } from '../../src/kernel/org/city-refs.ts'
+import { recordDistrict, refAsTyped, resolveCityRef } from '../../src/kernel/org/city-refs.ts'
 
 const districts = [
   { id: 3, name: '二七区' },
@@ -18,7 +18,8 @@ describe('a record named in a city group', () => {
   ] as const)('#%s %j', (word, argv, district, rest) => {
     const r = resolveCityRef(word, [...argv], districts)
     if (district === null) return expect(r.kind).toBe('refuse')
-    expect(r).toEqual({ kind: 'named', districtId: district, argv: rest, args: rest.join(' ') })
+    const districtName = districts.find((d) => d.id === district)!.name
+    expect(r).toEqual({ kind: 'named', districtId: district, districtName, argv: rest, args: rest.join(' ') })
   })
 
   it('refuses an id without its district, with an example naming the first district in place', () => {
@@ -28,6 +29,11 @@ describe('a record named in a city group', () => {
 
   it("leaves the city's own commands alone: notices, activities, rankings, digests", () => {
     for (const argv of [['状态', 'B1'], ['A2'], ['本月', '区'], []]) expect(resolveCityRef('通知', argv, districts)).toEqual({ kind: 'city' })
+  })
+
+  it('types a record again as the group must: with the district in a city group', () => {
+    expect(refAsTyped({ namedDistrictName: '二七区' }, 'T1')).toBe('二七区 T1')
+    expect(refAsTyped({}, 'T1')).toBe('T1')
   })
 
   it('reads ids in the named district, else in the unit’s own', () => {

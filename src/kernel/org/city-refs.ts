@@ -12,7 +12,7 @@ const DISTRICT_RECORD = /^[TNHPVR]\d{1,18}$/i
 
 export type CityRefResult =
   /** A district was named: the arguments without it, and which district. */
-  | { kind: 'named'; districtId: number; argv: string[]; args: string }
+  | { kind: 'named'; districtId: number; districtName: string; argv: string[]; args: string }
   /** A district record with no district named: refuse, with an example naming the first district. */
   | { kind: 'refuse'; ref: string; example: string }
   /** Nothing about districts: the command runs as the city's own. */
@@ -25,7 +25,7 @@ export function resolveCityRef(word: string, argv: string[], districts: readonly
     const d = districts.find((x) => x.name === bareWord(argv[i]!))
     if (!d) continue
     const rest = argv.filter((_, j) => j !== i)
-    return { kind: 'named', districtId: d.id, argv: rest, args: rest.join(' ') }
+    return { kind: 'named', districtId: d.id, districtName: d.name, argv: rest, args: rest.join(' ') }
   }
   if (firstRef === -1 || !districts.length) return { kind: 'city' }
   const ref = bareWord(argv[firstRef]!).toUpperCase()
@@ -36,3 +36,6 @@ export function resolveCityRef(word: string, argv: string[], districts: readonly
 /** The district whose numbers a command reads record ids in: the one its city group's command named, else the unit's
  *  own (the acting member's or the room's, as the capability always read them). */
 export const recordDistrict = (w: Pick<Work, 'namedDistrict'>, unit: Pick<Unit, 'id' | 'districtId'>): number => w.namedDistrict ?? districtOf(unit)
+
+/** A record's id as the command's group must type it: `二七区 T1` in a city's group that named 二七区, else `T1`. */
+export const refAsTyped = (w: Pick<Work, 'namedDistrictName'>, label: string): string => (w.namedDistrictName ? `${w.namedDistrictName} ${label}` : label)

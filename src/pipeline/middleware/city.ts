@@ -18,6 +18,7 @@ export const cityMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   if (r.kind === 'named') {
     ctx.command = { ...command, argv: r.argv, args: r.args }
     ctx.work.namedDistrict = r.districtId
+    ctx.work.namedDistrictName = r.districtName
   }
   await next()
 }

@@ -8,6 +8,7 @@ const DATABASE_TESTS = [
   'binding-handlers',
   'board-masking',
   'checkin-reminder',
+  'city-import',
   'digest-handlers',
   'digest-schedule',
   'erqi-funnel-handlers',

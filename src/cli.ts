@@ -183,17 +183,17 @@ program
   .action(async (opts: { org?: string; script?: string; web?: string | true; transcript?: string }) => {
     const env = loadEnv()
     const { startSim } = await import('./sim/session.ts')
-    const { loadOrgFile } = await import('./config/org-file.ts')
+    const { loadSimOrg } = await import('./config/city-file.ts')
     if (opts.script) {
       const { loadScript, runScript } = await import('./sim/script.ts')
       const { script, dir } = await loadScript(opts.script)
       // A script names the org it was written for (relative to itself); --org overrides it.
-      const spec = await loadOrgFile(opts.org ?? (script.org ? path.resolve(dir, script.org) : DEMO_ORG))
+      const org = await loadSimOrg(opts.org ?? (script.org ? path.resolve(dir, script.org) : DEMO_ORG))
       // The transcript owns stdout: logs go to GRIDBOT_LOG_FILE when set, else nowhere.
       const log = env.GRIDBOT_LOG_FILE ? createLogger(env.LOG_LEVEL, env.GRIDBOT_LOG_FILE) : createLogger('silent')
       await setup(env, log)
       const throwaway = !env.DATABASE_URL && !redisLocation(env)
-      const session = await startSim({ env, spec, log, start: script.start ? new Date(script.start) : undefined, throwaway })
+      const session = await startSim({ env, ...org, log, start: script.start ? new Date(script.start) : undefined, throwaway })
       const result = await runScript(session, script, dir)
       await session.stop()
       for (const l of result.transcript)
@@ -201,13 +201,13 @@ program
       for (const f of result.failures) process.stderr.write(`✗ 第 ${f.step} 步:${f.message}\n`)
       process.exit(result.ok ? 0 : 1)
     }
-    const spec = await loadOrgFile(opts.org ?? DEMO_ORG)
+    const org = await loadSimOrg(opts.org ?? DEMO_ORG)
     const log = fileLogger(env, 'gridbot.log')
     await setup(env, log)
     process.stdout.write(
       `正在启动(数据库:${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite 内嵌'},Redis:${env.REDIS_URL ?? '本地 redis-server'},日志:${env.GRIDBOT_LOG_FILE ?? path.join(env.GRIDBOT_DATA_DIR, 'gridbot.log')})…\n`,
     )
-    const session = await startSim({ env, spec, log })
+    const session = await startSim({ env, ...org, log })
     const transcript = opts.transcript ?? path.join(env.GRIDBOT_DATA_DIR, 'sim-transcript.jsonl')
     const { writeTranscript } = await import('./sim/transcript-file.ts')
     writeTranscript(session.world, transcript)
@@ -255,21 +255,32 @@ async function startSimConsole(session: import('./sim/session.ts').SimSession, p
   return server
 }
 
+/** An import's changes, the first 200 of them. */
+function printChanges(lines: string[]) {
+  for (const l of lines.slice(0, 200)) console.log(l)
+  if (lines.length > 200) console.log(`……共 ${lines.length} 项变更`)
+}
+
 const org = program.command('org').description('the org file: units, rooms, accounts and people')
 org
   .command('import <file>')
-  .description('import a YAML or xlsx org file (idempotent; prints what changed)')
+  .description("import a YAML or xlsx org file, or a city file naming its districts' files (idempotent; prints what changed)")
   .action(async (file: string) => {
     const env = loadEnv()
-    const { loadOrgFile } = await import('./config/org-file.ts')
-    const { importOrg, summariseImport } = await import('./app/org-import.ts')
-    const spec = await loadOrgFile(file)
+    const { loadOrgSource } = await import('./config/city-file.ts')
+    const { importOrg, importCity, summariseImport, summariseCity } = await import('./app/org-import.ts')
+    const source = await loadOrgSource(file)
     // Importing needs only the database, not Redis.
     const db = await openDb(env)
     try {
-      const report = await importOrg(db.prisma, spec)
-      for (const l of report.lines.slice(0, 200)) console.log(l)
-      if (report.lines.length > 200) console.log(`……共 ${report.lines.length} 项变更`)
+      if (source.kind === 'city') {
+        const report = await importCity(db.prisma, source.source)
+        printChanges([report.city, ...report.districts.map((d) => d.report)].flatMap((r) => r.lines))
+        for (const l of summariseCity(report)) console.log(l)
+        return
+      }
+      const report = await importOrg(db.prisma, source.spec)
+      printChanges(report.lines)
       console.log(summariseImport(report))
     } finally {
       await db.close()
@@ -296,26 +307,49 @@ org
   })
 org
   .command('generate')
-  .description('write a deterministic district of the given size')
+  .description('write a deterministic district of the given size (--districts N: a city file and N district files beside it)')
   .option('--towns <n>', 'towns', '15')
   .option('--communities <n>', 'communities', '109')
   .option('--grids <n>', 'grids', '1034')
   .option('--accounts <n>', 'bot accounts (default: one per 150 rooms)')
   .option('--district <name>', 'district name', '示范区')
+  .option('--districts <n>', 'a city of this many districts of the size above')
   .requiredOption('--out <file>', 'output YAML file')
-  .action(async (o: { towns: string; communities: string; grids: string; accounts?: string; district: string; out: string }) => {
+  .action(async (o: { towns: string; communities: string; grids: string; accounts?: string; district: string; districts?: string; out: string }) => {
     const { generateDistrict } = await import('./config/org-generate.ts')
     const { default: YAML } = await import('yaml')
-    const spec = generateDistrict({
-      district: o.district,
+    const size = {
       towns: Number(o.towns),
       communities: Number(o.communities),
       grids: Number(o.grids),
       accounts: o.accounts ? Number(o.accounts) : undefined,
-    })
+    }
+    if (o.districts) return writeGeneratedCity(o.out, { ...size, districts: Number(o.districts) })
+    const spec = generateDistrict({ district: o.district, ...size })
     await writeFile(o.out, YAML.stringify(spec))
     console.log(`已写入 ${o.out}:${spec.rooms.length} 个群,${spec.members.length} 名成员,${spec.accounts.length} 个机器人账号`)
   })
+
+/** `gridbot org generate --districts N`: the city file at `out`, its districts' files beside it. */
+async function writeGeneratedCity(out: string, o: { towns: number; communities: number; grids: number; accounts?: number; districts: number }) {
+  const { generateCity } = await import('./config/city-generate.ts')
+  const { generatedCityText } = await import('./config/city-generate.texts.ts')
+  const { default: YAML } = await import('yaml')
+  const g = generateCity({ ...o, base: path.basename(out, path.extname(out)) })
+  for (const d of g.districts) await writeFile(path.join(path.dirname(out), d.file), YAML.stringify(d.spec))
+  await writeFile(out, YAML.stringify(g.city))
+  const all = [g.city, ...g.districts.map((d) => d.spec)]
+  const count = (f: (s: (typeof all)[number]) => number) => all.reduce((n, s) => n + f(s), 0)
+  console.log(
+    generatedCityText(
+      out,
+      g.districts.length,
+      count((s) => s.rooms.length),
+      count((s) => s.members.length),
+      new Set(all.flatMap((s) => s.accounts.map((a) => a.id))).size,
+    ),
+  )
+}
 
 const exporter = program.command('export').description('records as files for the office and for district platforms')
 exporter

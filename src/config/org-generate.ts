@@ -9,6 +9,8 @@ export interface GenerateOptions {
   grids: number
   /** One account cannot post to 1,034 groups within minutes (STACK-NOTES.md), so rooms are spread. */
   accounts?: number
+  /** Put before contact and account ids, so the districts of a generated city never share one (`d03-`). */
+  idPrefix?: string
 }
 
 /** Spreads `total` over `buckets` as evenly as possible, earlier buckets taking the remainder. */
@@ -20,7 +22,8 @@ export function generateDistrict(opts: GenerateOptions): OrgSpec {
   const district = opts.district ?? '示范区'
   const roomCount = 1 + opts.towns + opts.communities + opts.grids
   const accountCount = opts.accounts ?? Math.max(1, Math.ceil(roomCount / 150))
-  const accounts = Array.from({ length: accountCount }, (_, i) => ({ id: `bot-${String(i + 1).padStart(2, '0')}` }))
+  const pre = opts.idPrefix ?? ''
+  const accounts = Array.from({ length: accountCount }, (_, i) => ({ id: `bot-${pre}${String(i + 1).padStart(2, '0')}` }))
   const rooms: OrgSpec['rooms'] = []
   const members: OrgSpec['members'] = []
   let roomIndex = 0
@@ -31,7 +34,7 @@ export function generateDistrict(opts: GenerateOptions): OrgSpec {
   }
   const person = (kind: string, n: number) => ({
     name: `${kind}${n}`,
-    wxid: `wxid_${kind === '网格员' ? 'g' : kind === '书记' ? 's' : 'a'}${String(n).padStart(5, '0')}`,
+    wxid: `wxid_${pre}${kind === '网格员' ? 'g' : kind === '书记' ? 's' : 'a'}${String(n).padStart(5, '0')}`,
   })
   let sup = 0
   let cad = 0

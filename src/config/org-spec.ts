@@ -19,6 +19,8 @@ const unitSpec: z.ZodType<UnitSpec> = z.lazy(() =>
 
 export const orgSpecSchema = z.object({
   district: z.string().trim().min(1),
+  /** The city the district belongs to, when its file says so: a city file importing it checks it (issue #26). */
+  city: z.string().trim().min(1).optional(),
   policies: z.record(z.string(), z.unknown()).optional(),
   accounts: z.array(z.object({ id: z.string().trim().min(1), name: z.string().optional(), messagesPerSec: z.number().positive().optional() })).min(1),
   units: z.array(unitSpec).default([]),

@@ -11,6 +11,11 @@ export interface Work {
   now: Date
   /** Domain events published on this unit of work (kernel/events.ts); the dispatcher and the org import set them. */
   events?: Publisher
+  /** The district a command in a city's group named (`#任务 二七区 T1`): record ids are read in its numbers
+   *  (org/city-refs.ts `recordDistrict`). Unset everywhere else. */
+  namedDistrict?: number
+  /** Its name, for replies that tell how to name the record again (`#任务 二七区 T1 完整`). */
+  namedDistrictName?: string
 }
 
 /** The domain events a unit of work may publish (subscribers: kernel/events.ts, declared by each capability). */

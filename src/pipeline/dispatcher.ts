@@ -13,6 +13,7 @@ import { writeOutbox } from '../kernel/outbox/outbox.service.ts'
 import type { MessageContext } from './context.ts'
 import type { PipelineDeps } from './deps.ts'
 import { inboxRow } from './inbox-row.ts'
+import { cityMiddleware } from './middleware/city.ts'
 import { memberMiddleware } from './middleware/member.ts'
 import { onceMiddleware } from './middleware/once.ts'
 import { parseMiddleware } from './middleware/parse.ts'
@@ -26,6 +27,7 @@ const chain = compose<MessageContext>([
   roomMiddleware,
   memberMiddleware,
   rateLimitMiddleware,
+  cityMiddleware,
   resolveMiddleware,
   onceMiddleware,
   runMiddleware,

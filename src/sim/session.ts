@@ -10,7 +10,8 @@ import type { Env } from '../config/env.ts'
 import type { OrgSpec } from '../config/org-spec.ts'
 import { openInfra, type Infra } from '../infra.ts'
 import { startApp, type App } from '../main.ts'
-import { importOrg } from '../app/org-import.ts'
+import { importCity, importOrg } from '../app/org-import.ts'
+import type { CitySource } from '../config/city-spec.ts'
 import { SimWorld } from './world.ts'
 
 export interface SimSession {
@@ -36,6 +37,8 @@ export interface SimOptions {
   infra?: Infra
   /** Run the gateway and the worker as two separate apps sharing the stores, as production does. */
   split?: boolean
+  /** A city file's org (issue #26): imported as a city; `spec` is then its flattened world (city-spec.ts flattenCity). */
+  city?: CitySource
 }
 
 async function idle(queues: Queue[], timers: Queue): Promise<boolean> {
@@ -75,7 +78,8 @@ export async function startSim(o: SimOptions): Promise<SimSession> {
   const clock = new VirtualClock(o.start ?? new Date())
   const tmp = o.throwaway && !o.infra ? mkdtempSync(path.join(os.tmpdir(), 'gridbot-sim-')) : null
   const infra = o.infra ?? (await openInfra(o.env, o.log, tmp ? { throwaway: tmp } : {}))
-  await importOrg(infra.db.prisma, o.spec)
+  if (o.city) await importCity(infra.db.prisma, o.city)
+  else await importOrg(infra.db.prisma, o.spec)
   const world = new SimWorld(o.spec, clock, o.log, path.join(tmp ?? path.resolve(o.env.GRIDBOT_DATA_DIR), 'media'))
   const common = {
     env: o.env,

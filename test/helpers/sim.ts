@@ -6,6 +6,7 @@ import { startSim, type SimSession } from '../../src/sim/session.ts'
 import { freshStores, type TestStores } from './stores.ts'
 
 import { DEMO_ORG } from './paths.ts'
+import type { CitySource } from '../../src/config/city-spec.ts'
 export { DEMO_ORG }
 
 export interface TestSim extends SimSession {
@@ -15,12 +16,13 @@ export interface TestSim extends SimSession {
 }
 
 /** The whole app (real Wechaty on the mock, real BullMQ, real PostgreSQL) on fresh stores. */
-export async function testSim(opts: { spec?: OrgSpec; start?: Date; redisUrl?: string; prefix?: string; split?: boolean; env?: Partial<Env> } = {}): Promise<TestSim> {
+export async function testSim(opts: { spec?: OrgSpec; city?: CitySource; start?: Date; redisUrl?: string; prefix?: string; split?: boolean; env?: Partial<Env> } = {}): Promise<TestSim> {
   const stores = await freshStores({ redisUrl: opts.redisUrl, prefix: opts.prefix })
   const spec = opts.spec ?? (await loadOrgFile(DEMO_ORG))
   const session = await startSim({
     env: { ...stores.env, ...opts.env },
     spec,
+    city: opts.city,
     log: createLogger('silent'),
     start: opts.start,
     infra: stores.infra,

@@ -108,3 +108,39 @@ describe('item authority table', () => {
     [li, { path: '/1/2/3/6/' }, false],
   ] as const)('hands work only into the own subtree: %o → %o: %s', (who, target, want) => expect(mayHandTo(who, target)).toBe(want))
 })
+
+// Issue #26: 郑州市 /9/ above 二七区 /9/1/ (its grid /9/1/2/3/5/) and 惠济区 /9/7/ (its grid /9/7/8/11/).
+describe('item authority with a city above the districts', () => {
+  const cityPaths: Record<number, string> = { 9: '/9/', 1: '/9/1/', 5: '/9/1/2/3/5/', 7: '/9/7/', 11: '/9/7/8/11/' }
+  const at = (id: number, role: Role, unitId: number): Person => ({ id, role, unitId, unit: { path: cityPaths[unitId]! } })
+  const erqiGrid = { id: 5, path: cityPaths[5]! }
+  const ma = at(30, 'supervisor', 9) // 团市委马书记
+  const cityCadre = at(31, 'grid_cadre', 9) // a city office's cadre (no supervisor)
+  const sun = at(32, 'supervisor', 1) // 二七区孙区长
+  const he = at(33, 'supervisor', 7) // 惠济区何区长
+  const holder = at(34, 'grid_cadre', 5)
+  const task: ItemParties = { holderId: holder.id, assignerId: sun.id }
+
+  it.each([
+    ['city supervisor', ma, 'take_over', true],
+    ['city supervisor', ma, 'reassign', true],
+    ['city supervisor', ma, 'cancel', true],
+    ['city supervisor', ma, 'create_for', true],
+    ['city cadre', cityCadre, 'create_for', true],
+    ['city cadre', cityCadre, 'take_over', false],
+    ['district supervisor', sun, 'take_over', true],
+    ['other district supervisor', he, 'take_over', false],
+    ['other district supervisor', he, 'create_for', false],
+    ['holder', holder, 'complete', true],
+  ] as const)('%s: %s → %s', (_who, m, action, allowed) => expect(may(m, action, task, erqiGrid)).toBe(allowed))
+
+  it('a city supervisor is "supervisor_above" and "cadre_above", never a sibling of the district', () => {
+    expect([...standingsOf(ma, task, erqiGrid)].sort()).toEqual(['cadre_above', 'supervisor_above'])
+    expect(standingsOf(he, task, erqiGrid).has('sibling')).toBe(true)
+  })
+
+  it('a city supervisor may hand work to any unit of its districts; a district supervisor not to another district', () => {
+    expect(mayHandTo(ma, erqiGrid)).toBe(true)
+    expect(mayHandTo(sun, { path: cityPaths[11]! })).toBe(false)
+  })
+})

@@ -28,6 +28,8 @@ import { checkinRows, checkinSummary, hazardRows, hoursRows, pointsRows, taskRow
 import { writeLedgerSheets, type LedgerSheet } from './ledger-writer.ts'
 import { ledgerTexts as t } from './ledger.texts.ts'
 import { unitContext } from '../../kernel/org/unit-context.ts'
+import { cityDistricts } from '../../kernel/org/org.service.ts'
+import { mergeDistrictSheets } from './ledger-city.ts'
 import { DEFAULT_CHECKIN_KINDS } from '../../kernel/texts/checkin-kinds.texts.ts'
 
 export { cellWidth } from './ledger-writer.ts'
@@ -44,8 +46,18 @@ export interface LedgerOptions {
   settle: boolean
 }
 
-/** The sheets of one month of a scope: gathers the records (settling check-ins' points first, one unit of work). */
+/** The sheets of one month of a scope: gathers the records (settling check-ins' points first, one unit of work). A
+ *  city's group (issue #26) gets the city's own records and each district's, with a 区 column first. */
 export async function ledgerSheets(w: Work, scope: LedgerScope, period: { from: Date; to: Date }, o: LedgerOptions = { settle: true }): Promise<LedgerSheet[]> {
+  const districts = await cityDistricts(w.db, scope.root.id)
+  if (!districts.length) return scopeSheets(w, scope, period, o)
+  const parts = [{ label: scope.root.name, sheets: await scopeSheets(w, scope, period, o) }]
+  // Each district's check-ins are settled here: the caller settled the city's own only.
+  for (const d of districts) parts.push({ label: d.name, sheets: await scopeSheets(w, { districtId: d.id, root: d }, period, { settle: true }) })
+  return mergeDistrictSheets(parts)
+}
+
+async function scopeSheets(w: Work, scope: LedgerScope, period: { from: Date; to: Date }, o: LedgerOptions): Promise<LedgerSheet[]> {
   const d = scope.districtId
   const { from, to } = period
   if (o.settle) await settleCheckins(w, d)

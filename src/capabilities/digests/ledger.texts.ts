@@ -2,6 +2,8 @@
 import { exportStamp } from '../../core/xlsx-print.ts'
 
 export const ledgerTexts = {
+  /** The first column of a city's 台账 (issue #26): whose records a row is, the city's own or a district's. */
+  districtColumn: '区',
   checkinSheet: '签到',
   taskSheet: '任务',
   hazardSheet: '隐患',

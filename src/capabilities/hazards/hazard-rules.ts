@@ -162,7 +162,7 @@ export function hazardRelations(
   return r
 }
 
-const RANK: Record<UnitKind, number> = { district: 0, town: 1, community: 2, grid: 3 }
+const RANK: Record<UnitKind, number> = { city: -1, district: 0, town: 1, community: 2, grid: 3 }
 
 /**
  * The unit a category's level routes to from where it was reported: the nearest unit at or above that level on the

@@ -1,7 +1,7 @@
 // #隐患: report a hazard (members, and residents in a grid's group), or read one (#隐患 H7 [完整]); #隐患列表.
 import { categoryOf } from './hazard-categories.ts'
 import { DUPLICATE_WAIT_MS, hazardHistory, MAX_DESCRIPTION, reportHazard, type HazardRef, type NewHazard } from './hazard.service.ts'
-import { HAZARD_STATUS_LABEL, hazardLine, hazardTexts } from './hazard.texts.ts'
+import { HAZARD_STATUS_LABEL, hazardId, hazardLine, hazardTexts } from './hazard.texts.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { parseRef } from '../../parser/refs.ts'
 import { ok, problem, type CommandDef, type GuestContext, type ParseResult } from '../../pipeline/command.ts'
@@ -9,6 +9,7 @@ import { takeUrgency } from '../../parser/urgency.ts'
 import { duplicateQuestion, hazardOp } from './hazard-support.ts'
 import { replyHazardList } from './hazard-list.command.ts'
 import { HAZARD_STATE_WORDS, parseListArgs } from '../../parser/list-args.ts'
+import { refAsTyped } from '../../kernel/org/city-refs.ts'
 
 type Args = { kind: 'report'; report: NewHazard } | { kind: 'show'; ref: HazardRef; full: boolean } | { kind: 'list'; argv: string[] }
 
@@ -83,7 +84,7 @@ async function show(ctx: GuestContext<Args>, ref: HazardRef, full: boolean) {
   const head = `${hazardLine(h, ctx.now, h.unit.name)}\n上报:${h.reportUnit.name} ${h.reporterName}${h.address ? `\n位置:${h.address}` : ''}`
   const record = hazardTexts.history(head, lines, r.images, h.result)
   const shown = r.unmasked ? record : textFor(ctx.room.unitId, h.reportUnitId, record)
-  ctx.reply(shown === record ? shown : `${shown}\n${hazardTexts.maskedHint(h)}`)
+  ctx.reply(shown === record ? shown : `${shown}\n${hazardTexts.maskedHint(refAsTyped(ctx.work, hazardId(h)))}`)
 }
 
 /** 隐患列表 (also reached as "#隐患 列表"): members only. */

@@ -35,6 +35,7 @@ import { hazardId, hazardRefusal, hazardTexts } from './hazard.texts.ts'
 import { MERGEABLE_INTO, OPEN_STATUSES, type Hazard, type HazardCategory, type HazardStatus } from './hazard.types.ts'
 import { clip } from '../../core/text.ts'
 import { MAX_COMMAND_TEXT } from '../../parser/command.ts'
+import { recordDistrict } from '../../kernel/org/city-refs.ts'
 
 /** One command's work on hazards: who (a member, or a resident known only by contact id), where, which message. */
 export interface HazardOp extends Work {
@@ -77,8 +78,8 @@ const minus = (d: Date, ms: number) => new Date(d.getTime() - ms)
 type HazardInUnit = Hazard & { unit: Unit; reportUnit: Unit; subscribed?: boolean }
 
 /** A report by its id, if the sender may see it: the reporting unit and those above, and its reporter. */
-export async function findHazard(op: Pick<HazardOp, 'db' | 'member' | 'wxid' | 'room'>, ref: HazardRef): Promise<HazardInUnit> {
-  const h = refInRange(ref.number) ? await hazardRepo.byNumber(op.db, districtOf(op.room.unit), ref.number) : null
+export async function findHazard(op: Pick<HazardOp, 'db' | 'member' | 'wxid' | 'room' | 'namedDistrict'>, ref: HazardRef): Promise<HazardInUnit> {
+  const h = refInRange(ref.number) ? await hazardRepo.byNumber(op.db, recordDistrict(op, op.room.unit), ref.number) : null
   if (!h) throw refuse('HAZARD_UNKNOWN', hazardTexts.unknown(ref.label))
   const [unit, reportUnit] = await Promise.all([orgRepo.unitById(op.db, h.unitId), orgRepo.unitById(op.db, h.reportUnitId)])
   if (!unit || !reportUnit) throw refuse('HAZARD_UNKNOWN', hazardTexts.unknown(ref.label))

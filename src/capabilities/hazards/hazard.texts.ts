@@ -134,7 +134,8 @@ export const hazardTexts = {
   verifiedBy: { reporter: '上报人', supervisor: '负责人', timeout: '超时' } as Record<string, string>,
   history: (line: string, events: string[], images: { before: number; after: number }, result: string | null) =>
     `${line}${result ? `\n办结结果:${result}` : ''}${images.before || images.after ? `\n图片:上报 ${images.before} 张,办结 ${images.after} 张` : ''}\n记录:\n${events.join('\n')}`,
-  maskedHint: (h: Pick<Hazard, 'number'>) => `(个人信息已隐去;需要完整记录请发 #隐患 ${hazardId(h)} 完整)`,
+  /** `ref`: the id as this group types it (`二七区 H1` in a city's group). */
+  maskedHint: (ref: string) => `(个人信息已隐去;需要完整记录请发 #隐患 ${ref} 完整)`,
   listEmpty: (unitName: string, below: boolean, states: string[]) =>
     `${unitName}${below ? '及下级' : ''}暂无${states.length ? `${states.join('、')}的` : ''}未关闭的隐患`,
   listHead: (unitName: string, below: boolean, states: string[], total: number) =>

@@ -21,6 +21,7 @@ import type { NoticeDraft, NoticeSchedule } from './notice.types.ts'
 import { heldUntil, quietSpan } from '../../kernel/escalation/quiet-hours.ts'
 import { unitContext } from '../../kernel/org/unit-context.ts'
 import { followingOccurrence, nextOccurrence } from '../../kernel/time/schedule-time.ts'
+import { unitNamed } from '../../kernel/org/org.service.ts'
 
 /** A schedule's timer cycle: its occurrence in minutes since the epoch (one job id per occurrence). */
 export const occurrenceCycle = (at: Date) => Math.floor(at.getTime() / 60_000)
@@ -35,7 +36,7 @@ export async function createSchedule(
   draft: NoticeDraft,
   when: When,
 ): Promise<{ schedule: NoticeSchedule; targetName: string; quiet: { until: Date; span: string } | null }> {
-  const target = draft.target ? await orgRepo.unitByName(op.db, districtOf(op.room.unit), draft.target) : op.room.unit
+  const target = draft.target ? await unitNamed(op, op.room, draft.target) : op.room.unit
   if (!target) throw refuse('NOTICE_NO_UNIT', noticeTexts.noUnit(draft.target ?? ''))
   if (!maySendTo(op.member, target as Unit)) throw refuse('NOTICE_DENIED', noticeTexts.onlySupervisors())
   const nextAt = when.kind === 'once' ? when.at : nextOccurrence(when.cron, op.now)

@@ -13,6 +13,7 @@ import { noticeOrgRepo, noticeRepo } from './notice.repo.ts'
 import { noticeTexts } from './notice.texts.ts'
 import type { DeliveryStatus, NoticeDelivery, StoredPlan } from './notice.types.ts'
 import { fitLines, isDown, tallyByChild, totals, unacknowledgedPage, within, type TallyRow } from './notice-tally.ts'
+import { unitNamed } from '../../kernel/org/org.service.ts'
 
 export interface StatusQuery {
   number: number | null
@@ -43,7 +44,7 @@ async function visibleNotice(w: Work, room: Room & { unit: Unit }, member: Membe
 /** The unit the reply is about: the asking room's, or one named in its subtree. */
 async function baseUnit(w: Work, room: Room & { unit: Unit }, name: string | null): Promise<Unit> {
   if (!name) return room.unit
-  const unit = await orgRepo.unitByName(w.db, districtOf(room.unit), name)
+  const unit = await unitNamed(w, room, name)
   if (!unit) throw new UsageError(noticeTexts.noUnit(name))
   if (!isAtOrAbove(room.unit, unit as Unit)) throw refuse('NOTICE_NOT_VISIBLE', noticeTexts.unitNotBelow(name))
   return unit as Unit

@@ -8,6 +8,7 @@ import type { OutboundMessage } from '../../core/message.ts'
 import type { SendPace } from '../../core/ports.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
+import { unitNamed } from '../../kernel/org/org.service.ts'
 import { districtOf, type MemberWithUnit, type Room, type Unit } from '../../kernel/org/org.types.ts'
 import { unitContext } from '../../kernel/org/unit-context.ts'
 import { quietSpan } from '../../kernel/escalation/quiet-hours.ts'
@@ -47,7 +48,7 @@ export interface SentNotice {
 /** The unit a draft goes to: the room's, or one named with @ in the sender's own subtree. */
 async function targetOf(op: NoticeOp, draft: NoticeDraft): Promise<Unit> {
   if (!draft.target) return op.room.unit
-  const unit = await orgRepo.unitByName(op.db, districtOf(op.room.unit), draft.target)
+  const unit = await unitNamed(op, op.room, draft.target)
   if (!unit) throw new UsageError(noticeTexts.noUnit(draft.target))
   if (!isAtOrAbove(op.member.unit, unit)) throw refuse('NOTICE_NOT_BELOW', noticeTexts.notBelow(unit.name))
   return unit as Unit

@@ -2,6 +2,7 @@
 // grid cadre (so a small grid is not punished for being small), check-ins, tasks and hazards completed, needs met,
 // notices acknowledged. Units only: never a ranking of people by evaluation score.
 import { orgRepo } from '../../kernel/org/org.repo.ts'
+import { cityDistricts } from '../../kernel/org/org.service.ts'
 import { districtOf, type MemberWithUnit, type Unit, type UnitKind } from '../../kernel/org/org.types.ts'
 import type { Work } from '../../kernel/work.ts'
 import { periodOf, type PeriodKind } from './points-rules.ts'
@@ -11,7 +12,7 @@ import { unitRankingRepo } from './unit-ranking.repo.ts'
 import { forReports } from '../../db/read-replica.ts'
 import type { UnitRankLine } from './unit-ranking.texts.ts'
 
-const DEPTH: Record<UnitKind, number> = { district: 0, town: 1, community: 2, grid: 3 }
+const DEPTH: Record<UnitKind, number> = { city: -1, district: 0, town: 1, community: 2, grid: 3 }
 
 /** "#排行 网格" in a group above the grids ranks the grids; in a grid's group it still means that grid's own ranking. */
 export const ranksLevelBelow = (roomUnit: Pick<Unit, 'kind'>, level: UnitKind | null): level is UnitKind => !!level && DEPTH[level] > DEPTH[roomUnit.kind]
@@ -47,7 +48,8 @@ export function rankLines(lines: UnitRankLine[]): UnitRankLine[] {
 }
 
 export async function unitRanking(w: Work, a: { roomUnit: Unit; asker: MemberWithUnit; level: UnitKind; period: PeriodKind }) {
-  await settleCheckins(w, districtOf(a.roomUnit))
+  // A city's group (issue #26) ranks its districts' units: their check-ins' points are settled too.
+  for (const id of [districtOf(a.roomUnit), ...(await cityDistricts(w.db, a.roomUnit.id)).map((d) => d.id)]) await settleCheckins(w, id)
   const period = periodOf(a.period, w.now)
   const prefix = a.roomUnit.path
   // The counts read from the replica when DATABASE_READ_URL is set; the points, just settled in this unit of work, not.

@@ -2,7 +2,7 @@
 import type { UnitKind } from '../../kernel/org/org.types.ts'
 import { formatPoints } from './points-rules.ts'
 
-export const LEVEL_LABEL: Record<UnitKind, string> = { district: '区', town: '街道', community: '社区', grid: '网格' }
+export const LEVEL_LABEL: Record<UnitKind, string> = { city: '市', district: '区', town: '街道', community: '社区', grid: '网格' }
 
 export interface UnitRankLine {
   rank: number

@@ -14,6 +14,7 @@ import { earn, pointsPolicyFor, refuse } from './points.service.ts'
 import { pointsRepo } from './points.repo.ts'
 import { volunteerId, volunteerTexts } from './points.texts.ts'
 import type { VolunteerEntry } from './points.types.ts'
+import { recordDistrict } from '../../kernel/org/city-refs.ts'
 
 export interface VolunteerOp extends Work {
   actor: MemberWithUnit
@@ -98,7 +99,9 @@ export interface VolunteerRef {
 }
 
 async function findEntry(op: VolunteerOp, ref: VolunteerRef) {
-  const v = refInRange(ref.number) ? ((await pointsRepo.volunteerByNumber(op.db, districtOf(op.actor.unit), ref.number)) as VolunteerEntry | null) : null
+  const v = refInRange(ref.number)
+    ? ((await pointsRepo.volunteerByNumber(op.db, recordDistrict(op, op.actor.unit), ref.number)) as VolunteerEntry | null)
+    : null
   if (!v) throw refuse('VOLUNTEER_UNKNOWN', volunteerTexts.unknown(ref.label))
   const unit = (await orgRepo.unitById(op.db, v.unitId))!
   return { v, unit }

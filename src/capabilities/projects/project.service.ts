@@ -42,6 +42,7 @@ import {
 import { PROJECT_EVENT_LABEL, PROJECT_STATUS_LABEL, projectId, projectLine, projectRefusalText, projectTexts, sixTexts } from './project.texts.ts'
 import type { ItemKind, ItemRef, Project, ProjectNeed, ProjectStatus, ProjectTask } from './project.types.ts'
 import { creditSix } from './six.service.ts'
+import { recordDistrict } from '../../kernel/org/city-refs.ts'
 
 /** One command's work on projects: the unit of work, who acts, and where they typed it. */
 export interface ProjectOp extends Work {
@@ -98,8 +99,8 @@ export function startProjectCycle(p: Pick<Project, 'id' | 'escalationCycle'>, ba
   return { escalationCycle: cycle, escalationLevel: -1, escalationBase: base, lastEscalatedAt: null, nextEscalationAt, escalatedRoomIds: [] as number[] }
 }
 
-export async function findProject(op: Pick<ProjectOp, 'db' | 'actor'>, ref: ProjectRef): Promise<ProjectInUnit> {
-  const p = refInRange(ref.number) ? await projectRepo.byNumber(op.db, districtOf(op.actor.unit), ref.number) : null
+export async function findProject(op: Pick<ProjectOp, 'db' | 'actor' | 'namedDistrict'>, ref: ProjectRef): Promise<ProjectInUnit> {
+  const p = refInRange(ref.number) ? await projectRepo.byNumber(op.db, recordDistrict(op, op.actor.unit), ref.number) : null
   if (!p) throw refuse('PROJECT_UNKNOWN', projectTexts.unknown(ref.label))
   const unit = await orgRepo.unitById(op.db, p.unitId)
   if (!unit || !maySeeProject(op.actor, unit)) throw refuse('PROJECT_NOT_VISIBLE', projectTexts.notVisible(ref.label, unit?.name ?? ''))

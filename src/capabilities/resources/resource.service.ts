@@ -13,6 +13,7 @@ import { refInRange } from '../../parser/refs.ts'
 import type { Work } from '../../kernel/work.ts'
 import { resourceRepo } from './resource.repo.ts'
 import { resourceId, resourceTexts } from './resource.texts.ts'
+import { recordDistrict } from '../../kernel/org/city-refs.ts'
 
 /** Every refusal resource answers with (tests assert these; its texts module words them). */
 export type ResourceRefusalCode =
@@ -71,7 +72,7 @@ export async function matchResource(
   w: Work & { messageId: string },
   a: { actor: MemberWithUnit; room: BoundRoom; work: { kind: 'T' | 'N'; number: number; label: string }; resource: { number: number; label: string } },
 ) {
-  const districtId = districtOf(a.actor.unit)
+  const districtId = recordDistrict(w, a.actor.unit)
   const res = refInRange(a.resource.number) ? await resourceRepo.byNumber(w.db, districtId, a.resource.number) : null
   if (!res) throw refuse('RESOURCE_UNKNOWN', resourceTexts.unknown(a.resource.label))
   const resUnit = (await orgRepo.unitById(w.db, res.unitId))!

@@ -15,6 +15,7 @@ import { needTexts, taskTexts } from './task.texts.ts'
 import type { Need } from './task.types.ts'
 import { restartNeedClock, tellNeedReached } from './need-clock.service.ts'
 import { needClockTexts } from './need-clock.texts.ts'
+import { recordDistrict } from '../../kernel/org/city-refs.ts'
 
 const MAX_DESCRIPTION = 500
 
@@ -74,7 +75,7 @@ interface NeedOp extends Work {
 }
 
 async function screenable(op: NeedOp, number: number) {
-  const need = refInRange(number) ? await taskRepo.needByNumber(op.db, districtOf(op.actor.unit), number) : null
+  const need = refInRange(number) ? await taskRepo.needByNumber(op.db, recordDistrict(op, op.actor.unit), number) : null
   if (!need) throw refuse('NEED_UNKNOWN', taskTexts.needUnknown(number))
   const unit = await orgRepo.unitById(op.db, need.unitId)
   if (!unit || !maySee(op.actor, unit)) throw refuse('NEED_NOT_VISIBLE', taskTexts.needNotVisible(number, unit?.name ?? ''))

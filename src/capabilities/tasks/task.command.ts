@@ -2,7 +2,7 @@ import { formatLocal } from '../../core/time.ts'
 import { createTask } from './task-create.ts'
 import { taskHistory } from './task-history.ts'
 import type { TaskRef } from './task-op.ts'
-import { EVENT_LABEL, STATUS_LABEL, taskLine, taskTexts } from './task.texts.ts'
+import { EVENT_LABEL, STATUS_LABEL, taskId, taskLine, taskTexts } from './task.texts.ts'
 import { parseDeadline } from '../../parser/deadline.ts'
 import { parseRef } from '../../parser/refs.ts'
 import { parseTaskArgs } from '../../parser/task-args.ts'
@@ -13,6 +13,7 @@ import { mentioned, taskOp } from './task-support.ts'
 import { unitNamed } from '../../kernel/org/org.service.ts'
 import { UsageError } from '../../core/errors.ts'
 import { createPastedTasks, parsePastedTasks, type PastedTask } from './task-paste.ts'
+import { refAsTyped } from '../../kernel/org/city-refs.ts'
 
 type NewTaskArgs = { title: string; urgent: boolean; deadline: Date | null; deadlineText: string | null; names: string[]; needNumber?: number }
 type Args =
@@ -106,5 +107,5 @@ async function show(ctx: CommandContext<Args>, ref: TaskRef, full: boolean) {
   const record = `${head}${result}${pics}\n记录:\n${lines.join('\n')}`
   const shown = masked ? textFor(ctx.room.unitId, task.unitId, record) : record
   // Say how to see the rest only when something was hidden.
-  ctx.reply(shown === record ? shown : `${shown}\n${taskTexts.maskedHint(task)}`)
+  ctx.reply(shown === record ? shown : `${shown}\n${taskTexts.maskedHint(refAsTyped(ctx.work, taskId(task)))}`)
 }

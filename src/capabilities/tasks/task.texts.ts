@@ -196,7 +196,8 @@ export const taskTexts = {
   /** Appended to a reply typed in the task's own room when it took the task from someone (who is @-ed). */
   formerHolderNote: (name: string) => `\n@${name} 您无需再办理此任务。`,
   disclosedNote: (where: string) => `于${where}`,
-  maskedHint: (t: Pick<Task, 'number'>) => `(个人信息已隐去;完整记录请在本单位群查看,或发送 #任务 ${taskId(t)} 完整)`,
+  /** `ref`: the id as this group types it (`二七区 T1` in a city's group). */
+  maskedHint: (ref: string) => `(个人信息已隐去;完整记录请在本单位群查看,或发送 #任务 ${ref} 完整)`,
   assignedNote: (holderName: string) => `由 ${holderName} 负责`,
   fromNeed: (n: number) => `来自需求 N${n}`,
 }

@@ -33,7 +33,8 @@ export async function exportRoster(db: DbOrTx, districtName?: string, catalogue?
   const specOf = new Map<number, UnitSpec>()
   const roots: UnitSpec[] = []
   for (const u of units) {
-    if (u.id === district.id) continue
+    // The district's own row, and a city above it (never one of its units): not part of the district's file.
+    if (u.id === district.id || u.kind === 'city') continue
     const spec: UnitSpec = { name: u.name, kind: u.kind, children: [] }
     specOf.set(u.id, spec)
     if (u.parentId === district.id || u.parentId === null) roots.push(spec)

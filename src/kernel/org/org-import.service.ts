@@ -2,7 +2,7 @@
 // file changes nothing — and reports what it changed.
 import type { Db, Tx } from '../../db/client.ts'
 import { AppError } from '../../core/errors.ts'
-import { validateOrg, type OrgSpec } from '../../config/org-spec.ts'
+import { validateOrg, type FlatUnit, type OrgSpec } from '../../config/org-spec.ts'
 import { orgRepo } from './org.repo.ts'
 import { isPatch, policyProblems, toPolicyPatch } from '../policy/policy.ts'
 import type { PolicySlice } from '../policy/slice.ts'
@@ -41,43 +41,67 @@ const nowhere: Outbox & Scheduler = {
   ensure: () => Promise.reject(new Error('the org import sets no timer')),
 }
 
-/** `events`: the deployment's subscribers (each capability imports its section of the file, e.g. the catalogue);
- *  `slices`: the capabilities' slices of `policies:` (each validated with its schema and stored under its key). */
-export async function importOrg(db: Db, spec: OrgSpec, now: Date, events: Publisher, slices: readonly PolicySlice[]): Promise<ImportReport> {
+/** Throws ORG_INVALID listing the file's problems; returns the file with its policies in their stored form and its
+ *  units flattened (parents first). `slices`: the capabilities' slices of `policies:` (each validated with its schema
+ *  and stored under its key). */
+export function checkOrgSpec(spec: OrgSpec, slices: readonly PolicySlice[]): { spec: OrgSpec; units: FlatUnit[] } {
   const { units, problems } = validateOrg(spec)
   for (const u of units) if (u.policies) problems.push(...policyProblems(u.policies, slices).map((p) => `「${u.name}」的 policies.${p}`))
   if (problems.length) throw new AppError('ORG_INVALID', problems.join('; '), `组织文件有 ${problems.length} 处问题:\n${problems.slice(0, 10).join('\n')}`)
   for (const u of units) u.policies = stored(u.policies, slices) as Record<string, unknown> | undefined
-  spec = { ...spec, policies: stored(spec.policies, slices) as Record<string, unknown> | undefined }
-  const report: ImportReport = {
-    districtId: 0,
-    created: { units: 0, rooms: 0, members: 0, accounts: 0 },
-    updated: { units: 0, rooms: 0, members: 0 },
-    deactivated: 0,
-    relinked: 0,
-    unchanged: 0,
-    lines: [],
-  }
+  return { spec: { ...spec, policies: stored(spec.policies, slices) as Record<string, unknown> | undefined }, units }
+}
+
+export const emptyReport = (): ImportReport => ({
+  districtId: 0,
+  created: { units: 0, rooms: 0, members: 0, accounts: 0 },
+  updated: { units: 0, rooms: 0, members: 0 },
+  deactivated: 0,
+  relinked: 0,
+  unchanged: 0,
+  lines: [],
+})
+
+/** The import speaks to no room and sets no timer: what every import's effects are flushed to. */
+export const flushImport = (effects: Effects) => effects.flush(nowhere, nowhere)
+
+/** `events`: the deployment's subscribers (each capability imports its section of the file, e.g. the catalogue);
+ *  `slices`: the capabilities' slices of `policies:`. */
+export async function importOrg(db: Db, spec: OrgSpec, now: Date, events: Publisher, slices: readonly PolicySlice[]): Promise<ImportReport> {
+  const checked = checkOrgSpec(spec, slices)
   const effects = new Effects()
-  await inTransaction(
-    db,
-    async (tx) => {
-      await importAccounts(tx, spec, report)
-      const { districtId, byName } = await importUnits(tx, spec, units, report)
-      await importRooms(tx, spec, districtId, byName, report)
-      await importMembers(tx, spec, districtId, byName, now, report)
-      const work = { db: tx, effects, now, events }
-      report.lines.push(...(await events.publish(work, 'org.imported', { districtId, spec, unitIdByName: (name) => byName.get(name)!.id })))
-    },
-    { timeoutMs: 600_000 },
-  )
-  await effects.flush(nowhere, nowhere)
+  const report = await inTransaction(db, (tx) => importDistrictIn(tx, { ...checked, now, events, effects }), { timeoutMs: 600_000 })
+  await flushImport(effects)
   return report
 }
 
-type UnitsByName = Map<string, { id: number; path: string; depth: number }>
+export interface DistrictImport {
+  spec: OrgSpec
+  units: FlatUnit[]
+  now: Date
+  events: Publisher
+  effects: Effects
+  /** The city the district stands under (a city file's import); left out, a district keeps the parent it has. */
+  city?: UnitRow
+}
 
-async function importAccounts(tx: Tx, spec: OrgSpec, report: ImportReport) {
+/** One district's import inside a transaction the caller opened (one district's file, or each of a city's). */
+export async function importDistrictIn(tx: Tx, d: DistrictImport): Promise<ImportReport> {
+  const report = emptyReport()
+  await importAccounts(tx, d.spec, report)
+  const { districtId, byName } = await importUnits(tx, d, report)
+  await importRooms(tx, d.spec, districtId, byName, report)
+  await importMembers(tx, d.spec, districtId, byName, d.now, report)
+  const work = { db: tx, effects: d.effects, now: d.now, events: d.events }
+  report.lines.push(...(await d.events.publish(work, 'org.imported', { districtId, spec: d.spec, unitIdByName: (name) => byName.get(name)!.id })))
+  return report
+}
+
+/** A unit as the import places others under it. */
+export type UnitRow = { id: number; path: string; depth: number }
+export type UnitsByName = Map<string, UnitRow>
+
+export async function importAccounts(tx: Tx, spec: OrgSpec, report: ImportReport) {
   const knownAccounts = new Set((await orgRepo.accounts(tx)).map((a) => a.id))
   for (const a of spec.accounts) {
     if (!knownAccounts.has(a.id)) {
@@ -89,40 +113,58 @@ async function importAccounts(tx: Tx, spec: OrgSpec, report: ImportReport) {
   }
 }
 
-async function importUnits(tx: Tx, spec: OrgSpec, units: ReturnType<typeof validateOrg>['units'], report: ImportReport) {
+/** The district's own row, created under its city (the one importing it, else the one it stands under) when new. */
+async function districtRow(tx: Tx, d: DistrictImport, report: ImportReport) {
+  const { spec } = d
+  const found = await orgRepo.findDistrict(tx, spec.district)
+  const top = d.city ?? (found?.parentId ? await orgRepo.unitById(tx, found.parentId) : null)
+  if (found) return { district: found, isNew: false, top }
+  const root = top ? top.path : '/'
+  const row = await orgRepo.createUnit(tx, {
+    name: spec.district,
+    kind: 'district',
+    parentId: top?.id ?? null,
+    districtId: null,
+    policy: stored(spec.policies),
+  })
+  report.created.units++
+  report.lines.push(`+ 区 ${spec.district}`)
+  const district = await orgRepo.updateUnit(tx, row.id, { districtId: row.id, path: `${root}${row.id}/`, depth: top ? top.depth + 1 : 0 })
+  return { district, isNew: true, top }
+}
+
+async function importUnits(tx: Tx, d: DistrictImport, report: ImportReport) {
+  const { units } = d
   // Units, parents before children (validateOrg lists them depth-first).
-  let district = await orgRepo.findDistrict(tx, spec.district)
-  const districtIsNew = !district
-  if (!district) {
-    district = await orgRepo.createUnit(tx, { name: spec.district, kind: 'district', parentId: null, districtId: null, policy: stored(spec.policies) })
-    district = await orgRepo.updateUnit(tx, district.id, { districtId: district.id, path: `/${district.id}/`, depth: 0 })
-    report.created.units++
-    report.lines.push(`+ 区 ${spec.district}`)
-  }
+  const { district, isNew: districtIsNew, top } = await districtRow(tx, d, report)
+  const root = top ? top.path : '/'
+  const rootDepth = top ? top.depth + 1 : 0
   const districtId = district.id
   report.districtId = districtId
   const existing = new Map((await orgRepo.unitsOfDistrict(tx, districtId)).map((u) => [u.name, u]))
   const byName: UnitsByName = new Map()
   for (const u of units) {
     const parent = u.parent ? byName.get(u.parent)! : null
-    const path = (id: number) => `${parent ? parent.path : '/'}${id}/`
-    const depth = parent ? parent.depth + 1 : 0
+    const path = (id: number) => `${parent ? parent.path : root}${id}/`
+    const depth = parent ? parent.depth + 1 : rootDepth
+    const parentId = parent?.id ?? top?.id ?? null
     let row = existing.get(u.name)
     if (!row) {
-      row = await orgRepo.createUnit(tx, { name: u.name, kind: u.kind, parentId: parent?.id ?? null, districtId, policy: stored(u.policies) })
+      row = await orgRepo.createUnit(tx, { name: u.name, kind: u.kind, parentId, districtId, policy: stored(u.policies) })
       row = await orgRepo.updateUnit(tx, row.id, { path: path(row.id), depth })
       report.created.units++
       report.lines.push(`+ 单位 ${u.name}(${u.kind})`)
     } else if (
       row.kind !== u.kind ||
-      row.parentId !== (parent?.id ?? null) ||
+      row.parentId !== parentId ||
       row.path !== path(row.id) ||
+      row.depth !== depth ||
       (u.policies !== undefined && !same(row.policy, stored(u.policies)))
     ) {
       // A unit whose policies the file does not mention (an xlsx roster, say) keeps its own: never cleared.
       row = await orgRepo.updateUnit(tx, row.id, {
         kind: u.kind,
-        parentId: parent?.id ?? null,
+        parentId,
         path: path(row.id),
         depth,
         ...(u.policies !== undefined ? { policy: stored(u.policies) ?? null } : {}),
@@ -139,7 +181,7 @@ async function importUnits(tx: Tx, spec: OrgSpec, units: ReturnType<typeof valid
   return { districtId, byName }
 }
 
-async function importRooms(tx: Tx, spec: OrgSpec, districtId: number, byName: UnitsByName, report: ImportReport) {
+export async function importRooms(tx: Tx, spec: OrgSpec, districtId: number, byName: UnitsByName, report: ImportReport) {
   const rooms = new Map((await orgRepo.roomsOfDistrict(tx, districtId)).map((r) => [r.topic, r]))
   for (const r of spec.rooms) {
     const unitId = byName.get(r.unit)!.id
@@ -167,7 +209,7 @@ async function importRooms(tx: Tx, spec: OrgSpec, districtId: number, byName: Un
   }
 }
 
-async function importMembers(tx: Tx, spec: OrgSpec, districtId: number, byName: UnitsByName, now: Date, report: ImportReport) {
+export async function importMembers(tx: Tx, spec: OrgSpec, districtId: number, byName: UnitsByName, now: Date, report: ImportReport) {
   const rows = await orgRepo.membersOfDistrict(tx, districtId)
   const rowById = new Map(rows.map((r) => [r.id, r]))
   const entries = spec.members.map((m) => ({ name: m.name, unitId: byName.get(m.unit)!.id, wxid: m.wxid, phone: m.phone, role: m.role }))

@@ -23,9 +23,13 @@ type MemberData = {
 type UnitRef = Pick<Unit, 'id' | 'path'>
 
 export const orgRepo = {
-  districts: (db: DbOrTx) => db.unit.findMany({ where: { kind: 'district', parentId: null }, orderBy: { id: 'asc' } }),
-  findDistrict: (db: DbOrTx, name: string) => db.unit.findFirst({ where: { name, kind: 'district', parentId: null } }),
-  districtNames: async (db: DbOrTx) => (await db.unit.findMany({ where: { kind: 'district', parentId: null }, orderBy: { id: 'asc' } })).map((u) => u.name),
+  // A district may stand under a city (its parent): districts are found by kind, never by having no parent.
+  districts: (db: DbOrTx) => db.unit.findMany({ where: { kind: 'district' }, orderBy: { id: 'asc' } }),
+  findDistrict: (db: DbOrTx, name: string) => db.unit.findFirst({ where: { name, kind: 'district' } }),
+  districtNames: async (db: DbOrTx) => (await db.unit.findMany({ where: { kind: 'district' }, orderBy: { id: 'asc' } })).map((u) => u.name),
+  findCity: (db: DbOrTx, name: string) => db.unit.findFirst({ where: { name, kind: 'city' } }),
+  /** The districts under a city, in the order they were first imported. */
+  districtsOf: (db: DbOrTx, cityId: number) => db.unit.findMany({ where: { kind: 'district', parentId: cityId }, orderBy: { id: 'asc' } }),
   unitsOfDistrict: (db: DbOrTx, districtId: number) => db.unit.findMany({ where: { districtId } }),
   createUnit: (db: DbOrTx, data: { name: string; kind: UnitKind; parentId: number | null; districtId: number | null; policy?: object }) =>
     db.unit.create({ data: { ...data, policy: data.policy ?? undefined } }),
@@ -36,14 +40,15 @@ export const orgRepo = {
   unitByName: (db: DbOrTx, districtId: number, name: string) => db.unit.findUnique({ where: { districtId_name: { districtId, name } } }),
   unitPaths: (db: DbOrTx, ids: number[]) => db.unit.findMany({ where: { id: { in: ids } }, select: { id: true, path: true } }),
   children: (db: DbOrTx, unitId: number) => db.unit.findMany({ where: { parentId: unitId }, orderBy: { id: 'asc' } }),
-  /** Ancestors from the root down, excluding the unit itself. */
+  /** Ancestors from the district down, excluding the unit itself. A city above the district is left out: escalation,
+   *  policies and registrations stop at the district, as before there were cities (issue #26). */
   ancestors: (db: DbOrTx, unit: UnitRef) => {
     const ids = unit.path
       .split('/')
       .filter(Boolean)
       .map(Number)
       .filter((id) => id !== unit.id)
-    return db.unit.findMany({ where: { id: { in: ids } }, orderBy: { depth: 'asc' } })
+    return db.unit.findMany({ where: { id: { in: ids }, kind: { not: 'city' } }, orderBy: { depth: 'asc' } })
   },
 
   upsertAccount: (db: DbOrTx, id: string, data: { name?: string | null; messagesPerSec?: number | null }) =>
@@ -90,6 +95,8 @@ export const orgRepo = {
     db.member.findMany({ where: { name, active: true, wxid: null, unit: { districtId } }, include: { unit: true } }),
   membersByWxids: async (db: DbOrTx, wxids: string[]) =>
     linked(await db.member.findMany({ where: { wxid: { in: wxids }, active: true }, include: { unit: true } })),
+  /** Units of a subtree going by this name (a city's group naming a unit of one of its districts). */
+  unitsNamedUnder: (db: DbOrTx, unit: UnitRef, name: string) => db.unit.findMany({ where: { name, path: { startsWith: unit.path } }, orderBy: { id: 'asc' } }),
   /** Units of a subtree (the unit and everything under it). */
   subtree: (db: DbOrTx, unit: UnitRef) => db.unit.findMany({ where: { path: { startsWith: unit.path } }, orderBy: [{ depth: 'asc' }, { id: 'asc' }] }),
   /** Active linked members with one of `roles` in any of `unitIds` (the people @-ed, told, or asked to decide). */

@@ -55,9 +55,12 @@ export async function mentionedMembers({ db }: Pick<Work, 'db'>, room: BoundRoom
   return [...found.values()]
 }
 
-/** A unit of the room's district by its exact name (`@华府社区5号网格` in a command), or null. */
+/** A unit of the room's district by its exact name (`@华府社区5号网格` in a command), or null. In a city's group
+ *  (issue #26): a unit of any of its districts (`@二七区`), when exactly one goes by that name. */
 export async function unitNamed({ db }: Pick<Work, 'db'>, room: BoundRoom, name: string): Promise<Unit | null> {
-  return orgRepo.unitByName(db, districtOf(room.unit), name)
+  if (room.unit.kind !== 'city') return orgRepo.unitByName(db, districtOf(room.unit), name)
+  const found = (await orgRepo.unitsNamedUnder(db, room.unit, name)).filter((u) => u.id !== room.unit.id)
+  return found.length === 1 ? found[0]! : (found.find((u) => u.kind === 'district') ?? null)
 }
 
 /** The group a unit's work is posted in: its first bound room, or null. */
@@ -67,10 +70,18 @@ export async function unitRoom({ db }: Pick<Work, 'db'>, unitId: number): Promis
 
 /** Binds every room of the district whose topic the simulator knows to its synthetic room id (an admin's #绑定, up front). */
 export async function bindRoomsByTopic(db: DbOrTx, district: string, roomIdByTopic: (topic: string) => string | undefined, at: Date): Promise<void> {
-  const d = await orgRepo.findDistrict(db, district)
-  const rows: Room[] = d ? await orgRepo.roomsOfDistrict(db, d.id) : []
+  // A city's name (the simulator's world of a city file): its own rooms and its districts'.
+  const city = await orgRepo.findCity(db, district)
+  const tops = city ? [city, ...(await orgRepo.districtsOf(db, city.id))] : [await orgRepo.findDistrict(db, district)]
+  const rows: Room[] = []
+  for (const d of tops) if (d) rows.push(...(await orgRepo.roomsOfDistrict(db, d.id)))
   for (const row of rows) {
     const id = roomIdByTopic(row.topic)
     if (id && row.wxRoomId !== id) await orgRepo.bindRoom(db, row.id, id, at)
   }
+}
+
+/** The districts under a city (issue #26), by name: what a city group's command may name. */
+export async function cityDistricts(db: DbOrTx, cityId: number): Promise<{ id: number; name: string; path: string }[]> {
+  return (await orgRepo.districtsOf(db, cityId)).map((d) => ({ id: d.id, name: d.name, path: d.path }))
 }

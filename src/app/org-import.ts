@@ -15,7 +15,8 @@ export { summariseImport, type ImportReport }
 export const importOrg = (db: Db, spec: OrgSpec, now: Date = new Date()): Promise<ImportReport> => importWith(db, spec, now, domainEvents, policySlices)
 
 /** A city file and the districts' files it names (issue #26), all in one transaction. */
-export const importCity = (db: Db, src: CitySource, now: Date = new Date()): Promise<CityImportReport> => importCityWith(db, src, now, domainEvents, policySlices)
+export const importCity = (db: Db, src: CitySource, now: Date = new Date()): Promise<CityImportReport> =>
+  importCityWith(db, src, now, domainEvents, policySlices)
 
 /** What `gridbot org import` prints after a city's import: one summary line for the city, one per district. */
 export const summariseCity = (r: CityImportReport): string[] => summariseCityImport(r, summariseImport)

@@ -16,7 +16,9 @@ export interface TestSim extends SimSession {
 }
 
 /** The whole app (real Wechaty on the mock, real BullMQ, real PostgreSQL) on fresh stores. */
-export async function testSim(opts: { spec?: OrgSpec; city?: CitySource; start?: Date; redisUrl?: string; prefix?: string; split?: boolean; env?: Partial<Env> } = {}): Promise<TestSim> {
+export async function testSim(
+  opts: { spec?: OrgSpec; city?: CitySource; start?: Date; redisUrl?: string; prefix?: string; split?: boolean; env?: Partial<Env> } = {},
+): Promise<TestSim> {
   const stores = await freshStores({ redisUrl: opts.redisUrl, prefix: opts.prefix })
   const spec = opts.spec ?? (await loadOrgFile(DEMO_ORG))
   const session = await startSim({

@@ -131,10 +131,42 @@ export const isCancelWord = (w: string | undefined) => !!w && /^(取消|撤销)$
 export const isStatsWord = (w: string | undefined) => !!w && /^(统计|汇总)$/.test(w)
 export const isScheduleWord = (w: string | undefined) => !!w && /^(定时|每月|周期)$/.test(w)
 export const isAllWord = (w: string | undefined) => !!w && /^(全部|所有人|全体)$/.test(w)
-/** A 议事 activity's attendance counts as 议事 (meeting) check-ins. */
-export const isMeetingKind = (kind: string) => /议事/.test(kind)
-/** 议事 activities count as 议事 check-ins; the kind is read from the name. */
-export function activityKind(name: string): string {
-  const m = /(议事|宣传|团建|培训|文体|共建)/.exec(name)
-  return m ? m[1]! : '志愿服务'
+/** A kind of activity: its name, the words of an activity's name that make it this kind, and whether attending it
+ *  counts as a 议事 (meeting) check-in. The first kind of a list is the one an activity gets when no word matches. */
+export interface ActivityKindDef {
+  name: string
+  words: string[]
+  meeting: boolean
+}
+
+/** The kinds when the district's policy (`policies.activities.kinds`) names none. */
+export const DEFAULT_ACTIVITY_KINDS: readonly ActivityKindDef[] = [
+  { name: '志愿服务', words: [], meeting: false },
+  ...['议事', '宣传', '团建', '培训', '文体', '共建'].map((name) => ({ name, words: [], meeting: name === '议事' })),
+]
+
+/** The kind of an activity named `name`: the first kind after the default whose name or a word is in it, else the default. */
+export function activityKind(name: string, kinds: readonly ActivityKindDef[] = DEFAULT_ACTIVITY_KINDS): string {
+  const hit = kinds.slice(1).find((k) => [k.name, ...k.words].some((w) => w && name.includes(w)))
+  return (hit ?? kinds[0] ?? DEFAULT_ACTIVITY_KINDS[0]!).name
+}
+
+/** A 议事 activity's attendance counts as 议事 (meeting) check-ins: the kind's flag, or its name for kinds not listed. */
+export function isMeetingKind(kind: string, kinds: readonly ActivityKindDef[] = DEFAULT_ACTIVITY_KINDS): boolean {
+  return kinds.find((k) => k.name === kind)?.meeting ?? /议事/.test(kind)
+}
+
+const TEAM_PREFIX = /^(?:队伍|队)[:：]/
+
+/** A word of the place that names one of the district's teams (四支队伍: "青年突击队", "队伍:青年突击队") is the team. */
+export function splitTeam(place: string | null, teams: readonly string[]): { team: string | null; place: string | null } {
+  if (!place) return { team: null, place }
+  let team: string | null = null
+  const rest: string[] = []
+  for (const w of place.split(/\s+/)) {
+    const name = w.replace(TEAM_PREFIX, '')
+    if (!team && (teams.includes(name) || (TEAM_PREFIX.test(w) && name))) team = name
+    else rest.push(w)
+  }
+  return { team, place: rest.join(' ').trim() || null }
 }

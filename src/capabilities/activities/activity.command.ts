@@ -19,7 +19,8 @@ import { createActivity, listActivities, showActivity } from './activity.service
 import { cancelActivity, closeActivity } from './close.service.ts'
 import { activityStats } from './stats.service.ts'
 import { activityCommandTexts, activityTexts } from './activity.texts.ts'
-import { cancelSignup, checkIn, markPresent, resolvePeople, signUp, type Person } from './signup.service.ts'
+import { cancelSignup, markPresent, resolvePeople, signUp, type Person } from './signup.service.ts'
+import { checkIn } from './attendance.service.ts'
 
 type Ref = { number: number; label: string }
 type ActivityArgs =
@@ -123,7 +124,13 @@ export const activityCheckInCommand: CommandDef<{ ref: Ref }> = {
   async run(ctx) {
     const who = person(ctx)
     const r = await checkIn(op(ctx), who, ctx.args.ref)
-    ctx.reply(r.already ? activityTexts.alreadyCheckedIn(r.activity, who.name) : activityTexts.checkedIn(r.activity, who.name, r.walkIn), { mention: true })
+    const text =
+      r.kind === 'already'
+        ? activityTexts.alreadyCheckedIn(r.activity, who.name)
+        : r.kind === 'pending'
+          ? activityTexts.checkInPending(r.activity, who.name, r.needs)
+          : activityTexts.checkedIn(r.activity, who.name, r.walkIn, r.late)
+    ctx.reply(text, { mention: true })
   },
 }
 

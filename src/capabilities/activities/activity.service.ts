@@ -8,7 +8,7 @@ import { isAtOrAbove } from '../../kernel/org/authority.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { districtOf, type BoundRoom, type MemberWithUnit, type Unit } from '../../kernel/org/org.types.ts'
 import type { Work } from '../../kernel/work.ts'
-import { activityKind, type ActivityDraft } from '../../parser/activity-args.ts'
+import { activityKind, splitTeam, type ActivityDraft } from '../../parser/activity-args.ts'
 import { refInRange } from '../../parser/refs.ts'
 import { activityRepo } from './activity.repo.ts'
 import { activityId, activityTexts } from './activity.texts.ts'
@@ -47,12 +47,18 @@ export async function targetOf(w: Work, actor: MemberWithUnit, room: BoundRoom, 
   return unit as Unit
 }
 
+/** The team an activity carries: one named among its words, else the organiser's first (of the policy's, when it lists them). */
+export function teamOf(placeText: string | null, actor: { teams: string[] }, teams: readonly string[]) {
+  const { team, place } = splitTeam(placeText, teams)
+  return { team: team ?? actor.teams.find((t) => !teams.length || teams.includes(t)) ?? null, place }
+}
+
 /** #活动 <时间> <名称> …: the activity in the group's unit; a 招募令 to the target's groups (this one excepted). */
 export async function createActivity(op: ActivityOp, a: { actor: MemberWithUnit; draft: ActivityDraft; series?: { id: number; occurrenceAt: Date } }) {
   const target = await targetOf(op, a.actor, op.room, a.draft.target)
   const districtId = districtOf(op.room.unit)
   const policy = await activityPolicyFor(op.db, op.room.unit)
-  const team = a.actor.teams[0] ?? null
+  const { team, place } = teamOf(a.draft.place, a.actor, policy.teams)
   const remind = nextReminder(a.draft.startsAt, op.now, policy)
   const activity = await activityRepo.create(op.db, {
     districtId,
@@ -61,9 +67,9 @@ export async function createActivity(op: ActivityOp, a: { actor: MemberWithUnit;
     roomId: op.room.id,
     organiserId: a.actor.id,
     name: a.draft.name,
-    kind: activityKind(a.draft.name),
+    kind: activityKind(a.draft.name, policy.kinds),
     team,
-    place: a.draft.place,
+    place,
     capacity: a.draft.capacity,
     startsAt: a.draft.startsAt,
     endsAt: a.draft.endsAt,

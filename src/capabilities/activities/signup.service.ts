@@ -19,13 +19,13 @@ export interface Person {
 type Ref = { number: number; label: string }
 
 /** Finds the activity and locks it for the rest of the unit of work. */
-async function locked(w: Work, room: BoundRoom, ref: Ref): Promise<Activity> {
+export async function locked(w: Work, room: BoundRoom, ref: Ref): Promise<Activity> {
   const found = await findActivity(w, room, ref)
   await activityRepo.lock(w.db, found.id)
   return (await activityRepo.byId(w.db, found.id))!
 }
 
-function mustBeOpen(a: Activity) {
+export function mustBeOpen(a: Activity) {
   if (a.status !== 'open') throw refuse('ACTIVITY_NOT_OPEN', activityTexts.notOpen(activityId(a), a.status))
 }
 
@@ -119,31 +119,6 @@ export async function markPresent(op: ActivityOp, actor: MemberWithUnit, ref: Re
   }
   const present = (await activityRepo.signups(op.db, a.id)).filter((s) => s.attendedAt && s.status === 'signed').length
   return { activity: a, marked, walkIns, present }
-}
-
-/** #活动签到 A3: one's own attendance, from half an hour before the start to the end. */
-export async function checkIn(op: ActivityOp, who: Person, ref: Ref) {
-  const a = await locked(op, op.room, ref)
-  mustBeOpen(a)
-  const t = op.now.getTime()
-  if (t < a.startsAt.getTime() - 30 * 60_000 || t > a.endsAt.getTime()) throw refuse('ACTIVITY_NOT_STARTED', activityTexts.outsideWindow(a))
-  const s = await activityRepo.signup(op.db, a.id, who.wxid)
-  if (s?.attendedAt && s.status === 'signed') return { activity: a, already: true, walkIn: false }
-  if (s) await activityRepo.updateSignup(op.db, s.id, { attendedAt: op.now, status: 'signed', walkIn: s.status !== 'signed' })
-  else
-    await activityRepo.addSignup(op.db, {
-      activityId: a.id,
-      wxid: who.wxid,
-      name: who.name,
-      memberId: who.member?.id ?? null,
-      roomId: op.room.id,
-      unitId: op.room.unitId,
-      status: 'signed',
-      createdAt: op.now,
-      attendedAt: op.now,
-      walkIn: true,
-    })
-  return { activity: a, already: false, walkIn: !s || s.status !== 'signed' }
 }
 
 /** The people #到场 names: those @-ed (by contact id), then names typed after @ matched to one member of the district. */

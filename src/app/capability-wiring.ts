@@ -1,5 +1,5 @@
 // What the composition root takes from the capability list: timer handlers and the sweeper's sources, the outbox
-// marks, the domain events, the gauges. Nothing here names a capability.
+// marks, the domain events, the policy slices, the gauges. Nothing here names a capability.
 import type { Clock } from '../core/clock.ts'
 import type { Metrics } from '../core/metrics.ts'
 import type { SendPace } from '../core/ports.ts'
@@ -7,11 +7,15 @@ import type { Db, DbOrTx } from '../db/client.ts'
 import { CAPABILITIES } from '../capabilities/index.ts'
 import type { TimerRun } from '../capabilities/capability.ts'
 import { DomainEvents } from '../kernel/events.ts'
+import type { PolicySlice } from '../kernel/policy/slice.ts'
 import type { TimerSource } from '../kernel/timers/sweeper.ts'
 import type { TimerDeps } from '../kernel/timers/timer-step.ts'
 
 /** Every capability's subscribers, in the list's order (the order their notes appear in a reply). */
 export const domainEvents = new DomainEvents(CAPABILITIES.flatMap((c) => c.events?.subscribes ?? []))
+
+/** Every capability's slice of the org file's `policies:` (validated and stored by the org import). */
+export const policySlices: readonly PolicySlice[] = CAPABILITIES.flatMap((c) => (c.policy ? [c.policy] : []))
 
 /** Every timer kind's handler; two capabilities claiming one kind is a fault found at start-up. */
 export function timerHandlers(deps: TimerDeps & { pace?: SendPace }): Record<string, TimerRun> {

@@ -1,13 +1,13 @@
 // What a capability declares, in one place: the composition root, the command registry, #帮助, the sweeper, the
 // timers worker, the outbox's sent/failed marks, /metrics and the domain events all loop over the capability list
 // (capabilities/index.ts) and name no capability. Adding one is a folder and a line in that list.
-import type { ZodType } from 'zod'
 import type { Clock } from '../core/clock.ts'
 import type { Metrics } from '../core/metrics.ts'
 import type { SendPace } from '../core/ports.ts'
 import type { Db, DbOrTx } from '../db/client.ts'
 import type { EventName, Subscriber } from '../kernel/events.ts'
 import type { BoundRoom } from '../kernel/org/org.types.ts'
+import type { PolicySlice } from '../kernel/policy/slice.ts'
 import type { TimerSource } from '../kernel/timers/sweeper.ts'
 import type { TimerDeps, TimerStep } from '../kernel/timers/timer-step.ts'
 import type { AcknowledgementHandler, AnyCommand, AttachmentHandler, VoiceHandler } from '../pipeline/command.ts'
@@ -34,8 +34,8 @@ export interface Capability {
     handlers(deps: TimerDeps & { pace?: SendPace }): Record<string, TimerRun>
     sources(clock: Clock): TimerSource[]
   }
-  /** Its slice of the org file's `policies:` (validated at org import; defaults when a unit sets nothing). */
-  policy?: { key: string; input: ZodType; defaults?: unknown }
+  /** Its slice of the org file's `policies:` (validated and stored at org import; read with resolveSlice). */
+  policy?: PolicySlice
   /** Its posts' outbox keys start with `keyPrefix|`: WeChat accepted them (sent) or every retry failed. */
   outbox?: {
     keyPrefix: string

@@ -4,6 +4,15 @@ import { DEFAULT_ACTIVITY_POLICY, activityPolicyInput, isLate, photoAsked, resol
 import { attendanceCounts } from '../../src/capabilities/activities/attendance-counts.ts'
 import { teamOf } from '../../src/capabilities/activities/activity.service.ts'
 import { activityKind, isMeetingKind, splitTeam } from '../../src/parser/activity-args.ts'
+import { toPolicyPatch } from '../../src/kernel/policy/policy.ts'
+import { policySlices } from '../helpers/policy-slices.ts'
+
+/** As the org import stores a unit's `policies:` block (kernel/policy/slice.ts). */
+const stored = (raw: unknown) => {
+  const r = toPolicyPatch(raw, policySlices)
+  if (!r.ok) throw new Error(r.problems.join())
+  return r.patch
+}
 
 const district = {
   activities: {
@@ -16,10 +25,11 @@ const grid = { activities: { checkIn: { photo: ['宣传'], grace: 5 }, eveningBe
 describe('policies.activities', () => {
   it('defaults when no unit sets anything, or a block is not valid', () => {
     expect(resolveActivityPolicy([null, {}, { activities: { checkIn: { radius: -1 } } }])).toEqual(DEFAULT_ACTIVITY_POLICY)
+    expect(toPolicyPatch({ activities: { checkIn: { radius: -1 } } }, policySlices).ok).toBe(false)
   })
 
   it('nearest unit wins per key, checkIn per field', () => {
-    const p = resolveActivityPolicy([district, { activities: { checkIn: { radius: 300 } } }, grid])
+    const p = resolveActivityPolicy([stored(district), stored({ activities: { checkIn: { radius: 300 } } }), stored(grid)])
     expect(p.kinds.map((k) => k.name)).toEqual(['志愿服务', '议事', '宣传'])
     expect(p.teams).toEqual(['青年突击队', '巾帼志愿队'])
     expect(p.checkIn).toEqual({ radius: 300, photo: ['宣传'], grace: 5 })
@@ -34,7 +44,7 @@ describe('policies.activities', () => {
   })
 
   it('kinds from the policy: words, the default, the meeting flag', () => {
-    const { kinds } = resolveActivityPolicy([district])
+    const { kinds } = resolveActivityPolicy([stored(district)])
     expect(activityKind('每月议事日', kinds)).toBe('议事')
     expect(activityKind('居民恳谈会', kinds)).toBe('议事')
     expect(activityKind('政策宣讲', kinds)).toBe('宣传')
@@ -45,7 +55,7 @@ describe('policies.activities', () => {
   })
 
   it('a photo where the policy asks; late after the start and the grace', () => {
-    const p = resolveActivityPolicy([district, grid])
+    const p = resolveActivityPolicy([stored(district), stored(grid)])
     expect([photoAsked(p, '宣传'), photoAsked(p, '议事'), photoAsked(DEFAULT_ACTIVITY_POLICY, '宣传')]).toEqual([true, false, false])
     const start = new Date('2026-11-21T01:00:00Z')
     expect(isLate(start, new Date('2026-11-21T01:05:00Z'), p)).toBe(false)

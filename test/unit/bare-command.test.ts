@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { BARE_COMMANDS, parseCommand, rejoinSplitWord } from '../../src/parser/command.ts'
 import { DEFAULT_POLICY, resolvePolicy, toPolicyPatch } from '../../src/kernel/policy/policy.ts'
+import { policySlices } from '../helpers/policy-slices.ts'
 
 const bare = (text: string) => parseCommand(text, { bare: BARE_COMMANDS })
 
@@ -49,11 +50,11 @@ describe('bare commands', () => {
 
   it('policy narrows the list per unit (default 签到 and 打卡), and refuses words outside it', () => {
     expect(DEFAULT_POLICY.bareCommands).toEqual(['签到', '打卡'])
-    const patch = toPolicyPatch({ bareCommands: ['签到'] })
+    const patch = toPolicyPatch({ bareCommands: ['签到'] }, policySlices)
     expect(patch.ok && resolvePolicy([patch.patch]).bareCommands).toEqual(['签到'])
-    const none = toPolicyPatch({ bareCommands: [] })
+    const none = toPolicyPatch({ bareCommands: [] }, policySlices)
     expect(none.ok && resolvePolicy([none.patch]).bareCommands).toEqual([])
-    expect(toPolicyPatch({ bareCommands: ['通知'] }).ok).toBe(false)
+    expect(toPolicyPatch({ bareCommands: ['通知'] }, policySlices).ok).toBe(false)
   })
 })
 

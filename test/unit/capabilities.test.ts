@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { CAPABILITIES } from '../../src/capabilities/index.ts'
 import { HELP_SECTIONS, commandSet } from '../../src/commands/registry.ts'
 import { VirtualClock } from '../../src/core/clock.ts'
+import { policySlices } from '../../src/app/capability-wiring.ts'
+import { policySlices as testSlices } from '../helpers/policy-slices.ts'
 
 describe('capabilities', () => {
   it('have unique names, and #帮助 keeps its sections in order', () => {
@@ -51,5 +53,9 @@ describe('capabilities', () => {
     for (const c of CAPABILITIES) for (const s of c.events?.subscribes ?? []) expect(published.has(s.event) || s.event === 'org.imported') // the kernel's org import publishes it.toBe(true)
     const prefixes = CAPABILITIES.flatMap((c) => (c.outbox ? [c.outbox.keyPrefix] : []))
     expect(prefixes.length).toBe(new Set(prefixes).size)
+  })
+  it('each policy slice has its own key, and the unit tests validate with the same slices', () => {
+    expect(policySlices.map((s) => s.key)).toEqual(['hazards', 'points', 'projects', 'activities', 'evaluation', 'notices', 'digests'])
+    expect(new Set(testSlices)).toEqual(new Set(policySlices))
   })
 })

@@ -4,6 +4,7 @@ import { policyProblems, resolvePolicy } from '../../src/kernel/policy/policy.ts
 import { parseCheckinArgs } from '../../src/parser/checkin-args.ts'
 import { kindLabel } from '../../src/kernel/texts/checkin-kinds.texts.ts'
 import { checkinSummary } from '../../src/capabilities/digests/ledger-rows.ts'
+import { policySlices } from '../helpers/policy-slices.ts'
 
 const liuyuan = resolvePolicy([
   {
@@ -43,11 +44,11 @@ describe('check-in kinds from the org file', () => {
     expect(kindLabel('patrol')).toBe('巡查')
   })
   it('refuse duplicates, reserved words and empty lists (in Chinese)', () => {
-    expect(policyProblems({ checkinKinds: ['巡查', { name: '走访', aliases: ['巡查'] }] }).join()).toMatch(/重复/)
-    expect(policyProblems({ checkinKinds: ['撤销'] }).join()).toMatch(/不能作签到类型/)
-    expect(policyProblems({ checkinKinds: ['5户'] }).join()).toMatch(/不能作签到类型/)
-    expect(policyProblems({ checkinKinds: [] }).join()).toMatch(/至少/)
-    expect(policyProblems({ checkinKinds: ['巡查', { name: '推广', aliases: ['推广员'] }] })).toEqual([])
+    expect(policyProblems({ checkinKinds: ['巡查', { name: '走访', aliases: ['巡查'] }] }, policySlices).join()).toMatch(/重复/)
+    expect(policyProblems({ checkinKinds: ['撤销'] }, policySlices).join()).toMatch(/不能作签到类型/)
+    expect(policyProblems({ checkinKinds: ['5户'] }, policySlices).join()).toMatch(/不能作签到类型/)
+    expect(policyProblems({ checkinKinds: [] }, policySlices).join()).toMatch(/至少/)
+    expect(policyProblems({ checkinKinds: ['巡查', { name: '推广', aliases: ['推广员'] }] }, policySlices)).toEqual([])
   })
 })
 

@@ -10,6 +10,7 @@ import { policyProblems, toPolicyPatch } from '../../src/kernel/policy/policy.ts
 import { harness, type Harness } from '../helpers/harness.ts'
 import path from 'node:path'
 import { FIXTURES } from '../helpers/paths.ts'
+import { policySlices } from '../helpers/policy-slices.ts'
 
 const at = (s: string) => new Date(s)
 let h: Harness
@@ -30,15 +31,15 @@ const gridId = async (name: string) => (await h.db.prisma.unit.findFirstOrThrow(
 
 describe('policies.digests.checkinReminder', () => {
   it('"16:00" reads as a daily cron; a cron or false too; off unless set; nonsense refused', () => {
-    const p = toPolicyPatch({ digests: { checkinReminder: '16:00' } })
+    const p = toPolicyPatch({ digests: { checkinReminder: '16:00' } }, policySlices)
     expect(p.ok && resolveReminderPolicy([p.patch])).toBe('0 16 * * *')
-    const q = toPolicyPatch({ digests: { checkinReminder: '30 15 * * 1-5' } })
+    const q = toPolicyPatch({ digests: { checkinReminder: '30 15 * * 1-5' } }, policySlices)
     expect(q.ok && resolveReminderPolicy([q.patch])).toBe('30 15 * * 1-5')
-    const off = toPolicyPatch({ digests: { checkinReminder: false } })
+    const off = toPolicyPatch({ digests: { checkinReminder: false } }, policySlices)
     expect(off.ok && resolveReminderPolicy([p.ok ? p.patch : null, off.ok ? off.patch : null])).toBeNull()
     expect(resolveReminderPolicy([])).toBeNull()
-    expect(policyProblems({ digests: { checkinReminder: '下午4点' } })[0]).toContain('checkinReminder')
-    expect(policyProblems({ digests: { checkinReminder: '25:00' } })).not.toEqual([])
+    expect(policyProblems({ digests: { checkinReminder: '下午4点' } }, policySlices)[0]).toContain('checkinReminder')
+    expect(policyProblems({ digests: { checkinReminder: '25:00' } }, policySlices)).not.toEqual([])
   })
 })
 

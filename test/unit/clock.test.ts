@@ -6,6 +6,7 @@ import { clockOf, type ClockItem } from '../../src/kernel/escalation/clock.ts'
 import { levelZeroMentions } from '../../src/kernel/escalation/level-zero.ts'
 import { escalationDueAt } from '../../src/kernel/escalation/schedule.ts'
 import { formatLocal } from '../../src/core/time.ts'
+import { policySlices } from '../helpers/policy-slices.ts'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -56,11 +57,11 @@ describe('clocks from the org file', () => {
     expect(clockOf({ kind: 'need' }, resolvePolicy([null, { escalation: { needs: '1d' } }])).periodMs).toBe(DAY)
   })
   it('refuses unknown categories, bad durations and misspelt keys (in Chinese)', () => {
-    expect(policyProblems({ escalation: { hazards: { 火灾: '1h' } } }).join()).toMatch(/火灾/)
-    expect(policyProblems({ escalation: { hazards: { 消防: 'soon' } } }).join()).toMatch(/时长格式/)
-    expect(policyProblems({ escalation: { needs: 'soon' } }).join()).toMatch(/时长格式/)
-    expect(policyProblems({ escalation: { hazard: { 消防: '1h' } } }).length).toBe(1)
-    expect(policyProblems({ escalation: { hazards: { 消防: { normal: '2h', urgent: '5m' } }, needs: '3d' } })).toEqual([])
+    expect(policyProblems({ escalation: { hazards: { 火灾: '1h' } } }, policySlices).join()).toMatch(/火灾/)
+    expect(policyProblems({ escalation: { hazards: { 消防: 'soon' } } }, policySlices).join()).toMatch(/时长格式/)
+    expect(policyProblems({ escalation: { needs: 'soon' } }, policySlices).join()).toMatch(/时长格式/)
+    expect(policyProblems({ escalation: { hazard: { 消防: '1h' } } }, policySlices).length).toBe(1)
+    expect(policyProblems({ escalation: { hazards: { 消防: { normal: '2h', urgent: '5m' } }, needs: '3d' } }, policySlices)).toEqual([])
   })
 })
 

@@ -12,6 +12,7 @@ import { digestChartTimers, runDigestChart } from '../../src/capabilities/digest
 import { policyProblems, toPolicyPatch } from '../../src/kernel/policy/policy.ts'
 import { DEMO_ORG } from '../helpers/paths.ts'
 import { harness, type Harness } from '../helpers/harness.ts'
+import { policySlices } from '../helpers/policy-slices.ts'
 
 const at = (s: string) => new Date(s)
 let h: Harness
@@ -44,12 +45,12 @@ const chartsOwed = async () => (await digestChartTimers.pending(h.db.prisma, nul
 
 describe('policies.digests', () => {
   it('validated at import, merged down the tree, false switches one off', () => {
-    expect(policyProblems({ digests: { daily: '0 8 * * *', weekly: false } })).toEqual([])
-    expect(policyProblems({ digests: { daily: '每天8点' } })[0]).toContain('digests.daily')
-    expect(policyProblems({ digests: { daily: '0 8 31 2 *' } })[0]).toContain('cron')
-    expect(policyProblems({ digests: { yearly: '0 8 1 1 *' } })).not.toEqual([])
-    const district = toPolicyPatch({ digests: { daily: '30 7 * * *', monthly: false } })
-    const town = toPolicyPatch({ digests: { daily: '0 9 * * *' } })
+    expect(policyProblems({ digests: { daily: '0 8 * * *', weekly: false } }, policySlices)).toEqual([])
+    expect(policyProblems({ digests: { daily: '每天8点' } }, policySlices)[0]).toContain('digests.daily')
+    expect(policyProblems({ digests: { daily: '0 8 31 2 *' } }, policySlices)[0]).toContain('cron')
+    expect(policyProblems({ digests: { yearly: '0 8 1 1 *' } }, policySlices)).not.toEqual([])
+    const district = toPolicyPatch({ digests: { daily: '30 7 * * *', monthly: false } }, policySlices)
+    const town = toPolicyPatch({ digests: { daily: '0 9 * * *' } }, policySlices)
     expect(district.ok && town.ok).toBe(true)
     if (!district.ok || !town.ok) return
     expect(resolveDigestPolicy([])).toEqual(DEFAULT_DIGEST_POLICY)

@@ -5,6 +5,7 @@ import { DEFAULT_EVALUATION_POLICY, resolveEvaluationPolicy } from '../../src/ca
 import { mayGrade, mayViewScore, parseGrade, scoreOf, tableOrder } from '../../src/capabilities/evaluation/evaluation-rules.ts'
 import { monthOf, parsePeriod, periodKey, quarterOf, yearOf, yearToDate } from '../../src/capabilities/evaluation/periods.ts'
 import { toPolicyPatch } from '../../src/kernel/policy/policy.ts'
+import { policySlices } from '../helpers/policy-slices.ts'
 
 const inputs = { checkins: 12, tasks: 3, projects: 1, hazards: 2, hours: 4.5, noticeAck: null, six: 3 }
 
@@ -15,14 +16,14 @@ describe('the score', () => {
     expect(scoreOf({ ...inputs, noticeAck: 0.75 }, DEFAULT_EVALUATION_POLICY)).toBe(82)
   })
   it('follows the org policy: weights and caps merged down the tree', () => {
-    const district = toPolicyPatch({ evaluation: { weights: { checkins: 0.5, six: 10 }, caps: { checkins: 10 } } })
-    const unit = toPolicyPatch({ evaluation: { weights: { tasks: 4 } } })
+    const district = toPolicyPatch({ evaluation: { weights: { checkins: 0.5, six: 10 }, caps: { checkins: 10 } } }, policySlices)
+    const unit = toPolicyPatch({ evaluation: { weights: { tasks: 4 } } }, policySlices)
     if (!district.ok || !unit.ok) throw new Error('valid')
     const p = resolveEvaluationPolicy([district.patch, unit.patch])
     // min(12, 10)×0.5 + 3×4 + 1×10 + 2×3 + 4.5×2 + 3×10 = 5 + 12 + 10 + 6 + 9 + 30 = 72
     expect(scoreOf(inputs, p)).toBe(72)
-    expect(toPolicyPatch({ evaluation: { weights: { smiles: 1 } } }).ok).toBe(false)
-    expect(toPolicyPatch({ evaluation: { weights: { tasks: -1 } } }).ok).toBe(false)
+    expect(toPolicyPatch({ evaluation: { weights: { smiles: 1 } } }, policySlices).ok).toBe(false)
+    expect(toPolicyPatch({ evaluation: { weights: { tasks: -1 } } }, policySlices).ok).toBe(false)
   })
 })
 

@@ -17,6 +17,7 @@ import {
 import { duplicateWaitDecision, hazardEscalationStep, verifyStepDecision } from '../../src/capabilities/hazards/hazard-timers.ts'
 import type { Hazard, HazardStatus } from '../../src/capabilities/hazards/hazard.types.ts'
 import { policyProblems, resolvePolicy, toPolicyPatch } from '../../src/kernel/policy/policy.ts'
+import { policySlices } from '../helpers/policy-slices.ts'
 
 const STATUSES: HazardStatus[] = ['pending_duplicate', 'screening', 'reported', 'acknowledged', 'in_progress', 'resolved', 'verified', 'reopened', 'merged']
 const ACTIONS = Object.keys(HAZARD_TRANSITIONS) as HazardAction[]
@@ -288,8 +289,8 @@ describe('hazard timers', () => {
 
 describe('policies.hazards in the org file', () => {
   it('converts and merges down the tree', () => {
-    const top = toPolicyPatch({ hazards: { routing: { 交通: 'community' }, verifyReminder: '12h', selfVerify: true } })
-    const below = toPolicyPatch({ hazards: { routing: { 环境: 'community' }, duplicateDistance: 50 } })
+    const top = toPolicyPatch({ hazards: { routing: { 交通: 'community' }, verifyReminder: '12h', selfVerify: true } }, policySlices)
+    const below = toPolicyPatch({ hazards: { routing: { 环境: 'community' }, duplicateDistance: 50 } }, policySlices)
     if (!top.ok || !below.ok) throw new Error('valid blocks refused')
     const p = resolvePolicy([top.patch, below.patch]).hazards
     expect(p.routing.traffic).toBe('community')
@@ -302,10 +303,10 @@ describe('policies.hazards in the org file', () => {
     expect(p.duplicateDistanceM).toBe(50)
   })
   it('refuses what it does not know, naming the key', () => {
-    expect(policyProblems({ hazards: { routing: { 火警: 'grid' } } }).join()).toContain('hazards.routing')
-    expect(policyProblems({ hazards: { routing: { 消防: 'street' } } }).join()).toContain('hazards.routing')
-    expect(policyProblems({ hazards: { verifyClose: 'soon' } }).join()).toContain('hazards.verifyClose')
-    expect(policyProblems({ hazards: { unknown: 1 } })).not.toEqual([])
+    expect(policyProblems({ hazards: { routing: { 火警: 'grid' } } }, policySlices).join()).toContain('hazards.routing')
+    expect(policyProblems({ hazards: { routing: { 消防: 'street' } } }, policySlices).join()).toContain('hazards.routing')
+    expect(policyProblems({ hazards: { verifyClose: 'soon' } }, policySlices).join()).toContain('hazards.verifyClose')
+    expect(policyProblems({ hazards: { unknown: 1 } }, policySlices)).not.toEqual([])
   })
 })
 

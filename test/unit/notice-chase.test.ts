@@ -5,6 +5,7 @@ import { parseDraft } from '../../src/capabilities/notices/notice.command.ts'
 import { chases, DEFAULT_NOTICE_POLICY } from '../../src/capabilities/notices/notice-policy.ts'
 import { noticeTexts } from '../../src/capabilities/notices/notice.texts.ts'
 import { resolvePolicy, toPolicyPatch } from '../../src/kernel/policy/policy.ts'
+import { policySlices } from '../helpers/policy-slices.ts'
 
 describe('which notices are chased', () => {
   it.each([
@@ -16,14 +17,14 @@ describe('which notices are chased', () => {
     expect(chases(DEFAULT_NOTICE_POLICY, urgent, confirm)).toBe(chased)
   })
   it('a unit may chase every notice, or none but those marked 需确认', () => {
-    const all = toPolicyPatch({ notices: { chase: { normal: true } } })
-    const none = toPolicyPatch({ notices: { chase: { urgent: false } } })
+    const all = toPolicyPatch({ notices: { chase: { normal: true } } }, policySlices)
+    const none = toPolicyPatch({ notices: { chase: { urgent: false } } }, policySlices)
     const pAll = resolvePolicy([all.ok ? all.patch : null]).notices
     const pNone = resolvePolicy([none.ok ? none.patch : null]).notices
     expect(chases(pAll, false, false)).toBe(true)
     expect(chases(pNone, true, false)).toBe(false)
     expect(chases(pNone, true, true)).toBe(true)
-    expect(toPolicyPatch({ notices: { chase: { normal: 'yes' } } }).ok).toBe(false)
+    expect(toPolicyPatch({ notices: { chase: { normal: 'yes' } } }, policySlices).ok).toBe(false)
   })
 })
 

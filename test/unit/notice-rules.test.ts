@@ -18,6 +18,7 @@ import {
 } from '../../src/capabilities/notices/notice-rules.ts'
 import type { DeliveryStatus } from '../../src/capabilities/notices/notice.types.ts'
 import { DEFAULT_POLICY, resolvePolicy, toPolicyPatch } from '../../src/kernel/policy/policy.ts'
+import { policySlices } from '../helpers/policy-slices.ts'
 
 describe('acknowledgement words', () => {
   it.each([
@@ -210,7 +211,7 @@ describe('SLA and escalation times', () => {
     expect(noticeStepDueAt(u, 0, 'urgent', DEFAULT_POLICY).toISOString()).toBe('2026-11-20T13:58:00.000Z')
   })
   it('policies.notices is validated and merged down the tree', () => {
-    const r = toPolicyPatch({ notices: { sla: { normal: '20m' }, escalate: false } })
+    const r = toPolicyPatch({ notices: { sla: { normal: '20m' }, escalate: false } }, policySlices)
     expect(r.ok).toBe(true)
     const p = resolvePolicy([r.ok ? r.patch : null, { v: 1, notices: { escalateAfterMs: { urgent: 60_000 } } }])
     expect(p.notices).toEqual({
@@ -219,7 +220,7 @@ describe('SLA and escalation times', () => {
       escalate: false,
       chase: { normal: false, urgent: true },
     })
-    const bad = toPolicyPatch({ notices: { sla: { normal: 'soon' } } })
+    const bad = toPolicyPatch({ notices: { sla: { normal: 'soon' } } }, policySlices)
     expect(bad.ok).toBe(false)
     expect(!bad.ok && bad.problems[0]).toContain('notices.sla.normal')
   })

@@ -28,6 +28,7 @@ import { parseVolunteer, parseReview } from '../../src/capabilities/points/volun
 import { parseCorrect, parseRank } from '../../src/capabilities/points/points.command.ts'
 import { parseMatch, parseResource } from '../../src/capabilities/resources/resource.command.ts'
 import { freeCode, newCode } from '../../src/capabilities/points/redemption.service.ts'
+import { policySlices } from '../helpers/policy-slices.ts'
 
 describe('service durations', () => {
   const cases: [string, number | null][] = [
@@ -315,15 +316,15 @@ describe('redemption codes', () => {
 
 describe('policies.points', () => {
   it('validates with the rest of the block, merges down the tree, and leaves the task policy as it was', () => {
-    const top = toPolicyPatch({ points: { perHour: 2, activities: { 助老: 1.5 }, memberRankings: false }, volunteersClaim: true })
-    const grid = toPolicyPatch({ points: { perHour: 1, task: 0 } })
+    const top = toPolicyPatch({ points: { perHour: 2, activities: { 助老: 1.5 }, memberRankings: false }, volunteersClaim: true }, policySlices)
+    const grid = toPolicyPatch({ points: { perHour: 1, task: 0 } }, policySlices)
     expect(top.ok && grid.ok).toBe(true)
     if (!top.ok || !grid.ok) return
     const p = resolvePointsPolicy([top.patch, grid.patch])
     expect(p).toMatchObject({ perHour: 1, activities: { 助老: 1.5 }, memberRankings: false, task: 0, halfDay: 4, hazard: DEFAULT_POINTS_POLICY.hazard })
     expect(resolvePolicy([top.patch, grid.patch]).volunteersClaim).toBe(true)
-    expect(toPolicyPatch({ points: { perHour: -1 } })).toMatchObject({ ok: false, problems: [expect.stringContaining('points.perHour')] })
-    expect(toPolicyPatch({ points: { bogus: 1 } })).toMatchObject({ ok: false })
+    expect(toPolicyPatch({ points: { perHour: -1 } }, policySlices)).toMatchObject({ ok: false, problems: [expect.stringContaining('points.perHour')] })
+    expect(toPolicyPatch({ points: { bogus: 1 } }, policySlices)).toMatchObject({ ok: false })
     expect(resolvePointsPolicy([null, {}])).toEqual(DEFAULT_POINTS_POLICY)
   })
 })

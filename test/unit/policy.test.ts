@@ -5,6 +5,7 @@ import { escalationDueAt, maxLevel, nextReminder } from '../../src/kernel/escala
 import { deferQuiet } from '../../src/kernel/escalation/quiet-hours.ts'
 import { clockOf } from '../../src/kernel/escalation/clock.ts'
 import { formatLocal } from '../../src/core/time.ts'
+import { policySlices } from '../helpers/policy-slices.ts'
 
 const t = (s: string) => new Date(`2026-11-20T${s}:00+08:00`)
 const f = (d: Date) => formatLocal(d)
@@ -24,9 +25,9 @@ describe('resolvePolicy', () => {
     expect(resolvePolicy([])).toEqual(DEFAULT_POLICY)
   })
   it('reports bad keys instead of half-applying them', () => {
-    expect(policyProblems({ escalation: { normal: 'soon' } }).join()).toMatch(/时长格式/)
-    expect(policyProblems({ quietHours: { start: '25:00', end: '07:00' } }).join()).toMatch(/时间格式/)
-    expect(policyProblems({ colour: 'red' }).length).toBe(1)
+    expect(policyProblems({ escalation: { normal: 'soon' } }, policySlices).join()).toMatch(/时长格式/)
+    expect(policyProblems({ quietHours: { start: '25:00', end: '07:00' } }, policySlices).join()).toMatch(/时间格式/)
+    expect(policyProblems({ colour: 'red' }, policySlices).length).toBe(1)
     expect(resolvePolicy([{ escalation: { normal: 'soon' } }]).periodMs.normal).toBe(10 * 60_000)
   })
 })
@@ -96,11 +97,11 @@ describe('policies stored validated', () => {
   it('a patch made at import resolves like the org-file block it came from', async () => {
     const { toPolicyPatch } = await import('../../src/kernel/policy/policy.ts')
     const raw = { escalation: { normal: '15m', urgent: '2m', levels: 2 }, reminders: ['1h', '2h'], quietHours: false }
-    const r = toPolicyPatch(raw)
+    const r = toPolicyPatch(raw, policySlices)
     expect(r.ok).toBe(true)
     if (!r.ok) return
     expect(r.patch).toEqual({ v: 1, periodMs: { normal: 900_000, urgent: 120_000 }, levels: 2, remindersMs: [7_200_000, 3_600_000], quietHours: null })
     expect(resolvePolicy([r.patch])).toEqual(resolvePolicy([raw]))
-    expect(toPolicyPatch({ escalation: { normal: 'soon' } })).toMatchObject({ ok: false })
+    expect(toPolicyPatch({ escalation: { normal: 'soon' } }, policySlices)).toMatchObject({ ok: false })
   })
 })

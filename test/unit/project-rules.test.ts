@@ -18,6 +18,7 @@ import { projectEscalationStep } from '../../src/capabilities/projects/project-e
 import { DEFAULT_PROJECT_POLICY, projectPolicyInput, resolveProjectPolicy } from '../../src/capabilities/projects/project-policy.ts'
 import { toPolicyPatch } from '../../src/kernel/policy/policy.ts'
 import type { ProjectStatus, ProjectTask } from '../../src/capabilities/projects/project.types.ts'
+import { policySlices } from '../helpers/policy-slices.ts'
 
 const rel = (...r: ProjectRelation[]) => new Set(r)
 
@@ -152,12 +153,12 @@ describe('policies.projects', () => {
     expect(DEFAULT_PROJECT_POLICY).toEqual({ escalationMs: 86_400_000, sixFromProject: true, sixFromTask: 'urgent' })
   })
   it('is validated and converted at import, and merged down the tree (nearest wins)', () => {
-    const district = toPolicyPatch({ projects: { escalation: '2d', sixFromTask: 'project' } })
-    const grid = toPolicyPatch({ projects: { escalation: '12h' } })
+    const district = toPolicyPatch({ projects: { escalation: '2d', sixFromTask: 'project' } }, policySlices)
+    const grid = toPolicyPatch({ projects: { escalation: '12h' } }, policySlices)
     if (!district.ok || !grid.ok) throw new Error('valid')
     expect(resolveProjectPolicy([district.patch, grid.patch])).toEqual({ escalationMs: 12 * 3_600_000, sixFromProject: true, sixFromTask: 'project' })
-    expect(toPolicyPatch({ projects: { sixFromTask: 'sometimes' } }).ok).toBe(false)
-    expect(toPolicyPatch({ projects: { escalation: 'soon' } }).ok).toBe(false)
+    expect(toPolicyPatch({ projects: { sixFromTask: 'sometimes' } }, policySlices).ok).toBe(false)
+    expect(toPolicyPatch({ projects: { escalation: 'soon' } }, policySlices).ok).toBe(false)
     expect(projectPolicyInput.safeParse({ unknown: 1 }).success).toBe(false)
   })
 })

@@ -7,6 +7,7 @@ import { fromLocal, toLocal } from '../../core/local-time.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import type { Unit } from '../../kernel/org/org.types.ts'
+import { overrideKeys, resolveSlice, type PolicySlice } from '../../kernel/policy/slice.ts'
 import { DEFAULT_ACTIVITY_KINDS, type ActivityKindDef } from '../../parser/activity-args.ts'
 
 const kindInput = z
@@ -67,30 +68,30 @@ export const DEFAULT_ACTIVITY_POLICY: ActivityPolicy = {
   checkIn: { radius: 500, photo: false, grace: 10 },
 }
 
-/** One unit's block merged over what is above it. Blocks are validated at import; anything else is skipped. */
-function mergeActivityPolicy(p: ActivityPolicy, raw: unknown): ActivityPolicy {
-  const r = activityPolicyInput.safeParse(raw)
-  if (!r.success) return p
-  const v = r.data
-  return {
-    eveningBefore: v.eveningBefore ?? p.eveningBefore,
-    hoursBefore: v.hoursBefore ?? p.hoursBefore,
-    supervisorApproves: v.supervisorApproves ?? p.supervisorApproves,
-    kinds: v.kinds ? v.kinds.map((k) => ({ name: k.name, words: k.words ?? [], meeting: k.meeting ?? false })) : p.kinds,
-    teams: v.teams ?? p.teams,
-    checkIn: { radius: v.checkIn?.radius ?? p.checkIn.radius, photo: v.checkIn?.photo ?? p.checkIn.photo, grace: v.checkIn?.grace ?? p.checkIn.grace },
-  }
+/** A validated block in its stored form: kinds with their words and flag spelled out. */
+type StoredPatch = Omit<ActivityPatch, 'kinds'> & { kinds?: ActivityKindDef[] }
+function toActivityPatch(validated: unknown): StoredPatch {
+  const { kinds, ...rest } = validated as ActivityPatch
+  return kinds ? { ...rest, kinds: kinds.map((k) => ({ name: k.name, words: k.words ?? [], meeting: k.meeting ?? false })) } : rest
 }
 
-/** The stored policy blocks from the district down to the unit, each holding its `activities` slice (or not). */
-export function resolveActivityPolicy(chain: unknown[]): ActivityPolicy {
-  let p = DEFAULT_ACTIVITY_POLICY
-  for (const stored of chain) {
-    const slice = (stored as { activities?: unknown } | null)?.activities
-    if (slice && typeof slice === 'object') p = mergeActivityPolicy(p, slice)
-  }
-  return p
+/** A nearer unit's stored block: each key it sets wins, checkIn per field. */
+function mergeActivityPolicy(into: ActivityPolicy, patch: unknown): ActivityPolicy {
+  const p = patch as StoredPatch
+  return { ...overrideKeys(into, p), checkIn: overrideKeys(into.checkIn, p.checkIn) }
 }
+
+/** The capability's slice (its index declares it); the kernel validates and stores it at org import. */
+export const activityPolicy: PolicySlice<ActivityPolicy> = {
+  key: 'activities',
+  input: activityPolicyInput,
+  defaults: DEFAULT_ACTIVITY_POLICY,
+  toPatch: toActivityPatch,
+  merge: mergeActivityPolicy,
+}
+
+/** The policy in force at a unit, from the stored blocks of its chain (district first). */
+export const resolveActivityPolicy = (chain: readonly unknown[]): ActivityPolicy => resolveSlice(activityPolicy, chain)
 
 export async function activityPolicyFor(db: DbOrTx, unit: Unit): Promise<ActivityPolicy> {
   const chain = [...(await orgRepo.ancestors(db, unit)), unit]

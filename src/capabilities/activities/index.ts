@@ -1,7 +1,7 @@
 // Activities (活动): created with a 招募令 to a subtree (no acknowledgement, no escalation), sign-up with a waiting
 // list, reminders, attendance, closing into volunteer hours (points, through `activity.closed`), statistics.
 import { activityCheckInCommand, activityCommand, activityListCommand, cancelSignupCommand, presentCommand, signUpCommand } from './activity.command.ts'
-import { DEFAULT_ACTIVITY_POLICY, activityPolicyInput } from './activity-policy.ts'
+import { activityPolicy } from './activity-policy.ts'
 import { activityTimerHandlers, activityTimers, seriesTimers } from './activity-timers.ts'
 import { activityCommandTexts, activityTexts } from './activity.texts.ts'
 import { claimActivityEvidence } from './evidence.handler.ts'
@@ -15,7 +15,7 @@ export const activities: Capability = {
   },
   claimAttachment: claimActivityEvidence,
   timers: { handlers: (deps) => activityTimerHandlers(deps), sources: () => [activityTimers, seriesTimers] },
-  policy: { key: 'activities', input: activityPolicyInput, defaults: DEFAULT_ACTIVITY_POLICY },
+  policy: activityPolicy,
   events: { publishes: ['activity.closed'] },
   texts: { activityTexts, activityCommandTexts },
 }

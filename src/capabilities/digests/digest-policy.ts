@@ -3,6 +3,7 @@
 // expression that never fires is refused), stored as validated, merged down the tree (nearest unit wins).
 import { z } from 'zod'
 import { nextOccurrence } from '../../kernel/time/schedule-time.ts'
+import { resolveSlice, type PolicySlice } from '../../kernel/policy/slice.ts'
 import type { DigestKind } from './digest.types.ts'
 
 const cronField = z
@@ -39,22 +40,31 @@ export const DEFAULT_DIGEST_POLICY: DigestPolicy = { daily: '0 8 * * *', weekly:
 export const DIGEST_KINDS: DigestKind[] = ['daily', 'weekly', 'monthly']
 
 /** The check-in reminder's schedule in force at a grid (nearest unit wins; off by default): a cron, or null. */
-export function resolveReminderPolicy(chain: unknown[]): string | null {
-  let cron: string | null = null
-  for (const stored of chain) {
-    const v = (stored as { digests?: DigestPatch } | null)?.digests?.checkinReminder
-    if (v !== undefined) cron = v === false ? null : v
-  }
-  return cron
-}
+export const resolveReminderPolicy = (chain: readonly unknown[]): string | null =>
+  resolveSlice<{ cron: string | null }>(
+    {
+      ...digestPolicy,
+      defaults: { cron: null },
+      merge: (into, patch) => {
+        const v = (patch as DigestPatch).checkinReminder
+        return v === undefined ? into : { cron: v === false ? null : v }
+      },
+    },
+    chain,
+  ).cron
 
 /** The schedules in force at a unit: its ancestors' stored blocks from the district down, then its own. */
-export function resolveDigestPolicy(chain: unknown[]): DigestPolicy {
-  const p: DigestPolicy = { ...DEFAULT_DIGEST_POLICY }
-  for (const stored of chain) {
-    const v = (stored as { digests?: DigestPatch } | null)?.digests
-    if (!v || typeof v !== 'object') continue
+export const resolveDigestPolicy = (chain: readonly unknown[]): DigestPolicy => resolveSlice(digestPolicy, chain)
+
+/** The capability's slice: stored as validated; each kind set wins (false: that digest is off). */
+export const digestPolicy: PolicySlice<DigestPolicy> = {
+  key: 'digests',
+  input: digestPolicyInput,
+  defaults: DEFAULT_DIGEST_POLICY,
+  merge(into, patch) {
+    const v = patch as DigestPatch
+    const p = { ...into }
     for (const k of DIGEST_KINDS) if (v[k] !== undefined) p[k] = v[k] === false ? null : (v[k] as string)
-  }
-  return p
+    return p
+  },
 }

@@ -3,7 +3,7 @@ import { dailyDigestCommand, monthlyDigestCommand, weeklyDigestCommand } from '.
 import { exportCommand } from './export.command.ts'
 import { reminderTimers } from './checkin-reminder.service.ts'
 import { digestChartTimers } from './digest-chart-job.service.ts'
-import { DEFAULT_DIGEST_POLICY, digestPolicyInput } from './digest-policy.ts'
+import { digestPolicy } from './digest-policy.ts'
 import { digestTimers } from './digest-schedule.service.ts'
 import { digestTimerHandlers } from './digest-timers.ts'
 import { digestTexts } from './digest.texts.ts'
@@ -18,6 +18,6 @@ export const digests: Capability = {
     handlers: (deps) => digestTimerHandlers(deps),
     sources: (clock) => [digestTimers(clock), reminderTimers(clock), digestChartTimers, ledgerExportTimers],
   },
-  policy: { key: 'digests', input: digestPolicyInput, defaults: DEFAULT_DIGEST_POLICY },
+  policy: digestPolicy,
   texts: { digestTexts, ledgerTexts },
 }

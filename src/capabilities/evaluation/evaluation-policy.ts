@@ -2,6 +2,7 @@
 // and optional caps on the counted inputs (so a flood of check-ins cannot buy a grade). Validated (zod) at org
 // import as part of the unit's policy block (task/policy.ts composes this schema), merged down the tree here.
 import { z } from 'zod'
+import { resolveSlice, type PolicySlice } from '../../kernel/policy/slice.ts'
 
 /** The inputs a score is built from, in the order tables show them. */
 export const EVALUATION_INPUTS = ['checkins', 'tasks', 'projects', 'hazards', 'hours', 'noticeAck', 'six'] as const
@@ -42,17 +43,22 @@ export const DEFAULT_EVALUATION_POLICY: EvaluationPolicy = {
 }
 
 /** Merges the `evaluation` part of stored policy blocks from the district down to the unit (nearest wins, per key). */
-export function resolveEvaluationPolicy(chain: unknown[]): EvaluationPolicy {
-  const p: EvaluationPolicy = { weights: { ...DEFAULT_EVALUATION_POLICY.weights }, caps: {} }
-  for (const stored of chain) {
-    const v = (stored as { evaluation?: EvaluationPatch } | null)?.evaluation
-    if (!v || typeof v !== 'object') continue
+export const resolveEvaluationPolicy = (chain: readonly unknown[]): EvaluationPolicy => resolveSlice(evaluationPolicy, chain)
+
+/** The capability's slice: stored as validated; weights and caps merge input by input. */
+export const evaluationPolicy: PolicySlice<EvaluationPolicy> = {
+  key: 'evaluation',
+  input: evaluationPolicyInput,
+  defaults: DEFAULT_EVALUATION_POLICY,
+  merge(into, patch) {
+    const v = patch as EvaluationPatch
+    const p: EvaluationPolicy = { weights: { ...into.weights }, caps: { ...into.caps } }
     for (const k of EVALUATION_INPUTS) {
       const w = v.weights?.[k]
       if (w !== undefined) p.weights[k] = w
       const c = v.caps?.[k]
       if (c !== undefined) p.caps[k] = c
     }
-  }
-  return p
+    return p
+  },
 }

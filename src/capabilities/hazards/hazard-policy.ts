@@ -2,6 +2,7 @@
 // the duplicate check. Validated and converted at import (like every policy block), merged down the tree.
 import { z } from 'zod'
 import { duration } from '../../kernel/policy/fields.ts'
+import type { PolicySlice } from '../../kernel/policy/slice.ts'
 import type { UnitKind } from '../../kernel/org/org.types.ts'
 import { CATEGORY_LABEL, categoryOf } from './hazard-categories.ts'
 import type { HazardCategory } from './hazard.types.ts'
@@ -117,4 +118,13 @@ export function mergeHazardPolicy(into: HazardPolicy, patch: HazardPolicyPatch |
   if (!patch) return into
   const { routing, ...rest } = patch
   return { ...into, ...rest, routing: { ...into.routing, ...routing } }
+}
+
+/** The capability's slice: converted at import (toHazardPatch), merged by mergeHazardPolicy. */
+export const hazardPolicy: PolicySlice<HazardPolicy> = {
+  key: 'hazards',
+  input: hazardPolicyInput,
+  defaults: DEFAULT_HAZARD_POLICY,
+  toPatch: (v) => toHazardPatch(v as z.output<typeof hazardPolicyInput>),
+  merge: (into, patch) => mergeHazardPolicy(into, patch as HazardPolicyPatch),
 }

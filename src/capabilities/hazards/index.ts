@@ -2,7 +2,7 @@
 import { acknowledgeCommand, differentCommand, handleCommand, reopenCommand, resolveCommand, sameCommand, verifyCommand } from './hazard-actions.command.ts'
 import { hazardCommand } from './hazard.command.ts'
 import { hazardListCommand } from './hazard-list.command.ts'
-import { DEFAULT_HAZARD_POLICY, hazardPolicyInput } from './hazard-policy.ts'
+import { hazardPolicy } from './hazard-policy.ts'
 import { hazardTimerHandlers } from './hazard-timer-handlers.ts'
 import { hazardTimers } from './hazard-timers.ts'
 import { hazardTexts } from './hazard.texts.ts'
@@ -25,7 +25,7 @@ export const hazards: Capability = {
     ],
   },
   timers: { handlers: (deps) => hazardTimerHandlers(deps), sources: () => [hazardTimers] },
-  policy: { key: 'hazards', input: hazardPolicyInput, defaults: DEFAULT_HAZARD_POLICY },
+  policy: hazardPolicy,
   events: { publishes: ['hazard.reported', 'hazard.acknowledged', 'hazard.resolved'] },
   texts: { hazardTexts },
 }

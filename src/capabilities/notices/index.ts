@@ -2,7 +2,7 @@
 import { handleAcknowledgement } from './notice-ack.handler.ts'
 import { noticeCommand, scheduleCancelCommand, scheduleListCommand } from './notice.command.ts'
 import { registerNoticeSlaMetrics } from './notice-metrics.ts'
-import { DEFAULT_NOTICE_POLICY, noticePolicyInput } from './notice-policy.ts'
+import { noticePolicy } from './notice-policy.ts'
 import { noticeTimerHandlers } from './notice-timer-handlers.ts'
 import { noticeScheduleTimers, noticeTimers } from './notice-timers.ts'
 import { deliveriesSent, deliveryFailed, NOTICE_KEY } from './notice.service.ts'
@@ -14,7 +14,7 @@ export const notices: Capability = {
   help: { title: '通知', commands: [noticeCommand, scheduleListCommand, scheduleCancelCommand] },
   acknowledgement: handleAcknowledgement,
   timers: { handlers: (deps) => noticeTimerHandlers(deps), sources: () => [noticeTimers, noticeScheduleTimers] },
-  policy: { key: 'notices', input: noticePolicyInput, defaults: DEFAULT_NOTICE_POLICY },
+  policy: noticePolicy,
   // A delivery moves on with its post: queued/failed → sent when WeChat accepted it, failed (with why) when it gave up.
   outbox: {
     keyPrefix: NOTICE_KEY,

@@ -4,6 +4,7 @@
 // converted at import (like every policy block), merged down the tree (task/policy.ts composes it).
 import { z } from 'zod'
 import { duration } from '../../kernel/policy/fields.ts'
+import type { PolicySlice } from '../../kernel/policy/slice.ts'
 
 const periods = z.object({ normal: duration.optional(), urgent: duration.optional() }).strict()
 const flags = z.object({ normal: z.boolean().optional(), urgent: z.boolean().optional() }).strict()
@@ -72,4 +73,13 @@ export function mergeNoticePolicy(into: NoticePolicy, patch: NoticePolicyPatch |
 /** Is a notice chased (re-@ once, then one summary per parent)? Marked 需确认 always; otherwise as policy says. */
 export function chases(policy: Pick<NoticePolicy, 'chase'>, urgent: boolean, confirm: boolean): boolean {
   return confirm || policy.chase[urgent ? 'urgent' : 'normal']
+}
+
+/** The capability's slice: converted at import (toNoticePatch), merged by mergeNoticePolicy. */
+export const noticePolicy: PolicySlice<NoticePolicy> = {
+  key: 'notices',
+  input: noticePolicyInput,
+  defaults: DEFAULT_NOTICE_POLICY,
+  toPatch: (v) => toNoticePatch(v as z.output<typeof noticePolicyInput>),
+  merge: (into, patch) => mergeNoticePolicy(into, patch as NoticePolicyPatch),
 }

@@ -3,7 +3,7 @@
 import { correctCommand, pointsCommand, rankCommand } from './points.command.ts'
 import { catalogueCommand, checkOffCommand, redeemCommand } from './redeem.command.ts'
 import { reviewCommand, volunteerCommand } from './volunteer.command.ts'
-import { DEFAULT_POINTS_POLICY, pointsPolicyInput } from './points-policy.ts'
+import { pointsPolicy } from './points-policy.ts'
 import { ledgerTexts, rankTexts, redeemTexts, volunteerTexts } from './points.texts.ts'
 import type { Capability } from '../capability.ts'
 import { onActivityClosed, onMemberCredited, onOrgImported, onTaskCompleted } from './subscribers.ts'
@@ -14,7 +14,7 @@ export const points: Capability = {
     title: '志愿积分',
     commands: [volunteerCommand, reviewCommand, pointsCommand, rankCommand, catalogueCommand, redeemCommand, checkOffCommand, correctCommand],
   },
-  policy: { key: 'points', input: pointsPolicyInput, defaults: DEFAULT_POINTS_POLICY },
+  policy: pointsPolicy,
   events: { subscribes: [onTaskCompleted, onMemberCredited, onOrgImported, onActivityClosed] },
   texts: { volunteerTexts, ledgerTexts, redeemTexts, rankTexts },
 }

@@ -2,6 +2,7 @@
 // rankings are shown. Validated (zod) at org import as part of the unit's policy block (task/policy.ts composes
 // this schema), stored converted, and merged down the tree here (nearest unit wins, key by key).
 import { z } from 'zod'
+import { overrideKeys, resolveSlice, type PolicySlice } from '../../kernel/policy/slice.ts'
 
 const amount = z.number().min(0).max(1000)
 
@@ -64,16 +65,12 @@ export const DEFAULT_POINTS_POLICY: PointsPolicy = {
 }
 
 /** Merges the `points` part of stored policy blocks from the district down to the unit (nearest wins, per key). */
-export function resolvePointsPolicy(chain: unknown[]): PointsPolicy {
-  const p: PointsPolicy = { ...DEFAULT_POINTS_POLICY, activities: {} }
-  for (const stored of chain) {
-    const v = (stored as { points?: PointsPatch } | null)?.points
-    if (!v || typeof v !== 'object') continue
-    for (const [k, val] of Object.entries(v)) {
-      if (val === undefined) continue
-      if (k === 'activities') Object.assign(p.activities, val)
-      else (p as unknown as Record<string, unknown>)[k] = val
-    }
-  }
-  return p
+export const resolvePointsPolicy = (chain: readonly unknown[]): PointsPolicy => resolveSlice(pointsPolicy, chain)
+
+/** The capability's slice: stored as validated; each key set wins, the activities' multipliers merge by name. */
+export const pointsPolicy: PolicySlice<PointsPolicy> = {
+  key: 'points',
+  input: pointsPolicyInput,
+  defaults: DEFAULT_POINTS_POLICY,
+  merge: (into, patch) => ({ ...overrideKeys(into, patch), activities: { ...into.activities, ...(patch as PointsPatch).activities } }),
 }

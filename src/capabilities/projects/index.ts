@@ -3,7 +3,7 @@ import { funnelCommand } from './funnel.command.ts'
 import { projectCommand } from './project.command.ts'
 import { projectListCommand } from './project-list.command.ts'
 import { sixCommand } from './six.command.ts'
-import { DEFAULT_PROJECT_POLICY, projectPolicyInput } from './project-policy.ts'
+import { projectPolicy } from './project-policy.ts'
 import { projectTimerHandlers, projectTimers } from './project-timers.ts'
 import { projectTexts, sixTexts } from './project.texts.ts'
 import type { Capability } from '../capability.ts'
@@ -13,7 +13,7 @@ export const projects: Capability = {
   name: 'projects',
   help: { title: '资源项目', commands: [projectCommand, projectListCommand, funnelCommand, sixCommand] },
   timers: { handlers: (deps) => projectTimerHandlers(deps), sources: () => [projectTimers] },
-  policy: { key: 'projects', input: projectPolicyInput, defaults: DEFAULT_PROJECT_POLICY },
+  policy: projectPolicy,
   events: { subscribes: [onTaskCompleted] },
   texts: { projectTexts, sixTexts },
 }

@@ -3,6 +3,7 @@
 // (task/policy.ts composes this schema), stored converted, and merged down the tree here (nearest unit wins).
 import { z } from 'zod'
 import { duration } from '../../kernel/policy/fields.ts'
+import { resolveSlice, type PolicySlice } from '../../kernel/policy/slice.ts'
 
 /** The keys under `policies.projects` (all optional). */
 export const projectPolicyInput = z
@@ -31,14 +32,19 @@ export const DEFAULT_PROJECT_POLICY: ProjectPolicy = {
 }
 
 /** Merges the `projects` part of stored policy blocks from the district down to the unit (nearest wins, per key). */
-export function resolveProjectPolicy(chain: unknown[]): ProjectPolicy {
-  const p: ProjectPolicy = { ...DEFAULT_PROJECT_POLICY }
-  for (const stored of chain) {
-    const v = (stored as { projects?: ProjectPatch } | null)?.projects
-    if (!v || typeof v !== 'object') continue
-    if (typeof v.escalation === 'number') p.escalationMs = v.escalation
-    if (v.sixFromProject !== undefined) p.sixFromProject = v.sixFromProject
-    if (v.sixFromTask !== undefined) p.sixFromTask = v.sixFromTask
-  }
-  return p
+export const resolveProjectPolicy = (chain: readonly unknown[]): ProjectPolicy => resolveSlice(projectPolicy, chain)
+
+/** The capability's slice: stored as validated (the escalation period in ms), each key set wins. */
+export const projectPolicy: PolicySlice<ProjectPolicy> = {
+  key: 'projects',
+  input: projectPolicyInput,
+  defaults: DEFAULT_PROJECT_POLICY,
+  merge(into, patch) {
+    const v = patch as ProjectPatch
+    return {
+      escalationMs: typeof v.escalation === 'number' ? v.escalation : into.escalationMs,
+      sixFromProject: v.sixFromProject ?? into.sixFromProject,
+      sixFromTask: v.sixFromTask ?? into.sixFromTask,
+    }
+  },
 }

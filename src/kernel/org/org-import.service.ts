@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors.ts'
 import { validateOrg, type OrgSpec } from '../../config/org-spec.ts'
 import { orgRepo } from './org.repo.ts'
 import { isPatch, policyProblems, toPolicyPatch } from '../policy/policy.ts'
+import type { PolicySlice } from '../policy/slice.ts'
 import { inTransaction } from '../../db/transaction.ts'
 import { Effects } from '../../core/effects.ts'
 import type { Outbox, Scheduler } from '../../core/ports.ts'
@@ -24,11 +25,12 @@ export interface ImportReport {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
 
-/** Policies are stored validated and converted (see PolicyPatch), so nothing re-validates them at run time. */
-function stored(raw: object | undefined): object | undefined {
+/** Policies are stored validated and converted (see PolicyPatch), so nothing re-validates them at run time. importOrg
+ *  converts every block first (with the capabilities' slices); later calls see the stored form and keep it. */
+function stored(raw: object | undefined, slices: readonly PolicySlice[] = []): object | undefined {
   if (!raw) return undefined
   if (isPatch(raw)) return raw // exported as stored (`gridbot org export`): kept exactly
-  const r = toPolicyPatch(raw)
+  const r = toPolicyPatch(raw, slices)
   return r.ok ? r.patch : undefined
 }
 
@@ -39,11 +41,14 @@ const nowhere: Outbox & Scheduler = {
   ensure: () => Promise.reject(new Error('the org import sets no timer')),
 }
 
-/** `events`: the deployment's subscribers (each capability imports its section of the file, e.g. the catalogue). */
-export async function importOrg(db: Db, spec: OrgSpec, now: Date, events: Publisher): Promise<ImportReport> {
+/** `events`: the deployment's subscribers (each capability imports its section of the file, e.g. the catalogue);
+ *  `slices`: the capabilities' slices of `policies:` (each validated with its schema and stored under its key). */
+export async function importOrg(db: Db, spec: OrgSpec, now: Date, events: Publisher, slices: readonly PolicySlice[]): Promise<ImportReport> {
   const { units, problems } = validateOrg(spec)
-  for (const u of units) if (u.policies) problems.push(...policyProblems(u.policies).map((p) => `「${u.name}」的 policies.${p}`))
+  for (const u of units) if (u.policies) problems.push(...policyProblems(u.policies, slices).map((p) => `「${u.name}」的 policies.${p}`))
   if (problems.length) throw new AppError('ORG_INVALID', problems.join('; '), `组织文件有 ${problems.length} 处问题:\n${problems.slice(0, 10).join('\n')}`)
+  for (const u of units) u.policies = stored(u.policies, slices) as Record<string, unknown> | undefined
+  spec = { ...spec, policies: stored(spec.policies, slices) as Record<string, unknown> | undefined }
   const report: ImportReport = {
     districtId: 0,
     created: { units: 0, rooms: 0, members: 0, accounts: 0 },

@@ -1,73 +1,66 @@
 // Escalation and reminder policy: pure functions of state and time (no I/O), so every timing rule is unit-tested.
 // Policies come from the org file (`policies:` on any unit) and are inherited down the tree.
-import { z } from 'zod'
+import { z, type ZodType } from 'zod'
 import { clock, duration } from './fields.ts'
 import {
   DEFAULT_HAZARD_CLOCKS,
   DEFAULT_HAZARD_POLICY,
   hazardClocksInput,
-  hazardPolicyInput,
   toHazardClocks,
   mergeHazardPolicy,
-  toHazardPatch,
   type HazardPolicy,
   type HazardPolicyPatch,
 } from '../../capabilities/hazards/hazard-policy.ts'
-import { pointsPolicyInput, type PointsPatch } from '../../capabilities/points/points-policy.ts'
-import { DEFAULT_PROJECT_POLICY, projectPolicyInput, type ProjectPatch } from '../../capabilities/projects/project-policy.ts'
-import { evaluationPolicyInput, type EvaluationPatch } from '../../capabilities/evaluation/evaluation-policy.ts'
-import {
-  DEFAULT_NOTICE_POLICY,
-  mergeNoticePolicy,
-  noticePolicyInput,
-  toNoticePatch,
-  type NoticePolicy,
-  type NoticePolicyPatch,
-} from '../../capabilities/notices/notice-policy.ts'
-import { digestPolicyInput, type DigestPatch } from '../../capabilities/digests/digest-policy.ts'
+import { DEFAULT_PROJECT_POLICY } from '../../capabilities/projects/project-policy.ts'
+import { DEFAULT_NOTICE_POLICY, mergeNoticePolicy, type NoticePolicy, type NoticePolicyPatch } from '../../capabilities/notices/notice-policy.ts'
 import { BARE_COMMANDS } from '../../parser/command.ts'
 import { checkinKindsInput, toCheckinKinds } from './checkin-kinds.ts'
 import { DEFAULT_CHECKIN_KINDS, type CheckinKind } from '../texts/checkin-kinds.texts.ts'
 import { DEFAULT_NEED_CLOCK_MS, mergeClocks, type ClockPatch, type ClockPolicy } from './clock-policy.ts'
+import type { PolicySlice } from './slice.ts'
 
-/** The keys an org file may set under `policies:` (all optional; a unit's keys override its ancestors'). */
-export const policyInput = z
-  .object({
-    escalation: z
-      .object({
-        normal: duration.optional(),
-        urgent: duration.optional(),
-        levels: z.number().int().min(0).max(10).optional(),
-        /** Per hazard category (clock-policy.ts, hazard-policy.ts). */
-        hazards: hazardClocksInput.optional(),
-        /** A need nobody turned into a task climbs one level per this period. */
-        needs: duration.optional(),
-      })
-      .partial()
-      .strict()
-      .optional(),
-    reminders: z.array(duration).optional(),
-    quietHours: z.union([z.object({ start: clock, end: clock }), z.literal(false)]).optional(),
-    /** Whether the unit's volunteers may claim (and so complete) its tasks, as its cadres do. Default: no. */
-    volunteersClaim: z.boolean().optional(),
-    /** Hazard reports: routing per category, verification timers, the duplicate check (hazard-policy.ts). */
-    hazards: hazardPolicyInput.optional(),
-    /** Points and rankings (domain/points/points-policy.ts owns these keys and their merging). */
-    points: pointsPolicyInput.optional(),
-    /** Projects (领题攻坚): their escalation period and the 六个一 they credit (domain/project/project-policy.ts). */
-    projects: projectPolicyInput.optional(),
-    /** Cadre evaluation: weights and caps of the score's inputs (domain/evaluation/evaluation-policy.ts). */
-    evaluation: evaluationPolicyInput.optional(),
-    /** Notices: the delivery SLA and the escalation of unacknowledged rooms (notice/notice-policy.ts). */
-    notices: noticePolicyInput.optional(),
-    /** Digests (日报 · 周报 · 月报): cron per kind, or false (digest/digest-policy.ts). */
-    digests: digestPolicyInput.optional(),
-    /** Commands members may type without # ("签到 巡查 8号楼"): some of BARE_COMMANDS, or [] for none. */
-    bareCommands: z.array(z.enum(BARE_COMMANDS)).optional(),
-    /** The district's kinds of check-in with their aliases (checkin-kinds.ts); replaces the defaults. */
-    checkinKinds: checkinKindsInput.optional(),
-  })
-  .strict()
+/** The kernel's own keys under `policies:`; each capability adds its slice's key (policySchema). */
+const kernelKeys = {
+  escalation: z
+    .object({
+      normal: duration.optional(),
+      urgent: duration.optional(),
+      levels: z.number().int().min(0).max(10).optional(),
+      /** Per hazard category (clock-policy.ts, hazard-policy.ts). */
+      hazards: hazardClocksInput.optional(),
+      /** A need nobody turned into a task climbs one level per this period. */
+      needs: duration.optional(),
+    })
+    .partial()
+    .strict()
+    .optional(),
+  reminders: z.array(duration).optional(),
+  quietHours: z.union([z.object({ start: clock, end: clock }), z.literal(false)]).optional(),
+  /** Whether the unit's volunteers may claim (and so complete) its tasks, as its cadres do. Default: no. */
+  volunteersClaim: z.boolean().optional(),
+  /** Commands members may type without # ("签到 巡查 8号楼"): some of BARE_COMMANDS, or [] for none. */
+  bareCommands: z.array(z.enum(BARE_COMMANDS)).optional(),
+  /** The district's kinds of check-in with their aliases (checkin-kinds.ts); replaces the defaults. */
+  checkinKinds: checkinKindsInput.optional(),
+}
+
+const schemas = new WeakMap<readonly PolicySlice[], z.ZodObject>()
+
+/** The keys an org file may set under `policies:` (all optional; a unit's keys override its ancestors'): the kernel's
+ *  and one per capability slice (hazards, points, projects, activities, evaluation, notices, digests, …). */
+export function policySchema(slices: readonly PolicySlice[]): z.ZodObject {
+  let schema = schemas.get(slices)
+  if (!schema) {
+    const keys: Record<string, ZodType> = { ...kernelKeys }
+    for (const s of slices) {
+      if (keys[s.key]) throw new Error(`policy key ${s.key} is declared twice (or is one of the kernel's)`)
+      keys[s.key] = s.input.optional()
+    }
+    schema = z.object(keys).strict()
+    schemas.set(slices, schema)
+  }
+  return schema
+}
 
 export interface TaskPolicy {
   /** Tasks' clock (normal / urgent); the other kinds' clocks are in `clocks` (escalation/clock.ts reads both). */
@@ -117,24 +110,26 @@ export interface PolicyPatch {
   remindersMs?: number[]
   quietHours?: { start: number; end: number } | null
   volunteersClaim?: boolean
+  /** The capabilities' slices are stored under their keys as their toPatch made them; these two the kernel reads. */
   hazards?: HazardPolicyPatch
-  /** Stored as validated; merged by resolvePointsPolicy, not here. */
-  points?: PointsPatch
-  /** Stored as validated; merged by resolveProjectPolicy and resolveEvaluationPolicy, not here. */
-  projects?: ProjectPatch
-  evaluation?: EvaluationPatch
   notices?: NoticePolicyPatch
-  /** Stored as validated; merged by resolveDigestPolicy, not here. */
-  digests?: DigestPatch
   bareCommands?: string[]
   checkinKinds?: CheckinKind[]
+  /** Every other capability slice (points, projects, activities, evaluation, digests, …): read by resolveSlice. */
+  [slice: string]: unknown
 }
 
-/** Validates an org file's `policies:` block and converts it; problems in Chinese (for the org import). */
-export function toPolicyPatch(raw: unknown): { ok: true; patch: PolicyPatch } | { ok: false; problems: string[] } {
-  const r = policyInput.safeParse(raw ?? {})
+type Parsed = { ok: true; patch: PolicyPatch } | { ok: false; problems: string[] }
+
+/** Validates an org file's `policies:` block against the kernel's keys and every declared slice, and converts it;
+ *  problems in Chinese (for the org import). */
+export function toPolicyPatch(raw: unknown, slices: readonly PolicySlice[]): Parsed {
+  const r = policySchema(slices).safeParse(raw ?? {})
   if (!r.success) return { ok: false, problems: r.error.issues.map((i) => `${i.path.join('.') || 'policies'}: ${i.message}`) }
-  const v = r.data
+  return { ok: true, patch: toPatch(r.data as z.output<z.ZodObject<typeof kernelKeys>> & Record<string, unknown>, slices) }
+}
+
+function toPatch(v: z.output<z.ZodObject<typeof kernelKeys>> & Record<string, unknown>, slices: readonly PolicySlice[]): PolicyPatch {
   const patch: PolicyPatch = { v: 1 }
   if (v.escalation?.normal || v.escalation?.urgent) patch.periodMs = { normal: v.escalation.normal, urgent: v.escalation.urgent }
   if (v.escalation?.levels !== undefined) patch.levels = v.escalation.levels
@@ -143,15 +138,10 @@ export function toPolicyPatch(raw: unknown): { ok: true; patch: PolicyPatch } | 
   if (v.reminders) patch.remindersMs = [...v.reminders].sort((a, b) => b - a)
   if (v.quietHours !== undefined) patch.quietHours = v.quietHours ? { start: minutes(v.quietHours.start), end: minutes(v.quietHours.end) } : null
   if (v.volunteersClaim !== undefined) patch.volunteersClaim = v.volunteersClaim
-  if (v.hazards) patch.hazards = toHazardPatch(v.hazards)
-  if (v.points) patch.points = v.points
-  if (v.projects) patch.projects = v.projects
-  if (v.evaluation) patch.evaluation = v.evaluation
-  if (v.notices) patch.notices = toNoticePatch(v.notices)
-  if (v.digests) patch.digests = v.digests
+  for (const s of slices) if (v[s.key] !== undefined) patch[s.key] = s.toPatch ? s.toPatch(v[s.key]) : v[s.key]
   if (v.bareCommands) patch.bareCommands = v.bareCommands
   if (v.checkinKinds) patch.checkinKinds = toCheckinKinds(v.checkinKinds)
-  return { ok: true, patch }
+  return patch
 }
 
 export const isPatch = (x: unknown): x is PolicyPatch => typeof x === 'object' && x !== null && (x as { v?: unknown }).v === 1
@@ -163,8 +153,14 @@ function patchOf(stored: unknown): PolicyPatch | null {
   if (isPatch(stored)) return stored
   const key = JSON.stringify(stored)
   if (!legacy.has(key)) {
-    const r = toPolicyPatch(stored)
-    legacy.set(key, r.ok ? r.patch : null) // validated at import; a bad block never half-applies
+    // The kernel's keys only (each slice converts its own raw block: slice.ts); validated at import, and a bad block
+    // never half-applies.
+    const r = policySchema([]).strip().safeParse(stored)
+    const patch = r.success ? toPatch(r.data, []) : null
+    // The projects' period is also the kernel's project clock (resolvePolicy reads it).
+    const projects = duration.safeParse((stored as { projects?: { escalation?: unknown } }).projects?.escalation)
+    if (patch && projects.success) patch.projects = { escalation: projects.data }
+    legacy.set(key, patch)
   }
   return legacy.get(key) ?? null
 }
@@ -178,7 +174,8 @@ export function resolvePolicy(chain: unknown[]): TaskPolicy {
     if (v.periodMs?.normal) p.periodMs.normal = v.periodMs.normal
     if (v.periodMs?.urgent) p.periodMs.urgent = v.periodMs.urgent
     if (v.levels !== undefined) p.levels = v.levels
-    p.clocks = mergeClocks(p.clocks, v.clocks, typeof v.projects?.escalation === 'number' ? v.projects.escalation : undefined)
+    const projectEscalation = (v.projects as { escalation?: unknown } | undefined)?.escalation
+    p.clocks = mergeClocks(p.clocks, v.clocks, typeof projectEscalation === 'number' ? projectEscalation : undefined)
     if (v.remindersMs) p.remindersMs = v.remindersMs
     if (v.quietHours !== undefined) p.quietHours = v.quietHours
     if (v.volunteersClaim !== undefined) p.volunteersClaim = v.volunteersClaim
@@ -191,8 +188,8 @@ export function resolvePolicy(chain: unknown[]): TaskPolicy {
 }
 
 /** Problems in a `policies:` block, in Chinese (for org import). */
-export function policyProblems(raw: unknown): string[] {
+export function policyProblems(raw: unknown, slices: readonly PolicySlice[]): string[] {
   if (isPatch(raw)) return [] // the stored form, as `gridbot org export` writes it
-  const r = toPolicyPatch(raw)
+  const r = toPolicyPatch(raw, slices)
   return r.ok ? [] : r.problems
 }

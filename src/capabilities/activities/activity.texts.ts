@@ -43,12 +43,13 @@ export const activityTexts = {
         return `活动名称最多 ${MAX_NAME} 个字`
     }
   },
-  created: (a: A, targetName: string | null, rooms: number) =>
+  created: (a: A & { kind: string; team: string | null }, targetName: string | null, rooms: number) =>
     [
       `已创建活动 ${activityId(a)}:${a.name}`,
       `时间:${when(a)}`,
       a.place ? `地点:${a.place}` : null,
       `名额:${capacityText(a.capacity)}`,
+      `类型:${a.kind}${a.team ? ` · 队伍:${a.team}` : ''}`,
       targetName ? `招募令已发往 ${targetName} 的 ${rooms} 个群(无需回复收到)` : null,
       `报名:#报名 ${activityId(a)}  取消:#取消报名 ${activityId(a)}`,
     ]

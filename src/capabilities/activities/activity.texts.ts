@@ -78,6 +78,8 @@ export const activityTexts = {
   signed: (a: A, name: string, signed: number) =>
     `✅ ${name} 已报名 ${activityId(a)} ${a.name}(${when(a)})${a.capacity !== null ? `,已报 ${signed}/${a.capacity}` : `,已报 ${signed} 人`}`,
   waiting: (a: A, name: string, position: number) => `名额已满,${name} 已进入 ${activityId(a)} 候补第 ${position} 位;有人取消时自动递补并通知您`,
+  onboarding: (registrars: string[], cadres: string[]) =>
+    `您还不在本群名单上,已按居民报名。想登记为志愿者:名单上有您的,请发 #登记 您的姓名;不在名单上的,请联系 ${registrars.length ? registrars.join('、') : '本群负责人'} 登记。${cadres.length ? `请网格员 ${cadres.join('、')} 核实` : ''}`,
   notSigned: (label: string) => `您没有报名 ${label}`,
   cancelled: (a: A, name: string) => `已取消 ${name} 的 ${activityId(a)} 报名`,
   promotedHere: (name: string) => `${name} 由候补递补为正式报名`,

@@ -3,6 +3,7 @@
 import { jobId } from '../../core/ids.ts'
 import { isSupervisorOver } from '../../kernel/org/authority.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
+import { registrarNames } from '../../kernel/org/org.service.ts'
 import { districtOf, type BoundRoom, type MemberWithUnit } from '../../kernel/org/org.types.ts'
 import type { Work } from '../../kernel/work.ts'
 import { activityRepo } from './activity.repo.ts'
@@ -45,6 +46,15 @@ export async function signUp(op: ActivityOp, who: Person, ref: Ref) {
     : await activityRepo.addSignup(op.db, { activityId: a.id, wxid: who.wxid, ...data })
   const waitingAhead = status === 'waiting' ? (await activityRepo.signups(op.db, a.id)).filter((x) => x.status === 'waiting' && x.id !== s.id).length : 0
   return { activity: a, signup: s, signed: status === 'signed' ? signed + 1 : signed, position: waitingAhead + 1 }
+}
+
+/**
+ * A sign-up by someone not on the roster (a resident, or a volunteer not yet registered): who can register them — the
+ * supervisors nearest above — and the group's cadres, @-ed to check who they are (the onboarding flow).
+ */
+export async function onboardingOf(w: Work, room: BoundRoom) {
+  const [registrars, cadres] = await Promise.all([registrarNames(w.db, room.unit), orgRepo.membersIn(w.db, [room.unitId], ['grid_cadre'])])
+  return { registrars, cadres: cadres.map((c) => ({ wxid: c.wxid, name: c.name })) }
 }
 
 /** #取消报名 A3: frees the place; the first waiting moves up and is told in the group where they signed up. */

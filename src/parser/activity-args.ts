@@ -27,6 +27,8 @@ export interface ActivityDraft {
   capacity: number | null
   /** A unit named with @ (its subtree gets a 招募令); '*' is the whole district (全区). */
   target: string | null
+  /** The project it serves (P3): its number. */
+  project: number | null
   timeText: string
 }
 
@@ -36,6 +38,8 @@ const CLOCKISH =
   /^(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|早|晚)?[0-9零〇一二两三四五六七八九十]{1,3}([点时:][0-9零〇一二两三四五六七八九十半刻]*分?|点钟)?((-|~|至|到).+)?$/
 const CAPACITY = /^(?:限|限额|名额)?(\d+)(?:人|名|位)$|^(?:限|限额|名额)(\d+)$/
 const WHOLE_DISTRICT = /^(全区|全县|全市)$/
+/** The project an activity serves: P3. */
+const PROJECT_REF = /^[Pp][1-9]\d{0,8}$/
 
 /** Splits "<start>-<end>" and reads both against `now`: the end is a clock on the start's day, or a full time. */
 export function parseActivityTime(raw: string, now: Date): { ok: true; startsAt: Date; endsAt: Date } | { ok: false; problem: ActivityArgProblem } {
@@ -79,12 +83,13 @@ export function parseActivityDraft(argv: string[], now: Date): { ok: true; draft
   return { ok: true, draft: { startsAt: time.startsAt, endsAt: time.endsAt, ...t.tail, timeText } }
 }
 
-export type ActivityTail = Pick<ActivityDraft, 'name' | 'place' | 'capacity' | 'target'>
+export type ActivityTail = Pick<ActivityDraft, 'name' | 'place' | 'capacity' | 'target' | 'project'>
 
 /** The words after the time: name first, then capacity (限N人), target (@单位, 全区) and place in any order. */
 export function parseActivityTail(words: string[]): { ok: true; tail: ActivityTail } | { ok: false; problem: ActivityArgProblem } {
   let capacity: number | null = null
   let target: string | null = null
+  let project: number | null = null
   const rest: string[] = []
   for (const w of words) {
     const n = normalise(w)
@@ -95,6 +100,7 @@ export function parseActivityTail(words: string[]): { ok: true; tail: ActivityTa
       capacity = v
     } else if (n.startsWith('@') && n.length > 1) target = n.slice(1).trim()
     else if (WHOLE_DISTRICT.test(n)) target = '*'
+    else if (PROJECT_REF.test(n)) project = Number(n.slice(1))
     else rest.push(w)
   }
   const [name, ...place] = rest
@@ -104,7 +110,7 @@ export function parseActivityTail(words: string[]): { ok: true; tail: ActivityTa
     .join(' ')
     .replace(/^(地点|地址|在)[::]?/, '')
     .trim()
-  return { ok: true, tail: { name, place: placeText || null, capacity, target } }
+  return { ok: true, tail: { name, place: placeText || null, capacity, target, project } }
 }
 
 /** "2小时", "1.5小时", "90分钟", "半天" (halfDayHours) → minutes; null when it is not a duration. */

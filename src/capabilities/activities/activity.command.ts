@@ -72,7 +72,7 @@ async function runActivity(ctx: CommandContext<ActivityArgs>) {
     return ctx.reply(activityTexts.seriesCreated(s.series, s.first, s.targetName), { mention: true })
   }
   const r = await createActivity(op(ctx), { actor: ctx.member, draft: a.draft })
-  ctx.reply(activityTexts.created(r.activity, r.target?.name ?? null, r.rooms), { mention: true })
+  ctx.reply(activityTexts.created(r.activity, r.target?.name ?? null, r.rooms, r.project), { mention: true })
 }
 
 export const activityCommand: CommandDef<ActivityArgs> = {

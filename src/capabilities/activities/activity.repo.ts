@@ -83,6 +83,12 @@ export const activityRepo = {
   /** A sign-in's photo, kept as media like the others (once per message). */
   keepPhoto: (db: DbOrTx, data: { memberId: number | null; wxid: string; roomId: number; accountId: string; messageId: string; path: string; at: Date }) =>
     db.media.createMany({ data: [{ ...data, kind: 'image' }], skipDuplicates: true }),
+  /** A project (领题攻坚) by its number, for an activity serving it: its unit and title only. */
+  projectByNumber: (db: DbOrTx, districtId: number, number: number) =>
+    db.project.findUnique({
+      where: { districtId_number: { districtId, number } },
+      select: { id: true, number: true, unitId: true, title: true, status: true },
+    }),
   /** The rooms of these units that are bound to WeChat. */
   boundRooms: (db: DbOrTx, unitIds: number[]) => db.room.findMany({ where: { unitId: { in: unitIds }, wxRoomId: { not: null } }, orderBy: { id: 'asc' } }),
 }

@@ -43,13 +43,14 @@ export const activityTexts = {
         return `活动名称最多 ${MAX_NAME} 个字`
     }
   },
-  created: (a: A & { kind: string; team: string | null }, targetName: string | null, rooms: number) =>
+  created: (a: A & { kind: string; team: string | null }, targetName: string | null, rooms: number, project: { number: number; title: string } | null = null) =>
     [
       `已创建活动 ${activityId(a)}:${a.name}`,
       `时间:${when(a)}`,
       a.place ? `地点:${a.place}` : null,
       `名额:${capacityText(a.capacity)}`,
       `类型:${a.kind}${a.team ? ` · 队伍:${a.team}` : ''}`,
+      project ? `服务项目:P${project.number} ${project.title}` : null,
       targetName ? `招募令已发往 ${targetName} 的 ${rooms} 个群(无需回复收到)` : null,
       `报名:#报名 ${activityId(a)}  取消:#取消报名 ${activityId(a)}`,
     ]
@@ -66,6 +67,7 @@ export const activityTexts = {
     ]
       .filter(Boolean)
       .join('\n'),
+  projectUnknown: (n: number) => `没有本单位可用的项目 P${n},请检查编号(#项目列表 可查看)`,
   unitUnknown: (name: string) => `没有单位「${name}」,请检查名称`,
   unitNotBelow: (name: string) => `${name} 不在您的管辖范围内,只能向本单位及下级发招募令`,
   unknown: (label: string) => `没有活动 ${label},请检查编号(#活动列表 可查看)`,

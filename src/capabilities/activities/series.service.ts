@@ -70,6 +70,7 @@ export async function runSeriesOccurrence(db: DbOrTx, effects: Effects, now: Dat
     place: s.place,
     capacity: s.capacity,
     target,
+    project: null,
     timeText: s.phrase,
   }
   const r = await createActivity(op, { actor: creator as MemberWithUnit, draft, series: { id, occurrenceAt: occurrence } })

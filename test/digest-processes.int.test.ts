@@ -166,7 +166,7 @@ describe('a 台账 export whose job Redis lost', () => {
     expect(got[0]!.file!.name).toBe('台账-华府社区-2026年11月.xlsx')
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(got[0]!.file!.bytes as never)
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['签到', '任务', '隐患', '志愿', '积分', '项目', '签到汇总'])
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['签到', '任务', '隐患', '志愿', '积分', '项目', '活动', '签到汇总'])
     expect(selfLines(room.topic).filter((l) => l.text.includes('华府社区 2026年11月 台账:'))).toHaveLength(1)
   })
 })

@@ -54,7 +54,7 @@ describe('#导出 台账', () => {
     expect(line.text).toBe('[文件] 台账-华府社区-2026年11月.xlsx')
     expect(line.file!.name).toBe('台账-华府社区-2026年11月.xlsx')
     expect(line.file!.bytes.subarray(0, 2).toString()).toBe('PK') // a zip: .xlsx
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['签到', '任务', '隐患', '志愿', '积分', '项目', '签到汇总'])
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['签到', '任务', '隐患', '志愿', '积分', '项目', '活动', '签到汇总'])
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
       expect(ws.getRow(2).font?.bold).toBe(true)

@@ -22,6 +22,8 @@ export interface Capability {
   help?: { title: string; commands: AnyCommand[] }
   /** Messages that are no command: a location or image, an acknowledgement word (one capability each). */
   attachment?: AttachmentHandler
+  /** A location or image it is waiting for (an activity sign-in's evidence), taken before the attachment router: true when taken. */
+  claimAttachment?(ctx: Parameters<AttachmentHandler>[0]): Promise<boolean>
   acknowledgement?: AcknowledgementHandler
   /** A voice message (one capability). */
   voice?: VoiceHandler

@@ -25,11 +25,18 @@ function theOne<K extends 'attachment' | 'acknowledgement' | 'voice'>(kind: K): 
   return takers[0] as NonNullable<(typeof CAPABILITIES)[number][K]>
 }
 
+const router = theOne('attachment') as AttachmentHandler
+const claimers = CAPABILITIES.flatMap((c) => (c.claimAttachment ? [c.claimAttachment] : []))
+
 export const commandSet: CommandSet = {
   find: (word) => byWord.get(word.toLowerCase()),
   // Chinese names only: a user who typed a Chinese word is helped by a Chinese suggestion.
   words: () => COMMANDS.map((c) => c.name),
-  attachment: theOne('attachment') as AttachmentHandler,
+  // What a capability is waiting for (an activity sign-in's location or photo) first, then the attachments router.
+  async attachment(ctx) {
+    for (const claim of claimers) if (await claim(ctx)) return
+    await router(ctx)
+  },
   acknowledgement: theOne('acknowledgement') as AcknowledgementHandler,
   async guestHint(db, room, displayName, talkerId) {
     for (const c of CAPABILITIES) {

@@ -4,7 +4,7 @@
 // 收到没), a negation (没收到) or someone else's name first is not one. The gateway keeps a text only when it is one,
 // so ordinary chat still never reaches the inbox. Table-tested in test/unit/ack.test.ts (both ways).
 import { normaliseMapped, typedRange } from './typed.ts'
-import { group } from '../core/match-group.ts'
+import { splitQuote } from './quote.ts'
 
 /**
  * Words that acknowledge, longest first (normalised, lower-case). `glue`: may run straight into more words with no
@@ -39,11 +39,6 @@ const MAX_ACK_TEXT = 500
 const MAX_NOTE = 200
 const MAX_WORDS = 8
 
-/**
- * A quote-reply as puppets that flatten WeChat's 引用 deliver it: 「<who>：<quoted text>」, a line of "- - - …", then the
- * reply. Wechaty 1.x has no quoted-message API (wechaty/wechaty#2387), so the quote is read from the text.
- */
-const QUOTE = /^「([\s\S]*?)」\s*\n\s*(?:-\s*){5,}\n([\s\S]*)$/u
 /** Our notice inside a quote: its header (【通知 B5】, 【紧急通知 B5】) or its re-@ (请确认通知 B5). */
 const NOTICE_HEADER = /(?:【(?:紧急)?通知 |请确认(?:紧急)?通知 )B(\d{1,9})/u
 
@@ -59,10 +54,10 @@ export interface Ack {
  * answered with an acknowledgement picks that notice.
  */
 export function parseAck(raw: string): Ack | null {
-  const quote = raw.length <= 2000 ? QUOTE.exec(raw) : null
+  const quote = splitQuote(raw)
   if (quote) {
-    const ack = parseAck(group(quote, 2))
-    const quoted = NOTICE_HEADER.exec(group(quote, 1))
+    const ack = parseAck(quote.reply)
+    const quoted = NOTICE_HEADER.exec(quote.quoted)
     // A 收到 quoting anything else (a task, someone's message) is not about a notice.
     return ack && quoted ? { ...ack, number: ack.number ?? Number(quoted[1]) } : null
   }

@@ -28,6 +28,8 @@ export interface ActivityDraft {
   capacity: number | null
   /** A unit named with @ (its subtree gets a 招募令); '*' is the whole district (全区). */
   target: string | null
+  /** The project it serves (P3): its number. */
+  project: number | null
   timeText: string
 }
 
@@ -37,6 +39,8 @@ const CLOCKISH =
   /^(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|早|晚)?[0-9零〇一二两三四五六七八九十]{1,3}([点时:][0-9零〇一二两三四五六七八九十半刻]*分?|点钟)?((-|~|至|到).+)?$/
 const CAPACITY = /^(?:限|限额|名额)?(\d+)(?:人|名|位)$|^(?:限|限额|名额)(\d+)$/
 const WHOLE_DISTRICT = /^(全区|全县|全市)$/
+/** The project an activity serves: P3. */
+const PROJECT_REF = /^[Pp][1-9]\d{0,8}$/
 
 /** Splits "<start>-<end>" and reads both against `now`: the end is a clock on the start's day, or a full time. */
 export function parseActivityTime(raw: string, now: Date): { ok: true; startsAt: Date; endsAt: Date } | { ok: false; problem: ActivityArgProblem } {
@@ -80,12 +84,13 @@ export function parseActivityDraft(argv: string[], now: Date): { ok: true; draft
   return { ok: true, draft: { startsAt: time.startsAt, endsAt: time.endsAt, ...t.tail, timeText } }
 }
 
-export type ActivityTail = Pick<ActivityDraft, 'name' | 'place' | 'capacity' | 'target'>
+export type ActivityTail = Pick<ActivityDraft, 'name' | 'place' | 'capacity' | 'target' | 'project'>
 
 /** The words after the time: name first, then capacity (限N人), target (@单位, 全区) and place in any order. */
 export function parseActivityTail(words: string[]): { ok: true; tail: ActivityTail } | { ok: false; problem: ActivityArgProblem } {
   let capacity: number | null = null
   let target: string | null = null
+  let project: number | null = null
   const rest: string[] = []
   for (const w of words) {
     const n = normalise(w)
@@ -96,6 +101,7 @@ export function parseActivityTail(words: string[]): { ok: true; tail: ActivityTa
       capacity = v
     } else if (n.startsWith('@') && n.length > 1) target = n.slice(1).trim()
     else if (WHOLE_DISTRICT.test(n)) target = '*'
+    else if (PROJECT_REF.test(n)) project = Number(n.slice(1))
     else rest.push(w)
   }
   const [name, ...place] = rest
@@ -105,7 +111,7 @@ export function parseActivityTail(words: string[]): { ok: true; tail: ActivityTa
     .join(' ')
     .replace(/^(地点|地址|在)[::]?/, '')
     .trim()
-  return { ok: true, tail: { name, place: placeText || null, capacity, target } }
+  return { ok: true, tail: { name, place: placeText || null, capacity, target, project } }
 }
 
 /** "2小时", "1.5小时", "90分钟", "半天" (halfDayHours) → minutes; null when it is not a duration. */
@@ -132,10 +138,42 @@ export const isCancelWord = (w: string | undefined) => !!w && /^(取消|撤销)$
 export const isStatsWord = (w: string | undefined) => !!w && /^(统计|汇总)$/.test(w)
 export const isScheduleWord = (w: string | undefined) => !!w && /^(定时|每月|周期)$/.test(w)
 export const isAllWord = (w: string | undefined) => !!w && /^(全部|所有人|全体)$/.test(w)
-/** A 议事 activity's attendance counts as 议事 (meeting) check-ins. */
-export const isMeetingKind = (kind: string) => /议事/.test(kind)
-/** 议事 activities count as 议事 check-ins; the kind is read from the name. */
-export function activityKind(name: string): string {
-  const m = /(议事|宣传|团建|培训|文体|共建)/.exec(name)
-  return m ? group(m, 1) : '志愿服务'
+/** A kind of activity: its name, the words of an activity's name that make it this kind, and whether attending it
+ *  counts as a 议事 (meeting) check-in. The first kind of a list is the one an activity gets when no word matches. */
+export interface ActivityKindDef {
+  name: string
+  words: string[]
+  meeting: boolean
+}
+
+/** The kinds when the district's policy (`policies.activities.kinds`) names none. */
+export const DEFAULT_ACTIVITY_KINDS: readonly ActivityKindDef[] = [
+  { name: '志愿服务', words: [], meeting: false },
+  ...['议事', '宣传', '团建', '培训', '文体', '共建'].map((name) => ({ name, words: [], meeting: name === '议事' })),
+]
+
+/** The kind of an activity named `name`: the first kind after the default whose name or a word is in it, else the default. */
+export function activityKind(name: string, kinds: readonly ActivityKindDef[] = DEFAULT_ACTIVITY_KINDS): string {
+  const hit = kinds.slice(1).find((k) => [k.name, ...k.words].some((w) => w && name.includes(w)))
+  return (hit ?? kinds[0] ?? DEFAULT_ACTIVITY_KINDS[0]!).name
+}
+
+/** A 议事 activity's attendance counts as 议事 (meeting) check-ins: the kind's flag, or its name for kinds not listed. */
+export function isMeetingKind(kind: string, kinds: readonly ActivityKindDef[] = DEFAULT_ACTIVITY_KINDS): boolean {
+  return kinds.find((k) => k.name === kind)?.meeting ?? /议事/.test(kind)
+}
+
+const TEAM_PREFIX = /^(?:队伍|队)[:：]/
+
+/** A word of the place that names one of the district's teams (四支队伍: "青年突击队", "队伍:青年突击队") is the team. */
+export function splitTeam(place: string | null, teams: readonly string[]): { team: string | null; place: string | null } {
+  if (!place) return { team: null, place }
+  let team: string | null = null
+  const rest: string[] = []
+  for (const w of place.split(/\s+/)) {
+    const name = w.replace(TEAM_PREFIX, '')
+    if (!team && (teams.includes(name) || (TEAM_PREFIX.test(w) && name))) team = name
+    else rest.push(w)
+  }
+  return { team, place: rest.join(' ').trim() || null }
 }

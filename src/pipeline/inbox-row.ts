@@ -1,6 +1,7 @@
 import { conversationOf, type InboundMessage } from '../core/message.ts'
 import { parseAck } from '../parser/ack.ts'
 import { BARE_COMMANDS, MAX_COMMAND_TEXT, oversizeCommand, parseCommand } from '../parser/command.ts'
+import { quotedSignUp } from '../parser/quote.ts'
 import type { InboxRow } from '../domain/inbox/inbox.repo.ts'
 
 /**
@@ -14,7 +15,7 @@ export function whyNotForTheBot(m: InboundMessage): 'direct' | 'oversize' | 'cha
   if (m.kind !== 'text') return 'chat'
   // An oversize command is kept (clipped: receive.ts), so its sender hears why nothing happened.
   if (m.text.length > MAX_COMMAND_TEXT) return oversizeCommand(m.text, { mentionsSelf: m.mentionsSelf }) ? null : 'oversize'
-  return parseCommand(m.text, { mentionsSelf: m.mentionsSelf, bare: BARE_COMMANDS }) || parseAck(m.text) ? null : 'chat'
+  return parseCommand(m.text, { mentionsSelf: m.mentionsSelf, bare: BARE_COMMANDS }) || quotedSignUp(m.text) || parseAck(m.text) ? null : 'chat'
 }
 
 /** The inbox row of a message: the message itself is the payload the sweeper re-queues. */

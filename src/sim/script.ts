@@ -41,6 +41,8 @@ export const scriptSchema = z.object({
   /** Org file for this script, relative to it (default: the demo district). */
   org: z.string().optional(),
   start: z.union([z.string(), z.date()]).optional(),
+  /** How often the sweeper runs during an advance, in virtual time (default 1h): `1d` for scripts spanning weeks. */
+  sweepEvery: z.string().optional(),
   steps: z.array(step).min(1),
 })
 export type Script = z.infer<typeof scriptSchema>
@@ -110,6 +112,8 @@ export function checkExpectation(e: Expectation, lines: TranscriptLine[]): strin
 
 export async function runScript(session: SimSession, script: Script, dir: string): Promise<ScriptResult> {
   const { world } = session
+  const sweepEveryMs = script.sweepEvery === undefined ? undefined : parseDuration(script.sweepEvery)
+  if (sweepEveryMs === null) throw new Error(`sweepEvery: not a duration: ${script.sweepEvery} (e.g. 1h, 1d)`)
   const failures: ScriptResult['failures'] = []
   // An expect's window is what the bot said since the last step that was not an expect (as the README says, issue
   // #29): after several says, it holds the replies to the last one only. Consecutive expects share that window.
@@ -143,7 +147,7 @@ export async function runScript(session: SimSession, script: Script, dir: string
       } else if ('advance' in s) {
         const ms = parseDuration(s.advance)
         if (ms === null) throw new Error(`advance 的时长无法识别:${s.advance}(例如 11m、2h、1d)`)
-        await session.advance(ms)
+        await session.advance(ms, sweepEveryMs === undefined ? undefined : { sweepEveryMs })
       } else {
         if (windowEnd === null) {
           await session.settle()

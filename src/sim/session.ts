@@ -21,8 +21,9 @@ export interface SimSession {
   clock: VirtualClock
   /** Waits until every message sent so far has been handled and every reply posted. */
   settle(): Promise<void>
-  /** Moves virtual time on; timers due in the span fire in order (hooks registered by timed features). */
-  advance(ms: number): Promise<void>
+  /** Moves virtual time on; timers due in the span fire in order (hooks registered by timed features). The sweeper
+   *  runs every `sweepEveryMs` of virtual time (default hourly): a script spanning weeks may sweep daily instead. */
+  advance(ms: number, opts?: { sweepEveryMs?: number }): Promise<void>
   stop(): Promise<void>
 }
 
@@ -117,18 +118,19 @@ export async function startSim(o: SimOptions): Promise<SimSession> {
     world,
     clock,
     settle,
-    advance: async (ms) => {
+    advance: async (ms, opts) => {
+      const every = opts?.sweepEveryMs ?? SIM_SWEEP_EVERY_MS
       // Every timer due in the span fires in due order, through the real queue, seeing the time it was due at.
       await settle()
       const target = clock.now().getTime() + ms
       await app.sweep()
-      let nextSweep = clock.now().getTime() + SIM_SWEEP_EVERY_MS
+      let nextSweep = clock.now().getTime() + every
       for (;;) {
         const due = await earliestTimer(app.timers.queue, target)
         if (nextSweep <= target && (!due || nextSweep < due.at)) {
           clock.set(new Date(nextSweep))
           await app.sweep()
-          nextSweep += SIM_SWEEP_EVERY_MS
+          nextSweep += every
         } else if (due) {
           clock.set(new Date(due.at))
           await due.job.promote()

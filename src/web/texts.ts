@@ -62,6 +62,7 @@ export const webTexts = {
   tasks: '未完成任务',
   hazards: '未关闭隐患',
   notices: '近7天通知',
+  activities: '近期活动',
   accounts: '机器人账号',
   checkins: '今日签到',
   none: '无',
@@ -87,6 +88,9 @@ export const webTexts = {
     binding: '绑定',
     wxid: '微信号',
     teams: '队伍',
+    startsAt: '开始时间',
+    place: '地点',
+    signed: '已报名',
   },
   /** A roster entry whose person has not linked their WeChat yet (#登记). */
   unlinked: '待登记',

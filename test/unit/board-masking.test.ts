@@ -45,3 +45,15 @@ describe('board: a hazard description by the unit that owns it', () => {
     expect(board.hazards).toEqual([])
   })
 })
+
+describe('board: upcoming activities (#24)', () => {
+  it('lists the subtree’s open activities with their sign-ups, the place masked above its unit', async () => {
+    await h.say('room-华府社区群', 'wxid_wang', '#活动 明天上午9点 义诊 限20人 联系13812345678')
+    await h.say('room-华府社区5号网格群', 'wxid_lijiaxin', '#报名 A1')
+    const own = await boardOf('华府社区')
+    expect(own.activities).toEqual([{ id: 'A1', unit: '华府社区', name: '义诊', startsAt: '11月21日 09:00', place: '联系13812345678', signed: '1/20' }])
+    const above = await boardOf('人和路街道')
+    expect(above.activities[0]).toMatchObject({ id: 'A1', signed: '1/20', place: '联系138****5678' })
+    expect((await boardOf('正商社区')).activities).toEqual([])
+  })
+})

@@ -142,6 +142,15 @@ describe('digest text', () => {
     expect(digestText(c)).toContain('通知 5 条,下发 7 个群共 14 群次,按时确认 7 群次(50%)')
   })
 
+  it('activities counted when any were held (#24): attendances, late and absent', () => {
+    const c = base()
+    expect(digestText(c)).not.toContain('活动')
+    c.activities = { held: 3, attended: 25, late: 2, absent: 1 }
+    expect(digestText(c)).toContain('志愿时长 批准 0 小时(0 条)\n活动 3 场,到场 25 人次(迟到 2 · 缺席 1)\n')
+    c.activities = { held: 1, attended: 4, late: 0, absent: 0 }
+    expect(digestText(c)).toContain('\n活动 1 场,到场 4 人次\n')
+  })
+
   it('a grid child is named itself when silent', () => {
     const c = base()
     c.children[1] = { ...c.children[1]!, silentGrids: 1 }

@@ -7,13 +7,15 @@ import { monthOf, parsePeriod, periodKey, quarterOf, yearOf, yearToDate } from '
 import { toPolicyPatch } from '../../src/kernel/policy/policy.ts'
 import { policySlices } from '../helpers/policy-slices.ts'
 
-const inputs = { checkins: 12, tasks: 3, projects: 1, hazards: 2, hours: 4.5, noticeAck: null, six: 3 }
+const inputs = { checkins: 12, tasks: 3, projects: 1, hazards: 2, hours: 4.5, noticeAck: null, six: 3, activitiesOrganised: 0, activitiesAttended: 0 }
 
 describe('the score', () => {
   it('is Σ weight × input with the default weights (notices unknown add nothing)', () => {
     // 12×1 + 3×5 + 1×10 + 2×3 + 4.5×2 + 3×5 = 12 + 15 + 10 + 6 + 9 + 15 = 67
     expect(scoreOf(inputs, DEFAULT_EVALUATION_POLICY)).toBe(67)
     expect(scoreOf({ ...inputs, noticeAck: 0.75 }, DEFAULT_EVALUATION_POLICY)).toBe(82)
+    // Activities (#24): 2 organised × 3 + 5 attended × 1 = 11 more.
+    expect(scoreOf({ ...inputs, activitiesOrganised: 2, activitiesAttended: 5 }, DEFAULT_EVALUATION_POLICY)).toBe(78)
   })
   it('follows the org policy: weights and caps merged down the tree', () => {
     const district = toPolicyPatch({ evaluation: { weights: { checkins: 0.5, six: 10 }, caps: { checkins: 10 } } }, policySlices)

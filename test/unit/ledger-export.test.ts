@@ -28,11 +28,19 @@ beforeAll(async () => {
   await h.say(G5, 'wxid_yang', '#志愿 2小时 助老服务')
   await h.say(HF, 'wxid_wang', '#审核 V1 通过')
   await h.say(HF, 'wxid_wang', '#项目 独居老人用电安全')
+  // An activity: two sign up, one signs in late (15:20 > 15:00 + 10 minutes' grace), the other never comes.
+  await h.say(HF, 'wxid_wang', '#活动 11月20日下午3点-5点 义诊 社区广场')
+  await h.say(G5, 'wxid_lijiaxin', '#报名 A1')
+  await h.say(G5, 'wxid_yang', '#报名 A1')
+  h.clock.set(new Date('2026-11-20T15:20:00+08:00'))
+  await h.say(G5, 'wxid_lijiaxin', '#活动签到 A1')
+  h.clock.set(new Date('2026-11-20T17:00:00+08:00'))
+  await h.say(HF, 'wxid_wang', '#活动 A1 结束')
   h.clock.set(new Date('2026-11-21T09:00:00+08:00'))
   file = path.join(mkdtempSync(path.join(os.tmpdir(), 'ledger-')), '台账-2026-11.xlsx')
   const w = { db: h.db.prisma, effects: new Effects(), now: h.clock.now() }
   const r = await h.db.prisma.$transaction((tx) => exportLedgerMonth({ ...w, db: tx as never }, { district: '二七区', month: '2026-11', file }))
-  expect(r.rows).toEqual({ 签到: 1, 任务: 1, 隐患: 1, 志愿: 1, 积分: expect.any(Number), 项目: 1, 签到汇总: 2 })
+  expect(r.rows).toEqual({ 签到: 1, 任务: 1, 隐患: 1, 志愿: 2, 积分: expect.any(Number), 项目: 1, 活动: 1, 签到汇总: 2 })
 })
 afterAll(() => h?.db.close())
 
@@ -42,7 +50,7 @@ describe('the 台账 export', () => {
   it('has the sheets, Chinese headers, a frozen header row and one row per record, read back the same', async () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(file)
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['签到', '任务', '隐患', '志愿', '积分', '项目', '签到汇总'])
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['签到', '任务', '隐患', '志愿', '积分', '项目', '活动', '签到汇总'])
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 })
       expect(ws.getRow(2).font?.bold).toBe(true)
@@ -70,6 +78,23 @@ describe('the 台账 export', () => {
     const points = wb.getWorksheet('积分')!
     expect(points.rowCount).toBeGreaterThan(2)
     expect(values(wb.getWorksheet('项目')!, 3)[0]).toBe('P1')
+    // 活动: signed up 2, came 1 (late), absent 1, 2 hours credited.
+    expect(values(wb.getWorksheet('活动')!, 3)).toEqual([
+      'A1',
+      '义诊',
+      '华府社区',
+      '志愿服务',
+      undefined,
+      '2026-11-20 15:00',
+      '社区广场',
+      undefined,
+      2,
+      1,
+      1,
+      1,
+      2,
+      '已结束',
+    ])
   })
 
   it('prints (issue #29): a title row naming unit, month and export time; landscape, fit to one page wide, header on every page, page numbers', async () => {

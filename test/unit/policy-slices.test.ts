@@ -70,7 +70,7 @@ describe('policies.activities, end to end at the resolver', () => {
     const grid = patch({ activities: { hoursBefore: 2, supervisorApproves: false } }, policySlices)
     expect(resolveActivityPolicy([])).toEqual(DEFAULT_ACTIVITY_POLICY)
     const p = resolveActivityPolicy([district, null, grid])
-    expect(p).toEqual({ eveningBefore: 19, hoursBefore: 2, supervisorApproves: false })
+    expect(p).toMatchObject({ eveningBefore: 19, hoursBefore: 2, supervisorApproves: false })
     const startsAt = new Date('2026-12-09T09:00:00+08:00')
     expect(reminderTimes(startsAt, p).map((d) => d.toISOString())).toEqual(['2026-12-08T11:00:00.000Z', '2026-12-08T23:00:00.000Z'])
     expect(resolveActivityPolicy([district])).toMatchObject({ eveningBefore: 19, hoursBefore: 3, supervisorApproves: true })

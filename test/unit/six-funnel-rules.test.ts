@@ -71,11 +71,16 @@ describe('the funnel', () => {
       resources: 2,
       matches: 3,
       resourcesMatched: 2,
+      activities: 0,
     })
   })
   it('reads as the report’s line', () => {
     expect(funnelLine(countFunnel(rows))).toBe('需求 4(已解决 2)→ 任务 3(已完成 1)→ 项目 2(已完成 1) · 资源 2 项,对接 3 次')
     const empty = countFunnel({ needs: [], tasks: [], needTaskStatus: new Map(), projects: [], resources: 0, matches: [] })
     expect(funnelLine(empty)).toBe('需求 0(已解决 0)→ 任务 0(已完成 0)→ 项目 0(已完成 0)')
+    // Activities serving a project (#24), when there were any.
+    expect(funnelLine(countFunnel({ ...rows, activities: 2 }))).toBe(
+      '需求 4(已解决 2)→ 任务 3(已完成 1)→ 项目 2(已完成 1) · 资源 2 项,对接 3 次 · 项目活动 2 场',
+    )
   })
 })

@@ -19,7 +19,8 @@ import { createActivity, listActivities, showActivity } from './activity.service
 import { cancelActivity, closeActivity } from './close.service.ts'
 import { activityStats } from './stats.service.ts'
 import { activityCommandTexts, activityTexts } from './activity.texts.ts'
-import { cancelSignup, checkIn, markPresent, resolvePeople, signUp, type Person } from './signup.service.ts'
+import { cancelSignup, markPresent, onboardingOf, resolvePeople, signUp, type Person } from './signup.service.ts'
+import { checkIn } from './attendance.service.ts'
 
 type Ref = { number: number; label: string }
 type ActivityArgs =
@@ -71,7 +72,7 @@ async function runActivity(ctx: CommandContext<ActivityArgs>) {
     return ctx.reply(activityTexts.seriesCreated(s.series, s.first, s.targetName), { mention: true })
   }
   const r = await createActivity(op(ctx), { actor: ctx.member, draft: a.draft })
-  ctx.reply(activityTexts.created(r.activity, r.target?.name ?? null, r.rooms), { mention: true })
+  ctx.reply(activityTexts.created(r.activity, r.target?.name ?? null, r.rooms, r.project), { mention: true })
 }
 
 export const activityCommand: CommandDef<ActivityArgs> = {
@@ -98,9 +99,17 @@ export const signUpCommand: CommandDef<{ ref: Ref }> = {
   async run(ctx) {
     const who = person(ctx)
     const r = await signUp(op(ctx), who, ctx.args.ref)
-    ctx.reply(r.signup.status === 'waiting' ? activityTexts.waiting(r.activity, who.name, r.position) : activityTexts.signed(r.activity, who.name, r.signed), {
-      mention: true,
-    })
+    const text = r.signup.status === 'waiting' ? activityTexts.waiting(r.activity, who.name, r.position) : activityTexts.signed(r.activity, who.name, r.signed)
+    if (who.member) return ctx.reply(text, { mention: true })
+    // Not on the roster: signed up as a resident, told how to register, and the group's cadres asked to check.
+    const o = await onboardingOf(ctx.work, ctx.room)
+    ctx.reply(
+      `${text}\n${activityTexts.onboarding(
+        o.registrars,
+        o.cadres.map((c) => c.name),
+      )}`,
+      { mention: true, mentionIds: o.cadres.map((c) => c.wxid) },
+    )
   },
 }
 
@@ -123,7 +132,13 @@ export const activityCheckInCommand: CommandDef<{ ref: Ref }> = {
   async run(ctx) {
     const who = person(ctx)
     const r = await checkIn(op(ctx), who, ctx.args.ref)
-    ctx.reply(r.already ? activityTexts.alreadyCheckedIn(r.activity, who.name) : activityTexts.checkedIn(r.activity, who.name, r.walkIn), { mention: true })
+    const text =
+      r.kind === 'already'
+        ? activityTexts.alreadyCheckedIn(r.activity, who.name)
+        : r.kind === 'pending'
+          ? activityTexts.checkInPending(r.activity, who.name, r.needs)
+          : activityTexts.checkedIn(r.activity, who.name, r.walkIn, r.late)
+    ctx.reply(text, { mention: true })
   },
 }
 

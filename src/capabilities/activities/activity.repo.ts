@@ -68,6 +68,27 @@ export const activityRepo = {
       take,
       select: { id: true, nextAt: true },
     }),
+  /** The contact's latest sign-in since `since` still waiting for its location or photo. */
+  pendingCheckin: async (db: DbOrTx, wxid: string, since: Date) =>
+    (await db.activitySignup.findFirst({
+      where: { wxid, status: 'signed', attendedAt: null, checkinAt: { gte: since } },
+      orderBy: [{ checkinAt: 'desc' }, { id: 'desc' }],
+    })) as Signup | null,
+  /** The member's latest open activity created since `since` that has no location yet. */
+  placeless: async (db: DbOrTx, organiserId: number, since: Date) =>
+    (await db.activity.findFirst({
+      where: { organiserId, status: 'open', latitude: null, createdAt: { gte: since } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    })) as Activity | null,
+  /** A sign-in's photo, kept as media like the others (once per message). */
+  keepPhoto: (db: DbOrTx, data: { memberId: number | null; wxid: string; roomId: number; accountId: string; messageId: string; path: string; at: Date }) =>
+    db.media.createMany({ data: [{ ...data, kind: 'image' }], skipDuplicates: true }),
+  /** A project (领题攻坚) by its number, for an activity serving it: its unit and title only. */
+  projectByNumber: (db: DbOrTx, districtId: number, number: number) =>
+    db.project.findUnique({
+      where: { districtId_number: { districtId, number } },
+      select: { id: true, number: true, unitId: true, title: true, status: true },
+    }),
   /** The rooms of these units that are bound to WeChat. */
   boundRooms: (db: DbOrTx, unitIds: number[]) => db.room.findMany({ where: { unitId: { in: unitIds }, wxRoomId: { not: null } }, orderBy: { id: 'asc' } }),
 }

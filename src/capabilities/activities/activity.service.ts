@@ -5,10 +5,11 @@ import { jobId } from '../../core/ids.ts'
 import { refuser } from '../../core/errors.ts'
 import { shortIdRepo } from '../../domain/short-id.repo.ts'
 import { isAtOrAbove } from '../../kernel/org/authority.ts'
+import { textFor } from '../../kernel/org/visibility.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { districtOf, type BoundRoom, type MemberWithUnit, type Unit } from '../../kernel/org/org.types.ts'
 import type { Work } from '../../kernel/work.ts'
-import { activityKind, type ActivityDraft } from '../../parser/activity-args.ts'
+import { activityKind, splitTeam, type ActivityDraft } from '../../parser/activity-args.ts'
 import { refInRange } from '../../parser/refs.ts'
 import { activityRepo } from './activity.repo.ts'
 import { activityId, activityTexts } from './activity.texts.ts'
@@ -30,6 +31,7 @@ export type ActivityRefusalCode =
   | 'ACTIVITY_NOBODY_NAMED'
   | 'ACTIVITY_HOURS'
   | 'ACTIVITY_SCHEDULE'
+  | 'ACTIVITY_PROJECT'
 export const refuse = refuser<ActivityRefusalCode>('activity')
 
 export interface ActivityOp extends Work {
@@ -47,12 +49,29 @@ export async function targetOf(w: Work, actor: MemberWithUnit, room: BoundRoom, 
   return unit as Unit
 }
 
+/** The team an activity carries: one named among its words, else the organiser's first (of the policy's, when it lists them). */
+export function teamOf(placeText: string | null, actor: { teams: string[] }, teams: readonly string[]) {
+  const { team, place } = splitTeam(placeText, teams)
+  return { team: team ?? actor.teams.find((t) => !teams.length || teams.includes(t)) ?? null, place }
+}
+
+/** The project an activity serves (P3): one of this group's unit, its subtree or above it, not cancelled. */
+async function projectOf(w: Work, room: BoundRoom, number: number | null) {
+  if (number === null) return null
+  const p = refInRange(number) ? await activityRepo.projectByNumber(w.db, districtOf(room.unit), number) : null
+  const unit = p && (await orgRepo.unitById(w.db, p.unitId))
+  if (!p || !unit || p.status === 'cancelled') throw refuse('ACTIVITY_PROJECT', activityTexts.projectUnknown(number))
+  if (!isAtOrAbove(unit, room.unit) && !isAtOrAbove(room.unit, unit)) throw refuse('ACTIVITY_PROJECT', activityTexts.projectUnknown(number))
+  return { ...p, title: textFor(room.unitId, p.unitId, p.title) }
+}
+
 /** #活动 <时间> <名称> …: the activity in the group's unit; a 招募令 to the target's groups (this one excepted). */
 export async function createActivity(op: ActivityOp, a: { actor: MemberWithUnit; draft: ActivityDraft; series?: { id: number; occurrenceAt: Date } }) {
   const target = await targetOf(op, a.actor, op.room, a.draft.target)
   const districtId = districtOf(op.room.unit)
+  const project = await projectOf(op, op.room, a.draft.project)
   const policy = await activityPolicyFor(op.db, op.room.unit)
-  const team = a.actor.teams[0] ?? null
+  const { team, place } = teamOf(a.draft.place, a.actor, policy.teams)
   const remind = nextReminder(a.draft.startsAt, op.now, policy)
   const activity = await activityRepo.create(op.db, {
     districtId,
@@ -61,9 +80,9 @@ export async function createActivity(op: ActivityOp, a: { actor: MemberWithUnit;
     roomId: op.room.id,
     organiserId: a.actor.id,
     name: a.draft.name,
-    kind: activityKind(a.draft.name),
+    kind: activityKind(a.draft.name, policy.kinds),
     team,
-    place: a.draft.place,
+    place,
     capacity: a.draft.capacity,
     startsAt: a.draft.startsAt,
     endsAt: a.draft.endsAt,
@@ -72,6 +91,7 @@ export async function createActivity(op: ActivityOp, a: { actor: MemberWithUnit;
     nextRemindAt: remind?.at ?? null,
     seriesId: a.series?.id ?? null,
     occurrenceAt: a.series?.occurrenceAt ?? null,
+    projectId: project?.id ?? null,
     createdAt: op.now,
   })
   if (remind) op.effects.schedule({ kind: REMIND_TIMER, subjectId: activity.id, cycle: 0, step: remind.step, dueAt: remind.at })
@@ -91,7 +111,7 @@ export async function createActivity(op: ActivityOp, a: { actor: MemberWithUnit;
       rooms++
     }
   }
-  return { activity, target, rooms }
+  return { activity, target, rooms, project }
 }
 
 /** The activity an id names, visible from this room: its own unit's, or one whose audience includes the room. */

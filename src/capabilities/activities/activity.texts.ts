@@ -14,6 +14,16 @@ export const when = (a: { startsAt: Date; endsAt: Date }) => {
 }
 const capacityText = (capacity: number | null) => (capacity === null ? '不限人数' : `限 ${capacity} 人`)
 const hoursText = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} 小时`
+const metres = (m: number) => (m < 1000 ? `${m} 米` : `${Math.round(m / 100) / 10} 公里`)
+type Counts = { late: number; absent: number; absentNames: string[] }
+type Needs = { location: boolean; photo: boolean }
+/** "迟到 1 人;缺席 1 人:张三" (nothing when nobody was late or absent). */
+const lateAbsent = (c: Counts) =>
+  [c.late ? `迟到 ${c.late} 人` : null, c.absent ? `缺席 ${c.absent} 人:${c.absentNames.slice(0, 10).join('、')}${c.absent > 10 ? ' 等' : ''}` : null]
+    .filter(Boolean)
+    .join(';') || null
+type Tally = { activities: number; signups: number; attended: number; minutes: number; late: number; absent: number }
+const lateAbsentTotals = (t: Tally) => `${t.late ? `,迟到 ${t.late} 人次` : ''}${t.absent ? `,缺席 ${t.absent} 人次` : ''}`
 const STATUS: Record<string, string> = { closed: '已结束', cancelled: '已取消', open: '报名中' }
 
 export const activityTexts = {
@@ -33,12 +43,14 @@ export const activityTexts = {
         return `活动名称最多 ${MAX_NAME} 个字`
     }
   },
-  created: (a: A, targetName: string | null, rooms: number) =>
+  created: (a: A & { kind: string; team: string | null }, targetName: string | null, rooms: number, project: { number: number; title: string } | null = null) =>
     [
       `已创建活动 ${activityId(a)}:${a.name}`,
       `时间:${when(a)}`,
       a.place ? `地点:${a.place}` : null,
       `名额:${capacityText(a.capacity)}`,
+      `类型:${a.kind}${a.team ? ` · 队伍:${a.team}` : ''}`,
+      project ? `服务项目:P${project.number} ${project.title}` : null,
       targetName ? `招募令已发往 ${targetName} 的 ${rooms} 个群(无需回复收到)` : null,
       `报名:#报名 ${activityId(a)}  取消:#取消报名 ${activityId(a)}`,
     ]
@@ -55,6 +67,7 @@ export const activityTexts = {
     ]
       .filter(Boolean)
       .join('\n'),
+  projectUnknown: (n: number) => `没有本单位可用的项目 P${n},请检查编号(#项目列表 可查看)`,
   unitUnknown: (name: string) => `没有单位「${name}」,请检查名称`,
   unitNotBelow: (name: string) => `${name} 不在您的管辖范围内,只能向本单位及下级发招募令`,
   unknown: (label: string) => `没有活动 ${label},请检查编号(#活动列表 可查看)`,
@@ -67,6 +80,8 @@ export const activityTexts = {
   signed: (a: A, name: string, signed: number) =>
     `✅ ${name} 已报名 ${activityId(a)} ${a.name}(${when(a)})${a.capacity !== null ? `,已报 ${signed}/${a.capacity}` : `,已报 ${signed} 人`}`,
   waiting: (a: A, name: string, position: number) => `名额已满,${name} 已进入 ${activityId(a)} 候补第 ${position} 位;有人取消时自动递补并通知您`,
+  onboarding: (registrars: string[], cadres: string[]) =>
+    `您还不在本群名单上,已按居民报名。想登记为志愿者:名单上有您的,请发 #登记 您的姓名;不在名单上的,请联系 ${registrars.length ? registrars.join('、') : '本群负责人'} 登记。${cadres.length ? `请网格员 ${cadres.join('、')} 核实` : ''}`,
   notSigned: (label: string) => `您没有报名 ${label}`,
   cancelled: (a: A, name: string) => `已取消 ${name} 的 ${activityId(a)} 报名`,
   promotedHere: (name: string) => `${name} 由候补递补为正式报名`,
@@ -95,31 +110,40 @@ export const activityTexts = {
     [`${activityId(a)} 到场 ${present} 人`, marked.length ? `本次登记:${marked.join('、')}` : null, walkIns.length ? `未报名到场:${walkIns.join('、')}` : null]
       .filter(Boolean)
       .join('\n'),
-  checkedIn: (a: A, name: string, walkIn: boolean) => `✅ ${name} 已签到 ${activityId(a)} ${a.name}${walkIn ? '(未报名,已记为现场参加)' : ''}`,
+  checkedIn: (a: A, name: string, walkIn: boolean, late = false) =>
+    `✅ ${name} 已签到 ${activityId(a)} ${a.name}${late ? '(迟到)' : ''}${walkIn ? '(未报名,已记为现场参加)' : ''}`,
+  checkInPending: (a: A, name: string, needs: Needs) =>
+    `📍 ${name} 正在签到 ${activityId(a)}:请在 5 分钟内发送${[needs.location ? '您的位置(微信「+」→「位置」)' : null, needs.photo ? '一张现场照片' : null].filter(Boolean).join('和')},收到后完成签到`,
+  evidenceMore: (a: A, needs: Needs) =>
+    `还差${[needs.location ? '位置' : null, needs.photo ? '现场照片' : null].filter(Boolean).join('和')},发来后完成 ${activityId(a)} 签到`,
+  tooFar: (a: A, distance: number, radius: number) =>
+    `📍 您距 ${activityId(a)} 活动地点约 ${metres(distance)},超出 ${metres(radius)},签到未完成;到现场后请再发一次位置`,
+  placeSet: (a: A, radius: number) => `📍 已记下 ${activityId(a)} 的活动地点${radius ? `,签到时需发送位置(${metres(radius)}内)` : ''}`,
   alreadyCheckedIn: (a: A, name: string) => `${name} 已签到过 ${activityId(a)}`,
   reminder: (a: A, hoursBefore: boolean) =>
     `⏰ ${hoursBefore ? '活动即将开始' : '明天有活动'}:${activityId(a)} ${a.name},${when(a)}${a.place ? `,地点:${a.place}` : ''}。不能参加请发 #取消报名 ${activityId(a)}`,
   hoursBad: (word: string) => `看不懂时长「${word}」,请写如:2小时、90分钟`,
   hoursTooLong: (max: number) => `活动时长不能超过 ${max} 小时`,
-  closed: (a: A, r: { attendees: number; minutes: number; credited: string[]; residents: number }) =>
+  closed: (a: A, r: { attendees: number; minutes: number; credited: string[]; residents: number; counts: Counts }) =>
     [
       `🏁 ${activityId(a)} ${a.name} 已结束:到场 ${r.attendees} 人,每人 ${hoursText(r.minutes)}`,
       r.residents ? `居民 ${r.residents} 人已计入到场人数` : null,
+      lateAbsent(r.counts),
       ...r.credited,
     ]
       .filter(Boolean)
       .join('\n'),
-  closedNobody: (a: A) => `🏁 ${activityId(a)} ${a.name} 已结束,没有登记到场的人,未记志愿时长`,
+  closedNobody: (a: A, c: Counts) => [`🏁 ${activityId(a)} ${a.name} 已结束,没有登记到场的人,未记志愿时长`, lateAbsent(c)].filter(Boolean).join('\n'),
   activityCancelled: (a: A, told: number) => `已取消活动 ${activityId(a)} ${a.name}${told ? `,已通知报名的 ${told} 人` : ''}`,
   cancelledNotice: (a: A) => `⚠️ 活动 ${activityId(a)} ${a.name}(${when(a)})已取消,您的报名随之取消`,
   statsEmpty: (unitName: string, period: string) => `${unitName} ${period}没有活动`,
-  stats: (unitName: string, period: string, total: { activities: number; signups: number; attended: number; minutes: number }, lines: string[]) =>
+  stats: (unitName: string, period: string, total: Tally, lines: string[]) =>
     [
-      `${unitName} ${period}活动统计:${total.activities} 场,报名 ${total.signups} 人次,到场 ${total.attended} 人次,志愿时长 ${hoursText(total.minutes)}`,
+      `${unitName} ${period}活动统计:${total.activities} 场,报名 ${total.signups} 人次,到场 ${total.attended} 人次,志愿时长 ${hoursText(total.minutes)}${lateAbsentTotals(total)}`,
       ...lines,
     ].join('\n'),
-  statsLine: (label: string, s: { activities: number; signups: number; attended: number; minutes: number }) =>
-    `${label}:${s.activities} 场 · 报名 ${s.signups} · 到场 ${s.attended} · ${hoursText(s.minutes)}`,
+  statsLine: (label: string, s: Tally) =>
+    `${label}:${s.activities} 场 · 报名 ${s.signups} · 到场 ${s.attended} · ${hoursText(s.minutes)}${s.late ? ` · 迟到 ${s.late}` : ''}${s.absent ? ` · 缺席 ${s.absent}` : ''}`,
   noTeam: () => '未分队伍',
   periodName: (p: 'month' | 'year') => (p === 'month' ? '本月' : '本年'),
   badPeriod: (w: string) => `看不懂「${w}」,请写 本月 或 本年`,

@@ -26,6 +26,8 @@ export interface Activity {
   closedAt: Date | null
   seriesId: number | null
   occurrenceAt: Date | null
+  latitude: number | null
+  longitude: number | null
   createdAt: Date
 }
 
@@ -42,7 +44,14 @@ export interface Signup {
   cancelledAt: Date | null
   attendedAt: Date | null
   walkIn: boolean
+  checkinAt: Date | null
+  distanceM: number | null
+  photoAt: Date | null
+  late: boolean
 }
+
+/** A sign-in waits this long for the location or photo the policy asks; the organiser's location after creating it too. */
+export const EVIDENCE_WINDOW_MS = 5 * 60_000
 
 /** Outbox keys of activity posts start with this. */
 export const ACTIVITY_KEY = 'activity'

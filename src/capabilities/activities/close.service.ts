@@ -13,6 +13,7 @@ import { activityId, activityTexts } from './activity.texts.ts'
 import { ACTIVITY_KEY } from './activity.types.ts'
 import { activityPolicyFor } from './activity-policy.ts'
 import { mayRun } from './signup.service.ts'
+import { attendanceCounts } from './attendance-counts.ts'
 
 const MAX_HOURS = 12
 const MAX_SUMMARY = 200
@@ -42,8 +43,10 @@ export async function closeActivity(op: ActivityOp, actor: MemberWithUnit, ref: 
   if (minutes > MAX_HOURS * 60) throw refuse('ACTIVITY_HOURS', activityTexts.hoursTooLong(MAX_HOURS))
   const summary = rest.join(' ').trim().slice(0, MAX_SUMMARY) || null
   await activityRepo.finish(op.db, a.id, { status: 'closed', closedAt: op.now, minutes, summary })
-  const present = (await activityRepo.signups(op.db, a.id)).filter((s) => s.status === 'signed' && s.attendedAt)
-  if (!present.length) return activityTexts.closedNobody(a)
+  const signups = await activityRepo.signups(op.db, a.id)
+  const counts = attendanceCounts(signups, true)
+  const present = signups.filter((s) => s.status === 'signed' && s.attendedAt)
+  if (!present.length) return activityTexts.closedNobody(a, counts)
   const members = await orgRepo.membersByIds(
     op.db,
     present.flatMap((s) => (s.memberId ? [s.memberId] : [])),
@@ -56,9 +59,9 @@ export async function closeActivity(op: ActivityOp, actor: MemberWithUnit, ref: 
     attendees: members,
     supervisorApproves: policy.supervisorApproves,
     messageId: op.messageId,
-    checkinType: isMeetingKind(a.kind) ? 'meeting' : null,
+    checkinType: isMeetingKind(a.kind, policy.kinds) ? 'meeting' : null,
   })
-  return activityTexts.closed(a, { attendees: present.length, minutes, credited: notes, residents: present.length - members.length })
+  return activityTexts.closed(a, { attendees: present.length, minutes, credited: notes, residents: present.length - members.length, counts })
 }
 
 export async function cancelActivity(op: ActivityOp, actor: MemberWithUnit, ref: Ref): Promise<{ text: string; mentionIds: string[] }> {

@@ -4,6 +4,7 @@ import { activityCheckInCommand, activityCommand, activityListCommand, cancelSig
 import { activityPolicy } from './activity-policy.ts'
 import { activityTimerHandlers, activityTimers, seriesTimers } from './activity-timers.ts'
 import { activityCommandTexts, activityTexts } from './activity.texts.ts'
+import { claimActivityEvidence } from './evidence.handler.ts'
 import type { Capability } from '../capability.ts'
 
 export const activities: Capability = {
@@ -12,6 +13,7 @@ export const activities: Capability = {
     title: activityCommandTexts.helpTitle,
     commands: [activityCommand, signUpCommand, cancelSignupCommand, activityCheckInCommand, presentCommand, activityListCommand],
   },
+  claimAttachment: claimActivityEvidence,
   timers: { handlers: (deps) => activityTimerHandlers(deps), sources: () => [activityTimers, seriesTimers] },
   policy: activityPolicy,
   events: { publishes: ['activity.closed'] },

@@ -15,6 +15,7 @@ import { activityRepo } from './activity.repo.ts'
 import { createActivity, refuse, targetOf, type ActivityOp } from './activity.service.ts'
 import { activityTexts } from './activity.texts.ts'
 import { ACTIVITY_KEY, SERIES_TIMER } from './activity.types.ts'
+import { activityPolicyFor } from './activity-policy.ts'
 
 /** Each occurrence's activity is created this long before it starts (sign-up opens then). */
 export const LEAD_MS = 7 * 86_400_000
@@ -34,7 +35,7 @@ export async function createSeries(op: ActivityOp, actor: MemberWithUnit, a: { c
     creatorId: actor.id,
     targetUnitId: target?.id ?? null,
     name: a.tail.name,
-    kind: activityKind(a.tail.name),
+    kind: activityKind(a.tail.name, (await activityPolicyFor(op.db, op.room.unit)).kinds),
     place: a.tail.place,
     capacity: a.tail.capacity,
     minutes: DEFAULT_ACTIVITY_MS / 60_000,
@@ -69,6 +70,7 @@ export async function runSeriesOccurrence(db: DbOrTx, effects: Effects, now: Dat
     place: s.place,
     capacity: s.capacity,
     target,
+    project: null,
     timeText: s.phrase,
   }
   const r = await createActivity(op, { actor: creator as MemberWithUnit, draft, series: { id, occurrenceAt: occurrence } })

@@ -3,6 +3,7 @@
 import { jobId } from '../../core/ids.ts'
 import { isSupervisorOver } from '../../kernel/org/authority.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
+import { registrarNames } from '../../kernel/org/org.service.ts'
 import { districtOf, type BoundRoom, type MemberWithUnit } from '../../kernel/org/org.types.ts'
 import type { Work } from '../../kernel/work.ts'
 import { activityRepo } from './activity.repo.ts'
@@ -19,13 +20,13 @@ export interface Person {
 type Ref = { number: number; label: string }
 
 /** Finds the activity and locks it for the rest of the unit of work. */
-async function locked(w: Work, room: BoundRoom, ref: Ref): Promise<Activity> {
+export async function locked(w: Work, room: BoundRoom, ref: Ref): Promise<Activity> {
   const found = await findActivity(w, room, ref)
   await activityRepo.lock(w.db, found.id)
   return (await activityRepo.byId(w.db, found.id))!
 }
 
-function mustBeOpen(a: Activity) {
+export function mustBeOpen(a: Activity) {
   if (a.status !== 'open') throw refuse('ACTIVITY_NOT_OPEN', activityTexts.notOpen(activityId(a), a.status))
 }
 
@@ -45,6 +46,15 @@ export async function signUp(op: ActivityOp, who: Person, ref: Ref) {
     : await activityRepo.addSignup(op.db, { activityId: a.id, wxid: who.wxid, ...data })
   const waitingAhead = status === 'waiting' ? (await activityRepo.signups(op.db, a.id)).filter((x) => x.status === 'waiting' && x.id !== s.id).length : 0
   return { activity: a, signup: s, signed: status === 'signed' ? signed + 1 : signed, position: waitingAhead + 1 }
+}
+
+/**
+ * A sign-up by someone not on the roster (a resident, or a volunteer not yet registered): who can register them — the
+ * supervisors nearest above — and the group's cadres, @-ed to check who they are (the onboarding flow).
+ */
+export async function onboardingOf(w: Work, room: BoundRoom) {
+  const [registrars, cadres] = await Promise.all([registrarNames(w.db, room.unit), orgRepo.membersIn(w.db, [room.unitId], ['grid_cadre'])])
+  return { registrars, cadres: cadres.map((c) => ({ wxid: c.wxid, name: c.name })) }
 }
 
 /** #取消报名 A3: frees the place; the first waiting moves up and is told in the group where they signed up. */
@@ -119,31 +129,6 @@ export async function markPresent(op: ActivityOp, actor: MemberWithUnit, ref: Re
   }
   const present = (await activityRepo.signups(op.db, a.id)).filter((s) => s.attendedAt && s.status === 'signed').length
   return { activity: a, marked, walkIns, present }
-}
-
-/** #活动签到 A3: one's own attendance, from half an hour before the start to the end. */
-export async function checkIn(op: ActivityOp, who: Person, ref: Ref) {
-  const a = await locked(op, op.room, ref)
-  mustBeOpen(a)
-  const t = op.now.getTime()
-  if (t < a.startsAt.getTime() - 30 * 60_000 || t > a.endsAt.getTime()) throw refuse('ACTIVITY_NOT_STARTED', activityTexts.outsideWindow(a))
-  const s = await activityRepo.signup(op.db, a.id, who.wxid)
-  if (s?.attendedAt && s.status === 'signed') return { activity: a, already: true, walkIn: false }
-  if (s) await activityRepo.updateSignup(op.db, s.id, { attendedAt: op.now, status: 'signed', walkIn: s.status !== 'signed' })
-  else
-    await activityRepo.addSignup(op.db, {
-      activityId: a.id,
-      wxid: who.wxid,
-      name: who.name,
-      memberId: who.member?.id ?? null,
-      roomId: op.room.id,
-      unitId: op.room.unitId,
-      status: 'signed',
-      createdAt: op.now,
-      attendedAt: op.now,
-      walkIn: true,
-    })
-  return { activity: a, already: false, walkIn: !s || s.status !== 'signed' }
 }
 
 /** The people #到场 names: those @-ed (by contact id), then names typed after @ matched to one member of the district. */

@@ -6,9 +6,10 @@ import type { Unit } from '../../kernel/org/org.types.ts'
 import type { Work } from '../../kernel/work.ts'
 import { activityRepo } from './activity.repo.ts'
 import { activityTexts } from './activity.texts.ts'
+import { attendanceCounts } from './attendance-counts.ts'
 
-type Tally = { activities: number; signups: number; attended: number; minutes: number }
-const empty = (): Tally => ({ activities: 0, signups: 0, attended: 0, minutes: 0 })
+type Tally = { activities: number; signups: number; attended: number; minutes: number; late: number; absent: number }
+const empty = (): Tally => ({ activities: 0, signups: 0, attended: 0, minutes: 0, late: 0, absent: 0 })
 
 export function periodBounds(now: Date, period: 'month' | 'year'): { from: Date; to: Date } {
   const l = toLocal(now)
@@ -37,13 +38,17 @@ export async function activityStats(w: Work, unit: Unit, period: 'month' | 'year
   const byUnit = new Map<string, Tally>()
   const byTeam = new Map<string, Tally>()
   for (const a of rows) {
-    const mine = signups.filter((s) => s.activityId === a.id)
-    const attended = mine.filter((s) => s.attendedAt && s.status === 'signed').length
+    const c = attendanceCounts(
+      signups.filter((s) => s.activityId === a.id),
+      a.status === 'closed',
+    )
     const t: Tally = {
       activities: 1,
-      signups: mine.filter((s) => !s.walkIn).length,
-      attended,
-      minutes: a.status === 'closed' ? attended * (a.minutes ?? 0) : 0,
+      signups: c.signups,
+      attended: c.attended,
+      minutes: a.status === 'closed' ? c.attended * (a.minutes ?? 0) : 0,
+      late: c.late,
+      absent: c.absent,
     }
     for (const [map, key] of [
       [byUnit, names.get(a.unitId) ?? ''],

@@ -20,6 +20,15 @@ export const boardRepo = {
       orderBy: [{ priority: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
       take,
     }),
+  /** Open activities (#24) of these units or recruiting them, starting after `from`, soonest first, with their
+   *  sign-ups that hold a place. */
+  upcomingActivities: (db: DbOrTx, unitIds: number[], from: Date, take: number) =>
+    db.activity.findMany({
+      where: { status: 'open', startsAt: { gt: from }, OR: [{ unitId: { in: unitIds } }, { targetUnitId: { in: unitIds } }] },
+      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+      take,
+      include: { _count: { select: { ActivitySignup_activityId: { where: { status: 'signed' } } } } },
+    }),
   /** Notices sent from, to or into these units (a delivery to one of their rooms) since `since`, newest first, with
    *  every room's delivery. */
   recentNotices: (db: DbOrTx, unitIds: number[], since: Date, take: number) =>

@@ -152,6 +152,7 @@ export function digestText(c: DigestCounts): string {
     t.tasks(c.tasks.opened, c.tasks.claimed, c.tasks.done),
     t.hazards(c.hazards.reported, c.hazards.resolved),
     t.hours(hoursText(c.hours.approvedMinutes), c.hours.approvedEntries),
+    ...(c.activities?.held ? [t.activities(c.activities)] : []),
     t.notices(c.notices.sent, c.notices.rooms, c.notices.deliveries, c.notices.onTime, pct),
     t.funnel(funnelLine(c.funnel)),
   ].join('\n')

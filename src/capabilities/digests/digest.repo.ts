@@ -74,6 +74,18 @@ export const digestRepo = {
       FROM "VolunteerEntry" WHERE "unitId" = ANY(${ids}::int[]) AND ("status" = 'pending' OR "reviewedAt" >= ${from})
       GROUP BY 1`,
 
+  /** Activities (not cancelled) of these units starting in [from, to): how many, attendances, late, absent (closed). */
+  activities: async (db: DbOrTx, ids: number[], from: Date, to: Date) =>
+    (
+      await db.$queryRaw<{ held: number; attended: number; late: number; absent: number }[]>`
+      SELECT count(DISTINCT a."id")::int AS held,
+        (count(s."id") FILTER (WHERE s."status" = 'signed' AND s."attendedAt" IS NOT NULL))::int AS attended,
+        (count(s."id") FILTER (WHERE s."status" = 'signed' AND s."attendedAt" IS NOT NULL AND s."late"))::int AS late,
+        (count(s."id") FILTER (WHERE a."status" = 'closed' AND s."status" = 'signed' AND NOT s."walkIn" AND s."attendedAt" IS NULL))::int AS absent
+      FROM "Activity" a LEFT JOIN "ActivitySignup" s ON s."activityId" = a."id"
+      WHERE a."unitId" = ANY(${ids}::int[]) AND a."status" <> 'cancelled' AND a."startsAt" >= ${from} AND a."startsAt" < ${to}`
+    )[0] ?? { held: 0, attended: 0, late: 0, absent: 0 },
+
   /**
    * Per unit of the receiving room: notice deliveries (notice × group) of notices sent in [from, to), the groups they
    * reached, and those acknowledged within the SLA; and the groups (not deliveries, issue #29) holding one of the last

@@ -32,7 +32,7 @@ export async function digestFor(w: Work, unit: Unit, period: DigestPeriod, opts:
   const slot = (unitId: number) => slotOf.get(unitId) ?? own
   const gridIds = units.filter((u) => u.kind === 'grid').map((u) => u.id)
 
-  const [checkins, active, tasks, reported, handled, hours, notices, noticesSent, funnel] = await Promise.all([
+  const [checkins, active, tasks, reported, handled, hours, notices, noticesSent, funnel, activities] = await Promise.all([
     digestRepo.checkins(db, ids, from, to),
     gridIds.length ? digestRepo.activeGrids(db, gridIds, asOf) : Promise.resolve([]),
     digestRepo.tasks(db, ids, from, to, asOf),
@@ -42,6 +42,7 @@ export async function digestFor(w: Work, unit: Unit, period: DigestPeriod, opts:
     digestRepo.notices(db, ids, from, to, asOf),
     digestRepo.noticesSent(db, ids, from, to),
     funnelFor(w, unit, period),
+    digestRepo.activities(db, ids, from, to),
   ])
 
   const c: DigestCounts = {
@@ -58,6 +59,7 @@ export async function digestFor(w: Work, unit: Unit, period: DigestPeriod, opts:
     hours: { approvedMinutes: 0, approvedEntries: 0 },
     notices: { sent: noticesSent, deliveries: 0, rooms: 0, onTime: 0 },
     funnel,
+    activities,
   }
   for (const r of checkins) {
     c.checkinsByType[r.type] = (c.checkinsByType[r.type] ?? 0) + r.n

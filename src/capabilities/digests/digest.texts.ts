@@ -25,6 +25,8 @@ export const digestTexts = {
   tasks: (o: number, c: number, d: number) => `任务 新建 ${o} · 认领 ${c} · 完成 ${d}`,
   hazards: (r: number, s: number) => `隐患 上报 ${r} · 办结 ${s}`,
   hours: (h: string, n: number) => `志愿时长 批准 ${h} 小时(${n} 条)`,
+  activities: (a: { held: number; attended: number; late: number; absent: number }) =>
+    `活动 ${a.held} 场,到场 ${a.attended} 人次${a.late || a.absent ? `(迟到 ${a.late} · 缺席 ${a.absent})` : ''}`,
   // Groups are counted once; when a group got several notices, the deliveries are 群次 (issue #29).
   notices: (sent: number, rooms: number, deliveries: number, onTime: number, pct: string) =>
     !sent

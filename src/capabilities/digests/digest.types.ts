@@ -50,4 +50,6 @@ export interface DigestCounts {
   /** Deliveries are notice × group pairs; rooms, the groups they reached (a group is counted once). */
   notices: { sent: number; deliveries: number; rooms: number; onTime: number }
   funnel: FunnelCounts
+  /** Activities starting in the period (#24); absent only once closed. */
+  activities?: { held: number; attended: number; late: number; absent: number }
 }

@@ -1,4 +1,4 @@
-// The 台账 as .xlsx — sheets 签到, 任务, 隐患, 志愿, 积分, 项目 and 签到汇总 (per unit and kind), one row per record, Chinese headers, frozen bold header
+// The 台账 as .xlsx — sheets 签到, 任务, 隐患, 志愿, 积分, 项目, 活动 and 签到汇总 (per unit and kind), one row per record, Chinese headers, frozen bold header
 // row, widths fitted to the text — for one month of a unit's subtree. One piece of code for both ways out: the
 // command line (`gridbot export ledger --month 2026-11`, the whole district, to a file) and `#导出 台账` in a group
 // (that group's unit subtree, as a file message). Texts written about a unit's records (notes, titles, descriptions,
@@ -24,7 +24,7 @@ import { pointsRepo } from '../points/points.repo.ts'
 import { PROJECT_HEADERS, projectSheetRows } from '../projects/project-export.ts'
 import type { Work } from '../../kernel/work.ts'
 import { ledgerRepo } from './ledger.repo.ts'
-import { checkinRows, checkinSummary, hazardRows, hoursRows, pointsRows, taskRows, type LedgerNames } from './ledger-rows.ts'
+import { activityRows, checkinRows, checkinSummary, hazardRows, hoursRows, pointsRows, taskRows, type LedgerNames } from './ledger-rows.ts'
 import { writeLedgerSheets, type LedgerSheet } from './ledger-writer.ts'
 import { ledgerTexts as t } from './ledger.texts.ts'
 import { unitContext } from '../../kernel/org/unit-context.ts'
@@ -68,7 +68,7 @@ async function scopeSheets(w: Work, scope: LedgerScope, period: { from: Date; to
   // The whole district reads by district (its indexes); a subtree by its units.
   const ids = whole ? null : subtree.map((u) => u.id)
   const inScope = new Set(subtree.map((u) => u.id))
-  const [checkins, tasks, hazards, hours, allPoints, projects, opening] = await Promise.all([
+  const [checkins, tasks, hazards, hours, allPoints, projects, opening, activities] = await Promise.all([
     ledgerRepo.checkins(reports, d, ids, from, to),
     ledgerRepo.tasks(reports, d, ids, from, to),
     ledgerRepo.hazards(reports, d, ids, from, to),
@@ -76,6 +76,7 @@ async function scopeSheets(w: Work, scope: LedgerScope, period: { from: Date; to
     pointsRepo.entriesBetween(w.db, d, from, to),
     projectSheetRows(w, d, period, whole ? undefined : inScope),
     pointsRepo.sumsBefore(w.db, d, from),
+    ledgerRepo.activities(reports, d, ids, from, to),
   ])
   // A balance never shows below zero (issue #29): an entry that moved what is owed (待抵扣) says so in its 说明.
   const { moves } = owedMoves(allPoints, opening)
@@ -98,6 +99,7 @@ async function scopeSheets(w: Work, scope: LedgerScope, period: { from: Date; to
     { name: t.hoursSheet, headers: t.hoursHeaders, rows: hoursRows(hours, names) },
     { name: t.pointsSheet, headers: t.pointsHeaders, rows: pointsRows(whole ? points : points.filter((e) => inScope.has(e.unitId)), names) },
     { name: t.projectSheet, headers: PROJECT_HEADERS, rows: projects },
+    { name: t.activitySheet, headers: t.activityHeaders, rows: activityRows(activities, names) },
     { name: t.checkinSummarySheet, ...checkinSummary(checkins, await scopeKinds(w, scope)) },
   ]
 }

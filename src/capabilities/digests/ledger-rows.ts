@@ -1,6 +1,6 @@
 // The 台账's rows, pure: records (as the ledger repository reads them) to cells, one row per record. Texts about a
 // unit's records are masked unless the reader is that unit (textFor); a resident reporter is not named.
-import type { CheckinLedgerRow } from './ledger.repo.ts'
+import type { ActivityLedgerRow, CheckinLedgerRow } from './ledger.repo.ts'
 import { isoLocal } from '../../core/local-time.ts'
 import { kindLabel, type CheckinKind } from '../../kernel/texts/checkin-kinds.texts.ts'
 import { HAZARD_STATUS_LABEL, categoryLabel } from '../hazards/hazard.texts.ts'
@@ -166,4 +166,23 @@ export const pointsRows = (
     entryRef(e),
     Number(formatPoints(e.centi)),
     [e.source === 'correction' ? masked(n, e.unitId, e.reason) : (e.reason ?? ''), e.owed ? pointsTexts.owedExportNote(e.owed) : ''].filter(Boolean).join(';'),
+  ])
+
+/** 活动: one row per activity; hours are the attendances' total once closed. Names and places masked like the rest. */
+export const activityRows = (rows: ActivityLedgerRow[], n: LedgerNames): Cell[][] =>
+  rows.map((x) => [
+    `A${x.number}`,
+    masked(n, x.unitId, x.name),
+    unitName(n, x.unitId),
+    x.kind,
+    x.team ?? '',
+    stamp(x.startsAt),
+    masked(n, x.unitId, x.place),
+    x.capacity ?? '',
+    x.signups,
+    x.attended,
+    x.late,
+    x.absent,
+    x.status === 'closed' ? Math.round(((x.attended * (x.minutes ?? 0)) / 60) * 100) / 100 : 0,
+    t.activityStatus[x.status] ?? x.status,
   ])

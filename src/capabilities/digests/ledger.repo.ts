@@ -7,6 +7,24 @@ import type { CheckinType } from '../../kernel/texts/checkin-kinds.texts.ts'
 /** `ids` null: the whole district (read through its own column and indexes). */
 const units = (districtId: number, ids: number[] | null) => (ids ? { unitId: { in: ids } } : { districtId })
 
+/** One activity as the ledger lists it, with its sign-ups counted (absent: signed up, not come, once closed). */
+export interface ActivityLedgerRow {
+  number: number
+  name: string
+  unitId: number
+  kind: string
+  team: string | null
+  startsAt: Date
+  place: string | null
+  capacity: number | null
+  status: string
+  minutes: number | null
+  signups: number
+  attended: number
+  late: number
+  absent: number
+}
+
 /** One check-in as the ledger lists it. */
 export interface CheckinLedgerRow {
   at: Date
@@ -70,4 +88,16 @@ export const ledgerRepo = {
     }),
   volunteer: (db: DbOrTx, districtId: number, ids: number[] | null, from: Date, to: Date) =>
     db.volunteerEntry.findMany({ where: { districtId, ...units(districtId, ids), day: { gte: from, lt: to } }, orderBy: { number: 'asc' } }),
+  /** Activities starting in [from, to) with their sign-ups counted, by number. */
+  activities: (db: DbOrTx, districtId: number, ids: number[] | null, from: Date, to: Date) =>
+    db.$queryRaw<ActivityLedgerRow[]>`
+      SELECT a."number", a."name", a."unitId", a."kind", a."team", a."startsAt", a."place", a."capacity", a."status", a."minutes",
+        (count(s."id") FILTER (WHERE s."status" <> 'cancelled' AND NOT s."walkIn"))::int AS "signups",
+        (count(s."id") FILTER (WHERE s."status" = 'signed' AND s."attendedAt" IS NOT NULL))::int AS "attended",
+        (count(s."id") FILTER (WHERE s."status" = 'signed' AND s."attendedAt" IS NOT NULL AND s."late"))::int AS "late",
+        (count(s."id") FILTER (WHERE a."status" = 'closed' AND s."status" = 'signed' AND NOT s."walkIn" AND s."attendedAt" IS NULL))::int AS "absent"
+      FROM "Activity" a LEFT JOIN "ActivitySignup" s ON s."activityId" = a."id"
+      WHERE a."startsAt" >= ${from} AND a."startsAt" < ${to}
+        AND ${ids ? Prisma.sql`a."unitId" = ANY(${ids}::int[])` : Prisma.sql`a."districtId" = ${districtId}`}
+      GROUP BY a."id" ORDER BY a."number"`,
 }

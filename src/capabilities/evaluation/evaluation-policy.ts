@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { resolveSlice, type PolicySlice } from '../../kernel/policy/slice.ts'
 
 /** The inputs a score is built from, in the order tables show them. */
-export const EVALUATION_INPUTS = ['checkins', 'tasks', 'projects', 'hazards', 'hours', 'noticeAck', 'six'] as const
+export const EVALUATION_INPUTS = ['checkins', 'tasks', 'projects', 'hazards', 'hours', 'noticeAck', 'six', 'activitiesOrganised', 'activitiesAttended'] as const
 export type EvaluationInput = (typeof EVALUATION_INPUTS)[number]
 
 const weight = z.number().min(0).max(1000)
@@ -22,7 +22,7 @@ const capsInput = z
 export const evaluationPolicyInput = z
   .object({
     /** Points of score per unit of each input: per check-in, task done, project done, hazard handled, hour of approved
-     *  service, whole acknowledgement rate (1 = 100 %), and 六个一 item done. */
+     *  service, whole acknowledgement rate (1 = 100 %), 六个一 item done, activity organised (closed) and attended. */
     weights: weightsInput.optional(),
     /** At most this much of an input counts (e.g. { checkins: 60 }); absent: no cap. */
     caps: capsInput.optional(),
@@ -38,7 +38,7 @@ export interface EvaluationPolicy {
 
 /** Work done weighs more than presence; the notices' acknowledgement rate counts once notices exist. */
 export const DEFAULT_EVALUATION_POLICY: EvaluationPolicy = {
-  weights: { checkins: 1, tasks: 5, projects: 10, hazards: 3, hours: 2, noticeAck: 20, six: 5 },
+  weights: { checkins: 1, tasks: 5, projects: 10, hazards: 3, hours: 2, noticeAck: 20, six: 5, activitiesOrganised: 3, activitiesAttended: 1 },
   caps: {},
 }
 

@@ -66,6 +66,32 @@ export const evaluationRepo = {
     return m
   },
   /** Minutes of approved service done in the period (by the service day). */
+  /** Activities (#24) each member organised that started in [from, to) and were closed. */
+  activitiesOrganised: async (db: DbOrTx, ids: number[], from: Date, to: Date) =>
+    new Map(
+      (
+        await db.activity.groupBy({
+          by: ['organiserId'],
+          where: { organiserId: { in: ids }, status: 'closed', startsAt: { gte: from, lt: to } },
+          _count: { _all: true },
+        })
+      ).map((r) => [r.organiserId, r._count._all]),
+    ),
+  /** Activities (not cancelled) starting in [from, to) each member attended. */
+  activitiesAttended: async (db: DbOrTx, ids: number[], from: Date, to: Date) => {
+    const rows = await db.activitySignup.findMany({
+      where: {
+        memberId: { in: ids },
+        status: 'signed',
+        attendedAt: { not: null },
+        activity: { status: { not: 'cancelled' }, startsAt: { gte: from, lt: to } },
+      },
+      select: { memberId: true },
+    })
+    const n = new Map<number, number>()
+    for (const r of rows) if (r.memberId) n.set(r.memberId, (n.get(r.memberId) ?? 0) + 1)
+    return n
+  },
   approvedMinutes: async (db: DbOrTx, ids: number[], from: Date, to: Date) =>
     new Map(
       (

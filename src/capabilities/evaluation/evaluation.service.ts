@@ -62,7 +62,7 @@ export async function evaluateCadres(w: Work, a: { districtId: number; units: Un
   const ids = cadres.map((c) => c.id)
   const { from, to } = a.period
   const year = yearToDate(a.period)
-  const [checkins, tasks, projects, hazards, minutes, six, acks, grades] = await Promise.all([
+  const [checkins, tasks, projects, hazards, minutes, six, acks, grades, organised, attended] = await Promise.all([
     evaluationRepo.checkins(w.db, ids, from, to),
     evaluationRepo.tasksDone(w.db, ids, from, to),
     evaluationRepo.projectsDone(w.db, ids, from, to),
@@ -71,6 +71,8 @@ export async function evaluateCadres(w: Work, a: { districtId: number; units: Un
     evaluationRepo.sixRecords(w.db, ids, year.from, year.to),
     ackRates(w, cadres, a.period),
     evaluationRepo.latestGrades(w.db, ids, periodKey(a.period)),
+    evaluationRepo.activitiesOrganised(w.db, ids, from, to),
+    evaluationRepo.activitiesAttended(w.db, ids, from, to),
   ])
   const graders = new Map((await orgRepo.membersByIds(w.db, [...new Set([...grades.values()].map((g) => g.graderId))])).map((m) => [m.id, m.name]))
   const policyAt = await policiesOf(w, a.districtId)
@@ -83,6 +85,8 @@ export async function evaluateCadres(w: Work, a: { districtId: number; units: Un
       hours: (minutes.get(c.id) ?? 0) / 60,
       noticeAck: acks.get(c.id) ?? null,
       six: sixProgress(six.filter((s) => s.memberId === c.id)).done.length,
+      activitiesOrganised: organised.get(c.id) ?? 0,
+      activitiesAttended: attended.get(c.id) ?? 0,
     }
     const g = grades.get(c.id)
     return {

@@ -13,6 +13,8 @@ export const INPUT_LABEL: Record<keyof EvaluationInputs, string> = {
   hours: '志愿时长',
   noticeAck: '通知确认率',
   six: '六个一',
+  activitiesOrganised: '组织活动',
+  activitiesAttended: '参加活动',
 }
 
 const num = (n: number) => String(Math.round(n * 10) / 10)
@@ -20,7 +22,9 @@ export const ackText = (rate: number | null) => (rate === null ? '暂无' : `${M
 
 export function inputsText(i: EvaluationInputs): string {
   const hours = i.hours ? formatMinutes(Math.round(i.hours * 60)) : '0'
-  return `签到 ${i.checkins} · 任务 ${i.tasks} · 项目 ${i.projects} · 隐患 ${i.hazards} · 志愿 ${hours} · 通知确认 ${ackText(i.noticeAck)} · 六个一 ${i.six}/6`
+  // Activities (#24) only when there were any: a district without them reads as before.
+  const acts = i.activitiesOrganised || i.activitiesAttended ? ` · 活动 组织 ${i.activitiesOrganised} · 参加 ${i.activitiesAttended}` : ''
+  return `签到 ${i.checkins} · 任务 ${i.tasks} · 项目 ${i.projects} · 隐患 ${i.hazards} · 志愿 ${hours} · 通知确认 ${ackText(i.noticeAck)} · 六个一 ${i.six}/6${acts}`
 }
 
 export const evaluationTexts = {
@@ -30,7 +34,7 @@ export const evaluationTexts = {
     `📋 ${r.name} ${periodLabel} 评价:\n${inputsText(r.inputs)}\n得分 ${num(r.score)}${r.grade ? `;评定:${r.grade.grade}(${r.grade.graderName},${formatLocal(r.grade.at)})` : ''}`,
   notEvaluated: (name: string) => `${name} 不是网格员或负责人,没有干部评价`,
   weights: (p: EvaluationPolicy) =>
-    `权重:签到×${p.weights.checkins} 任务×${p.weights.tasks} 项目×${p.weights.projects} 隐患×${p.weights.hazards} 志愿每小时×${p.weights.hours} 通知确认率×${p.weights.noticeAck} 六个一每项×${p.weights.six}(通知确认率:本单位群收到的需确认(含紧急)通知中已确认的比例;期间没有通知为“暂无”,不计分)`,
+    `权重:签到×${p.weights.checkins} 任务×${p.weights.tasks} 项目×${p.weights.projects} 隐患×${p.weights.hazards} 志愿每小时×${p.weights.hours} 通知确认率×${p.weights.noticeAck} 六个一每项×${p.weights.six} 组织活动每场×${p.weights.activitiesOrganised} 参加活动每场×${p.weights.activitiesAttended}(通知确认率:本单位群收到的需确认(含紧急)通知中已确认的比例;期间没有通知为“暂无”,不计分)`,
   empty: (unitName: string) => `${unitName}及下级 暂无网格员或负责人`,
   gridRoom: () => '评价表不在网格群公布:请在社区或以上的工作群查看;发送 #评价 可只看本人',
   notYours: (unitName: string) => `您不是${unitName}的上级负责人,不能查看其评价(可发送 #评价 查看本人)`,

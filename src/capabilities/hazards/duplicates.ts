@@ -1,6 +1,9 @@
 // Is a new report the same as an open one? Similar words (character pairs in common: Chinese has no spaces to split
 // on, and a pair of characters is roughly a word) or a location close by. Pure and table-tested.
+import { distanceM } from '../../core/geo.ts'
 import { maskPersonalData } from '../../core/privacy/mask.ts'
+
+export { distanceM }
 
 /** A number that is personal data once masked (139****5678, 3号楼2单元***), with the label typed before it. */
 const PERSONAL = /(?:联系人|联系)?(?:电话|手机|座机|固话|号码|联系方式|tel|phone)?\s*[:：]?\s*[\d*]*\*[\d*]*/giu
@@ -40,17 +43,6 @@ export function similarity(a: string, b: string): number {
     both += Math.min(n, x.get(g) ?? 0)
   }
   return nx + ny === 0 ? 0 : (2 * both) / (nx + ny)
-}
-
-const EARTH_M = 6_371_008.8
-const rad = (d: number) => (d * Math.PI) / 180
-
-/** Great-circle distance in metres. */
-export function distanceM(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
-  const dLat = rad(b.latitude - a.latitude)
-  const dLon = rad(b.longitude - a.longitude)
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLon / 2) ** 2
-  return 2 * EARTH_M * Math.asin(Math.min(1, Math.sqrt(h)))
 }
 
 export interface Candidate {

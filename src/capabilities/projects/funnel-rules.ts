@@ -1,6 +1,7 @@
 // The funnel 需求 → 任务 → 项目 (二七区: 530 needs → 290 tasks → 86 projects; 文山: 需求清单 + 资源清单 → 项目清单):
 // counting what a subtree collected, formed and finished in a period. Pure, table-tested in
 // test/unit/funnel-rules.test.ts; the service reads the rows and digests (issue #11) can call it for their line.
+import { funnelActivitiesText } from './project.texts.ts'
 
 type TaskStatus = 'open' | 'claimed' | 'done' | 'cancelled'
 
@@ -17,6 +18,8 @@ export interface FunnelRows {
   resources: number
   /** Matches (对接) made in the period: one entry per match, by resource. */
   matches: { resourceId: number }[]
+  /** Activities serving a project (#24) that started in the period. */
+  activities?: number
 }
 
 export interface FunnelCounts {
@@ -35,6 +38,8 @@ export interface FunnelCounts {
   resources: number
   matches: number
   resourcesMatched: number
+  /** Activities serving a project (#24); absent: none counted. */
+  activities?: number
 }
 
 export function countFunnel(r: FunnelRows): FunnelCounts {
@@ -52,11 +57,13 @@ export function countFunnel(r: FunnelRows): FunnelCounts {
     resources: r.resources,
     matches: r.matches.length,
     resourcesMatched: new Set(r.matches.map((m) => m.resourceId)).size,
+    activities: r.activities ?? 0,
   }
 }
 
 /** The funnel in one line, as a digest shows it: 需求 530(已解决 230)→ 任务 290(已完成 200)→ 项目 86(已完成 40)· 资源对接 12 次. */
 export function funnelLine(c: FunnelCounts): string {
   const res = c.matches || c.resources ? ` · 资源 ${c.resources} 项,对接 ${c.matches} 次` : ''
-  return `需求 ${c.needs}(已解决 ${c.needsMet})→ 任务 ${c.tasks}(已完成 ${c.tasksDone})→ 项目 ${c.projects}(已完成 ${c.projectsDone})${res}`
+  const acts = c.activities ? funnelActivitiesText(c.activities) : ''
+  return `需求 ${c.needs}(已解决 ${c.needsMet})→ 任务 ${c.tasks}(已完成 ${c.tasksDone})→ 项目 ${c.projects}(已完成 ${c.projectsDone})${res}${acts}`
 }

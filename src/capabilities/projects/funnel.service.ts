@@ -9,14 +9,15 @@ import { projectRepo } from './project.repo.ts'
 export async function funnelFor(w: Work, unit: Unit, period: { from: Date; to: Date }): Promise<FunnelCounts> {
   const ids = (await orgRepo.subtree(w.db, unit)).map((u) => u.id)
   const { from, to } = period
-  const [needs, tasks, projects, resources, matches] = await Promise.all([
+  const [needs, tasks, projects, resources, matches, activities] = await Promise.all([
     projectRepo.needsCreated(w.db, ids, from, to),
     projectRepo.tasksCreated(w.db, ids, from, to),
     projectRepo.projectsCreated(w.db, ids, from, to),
     projectRepo.resourcesCreated(w.db, ids, from, to),
     projectRepo.matchesMade(w.db, ids, from, to),
+    projectRepo.activitiesServing(w.db, ids, from, to),
   ])
   const needTaskIds = needs.flatMap((n) => (n.taskId !== null ? [n.taskId] : []))
   const needTaskStatus = new Map((needTaskIds.length ? await projectRepo.taskStatuses(w.db, needTaskIds) : []).map((t) => [t.id, t.status]))
-  return countFunnel({ needs, tasks, needTaskStatus, projects, resources, matches })
+  return countFunnel({ needs, tasks, needTaskStatus, projects, resources, matches, activities })
 }

@@ -84,6 +84,9 @@ export const projectRepo = {
   taskStatuses: (db: DbOrTx, ids: number[]) => db.task.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } }),
   projectsCreated: (db: DbOrTx, unitIds: number[], from: Date, to: Date) =>
     db.project.findMany({ where: { unitId: { in: unitIds }, createdAt: { gte: from, lt: to } }, select: { id: true, status: true } }),
+  /** Activities (#24, not cancelled) of these units serving a project, starting in the period. */
+  activitiesServing: (db: DbOrTx, unitIds: number[], from: Date, to: Date) =>
+    db.activity.count({ where: { unitId: { in: unitIds }, projectId: { not: null }, status: { not: 'cancelled' }, startsAt: { gte: from, lt: to } } }),
   resourcesCreated: (db: DbOrTx, unitIds: number[], from: Date, to: Date) =>
     db.resource.count({ where: { unitId: { in: unitIds }, createdAt: { gte: from, lt: to } } }),
   /** Matches made in the period to tasks or needs of these units. */

@@ -147,7 +147,10 @@ export const funnelTexts = {
       `→ 任务 ${c.tasks} 项(已完成 ${c.tasksDone},来自需求 ${c.tasksFromNeeds})`,
       `→ 项目 ${c.projects} 个(已完成 ${c.projectsDone})`,
       `资源 ${c.resources} 项登记,对接 ${c.matches} 次(${c.resourcesMatched} 项资源)`,
-    ].join('\n'),
+      c.activities ? `服务项目的活动 ${c.activities} 场` : null,
+    ]
+      .filter(Boolean)
+      .join('\n'),
   badPeriod: (w: string) => `看不懂时段「${w.slice(0, 20)}」:可写 本月、上月、本季、本年、全部 或 11月`,
   allTime: '累计',
 }
@@ -168,3 +171,6 @@ export const sixTexts = {
     `${formatLocal(r.at)} ${SIX_LABEL[r.kind as SixKind]?.word ?? r.kind}:${r.note.slice(0, 30)}${r.source === 'manual' ? '' : `(自动:${r.ref})`}`,
   autoNote: (ref: string, title: string) => `${ref}「${title.slice(0, 40)}」`,
 }
+
+/** The funnel line's activities serving a project (#24). */
+export const funnelActivitiesText = (n: number) => ` · 项目活动 ${n} 场`

@@ -1,6 +1,7 @@
 import type { Middleware } from '../../core/compose.ts'
 import { parseAck } from '../../parser/ack.ts'
 import { BARE_COMMANDS, MAX_COMMAND_TEXT, oversizeCommand, parseCommand, rejoinSplitWord } from '../../parser/command.ts'
+import { quotedSignUp } from '../../parser/quote.ts'
 import type { MessageContext } from '../context.ts'
 
 /**
@@ -25,7 +26,8 @@ export const parseMiddleware: Middleware<MessageContext> = async (ctx, next) => 
       ctx.log.info({ length: msg.text.length }, 'oversize text not parsed')
       return
     }
-    const parsed = parseCommand(msg.text, { mentionsSelf: msg.mentionsSelf, bare: BARE_COMMANDS })
+    // `报名` quoting an activity's post is `#报名 A3` (parser/quote.ts).
+    const parsed = parseCommand(msg.text, { mentionsSelf: msg.mentionsSelf, bare: BARE_COMMANDS }) ?? quotedSignUp(msg.text)
     ctx.command = parsed && rejoinSplitWord(parsed, (w) => !!deps.commands.find(w))
     if (!ctx.command) {
       ctx.ack = parseAck(msg.text)

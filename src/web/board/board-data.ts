@@ -1,6 +1,6 @@
 // What the board shows for one unit's subtree, read through repositories and shaped for the page: open tasks and
 // hazards (state, level, age, next step), recent notices with each room's acknowledgement, the bot accounts, and
-// today's check-ins per child unit. Texts shown above their own unit are masked like the bot's lists are.
+// today's check-ins per child unit, upcoming activities with their sign-ups. Texts shown above their own unit are masked like the bot's lists are.
 import { Effects } from '../../core/effects.ts'
 import { formatLocal } from '../../core/time.ts'
 import type { Db } from '../../db/client.ts'
@@ -18,6 +18,7 @@ import { ACCOUNT_STATE_LABEL, ageLabel, levelLabel, webTexts } from '../texts.ts
 
 const TAKE = 200
 const NOTICE_DAYS = 7
+const ACTIVITIES = 20
 
 export interface WorkRow {
   id: string
@@ -44,6 +45,16 @@ export interface NoticeRow {
   acked: number
 }
 
+export interface ActivityRow {
+  id: string
+  unit: string
+  name: string
+  startsAt: string
+  place: string
+  /** "3/20", or "3" without a limit. */
+  signed: string
+}
+
 export interface BoardData {
   unit: Unit
   /** The units a viewer can pick: this one's ancestors within the viewer's scope, itself, and its children. */
@@ -54,6 +65,7 @@ export interface BoardData {
   notices: NoticeRow[]
   accounts: { id: string; state: string; stateCode: string; since: string | null; detail: string | null; backlog: number }[]
   checkins: { unit: string; count: number; households: number }[]
+  activities: ActivityRow[]
 }
 
 const earliest = (...ds: (Date | null)[]) => ds.filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0] ?? null
@@ -64,7 +76,7 @@ export async function boardData(primary: Db, unit: Unit, now: Date, live: Accoun
   const units = await orgRepo.subtree(db, unit)
   const ids = units.map((u) => u.id)
   const name = new Map(units.map((u) => [u.id, u.name]))
-  const [tasks, hazards, notices, backlog, accounts, today, children] = await Promise.all([
+  const [tasks, hazards, notices, backlog, accounts, today, children, activities] = await Promise.all([
     boardRepo.openTasks(db, ids, TAKE),
     boardRepo.openHazards(db, ids, TAKE),
     boardRepo.recentNotices(db, ids, new Date(now.getTime() - NOTICE_DAYS * 86_400_000), 30),
@@ -72,6 +84,7 @@ export async function boardData(primary: Db, unit: Unit, now: Date, live: Accoun
     orgRepo.accounts(db),
     todayReport({ db, effects: new Effects(), now }, unit),
     orgRepo.children(db, unit.id),
+    boardRepo.upcomingActivities(db, ids, now, ACTIVITIES),
   ])
   const inScope = new Set(ids)
   const roomIds = [...new Set(notices.flatMap((n) => n.deliveries.map((d) => d.roomId)))]
@@ -142,5 +155,16 @@ export async function boardData(primary: Db, unit: Unit, now: Date, live: Accoun
             ...(today.own ? [{ unit: webTexts.own, count: today.own, households: 0 }] : []),
           ]
         : [{ unit: unit.name, count: today.total, households: today.items.reduce((s, c) => s + (c.households ?? 0), 0) }],
+    activities: activities.map((a) => {
+      const n = a._count.ActivitySignup_activityId
+      return {
+        id: `A${a.number}`,
+        unit: name.get(a.unitId) ?? '',
+        name: textFor(unit.id, a.unitId, a.name),
+        startsAt: formatLocal(a.startsAt),
+        place: a.place ? textFor(unit.id, a.unitId, a.place) : '',
+        signed: a.capacity === null ? String(n) : `${n}/${a.capacity}`,
+      }
+    }),
   }
 }

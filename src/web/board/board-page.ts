@@ -39,6 +39,13 @@ ${d.notices.map(
   ) => html`<article class="notice" data-id="${n.id}"><h3>${n.urgent ? '🔴' : '📢'} ${n.id} ${n.text} <small>${n.sentAt} · ${webTexts.noticeTimes(n.slaAt, n.next)} · ${webTexts.ackSummary(n.acked, n.cells.length)}</small></h3>
 <ul class="acks${n.cells.length <= LABELLED_CELLS ? ' labelled' : ''}" aria-label="${n.id} ${c.acks}">${n.cells.map((cell) => html`<li class="cell ${cell.acked ? 'ack' : 'wait'}" title="${webTexts.ackCell(cell.room, cell.acked, cell.label)}" aria-label="${webTexts.ackCell(cell.room, cell.acked, cell.label)}"><span>${cell.room}</span></li>`)}</ul></article>`,
 )}</section>
+<section aria-labelledby="h-activities"><h2 id="h-activities">📅 ${webTexts.activities}(${d.activities.length})</h2>
+${
+  d.activities.length === 0
+    ? html`<p class="none">${webTexts.none}</p>`
+    : html`<table id="activities"><thead><tr><th>${c.id}</th><th>${c.unit}</th><th>${c.title}</th><th>${c.startsAt}</th><th>${c.place}</th><th>${c.signed}</th></tr></thead><tbody>
+${d.activities.map((a) => html`<tr data-id="${a.id}"><td data-label="${c.id}">${a.id}</td><td data-label="${c.unit}">${a.unit}</td><td data-label="${c.title}">${a.name}</td><td data-label="${c.startsAt}">${a.startsAt}</td><td data-label="${c.place}">${a.place || '—'}</td><td class="signed" data-label="${c.signed}">${a.signed}</td></tr>`)}</tbody></table>`
+}</section>
 <div class="two">
 <section aria-labelledby="h-accounts"><h2 id="h-accounts">🤖 ${webTexts.accounts}</h2><table id="accounts"><thead><tr><th>${c.account}</th><th>${c.state}</th><th>${c.since}</th><th>${c.backlog}</th></tr></thead><tbody>
 ${d.accounts.map((a) => html`<tr data-id="${a.id}" data-state="${a.stateCode}"><td data-label="${c.account}">${a.id}</td><td class="state ${a.stateCode}" data-label="${c.state}">${a.state}${a.detail ? html`<br><small>${a.detail}</small>` : ''}</td><td data-label="${c.since}">${a.since ?? '—'}</td><td class="backlog" data-label="${c.backlog}">${a.backlog}</td></tr>`)}</tbody></table></section>

@@ -37,8 +37,9 @@ export function parseClusterNodes(list: string): { nodes: ClusterNode[]; bad: st
     if (!entry) continue
     const m = /^(.+):(\d{1,5})$/.exec(entry)
     const port = m ? Number(m[2]) : 0
-    if (!m || port < 1 || port > 65_535 || m[1]!.includes('/')) return { nodes, bad: entry }
-    nodes.push({ host: m[1]!.replace(/^\[(.*)\]$/, '$1'), port })
+    const host = m?.[1]
+    if (!host || port < 1 || port > 65_535 || host.includes('/')) return { nodes, bad: entry }
+    nodes.push({ host: host.replace(/^\[(.*)\]$/, '$1'), port })
   }
   return { nodes, bad: null }
 }

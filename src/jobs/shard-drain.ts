@@ -72,15 +72,18 @@ export class ShardDrain {
   /** The shard's `count` oldest waiting jobs, oldest first, while `holder` (the active job, by its lock token) holds
    *  its lock. The keys are the worker's, whatever prefix it has. */
   async peek<T>(worker: Worker<T>, holder: { id: string; token: string }, count: number): Promise<WaitingJob<T>[]> {
-    const flat = await this.r.gridbotShardPeek(worker.keys.wait!, `${worker.toKey(holder.id)}:lock`, worker.toKey(''), count, holder.token)
+    const flat = await this.r.gridbotShardPeek(worker.toKey('wait'), `${worker.toKey(holder.id)}:lock`, worker.toKey(''), count, holder.token)
     const out: WaitingJob<T>[] = []
-    for (let i = 0; i < flat.length; i += 2) out.push({ id: flat[i]!, data: JSON.parse(flat[i + 1]!) as T })
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      const [id, data] = [flat[i], flat[i + 1]]
+      if (id !== undefined && data !== undefined) out.push({ id, data: JSON.parse(data) as T })
+    }
     return out
   }
 
   /** Moves handled jobs from waiting to completed, as processed by this worker's process. */
   async complete(worker: Worker, ids: string[], now: number): Promise<number> {
     if (!ids.length) return 0
-    return this.r.gridbotShardComplete(worker.keys.wait!, worker.keys.completed!, worker.toKey(''), now, worker.opts.name ?? '', ...ids)
+    return this.r.gridbotShardComplete(worker.toKey('wait'), worker.toKey('completed'), worker.toKey(''), now, worker.opts.name ?? '', ...ids)
   }
 }

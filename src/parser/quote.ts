@@ -1,5 +1,6 @@
 // WeChat's 引用 (quote-reply) as puppets that flatten it deliver it: 「<who>：<quoted text>」, a line of "- - - …", then
 // the reply. Wechaty 1.x has no quoted-message API (wechaty/wechaty#2387), so the quote is read from the text.
+import { group } from '../core/match-group.ts'
 import type { ParsedCommand } from './command.ts'
 import { normalise } from './normalise.ts'
 
@@ -8,7 +9,7 @@ export const QUOTE = /^「([\s\S]*?)」\s*\n\s*(?:-\s*){5,}\n([\s\S]*)$/u
 /** The quoted text and the reply, or null when the message quotes nothing. */
 export function splitQuote(raw: string): { quoted: string; reply: string } | null {
   const q = raw.length <= 2000 ? QUOTE.exec(raw) : null
-  return q ? { quoted: q[1]!, reply: q[2]! } : null
+  return q ? { quoted: group(q, 1), reply: group(q, 2) } : null
 }
 
 /** 报名, 我报名, 我要报名, #报名, 报名+1 … — a sign-up with no id, as typed under a quoted post. */

@@ -1,7 +1,7 @@
 // The funnel 需求 → 任务 → 项目 (二七区: 530 needs → 290 tasks → 86 projects; 文山: 需求清单 + 资源清单 → 项目清单):
 // counting what a subtree collected, formed and finished in a period. Pure, table-tested in
 // test/unit/funnel-rules.test.ts; the service reads the rows and digests (issue #11) can call it for their line.
-import { funnelActivitiesText } from './project.texts.ts'
+import { funnelActivitiesText } from './funnel.texts.ts'
 
 type TaskStatus = 'open' | 'claimed' | 'done' | 'cancelled'
 

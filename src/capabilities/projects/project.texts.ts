@@ -171,6 +171,3 @@ export const sixTexts = {
     `${formatLocal(r.at)} ${SIX_LABEL[r.kind as SixKind]?.word ?? r.kind}:${r.note.slice(0, 30)}${r.source === 'manual' ? '' : `(自动:${r.ref})`}`,
   autoNote: (ref: string, title: string) => `${ref}「${title.slice(0, 40)}」`,
 }
-
-/** The funnel line's activities serving a project (#24). */
-export const funnelActivitiesText = (n: number) => ` · 项目活动 ${n} 场`

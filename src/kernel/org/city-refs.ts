@@ -22,14 +22,14 @@ export function resolveCityRef(word: string, argv: string[], districts: readonly
   const firstRef = argv.findIndex((a) => DISTRICT_RECORD.test(bareWord(a)))
   const end = firstRef === -1 ? argv.length : firstRef
   for (let i = 0; i < end; i++) {
-    const d = districts.find((x) => x.name === bareWord(argv[i]!))
+    const d = districts.find((x) => x.name === bareWord(argv[i] ?? ''))
     if (!d) continue
     const rest = argv.filter((_, j) => j !== i)
     return { kind: 'named', districtId: d.id, districtName: d.name, argv: rest, args: rest.join(' ') }
   }
   if (firstRef === -1 || !districts.length) return { kind: 'city' }
-  const ref = bareWord(argv[firstRef]!).toUpperCase()
-  const example = ['#' + word, ...argv.slice(0, firstRef), districts[0]!.name, ref, ...argv.slice(firstRef + 1)].join(' ')
+  const ref = bareWord(argv[firstRef] ?? '').toUpperCase()
+  const example = [`#${word}`, ...argv.slice(0, firstRef), districts[0]?.name ?? '', ref, ...argv.slice(firstRef + 1)].join(' ')
   return { kind: 'refuse', ref, example }
 }
 

@@ -28,10 +28,11 @@ function portFree(port: number): Promise<boolean> {
   })
 }
 
-/** A port whose cluster bus port (+10000) is free too. */
+/** A port whose cluster bus port (+10000) is free too. Both below Linux's ephemeral range (32768–60999): a port
+ *  found free there can be taken by any outgoing connection before the node binds it (seen: a bus port lost so). */
 async function clusterPort(taken: Set<number>): Promise<number> {
   for (;;) {
-    const p = 20_000 + Math.floor(Math.random() * 20_000)
+    const p = 15_000 + Math.floor(Math.random() * 7_700)
     if (taken.has(p) || taken.has(p + 10_000) || taken.has(p - 10_000)) continue
     if ((await portFree(p)) && (await portFree(p + 10_000))) return p
   }
@@ -39,16 +40,61 @@ async function clusterPort(taken: Set<number>): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-async function waitFor(what: string, check: () => Promise<boolean>, ms = 30_000): Promise<void> {
+/** `p`, or false after `ms`: a command to a node that is not there waits forever (maxRetriesPerRequest: null). */
+const within = (p: Promise<boolean>, ms: number) => Promise.race([p.catch(() => false), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())])
+
+async function waitFor(what: string, check: () => Promise<boolean>, ms = 30_000, gone: () => string | null = () => null): Promise<void> {
   const end = Date.now() + ms
   while (Date.now() < end) {
-    if (await check().catch(() => false)) return
+    const why = gone()
+    if (why) throw new Error(`Redis Cluster: ${why} while waiting for ${what}`)
+    if (await within(check(), 2_000)) return
     await sleep(100)
   }
   throw new Error(`Redis Cluster: timed out waiting for ${what}`)
 }
 
-export async function startRedisCluster(opts: { dir: string; masters?: number; say?: (line: string) => void }): Promise<RedisClusterServer> {
+type ClusterOptions = { dir: string; masters?: number; say?: (line: string) => void }
+
+/** Started on fresh ports again (up to three times) when a node exits at start: a port another process bound
+ *  between our check and the node's own bind. */
+export async function startRedisCluster(opts: ClusterOptions): Promise<RedisClusterServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(opts)
+    } catch (e) {
+      if (attempt >= 3 || !(e instanceof Error) || !e.message.includes('exited')) throw e
+      opts.say?.(`${e.message}; starting again on other ports`)
+    }
+  }
+}
+
+/** One cluster node: AOF everysec and noeviction, as production runs BullMQ. */
+function spawnNode(bin: string, dir: string, port: number): ChildProcess {
+  mkdirSync(dir, { recursive: true })
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf']
+  args.push('--cluster-node-timeout', '5000', '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction')
+  args.push('--save', '', '--daemonize', 'no', '--protected-mode', 'yes', '--loglevel', 'warning', '--logfile', path.join(dir, 'redis.log'))
+  return spawn(bin, args, { stdio: 'ignore' })
+}
+
+/** Slots split evenly, then every node introduced to the first (what `redis-cli --cluster create` does). */
+async function formCluster(clients: Redis[], ports: number[]): Promise<void> {
+  const masters = clients.length
+  for (const [i, c] of clients.entries()) {
+    const from = Math.floor((i * SLOTS) / masters)
+    const to = Math.floor(((i + 1) * SLOTS) / masters) - 1
+    await c.call('CLUSTER', 'ADDSLOTSRANGE', String(from), String(to))
+  }
+  const [first] = clients
+  for (const port of ports.slice(1)) await first?.call('CLUSTER', 'MEET', '127.0.0.1', String(port))
+  await waitFor('cluster_state:ok on every node', async () => {
+    const infos = await Promise.all(clients.map((c) => c.call('CLUSTER', 'INFO')))
+    return infos.every((i) => /cluster_state:ok/.test(String(i)) && new RegExp(`cluster_known_nodes:${masters}\\b`).test(String(i)))
+  })
+}
+
+async function startOnce(opts: ClusterOptions): Promise<RedisClusterServer> {
   const masters = opts.masters ?? 3
   const bin = findRedisServer(opts.say ?? (() => undefined))
   const taken = new Set<number>()
@@ -74,30 +120,19 @@ export async function startRedisCluster(opts: { dir: string; masters?: number; s
       const port = await clusterPort(taken)
       taken.add(port)
       ports.push(port)
-      const dir = path.resolve(opts.dir, `node-${port}`)
-      mkdirSync(dir, { recursive: true })
-      const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf']
-      args.push('--cluster-node-timeout', '5000', '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction')
-      args.push('--save', '', '--daemonize', 'no', '--protected-mode', 'yes', '--loglevel', 'warning', '--logfile', path.join(dir, 'redis.log'))
-      children.push(spawn(bin, args, { stdio: 'ignore' }))
+      children.push(spawnNode(bin, path.resolve(opts.dir, `node-${port}`), port))
     }
     for (const port of ports) {
       const c = new Redis({ host: '127.0.0.1', port, lazyConnect: true, retryStrategy: () => 100, maxRetriesPerRequest: null })
       c.on('error', () => undefined) // not up yet: waited for below
       clients.push(c)
     }
-    await waitFor('the nodes to start', async () => (await Promise.all(clients.map((c) => c.ping()))).every((p) => p === 'PONG'))
-    // Slots split evenly, then every node introduced to the first.
-    for (let i = 0; i < masters; i++) {
-      const from = Math.floor((i * SLOTS) / masters)
-      const to = Math.floor(((i + 1) * SLOTS) / masters) - 1
-      await clients[i]!.call('CLUSTER', 'ADDSLOTSRANGE', String(from), String(to))
+    const exited = () => {
+      const i = children.findIndex((c) => c.exitCode !== null || c.signalCode !== null)
+      return i < 0 ? null : `the node on port ${ports[i]} exited (its log: ${path.resolve(opts.dir, `node-${ports[i]}`, 'redis.log')})`
     }
-    for (const port of ports.slice(1)) await clients[0]!.call('CLUSTER', 'MEET', '127.0.0.1', String(port))
-    await waitFor('cluster_state:ok on every node', async () => {
-      const infos = await Promise.all(clients.map((c) => c.call('CLUSTER', 'INFO')))
-      return infos.every((i) => /cluster_state:ok/.test(String(i)) && new RegExp(`cluster_known_nodes:${masters}\\b`).test(String(i)))
-    })
+    await waitFor('the nodes to start', async () => (await Promise.all(clients.map((c) => c.ping()))).every((p) => p === 'PONG'), 30_000, exited)
+    await formCluster(clients, ports)
     for (const c of clients) c.disconnect()
     clients.length = 0
   } catch (e) {

@@ -56,4 +56,12 @@ describe('board: upcoming activities (#24)', () => {
     expect(above.activities[0]).toMatchObject({ id: 'A1', signed: '1/20', place: '联系138****5678' })
     expect((await boardOf('正商社区')).activities).toEqual([])
   })
+
+  it('a grid also lists the activities recruiting it from a unit above (a 招募令 to its community or the district)', async () => {
+    await h.say('room-华府社区群', 'wxid_wang', '#活动 明天下午3点 清理楼道 @华府社区')
+    const grid = await boardOf('华府社区5号网格')
+    expect(grid.activities.map((a) => [a.id, a.unit, a.name])).toEqual([['A2', '华府社区', '清理楼道']])
+    expect((await boardOf('正商社区1号网格')).activities).toEqual([])
+    expect((await boardOf('华府社区')).activities.map((a) => a.id)).toEqual(['A1', 'A2'])
+  })
 })

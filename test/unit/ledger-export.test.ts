@@ -36,6 +36,11 @@ beforeAll(async () => {
   await h.say(G5, 'wxid_lijiaxin', '#活动签到 A1')
   h.clock.set(new Date('2026-11-20T17:00:00+08:00'))
   await h.say(HF, 'wxid_wang', '#活动 A1 结束')
+  // A photo kept as its evidence (the scenario activities-attendance.yaml sends them through WeChat).
+  const a1 = await h.db.prisma.activity.findFirstOrThrow({ where: { number: 1 } })
+  await h.db.prisma.media.create({
+    data: { activityId: a1.id, roomId: a1.roomId, accountId: 'bot', messageId: 'evidence-1', kind: 'image', path: 'a.jpg', at: h.clock.now() },
+  })
   h.clock.set(new Date('2026-11-21T09:00:00+08:00'))
   file = path.join(mkdtempSync(path.join(os.tmpdir(), 'ledger-')), '台账-2026-11.xlsx')
   const w = { db: h.db.prisma, effects: new Effects(), now: h.clock.now() }
@@ -78,7 +83,7 @@ describe('the 台账 export', () => {
     const points = wb.getWorksheet('积分')!
     expect(points.rowCount).toBeGreaterThan(2)
     expect(values(wb.getWorksheet('项目')!, 3)[0]).toBe('P1')
-    // 活动: signed up 2, came 1 (late), absent 1, 2 hours credited.
+    // 活动: signed up 2, came 1 (late), absent 1, 2 hours credited, 1 photo.
     expect(values(wb.getWorksheet('活动')!, 3)).toEqual([
       'A1',
       '义诊',
@@ -93,6 +98,7 @@ describe('the 台账 export', () => {
       1,
       1,
       2,
+      1,
       '已结束',
     ])
   })

@@ -251,6 +251,13 @@ describe('gridbot export evaluation', () => {
     const { exportEvaluation, exportPeriod } = await import('../../src/capabilities/evaluation/evaluation-export.service.ts')
     const { EXPORT_HEADERS } = await import('../../src/capabilities/evaluation/evaluation.texts.ts')
     const { PROJECT_HEADERS } = await import('../../src/capabilities/projects/project-export.ts')
+    // An activity (#24): 王书记 organises it, 陈晓 attends — the columns 组织活动 and 参加活动.
+    await h.say(COMMUNITY, 'wxid_wang', '#活动 明天上午9点-11点 清理楼道')
+    await h.say(GRID6, 'wxid_chenxiao', '#报名 A1')
+    h.clock.set(new Date('2026-11-25T09:05:00+08:00'))
+    await h.say(GRID6, 'wxid_chenxiao', '#活动签到 A1')
+    h.clock.set(new Date('2026-11-25T11:00:00+08:00'))
+    await h.say(COMMUNITY, 'wxid_wang', '#活动 A1 结束')
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'evaluation-export-')), 'evaluation.xlsx')
     const r = await exportEvaluation(h.db.prisma, { period: exportPeriod({ month: '2026-11' }), file, now: h.clock.now() })
     expect(r).toEqual({ rows: 7, projects: 2, file })
@@ -261,7 +268,7 @@ describe('gridbot export evaluation', () => {
     const [evaluationTitle, ...evaluation] = rows('评价')
     expect(String(evaluationTitle![0])).toMatch(/^二七区 2026年11月 评价\(导出于 /)
     expect(evaluation[0]).toEqual(EXPORT_HEADERS)
-    expect(evaluation.find((x) => x[1] === '李佳鑫')!.slice(0, 13)).toEqual([
+    expect(evaluation.find((x) => x[1] === '李佳鑫')!.slice(0, 15)).toEqual([
       '华府社区5号网格',
       '李佳鑫',
       'wxid_lijiaxin',
@@ -273,10 +280,14 @@ describe('gridbot export evaluation', () => {
       2,
       '暂无',
       3,
+      0,
+      0,
       43,
       '优秀',
     ])
-    expect(evaluation.find((x) => x[1] === '陈晓')!.slice(11, 13)).toEqual([1, ''])
+    // 王书记 organised A1 (3 points); 陈晓 attended it (1) and got its 2 hours at once from a supervisor (2×2).
+    expect(evaluation.find((x) => x[1] === '王书记')!.slice(11, 14)).toEqual([1, 0, 3])
+    expect(evaluation.find((x) => x[1] === '陈晓')!.slice(8, 15)).toEqual([2, '暂无', 0, 0, 1, 6, ''])
     const [projectsTitle, ...projects] = rows('项目')
     expect(String(projectsTitle![0])).toMatch(/^二七区 2026年11月 项目\(导出于 /)
     expect(projects[0]).toEqual(PROJECT_HEADERS)

@@ -80,9 +80,25 @@ export const activityRepo = {
       where: { organiserId, status: 'open', latitude: null, createdAt: { gte: since } },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     })) as Activity | null,
-  /** A sign-in's photo, kept as media like the others (once per message). */
-  keepPhoto: (db: DbOrTx, data: { memberId: number | null; wxid: string; roomId: number; accountId: string; messageId: string; path: string; at: Date }) =>
-    db.media.createMany({ data: [{ ...data, kind: 'image' }], skipDuplicates: true }),
+  /** A sign-in's photo or an activity's evidence (activityId), kept as media like the others (once per message). */
+  keepPhoto: (
+    db: DbOrTx,
+    data: { memberId: number | null; wxid: string; roomId: number; accountId: string; messageId: string; path: string; at: Date; activityId?: number },
+  ) => db.media.createMany({ data: [{ ...data, kind: 'image' }], skipDuplicates: true }),
+  /** Activities closed since `since` that were made in this room or had someone sign up in it, latest first. */
+  closedSince: async (db: DbOrTx, roomId: number, since: Date) =>
+    (await db.activity.findMany({
+      where: { status: 'closed', closedAt: { gte: since }, OR: [{ roomId }, { ActivitySignup_activityId: { some: { roomId } } }] },
+      orderBy: [{ closedAt: 'desc' }, { id: 'desc' }],
+    })) as Activity[],
+  /** How many photos are each activity's evidence. */
+  photoCounts: async (db: DbOrTx, activityIds: number[]) =>
+    new Map(
+      (await db.media.groupBy({ by: ['activityId'], where: { activityId: { in: activityIds } }, _count: { _all: true } })).map((r) => [
+        r.activityId ?? 0,
+        r._count._all,
+      ]),
+    ),
   /** A project (领题攻坚) by its number, for an activity serving it: its unit and title only. */
   projectByNumber: (db: DbOrTx, districtId: number, number: number) =>
     db.project.findUnique({

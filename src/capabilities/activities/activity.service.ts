@@ -134,7 +134,8 @@ export async function showActivity(w: Work, room: BoundRoom, ref: { number: numb
   const named = signed.filter((s) => s.memberId !== null || s.unitId === room.unitId).map((s) => (s.attendedAt ? activityTexts.attendedMark(s.name) : s.name))
   const residents = signed.filter((s) => s.memberId === null && s.unitId !== room.unitId).length
   const waiting = signups.filter((s) => s.status === 'waiting').map((s) => s.name)
-  return activityTexts.detail(a, { signed: signed.length, named, residents, waiting })
+  const photos = (await activityRepo.photoCounts(w.db, [a.id])).get(a.id) ?? 0
+  return activityTexts.detail(a, { signed: signed.length, named, residents, waiting, photos })
 }
 
 const LIST_LIMIT = 15

@@ -24,6 +24,7 @@ const lateAbsent = (c: Counts) =>
     .join(';') || null
 type Tally = { activities: number; signups: number; attended: number; minutes: number; late: number; absent: number }
 const lateAbsentTotals = (t: Tally) => `${t.late ? `,迟到 ${t.late} 人次` : ''}${t.absent ? `,缺席 ${t.absent} 人次` : ''}`
+const PHOTOS_HINT = '5 分钟内在本群发来的现场照片将记为活动照片'
 const STATUS: Record<string, string> = { closed: '已结束', cancelled: '已取消', open: '报名中' }
 
 export const activityTexts = {
@@ -87,13 +88,14 @@ export const activityTexts = {
   promotedHere: (name: string) => `${name} 由候补递补为正式报名`,
   movedUp: (a: A) =>
     `🎉 您已由候补递补为 ${activityId(a)} ${a.name} 的正式报名(${when(a)}${a.place ? `,${a.place}` : ''}),不能参加请发 #取消报名 ${activityId(a)}`,
-  detail: (a: A & { status: string }, s: { signed: number; named: string[]; residents: number; waiting: string[] }) =>
+  detail: (a: A & { status: string }, s: { signed: number; named: string[]; residents: number; waiting: string[]; photos: number }) =>
     [
       `${activityId(a)} ${a.name}(${STATUS[a.status] ?? a.status})`,
       `时间:${when(a)}`,
       a.place ? `地点:${a.place}` : null,
       `报名:${s.signed}${a.capacity !== null ? `/${a.capacity}` : ''} 人${s.named.length ? `:${s.named.join('、')}` : ''}${s.residents ? `;居民 ${s.residents} 人` : ''}`,
       s.waiting.length ? `候补 ${s.waiting.length} 人` : null,
+      s.photos ? `活动照片 ${s.photos} 张` : null,
     ]
       .filter(Boolean)
       .join('\n'),
@@ -130,10 +132,13 @@ export const activityTexts = {
       r.residents ? `居民 ${r.residents} 人已计入到场人数` : null,
       lateAbsent(r.counts),
       ...r.credited,
+      PHOTOS_HINT,
     ]
       .filter(Boolean)
       .join('\n'),
-  closedNobody: (a: A, c: Counts) => [`🏁 ${activityId(a)} ${a.name} 已结束,没有登记到场的人,未记志愿时长`, lateAbsent(c)].filter(Boolean).join('\n'),
+  closedNobody: (a: A, c: Counts) =>
+    [`🏁 ${activityId(a)} ${a.name} 已结束,没有登记到场的人,未记志愿时长`, lateAbsent(c), PHOTOS_HINT].filter(Boolean).join('\n'),
+  closingPhoto: (a: A, count: number) => `📷 已记为 ${activityId(a)} ${a.name} 的活动照片(共 ${count} 张)`,
   activityCancelled: (a: A, told: number) => `已取消活动 ${activityId(a)} ${a.name}${told ? `,已通知报名的 ${told} 人` : ''}`,
   cancelledNotice: (a: A) => `⚠️ 活动 ${activityId(a)} ${a.name}(${when(a)})已取消,您的报名随之取消`,
   statsEmpty: (unitName: string, period: string) => `${unitName} ${period}没有活动`,

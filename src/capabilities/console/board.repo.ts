@@ -20,11 +20,11 @@ export const boardRepo = {
       orderBy: [{ priority: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
       take,
     }),
-  /** Open activities (#24) of these units or recruiting them, starting after `from`, soonest first, with their
-   *  sign-ups that hold a place. */
-  upcomingActivities: (db: DbOrTx, unitIds: number[], from: Date, take: number) =>
+  /** Open activities (#24) of these units or recruiting them — a 招募令 to one of them or to a unit above them
+   *  (`aboveIds`) — starting after `from`, soonest first, with their sign-ups that hold a place. */
+  upcomingActivities: (db: DbOrTx, unitIds: number[], aboveIds: number[], from: Date, take: number) =>
     db.activity.findMany({
-      where: { status: 'open', startsAt: { gt: from }, OR: [{ unitId: { in: unitIds } }, { targetUnitId: { in: unitIds } }] },
+      where: { status: 'open', startsAt: { gt: from }, OR: [{ unitId: { in: unitIds } }, { targetUnitId: { in: [...unitIds, ...aboveIds] } }] },
       orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
       take,
       include: { _count: { select: { ActivitySignup_activityId: { where: { status: 'signed' } } } } },

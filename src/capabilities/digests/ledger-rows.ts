@@ -184,5 +184,6 @@ export const activityRows = (rows: ActivityLedgerRow[], n: LedgerNames): Cell[][
     x.late,
     x.absent,
     x.status === 'closed' ? Math.round(((x.attended * (x.minutes ?? 0)) / 60) * 100) / 100 : 0,
+    x.photos,
     t.activityStatus[x.status] ?? x.status,
   ])

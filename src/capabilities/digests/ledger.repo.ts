@@ -23,6 +23,8 @@ export interface ActivityLedgerRow {
   attended: number
   late: number
   absent: number
+  /** Photos kept as its evidence (sent just after closing). */
+  photos: number
 }
 
 /** One check-in as the ledger lists it. */
@@ -95,7 +97,8 @@ export const ledgerRepo = {
         (count(s."id") FILTER (WHERE s."status" <> 'cancelled' AND NOT s."walkIn"))::int AS "signups",
         (count(s."id") FILTER (WHERE s."status" = 'signed' AND s."attendedAt" IS NOT NULL))::int AS "attended",
         (count(s."id") FILTER (WHERE s."status" = 'signed' AND s."attendedAt" IS NOT NULL AND s."late"))::int AS "late",
-        (count(s."id") FILTER (WHERE a."status" = 'closed' AND s."status" = 'signed' AND NOT s."walkIn" AND s."attendedAt" IS NULL))::int AS "absent"
+        (count(s."id") FILTER (WHERE a."status" = 'closed' AND s."status" = 'signed' AND NOT s."walkIn" AND s."attendedAt" IS NULL))::int AS "absent",
+        (SELECT count(*) FROM "Media" m WHERE m."activityId" = a."id")::int AS "photos"
       FROM "Activity" a LEFT JOIN "ActivitySignup" s ON s."activityId" = a."id"
       WHERE a."startsAt" >= ${from} AND a."startsAt" < ${to}
         AND ${ids ? Prisma.sql`a."unitId" = ANY(${ids}::int[])` : Prisma.sql`a."districtId" = ${districtId}`}

@@ -12,7 +12,7 @@ export const ledgerTexts = {
   projectSheet: '项目',
   /** Activities (issue #24): one row each, its sign-ups counted. */
   activitySheet: '活动',
-  activityHeaders: ['编号', '活动名称', '单位', '类型', '队伍', '开始时间', '地点', '名额', '报名', '到场', '迟到', '缺席', '志愿时长(小时)', '状态'],
+  activityHeaders: ['编号', '活动名称', '单位', '类型', '队伍', '开始时间', '地点', '名额', '报名', '到场', '迟到', '缺席', '志愿时长(小时)', '照片', '状态'],
   activityStatus: { open: '报名中', closed: '已结束', cancelled: '已取消' } as Record<string, string>,
   /** Check-ins counted per unit and per kind (the district's kinds, issue #23). */
   checkinSummarySheet: '签到汇总',

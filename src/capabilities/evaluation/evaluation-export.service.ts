@@ -1,5 +1,5 @@
 // `gridbot export evaluation --month 2026-11` (or --quarter 2026Q4, --year 2026): the district's cadre evaluation as
-// .xlsx — sheet 评价 (one row per cadre: what they did, the score, the grade in force and who gave it) and the 台账's
+// .xlsx — sheet 评价 (one row per cadre: what they did, activities organised and attended included, the score, the grade in force and who gave it) and the 台账's
 // 项目 sheet for the same period.
 import ExcelJS from 'exceljs'
 import { Effects } from '../../core/effects.ts'
@@ -17,7 +17,7 @@ import { EXPORT_HEADERS } from './evaluation.texts.ts'
 import { monthOf, periodKey, quarterOf, yearOf, type Period } from './periods.ts'
 
 export const EVALUATION_SHEET = '评价'
-const WIDTHS = [20, 10, 16, 8, 8, 10, 10, 10, 14, 12, 8, 8, 8, 10, 16]
+const WIDTHS = [20, 10, 16, 8, 8, 10, 10, 10, 14, 12, 8, 10, 10, 8, 8, 10, 16]
 
 export type PeriodOption = { month: string } | { quarter: string } | { year: string }
 
@@ -65,6 +65,8 @@ export async function writeEvaluation(
       Math.round(r.inputs.hours * 100) / 100,
       r.inputs.noticeAck === null ? '暂无' : Math.round(r.inputs.noticeAck * 1000) / 1000,
       r.inputs.six,
+      r.inputs.activitiesOrganised,
+      r.inputs.activitiesAttended,
       r.score,
       r.grade?.grade ?? '',
       r.grade?.graderName ?? '',

@@ -70,7 +70,7 @@ export const hazardRepo = {
   /** Images `wxid` sent in a room in [from, to] not yet evidence of anything: they become the report's. */
   attachMedia: async (db: DbOrTx, hazardId: number, phase: 'before' | 'after', wxid: string, roomId: number, from: Date, to: Date) => {
     const free = await db.media.findMany({
-      where: { wxid, roomId, hazardId: null, taskId: null, sixId: null, needId: null, at: { gte: from, lte: to } },
+      where: { wxid, roomId, hazardId: null, taskId: null, sixId: null, needId: null, activityId: null, at: { gte: from, lte: to } },
       orderBy: { at: 'asc' },
       select: { id: true, path: true },
     })

@@ -114,7 +114,7 @@ export const projectRepo = {
   attachSixMedia: async (db: DbOrTx, sixId: number, memberId: number, roomId: number, from: Date, to: Date) =>
     (
       await db.media.updateMany({
-        where: { memberId, roomId, sixId: null, taskId: null, hazardId: null, needId: null, at: { gte: from, lte: to } },
+        where: { memberId, roomId, sixId: null, taskId: null, hazardId: null, needId: null, activityId: null, at: { gte: from, lte: to } },
         data: { sixId },
       })
     ).count,

@@ -76,7 +76,7 @@ export const taskRepo = {
     }),
   /** Images a member sent shortly before or after completing, attached as evidence. */
   attachEvidence: (db: DbOrTx, memberId: number, taskId: number, from: Date, to: Date) =>
-    db.media.updateMany({ where: { memberId, taskId: null, sixId: null, needId: null, at: { gte: from, lte: to } }, data: { taskId } }),
+    db.media.updateMany({ where: { memberId, taskId: null, sixId: null, needId: null, activityId: null, at: { gte: from, lte: to } }, data: { taskId } }),
   countEvidence: (db: DbOrTx, taskId: number) => db.media.count({ where: { taskId } }),
   /** The latest need its raiser (a resident by contact id, a member by id) made in the room since `since`, still waiting. */
   latestNeedBy: (db: DbOrTx, who: { wxid: string; memberId: number | null }, roomId: number, since: Date) =>
@@ -93,7 +93,7 @@ export const taskRepo = {
   attachNeedMedia: async (db: DbOrTx, needId: number, wxid: string, roomId: number, from: Date, to: Date) =>
     (
       await db.media.updateMany({
-        where: { wxid, roomId, needId: null, hazardId: null, taskId: null, sixId: null, at: { gte: from, lte: to } },
+        where: { wxid, roomId, needId: null, hazardId: null, taskId: null, sixId: null, activityId: null, at: { gte: from, lte: to } },
         data: { needId },
       })
     ).count,

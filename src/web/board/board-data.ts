@@ -1,6 +1,7 @@
 // What the board shows for one unit's subtree, read through repositories and shaped for the page: open tasks and
 // hazards (state, level, age, next step), recent notices with each room's acknowledgement, the bot accounts, and
-// today's check-ins per child unit, upcoming activities with their sign-ups. Texts shown above their own unit are masked like the bot's lists are.
+// today's check-ins per child unit, upcoming activities with their sign-ups (the subtree's, and those recruiting it
+// from a unit above). Texts shown above their own unit are masked like the bot's lists are.
 import { Effects } from '../../core/effects.ts'
 import { formatLocal } from '../../core/time.ts'
 import type { Db } from '../../db/client.ts'
@@ -73,9 +74,9 @@ const earliest = (...ds: (Date | null)[]) => ds.filter((d): d is Date => !!d).so
 export async function boardData(primary: Db, unit: Unit, now: Date, live: AccountStatus[]): Promise<BoardData> {
   // The board reads from the replica when DATABASE_READ_URL is set (read-replica.ts).
   const db = forReports(primary)
-  const units = await orgRepo.subtree(db, unit)
+  const [units, above] = await Promise.all([orgRepo.subtree(db, unit), orgRepo.ancestors(db, unit)])
   const ids = units.map((u) => u.id)
-  const name = new Map(units.map((u) => [u.id, u.name]))
+  const name = new Map([...units, ...above].map((u) => [u.id, u.name]))
   const [tasks, hazards, notices, backlog, accounts, today, children, activities] = await Promise.all([
     boardRepo.openTasks(db, ids, TAKE),
     boardRepo.openHazards(db, ids, TAKE),
@@ -84,7 +85,13 @@ export async function boardData(primary: Db, unit: Unit, now: Date, live: Accoun
     orgRepo.accounts(db),
     todayReport({ db, effects: new Effects(), now }, unit),
     orgRepo.children(db, unit.id),
-    boardRepo.upcomingActivities(db, ids, now, ACTIVITIES),
+    boardRepo.upcomingActivities(
+      db,
+      ids,
+      above.map((u) => u.id),
+      now,
+      ACTIVITIES,
+    ),
   ])
   const inScope = new Set(ids)
   const roomIds = [...new Set(notices.flatMap((n) => n.deliveries.map((d) => d.roomId)))]

@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import type { CitySpec } from '../../config/city-spec.ts'
 import type { OrgSpec } from '../../config/org-spec.ts'
+import { cityImportTexts as t } from './city-import.texts.ts'
 import { exportUnitRoster, type CatalogueExport } from './org-export.service.ts'
 import { orgRepo } from './org.repo.ts'
 
@@ -24,7 +25,7 @@ export async function exportCity(db: DbOrTx, cityName: string | undefined, ext: 
     throw new AppError(
       'ORG_EXPORT_CITY',
       `city ${cityName ?? '(none given)'} not found among ${cities.length}`,
-      cityName ? `找不到市「${cityName}」` : `数据库中有 ${cities.length} 个市,请用 --city 指定一个`,
+      cityName ? t.exportUnknown(cityName) : t.exportWhich(cities.length),
     )
   const own = await exportUnitRoster(db, city)
   const districts: CityExport['districts'] = []

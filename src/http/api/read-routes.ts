@@ -5,6 +5,7 @@
 import type { Request, Response, Router } from 'express'
 import { Effects } from '../../core/effects.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
+import { unitNamedUnder } from '../../kernel/org/org.service.ts'
 import { districtOf, type Unit } from '../../kernel/org/org.types.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { todayReport } from '../../capabilities/checkins/checkin.service.ts'
@@ -28,7 +29,8 @@ async function unitOf(deps: WorkDeps, req: Request, res: Response): Promise<Unit
   const scope = principalOf(res).unit
   const name = typeof req.query.unit === 'string' ? req.query.unit : null
   if (!name) return scope
-  const u = await orgRepo.unitByName(deps.prisma, districtOf(scope), name)
+  // A city's key (issue #26) names a unit of any of its districts.
+  const u = name === scope.name ? scope : await unitNamedUnder(deps.prisma, scope, name)
   if (!u || !u.path.startsWith(scope.path)) {
     apiError(res, 403, `unit ${name} is not inside this api_key's unit`)
     return null

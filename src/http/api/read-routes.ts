@@ -38,6 +38,10 @@ async function unitOf(deps: WorkDeps, req: Request, res: Response): Promise<Unit
   return u
 }
 
+/** In a city's answer (issue #26) a record's id is one of its district's: the row names that district. */
+const districtField = (scope: Unit, names: Map<number, string>, districtId: number) =>
+  scope.kind === 'city' ? { district: names.get(districtId) ?? '' } : {}
+
 function pageOf(req: Request): { page: number; size: number } | null {
   const page = Number(req.query.page ?? 1)
   const size = Number(req.query.page_size ?? 20)
@@ -99,6 +103,7 @@ export function readRoutes(deps: WorkDeps) {
         const [list, name] = await Promise.all([ids(unit).then((i) => boardRepo.openTasks(deps.prisma, i, MAX_OPEN)), names(unit)])
         const items = list.map((t) => ({
           id: `T${t.number}`,
+          ...districtField(unit, name, t.districtId),
           unit: name.get(t.unitId) ?? '',
           title: textFor(unit.id, t.unitId, t.title),
           status: t.status,
@@ -116,6 +121,7 @@ export function readRoutes(deps: WorkDeps) {
         const [list, name] = await Promise.all([ids(unit).then((i) => boardRepo.openHazards(deps.prisma, i, MAX_OPEN)), names(unit)])
         const items = list.map((h) => ({
           id: `H${h.number}`,
+          ...districtField(unit, name, h.districtId),
           unit: name.get(h.unitId) ?? '',
           category: h.category,
           description: textFor(unit.id, h.reportUnitId, h.description),
@@ -140,6 +146,7 @@ export function readRoutes(deps: WorkDeps) {
         )
         const items = needs.map((n) => ({
           id: `N${n.number}`,
+          ...districtField(unit, names, n.districtId),
           unit: names.get(n.unitId) ?? '',
           description: textFor(unit.id, n.unitId, n.description),
           status: n.status,

@@ -61,7 +61,7 @@ describe("a city's read API and board", () => {
       expect(scope.name).toBe('郑州市')
       const data = await boardData(db, scope, sim.clock.now(), [])
       expect(data.children.map((c) => c.name)).toEqual(['二七区', '惠济区'])
-      expect(data.tasks.map((t) => t.unit).sort()).toEqual(['华府社区5号网格', '弘湖社区1号网格'])
+      expect(data.tasks.map((t) => `${t.id} ${t.unit}`).sort()).toEqual(['二七区 T1 华府社区5号网格', '惠济区 T1 弘湖社区1号网格'])
     }
   })
 })

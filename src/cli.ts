@@ -9,6 +9,7 @@ import { maskSecrets, registerSecrets } from './core/secrets.ts'
 import { accountTexts } from './domain/account/account.texts.ts'
 import type { Infra } from './infra.ts'
 import type { App } from './main.ts'
+import type { DbOrTx } from './db/client.ts'
 import type { QueueEnv } from './jobs/queues.ts'
 import type { StartOptions } from './app/bot.ts'
 import { registerOpenApiCommands } from './capabilities/openapi/openapi-cli.ts'
@@ -291,12 +292,15 @@ org
   .description('write the roster (units, groups with room ids, people with linked contact ids) as YAML or xlsx, in the format import reads')
   .requiredOption('--out <file>', 'output file: .xlsx (the office sheet) or .yaml')
   .option('--district <name>', 'the district (needed when the database holds several)')
-  .action(async (o: { out: string; district?: string }) => {
+  .option('--city <name>', "a whole city: --out is the city file (.yaml), its districts' files are written beside it")
+  .option('--sheets', "with --city: the districts' files as xlsx sheets (default YAML)")
+  .action(async (o: { out: string; district?: string; city?: string; sheets?: boolean }) => {
     const env = loadEnv()
     const { exportRoster } = await import('./app/org-import.ts')
     const { writeOrgFile } = await import('./config/org-write.ts')
     const db = await openDb(env)
     try {
+      if (o.city) return await exportCityCli(db.prisma, o.city, o.out, o.sheets ? 'xlsx' : 'yaml')
       const r = await exportRoster(db.prisma, o.district)
       await writeOrgFile(o.out, r.spec)
       console.log(`已写入 ${o.out}:${r.spec.rooms.length} 个群,${r.spec.members.length} 名成员(其中 ${r.unlinked} 名待登记)`)
@@ -305,6 +309,18 @@ org
       await db.close()
     }
   })
+/** `gridbot org export --city`: the city file and its districts' files, and what they hold. */
+async function exportCityCli(db: DbOrTx, city: string, out: string, ext: 'yaml' | 'xlsx') {
+  const { exportCityFiles } = await import('./app/org-import.ts')
+  const { writeCityFiles } = await import('./config/city-write.ts')
+  const { cityExportTexts: t } = await import('./config/city-write.texts.ts')
+  const r = await exportCityFiles(db, city, ext)
+  const files = await writeCityFiles(out, r)
+  const members = r.city.members.length + r.districts.reduce((n, d) => n + d.spec.members.length, 0)
+  console.log(t.written(out, files, members, r.unlinked))
+  if (r.notExported.length) console.log(t.notExported(r.notExported))
+}
+
 org
   .command('generate')
   .description('write a deterministic district of the given size (--districts N: a city file and N district files beside it)')

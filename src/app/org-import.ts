@@ -7,6 +7,7 @@ import type { Db } from '../db/client.ts'
 import { importOrg as importWith, summariseImport, type ImportReport } from '../kernel/org/org-import.service.ts'
 import { domainEvents, policySlices } from './capability-wiring.ts'
 import { exportRoster as exportWith, type RosterExport } from '../kernel/org/org-export.service.ts'
+import { exportCity as exportCityWith, type CityExport } from '../kernel/org/city-export.service.ts'
 import { exportCatalogue } from '../capabilities/points/catalogue.service.ts'
 import type { DbOrTx } from '../db/client.ts'
 
@@ -23,3 +24,7 @@ export const summariseCity = (r: CityImportReport): string[] => summariseCityImp
 
 /** The org export with the sections capabilities keep (the points catalogue), so export → import keeps everything. */
 export const exportRoster = (db: DbOrTx, districtName?: string): Promise<RosterExport> => exportWith(db, districtName, exportCatalogue)
+
+/** A whole city (issue #26): its file and one file per district, with the districts' catalogues. */
+export const exportCityFiles = (db: DbOrTx, cityName: string | undefined, ext: 'yaml' | 'xlsx'): Promise<CityExport> =>
+  exportCityWith(db, cityName, ext, exportCatalogue)

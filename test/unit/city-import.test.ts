@@ -1,7 +1,7 @@
 // Issue #26: a city file naming its districts' files. The city and its districts are imported together (one
 // transaction): districts' paths start with the city's, ids stay per district, a district's own file keeps it under
 // its city; a missing district file, one that names another city, or a district of another city imports nothing.
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,7 +9,8 @@ import { templateDatabase } from '../helpers/template-db.ts'
 import { loadCityFile, loadOrgSource } from '../../src/config/city-file.ts'
 import { loadOrgFile } from '../../src/config/org-file.ts'
 import type { Database } from '../../src/db/client.ts'
-import { importCity, importOrg } from '../../src/app/org-import.ts'
+import { exportCityFiles, importCity, importOrg } from '../../src/app/org-import.ts'
+import { writeCityFiles } from '../../src/config/city-write.ts'
 import { isSupervisorOver } from '../../src/kernel/org/authority.ts'
 import { orgRepo } from '../../src/kernel/org/org.repo.ts'
 
@@ -120,5 +121,37 @@ describe('importing 郑州市 and its two districts', () => {
     })
     expect(await unitCount()).toBe(before)
     expect(await orgRepo.findCity(db.prisma, '济宁市')).toBeNull()
+  })
+})
+
+describe('gridbot org export of the whole city (after the import above)', () => {
+  const snapshot = async () => ({
+    units: await db.prisma.unit.findMany({ orderBy: { id: 'asc' }, select: { name: true, kind: true, path: true, policy: true } }),
+    rooms: await db.prisma.room.findMany({ orderBy: { id: 'asc' }, select: { topic: true, unitId: true, accountId: true, wxRoomId: true } }),
+    members: await db.prisma.member.findMany({ orderBy: { id: 'asc' }, select: { name: true, wxid: true, unitId: true, role: true, active: true } }),
+  })
+
+  for (const ext of ['yaml', 'xlsx'] as const)
+    it(`writes the city file and one ${ext} file per district that import again changing nothing`, async () => {
+      const before = await snapshot()
+      const out = path.join(dir, `export-${ext}`, '郑州.yaml')
+      mkdirSync(path.dirname(out), { recursive: true })
+      const exported = await exportCityFiles(db.prisma, undefined, ext)
+      expect(exported.city).toMatchObject({ city: '郑州市', districts: [`二七区.${ext}`, `惠济区.${ext}`] })
+      expect(exported.city.members.map((m) => m.name)).toEqual(['马书记', '韩管理'])
+      expect(exported.districts.map((d) => d.spec.city)).toEqual(['郑州市', '郑州市'])
+      await writeCityFiles(out, exported)
+      const src = await loadCityFile(out)
+      expect(src.districts.map((d) => d.spec.district)).toEqual(['二七区', '惠济区'])
+      const r = await importCity(db.prisma, src)
+      for (const rep of [r.city, ...r.districts.map((d) => d.report)]) {
+        expect(rep.lines).toEqual([])
+        expect(rep.updated).toEqual({ units: 0, rooms: 0, members: 0 })
+      }
+      expect(await snapshot()).toEqual(before)
+    })
+
+  it('a city the database does not hold: refused, naming it', async () => {
+    await expect(exportCityFiles(db.prisma, '济南市', 'yaml')).rejects.toMatchObject({ code: 'ORG_EXPORT_CITY', userMessage: '找不到市「济南市」' })
   })
 })

@@ -31,6 +31,10 @@ describe('a record named in a city group', () => {
     for (const argv of [['状态', 'B1'], ['A2'], ['本月', '区'], []]) expect(resolveCityRef('通知', argv, districts)).toEqual({ kind: 'city' })
   })
 
+  it("keeps a district's name when no record follows: it names a unit (#评价 本月 二七区)", () => {
+    expect(resolveCityRef('评价', ['本月', '二七区'], districts)).toEqual({ kind: 'city' })
+  })
+
   it('types a record again as the group must: with the district in a city group', () => {
     expect(refAsTyped({ namedDistrictName: '二七区' }, 'T1')).toBe('二七区 T1')
     expect(refAsTyped({}, 'T1')).toBe('T1')

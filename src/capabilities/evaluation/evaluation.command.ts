@@ -1,7 +1,6 @@
 // #评价 (a cadre's own evaluation, or a supervisor's table of their subtree) and #评定 (a supervisor's grade of a
 // cadre for a month, quarter or year, audited). Scores are never ranked, and never posted in a grid's group.
 import { mentionedMembers } from '../../kernel/org/org.service.ts'
-import { districtOf } from '../../kernel/org/org.types.ts'
 import { parseGrade } from './evaluation-rules.ts'
 import { evaluationTable, gradeCadre, ownEvaluation, unitNamed } from './evaluation.service.ts'
 import { evaluationTexts } from './evaluation.texts.ts'
@@ -52,7 +51,7 @@ export const evaluationCommand: CommandDef<EvalArgs> = {
       const mine = await ownEvaluation(ctx.work, ctx.member, period)
       return ctx.reply(evaluationTexts.own(mine, period.label), { mention: true })
     }
-    const scope = ctx.args.unitName ? await unitNamed(ctx.work, districtOf(ctx.room.unit), ctx.args.unitName) : ctx.room.unit
+    const scope = ctx.args.unitName ? await unitNamed(ctx.work, ctx.room, ctx.args.unitName) : ctx.room.unit
     const { rows, policy } = await evaluationTable(ctx.work, { viewer: ctx.member, room: ctx.room, scope, period })
     if (!rows.length) return ctx.reply(evaluationTexts.empty(scope.name))
     ctx.reply([evaluationTexts.head(scope.name, period.label, rows.length), ...rows.map(evaluationTexts.row), evaluationTexts.weights(policy)].join('\n'))

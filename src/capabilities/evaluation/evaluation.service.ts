@@ -3,6 +3,7 @@
 // with their audit trail. Scores are shown to the cadre and to supervisors above, ordered by unit — never ranked.
 import { refuser } from '../../core/errors.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
+import { unitNamed as kernelUnitNamed } from '../../kernel/org/org.service.ts'
 import { districtOf, type BoundRoom, type MemberWithUnit, type Unit } from '../../kernel/org/org.types.ts'
 import { sixProgress } from '../projects/six-rules.ts'
 import { isSupervisorOver } from '../../kernel/org/authority.ts'
@@ -128,9 +129,9 @@ export async function evaluationTable(w: Work, a: { viewer: MemberWithUnit; room
   return { rows: rows.filter((r) => mayViewScore(a.viewer, r.member)), policy: policyAt(a.scope.id) }
 }
 
-/** A unit of the district by name, for #评价 … 华府社区. */
-export async function unitNamed(w: Work, districtId: number, name: string): Promise<Unit> {
-  const u = await orgRepo.unitByName(w.db, districtId, name)
+/** A unit by name, for #评价 … 华府社区: of the room's district, or in a city's group of any of its districts (#26). */
+export async function unitNamed(w: Work, room: BoundRoom, name: string): Promise<Unit> {
+  const u = await kernelUnitNamed(w, room, name)
   if (!u) throw refuse('EVALUATION_UNKNOWN_UNIT', evaluationTexts.unknownUnit(name))
   return u
 }

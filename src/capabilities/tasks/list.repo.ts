@@ -9,7 +9,7 @@ export const listRepo = {
       where: { unitId: { in: unitIds }, status: { in: ['open', 'pending'] } },
       orderBy: { number: 'asc' },
       take,
-      select: { number: true, unitId: true, reporterId: true, description: true, createdAt: true, status: true },
+      select: { number: true, districtId: true, unitId: true, reporterId: true, description: true, createdAt: true, status: true },
     }),
   countOpenNeeds: (db: DbOrTx, unitIds: number[]) => db.need.count({ where: { unitId: { in: unitIds }, status: { in: ['open', 'pending'] } } }),
   activeTasks: (db: DbOrTx, unitIds: number[], take: number) =>

@@ -5,6 +5,7 @@
 import type { Request, Response, Router } from 'express'
 import { Effects } from '../../core/effects.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
+import { unitNamedUnder } from '../../kernel/org/org.service.ts'
 import { districtOf, type Unit } from '../../kernel/org/org.types.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { todayReport } from '../../capabilities/checkins/checkin.service.ts'
@@ -28,13 +29,18 @@ async function unitOf(deps: WorkDeps, req: Request, res: Response): Promise<Unit
   const scope = principalOf(res).unit
   const name = typeof req.query.unit === 'string' ? req.query.unit : null
   if (!name) return scope
-  const u = await orgRepo.unitByName(deps.prisma, districtOf(scope), name)
+  // A city's key (issue #26) names a unit of any of its districts.
+  const u = name === scope.name ? scope : await unitNamedUnder(deps.prisma, scope, name)
   if (!u || !u.path.startsWith(scope.path)) {
     apiError(res, 403, `unit ${name} is not inside this api_key's unit`)
     return null
   }
   return u
 }
+
+/** In a city's answer (issue #26) a record's id is one of its district's: the row names that district. */
+const districtField = (scope: Unit, names: Map<number, string>, districtId: number) =>
+  scope.kind === 'city' ? { district: names.get(districtId) ?? '' } : {}
 
 function pageOf(req: Request): { page: number; size: number } | null {
   const page = Number(req.query.page ?? 1)
@@ -97,6 +103,7 @@ export function readRoutes(deps: WorkDeps) {
         const [list, name] = await Promise.all([ids(unit).then((i) => boardRepo.openTasks(deps.prisma, i, MAX_OPEN)), names(unit)])
         const items = list.map((t) => ({
           id: `T${t.number}`,
+          ...districtField(unit, name, t.districtId),
           unit: name.get(t.unitId) ?? '',
           title: textFor(unit.id, t.unitId, t.title),
           status: t.status,
@@ -114,6 +121,7 @@ export function readRoutes(deps: WorkDeps) {
         const [list, name] = await Promise.all([ids(unit).then((i) => boardRepo.openHazards(deps.prisma, i, MAX_OPEN)), names(unit)])
         const items = list.map((h) => ({
           id: `H${h.number}`,
+          ...districtField(unit, name, h.districtId),
           unit: name.get(h.unitId) ?? '',
           category: h.category,
           description: textFor(unit.id, h.reportUnitId, h.description),
@@ -138,6 +146,7 @@ export function readRoutes(deps: WorkDeps) {
         )
         const items = needs.map((n) => ({
           id: `N${n.number}`,
+          ...districtField(unit, names, n.districtId),
           unit: names.get(n.unitId) ?? '',
           description: textFor(unit.id, n.unitId, n.description),
           status: n.status,

@@ -2,6 +2,7 @@
 // record names its district too: `#任务 二七区 T1`, `#完成 惠济区 T3`. One pure rule for every capability (issue #26):
 // the district's name anywhere before the first record id is taken out of the arguments (the command's own parser
 // then reads them as in the district's groups); a record id with no district named is refused with that example.
+// With no record id the arguments stay whole: a district's name there names a unit (`#评价 本月 二七区`).
 import { bareWord } from '../../parser/refs.ts'
 import type { Work } from '../work.ts'
 import { districtOf, type Unit } from './org.types.ts'
@@ -20,14 +21,15 @@ export type CityRefResult =
 
 export function resolveCityRef(word: string, argv: string[], districts: readonly { id: number; name: string }[]): CityRefResult {
   const firstRef = argv.findIndex((a) => DISTRICT_RECORD.test(bareWord(a)))
-  const end = firstRef === -1 ? argv.length : firstRef
-  for (let i = 0; i < end; i++) {
+  // No record named: a district's name is the command's own argument (`#评价 本月 二七区`, a unit by name).
+  if (firstRef === -1) return { kind: 'city' }
+  for (let i = 0; i < firstRef; i++) {
     const d = districts.find((x) => x.name === bareWord(argv[i] ?? ''))
     if (!d) continue
     const rest = argv.filter((_, j) => j !== i)
     return { kind: 'named', districtId: d.id, districtName: d.name, argv: rest, args: rest.join(' ') }
   }
-  if (firstRef === -1 || !districts.length) return { kind: 'city' }
+  if (!districts.length) return { kind: 'city' }
   const ref = bareWord(argv[firstRef] ?? '').toUpperCase()
   const example = [`#${word}`, ...argv.slice(0, firstRef), districts[0]?.name ?? '', ref, ...argv.slice(firstRef + 1)].join(' ')
   return { kind: 'refuse', ref, example }

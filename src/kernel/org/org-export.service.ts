@@ -28,6 +28,11 @@ export async function exportRoster(db: DbOrTx, districtName?: string, catalogue?
       `district ${districtName ?? '(none given)'} not found among ${districts.length}`,
       districtName ? `找不到区「${districtName}」` : `数据库中有 ${districts.length} 个区,请用 --district 指定一个`,
     )
+  return exportUnitRoster(db, district, catalogue)
+}
+
+/** One district's file — or a city's own part (its unit, groups and people: a city numbers as a district, #26). */
+export async function exportUnitRoster(db: DbOrTx, district: { id: number; name: string }, catalogue?: CatalogueExport): Promise<RosterExport> {
   const units = (await orgRepo.unitsOfDistrict(db, district.id)).sort((a, b) => a.depth - b.depth || a.id - b.id)
   const nameOf = new Map(units.map((u) => [u.id, u.name]))
   const specOf = new Map<number, UnitSpec>()

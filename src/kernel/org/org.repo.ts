@@ -28,6 +28,7 @@ export const orgRepo = {
   findDistrict: (db: DbOrTx, name: string) => db.unit.findFirst({ where: { name, kind: 'district' } }),
   districtNames: async (db: DbOrTx) => (await db.unit.findMany({ where: { kind: 'district' }, orderBy: { id: 'asc' } })).map((u) => u.name),
   findCity: (db: DbOrTx, name: string) => db.unit.findFirst({ where: { name, kind: 'city' } }),
+  cities: (db: DbOrTx) => db.unit.findMany({ where: { kind: 'city' }, orderBy: { id: 'asc' } }),
   /** The districts under a city, in the order they were first imported. */
   districtsOf: (db: DbOrTx, cityId: number) => db.unit.findMany({ where: { kind: 'district', parentId: cityId }, orderBy: { id: 'asc' } }),
   unitsOfDistrict: (db: DbOrTx, districtId: number) => db.unit.findMany({ where: { districtId } }),

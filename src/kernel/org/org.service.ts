@@ -58,9 +58,14 @@ export async function mentionedMembers({ db }: Pick<Work, 'db'>, room: BoundRoom
 /** A unit of the room's district by its exact name (`@华府社区5号网格` in a command), or null. In a city's group
  *  (issue #26): a unit of any of its districts (`@二七区`), when exactly one goes by that name. */
 export async function unitNamed({ db }: Pick<Work, 'db'>, room: BoundRoom, name: string): Promise<Unit | null> {
-  if (room.unit.kind !== 'city') return orgRepo.unitByName(db, districtOf(room.unit), name)
-  const found = (await orgRepo.unitsNamedUnder(db, room.unit, name)).filter((u) => u.id !== room.unit.id)
-  return found.length === 1 ? found[0]! : (found.find((u) => u.kind === 'district') ?? null)
+  return unitNamedUnder(db, room.unit, name)
+}
+
+/** The same lookup from a unit rather than a group (the read API's `?unit=` inside its key's unit). */
+export async function unitNamedUnder(db: DbOrTx, top: Unit, name: string): Promise<Unit | null> {
+  if (top.kind !== 'city') return orgRepo.unitByName(db, districtOf(top), name)
+  const found = (await orgRepo.unitsNamedUnder(db, top, name)).filter((u) => u.id !== top.id)
+  return found.length === 1 ? (found[0] ?? null) : (found.find((u) => u.kind === 'district') ?? null)
 }
 
 /** The group a unit's work is posted in: its first bound room, or null. */

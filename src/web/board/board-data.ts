@@ -99,12 +99,14 @@ export async function boardData(primary: Db, unit: Unit, now: Date, live: Accoun
   const age = (d: Date) => ageLabel(now.getTime() - d.getTime())
   const at = (d: Date | null) => (d ? formatLocal(d) : null)
   const status = new Map(live.map((s) => [s.accountId, s]))
+  // A city's board (issue #26) lists every district's records: each id as its city group types it, `二七区 T1`.
+  const typed = (districtId: number, label: string) => (unit.kind === 'city' ? `${name.get(districtId) ?? ''} ${label}` : label)
   return {
     unit,
     children,
     now: formatLocal(now),
     tasks: tasks.map((t) => ({
-      id: `T${t.number}`,
+      id: typed(t.districtId, `T${t.number}`),
       unit: name.get(t.unitId) ?? '',
       title: textFor(unit.id, t.unitId, t.title),
       status: STATUS_LABEL[t.status],
@@ -115,7 +117,7 @@ export async function boardData(primary: Db, unit: Unit, now: Date, live: Accoun
       next: at(earliest(t.nextEscalationAt, t.nextReminderAt)),
     })),
     hazards: hazards.map((h) => ({
-      id: `H${h.number}`,
+      id: typed(h.districtId, `H${h.number}`),
       unit: name.get(h.targetUnitId) ?? name.get(h.unitId) ?? '',
       title: `${categoryLabel(h.category)}:${textFor(unit.id, h.reportUnitId, h.description)}`,
       status: HAZARD_STATUS_LABEL[h.status],

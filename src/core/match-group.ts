@@ -7,3 +7,11 @@ export function group(m: RegExpExecArray | RegExpMatchArray, i: number): string 
   if (text === undefined) throw new Error(`regex group ${i} took no part in the match of ${JSON.stringify(m[0])}`)
   return text
 }
+
+/** The entry of `table` for `key`, a key the pattern admitted (a group over the table's own keys); throws, as
+ *  `group` does, when the pattern and the table disagree — instead of `TABLE[key]!`. */
+export function entry<V>(table: Readonly<Record<string, V>>, key: string): V {
+  const v = table[key]
+  if (v === undefined) throw new Error(`no entry for ${JSON.stringify(key)}: the pattern admits a key its table lacks`)
+  return v
+}

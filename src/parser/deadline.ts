@@ -3,7 +3,7 @@
 // never a guess: the reply repeats what was understood so a misreading is visible.
 import { normalise } from './normalise.ts'
 import { daysInMonth, fromLocal, toLocal } from '../core/local-time.ts'
-import { group } from '../core/match-group.ts'
+import { entry, group } from '../core/match-group.ts'
 
 export type DeadlineResult = { ok: true; at: Date } | { ok: false; problem: string }
 
@@ -13,10 +13,10 @@ const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 
 /** 十 → 10, 二十三 → 23, 十二 → 12, 两 → 2. */
 export function chineseNumber(s: string): number | null {
   if (/^\d+$/.test(s)) return Number(s)
-  if (/^[零〇一二两三四五六七八九]+$/.test(s)) return s.length === 1 ? DIGIT[s]! : Number([...s].map((c) => DIGIT[c]).join(''))
+  if (/^[零〇一二两三四五六七八九]+$/.test(s)) return s.length === 1 ? entry(DIGIT, s) : Number([...s].map((c) => DIGIT[c]).join(''))
   // One 十 with at most one digit either side; 十十 or 二二十 is a typo to ask about, not a number to guess.
   const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(s)
-  return m ? (m[1] ? DIGIT[m[1]]! : 1) * 10 + (m[2] ? DIGIT[m[2]]! : 0) : null
+  return m ? (m[1] ? entry(DIGIT, m[1]) : 1) * 10 + (m[2] ? entry(DIGIT, m[2]) : 0) : null
 }
 
 function arabic(s: string): string {
@@ -59,7 +59,7 @@ export function parseDeadline(input: string, now: Date): DeadlineResult {
     // Bound the count before multiplying: 9999999999天 is past the largest Date, and an invalid Date is
     // neither "past" nor "over a year" to the checks in future(), so it would reach the database.
     const n = Number(rel[1])
-    const unitMs = UNIT_MS[group(rel, 2)]!
+    const unitMs = entry(UNIT_MS, group(rel, 2))
     if (n <= 0) return unknown()
     if (n > Math.floor(MAX_AHEAD_MS / unitMs)) return tooFar(raw)
     return future(new Date(now.getTime() + n * unitMs), now, raw)
@@ -94,7 +94,7 @@ export function parseDeadline(input: string, now: Date): DeadlineResult {
     // Understood, and in the past: say so rather than "看不懂".
     return { ok: false, problem: `截止时间「${raw}」已经过去了,请写一个将来的时间,${EXAMPLES}` }
   } else if ((m = take(/^(下下|下个|下|本|这个|这)?(?:周|星期|礼拜)([一二三四五六日天1-7])/))) {
-    const target = WEEKDAY[group(m, 2)]!
+    const target = entry(WEEKDAY, group(m, 2))
     const prefix = m[1] ?? ''
     const weeks = prefix.startsWith('下下') ? 2 : prefix.startsWith('下') ? 1 : 0
     let offset = target - today.weekday + weeks * 7
@@ -123,7 +123,7 @@ export function parseDeadline(input: string, now: Date): DeadlineResult {
     else if (!period && hour >= 1 && hour <= 6 && hour !== 0) {
       return { ok: false, problem: `「${raw}」是上午还是下午?请写:下午${hour}点 或 上午${hour}点` }
     }
-  } else if (period) hour = PERIOD_END[period]!
+  } else if (period) hour = entry(PERIOD_END, period)
   if (rest) return unknown()
   if (!date && hour === null) return unknown()
 

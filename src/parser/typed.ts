@@ -48,11 +48,8 @@ export function normaliseMapped(typed: string): Mapped {
     else collapsed.push(blank ? { ...u, c: ' ' } : u)
   }
   const kept = collapsed.filter((u, k) => !(u.c === ' ' && (collapsed[k - 1]?.c === '\n' || collapsed[k + 1]?.c === '\n')))
-  let a = 0
-  let b = kept.length
-  while (a < b && /\s/.test(kept[a]!.c)) a++
-  while (b > a && /\s/.test(kept[b - 1]!.c)) b--
-  const out = kept.slice(a, b)
+  const a = kept.findIndex((u) => !/\s/.test(u.c))
+  const out = a < 0 ? [] : kept.slice(a, kept.findLastIndex((u) => !/\s/.test(u.c)) + 1)
   return { text: out.map((u) => u.c).join(''), start: out.map((u) => u.s), end: out.map((u) => u.e) }
 }
 

@@ -43,12 +43,13 @@ export async function runDigestChart(deps: TimerDeps, unitId: number, step: numb
 export const digestChartTimers: TimerSource = {
   async pending(db, before, take, afterId) {
     const runs = await digestRepo.pendingCharts(db, before, take, afterId)
-    if (!runs.length) return null
+    const last = runs.at(-1)
+    if (!last) return null
     const timers = new Map<string, TimerRequest>()
     for (const r of runs) {
       const step = DIGEST_KINDS.indexOf(r.kind as (typeof DIGEST_KINDS)[number])
       if (step >= 0) timers.set(`${r.unitId}|${step}|${minutesOf(r.occurrenceAt)}`, digestChartTimer(r.unitId, step, r.occurrenceAt, r.sentAt))
     }
-    return { lastId: runs.at(-1)!.id, timers: [...timers.values()] }
+    return { lastId: last.id, timers: [...timers.values()] }
   },
 }

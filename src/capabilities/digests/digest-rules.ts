@@ -1,5 +1,6 @@
 // Digests (日报 · 周报 · 月报), pure: which period a word names, which child a subtree unit folds into, and the text
 // (problems first, then the period). Table-tested in test/unit/digest-rules.test.ts.
+import { entry } from '../../core/match-group.ts'
 import { fromLocal, toLocal } from '../../core/local-time.ts'
 import { DEFAULT_CHECKIN_KINDS, kindLabel } from '../../kernel/texts/checkin-kinds.texts.ts'
 import { parsePeriod } from '../../parser/period.ts'
@@ -57,7 +58,7 @@ export function digestPeriodOf(kind: DigestKind, word: string | undefined, now: 
   if (kind === 'daily') {
     const today = localDay(now)
     const back: Record<string, number> = { '': 1, 昨天: 1, 昨日: 1, 今天: 0, 今日: 0, 前天: 2 }
-    if (w in back) return { ok: true, period: dayPeriod(new Date(today.getTime() - back[w]! * DAY_MS)) }
+    if (w in back) return { ok: true, period: dayPeriod(new Date(today.getTime() - entry(back, w) * DAY_MS)) }
     if (/^(明天|明日|后天|大后天)$/.test(w)) return { ok: false, problem: t.future }
     const m = /^(?:(\d{4})[-年/])?(\d{1,2})[月/-](\d{1,2})[日号]?$/.exec(w)
     if (!m) return { ok: false, problem: t.badDay(w) }

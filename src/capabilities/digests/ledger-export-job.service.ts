@@ -92,7 +92,8 @@ export async function runLedgerExport(deps: TimerDeps, id: number, lastAttempt: 
 export const ledgerExportTimers: TimerSource = {
   async pending(db, before, take, afterId) {
     const rows = await ledgerRepo.pendingExports(db, before, take, afterId)
-    if (!rows.length) return null
-    return { lastId: rows.at(-1)!.id, timers: rows.map((r) => ledgerExportTimer(r.id, r.createdAt)) }
+    const last = rows.at(-1)
+    if (!last) return null
+    return { lastId: last.id, timers: rows.map((r) => ledgerExportTimer(r.id, r.createdAt)) }
   },
 }

@@ -3,6 +3,7 @@
 // The sheet XML is written here as text into a streamed zip (archiver): exceljs' WorkbookWriter built a row object,
 // a cell object and a style lookup per cell, which made 340,000 check-ins take ~14 s of a 30 s export; the parts below
 // are the ones it wrote (same cell types, frozen pane, widths, bold header style), so a reader sees the same file.
+import { entry } from '../../core/match-group.ts'
 import { Readable, type Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import archiver from 'archiver'
@@ -52,7 +53,7 @@ const ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;',
 
 /** Text as XML character data. */
 export function xmlText(s: string): string {
-  return s.replace(INVALID, '').replace(SPECIAL, (c) => ENTITY[c]!)
+  return s.replace(INVALID, '').replace(SPECIAL, (c) => entry(ENTITY, c))
 }
 
 /** A, B, … Z, AA, … (the column letters of a cell reference). */

@@ -22,10 +22,14 @@ export function normaliseForMatch(text: string): string {
 function bigrams(s: string): Map<string, number> {
   const out = new Map<string, number>()
   const chars = [...s]
-  if (chars.length === 1) out.set(chars[0]!, 1)
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const g = chars[i]! + chars[i + 1]!
-    out.set(g, (out.get(g) ?? 0) + 1)
+  if (chars.length === 1) out.set(s, 1)
+  let prev: string | undefined
+  for (const c of chars) {
+    if (prev !== undefined) {
+      const g = prev + c
+      out.set(g, (out.get(g) ?? 0) + 1)
+    }
+    prev = c
   }
   return out
 }

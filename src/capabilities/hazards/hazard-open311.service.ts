@@ -1,5 +1,6 @@
 // Hazards for the open API (issue #28): a report filed from outside (a hotline, a platform) as a resident's report
 // in the grid that owns it, and reports read back one at a time or a page at a time, as the export maps them.
+import { must } from '../../core/must.ts'
 import { districtOf, type BoundRoom, type Unit } from '../../kernel/org/org.types.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import type { Work } from '../../kernel/work.ts'
@@ -28,7 +29,7 @@ export async function reportFromOutside(w: Work, r: OutsideReport): Promise<Haza
   const op = { ...w, wxid: r.reporter.id, name: r.reporter.name, member: null, room: r.room, accountId: `open311:${r.room.accountId}`, messageId: r.key }
   const outcome = await reportHazard(op, { description: r.description, category: r.category, urgent: false })
   if (r.location) await attachHazardLocation(w, { wxid: r.reporter.id, memberId: null, room: r.room }, r.location, r.key)
-  return (await hazardRepo.byId(w.db, outcome.hazard.id))!
+  return must(await hazardRepo.byId(w.db, outcome.hazard.id), 'HAZARD_MISSING')
 }
 
 async function record(db: Work['db'], h: Hazard & { events: ExportRecord['hazard']['events'] }): Promise<ExportRecord> {
@@ -52,8 +53,9 @@ export async function hazardsInScope(db: Work['db'], scope: Unit, o: { since: Da
   let afterId = o.afterId
   while (out.length < o.take) {
     const page = await hazardRepo.exportPage(db, districtOf(scope), o.since, afterId, 500)
-    if (!page.length) break
-    afterId = page[page.length - 1]!.id
+    const last = page.at(-1)
+    if (!last) break
+    afterId = last.id
     for (const h of page) {
       if (!ids.has(h.unitId) && !ids.has(h.reportUnitId)) continue
       if (o.open !== undefined && o.open === ['verified', 'merged'].includes(h.status)) continue

@@ -1,6 +1,7 @@
 // The hazard state machine as one table — status × action → the status it moves to and who may do it, or the
 // refusal code — plus routing by category. Pure; every cell is table-tested (test/unit/hazard-rules.test.ts). Texts
 // for the codes live in hazard.texts.ts.
+import { must } from '../../core/must.ts'
 import type { Role, Unit, UnitKind } from '../../kernel/org/org.types.ts'
 import { isAtOrAbove } from '../../kernel/org/authority.ts'
 import { standingsOf } from '../../kernel/org/item-authority.ts'
@@ -170,8 +171,8 @@ const RANK: Record<UnitKind, number> = { city: -1, district: 0, town: 1, communi
  * was reported (work is never pushed down to a unit nobody named).
  */
 export function routeTarget<U extends Pick<Unit, 'kind'>>(chain: U[], level: UnitKind): U {
-  for (let i = chain.length - 1; i >= 0; i--) if (RANK[chain[i]!.kind] <= RANK[level]) return chain[i]!
-  return chain[0]!
+  for (const u of [...chain].reverse()) if (RANK[u.kind] <= RANK[level]) return u
+  return must(chain[0], 'HAZARD_NO_CHAIN')
 }
 
 /** The records of a report are visible to the unit it was reported in and those above (the handler is one of them). */

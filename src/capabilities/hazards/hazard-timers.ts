@@ -36,7 +36,8 @@ export function duplicateWaitDecision(h: Row | null, cycle: number): 'post' | 's
 export const hazardTimers: TimerSource = {
   async pending(db, before, take, afterId) {
     const rows = await hazardRepo.pendingTimers(db, before, take, afterId)
-    if (!rows.length) return null
+    const last = rows.at(-1)
+    if (!last) return null
     const timers: TimerRequest[] = []
     for (const h of rows) {
       const cycle = h.escalationCycle
@@ -44,6 +45,6 @@ export const hazardTimers: TimerSource = {
       if (h.nextVerifyAt) timers.push({ kind: 'hazard_verify', subjectId: h.id, cycle, step: h.verifyStep, dueAt: h.nextVerifyAt })
       if (h.nextDuplicateAt) timers.push({ kind: 'hazard_duplicate', subjectId: h.id, cycle, step: 0, dueAt: h.nextDuplicateAt })
     }
-    return { lastId: rows[rows.length - 1]!.id, timers }
+    return { lastId: last.id, timers }
   },
 }

@@ -2,6 +2,7 @@
 // locations attached, the list and the record. Who may do what is the transition table (hazard-rules.ts); each change
 // is one conditional update plus an event row; messages and timers are effects released after commit.
 import { refuser } from '../../core/errors.ts'
+import { must } from '../../core/must.ts'
 import { jobId } from '../../core/ids.ts'
 import { refInRange } from '../../parser/refs.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
@@ -184,8 +185,8 @@ export async function reportHazard(op: HazardOp, input: NewHazard): Promise<Repo
   await hazardRepo.subscribe(op.db, { hazardId: h.id, wxid: op.wxid, roomId: op.room.id, name: h.reporterName, at: op.now })
   const images = await hazardRepo.attachMedia(op.db, h.id, 'before', op.wxid, op.room.id, minus(op.now, ATTACH_WINDOW_MS), op.now)
   await event(op, h, 'reported', null, h.status)
-  const duplicate = match ? { hazard: (await hazardRepo.byId(op.db, match.id))!, match } : null
-  if (match) await event(op, h, 'held', h.status, h.status, hazardId({ number: candidates.find((c) => c.id === match.id)!.number }))
+  const duplicate = match ? { hazard: must(await hazardRepo.byId(op.db, match.id), 'HAZARD_MISSING'), match } : null
+  if (duplicate) await event(op, h, 'held', h.status, h.status, hazardId(duplicate.hazard)) // the candidate matched, read whole
   if (hold && duplicate) {
     const cycle = h.escalationCycle + 1
     const dueAt = new Date(op.now.getTime() + DUPLICATE_WAIT_MS)
@@ -237,7 +238,7 @@ export async function acknowledgeHazard(op: HazardOp, ref: HazardRef) {
   const h = await findHazard(op, ref)
   const to = await authorize(op, h, 'acknowledge')
   if (h.status === 'screening') {
-    const target = (await orgRepo.unitById(op.db, h.targetUnitId))!
+    const target = must(await orgRepo.unitById(op.db, h.targetUnitId), 'UNIT_MISSING')
     await change(op, h, { status: 'reported', ...stopped })
     await event(op, h, 'forwarded', 'screening', 'reported', target.name)
     await tellReached(op, h, hazardTexts.reachedAcknowledged(h, h.unit.name), `ack-${op.messageId}`, op.room.id)
@@ -352,10 +353,10 @@ function postToUnitRoom(op: HazardOp, room: Room, h: Hazard, text: string, who: 
 async function awaiting(op: HazardOp, suspected?: HazardRef) {
   const h = await hazardRepo.awaitingAnswer(op.db, op.wxid, op.room.id)
   if (!h?.suspectedDuplicateId) throw refuse('HAZARD_NO_QUESTION', hazardTexts.noQuestion())
-  const dup = (await hazardRepo.byId(op.db, h.suspectedDuplicateId))!
+  const dup = must(await hazardRepo.byId(op.db, h.suspectedDuplicateId), 'HAZARD_MISSING')
   if (suspected && dup.number !== suspected.number) throw refuse('HAZARD_NOT_SUGGESTED', hazardTexts.notSuggested(suspected.label, hazardId(dup)))
   const [unit, reportUnit] = await Promise.all([orgRepo.unitById(op.db, h.unitId), orgRepo.unitById(op.db, h.reportUnitId)])
-  return { h: { ...h, unit: unit!, reportUnit: reportUnit! }, dup }
+  return { h: { ...h, unit: must(unit, 'UNIT_MISSING'), reportUnit: must(reportUnit, 'UNIT_MISSING') }, dup }
 }
 
 /** #同 H3: the reporter's new report is the same as H3: merged into it, the reporter hears H3's news from now on. */
@@ -437,7 +438,11 @@ export async function releaseHeld(w: Work, h: Hazard, key: string, replyRoomId: 
   )
   if (!ok) return null
   const images = (await hazardRepo.media(w.db, h.id)).map((m) => m.path)
-  const live = await goLive(w, { ...h, status }, { reportUnit: reportUnit!, target: target!, images, key, replyRoomId })
+  const live = await goLive(
+    w,
+    { ...h, status },
+    { reportUnit: must(reportUnit, 'UNIT_MISSING'), target: must(target, 'UNIT_MISSING'), images, key, replyRoomId },
+  )
   await hazardChanged(w, 'hazard.reported', live.hazard, live.hazard.status)
   return live
 }
@@ -506,7 +511,7 @@ export async function attachHazardLocation(
     const match = findDuplicate(located, near, { ...policy, duplicateSimilarity: 2 }) // text was checked at report time
     if (match) {
       await hazardRepo.transition(w.db, h.id, {}, { suspectedDuplicateId: match.id })
-      duplicate = { hazard: (await hazardRepo.byId(w.db, match.id))!, match }
+      duplicate = { hazard: must(await hazardRepo.byId(w.db, match.id), 'HAZARD_MISSING'), match }
     }
   }
   return { hazard: located, at: h.createdAt.getTime(), duplicate }
@@ -552,8 +557,9 @@ export async function* hazardsForExport(db: Work['db'], districtName: string | n
   let afterId = 0
   for (;;) {
     const page = await hazardRepo.exportPage(db, district.id, since, afterId, 500)
-    if (!page.length) return
-    afterId = page[page.length - 1]!.id
+    const last = page.at(-1)
+    if (!last) return
+    afterId = last.id
     for (const h of page) {
       const images = (await hazardRepo.media(db, h.id)).map((m) => m.path)
       yield { hazard: h, handlingUnit: names.get(h.unitId) ?? '', reportUnit: names.get(h.reportUnitId) ?? '', images }

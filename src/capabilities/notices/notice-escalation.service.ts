@@ -3,6 +3,7 @@
 // named in its parent unit's rooms, @-ing the parent's supervisors, as tasks escalate. A job carries ids only; the
 // step is claimed with a conditional update and its posts are written to the outbox in the same transaction, so a
 // retried, duplicated or stale job never posts twice.
+import { must } from '../../core/must.ts'
 import type { Effects } from '../../core/effects.ts'
 import { jobId } from '../../core/ids.ts'
 import type { DbOrTx } from '../../db/client.ts'
@@ -63,7 +64,7 @@ async function reAtOnce(
   const down = new Set((await orgRepo.accounts(db)).filter((a) => isDown(a.state)).map((a) => a.id))
   const byRoom = new Map(open.map((d) => [d.roomId, d]))
   for (const r of rooms) {
-    const d = byRoom.get(r.id)!
+    const d = must(byRoom.get(r.id), 'NOTICE_DELIVERY_MISSING')
     if (!r.wxRoomId || (d.status === 'queued' && down.has(d.accountId))) continue
     const who = people.filter(
       (p) => p.unitId === r.unitId && (p.role === 'grid_cadre' || !people.some((q) => q.unitId === r.unitId && q.role === 'grid_cadre')),

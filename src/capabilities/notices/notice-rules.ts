@@ -85,7 +85,7 @@ export function pickNotice(deliveries: RoomDelivery[], named: number | null, now
 }
 
 /** Who may acknowledge for a room: a cadre, supervisor or admin of the room's own unit (volunteers and guests not). */
-export function mayAcknowledge(member: { role: string; unitId: number } | null, roomUnitId: number): boolean {
+export function mayAcknowledge<M extends { role: string; unitId: number }>(member: M | null, roomUnitId: number): member is M {
   return !!member && member.unitId === roomUnitId && (member.role === 'grid_cadre' || member.role === 'supervisor' || member.role === 'admin')
 }
 

@@ -52,7 +52,9 @@ export function tallyByChild(rows: TallyRow[], basePath: string): ChildTally[] {
   const by = new Map<number | null, ChildTally>()
   for (const r of within(rows, basePath)) {
     const id = childOf(r.unitPath, basePath)
-    addTo(by.get(id) ?? by.set(id, { unitId: id, ...emptyTally() }).get(id)!, r)
+    let t = by.get(id)
+    if (!t) by.set(id, (t = { unitId: id, ...emptyTally() }))
+    addTo(t, r)
   }
   const open = (t: Tally) => t.rooms - t.acknowledged
   return [...by.values()].sort((a, b) => open(b) - open(a) || (a.unitId ?? -1) - (b.unitId ?? -1))
@@ -96,7 +98,8 @@ export function byParent(open: { unitName: string; parentId: number | null }[]):
   const out = new Map<number, string[]>()
   for (const u of open) {
     if (u.parentId === null) continue
-    const names = out.get(u.parentId) ?? out.set(u.parentId, []).get(u.parentId)!
+    let names = out.get(u.parentId)
+    if (!names) out.set(u.parentId, (names = []))
     if (!names.includes(u.unitName)) names.push(u.unitName)
   }
   return out

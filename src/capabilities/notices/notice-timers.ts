@@ -9,7 +9,8 @@ import { STEP_ESCALATE, STEP_SLA } from './notice.types.ts'
 export const noticeTimers: TimerSource = {
   async pending(db, before, take, afterId) {
     const rows = await noticeRepo.pendingTimers(db, before, take, afterId)
-    if (!rows.length) return null
+    const last = rows.at(-1)
+    if (!last) return null
     const timers: TimerRequest[] = []
     for (const n of rows) {
       if (!n.nextEscalationAt) continue
@@ -17,17 +18,18 @@ export const noticeTimers: TimerSource = {
       if (step === STEP_SLA) timers.push({ kind: 'notice_sla', subjectId: n.id, cycle: 0, step: STEP_SLA, dueAt: n.nextEscalationAt })
       if (step === STEP_ESCALATE) timers.push({ kind: 'notice_escalate', subjectId: n.id, cycle: 0, step: STEP_ESCALATE, dueAt: n.nextEscalationAt })
     }
-    return { lastId: rows[rows.length - 1]!.id, timers }
+    return { lastId: last.id, timers }
   },
 }
 
 export const noticeScheduleTimers: TimerSource = {
   async pending(db, before, take, afterId) {
     const rows = await noticeRepo.pendingSchedules(db, before, take, afterId)
-    if (!rows.length) return null
-    const timers: TimerRequest[] = rows
-      .filter((s) => s.nextAt)
-      .map((s) => ({ kind: 'notice_schedule', subjectId: s.id, cycle: occurrenceCycle(s.nextAt!), step: 0, dueAt: s.nextAt! }))
-    return { lastId: rows[rows.length - 1]!.id, timers }
+    const last = rows.at(-1)
+    if (!last) return null
+    const timers: TimerRequest[] = rows.flatMap((s) =>
+      s.nextAt ? [{ kind: 'notice_schedule', subjectId: s.id, cycle: occurrenceCycle(s.nextAt), step: 0, dueAt: s.nextAt }] : [],
+    )
+    return { lastId: last.id, timers }
   },
 }

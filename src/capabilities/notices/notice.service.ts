@@ -3,6 +3,7 @@
 // summary, re-@ and escalation) are in notice-escalation.service.ts; schedules in notice-schedule.service.ts.
 import { textFor } from '../../kernel/org/visibility.ts'
 import { UsageError } from '../../core/errors.ts'
+import { must } from '../../core/must.ts'
 import { jobId } from '../../core/ids.ts'
 import type { OutboundMessage } from '../../core/message.ts'
 import type { SendPace } from '../../core/ports.ts'
@@ -92,8 +93,22 @@ export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { 
   )
   // Groups no up account serves still get their delivery, queued on their own account: they go when it is back, and
   // the plan and #通知 状态 name them (issue #23).
-  const assignment = [...planned.assignment, ...planned.waiting.map((roomId) => ({ roomId, accountId: rooms.find((r) => r.id === roomId)!.accountId }))]
-  const waitingRooms = planned.waiting.map((id) => rooms.find((r) => r.id === id)!)
+  const assignment = [
+    ...planned.assignment,
+    ...planned.waiting.map((roomId) => ({
+      roomId,
+      accountId: must(
+        rooms.find((r) => r.id === roomId),
+        'NOTICE_ROOM_MISSING',
+      ).accountId,
+    })),
+  ]
+  const waitingRooms = planned.waiting.map((id) =>
+    must(
+      rooms.find((r) => r.id === id),
+      'NOTICE_ROOM_MISSING',
+    ),
+  )
   const verdict = slaVerdict(planned, rooms.length, slaMs, op.pace)
   const plan: StoredPlan = {
     rooms: rooms.length,
@@ -140,14 +155,20 @@ export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { 
   const deliveries = assignment.map((a) => ({
     noticeId: notice.id,
     roomId: a.roomId,
-    unitId: byId.get(a.roomId)!.unitId,
+    unitId: must(byId.get(a.roomId), 'NOTICE_ROOM_MISSING').unitId,
     accountId: a.accountId,
     outboxKey: noticeKey(notice.id, a.roomId),
     queuedAt: op.now,
   }))
   await noticeRepo.addDeliveries(op.db, deliveries)
   for (const d of deliveries) {
-    const message: OutboundMessage = { accountId: d.accountId, roomId: byId.get(d.roomId)!.wxRoomId!, text, mentionIds: [], urgent: draft.urgent }
+    const message: OutboundMessage = {
+      accountId: d.accountId,
+      roomId: must(must(byId.get(d.roomId), 'NOTICE_ROOM_MISSING').wxRoomId, 'NOTICE_ROOM_UNBOUND'),
+      text,
+      mentionIds: [],
+      urgent: draft.urgent,
+    }
     op.effects.post(message, d.outboxKey)
   }
   op.effects.schedule({ kind: 'notice_sla', subjectId: notice.id, cycle: 0, step: STEP_SLA, dueAt: nextEscalationAt })
@@ -178,8 +199,8 @@ export async function acknowledge(
   const moved = await noticeRepo.move(w.db, { noticeId: target.noticeId, roomId: who.room.id }, statusesFor('ack'), {
     status: 'acknowledged',
     ackAt: w.now,
-    ackById: who.member!.id,
-    ackByName: who.member!.name,
+    ackById: who.member.id,
+    ackByName: who.member.name,
     ackNote: note,
   })
   return moved ? 'acknowledged' : 'already'

@@ -5,6 +5,7 @@
 // Today every room is served by the one account the org file names; the planner already takes a list per room
 // (preferred first) and an `up` flag per account, so the production-WeChat work (issue #12) can move a down account's
 // rooms to another account that serves them by handing in more candidates and account states, nothing else.
+import { must } from '../../core/must.ts'
 
 export interface PlanRoom {
   roomId: number
@@ -61,13 +62,17 @@ export function planFanOut(rooms: PlanRoom[], accounts: AccountPace[]): FanOutPl
   const load = new Map<string, number>()
   const chosen = new Map<number, string>()
   const waiting: number[] = []
-  const order = rooms.map((r, i) => ({ r, i, choices: r.candidates.filter((c) => pace.get(c) && pace.get(c)!.up !== false) }))
+  const upPace = (c: string) => {
+    const p = pace.get(c)
+    return p && p.up !== false ? [{ c, p }] : []
+  }
+  const order = rooms.map((r, i) => ({ r, i, choices: r.candidates.flatMap(upPace) }))
   order.sort((a, b) => a.choices.length - b.choices.length || a.i - b.i)
   for (const { r, choices } of order) {
     let best: string | null = null
     let bestAt = Number.POSITIVE_INFINITY
-    for (const c of choices) {
-      const at = accountEstimateMs((load.get(c) ?? 0) + 1, pace.get(c)!)
+    for (const { c, p } of choices) {
+      const at = accountEstimateMs((load.get(c) ?? 0) + 1, p)
       if (at < bestAt) {
         best = c
         bestAt = at
@@ -80,10 +85,13 @@ export function planFanOut(rooms: PlanRoom[], accounts: AccountPace[]): FanOutPl
     chosen.set(r.roomId, best)
     load.set(best, (load.get(best) ?? 0) + 1)
   }
-  const used = [...load].map(([id, n]) => ({ id, rooms: n, estimateMs: accountEstimateMs(n, pace.get(id)!) }))
+  const used = [...load].map(([id, n]) => ({ id, rooms: n, estimateMs: accountEstimateMs(n, must(pace.get(id), 'PLAN_PACE_MISSING')) })) // only chosen accounts are loaded
   used.sort((a, b) => b.estimateMs - a.estimateMs || a.id.localeCompare(b.id))
   return {
-    assignment: rooms.filter((r) => chosen.has(r.roomId)).map((r) => ({ roomId: r.roomId, accountId: chosen.get(r.roomId)! })),
+    assignment: rooms.flatMap((r) => {
+      const accountId = chosen.get(r.roomId)
+      return accountId === undefined ? [] : [{ roomId: r.roomId, accountId }]
+    }),
     accounts: used,
     estimateMs: used.reduce((m, a) => Math.max(m, a.estimateMs), 0),
     waiting,

@@ -1,6 +1,7 @@
 // What the webhooks do when a domain event happens: one delivery row per live subscription at or above the event's
 // unit, written in the event's own transaction (the outbox: a rolled-back change sends nothing, a Redis flush loses
 // nothing), and a timer to send it now. What each event sends: webhook-payloads.ts.
+import { must } from '../../core/must.ts'
 import { randomUUID } from 'node:crypto'
 import type { DomainEventMap, Subscriber } from '../../kernel/events.ts'
 import type { Work } from '../../kernel/work.ts'
@@ -33,7 +34,8 @@ export async function recordDeliveries<K extends WebhookEvent>(w: Work, name: K,
     const body = JSON.stringify({ id: deliveryId, event: name, occurred_at: w.now.toISOString(), data })
     return { deliveryId, webhookId: sub.id, event: name, body, nextAt: w.now, createdAt: w.now }
   })
-  for (const r of await webhookRepo.addDeliveries(w.db, rows)) w.effects.schedule({ kind: WEBHOOK_TIMER, subjectId: r.id, cycle: 0, step: 0, dueAt: r.nextAt! })
+  for (const r of await webhookRepo.addDeliveries(w.db, rows))
+    w.effects.schedule({ kind: WEBHOOK_TIMER, subjectId: r.id, cycle: 0, step: 0, dueAt: must(r.nextAt, 'WEBHOOK_NO_NEXT') })
   return rows.length
 }
 

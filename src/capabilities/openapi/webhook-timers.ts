@@ -3,6 +3,7 @@
 // schedules the next attempt with backoff, until MAX_ATTEMPTS mark it failed (`gridbot webhooks failed|retry`).
 // The sweeper re-creates the timers of unsent rows after a crash or a Redis flush. Receivers deduplicate by the
 // delivery id (X-Gridbot-Delivery): a crash between their 2xx and our mark sends that one delivery again.
+import { must } from '../../core/must.ts'
 import type { TimerRun } from '../capability.ts'
 import type { TimerDeps, TimerStep } from '../../kernel/timers/timer-step.ts'
 import type { TimerSource } from '../../kernel/timers/sweeper.ts'
@@ -57,10 +58,11 @@ export const webhookTimerHandlers = (deps: WebhookDeps): Record<string, TimerRun
 export const webhookTimers: TimerSource = {
   async pending(db, before, take, afterId) {
     const rows = await webhookRepo.pending(db, before, take, afterId)
-    if (!rows.length) return null
+    const last = rows.at(-1)
+    if (!last) return null
     return {
-      lastId: rows[rows.length - 1]!.id,
-      timers: rows.map((r) => ({ kind: WEBHOOK_TIMER, subjectId: r.id, cycle: r.attempts, step: 0, dueAt: r.nextAt! })),
+      lastId: last.id,
+      timers: rows.map((r) => ({ kind: WEBHOOK_TIMER, subjectId: r.id, cycle: r.attempts, step: 0, dueAt: must(r.nextAt, 'WEBHOOK_NO_NEXT') })),
     }
   },
 }

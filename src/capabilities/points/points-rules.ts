@@ -5,7 +5,7 @@ import { fromLocal, toLocal } from '../../core/local-time.ts'
 import { isAtOrAbove, isSupervisorOver } from '../../kernel/org/authority.ts'
 import type { Role } from '../../kernel/org/org.types.ts'
 import type { PointsPolicy } from './points-policy.ts'
-import { group } from '../../core/match-group.ts'
+import { entry, group } from '../../core/match-group.ts'
 import type { PeriodKind } from '../../kernel/time/periods.ts'
 
 // ── Durations ───────────────────────────────────────────────────────────────────────────────────────────────────
@@ -25,7 +25,7 @@ export function readNumber(s: string): number | null {
     } else if (ch === '百') {
       total += (digit || 1) * 100
       digit = 0
-    } else digit = DIGIT[ch]!
+    } else digit = entry(DIGIT, ch)
   }
   return total + digit
 }
@@ -113,7 +113,7 @@ export function parseServiceDay(word: string, now: Date): ServiceDay | null {
   let m: number
   let d: number
   if (w in rel) {
-    const at = fromLocal(today.year, today.month, today.day - rel[w]!)
+    const at = fromLocal(today.year, today.month, today.day - entry(rel, w))
     return { ok: true, day: at }
   }
   // Understood, but not yet: only service already done is logged.

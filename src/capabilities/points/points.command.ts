@@ -1,4 +1,5 @@
 // #积分 (balance and last entries), #排行 (rankings that never shame), #冲正 (a reversing entry with a reason).
+import { entry } from '../../core/match-group.ts'
 import { correct, statement, type CorrectableSource } from './points.service.ts'
 import { ledgerTexts } from './points.texts.ts'
 import { PERIOD_WORDS, type PeriodKind } from './points-rules.ts'
@@ -54,7 +55,7 @@ export const rankCommand: CommandDef<RankArgs> = {
   parse: parseRank,
   async run(ctx) {
     // Above the level named: the units of that level compared (#排行 本月 网格 in the district's group).
-    const level = ctx.args.scope ? SCOPE_WORDS[ctx.args.scope]! : null
+    const level = ctx.args.scope ? entry(SCOPE_WORDS, ctx.args.scope) : null
     if (ranksLevelBelow(ctx.room.unit, level)) return replyUnitRanking(ctx, { ...ctx.args, level })
     const r = await ranking(ctx.work, { member: ctx.member, roomUnit: ctx.room.unit, period: ctx.args.period, scopeWord: ctx.args.scope })
     ctx.reply(rankingText(r), { mention: true })

@@ -2,6 +2,7 @@
 // beside the ledger. Rankings never shame: a member sees their own rank; a group sees the top 10 and, separately,
 // its units — raw and per registered cadre, so a small grid is not punished for being small; the org policy can
 // turn the member list off — for a unit and everything under it, wherever the ranking is read.
+import { entry } from '../../core/match-group.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { districtOf, type MemberWithUnit, type Unit, type UnitKind } from '../../kernel/org/org.types.ts'
 import type { Work } from '../../kernel/work.ts'
@@ -27,7 +28,7 @@ const TOP = 10
 /** The unit a ranking covers: the room's unit, or its ancestor of the kind asked for. */
 async function scopeUnit(w: Work, roomUnit: Unit, word: string | null): Promise<Unit> {
   if (!word) return roomUnit
-  const kind = SCOPE_WORDS[word]!
+  const kind = entry(SCOPE_WORDS, word)
   if (roomUnit.kind === kind) return roomUnit
   const up = (await orgRepo.ancestors(w.db, roomUnit)).find((u) => u.kind === kind)
   if (!up) throw refuse('RANK_SCOPE', rankTexts.badScope(word, roomUnit.name))

@@ -5,6 +5,7 @@
 // code, no ledger row. Lock order, always: the redeemer's own balance row, then the item's row — a redemption never
 // locks another member's balance row (it settles only the redeemer's own check-ins), so two redemptions cannot
 // deadlock (test/points-race.int.test.ts).
+import { must } from '../../core/must.ts'
 import { randomInt } from 'node:crypto'
 import type { Work } from '../../kernel/work.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
@@ -120,7 +121,7 @@ export async function checkOff(w: Work, a: { actor: MemberWithUnit; code: string
   const r = await pointsRepo.redemptionByCode(w.db, code)
   if (!r) throw refuse('REDEEM_CODE_UNKNOWN', redeemTexts.unknownCode(code))
   const item = (await pointsRepo.itemById(w.db, r.itemId)) as CatalogueItem
-  const unit = (await orgRepo.unitById(w.db, item.unitId))!
+  const unit = must(await orgRepo.unitById(w.db, item.unitId), 'UNIT_MISSING')
   // Another district's live code is answered as an unknown one: no oracle telling codes that exist (issue #29).
   if (districtOf(unit) !== districtOf(a.actor.unit)) throw refuse('REDEEM_CODE_UNKNOWN', redeemTexts.unknownCode(code))
   if (!mayCheckOff(a.actor, { unit, providerWxid: item.providerWxid })) throw refuse('REDEEM_CHECKOFF_DENIED', redeemTexts.checkOffDenied())

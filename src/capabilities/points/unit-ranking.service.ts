@@ -1,6 +1,7 @@
 // 比学赶超: units of one level (网格, 社区, 街道) under the room's unit compared over a period — points per registered
 // grid cadre (so a small grid is not punished for being small), check-ins, tasks and hazards completed, needs met,
 // notices acknowledged. Units only: never a ranking of people by evaluation score.
+import { must } from '../../core/must.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { cityDistricts } from '../../kernel/org/org.service.ts'
 import { districtOf, type MemberWithUnit, type Unit, type UnitKind } from '../../kernel/org/org.types.ts'
@@ -29,21 +30,24 @@ function addUp<R extends Counted>(lines: Map<number, UnitRankLine>, rows: R[], a
   const targets = new Set(lines.keys())
   for (const r of rows) {
     const id = targetOf(targets, r.path)
-    if (id !== null) add(lines.get(id)!, r)
+    if (id !== null) add(must(lines.get(id), 'RANK_LINE_MISSING'), r) // targets are the lines' keys
   }
 }
 
 /** Points per cadre first (units without cadres last), then check-ins, then work completed; equal scores share a rank. */
 export function rankLines(lines: UnitRankLine[]): UnitRankLine[] {
-  const key = (r: UnitRankLine) => [r.cadres ? r.centi / r.cadres : -1, r.checkins, r.tasks + r.hazards + r.needs]
+  const key = (r: UnitRankLine): [number, number, number] => [r.cadres ? r.centi / r.cadres : -1, r.checkins, r.tasks + r.hazards + r.needs]
   const cmp = (a: UnitRankLine, b: UnitRankLine) => {
-    const [x, y] = [key(a), key(b)]
-    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return y[i]! - x[i]!
-    return 0
+    const [[x1, x2, x3], [y1, y2, y3]] = [key(a), key(b)]
+    return y1 - x1 || y2 - x2 || y3 - x3
   }
   const sorted = [...lines].sort((a, b) => cmp(a, b) || a.name.localeCompare(b.name, 'zh', { numeric: true }))
   const out: UnitRankLine[] = []
-  for (const [i, r] of sorted.entries()) out.push({ ...r, rank: i > 0 && cmp(sorted[i - 1]!, r) === 0 ? out[i - 1]!.rank : i + 1 })
+  let prev: UnitRankLine | undefined
+  for (const [i, r] of sorted.entries()) {
+    prev = { ...r, rank: prev && cmp(prev, r) === 0 ? prev.rank : i + 1 }
+    out.push(prev)
+  }
   return out
 }
 

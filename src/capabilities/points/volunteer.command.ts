@@ -17,12 +17,13 @@ type LogArgs = { duration: string; activity: string; names: string[]; day: Date 
  * "2 小时", or the activity glued on: "2小时助老"), then the activity, then @people.
  */
 export function parseVolunteer(argv: string[], _text = '', now: Date = new Date()): ParseResult<LogArgs> {
-  if (!argv.length) return problem(volunteerTexts.missingDuration())
+  const [first] = argv
+  if (first === undefined) return problem(volunteerTexts.missingDuration())
   let words = argv
   let day: Date | null = null
-  const d = parseServiceDay(argv[0]!, now)
+  const d = parseServiceDay(first, now)
   if (d) {
-    if (!d.ok) return problem(volunteerTexts.badDay(argv[0]!, d.problem), '#志愿 昨天 3小时 夜间巡逻')
+    if (!d.ok) return problem(volunteerTexts.badDay(first, d.problem), '#志愿 昨天 3小时 夜间巡逻')
     day = d.day
     words = argv.slice(1)
     if (!words.length) return problem(volunteerTexts.missingDuration())
@@ -78,10 +79,11 @@ const APPROVE = new Set(['通过', '同意', '批准', 'ok', 'approve'])
 const REJECT = new Set(['驳回', '拒绝', '不通过', 'reject'])
 
 export function parseReview(argv: string[]): ParseResult<ReviewArgs> {
-  if (!argv.length) return ok({ kind: 'list' })
+  const [first] = argv
+  if (first === undefined) return ok({ kind: 'list' })
   if (argv.join('') === '全部通过') return ok({ kind: 'all' })
-  const r = parseRef('V', argv[0])
-  if (!r.ok) return problem(volunteerTexts.malformedRef(argv[0]!))
+  const r = parseRef('V', first)
+  if (!r.ok) return problem(volunteerTexts.malformedRef(first))
   const verdict = argv[1]?.toLowerCase() ?? ''
   const reason = argv.slice(2).join(' ').trim()
   if (APPROVE.has(verdict)) return ok({ kind: 'one', ref: { number: r.number, label: r.label }, approve: true, reason: '' })

@@ -1,5 +1,6 @@
 // 志愿服务时长: log (for oneself and the people named) → pending V31 → a supervisor of the person's unit or above
 // approves (points by policy, appended to the ledger) or rejects with a reason; the logger is told either way.
+import { must } from '../../core/must.ts'
 import { UsageError } from '../../core/errors.ts'
 import { jobId } from '../../core/ids.ts'
 import { startOfLocalDay } from '../../core/time.ts'
@@ -103,7 +104,7 @@ async function findEntry(op: VolunteerOp, ref: VolunteerRef) {
     ? ((await pointsRepo.volunteerByNumber(op.db, recordDistrict(op, op.actor.unit), ref.number)) as VolunteerEntry | null)
     : null
   if (!v) throw refuse('VOLUNTEER_UNKNOWN', volunteerTexts.unknown(ref.label))
-  const unit = (await orgRepo.unitById(op.db, v.unitId))!
+  const unit = must(await orgRepo.unitById(op.db, v.unitId), 'UNIT_MISSING')
   return { v, unit }
 }
 

@@ -9,13 +9,14 @@ import { projectRepo } from './project.repo.ts'
 export const projectTimers: TimerSource = {
   async pending(db, before, take, afterId) {
     const rows = await projectRepo.pendingTimers(db, before, take, afterId)
-    if (!rows.length) return null
+    const last = rows.at(-1)
+    if (!last) return null
     const timers: TimerRequest[] = rows.flatMap((p) =>
       p.nextEscalationAt
         ? [{ kind: 'project_escalate' as const, subjectId: p.id, cycle: p.escalationCycle, step: p.escalationLevel + 1, dueAt: p.nextEscalationAt }]
         : [],
     )
-    return { lastId: rows[rows.length - 1]!.id, timers }
+    return { lastId: last.id, timers }
   },
 }
 

@@ -1,5 +1,6 @@
 // 领题攻坚 projects: #项目 (create, show, add to), #项目列表, and the project halves of #认领/#领题 P3 and #完成 P3
 // (task-actions.command.ts dispatches on the id's letter, as #办结 does for H and T).
+import { entry } from '../../core/match-group.ts'
 import { UsageError } from '../../core/errors.ts'
 import { ledgerTexts } from '../points/points.texts.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
@@ -37,9 +38,9 @@ const ITEM_WORD = /^[NTRntr]\d+[。．.，,、!！]*$/
 /** N4, T9, R2 → an item reference; null when the word is not one. */
 function itemRef(word: string): ItemRef | null {
   if (!ITEM_WORD.test(word)) return null
-  const prefix = word[0]!.toUpperCase()
+  const prefix = word.charAt(0).toUpperCase()
   const r = parseRef(prefix, word)
-  return r.ok ? { kind: ITEM_KIND[prefix]!, number: r.number, label: r.label } : null
+  return r.ok ? { kind: entry(ITEM_KIND, prefix), number: r.number, label: r.label } : null
 }
 
 type Args =

@@ -9,9 +9,10 @@ type Args = { kind: 'show' } | { kind: 'record'; six: SixKind; note: string }
 const MAX_NOTE = 300
 
 function parse(argv: string[]): ParseResult<Args> {
-  if (!argv.length) return ok({ kind: 'show' })
-  const six = sixKindOf(argv[0]!)
-  if (!six) return problem(sixTexts.badKind(argv[0]!))
+  const [first] = argv
+  if (first === undefined) return ok({ kind: 'show' })
+  const six = sixKindOf(first)
+  if (!six) return problem(sixTexts.badKind(first))
   const note = argv.slice(1).join(' ').trim()
   if (!note) return problem(sixTexts.missingNote(SIX_LABEL[six].word))
   if (note.length > MAX_NOTE) return problem(sixTexts.tooLong(MAX_NOTE))

@@ -1,5 +1,6 @@
 // The rules of #登记 / #确认 / #驳回, pure: what a registration leads to, who may decide it, how its state moves.
 // Display names never appear here: a registration is about a contact id and a roster entry of the group's unit.
+import { must } from '../../core/must.ts'
 import { bareWord } from '../../parser/refs.ts'
 import { ROLE_LABEL, type Role } from '../../kernel/org/org.types.ts'
 
@@ -64,7 +65,7 @@ export function registrationOutcome<E extends RosterCandidate>(a: { unlinked: E[
   // Namesakes of different roles (issue #29 item 9): the bot does not pick one (the first was the higher privilege);
   // the request names every role and the supervisor picks (#确认 陈静 志愿者).
   const choices = [...new Set(candidates.map((e) => e.role))].sort((x, y) => ROLE_RANK[y] - ROLE_RANK[x])
-  const entry = candidates[0]!
+  const entry = must(candidates[0], 'REG_NO_CANDIDATE') // none left returned above
   if (choices.length > 1) return { kind: 'pending', entry, reason: 'namesake', choices }
   if (!SELF_SERVE.has(entry.role)) return { kind: 'pending', entry, reason: 'role', choices }
   if (a.sameName > 1) return { kind: 'pending', entry, reason: 'namesake', choices }
@@ -109,20 +110,20 @@ export const askFrom = (entryRole: Role): { startAbove: boolean; roles: Role[] }
 const HAN_WORD = /^\p{Script=Han}+$/u
 
 /** The words of a name typed with spaces: "张 伟" is 张伟 (rosters pad names so); other spaced words are no name. */
-const nameOf = (words: string[]): string | null =>
-  words.length === 1 ? words[0]! : words.length && words.every((w) => HAN_WORD.test(w)) ? words.join('') : null
+const nameOf = (words: string[]): string | null => (words.length === 1 || (words.length && words.every((w) => HAN_WORD.test(w))) ? words.join('') : null)
 
 /** `#确认 张伟` or `#确认 张伟 17` (17: the registration's number, shown when several wait under one name). */
 export function parseDecision(argv: string[]): { name: string; number: number | null; role: Role | null } | null {
   let words = argv.map(bareWord).filter(Boolean)
   // A role word picks among namesakes of different roles: #确认 陈静 志愿者 (anywhere after the name).
   const roleAt = words.findIndex((w, i) => i > 0 && roleOfLabel(w) !== null)
-  const role = roleAt > 0 ? roleOfLabel(words[roleAt]!) : null
+  const roleWord = roleAt > 0 ? words[roleAt] : undefined
+  const role = roleWord === undefined ? null : roleOfLabel(roleWord)
   if (roleAt > 0) words = words.filter((_, i) => i !== roleAt)
-  if (!words.length || words.length > 2) return null
-  const name = words[0]!
-  if (words.length === 1) return /^\d+$/.test(name) ? null : { name, number: null, role }
-  const n = words[1]!.replace(/^[#号]/, '')
+  const [name, second] = words
+  if (name === undefined || words.length > 2) return null
+  if (second === undefined) return /^\d+$/.test(name) ? null : { name, number: null, role }
+  const n = second.replace(/^[#号]/, '')
   return /^\d{1,9}$/.test(n) ? { name, number: Number(n), role } : null
 }
 
@@ -132,8 +133,8 @@ export const roleOfLabel = (word: string): Role | null => (Object.entries(ROLE_L
 /** `#登记 张伟` or `#登记 张伟 1234` (the last four digits of the phone on the roster). */
 export function parseRegistration(argv: string[]): { name: string; phone4: string | null } | { problem: string; example?: string } {
   const words = argv.map(bareWord).filter(Boolean)
-  if (!words.length) return { problem: '请写上名单中的姓名' }
-  const last = words.at(-1)!
+  const last = words.at(-1)
+  if (last === undefined) return { problem: '请写上名单中的姓名' }
   const phone = words.length > 1 && /\d/.test(last) ? last : null
   const name = nameOf(phone === null ? words : words.slice(0, -1))
   if (!name) return { problem: '姓名中不要有空格,手机后四位可选' }

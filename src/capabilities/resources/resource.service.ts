@@ -1,6 +1,7 @@
 // 资源清单 and 对接: what a unit, a partner organisation or a volunteer offers (R5), matched to tasks and needs.
 // A match is recorded once and the resource's contact is told in the group where it was offered; when a task that
 // used a resource is completed, the provider (if a member) earns points by the points policy.
+import { must } from '../../core/must.ts'
 import { jobId } from '../../core/ids.ts'
 import { refuser } from '../../core/errors.ts'
 import { publish } from '../../kernel/events.ts'
@@ -75,7 +76,7 @@ export async function matchResource(
   const districtId = recordDistrict(w, a.actor.unit)
   const res = refInRange(a.resource.number) ? await resourceRepo.byNumber(w.db, districtId, a.resource.number) : null
   if (!res) throw refuse('RESOURCE_UNKNOWN', resourceTexts.unknown(a.resource.label))
-  const resUnit = (await orgRepo.unitById(w.db, res.unitId))!
+  const resUnit = must(await orgRepo.unitById(w.db, res.unitId), 'UNIT_MISSING')
   // A resource offered by one's own unit, a unit above (a district partner) or a unit below may be used.
   if (!isAtOrAbove(resUnit, a.actor.unit) && !maySee(a.actor, resUnit))
     throw refuse('RESOURCE_NOT_VISIBLE', resourceTexts.notVisible(a.resource.label, resUnit.name))
@@ -88,7 +89,7 @@ export async function matchResource(
         ? await taskRepo.needByNumber(w.db, districtId, a.work.number)
         : null
   if (!rec) throw refuse('RESOURCE_WORK_UNKNOWN', resourceTexts.unknownWork(a.work.label))
-  const workUnit = (await orgRepo.unitById(w.db, rec.unitId))!
+  const workUnit = must(await orgRepo.unitById(w.db, rec.unitId), 'UNIT_MISSING')
   if (!maySee(a.actor, workUnit)) throw refuse('RESOURCE_WORK_NOT_VISIBLE', resourceTexts.workNotVisible(a.work.label, workUnit.name))
   const title = 'title' in rec ? rec.title : rec.description
   const fresh = await resourceRepo.match(w.db, {

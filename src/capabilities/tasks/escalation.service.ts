@@ -1,6 +1,7 @@
 // Escalation up the group tree and reminders before deadlines (PagerDuty/GoAlert style): a job carries only ids;
 // the handler re-reads the task, claims its step with a conditional update, then posts and schedules the next
 // step after commit. A retried, duplicated or stale job never posts twice.
+import { must } from '../../core/must.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import type { Effects } from '../../core/effects.ts'
 import { jobId } from '../../core/ids.ts'
@@ -60,7 +61,7 @@ export function claimedTimers(task: Pick<Task, 'escalationCycle' | 'priority' | 
 // Rooms come from queries that keep only bound ones (wxRoomId not null).
 const say = (room: Room, text: string, mentionIds: string[] = [], urgent = false): OutboundMessage => ({
   accountId: room.accountId,
-  roomId: room.wxRoomId!,
+  roomId: must(room.wxRoomId, 'ROOM_UNBOUND'),
   text,
   mentionIds,
   urgent,

@@ -30,6 +30,8 @@
 // characters of an e-mail or WeChat id and the last of a plate stay, so two cases can be told apart (issue #29).
 // Not covered: names (a resident reporter is never named outside the unit: 居民), ids written without a label.
 
+import { must } from '../must.ts'
+
 /** What an earlier rule left (stars) or another digit must not touch a number; nor the number of a record id. */
 const START = String.raw`(?<![\d*])(?<!\d\.)(?<!\b[TNHVtnhv])`
 const END = String.raw`(?![\d*])`
@@ -92,9 +94,9 @@ export function maskPersonalData(text: string): string {
   const seen = fold(text).split('')
   for (const { re, head, tail, chars = DIGIT } of RULES) {
     for (const m of seen.join('').matchAll(re)) {
-      const [start, end] = m.indices!.groups!.body!
+      const [start, end] = must(m.indices?.groups?.body, 'MASK_NO_INDICES')
       const digits: number[] = []
-      for (let i = start; i < end; i++) if (chars.test(seen[i]!)) digits.push(i)
+      for (const [k, c] of seen.slice(start, end).entries()) if (chars.test(c)) digits.push(start + k)
       const keepTail = typeof tail === 'function' ? tail(digits.length) : tail
       for (const i of digits.slice(head, digits.length - keepTail)) out[i] = seen[i] = '*'
     }
@@ -112,8 +114,7 @@ export function containsPersonalData(text: string): boolean {
  */
 function fold(text: string): string {
   let s = ''
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!
+  for (const ch of text.split('')) {
     const code = ch.charCodeAt(0)
     if (code >= 0xff01 && code <= 0xff5e) s += String.fromCharCode(code - 0xfee0)
     else if (/[\u2010-\u2015\u2212]/.test(ch)) s += '-'

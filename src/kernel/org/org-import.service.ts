@@ -2,6 +2,7 @@
 // file changes nothing — and reports what it changed.
 import type { Db, Tx } from '../../db/client.ts'
 import { AppError } from '../../core/errors.ts'
+import { must } from '../../core/must.ts'
 import { validateOrg, type FlatUnit, type OrgSpec } from '../../config/org-spec.ts'
 import { orgRepo } from './org.repo.ts'
 import { isPatch, policyProblems, toPolicyPatch } from '../policy/policy.ts'
@@ -93,7 +94,9 @@ export async function importDistrictIn(tx: Tx, d: DistrictImport): Promise<Impor
   await importRooms(tx, d.spec, districtId, byName, report)
   await importMembers(tx, d.spec, districtId, byName, d.now, report)
   const work = { db: tx, effects: d.effects, now: d.now, events: d.events }
-  report.lines.push(...(await d.events.publish(work, 'org.imported', { districtId, spec: d.spec, unitIdByName: (name) => byName.get(name)!.id })))
+  report.lines.push(
+    ...(await d.events.publish(work, 'org.imported', { districtId, spec: d.spec, unitIdByName: (name) => must(byName.get(name), 'ORG_UNIT_MISSING').id })),
+  )
   return report
 }
 
@@ -144,7 +147,7 @@ async function importUnits(tx: Tx, d: DistrictImport, report: ImportReport) {
   const existing = new Map((await orgRepo.unitsOfDistrict(tx, districtId)).map((u) => [u.name, u]))
   const byName: UnitsByName = new Map()
   for (const u of units) {
-    const parent = u.parent ? byName.get(u.parent)! : null
+    const parent = u.parent ? must(byName.get(u.parent), 'ORG_UNIT_MISSING') : null
     const path = (id: number) => `${parent ? parent.path : root}${id}/`
     const depth = parent ? parent.depth + 1 : rootDepth
     const parentId = parent?.id ?? top?.id ?? null
@@ -184,8 +187,8 @@ async function importUnits(tx: Tx, d: DistrictImport, report: ImportReport) {
 export async function importRooms(tx: Tx, spec: OrgSpec, districtId: number, byName: UnitsByName, report: ImportReport) {
   const rooms = new Map((await orgRepo.roomsOfDistrict(tx, districtId)).map((r) => [r.topic, r]))
   for (const r of spec.rooms) {
-    const unitId = byName.get(r.unit)!.id
-    const accountId = r.account ?? spec.accounts[0]!.id
+    const unitId = must(byName.get(r.unit), 'ORG_UNIT_MISSING').id
+    const accountId = r.account ?? must(spec.accounts[0], 'ORG_NO_ACCOUNT').id
     const row = rooms.get(r.topic)
     const extra = { backupAccountIds: r.accounts.filter((a) => a !== accountId), isAdmin: r.admin }
     if (!row) {
@@ -212,13 +215,19 @@ export async function importRooms(tx: Tx, spec: OrgSpec, districtId: number, byN
 export async function importMembers(tx: Tx, spec: OrgSpec, districtId: number, byName: UnitsByName, now: Date, report: ImportReport) {
   const rows = await orgRepo.membersOfDistrict(tx, districtId)
   const rowById = new Map(rows.map((r) => [r.id, r]))
-  const entries = spec.members.map((m) => ({ name: m.name, unitId: byName.get(m.unit)!.id, wxid: m.wxid, phone: m.phone, role: m.role }))
+  const entries = spec.members.map((m) => ({
+    name: m.name,
+    unitId: must(byName.get(m.unit), 'ORG_UNIT_MISSING').id,
+    wxid: m.wxid,
+    phone: m.phone,
+    role: m.role,
+  }))
   const { matches, leftOver } = matchRoster(entries, rows)
   for (const [i, m] of spec.members.entries()) {
-    const match = matches[i]!
+    const match = must(matches[i], 'ORG_MATCH_MISSING')
     const data = {
       name: m.name,
-      unitId: entries[i]!.unitId,
+      unitId: must(entries[i], 'ORG_MATCH_MISSING').unitId,
       role: m.role,
       phone: m.phone ?? null,
       teams: m.teams,

@@ -39,8 +39,7 @@ async function unitOf(deps: WorkDeps, req: Request, res: Response): Promise<Unit
 }
 
 /** In a city's answer (issue #26) a record's id is one of its district's: the row names that district. */
-const districtField = (scope: Unit, names: Map<number, string>, districtId: number) =>
-  scope.kind === 'city' ? { district: names.get(districtId) ?? '' } : {}
+const districtField = (scope: Unit, names: Map<number, string>, districtId: number) => (scope.kind === 'city' ? { district: names.get(districtId) ?? '' } : {})
 
 function pageOf(req: Request): { page: number; size: number } | null {
   const page = Number(req.query.page ?? 1)

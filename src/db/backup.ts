@@ -3,7 +3,7 @@
 // PGlite: it is a single-process database. The media folder (received images) goes beside the dump as
 // <file>.media.tar.gz. Backups hold residents' data: written 0600 (owner only).
 import { execFile } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -61,7 +61,18 @@ export async function restoreMedia(mediaDir: string, file: string): Promise<bool
 /** Restores `file` over the database: PostgreSQL objects are dropped and re-created; PGlite needs an empty folder. */
 export async function restore(target: BackupTarget, file: string): Promise<void> {
   if ('url' in target) {
-    await tool(target.bin, 'pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', `--dbname=${target.url}`, file])
+    // Not `pg_restore --clean`: it drops each partition's inherited constraints and fails on them ("cannot drop
+    // inherited constraint"). The schema is dropped and the dump replayed by psql in one transaction instead: all or
+    // nothing, as before. The SQL holds residents' data: written 0600 beside the dump, removed after.
+    const sql = `${file}.restore.sql`
+    try {
+      await tool(target.bin, 'pg_restore', ['--no-owner', '--no-privileges', `--file=${sql}`, file])
+      chmodSync(sql, 0o600)
+      const reset = ['-c', 'DROP SCHEMA IF EXISTS public CASCADE', '-c', 'CREATE SCHEMA public']
+      await tool(target.bin, 'psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '--single-transaction', ...reset, '-f', sql, `--dbname=${target.url}`])
+    } finally {
+      rmSync(sql, { force: true })
+    }
     return
   }
   if (existsSync(target.pgliteDir) && readdirSync(target.pgliteDir).length > 0)

@@ -2,19 +2,18 @@
 // command, an Open311 POST (form-encoded, as clients send it) that becomes a hazard announced in the grid's group,
 // resolved in chat and read back with its lifecycle, masked; scope, read-only keys, revocation, bad input in the
 // spec's error format, a replayed POST, the rate limit, the audit.
-import { Command } from 'commander'
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Redis } from 'ioredis'
 import { createLogger } from '../src/core/logger.ts'
 import { redisOptions } from '../src/config/redis-url.ts'
 import { RedisApiKeyLimiter } from '../src/jobs/api-key-limiter.ts'
-import { registerOpenApiCommands } from '../src/capabilities/openapi/openapi-cli.ts'
 import { apiRoutes } from '../src/http/api/api-routes.ts'
 import { OPEN311_PREFIX, open311Routes } from '../src/http/api/open311-routes.ts'
 import { READ_PREFIX, readRoutes } from '../src/http/api/read-routes.ts'
 import { createHttpServer, type HttpServer } from '../src/http/server.ts'
 import { botSaid, testSim, type TestSim } from './helpers/sim.ts'
+import { openApiCli } from './helpers/webhooks.ts'
 
 const GRID = '华府社区5号网格群'
 
@@ -30,17 +29,7 @@ describe('open API: Open311 requests in and out', () => {
   const redisClients: Redis[] = []
 
   /** `gridbot api-key …` through the CLI's own command; the lines it printed. */
-  const cli = async (...args: string[]) => {
-    const lines: string[] = []
-    const program = new Command('gridbot').exitOverride()
-    registerOpenApiCommands(
-      program,
-      (fn) => fn(sim.infra.db.prisma),
-      (l) => lines.push(l),
-    )
-    await program.parseAsync(['api-key', ...args], { from: 'user' })
-    return lines
-  }
+  const cli = (...args: string[]) => openApiCli(() => sim)('api-key', ...args)
   const newKey = async (...args: string[]) => {
     const lines = await cli('create', ...args)
     expect(lines[1]).toMatch(/^[A-Za-z0-9\-_.~]{24,}$/)

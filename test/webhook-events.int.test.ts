@@ -2,13 +2,10 @@
 // local HTTP receiver): a digest counted, a need recorded, a task created, claimed and escalated, a chased notice's
 // SLA missed, a hazard verified. Each arrives signed, once per delivery id; the district's subscription gets ids,
 // states and counts with residents' phones masked; the owning grid's own subscription gets the text as written.
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { Command } from 'commander'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registerOpenApiCommands } from '../src/capabilities/openapi/openapi-cli.ts'
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, verify } from '../src/capabilities/openapi/webhook-sign.ts'
 import { testSim, type TestSim } from './helpers/sim.ts'
+import { openApiCli, type Received, type Receiver, startReceiver } from './helpers/webhooks.ts'
 
 const GRID = '华府社区5号网格群'
 const PHONE = '13812345678'
@@ -23,23 +20,15 @@ interface Delivery {
 
 describe('webhook events', () => {
   let sim: TestSim
-  let receiver: http.Server
+  let receiver: Receiver
   let base: string
-  const received: { path: string; headers: http.IncomingHttpHeaders; body: string }[] = []
+  const received: Received[] = []
   const secrets = new Map<string, string>()
 
-  const cli = async (...args: string[]) => {
-    const lines: string[] = []
-    const program = new Command('gridbot').exitOverride()
-    registerOpenApiCommands(
-      program,
-      (fn) => fn(sim.infra.db.prisma),
-      (l) => lines.push(l),
-      () => true,
-    )
-    await program.parseAsync(args, { from: 'user' })
-    return lines
-  }
+  const cli = openApiCli(
+    () => sim,
+    () => true,
+  )
 
   /** What `path`'s subscription received of `event`, each checked against its signature. */
   const got = (path: string, event: string): Delivery[] =>
@@ -63,16 +52,8 @@ describe('webhook events', () => {
   beforeAll(async () => {
     // 07:50: the 08:00 daily digest is the first thing that happens.
     sim = await testSim({ start: new Date('2026-11-20T07:50:00+08:00'), env: { GRIDBOT_WEBHOOK_ALLOW_LOCAL: true } })
-    receiver = http.createServer((req, res) => {
-      let body = ''
-      req.on('data', (c) => (body += c))
-      req.on('end', () => {
-        received.push({ path: req.url ?? '', headers: req.headers, body })
-        res.writeHead(200).end()
-      })
-    })
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r))
-    base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`
+    receiver = await startReceiver(received)
+    base = receiver.base
     secrets.set('/district', (await cli('webhooks', 'add', '--unit', '二七区', '--url', `${base}/district`, '--events', NEW_EVENTS))[1]!)
     secrets.set('/grid', (await cli('webhooks', 'add', '--unit', '华府社区5号网格', '--owning', '--url', `${base}/grid`, '--events', NEW_EVENTS))[1]!)
   })

@@ -2,40 +2,29 @@
 // public (here: added with the check waived) whose name now resolves to this host's loopback is refused when the
 // delivery is sent, on the whole app with GRIDBOT_WEBHOOK_ALLOW_LOCAL off: the receiver on 127.0.0.1 hears nothing,
 // the delivery is failed at once with the reason, visible in `gridbot webhooks failed`.
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { Command } from 'commander'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registerOpenApiCommands } from '../src/capabilities/openapi/openapi-cli.ts'
 import { testSim, type TestSim } from './helpers/sim.ts'
+import { openApiCli, type Receiver, startReceiver } from './helpers/webhooks.ts'
 
 describe('webhook URL re-checked at send', () => {
   let sim: TestSim
-  let receiver: http.Server
+  let receiver: Receiver
   let port: number
   let hits = 0
 
-  const cli = async (allowLocal: boolean, ...args: string[]) => {
-    const lines: string[] = []
-    const program = new Command('gridbot').exitOverride()
-    registerOpenApiCommands(
-      program,
-      (fn) => fn(sim.infra.db.prisma),
-      (l) => lines.push(l),
+  const cli = (allowLocal: boolean, ...args: string[]) =>
+    openApiCli(
+      () => sim,
       () => allowLocal,
-    )
-    await program.parseAsync(args, { from: 'user' })
-    return lines
-  }
+    )(...args)
 
   beforeAll(async () => {
     sim = await testSim({ start: new Date('2026-11-20T09:00:00+08:00') })
-    receiver = http.createServer((_req, res) => {
+    receiver = await startReceiver([], () => {
       hits++
-      res.writeHead(200).end()
+      return 200
     })
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r))
-    port = (receiver.address() as AddressInfo).port
+    port = receiver.port
   })
   afterAll(async () => {
     receiver?.close()

@@ -2,35 +2,24 @@
 // endpoint of 华府社区 (`gridbot webhooks add --body 物业`); the community's supervisor refers a hazard to it in chat
 // (#转办 H1 物业 …): recorded as 处置, delivered signed to that body only (and to ordinary subscriptions of the event),
 // the resident's phone masked. A body nobody registered refuses the command with the known ones, nothing recorded.
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { Command } from 'commander'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registerOpenApiCommands } from '../src/capabilities/openapi/openapi-cli.ts'
 import { EVENT_HEADER, SIGNATURE_HEADER, verify } from '../src/capabilities/openapi/webhook-sign.ts'
 import { botSaid, testSim, type TestSim } from './helpers/sim.ts'
+import { openApiCli, type Received, type Receiver, startReceiver } from './helpers/webhooks.ts'
 
 const GRID = '华府社区5号网格群'
 const COMMUNITY = '华府社区群'
 
 describe('hazards referred to a body outside the tree', () => {
   let sim: TestSim
-  let receiver: http.Server
+  let receiver: Receiver
   let base: string
-  const received: { path: string; headers: http.IncomingHttpHeaders; body: string }[] = []
+  const received: Received[] = []
 
-  const cli = async (...args: string[]) => {
-    const lines: string[] = []
-    const program = new Command('gridbot').exitOverride()
-    registerOpenApiCommands(
-      program,
-      (fn) => fn(sim.infra.db.prisma),
-      (l) => lines.push(l),
-      () => true,
-    )
-    await program.parseAsync(args, { from: 'user' })
-    return lines
-  }
+  const cli = openApiCli(
+    () => sim,
+    () => true,
+  )
   const say = async (who: string, room: string, text: string) => {
     sim.world.say(sim.world.person(who), room, text)
     await sim.settle()
@@ -39,16 +28,8 @@ describe('hazards referred to a body outside the tree', () => {
 
   beforeAll(async () => {
     sim = await testSim({ start: new Date('2026-11-20T09:00:00+08:00'), env: { GRIDBOT_WEBHOOK_ALLOW_LOCAL: true } })
-    receiver = http.createServer((req, res) => {
-      let body = ''
-      req.on('data', (c) => (body += c))
-      req.on('end', () => {
-        received.push({ path: req.url ?? '', headers: req.headers, body })
-        res.writeHead(200).end()
-      })
-    })
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r))
-    base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`
+    receiver = await startReceiver(received)
+    base = receiver.base
   })
   afterAll(async () => {
     receiver?.close()

@@ -2,55 +2,32 @@
 // subscription made by the CLI's command, a hazard reported in chat delivered signed (HMAC-SHA256), retried after the
 // receiver's 500 under the same delivery id, masked; a delivery whose timer Redis lost (a flush) still arrives, once;
 // SSRF-prone URLs refused.
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { Command } from 'commander'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { redisOptions } from '../src/config/redis-url.ts'
-import { registerOpenApiCommands } from '../src/capabilities/openapi/openapi-cli.ts'
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, verify } from '../src/capabilities/openapi/webhook-sign.ts'
 import { testSim, type TestSim } from './helpers/sim.ts'
+import { openApiCli, type Received, type Receiver, startReceiver } from './helpers/webhooks.ts'
 
 const GRID = '华府社区5号网格群'
 
-interface Received {
-  headers: http.IncomingHttpHeaders
-  body: string
-}
-
 describe('event webhooks', () => {
   let sim: TestSim
-  let receiver: http.Server
+  let receiver: Receiver
   let hookUrl: string
   const received: Received[] = []
   let failNext = 1
 
-  const cli = async (allowLocal: boolean, ...args: string[]) => {
-    const lines: string[] = []
-    const program = new Command('gridbot').exitOverride()
-    registerOpenApiCommands(
-      program,
-      (fn) => fn(sim.infra.db.prisma),
-      (l) => lines.push(l),
+  const cli = (allowLocal: boolean, ...args: string[]) =>
+    openApiCli(
+      () => sim,
       () => allowLocal,
-    )
-    await program.parseAsync(args, { from: 'user' })
-    return lines
-  }
+    )(...args)
 
   beforeAll(async () => {
     sim = await testSim({ start: new Date('2026-11-20T09:00:00+08:00'), env: { GRIDBOT_WEBHOOK_ALLOW_LOCAL: true } })
-    receiver = http.createServer((req, res) => {
-      let body = ''
-      req.on('data', (c) => (body += c))
-      req.on('end', () => {
-        received.push({ headers: req.headers, body })
-        res.writeHead(failNext-- > 0 ? 500 : 200).end()
-      })
-    })
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r))
-    hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`
+    receiver = await startReceiver(received, () => (failNext-- > 0 ? 500 : 200))
+    hookUrl = `${receiver.base}/hook`
   })
   afterAll(async () => {
     receiver?.close()

@@ -15,7 +15,7 @@ import { importOrg } from '../src/app/org-import.ts'
 import { orgRepo } from '../src/kernel/org/org.repo.ts'
 import { bindRoomsByTopic } from '../src/kernel/org/org.service.ts'
 import { linked } from '../src/kernel/org/linked.ts'
-import { benchStores, machine, percentile } from './stores.ts'
+import { benchStores, percentile } from './stores.ts'
 
 const CATEGORIES = ['fire', 'electrical', 'gas', 'traffic', 'building', 'public_order', 'environment', 'other']
 const PLACES = ['1号楼', '3号楼', '5号楼', '东门', '西门', '南区', '北区', '地下车库', '幼儿园旁', '菜市场', '广场', '路口']

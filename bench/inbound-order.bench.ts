@@ -156,7 +156,15 @@ async function scenario(url: string, design: Design, name: string, msgs: Msg[]) 
     const done = (await r.lrange(`done:${g}`, 0, -1)).map(Number)
     for (let i = 1; i < done.length; i++) if (done[i]! < done[i - 1]!) outOfOrder++
   }
-  await Promise.all(kids.map((k) => new Promise((res) => (k.once('exit', res), k.kill('SIGTERM')))))
+  await Promise.all(
+    kids.map(
+      (k) =>
+        new Promise((res) => {
+          k.once('exit', res)
+          k.kill('SIGTERM')
+        }),
+    ),
+  )
   const bounces = Number(await r.get('bounces'))
   await Promise.all(queues.map((q) => q.close()))
   r.disconnect()

@@ -18,7 +18,7 @@ const url = await new Promise<string>((resolve, reject) => {
   child.stdout.on('data', (d: Buffer) => {
     out += d.toString()
     const m = /网页模拟器:(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)
-    if (m) resolve(m[1]!)
+    if (m?.[1]) resolve(m[1])
   })
   child.once('exit', () => reject(new Error(out)))
 })

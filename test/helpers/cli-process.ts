@@ -45,7 +45,13 @@ export function runCli(script: string, args: string[], env: NodeJS.ProcessEnv, c
         const seen = lines.find(pred)
         if (seen) return resolve(seen)
         const timer = setTimeout(() => reject(new Error(`no matching log line within ${ms} ms; stderr: ${err}`)), ms)
-        waiters.push({ pred, resolve: (l) => (clearTimeout(timer), resolve(l)) })
+        waiters.push({
+          pred,
+          resolve: (l) => {
+            clearTimeout(timer)
+            resolve(l)
+          },
+        })
         exited.then((code) => {
           clearTimeout(timer)
           reject(new Error(`process exited (${code}) before the expected log line; stderr: ${err}`))

@@ -7,7 +7,6 @@ import { DEMO_ORG } from '../helpers/paths.ts'
 import { harness, type Harness } from '../helpers/harness.ts'
 
 const G5 = 'room-华府社区5号网格群'
-const G6 = 'room-华府社区6号网格群'
 const HF = 'room-华府社区群'
 const ZS = 'room-正商社区群'
 const ZS1 = 'room-正商社区1号网格群'

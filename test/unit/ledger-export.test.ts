@@ -120,6 +120,6 @@ describe('the 台账 export', () => {
     await wb.xlsx.readFile(file)
     const ws = wb.getWorksheet('签到')!
     expect(ws.getColumn(2).width).toBe(cellWidth('华府社区5号网格') + 2)
-    expect(ws.getColumn(5).width).toBe(cellWidth('户数') + 2 < 6 ? 6 : cellWidth('户数') + 2)
+    expect(ws.getColumn(5).width).toBe(Math.max(6, cellWidth('户数') + 2))
   })
 })

@@ -190,7 +190,10 @@ describe('the ledger', () => {
     const people = ['wxid_yang', 'wxid_lijiaxin', 'wxid_chenxiao', 'wxid_zhoumin']
     const rooms: Record<string, string> = { wxid_yang: GRID, wxid_lijiaxin: GRID, wxid_chenxiao: GRID6, wxid_zhoumin: 'room-正商社区1号网格群' }
     let seed = 42
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n)
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed % n
+    }
     for (let i = 0; i < 40; i++) {
       const who = people[rand(people.length)]!
       const op = rand(5)

@@ -304,7 +304,11 @@ describe('redemption codes', () => {
   })
   it('draw again on a collision until one is free, and give up after six draws', async () => {
     const taken = new Set(['AAAAAA', 'BBBBBB'])
-    const insert = async (c: string) => (taken.has(c) ? false : (taken.add(c), true))
+    const insert = async (c: string) => {
+      if (taken.has(c)) return false
+      taken.add(c)
+      return true
+    }
     const draws = ['AAAAAA', 'BBBBBB', 'CCCCCC', 'DDDDDD']
     const draw = () => draws.shift()!
     expect(await freeCode(draw, insert)).toBe('CCCCCC')

@@ -17,7 +17,7 @@ type Ids = { numbers: number[] | 'all' | null }
 function parseIds(argv: string[], example: string, allowAll: boolean): ParseResult<Ids> {
   const words = argv.flatMap((a) => a.split(/[,,;;]/u)).filter(Boolean)
   if (words.length === 0) return ok({ numbers: null })
-  if (words.length === 1 && ALL.has(words[0]!.toLowerCase())) return allowAll ? ok({ numbers: 'all' }) : problem(bindingTexts.badIds, example)
+  if (words.length === 1 && ALL.has((words[0] ?? '').toLowerCase())) return allowAll ? ok({ numbers: 'all' }) : problem(bindingTexts.badIds, example)
   const numbers: number[] = []
   for (const w of words) {
     const r = parseRef(PROPOSAL_PREFIX, w)

@@ -18,7 +18,8 @@ const BY_LABEL = new Map(Object.entries(CATEGORY_LABEL).map(([k, v]) => [v, k as
 export function categoryOf(word: string | undefined): HazardCategory | null {
   if (!word) return null
   const w = word.trim()
-  if (BY_LABEL.has(w)) return BY_LABEL.get(w)!
+  const byLabel = BY_LABEL.get(w)
+  if (byLabel) return byLabel
   return w.toLowerCase() in CATEGORY_LABEL ? (w.toLowerCase() as HazardCategory) : null
 }
 

@@ -10,6 +10,7 @@ import { duplicateQuestion, hazardOp } from './hazard-support.ts'
 import { replyHazardList } from './hazard-list.command.ts'
 import { HAZARD_STATE_WORDS, parseListArgs } from '../../parser/list-args.ts'
 import { refAsTyped } from '../../kernel/org/city-refs.ts'
+import { group } from '../../core/match-group.ts'
 
 type Args = { kind: 'report'; report: NewHazard } | { kind: 'show'; ref: HazardRef; full: boolean } | { kind: 'list'; argv: string[] }
 
@@ -21,7 +22,7 @@ function parse(argv: string[]): ParseResult<Args> {
   const lookup = /^h\s*0*(\d{1,18})(.*)$/i.exec(argv.join(' ').trim())
   if (lookup) {
     const ref = parseRef('H', `H${lookup[1]}`)
-    const rest = lookup[2]!.trim()
+    const rest = group(lookup, 2).trim()
     if (!ref.ok || !SHOW.has(rest)) return problem(hazardTexts.lookupOnly())
     return ok({ kind: 'show', ref: { number: ref.number, label: ref.label }, full: FULL.has(rest) })
   }

@@ -257,5 +257,5 @@ export async function unboundGroups(db: DbOrTx): Promise<GroupRow[]> {
 
 /** `gridbot rooms`: the pending proposal naming each org room (by room row id), as G12 from the group's topic. */
 export async function pendingByRoom(db: DbOrTx): Promise<Map<number, string>> {
-  return new Map((await bindingRepo.allPending(db)).map((p) => [p.roomId, `待确认 ${label(p.number)}(群「${p.topic}」)`]))
+  return new Map((await bindingRepo.allPending(db)).map((p) => [p.roomId, bindingTexts.pendingForRoom(p.number, p.topic)]))
 }

@@ -5,12 +5,13 @@ import { must } from '../../core/must.ts'
 import { duration } from '../../kernel/policy/fields.ts'
 import type { PolicySlice } from '../../kernel/policy/slice.ts'
 import type { UnitKind } from '../../kernel/org/org.types.ts'
-import { CATEGORY_LABEL, categoryOf } from './hazard-categories.ts'
+import { categoryOf } from './hazard-categories.ts'
+import { categoryOnly } from './hazard-categories.texts.ts'
 import type { HazardCategory } from './hazard.types.ts'
 import { paceInput, toPace, type Pace } from '../../kernel/policy/clock-policy.ts'
 
 /** A category as an org file names it (消防 … or fire …). */
-const categoryKey = z.string().refine((k) => categoryOf(k) !== null, `类别只能是 ${Object.values(CATEGORY_LABEL).join('、')}`)
+const categoryKey = z.string().refine((k) => categoryOf(k) !== null, categoryOnly)
 
 const level = z.enum(['grid', 'community', 'town', 'district'])
 

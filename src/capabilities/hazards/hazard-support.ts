@@ -3,6 +3,7 @@ import type { HazardOp, HazardRef, PossibleDuplicate } from './hazard.service.ts
 import type { Hazard } from './hazard.types.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { hazardTexts } from './hazard.texts.ts'
+import { hazardVerbTexts } from './hazard-commands.texts.ts'
 import { parseRef } from '../../parser/refs.ts'
 import { ok, problem, type GuestContext, type ParseResult } from '../../pipeline/command.ts'
 
@@ -43,5 +44,5 @@ export const parseHazardRefWith =
   (what: string) =>
   (argv: string[]): ParseResult<HazardRefArgs> => {
     const r = parseHazardRef(argv)
-    return r.ok && !r.args.rest ? problem(`请写明${what}`) : r
+    return r.ok && !r.args.rest ? problem(hazardVerbTexts.writeWhat(what)) : r
   }

@@ -466,7 +466,7 @@ export async function attachHazardImage(w: Work, who: { wxid: string; memberId: 
       actorId: who.memberId,
       actorWxid: who.wxid,
       roomId: who.roomId,
-      note: '办结照片',
+      note: hazardTexts.afterImageNote,
     })
     return { kind: 'after' as const, hazard: resolved, count: n.length, at: resolvedAt }
   }
@@ -536,7 +536,7 @@ export async function hazardHistory(op: HazardOp, ref: HazardRef, full: boolean)
     hazard: h,
     events,
     nameOf: (e: { actorId: number | null; actorWxid: string | null }) =>
-      e.actorId ? (names.get(e.actorId) ?? '') : e.actorWxid === h.reporterWxid ? h.reporterName : e.actorWxid ? '' : '系统',
+      e.actorId ? (names.get(e.actorId) ?? '') : e.actorWxid === h.reporterWxid ? h.reporterName : e.actorWxid ? '' : hazardTexts.systemActor,
     images: { before: media.filter((m) => m.phase === 'before').length, after: media.filter((m) => m.phase === 'after').length },
     /** Only a supervisor above may see another unit's record unmasked. */
     unmasked: op.room.unitId === h.reportUnitId || mayDisclose,
@@ -547,11 +547,7 @@ export async function hazardHistory(op: HazardOp, ref: HazardRef, full: boolean)
 export async function* hazardsForExport(db: Work['db'], districtName: string | null, since: Date | null): AsyncGenerator<ExportRecord> {
   const all = await orgRepo.districts(db)
   const district = districtName ? all.find((d) => d.name === districtName) : all.length === 1 ? all[0] : undefined
-  if (!district)
-    throw refuse(
-      'DISTRICT_UNKNOWN',
-      districtName ? `没有这个区:${districtName}` : `有 ${all.length} 个区,请用 --district 指定:${all.map((d) => d.name).join('、')}`,
-    )
+  if (!district) throw refuse('DISTRICT_UNKNOWN', districtName ? hazardTexts.noSuchDistrict(districtName) : hazardTexts.nameDistrict(all.map((d) => d.name)))
   const names = new Map((await orgRepo.unitsOfDistrict(db, district.id)).map((u) => [u.id, u.name]))
   names.set(district.id, district.name)
   let afterId = 0

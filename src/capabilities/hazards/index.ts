@@ -19,11 +19,12 @@ import { hazardTexts } from './hazard.texts.ts'
 import { hazardSecondTexts } from './hazard-second.texts.ts'
 import { hazardReferTexts } from './hazard-refer.texts.ts'
 import type { Capability } from '../capability.ts'
+import { HAZARDS_TITLE, hazardCommandTexts } from './hazard-commands.texts.ts'
 
 export const hazards: Capability = {
   name: 'hazards',
   help: {
-    title: '安全隐患',
+    title: HAZARDS_TITLE,
     commands: [
       hazardCommand,
       hazardListCommand,
@@ -41,5 +42,5 @@ export const hazards: Capability = {
   timers: { handlers: (deps) => hazardTimerHandlers(deps), sources: () => [hazardTimers] },
   policy: hazardPolicy,
   events: { publishes: ['hazard.reported', 'hazard.acknowledged', 'hazard.resolved', 'hazard.verified', 'hazard.referred'] },
-  texts: { hazardTexts, hazardSecondTexts, hazardReferTexts },
+  texts: { hazardTexts, hazardSecondTexts, hazardReferTexts, hazardCommandTexts },
 }

@@ -517,9 +517,15 @@ export async function attachHazardLocation(
   return { hazard: located, at: h.createdAt.getTime(), duplicate }
 }
 
-/** Has this person reported in this group in the last minutes? (Only then is a resident's image kept.) */
-export async function hasRecentReport(w: Work, who: { wxid: string; roomId: number }) {
-  return !!(await hazardRepo.latestByReporter(w.db, who.wxid, who.roomId, minus(w.now, ATTACH_WINDOW_MS), ['pending_duplicate', ...OPEN_STATUSES]))
+/**
+ * When this person last reported in this group in the last minutes (0: not) — and, with `resolvedToo`, last resolved
+ * a report (a member's after-image). Only then may a location or image be the report's.
+ */
+export async function recentHazardAt(w: Work, who: { wxid: string; memberId: number | null; roomId: number }, resolvedToo: boolean): Promise<number> {
+  const since = minus(w.now, ATTACH_WINDOW_MS)
+  const reported = await hazardRepo.latestByReporter(w.db, who.wxid, who.roomId, since, ['pending_duplicate', ...OPEN_STATUSES])
+  const resolved = resolvedToo && who.memberId ? await hazardRepo.latestResolvedBy(w.db, who.memberId, since) : null
+  return Math.max(reported?.createdAt.getTime() ?? 0, resolved?.resolvedAt?.getTime() ?? 0)
 }
 
 /** #隐患 H7: the record and its history; `full` from a group above is recorded as a disclosure. */

@@ -13,6 +13,7 @@ import {
 import { hazardCommand } from './hazard.command.ts'
 import { hazardListCommand } from './hazard-list.command.ts'
 import { hazardPolicy } from './hazard-policy.ts'
+import { hazardImageClaim, hazardLocationClaim } from './hazard-attachment.ts'
 import { hazardTimerHandlers } from './hazard-timer-handlers.ts'
 import { hazardTimers } from './hazard-timers.ts'
 import { hazardTexts } from './hazard.texts.ts'
@@ -40,6 +41,7 @@ export const hazards: Capability = {
     ],
   },
   timers: { handlers: (deps) => hazardTimerHandlers(deps), sources: () => [hazardTimers] },
+  attachmentClaims: [hazardLocationClaim, hazardImageClaim],
   policy: hazardPolicy,
   events: { publishes: ['hazard.reported', 'hazard.acknowledged', 'hazard.resolved', 'hazard.verified', 'hazard.referred'] },
   texts: { hazardTexts, hazardSecondTexts, hazardReferTexts, hazardCommandTexts },

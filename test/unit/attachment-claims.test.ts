@@ -3,18 +3,22 @@
 import { describe, expect, it } from 'vitest'
 import { rankClaims, type AttachmentClaim } from '../../src/kernel/attachments.ts'
 
-const claim = (name: string, rank: number): AttachmentClaim & { name: string } => ({
-  name,
-  kind: 'image',
-  rank,
-  recentAt: async () => 0,
-  take: async () => null,
-})
+const named = new Map<AttachmentClaim, string>()
+const claim = (name: string, rank: number): AttachmentClaim => {
+  const c: AttachmentClaim = {
+    kind: 'image',
+    rank,
+    recentAt: async () => 0,
+    take: async () => null,
+  }
+  named.set(c, name)
+  return c
+}
 const hazard = claim('hazard', 0)
 const task = claim('task', 1)
 const six = claim('six', 2)
 const need = claim('need', 3)
-const names = (r: ReturnType<typeof rankClaims>) => r.map((x) => `${(x.claim as { name: string }).name}@${x.notBefore}`)
+const names = (r: ReturnType<typeof rankClaims>) => r.map((x) => `${named.get(x.claim)}@${x.notBefore}`)
 
 describe('rankClaims', () => {
   const cases: [string, [AttachmentClaim, number][], string[]][] = [

@@ -6,7 +6,6 @@ import { secondHazard } from './hazard-second.service.ts'
 import { referHazard } from './hazard-refer.service.ts'
 import { hazardReferTexts } from './hazard-refer.texts.ts'
 import { hazardSecondTexts } from './hazard-second.texts.ts'
-import { ledgerTexts } from '../points/points.texts.ts'
 import { ok, problem, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
 import { hazardOp, parseHazardRef, parseHazardRefWith, type HazardRefArgs } from './hazard-support.ts'
 import { completeTaskReply, type RefArgs } from '../tasks/task-actions.command.ts'
@@ -68,8 +67,7 @@ export const verifyCommand: CommandDef<HazardRefArgs> = {
   parse: parseHazardRef,
   async run(ctx) {
     const r = await verifyHazard(hazardOp(ctx), ctx.args.ref)
-    const note = r.points ? ledgerTexts.earnedNote(r.points.name, r.points.centi, r.points.paidOwed) : ''
-    ctx.reply(`${hazardTexts.verified(r.hazard)}${note}`, { mention: true, mentionIds: r.mentionIds })
+    ctx.reply(`${hazardTexts.verified(r.hazard)}${r.notes.join('')}`, { mention: true, mentionIds: r.mentionIds })
   },
 }
 

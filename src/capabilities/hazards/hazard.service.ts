@@ -12,7 +12,6 @@ import { textFor } from '../../kernel/org/visibility.ts'
 import { unitContext } from '../../kernel/org/unit-context.ts'
 import { isAtOrAbove, isSupervisorOver } from '../../kernel/org/authority.ts'
 import type { Work } from '../../kernel/work.ts'
-import { earn } from '../points/points.service.ts'
 import { findDuplicate, type DuplicateMatch } from './duplicates.ts'
 import type { ExportRecord } from './hazard-export.ts'
 import { recogniseCategory } from './hazard-categories.ts'
@@ -31,7 +30,7 @@ import { clockOf } from '../../kernel/escalation/clock.ts'
 import { deferQuiet } from '../../kernel/escalation/quiet-hours.ts'
 import { maskPersonalData } from '../../core/privacy/mask.ts'
 import { hazardRepo } from './hazard.repo.ts'
-import { hazardChanged } from './hazard-events.ts'
+import { hazardChanged, hazardVerified } from './hazard-events.ts'
 import { hazardId, hazardRefusal, hazardTexts } from './hazard.texts.ts'
 import { MERGEABLE_INTO, OPEN_STATUSES, type Hazard, type HazardCategory, type HazardStatus } from './hazard.types.ts'
 import { clip } from '../../core/text.ts'
@@ -306,21 +305,9 @@ export async function verifyHazard(op: HazardOp, ref: HazardRef) {
   const how = relations.has('reporter') ? 'reporter' : 'supervisor'
   await change(op, h, { status: to, verifiedHow: how, closedAt: op.now, ...stopped, escalationCycle: h.escalationCycle + 1 })
   await event(op, h, 'verified', h.status, to, hazardTexts.verifiedBy[how])
-  await hazardChanged(op, 'hazard.verified', h, to, null, how)
+  const notes = await hazardVerified(op, h, to, how)
   const here = await tellSubscribers(op, h, hazardTexts.notice.verified(h, op.member?.name ?? op.name), `verify-${op.messageId}`, op.room.id, op.wxid)
-  return { hazard: h, mentionIds: here, verifiedHow: how, points: await rewardReporter(op, h) }
-}
-
-/**
- * A verified report earns its reporter points (policies.points.hazard), once. Residents are not in the ledger
- * (it is the members'), so their reports earn nothing here.
- */
-export async function rewardReporter(w: Work, h: Pick<Hazard, 'number' | 'reporterMemberId'>) {
-  if (!h.reporterMemberId) return null
-  const [reporter] = await orgRepo.membersByIds(w.db, [h.reporterMemberId])
-  if (!reporter) return null
-  const r = await earn(w, { memberId: reporter.id, unitId: reporter.unitId, source: 'hazard', ref: hazardId(h), at: w.now })
-  return r ? { name: reporter.name, centi: r.centi, paidOwed: r.paidOwed } : null
+  return { hazard: h, mentionIds: here, verifiedHow: how, notes }
 }
 
 /** #重办: not fixed after all; back to the handling unit, whose cadres (and the resolver) are @-ed there. */

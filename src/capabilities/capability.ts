@@ -5,12 +5,16 @@ import type { Clock } from '../core/clock.ts'
 import type { Metrics } from '../core/metrics.ts'
 import type { SendPace } from '../core/ports.ts'
 import type { Db, DbOrTx } from '../db/client.ts'
+import type { AttachmentClaim } from '../kernel/attachments.ts'
 import type { EventName, Subscriber } from '../kernel/events.ts'
 import type { BoundRoom } from '../kernel/org/org.types.ts'
 import type { PolicySlice } from '../kernel/policy/slice.ts'
 import type { TimerSource } from '../kernel/timers/sweeper.ts'
 import type { TimerDeps, TimerStep } from '../kernel/timers/timer-step.ts'
 import type { AcknowledgementHandler, AnyCommand, AttachmentHandler, VoiceHandler } from '../pipeline/command.ts'
+
+/** The attachments router: a location or image, and the claims every capability declared. */
+export type AttachmentRouter = (ctx: Parameters<AttachmentHandler>[0], claims: readonly AttachmentClaim[]) => Promise<void>
 
 /** A timer job as its handler sees it: the step, and the job's attempts (a last attempt may give up cleanly). */
 export type TimerRun = (step: TimerStep, job?: { attemptsMade: number; opts: { attempts?: number } }) => Promise<unknown>
@@ -20,8 +24,11 @@ export interface Capability {
   name: string
   /** Its commands as #帮助 lists them; capabilities sharing a title (in a row) share one line of #帮助. */
   help?: { title: string; commands: AnyCommand[] }
-  /** Messages that are no command: a location or image, an acknowledgement word (one capability each). */
-  attachment?: AttachmentHandler
+  /** Messages that are no command: a location or image (the router, handed every capability's claims), an
+   *  acknowledgement word (one capability each). */
+  attachment?: AttachmentRouter
+  /** What a location or image its sender just sent may belong to here (kernel/attachments.ts): the router asks these. */
+  attachmentClaims?: AttachmentClaim[]
   /** A location or image it is waiting for (an activity sign-in's evidence), taken before the attachment router: true when taken. */
   claimAttachment?(ctx: Parameters<AttachmentHandler>[0]): Promise<boolean>
   acknowledgement?: AcknowledgementHandler

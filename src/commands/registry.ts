@@ -1,7 +1,8 @@
 // Every command, in the order #帮助 lists them, gathered from the capability list; the composition root hands this
 // set to the dispatcher. A capability adds its commands in its own index (capabilities/<name>/index.ts).
 import { CAPABILITIES } from '../capabilities/index.ts'
-import type { AcknowledgementHandler, AnyCommand, AttachmentHandler, CommandSet, VoiceHandler } from '../pipeline/command.ts'
+import type { AttachmentRouter } from '../capabilities/capability.ts'
+import type { AcknowledgementHandler, AnyCommand, CommandSet, VoiceHandler } from '../pipeline/command.ts'
 import { helpCommand } from './help.command.ts'
 
 /** The commands by section, as #帮助 lists them: capabilities in a row with the same title share one line. */
@@ -25,7 +26,8 @@ function theOne<K extends 'attachment' | 'acknowledgement' | 'voice'>(kind: K): 
   return takers[0] as NonNullable<(typeof CAPABILITIES)[number][K]>
 }
 
-const router = theOne('attachment') as AttachmentHandler
+const router = theOne('attachment') as AttachmentRouter
+const claims = CAPABILITIES.flatMap((c) => c.attachmentClaims ?? [])
 const claimers = CAPABILITIES.flatMap((c) => (c.claimAttachment ? [c.claimAttachment] : []))
 
 export const commandSet: CommandSet = {
@@ -35,7 +37,7 @@ export const commandSet: CommandSet = {
   // What a capability is waiting for (an activity sign-in's location or photo) first, then the attachments router.
   async attachment(ctx) {
     for (const claim of claimers) if (await claim(ctx)) return
-    await router(ctx)
+    await router(ctx, claims)
   },
   acknowledgement: theOne('acknowledgement') as AcknowledgementHandler,
   async guestHint(db, room, displayName, talkerId) {

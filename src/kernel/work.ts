@@ -58,8 +58,9 @@ export interface DomainEventMap {
   'hazard.reported': HazardChanged
   'hazard.acknowledged': HazardChanged
   'hazard.resolved': HazardChanged
-  /** A resolved hazard was confirmed fixed (#核实 by its reporter or a supervisor, or closed when nobody answered). */
-  'hazard.verified': HazardChanged
+  /** A resolved hazard was confirmed fixed (#核实 by its reporter or a supervisor, or closed when nobody answered).
+   *  Points pays its reporter when a member (residents are not in the ledger); that note joins the #核实 reply. */
+  'hazard.verified': HazardChanged & { reporterMemberId: number | null }
   /** A hazard referred by its handlers to a body outside the tree (物业, a utility) by the body's name; the unit stays
    *  responsible. The webhooks deliver it to that body's endpoint, and refuse (rolling back) a body unknown there. */
   'hazard.referred': HazardChanged & { body: string }

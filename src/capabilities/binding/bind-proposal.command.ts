@@ -3,13 +3,13 @@
 // bound group is welcomed there as #绑定 would have done.
 import { jobId } from '../../core/ids.ts'
 import { confirmProposals, isAdminRoom, pendingText, refuseProposals } from './binding.service.ts'
-import { bindingTexts, PROPOSAL_PREFIX } from './binding.texts.ts'
+import { ALL_WORDS, bindCommandTexts as C, bindingTexts, PROPOSAL_PREFIX } from './binding.texts.ts'
 import { districtOf } from '../../kernel/org/org.types.ts'
 import { bindTexts } from '../../kernel/org/room-binding.service.ts'
 import { parseRef, refInRange } from '../../parser/refs.ts'
 import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
 
-const ALL = new Set(['全部', '所有', 'all'])
+const ALL = ALL_WORDS
 
 type Ids = { numbers: number[] | 'all' | null }
 
@@ -17,11 +17,11 @@ type Ids = { numbers: number[] | 'all' | null }
 function parseIds(argv: string[], example: string, allowAll: boolean): ParseResult<Ids> {
   const words = argv.flatMap((a) => a.split(/[,,;;]/u)).filter(Boolean)
   if (words.length === 0) return ok({ numbers: null })
-  if (words.length === 1 && ALL.has(words[0]!.toLowerCase())) return allowAll ? ok({ numbers: 'all' }) : problem(bindingTexts.badIds, example)
+  if (words.length === 1 && ALL.has((words[0] ?? '').toLowerCase())) return allowAll ? ok({ numbers: 'all' }) : problem(bindingTexts.badIds, example)
   const numbers: number[] = []
   for (const w of words) {
     const r = parseRef(PROPOSAL_PREFIX, w)
-    if (!r.ok) return problem(`「${w}」不是建议编号。${bindingTexts.badIds}`, example)
+    if (!r.ok) return problem(bindingTexts.notAnId(w), example)
     if (refInRange(r.number) && !numbers.includes(r.number)) numbers.push(r.number)
     else if (!refInRange(r.number)) return problem(bindingTexts.notFound(r.label), example)
   }
@@ -38,15 +38,12 @@ async function inAdminRoom(ctx: CommandContext<Ids>, name: string): Promise<numb
 
 export const confirmBindingCommand: CommandDef<Ids> = {
   access: 'member',
-  name: '确认绑定',
+  ...C.confirm,
   aliases: ['confirm-bind'],
-  summary: '确认机器人建议的群绑定(管理员群)',
-  usage: '#确认绑定 <G编号…|全部>',
-  example: '#确认绑定 G12 G13',
   roles: ['admin'],
-  parse: (argv) => parseIds(argv, '#确认绑定 G12 G13', true),
+  parse: (argv) => parseIds(argv, C.confirm.example, true),
   async run(ctx) {
-    const districtId = await inAdminRoom(ctx, '确认绑定')
+    const districtId = await inAdminRoom(ctx, C.confirm.name)
     if (districtId === null) return
     if (ctx.args.numbers === null) return ctx.reply(await pendingText(ctx.work.db, districtId))
     const r = await confirmProposals(ctx.work, { districtId, memberId: ctx.member.id, numbers: ctx.args.numbers })
@@ -74,21 +71,18 @@ export const confirmBindingCommand: CommandDef<Ids> = {
 
 export const refuseBindingCommand: CommandDef<Ids> = {
   access: 'member',
-  name: '拒绝绑定',
+  ...C.refuse,
   aliases: ['refuse-bind'],
-  summary: '不采纳机器人建议的群绑定(管理员群)',
-  usage: '#拒绝绑定 <G编号…>',
-  example: '#拒绝绑定 G12',
   roles: ['admin'],
   parse: (argv) => {
-    const r = parseIds(argv, '#拒绝绑定 G12', false)
-    return r.ok && r.args.numbers === null ? problem(bindingTexts.badIds, '#拒绝绑定 G12') : r
+    const r = parseIds(argv, C.refuse.example, false)
+    return r.ok && r.args.numbers === null ? problem(bindingTexts.badIds, C.refuse.example) : r
   },
   async run(ctx) {
-    const districtId = await inAdminRoom(ctx, '拒绝绑定')
+    const districtId = await inAdminRoom(ctx, C.refuse.name)
     if (districtId === null || !Array.isArray(ctx.args.numbers)) return
     const r = await refuseProposals(ctx.work, { districtId, memberId: ctx.member.id, numbers: ctx.args.numbers })
-    ctx.reply([r.done.length ? bindingTexts.refusedDone(r.done) : '', ...r.problems.map((p) => `❌ ${p.label}:${p.why}`)].filter(Boolean).join('\n'), {
+    ctx.reply([r.done.length ? bindingTexts.refusedDone(r.done) : '', ...r.problems.map(bindingTexts.refusedProblem)].filter(Boolean).join('\n'), {
       mention: true,
     })
   },

@@ -3,22 +3,20 @@ import { reviewAfterBind } from './binding.service.ts'
 import { districtOf } from '../../kernel/org/org.types.ts'
 import { bindRoomToUnit, bindTexts } from '../../kernel/org/room-binding.service.ts'
 import { ok, problem, type CommandDef } from '../../pipeline/command.ts'
+import { bindCommandTexts, bindingTexts, CONFIRM_WORDS } from './binding.texts.ts'
 
-const CONFIRM = new Set(['确认', '确定', 'confirm'])
+const CONFIRM = CONFIRM_WORDS
 
 export const bindCommand: CommandDef<{ unitName: string; confirmed: boolean }> = {
   // The one command that must work in a group no unit owns yet.
   access: 'unbound-room',
-  name: '绑定',
+  ...bindCommandTexts.bind,
   aliases: ['bind'],
-  summary: '把本群绑定到一个单位(管理员)',
-  usage: '#绑定 <单位名称> [确认]',
-  example: '#绑定 华府社区5号网格',
   roles: ['admin'],
   parse(argv) {
     const confirmed = argv.length > 1 && CONFIRM.has(argv.at(-1)?.toLowerCase() ?? '')
     const unitName = (confirmed ? argv.slice(0, -1) : argv).join(' ').trim()
-    return unitName ? ok({ unitName, confirmed }) : problem('请写明要绑定的单位名称')
+    return unitName ? ok({ unitName, confirmed }) : problem(bindingTexts.noUnitName)
   },
   async run(ctx) {
     const districtId = districtOf(ctx.member.unit)

@@ -1,6 +1,7 @@
 // Binding proposals' rules, pure: how a WeChat group's topic is compared with the org file's rooms, which groups
 // get a proposal, and what may happen to a proposal in each state. Table-tested in test/unit/binding-rules.test.ts.
 import { stripInvisible } from '../../parser/normalise.ts'
+import { must } from '../../core/must.ts'
 
 /**
  * A topic as compared: invisible and bidi characters gone, NFKC (full-width letters, digits and punctuation become
@@ -57,7 +58,7 @@ export function matchGroups(groups: SeenGroup[], rooms: OpenRoom[]): Map<string,
     if (candidates.length === 0) out.set(g.wxRoomId, { kind: 'none' })
     else if (candidates.length > 1) out.set(g.wxRoomId, { kind: 'several', names: candidates.map((r) => `${r.unitName}/${r.topic}`) })
     else if (others.length > 0) out.set(g.wxRoomId, { kind: 'shared', others })
-    else out.set(g.wxRoomId, { kind: 'one', room: candidates[0]! })
+    else out.set(g.wxRoomId, { kind: 'one', room: must(candidates[0], 'BINDING_CANDIDATE_MISSING') })
   }
   return out
 }

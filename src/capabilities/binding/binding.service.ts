@@ -2,6 +2,7 @@
 // room is bound to whose topic names exactly one unbound room of the org file becomes a proposal, told to the admins'
 // group in a few batched messages, and bound only when an admin confirms it (#确认绑定) — through #绑定's own code.
 import { jobId } from '../../core/ids.ts'
+import { must } from '../../core/must.ts'
 import type { OutboundMessage } from '../../core/message.ts'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { inTransaction } from '../../db/transaction.ts'
@@ -69,7 +70,7 @@ async function matchDistrict(tx: DbOrTx, districtId: number, now: Date): Promise
     if (m.kind !== 'one') continue
     const existing = known.get(`${wxRoomId}/${m.room.id}`)
     const topic = topicOf.get(wxRoomId) ?? m.room.topic
-    if (!existing) fresh.push({ wxRoomId, roomId: m.room.id, topic, accountId: seenBy.get(wxRoomId)![0]! })
+    if (!existing) fresh.push({ wxRoomId, roomId: m.room.id, topic, accountId: must(seenBy.get(wxRoomId)?.[0], 'BINDING_SEEN_BY_MISSING') })
     else if (nextProposalState(existing.state, 'revive'))
       await bindingRepo.moveProposal(tx, existing.id, existing.state, { state: 'pending', reason: null, announcedAt: null, topic })
   }
@@ -129,7 +130,9 @@ async function announce(tx: DbOrTx, districtId: number, now: Date): Promise<Keye
     now,
   )
   const message: OutboundMessage = { accountId: admin.accountId, roomId: admin.wxRoomId, text, mentionIds: [] }
-  return { message, key: jobId('bind-proposals', districtId, untold[0]!.number, untold.at(-1)!.number, untold.length) }
+  const first = must(untold[0], 'BINDING_PROPOSAL_MISSING')
+  const last = must(untold.at(-1), 'BINDING_PROPOSAL_MISSING')
+  return { message, key: jobId('bind-proposals', districtId, first.number, last.number, untold.length) }
 }
 
 /**
@@ -254,5 +257,5 @@ export async function unboundGroups(db: DbOrTx): Promise<GroupRow[]> {
 
 /** `gridbot rooms`: the pending proposal naming each org room (by room row id), as G12 from the group's topic. */
 export async function pendingByRoom(db: DbOrTx): Promise<Map<number, string>> {
-  return new Map((await bindingRepo.allPending(db)).map((p) => [p.roomId, `待确认 ${label(p.number)}(群「${p.topic}」)`]))
+  return new Map((await bindingRepo.allPending(db)).map((p) => [p.roomId, bindingTexts.pendingForRoom(p.number, p.topic)]))
 }

@@ -60,6 +60,11 @@ export const bindingTexts = {
   notAdminRoom: (cmd: string) => `#${cmd} 只能在管理员群中使用。`,
   noPending: '目前没有待确认的绑定建议。',
   badIds: '请写建议编号(如 G12)或「全部」',
+  notAnId: (word: string) => `「${word}」不是建议编号。${bindingTexts.badIds}`,
+  refusedProblem: (p: { label: string; why: string }) => `❌ ${p.label}:${p.why}`,
+  noUnitName: '请写明要绑定的单位名称',
+  /** `gridbot rooms`: the pending proposal naming a room. */
+  pendingForRoom: (number: number, topic: string) => `待确认 ${label(number)}(群「${topic}」)`,
   staleWhy: (r: StaleReason) => STALE_TEXT[r],
   confirmUnexpected: '该群或该单位的绑定已变化,请在群里用 #绑定 处理',
 }
@@ -92,3 +97,17 @@ function matchText(g: { match: string | null; matchNames: string[] }): string {
       return '未检查'
   }
 }
+
+/** #帮助's section: binding shares one line with the console's login (its title is the same). */
+export const BINDING_TITLE = '管理'
+
+/** What #绑定, #确认绑定 and #拒绝绑定 show in #帮助 and with a usage problem; the words they take. */
+export const bindCommandTexts = {
+  bind: { name: '绑定', summary: '把本群绑定到一个单位(管理员)', usage: '#绑定 <单位名称> [确认]', example: '#绑定 华府社区5号网格' },
+  confirm: { name: '确认绑定', summary: '确认机器人建议的群绑定(管理员群)', usage: '#确认绑定 <G编号…|全部>', example: '#确认绑定 G12 G13' },
+  refuse: { name: '拒绝绑定', summary: '不采纳机器人建议的群绑定(管理员群)', usage: '#拒绝绑定 <G编号…>', example: '#拒绝绑定 G12' },
+}
+/** "#绑定 单位 确认": the last word confirms. */
+export const CONFIRM_WORDS: ReadonlySet<string> = new Set(['确认', '确定', 'confirm'])
+/** "#确认绑定 全部". */
+export const ALL_WORDS: ReadonlySet<string> = new Set(['全部', '所有', 'all'])

@@ -5,10 +5,12 @@ import { todayCommand } from './today.command.ts'
 import { checkinTexts } from './checkin.texts.ts'
 import type { Capability } from '../capability.ts'
 import { onActivityClosed } from './subscribers.ts'
+import { checkinLocationClaim } from './location-claim.ts'
 
 export const checkins: Capability = {
   name: 'checkins',
   help: { title: '签到', commands: [checkinCommand, todayCommand, meCommand] },
+  attachmentClaims: [checkinLocationClaim],
   events: { subscribes: [onActivityClosed] },
   texts: { checkinTexts },
 }

@@ -1,14 +1,11 @@
 import { issueLoginCode } from './web-login.service.ts'
-import { loginTexts } from './login.texts.ts'
+import { loginCommandTexts, loginTexts } from './login.texts.ts'
 import { ok, type CommandDef } from '../../pipeline/command.ts'
 
 export const loginCommand: CommandDef<null> = {
   access: 'member',
-  name: '登录',
+  ...loginCommandTexts,
   aliases: ['login'],
-  summary: '网页控制台的一次性登录码(负责人、管理员,在本单位群)',
-  usage: '#登录',
-  example: '#登录',
   roles: ['admin', 'supervisor'],
   parse: () => ok(null),
   async run(ctx) {

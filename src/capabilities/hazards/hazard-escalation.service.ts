@@ -15,8 +15,8 @@ import type { Publisher, Work } from '../../kernel/work.ts'
 import { handlersOf, hazardClockItem, tellSubscribers } from './hazard-routing.service.ts'
 import { clockOf } from '../../kernel/escalation/clock.ts'
 import { levelZeroMentions } from '../../kernel/escalation/level-zero.ts'
-import { releaseHeld, rewardReporter } from './hazard.service.ts'
-import { hazardChanged } from './hazard-events.ts'
+import { releaseHeld } from './hazard.service.ts'
+import { hazardVerified } from './hazard-events.ts'
 import { duplicateWaitDecision, hazardEscalationStep, verifyStepDecision } from './hazard-timers.ts'
 import { hazardRepo } from './hazard.repo.ts'
 import { hazardTexts } from './hazard.texts.ts'
@@ -113,8 +113,7 @@ export async function runVerifyStep(
   )
   if (!closed) return 'stale'
   await hazardRepo.addEvent(db, { hazardId: id, at: now, kind: 'verify_timeout', fromStatus: 'resolved', toStatus: 'verified' })
-  await hazardChanged(w, 'hazard.verified', h, 'verified', null, 'timeout')
-  await rewardReporter(w, h)
+  await hazardVerified(w, h, 'verified', 'timeout')
   await tellSubscribers(w, h, hazardTexts.verifyTimedOut(h, waited), jobId('hz-verify', id, cycle, step), null)
   return 'posted'
 }

@@ -4,6 +4,7 @@ import { isoLocal } from '../../core/local-time.ts'
 import { maskPersonalData } from '../../core/privacy/mask.ts'
 import { categoryLabel, HAZARD_STATUS_LABEL, HAZARD_EVENT_LABEL, hazardId } from './hazard.texts.ts'
 import type { Hazard, HazardEvent } from './hazard.types.ts'
+import { hazardExportTexts } from './hazard-export.texts.ts'
 
 /** The GeoReport v2 service request fields (GET /requests), in the order of the specification. */
 export const GEOREPORT_FIELDS = [
@@ -37,7 +38,6 @@ export interface ExportRecord {
 }
 
 const CLOSED = new Set(['verified', 'merged'])
-const RESIDENT = '居民'
 
 /** The latest word on it: its last event with a note, else its status. */
 function statusNotes(h: Hazard & { events: HazardEvent[] }): string {
@@ -69,25 +69,7 @@ export function toGeoReport(r: ExportRecord, mediaBaseUrl: string | null): GeoRe
   }
 }
 
-export const CSV_HEADERS = [
-  '编号',
-  '状态',
-  '类别',
-  '紧急',
-  '描述',
-  '上报单位',
-  '处理单位',
-  '上报人',
-  '上报次数',
-  '上报时间',
-  '更新时间',
-  '办结结果',
-  '核实方式',
-  '地址',
-  '纬度',
-  '经度',
-  '图片数',
-]
+export const CSV_HEADERS = hazardExportTexts.headers
 
 export function toCsvRow(r: ExportRecord): (string | number)[] {
   const h = r.hazard
@@ -95,12 +77,11 @@ export function toCsvRow(r: ExportRecord): (string | number)[] {
     hazardId(h),
     HAZARD_STATUS_LABEL[h.status],
     categoryLabel(h.category),
-    h.priority === 'urgent' ? '是' : '否',
+    hazardExportTexts.urgent(h.priority === 'urgent'),
     maskPersonalData(h.description),
     r.reportUnit,
     r.handlingUnit,
-    // A resident's name never leaves the owning unit (issue #29): 居民, as the 台账 writes it.
-    h.reporterMemberId ? maskPersonalData(h.reporterName) : RESIDENT,
+    h.reporterMemberId ? maskPersonalData(h.reporterName) : hazardExportTexts.resident,
     h.reportCount,
     isoLocal(h.createdAt),
     isoLocal(h.updatedAt),

@@ -1,15 +1,17 @@
 // What the org file's `policies.hazards` may set: which level handles each category, the verification timers, and
 // the duplicate check. Validated and converted at import (like every policy block), merged down the tree.
 import { z } from 'zod'
+import { must } from '../../core/must.ts'
 import { duration } from '../../kernel/policy/fields.ts'
 import type { PolicySlice } from '../../kernel/policy/slice.ts'
 import type { UnitKind } from '../../kernel/org/org.types.ts'
-import { CATEGORY_LABEL, categoryOf } from './hazard-categories.ts'
+import { categoryOf } from './hazard-categories.ts'
+import { categoryOnly } from './hazard-categories.texts.ts'
 import type { HazardCategory } from './hazard.types.ts'
 import { paceInput, toPace, type Pace } from '../../kernel/policy/clock-policy.ts'
 
 /** A category as an org file names it (消防 … or fire …). */
-const categoryKey = z.string().refine((k) => categoryOf(k) !== null, `类别只能是 ${Object.values(CATEGORY_LABEL).join('、')}`)
+const categoryKey = z.string().refine((k) => categoryOf(k) !== null, categoryOnly)
 
 const level = z.enum(['grid', 'community', 'town', 'district'])
 
@@ -87,7 +89,7 @@ export const DEFAULT_HAZARD_CLOCKS: Record<HazardCategory, Pace> = {
 
 /** The stored form of `escalation.hazards`: keyed by category code. */
 export function toHazardClocks(v: z.output<typeof hazardClocksInput>): Record<string, Partial<Pace>> {
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [categoryOf(k)!, toPace(x)]))
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [must(categoryOf(k), 'HAZARD_CATEGORY_UNKNOWN'), toPace(x)]))
 }
 
 /** A unit's `hazards:` block as stored (converted once at import). */
@@ -103,7 +105,7 @@ export interface HazardPolicyPatch {
 
 export function toHazardPatch(v: z.output<typeof hazardPolicyInput>): HazardPolicyPatch {
   const p: HazardPolicyPatch = {}
-  if (v.routing) p.routing = Object.fromEntries(Object.entries(v.routing).map(([k, lv]) => [categoryOf(k)!, lv]))
+  if (v.routing) p.routing = Object.fromEntries(Object.entries(v.routing).map(([k, lv]) => [must(categoryOf(k), 'HAZARD_CATEGORY_UNKNOWN'), lv]))
   if (v.verifyReminder !== undefined) p.verifyReminderMs = v.verifyReminder
   if (v.verifyClose !== undefined) p.verifyCloseMs = v.verifyClose
   if (v.selfVerify !== undefined) p.selfVerify = v.selfVerify

@@ -3,6 +3,7 @@ import type { HazardOp, HazardRef, PossibleDuplicate } from './hazard.service.ts
 import type { Hazard } from './hazard.types.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { hazardTexts } from './hazard.texts.ts'
+import { hazardVerbTexts } from './hazard-commands.texts.ts'
 import { parseRef } from '../../parser/refs.ts'
 import { ok, problem, type GuestContext, type ParseResult } from '../../pipeline/command.ts'
 
@@ -22,7 +23,7 @@ export function hazardOp(ctx: GuestContext<unknown>): HazardOp {
  * "疑似与 H3 重复…": the open report's words as this group may read them (masked when it belongs to another unit).
  * `waitMs`: how long a held report waits for the answer; null when it was routed already.
  */
-export function duplicateQuestion(ctx: GuestContext<unknown>, h: Pick<Hazard, 'number'>, d: PossibleDuplicate, waitMs: number | null): string {
+export function duplicateQuestion(ctx: { room: { unitId: number } }, h: Pick<Hazard, 'number'>, d: PossibleDuplicate, waitMs: number | null): string {
   const dup = { ...d.hazard, description: textFor(ctx.room.unitId, d.hazard.reportUnitId, d.hazard.description) }
   if (waitMs === null) return hazardTexts.duplicateOfRouted(h, dup, d.match)
   const why = d.match.by === 'distance' ? hazardTexts.whyDistance(d.match.metres) : hazardTexts.whyText(d.match.score)
@@ -43,5 +44,5 @@ export const parseHazardRefWith =
   (what: string) =>
   (argv: string[]): ParseResult<HazardRefArgs> => {
     const r = parseHazardRef(argv)
-    return r.ok && !r.args.rest ? problem(`请写明${what}`) : r
+    return r.ok && !r.args.rest ? problem(hazardVerbTexts.writeWhat(what)) : r
   }

@@ -10,23 +10,25 @@ import { duplicateQuestion, hazardOp } from './hazard-support.ts'
 import { replyHazardList } from './hazard-list.command.ts'
 import { HAZARD_STATE_WORDS, parseListArgs } from '../../parser/list-args.ts'
 import { refAsTyped } from '../../kernel/org/city-refs.ts'
+import { group } from '../../core/match-group.ts'
+import { FULL_WORDS, hazardCommandTexts, LIST_WORD, SHOW_WORDS } from './hazard-commands.texts.ts'
 
 type Args = { kind: 'report'; report: NewHazard } | { kind: 'show'; ref: HazardRef; full: boolean } | { kind: 'list'; argv: string[] }
 
-const FULL = new Set(['完整', '全文'])
-const SHOW = new Set(['', '详情', '记录', '查看', ...FULL])
+const FULL = FULL_WORDS
+const SHOW = SHOW_WORDS
 
 function parse(argv: string[]): ParseResult<Args> {
   // An id first is a lookup, however it is typed (H1, H1 完整, H1完整, Ｈ1 详情); never a new report "H1完整".
   const lookup = /^h\s*0*(\d{1,18})(.*)$/i.exec(argv.join(' ').trim())
   if (lookup) {
     const ref = parseRef('H', `H${lookup[1]}`)
-    const rest = lookup[2]!.trim()
+    const rest = group(lookup, 2).trim()
     if (!ref.ok || !SHOW.has(rest)) return problem(hazardTexts.lookupOnly())
     return ok({ kind: 'show', ref: { number: ref.number, label: ref.label }, full: FULL.has(rest) })
   }
   // "#隐患列表 6号网格" arrives here as "#隐患 列表 6号网格" (a glued word): the list, narrowed.
-  if (argv[0] === '列表') return ok({ kind: 'list', argv: argv.slice(1) })
+  if (argv[0] === LIST_WORD) return ok({ kind: 'list', argv: argv.slice(1) })
   const category = categoryOf(argv[0])
   const { words, urgent } = takeUrgency(category ? argv.slice(1) : argv)
   const description = words.join(' ').trim()
@@ -36,11 +38,8 @@ function parse(argv: string[]): ParseResult<Args> {
 
 export const hazardCommand: CommandDef<Args> = {
   access: 'guest',
-  name: '隐患',
+  ...hazardCommandTexts.report,
   aliases: ['hazard'],
-  summary: '上报安全隐患(居民也可在网格群上报),或查看隐患 H…',
-  usage: '#隐患 [类别] <描述> [紧急];#隐患 H7 [完整]',
-  example: '#隐患 消防 3号楼楼道堆放杂物堵塞通道',
   parse,
   async run(ctx) {
     const a = ctx.args
@@ -81,7 +80,7 @@ async function show(ctx: GuestContext<Args>, ref: HazardRef, full: boolean) {
       e.note,
     ),
   )
-  const head = `${hazardLine(h, ctx.now, h.unit.name)}\n上报:${h.reportUnit.name} ${h.reporterName}${h.address ? `\n位置:${h.address}` : ''}`
+  const head = hazardTexts.historyHead(hazardLine(h, ctx.now, h.unit.name), h)
   const record = hazardTexts.history(head, lines, r.images, h.result)
   const shown = r.unmasked ? record : textFor(ctx.room.unitId, h.reportUnitId, record)
   ctx.reply(shown === record ? shown : `${shown}\n${hazardTexts.maskedHint(refAsTyped(ctx.work, hazardId(h)))}`)

@@ -12,7 +12,6 @@ import { textFor } from '../../kernel/org/visibility.ts'
 import { unitContext } from '../../kernel/org/unit-context.ts'
 import { isAtOrAbove, isSupervisorOver } from '../../kernel/org/authority.ts'
 import type { Work } from '../../kernel/work.ts'
-import { earn } from '../points/points.service.ts'
 import { findDuplicate, type DuplicateMatch } from './duplicates.ts'
 import type { ExportRecord } from './hazard-export.ts'
 import { recogniseCategory } from './hazard-categories.ts'
@@ -31,7 +30,7 @@ import { clockOf } from '../../kernel/escalation/clock.ts'
 import { deferQuiet } from '../../kernel/escalation/quiet-hours.ts'
 import { maskPersonalData } from '../../core/privacy/mask.ts'
 import { hazardRepo } from './hazard.repo.ts'
-import { hazardChanged } from './hazard-events.ts'
+import { hazardChanged, hazardVerified } from './hazard-events.ts'
 import { hazardId, hazardRefusal, hazardTexts } from './hazard.texts.ts'
 import { MERGEABLE_INTO, OPEN_STATUSES, type Hazard, type HazardCategory, type HazardStatus } from './hazard.types.ts'
 import { clip } from '../../core/text.ts'
@@ -306,21 +305,9 @@ export async function verifyHazard(op: HazardOp, ref: HazardRef) {
   const how = relations.has('reporter') ? 'reporter' : 'supervisor'
   await change(op, h, { status: to, verifiedHow: how, closedAt: op.now, ...stopped, escalationCycle: h.escalationCycle + 1 })
   await event(op, h, 'verified', h.status, to, hazardTexts.verifiedBy[how])
-  await hazardChanged(op, 'hazard.verified', h, to, null, how)
+  const notes = await hazardVerified(op, h, to, how)
   const here = await tellSubscribers(op, h, hazardTexts.notice.verified(h, op.member?.name ?? op.name), `verify-${op.messageId}`, op.room.id, op.wxid)
-  return { hazard: h, mentionIds: here, verifiedHow: how, points: await rewardReporter(op, h) }
-}
-
-/**
- * A verified report earns its reporter points (policies.points.hazard), once. Residents are not in the ledger
- * (it is the members'), so their reports earn nothing here.
- */
-export async function rewardReporter(w: Work, h: Pick<Hazard, 'number' | 'reporterMemberId'>) {
-  if (!h.reporterMemberId) return null
-  const [reporter] = await orgRepo.membersByIds(w.db, [h.reporterMemberId])
-  if (!reporter) return null
-  const r = await earn(w, { memberId: reporter.id, unitId: reporter.unitId, source: 'hazard', ref: hazardId(h), at: w.now })
-  return r ? { name: reporter.name, centi: r.centi, paidOwed: r.paidOwed } : null
+  return { hazard: h, mentionIds: here, verifiedHow: how, notes }
 }
 
 /** #重办: not fixed after all; back to the handling unit, whose cadres (and the resolver) are @-ed there. */
@@ -466,7 +453,7 @@ export async function attachHazardImage(w: Work, who: { wxid: string; memberId: 
       actorId: who.memberId,
       actorWxid: who.wxid,
       roomId: who.roomId,
-      note: '办结照片',
+      note: hazardTexts.afterImageNote,
     })
     return { kind: 'after' as const, hazard: resolved, count: n.length, at: resolvedAt }
   }
@@ -517,9 +504,15 @@ export async function attachHazardLocation(
   return { hazard: located, at: h.createdAt.getTime(), duplicate }
 }
 
-/** Has this person reported in this group in the last minutes? (Only then is a resident's image kept.) */
-export async function hasRecentReport(w: Work, who: { wxid: string; roomId: number }) {
-  return !!(await hazardRepo.latestByReporter(w.db, who.wxid, who.roomId, minus(w.now, ATTACH_WINDOW_MS), ['pending_duplicate', ...OPEN_STATUSES]))
+/**
+ * When this person last reported in this group in the last minutes (0: not) — and, with `resolvedToo`, last resolved
+ * a report (a member's after-image). Only then may a location or image be the report's.
+ */
+export async function recentHazardAt(w: Work, who: { wxid: string; memberId: number | null; roomId: number }, resolvedToo: boolean): Promise<number> {
+  const since = minus(w.now, ATTACH_WINDOW_MS)
+  const reported = await hazardRepo.latestByReporter(w.db, who.wxid, who.roomId, since, ['pending_duplicate', ...OPEN_STATUSES])
+  const resolved = resolvedToo && who.memberId ? await hazardRepo.latestResolvedBy(w.db, who.memberId, since) : null
+  return Math.max(reported?.createdAt.getTime() ?? 0, resolved?.resolvedAt?.getTime() ?? 0)
 }
 
 /** #隐患 H7: the record and its history; `full` from a group above is recorded as a disclosure. */
@@ -536,7 +529,7 @@ export async function hazardHistory(op: HazardOp, ref: HazardRef, full: boolean)
     hazard: h,
     events,
     nameOf: (e: { actorId: number | null; actorWxid: string | null }) =>
-      e.actorId ? (names.get(e.actorId) ?? '') : e.actorWxid === h.reporterWxid ? h.reporterName : e.actorWxid ? '' : '系统',
+      e.actorId ? (names.get(e.actorId) ?? '') : e.actorWxid === h.reporterWxid ? h.reporterName : e.actorWxid ? '' : hazardTexts.systemActor,
     images: { before: media.filter((m) => m.phase === 'before').length, after: media.filter((m) => m.phase === 'after').length },
     /** Only a supervisor above may see another unit's record unmasked. */
     unmasked: op.room.unitId === h.reportUnitId || mayDisclose,
@@ -547,11 +540,7 @@ export async function hazardHistory(op: HazardOp, ref: HazardRef, full: boolean)
 export async function* hazardsForExport(db: Work['db'], districtName: string | null, since: Date | null): AsyncGenerator<ExportRecord> {
   const all = await orgRepo.districts(db)
   const district = districtName ? all.find((d) => d.name === districtName) : all.length === 1 ? all[0] : undefined
-  if (!district)
-    throw refuse(
-      'DISTRICT_UNKNOWN',
-      districtName ? `没有这个区:${districtName}` : `有 ${all.length} 个区,请用 --district 指定:${all.map((d) => d.name).join('、')}`,
-    )
+  if (!district) throw refuse('DISTRICT_UNKNOWN', districtName ? hazardTexts.noSuchDistrict(districtName) : hazardTexts.nameDistrict(all.map((d) => d.name)))
   const names = new Map((await orgRepo.unitsOfDistrict(db, district.id)).map((u) => [u.id, u.name]))
   names.set(district.id, district.name)
   let afterId = 0

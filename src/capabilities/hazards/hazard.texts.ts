@@ -132,6 +132,16 @@ export const hazardTexts = {
   duplicateTimedOut: (h: Pick<Hazard, 'number'>) => `未收到回复,${hazardId(h)} 已按新隐患上报`,
 
   verifiedBy: { reporter: '上报人', supervisor: '负责人', timeout: '超时' } as Record<string, string>,
+  /** The event note of a resolved report's after-image. */
+  afterImageNote: '办结照片',
+  /** Who did what in a report's history when nobody did (a timer). */
+  systemActor: '系统',
+  /** The export (CLI) names a district that is not there, or none when there are several. */
+  noSuchDistrict: (name: string) => `没有这个区:${name}`,
+  nameDistrict: (names: string[]) => `有 ${names.length} 个区,请用 --district 指定:${names.join('、')}`,
+  /** The head of #隐患 H7: its line, who reported it from where, and where it is. */
+  historyHead: (line: string, h: { reportUnit: { name: string }; reporterName: string; address: string | null }) =>
+    `${line}\n上报:${h.reportUnit.name} ${h.reporterName}${h.address ? `\n位置:${h.address}` : ''}`,
   history: (line: string, events: string[], images: { before: number; after: number }, result: string | null) =>
     `${line}${result ? `\n办结结果:${result}` : ''}${images.before || images.after ? `\n图片:上报 ${images.before} 张,办结 ${images.after} 张` : ''}\n记录:\n${events.join('\n')}`,
   /** `ref`: the id as this group types it (`二七区 H1` in a city's group). */

@@ -7,6 +7,7 @@ import { pointsPolicy } from './points-policy.ts'
 import { ledgerTexts, rankTexts, redeemTexts, volunteerTexts } from './points.texts.ts'
 import type { Capability } from '../capability.ts'
 import { onActivityClosed, onMemberCredited, onOrgImported, onTaskCompleted } from './subscribers.ts'
+import { onHazardVerified } from './hazard-subscriber.ts'
 
 export const points: Capability = {
   name: 'points',
@@ -15,6 +16,6 @@ export const points: Capability = {
     commands: [volunteerCommand, reviewCommand, pointsCommand, rankCommand, catalogueCommand, redeemCommand, checkOffCommand, correctCommand],
   },
   policy: pointsPolicy,
-  events: { subscribes: [onTaskCompleted, onMemberCredited, onOrgImported, onActivityClosed] },
+  events: { subscribes: [onTaskCompleted, onMemberCredited, onOrgImported, onActivityClosed, onHazardVerified] },
   texts: { volunteerTexts, ledgerTexts, redeemTexts, rankTexts },
 }

@@ -8,12 +8,14 @@ import { projectTimerHandlers, projectTimers } from './project-timers.ts'
 import { projectTexts, sixTexts } from './project.texts.ts'
 import type { Capability } from '../capability.ts'
 import { onTaskCompleted } from './subscribers.ts'
+import { sixEvidenceClaim } from './six-attachment.ts'
 
 export const projects: Capability = {
   name: 'projects',
   help: { title: '资源项目', commands: [projectCommand, projectListCommand, funnelCommand, sixCommand] },
   timers: { handlers: (deps) => projectTimerHandlers(deps), sources: () => [projectTimers] },
   policy: projectPolicy,
+  attachmentClaims: [sixEvidenceClaim],
   events: { subscribes: [onTaskCompleted] },
   texts: { projectTexts, sixTexts },
 }

@@ -2,6 +2,7 @@
 // Display names never appear here: a registration is about a contact id and a roster entry of the group's unit.
 import { must } from '../../core/must.ts'
 import { bareWord } from '../../parser/refs.ts'
+import { registrationParseTexts as P } from './registration-parse.texts.ts'
 import { ROLE_LABEL, type Role } from '../../kernel/org/org.types.ts'
 
 /** wrong_phone: a #登记 whose digits matched no entry, kept to limit guessing (never pending, never decided). */
@@ -134,11 +135,11 @@ export const roleOfLabel = (word: string): Role | null => (Object.entries(ROLE_L
 export function parseRegistration(argv: string[]): { name: string; phone4: string | null } | { problem: string; example?: string } {
   const words = argv.map(bareWord).filter(Boolean)
   const last = words.at(-1)
-  if (last === undefined) return { problem: '请写上名单中的姓名' }
+  if (last === undefined) return { problem: P.noName }
   const phone = words.length > 1 && /\d/.test(last) ? last : null
   const name = nameOf(phone === null ? words : words.slice(0, -1))
-  if (!name) return { problem: '姓名中不要有空格,手机后四位可选' }
+  if (!name) return { problem: P.spaceInName }
   // The example shows the four digits (issue #29): 「#登记 张伟」 alone would not say where they go.
-  if (phone !== null && !/^\d{4}$/.test(phone)) return { problem: '手机号只写后四位数字', example: `#登记 ${name} 1234` }
+  if (phone !== null && !/^\d{4}$/.test(phone)) return { problem: P.phoneDigits, example: P.phoneExample(name) }
   return { name, phone4: phone }
 }

@@ -3,6 +3,7 @@
 // itself is a conditional update, so two confirmations or a replayed message link once.
 import { AppError, refuser } from '../../core/errors.ts'
 import { jobId } from '../../core/ids.ts'
+import { must } from '../../core/must.ts'
 import type { Work } from '../../kernel/work.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { toRoom } from '../../kernel/org/room-message.ts'
@@ -73,7 +74,7 @@ export async function register(w: Work, room: BoundRoom, from: Sender, a: { name
       throw refuse('REG_ENTRY_LINKED', T.alreadyLinked(a.name))
     case 'phone_mismatch':
       // Kept (not thrown): the row is what counts the tries.
-      await registrationRepo.create(db, { ...row, memberId: entries[0]!.id, status: 'wrong_phone', decidedAt: w.now })
+      await registrationRepo.create(db, { ...row, memberId: must(entries[0], 'REG_NO_CANDIDATE').id, status: 'wrong_phone', decidedAt: w.now })
       return { kind: 'phone_mismatch', name: a.name, triesLeft: triesLeft - 1 }
     case 'link': {
       if (!(await registrationRepo.link(db, outcome.entry.id, from.wxid, w.now))) throw refuse('REG_ENTRY_LINKED', T.alreadyLinked(a.name))
@@ -84,7 +85,7 @@ export async function register(w: Work, room: BoundRoom, from: Sender, a: { name
     case 'pending': {
       if (waiting.length) throw refuse('REG_ALREADY_PENDING', T.alreadyPending(a.name))
       // One request at a time per contact: nobody sprays requests for several identities at the supervisors.
-      if (pending.length) throw refuse('REG_OTHER_PENDING', T.otherPending(pending[0]!.name, a.name))
+      if (pending.length) throw refuse('REG_OTHER_PENDING', T.otherPending(must(pending[0], 'REG_PENDING_MISSING').name, a.name))
       const reg = await registrationRepo.create(db, { ...row, memberId: outcome.entry.id, status: 'pending' })
       const asked = await askDeciders(w, room, reg, outcome.choices[0] ?? outcome.entry.role, outcome.choices)
       return { kind: 'waiting', name: a.name, role: outcome.entry.role, reason: outcome.reason, asked }
@@ -148,12 +149,14 @@ export async function decide(
   const scope = decider.role === 'admin' ? '/' : decider.unit.path
   const all = await registrationRepo.pendingNamed(db, districtOf(decider.unit), scope, a.name)
   // Old requests expire as they are met (no timer needed: nothing waits on them).
-  for (const r of all) if (isExpired(r.createdAt, w.now)) await registrationRepo.decide(db, r.id, 'pending', nextStatus('pending', 'expire')!, w.now, null)
+  for (const r of all)
+    if (isExpired(r.createdAt, w.now))
+      await registrationRepo.decide(db, r.id, 'pending', must(nextStatus('pending', 'expire'), 'REG_TRANSITION_MISSING'), w.now, null)
   const live = all.filter((r) => !isExpired(r.createdAt, w.now) && (a.number === null || r.id === a.number))
   if (!live.length) throw refuse('REG_NONE_WAITING', T.noneWaiting(a.name, verb))
   if (live.length > 1)
     return { kind: 'several', name: a.name, requests: live.map((r) => ({ id: r.id, unit: r.unit.name, displayName: r.displayName })), action: a.action }
-  const reg = live[0]!
+  const reg = must(live[0], 'REG_PENDING_MISSING')
   // Namesakes of different roles unlinked: the decider picks the entry (#确认 陈静 志愿者); the bot never does.
   const choices = [...new Set((await registrationRepo.entriesNamed(db, reg.unitId, reg.name)).filter((e) => e.wxid === null).map((e) => e.role as Role))].sort(
     (x, y) => ROLE_RANK[y] - ROLE_RANK[x],
@@ -166,7 +169,7 @@ export async function decide(
   }
   const refusal = mayDecide(decider, reg.unit, role)
   if (refusal) throw new AppError(refusal, `${decider.id} may not decide registration ${reg.id}`, T.refused[refusal])
-  const to = nextStatus('pending', a.action)!
+  const to = must(nextStatus('pending', a.action), 'REG_TRANSITION_MISSING')
   const tell = (text: string) =>
     reg.room.id !== here.id && reg.room.wxRoomId ? w.effects.post(toRoom(reg.room, text, [reg.wxid]), jobId('reg-told', reg.id, a.messageId)) : undefined
   if (a.action === 'reject') {

@@ -1,4 +1,5 @@
 // Every Chinese text of #登记 / #确认 / #驳回, and the hint a listed name gets.
+import { must } from '../../core/must.ts'
 import { ROLE_LABEL, type Role } from '../../kernel/org/org.types.ts'
 import type { PendingReason } from './registration-rules.ts'
 import type { Decided, Registered } from './registration.types.ts'
@@ -32,7 +33,7 @@ export const registrationTexts = {
   },
   /** #确认 without a role for a request whose name has entries of several roles. */
   pickRole: (name: string, choices: Role[]) =>
-    `名单上有 ${choices.length} 位「${name}」:${choices.map((r) => ROLE_LABEL[r]).join('、')}。请写明确认哪一位,例如:#确认 ${name} ${ROLE_LABEL[choices.at(-1)!]}`,
+    `名单上有 ${choices.length} 位「${name}」:${choices.map((r) => ROLE_LABEL[r]).join('、')}。请写明确认哪一位,例如:#确认 ${name} ${ROLE_LABEL[must(choices.at(-1), 'REG_NO_ROLE')]}`,
   /** #确认 with a role the name has no unlinked entry of. */
   noSuchRole: (name: string, role: Role, choices: Role[]) =>
     `名单上没有未登记的${ROLE_LABEL[role]}「${name}」。可选:${choices.map((r) => ROLE_LABEL[r]).join('、')},例如:#确认 ${name} ${ROLE_LABEL[choices.at(-1) ?? role]}`,

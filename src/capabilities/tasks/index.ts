@@ -20,6 +20,7 @@ import { taskTexts } from './task.texts.ts'
 import { escalateHandler, remindHandler } from './timer-handlers.ts'
 import { needEscalateHandler, needTimers } from './need-timers.ts'
 import type { Capability } from '../capability.ts'
+import { needImageClaim, taskEvidenceClaim } from './task-attachment.ts'
 
 export const tasks: Capability = {
   name: 'tasks',
@@ -49,6 +50,7 @@ export const tasks: Capability = {
   },
   // Escalation posts are recorded as delivered (送达) when WeChat accepted them.
   outbox: { keyPrefix: 'esc', onSent: (db, marks, at) => escalationsDelivered(db, marks.fresh, at) },
+  attachmentClaims: [taskEvidenceClaim, needImageClaim],
   events: { publishes: ['task.completed', 'task.created', 'task.claimed', 'task.escalated', 'need.recorded'] },
   texts: { taskTexts },
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../core/errors.ts'
 import { startOfLocalDay, startOfLocalMonth } from '../../core/time.ts'
 import { checkinRepo, type CheckinReply, type NewCheckin } from './checkin.repo.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
+import { checkinTexts } from './checkin.texts.ts'
 
 export const UNDO_WINDOW_MS = 10 * 60_000
 export const LOCATION_WINDOW_MS = 5 * 60_000
@@ -31,9 +32,9 @@ export async function recordCheckin(
 export async function undoLastCheckin(w: Work, memberId: number) {
   const last = await checkinRepo.latestByMember(w.db, memberId, new Date(w.now.getTime() - UNDO_WINDOW_MS))
   if (!last)
-    throw new AppError('CHECKIN_UNDO_NONE', `no check-in within undo window for member ${memberId}`, '没有可撤销的签到:只能撤销10分钟内的最近一次签到。')
+    throw new AppError('CHECKIN_UNDO_NONE', `no check-in within undo window for member ${memberId}`, checkinTexts.undoNone)
   const { count } = await checkinRepo.revoke(w.db, last.id, w.now)
-  if (count === 0) throw new AppError('CHECKIN_UNDO_RACE', `check-in ${last.id} already revoked`, '这次签到已经撤销过了。')
+  if (count === 0) throw new AppError('CHECKIN_UNDO_RACE', `check-in ${last.id} already revoked`, checkinTexts.undoRace)
   return last
 }
 

@@ -7,8 +7,9 @@ import { startOfLocalDay, startOfLocalMonth } from '../../core/time.ts'
 import { checkinRepo, type CheckinReply, type NewCheckin } from './checkin.repo.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { checkinTexts } from './checkin.texts.ts'
+import { CHECKIN_UNDO_WINDOW_MS } from '../../kernel/time/undo-window.ts'
 
-export const UNDO_WINDOW_MS = 10 * 60_000
+export const UNDO_WINDOW_MS = CHECKIN_UNDO_WINDOW_MS
 export const LOCATION_WINDOW_MS = 5 * 60_000
 const DAY_MS = 86_400_000
 

@@ -75,6 +75,6 @@ export const matchCommand: CommandDef<MatchArgs> = {
   parse: parseMatch,
   async run(ctx) {
     const r = await matchResource({ ...ctx.work, messageId: ctx.msg.messageId }, { actor: ctx.member, room: ctx.room, ...ctx.args })
-    ctx.reply(r.text, { mention: true, mentionIds: r.contactWxid ? [r.contactWxid] : [] })
+    ctx.reply(resourceTexts.matched(r.work, r.title, r.resource), { mention: true, mentionIds: r.contactWxid ? [r.contactWxid] : [] })
   },
 }

@@ -111,9 +111,9 @@ export async function matchResource(
       jobId('resource-match', res.id, a.work.label, w.messageId),
     )
   }
+  // The outcome, as said in this group (the command words it): the contact is @-ed when the resource was offered here.
   const t = said(a.room.unitId)
-  const here = resourceTexts.matched(a.work.label, t.title, t.res)
-  return { text: here, contactWxid: room?.id === a.room.id ? contact?.wxid : undefined }
+  return { kind: 'matched' as const, work: a.work.label, title: t.title, resource: t.res, contactWxid: room?.id === a.room.id ? contact?.wxid : undefined }
 }
 
 /**

@@ -151,7 +151,7 @@ async function many(db: DbOrTx, items: Input[]): Promise<(RecordedCheckin | null
   if (items.length > 1 && keys.size === items.length) {
     try {
       const cols = items.map(values)
-      const arrays = cols[0]!.map((_, k) => cols.map((row) => (k === 18 ? JSON.stringify(row[k]) : row[k])))
+      const arrays = (cols[0] ?? []).map((_, k) => cols.map((row) => (k === 18 ? JSON.stringify(row[k]) : row[k])))
       const rows = await directQuery<Row & { ord: string | number }>(db, 'checkin_record_many', RECORD_MANY, arrays)
       const byOrd = new Map(rows.map((r) => [Number(r.ord), r]))
       return items.map((it, i) => recorded(byOrd.get(i + 1), it.c))

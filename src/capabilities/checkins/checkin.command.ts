@@ -1,5 +1,5 @@
 import { DuplicateMessage } from '../../core/errors.ts'
-import { checkinTexts } from './checkin.texts.ts'
+import { checkinCommandTexts, checkinTexts } from './checkin.texts.ts'
 import { sqlTemplate } from '../../kernel/outbox/outbox.service.ts'
 import { recordCheckin, undoLastCheckin } from './checkin.service.ts'
 import { parseCheckinArgs, type CheckinArgs } from '../../parser/checkin-args.ts'
@@ -15,11 +15,7 @@ type Args = Exclude<CheckinArgs, { ok: false }> & { argv: string[]; text: string
 
 export const checkinCommand: CommandDef<Args> = {
   access: 'member',
-  name: '签到',
-  aliases: ['打卡', 'checkin'],
-  summary: '记录巡查、走访、议事、服务、宣传、调解或采集',
-  usage: '#签到 [巡查|走访|议事|服务|宣传|调解|采集] [N户] [备注];#签到 撤销',
-  example: '#签到 走访 5户 独居老人家中检查用电',
+  ...checkinCommandTexts.checkin,
   parse(argv) {
     // `#签到 A3` means the activity (as the issue's volunteers type it): never a check-in with a note "A3".
     if (argv[0] && /^[Aa]\d{1,6}$/.test(argv[0])) return problem(checkinTexts.activityRef(argv[0].toUpperCase()))

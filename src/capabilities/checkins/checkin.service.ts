@@ -2,14 +2,20 @@
 import type { Unit } from '../../kernel/org/org.types.ts'
 import type { Work } from '../../kernel/work.ts'
 import type { CheckinType } from '../../kernel/texts/checkin-kinds.texts.ts'
-import { AppError } from '../../core/errors.ts'
+import { refuser } from '../../core/errors.ts'
 import { startOfLocalDay, startOfLocalMonth } from '../../core/time.ts'
 import { checkinRepo, type CheckinReply, type NewCheckin } from './checkin.repo.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
+import { checkinTexts } from './checkin.texts.ts'
+import { CHECKIN_UNDO_WINDOW_MS } from '../../kernel/time/undo-window.ts'
 
-export const UNDO_WINDOW_MS = 10 * 60_000
+export const UNDO_WINDOW_MS = CHECKIN_UNDO_WINDOW_MS
 export const LOCATION_WINDOW_MS = 5 * 60_000
 const DAY_MS = 86_400_000
+
+/** Every refusal check-ins answer with (tests assert these; checkin.texts.ts words them). */
+export type CheckinRefusalCode = 'CHECKIN_UNDO_NONE' | 'CHECKIN_UNDO_RACE'
+const refuse = refuser<CheckinRefusalCode>('checkin')
 
 export type CheckinInput = NewCheckin
 
@@ -30,10 +36,9 @@ export async function recordCheckin(
 
 export async function undoLastCheckin(w: Work, memberId: number) {
   const last = await checkinRepo.latestByMember(w.db, memberId, new Date(w.now.getTime() - UNDO_WINDOW_MS))
-  if (!last)
-    throw new AppError('CHECKIN_UNDO_NONE', `no check-in within undo window for member ${memberId}`, '没有可撤销的签到:只能撤销10分钟内的最近一次签到。')
+  if (!last) throw refuse('CHECKIN_UNDO_NONE', checkinTexts.undoNone)
   const { count } = await checkinRepo.revoke(w.db, last.id, w.now)
-  if (count === 0) throw new AppError('CHECKIN_UNDO_RACE', `check-in ${last.id} already revoked`, '这次签到已经撤销过了。')
+  if (count === 0) throw refuse('CHECKIN_UNDO_RACE', checkinTexts.undoRace)
   return last
 }
 

@@ -8,7 +8,8 @@ export const onActivityClosed: Subscriber<'activity.closed'> = {
   event: 'activity.closed',
   phase: 'in-transaction',
   async handle(w, e) {
-    if (!e.checkinType || !e.attendees.length) return []
+    const type = e.checkinType
+    if (!type || !e.attendees.length) return []
     const room = await orgRepo.roomById(w.db, e.activity.roomId)
     if (!room) return []
     await checkinRepo.recordMany(
@@ -17,7 +18,7 @@ export const onActivityClosed: Subscriber<'activity.closed'> = {
         memberId: m.id,
         unitId: m.unitId,
         roomId: room.id,
-        type: e.checkinType!,
+        type,
         note: `${e.activity.ref} ${e.activity.name}`,
         at: e.activity.day,
         accountId: room.accountId,

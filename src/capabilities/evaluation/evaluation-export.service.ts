@@ -13,10 +13,10 @@ import { ROLE_LABEL, type Role } from '../../kernel/org/org.types.ts'
 import { addProjectSheet, projectSheetRows } from '../projects/project-export.ts'
 import type { Work } from '../../kernel/work.ts'
 import { evaluateCadres } from './evaluation.service.ts'
-import { EXPORT_HEADERS } from './evaluation.texts.ts'
+import { EXPORT_HEADERS, evaluationExportTexts as T } from './evaluation.texts.ts'
 import { monthOf, periodKey, quarterOf, yearOf, type Period } from './periods.ts'
 
-export const EVALUATION_SHEET = '评价'
+export const EVALUATION_SHEET = T.sheet
 const WIDTHS = [20, 10, 16, 8, 8, 10, 10, 10, 14, 12, 8, 10, 10, 8, 8, 10, 16]
 
 export type PeriodOption = { month: string } | { quarter: string } | { year: string }
@@ -24,17 +24,17 @@ export type PeriodOption = { month: string } | { quarter: string } | { year: str
 /** The period an export names; an error in Chinese when malformed or when none or several are given. */
 export function exportPeriod(o: { month?: string; quarter?: string; year?: string }): Period {
   const given = [o.month, o.quarter, o.year].filter((x) => x !== undefined)
-  if (given.length !== 1) throw new AppError('EXPORT_PERIOD', 'one period', '请给出一个时段:--month 2026-11、--quarter 2026Q4 或 --year 2026')
-  const p = o.month !== undefined ? monthOf(o.month) : o.quarter !== undefined ? quarterOf(o.quarter) : yearOf(o.year!)
-  if (!p) throw new AppError('EXPORT_PERIOD', `bad period ${given[0]}`, `时段格式应为 2026-11、2026Q4 或 2026(收到的是「${given[0]}」)`)
+  if (given.length !== 1) throw new AppError('EXPORT_PERIOD', 'one period', T.onePeriod)
+  const p = o.month !== undefined ? monthOf(o.month) : o.quarter !== undefined ? quarterOf(o.quarter) : yearOf(o.year ?? '')
+  if (!p) throw new AppError('EXPORT_PERIOD', `bad period ${given[0]}`, T.badPeriod(given[0] ?? ''))
   return p
 }
 
 export async function exportEvaluation(db: Db, a: { district?: string; period: Period; file?: string; now?: Date }) {
   const names = await orgRepo.districtNames(db)
-  const district = a.district ?? (names.length === 1 ? names[0]! : '')
-  if (!district) throw new AppError('EXPORT_DISTRICT', 'which district', `请用 --district 指定区(数据库中有:${names.join('、') || '无'})`)
-  const file = a.file ?? `干部评价-${periodKey(a.period)}.xlsx`
+  const district = a.district ?? (names.length === 1 ? (names[0] ?? '') : '')
+  if (!district) throw new AppError('EXPORT_DISTRICT', 'which district', T.whichDistrict(names))
+  const file = a.file ?? T.file(periodKey(a.period))
   return inTransaction(db, (tx) => writeEvaluation({ db: tx, effects: new Effects(), now: a.now ?? new Date() }, { district, period: a.period, file }), {
     timeoutMs: 300_000,
   })
@@ -45,12 +45,12 @@ export async function writeEvaluation(
   a: { district: string; period: Period; file: string },
 ): Promise<{ rows: number; projects: number; file: string }> {
   const district = await orgRepo.findDistrict(w.db, a.district)
-  if (!district) throw new AppError('EXPORT_DISTRICT', `no district ${a.district}`, `没有名为「${a.district}」的区`)
+  if (!district) throw new AppError('EXPORT_DISTRICT', `no district ${a.district}`, T.noDistrict(a.district))
   const units = await orgRepo.subtree(w.db, district)
   const { rows } = await evaluateCadres(w, { districtId: district.id, units, period: a.period })
   const wb = new ExcelJS.Workbook()
   const sheet = wb.addWorksheet(EVALUATION_SHEET)
-  const title = (name: string) => `${district.name} ${a.period.label} ${name}(导出于 ${exportStamp(w.now)})`
+  const title = (name: string) => T.title(district.name, a.period.label, name, exportStamp(w.now))
   printableSheet(sheet, title(EVALUATION_SHEET), EXPORT_HEADERS)
   for (const r of rows)
     sheet.addRow([
@@ -63,7 +63,7 @@ export async function writeEvaluation(
       r.inputs.projects,
       r.inputs.hazards,
       Math.round(r.inputs.hours * 100) / 100,
-      r.inputs.noticeAck === null ? '暂无' : Math.round(r.inputs.noticeAck * 1000) / 1000,
+      r.inputs.noticeAck === null ? T.noAck : Math.round(r.inputs.noticeAck * 1000) / 1000,
       r.inputs.six,
       r.inputs.activitiesOrganised,
       r.inputs.activitiesAttended,
@@ -74,7 +74,7 @@ export async function writeEvaluation(
     ])
   for (const [i, c] of sheet.columns.entries()) c.width = WIDTHS[i]
   const projects = await projectSheetRows(w, district.id, a.period)
-  addProjectSheet(wb, projects, title('项目'))
+  addProjectSheet(wb, projects, title(T.projectSheet))
   await wb.xlsx.writeFile(a.file)
   return { rows: rows.length, projects: projects.length, file: a.file }
 }

@@ -4,6 +4,7 @@ import type { Role } from '../../kernel/org/org.types.ts'
 import { isAtOrAbove } from '../../kernel/org/authority.ts'
 import { EVALUATION_INPUTS, type EvaluationPolicy } from './evaluation-policy.ts'
 import { GRADES, type EvaluationInputs, type Grade } from './evaluation.types.ts'
+import { GRADE_ALIASES } from './grades.texts.ts'
 
 /** Σ weight × input (each input capped where the policy caps it), to one decimal. An acknowledgement rate not yet
  *  known (no notices) adds nothing. */
@@ -56,7 +57,7 @@ export function mayGrade(grader: Person, subject: Person): { ok: true } | { ok: 
 export function parseGrade(word: string): Grade | null {
   const w = word.trim()
   if ((GRADES as readonly string[]).includes(w)) return w as Grade
-  return ({ 优: '优秀', 良: '良好', 及格: '合格', 称职: '合格', 基本合格: '合格', 不及格: '不合格', 不称职: '不合格' } as Record<string, Grade>)[w] ?? null
+  return GRADE_ALIASES[w] ?? null
 }
 
 /** Rows in the order tables show them: by unit (the tree's order), then name — never by score (no ranking). */

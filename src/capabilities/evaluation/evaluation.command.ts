@@ -3,7 +3,8 @@
 import { mentionedMembers } from '../../kernel/org/org.service.ts'
 import { parseGrade } from './evaluation-rules.ts'
 import { evaluationTable, gradeCadre, ownEvaluation, unitNamed } from './evaluation.service.ts'
-import { evaluationTexts } from './evaluation.texts.ts'
+import { DEFAULT_PERIOD_WORD, evaluationCommandTexts, evaluationTexts } from './evaluation.texts.ts'
+import { must } from '../../core/must.ts'
 import type { Grade } from './evaluation.types.ts'
 import { parsePeriod } from './periods.ts'
 import { ok, problem, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
@@ -31,19 +32,15 @@ function parseEvaluation(argv: string[], _text: string, now: Date): ParseResult<
     else if (unitName === null) unitName = w
     else return problem(evaluationTexts.badArgs(w))
   }
-  return ok({ periodWord: periodWord ?? '本月', unitName, summary, page })
+  return ok({ periodWord: periodWord ?? DEFAULT_PERIOD_WORD, unitName, summary, page })
 }
 
 export const evaluationCommand: CommandDef<EvalArgs> = {
   access: 'member',
-  name: '评价',
-  aliases: ['evaluation', 'eval'],
-  summary: '干部评价:本人得分;负责人查看下级每人的签到、任务、项目、隐患、志愿、通知确认、六个一与得分',
-  usage: '#评价 [本月|上月|本季|本年|11月] [单位];#评价 汇总 [本季]',
-  example: '#评价 本月 华府社区',
+  ...evaluationCommandTexts.evaluation,
   parse: parseEvaluation,
   async run(ctx) {
-    const period = parsePeriod(ctx.args.periodWord, ctx.now)!
+    const period = must(parsePeriod(ctx.args.periodWord, ctx.now), 'EVALUATION_PERIOD_UNPARSED')
     if (ctx.args.summary) return replyGradeSummary(ctx, period)
     const leads = ctx.member.role === 'supervisor' || ctx.member.role === 'admin'
     const wantsTable = ctx.args.unitName !== null || (leads && ctx.room.unit.kind !== 'grid')
@@ -72,23 +69,21 @@ function parseGrading(argv: string[], _text: string, now: Date): ParseResult<Gra
   }
   if (!rest.length) return problem(evaluationTexts.missingName())
   if (!grade) return problem(evaluationTexts.missingGrade())
-  if (rest.length > 1) return problem(evaluationTexts.badArgs(rest.slice(1).join(' ')))
-  const name = rest[0]!.replace(/^@+/, '')
-  return ok({ name, byMention: rest[0]!.startsWith('@'), grade, periodWord: periodWord ?? '本月' })
+  const [first, ...more] = rest
+  if (first === undefined) return problem(evaluationTexts.missingName())
+  if (more.length) return problem(evaluationTexts.badArgs(more.join(' ')))
+  const name = first.replace(/^@+/, '')
+  return ok({ name, byMention: first.startsWith('@'), grade, periodWord: periodWord ?? DEFAULT_PERIOD_WORD })
 }
 
 export const gradeCommand: CommandDef<GradeArgs> = {
   access: 'member',
-  name: '评定',
-  aliases: ['grade'],
-  summary: '负责人评定下级干部的等次(优秀/良好/合格/不合格),默认本月,可写 11月、本季、本年',
-  usage: '#评定 <姓名> <优秀|良好|合格|不合格> [11月|本季|本年]',
-  example: '#评定 李佳鑫 优秀 11月',
+  ...evaluationCommandTexts.grade,
   roles: ['supervisor', 'admin'],
   parse: parseGrading,
   async run(ctx) {
     const a = ctx.args
-    const period = parsePeriod(a.periodWord, ctx.now)!
+    const period = must(parsePeriod(a.periodWord, ctx.now), 'EVALUATION_PERIOD_UNPARSED')
     const mentioned =
       a.byMention || ctx.msg.mentionIds.length ? await mentionedMembers(ctx.work, ctx.room, ctx.msg.mentionIds, a.byMention ? [a.name] : []) : []
     const r = await gradeCadre(ctx.work, { grader: ctx.member, room: ctx.room, name: a.name, mentioned, grade: a.grade, period })

@@ -1,11 +1,12 @@
 // 月度评价 · 季度考核 · 年度评定: a table per cadre built from the records the bot already has, scored with the org
 // policy's weights (policies.evaluation, the weights in force at each cadre's unit), and the supervisors' grades
 // with their audit trail. Scores are shown to the cadre and to supervisors above, ordered by unit — never ranked.
+import { must } from '../../core/must.ts'
 import { refuser } from '../../core/errors.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { unitNamed as kernelUnitNamed } from '../../kernel/org/org.service.ts'
 import { districtOf, type BoundRoom, type MemberWithUnit, type Unit } from '../../kernel/org/org.types.ts'
-import { sixProgress } from '../projects/six-rules.ts'
+import { sixProgress } from '../../kernel/six.ts'
 import { isSupervisorOver } from '../../kernel/org/authority.ts'
 import type { Work } from '../../kernel/work.ts'
 import { noticeAckRates, type AckRateSource } from './evaluation-inputs.ts'
@@ -173,8 +174,9 @@ export async function gradeCadre(
     )
   const subject = allowed[0]
   if (!subject) {
-    const d = mayGrade(a.grader, named[0]!)
-    throw refuse(d.ok ? 'GRADE_DENIED' : d.code, d.ok ? '' : evaluationTexts.refusal(d.code, named[0]!.name))
+    const first = must(named[0], 'GRADE_NAMED_MISSING')
+    const d = mayGrade(a.grader, first)
+    throw refuse(d.ok ? 'GRADE_DENIED' : d.code, d.ok ? '' : evaluationTexts.refusal(d.code, first.name))
   }
   const key = periodKey(a.period)
   const previous = (await evaluationRepo.latestGrades(w.db, [subject.id], key)).get(subject.id)?.grade ?? null

@@ -1,6 +1,6 @@
 // Every Chinese text of cadre evaluation (#评价, #评定) and its export.
 import { formatLocal } from '../../core/time.ts'
-import { formatMinutes } from '../points/points-rules.ts'
+import { formatMinutes } from '../../kernel/texts/duration.texts.ts'
 import type { EvaluationPolicy } from './evaluation-policy.ts'
 import type { GradeRefusal } from './evaluation-rules.ts'
 import type { EvaluationInputs, EvaluationRow } from './evaluation.types.ts'
@@ -25,6 +25,43 @@ export function inputsText(i: EvaluationInputs): string {
   // Activities (#24) only when there were any: a district without them reads as before.
   const acts = i.activitiesOrganised || i.activitiesAttended ? ` · 活动 组织 ${i.activitiesOrganised} · 参加 ${i.activitiesAttended}` : ''
   return `签到 ${i.checkins} · 任务 ${i.tasks} · 项目 ${i.projects} · 隐患 ${i.hazards} · 志愿 ${hours} · 通知确认 ${ackText(i.noticeAck)} · 六个一 ${i.six}/6${acts}`
+}
+
+/** The commands' names and help lines, as users type and read them. */
+export const evaluationCommandTexts = {
+  evaluation: {
+    name: '评价',
+    aliases: ['evaluation', 'eval'],
+    summary: '干部评价:本人得分;负责人查看下级每人的签到、任务、项目、隐患、志愿、通知确认、六个一与得分',
+    usage: '#评价 [本月|上月|本季|本年|11月] [单位];#评价 汇总 [本季]',
+    example: '#评价 本月 华府社区',
+  },
+  grade: {
+    name: '评定',
+    aliases: ['grade'],
+    summary: '负责人评定下级干部的等次(优秀/良好/合格/不合格),默认本月,可写 11月、本季、本年',
+    usage: '#评定 <姓名> <优秀|良好|合格|不合格> [11月|本季|本年]',
+    example: '#评定 李佳鑫 优秀 11月',
+  },
+}
+
+/** The help section's title. */
+export const evaluationHelpTitle = '评价'
+
+/** The period #评价 and #评定 mean when none is typed. */
+export const DEFAULT_PERIOD_WORD = '本月'
+
+/** The export (`gridbot export evaluation`): its sheet, file name, titles and the errors an admin reads. */
+export const evaluationExportTexts = {
+  sheet: '评价',
+  projectSheet: '项目',
+  file: (period: string) => `干部评价-${period}.xlsx`,
+  title: (district: string, period: string, sheet: string, stamp: string) => `${district} ${period} ${sheet}(导出于 ${stamp})`,
+  noAck: '暂无',
+  onePeriod: '请给出一个时段:--month 2026-11、--quarter 2026Q4 或 --year 2026',
+  badPeriod: (given: string) => `时段格式应为 2026-11、2026Q4 或 2026(收到的是「${given}」)`,
+  whichDistrict: (names: string[]) => `请用 --district 指定区(数据库中有:${names.join('、') || '无'})`,
+  noDistrict: (name: string) => `没有名为「${name}」的区`,
 }
 
 export const evaluationTexts = {

@@ -3,6 +3,7 @@
 // is left (lowering it takes the difference back, never below zero); the same figure again changes nothing, so
 // redemptions made in between are never undone by a re-import. Items missing from a later file are withdrawn
 // (no longer redeemable), never deleted: their redemptions and codes stay valid.
+import { catalogueTexts } from './points-commands.texts.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import { toCenti } from './points-rules.ts'
 import { pointsRepo } from './points.repo.ts'
@@ -35,7 +36,7 @@ export async function importCatalogue(db: DbOrTx, districtId: number, specs: Cat
     const row = existing.get(key)
     if (!row) {
       await pointsRepo.createItem(db, { districtId, unitId, name: s.item, stock: s.stock, supplied: s.stock, ...data })
-      lines.push(`+ 兑换品 ${s.item}(${s.unit},${s.points} 分,${s.stock} 份)`)
+      lines.push(catalogueTexts.added(s))
       continue
     }
     const changed =
@@ -47,12 +48,12 @@ export async function importCatalogue(db: DbOrTx, districtId: number, specs: Cat
     if (changed) await pointsRepo.updateItem(db, row.id, data)
     if (row.supplied !== s.stock) await pointsRepo.restock(db, row.id, s.stock - row.supplied, s.stock)
     if (changed || row.supplied !== s.stock)
-      lines.push(`~ 兑换品 ${s.item}${row.supplied !== s.stock ? `(库存 ${s.stock - row.supplied > 0 ? '+' : ''}${s.stock - row.supplied})` : ''}`)
+      lines.push(catalogueTexts.changed(s.item, s.stock - row.supplied))
   }
   for (const [key, row] of existing) {
     if (seen.has(key) || !row.active) continue
     await pointsRepo.updateItem(db, row.id, { active: false })
-    lines.push(`- 兑换品 ${row.name} 已下架(不在文件中)`)
+    lines.push(catalogueTexts.withdrawn(row.name))
   }
   return lines
 }

@@ -6,13 +6,14 @@ import { reviewCommand, volunteerCommand } from './volunteer.command.ts'
 import { pointsPolicy } from './points-policy.ts'
 import { ledgerTexts, rankTexts, redeemTexts, volunteerTexts } from './points.texts.ts'
 import type { Capability } from '../capability.ts'
+import { pointsHelpTitle } from './points-commands.texts.ts'
 import { onActivityClosed, onMemberCredited, onOrgImported, onTaskCompleted } from './subscribers.ts'
 import { onHazardVerified } from './hazard-subscriber.ts'
 
 export const points: Capability = {
   name: 'points',
   help: {
-    title: '志愿积分',
+    title: pointsHelpTitle,
     commands: [volunteerCommand, reviewCommand, pointsCommand, rankCommand, catalogueCommand, redeemCommand, checkOffCommand, correctCommand],
   },
   policy: pointsPolicy,

@@ -2,6 +2,7 @@
 // (Chinese headers), and a sheet per member with what they earned and spent in the month.
 import ExcelJS from 'exceljs'
 import { AppError } from '../../core/errors.ts'
+import { must } from '../../core/must.ts'
 import { formatLocal } from '../../core/time.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
@@ -11,27 +12,28 @@ import { exportStamp, printableSheet } from '../../core/xlsx-print.ts'
 import { settleCheckins } from './points.service.ts'
 import { pointsRepo } from './points.repo.ts'
 import { ledgerTexts, POINTS_SUMMARY_HEADERS, SOURCE_LABEL } from './points.texts.ts'
+import { pointsExportTexts as T } from './points-commands.texts.ts'
 import { Effects } from '../../core/effects.ts'
 import type { Db } from '../../db/client.ts'
 import { inTransaction } from '../../db/transaction.ts'
 
-export const LEDGER_HEADERS = ['时间', '成员', '微信ID', '单位', '来源', '编号', '积分', '说明']
+export const LEDGER_HEADERS = T.ledgerHeaders
 // A balance never shows below zero (issue #29): the month-end balance and, beside it, what is owed at the month's end.
 export const SUMMARY_HEADERS = POINTS_SUMMARY_HEADERS
 
 /** The CLI's entry: settles check-ins (one unit of work), then writes the file. `district` may be left out when there is one. */
 export async function exportPoints(db: Db, a: { district?: string; month: string; file: string; now?: Date }) {
   const names = await orgRepo.districtNames(db)
-  const district = a.district ?? (names.length === 1 ? names[0]! : '')
-  if (!district) throw new AppError('EXPORT_DISTRICT', 'which district', `请用 --district 指定区(数据库中有:${names.join('、') || '无'})`)
+  const district = a.district ?? (names.length === 1 ? (names[0] ?? '') : '')
+  if (!district) throw new AppError('EXPORT_DISTRICT', 'which district', T.whichDistrict(names))
   return inTransaction(db, (tx) => exportPointsMonth({ db: tx, effects: new Effects(), now: a.now ?? new Date() }, { ...a, district }), { timeoutMs: 300_000 })
 }
 
 export async function exportPointsMonth(w: Work, a: { district: string; month: string; file: string }): Promise<{ rows: number; file: string }> {
   const period = monthPeriod(a.month)
-  if (!period) throw new AppError('EXPORT_MONTH', `bad month ${a.month}`, `月份格式应为 2026-11(收到的是「${a.month}」)`)
+  if (!period) throw new AppError('EXPORT_MONTH', `bad month ${a.month}`, T.badMonth(a.month))
   const district = await orgRepo.findDistrict(w.db, a.district)
-  if (!district) throw new AppError('EXPORT_DISTRICT', `no district ${a.district}`, `没有名为「${a.district}」的区`)
+  if (!district) throw new AppError('EXPORT_DISTRICT', `no district ${a.district}`, T.noDistrict(a.district))
   await settleCheckins(w, district.id)
   const [entries, opening] = await Promise.all([
     pointsRepo.entriesBetween(w.db, district.id, period.from, period.to),
@@ -39,9 +41,9 @@ export async function exportPointsMonth(w: Work, a: { district: string; month: s
   ])
   const { moves, sums: closing } = owedMoves(entries, opening)
   const wb = new ExcelJS.Workbook()
-  const ledger = wb.addWorksheet('积分台账')
-  const title = (sheet: string) => `${district.name} ${period.label} ${sheet}(导出于 ${exportStamp(w.now)})`
-  printableSheet(ledger, title('积分台账'), LEDGER_HEADERS)
+  const ledger = wb.addWorksheet(T.ledgerSheet)
+  const title = (sheet: string) => T.title(district.name, period.label, sheet, exportStamp(w.now))
+  printableSheet(ledger, title(T.ledgerSheet), LEDGER_HEADERS)
   const sums = new Map<number, { memberId: number; member: string; wxid: string; unit: string; earned: number; spent: number }>()
   for (const [i, e] of entries.entries()) {
     const ref = entryRef(e)
@@ -55,7 +57,7 @@ export async function exportPointsMonth(w: Work, a: { district: string; month: s
       Number(formatPoints(e.centi)),
       // Read by the district's office: a correction's reason (typed about a unit's record) is masked like any text
       // that leaves its unit.
-      [e.source === 'correction' ? textFor(district.id, e.unitId, e.reason ?? '') : (e.reason ?? ''), ledgerTexts.owedExportNote(moves[i]!)]
+      [e.source === 'correction' ? textFor(district.id, e.unitId, e.reason ?? '') : (e.reason ?? ''), ledgerTexts.owedExportNote(must(moves[i], 'POINTS_OWED_MOVE_MISSING'))]
         .filter(Boolean)
         .join(';'),
     ])
@@ -66,8 +68,8 @@ export async function exportPointsMonth(w: Work, a: { district: string; month: s
   }
   const widths = [16, 10, 16, 20, 10, 12, 8, 24]
   for (const [i, c] of ledger.columns.entries()) c.width = widths[i]
-  const summary = wb.addWorksheet('汇总')
-  printableSheet(summary, title('积分汇总'), SUMMARY_HEADERS)
+  const summary = wb.addWorksheet(T.summarySheet)
+  printableSheet(summary, title(T.summaryTitle), SUMMARY_HEADERS)
   for (const s of [...sums.values()].sort((x, y) => y.earned - x.earned)) {
     const { balance, owed } = splitBalance(closing.get(s.memberId) ?? 0)
     summary.addRow([

@@ -7,6 +7,18 @@ import type { Role } from '../../kernel/org/org.types.ts'
 import type { PointsPolicy } from './points-policy.ts'
 import { entry, group } from '../../core/match-group.ts'
 import type { PeriodKind } from '../../kernel/time/periods.ts'
+import {
+  COUNT,
+  HALF_DAY_WORDS,
+  HALF_HOUR_WORDS,
+  HOUR_WORDS,
+  HOURS_AND_A_HALF,
+  HUNDRED,
+  MIN_WORDS,
+  NUM,
+  TEN,
+  WHOLE_DAY_WORDS,
+} from './points-words.texts.ts'
 
 // ── Durations ───────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -19,20 +31,16 @@ export function readNumber(s: string): number | null {
   let total = 0
   let digit = 0
   for (const ch of s) {
-    if (ch === '十') {
+    if (ch === TEN) {
       total += (digit || 1) * 10
       digit = 0
-    } else if (ch === '百') {
+    } else if (ch === HUNDRED) {
       total += (digit || 1) * 100
       digit = 0
     } else digit = entry(DIGIT, ch)
   }
   return total + digit
 }
-
-const HOUR_WORDS = '(?:个?小时|个?钟头|h|hr|hrs|hour|hours)'
-const MIN_WORDS = '(?:分钟|分|min|mins|m)'
-const NUM = '(\\d+(?:\\.\\d+)?|[零〇一二两俩三四五六七八九十百]+)'
 
 /**
  * A duration of service as typed: 2小时, 1.5h, 一小时, 两个半小时, 90分钟, 1小时30分, 2h30m, 半小时, 半天
@@ -41,10 +49,10 @@ const NUM = '(\\d+(?:\\.\\d+)?|[零〇一二两俩三四五六七八九十百]+)
 export function parseServiceDuration(raw: string, halfDayHours: number): number | null {
   const s = raw.trim().toLowerCase().replace(/\s+/g, '')
   if (!s) return null
-  if (s === '半天') return Math.round(halfDayHours * 60)
-  if (s === '一天' || s === '1天' || s === '全天') return Math.round(halfDayHours * 120)
-  if (s === '半小时' || s === '半个小时' || s === '半个钟头') return 30
-  let m = new RegExp(`^${NUM}${HOUR_WORDS}半$`).exec(s) ?? new RegExp(`^${NUM}个半(?:小时|钟头)$`).exec(s)
+  if (HALF_DAY_WORDS.includes(s)) return Math.round(halfDayHours * 60)
+  if (WHOLE_DAY_WORDS.includes(s)) return Math.round(halfDayHours * 120)
+  if (HALF_HOUR_WORDS.includes(s)) return 30
+  let m = new RegExp(HOURS_AND_A_HALF[0]).exec(s) ?? new RegExp(HOURS_AND_A_HALF[1]).exec(s)
   if (m) {
     const h = readNumber(group(m, 1))
     return h === null ? null : Math.round(h * 60 + 30)
@@ -64,11 +72,7 @@ export function parseServiceDuration(raw: string, halfDayHours: number): number 
 }
 
 /** "2小时", "1.5小时", "90分钟" → how a number of minutes is said back. */
-export function formatMinutes(minutes: number): string {
-  if (minutes % 60 === 0) return `${minutes / 60}小时`
-  if (minutes > 60 && (minutes * 10) % 60 === 0) return `${minutes / 60}小时`
-  return minutes < 60 ? `${minutes}分钟` : `${Math.floor(minutes / 60)}小时${minutes % 60}分钟`
-}
+export { formatMinutes } from '../../kernel/texts/duration.texts.ts'
 
 // ── Limits and flags ────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -308,7 +312,6 @@ export { monthKey, monthPeriod, periodOf, type Period } from '../../kernel/time/
 // ── Which item ──────────────────────────────────────────────────────────────────────────────────────────────────
 
 const TRAILING_PUNCT = /[\s。.,，、!！?？~～;；:：…]+$/
-const COUNT = '(\\d+|[一二两俩三四五六七八九十]+)\\s*(?:张|个|份|件|次|套|瓶|袋|盒|把)'
 
 export type ItemPick<I> =
   | { kind: 'item'; item: I }
@@ -337,7 +340,8 @@ export function pickItem<I extends { name: string }>(items: I[], typed: string):
   if (exact) return { kind: 'item', item: exact }
   const partial = name ? items.filter((i) => i.name.includes(name)) : []
   const names = [...new Set(partial.map((i) => i.name))]
-  if (names.length === 1) return { kind: 'item', item: partial[0]! }
+  const [only] = partial
+  if (names.length === 1 && only) return { kind: 'item', item: only }
   if (names.length > 1) return { kind: 'ambiguous', name, names }
   return { kind: 'none', name }
 }

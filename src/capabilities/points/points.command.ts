@@ -2,6 +2,7 @@
 import { entry } from '../../core/match-group.ts'
 import { correct, statement, type CorrectableSource } from './points.service.ts'
 import { ledgerTexts } from './points.texts.ts'
+import { pointsArgTexts, pointsCommandTexts } from './points-commands.texts.ts'
 import { PERIOD_WORDS, type PeriodKind } from './points-rules.ts'
 import { ranking, rankingText, SCOPE_WORDS } from './ranking.service.ts'
 import { replyUnitRanking } from './unit-ranking.command.ts'
@@ -13,11 +14,7 @@ import { ok, problem, type CommandDef, type ParseResult } from '../../pipeline/c
 
 export const pointsCommand: CommandDef<null> = {
   access: 'member',
-  name: '积分',
-  aliases: ['points'],
-  summary: '我的积分余额和最近记录',
-  usage: '#积分',
-  example: '#积分',
+  ...pointsCommandTexts.points,
   parse: () => ok(null),
   async run(ctx) {
     const s = await statement(ctx.work, ctx.member)
@@ -39,7 +36,7 @@ export function parseRank(argv: string[]): ParseResult<RankArgs> {
     if (p) page = p
     else if (PERIOD_WORDS[w]) period = PERIOD_WORDS[w]
     else if (SCOPE_WORDS[w]) scope = w
-    else return problem(`看不懂「${w}」:时段写 本月、本季 或 本年,范围写 网格、社区、街道 或 全区`)
+    else return problem(pointsArgTexts.rankBadWord(w))
     if (!p) words.push(w)
   }
   return ok({ period, scope, page, words })
@@ -47,11 +44,7 @@ export function parseRank(argv: string[]): ParseResult<RankArgs> {
 
 export const rankCommand: CommandDef<RankArgs> = {
   access: 'member',
-  name: '排行',
-  aliases: ['排名', 'rank'],
-  summary: '积分排行:前10名、您的名次、各单位(合计与人均);上级群里加 网格/社区/街道 比较该级各单位',
-  usage: '#排行 [本月|本季|本年] [网格|社区|街道|全区] [第N页]',
-  example: '#排行 本季 社区',
+  ...pointsCommandTexts.rank,
   parse: parseRank,
   async run(ctx) {
     // Above the level named: the units of that level compared (#排行 本月 网格 in the district's group).
@@ -86,11 +79,7 @@ export function parseCorrect(argv: string[]): ParseResult<CorrectArgs> {
 
 export const correctCommand: CommandDef<CorrectArgs> = {
   access: 'member',
-  name: '冲正',
-  aliases: ['correct'],
-  summary: '负责人冲正一笔积分(写一条反向记录,须写理由)',
-  usage: '#冲正 <V31|T12|H7|P3> <理由>',
-  example: '#冲正 V31 时长登记重复',
+  ...pointsCommandTexts.correct,
   roles: ['supervisor', 'admin'],
   parse: parseCorrect,
   async run(ctx) {

@@ -5,15 +5,12 @@ import { refuser } from '../../core/errors.ts'
 import { jobId } from '../../core/ids.ts'
 import { startOfLocalDay } from '../../core/time.ts'
 import type { DbOrTx } from '../../db/client.ts'
-import { UNDO_WINDOW_MS } from '../checkins/checkin.service.ts'
+import { CHECKIN_UNDO_WINDOW_MS as UNDO_WINDOW_MS } from '../../kernel/time/undo-window.ts'
 import { refInRange } from '../../parser/refs.ts'
-import { hazardRepo } from '../hazards/hazard.repo.ts'
+import { itemRepo } from '../../kernel/items/item.repo.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { districtOf, type MemberWithUnit, type Unit } from '../../kernel/org/org.types.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
-import { projectRepo } from '../projects/project.repo.ts'
-import { resourceRepo } from '../resources/resource.repo.ts'
-import { taskRepo } from '../tasks/task.repo.ts'
 import type { Work } from '../../kernel/work.ts'
 import { resolvePointsPolicy, type PointsPolicy } from './points-policy.ts'
 import { applyEarning, applyReversal, eventCenti, mayApprove, serviceCenti, type EarnSource } from './points-rules.ts'
@@ -78,16 +75,9 @@ async function recordOf(w: Work, districtId: number, source: CorrectableSource, 
     const v = await pointsRepo.volunteerByNumber(w.db, districtId, number)
     return v && { roomId: v.roomId, unitId: v.unitId }
   }
-  if (source === 'task') {
-    const t = await taskRepo.taskByNumber(w.db, districtId, number)
-    return t && { roomId: t.roomId, unitId: t.unitId }
-  }
-  if (source === 'hazard') {
-    const h = await hazardRepo.byNumber(w.db, districtId, number)
-    return h && { roomId: h.reportRoomId, unitId: h.reportUnitId }
-  }
-  const p = await projectRepo.byNumber(w.db, districtId, number)
-  return p && { roomId: p.roomId, unitId: p.unitId }
+  // A hazard's: the group it was reported in, the unit that reported it (see itemRepo).
+  const r = await itemRepo.byNumber(w.db, source, districtId, number)
+  return r && { roomId: r.roomId, unitId: r.unitId }
 }
 
 export interface CorrectInput {
@@ -120,37 +110,46 @@ export async function correct(w: Work, a: CorrectInput) {
   const people = await orgRepo.membersByIds(w.db, [...new Set(entries.map((e) => e.memberId))])
   for (const p of people)
     if (!mayApprove(a.actor, { memberId: p.id, unit: p.unit }).ok) throw refuse('POINTS_REVERSE_DENIED', ledgerTexts.reverseDenied(a.label))
-  const reversed = new Set(
-    (
-      await pointsRepo.reversalsOf(
-        w.db,
-        entries.map((e) => e.id),
-      )
-    ).map((r) => r.reversesId),
-  )
+  const ids = entries.map((e) => e.id)
+  const reversed = new Set((await pointsRepo.reversalsOf(w.db, ids)).map((r) => r.reversesId))
   const open = entries.filter((e) => !reversed.has(e.id))
   const alreadyReversed = async () => {
-    const [last] = await pointsRepo.reversalsOf(
-      w.db,
-      entries.map((e) => e.id),
-    )
+    const [last] = await pointsRepo.reversalsOf(w.db, ids)
     const [by] = last?.actorId ? await orgRepo.membersByIds(w.db, [last.actorId]) : []
     return refuse('POINTS_ALREADY_REVERSED', here(ledgerTexts.alreadyReversed(a.label, last?.at ?? null, by?.name ?? '', last?.reason ?? '')))
   }
-  if (!open.length) throw await alreadyReversed()
+  const [firstOpen] = open
+  if (!firstOpen) throw await alreadyReversed()
+  const done = await reverseEntries(w, { districtId, actorId: a.actor.id, reason: a.reason, recordRoomId: record?.roomId ?? null }, open)
+  // Every reversal lost to a concurrent #冲正 of the same record (it committed first): the same answer as in turn.
+  if (!done.length) throw await alreadyReversed()
   const byId = new Map(people.map((p) => [p.id, p]))
-  const done: { memberId: number; centi: number; roomId: number | null; owedAdded: number; owed: number }[] = []
+  const rows = done.map((d) => ({ name: byId.get(d.memberId)?.name ?? '', centi: d.centi, owedAdded: d.owedAdded, owed: d.owed }))
+  const mentionHere = await tellReversed(w, { a, districtId, ownerUnitId, byId, firstOpenId: firstOpen.id }, done)
+  return { text: here(ledgerTexts.reverseDone(a.label, rows, a.reason)), mentionIds: mentionHere }
+}
+
+type Reversed = { memberId: number; centi: number; roomId: number | null; owedAdded: number; owed: number }
+type OpenEntry = Awaited<ReturnType<typeof pointsRepo.entriesByRef>>[number]
+
+/** One reversing row per open entry (with the reason and who did it); what each took back and where it was earned. */
+async function reverseEntries(
+  w: Work,
+  c: { districtId: number; actorId: number; reason: string; recordRoomId: number | null },
+  open: OpenEntry[],
+): Promise<Reversed[]> {
+  const done: Reversed[] = []
   for (const e of open) {
     const r = await pointsRepo.append(w.db, {
-      districtId,
+      districtId: c.districtId,
       memberId: e.memberId,
       unitId: e.unitId,
       source: 'correction',
       ref: `rev:${e.id}`,
       centi: -e.centi,
-      reason: a.reason,
+      reason: c.reason,
       reversesId: e.id,
-      actorId: a.actor.id,
+      actorId: c.actorId,
       at: w.now,
       // It takes back what the entry added to its month's ranking.
       monthAt: e.at,
@@ -159,15 +158,22 @@ export async function correct(w: Work, a: CorrectInput) {
     if (!r) continue
     // Where it was earned: the record's group; a resource's provider, the group the resource was offered in.
     const res = e.source === 'resource' ? /^R(\d+):/.exec(e.ref) : null
-    const roomId = res ? ((await resourceRepo.byNumber(w.db, districtId, Number(res[1])))?.roomId ?? null) : (record?.roomId ?? null)
+    const roomId = res ? ((await itemRepo.byNumber(w.db, 'resource', c.districtId, Number(res[1])))?.roomId ?? null) : c.recordRoomId
     // Points already spent cannot come off the balance: what they were is owed (待抵扣), paid by later earnings.
     const { owedAdded, owed } = e.centi > 0 ? applyReversal(r.balance, e.centi) : { owedAdded: 0, owed: 0 }
     done.push({ memberId: e.memberId, centi: -e.centi, roomId, owedAdded, owed })
   }
-  // Every reversal lost to a concurrent #冲正 of the same record (it committed first): the same answer as in turn.
-  if (!done.length) throw await alreadyReversed()
-  const rows = done.map((d) => ({ name: byId.get(d.memberId)?.name ?? '', centi: d.centi, owedAdded: d.owedAdded, owed: d.owed }))
-  // Each member reversed hears it where the points were earned (said in that group, the reply @-s them).
+  return done
+}
+
+/** Each member reversed hears it where the points were earned (said in the correcting group, the reply @-s them):
+ *  the ones to @ here are returned. */
+async function tellReversed(
+  w: Work,
+  c: { a: CorrectInput; districtId: number; ownerUnitId: number; byId: Map<number, { name: string; wxid: string | null }>; firstOpenId: number },
+  done: Reversed[],
+): Promise<string[]> {
+  const { a, byId } = c
   const mentionHere: string[] = []
   for (const roomId of new Set(done.map((d) => d.roomId))) {
     const mine = done.filter((d) => d.roomId === roomId)
@@ -185,11 +191,11 @@ export async function correct(w: Work, a: CorrectInput) {
       a.actor.name,
     )
     w.effects.post(
-      { accountId: room.accountId, roomId: room.wxRoomId, text: textFor(room.unitId, ownerUnitId, text), mentionIds: wxids },
-      jobId('points-correction', districtId, a.label, roomId ?? 0, open[0]!.id),
+      { accountId: room.accountId, roomId: room.wxRoomId, text: textFor(room.unitId, c.ownerUnitId, text), mentionIds: wxids },
+      jobId('points-correction', c.districtId, a.label, roomId ?? 0, c.firstOpenId),
     )
   }
-  return { text: here(ledgerTexts.reverseDone(a.label, rows, a.reason)), mentionIds: mentionHere }
+  return mentionHere
 }
 
 /**

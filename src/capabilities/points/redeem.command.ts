@@ -1,15 +1,12 @@
 // #商品 (what this member can redeem), #兑换 (spend points, get a code), #核销 (a supervisor or provider uses the code).
 import { catalogueFor, checkOff, redeem } from './redemption.service.ts'
 import { redeemTexts } from './points.texts.ts'
+import { pointsCommandTexts } from './points-commands.texts.ts'
 import { ok, problem, type CommandDef } from '../../pipeline/command.ts'
 
 export const catalogueCommand: CommandDef<null> = {
   access: 'member',
-  name: '商品',
-  aliases: ['兑换列表', 'catalogue'],
-  summary: '可用积分兑换的物品和服务',
-  usage: '#商品',
-  example: '#商品',
+  ...pointsCommandTexts.catalogue,
   parse: () => ok(null),
   async run(ctx) {
     const { items, balance } = await catalogueFor(ctx.work, ctx.member)
@@ -19,11 +16,7 @@ export const catalogueCommand: CommandDef<null> = {
 
 export const redeemCommand: CommandDef<{ item: string }> = {
   access: 'member',
-  name: '兑换',
-  aliases: ['redeem'],
-  summary: '用积分兑换物品,得到兑换码',
-  usage: '#兑换 <物品>',
-  example: '#兑换 理发券',
+  ...pointsCommandTexts.redeem,
   // "理发券。" and "理发券 1张" are read in the service (pickItem), which knows the items.
   parse: (_argv, text) => (text.replace(/[\p{P}\s]+$/u, '') ? ok({ item: text }) : problem(redeemTexts.missingItem())),
   async run(ctx) {
@@ -35,11 +28,7 @@ export const redeemCommand: CommandDef<{ item: string }> = {
 
 export const checkOffCommand: CommandDef<{ code: string }> = {
   access: 'member',
-  name: '核销',
-  aliases: ['checkoff'],
-  summary: '核销兑换码(负责人或提供方,仅一次)',
-  usage: '#核销 <兑换码>',
-  example: '#核销 7KQ2MX',
+  ...pointsCommandTexts.checkOff,
   parse: (argv) => (argv[0] ? ok({ code: argv.join('') }) : problem(redeemTexts.missingCode())),
   async run(ctx) {
     const r = await checkOff(ctx.work, { actor: ctx.member, code: ctx.args.code })

@@ -1,11 +1,12 @@
 // 志愿服务时长: #志愿 logs hours (for oneself and the people named), #审核 decides them.
 import { approveAll, decide, logHours, pendingFor, type VolunteerOp, type VolunteerRef } from './volunteer.service.ts'
 import { volunteerTexts } from './points.texts.ts'
+import { APPROVE_ALL_WORD, APPROVE_WORDS, pointsArgTexts, pointsCommandTexts, REJECT_WORDS } from './points-commands.texts.ts'
 import { parseServiceDay, parseServiceDuration } from './points-rules.ts'
 import { DEFAULT_POINTS_POLICY } from './points-policy.ts'
 import { parseRef } from '../../parser/refs.ts'
 import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
-import { mentioned } from '../tasks/task-support.ts'
+import { mentionedMembers } from '../../kernel/org/org.service.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 
 const op = (ctx: CommandContext<unknown>): VolunteerOp => ({ ...ctx.work, actor: ctx.member, room: ctx.room, messageId: ctx.msg.messageId })
@@ -23,14 +24,15 @@ export function parseVolunteer(argv: string[], _text = '', now: Date = new Date(
   let day: Date | null = null
   const d = parseServiceDay(first, now)
   if (d) {
-    if (!d.ok) return problem(volunteerTexts.badDay(first, d.problem), '#志愿 昨天 3小时 夜间巡逻')
+    if (!d.ok) return problem(volunteerTexts.badDay(first, d.problem), pointsArgTexts.badDayExample)
     day = d.day
     words = argv.slice(1)
     if (!words.length) return problem(volunteerTexts.missingDuration())
   }
   const read = (s: string) => parseServiceDuration(s, DEFAULT_POINTS_POLICY.halfDay)
-  let duration = words[0]!
-  let rest = words.slice(1)
+  const [firstWord = '', ...afterFirst] = words
+  let duration = firstWord
+  let rest = afterFirst
   if (read(duration) === null && words[1] && read(duration + words[1]) !== null) {
     duration += words[1]
     rest = words.slice(2)
@@ -43,8 +45,8 @@ export function parseVolunteer(argv: string[], _text = '', now: Date = new Date(
       break
     }
   }
-  if (read(duration) === null) return problem(volunteerTexts.badDuration(duration))
-  if (read(duration)! <= 0) return problem(volunteerTexts.badDuration(duration))
+  const minutes = read(duration)
+  if (minutes === null || minutes <= 0) return problem(volunteerTexts.badDuration(duration))
   // Two durations ("2小时 3小时", "半天 半天"): which one is meant is asked, nothing recorded.
   const second = rest[0] !== undefined && read(rest[0]) !== null ? rest[0] : rest[0] && rest[1] && read(rest[0] + rest[1]) !== null ? rest[0] + rest[1] : null
   if (second) return problem(volunteerTexts.twoDurations(duration, second), volunteerTexts.twoDurationsExample(duration))
@@ -59,14 +61,10 @@ export function parseVolunteer(argv: string[], _text = '', now: Date = new Date(
 
 export const volunteerCommand: CommandDef<LogArgs> = {
   access: 'member',
-  name: '志愿',
-  aliases: ['志愿服务', 'volunteer'],
-  summary: '登记志愿服务时长(@他人可一并登记),待负责人审核',
-  usage: '#志愿 [昨天|11月19日] <时长> <活动> [@成员]',
-  example: '#志愿 2小时 助老服务',
+  ...pointsCommandTexts.volunteer,
   parse: parseVolunteer,
   async run(ctx) {
-    const named = await mentioned(ctx, ctx.args.names)
+    const named = await mentionedMembers(ctx.work, ctx.room, ctx.msg.mentionIds, ctx.args.names)
     const people = [ctx.member, ...named.filter((m) => m.id !== ctx.member.id)]
     const rows = await logHours(op(ctx), { people, duration: ctx.args.duration, activity: ctx.args.activity, day: ctx.args.day })
     ctx.reply(volunteerTexts.logged(rows, rows.skipped), { mention: true, mentionIds: named.map((m) => m.wxid) })
@@ -75,13 +73,13 @@ export const volunteerCommand: CommandDef<LogArgs> = {
 
 type ReviewArgs = { kind: 'list' } | { kind: 'all' } | { kind: 'one'; ref: VolunteerRef; approve: boolean; reason: string }
 
-const APPROVE = new Set(['通过', '同意', '批准', 'ok', 'approve'])
-const REJECT = new Set(['驳回', '拒绝', '不通过', 'reject'])
+const APPROVE = APPROVE_WORDS
+const REJECT = REJECT_WORDS
 
 export function parseReview(argv: string[]): ParseResult<ReviewArgs> {
   const [first] = argv
   if (first === undefined) return ok({ kind: 'list' })
-  if (argv.join('') === '全部通过') return ok({ kind: 'all' })
+  if (argv.join('') === APPROVE_ALL_WORD) return ok({ kind: 'all' })
   const r = parseRef('V', first)
   if (!r.ok) return problem(volunteerTexts.malformedRef(first))
   const verdict = argv[1]?.toLowerCase() ?? ''
@@ -90,17 +88,13 @@ export function parseReview(argv: string[]): ParseResult<ReviewArgs> {
   if (REJECT.has(verdict))
     return reason
       ? ok({ kind: 'one', ref: { number: r.number, label: r.label }, approve: false, reason })
-      : problem(volunteerTexts.needReason(), `#审核 ${r.label} 驳回 时长有误`)
+      : problem(volunteerTexts.needReason(), pointsArgTexts.rejectExample(r.label))
   return problem(volunteerTexts.badVerdict())
 }
 
 export const reviewCommand: CommandDef<ReviewArgs> = {
   access: 'member',
-  name: '审核',
-  aliases: ['review'],
-  summary: '负责人审核志愿时长;不带参数列出待审核',
-  usage: '#审核;#审核 V31 通过;#审核 V31 驳回 <理由>;#审核 全部通过',
-  example: '#审核 V31 通过',
+  ...pointsCommandTexts.review,
   parse: parseReview,
   async run(ctx) {
     const a = ctx.args

@@ -7,7 +7,7 @@ import { startOfLocalDay } from '../../core/time.ts'
 import { refInRange } from '../../parser/refs.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { districtOf, type BoundRoom, type MemberWithUnit } from '../../kernel/org/org.types.ts'
-import { taskRepo } from '../tasks/task.repo.ts'
+import { shortIdRepo } from '../../domain/short-id.repo.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import type { DomainEventMap, Work } from '../../kernel/work.ts'
 import { mayApprove, mayLogFor, memberOfRoom, overDailyLimit, overlapsWith, parseServiceDuration, serviceTime } from './points-rules.ts'
@@ -59,7 +59,7 @@ export async function logHours(op: VolunteerOp, a: { people: MemberWithUnit[]; d
   const districtId = districtOf(op.room.unit)
   const rows: { entry: VolunteerEntry; name: string }[] = []
   for (const { person, overlap } of plans) {
-    const number = await taskRepo.nextNumber(op.db, districtId, 'V')
+    const number = await shortIdRepo.next(op.db, districtId, 'V')
     const entry = (await pointsRepo.createVolunteer(op.db, {
       districtId,
       number,
@@ -88,7 +88,7 @@ export async function logHours(op: VolunteerOp, a: { people: MemberWithUnit[]; d
           text: textFor(room.unitId, op.room.unitId, volunteerTexts.loggedFor(op.actor.name, mine)),
           mentionIds: [person.wxid],
         },
-        jobId('volunteer-logged-for', mine[0]!.entry.id),
+        jobId('volunteer-logged-for', must(mine[0], 'VOLUNTEER_ROW_MISSING').entry.id),
       )
   }
   return Object.assign(rows, { skipped })
@@ -236,7 +236,7 @@ export async function creditActivityHours(w: Work, e: DomainEventMap['activity.c
     }
     const v = (await pointsRepo.createVolunteer(w.db, {
       districtId: districtOf(unit),
-      number: await taskRepo.nextNumber(w.db, districtOf(unit), 'V'),
+      number: await shortIdRepo.next(w.db, districtOf(unit), 'V'),
       memberId: person.id,
       loggedById: e.organiser.id,
       unitId: person.unitId,

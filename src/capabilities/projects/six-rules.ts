@@ -3,8 +3,9 @@
 // type for each, progress over a year, and which completed work counts automatically by policy.
 import type { ProjectPolicy } from './project-policy.ts'
 
-export const SIX_KINDS = ['ledger', 'case', 'project', 'problem', 'report', 'proposal'] as const
-export type SixKind = (typeof SIX_KINDS)[number]
+import { SIX_KINDS, type SixKind } from '../../kernel/six.ts'
+
+export { SIX_KINDS, sixProgress, type SixKind, type SixProgress } from '../../kernel/six.ts'
 
 /** The short word (used in the command and in progress lines) and the full phrase of the report. */
 export const SIX_LABEL: Record<SixKind, { word: string; phrase: string }> = {
@@ -34,20 +35,6 @@ for (const k of SIX_KINDS) {
 
 /** "台账", "记好一本台账", "ledger" → the kind; null when it is none of the six. */
 export const sixKindOf = (word: string): SixKind | null => WORDS[word.trim().toLowerCase()] ?? null
-
-export interface SixProgress {
-  done: SixKind[]
-  missing: SixKind[]
-  /** Records per kind (a second case still counts one of six). */
-  counts: Record<SixKind, number>
-}
-
-/** Which of the six a member has (any record of the kind counts), and what is missing, in the report's order. */
-export function sixProgress(records: { kind: string }[]): SixProgress {
-  const counts = Object.fromEntries(SIX_KINDS.map((k) => [k, 0])) as Record<SixKind, number>
-  for (const r of records) if (r.kind in counts) counts[r.kind as SixKind]++
-  return { done: SIX_KINDS.filter((k) => counts[k] > 0), missing: SIX_KINDS.filter((k) => counts[k] === 0), counts }
-}
 
 /** A completed task counts as 解决一个难题 when the policy says so: urgent tasks, or tasks of a project. */
 export function taskCountsAsProblem(task: { priority: 'normal' | 'urgent'; inProject: boolean }, policy: Pick<ProjectPolicy, 'sixFromTask'>): boolean {

@@ -1,9 +1,9 @@
 // 资源清单: #资源 registers what is offered, #资源列表 lists the subtree's, #对接 matches a task or need to one.
 import { listResources, matchResource, registerResource } from './resource.service.ts'
-import { resourceTexts } from './resource.texts.ts'
+import { resourceCommandTexts, resourceTexts } from './resource.texts.ts'
 import { parseRef } from '../../parser/refs.ts'
 import { ok, problem, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
-import { mentioned } from '../tasks/task-support.ts'
+import { mentionedMembers } from '../../kernel/org/org.service.ts'
 
 type ResourceArgs = { description: string; providerName: string | null; names: string[] }
 
@@ -14,8 +14,9 @@ export function parseResource(argv: string[]): ParseResult<ResourceArgs> {
   const at = words.findIndex((w) => /^(提供方|提供者|提供)[::]?/.test(w))
   let providerName: string | null = null
   let description = words
-  if (at >= 0) {
-    providerName = [words[at]!.replace(/^(提供方|提供者|提供)[::]?/, ''), ...words.slice(at + 1)].join(' ').trim() || null
+  const marker = words[at]
+  if (marker !== undefined) {
+    providerName = [marker.replace(/^(提供方|提供者|提供)[::]?/, ''), ...words.slice(at + 1)].join(' ').trim() || null
     description = words.slice(0, at)
   }
   const text = description.join(' ').trim()
@@ -24,15 +25,11 @@ export function parseResource(argv: string[]): ParseResult<ResourceArgs> {
 
 export const resourceCommand: CommandDef<ResourceArgs> = {
   access: 'member',
-  name: '资源',
-  aliases: ['resource'],
-  summary: '登记资源(场地、技能、物资、时间),得到编号 R…',
-  usage: '#资源 <内容> [提供方 <名称>|@成员]',
-  example: '#资源 免费理发 每月一次 提供方 爱心理发店',
+  ...resourceCommandTexts.register,
   parse: parseResource,
   async run(ctx) {
-    const [provider, ...others] = await mentioned(ctx, ctx.args.names)
-    if (others.length) return ctx.reply('一项资源只写一个提供方', { mention: true })
+    const [provider, ...others] = await mentionedMembers(ctx.work, ctx.room, ctx.msg.mentionIds, ctx.args.names)
+    if (others.length) return ctx.reply(resourceTexts.oneProvider(), { mention: true })
     const r = await registerResource(ctx.work, {
       room: ctx.room,
       actor: ctx.member,
@@ -46,11 +43,7 @@ export const resourceCommand: CommandDef<ResourceArgs> = {
 
 export const resourceListCommand: CommandDef<null> = {
   access: 'member',
-  name: '资源列表',
-  aliases: ['resources'],
-  summary: '本单位及下级登记的资源',
-  usage: '#资源列表',
-  example: '#资源列表',
+  ...resourceCommandTexts.list,
   parse: () => ok(null),
   async run(ctx) {
     const unit = ctx.room.unit
@@ -78,14 +71,10 @@ export function parseMatch(argv: string[]): ParseResult<MatchArgs> {
 
 export const matchCommand: CommandDef<MatchArgs> = {
   access: 'member',
-  name: '对接',
-  aliases: ['match'],
-  summary: '把资源对接到任务或需求,并通知资源登记人',
-  usage: '#对接 <T3|N2> <R5>',
-  example: '#对接 T3 R5',
+  ...resourceCommandTexts.match,
   parse: parseMatch,
   async run(ctx) {
     const r = await matchResource({ ...ctx.work, messageId: ctx.msg.messageId }, { actor: ctx.member, room: ctx.room, ...ctx.args })
-    ctx.reply(r.text, { mention: true, mentionIds: r.contactWxid ? [r.contactWxid] : [] })
+    ctx.reply(resourceTexts.matched(r.work, r.title, r.resource), { mention: true, mentionIds: r.contactWxid ? [r.contactWxid] : [] })
   },
 }

@@ -8,7 +8,8 @@ import { publish } from '../../kernel/events.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { districtOf, type BoundRoom, type MemberWithUnit, type Unit } from '../../kernel/org/org.types.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
-import { taskRepo } from '../tasks/task.repo.ts'
+import { shortIdRepo } from '../../domain/short-id.repo.ts'
+import { itemRepo } from '../../kernel/items/item.repo.ts'
 import { isAtOrAbove, maySee } from '../../kernel/org/authority.ts'
 import { refInRange } from '../../parser/refs.ts'
 import type { Work } from '../../kernel/work.ts'
@@ -36,7 +37,7 @@ export async function registerResource(
   const description = a.description.trim()
   if (description.length > MAX_TEXT) throw refuse('RESOURCE_TOO_LONG', resourceTexts.tooLong(MAX_TEXT))
   const districtId = districtOf(a.room.unit)
-  const number = await taskRepo.nextNumber(w.db, districtId, 'R')
+  const number = await shortIdRepo.next(w.db, districtId, 'R')
   return resourceRepo.create(w.db, {
     districtId,
     number,
@@ -80,18 +81,11 @@ export async function matchResource(
   // A resource offered by one's own unit, a unit above (a district partner) or a unit below may be used.
   if (!isAtOrAbove(resUnit, a.actor.unit) && !maySee(a.actor, resUnit))
     throw refuse('RESOURCE_NOT_VISIBLE', resourceTexts.notVisible(a.resource.label, resUnit.name))
-  const rec =
-    a.work.kind === 'T'
-      ? refInRange(a.work.number)
-        ? await taskRepo.taskByNumber(w.db, districtId, a.work.number)
-        : null
-      : refInRange(a.work.number)
-        ? await taskRepo.needByNumber(w.db, districtId, a.work.number)
-        : null
+  const rec = refInRange(a.work.number) ? await itemRepo.byNumber(w.db, a.work.kind === 'T' ? 'task' : 'need', districtId, a.work.number) : null
   if (!rec) throw refuse('RESOURCE_WORK_UNKNOWN', resourceTexts.unknownWork(a.work.label))
   const workUnit = must(await orgRepo.unitById(w.db, rec.unitId), 'UNIT_MISSING')
   if (!maySee(a.actor, workUnit)) throw refuse('RESOURCE_WORK_NOT_VISIBLE', resourceTexts.workNotVisible(a.work.label, workUnit.name))
-  const title = 'title' in rec ? rec.title : rec.description
+  const title = rec.title
   const fresh = await resourceRepo.match(w.db, {
     resourceId: res.id,
     taskId: a.work.kind === 'T' ? rec.id : null,
@@ -117,9 +111,9 @@ export async function matchResource(
       jobId('resource-match', res.id, a.work.label, w.messageId),
     )
   }
+  // The outcome, as said in this group (the command words it): the contact is @-ed when the resource was offered here.
   const t = said(a.room.unitId)
-  const here = resourceTexts.matched(a.work.label, t.title, t.res)
-  return { text: here, contactWxid: room?.id === a.room.id ? contact?.wxid : undefined }
+  return { kind: 'matched' as const, work: a.work.label, title: t.title, resource: t.res, contactWxid: room?.id === a.room.id ? contact?.wxid : undefined }
 }
 
 /**

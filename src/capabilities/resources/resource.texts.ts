@@ -1,7 +1,24 @@
 // Every Chinese text of resources (资源清单) and matching (对接).
 export const resourceId = (r: { number: number }) => `R${r.number}`
 
+/** The commands' names and help lines, as users type and read them. */
+export const resourceCommandTexts = {
+  register: {
+    name: '资源',
+    aliases: ['resource'],
+    summary: '登记资源(场地、技能、物资、时间),得到编号 R…',
+    usage: '#资源 <内容> [提供方 <名称>|@成员]',
+    example: '#资源 免费理发 每月一次 提供方 爱心理发店',
+  },
+  list: { name: '资源列表', aliases: ['resources'], summary: '本单位及下级登记的资源', usage: '#资源列表', example: '#资源列表' },
+  match: { name: '对接', aliases: ['match'], summary: '把资源对接到任务或需求,并通知资源登记人', usage: '#对接 <T3|N2> <R5>', example: '#对接 T3 R5' },
+}
+
+/** The help section's title: one line of #帮助 with projects (资源项目). */
+export const resourceHelpTitle = '资源项目'
+
 export const resourceTexts = {
+  oneProvider: () => '一项资源只写一个提供方',
   missing: () => '请写明资源内容,如:#资源 免费理发 每月一次 提供方 爱心理发店',
   tooLong: (max: number) => `资源内容最多 ${max} 个字`,
   registered: (r: { number: number; description: string }, provider: string | null) =>

@@ -4,7 +4,7 @@ import { entry } from '../../core/match-group.ts'
 import { fromLocal, toLocal } from '../../core/local-time.ts'
 import { DEFAULT_CHECKIN_KINDS, kindLabel } from '../../kernel/texts/checkin-kinds.texts.ts'
 import { parsePeriod } from '../../parser/period.ts'
-import { funnelLine } from '../projects/funnel-rules.ts'
+import { funnelLine } from '../../kernel/lists/funnel.texts.ts'
 import { digestTexts as t } from './digest.texts.ts'
 import type { DigestChild, DigestCounts, DigestKind, DigestPeriod } from './digest.types.ts'
 

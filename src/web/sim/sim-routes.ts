@@ -56,9 +56,9 @@ function parse<T>(schema: z.ZodType<T>, body: string): T {
   return r.data
 }
 
-// Long because every route closes over one session's state (images kept, the serial action chain, the default room
-// and speaker); each route itself is a few lines. A split would pass that state around (issue #21 leaves it).
-export function simRoutes(ctx: ConsoleContext, session: SimSession): Route<Viewer | null>[] {
+/** What every route of one simulator session shares: the images kept, the serial action chain, the default room
+ *  and speaker, and the checks of a person and a room named in a request. */
+function simState(ctx: ConsoleContext, session: SimSession) {
   const { world } = session
   const images = new Map<string, { bytes: Buffer; type: string }>()
   // A person's image links to its bytes when the browser sent it (the page shows a placeholder when they are not here):
@@ -110,12 +110,18 @@ export function simRoutes(ctx: ConsoleContext, session: SimSession): Route<Viewe
       ).wxid,
       'SIM_NO_WXID',
     )
+  return { world, images, chatLine, serial, clock, person, room, defaultRoom, defaultSpeaker }
+}
 
-  const act =
-    (handler: (r: Request) => Promise<unknown>): Route<Viewer | null>['handler'] =>
-    async (r) =>
-      sendJson(r.res, { ok: true, ...((await serial(() => handler(r))) as object) })
+type SimState = ReturnType<typeof simState>
 
+export function simRoutes(ctx: ConsoleContext, session: SimSession): Route<Viewer | null>[] {
+  const s = simState(ctx, session)
+  return [...pageRoutes(session, s), ...actionRoutes(session, s)]
+}
+
+/** The page, a room's transcript and an image a person sent. */
+function pageRoutes(session: SimSession, { world, images, chatLine, room, defaultRoom, defaultSpeaker }: SimState): Route<Viewer | null>[] {
   return [
     {
       method: 'GET',
@@ -146,6 +152,17 @@ export function simRoutes(ctx: ConsoleContext, session: SimSession): Route<Viewe
         send(res, 200, img.type, img.bytes, { 'cache-control': 'private, max-age=3600' })
       },
     },
+  ]
+}
+
+/** What the page does: say, send an image or a location, advance the clock — one at a time, each answered. */
+function actionRoutes(session: SimSession, { world, images, serial, clock, person, room }: SimState): Route<Viewer | null>[] {
+  const act =
+    (handler: (r: Request) => Promise<unknown>): Route<Viewer | null>['handler'] =>
+    async (r) =>
+      sendJson(r.res, { ok: true, ...((await serial(() => handler(r))) as object) })
+
+  return [
     {
       method: 'POST',
       path: '/api/sim/say',

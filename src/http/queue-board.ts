@@ -6,6 +6,7 @@ import { ExpressAdapter } from '@bull-board/express'
 import type { Queue } from 'bullmq'
 import { adminAuth } from './admin-auth.ts'
 import type { Routes } from './server.ts'
+import { httpTexts } from './http.texts.ts'
 
 export const QUEUE_BOARD_PATH = '/admin/queues'
 
@@ -13,7 +14,7 @@ export const QUEUE_BOARD_PATH = '/admin/queues'
 export function queueBoardRoutes(token: string, queues: () => Promise<Queue[]>): Routes {
   const adapter = new ExpressAdapter()
   adapter.setBasePath(QUEUE_BOARD_PATH)
-  const board = createBullBoard({ queues: [], serverAdapter: adapter, options: { uiConfig: { boardTitle: 'gridbot 队列' } } })
+  const board = createBullBoard({ queues: [], serverAdapter: adapter, options: { uiConfig: { boardTitle: httpTexts.queueBoardTitle } } })
   let loadedAt = 0
   const refresh = async () => {
     if (Date.now() - loadedAt < 60_000) return

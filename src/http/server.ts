@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import express, { type ErrorRequestHandler, type Router } from 'express'
 import type { Logger } from '../core/logger.ts'
+import { httpTexts } from './http.texts.ts'
 
 /** A set of routes: given a router (mounted at its prefix), it registers its handlers. */
 export type Routes = (router: Router) => void
@@ -38,7 +39,7 @@ export function createHttpServer(opts: { host: string; port: number; log: Logger
     listen: () =>
       new Promise((resolve, reject) => {
         const s = app.listen(opts.port, opts.host)
-        s.once('error', (err) => reject(new Error(`HTTP 端口不可用 / cannot listen on ${opts.host}:${opts.port}: ${err.message}`)))
+        s.once('error', (err) => reject(new Error(httpTexts.portUnavailable(opts.host, opts.port, err.message))))
         s.once('listening', () => {
           server = s
           const port = (s.address() as AddressInfo).port

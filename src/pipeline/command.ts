@@ -102,8 +102,8 @@ export type CommandDef<A = unknown> =
   | (CommandMeta<A> & { access: 'unbound-room'; run(ctx: UnboundContext<A>): Promise<void> })
 
 /** Any command, whatever its arguments: how a set of them is held (each is typed by its own when defined). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- arguments differ per command; each def is checked where it is written
-export type AnyCommand = CommandDef<any>
+// Arguments differ per command; each def is checked where it is written (its methods take them bivariantly).
+export type AnyCommand = CommandDef<unknown>
 
 /** A location or image in a bound room (a resident's too): not a command, but it may belong to what its sender
  *  just reported. */

@@ -21,6 +21,7 @@ import { rateLimitMiddleware } from './middleware/rate-limit.ts'
 import { resolveMiddleware } from './middleware/resolve.ts'
 import { roomMiddleware } from './middleware/room.ts'
 import { runMiddleware } from './middleware/run.ts'
+import { pipelineTexts } from './pipeline.texts.ts'
 
 const chain = compose<MessageContext>([
   parseMiddleware,
@@ -39,79 +40,98 @@ export function createDispatcher(deps: PipelineDeps): Dispatch {
   return async (msg, opts = {}) => {
     const log = deps.log.child({ account: msg.accountId, room: msg.roomId, msgId: msg.messageId })
     const now = deps.clock.now()
-    const ctx: MessageContext = {
-      msg,
-      deps,
-      log,
-      now,
-      room: null,
-      member: null,
-      command: null,
-      ack: null,
-      def: null,
-      args: undefined,
-      work: { db: deps.prisma, effects: new Effects(), now, events: deps.events },
-      replies: [],
-      quiet: false,
-      marked: false,
-      markedByWork: false,
-      nextReply(o = {}) {
-        const mentionIds = [...new Set([...(o.mention ? [msg.talkerId] : []), ...(o.mentionIds ?? [])])]
-        return {
-          key: jobId('reply', msg.accountId, msg.messageId, ctx.replies.length),
-          accountId: msg.accountId,
-          roomId: msg.roomId ?? '',
-          mentionIds,
-          urgent: o.urgent,
-        }
-      },
-      reply(text, o = {}) {
-        if (!msg.roomId) return // direct messages are never answered (parse stops them first)
-        if (ctx.quiet) return // over the rate limit: summarised later (rateLimitMiddleware)
-        const { key, ...to } = ctx.nextReply(o)
-        ctx.replies.push({ message: { ...to, text }, key, durable: false })
-      },
-    }
-    /** What /metrics counts for a command: ok, refused (a usage problem or a rule said no), failed. */
-    let outcome = 'ok'
-    try {
-      await chain(ctx)
-    } catch (e) {
-      outcome = isAppError(e) ? 'refused' : 'failed'
-      if (ctx.def && outcome === 'failed' && (opts.lastAttempt === false || isTransientDbError(e))) outcome = 'retried'
-      if (ctx.def) deps.counters.metrics.commands.inc({ command: ctx.def.name, outcome })
-      ctx.quiet = false // refusals and failures are answered even past the rate limit: nothing of them was recorded
-      if (isAppError(e)) {
-        log.info({ code: e.code, err: e.message }, 'command refused')
-        const example = e instanceof UsageError ? (e.example ?? ctx.def?.example) : undefined
-        ctx.reply(example ? `${e.userMessage}\n例如:${example}` : e.userMessage, { mention: true })
-      } else if (opts.lastAttempt === false || isTransientDbError(e)) {
-        // Let the queue retry; the user hears from us on the last attempt. While the database is away there is no
-        // "last": the inbound worker waits for it (and an apology could not be written anyway).
-        throw e
-      } else {
-        log.error({ err: e }, 'message handling failed')
-        if (ctx.command) ctx.reply('抱歉,处理时出错了,已记录。请稍后再试一次。', { mention: true })
-      }
-    }
+    const ctx = newContext(deps, msg, log, now)
+    const outcome = await runChain(ctx, opts)
     if (outcome === 'ok' && ctx.def) deps.counters.metrics.commands.inc({ command: ctx.def.name, outcome })
-    // What the chain answered outside a unit of work (refusals, hints, the apology), and the handled mark for a
-    // message that recorded nothing: one small transaction. Redone after a crash, the same keys are written once.
-    const unwritten = ctx.replies.filter((r) => !r.durable)
-    let relay = ctx.replies
-    if (unwritten.length || !ctx.marked) {
-      await inTransaction(deps.prisma, async (tx) => {
-        // Handled already, though this attempt failed (a commit whose answer was lost, say): what it committed
-        // stands, and its stored replies go out through the sweeper; an apology under their keys must not.
-        if (!ctx.marked && !(await inboxRepo.markHandled(tx, inboxRow(msg), now))) {
-          relay = ctx.replies.filter((r) => r.durable)
-          return
-        }
-        await writeOutbox(tx, unwritten, now)
-      })
-    }
-    await Promise.all(relay.map((r) => deps.outbox.send(r.message, r.key)))
-    // A crash before this line loses nothing: the sweeper sends unsent outbox rows and re-creates timers.
-    await ctx.work.effects.flush(deps.outbox, deps.scheduler)
+    await release(ctx)
   }
+}
+
+/** A fresh context for one message: nothing resolved yet, no replies. */
+function newContext(deps: PipelineDeps, msg: InboundMessage, log: MessageContext['log'], now: Date): MessageContext {
+  const ctx: MessageContext = {
+    msg,
+    deps,
+    log,
+    now,
+    room: null,
+    member: null,
+    command: null,
+    ack: null,
+    def: null,
+    args: undefined,
+    work: { db: deps.prisma, effects: new Effects(), now, events: deps.events },
+    replies: [],
+    quiet: false,
+    marked: false,
+    markedByWork: false,
+    nextReply(o = {}) {
+      const mentionIds = [...new Set([...(o.mention ? [msg.talkerId] : []), ...(o.mentionIds ?? [])])]
+      return {
+        key: jobId('reply', msg.accountId, msg.messageId, ctx.replies.length),
+        accountId: msg.accountId,
+        roomId: msg.roomId ?? '',
+        mentionIds,
+        urgent: o.urgent,
+      }
+    },
+    reply(text, o = {}) {
+      if (!msg.roomId) return // direct messages are never answered (parse stops them first)
+      if (ctx.quiet) return // over the rate limit: summarised later (rateLimitMiddleware)
+      const { key, ...to } = ctx.nextReply(o)
+      ctx.replies.push({ message: { ...to, text }, key, durable: false })
+    },
+  }
+  return ctx
+}
+
+/** Runs the chain; a refusal or a failure is answered here. What /metrics counts for a command: ok, refused (a usage
+ *  problem or a rule said no), failed, retried (thrown on for the queue to retry). */
+async function runChain(ctx: MessageContext, opts: { lastAttempt?: boolean }): Promise<string> {
+  const { deps, log } = ctx
+  let outcome = 'ok'
+  try {
+    await chain(ctx)
+  } catch (e) {
+    outcome = isAppError(e) ? 'refused' : 'failed'
+    if (ctx.def && outcome === 'failed' && (opts.lastAttempt === false || isTransientDbError(e))) outcome = 'retried'
+    if (ctx.def) deps.counters.metrics.commands.inc({ command: ctx.def.name, outcome })
+    ctx.quiet = false // refusals and failures are answered even past the rate limit: nothing of them was recorded
+    if (isAppError(e)) {
+      log.info({ code: e.code, err: e.message }, 'command refused')
+      const example = e instanceof UsageError ? (e.example ?? ctx.def?.example) : undefined
+      ctx.reply(example ? pipelineTexts.withExample(e.userMessage, example) : e.userMessage, { mention: true })
+    } else if (opts.lastAttempt === false || isTransientDbError(e)) {
+      // Let the queue retry; the user hears from us on the last attempt. While the database is away there is no
+      // "last": the inbound worker waits for it (and an apology could not be written anyway).
+      throw e
+    } else {
+      log.error({ err: e }, 'message handling failed')
+      if (ctx.command) ctx.reply(pipelineTexts.failed, { mention: true })
+    }
+  }
+  return outcome
+}
+
+/** What the chain answered outside a unit of work (refusals, hints, the apology), and the handled mark for a message
+ *  that recorded nothing: one small transaction. Redone after a crash, the same keys are written once. Then the
+ *  replies, posts and timers go to the queues. */
+async function release(ctx: MessageContext): Promise<void> {
+  const { deps, msg, now } = ctx
+  const unwritten = ctx.replies.filter((r) => !r.durable)
+  let relay = ctx.replies
+  if (unwritten.length || !ctx.marked) {
+    await inTransaction(deps.prisma, async (tx) => {
+      // Handled already, though this attempt failed (a commit whose answer was lost, say): what it committed
+      // stands, and its stored replies go out through the sweeper; an apology under their keys must not.
+      if (!ctx.marked && !(await inboxRepo.markHandled(tx, inboxRow(msg), now))) {
+        relay = ctx.replies.filter((r) => r.durable)
+        return
+      }
+      await writeOutbox(tx, unwritten, now)
+    })
+  }
+  await Promise.all(relay.map((r) => deps.outbox.send(r.message, r.key)))
+  // A crash before this line loses nothing: the sweeper sends unsent outbox rows and re-creates timers.
+  await ctx.work.effects.flush(deps.outbox, deps.scheduler)
 }

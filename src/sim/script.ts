@@ -6,6 +6,8 @@ import { z } from 'zod'
 import { parseDuration } from '../core/time.ts'
 import type { SimSession } from './session.ts'
 import type { TranscriptLine } from './world.ts'
+import { must } from '../core/must.ts'
+import { simTexts } from './sim.texts.ts'
 
 const from = z.union([z.string(), z.object({ wxid: z.string() })])
 const texts = z.union([z.string(), z.array(z.string())])
@@ -27,10 +29,10 @@ const step = z.union([
         none: z.boolean().optional(),
         count: z.number().int().optional(),
         /** The whole window of the bot's messages in the room, in order, and nothing else. */
-        exactly: z.array(expectedMessage).min(1, '至少写一条消息;没有消息请用 none: true').optional(),
+        exactly: z.array(expectedMessage).min(1, simTexts.exactlyEmpty).optional(),
       })
       .refine((e) => !e.exactly || Object.keys(e).every((k) => k === 'room' || k === 'exactly'), {
-        message: 'exactly 不能与 contains、notContains、mentions、none、count 同用(每条的要求写在 exactly 的各项里)',
+        message: simTexts.exactlyAlone,
       }),
   }),
   z.object({ advance: z.string() }),
@@ -51,7 +53,7 @@ type Step = Script['steps'][number]
 export async function loadScript(file: string): Promise<{ script: Script; dir: string }> {
   const raw = YAML.parse(await readFile(file, 'utf8'))
   const parsed = scriptSchema.safeParse(raw)
-  if (!parsed.success) throw new Error(`脚本格式有误:${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  if (!parsed.success) throw new Error(simTexts.badScript(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')))
   return { script: parsed.data, dir: path.dirname(path.resolve(file)) }
 }
 
@@ -76,10 +78,9 @@ const fits = (r: MessageRule, l: TranscriptLine): boolean =>
   r.contains.every((w) => l.text.includes(w)) &&
   (!r.mentions || r.mentions.every((n) => l.mentions.includes(n))) &&
   (!r.notContains || !l.text.includes(r.notContains))
-const showRule = (r: MessageRule): string =>
-  `包含 ${JSON.stringify(r.contains)}${r.mentions ? ` @${r.mentions.join(',')}` : ''}${r.notContains ? ` 不含 ${JSON.stringify(r.notContains)}` : ''}`
+const showRule = (r: MessageRule): string => simTexts.rule(r.contains, r.mentions, r.notContains)
 const showLine = (l: TranscriptLine): string => `${l.text.replace(/\n/g, ' / ').slice(0, 120)}${l.mentions.length ? ` [@${l.mentions.join(',')}]` : ''}`
-const listLines = (bot: TranscriptLine[]): string => bot.map((l) => `  > ${showLine(l)}`).join('\n') || '  (无)'
+const listLines = (bot: TranscriptLine[]): string => bot.map((l) => `  > ${showLine(l)}`).join('\n') || simTexts.noLines
 
 /** `exactly`: the bot's messages in the room are these, in this order, and no others. */
 function checkExactly(room: string, wanted: ExpectedMessage[], bot: TranscriptLine[]): string | null {
@@ -88,24 +89,24 @@ function checkExactly(room: string, wanted: ExpectedMessage[], bot: TranscriptLi
   for (let i = 0; i < Math.max(rules.length, bot.length) && !problem; i++) {
     const r = rules[i]
     const l = bot[i]
-    if (!l) problem = `缺少第 ${i + 1} 条(应${showRule(r!)})`
-    else if (!r) problem = `多出第 ${i + 1} 条:${showLine(l)}`
-    else if (!fits(r, l)) problem = `第 ${i + 1} 条不符(应${showRule(r)}):${showLine(l)}`
+    if (!l && r) problem = simTexts.missing(i + 1, showRule(r))
+    else if (!r && l) problem = simTexts.extra(i + 1, showLine(l))
+    else if (r && l && !fits(r, l)) problem = simTexts.misfit(i + 1, showRule(r), showLine(l))
   }
   if (!problem) return null
   const expected = rules.map((r, i) => `  ${i + 1}. ${showRule(r)}`).join('\n')
-  return `「${room}」的机器人消息与 exactly 不符:${problem}\n期望 ${rules.length} 条:\n${expected}\n实际 ${bot.length} 条:\n${listLines(bot)}`
+  return simTexts.notExactly(room, problem, rules.length, expected, bot.length, listLines(bot))
 }
 
 /** Checks one expectation against the bot's messages in a room since the last step that was not an expect. */
 export function checkExpectation(e: Expectation, lines: TranscriptLine[]): string | null {
   const bot = lines.filter((l) => l.self && l.room === e.room)
   if (e.exactly) return checkExactly(e.room, e.exactly, bot)
-  if (e.none) return bot.length ? `「${e.room}」不应有机器人消息,却有:${bot[0]!.text.slice(0, 80)}` : null
-  if (e.count !== undefined && bot.length !== e.count) return `「${e.room}」应有 ${e.count} 条机器人消息,实际 ${bot.length} 条`
+  if (e.none) return bot[0] ? simTexts.notNone(e.room, bot[0].text.slice(0, 80)) : null
+  if (e.count !== undefined && bot.length !== e.count) return simTexts.notCount(e.room, e.count, bot.length)
   const rule: MessageRule = { contains: asList(e.contains), mentions: e.mentions, notContains: e.notContains }
   if (!bot.some((l) => fits(rule, l))) {
-    return `「${e.room}」没有符合的机器人消息(包含 ${JSON.stringify(rule.contains)}${e.mentions ? ` @${e.mentions.join(',')}` : ''})。实际:\n${listLines(bot)}`
+    return simTexts.noFit(e.room, rule.contains, e.mentions, listLines(bot))
   }
   return null
 }
@@ -143,10 +144,10 @@ export async function runScript(session: SimSession, script: Script, dir: string
         await session.settle()
       } else if ('newRoom' in s) {
         const wxids = s.newRoom.members.map((n) => world.person(n).wxid)
-        world.createUnboundRoom(s.newRoom.topic, s.newRoom.account ?? world.spec.accounts[0]!.id, wxids)
+        world.createUnboundRoom(s.newRoom.topic, s.newRoom.account ?? must(world.spec.accounts[0], 'SIM_NO_ACCOUNT').id, wxids)
       } else if ('advance' in s) {
         const ms = parseDuration(s.advance)
-        if (ms === null) throw new Error(`advance 的时长无法识别:${s.advance}(例如 11m、2h、1d)`)
+        if (ms === null) throw new Error(simTexts.badAdvance(s.advance))
         await session.advance(ms, sweepEveryMs === undefined ? undefined : { sweepEveryMs })
       } else {
         if (windowEnd === null) {

@@ -75,6 +75,50 @@ const SETTLE_LIMIT_MS = 40_000
 /** How often, in virtual time, the simulator runs the sweeper during an advance (and once at its start). */
 const SIM_SWEEP_EVERY_MS = 3_600_000
 
+/** Waits until nothing is pending twice in a row: the mock's arrivals, the queues, the due timers. */
+function settler(world: SimWorld, queues: () => Queue[], timers: Queue): () => Promise<void> {
+  return async () => {
+    const deadline = Date.now() + SETTLE_LIMIT_MS
+    let calm = 0
+    while (calm < 2 && Date.now() < deadline) {
+      // A Redis that stopped answering must not hang the settle: count it as busy and let the deadline name it.
+      const quiet = world.pending() === 0 && (await within(5_000, idle(queues(), timers), false))
+      calm = quiet ? calm + 1 : 0
+      if (calm < 2) await new Promise((r) => setTimeout(r, quiet ? 15 : 5))
+    }
+    if (calm < 2)
+      throw new Error(
+        `simulator did not settle within ${SETTLE_LIMIT_MS / 1000} s: ${await within(5_000, busy(world, queues(), timers), 'Redis did not answer')}`,
+      )
+  }
+}
+
+/** Moves virtual time on: every timer due in the span fires in due order, through the real queue, seeing the time it
+ *  was due at; the sweeper runs every `sweepEveryMs` of virtual time. */
+function advancer(app: App, clock: VirtualClock, settle: () => Promise<void>): SimSession['advance'] {
+  return async (ms, opts) => {
+    const every = opts?.sweepEveryMs ?? SIM_SWEEP_EVERY_MS
+    await settle()
+    const target = clock.now().getTime() + ms
+    await app.sweep()
+    let nextSweep = clock.now().getTime() + every
+    for (;;) {
+      const due = await earliestTimer(app.timers.queue, target)
+      if (nextSweep <= target && (!due || nextSweep < due.at)) {
+        clock.set(new Date(nextSweep))
+        await app.sweep()
+        nextSweep += every
+      } else if (due) {
+        clock.set(new Date(due.at))
+        await due.job.promote()
+      } else break
+      await settle()
+    }
+    clock.set(new Date(target))
+    await settle()
+  }
+}
+
 export async function startSim(o: SimOptions): Promise<SimSession> {
   const clock = new VirtualClock(o.start ?? new Date())
   const tmp = o.throwaway && !o.infra ? mkdtempSync(path.join(os.tmpdir(), 'gridbot-sim-')) : null
@@ -98,48 +142,14 @@ export async function startSim(o: SimOptions): Promise<SimSession> {
   await world.populate(infra.db.prisma)
   const queues = (): Queue[] => [...app.inbound.queues, ...o.spec.accounts.map((a) => app.outbox.queue(a.id))]
 
-  const settle = async () => {
-    const deadline = Date.now() + SETTLE_LIMIT_MS
-    let calm = 0
-    while (calm < 2 && Date.now() < deadline) {
-      // A Redis that stopped answering must not hang the settle: count it as busy and let the deadline name it.
-      const quiet = world.pending() === 0 && (await within(5_000, idle(queues(), app.timers.queue), false))
-      calm = quiet ? calm + 1 : 0
-      if (calm < 2) await new Promise((r) => setTimeout(r, quiet ? 15 : 5))
-    }
-    if (calm < 2)
-      throw new Error(
-        `simulator did not settle within ${SETTLE_LIMIT_MS / 1000} s: ${await within(5_000, busy(world, queues(), app.timers.queue), 'Redis did not answer')}`,
-      )
-  }
+  const settle = settler(world, queues, app.timers.queue)
   return {
     app,
     infra,
     world,
     clock,
     settle,
-    advance: async (ms, opts) => {
-      const every = opts?.sweepEveryMs ?? SIM_SWEEP_EVERY_MS
-      // Every timer due in the span fires in due order, through the real queue, seeing the time it was due at.
-      await settle()
-      const target = clock.now().getTime() + ms
-      await app.sweep()
-      let nextSweep = clock.now().getTime() + every
-      for (;;) {
-        const due = await earliestTimer(app.timers.queue, target)
-        if (nextSweep <= target && (!due || nextSweep < due.at)) {
-          clock.set(new Date(nextSweep))
-          await app.sweep()
-          nextSweep += every
-        } else if (due) {
-          clock.set(new Date(due.at))
-          await due.job.promote()
-        } else break
-        await settle()
-      }
-      clock.set(new Date(target))
-      await settle()
-    },
+    advance: advancer(app, clock, settle),
     stop: async () => {
       await app.stop()
       await worker?.stop()

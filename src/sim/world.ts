@@ -11,8 +11,10 @@ import { MockWeChat } from '../transport/mock/mock-wechat.ts'
 import { FileMediaStore } from '../storage/file-media-store.ts'
 import type { ChatTransport, ObservedMessage } from '../transport/transport.ts'
 import type { MediaStore } from '../core/ports.ts'
+import { must } from '../core/must.ts'
+import { simTexts } from './sim.texts.ts'
 
-export const BOT_NAME = '网格助手'
+export const BOT_NAME = simTexts.botName
 
 export interface TranscriptLine {
   /** The message id (the web simulator finds an image it sent by it). */
@@ -56,7 +58,8 @@ export class SimWorld {
       ...spec.members.flatMap((m) => (m.wxid ? [{ name: m.name, wxid: m.wxid, rooms: m.rooms }] : [])),
       ...spec.guests.map((g) => ({ name: g.name, wxid: g.wxid, rooms: g.rooms })),
     ]
-    for (const [i, r] of spec.rooms.entries()) this.rooms.set(r.topic, { accountId: r.account ?? spec.accounts[0]!.id, roomId: `sim-room-${i + 1}@chatroom` })
+    for (const [i, r] of spec.rooms.entries())
+      this.rooms.set(r.topic, { accountId: r.account ?? must(spec.accounts[0], 'SIM_NO_ACCOUNT').id, roomId: `sim-room-${i + 1}@chatroom` })
     this.media = new FileMediaStore(mediaDir)
     this.wechat = new MockWeChat({ clock, log, media: this.media })
     this.wechat.onMessage((m) => this.record(m))
@@ -104,7 +107,7 @@ export class SimWorld {
 
   /** A WeChat group the org file does not know (for #绑定): created in the account's mock, not bound. */
   createUnboundRoom(topic: string, accountId: string, wxids: string[]): void {
-    if (!this.accounts.has(accountId)) throw new Error(`没有这个账号:${accountId}`)
+    if (!this.accounts.has(accountId)) throw new Error(simTexts.noAccount(accountId))
     const roomId = `sim-room-${this.rooms.size + 1}@chatroom`
     this.rooms.set(topic, { accountId, roomId })
     this.wechat.addRoom(accountId, roomId, topic, wxids)
@@ -113,13 +116,13 @@ export class SimWorld {
 
   person(from: string | { wxid: string }): Person {
     const p = typeof from === 'string' ? this.people.find((x) => x.name === from) : this.people.find((x) => x.wxid === from.wxid)
-    if (!p) throw new Error(`没有这个人:${JSON.stringify(from)}`)
+    if (!p) throw new Error(simTexts.noPerson(JSON.stringify(from)))
     return p
   }
 
   room(topic: string): { accountId: string; roomId: string } {
     const r = this.rooms.get(topic)
-    if (!r) throw new Error(`没有这个群:${topic}`)
+    if (!r) throw new Error(simTexts.noRoom(topic))
     return r
   }
 

@@ -76,21 +76,10 @@ function failed(log: ConsoleDeps['log'], e: unknown, pathname: string, res: Serv
   }
 }
 
-// Long because handle() is the console's one request path, read top to bottom: host check, route, body, viewer, CSRF,
-// errors (the pieces that need no request state are the functions above).
 export function createConsole(deps: ConsoleDeps): WebConsole {
   const hub = new EventHub()
   const simMode = deps.mode.kind === 'sim'
-  const ctx: ConsoleContext = { ...deps, hub, simMode }
-  const router = new Router<Viewer | null>()
-  const routes = [
-    ...(deps.mode.kind === 'sim' ? simRoutes(ctx, deps.mode.session) : loginRoutes({ db: deps.db, clock: deps.clock, log: deps.log })),
-    ...boardRoutes(ctx),
-    ...orgRoutes(ctx),
-  ]
-  for (const r of routes) router.add(r)
-  router.add({ method: 'GET', path: '/events', handler: async ({ req, res }) => hub.subscribe(req, res) })
-  if (!simMode) router.add({ method: 'GET', path: '/', handler: async ({ res }) => redirect(res, '/board') })
+  const router = consoleRouter({ ...deps, hub, simMode })
 
   // Production: changes come from other processes too, so pages are told to refresh every few seconds.
   const refresh = deps.mode.kind === 'login' ? setInterval(() => hub.emit('changed', {}), deps.mode.refreshEveryMs ?? 5_000) : null
@@ -99,52 +88,72 @@ export function createConsole(deps: ConsoleDeps): WebConsole {
   const viewerOf = viewerResolver(deps, simMode)
 
   return {
-    async handle(req, res) {
-      const url = new URL(req.url ?? '/', 'http://console.invalid')
-      // The simulator answers only to loopback names: a page elsewhere that re-points its own name at 127.0.0.1
-      // (DNS rebinding) gets nothing.
-      if (simMode && !loopbackHost(req.headers.host)) {
-        deps.log.warn({ code: 'WEB_HOST', host: req.headers.host }, 'simulator asked under a non-loopback host name')
-        send(res, 421, 'text/plain; charset=utf-8', 'misdirected request')
-        return true
-      }
-      if (url.pathname.startsWith('/assets/')) return serveAsset(url.pathname.slice(8), res)
-      const route = router.find(req.method ?? 'GET', url.pathname)
-      if (!route) {
-        if (!router.knows(url.pathname)) return false
-        send(res, 405, 'text/plain; charset=utf-8', 'method not allowed')
-        return true
-      }
-      try {
-        const body = route.method === 'POST' ? await readBody(req, route.bodyLimit) : ''
-        if (route.open) {
-          await route.handler({ req, res, url, body }, null)
-          return true
-        }
-        const viewer = await viewerOf(req)
-        if (!viewer) {
-          if (route.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) redirect(res, '/login')
-          else fail(res, req, 401, webTexts.needLogin)
-          return true
-        }
-        if (route.method === 'POST') {
-          const form = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(body) : null
-          if (!sameOrigin(req) || !sameToken(carriedToken(req, form), viewer.csrf)) {
-            deps.log.warn({ code: 'WEB_CSRF', path: url.pathname }, 'state-changing request without the CSRF token')
-            fail(res, req, 403, webTexts.csrf)
-            return true
-          }
-        }
-        await route.handler({ req, res, url, body }, viewer)
-      } catch (e) {
-        failed(deps.log, e, url.pathname, res, req)
-      }
-      return true
-    },
+    handle: (req, res) => handleRequest({ deps, simMode, router, viewerOf }, req, res),
     close() {
       if (refresh) clearInterval(refresh)
       hub.close()
     },
   }
+}
+
+/** Every route of the console: the simulator's or the login's, the board, the org, the live events. */
+function consoleRouter(ctx: ConsoleContext): Router<Viewer | null> {
+  const router = new Router<Viewer | null>()
+  const routes = [
+    ...(ctx.mode.kind === 'sim' ? simRoutes(ctx, ctx.mode.session) : loginRoutes({ db: ctx.db, clock: ctx.clock, log: ctx.log })),
+    ...boardRoutes(ctx),
+    ...orgRoutes(ctx),
+  ]
+  for (const r of routes) router.add(r)
+  router.add({ method: 'GET', path: '/events', handler: async ({ req, res }) => ctx.hub.subscribe(req, res) })
+  if (!ctx.simMode) router.add({ method: 'GET', path: '/', handler: async ({ res }) => redirect(res, '/board') })
+  return router
+}
+
+type ConsoleParts = { deps: ConsoleDeps; simMode: boolean; router: Router<Viewer | null>; viewerOf: (req: IncomingMessage) => Promise<Viewer | null> }
+
+/** The console's one request path, read top to bottom: host check, route, body, viewer, CSRF, errors (the pieces that
+ *  need no request state are the functions above). False: not the console's path. */
+async function handleRequest({ deps, simMode, router, viewerOf }: ConsoleParts, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const url = new URL(req.url ?? '/', 'http://console.invalid')
+  // The simulator answers only to loopback names: a page elsewhere that re-points its own name at 127.0.0.1
+  // (DNS rebinding) gets nothing.
+  if (simMode && !loopbackHost(req.headers.host)) {
+    deps.log.warn({ code: 'WEB_HOST', host: req.headers.host }, 'simulator asked under a non-loopback host name')
+    send(res, 421, 'text/plain; charset=utf-8', 'misdirected request')
+    return true
+  }
+  if (url.pathname.startsWith('/assets/')) return serveAsset(url.pathname.slice(8), res)
+  const route = router.find(req.method ?? 'GET', url.pathname)
+  if (!route) {
+    if (!router.knows(url.pathname)) return false
+    send(res, 405, 'text/plain; charset=utf-8', 'method not allowed')
+    return true
+  }
+  try {
+    const body = route.method === 'POST' ? await readBody(req, route.bodyLimit) : ''
+    if (route.open) {
+      await route.handler({ req, res, url, body }, null)
+      return true
+    }
+    const viewer = await viewerOf(req)
+    if (!viewer) {
+      if (route.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) redirect(res, '/login')
+      else fail(res, req, 401, webTexts.needLogin)
+      return true
+    }
+    if (route.method === 'POST') {
+      const form = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(body) : null
+      if (!sameOrigin(req) || !sameToken(carriedToken(req, form), viewer.csrf)) {
+        deps.log.warn({ code: 'WEB_CSRF', path: url.pathname }, 'state-changing request without the CSRF token')
+        fail(res, req, 403, webTexts.csrf)
+        return true
+      }
+    }
+    await route.handler({ req, res, url, body }, viewer)
+  } catch (e) {
+    failed(deps.log, e, url.pathname, res, req)
+  }
+  return true
 }
 export type { ConsoleDeps } from './context.ts'

@@ -1,6 +1,7 @@
 // node:http primitives the console needs: bodies with a size limit, cookies, and the few kinds of answer it gives.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { AppError } from '../core/errors.ts'
+import { webTexts } from './texts.ts'
 
 /** Security headers on every answer: no framing, no sniffing, only our own scripts and styles. */
 const SECURITY_HEADERS = {
@@ -29,7 +30,7 @@ export async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > limit) throw new AppError('WEB_BODY_TOO_LARGE', `request body over ${limit} bytes`, '内容太大')
+    if (size > limit) throw new AppError('WEB_BODY_TOO_LARGE', `request body over ${limit} bytes`, webTexts.bodyTooLarge)
     chunks.push(chunk as Buffer)
   }
   return Buffer.concat(chunks).toString('utf8')
@@ -44,7 +45,7 @@ export async function readJson(req: IncomingMessage, limit?: number): Promise<Re
   } catch {
     /* answered below */
   }
-  throw new AppError('WEB_BAD_JSON', 'request body is not a JSON object', '请求格式有误')
+  throw new AppError('WEB_BAD_JSON', 'request body is not a JSON object', webTexts.badJson)
 }
 
 /** A form body (application/x-www-form-urlencoded). */

@@ -122,6 +122,7 @@ export function reminderTimes(startsAt: Date, policy: ActivityPolicy): Date[] {
 /** The next reminder from step `from` on that is still to come at `now`: its step and time, or null. */
 export function nextReminder(startsAt: Date, now: Date, policy: ActivityPolicy, from = 0): { step: number; at: Date } | null {
   const times = reminderTimes(startsAt, policy)
-  for (let i = from; i < times.length; i++) if (times[i]!.getTime() > now.getTime()) return { step: i, at: times[i]! }
+  for (const [i, at] of times.entries()) if (i >= from && at.getTime() > now.getTime()) return { step: i, at }
+
   return null
 }

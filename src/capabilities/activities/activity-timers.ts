@@ -12,13 +12,20 @@ import { activityTexts } from './activity.texts.ts'
 import { ACTIVITY_KEY, REMIND_TIMER, SERIES_TIMER } from './activity.types.ts'
 import { LEAD_MS, runSeriesOccurrence, seriesCycle } from './series.service.ts'
 import { activityPolicyFor, nextReminder, reminderTimes } from './activity-policy.ts'
+import { must } from '../../core/must.ts'
 
 export const activityTimers: TimerSource = {
   async pending(db, before, take, afterId) {
     const rows = await activityRepo.remindersDue(db, before, take, afterId)
     if (!rows.length) return null
-    const timers: TimerRequest[] = rows.map((a) => ({ kind: REMIND_TIMER, subjectId: a.id, cycle: 0, step: a.remindStep, dueAt: a.nextRemindAt! }))
-    return { lastId: rows[rows.length - 1]!.id, timers }
+    const timers: TimerRequest[] = rows.map((a) => ({
+      kind: REMIND_TIMER,
+      subjectId: a.id,
+      cycle: 0,
+      step: a.remindStep,
+      dueAt: must(a.nextRemindAt, 'ACTIVITY_NO_REMIND_AT'),
+    }))
+    return { lastId: must(rows.at(-1), 'TIMER_ROWS_EMPTY').id, timers }
   },
 }
 
@@ -27,21 +34,18 @@ export const seriesTimers: TimerSource = {
   async pending(db, before, take, afterId) {
     const rows = await activityRepo.seriesDue(db, before ? new Date(before.getTime() + LEAD_MS) : null, take, afterId)
     if (!rows.length) return null
-    const timers: TimerRequest[] = rows.map((s) => ({
-      kind: SERIES_TIMER,
-      subjectId: s.id,
-      cycle: seriesCycle(s.nextAt!),
-      step: 0,
-      dueAt: new Date(s.nextAt!.getTime() - LEAD_MS),
-    }))
-    return { lastId: rows[rows.length - 1]!.id, timers }
+    const timers: TimerRequest[] = rows.map((s) => {
+      const nextAt = must(s.nextAt, 'SERIES_NO_NEXT_AT')
+      return { kind: SERIES_TIMER, subjectId: s.id, cycle: seriesCycle(nextAt), step: 0, dueAt: new Date(nextAt.getTime() - LEAD_MS) }
+    })
+    return { lastId: must(rows.at(-1), 'TIMER_ROWS_EMPTY').id, timers }
   },
 }
 
 export async function runReminder(db: DbOrTx, effects: Effects, now: Date, id: number, step: number): Promise<StepOutcome> {
   const a = await activityRepo.byId(db, id)
-  if (!a || a.status !== 'open') return 'stale'
-  const unit = (await orgRepo.unitById(db, a.unitId))!
+  if (a?.status !== 'open') return 'stale'
+  const unit = must(await orgRepo.unitById(db, a.unitId), 'UNIT_MISSING')
   const policy = await activityPolicyFor(db, unit)
   const next = nextReminder(a.startsAt, now, policy, step + 1)
   if (!(await activityRepo.claimReminder(db, id, step, next?.at ?? null))) return 'stale'

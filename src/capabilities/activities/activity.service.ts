@@ -15,6 +15,7 @@ import { activityRepo } from './activity.repo.ts'
 import { activityId, activityTexts } from './activity.texts.ts'
 import { ACTIVITY_KEY, REMIND_TIMER, type Activity } from './activity.types.ts'
 import { activityPolicyFor, nextReminder } from './activity-policy.ts'
+import { must } from '../../core/must.ts'
 
 export type ActivityRefusalCode =
   | 'ACTIVITY_UNKNOWN'
@@ -105,7 +106,7 @@ export async function createActivity(op: ActivityOp, a: { actor: MemberWithUnit;
     )) {
       if (room.id === op.room.id) continue
       op.effects.post(
-        { accountId: room.accountId, roomId: room.wxRoomId!, text: activityTexts.recruitment(activity, from), mentionIds: [] },
+        { accountId: room.accountId, roomId: must(room.wxRoomId, 'ROOM_UNBOUND'), text: activityTexts.recruitment(activity, from), mentionIds: [] },
         jobId(ACTIVITY_KEY, 'recruit', activity.id, room.id),
       )
       rooms++

@@ -11,6 +11,7 @@ import { activityTexts } from './activity.texts.ts'
 import { EVIDENCE_WINDOW_MS, type Activity, type Signup } from './activity.types.ts'
 import { DEFAULT_ACTIVITY_POLICY, activityPolicyFor, isLate, photoAsked, type ActivityPolicy } from './activity-policy.ts'
 import { locked, mustBeOpen, type Person } from './signup.service.ts'
+import { must } from '../../core/must.ts'
 
 type Ref = { number: number; label: string }
 export type Needs = { location: boolean; photo: boolean }
@@ -39,7 +40,7 @@ export async function checkIn(op: ActivityOp, who: Person, ref: Ref) {
   if (t < a.startsAt.getTime() - 30 * 60_000 || t > a.endsAt.getTime()) throw refuse('ACTIVITY_NOT_STARTED', activityTexts.outsideWindow(a))
   const before = await activityRepo.signup(op.db, a.id, who.wxid)
   if (before?.attendedAt && before.status === 'signed') return { kind: 'already' as const, activity: a }
-  const walkIn = !before || before.status !== 'signed'
+  const walkIn = before?.status !== 'signed'
   const fields = { status: 'signed', walkIn, checkinAt: op.now, distanceM: null, photoAt: null }
   const s = before
     ? await activityRepo.updateSignup(op.db, before.id, fields)
@@ -89,7 +90,8 @@ export async function attachActivityLocation(w: Work, who: { wxid: string; membe
   if (p) {
     const needs = needsOf(p.a, p.policy)
     if (!needs.location) return null
-    const distance = Math.round(distanceM({ latitude: p.a.latitude!, longitude: p.a.longitude! }, loc))
+    const place = { latitude: must(p.a.latitude, 'ACTIVITY_NO_PLACE'), longitude: must(p.a.longitude, 'ACTIVITY_NO_PLACE') }
+    const distance = Math.round(distanceM(place, loc))
     if (distance > p.policy.checkIn.radius) return { kind: 'far', activity: p.a, distance, radius: p.policy.checkIn.radius }
     return complete(w, p, await activityRepo.updateSignup(w.db, p.s.id, { distanceM: distance }))
   }

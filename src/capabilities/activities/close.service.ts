@@ -14,6 +14,7 @@ import { ACTIVITY_KEY } from './activity.types.ts'
 import { activityPolicyFor } from './activity-policy.ts'
 import { mayRun } from './signup.service.ts'
 import { attendanceCounts } from './attendance-counts.ts'
+import { must } from '../../core/must.ts'
 
 const MAX_HOURS = 12
 const MAX_SUMMARY = 200
@@ -23,7 +24,7 @@ type Ref = { number: number; label: string }
 async function runnable(op: ActivityOp, actor: MemberWithUnit, ref: Ref) {
   const found = await findActivity(op, op.room, ref)
   await activityRepo.lock(op.db, found.id)
-  const a = (await activityRepo.byId(op.db, found.id))!
+  const a = must(await activityRepo.byId(op.db, found.id), 'ACTIVITY_MISSING')
   if (!(await mayRun(op, actor, a))) throw refuse('ACTIVITY_NOT_ORGANISER', activityTexts.notOrganiser(activityId(a)))
   if (a.status !== 'open') throw refuse('ACTIVITY_NOT_OPEN', activityTexts.notOpen(activityId(a), a.status))
   return a

@@ -10,6 +10,7 @@ import { activityRepo } from './activity.repo.ts'
 import { findActivity, refuse, type ActivityOp } from './activity.service.ts'
 import { activityId, activityTexts } from './activity.texts.ts'
 import { ACTIVITY_KEY, type Activity, type Signup } from './activity.types.ts'
+import { must } from '../../core/must.ts'
 
 export interface Person {
   wxid: string
@@ -23,7 +24,7 @@ type Ref = { number: number; label: string }
 export async function locked(w: Work, room: BoundRoom, ref: Ref): Promise<Activity> {
   const found = await findActivity(w, room, ref)
   await activityRepo.lock(w.db, found.id)
-  return (await activityRepo.byId(w.db, found.id))!
+  return must(await activityRepo.byId(w.db, found.id), 'ACTIVITY_MISSING')
 }
 
 export function mustBeOpen(a: Activity) {
@@ -138,7 +139,8 @@ export async function resolvePeople(w: Work, room: BoundRoom, mentionIds: string
   for (const name of names) {
     if (people.some((p) => p.name === name)) continue
     const found = await orgRepo.membersByName(w.db, districtOf(room.unit), name)
-    if (found.length === 1) people.push({ wxid: found[0]!.wxid, name, member: found[0]! })
+    const [only] = found
+    if (only && found.length === 1) people.push({ wxid: only.wxid, name, member: only })
     else missing.push(name)
   }
   return { people, missing }

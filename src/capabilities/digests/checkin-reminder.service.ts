@@ -41,7 +41,8 @@ async function reminderCron(db: DbOrTx, path: string): Promise<string | null> {
 /** The timer handler: the occurrence `cycle` (minutes since the epoch) of a grid's reminder. */
 export async function runCheckinReminder(db: DbOrTx, effects: Effects, now: Date, unitId: number, cycle: number): Promise<StepOutcome> {
   const unit = await orgRepo.unitById(db, unitId)
-  if (!unit || unit.kind !== 'grid') return 'stale'
+  if (unit?.kind !== 'grid') return 'stale'
+
   const cron = await reminderCron(db, unit.path)
   const occurrence = new Date(cycle * 60_000)
   if (!cron || nextOccurrence(cron, new Date(occurrence.getTime() - 60_000))?.getTime() !== occurrence.getTime() || occurrence > now) return 'stale'

@@ -23,9 +23,11 @@ export async function runDigestChart(deps: TimerDeps, unitId: number, step: numb
   const occurrence = new Date(cycle * 60_000)
   const runs = kind ? await digestRepo.chartsPending(deps.prisma, unitId, kind, occurrence) : []
   const unit = (await orgRepo.unitById(deps.prisma, unitId)) as Unit | null
-  if (!kind || !unit || !runs.length) return 'stale'
+  const [run] = runs
+  if (!kind || !unit || !run) return 'stale'
   const period = previousPeriod(kind, occurrence)
-  const c = await digestFor({ db: deps.prisma, effects: new Effects(), now: deps.clock.now() }, unit, period, { late: runs[0]!.late })
+  const c = await digestFor({ db: deps.prisma, effects: new Effects(), now: deps.clock.now() }, unit, period, { late: run.late })
+
   const png = await digestChartPng(c)
   const ref = png ? await deps.media.put(`charts/${unitId}-${kind}-${minutesOf(period.from)}.png`, png) : null
   return runTimerStep(deps, 'digest_chart', async (tx, effects) => {

@@ -5,11 +5,12 @@ import { z } from 'zod'
 import { nextOccurrence } from '../../kernel/time/schedule-time.ts'
 import { resolveSlice, type PolicySlice } from '../../kernel/policy/slice.ts'
 import type { DigestKind } from './digest.types.ts'
+import { digestTexts } from './digest.texts.ts'
 
 const cronField = z
   .union([z.literal(false), z.string().trim()])
   .refine((v) => v === false || (v.split(/\s+/).length === 5 && nextOccurrence(v, new Date(0)) !== null), {
-    message: '不是有效的 cron 表达式(5 段,例如 "0 8 * * *"),或写 false 关闭',
+    message: digestTexts.badCron,
   })
 
 /** "16:00" is read as "0 16 * * *" (every day at that time); a cron expression or false as for the digests. */

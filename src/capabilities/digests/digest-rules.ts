@@ -4,7 +4,7 @@ import { entry } from '../../core/match-group.ts'
 import { fromLocal, toLocal } from '../../core/local-time.ts'
 import { DEFAULT_CHECKIN_KINDS, kindLabel } from '../../kernel/texts/checkin-kinds.texts.ts'
 import { parsePeriod } from '../../parser/period.ts'
-import { funnelLine } from '../projects/funnel-rules.ts'
+import { funnelLine } from '../../kernel/lists/funnel.texts.ts'
 import { digestTexts as t } from './digest.texts.ts'
 import type { DigestChild, DigestCounts, DigestKind, DigestPeriod } from './digest.types.ts'
 
@@ -73,11 +73,11 @@ export function digestPeriodOf(kind: DigestKind, word: string | undefined, now: 
     return { ok: true, period: dayPeriod(from) }
   }
   if (kind === 'weekly') {
-    if (w === '' || w === '上周') return { ok: true, period: previousPeriod('weekly', now) }
-    if (w === '本周' || w === '这周') return { ok: true, period: weekPeriod(now) }
+    if (t.lastWeekWords.includes(w)) return { ok: true, period: previousPeriod('weekly', now) }
+    if (t.thisWeekWords.includes(w)) return { ok: true, period: weekPeriod(now) }
     return { ok: false, problem: t.badWeek(w) }
   }
-  if (w === '' || w === '上月' || w === '上个月') return { ok: true, period: previousPeriod('monthly', now) }
+  if (t.lastMonthWords.includes(w)) return { ok: true, period: previousPeriod('monthly', now) }
   const p = parsePeriod(w, now)
   if (p?.kind !== 'month') return { ok: false, problem: t.badMonth(w) }
   return { ok: true, period: monthDigestPeriod(p.from) }

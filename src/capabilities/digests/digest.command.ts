@@ -16,13 +16,11 @@ const parseFor =
     return r.ok ? ok({ period: r.period }) : problem(r.problem)
   }
 
-const make = (kind: DigestKind, name: string, aliases: string[], usage: string, example: string, summary: string): CommandDef<Args> => ({
+const make = (kind: DigestKind): CommandDef<Args> => ({
   access: 'member',
-  name,
-  aliases,
-  summary,
-  usage,
-  example,
+  ...digestTexts.commands[kind],
+  aliases: [kind],
+
   roles: ['supervisor', 'admin'],
   parse: parseFor(kind),
   async run(ctx) {
@@ -32,13 +30,6 @@ const make = (kind: DigestKind, name: string, aliases: string[], usage: string, 
   },
 })
 
-export const dailyDigestCommand = make(
-  'daily',
-  '日报',
-  ['daily'],
-  '#日报 [昨天|今天|11月20日]',
-  '#日报 昨天',
-  '本单位及下级的日报:待关注问题、签到、任务、隐患、志愿、通知',
-)
-export const weeklyDigestCommand = make('weekly', '周报', ['weekly'], '#周报 [上周|本周]', '#周报 上周', '本单位及下级的周报')
-export const monthlyDigestCommand = make('monthly', '月报', ['monthly'], '#月报 [上月|本月|11月]', '#月报 上月', '本单位及下级的月报')
+export const dailyDigestCommand = make('daily')
+export const weeklyDigestCommand = make('weekly')
+export const monthlyDigestCommand = make('monthly')

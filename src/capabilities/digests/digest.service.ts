@@ -14,13 +14,9 @@ import type { DigestChild, DigestCounts, DigestPeriod } from './digest.types.ts'
 import { unitContext } from '../../kernel/org/unit-context.ts'
 import { forReports } from '../../db/read-replica.ts'
 
-export async function digestFor(w: Work, unit: Unit, period: DigestPeriod, opts: { late?: boolean } = {}): Promise<DigestCounts> {
-  // The counts read from the replica when DATABASE_READ_URL is set (read-replica.ts).
-  const db = forReports(w.db)
-  const { from, to } = period
-  const asOf = new Date(Math.min(w.now.getTime(), to.getTime()))
-  const units = await digestRepo.subtree(db, unit.path)
-  const ids = units.map((u) => u.id)
+/** The unit's direct children, each with its counts (the root's own records count as "own"), and the slot of every
+ *  unit of the subtree: the child it folds into. */
+function childSlots(unit: Unit, units: { id: number; name: string; kind: string; path: string }[]) {
   const children = new Map<number, DigestChild>()
   for (const u of units) if (childOf(unit.path, u.path) === u.id) children.set(u.id, emptyChild(u.name, u.kind === 'grid'))
   const own = emptyChild(unit.name, unit.kind === 'grid')
@@ -29,7 +25,17 @@ export async function digestFor(w: Work, unit: Unit, period: DigestPeriod, opts:
     const c = childOf(unit.path, u.path)
     slotOf.set(u.id, (c !== null ? children.get(c) : undefined) ?? own)
   }
-  const slot = (unitId: number) => slotOf.get(unitId) ?? own
+  return { children, own, slot: (unitId: number) => slotOf.get(unitId) ?? own }
+}
+
+export async function digestFor(w: Work, unit: Unit, period: DigestPeriod, opts: { late?: boolean } = {}): Promise<DigestCounts> {
+  // The counts read from the replica when DATABASE_READ_URL is set (read-replica.ts).
+  const db = forReports(w.db)
+  const { from, to } = period
+  const asOf = new Date(Math.min(w.now.getTime(), to.getTime()))
+  const units = await digestRepo.subtree(db, unit.path)
+  const ids = units.map((u) => u.id)
+  const { children, own, slot } = childSlots(unit, units)
   const gridIds = units.filter((u) => u.kind === 'grid').map((u) => u.id)
 
   const [checkins, active, tasks, reported, handled, hours, notices, noticesSent, funnel, activities] = await Promise.all([
@@ -61,36 +67,50 @@ export async function digestFor(w: Work, unit: Unit, period: DigestPeriod, opts:
     funnel,
     activities,
   }
-  for (const r of checkins) {
+  const activeSet = new Set(active)
+  for (const g of gridIds) if (!activeSet.has(g)) slot(g).silentGrids += 1
+  fold(c, slot, { checkins, tasks, reported, handled, hours, notices })
+  return c
+}
+
+type Rows = {
+  checkins: Awaited<ReturnType<typeof digestRepo.checkins>>
+  tasks: Awaited<ReturnType<typeof digestRepo.tasks>>
+  reported: Awaited<ReturnType<typeof digestRepo.hazardsReported>>
+  handled: Awaited<ReturnType<typeof digestRepo.hazardsHandled>>
+  hours: Awaited<ReturnType<typeof digestRepo.hours>>
+  notices: Awaited<ReturnType<typeof digestRepo.notices>>
+}
+
+/** Adds the grouped rows to the totals, and each unit's problems to the child it folds into. */
+function fold(c: DigestCounts, slot: (unitId: number) => DigestChild, rows: Rows): void {
+  for (const r of rows.checkins) {
     c.checkinsByType[r.type] = (c.checkinsByType[r.type] ?? 0) + r.n
     c.households += r.households
     slot(r.unitId).checkins += r.n
   }
-  const activeSet = new Set(active)
-  for (const g of gridIds) if (!activeSet.has(g)) slot(g).silentGrids += 1
-  for (const r of tasks) {
+  for (const r of rows.tasks) {
     c.tasks.opened += r.opened
     c.tasks.claimed += r.claimed
     c.tasks.done += r.done
     slot(r.unitId).overdueTasks.push(...(r.overdue ?? []))
   }
-  for (const r of reported) c.hazards.reported += r.n
-  for (const r of handled) {
+  for (const r of rows.reported) c.hazards.reported += r.n
+  for (const r of rows.handled) {
     c.hazards.resolved += r.resolved
     slot(r.unitId).oldHazards.push(...(r.old ?? []))
   }
-  for (const r of hours) {
+  for (const r of rows.hours) {
     c.hours.approvedEntries += r.approved
     c.hours.approvedMinutes += r.minutes
     slot(r.unitId).pendingHours += r.pending
   }
-  for (const r of notices) {
+  for (const r of rows.notices) {
     c.notices.deliveries += r.deliveries
     c.notices.rooms += r.rooms
     c.notices.onTime += r.onTime
     slot(r.unitId).unackedNotices += r.unacked
   }
-  return c
 }
 
 /** The digest's text and its chart (PNG; null when the unit has no child units), for a digest that is sent. */

@@ -47,4 +47,21 @@ export const digestTexts = {
   chartCheckins: '签到',
   chartOpen: '待关注',
   notHere: '日报、周报、月报只在您负责的单位(社区、街道、区)的工作群里查看。',
+  /** #帮助's line for 日报 · 周报 · 月报 · 导出. */
+  helpTitle: '报表',
+  /** The words after #周报 / #月报 that name the last or this period (what people type, not what the bot says). */
+  lastWeekWords: ['', '上周'],
+  thisWeekWords: ['本周', '这周'],
+  lastMonthWords: ['', '上月', '上个月'],
+  badCron: '不是有效的 cron 表达式(5 段,例如 "0 8 * * *"),或写 false 关闭',
+  commands: {
+    daily: {
+      name: '日报',
+      usage: '#日报 [昨天|今天|11月20日]',
+      example: '#日报 昨天',
+      summary: '本单位及下级的日报:待关注问题、签到、任务、隐患、志愿、通知',
+    },
+    weekly: { name: '周报', usage: '#周报 [上周|本周]', example: '#周报 上周', summary: '本单位及下级的周报' },
+    monthly: { name: '月报', usage: '#月报 [上月|本月|11月]', example: '#月报 上月', summary: '本单位及下级的月报' },
+  } satisfies Record<DigestKind, { name: string; usage: string; example: string; summary: string }>,
 }

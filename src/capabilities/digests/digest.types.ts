@@ -1,7 +1,7 @@
 // What a digest (日报 · 周报 · 月报) says, as counts: our own types, filled by digest.service.ts from grouped queries and
 // turned into text by the pure digest-rules.ts. Only counts, unit names and record numbers: nothing about residents.
 import type { CheckinKind, CheckinType } from '../../kernel/texts/checkin-kinds.texts.ts'
-import type { FunnelCounts } from '../projects/funnel-rules.ts'
+import type { FunnelCounts } from '../../kernel/lists/funnel.ts'
 
 export type DigestKind = 'daily' | 'weekly' | 'monthly'
 

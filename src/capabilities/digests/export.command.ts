@@ -9,7 +9,7 @@ import { ok, problem, type CommandDef, type ParseResult } from '../../pipeline/c
 
 type Args = { month: string; label: string }
 
-const LEDGER_WORDS = new Set(['台账', '台帐', 'ledger'])
+const LEDGER_WORDS = new Set(ledgerTexts.ledgerWords)
 
 function parse(argv: string[], _text: string, now: Date): ParseResult<Args> {
   const [what, ...rest] = argv
@@ -20,11 +20,9 @@ function parse(argv: string[], _text: string, now: Date): ParseResult<Args> {
 
 export const exportCommand: CommandDef<Args> = {
   access: 'member',
-  name: '导出',
+  ...ledgerTexts.command,
   aliases: ['export'],
-  summary: '导出本单位及下级的月度台账(Excel 文件,稍后发到本群)',
-  usage: '#导出 台账 [本月|上月|11月]',
-  example: '#导出 台账 上月',
+
   roles: ['supervisor', 'admin'],
   parse,
   async run(ctx) {

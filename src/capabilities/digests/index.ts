@@ -13,7 +13,7 @@ import type { Capability } from '../capability.ts'
 
 export const digests: Capability = {
   name: 'digests',
-  help: { title: '报表', commands: [dailyDigestCommand, weeklyDigestCommand, monthlyDigestCommand, exportCommand] },
+  help: { title: digestTexts.helpTitle, commands: [dailyDigestCommand, weeklyDigestCommand, monthlyDigestCommand, exportCommand] },
   timers: {
     handlers: (deps) => digestTimerHandlers(deps),
     sources: (clock) => [digestTimers(clock), reminderTimers(clock), digestChartTimers, ledgerExportTimers],

@@ -11,11 +11,8 @@ import { AppError } from '../../core/errors.ts'
 import type { Db } from '../../db/client.ts'
 import { inTransaction } from '../../db/transaction.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
-import { districtOf, type BoundRoom, type Unit } from '../../kernel/org/org.types.ts'
-import { fileToRoom } from '../../kernel/org/room-message.ts'
-import { jobId } from '../../core/ids.ts'
-import type { MediaStore } from '../../core/ports.ts'
-import { ledgerFileName } from './ledger-rules.ts'
+import type { Unit } from '../../kernel/org/org.types.ts'
+
 import { owedMoves } from '../points/points-rules.ts'
 import { monthPeriod } from '../../kernel/time/periods.ts'
 import { settleCheckins } from '../points/points.service.ts'
@@ -31,6 +28,7 @@ import { unitContext } from '../../kernel/org/unit-context.ts'
 import { cityDistricts } from '../../kernel/org/org.service.ts'
 import { mergeDistrictSheets } from './ledger-city.ts'
 import { DEFAULT_CHECKIN_KINDS } from '../../kernel/texts/checkin-kinds.texts.ts'
+import { must } from '../../core/must.ts'
 
 export { cellWidth } from './ledger-writer.ts'
 
@@ -80,7 +78,7 @@ async function scopeSheets(w: Work, scope: LedgerScope, period: { from: Date; to
   ])
   // A balance never shows below zero (issue #29): an entry that moved what is owed (待抵扣) says so in its 说明.
   const { moves } = owedMoves(allPoints, opening)
-  const points = allPoints.map((e, i) => ({ ...e, owed: moves[i]! }))
+  const points = allPoints.map((e, i) => ({ ...e, owed: must(moves[i], 'LEDGER_OWED_MISSING') }))
   const memberIds = [...new Set([...tasks.flatMap((x) => [x.creatorId, x.holderId ?? 0]), ...hours.flatMap((x) => [x.memberId, x.reviewerId ?? 0])])].filter(
     Boolean,
   )
@@ -132,7 +130,7 @@ export async function ledgerBytes(w: Work, scope: LedgerScope, month: string, o?
 /** The CLI's entry: the whole district's month, written to a file. */
 export async function exportLedger(db: Db, a: { district?: string; month: string; file: string; now?: Date }) {
   const names = await orgRepo.districtNames(db)
-  const district = a.district ?? (names.length === 1 ? names[0]! : '')
+  const district = a.district ?? (names.length === 1 ? (names[0] ?? '') : '')
   if (!district) throw new AppError('EXPORT_DISTRICT', 'which district', t.whichDistrict(names))
   return inTransaction(db, (tx) => exportLedgerMonth({ db: tx, effects: new Effects(), now: a.now ?? new Date() }, { ...a, district }), {
     timeoutMs: 300_000,

@@ -7,7 +7,8 @@ import { ledgerTexts as t } from './ledger.texts.ts'
 export type LedgerMonth = { ok: true; month: string; label: string } | { ok: false; problem: string }
 
 export function ledgerMonthOf(word: string | undefined, now: Date): LedgerMonth {
-  const w = (word ?? '').trim() || '本月'
+  const w = (word ?? '').trim() || t.defaultMonth
+
   const p = parsePeriod(w, now)
   if (p?.kind !== 'month') return { ok: false, problem: t.badPeriod(w) }
   if (p.from.getTime() > now.getTime()) return { ok: false, problem: t.futureMonth }

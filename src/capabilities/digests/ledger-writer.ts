@@ -7,6 +7,7 @@ import { entry } from '../../core/match-group.ts'
 import { Readable, type Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import archiver from 'archiver'
+import { ledgerTexts } from './ledger.texts.ts'
 
 export type Cell = string | number
 
@@ -36,7 +37,7 @@ export function fittedWidths(headers: string[], rows: Cell[][]): number[] {
   for (const r of rows)
     for (let i = 0; i < widest.length; i++) {
       const w = cellWidth(r[i] ?? '')
-      if (w > widest[i]!) widest[i] = w
+      if (w > (widest[i] ?? 0)) widest[i] = w
     }
   return widest.map((w) => Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2)))
 }
@@ -68,8 +69,7 @@ export function rowXml(r: number, cells: Cell[], letters: string[], bold: boolea
   const style = bold === true ? 1 : bold || 0
   const s = style ? ` s="${style}"` : ''
   let x = `<row r="${r}"${style ? ` s="${style}" customFormat="1"` : ''}${style === 2 ? ' ht="24" customHeight="1"' : ''}>`
-  for (let i = 0; i < cells.length; i++) {
-    const v = cells[i]!
+  for (const [i, v] of cells.entries()) {
     const ref = `${letters[i] ?? columnLetters(i)}${r}`
     x += typeof v === 'number' ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s} t="str"><v>${xmlText(v)}</v></c>`
   }
@@ -119,7 +119,8 @@ function printTitles(s: LedgerSheet, i: number): string {
 const pageSetupXml = (title: string) =>
   '<printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
   '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
-  `<headerFooter><oddFooter>&amp;L${xmlText(title).replace(/&amp;/g, '&amp;&amp;')}&amp;R第 &amp;P 页,共 &amp;N 页</oddFooter></headerFooter>`
+  `<headerFooter><oddFooter>&amp;L${xmlText(title).replace(/&amp;/g, '&amp;&amp;')}&amp;R${ledgerTexts.pageFooter}</oddFooter>
+</headerFooter>`
 
 /** A sheet's XML, produced in chunks of rows (a month's check-ins are ~100 MB of XML: never one string). */
 function* sheetXml(s: LedgerSheet): Generator<string> {
@@ -134,7 +135,8 @@ function* sheetXml(s: LedgerSheet): Generator<string> {
   for (let at = 0; at < s.rows.length; at += CHUNK) {
     let x = ''
     const end = Math.min(s.rows.length, at + CHUNK)
-    for (let i = at; i < end; i++) x += rowXml(i + header + 1, s.rows[i]!, letters, false)
+    for (const [i, row] of s.rows.slice(at, end).entries()) x += rowXml(at + i + header + 1, row, letters, false)
+
     yield x
   }
   const merge = s.title && s.headers.length > 1 ? `<mergeCells count="1"><mergeCell ref="A1:${letters.at(-1)}1"/></mergeCells>` : ''

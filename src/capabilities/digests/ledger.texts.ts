@@ -48,4 +48,15 @@ export const ledgerTexts = {
     `已写入 ${file}:${Object.entries(rows)
       .map(([k, n]) => `${k} ${n} 行`)
       .join(',')}`,
+  /** What may follow #导出 (what people type), and the month when none is named. */
+  ledgerWords: ['台账', '台帐', 'ledger'],
+  defaultMonth: '本月',
+  command: {
+    name: '导出',
+    summary: '导出本单位及下级的月度台账(Excel 文件,稍后发到本群)',
+    usage: '#导出 台账 [本月|上月|11月]',
+    example: '#导出 台账 上月',
+  },
+  /** The printed page's footer: its page number of the count (Excel's &P and &N codes, XML-escaped). */
+  pageFooter: '第 &amp;P 页,共 &amp;N 页',
 }

@@ -6,6 +6,7 @@ import type { Unit } from '../../kernel/org/org.types.ts'
 import { hashApiKey, KEY_SHAPE, newApiKey, shownPrefix } from './api-key.ts'
 import { apiKeyRepo, unitsNamed } from './api-key.repo.ts'
 import { openApiTexts } from './openapi.texts.ts'
+import { must } from '../../core/must.ts'
 
 export type ApiKeyRefusal = 'API_UNIT_UNKNOWN' | 'API_UNIT_AMBIGUOUS' | 'API_KEY_NAME_TAKEN' | 'API_KEY_UNKNOWN' | 'API_KEY_NAME_EMPTY'
 const refuse = refuser<ApiKeyRefusal>('openapi')
@@ -24,7 +25,7 @@ export async function findUnit(db: DbOrTx, name: string, district?: string): Pro
   const units = districtIds ? all.filter((u) => districtIds.includes(u.districtId ?? u.id)) : all
   if (!units.length) throw refuse('API_UNIT_UNKNOWN', openApiTexts.unitUnknown(name))
   if (units.length > 1) throw refuse('API_UNIT_AMBIGUOUS', openApiTexts.unitAmbiguous(name))
-  return units[0]!
+  return must(units[0], 'API_UNIT_UNKNOWN')
 }
 
 export async function createApiKey(db: DbOrTx, a: { unit: string; district?: string; name: string; write: boolean; now: Date }) {
@@ -53,7 +54,7 @@ export async function revokeApiKey(db: DbOrTx, idOrName: string, now: Date) {
         live.map((k) => k.id),
       ),
     )
-  const key = live[0] ?? named[0]!
+  const key = must(live[0] ?? named[0], 'API_KEY_UNKNOWN')
   const changed = (await apiKeyRepo.revoke(db, key.id, now)).count > 0
   return { key, changed }
 }

@@ -73,12 +73,13 @@ export function parseOpen311Request(
   const unit = attribute(b, 'unit', problems)
   const clientRequestId = (idempotencyKey?.trim() || null) ?? attribute(b, 'client_request_id', problems)
   if (lat === null && !address && !unit) problems.push('a location is required: lat and long, address_string, or attribute[unit]')
-  if (problems.length) return { ok: false, problems }
+  if (problems.length || !serviceCode || !description) return { ok: false, problems }
   return {
     ok: true,
     value: {
-      serviceCode: serviceCode!,
-      description: description!,
+      serviceCode,
+      description,
+
       location: lat !== null && long !== null ? { latitude: lat, longitude: long } : null,
       address,
       mediaUrl,

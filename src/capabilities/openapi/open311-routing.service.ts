@@ -6,6 +6,7 @@ import type { DbOrTx } from '../../db/client.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { districtOf, type Unit } from '../../kernel/org/org.types.ts'
 import { open311Repo } from './open311.repo.ts'
+import { must } from '../../core/must.ts'
 
 export type RoutingRefusal = 'OPEN311_UNIT_UNKNOWN' | 'OPEN311_UNIT_OUT_OF_SCOPE' | 'OPEN311_UNIT_NOT_GRID' | 'OPEN311_UNROUTABLE' | 'OPEN311_OUTSIDE'
 const refuse = refuser<RoutingRefusal>('openapi')
@@ -36,7 +37,8 @@ export async function routeToGrid(
     return named
   }
   const grids = subtree.filter((u) => u.kind === 'grid')
-  const inAddress = r.address ? grids.filter((g) => r.address!.includes(g.name)).sort((a, b) => b.name.length - a.name.length)[0] : undefined
+  const address = r.address
+  const inAddress = address ? grids.filter((g) => address.includes(g.name)).sort((a, b) => b.name.length - a.name.length)[0] : undefined
   if (inAddress) return inAddress
   if (r.location) {
     const here = { lat: r.location.latitude, long: r.location.longitude }
@@ -51,7 +53,12 @@ export async function routeToGrid(
       if (!best || m < best.m) best = { unitId: k.unitId, m }
     }
     if (best && best.m > OUTSIDE_M) throw refuse('OPEN311_OUTSIDE', 'lat/long is outside the area of this api_key')
-    if (best && best.m <= NEAR_M) return grids.find((g) => g.id === best.unitId)!
+    const near = best && best.m <= NEAR_M ? best.unitId : null
+    if (near !== null)
+      return must(
+        grids.find((g) => g.id === near),
+        'UNIT_MISSING',
+      )
   }
   if (scope.kind === 'grid') return scope
   throw refuse('OPEN311_UNROUTABLE', 'cannot tell which grid this is: give attribute[unit]=<grid name> or an address naming the grid')

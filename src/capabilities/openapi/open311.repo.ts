@@ -34,9 +34,7 @@ export const open311Repo = {
         take,
       }),
     ])
-    return [
-      ...checkins.map((c) => ({ unitId: c.unitId, lat: c.latitude!, long: c.longitude! })),
-      ...hazards.map((h) => ({ unitId: h.reportUnitId, lat: h.latitude!, long: h.longitude! })),
-    ]
+    const placed = (unitId: number, lat: number | null, long: number | null) => (lat !== null && long !== null ? [{ unitId, lat, long }] : [])
+    return [...checkins.flatMap((c) => placed(c.unitId, c.latitude, c.longitude)), ...hazards.flatMap((h) => placed(h.reportUnitId, h.latitude, h.longitude))]
   },
 }

@@ -4,6 +4,7 @@
 import { maskPersonalData } from '../../core/privacy/mask.ts'
 import type { DomainEventMap, HazardChanged, TaskChanged } from '../../kernel/work.ts'
 import type { WebhookEvent } from './webhook-events.ts'
+import { must } from '../../core/must.ts'
 
 export interface Shaped {
   unitIds: number[]
@@ -81,7 +82,11 @@ export const shape = <K extends WebhookEvent>(name: K, d: DomainEventMap[K]): Sh
 
 /** The body's data for one subscription: unit names added, the text as written only for the owning unit's own. */
 export function dataFor(s: Shaped, names: Map<number, string>, unmasked: boolean): Record<string, unknown> {
-  const data: Record<string, unknown> = { ...s.data, unit: names.get(s.unitIds[0]!) ?? null, owning_unit: names.get(s.ownerUnitId) ?? null }
+  const data: Record<string, unknown> = {
+    ...s.data,
+    unit: names.get(must(s.unitIds[0], 'WEBHOOK_NO_UNIT')) ?? null,
+    owning_unit: names.get(s.ownerUnitId) ?? null,
+  }
   for (const [field, id] of Object.entries(s.units ?? {})) data[field] = names.get(id) ?? null
   if (s.text) data[s.text.field] = unmasked ? s.text.value : maskPersonalData(s.text.value)
   return data

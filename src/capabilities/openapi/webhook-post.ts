@@ -30,10 +30,11 @@ export async function postPinned(url: string, headers: Record<string, string>, b
   } catch (e) {
     return { error: `cannot resolve ${host}: ${(e as Error).message}`.slice(0, 200), permanent: false }
   }
-  if (!addresses.length) return { error: `cannot resolve ${host}`, permanent: false }
+  const pinned = addresses[0]
+  if (!pinned) return { error: `cannot resolve ${host}`, permanent: false }
   const local = addresses.find((a) => isLocalAddress(a.address))
   if (local && !o.allowLocal) return { error: `refused: ${host} resolves to a local address (${local.address})`, permanent: true }
-  const pinned = addresses[0]!
+
   const pin: LookupFunction = (_name, opts, cb) =>
     (opts as { all?: boolean }).all ? (cb as (e: null, a: typeof addresses) => void)(null, [pinned]) : cb(null, pinned.address, pinned.family)
   const send = u.protocol === 'https:' ? https.request : http.request

@@ -1,6 +1,7 @@
 // A webhook delivery's signature: `X-Gridbot-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">` with
 // the subscription's secret. Receivers recompute it, compare in constant time, and refuse old timestamps (replays).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { group } from '../../core/match-group.ts'
 
 export const SIGNATURE_HEADER = 'x-gridbot-signature'
 export const DELIVERY_HEADER = 'x-gridbot-delivery'
@@ -19,7 +20,7 @@ export function verify(secret: string, body: string, header: string, nowMs: numb
   if (!m) return false
   if (Math.abs(nowMs / 1000 - Number(m[1])) > toleranceS) return false
   const want = createHmac('sha256', secret).update(`${m[1]}.${body}`).digest()
-  return timingSafeEqual(want, Buffer.from(m[2]!, 'hex'))
+  return timingSafeEqual(want, Buffer.from(group(m, 2), 'hex'))
 }
 
 /** Seconds before attempt `n` (1-based) is retried: 30 s, 1, 2, 4 … minutes, at most an hour. */

@@ -40,7 +40,14 @@ export function apiAuth(deps: ApiDeps): RequestHandler {
   return (req, res, next) => {
     let keyId: number | null = null
     res.on('finish', () => {
-      const row = { keyId, at: deps.now(), method: req.method, path: req.originalUrl.split('?')[0]!.slice(0, 300), status: res.statusCode, ip: req.ip ?? null }
+      const row = {
+        keyId,
+        at: deps.now(),
+        method: req.method,
+        path: req.originalUrl.replace(/\?.*$/s, '').slice(0, 300),
+        status: res.statusCode,
+        ip: req.ip ?? null,
+      }
       apiKeyRepo.audit(deps.db, row).catch((err: unknown) => deps.log.error({ err, code: 'API_AUDIT' }, 'api call not audited'))
     })
     authenticate(deps.db, keyOf(req))

@@ -20,6 +20,7 @@ import { open311Repo } from '../../capabilities/openapi/open311.repo.ts'
 import { routeToGrid } from '../../capabilities/openapi/open311-routing.service.ts'
 import { open311Texts, SERVICE_GROUP } from '../../capabilities/openapi/openapi.texts.ts'
 import { apiError, needsWrite, principalOf } from './api-auth.ts'
+import { must } from '../../core/must.ts'
 
 /** What filing a request needs of the app: its stores, outbox, timers, clock and domain events. */
 export type WorkDeps = Pick<PipelineDeps, 'prisma' | 'outbox' | 'scheduler' | 'clock' | 'events' | 'log'>
@@ -49,7 +50,7 @@ async function file(deps: WorkDeps, p: ApiPrincipal, r: Open311Input): Promise<s
     const w = { db: tx, effects, now, events: deps.events }
     const description = r.address && !r.location ? open311Texts.descriptionWithAddress(r.description, r.address) : r.description
     const location = r.location ? { ...r.location, address: r.address ?? '' } : null
-    const room = { ...rooms[0]!, unit: grid }
+    const room = { ...must(rooms[0], 'ROOM_UNBOUND'), unit: grid }
     const h = await reportFromOutside(w, {
       room,
       reporter: { id: `open311:${p.keyId}`, name: p.name },
@@ -129,7 +130,8 @@ export function open311Routes(deps: WorkDeps & { mediaBaseUrl: string | null }) 
     router.get('/requests.json', async (req, res) => {
       const q = req.query as Record<string, unknown>
       const str = (k: string) => (typeof q[k] === 'string' ? (q[k] as string) : undefined)
-      const since = str('start_date') ? new Date(str('start_date')!) : null
+      const startDate = str('start_date')
+      const since = startDate ? new Date(startDate) : null
       const status = str('status')
       const take = Math.min(PAGE_MAX, Number(str('page_size') ?? 50))
       const afterId = Number(str('after') ?? 0)

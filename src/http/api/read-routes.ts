@@ -6,7 +6,7 @@ import type { Request, Response, Router } from 'express'
 import { Effects } from '../../core/effects.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { unitNamedUnder } from '../../kernel/org/org.service.ts'
-import { districtOf, type Unit } from '../../kernel/org/org.types.ts'
+import type { Unit } from '../../kernel/org/org.types.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { todayReport } from '../../capabilities/checkins/checkin.service.ts'
 import { boardRepo } from '../../capabilities/console/board.repo.ts'
@@ -31,7 +31,7 @@ async function unitOf(deps: WorkDeps, req: Request, res: Response): Promise<Unit
   if (!name) return scope
   // A city's key (issue #26) names a unit of any of its districts.
   const u = name === scope.name ? scope : await unitNamedUnder(deps.prisma, scope, name)
-  if (!u || !u.path.startsWith(scope.path)) {
+  if (!u?.path.startsWith(scope.path)) {
     apiError(res, 403, `unit ${name} is not inside this api_key's unit`)
     return null
   }

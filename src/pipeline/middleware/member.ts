@@ -5,7 +5,7 @@ import type { MessageContext } from '../context.ts'
 export const memberMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   if (!ctx.member) {
     const m = await ctx.deps.org.member(ctx.deps.prisma, ctx.msg.talkerId)
-    ctx.member = m && m.active && (!ctx.room || m.unit.districtId === ctx.room.unit.districtId) ? m : null
+    ctx.member = m?.active && (!ctx.room || m.unit.districtId === ctx.room.unit.districtId) ? m : null
   }
   await next()
 }

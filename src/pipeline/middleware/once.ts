@@ -3,7 +3,7 @@ import { DuplicateMessage } from '../../core/errors.ts'
 import { inTransaction } from '../../db/transaction.ts'
 import { inboxRepo } from '../../domain/inbox/inbox.repo.ts'
 import { sqlTemplate, writeCounting, writeOutbox } from '../../kernel/outbox/outbox.service.ts'
-import { jobId } from '../../core/ids.ts'
+
 import type { DbOrTx } from '../../db/client.ts'
 import type { MessageContext } from '../context.ts'
 import { rateLimitTexts } from './rate-limit.ts'

@@ -3,6 +3,7 @@ import { parseAck } from '../../parser/ack.ts'
 import { BARE_COMMANDS, MAX_COMMAND_TEXT, oversizeCommand, parseCommand, rejoinSplitWord } from '../../parser/command.ts'
 import { quotedSignUp } from '../../parser/quote.ts'
 import type { MessageContext } from '../context.ts'
+import { pipelineTexts } from '../pipeline.texts.ts'
 
 /**
  * Direct messages, oversize texts and chat that is not a command stop here — except an acknowledgement of a notice
@@ -47,4 +48,4 @@ export const parseMiddleware: Middleware<MessageContext> = async (ctx, next) => 
 }
 
 /** A command too long to take: nothing was done, and why. */
-export const oversizeText = () => `这条命令太长了(超过 ${MAX_COMMAND_TEXT} 字),没有处理。请删减后重发;较长的内容可以分几条发送。`
+export const oversizeText = () => pipelineTexts.oversize(MAX_COMMAND_TEXT)

@@ -1,5 +1,6 @@
 import type { Middleware } from '../../core/compose.ts'
 import type { MessageContext } from '../context.ts'
+import { pipelineTexts } from '../pipeline.texts.ts'
 
 /**
  * Per sender and account, in a window shared by every worker process; time from the injected clock. Past the limit
@@ -20,8 +21,4 @@ export const rateLimitMiddleware: Middleware<MessageContext> = async (ctx, next)
   await next()
 }
 
-export const rateLimitTexts = {
-  slowDown: () => '您发送得太快了:之后的消息照常记录,一分钟后汇总回复。',
-  /** `count` is the number of messages recorded: the first number in the text (the outbox counts up in it). */
-  summary: (count: string) => `✅ 刚才您较快发送的其余 ${count} 条消息均已记录。可发送 #今日 或 #我的 查看。`,
-}
+export const rateLimitTexts = pipelineTexts.rateLimit

@@ -2,11 +2,12 @@ import type { Middleware } from '../../core/compose.ts'
 import { UsageError } from '../../core/errors.ts'
 import { closest } from '../../parser/closest.ts'
 import { isMemberName, registrarNames } from '../../kernel/org/org.service.ts'
-import { districtOf, ROLE_LABEL } from '../../kernel/org/org.types.ts'
+import { districtOf } from '../../kernel/org/org.types.ts'
 import type { MessageContext } from '../context.ts'
 import { unitContext } from '../../kernel/org/unit-context.ts'
 import { stripInvisible } from '../../parser/normalise.ts'
 import { withTypedText } from '../../parser/typed.ts'
+import { pipelineTexts } from '../pipeline.texts.ts'
 
 /**
  * Decides whether this sender may run this command here, then parses its arguments — once, with the command's
@@ -20,8 +21,7 @@ export const resolveMiddleware: Middleware<MessageContext> = async (ctx, next) =
   if (!def) {
     if (!member) return // a guest's unknown "#…" is chat, not a command for us
     const near = closest(command.word, ctx.deps.commands.words())
-    const hint = near.length ? `您是不是要:${near.map((w) => `#${w}`).join(' 或 ')}?` : ''
-    return ctx.reply(`没有“#${command.word.slice(0, 20)}”这个命令。${hint}\n发送 #帮助 查看全部命令。`, { mention: true })
+    return ctx.reply(pipelineTexts.unknownCommand(command.word.slice(0, 20), near), { mention: true })
   }
   if (!member && def.access !== 'guest') {
     const db = ctx.deps.prisma
@@ -30,15 +30,14 @@ export const resolveMiddleware: Middleware<MessageContext> = async (ctx, next) =
     const hint = ctx.room && (await ctx.deps.commands.guestHint(db, ctx.room, ctx.msg.talkerName, ctx.msg.talkerId))
     if (hint) return ctx.reply(hint, { mention: true })
     const who = ctx.room ? await registrarNames(db, ctx.room.unit) : []
-    const register = who.length ? `请联系 ${who.join('、')} 登记。` : '请联系本群负责人登记。'
+
     // A guest showing a member's display name is told they are not that member, so the group does not read the
     // refusal as "李佳鑫 is not registered".
     const namesake = ctx.room && (await isMemberName(db, districtOf(ctx.room.unit), ctx.msg.talkerName))
-    const sender = namesake ? `您的微信号不是已登记的「${stripInvisible(ctx.msg.talkerName)}」` : '您还未登记为网格成员'
-    return ctx.reply(`${sender},暂不能使用 #${def.name}。${register}`, { mention: true })
+    return ctx.reply(pipelineTexts.notRegistered(def.name, who, namesake ? stripInvisible(ctx.msg.talkerName) : null), { mention: true })
   }
   if (member && def.roles && !def.roles.includes(member.role)) {
-    return ctx.reply(`#${def.name} 仅限${def.roles.map((r) => ROLE_LABEL[r]).join('、')}使用。`, { mention: true })
+    return ctx.reply(pipelineTexts.rolesOnly(def.name, def.roles), { mention: true })
   }
   const parsed = def.parse(command.argv, command.args, ctx.now)
   if (!parsed.ok) throw new UsageError(parsed.problem, parsed.example ?? def.example)

@@ -1,5 +1,6 @@
 import type { Middleware } from '../../core/compose.ts'
 import type { MessageContext } from '../context.ts'
+import { pipelineTexts } from '../pipeline.texts.ts'
 
 /**
  * Finds the unit a room is bound to, by the stable WeChat room id (never the topic, which anyone can change).
@@ -21,5 +22,5 @@ export const roomMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   if (!member?.active) return
   ctx.member = member
   if (ctx.def?.access === 'unbound-room') return next()
-  ctx.reply('本群尚未绑定单位,暂不能使用命令。请管理员在本群发送:#绑定 单位名称', { mention: true })
+  ctx.reply(pipelineTexts.unboundRoom, { mention: true })
 }

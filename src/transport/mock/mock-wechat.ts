@@ -9,6 +9,7 @@ import type { MediaStore } from '../../core/ports.ts'
 import type { ObservedMessage } from '../transport.ts'
 import { WechatyTransport } from '../wechaty/wechaty-transport.ts'
 import { SimPuppet } from './sim-puppet.ts'
+import { transportTexts } from '../transport.texts.ts'
 
 interface Account {
   puppet: SimPuppet
@@ -125,7 +126,7 @@ export class MockWeChat {
 
   private account(accountId: string): Account {
     const a = this.accounts.get(accountId)
-    if (!a) throw new Error(`没有这个账号:${accountId}`)
+    if (!a) throw new Error(transportTexts.noAccount(accountId))
     return a
   }
 
@@ -148,11 +149,11 @@ export class MockWeChat {
       p.type === PUPPET.types.Message.Text
         ? (p.text ?? '')
         : p.type === PUPPET.types.Message.Location
-          ? `[位置] ${puppet.locationOf(messageId)?.address ?? ''}`
+          ? transportTexts.locationLine(puppet.locationOf(messageId)?.address ?? '')
           : p.type === PUPPET.types.Message.Image
-            ? '[图片]'
+            ? transportTexts.imageLine
             : file
-              ? `[文件] ${file.name}`
+              ? transportTexts.fileLine(file.name)
               : `[${PUPPET.types.Message[p.type]}]`
     const mentionIds = 'mentionIdList' in p ? (p.mentionIdList ?? []) : []
     const line: ObservedMessage = {

@@ -13,6 +13,7 @@ import { classifyLinkError } from './link-errors.ts'
 import { mediaCause } from '../../storage/media-guard.ts'
 import { LinkSupervisor, portProbe, type SupervisorSettings } from './link-supervisor.ts'
 import { qrUrl } from './qr-url.ts'
+import { transportTexts } from '../transport.texts.ts'
 
 /** An image that fails to download is asked for this many times, FETCH_RETRY_MS × attempt apart. */
 const FETCH_ATTEMPTS = 3
@@ -179,7 +180,7 @@ export class WechatyTransport implements ChatTransport {
     this.bot.on('scan', (qrcode, status) => {
       const url = qrUrl(qrcode)
       this.enter('waiting_scan', url)
-      log.warn({ qr: url, status }, '等待扫码登录:请用该账号的微信扫描二维码')
+      log.warn({ qr: url, status }, transportTexts.waitingScan)
     })
     this.bot.on('login', (user) => {
       this.supervisor?.loggedIn()
@@ -192,7 +193,7 @@ export class WechatyTransport implements ChatTransport {
       log.warn({ user: user.id }, 'logged out')
     })
     this.watchGroups(log)
-    if (this.opts.link) this.supervise(log, mask)
+    if (this.opts.link) this.supervise(this.opts.link, log, mask)
     this.enter('starting')
     await this.bot.start()
     if (this.bot.isLoggedIn) this.enter('logged_in')
@@ -220,8 +221,7 @@ export class WechatyTransport implements ChatTransport {
     this.bot.on('room-topic', (room, topic) => this.groupChanged({ kind: 'renamed', group: { roomId: room.id, topic } }))
   }
 
-  private supervise(log: Logger, mask: (t: string) => string): void {
-    const link = this.opts.link!
+  private supervise(link: NonNullable<WechatyTransportOptions['link']>, log: Logger, mask: (t: string) => string): void {
     const puppet = this.opts.puppet
     const supervisor = new LinkSupervisor(
       {

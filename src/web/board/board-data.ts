@@ -69,6 +69,7 @@ export interface BoardData {
   activities: ActivityRow[]
 }
 
+const at = (d: Date | null) => (d ? formatLocal(d) : null)
 const earliest = (...ds: (Date | null)[]) => ds.filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0] ?? null
 
 export async function boardData(primary: Db, unit: Unit, now: Date, live: AccountStatus[]): Promise<BoardData> {
@@ -97,8 +98,6 @@ export async function boardData(primary: Db, unit: Unit, now: Date, live: Accoun
   const roomIds = [...new Set(notices.flatMap((n) => n.deliveries.map((d) => d.roomId)))]
   const topics = new Map((await boardRepo.roomsByIds(db, roomIds)).map((r) => [r.id, r.topic]))
   const age = (d: Date) => ageLabel(now.getTime() - d.getTime())
-  const at = (d: Date | null) => (d ? formatLocal(d) : null)
-  const status = new Map(live.map((s) => [s.accountId, s]))
   // A city's board (issue #26) lists every district's records: each id as its city group types it, `二七区 T1`.
   const typed = (districtId: number, label: string) => (unit.kind === 'city' ? `${name.get(districtId) ?? ''} ${label}` : label)
   return {
@@ -127,53 +126,77 @@ export async function boardData(primary: Db, unit: Unit, now: Date, live: Accoun
       age: age(h.createdAt),
       next: at(earliest(h.nextEscalationAt, h.nextVerifyAt, h.nextDuplicateAt)),
     })),
-    notices: notices.map((n) => {
-      // A viewer below the notice's target sees the cells of their own subtree only.
-      const cells = n.deliveries
-        .filter((d) => inScope.has(d.unitId))
-        .map((d) => {
-          const acked = d.ackAt !== null
-          return { room: topics.get(d.roomId) ?? String(d.roomId), acked, label: acked ? DELIVERY_LABEL.acknowledged : DELIVERY_LABEL[d.status] }
-        })
-      return {
-        id: `B${n.number}`,
-        urgent: n.priority === 'urgent',
-        text: excerpt(textFor(unit.id, n.unitId, n.text), 40),
-        sentAt: formatLocal(n.createdAt),
-        slaAt: formatLocal(n.slaAt),
-        next: at(n.nextEscalationAt),
-        cells,
-        acked: cells.filter((c) => c.acked).length,
-      }
-    }),
-    accounts: accounts.map((a) => {
-      const s = status.get(a.id)
-      return {
-        id: a.id,
-        state: ACCOUNT_STATE_LABEL[s?.state ?? 'unknown'],
-        stateCode: s?.state ?? 'unknown',
-        since: s ? formatLocal(s.since) : null,
-        detail: s?.detail ?? null,
-        backlog: backlog.get(a.id) ?? 0,
-      }
-    }),
-    checkins:
-      today.kind === 'children'
-        ? [
-            ...today.rows.map((r) => ({ unit: r.unit.name, count: r.count, households: r.households })),
-            ...(today.own ? [{ unit: webTexts.own, count: today.own, households: 0 }] : []),
-          ]
-        : [{ unit: unit.name, count: today.total, households: today.items.reduce((s, c) => s + (c.households ?? 0), 0) }],
-    activities: activities.map((a) => {
-      const n = a._count.ActivitySignup_activityId
-      return {
-        id: `A${a.number}`,
-        unit: name.get(a.unitId) ?? '',
-        name: textFor(unit.id, a.unitId, a.name),
-        startsAt: formatLocal(a.startsAt),
-        place: a.place ? textFor(unit.id, a.unitId, a.place) : '',
-        signed: a.capacity === null ? String(n) : `${n}/${a.capacity}`,
-      }
-    }),
+    notices: noticeRows(notices, unit.id, inScope, topics),
+    accounts: accountRows(accounts, live, backlog),
+    checkins: checkinRows(today, unit),
+    activities: activityRows(activities, unit.id, name),
   }
+}
+
+type Notices = Awaited<ReturnType<typeof boardRepo.recentNotices>>
+type Accounts = Awaited<ReturnType<typeof orgRepo.accounts>>
+type Today = Awaited<ReturnType<typeof todayReport>>
+
+/** Each notice with a cell per delivery: a viewer below the notice's target sees the cells of their own subtree only. */
+function noticeRows(notices: Notices, viewerUnitId: number, inScope: Set<number>, topics: Map<number, string>): NoticeRow[] {
+  return notices.map((n) => {
+    // A viewer below the notice's target sees the cells of their own subtree only.
+    const cells = n.deliveries
+      .filter((d) => inScope.has(d.unitId))
+      .map((d) => {
+        const acked = d.ackAt !== null
+        return { room: topics.get(d.roomId) ?? String(d.roomId), acked, label: acked ? DELIVERY_LABEL.acknowledged : DELIVERY_LABEL[d.status] }
+      })
+    return {
+      id: `B${n.number}`,
+      urgent: n.priority === 'urgent',
+      text: excerpt(textFor(viewerUnitId, n.unitId, n.text), 40),
+      sentAt: formatLocal(n.createdAt),
+      slaAt: formatLocal(n.slaAt),
+      next: at(n.nextEscalationAt),
+      cells,
+      acked: cells.filter((c) => c.acked).length,
+    }
+  })
+}
+
+/** Each bot account's link state as this process's gateway last saw it, and its unsent backlog. */
+function accountRows(accounts: Accounts, live: AccountStatus[], backlog: Awaited<ReturnType<typeof boardRepo.unsentByAccount>>): BoardData['accounts'] {
+  const status = new Map(live.map((s) => [s.accountId, s]))
+  return accounts.map((a) => {
+    const s = status.get(a.id)
+    return {
+      id: a.id,
+      state: ACCOUNT_STATE_LABEL[s?.state ?? 'unknown'],
+      stateCode: s?.state ?? 'unknown',
+      since: s ? formatLocal(s.since) : null,
+      detail: s?.detail ?? null,
+      backlog: backlog.get(a.id) ?? 0,
+    }
+  })
+}
+
+/** Today's check-ins: per child unit (and the unit's own), or the grid's total. */
+function checkinRows(today: Today, unit: Unit): BoardData['checkins'] {
+  return today.kind === 'children'
+    ? [
+        ...today.rows.map((r) => ({ unit: r.unit.name, count: r.count, households: r.households })),
+        ...(today.own ? [{ unit: webTexts.own, count: today.own, households: 0 }] : []),
+      ]
+    : [{ unit: unit.name, count: today.total, households: today.items.reduce((s, c) => s + (c.households ?? 0), 0) }]
+}
+
+/** The upcoming activities in the subtree and above it, with how many signed up (of the capacity). */
+function activityRows(activities: Awaited<ReturnType<typeof boardRepo.upcomingActivities>>, viewerUnitId: number, name: Map<number, string>): ActivityRow[] {
+  return activities.map((a) => {
+    const n = a._count.ActivitySignup_activityId
+    return {
+      id: `A${a.number}`,
+      unit: name.get(a.unitId) ?? '',
+      name: textFor(viewerUnitId, a.unitId, a.name),
+      startsAt: formatLocal(a.startsAt),
+      place: a.place ? textFor(viewerUnitId, a.unitId, a.place) : '',
+      signed: a.capacity === null ? String(n) : `${n}/${a.capacity}`,
+    }
+  })
 }

@@ -6,6 +6,7 @@ import { send, sendHtml } from '../http.ts'
 import type { Route } from '../router.ts'
 import { orgPage, rosterOf } from './org-view.ts'
 import { rosterWorkbook } from './roster-xlsx.ts'
+import { webTexts } from '../texts.ts'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -27,7 +28,7 @@ export function orgRoutes(ctx: ConsoleContext): Route<Viewer | null>[] {
       handler: async ({ res, url }, session) => {
         const viewer = signedIn(session)
         const unit = await unitInScope(ctx.db, viewer, url.searchParams.get('unit'))
-        const file = `花名册-${unit.name}.xlsx`
+        const file = webTexts.rosterFile(unit.name)
         send(res, 200, XLSX, await rosterWorkbook(await rosterOf(ctx.db, unit)), {
           'content-disposition': `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(file)}`,
         })

@@ -13,7 +13,8 @@ export type RosterUnit = Awaited<ReturnType<typeof rosterRepo.subtreeWithPeople>
 
 export const rosterOf = (db: Db, unit: Unit) => rosterRepo.subtreeWithPeople(db, unit.path)
 
-const KIND_LABEL: Record<string, string> = { district: '区', town: '镇/街道', community: '村/社区', grid: '网格' }
+const KIND_LABEL = webTexts.kindLabel
+
 const c = webTexts.cols
 
 function unitSection(u: RosterUnit, kids: Map<number | null, RosterUnit[]>): Raw {

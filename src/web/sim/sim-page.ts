@@ -13,7 +13,7 @@ export function simPage(o: { world: SimWorld; viewer: Viewer; room: string; spea
   const { world, room } = o
   const roles = new Map(world.spec.members.map((m) => [m.wxid, ROLE_LABEL[m.role]]))
   const option = (p: { wxid: string; name: string }) =>
-    html`<option value="${p.wxid}" data-name="${p.name}"${p.wxid === o.speaker ? html` selected` : ''}>${p.name}（${roles.get(p.wxid) ?? '群众'}）</option>`
+    html`<option value="${p.wxid}" data-name="${p.name}"${p.wxid === o.speaker ? html` selected` : ''}>${p.name}（${roles.get(p.wxid) ?? webTexts.resident}）</option>`
   const here = world.people.filter((p) => p.rooms.includes(room))
   const others = world.people.filter((p) => !p.rooms.includes(room))
   const clock = html`<div class="clock" role="group" aria-label="${webTexts.timeControl}"><span>${webTexts.virtualTime} <time id="now">${formatLocal(o.now)}</time></span>
@@ -35,7 +35,8 @@ ${webTexts.steps.map((s) => html`<button type="button" class="step" data-ms="${s
 <details class="more"><summary>${webTexts.image} / ${webTexts.location}</summary>
 <label>${webTexts.image} <input id="image" type="file" accept="image/*"></label><button type="button" id="send-image">${webTexts.sendImage}</button>
 <fieldset><legend>${webTexts.location}</legend>
-<label>${webTexts.address} <input id="loc-address" value="华府小区3号楼"></label>
+<label>${webTexts.address} <input id="loc-address" value="${webTexts.simAddress}"
+></label>
 <label>${webTexts.latitude} <input id="loc-lat" value="34.75" inputmode="decimal" size="8"></label>
 <label>${webTexts.longitude} <input id="loc-lng" value="113.62" inputmode="decimal" size="8"></label>
 <button type="button" id="send-location">${webTexts.sendLocation}</button></fieldset></details>

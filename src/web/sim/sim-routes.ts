@@ -12,13 +12,14 @@ import type { Request, Route } from '../router.ts'
 import { webTexts } from '../texts.ts'
 import { simPage } from './sim-page.ts'
 import { group } from '../../core/match-group.ts'
+import { must } from '../../core/must.ts'
 
 const IMAGE_LIMIT = 8 * 1024 * 1024
 /** Images typed in the browser, kept for showing them (the newest few hundred). */
 const KEEP_IMAGES = 300
 const DAY_MS = 86_400_000
 /** What the mock's transcript says for an image. */
-const IMAGE_TEXT = '[图片]'
+const IMAGE_TEXT = webTexts.imageLine
 
 const sayBody = z.object({ room: z.string().min(1), from: z.string().min(1), text: z.string().trim().min(1).max(2000) })
 const imageBody = z.object({ room: z.string().min(1), from: z.string().min(1), name: z.string().max(200), data: z.string().min(1) })
@@ -55,9 +56,9 @@ function parse<T>(schema: z.ZodType<T>, body: string): T {
   return r.data
 }
 
-// Long because every route closes over one session's state (images kept, the serial action chain, the default room
-// and speaker); each route itself is a few lines. A split would pass that state around (issue #21 leaves it).
-export function simRoutes(ctx: ConsoleContext, session: SimSession): Route<Viewer | null>[] {
+/** What every route of one simulator session shares: the images kept, the serial action chain, the default room
+ *  and speaker, and the checks of a person and a room named in a request. */
+function simState(ctx: ConsoleContext, session: SimSession) {
   const { world } = session
   const images = new Map<string, { bytes: Buffer; type: string }>()
   // A person's image links to its bytes when the browser sent it (the page shows a placeholder when they are not here):
@@ -99,19 +100,28 @@ export function simRoutes(ctx: ConsoleContext, session: SimSession): Route<Viewe
       .units.filter((u) => u.kind === 'grid')
       .map((u) => u.name),
   )
-  const defaultRoom = world.spec.rooms.find((r) => grids.has(r.unit))?.topic ?? world.spec.rooms[0]!.topic
+  const defaultRoom = world.spec.rooms.find((r) => grids.has(r.unit))?.topic ?? must(world.spec.rooms[0], 'SIM_NO_ROOM').topic
   const defaultSpeaker = (topic: string) =>
-    (
-      world.spec.members.find((m) => m.role === 'grid_cadre' && m.wxid && m.rooms.includes(topic)) ??
-      world.people.find((p) => p.rooms.includes(topic)) ??
-      world.people[0]!
-    ).wxid!
+    must(
+      (
+        world.spec.members.find((m) => m.role === 'grid_cadre' && m.wxid && m.rooms.includes(topic)) ??
+        world.people.find((p) => p.rooms.includes(topic)) ??
+        must(world.people[0], 'SIM_NO_PERSON')
+      ).wxid,
+      'SIM_NO_WXID',
+    )
+  return { world, images, chatLine, serial, clock, person, room, defaultRoom, defaultSpeaker }
+}
 
-  const act =
-    (handler: (r: Request) => Promise<unknown>): Route<Viewer | null>['handler'] =>
-    async (r) =>
-      sendJson(r.res, { ok: true, ...((await serial(() => handler(r))) as object) })
+type SimState = ReturnType<typeof simState>
 
+export function simRoutes(ctx: ConsoleContext, session: SimSession): Route<Viewer | null>[] {
+  const s = simState(ctx, session)
+  return [...pageRoutes(session, s), ...actionRoutes(session, s)]
+}
+
+/** The page, a room's transcript and an image a person sent. */
+function pageRoutes(session: SimSession, { world, images, chatLine, room, defaultRoom, defaultSpeaker }: SimState): Route<Viewer | null>[] {
   return [
     {
       method: 'GET',
@@ -142,6 +152,17 @@ export function simRoutes(ctx: ConsoleContext, session: SimSession): Route<Viewe
         send(res, 200, img.type, img.bytes, { 'cache-control': 'private, max-age=3600' })
       },
     },
+  ]
+}
+
+/** What the page does: say, send an image or a location, advance the clock — one at a time, each answered. */
+function actionRoutes(session: SimSession, { world, images, serial, clock, person, room }: SimState): Route<Viewer | null>[] {
+  const act =
+    (handler: (r: Request) => Promise<unknown>): Route<Viewer | null>['handler'] =>
+    async (r) =>
+      sendJson(r.res, { ok: true, ...((await serial(() => handler(r))) as object) })
+
+  return [
     {
       method: 'POST',
       path: '/api/sim/say',
@@ -161,7 +182,8 @@ export function simRoutes(ctx: ConsoleContext, session: SimSession): Route<Viewe
         const m = /^data:(image\/[\w.+-]+);base64,(.*)$/s.exec(b.data)
         if (!m) throw new HttpError(400, 'WEB_BAD_IMAGE', 'image is not a base64 data URL', webTexts.badRequest)
         const bytes = Buffer.from(group(m, 2), 'base64')
-        if (bytes.length > IMAGE_LIMIT) throw new HttpError(413, 'WEB_IMAGE_TOO_LARGE', `image of ${bytes.length} bytes`, '图片太大(最多 8 MB)')
+        if (bytes.length > IMAGE_LIMIT) throw new HttpError(413, 'WEB_IMAGE_TOO_LARGE', `image of ${bytes.length} bytes`, webTexts.imageTooLarge)
+
         const id = world.sendImageBytes(person(b.from), room(b.room), b.name || 'image.jpg', bytes)
         images.set(id, { bytes, type: group(m, 1) })
         for (const oldest of images.keys()) {

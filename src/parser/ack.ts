@@ -104,12 +104,12 @@ export function parseAck(raw: string): Ack | null {
     if (!glue && !(last.w === '好的' && AFTER_HAODE.test(after))) return null
   }
   // The first clause asks (收到 没?, 明白 吗): a question, not an answer.
-  const clause = /^[^,.!;。~…\n]*/u.exec(text)![0].trim()
+  const clause = (/^[^,.!;。~…\n]*/u.exec(text)?.[0] ?? '').trim()
   if (QUESTION.test(clause) || clause.includes('?')) return null
   // Latin words after it: "OK google", "收到 T5" (a task id), "收到 B" — not about a notice.
   if (/^[a-z]/.test(after)) return null
   // "1、3号楼…", "1. 巡查": a numbered list, not a 1.
-  if (/^1+$/.test(last.w) && (/^\d/.test(after) || /^[、.．)）:：]/u.test(raw.slice(m.end[lastEnd - 1]!).trimStart()))) return null
+  if (/^1+$/.test(last.w) && (/^\d/.test(after) || /^[、.．)）:：]/u.test(raw.slice(m.end[lastEnd - 1] ?? 0).trimStart()))) return null
   const typed = typedRange(m, raw, rest, text.length)
   const note = EMPTY_NOTE.test(typed) ? null : [...typed].slice(0, MAX_NOTE).join('')
   return { number, note }

@@ -8,6 +8,7 @@ import type { MediaStore } from '../core/ports.ts'
 import { accountTexts } from '../domain/account/account.texts.ts'
 import type { Infra } from '../infra.ts'
 import type { App, Role } from '../main.ts'
+import { appTexts } from './app.texts.ts'
 
 export interface StartOptions {
   role: Role
@@ -79,7 +80,7 @@ export async function startBot(opts: StartOptions, env: Env, log: Logger, infra:
     ...(auto ? { autoAccounts: { max: env.GRIDBOT_GATEWAY_MAX_ACCOUNTS } } : {}),
     makeTransport: (accountId) => {
       const c = connections.get(accountId)
-      if (!c) throw new Error(`账号 ${accountId} 没有连接配置`)
+      if (!c) throw new Error(appTexts.noConnection(accountId))
       log.info(
         {
           account: accountId,

@@ -5,7 +5,6 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq'
 import type { Logger } from '../core/logger.ts'
 import type { Metrics } from '../core/metrics.ts'
-import { must } from '../core/must.ts'
 import { NotInRoomError, type ChatTransport } from '../transport/transport.ts'
 import { outboundQueueName, type QueueEnv } from '../jobs/queues.ts'
 import { createWorker } from '../jobs/worker-factory.ts'
@@ -85,7 +84,7 @@ export function startSender(
         throw new DelayedError()
       }
       if (route.kind === 'move') {
-        await must(hooks.gate, 'SENDER_NO_GATE').handOver(route.accountId, job.data, must(job.id, 'SENDER_NO_JOB_ID'), job.opts.priority)
+        await hooks.gate!.handOver(route.accountId, job.data, job.id!, job.opts.priority)
         log.info({ jobId: job.id, from: transport.accountId, to: route.accountId }, 'post moved to another account of the room')
         return
       }

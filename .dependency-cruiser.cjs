@@ -89,10 +89,11 @@ module.exports = {
     {
       name: 'web-is-an-edge',
       comment:
-        'src/web/ (the web console) sits beside the CLI at the top: only the CLI and src/web/ itself import it. The bot ' +
-        '(commands, domain, pipeline, jobs) never depends on the console; what the console reads comes from repositories.',
+        'src/web/ (the web console) sits beside the CLI at the top: only the CLI, the production starter that mounts it ' +
+        '(src/app/production.ts) and src/web/ itself import it. The bot (commands, domain, pipeline, jobs) never depends ' +
+        'on the console; what the console reads comes from repositories.',
       severity: 'error',
-      from: { path: '^src/', pathNot: ['^src/web/', '^src/cli[.]ts$'] },
+      from: { path: '^src/', pathNot: ['^src/web/', '^src/cli[.]ts$', '^src/app/production[.]ts$'] },
       to: { path: '^src/web/' },
     },
     {

@@ -7,12 +7,11 @@ import { createLogger, type Logger } from './core/logger.ts'
 import { AppError, isAppError } from './core/errors.ts'
 import { maskSecrets, registerSecrets } from './core/secrets.ts'
 import { accountTexts } from './domain/account/account.texts.ts'
-import type { Infra } from './infra.ts'
-import type { App } from './main.ts'
 import type { DbOrTx } from './db/client.ts'
-import type { QueueEnv } from './jobs/queues.ts'
 import type { StartOptions } from './app/bot.ts'
 import { registerOpenApiCommands } from './capabilities/openapi/openapi-cli.ts'
+import { cliHelp, cliTexts as t } from './cli.texts.ts'
+import { orgGenerateTexts } from './config/org-generate.texts.ts'
 // Everything heavier (Wechaty, Prisma, BullMQ, the org file readers) is imported by the command that needs it, so
 // `gridbot --help` and a refused start answer at once.
 
@@ -41,7 +40,7 @@ async function setup(env: Env, log: Logger): Promise<void> {
   // Nothing leaves as a raw stack on stderr: it goes into the log stream, and the process ends.
   const fatal = (kind: string) => (err: unknown) => {
     log.fatal({ err }, kind)
-    process.stderr.write(`错误 / error: ${maskSecrets((err as Error)?.message ?? String(err))}\n`)
+    process.stderr.write(t.fatal(maskSecrets((err as Error)?.message ?? String(err))))
     log.flush?.()
     process.exit(1)
   }
@@ -75,7 +74,7 @@ async function openDb(env: Env) {
   return db
 }
 
-const program = new Command('gridbot').description('网格助手 — grid governance chat-ops bot').showHelpAfterError()
+const program = new Command('gridbot').description(cliHelp.program).showHelpAfterError()
 
 program
   .command('start')
@@ -90,89 +89,16 @@ program
   .action(async (opts: StartOptions) => {
     const env = loadEnv()
     const log = createLogger(env.LOG_LEVEL, env.GRIDBOT_LOG_FILE)
-    if (!['all', 'gateway', 'worker'].includes(opts.role)) throw new Error('--role 只能是 all、gateway 或 worker')
+    if (!['all', 'gateway', 'worker'].includes(opts.role)) throw new Error(t.roleOnly)
     // PGlite lives inside one process: separate gateway and worker processes must share a PostgreSQL server.
-    if (opts.role !== 'all' && !env.DATABASE_URL) throw new Error(`--role ${opts.role} 需要 DATABASE_URL(PostgreSQL):内嵌的 PGlite 只能在单个进程中使用`)
+    if (opts.role !== 'all' && !env.DATABASE_URL) throw new Error(t.roleNeedsPostgres(opts.role))
     // Production never falls back to the embedded stores silently.
-    const missing = [env.DATABASE_URL ? null : 'DATABASE_URL', redisLocation(env) ? null : 'REDIS_URL'].filter(Boolean)
-    if (missing.length && !opts.embedded)
-      throw new Error(
-        `未设置 ${missing.join('、')}:生产环境需要 PostgreSQL 与 Redis;若确要使用内嵌数据库与私有 redis-server,请加 --embedded\n` +
-          `${missing.join(' and ')} not set: production needs PostgreSQL and Redis; pass --embedded to use the embedded PGlite / a private redis-server`,
-      )
+    const missing = [env.DATABASE_URL ? null : 'DATABASE_URL', redisLocation(env) ? null : 'REDIS_URL'].filter((v): v is string => v !== null)
+    if (missing.length && !opts.embedded) throw new Error(t.storesMissing(missing))
     await setup(env, log)
-    await runStart(opts, env, log)
+    const { startProduction } = await import('./app/production.ts')
+    await startProduction(opts, env, log, (stop) => onSignals(stop, log))
   })
-
-async function runStart(opts: StartOptions, env: Env, log: Logger) {
-  let infra: Infra | null = null
-  let app: App | null = null
-  let http: Awaited<ReturnType<typeof import('./http/process-server.ts').startProcessHttp>> | null = null
-  let media: import('./storage/media-guard.ts').GuardedMediaStore | null = null
-  // Signals first: a stop asked for while the process starts still drains what has started.
-  onSignals(async () => {
-    await app?.stop()
-    await http?.server.close()
-    await infra?.close()
-  }, log)
-  const { Metrics } = await import('./core/metrics.ts')
-  const { startProcessHttp } = await import('./http/process-server.ts')
-  const metrics = new Metrics({ processMetrics: true })
-  // The HTTP surface comes first: /healthz answers and /readyz says 503 while the stores and accounts come up.
-  http = await startProcessHttp({
-    env,
-    log,
-    metrics,
-    checks: {
-      database: () => (infra ? infra.db.ping() : Promise.reject(new Error('starting'))),
-      redis: async () => {
-        if (!app) throw new Error('starting')
-        await app.queueEnv.connection.ping()
-      },
-      accounts: () => (app ? app.transports.map((t) => t.status()) : null),
-      media: () => (media ? media.healthy() : Promise.reject(new Error('starting'))),
-    },
-    queues: () => (app ? app.queues() : Promise.resolve([])),
-  })
-  try {
-    const { openInfra } = await import('./infra.ts')
-    infra = await openInfra(env, log)
-    media = await checkedMediaStore(env)
-    const { startBot } = await import('./app/bot.ts')
-    app = await startBot(opts, env, log, infra, metrics, media)
-    // The open API (keys, Open311, the read API) and the web console (login required) on the same port as health.
-    const { apiRoutes } = await import('./http/api/api-routes.ts')
-    const limiter = await apiKeyLimiter(app.queueEnv, env)
-    http.server.mount('/', apiRoutes({ work: app.deps, mediaBaseUrl: env.GRIDBOT_MEDIA_BASE_URL ?? null, limiter }))
-    const { consoleRoutes } = await import('./web/production-server.ts')
-    http.server.mount('/', consoleRoutes({ db: infra.db.prisma, transports: app.transports, log }))
-  } catch (e) {
-    await http.server.close()
-    await infra?.close() // never leave a private redis-server behind a failed start
-    throw e
-  }
-  log.info({ role: opts.role, http: http.url }, 'ready to serve')
-}
-
-/** The open API's per-key limit, shared by every process through Redis (GRIDBOT_API_RATE_BURST, _PER_SEC). */
-async function apiKeyLimiter(q: QueueEnv, env: Env) {
-  const { RedisApiKeyLimiter } = await import('./jobs/api-key-limiter.ts')
-  return new RedisApiKeyLimiter(q.connection, env.GRIDBOT_QUEUE_PREFIX, { capacity: env.GRIDBOT_API_RATE_BURST, perSecond: env.GRIDBOT_API_RATE_PER_SEC })
-}
-
-/** The media store, proven writable (a file written and removed) before anything is received into it. */
-async function checkedMediaStore(env: Env) {
-  const { mediaStoreFor } = await import('./storage/media-store.ts')
-  const { GuardedMediaStore } = await import('./storage/media-guard.ts')
-  const media = new GuardedMediaStore(mediaStoreFor(env))
-  await media.check().catch((e: Error) => {
-    throw new Error(
-      `图片目录不可写:${media.where}(${e.message})。请让服务用户可写该目录,或设置 GRIDBOT_DATA_DIR / GRIDBOT_MEDIA_S3_*\n` +
-        `media store not writable: ${media.where}; make it writable by the service user`,
-    )
-  })
-  return media
-}
 
 program
   .command('sim')
@@ -199,20 +125,18 @@ program
       await session.stop()
       for (const l of result.transcript)
         process.stdout.write(`${JSON.stringify({ at: l.at, room: l.room, from: l.from, text: l.text, mentions: l.mentions })}\n`)
-      for (const f of result.failures) process.stderr.write(`✗ 第 ${f.step} 步:${f.message}\n`)
+      for (const f of result.failures) process.stderr.write(t.scriptStep(f.step, f.message))
       process.exit(result.ok ? 0 : 1)
     }
     const org = await loadSimOrg(opts.org ?? DEMO_ORG)
     const log = fileLogger(env, 'gridbot.log')
     await setup(env, log)
-    process.stdout.write(
-      `正在启动(数据库:${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite 内嵌'},Redis:${env.REDIS_URL ?? '本地 redis-server'},日志:${env.GRIDBOT_LOG_FILE ?? path.join(env.GRIDBOT_DATA_DIR, 'gridbot.log')})…\n`,
-    )
+    process.stdout.write(t.simStarting(!!env.DATABASE_URL, env.REDIS_URL, env.GRIDBOT_LOG_FILE ?? path.join(env.GRIDBOT_DATA_DIR, 'gridbot.log')))
     const session = await startSim({ env, ...org, log })
     const transcript = opts.transcript ?? path.join(env.GRIDBOT_DATA_DIR, 'sim-transcript.jsonl')
     const { writeTranscript } = await import('./sim/transcript-file.ts')
     writeTranscript(session.world, transcript)
-    process.stdout.write(`对话记录(JSON 行):${transcript}\n`)
+    process.stdout.write(t.transcript(transcript))
     const web = opts.web === undefined ? null : await startSimConsole(session, opts.web === true ? 8080 : parsePort(opts.web), log)
     const { runShell } = await import('./sim/shell.ts')
     let stopped = false
@@ -232,7 +156,7 @@ program
 
 function parsePort(s: string): number {
   const n = Number(s)
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`端口应为 0–65535 的整数:${s}`)
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(t.portRange(s))
   return n
 }
 
@@ -248,18 +172,22 @@ async function startSimConsole(session: import('./sim/session.ts').SimSession, p
     mode: { kind: 'sim', session },
   })
   const { apiApp } = await import('./http/api/api-routes.ts')
-  const api = apiApp({ work: session.app.deps, mediaBaseUrl: null, limiter: await apiKeyLimiter(session.app.queueEnv, loadEnv()) })
-  const server = await serveConsole(web, '127.0.0.1', port, (req, res, next) => api(req, res, next)).catch((e: NodeJS.ErrnoException) => {
-    throw new Error(e.code === 'EADDRINUSE' ? `端口 ${port} 已被占用:请用 --web <其他端口>` : e.message)
+  const api = apiApp({
+    work: session.app.deps,
+    mediaBaseUrl: null,
+    limiter: await (await import('./app/production.ts')).apiKeyLimiter(session.app.queueEnv, loadEnv()),
   })
-  process.stdout.write(`网页模拟器:${server.url}(看板 ${server.url}board,组织架构 ${server.url}org)\n`)
+  const server = await serveConsole(web, '127.0.0.1', port, (req, res, next) => api(req, res, next)).catch((e: NodeJS.ErrnoException) => {
+    throw new Error(e.code === 'EADDRINUSE' ? t.portInUse(port) : e.message)
+  })
+  process.stdout.write(t.webSim(server.url))
   return server
 }
 
 /** An import's changes, the first 200 of them. */
 function printChanges(lines: string[]) {
   for (const l of lines.slice(0, 200)) console.log(l)
-  if (lines.length > 200) console.log(`……共 ${lines.length} 项变更`)
+  if (lines.length > 200) console.log(t.moreChanges(lines.length))
 }
 
 const org = program.command('org').description('the org file: units, rooms, accounts and people')
@@ -303,8 +231,8 @@ org
       if (o.city) return await exportCityCli(db.prisma, o.city, o.out, o.sheets ? 'xlsx' : 'yaml')
       const r = await exportRoster(db.prisma, o.district)
       await writeOrgFile(o.out, r.spec)
-      console.log(`已写入 ${o.out}:${r.spec.rooms.length} 个群,${r.spec.members.length} 名成员(其中 ${r.unlinked} 名待登记)`)
-      if (r.notExported.length) console.log(`注意:名单不含 ${r.notExported.join('、')};再次导入此文件会清除它们,请在原 YAML 中保留。`)
+      console.log(t.rosterWritten(o.out, r.spec.rooms.length, r.spec.members.length, r.unlinked))
+      if (r.notExported.length) console.log(t.notExported(r.notExported))
     } finally {
       await db.close()
     }
@@ -313,12 +241,12 @@ org
 async function exportCityCli(db: DbOrTx, city: string, out: string, ext: 'yaml' | 'xlsx') {
   const { exportCityFiles } = await import('./app/org-import.ts')
   const { writeCityFiles } = await import('./config/city-write.ts')
-  const { cityExportTexts: t } = await import('./config/city-write.texts.ts')
+  const { cityExportTexts } = await import('./config/city-write.texts.ts')
   const r = await exportCityFiles(db, city, ext)
   const files = await writeCityFiles(out, r)
   const members = r.city.members.length + r.districts.reduce((n, d) => n + d.spec.members.length, 0)
-  console.log(t.written(out, files, members, r.unlinked))
-  if (r.notExported.length) console.log(t.notExported(r.notExported))
+  console.log(cityExportTexts.written(out, files, members, r.unlinked))
+  if (r.notExported.length) console.log(cityExportTexts.notExported(r.notExported))
 }
 
 org
@@ -328,7 +256,7 @@ org
   .option('--communities <n>', 'communities', '109')
   .option('--grids <n>', 'grids', '1034')
   .option('--accounts <n>', 'bot accounts (default: one per 150 rooms)')
-  .option('--district <name>', 'district name', '示范区')
+  .option('--district <name>', 'district name', orgGenerateTexts.district)
   .option('--districts <n>', 'a city of this many districts of the size above')
   .requiredOption('--out <file>', 'output YAML file')
   .action(async (o: { towns: string; communities: string; grids: string; accounts?: string; district: string; districts?: string; out: string }) => {
@@ -343,7 +271,7 @@ org
     if (o.districts) return writeGeneratedCity(o.out, { ...size, districts: Number(o.districts) })
     const spec = generateDistrict({ district: o.district, ...size })
     await writeFile(o.out, YAML.stringify(spec))
-    console.log(`已写入 ${o.out}:${spec.rooms.length} 个群,${spec.members.length} 名成员,${spec.accounts.length} 个机器人账号`)
+    console.log(t.generated(o.out, spec.rooms.length, spec.members.length, spec.accounts.length))
   })
 
 /** `gridbot org generate --districts N`: the city file at `out`, its districts' files beside it. */
@@ -376,7 +304,7 @@ exporter
   .option('--district <name>', 'the district (needed only when the database holds several)')
   .option('--out <file>', 'write here instead of to stdout')
   .action(async (o: { format: string; since?: string; district?: string; out?: string }) => {
-    if (o.format !== 'open311' && o.format !== 'csv') throw new Error('--format 只能是 open311 或 csv')
+    if (o.format !== 'open311' && o.format !== 'csv') throw new Error(t.formatOnly)
     const since = o.since ? await parseDay(o.since) : null
     const env = loadEnv()
     const db = await openDb(env)
@@ -385,25 +313,25 @@ exporter
       const text = await exportHazards(db.prisma, { format: o.format, since, district: o.district ?? null, mediaBaseUrl: env.GRIDBOT_MEDIA_BASE_URL ?? null })
       if (o.out) await writeFile(o.out, text.body)
       else process.stdout.write(text.body)
-      if (o.out) console.error(`已写入 ${o.out}:${text.count} 条隐患`)
+      if (o.out) console.error(t.hazardsWritten(o.out, text.count))
     } finally {
       await db.close()
     }
   })
 exporter
   .command('points')
-  .description("a month's points ledger as .xlsx (Chinese headers) for the 台账")
+  .description(cliHelp.points)
   .requiredOption('--month <yyyy-mm>', 'the month, in China time, e.g. 2026-11')
   .option('--district <name>', 'the district (default: the only one in the database)')
-  .option('--out <file>', 'output file (default: 积分台账-<month>.xlsx)')
+  .option('--out <file>', cliHelp.pointsOut)
   .action(async (o: { month: string; district?: string; out?: string }) => {
     await checkMonthOption(o.month)
     const env = loadEnv()
     const db = await openDb(env)
     try {
       const { exportPoints } = await import('./capabilities/points/points-export.service.ts')
-      const r = await exportPoints(db.prisma, { month: o.month, district: o.district, file: o.out ?? `积分台账-${o.month}.xlsx` })
-      console.log(`已写入 ${r.file}:${r.rows} 条积分记录`)
+      const r = await exportPoints(db.prisma, { month: o.month, district: o.district, file: o.out ?? t.pointsFile(o.month) })
+      console.log(t.pointsWritten(r.file, r.rows))
     } finally {
       await db.close()
     }
@@ -411,10 +339,10 @@ exporter
 
 exporter
   .command('ledger')
-  .description("a month's 台账 as .xlsx: sheets 签到 任务 隐患 志愿 积分 项目 (Chinese headers)")
+  .description(cliHelp.ledger)
   .requiredOption('--month <yyyy-mm>', 'the month, in China time, e.g. 2026-11')
   .option('--district <name>', 'the district (default: the only one in the database)')
-  .option('--out <file>', 'output file (default: 台账-<month>.xlsx)')
+  .option('--out <file>', cliHelp.ledgerOut)
   .action(async (o: { month: string; district?: string; out?: string }) => {
     await checkMonthOption(o.month)
     const env = loadEnv()
@@ -422,7 +350,7 @@ exporter
     try {
       const { exportLedger } = await import('./capabilities/digests/ledger-export.service.ts')
       const { ledgerTexts } = await import('./capabilities/digests/ledger.texts.ts')
-      const r = await exportLedger(db.prisma, { month: o.month, district: o.district, file: o.out ?? `台账-${o.month}.xlsx` })
+      const r = await exportLedger(db.prisma, { month: o.month, district: o.district, file: o.out ?? t.ledgerFile(o.month) })
       console.log(ledgerTexts.written(r.file, r.rows))
     } finally {
       await db.close()
@@ -431,12 +359,12 @@ exporter
 
 exporter
   .command('evaluation')
-  .description('cadre evaluation (月度评价 · 季度考核 · 年度评定) as .xlsx: scores, grades, and the 项目 sheet')
+  .description(cliHelp.evaluation)
   .option('--month <yyyy-mm>', 'a month in China time, e.g. 2026-11')
   .option('--quarter <yyyyQn>', 'a quarter, e.g. 2026Q4')
   .option('--year <yyyy>', 'a year, e.g. 2026')
   .option('--district <name>', 'the district (default: the only one in the database)')
-  .option('--out <file>', 'output file (default: 干部评价-<period>.xlsx)')
+  .option('--out <file>', cliHelp.evaluationOut)
   .action(async (o: { month?: string; quarter?: string; year?: string; district?: string; out?: string }) => {
     const { exportEvaluation, exportPeriod } = await import('./capabilities/evaluation/evaluation-export.service.ts')
     if (o.month !== undefined) await checkMonthOption(o.month)
@@ -445,7 +373,7 @@ exporter
     const db = await openDb(env)
     try {
       const r = await exportEvaluation(db.prisma, { period, district: o.district, file: o.out })
-      console.log(`已写入 ${r.file}:${r.rows} 名干部,${r.projects} 个项目`)
+      console.log(t.evaluationWritten(r.file, r.rows, r.projects))
     } finally {
       await db.close()
     }
@@ -563,7 +491,7 @@ program
     const { openDatabase } = await import('./db/client.ts')
     const db = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { pgliteDir: path.resolve(env.GRIDBOT_DATA_DIR, 'pglite') })
     const applied = await db.migrate()
-    console.log(applied.length ? `已应用:${applied.join(', ')}` : '数据库已是最新')
+    console.log(t.migrated(applied))
     await db.close()
   })
 
@@ -579,11 +507,11 @@ program
     const stamp = new Date().toISOString().replace(/[:.]/g, '-')
     const file = o.out ?? `gridbot-${stamp}.${'url' in target ? 'dump' : 'tar.gz'}`
     const r = await backup(target, file)
-    console.log(`已备份 / backed up: ${r.file} (${r.bytes} bytes)`)
-    if (env.GRIDBOT_MEDIA_S3_BUCKET) return console.log('图片在 S3 存储桶中,请用存储桶自身的备份 / media are in the S3 bucket: back it up with its own tools')
+    console.log(t.backedUp(r.file, r.bytes))
+    if (env.GRIDBOT_MEDIA_S3_BUCKET) return console.log(t.mediaInS3)
     const { backupMedia } = await import('./db/backup.ts')
     const m = await backupMedia(path.resolve(env.GRIDBOT_DATA_DIR, 'media'), file)
-    console.log(m ? `已备份图片 / media backed up: ${m.file} (${m.bytes} bytes)` : '没有图片目录 / no media folder')
+    console.log(t.mediaBackedUp(m))
   })
 
 program
@@ -594,7 +522,7 @@ program
   .action(async (file: string, o: { yes?: boolean; force?: boolean }) => {
     const env = loadEnv()
     registerSecrets(secretsOf(env))
-    if (!o.yes) throw new Error('恢复会覆盖数据库中的数据:确认请加 --yes / restoring replaces the database contents: pass --yes')
+    if (!o.yes) throw new Error(t.restoreNeedsYes)
     const { restore, restoreMedia } = await import('./db/backup.ts')
     // A gateway or worker still running would write into the restored database: refuse while any is connected.
     const redisAt = redisLocation(env)
@@ -603,15 +531,11 @@ program
       const db = await openDb(env)
       const ids = await import('./kernel/org/org.service.ts').then((m) => m.accountIds(db.prisma)).finally(() => db.close())
       const n = await connectedProcesses(redisAt, env.GRIDBOT_QUEUE_PREFIX, ids)
-      if (n > 0)
-        throw new Error(
-          `还有 ${n} 个 gridbot 进程在运行(网关或 worker):请先全部停止再恢复 / ${n} gridbot processes are still connected: stop every gateway and worker first (or pass --force)`,
-        )
+      if (n > 0) throw new Error(t.stillConnected(n))
     }
     await restore(await backupTarget(env), file)
-    console.log(`已恢复 / restored: ${file}`)
-    if (await restoreMedia(path.resolve(env.GRIDBOT_DATA_DIR, 'media'), file))
-      console.log(`已恢复图片 / media restored into ${path.resolve(env.GRIDBOT_DATA_DIR, 'media')}`)
+    console.log(t.restored(file))
+    if (await restoreMedia(path.resolve(env.GRIDBOT_DATA_DIR, 'media'), file)) console.log(t.mediaRestored(path.resolve(env.GRIDBOT_DATA_DIR, 'media')))
   })
 
 /** pg_dump / pg_restore of the newest PostgreSQL client on the machine (installed when missing), or the PGlite folder. */
@@ -640,7 +564,7 @@ registerOpenApiCommands(
 let finished = false
 process.on('beforeExit', () => {
   if (finished) return
-  process.stderr.write('错误 / error: 命令未完成就结束了 / the command ended before it finished\n')
+  process.stderr.write(t.unfinished)
   process.exitCode = 1
 })
 
@@ -648,6 +572,6 @@ program
   .parseAsync()
   .then(() => void (finished = true))
   .catch((e: unknown) => {
-    console.error(maskSecrets(isAppError(e) ? e.userMessage : `错误:${(e as Error).message}`))
+    console.error(maskSecrets(isAppError(e) ? e.userMessage : t.failed((e as Error).message)))
     process.exit(1)
   })

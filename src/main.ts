@@ -94,7 +94,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   registerOpsMetrics(metrics, {
     prisma: deps.prisma,
     clock,
-    stores: { database: () => o.infra.db.ping(), redis: () => core.queueEnv.connection.ping(), media: media.healthy ? () => media.healthy!() : null },
+    stores: { database: () => o.infra.db.ping(), redis: () => core.queueEnv.connection.ping(), media: mediaHealth(media) },
   })
   const worker = o.role !== 'gateway' ? await startWorkerRole(core) : null
   const gateway = o.role !== 'worker' ? await startGatewayRole(core) : null
@@ -115,6 +115,12 @@ export async function startApp(o: AppOptions): Promise<App> {
     sweep: () => core.sweepNow(),
     stop: () => (stopping ??= stopApp(core, worker, gateway)),
   }
+}
+
+/** The media store's health check, when the store has one (a guarded store does). */
+function mediaHealth(media: Partial<GuardedMediaStore>): (() => Promise<void>) | null {
+  const healthy = media.healthy?.bind(media)
+  return healthy ? () => healthy() : null
 }
 
 async function stopApp(core: AppCore, worker: WorkerRole | null, gateway: GatewayRole | null): Promise<void> {

@@ -1,6 +1,6 @@
 // Production wiring: the org file imported, the accounts this process serves and their puppet-service connections
 // checked, then the app started for its role with a WeChat transport per account (the CLI's `gridbot start`).
-import { accountConnections, maskToken, maskTokensIn, tokenSource } from '../config/account-connections.ts'
+import { accountConnections, maskToken, maskTokensIn, tokenSource, type AccountConnection } from '../config/account-connections.ts'
 import type { Env } from '../config/env.ts'
 import type { Logger } from '../core/logger.ts'
 import type { Metrics } from '../core/metrics.ts'
@@ -8,6 +8,8 @@ import type { MediaStore } from '../core/ports.ts'
 import { accountTexts } from '../domain/account/account.texts.ts'
 import type { Infra } from '../infra.ts'
 import type { App, Role } from '../main.ts'
+import type { ChatTransport } from '../transport/transport.ts'
+import { appTexts } from './app.texts.ts'
 
 export interface StartOptions {
   role: Role
@@ -41,15 +43,12 @@ async function importAndServe(opts: StartOptions, env: Env, log: Logger, infra: 
   return { accounts, served, auto }
 }
 
-// Long because the transport factory closes over the checked connections, the token mask and the fatal-auth exit;
-// split, those six values would be passed around instead of read in one place.
+/** Starts the app for its role, with a WeChat transport per served account over its checked puppet-service connection. */
 export async function startBot(opts: StartOptions, env: Env, log: Logger, infra: Infra, metrics: Metrics, media: MediaStore): Promise<App> {
   const { startApp } = await import('../main.ts')
   const { accounts, served, auto } = await importAndServe(opts, env, log, infra)
   // Every served account has a token, and no token serves two accounts: checked before anything connects.
   const connections = new Map(accountConnections(served).map((c) => [c.accountId, c]))
-  const tokens = [...connections.values()].map((c) => c.token)
-  const mask = (t: string) => maskTokensIn(t, tokens)
   let app: App | null = null
   let fatal = false
   const onFatal = (accountId: string, reason: string) => {
@@ -64,10 +63,9 @@ export async function startBot(opts: StartOptions, env: Env, log: Logger, infra:
     })()
     Promise.race([stop, new Promise((r) => setTimeout(r, FATAL_STOP_MS))]).finally(() => process.exit(EXIT_CONFIG))
   }
-  const { WechatyTransport } = await import('../transport/wechaty/wechaty-transport.ts')
-  const { createServicePuppet, loadServiceClients } = await import('../transport/wechaty/service-puppet.ts')
+  const makeTransport = await transportFactory({ connections, env, log, metrics, media, onFatal })
+  const { loadServiceClients } = await import('../transport/wechaty/service-puppet.ts')
   await loadServiceClients([...connections.values()])
-  const { systemClock } = await import('../core/clock.ts')
   app = await startApp({
     role: opts.role,
     env,
@@ -77,40 +75,61 @@ export async function startBot(opts: StartOptions, env: Env, log: Logger, infra:
     media,
     accounts: accounts?.length ? accounts : undefined,
     ...(auto ? { autoAccounts: { max: env.GRIDBOT_GATEWAY_MAX_ACCOUNTS } } : {}),
-    makeTransport: (accountId) => {
-      const c = connections.get(accountId)
-      if (!c) throw new Error(`账号 ${accountId} 没有连接配置`)
-      log.info(
-        {
-          account: accountId,
-          token: maskToken(c.token),
-          endpoint: c.endpoint ?? '(discovery)',
-          tls: c.tls?.disable ? 'off' : 'on',
-          client: c.client ?? 'wechaty',
-        },
-        'account connection',
-      )
-      return new WechatyTransport({
-        accountId,
-        puppet: createServicePuppet(c),
-        clock: systemClock,
-        log,
-        media,
-        onDropped: (reason) => metrics.inboundDropped.inc({ reason }),
-        link: {
-          endpoint: c.endpoint,
-          settings: {
-            pingMs: env.GRIDBOT_LINK_PING_MS,
-            silentMs: env.GRIDBOT_LINK_SILENT_MS,
-            retryMinMs: Math.min(500, env.GRIDBOT_LINK_RETRY_MAX_MS),
-            retryMaxMs: env.GRIDBOT_LINK_RETRY_MAX_MS,
-            authGiveUpMs: env.GRIDBOT_AUTH_GIVE_UP_MS,
-          },
-          mask,
-          onFatal,
-        },
-      })
-    },
+    makeTransport,
   })
   return app
+}
+
+interface TransportDeps {
+  connections: Map<string, AccountConnection>
+  env: Env
+  log: Logger
+  metrics: Metrics
+  media: MediaStore
+  /** The service keeps refusing an account's token: the process says why and exits. */
+  onFatal: (accountId: string, reason: string) => void
+}
+
+/** The transport of an account: Wechaty over its puppet-service connection, its link watched, its tokens masked. */
+async function transportFactory(d: TransportDeps): Promise<(accountId: string) => ChatTransport> {
+  const { WechatyTransport } = await import('../transport/wechaty/wechaty-transport.ts')
+  const { createServicePuppet } = await import('../transport/wechaty/service-puppet.ts')
+  const { systemClock } = await import('../core/clock.ts')
+  const { env, log, metrics, media } = d
+  const tokens = [...d.connections.values()].map((c) => c.token)
+  const mask = (t: string) => maskTokensIn(t, tokens)
+  return (accountId) => {
+    const c = d.connections.get(accountId)
+    if (!c) throw new Error(appTexts.noConnection(accountId))
+    log.info(
+      {
+        account: accountId,
+        token: maskToken(c.token),
+        endpoint: c.endpoint ?? '(discovery)',
+        tls: c.tls?.disable ? 'off' : 'on',
+        client: c.client ?? 'wechaty',
+      },
+      'account connection',
+    )
+    return new WechatyTransport({
+      accountId,
+      puppet: createServicePuppet(c),
+      clock: systemClock,
+      log,
+      media,
+      onDropped: (reason) => metrics.inboundDropped.inc({ reason }),
+      link: {
+        endpoint: c.endpoint,
+        settings: {
+          pingMs: env.GRIDBOT_LINK_PING_MS,
+          silentMs: env.GRIDBOT_LINK_SILENT_MS,
+          retryMinMs: Math.min(500, env.GRIDBOT_LINK_RETRY_MAX_MS),
+          retryMaxMs: env.GRIDBOT_LINK_RETRY_MAX_MS,
+          authGiveUpMs: env.GRIDBOT_AUTH_GIVE_UP_MS,
+        },
+        mask,
+        onFatal: d.onFatal,
+      },
+    })
+  }
 }

@@ -16,6 +16,7 @@ import { createReceiver } from '../pipeline/receive.ts'
 import type { ChatTransport } from '../transport/transport.ts'
 import { postFailed, postsSent } from './capability-wiring.ts'
 import type { AppCore } from './core.ts'
+import { appTexts } from './app.texts.ts'
 
 export interface GatewayRole {
   sentMarks: SentMarks
@@ -83,7 +84,7 @@ export async function startGatewayRole(app: AppCore): Promise<GatewayRole> {
   const accounts = o.accounts ?? (await accountIds(deps.prisma))
   if (o.autoAccounts) role.leases = await sharedLeases(app, role, accounts.length, o.autoAccounts.max)
   const paces = await accountPaces(deps.prisma)
-  if (accounts.length === 0) throw new Error('没有机器人账号:请先导入组织文件(gridbot org import <文件>)')
+  if (accounts.length === 0) throw new Error(appTexts.noAccounts)
   const makeTransport = o.makeTransport
   const startAccount = async (accountId: string) => {
     const transport = makeTransport(accountId)

@@ -73,7 +73,7 @@ export function accountConnection(accountId: string, src: Source = process.env):
     try {
       caCert = readFileSync(caFile, 'utf8')
     } catch (e) {
-      throw new AppError('ACCOUNT_CA_UNREADABLE', `CA file ${caFile}: ${(e as Error).message}`, `账号 ${accountId} 的 CA 证书文件无法读取:${caFile}`)
+      throw new AppError('ACCOUNT_CA_UNREADABLE', `CA file ${caFile}: ${(e as Error).message}`, connectionTexts.caUnreadable(accountId, caFile))
     }
   }
   const tls =
@@ -96,18 +96,13 @@ export function accountConnections(accountIds: string[], src: Source = process.e
   const byToken = new Map<string, string>()
   for (const id of accountIds) {
     const c = accountConnection(id, src)
-    if (!c)
-      throw new AppError(
-        'ACCOUNT_NO_TOKEN',
-        `account ${id} has no puppet-service token`,
-        `账号 ${id} 没有 puppet-service token:设置 ${accountEnvKey(id)}_TOKEN(或单账号时 WECHATY_PUPPET_SERVICE_TOKEN)`,
-      )
+    if (!c) throw new AppError('ACCOUNT_NO_TOKEN', `account ${id} has no puppet-service token`, connectionTexts.noToken(id, accountEnvKey(id)))
     const other = byToken.get(c.token)
     if (other)
       throw new AppError(
         'ACCOUNT_TOKEN_REUSED',
         `accounts ${other} and ${id} share token ${maskToken(c.token)}`,
-        `账号 ${other} 和 ${id} 使用了同一个 token(${maskToken(c.token)}):一个 token 只能服务一个账号,请为每个账号单独设置 ${accountEnvKey(id)}_TOKEN`,
+        connectionTexts.sharedToken(other, id, maskToken(c.token), accountEnvKey(id)),
       )
     byToken.set(c.token, id)
     out.push(c)

@@ -1,6 +1,7 @@
 // A deterministic city for benchmarks and tests (issue #26): N generated districts of the given size, each its own
 // file, under a city file with the city's group, two 团市委 supervisors and an admin. Same arguments, same files.
 import type { CitySpec } from './city-spec.ts'
+import { must } from '../core/must.ts'
 import { cityGenerateTexts as t } from './city-generate.texts.ts'
 import { generateDistrict, type GenerateOptions } from './org-generate.ts'
 import type { OrgSpec } from './org-spec.ts'
@@ -21,7 +22,7 @@ export function generateCity(opts: Omit<GenerateOptions, 'district' | 'idPrefix'
   })
   const room = t.room(name)
   // The city's group is served by the first district's first account: a city of 10 districts runs on 80 accounts.
-  const account = districts[0]!.spec.accounts[0]!.id
+  const account = must(districts[0]?.spec.accounts[0], 'CITY_NO_ACCOUNT').id
   const member = (person: string, wxid: string, role: 'supervisor' | 'admin') => ({
     name: person,
     wxid,

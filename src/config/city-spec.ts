@@ -3,6 +3,7 @@
 // (supervisors and admins of the city). `gridbot org import city.yaml` imports the city and every district it names
 // in one transaction: a file that is missing, unreadable, invalid, or a district of another city imports nothing.
 import { z } from 'zod'
+import { must } from '../core/must.ts'
 import { orgSpecSchema, type OrgSpec } from './org-spec.ts'
 
 const shape = orgSpecSchema.shape
@@ -54,7 +55,7 @@ export const flattenCity = (src: CitySource): OrgSpec => {
   return {
     ...cityAsOrgSpec(src.city),
     accounts: [...accounts.values()],
-    rooms: all.flatMap((s) => s.rooms.map((r) => ({ ...r, account: r.account ?? s.accounts[0]!.id }))),
+    rooms: all.flatMap((s) => s.rooms.map((r) => ({ ...r, account: r.account ?? must(s.accounts[0], 'ORG_NO_ACCOUNT').id }))),
     members: all.flatMap((s) => s.members),
     guests: all.flatMap((s) => s.guests),
   }

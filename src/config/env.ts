@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { checkClusterNodeList, checkDatabaseUrl, checkRedisUrl } from './url-checks.ts'
 import { clusterUrl, parseClusterNodes } from './redis-url.ts'
+import { envTexts } from './env.texts.ts'
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v))
 const url = (check: (v: string) => string | null) =>
@@ -105,7 +106,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = schema.safeParse(withoutEmpty(source))
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
-    throw new Error(`配置有误(环境变量) / invalid configuration (environment):\n${lines.join('\n')}`)
+    throw new Error(envTexts.invalid(lines))
   }
   return Object.freeze(parsed.data)
 }

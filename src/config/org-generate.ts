@@ -1,5 +1,6 @@
 // A deterministic district of the reports' size (任城区: 15 towns, 109 communities, 1,034 grids) for tests and
 // benchmarks. Same arguments, same file.
+import { orgGenerateTexts as t } from './org-generate.texts.ts'
 import type { OrgSpec, UnitSpec } from './org-spec.ts'
 
 export interface GenerateOptions {
@@ -19,7 +20,7 @@ function spread(total: number, buckets: number): number[] {
 }
 
 export function generateDistrict(opts: GenerateOptions): OrgSpec {
-  const district = opts.district ?? '示范区'
+  const district = opts.district ?? t.district
   const roomCount = 1 + opts.towns + opts.communities + opts.grids
   const accountCount = opts.accounts ?? Math.max(1, Math.ceil(roomCount / 150))
   const pre = opts.idPrefix ?? ''
@@ -27,43 +28,42 @@ export function generateDistrict(opts: GenerateOptions): OrgSpec {
   const rooms: OrgSpec['rooms'] = []
   const members: OrgSpec['members'] = []
   let roomIndex = 0
-  const addRoom = (unit: string) => {
-    const topic = `${unit}群`
-    rooms.push({ topic, unit, account: accounts[roomIndex++ % accountCount]!.id, accounts: [], admin: false })
-    return topic
-  }
-  const person = (kind: string, n: number) => ({
-    name: `${kind}${n}`,
-    wxid: `wxid_${pre}${kind === '网格员' ? 'g' : kind === '书记' ? 's' : 'a'}${String(n).padStart(5, '0')}`,
-  })
   let sup = 0
   let cad = 0
-  const districtRoom = addRoom(district)
-  members.push({ ...person('管理员', 1), unit: district, role: 'admin', rooms: [districtRoom], teams: [], duties: [] })
-  members.push({ ...person('书记', ++sup), unit: district, role: 'supervisor', rooms: [districtRoom], teams: [], duties: [] })
+  /** The unit's group (accounts taken in turn) and its one member of `kind`. */
+  const staff = (unit: string, kind: string, role: OrgSpec['members'][number]['role'], teams: string[] = []) => {
+    const topic = t.room(unit)
+    const account = accounts[roomIndex++ % accountCount]?.id
+    rooms.push({ topic, unit, account, accounts: [], admin: false })
+    const n = kind === t.cadre ? ++cad : ++sup
+    members.push({ ...person(kind, n, pre), unit, role, rooms: [topic], teams, duties: [] })
+  }
+  staff(district, t.supervisor, 'supervisor')
+  // The district's admin shares its group: put before the supervisor, as the file always listed them.
+  members.unshift({ ...person(t.admin, 1, pre), unit: district, role: 'admin', rooms: [t.room(district)], teams: [], duties: [] })
   const commPerTown = spread(opts.communities, opts.towns)
   const gridsPerComm = spread(opts.grids, opts.communities)
   const units: UnitSpec[] = []
   let c = 0
-  let g = 0
-  for (let t = 1; t <= opts.towns; t++) {
-    const town: UnitSpec = { name: `${t}号街道`, kind: 'town', children: [] }
-    const townRoom = addRoom(town.name)
-    members.push({ ...person('书记', ++sup), unit: town.name, role: 'supervisor', rooms: [townRoom], teams: [], duties: [] })
-    for (let i = 0; i < commPerTown[t - 1]!; i++) {
-      const comm: UnitSpec = { name: `${++c}号社区`, kind: 'community', children: [] }
-      const commRoom = addRoom(comm.name)
-      members.push({ ...person('书记', ++sup), unit: comm.name, role: 'supervisor', rooms: [commRoom], teams: [], duties: [] })
-      for (let j = 0; j < gridsPerComm[c - 1]!; j++) {
-        const grid: UnitSpec = { name: `${c}号社区${j + 1}号网格`, kind: 'grid' }
-        g++
-        const gridRoom = addRoom(grid.name)
-        members.push({ ...person('网格员', ++cad), unit: grid.name, role: 'grid_cadre', rooms: [gridRoom], teams: ['团员先锋队'], duties: [] })
-        comm.children!.push(grid)
+  for (let i = 1; i <= opts.towns; i++) {
+    const communities: UnitSpec[] = []
+    units.push({ name: t.town(i), kind: 'town', children: communities })
+    staff(t.town(i), t.supervisor, 'supervisor')
+    for (let k = 0; k < (commPerTown[i - 1] ?? 0); k++) {
+      const grids: UnitSpec[] = []
+      communities.push({ name: t.community(++c), kind: 'community', children: grids })
+      staff(t.community(c), t.supervisor, 'supervisor')
+      for (let j = 1; j <= (gridsPerComm[c - 1] ?? 0); j++) {
+        grids.push({ name: t.grid(c, j), kind: 'grid' })
+        staff(t.grid(c, j), t.cadre, 'grid_cadre', [t.team])
       }
-      town.children!.push(comm)
     }
-    units.push(town)
   }
   return { district, accounts, units, rooms, members, guests: [], catalogue: [] }
+}
+
+/** A generated person: `kind` and a number as the name, a contact id from the kind's letter. */
+function person(kind: string, n: number, pre: string) {
+  const letter = kind === t.cadre ? 'g' : kind === t.supervisor ? 's' : 'a'
+  return { name: `${kind}${n}`, wxid: `wxid_${pre}${letter}${String(n).padStart(5, '0')}` }
 }

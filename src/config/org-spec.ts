@@ -2,6 +2,7 @@
 // Loaded from YAML (tests, the simulator) or from the xlsx sheet district offices already keep.
 import { z } from 'zod'
 import { personName } from '../parser/normalise.ts'
+import { orgSpecTexts as t } from './org-spec.texts.ts'
 
 export const UNIT_KINDS = ['district', 'town', 'community', 'grid'] as const
 export const ROLES = ['admin', 'supervisor', 'grid_cadre', 'volunteer'] as const
@@ -51,7 +52,7 @@ export const orgSpecSchema = z.object({
         phone: z.coerce
           .string()
           .trim()
-          .regex(/^\+?[\d\s-]{4,20}$/, '手机号只能包含数字')
+          .regex(/^\+?[\d\s-]{4,20}$/, t.phoneDigits)
           .optional(),
         unit: z.string().trim().min(1),
         role: z.enum(ROLES),
@@ -94,46 +95,47 @@ const KIND_DEPTH = { district: 0, town: 1, community: 2, grid: 3 } as const
 /** Checks the references inside a spec and flattens its tree; returns problems in Chinese, one per line. */
 export function validateOrg(spec: OrgSpec): { units: FlatUnit[]; problems: string[] } {
   const problems: string[] = []
-  const units: FlatUnit[] = [{ name: spec.district, kind: 'district', parent: null, policies: spec.policies }]
+  const root: FlatUnit = { name: spec.district, kind: 'district', parent: null, policies: spec.policies }
+  const units: FlatUnit[] = [root]
   const walk = (list: UnitSpec[], parent: FlatUnit) => {
     for (const u of list) {
-      if (KIND_DEPTH[u.kind] <= KIND_DEPTH[parent.kind]) problems.push(`单位「${u.name}」(${u.kind}) 不能位于「${parent.name}」(${parent.kind}) 之下`)
+      if (KIND_DEPTH[u.kind] <= KIND_DEPTH[parent.kind]) problems.push(t.misplaced(u.name, u.kind, parent.name, parent.kind))
       const flat: FlatUnit = { name: u.name, kind: u.kind, parent: parent.name, policies: u.policies }
       units.push(flat)
       walk(u.children ?? [], flat)
     }
   }
-  walk(spec.units, units[0]!)
+  walk(spec.units, root)
   const names = new Set<string>()
   for (const u of units) {
-    if (names.has(u.name)) problems.push(`单位名称重复:「${u.name}」`)
+    if (names.has(u.name)) problems.push(t.unitTwice(u.name))
     names.add(u.name)
   }
   const accounts = new Set(spec.accounts.map((a) => a.id))
   const topics = new Set<string>()
   const roomIds = new Map<string, string>()
   for (const r of spec.rooms) {
-    if (!names.has(r.unit)) problems.push(`群「${r.topic}」所属单位「${r.unit}」不存在`)
-    if (r.account && !accounts.has(r.account)) problems.push(`群「${r.topic}」的账号「${r.account}」不在 accounts 中`)
-    for (const a of r.accounts) if (!accounts.has(a)) problems.push(`群「${r.topic}」的备用账号「${a}」不在 accounts 中`)
-    if (r.wxRoomId && roomIds.has(r.wxRoomId)) problems.push(`群ID重复:「${r.wxRoomId}」(群「${roomIds.get(r.wxRoomId)}」和「${r.topic}」)`)
+    if (!names.has(r.unit)) problems.push(t.roomUnit(r.topic, r.unit))
+    if (r.account && !accounts.has(r.account)) problems.push(t.roomAccount(r.topic, r.account))
+    for (const a of r.accounts) if (!accounts.has(a)) problems.push(t.roomBackup(r.topic, a))
+    if (r.wxRoomId && roomIds.has(r.wxRoomId)) problems.push(t.roomIdTwice(r.wxRoomId, roomIds.get(r.wxRoomId), r.topic))
     if (r.wxRoomId) roomIds.set(r.wxRoomId, r.topic)
-    if (topics.has(r.topic)) problems.push(`群名重复:「${r.topic}」`)
+    if (topics.has(r.topic)) problems.push(t.topicTwice(r.topic))
     topics.add(r.topic)
   }
   const wxids = new Set<string>()
   for (const m of spec.members) {
-    if (!names.has(m.unit)) problems.push(`成员「${m.name}」所属单位「${m.unit}」不存在`)
-    if (m.wxid && wxids.has(m.wxid)) problems.push(`微信ID重复:「${m.wxid}」`)
+    if (!names.has(m.unit)) problems.push(t.memberUnit(m.name, m.unit))
+    if (m.wxid && wxids.has(m.wxid)) problems.push(t.wxidTwice(m.wxid))
     if (m.wxid) wxids.add(m.wxid)
-    for (const t of m.rooms) if (!topics.has(t)) problems.push(`成员「${m.name}」所在群「${t}」不存在`)
+    for (const topic of m.rooms) if (!topics.has(topic)) problems.push(t.memberRoom(m.name, topic))
   }
   const items = new Set<string>()
   for (const c of spec.catalogue) {
-    if (!names.has(c.unit)) problems.push(`兑换品「${c.item}」所属单位「${c.unit}」不存在`)
-    if (items.has(`${c.unit}|${c.item}`)) problems.push(`兑换品重复:「${c.unit}」的「${c.item}」`)
+    if (!names.has(c.unit)) problems.push(t.itemUnit(c.item, c.unit))
+    if (items.has(`${c.unit}|${c.item}`)) problems.push(t.itemTwice(c.unit, c.item))
     items.add(`${c.unit}|${c.item}`)
   }
-  for (const g of spec.guests) for (const t of g.rooms) if (!topics.has(t)) problems.push(`访客「${g.name}」所在群「${t}」不存在`)
+  for (const g of spec.guests) for (const topic of g.rooms) if (!topics.has(topic)) problems.push(t.guestRoom(g.name, topic))
   return { units, problems }
 }

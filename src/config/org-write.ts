@@ -5,11 +5,11 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import YAML from 'yaml'
-import { HEADERS, SETTINGS_HEADERS, SETTINGS_SHEET, SETTING_KINDS } from './org-file.ts'
+import { HEADERS, SETTINGS_HEADERS, SETTINGS_SHEET, SETTING_KINDS, sheetWords } from './org-file.texts.ts'
 import type { OrgSpec, UnitSpec } from './org-spec.ts'
 
 /** The sheet's word for each role (the reader knows them all). */
-const ROLE_WORD: Record<OrgSpec['members'][number]['role'], string> = { admin: '管理员', supervisor: '负责人', grid_cadre: '网格员', volunteer: '志愿者' }
+const ROLE_WORD: Record<OrgSpec['members'][number]['role'], string> = sheetWords.role
 const COLUMN_OF = { town: 1, community: 2, grid: 3 } as const
 
 export async function writeOrgFile(file: string, spec: OrgSpec): Promise<void> {
@@ -28,10 +28,10 @@ export async function orgSheet(spec: OrgSpec): Promise<Buffer> {
       walk(u.children ?? [], chain)
     }
   }
-  walk(spec.units, chains.get(spec.district)!)
+  walk(spec.units, [spec.district, '', '', ''])
   const keys = Object.keys(HEADERS) as (keyof typeof HEADERS)[]
   const wb = new ExcelJS.Workbook()
-  const ws = wb.addWorksheet('名单')
+  const ws = wb.addWorksheet(sheetWords.roster)
   ws.columns = keys.map((k) => ({ header: HEADERS[k], key: k, width: k === 'wxid' || k === 'roomId' ? 24 : 14 }))
   ws.getRow(1).font = { bold: true }
   const unitCells = (unit: string) => {
@@ -47,7 +47,7 @@ export async function orgSheet(spec: OrgSpec): Promise<Buffer> {
       account: r.account ?? '',
       roomId: r.wxRoomId ?? '',
       backups: r.accounts.join(','),
-      adminRoom: r.admin ? '是' : '',
+      adminRoom: r.admin ? sheetWords.yes : '',
     })
     said.add(r.unit)
   }

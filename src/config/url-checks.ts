@@ -2,23 +2,23 @@
 // the caller), so `REDIS_URL=localhost:6379` fails at once instead of retrying for ever.
 import { parseClusterNodes } from './redis-url.ts'
 import { clusterNodesTexts } from './cluster-nodes.texts.ts'
+import { envTexts } from './env.texts.ts'
 
 /** null when `v` is a PostgreSQL URL, else what is wrong with it. */
 export function checkDatabaseUrl(v: string): string | null {
   const u = parse(v)
-  if (!u || !['postgres:', 'postgresql:'].includes(u.protocol))
-    return `不是 PostgreSQL 地址 / not a PostgreSQL URL (expected postgresql://user@host:5432/dbname)`
-  if (!u.hostname && !u.searchParams.get('host')) return '缺少主机名 / no host (postgresql://user@host:5432/dbname)'
+  if (!u || !['postgres:', 'postgresql:'].includes(u.protocol)) return envTexts.notPostgres
+  if (!u.hostname && !u.searchParams.get('host')) return envTexts.noPostgresHost
   return null
 }
 
 /** null when `v` is a Redis URL ioredis can use, else what is wrong with it. */
 export function checkRedisUrl(v: string): string | null {
-  if (v.startsWith('unix://')) return v.length > 'unix://'.length ? null : '缺少套接字路径 / no socket path (unix:///path/to/redis.sock)'
+  if (v.startsWith('unix://')) return v.length > 'unix://'.length ? null : envTexts.noSocketPath
   const u = parse(v)
-  if (!u || !['redis:', 'rediss:'].includes(u.protocol)) return `不是 Redis 地址 / not a Redis URL (expected redis://host:6379/0, rediss://… or unix:///path)`
-  if (!u.hostname) return '缺少主机名 / no host (redis://host:6379)'
-  if (u.pathname.length > 1 && !/^\/\d+$/.test(u.pathname)) return `数据库编号应为数字 / the database must be a number (redis://host:6379/0)`
+  if (!u || !['redis:', 'rediss:'].includes(u.protocol)) return envTexts.notRedis
+  if (!u.hostname) return envTexts.noRedisHost
+  if (u.pathname.length > 1 && !/^\/\d+$/.test(u.pathname)) return envTexts.redisDbNumber
   return null
 }
 

@@ -1,5 +1,6 @@
 // Calendar arithmetic in the users' time zone (Asia/Shanghai, UTC+8, no daylight saving), independent of the
 // machine's zone: servers and CI run in UTC, cadres live in China.
+import { timeTexts } from './time.texts.ts'
 export const TZ_OFFSET_MS = 8 * 3600_000
 
 /** Start of the local (UTC+8) day containing `at`. */
@@ -17,7 +18,7 @@ export function startOfLocalMonth(at: Date): Date {
 export function formatLocal(at: Date, withDate = true): string {
   const l = new Date(at.getTime() + TZ_OFFSET_MS)
   const hm = `${String(l.getUTCHours()).padStart(2, '0')}:${String(l.getUTCMinutes()).padStart(2, '0')}`
-  return withDate ? `${l.getUTCMonth() + 1}月${l.getUTCDate()}日 ${hm}` : hm
+  return withDate ? timeTexts.monthDay(l.getUTCMonth() + 1, l.getUTCDate(), hm) : hm
 }
 
 const DURATION_UNIT = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }

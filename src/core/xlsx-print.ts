@@ -4,6 +4,7 @@
 // (domain/digest/ledger-writer.ts).
 import type { Worksheet } from 'exceljs'
 import { isoLocal } from './local-time.ts'
+import { xlsxPrintTexts } from './xlsx-print.texts.ts'
 
 /** Writes the title (row 1) and the header (row 2) of an empty sheet and sets it up for printing. */
 export function printableSheet(ws: Worksheet, title: string, headers: string[]): void {
@@ -24,7 +25,7 @@ export function printableSheet(ws: Worksheet, title: string, headers: string[]):
     printTitlesRow: '1:2',
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   }
-  ws.headerFooter = { ...ws.headerFooter, oddFooter: `&L${title.replace(/&/g, '&&')}&R第 &P 页,共 &N 页` }
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: xlsxPrintTexts.footer(title.replace(/&/g, '&&')) }
 }
 
 /** 2026-12-01 09:30 (China time): when a file was exported, for its title row. */

@@ -8,6 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { maskSecrets } from '../core/secrets.ts'
+import { dbTexts } from './db.texts.ts'
 
 const run = (file: string, args: string[]) =>
   new Promise<void>((resolve, reject) =>
@@ -21,7 +22,7 @@ export async function backup(target: BackupTarget, file: string): Promise<{ file
   if ('url' in target) {
     await tool(target.bin, 'pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${target.url}`])
   } else {
-    if (!existsSync(target.pgliteDir)) throw new Error(`PGlite 数据目录不存在 / no PGlite data folder at ${target.pgliteDir}`)
+    if (!existsSync(target.pgliteDir)) throw new Error(dbTexts.noPgliteDir(target.pgliteDir))
     const db = new PGlite(target.pgliteDir)
     try {
       // Without this wait the dump promise can be left with nothing keeping the process alive (it exits 0, no file).
@@ -75,8 +76,7 @@ export async function restore(target: BackupTarget, file: string): Promise<void>
     }
     return
   }
-  if (existsSync(target.pgliteDir) && readdirSync(target.pgliteDir).length > 0)
-    throw new Error(`PGlite 数据目录不为空 / the PGlite data folder is not empty: move ${target.pgliteDir} aside first`)
+  if (existsSync(target.pgliteDir) && readdirSync(target.pgliteDir).length > 0) throw new Error(dbTexts.pgliteDirNotEmpty(target.pgliteDir))
   mkdirSync(target.pgliteDir, { recursive: true })
   const db = new PGlite(target.pgliteDir, { loadDataDir: new Blob([await readFile(file)]) })
   await db.waitReady
@@ -88,6 +88,6 @@ async function tool(bin: string, name: string, args: string[]): Promise<void> {
     await run(path.join(bin, name), args)
   } catch (e) {
     const err = e as { stderr?: string; message: string }
-    throw new Error(`${name} 失败 / failed: ${maskSecrets((err.stderr || err.message).trim())}`)
+    throw new Error(dbTexts.toolFailed(name, maskSecrets((err.stderr || err.message).trim())))
   }
 }

@@ -12,6 +12,7 @@ import path from 'node:path'
 import { applyMigrations, type SqlRunner } from './migrate.ts'
 import { useDirectSql } from './direct-sql.ts'
 import { useReadReplica } from './read-replica.ts'
+import { dbTexts } from './db.texts.ts'
 
 export type Db = PrismaClient
 export type Tx = Prisma.TransactionClient
@@ -115,7 +116,7 @@ async function initPgliteDir(dir: string): Promise<void> {
   const script = `const { PGlite } = await import(${JSON.stringify(pgliteUrl)}); const p = await PGlite.create(process.argv[1], { postgresqlconf: ${JSON.stringify(PGLITE_CONF)} }); await p.close()`
   await new Promise<void>((resolve, reject) =>
     execFile(process.execPath, ['--input-type=module', '-e', script, dir], (err, _out, stderr) =>
-      err ? reject(new Error(`PGlite 数据目录初始化失败 / initdb failed: ${stderr || err.message}`)) : resolve(),
+      err ? reject(new Error(dbTexts.initdbFailed(stderr || err.message))) : resolve(),
     ),
   )
 }

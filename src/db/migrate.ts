@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { dbTexts } from './db.texts.ts'
 
 export interface SqlRunner {
   exec(sql: string): Promise<void>
@@ -41,7 +42,7 @@ export class MigrationEditedError extends Error {
   readonly code = 'MIGRATION_EDITED'
   constructor(readonly names: string[]) {
     super(
-      `已应用的迁移被修改过 / applied migration(s) edited since they were applied: ${names.join(', ')}. ` +
+      dbTexts.migrationEdited(names) +
         'Restore the committed file (git checkout prisma/migrations) and put schema changes in a new migration (npm run db:migration -- <name>).',
     )
     this.name = 'MigrationEditedError'

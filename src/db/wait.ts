@@ -3,6 +3,7 @@
 import pg from 'pg'
 import { maskSecrets } from '../core/secrets.ts'
 import { StartupError } from '../core/startup-error.ts'
+import { dbTexts } from './db.texts.ts'
 
 export async function waitForPostgres(url: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs
@@ -27,7 +28,7 @@ export async function waitForPostgres(url: string, timeoutMs: number): Promise<v
   const where = maskSecrets(url)
   throw new StartupError(
     'DATABASE_UNREACHABLE',
-    `无法连接 PostgreSQL(DATABASE_URL=${where}):${last}`,
+    dbTexts.unreachable(where, last),
     `cannot connect to PostgreSQL (DATABASE_URL=${where}) within ${Math.round(timeoutMs / 1000)} s: ${last}`,
   )
 }

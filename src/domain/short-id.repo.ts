@@ -1,5 +1,6 @@
 // The only place with Prisma queries about the short ids people type (N1, T1, H1 …), per district and kind.
 import type { DbOrTx } from '../db/client.ts'
+import { must } from '../core/must.ts'
 
 export const shortIdRepo = {
   /** The next number of a kind in a district. Row-locked: concurrent callers get distinct numbers. */
@@ -8,7 +9,7 @@ export const shortIdRepo = {
       INSERT INTO "ShortIdCounter" ("districtId", "kind", "last") VALUES (${districtId}, ${kind}, 1)
       ON CONFLICT ("districtId", "kind") DO UPDATE SET "last" = "ShortIdCounter"."last" + 1
       RETURNING "last"`
-    return rows[0]!.last
+    return must(rows[0], 'SHORT_ID_NO_ROW').last
   },
   /** `count` consecutive numbers at once (a login proposing hundreds of bindings): the first of them. */
   nextMany: async (db: DbOrTx, districtId: number, kind: string, count: number): Promise<number> => {
@@ -16,6 +17,6 @@ export const shortIdRepo = {
       INSERT INTO "ShortIdCounter" ("districtId", "kind", "last") VALUES (${districtId}, ${kind}, ${count}::int)
       ON CONFLICT ("districtId", "kind") DO UPDATE SET "last" = "ShortIdCounter"."last" + ${count}::int
       RETURNING "last"`
-    return rows[0]!.last - count + 1
+    return must(rows[0], 'SHORT_ID_NO_ROW').last - count + 1
   },
 }

@@ -14,6 +14,7 @@
 // message WeChat delivers twice becomes one job (and the database's inbox row catches what Redis forgot).
 import { Queue, type Job, type Worker } from 'bullmq'
 import { jobId } from '../core/ids.ts'
+import { must } from '../core/must.ts'
 import type { Logger } from '../core/logger.ts'
 import { conversationOf, type InboundMessage } from '../core/message.ts'
 import type { Dispatch } from '../pipeline/dispatcher.ts'
@@ -63,7 +64,7 @@ export class InboundQueues {
   }
 
   queueOf(msg: InboundMessage): Queue<InboundMessage> {
-    return this.queues[shardOf(conversationOf(msg), this.shards)]!
+    return must(this.queues[shardOf(conversationOf(msg), this.shards)], 'INBOUND_NO_SHARD')
   }
 
   /** One active job per shard across all processes. Idempotent. */

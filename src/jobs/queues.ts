@@ -6,6 +6,7 @@ import { endsWhenDisconnected } from './ioredis-disconnect-patch.ts'
 import { isClusterUrl } from '../config/redis-url.ts'
 import { openRedis, type RedisClient } from './redis-client.ts'
 import { queuePrefix } from './queue-slots.ts'
+import { redisTexts } from './redis.texts.ts'
 
 export type { RedisClient }
 
@@ -57,8 +58,8 @@ export function reportRedisErrorsTo(log: { warn(o: object, msg: string): void })
 function reportConnectionError(err: Error): void {
   if (Date.now() - lastReported < WARN_EVERY_MS) return
   lastReported = Date.now()
-  if (reportTo) reportTo.warn({ err: err.message }, 'Redis 连接中断,正在重连 / Redis connection lost, reconnecting')
-  else process.stderr.write(`[gridbot] Redis 连接中断,正在重连:${err.message}\n`)
+  if (reportTo) reportTo.warn({ err: err.message }, redisTexts.lost)
+  else process.stderr.write(redisTexts.lostLine(err.message))
 }
 
 /**

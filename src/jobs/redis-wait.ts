@@ -4,6 +4,7 @@ import { Redis } from 'ioredis'
 import { maskSecrets } from '../core/secrets.ts'
 import { StartupError } from '../core/startup-error.ts'
 import { redisOptions } from '../config/redis-url.ts'
+import { redisTexts } from './redis.texts.ts'
 
 export async function waitForRedis(url: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs
@@ -24,7 +25,7 @@ export async function waitForRedis(url: string, timeoutMs: number): Promise<void
   const where = maskSecrets(url)
   throw new StartupError(
     'REDIS_UNREACHABLE',
-    `无法连接 Redis(REDIS_URL=${where}),已等待 ${Math.round(timeoutMs / 1000)} 秒:${last}`,
+    redisTexts.unreachable(where, Math.round(timeoutMs / 1000), last),
     `cannot reach Redis (REDIS_URL=${where}) within ${Math.round(timeoutMs / 1000)} s: ${last}`,
   )
 }

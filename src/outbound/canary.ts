@@ -117,9 +117,9 @@ export class Canary {
       w.misses++
       this.d.missed?.(t.accountId)
       this.d.log.warn({ account: t.accountId, misses: w.misses }, 'canary nonce not received')
-      if (w.misses === DEAF_AFTER) t.health!.trouble('deaf', `canary missed ${DEAF_AFTER} times`)
+      if (w.misses === DEAF_AFTER) t.health?.trouble('deaf', `canary missed ${DEAF_AFTER} times`)
       // Still deaf after its link restarted: restarted again (the admins were told once), counted on.
-      else if (w.misses > DEAF_AFTER && w.misses % DEAF_AFTER === 0) t.health!.trouble('deaf', `canary missed ${w.misses} times`)
+      else if (w.misses > DEAF_AFTER && w.misses % DEAF_AFTER === 0) t.health?.trouble('deaf', `canary missed ${w.misses} times`)
     } finally {
       w.running = false
       w.expecting.clear()

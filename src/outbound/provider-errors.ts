@@ -4,8 +4,8 @@
 export type ProviderProblem = 'throttled' | 'logged_out' | 'transient' | 'auth' | 'unknown'
 
 export const PROVIDER_CODES: { code: number; problem: ProviderProblem; meaning: string }[] = [
-  { code: 20001, problem: 'throttled', meaning: 'WorkPro: 请求过于频繁 (rate limited)' },
-  { code: 23060, problem: 'logged_out', meaning: 'WorkPro: 账号已掉线,发送失败 (send failed while logged out)' },
+  { code: 20001, problem: 'throttled', meaning: 'WorkPro: rate limited (the service says the requests are too frequent)' },
+  { code: 23060, problem: 'logged_out', meaning: 'WorkPro: send failed while the account is logged out' },
   { code: 14, problem: 'transient', meaning: 'gRPC UNAVAILABLE: the service is unreachable' },
   { code: 4, problem: 'transient', meaning: 'gRPC DEADLINE_EXCEEDED' },
   { code: 1, problem: 'transient', meaning: 'gRPC CANCELLED' },

@@ -55,12 +55,7 @@ export interface Ack {
  */
 export function parseAck(raw: string): Ack | null {
   const quote = splitQuote(raw)
-  if (quote) {
-    const ack = parseAck(quote.reply)
-    const quoted = NOTICE_HEADER.exec(quote.quoted)
-    // A 收到 quoting anything else (a task, someone's message) is not about a notice.
-    return ack && quoted ? { ...ack, number: ack.number ?? Number(quoted[1]) } : null
-  }
+  if (quote) return quotedAck(quote)
   if (raw.length > MAX_ACK_TEXT) return null
   const m = normaliseMapped(raw)
   // Lower-case ASCII only: one character stays one character, so positions still map to what was typed.
@@ -72,21 +67,9 @@ export function parseAck(raw: string): Ack | null {
     number = Number(lead[1] ?? lead[2])
     pos = skip(text, lead[0].length)
   }
-  // The acknowledgement words: one or more, with or without spaces between (收到收到, 好的收到, 收到👌, 1111).
-  let words = 0
-  let last: { w: string; glue: boolean } | null = null
-  let glue = false
-  let lastEnd = pos
-  for (;;) {
-    const at = words ? skip(text, pos) : pos
-    const word = wordAt(text, at)
-    if (!word) break
-    words++
-    last = word
-    glue ||= word.glue
-    pos = lastEnd = at + word.w.length
-  }
-  if (!words || words > MAX_WORDS || !last) return null
+  const run = ackWords(text, pos)
+  if (!run) return null
+  pos = run.end
   // A notice id after the words: 收到 B5, 收到B5。
   let rest = skip(text, pos)
   const ref = number === null ? REF.exec(text.slice(rest)) : null
@@ -97,22 +80,56 @@ export function parseAck(raw: string): Ack | null {
   }
   const after = text.slice(rest)
   if (!after) return { number, note: null }
-  const glued = rest === lastEnd
-  if (glued) {
-    if (NOT_AFTER.test(after)) return null
-    // 收到[强]马上落实 runs on; [强]哈哈, 收藏 and 1楼 do not.
-    if (!glue && !(last.w === '好的' && AFTER_HAODE.test(after))) return null
-  }
-  // The first clause asks (收到 没?, 明白 吗): a question, not an answer.
-  const clause = /^[^,.!;。~…\n]*/u.exec(text)![0].trim()
-  if (QUESTION.test(clause) || clause.includes('?')) return null
-  // Latin words after it: "OK google", "收到 T5" (a task id), "收到 B" — not about a notice.
-  if (/^[a-z]/.test(after)) return null
+  if (!goesOn(run, text, after, rest === run.end)) return null
   // "1、3号楼…", "1. 巡查": a numbered list, not a 1.
-  if (/^1+$/.test(last.w) && (/^\d/.test(after) || /^[、.．)）:：]/u.test(raw.slice(m.end[lastEnd - 1]!).trimStart()))) return null
+  if (/^1+$/.test(run.last.w) && (/^\d/.test(after) || /^[、.．)）:：]/u.test(raw.slice(m.end[run.end - 1] ?? 0).trimStart()))) return null
   const typed = typedRange(m, raw, rest, text.length)
   const note = EMPTY_NOTE.test(typed) ? null : [...typed].slice(0, MAX_NOTE).join('')
   return { number, note }
+}
+
+/** A quote-reply: an acknowledgement answering one of our notices (its header or its re-@), else null. */
+function quotedAck(quote: { quoted: string; reply: string }): Ack | null {
+  const ack = parseAck(quote.reply)
+  const quoted = NOTICE_HEADER.exec(quote.quoted)
+  // A 收到 quoting anything else (a task, someone's message) is not about a notice.
+  return ack && quoted ? { ...ack, number: ack.number ?? Number(quoted[1]) } : null
+}
+
+type Word = { w: string; glue: boolean }
+
+/** The acknowledgement words from `pos`: one or more, with or without spaces between (收到收到, 好的收到, 收到👌, 1111);
+ *  the last of them, whether any may run on, and where they end. Null: none, or too many to be an answer. */
+function ackWords(text: string, pos: number): { last: Word; glue: boolean; end: number } | null {
+  let words = 0
+  let last: Word | null = null
+  let glue = false
+  let end = pos
+  for (;;) {
+    const at = words ? skip(text, end) : end
+    const word = wordAt(text, at)
+    if (!word) break
+    words++
+    last = word
+    glue ||= word.glue
+    end = at + word.w.length
+  }
+  if (!words || words > MAX_WORDS || !last) return null
+  return { last, glue, end }
+}
+
+/** Whether what follows the words (`after`; `glued`: with no space between) leaves them an acknowledgement. */
+function goesOn(run: { last: Word; glue: boolean }, text: string, after: string, glued: boolean): boolean {
+  if (glued) {
+    if (NOT_AFTER.test(after)) return false
+    // 收到[强]马上落实 runs on; [强]哈哈, 收藏 and 1楼 do not.
+    if (!run.glue && !(run.last.w === '好的' && AFTER_HAODE.test(after))) return false
+  }
+  // The first clause asks (收到 没?, 明白 吗): a question, not an answer.
+  const clause = (/^[^,.!;。~…\n]*/u.exec(text)?.[0] ?? '').trim()
+  if (QUESTION.test(clause) || clause.includes('?')) return false
+  // Latin words after it: "OK google", "收到 T5" (a task id), "收到 B" — not about a notice.
+  return !/^[a-z]/.test(after)
 }
 
 /** The acknowledgement word at `at` (a word, an emoji, a run of 1s), or null. */

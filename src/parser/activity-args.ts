@@ -73,10 +73,10 @@ export function parseActivityTime(raw: string, now: Date): { ok: true; startsAt:
 export function parseActivityDraft(argv: string[], now: Date): { ok: true; draft: ActivityDraft } | { ok: false; problem: ActivityArgProblem } {
   const words = argv.map((w) => w.trim()).filter(Boolean)
   if (!words.length) return { ok: false, problem: { code: 'missing' } }
-  let timeText = words[0]!
+  let timeText = words[0] ?? ''
   let i = 1
   // "11月30日 14:00-16:00": a second word that is a clock belongs to the time.
-  while (i < words.length && i < 3 && CLOCKISH.test(normalise(words[i]!))) timeText += words[i++]
+  while (i < words.length && i < 3 && CLOCKISH.test(normalise(words[i] ?? ''))) timeText += words[i++]
   const time = parseActivityTime(timeText, now)
   if (!time.ok) return time
   const t = parseActivityTail(words.slice(i))
@@ -147,15 +147,16 @@ export interface ActivityKindDef {
 }
 
 /** The kinds when the district's policy (`policies.activities.kinds`) names none. */
+const VOLUNTEERING: ActivityKindDef = { name: '志愿服务', words: [], meeting: false }
 export const DEFAULT_ACTIVITY_KINDS: readonly ActivityKindDef[] = [
-  { name: '志愿服务', words: [], meeting: false },
+  VOLUNTEERING,
   ...['议事', '宣传', '团建', '培训', '文体', '共建'].map((name) => ({ name, words: [], meeting: name === '议事' })),
 ]
 
 /** The kind of an activity named `name`: the first kind after the default whose name or a word is in it, else the default. */
 export function activityKind(name: string, kinds: readonly ActivityKindDef[] = DEFAULT_ACTIVITY_KINDS): string {
   const hit = kinds.slice(1).find((k) => [k.name, ...k.words].some((w) => w && name.includes(w)))
-  return (hit ?? kinds[0] ?? DEFAULT_ACTIVITY_KINDS[0]!).name
+  return (hit ?? kinds[0] ?? VOLUNTEERING).name
 }
 
 /** A 议事 activity's attendance counts as 议事 (meeting) check-ins: the kind's flag, or its name for kinds not listed. */

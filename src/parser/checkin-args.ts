@@ -16,13 +16,13 @@ const MAX_NOTE = 500
  */
 export function parseCheckinArgs(input: string[], kinds: readonly CheckinKind[] = DEFAULT_CHECKIN_KINDS): CheckinArgs {
   const argv = unglue(input, kinds)
-  if (argv.length === 1 && /^(撤销|撤回|取消|undo)$/i.test(argv[0]!)) return { ok: true, undo: true }
+  if (argv.length === 1 && /^(撤销|撤回|取消|undo)$/i.test(argv[0] ?? '')) return { ok: true, undo: true }
   let type: CheckinType | null = null
   let households: number | null = null
   let i = 0
   // Type and household count lead (either order); the first other word starts the note.
   for (; i < argv.length && i < 2; i++) {
-    const word = argv[i]!
+    const word = argv[i] ?? ''
     const hh = /^(\d+)\s*户$/.exec(word)
     const kind: CheckinKind | null = type ? null : kindOfWord(word, kinds)
     if (kind) type = kind.code
@@ -51,7 +51,7 @@ function unglue(argv: string[], kinds: readonly CheckinKind[]): string[] {
   const out = [...argv]
   const TYPE_WORDS = typeWords(kinds)
   for (let i = 0; i < Math.min(out.length, 2); i++) {
-    const word = out[i]!
+    const word = out[i] ?? ''
     const type = TYPE_WORDS.includes(word) ? undefined : TYPE_WORDS.find((t) => word.startsWith(t) && word.length > t.length)
     const count = /^(\d+户)(.+)$/.exec(word)
     if (type) out.splice(i, 1, type, word.slice(type.length))

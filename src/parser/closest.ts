@@ -6,11 +6,11 @@ export function editDistance(a: string, b: string): number {
   for (let i = 1; i <= x.length; i++) {
     const cur = [i]
     for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1))
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1))
     }
     prev = cur
   }
-  return prev[y.length]!
+  return prev[y.length] ?? 0
 }
 
 /** The candidates nearest to `word` (ties kept), when near enough to be a plausible typo. */

@@ -1,5 +1,6 @@
 import { normalise } from './normalise.ts'
 import { group } from '../core/match-group.ts'
+import { must } from '../core/must.ts'
 
 /** Texts longer than this are never parsed as commands: a command among them is refused with a short reply. */
 export const MAX_COMMAND_TEXT = 2000
@@ -60,7 +61,7 @@ export function parseCommand(raw: string, opts: { mentionsSelf?: boolean; botNam
   if (!prefixed && !addressed) return opts.bare?.length ? parseBare(text, opts.bare) : null
   if (prefixed) text = text.replace(/^[#/]+\s*/, '')
   if (!text) return addressed ? { word: '帮助', args: '', argv: [] } : null
-  const m = /^(\S+?)(?:\s+([\s\S]*))?$/.exec(text)!
+  const m = must(/^(\S+?)(?:\s+([\s\S]*))?$/.exec(text), 'PARSE_NO_COMMAND_WORD')
   let word = group(m, 1)
   let args = (m[2] ?? '').trim()
   // "#签到走访5户" — no space after a Chinese command word is common on phones.

@@ -66,34 +66,57 @@ export function parseDeadline(input: string, now: Date): DeadlineResult {
   }
 
   const today = toLocal(now)
-  let rest = s
-  let date: { year: number; month: number; day: number } | null = null
-  let explicitYear = false
-  let dayWord = false
-  const take = (re: RegExp) => {
-    const m = re.exec(rest)
-    if (m) rest = rest.slice(m[0].length)
-    return m
+  const cur = cursor(s)
+  const day = parseDay(cur, today, raw)
+  if ('problem' in day) return day
+  const time = parseTimeOfDay(cur, raw)
+  if (time && 'problem' in time) return time
+  if (cur.rest) return unknown()
+  if (!day.date && time === null) return unknown()
+  return dayAndTime(day, time, today, now, raw)
+}
+
+type Ymd = { year: number; month: number; day: number }
+type Refusal = { ok: false; problem: string }
+/** What is left of the text, and `take`: the match of `re` at its start, consumed. */
+type Cursor = { rest: string; take(re: RegExp): RegExpExecArray | null }
+type Day = { date: Ymd | null; explicitYear: boolean; dayWord: boolean }
+
+function cursor(s: string): Cursor {
+  const cur: Cursor = {
+    rest: s,
+    take: (re) => {
+      const m = re.exec(cur.rest)
+      if (m) cur.rest = cur.rest.slice(m[0].length)
+      return m
+    },
   }
+  return cur
+}
+
+/** The day the text starts with (a date, 明天, 下周三, 月底), or none; a refusal when it names one that cannot be. */
+function parseDay(cur: Cursor, today: ReturnType<typeof toLocal>, raw: string): Day | Refusal {
+  const none: Day = { date: null, explicitYear: false, dayWord: false }
   let m: RegExpExecArray | null
-  if ((m = take(/^(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})[日号]?/))) {
-    date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }
-    explicitYear = true
-  } else if ((m = take(/^(\d{1,2})(?:月|\/)(\d{1,2})[日号]?/))) date = { year: today.year, month: Number(m[1]), day: Number(m[2]) }
-  else if ((m = take(/^(\d{1,2})[日号]/))) {
-    date = { year: today.year, month: today.month, day: Number(m[1]) }
+  if ((m = cur.take(/^(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})[日号]?/)))
+    return { ...none, date: { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, explicitYear: true }
+  if ((m = cur.take(/^(\d{1,2})(?:月|\/)(\d{1,2})[日号]?/))) return { ...none, date: { year: today.year, month: Number(m[1]), day: Number(m[2]) } }
+  if ((m = cur.take(/^(\d{1,2})[日号]/))) {
     if (Number(m[1]) < today.day)
       return { ok: false, problem: `「${raw}」是本月${m[1]}日(已过)还是下个月?请写上月份,例如:${today.month === 12 ? 1 : today.month + 1}月${m[1]}日` }
-  } else if ((m = take(/^(今天|今日|今晚|今早|明天|明日|明晚|明早|后天|大后天)/))) {
+    return { ...none, date: { year: today.year, month: today.month, day: Number(m[1]) } }
+  }
+  if ((m = cur.take(/^(今天|今日|今晚|今早|明天|明日|明晚|明早|后天|大后天)/))) {
     const offset = { 今: 0, 明: 1, 后: 2, 大: 3 }[group(m, 1)[0] as '今']
-    date = shift(today, offset)
-    dayWord = true
-    if (/晚$/.test(group(m, 1))) rest = `晚上${rest}`
-    if (/早$/.test(group(m, 1))) rest = `早上${rest}`
-  } else if (take(/^(昨天|昨日|昨晚|昨早|前天|大前天)/)) {
+    if (/晚$/.test(group(m, 1))) cur.rest = `晚上${cur.rest}`
+    if (/早$/.test(group(m, 1))) cur.rest = `早上${cur.rest}`
+    return { ...none, date: shift(today, offset), dayWord: true }
+  }
+  if (cur.take(/^(昨天|昨日|昨晚|昨早|前天|大前天)/)) {
     // Understood, and in the past: say so rather than "看不懂".
     return { ok: false, problem: `截止时间「${raw}」已经过去了,请写一个将来的时间,${EXAMPLES}` }
-  } else if ((m = take(/^(下下|下个|下|本|这个|这)?(?:周|星期|礼拜)([一二三四五六日天1-7])/))) {
+  }
+  if ((m = cur.take(/^(下下|下个|下|本|这个|这)?(?:周|星期|礼拜)([一二三四五六日天1-7])/))) {
     const target = entry(WEEKDAY, group(m, 2))
     const prefix = m[1] ?? ''
     const weeks = prefix.startsWith('下下') ? 2 : prefix.startsWith('下') ? 1 : 0
@@ -101,42 +124,40 @@ export function parseDeadline(input: string, now: Date): DeadlineResult {
     if (!prefix && offset < 0) offset += 7 // a bare weekday means the coming one
     const label = '一二三四五六日'[target - 1]
     if (offset < 0) return { ok: false, problem: `本周${label}已经过去了,是指下周${label}吗?请写:下周${label}` }
-    date = shift(today, offset)
-    dayWord = true
-  } else if ((m = take(/^月底/))) {
-    date = { year: today.year, month: today.month, day: daysInMonth(today.year, today.month) }
-    dayWord = true
+    return { ...none, date: shift(today, offset), dayWord: true }
   }
+  if (cur.take(/^月底/)) return { ...none, date: { year: today.year, month: today.month, day: daysInMonth(today.year, today.month) }, dayWord: true }
+  return none
+}
 
-  // Time of day.
-  let hour: number | null = null
-  let minute = 0
-  const period = take(/^(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|早|晚)/)?.[1] ?? null
-  if ((m = take(/^(\d{1,2})(?:[点时:](\d{1,2}|半|一刻|三刻)?分?|点钟)/))) {
-    hour = Number(m[1])
-    minute = m[2] === '半' ? 30 : m[2] === '一刻' ? 15 : m[2] === '三刻' ? 45 : m[2] ? Number(m[2]) : 0
-    if (hour > 24 || minute > 59) return unknown()
-    if (period && PM.has(period) && hour < 12) hour += 12
-    else if ((period === '晚上' || period === '晚' || period === '夜里') && hour === 12)
-      hour = 24 // midnight ending that day
-    else if (period === '中午' && hour <= 2) hour += 12
-    else if (!period && hour >= 1 && hour <= 6 && hour !== 0) {
-      return { ok: false, problem: `「${raw}」是上午还是下午?请写:下午${hour}点 或 上午${hour}点` }
-    }
-  } else if (period) hour = entry(PERIOD_END, period)
-  if (rest) return unknown()
-  if (!date && hour === null) return unknown()
-
-  if (!date) {
-    // A time alone: today's, or a question when it has passed.
-    date = { year: today.year, month: today.month, day: today.day }
+/** The time of day that follows (下午3点, 8:30, 晚上), or null; a refusal when it cannot be, or could be either half. */
+function parseTimeOfDay(cur: Cursor, raw: string): { hour: number; minute: number } | Refusal | null {
+  const period = cur.take(/^(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|早|晚)/)?.[1] ?? null
+  const m = cur.take(/^(\d{1,2})(?:[点时:](\d{1,2}|半|一刻|三刻)?分?|点钟)/)
+  if (!m) return period ? { hour: entry(PERIOD_END, period), minute: 0 } : null
+  let hour = Number(m[1])
+  const minute = m[2] === '半' ? 30 : m[2] === '一刻' ? 15 : m[2] === '三刻' ? 45 : m[2] ? Number(m[2]) : 0
+  if (hour > 24 || minute > 59) return { ok: false, problem: `看不懂截止时间「${raw}」,${EXAMPLES}` }
+  if (period && PM.has(period) && hour < 12) hour += 12
+  else if ((period === '晚上' || period === '晚' || period === '夜里') && hour === 12)
+    hour = 24 // midnight ending that day
+  else if (period === '中午' && hour <= 2) hour += 12
+  else if (!period && hour >= 1 && hour <= 6 && hour !== 0) {
+    return { ok: false, problem: `「${raw}」是上午还是下午?请写:下午${hour}点 或 上午${hour}点` }
   }
+  return { hour, minute }
+}
+
+/** The day and time as an instant: a day that does not exist, or has passed, is refused. */
+function dayAndTime(day: Day, time: { hour: number; minute: number } | null, today: ReturnType<typeof toLocal>, now: Date, raw: string): DeadlineResult {
+  // A time alone: today's, or a question when it has passed.
+  const date = day.date ?? { year: today.year, month: today.month, day: today.day }
   if (date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(date.year, date.month)) {
     return { ok: false, problem: `没有这一天:「${raw}」` }
   }
-  const at = fromLocal(date.year, date.month, date.day, hour ?? DEFAULT_HOUR, minute)
+  const at = fromLocal(date.year, date.month, date.day, time?.hour ?? DEFAULT_HOUR, time?.minute ?? 0)
   if (at.getTime() <= now.getTime()) {
-    if (!explicitYear && !dayWord && date.month < today.month) {
+    if (!day.explicitYear && !day.dayWord && date.month < today.month) {
       return { ok: false, problem: `${date.month}月${date.day}日今年已经过了,是指明年吗?请写:${date.year + 1}年${date.month}月${date.day}日` }
     }
     return { ok: false, problem: `截止时间「${raw}」已经过去了,请写一个将来的时间,${EXAMPLES}` }
@@ -144,7 +165,7 @@ export function parseDeadline(input: string, now: Date): DeadlineResult {
   return future(at, now, raw)
 }
 
-function shift(d: { year: number; month: number; day: number }, days: number) {
+function shift(d: Ymd, days: number) {
   const t = toLocal(fromLocal(d.year, d.month, d.day + days, 12))
   return { year: t.year, month: t.month, day: t.day }
 }

@@ -24,14 +24,15 @@ export function listItems(text: string): string[] | null {
     .map((l) => l.trim())
     .filter(Boolean)
   if (lines.length >= 2) {
-    const body = HEADING.test(lines[0]!) && !MARKER.test(lines[0]!) ? lines.slice(1) : lines
+    const first = lines[0] ?? ''
+    const body = HEADING.test(first) && !MARKER.test(first) ? lines.slice(1) : lines
     const marked = body.filter((l) => MARKER.test(l)).length
     let items: string[]
     // Unmarked lines that end mid-sentence (，、) are one text broken over lines, not a list.
     if (marked === 0 && body.some((l) => /[，,、]$/u.test(l))) return null
     if (marked === 0) items = body
     else {
-      if (!MARKER.test(body[0]!)) return inline(text)
+      if (!MARKER.test(body[0] ?? '')) return inline(text)
       items = []
       for (const l of body) {
         if (MARKER.test(l)) items.push(l.replace(MARKER, '').trim())
@@ -49,13 +50,13 @@ function inline(text: string): string[] | null {
   const one = text.trim()
   const marks: { at: number; end: number; n: number }[] = []
   for (const m of one.matchAll(INLINE)) {
-    const n = m[1] ? Number(m[1]) : group(m, 2).codePointAt(0)! - 0x2460 + 1
+    const n = m[1] ? Number(m[1]) : (group(m, 2).codePointAt(0) ?? 0) - 0x2460 + 1
     const at = m.index + (m[0].length - m[0].trimStart().length)
     marks.push({ at, end: m.index + m[0].length, n })
   }
   // Only a run counted from 1 in steps of 1 ("3号楼 2.5米" is no list).
   const run = marks.filter((m, i) => m.n === i + 1)
-  if (run.length < 2 || run.length !== marks.filter((m) => m.n <= run.length).length || run[0]!.at !== 0) return null
+  if (run.length < 2 || run.length !== marks.filter((m) => m.n <= run.length).length || run[0]?.at !== 0) return null
   const items = run.map((m, i) =>
     one
       .slice(m.end, run[i + 1]?.at ?? one.length)

@@ -31,7 +31,7 @@ export function keepsInvisible(text: string, ch: string, at: number): boolean {
 export function normalise(text: string): string {
   let out = ''
   for (const ch of stripInvisible(text)) {
-    const code = ch.codePointAt(0)!
+    const code = ch.codePointAt(0) ?? 0
     if (ch === '，' || ch === '、')
       out += ' ' // list separators between arguments
     else if (code >= FULL_WIDTH_START && code <= FULL_WIDTH_END) out += String.fromCodePoint(code - 0xfee0)

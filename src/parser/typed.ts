@@ -30,14 +30,14 @@ export function normaliseMapped(typed: string): Mapped {
     const s = i
     i += ch.length
     if (INVISIBLE.test(ch) && !keepsInvisible(typed, ch, s)) continue
-    const code = ch.codePointAt(0)!
+    const code = ch.codePointAt(0) ?? 0
     let out: string
     if (ch === '，' || ch === '、') out = ' '
     else if (code >= 0xff01 && code <= 0xff5e) out = String.fromCodePoint(code - 0xfee0)
     else if (SPACE.test(ch)) out = ' '
     else if (code === 0x2028 || code === 0x2029) out = '\n'
     else out = ch
-    for (const c of out) for (let k = 0; k < c.length; k++) units.push({ c: c[k]!, s, e: i })
+    for (const c of out) for (const unit of c.split('')) units.push({ c: unit, s, e: i })
   }
   // [ \t]+ → one space; spaces around a line break go; then trim.
   const collapsed: Unit[] = []
@@ -56,7 +56,7 @@ export function normaliseMapped(typed: string): Mapped {
 /** The typed text a normalised range [from, to) came from (invisible characters still removed, ends trimmed). */
 export function typedRange(m: Mapped, typed: string, from: number, to: number): string {
   if (from >= to || from >= m.text.length) return ''
-  return stripInvisible(typed.slice(m.start[from]!, m.end[Math.min(to, m.text.length) - 1]!)).trim()
+  return stripInvisible(typed.slice(m.start[from], m.end[Math.min(to, m.text.length) - 1])).trim()
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

@@ -35,8 +35,8 @@ export async function startPostgresServer(say: (line: string) => void = () => un
     execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'])
   }
   const run = (cmd: string, args: string[]) => {
-    const full = [...asUser, path.join(bin, cmd), ...args]
-    const r = spawnSync(full[0]!, full.slice(1), { encoding: 'utf8' })
+    const [exe = cmd, ...rest] = [...asUser, path.join(bin, cmd), ...args]
+    const r = spawnSync(exe, rest, { encoding: 'utf8' })
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`)
   }
   run('initdb', ['-D', data, '-U', 'gridbot', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8'])

@@ -7,6 +7,7 @@ import { Redis } from 'ioredis'
 import { redisOptions } from '../config/redis-url.ts'
 import { findRedisServer } from './system-packages.ts'
 import { freePort } from './free-port.ts'
+import { runtimeTexts } from './runtime.texts.ts'
 
 export interface RedisServer {
   url: string
@@ -74,7 +75,7 @@ export async function startRedisServer(opts: { dir: string; say?: (line: string)
     if (await ping(url)) break
     await new Promise((r) => setTimeout(r, 50))
   }
-  if (exited || !(await ping(url))) throw new Error(`redis-server 未能启动(见 ${path.resolve(opts.dir, 'redis.log')})`)
+  if (exited || !(await ping(url))) throw new Error(runtimeTexts.redisNotStarted(path.resolve(opts.dir, 'redis.log')))
   let stopped: Promise<void> | null = null
   return {
     url,

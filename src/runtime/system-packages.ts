@@ -2,6 +2,7 @@
 // The project installs what it needs itself: nothing is set up by hand (DEVELOPERS.md).
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
+import { runtimeTexts } from './runtime.texts.ts'
 
 export function which(cmd: string): string | null {
   const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' })
@@ -14,16 +15,16 @@ let aptUpdated = false
 export function aptInstall(packages: string[], say: (line: string) => void): void {
   const isRoot = process.getuid?.() === 0
   if (!isRoot || !which('apt-get')) {
-    throw new Error(`需要 ${packages.join(' ')},但本机没有,且无法自动安装(需要 root 与 apt-get)。请运行: sudo apt-get install -y ${packages.join(' ')}`)
+    throw new Error(runtimeTexts.cannotInstall(packages.join(' ')))
   }
-  say(`正在安装 ${packages.join(' ')}(apt-get,仅首次需要)…`)
+  say(runtimeTexts.installing(packages.join(' ')))
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
   if (!aptUpdated) {
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env })
     aptUpdated = true
   }
   execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'ignore', env })
-  say(`已安装 ${packages.join(' ')}`)
+  say(runtimeTexts.installed(packages.join(' ')))
 }
 
 export function findRedisServer(say: (line: string) => void): string {
@@ -31,7 +32,7 @@ export function findRedisServer(say: (line: string) => void): string {
   if (found) return found
   aptInstall(['redis-server'], say)
   const after = which('redis-server') ?? (existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : null)
-  if (!after) throw new Error('redis-server 安装后仍未找到')
+  if (!after) throw new Error(runtimeTexts.redisMissing)
   return after
 }
 
@@ -49,6 +50,6 @@ export function findPostgresBin(say: (line: string) => void): string {
   if (found) return found
   aptInstall(['postgresql'], say)
   const after = look()
-  if (!after) throw new Error('PostgreSQL 安装后仍未找到 initdb')
+  if (!after) throw new Error(runtimeTexts.postgresMissing)
   return after
 }

@@ -6,11 +6,12 @@ import type { MediaStore } from '../core/ports.ts'
 import { FileMediaStore } from './file-media-store.ts'
 import type { ProbedStore } from './media-guard.ts'
 import { S3MediaStore } from './s3-media-store.ts'
+import { mediaStoreTexts } from './media-store.texts.ts'
 
 export function mediaStoreFor(env: Env): MediaStore & ProbedStore {
   if (env.GRIDBOT_MEDIA_S3_BUCKET) {
     if (!env.GRIDBOT_MEDIA_S3_ENDPOINT || !env.GRIDBOT_MEDIA_S3_ACCESS_KEY_ID || !env.GRIDBOT_MEDIA_S3_SECRET_ACCESS_KEY)
-      throw new Error('GRIDBOT_MEDIA_S3_BUCKET 需要 GRIDBOT_MEDIA_S3_ENDPOINT、GRIDBOT_MEDIA_S3_ACCESS_KEY_ID 与 GRIDBOT_MEDIA_S3_SECRET_ACCESS_KEY')
+      throw new Error(mediaStoreTexts.s3Incomplete)
     return new S3MediaStore({
       endpoint: env.GRIDBOT_MEDIA_S3_ENDPOINT,
       bucket: env.GRIDBOT_MEDIA_S3_BUCKET,

@@ -37,17 +37,17 @@ const START = String.raw`(?<![\d*])(?<!\d\.)(?<!\b[TNHVtnhv])`
 const END = String.raw`(?![\d*])`
 const SEP = '[ -]?'
 const AREA = String.raw`(?:10|2\d|[3-9]\d\d)` // area codes: 010, 020–029, else 0 + three digits
-const LABEL = String.raw`(?:电话|座机|固话|手机|号码|联系方式|tel|phone)`
-const BUILDING = String.raw`(?:楼|栋|幢|座|单元|门|层)`
+const LABEL = `(?:电话|座机|固话|手机|号码|联系方式|tel|phone)`
+const BUILDING = `(?:楼|栋|幢|座|单元|门|层)`
 /** After these a number is a building, floor, count, time, date or amount — not a room. */
 const NOT_ROOM = String.raw`(?:号楼|号院|楼|栋|幢|座|单元|门(?!口|前|外)|层|户|人|次|趟|遍|个|项|件|处|起|部|台|辆|只|张|份|家|套|小时|分|秒|天|点|时|:|元|块|年|月|日|周|岁|名|位|米|平|斤|吨|公里|%|\.\d)`
-const MONEY_AFTER = String.raw`(?! ?(?:元|块|圆|万|亿|角|美元|港元|欧元))`
+const MONEY_AFTER = `(?! ?(?:元|块|圆|万|亿|角|美元|港元|欧元))`
 /** Chinese numerals as digits are dictated (幺 = 1 on the phone). */
 const CN = '〇零一幺二三四五六七八九'
 const PROVINCE = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼'
-const WECHAT_LABEL = String.raw`(?:微信号?|vx|wx|wechat|weixin)`
-const PASSPORT_LABEL = String.raw`(?:护照|通行证|passport)(?:号码|号)?`
-const MONEY_BEFORE = String.raw`(?<!(?:[$¥￥]|RMB|rmb) ?)`
+const WECHAT_LABEL = `(?:微信号?|vx|wx|wechat|weixin)`
+const PASSPORT_LABEL = `(?:护照|通行证|passport)(?:号码|号)?`
+const MONEY_BEFORE = `(?<!(?:[$¥￥]|RMB|rmb) ?)`
 
 interface Rule {
   /** The digits to mask are in the group `body`; the rest of the match is context that stays. */
@@ -73,8 +73,8 @@ const RULES: Rule[] = [
   rule(String.raw`${WECHAT_LABEL}\s*[:：]?\s*(?:是|为)?\s*(?<body>[A-Za-z][\w-]{5,19})(?![\w-])`, 2, 2, 'i', WORD), // WeChat id
   rule(String.raw`${PASSPORT_LABEL}\s*[:：]?\s*(?:是|为)?\s*[A-Za-z]{1,2}(?<body>\d{7,10})(?!\d)`, 0, 4, 'i'), // passport
   rule(String.raw`[${PROVINCE}][A-Za-z][·• ]?(?=[A-Za-z]{0,2}\d)(?<body>[A-Za-z0-9]{5,6})(?![A-Za-z0-9*])`, 0, 2, '', WORD), // 豫A12345
-  rule(String.raw`(?<![${CN}])(?<body>[一幺][三四五六七八九][${CN}](?:[ -]?[${CN}]{4}){2})(?![${CN}])`, 3, 4), // 一三八…
-  rule(String.raw`(?<![${CN}])(?<body>[${CN}]{7,})(?![${CN}])`, 0, 4), // other long numbers in Chinese numerals
+  rule(`(?<![${CN}])(?<body>[一幺][三四五六七八九][${CN}](?:[ -]?[${CN}]{4}){2})(?![${CN}])`, 3, 4), // 一三八…
+  rule(`(?<![${CN}])(?<body>[${CN}]{7,})(?![${CN}])`, 0, 4), // other long numbers in Chinese numerals
   rule(String.raw`${START}(?<body>\d{6}${SEP}\d{8}${SEP}\d{3}[\dXx])(?![\dA-Za-z*])`, 4, 4), // ID, 18 digits
   rule(String.raw`${START}(?<body>\d{15,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{3})?)${END}`, 4, (n) => (n === 15 ? 3 : 4)), // card, old ID
   rule(String.raw`${START}(?:\(?(?:\+|00)?86\)?[ -]?)?(?<body>1[3-9]\d(?:${SEP}\d{4}${SEP}\d{4}|\d[ -]\d{3}${SEP}\d{4}))${END}`, 3, 4), // mobile

@@ -1,6 +1,13 @@
 // Every Chinese text about bot accounts: alerts to the admins' group and the `gridbot accounts` listing.
 import { formatLocal } from '../../core/time.ts'
 
+/** The lease column: which gateway serves the account (null holders: Redis not reachable). */
+function holderCell(id: string, holders: Map<string, { holder: string; token: number }> | null): string {
+  if (!holders) return '未知(Redis 不可达)'
+  const h = holders.get(id)
+  return h ? `${h.holder} #${h.token}` : '无(没有网关在服务)'
+}
+
 export const STATE_LABEL: Record<string, string> = {
   starting: '启动中',
   waiting_scan: '等待扫码',
@@ -63,6 +70,6 @@ export const accountTexts = {
       a.since ? formatLocal(a.since) : '',
       String(a.rooms),
       a.detail ?? '',
-      holders ? (holders.get(a.id) ? `${holders.get(a.id)!.holder} #${holders.get(a.id)!.token}` : '无(没有网关在服务)') : '未知(Redis 不可达)',
+      holderCell(a.id, holders),
     ].join('\t'),
 }

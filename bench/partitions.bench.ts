@@ -9,7 +9,8 @@ import { generateDistrict } from '../src/config/org-generate.ts'
 import type { Db } from '../src/db/client.ts'
 import { digestFor } from '../src/capabilities/digests/digest.service.ts'
 import type { DigestPeriod } from '../src/capabilities/digests/digest.types.ts'
-import { importOrg } from '../src/app/org-import.ts'
+import { generateCity } from '../src/config/city-generate.ts'
+import { importCity, importOrg } from '../src/app/org-import.ts'
 import type { Unit } from '../src/kernel/org/org.types.ts'
 import { partitionsRepo } from '../src/domain/retention/partitions.repo.ts'
 import { monthStart } from '../src/domain/retention/partitions.service.ts'
@@ -37,6 +38,8 @@ export interface PartitionFigures {
   checkins: number
   months: number
   units: number
+  /** 1: the generated district; more: the generated city of that many districts (its 团市委 unit included). */
+  districts: number
   loadSeconds: number
   copySeconds: number
   partitions: number
@@ -61,12 +64,17 @@ async function digests(prisma: Db, units: Unit[]): Promise<DigestTimes[]> {
   return out
 }
 
-export async function benchPartitions(opts: { checkins: number; months: number }): Promise<PartitionFigures> {
+export async function benchPartitions(opts: { checkins: number; months: number; districts?: number }): Promise<PartitionFigures> {
   const stores = await benchStores(20)
+  const districts = opts.districts ?? 1
   try {
     const prisma = stores.db.prisma
-    const spec = generateDistrict({ towns: 15, communities: 109, grids: 1034 })
-    await importOrg(prisma, spec)
+    const size = { towns: 15, communities: 109, grids: 1034 }
+    if (districts > 1) {
+      // The generated city (`gridbot org generate --districts N`): every supervisor of the city, districts and below.
+      const g = generateCity({ ...size, districts, base: 'bench-city' })
+      await importCity(prisma, { file: 'bench-city.yaml', city: g.city, districts: g.districts })
+    } else await importOrg(prisma, generateDistrict(size))
     const units = (await prisma.unit.findMany({ where: { kind: { not: 'grid' } }, orderBy: { id: 'asc' } })) as unknown as Unit[]
     const start = new Date(END.getTime() - opts.months * 30 * DAY_MS)
     // The partitions the job would have made, month by month.
@@ -128,6 +136,7 @@ export async function benchPartitions(opts: { checkins: number; months: number }
       checkins,
       months: opts.months,
       units: units.length,
+      districts,
       loadSeconds,
       copySeconds,
       partitions,

@@ -9,7 +9,8 @@ import { generateDistrict } from '../src/config/org-generate.ts'
 import type { Db } from '../src/db/client.ts'
 import { digestFor } from '../src/capabilities/digests/digest.service.ts'
 import type { DigestPeriod } from '../src/capabilities/digests/digest.types.ts'
-import { importOrg } from '../src/app/org-import.ts'
+import { generateCity } from '../src/config/city-generate.ts'
+import { importCity, importOrg } from '../src/app/org-import.ts'
 import type { Unit } from '../src/kernel/org/org.types.ts'
 import { partitionsRepo } from '../src/domain/retention/partitions.repo.ts'
 import { monthStart } from '../src/domain/retention/partitions.service.ts'
@@ -19,7 +20,7 @@ const DAY_MS = 86_400_000
 /** The data ends here (2026-12-03 00:00 China time); the digests are read the next morning. */
 const END = new Date('2026-12-02T16:00:00Z')
 const MORNING = new Date('2026-12-03T08:00:00+08:00')
-const PERIODS: DigestPeriod[] = [
+export const PERIODS: DigestPeriod[] = [
   { kind: 'daily', from: new Date('2026-12-01T16:00:00Z'), to: END, label: '12月2日' },
   { kind: 'weekly', from: new Date('2026-11-29T16:00:00Z'), to: new Date('2026-12-06T16:00:00Z'), label: '11月30日至12月6日' },
   { kind: 'monthly', from: new Date('2026-10-31T16:00:00Z'), to: new Date('2026-11-30T16:00:00Z'), label: '2026年11月' },
@@ -37,6 +38,8 @@ export interface PartitionFigures {
   checkins: number
   months: number
   units: number
+  /** 1: the generated district; more: the generated city of that many districts (its 团市委 unit included). */
+  districts: number
   loadSeconds: number
   copySeconds: number
   partitions: number
@@ -45,28 +48,36 @@ export interface PartitionFigures {
   retention: { month: string; rows: number; dropSeconds: number; deleteSeconds: number }
 }
 
+/** Every unit's digest counts for one period, one after another as the timers run them. */
+export async function digestTimes(prisma: Db, units: Unit[], period: DigestPeriod): Promise<DigestTimes> {
+  const t: number[] = []
+  const s0 = performance.now()
+  for (const u of units) {
+    const s = performance.now()
+    await digestFor({ db: prisma, effects: new Effects(), now: MORNING }, u, period)
+    t.push(performance.now() - s)
+  }
+  t.sort((a, b) => a - b)
+  return { kind: period.kind, totalSeconds: (performance.now() - s0) / 1000, p50: percentile(t, 50), p99: percentile(t, 99), max: t[t.length - 1]! }
+}
+
 async function digests(prisma: Db, units: Unit[]): Promise<DigestTimes[]> {
   const out: DigestTimes[] = []
-  for (const period of PERIODS) {
-    const t: number[] = []
-    const s0 = performance.now()
-    for (const u of units) {
-      const s = performance.now()
-      await digestFor({ db: prisma, effects: new Effects(), now: MORNING }, u, period)
-      t.push(performance.now() - s)
-    }
-    t.sort((a, b) => a - b)
-    out.push({ kind: period.kind, totalSeconds: (performance.now() - s0) / 1000, p50: percentile(t, 50), p99: percentile(t, 99), max: t[t.length - 1]! })
-  }
+  for (const period of PERIODS) out.push(await digestTimes(prisma, units, period))
   return out
 }
 
-export async function benchPartitions(opts: { checkins: number; months: number }): Promise<PartitionFigures> {
+export async function benchPartitions(opts: { checkins: number; months: number; districts?: number }): Promise<PartitionFigures> {
   const stores = await benchStores(20)
+  const districts = opts.districts ?? 1
   try {
     const prisma = stores.db.prisma
-    const spec = generateDistrict({ towns: 15, communities: 109, grids: 1034 })
-    await importOrg(prisma, spec)
+    const size = { towns: 15, communities: 109, grids: 1034 }
+    if (districts > 1) {
+      // The generated city (`gridbot org generate --districts N`): every supervisor of the city, districts and below.
+      const g = generateCity({ ...size, districts, base: 'bench-city' })
+      await importCity(prisma, { file: 'bench-city.yaml', city: g.city, districts: g.districts })
+    } else await importOrg(prisma, generateDistrict(size))
     const units = (await prisma.unit.findMany({ where: { kind: { not: 'grid' } }, orderBy: { id: 'asc' } })) as unknown as Unit[]
     const start = new Date(END.getTime() - opts.months * 30 * DAY_MS)
     // The partitions the job would have made, month by month.
@@ -128,6 +139,7 @@ export async function benchPartitions(opts: { checkins: number; months: number }
       checkins,
       months: opts.months,
       units: units.length,
+      districts,
       loadSeconds,
       copySeconds,
       partitions,

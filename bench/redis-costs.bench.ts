@@ -36,8 +36,9 @@ export interface RedisCostVariant {
 
 /** The settings measured, base first. */
 export const REDIS_COST_VARIANTS: RedisCostVariant[] = [
-  { label: 'base (one job per message)', env: { GRIDBOT_INBOUND_BATCH: '1' } },
-  { label: 'inbound batch 64', env: { GRIDBOT_INBOUND_BATCH: '64' } },
+  { label: 'base (one job per message)', env: { GRIDBOT_INBOUND_BATCH: '1', GRIDBOT_OUTBOUND_BATCH: '1' } },
+  { label: 'inbound batch 64', env: { GRIDBOT_INBOUND_BATCH: '64', GRIDBOT_OUTBOUND_BATCH: '1' } },
+  { label: 'inbound + outbound batch 64', env: { GRIDBOT_INBOUND_BATCH: '64', GRIDBOT_OUTBOUND_BATCH: '64' } },
 ]
 
 const PREFIX = 'bench'

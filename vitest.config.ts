@@ -21,6 +21,7 @@ const DATABASE_TESTS = [
   'ledger-export',
   'migration-edited',
   'notice-handlers',
+  'outbox-claims',
   'notice-scale',
   'org-reimport-accounts',
   'points-fixes',

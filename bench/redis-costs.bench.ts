@@ -36,8 +36,9 @@ export interface RedisCostVariant {
 
 /** The settings measured, base first. */
 export const REDIS_COST_VARIANTS: RedisCostVariant[] = [
-  { label: 'base (one job per message)', env: { GRIDBOT_INBOUND_BATCH: '1' } },
-  { label: 'inbound batch 64', env: { GRIDBOT_INBOUND_BATCH: '64' } },
+  { label: 'base (one job per message)', env: { GRIDBOT_INBOUND_BATCH: '1', GRIDBOT_OUTBOUND_BATCH: '1' } },
+  { label: 'inbound batch 64', env: { GRIDBOT_INBOUND_BATCH: '64', GRIDBOT_OUTBOUND_BATCH: '1' } },
+  { label: 'inbound + outbound batch 64', env: { GRIDBOT_INBOUND_BATCH: '64', GRIDBOT_OUTBOUND_BATCH: '64' } },
 ]
 
 const PREFIX = 'bench'
@@ -132,6 +133,11 @@ export async function benchRedisCosts(opts: { messages: number; rate: number; va
 
 export function redisCostsSection(figures: RedisCostFigures[], load: { before: string; after: string }): string {
   const rows = figures.map((f) => `| ${f.label} | ${f.load} | **${f.total}** | ${f.inbound} | ${f.outbound} | ${f.other} |`)
+  const last = figures.at(-1)?.label
+  const target = figures
+    .filter((f) => f.label === last)
+    .map((f) => `${f.load}: ${f.total} — ${f.total <= 30 ? '**met**' : '**not met**'}`)
+    .join('; ')
   return `## Redis commands per check-in, inbound and outbound (issue #27)
 
 Measured by bench/redis-costs.bench.ts: ${figures[0]?.messages ?? 0} check-ins over 400 grid rooms (one account, 16 shards),
@@ -144,6 +150,8 @@ stores, one after the other in this run (load average ${load.before} before, ${l
 | setting | messages came | Redis commands per check-in | inbound | outbound | other |
 |---|---|---|---|---|---|
 ${rows.join('\n')}
+
+Target of issue #27, ≤ 30 Redis commands per check-in, with ${last}: ${target}.
 
 By command, per check-in (inbound + outbound): ${figures
     .map(

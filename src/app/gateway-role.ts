@@ -2,7 +2,7 @@
 // passed on to the capabilities whose posts they are, the account watch and the binding scout.
 import { adminRoom, roomAccounts } from '../domain/account/account-status.service.ts'
 import { accountIds, accountPaces } from '../kernel/org/org.service.ts'
-import { markFailed, markSent } from '../kernel/outbox/outbox.service.ts'
+import { claimParts, markFailed, markSent, partsSent, releaseParts } from '../kernel/outbox/outbox.service.ts'
 import { AccountLeases, LEASE_TTL_MS, processHolder, RENEW_MS } from '../outbound/account-lease.ts'
 import { AccountShare } from '../outbound/account-share.ts'
 import { AccountWatch } from '../outbound/account-watch.ts'
@@ -149,6 +149,12 @@ function startAccountSender(
       metrics,
       onLeftRoom: (accountId, roomId) => accountWatch.leftRoom(accountId, roomId),
       fence,
+      claims: {
+        claim: (parts, holder) => claimParts(deps.prisma, parts, holder, app.clock.now()),
+        release: (parts, holder) => releaseParts(deps.prisma, parts, holder),
+        partsSent: (parts, holder) => partsSent(deps.prisma, parts, holder),
+      },
+      batch: o.env.GRIDBOT_OUTBOUND_BATCH,
       gate: {
         alternates: async (_accountId, roomId) => (await roomAccounts(deps.prisma, roomId))?.accounts ?? [],
         statusOf: accountWatch.statusOf,

@@ -76,16 +76,18 @@ export class QueueOutbox implements Outbox {
   }
 
   /**
-   * Sends again what the outbox still holds unsent (the sweeper): a part whose job gave up (failed: WeChat away
-   * for longer than its retries) is replaced; a waiting or active one is left; a completed one was sent (only its
-   * mark is missing) and is not sent twice.
+   * Sends again what the outbox still holds unsent and no sender holds a live claim on (the sweeper): a part whose
+   * job finished (failed: WeChat away for longer than its retries; completed: its run found it claimed by a sender
+   * that died before sending, or sent with only the mark missing) is replaced; a waiting or active one is left.
+   * The new job sends nothing twice: a part whose claim is live, or whose row is marked sent, is not sent.
    */
   async resend(message: OutboundMessage, key: string): Promise<void> {
     const parts = partsOf(message)
     const q = this.queue(message.accountId)
     for (let i = 0; i < parts.length; i++) {
       const job = await q.getJob(parts.length > 1 ? jobId(key, `p${i}`) : key)
-      if (job && (await job.getState()) === 'failed') await job.remove()
+      const state = job ? await job.getState() : 'unknown'
+      if (job && (state === 'failed' || state === 'completed')) await job.remove()
     }
     await this.send(message, key)
   }

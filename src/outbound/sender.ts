@@ -2,22 +2,21 @@
 // account at its safe pace (WeChat flags bursts: STACK-NOTES.md); a little jitter keeps it from looking robotic.
 // A send waits while the account is down (LinkGate); a room the account has left fails at once (no retries) and is
 // reported.
+import { randomUUID } from 'node:crypto'
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq'
 import type { Logger } from '../core/logger.ts'
 import type { Metrics } from '../core/metrics.ts'
 import { NotInRoomError, type ChatTransport } from '../transport/transport.ts'
 import { outboundQueueName, type QueueEnv } from '../jobs/queues.ts'
 import { createWorker } from '../jobs/worker-factory.ts'
+import { OutboundDrain } from '../jobs/outbound-drain.ts'
 import type { OutboundJob } from './outbox.ts'
 import { LinkGate, type GateDeps } from './link-gate.ts'
 import { classifyProviderError } from './provider-errors.ts'
+import { takingAlong, type SendClaims } from './take-along.ts'
+import type { Pace } from './pace.ts'
 
-export interface Pace {
-  messagesPerSec: number
-  jitterMs: number
-}
-
-export const DEFAULT_PACE: Pace = { messagesPerSec: 1, jitterMs: 300 }
+export { DEFAULT_PACE, type Pace } from './pace.ts'
 
 export interface SenderHooks {
   /** The outbox row behind a message whose last part WeChat accepted (marked sent). */
@@ -32,6 +31,10 @@ export interface SenderHooks {
   fence?: () => Promise<boolean>
   /** Messages out and failed sends, per account (/metrics). */
   metrics?: Metrics
+  /** Each part claimed in PostgreSQL just before its send: a part another run claimed is not sent again. */
+  claims?: SendClaims
+  /** Posts one job sends at most: its own, then the account's next waiting ones (GRIDBOT_OUTBOUND_BATCH; needs claims). */
+  batch?: number
 }
 
 /** How long a post held back by 'later' (the gateway stopping) waits before it is taken again. */
@@ -76,6 +79,41 @@ export function startSender(
       throw new DelayedError()
     }
   }
+  const put = async (post: OutboundJob) => {
+    if (post.image) await transport.sendImage(post.roomId, post.image)
+    else if (post.file) await transport.sendFile(post.roomId, post.file, post.fileName ?? post.file)
+    else await transport.say(post.roomId, post.text, post.mentionIds)
+  }
+  /** WeChat took the post: counted, and its row marked sent with its last part. Its claim keeps anyone else from
+   *  sending it again; only a crash right here and the claim lapsing after that (CLAIM_MS) can send it twice. */
+  const sent = async (post: OutboundJob) => {
+    saidLoggedOut = false
+    hooks.metrics?.messagesOut.inc({ account: transport.accountId })
+    if (hooks.onSent && post.outboxKey && post.last) await hooks.onSent(post.outboxKey)
+  }
+  const claims = hooks.claims
+  const batch = claims ? (hooks.batch ?? 1) : 1
+  const takeAlong =
+    claims && batch > 1
+      ? takingAlong({
+          drain: new OutboundDrain(env.connection),
+          worker: () => worker,
+          claims,
+          deliver: async (post) => {
+            await put(post)
+            await sent(post)
+          },
+          ready: async () => (!gate || transport.status().state === 'logged_in') && (!hooks.fence || (await hooks.fence())),
+          pace,
+          batch,
+          log,
+        })
+      : null
+  /** Taking along never fails the job whose post went out (it would be run again): what it left is BullMQ's. */
+  const alongWith = async (job: Job<OutboundJob>, token: string | undefined, holder: string) => {
+    if (takeAlong)
+      await takeAlong(job, token, holder).catch((err: unknown) => log.warn({ err, jobId: job.id }, 'taking along stopped; the waiting posts run as their own jobs'))
+  }
   const send = async (job: Job<OutboundJob>, token?: string) => {
     if (gate) {
       const route = await gate.route(job.data.roomId)
@@ -95,11 +133,20 @@ export function startSender(
       await job.moveToDelayed(Date.now() + LATER_MS, token)
       throw new DelayedError()
     }
+    // One run of this job: its claim is its own (a second run of the same job, after a Redis restart, is another).
+    const holder = randomUUID()
+    const part = claims && job.id && job.data.outboxKey ? [{ part: job.id, key: job.data.outboxKey }] : []
+    const ids = part.map((p) => p.part)
+    if (part.length && claims && !(await claims.claim(part, holder)).size) {
+      // Sent already (its row marked), or being sent by the run that claimed it: nothing to do here.
+      log.debug({ jobId: job.id, account: transport.accountId }, 'post claimed elsewhere or sent: not sent again')
+      await alongWith(job, token, holder)
+      return
+    }
     try {
-      if (job.data.image) await transport.sendImage(job.data.roomId, job.data.image)
-      else if (job.data.file) await transport.sendFile(job.data.roomId, job.data.file, job.data.fileName ?? job.data.file)
-      else await transport.say(job.data.roomId, job.data.text, job.data.mentionIds)
+      await put(job.data)
     } catch (e) {
+      await claims?.release(ids, holder)
       if (e instanceof NotInRoomError) {
         await hooks.onLeftRoom?.(transport.accountId, job.data.roomId)
         throw new UnrecoverableError(e.message)
@@ -112,17 +159,17 @@ export function startSender(
       }
       throw e
     }
-    saidLoggedOut = false
-    hooks.metrics?.messagesOut.inc({ account: transport.accountId })
-    // A crash right here sends this part again after the lock lapses: the one window left (README, Durability).
-    if (hooks.onSent && job.data.outboxKey && job.data.last) await hooks.onSent(job.data.outboxKey)
+    await sent(job.data)
+    if (!job.data.last) await claims?.partsSent(ids, holder)
+    await alongWith(job, token, holder)
   }
   const worker = createWorker<OutboundJob>(outboundQueueName(transport.accountId), send, {
     env,
     log,
     role: 'sender',
     bindings: { account: transport.accountId },
-    concurrency: pace ? 1 : 32,
+    // Unpaced, several jobs at once; taking along, one job at a time sends the batch (rooms side by side).
+    concurrency: pace || takeAlong ? 1 : 32,
     // A send cut off by a Redis restart stays active until its lock lapses: the same lock as every worker.
     lockMs,
     ...(pace ? { limiter: { max: 1, duration: Math.round(1000 / pace.messagesPerSec) } } : {}),

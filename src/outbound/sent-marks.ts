@@ -1,12 +1,12 @@
 // Marking outbox rows sent, in the gateway. A mark that cannot be written (PostgreSQL restarting) must not fail the
 // send job: BullMQ would retry it and WeChat would get the message twice. It is kept and written again shortly;
-// should this process die first, the sweeper's resend of that row is deduplicated by the completed job in Redis.
+// meanwhile the part's claim (OutboxClaim, live for 10 minutes) keeps the sweeper and any other run from sending it.
 import { Batcher } from '../core/batcher.ts'
 import type { Logger } from '../core/logger.ts'
 import type { Counters } from '../core/metrics.ts'
 
 const RETRY_MS = 1_000
-/** A bound on memory during a long outage; past it the sweeper may resend (deduplicated while Redis has the job). */
+/** A bound on memory during a long outage; past it the sweeper may resend once the claims lapse. */
 const MAX_PENDING = 100_000
 
 export class SentMarks {
@@ -58,7 +58,7 @@ export class SentMarks {
     }
   }
 
-  /** At stop: one last try, then whatever is left is the sweeper's (deduplicated by the jobs Redis keeps). */
+  /** At stop: one last try, then whatever is left is the sweeper's once its claims lapse. */
   async flush(): Promise<void> {
     if (this.timer) clearInterval(this.timer)
     this.timer = null

@@ -6,7 +6,7 @@ import type { Logger } from '../../core/logger.ts'
 import type { InboundMessage } from '../../core/message.ts'
 import type { Counters } from '../../core/metrics.ts'
 import type { DbOrTx } from '../../db/client.ts'
-import { fromRow, type Keyed } from '../../kernel/outbox/outbox.service.ts'
+import { CLAIM_MS, fromRow, type Keyed } from '../../kernel/outbox/outbox.service.ts'
 import { outboxRepo } from '../../kernel/outbox/outbox.repo.ts'
 import { inboxRepo } from './inbox.repo.ts'
 
@@ -35,7 +35,9 @@ export async function redeliver(d: RedeliveryDeps, full: boolean): Promise<{ req
   const rows = await inboxRepo.unhandled(d.prisma, full ? null : late, BATCH)
   for (const r of rows) await d.requeue(r.payload as unknown as InboundMessage)
   const requeued = rows.length
-  const unsent = await outboxRepo.unsent(d.prisma, new Date(now - RESEND_WITHIN_MS), late, BATCH)
+  // A row a sender holds a live claim on is being sent right now: not handed over again.
+  const unsent = await outboxRepo.unsent(d.prisma, new Date(now - RESEND_WITHIN_MS), late, BATCH, new Date(now - CLAIM_MS))
+  await outboxRepo.dropClaims(d.prisma, new Date(now - 2 * RESEND_WITHIN_MS))
   await Promise.all(unsent.map((r) => fromRow(r)).map((p) => d.resend(p.message, p.key)))
   if (requeued || unsent.length) {
     d.counters.inc('redelivery.requeued', requeued)

@@ -2,6 +2,9 @@
 import type { DbOrTx } from '../../db/client.ts'
 import { directQuery, sqlTime } from '../../db/direct-sql.ts'
 
+/** A claim's holder once its part went out. */
+const SENT_PART = 'sent'
+
 export interface OutboxRow {
   key: string
   accountId: string
@@ -62,7 +65,45 @@ export const outboxRepo = {
       where: { sentAt: null, key: { startsWith: prefix }, createdAt: { gte: since, lt: before } },
       orderBy: [{ createdAt: 'asc' }, { key: 'asc' }],
     }),
-  /** Rows not yet sent, created in [since, before), oldest first. */
-  unsent: (db: DbOrTx, since: Date, before: Date, take: number) =>
-    db.outboxMessage.findMany({ where: { sentAt: null, createdAt: { gte: since, lt: before } }, orderBy: [{ createdAt: 'asc' }, { key: 'asc' }], take }),
+  /** Rows not yet sent, created in [since, before), oldest first; not those a sender holds a live claim on (being
+   *  sent now: claimed at or after `liveSince`). */
+  unsent: (db: DbOrTx, since: Date, before: Date, take: number, liveSince: Date) =>
+    db.outboxMessage
+      .findMany({ where: { sentAt: null, createdAt: { gte: since, lt: before } }, orderBy: [{ createdAt: 'asc' }, { key: 'asc' }], take })
+      .then(async (rows) => {
+        if (!rows.length) return rows
+        const live = await db.outboxClaim.findMany({
+          where: { key: { in: rows.map((r) => r.key) }, at: { gte: liveSince }, holder: { not: SENT_PART } },
+          select: { key: true },
+        })
+        const held = new Set(live.map((c) => c.key))
+        return rows.filter((r) => !held.has(r.key))
+      }),
+  /**
+   * Claims these parts (a send job's id, with its row's key) for `holder`, just before sending them: a part is
+   * claimed unless its row is marked sent or another claim on it is live (taken at or after `liveSince`, or its part
+   * already sent). One statement; returns the parts claimed.
+   */
+  claim: async (db: DbOrTx, parts: { part: string; key: string }[], holder: string, at: Date, liveSince: Date) =>
+    (
+      await directQuery<{ part: string }>(
+        db,
+        'outbox_claim',
+        `INSERT INTO "OutboxClaim" ("part", "key", "holder", "at")
+         SELECT p.part, p.key, $3, $4::timestamp(3) FROM unnest($1::text[], $2::text[]) AS p(part, key)
+         WHERE NOT EXISTS (SELECT 1 FROM "OutboxMessage" o WHERE o."key" = p.key AND o."sentAt" IS NOT NULL)
+         ON CONFLICT ("part") DO UPDATE SET "holder" = EXCLUDED."holder", "at" = EXCLUDED."at"
+           WHERE "OutboxClaim"."at" < $5::timestamp(3) AND "OutboxClaim"."holder" <> '${SENT_PART}'
+         RETURNING "part"`,
+        [parts.map((p) => p.part), parts.map((p) => p.key), holder, sqlTime(at), sqlTime(liveSince)],
+      )
+    ).map((r) => r.part),
+  /** A send that failed: its claims let go, so a retry (or another sender) may take the parts at once. */
+  release: (db: DbOrTx, parts: string[], holder: string) =>
+    directQuery(db, 'outbox_release', `DELETE FROM "OutboxClaim" WHERE "part" = ANY($1::text[]) AND "holder" = $2`, [parts, holder]),
+  /** A part of a long row went out (its row is marked sent with its last part): never claimed again. */
+  partSent: (db: DbOrTx, parts: string[], holder: string) =>
+    directQuery(db, 'outbox_part_sent', `UPDATE "OutboxClaim" SET "holder" = '${SENT_PART}' WHERE "part" = ANY($1::text[]) AND "holder" = $2`, [parts, holder]),
+  /** Claims older than this are no use any more (their rows are sent, or too old to be sent again). */
+  dropClaims: (db: DbOrTx, before: Date) => db.outboxClaim.deleteMany({ where: { at: { lt: before } } }),
 }

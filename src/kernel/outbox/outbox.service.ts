@@ -92,3 +92,23 @@ export const failedPosts = (db: DbOrTx, take = 500): Promise<FailedPost[]> => ou
 export async function takeFailedPosts(db: DbOrTx, keys: string[] | null): Promise<Keyed[]> {
   return (await outboxRepo.takeFailed(db, keys)).map(fromRow)
 }
+
+/** How long a sender's claim on a part holds (outbox.repo.ts claim): longer than any send and its mark take, a
+ *  PostgreSQL restart included; a claim this old belongs to a sender that died, and the part may be sent again. */
+export const CLAIM_MS = 10 * 60_000
+
+/** The parts (send job ids, each with its row's key) `holder` may send now: see outboxRepo.claim. */
+export async function claimParts(db: DbOrTx, parts: { part: string; key: string }[], holder: string, at: Date): Promise<Set<string>> {
+  if (!parts.length) return new Set()
+  return new Set(await outboxRepo.claim(db, parts, holder, at, new Date(at.getTime() - CLAIM_MS)))
+}
+
+/** Claims let go (the send failed: a retry takes them again). */
+export async function releaseParts(db: DbOrTx, parts: string[], holder: string): Promise<void> {
+  if (parts.length) await outboxRepo.release(db, parts, holder)
+}
+
+/** Parts of long rows sent (not their last): never sent again, whoever runs them. */
+export async function partsSent(db: DbOrTx, parts: string[], holder: string): Promise<void> {
+  if (parts.length) await outboxRepo.partSent(db, parts, holder)
+}

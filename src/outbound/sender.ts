@@ -15,6 +15,7 @@ import { LinkGate, type GateDeps } from './link-gate.ts'
 import { classifyProviderError } from './provider-errors.ts'
 import { takingAlong, type SendClaims } from './take-along.ts'
 import type { Pace } from './pace.ts'
+import { must } from '../core/must.ts'
 
 export { DEFAULT_PACE, type Pace } from './pace.ts'
 
@@ -42,6 +43,8 @@ const LATER_MS = 1_000
 /** A send the service refused as too frequent: the account's whole queue pauses this long. */
 const THROTTLED_BACKOFF_MS = 30_000
 
+// Long because the steps of one send (gate, fence, claim, put, the provider's refusals, taking along) share the
+// worker, the gate, the pace and the logged-out state in closures; each inner step is short.
 export function startSender(
   env: QueueEnv,
   transport: ChatTransport,
@@ -50,7 +53,8 @@ export function startSender(
   hooks: SenderHooks = {},
   lockMs?: number,
 ): Worker<OutboundJob> & { gate?: LinkGate } {
-  const gate = hooks.gate ? new LinkGate(transport, hooks.gate) : null
+  const gateDeps = hooks.gate
+  const gate = gateDeps ? new LinkGate(transport, gateDeps) : null
   /** The service refused a send as logged out, and nothing was sent since. */
   let saidLoggedOut = false
   /** What the service said: throttled → this account backs off; logged out → the post waits for the account (both
@@ -115,14 +119,14 @@ export function startSender(
       await takeAlong(job, token, holder).catch((err: unknown) => log.warn({ err, jobId: job.id }, 'taking along stopped; the waiting posts run as their own jobs'))
   }
   const send = async (job: Job<OutboundJob>, token?: string) => {
-    if (gate) {
+    if (gate && gateDeps) {
       const route = await gate.route(job.data.roomId)
       if (route.kind === 'later') {
         await job.moveToDelayed(Date.now() + LATER_MS, token)
         throw new DelayedError()
       }
       if (route.kind === 'move') {
-        await hooks.gate!.handOver(route.accountId, job.data, job.id!, job.opts.priority)
+        await gateDeps.handOver(route.accountId, job.data, must(job.id, 'OUTBOUND_JOB_ID'), job.opts.priority)
         log.info({ jobId: job.id, from: transport.accountId, to: route.accountId }, 'post moved to another account of the room')
         return
       }

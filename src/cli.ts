@@ -69,7 +69,10 @@ function onSignals(stop: () => Promise<void>, log: Logger) {
 async function openDb(env: Env) {
   registerSecrets(secretsOf(env))
   const { openDatabase } = await import('./db/client.ts')
-  const db = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { pgliteDir: path.resolve(env.GRIDBOT_DATA_DIR, 'pglite') })
+  // The exports read from the replica when DATABASE_READ_URL is set (read-replica.ts).
+  const db = await openDatabase(
+    env.DATABASE_URL ? { url: env.DATABASE_URL, readUrl: env.DATABASE_READ_URL } : { pgliteDir: path.resolve(env.GRIDBOT_DATA_DIR, 'pglite') },
+  )
   await db.migrate()
   return db
 }

@@ -4,7 +4,7 @@
 // this function started (a private redis-server) is stopped again before the error leaves it.
 import path from 'node:path'
 import { redisLocation, type Env } from './config/env.ts'
-import { clusterNodes, isClusterUrl } from './config/redis-url.ts'
+import { clusterAuthOptions, clusterNodes, isClusterUrl } from './config/redis-url.ts'
 import { checkClusterNodes } from './jobs/cluster-check.ts'
 import type { Logger } from './core/logger.ts'
 import { openDatabase, type Database } from './db/client.ts'
@@ -29,7 +29,7 @@ export async function openInfra(env: Env, log: Logger, opts: { throwaway?: strin
     const startRedis = async (): Promise<string> => {
       const cluster = redisLocation(env)
       if (cluster && isClusterUrl(cluster)) {
-        await checkClusterNodes(clusterNodes(cluster), env.GRIDBOT_CONNECT_TIMEOUT_MS)
+        await checkClusterNodes(clusterNodes(cluster), env.GRIDBOT_CONNECT_TIMEOUT_MS, clusterAuthOptions(cluster))
         return cluster
       }
       if (env.REDIS_URL) {

@@ -53,6 +53,24 @@ describe("a city's read API and board", () => {
     expect(own.items[0].district).toBeUndefined()
   })
 
+  it("names the district of each notice and ranking row in a city's answer", async () => {
+    sim.world.say(sim.world.person('马书记'), '郑州团市委工作群', '#通知 @二七区 请明天上午报送暴雨排查情况')
+    await sim.settle()
+    const city = await key('郑州市', '市大屏2')
+    const notices = await (await read(city, 'notices')).json()
+    expect(notices.total).toBe(1)
+    expect(notices.items[0]).toMatchObject({ id: 'B1', district: expect.any(String) })
+    expect(['郑州市', '二七区']).toContain(notices.items[0].district)
+    const ranks = await (await read(city, 'rankings')).json()
+    expect(ranks.items.map((r: { district: string; unit: string }) => [r.district, r.unit]).sort()).toEqual([
+      ['二七区', '二七区'],
+      ['惠济区', '惠济区'],
+    ])
+    const district = await key('二七区', '区大屏2')
+    expect((await (await read(district, 'notices')).json()).items[0].district).toBeUndefined()
+    expect((await (await read(district, 'rankings')).json()).items.every((r: { district?: string }) => r.district === undefined)).toBe(true)
+  })
+
   it("shows a city's supervisor and admin the city's board: its districts as children, both districts' work", async () => {
     const db = sim.infra.db.prisma
     for (const wxid of ['wxid_city_ma', 'wxid_city_han']) {

@@ -86,7 +86,7 @@ describe('an image the media folder cannot keep', () => {
     const first = wechat.sendImage('bot-main', 'wx_cadre', GRID, 'a.jpg', photo)
     await until('the sender told', async () => inRoom(GRID).some((t) => t.includes('照片没有收到')))
     expect(inRoom(GRID).find((t) => t.includes('照片没有收到'))).toContain('不可写')
-    const row = await stores.db.prisma.inboxMessage.findUniqueOrThrow({ where: { accountId_messageId: { accountId: 'bot-main', messageId: first } } })
+    const row = await stores.db.prisma.inboxMessage.findFirstOrThrow({ where: { accountId: 'bot-main', messageId: first } })
     expect(row.payload).toMatchObject({ kind: 'image', mediaMissing: 'not_writable', talkerId: 'wx_cadre' })
     expect((row.payload as { mediaRef?: string }).mediaRef).toBeUndefined()
     await until('the admins told', async () => inRoom(ADMINS).some((t) => t.includes('图片未能保存')))
@@ -113,7 +113,7 @@ describe('an image the media folder cannot keep', () => {
     expect(good.media).toEqual({ ok: true })
     const id = wechat.sendImage('bot-main', 'wx_cadre', GRID, 'c.jpg', Buffer.from('a photo'))
     await until('kept', async () => {
-      const row = await stores.db.prisma.inboxMessage.findUnique({ where: { accountId_messageId: { accountId: 'bot-main', messageId: id } } })
+      const row = await stores.db.prisma.inboxMessage.findFirst({ where: { accountId: 'bot-main', messageId: id } })
       return Boolean((row?.payload as { mediaRef?: string } | undefined)?.mediaRef)
     })
     expect(inRoom(GRID).filter((t) => t.includes('照片没有收到'))).toHaveLength(2)

@@ -53,7 +53,14 @@ describe('/metrics from the database', () => {
     const db = stores.db.prisma
     const now = Date.now()
     await db.inboxMessage.create({
-      data: { accountId: 'bot-main', messageId: 'm1', conversation: 'bot-main/r', payload: {}, receivedAt: new Date(now - 600_000) },
+      data: {
+        accountId: 'bot-main',
+        messageId: 'm1',
+        conversation: 'bot-main/r',
+        payload: {},
+        receivedAt: new Date(now - 600_000),
+        messageAt: new Date(now - 600_000),
+      },
     })
     await db.outboxMessage.create({ data: { key: 'k1', accountId: 'bot-main', roomId: 'r@chatroom', text: 'x', createdAt: new Date(now - 300_000) } })
     await db.outboxMessage.create({

@@ -6,11 +6,12 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { digestFor } from '../src/capabilities/digests/digest.service.ts'
+import { ranking } from '../src/capabilities/points/ranking.service.ts'
 import { Effects } from '../src/core/effects.ts'
 import { openDatabase, type Database } from '../src/db/client.ts'
 import { forReports } from '../src/db/read-replica.ts'
 import { inTransaction } from '../src/db/transaction.ts'
-import type { Unit } from '../src/kernel/org/org.types.ts'
+import type { MemberWithUnit, Unit } from '../src/kernel/org/org.types.ts'
 
 const ORG = `
   INSERT INTO "BotAccount" ("id") VALUES ('bot-main');
@@ -34,8 +35,9 @@ beforeAll(async () => {
     const c = new pg.Client({ connectionString: urlOf(n) })
     await c.connect()
     await c.query(ORG)
-    // A check-in on 12月1日 (Asia/Shanghai) that only the "replica" has.
+    // A check-in on 12月1日 (Asia/Shanghai) and December points that only the "replica" has.
     if (i === 1) {
+      await c.query(`INSERT INTO "PointsMonthly" ("memberId", "unitId", "month", "centi") VALUES (1, 2, 202612, 500)`)
       await c.query(`SELECT gridbot_month_partition('Checkin', '2026-12-01')`)
       await c.query(
         `INSERT INTO "Checkin" ("memberId", "unitId", "roomId", "type", "at", "accountId", "messageId") VALUES (1, 2, 1, 'patrol', '2026-12-01 02:00:00', 'bot-main', 'm1')`,
@@ -65,6 +67,14 @@ describe('DATABASE_READ_URL', () => {
     expect(await withReplica.prisma.checkin.count()).toBe(0)
     const app = await forReports(withReplica.prisma).$queryRaw<{ a: string }[]>`SELECT current_setting('application_name') AS a`
     expect(app[0]?.a).toBe('gridbot-read')
+  })
+
+  it('the member ranking reads its totals from the replica when nothing was just settled', async () => {
+    const grid: Unit = { id: 2, districtId: 1, name: '一网格', kind: 'grid', parentId: 1, path: '/1/2/', depth: 1, policy: null }
+    const member = { id: 1, name: '张三', unitId: 2, role: 'volunteer', unit: grid } as unknown as MemberWithUnit
+    const rank = (db: Database['prisma']) => ranking({ db, effects: new Effects(), now }, { member, roomUnit: grid, period: 'month', scopeWord: null })
+    expect((await rank(withReplica.prisma)).own).toEqual({ rank: 1, centi: 500, total: 1 })
+    expect((await rank(primaryOnly.prisma)).own.centi).toBe(0)
   })
 
   it('unset, a digest reads from the primary', async () => {

@@ -32,6 +32,7 @@ describe('retention', () => {
       payload: {},
       receivedAt,
       handledAt,
+      messageAt: receivedAt,
     })
     await p.inboxMessage.createMany({ data: [inbox('old', ago(100), ago(100)), inbox('recent', ago(10), ago(10)), inbox('never-handled', ago(100), null)] })
     const outbox = (key: string, createdAt: Date, sentAt: Date | null) => ({ key, accountId: 'bot-main', roomId: 'r@chatroom', text: 't', createdAt, sentAt })

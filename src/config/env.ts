@@ -24,6 +24,8 @@ const schema = z.object({
   REDIS_URL: url(checkRedisUrl),
   /** A Redis Cluster's nodes (host:port,host:port,…): when set, cluster mode, and REDIS_URL is not used. */
   REDIS_CLUSTER_NODES: url(checkClusterNodeList),
+  /** The Redis Cluster's password (every node's requirepass), instead of writing it into REDIS_CLUSTER_NODES. */
+  REDIS_CLUSTER_PASSWORD: z.string().optional(),
   GRIDBOT_DATA_DIR: z.string().default('.data'),
   GRIDBOT_ORG_FILE: z.string().optional(),
   /** Where the media folder is served, for links in exports (media_url); unset: exports carry no links. */
@@ -114,8 +116,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 }
 
 /** Where Redis is: REDIS_CLUSTER_NODES in its URL-like cluster form when set (REDIS_URL is then unused), else REDIS_URL. */
-export function redisLocation(env: Pick<Env, 'REDIS_URL' | 'REDIS_CLUSTER_NODES'>): string | undefined {
-  return env.REDIS_CLUSTER_NODES ? clusterUrl(parseClusterNodes(env.REDIS_CLUSTER_NODES).nodes) : env.REDIS_URL
+export function redisLocation(env: Pick<Env, 'REDIS_URL' | 'REDIS_CLUSTER_NODES' | 'REDIS_CLUSTER_PASSWORD'>): string | undefined {
+  if (!env.REDIS_CLUSTER_NODES) return env.REDIS_URL
+  const { nodes, auth } = parseClusterNodes(env.REDIS_CLUSTER_NODES)
+  return clusterUrl(nodes, env.REDIS_CLUSTER_PASSWORD ? { ...auth, password: env.REDIS_CLUSTER_PASSWORD } : auth)
 }
 
 /** Values that must never reach a log line (tokens, passwords inside URLs). */
@@ -131,6 +135,9 @@ export function secretsOf(env: Env, src: Record<string, string | undefined> = pr
   if (env.GRIDBOT_ADMIN_TOKEN) out.push(env.GRIDBOT_ADMIN_TOKEN)
   if (env.GRIDBOT_METRICS_TOKEN) out.push(env.GRIDBOT_METRICS_TOKEN)
   if (env.GRIDBOT_MEDIA_S3_SECRET_ACCESS_KEY) out.push(env.GRIDBOT_MEDIA_S3_SECRET_ACCESS_KEY)
+  if (env.REDIS_CLUSTER_PASSWORD) out.push(env.REDIS_CLUSTER_PASSWORD)
+  const listed = env.REDIS_CLUSTER_NODES ? parseClusterNodes(env.REDIS_CLUSTER_NODES).auth.password : undefined
+  if (listed) out.push(listed)
   for (const u of [env.DATABASE_URL, env.DATABASE_READ_URL, env.REDIS_URL]) {
     const password = u ? passwordOf(u) : null
     if (password) out.push(password)

@@ -19,6 +19,10 @@ export function redisOptions(url: string, extra: Record<string, unknown> = {}): 
 // Redis Cluster (REDIS_CLUSTER_NODES=host:port,host:port,…) travels through the app as one string like a URL, so every
 // place that hands a Redis location on (infra → queues → workers) carries it unchanged:
 // `redis-cluster://host:port,host:port`. src/jobs/redis-client.ts opens it as an ioredis Cluster.
+// A node may be written as a URL, `redis://:password@host:port` or `rediss://user:password@host:port` (TLS): the
+// credentials and TLS hold for every node (a cluster has one password: `requirepass` = `masterauth` on each node);
+// REDIS_CLUSTER_PASSWORD sets the password without writing it into the list. The cluster form then writes every node
+// as such a URL (the password percent-encoded, so a comma in it does not split the list).
 const CLUSTER_SCHEME = 'redis-cluster://'
 
 export interface ClusterNode {
@@ -26,26 +30,72 @@ export interface ClusterNode {
   port: number
 }
 
+/** What every node of a cluster is connected with. */
+export interface ClusterAuth {
+  username?: string
+  password?: string
+  tls: boolean
+}
+
 /** True for the cluster form of a Redis location. */
 export const isClusterUrl = (url: string): boolean => url.startsWith(CLUSTER_SCHEME)
 
-/** The nodes of REDIS_CLUSTER_NODES ("h1:7000, h2:7000"): empty entries skipped; null names the first bad entry. */
-export function parseClusterNodes(list: string): { nodes: ClusterNode[]; bad: string | null } {
+/** One `redis://` / `rediss://` entry: its node, and what it says of the credentials and TLS; null when malformed. */
+function urlEntry(entry: string, auth: ClusterAuth): ClusterNode | null {
+  let u: URL
+  try {
+    u = new URL(entry)
+  } catch {
+    return null
+  }
+  if (!u.hostname || (u.pathname && u.pathname !== '/')) return null
+  if (u.username) auth.username = decodeURIComponent(u.username)
+  if (u.password) auth.password = decodeURIComponent(u.password)
+  if (u.protocol === 'rediss:') auth.tls = true
+  return { host: u.hostname.replace(/^\[(.*)\]$/, '$1'), port: Number(u.port || 6379) }
+}
+
+/** The nodes of REDIS_CLUSTER_NODES ("h1:7000, h2:7000", or URLs): empty entries skipped; null names the first bad
+ *  entry; `auth` what the URL entries say. */
+export function parseClusterNodes(list: string): { nodes: ClusterNode[]; bad: string | null; auth: ClusterAuth } {
   const nodes: ClusterNode[] = []
+  const auth: ClusterAuth = { tls: false }
   for (const raw of list.split(',')) {
     const entry = raw.trim()
     if (!entry) continue
+    if (/^rediss?:\/\//.test(entry)) {
+      const n = urlEntry(entry, auth)
+      if (!n) return { nodes, bad: entry, auth }
+      nodes.push(n)
+      continue
+    }
     const m = /^(.+):(\d{1,5})$/.exec(entry)
     const port = m ? Number(m[2]) : 0
     const host = m?.[1]
-    if (!host || port < 1 || port > 65_535 || host.includes('/')) return { nodes, bad: entry }
+    if (!host || port < 1 || port > 65_535 || host.includes('/')) return { nodes, bad: entry, auth }
     nodes.push({ host: host.replace(/^\[(.*)\]$/, '$1'), port })
   }
-  return { nodes, bad: null }
+  return { nodes, bad: null, auth }
 }
 
-/** The cluster form of a node list. */
-export const clusterUrl = (nodes: ClusterNode[]): string => CLUSTER_SCHEME + nodes.map((n) => `${n.host}:${n.port}`).join(',')
+const hostOf = (n: ClusterNode) => (n.host.includes(':') ? `[${n.host}]` : n.host)
+
+/** The cluster form of a node list (with what every node is connected with). */
+export function clusterUrl(nodes: ClusterNode[], auth: ClusterAuth = { tls: false }): string {
+  if (!auth.password && !auth.username && !auth.tls) return CLUSTER_SCHEME + nodes.map((n) => `${n.host}:${n.port}`).join(',')
+  const cred = auth.username || auth.password ? `${encodeURIComponent(auth.username ?? '')}:${encodeURIComponent(auth.password ?? '')}@` : ''
+  return CLUSTER_SCHEME + nodes.map((n) => `${auth.tls ? 'rediss' : 'redis'}://${cred}${hostOf(n)}:${n.port}`).join(',')
+}
 
 /** The nodes a cluster form names. */
 export const clusterNodes = (url: string): ClusterNode[] => parseClusterNodes(url.slice(CLUSTER_SCHEME.length)).nodes
+
+/** What every node of a cluster form is connected with, as ioredis options (username, password, tls). */
+export function clusterAuthOptions(url: string): Record<string, unknown> {
+  const { auth } = parseClusterNodes(url.slice(CLUSTER_SCHEME.length))
+  return {
+    ...(auth.username ? { username: auth.username } : {}),
+    ...(auth.password ? { password: auth.password } : {}),
+    ...(auth.tls ? { tls: {} } : {}),
+  }
+}

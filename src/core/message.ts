@@ -32,6 +32,8 @@ export interface InboundMessage extends MessageOrigin {
   mediaMissing?: MediaCause
   /** ISO time the gateway received it, from the injected clock (virtual in the simulator). */
   receivedAt: string
+  /** ISO time of the message itself as the transport reports it (WeChat's timestamp, the same on every redelivery). */
+  sentAt?: string
 }
 
 export interface OutboundMessage {
@@ -47,6 +49,9 @@ export interface OutboundMessage {
    *  describes it in logs. */
   file?: { ref: string; name: string }
 }
+
+/** The inbox's partition key: the message's own time, else its receive time (docs/operations.md, "Partitions"). */
+export const messageAtOf = (m: Pick<InboundMessage, 'receivedAt' | 'sentAt'>) => new Date(m.sentAt ?? m.receivedAt)
 
 /** The conversation whose order is kept: a group, or one person writing to the bot directly (per account). */
 export const conversationOf = (m: Pick<InboundMessage, 'accountId' | 'roomId' | 'talkerId'>) => `${m.accountId}/${m.roomId ?? m.talkerId}`

@@ -19,15 +19,22 @@ interface Seen {
 const name = (n: ClusterNode) => `${n.host}:${n.port}`
 const field = (info: string, key: string) => new RegExp(`^${key}:(\\S+)`, 'm').exec(info)?.[1] ?? ''
 
-/** What one node says of itself; null while it cannot be reached (`last` gets the reason). */
-async function look(n: ClusterNode, last: { error: string }): Promise<Seen | null> {
-  const r = new Redis({ host: n.host, port: n.port, lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: 2_000 })
-  r.on('error', () => undefined) // the failure is the answer: reported by the caller
+/** What one node says of itself; null while it cannot be reached (`last` gets the reason). `auth`: ioredis'
+ *  username, password and tls for every node (clusterAuthOptions). */
+async function look(n: ClusterNode, last: { error: string }, auth: Record<string, unknown>): Promise<Seen | null> {
+  const r = new Redis({ host: n.host, port: n.port, ...auth, lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: 2_000 })
+  // The failure is the answer, reported by the caller. A refused password comes as an error event (ioredis' HELLO
+  // or AUTH on connect), the connect itself then only fails with "Connection is closed".
+  let refused = ''
+  r.on('error', (e: Error) => {
+    refused = e.message
+  })
   try {
     await r.connect()
   } catch (e) {
-    last.error = (e as Error).message
+    last.error = refused || (e as Error).message
     r.disconnect()
+    if (/WRONGPASS|NOAUTH|invalid password|AUTH <password> called without/i.test(last.error)) throw badAuth(name(n), last.error)
     return null
   }
   try {
@@ -43,6 +50,7 @@ async function look(n: ClusterNode, last: { error: string }): Promise<Seen | nul
     return { node: name(n), id, knows, state: field(info, 'cluster_state'), slotsAssigned: Number(field(info, 'cluster_slots_assigned') || 0) }
   } catch (e) {
     const msg = (e as Error).message
+    if (/WRONGPASS|NOAUTH/i.test(msg)) throw badAuth(name(n), msg)
     if (/cluster support disabled/i.test(msg)) throw notMember(name(n), t.clusterDisabled, 'cluster mode is off on that node')
     last.error = msg
     return null
@@ -54,14 +62,17 @@ async function look(n: ClusterNode, last: { error: string }): Promise<Seen | nul
 const notMember = (node: string, zh: string, en: string) =>
   new StartupError('REDIS_CLUSTER_NODE_NOT_MEMBER', t.notMember(node, zh), `REDIS_CLUSTER_NODES: ${node} is not a member of the Redis Cluster: ${en}`)
 
+const badAuth = (node: string, why: string) =>
+  new StartupError('REDIS_CLUSTER_AUTH', t.badAuth(node, why), `Redis Cluster node ${node} refused the credentials: ${why}`)
+
 /** Resolves when every node answers as a member of one serving cluster; throws a StartupError naming the node. */
-export async function checkClusterNodes(nodes: ClusterNode[], timeoutMs: number): Promise<void> {
+export async function checkClusterNodes(nodes: ClusterNode[], timeoutMs: number, auth: Record<string, unknown> = {}): Promise<void> {
   const until = Date.now() + timeoutMs
   const seen: Seen[] = []
   for (const n of nodes) {
     const last = { error: '' }
     let s: Seen | null = null
-    while (!(s = await look(n, last))) {
+    while (!(s = await look(n, last, auth))) {
       if (Date.now() >= until) {
         const secs = Math.round(timeoutMs / 1000)
         throw new StartupError(

@@ -3,7 +3,7 @@
 // each to the node holding its key's slot, so a command or script naming several keys must keep them in one slot
 // (a hash tag: queue-names.ts).
 import { Cluster, Redis } from 'ioredis'
-import { clusterNodes, isClusterUrl, redisOptions } from '../config/redis-url.ts'
+import { clusterAuthOptions, clusterNodes, isClusterUrl, redisOptions } from '../config/redis-url.ts'
 
 export type RedisClient = Redis | Cluster
 
@@ -14,7 +14,8 @@ const CLUSTER_LEVEL = ['enableAutoPipelining', 'autoPipeliningIgnoredCommands', 
 export function openRedis(url: string, extra: Record<string, unknown> = {}): RedisClient {
   if (!isClusterUrl(url)) return new Redis(redisOptions(url, extra) as never)
   const top: Record<string, unknown> = {}
-  const perNode: Record<string, unknown> = { ...extra }
+  // Credentials and TLS (REDIS_CLUSTER_PASSWORD, redis://:pw@ / rediss:// nodes) hold for every node.
+  const perNode: Record<string, unknown> = { ...clusterAuthOptions(url), ...extra }
   for (const k of CLUSTER_LEVEL) {
     if (k in perNode) top[k] = perNode[k]
     delete perNode[k]

@@ -44,7 +44,7 @@ interface BaseContext<A> {
 export interface DurableReply {
   /** The inbox row of this message, for the statement that marks it handled; null when the surrounding unit of
    *  work marked it already (the statement then just records). */
-  inbox: { conversation: string; payload: unknown } | null
+  inbox: { conversation: string; payload: unknown; messageAt?: Date } | null
   /** Key and address of the command's first reply, for the statement that writes it to the outbox; null when the
    *  reply is held back (over the rate limit), so the statement writes none. */
   address(opts?: ReplyOptions): { key: string; accountId: string; roomId: string; mentionIds: string[] } | null

@@ -1,4 +1,4 @@
-import { conversationOf, type InboundMessage } from '../core/message.ts'
+import { conversationOf, type InboundMessage, messageAtOf } from '../core/message.ts'
 import { parseAck } from '../parser/ack.ts'
 import { BARE_COMMANDS, MAX_COMMAND_TEXT, oversizeCommand, parseCommand } from '../parser/command.ts'
 import { quotedSignUp } from '../parser/quote.ts'
@@ -25,4 +25,5 @@ export const inboxRow = (m: InboundMessage): InboxRow => ({
   conversation: conversationOf(m),
   payload: m,
   receivedAt: new Date(m.receivedAt),
+  messageAt: messageAtOf(m),
 })

@@ -54,7 +54,9 @@ async function waitFor(what: string, check: () => Promise<boolean>, ms = 30_000,
   throw new Error(`Redis Cluster: timed out waiting for ${what}`)
 }
 
-type ClusterOptions = { dir: string; masters?: number; say?: (line: string) => void }
+/** `password`: every node's requirepass and masterauth (the cluster form then carries it, as REDIS_CLUSTER_PASSWORD
+ *  would). */
+type ClusterOptions = { dir: string; masters?: number; password?: string; say?: (line: string) => void }
 
 /** Started on fresh ports again (up to three times) when a node exits at start: a port another process bound
  *  between our check and the node's own bind. */
@@ -70,11 +72,12 @@ export async function startRedisCluster(opts: ClusterOptions): Promise<RedisClus
 }
 
 /** One cluster node: AOF everysec and noeviction, as production runs BullMQ. */
-function spawnNode(bin: string, dir: string, port: number): ChildProcess {
+function spawnNode(bin: string, dir: string, port: number, password: string | undefined): ChildProcess {
   mkdirSync(dir, { recursive: true })
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf']
   args.push('--cluster-node-timeout', '5000', '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction')
   args.push('--save', '', '--daemonize', 'no', '--protected-mode', 'yes', '--loglevel', 'warning', '--logfile', path.join(dir, 'redis.log'))
+  if (password) args.push('--requirepass', password, '--masterauth', password)
   return spawn(bin, args, { stdio: 'ignore' })
 }
 
@@ -120,10 +123,10 @@ async function startOnce(opts: ClusterOptions): Promise<RedisClusterServer> {
       const port = await clusterPort(taken)
       taken.add(port)
       ports.push(port)
-      children.push(spawnNode(bin, path.resolve(opts.dir, `node-${port}`), port))
+      children.push(spawnNode(bin, path.resolve(opts.dir, `node-${port}`), port, opts.password))
     }
     for (const port of ports) {
-      const c = new Redis({ host: '127.0.0.1', port, lazyConnect: true, retryStrategy: () => 100, maxRetriesPerRequest: null })
+      const c = new Redis({ host: '127.0.0.1', port, password: opts.password, lazyConnect: true, retryStrategy: () => 100, maxRetriesPerRequest: null })
       c.on('error', () => undefined) // not up yet: waited for below
       clients.push(c)
     }
@@ -140,5 +143,12 @@ async function startOnce(opts: ClusterOptions): Promise<RedisClusterServer> {
     throw e
   }
   const nodes = ports.map((p) => `127.0.0.1:${p}`)
-  return { url: clusterUrl(ports.map((port) => ({ host: '127.0.0.1', port }))), nodes, stop }
+  return {
+    url: clusterUrl(
+      ports.map((port) => ({ host: '127.0.0.1', port })),
+      { password: opts.password, tls: false },
+    ),
+    nodes,
+    stop,
+  }
 }

@@ -121,6 +121,9 @@ describe('the partition job and retention', () => {
         'AccountEvent_202912',
         'AccountEvent_203001',
         'AccountEvent_203002',
+        'InboxMessage_202912',
+        'InboxMessage_203001',
+        'InboxMessage_203002',
       ])
       expect(await ensurePartitions(d, now)).toEqual([])
       // Kept for ever by default; with 12 months, every month before 2028-12 goes.

@@ -1,8 +1,8 @@
 // Redis Cluster placement of the queues: every key of one queue in one hash slot (BullMQ's scripts need it), the
 // queues on different tags so they spread over the nodes; a single Redis keeps the plain prefix.
 import { describe, expect, it } from 'vitest'
-import { clusterNodes, clusterUrl, isClusterUrl, parseClusterNodes } from '../../src/config/redis-url.ts'
-import { loadEnv, redisLocation } from '../../src/config/env.ts'
+import { clusterAuthOptions, clusterNodes, clusterUrl, isClusterUrl, parseClusterNodes } from '../../src/config/redis-url.ts'
+import { loadEnv, redisLocation, secretsOf } from '../../src/config/env.ts'
 import { hashedPart, queuePrefix, slotTag } from '../../src/jobs/queue-slots.ts'
 
 const keysOf = (prefix: string, queue: string) => ['wait', 'active', 'meta', 'events', 'delayed', 'marker', 'id'].map((t) => `${prefix}:${queue}:${t}`)
@@ -39,12 +39,33 @@ describe('REDIS_CLUSTER_NODES', () => {
         { host: '10.0.0.2', port: 7001 },
       ],
       bad: null,
+      auth: { tls: false },
     })
-    expect(parseClusterNodes('10.0.0.1:7000,redis://x:1').bad).toBe('redis://x:1')
+    expect(parseClusterNodes('10.0.0.1:7000,redis://x:1/2').bad).toBe('redis://x:1/2')
     expect(parseClusterNodes('10.0.0.1').bad).toBe('10.0.0.1')
     const url = clusterUrl([{ host: 'a', port: 1 }])
     expect(isClusterUrl(url)).toBe(true)
     expect(clusterNodes(url)).toEqual([{ host: 'a', port: 1 }])
+  })
+
+  it('takes a password and TLS from URL entries or REDIS_CLUSTER_PASSWORD, for every node', () => {
+    const listed = parseClusterNodes('rediss://ops:p%2Cw%40d@10.0.0.1:7000, 10.0.0.2:7001')
+    expect(listed).toEqual({
+      nodes: [
+        { host: '10.0.0.1', port: 7000 },
+        { host: '10.0.0.2', port: 7001 },
+      ],
+      bad: null,
+      auth: { username: 'ops', password: 'p,w@d', tls: true },
+    })
+    const url = clusterUrl(listed.nodes, listed.auth)
+    expect(clusterNodes(url)).toEqual(listed.nodes)
+    expect(clusterAuthOptions(url)).toEqual({ username: 'ops', password: 'p,w@d', tls: {} })
+    const env = loadEnv({ REDIS_CLUSTER_NODES: 'r1:7000,r2:7000', REDIS_CLUSTER_PASSWORD: 'secret-pw' })
+    expect(clusterAuthOptions(redisLocation(env) ?? '')).toEqual({ password: 'secret-pw' })
+    expect(secretsOf(env, {})).toContain('secret-pw')
+    expect(secretsOf(loadEnv({ REDIS_CLUSTER_NODES: 'redis://:in-list-pw@r1:7000' }), {})).toContain('in-list-pw')
+    expect(clusterAuthOptions(clusterUrl(listed.nodes))).toEqual({})
   })
 
   it('replaces REDIS_URL when set; a bad list stops the configuration naming the variable', () => {

@@ -44,18 +44,18 @@ interface Input {
   c: NewCheckin
   from: Date
   to: Date
-  inbox: { conversation: string; payload: unknown } | null
+  inbox: { conversation: string; payload: unknown; messageAt?: Date } | null
   reply: CheckinReply | null
 }
 
 type Row = { id: number; type: CheckinType; households: number | null; mine: bigint | string; unit: bigint | string; text: string | null }
 
-/** One check-in ($1 … $19: see `values`). The counts read the snapshot before the insert, hence + 1. */
+/** One check-in ($1 … $20: see `values`). The counts read the snapshot before the insert, hence + 1. */
 const RECORD_ONCE = `
   WITH h AS (
-    INSERT INTO "InboxMessage" ("accountId", "messageId", "conversation", "payload", "receivedAt", "handledAt")
-    SELECT $1::text, $2::text, $3::text, $4::jsonb, $5::timestamp(3), $5::timestamp(3) WHERE $6::boolean
-    ON CONFLICT ("accountId", "messageId") DO UPDATE SET "handledAt" = EXCLUDED."handledAt" WHERE "InboxMessage"."handledAt" IS NULL
+    INSERT INTO "InboxMessage" ("accountId", "messageId", "conversation", "payload", "receivedAt", "handledAt", "messageAt")
+    SELECT $1::text, $2::text, $3::text, $4::jsonb, $5::timestamp(3), $5::timestamp(3), $20::timestamp(3) WHERE $6::boolean
+    ON CONFLICT ("accountId", "messageId", "messageAt") DO UPDATE SET "handledAt" = EXCLUDED."handledAt" WHERE "InboxMessage"."handledAt" IS NULL
     RETURNING 1
   ), go AS (
     SELECT 1 FROM h UNION ALL SELECT 1 WHERE NOT $6::boolean
@@ -77,19 +77,19 @@ const RECORD_ONCE = `
   SELECT n.*, (SELECT "text" FROM o) AS text FROM n`
 
 /**
- * Several check-ins, the same columns as arrays ($1 … $19, `ord` their order). Each row counts the snapshot before
+ * Several check-ins, the same columns as arrays ($1 … $20, `ord` their order). Each row counts the snapshot before
  * the statement plus the rows of the batch up to itself for the same member (or unit) and day: the number a row
  * would have got had the batch been written one after another, in order.
  */
 const RECORD_MANY = `
   WITH i AS (
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::int[], $8::int[], $9::int[], $10::text[],
-      $11::int[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
-      WITH ORDINALITY AS t(account, msgid, conv, payload, at, has_inbox, member, unit, room, type, households, note, dfrom, dto, key, raccount, rroom, template, mentions, ord)
+      $11::int[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[])
+      WITH ORDINALITY AS t(account, msgid, conv, payload, at, has_inbox, member, unit, room, type, households, note, dfrom, dto, key, raccount, rroom, template, mentions, msgat, ord)
   ), h AS (
-    INSERT INTO "InboxMessage" ("accountId", "messageId", "conversation", "payload", "receivedAt", "handledAt")
-    SELECT account, msgid, conv, payload::jsonb, at::timestamp(3), at::timestamp(3) FROM i WHERE has_inbox
-    ON CONFLICT ("accountId", "messageId") DO UPDATE SET "handledAt" = EXCLUDED."handledAt" WHERE "InboxMessage"."handledAt" IS NULL
+    INSERT INTO "InboxMessage" ("accountId", "messageId", "conversation", "payload", "receivedAt", "handledAt", "messageAt")
+    SELECT account, msgid, conv, payload::jsonb, at::timestamp(3), at::timestamp(3), msgat::timestamp(3) FROM i WHERE has_inbox
+    ON CONFLICT ("accountId", "messageId", "messageAt") DO UPDATE SET "handledAt" = EXCLUDED."handledAt" WHERE "InboxMessage"."handledAt" IS NULL
     RETURNING "accountId", "messageId"
   ), go AS (
     SELECT i.* FROM i WHERE NOT i.has_inbox OR EXISTS (SELECT 1 FROM h WHERE h."accountId" = i.account AND h."messageId" = i.msgid)
@@ -133,6 +133,7 @@ const values = ({ c, from, to, inbox, reply }: Input) => [
   reply?.roomId ?? null,
   reply?.template ?? '',
   reply?.mentionIds ?? [],
+  sqlTime(inbox?.messageAt ?? c.at),
 ]
 
 const recorded = (r: Row | undefined, c: NewCheckin): RecordedCheckin | null =>
@@ -174,7 +175,7 @@ export async function recordOnce(
   c: NewCheckin,
   from: Date,
   to: Date,
-  inbox: { conversation: string; payload: unknown } | null,
+  inbox: { conversation: string; payload: unknown; messageAt?: Date } | null,
   reply: CheckinReply | null,
 ): Promise<RecordedCheckin | null> {
   const input = { c, from, to, inbox, reply }

@@ -27,7 +27,7 @@ export type CheckinInput = NewCheckin
 export async function recordCheckin(
   w: Work,
   input: Omit<CheckinInput, 'at'>,
-  inbox: { conversation: string; payload: unknown } | null,
+  inbox: { conversation: string; payload: unknown; messageAt?: Date } | null,
   reply: CheckinReply | null,
 ) {
   const dayStart = startOfLocalDay(w.now)

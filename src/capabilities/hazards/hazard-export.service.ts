@@ -1,5 +1,6 @@
 // `gridbot export hazards`: the district's reports as one Open311 GeoReport v2 JSON array or a CSV file.
 import type { DbOrTx } from '../../db/client.ts'
+import { forReports } from '../../db/read-replica.ts'
 import { CSV_HEADERS, toCsv, toCsvRow, toGeoReport, type GeoReportRequest } from './hazard-export.ts'
 import { hazardsForExport } from './hazard.service.ts'
 
@@ -9,7 +10,8 @@ export async function exportHazards(
 ): Promise<{ body: string; count: number }> {
   const json: GeoReportRequest[] = []
   const csv: (string | number)[][] = [CSV_HEADERS]
-  for await (const r of hazardsForExport(db, o.district, o.since)) {
+  // Read from the replica when DATABASE_READ_URL is set (read-replica.ts).
+  for await (const r of hazardsForExport(forReports(db), o.district, o.since)) {
     if (o.format === 'open311') json.push(toGeoReport(r, o.mediaBaseUrl))
     else csv.push(toCsvRow(r))
   }

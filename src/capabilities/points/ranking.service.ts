@@ -3,6 +3,7 @@
 // its units — raw and per registered cadre, so a small grid is not punished for being small; the org policy can
 // turn the member list off — for a unit and everything under it, wherever the ranking is read.
 import { entry } from '../../core/match-group.ts'
+import { forReports } from '../../db/read-replica.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { districtOf, type MemberWithUnit, type Unit, type UnitKind } from '../../kernel/org/org.types.ts'
 import type { Work } from '../../kernel/work.ts'
@@ -64,11 +65,14 @@ export interface Ranking {
 }
 
 export async function ranking(w: Work, a: { member: MemberWithUnit; roomUnit: Unit; period: PeriodKind; scopeWord: string | null }): Promise<Ranking> {
-  await settleCheckins(w, districtOf(a.roomUnit))
+  const settled = await settleCheckins(w, districtOf(a.roomUnit))
+  // The totals read from the replica when DATABASE_READ_URL is set, unless this unit of work has just settled points
+  // (the replica has not got them yet).
+  const db = settled ? w.db : forReports(w.db)
   const scope = await scopeUnit(w, a.roomUnit, a.scopeWord)
   const period = periodOf(a.period, w.now)
   const [members, policy, children] = await Promise.all([
-    pointsRepo.memberTotals(w.db, scope.path, period.months),
+    pointsRepo.memberTotals(db, scope.path, period.months),
     pointsPolicyFor(w.db, scope),
     orgRepo.children(w.db, scope.id),
   ])
@@ -92,7 +96,7 @@ export async function ranking(w: Work, a: { member: MemberWithUnit; roomUnit: Un
   }
   let units: Ranking['units'] = []
   if (children.length) {
-    const [totals, cadres] = await Promise.all([pointsRepo.unitTotals(w.db, scope.path, period.months), pointsRepo.cadreCounts(w.db, scope.path)])
+    const [totals, cadres] = await Promise.all([pointsRepo.unitTotals(db, scope.path, period.months), pointsRepo.cadreCounts(db, scope.path)])
     units = children.map((c) => ({
       name: c.name,
       centi: totals.filter((t) => t.path.startsWith(c.path)).reduce((s, t) => s + t.centi, 0),

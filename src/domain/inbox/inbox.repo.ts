@@ -8,6 +8,8 @@ export interface InboxRow {
   conversation: string
   payload: unknown
   receivedAt: Date
+  /** The message's own time: the partition key, part of the key (the same on every redelivery). */
+  messageAt: Date
 }
 
 export const inboxRepo = {
@@ -17,15 +19,16 @@ export const inboxRepo = {
     await directQuery(
       db,
       'inbox_receive',
-      `INSERT INTO "InboxMessage" ("accountId", "messageId", "conversation", "payload", "receivedAt")
-       SELECT a, m, c, p::jsonb, r::timestamp(3) FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(a, m, c, p, r)
-       ON CONFLICT ("accountId", "messageId") DO NOTHING`,
+      `INSERT INTO "InboxMessage" ("accountId", "messageId", "conversation", "payload", "receivedAt", "messageAt")
+       SELECT a, m, c, p::jsonb, r::timestamp(3), t::timestamp(3) FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(a, m, c, p, r, t)
+       ON CONFLICT ("accountId", "messageId", "messageAt") DO NOTHING`,
       [
         rows.map((r) => r.accountId),
         rows.map((r) => r.messageId),
         rows.map((r) => r.conversation),
         rows.map((r) => JSON.stringify(r.payload)),
         rows.map((r) => sqlTime(r.receivedAt)),
+        rows.map((r) => sqlTime(r.messageAt)),
       ],
     )
   },
@@ -36,9 +39,9 @@ export const inboxRepo = {
    */
   markHandled: async (db: DbOrTx, r: InboxRow, at: Date): Promise<boolean> => {
     const rows = await db.$queryRaw<unknown[]>`
-      INSERT INTO "InboxMessage" ("accountId", "messageId", "conversation", "payload", "receivedAt", "handledAt")
-      VALUES (${r.accountId}, ${r.messageId}, ${r.conversation}, ${JSON.stringify(r.payload)}::jsonb, ${r.receivedAt}, ${at})
-      ON CONFLICT ("accountId", "messageId") DO UPDATE SET "handledAt" = EXCLUDED."handledAt" WHERE "InboxMessage"."handledAt" IS NULL
+      INSERT INTO "InboxMessage" ("accountId", "messageId", "conversation", "payload", "receivedAt", "handledAt", "messageAt")
+      VALUES (${r.accountId}, ${r.messageId}, ${r.conversation}, ${JSON.stringify(r.payload)}::jsonb, ${r.receivedAt}, ${at}, ${r.messageAt})
+      ON CONFLICT ("accountId", "messageId", "messageAt") DO UPDATE SET "handledAt" = EXCLUDED."handledAt" WHERE "InboxMessage"."handledAt" IS NULL
       RETURNING 1`
     return rows.length === 1
   },

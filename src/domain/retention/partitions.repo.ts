@@ -2,9 +2,12 @@
 // and dropping wholly past ones, through the SQL functions that migration defines.
 import type { DbOrTx } from '../../db/client.ts'
 
-/** The tables range-partitioned by month on "at". */
-export const PARTITIONED_TABLES = ['Checkin', 'AccountEvent'] as const
+/** The tables range-partitioned by month ("at"; the inbox on "messageAt"). */
+export const PARTITIONED_TABLES = ['Checkin', 'AccountEvent', 'InboxMessage'] as const
 export type PartitionedTable = (typeof PARTITIONED_TABLES)[number]
+
+/** Rows a dropped month keeps (work not finished): they move into the table's DEFAULT partition first. */
+const KEEP: Partial<Record<PartitionedTable, string>> = { InboxMessage: '"handledAt" IS NULL' }
 
 export const partitionsRepo = {
   /** Creates the table's partition for the UTC month containing `month`; its name, or null when it existed. */
@@ -12,9 +15,13 @@ export const partitionsRepo = {
     const rows = await db.$queryRaw<{ name: string | null }[]>`SELECT gridbot_month_partition(${table}, ${month}::date) AS name`
     return rows[0]?.name ?? null
   },
-  /** Drops the table's monthly partitions that end on or before `before` (and older rows of its DEFAULT partition). */
+  /** Drops the table's monthly partitions that end on or before `before` (and older rows of its DEFAULT partition),
+   *  all but the rows it keeps (KEEP). */
   dropBefore: async (db: DbOrTx, table: PartitionedTable, before: Date): Promise<string[]> => {
-    const rows = await db.$queryRaw<{ name: string }[]>`SELECT gridbot_drop_month_partitions(${table}, ${before}::timestamp) AS name`
+    const keep = KEEP[table]
+    const rows = keep
+      ? await db.$queryRaw<{ name: string }[]>`SELECT gridbot_drop_month_partitions_keeping(${table}, ${before}::timestamp, ${keep}) AS name`
+      : await db.$queryRaw<{ name: string }[]>`SELECT gridbot_drop_month_partitions(${table}, ${before}::timestamp) AS name`
     return rows.map((r) => r.name)
   },
   /** The table's partitions, by name (the DEFAULT one included). */

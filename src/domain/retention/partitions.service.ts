@@ -2,7 +2,7 @@
 // so no schedule a Redis flush could erase) and once at start: this month's and the next MONTHS_AHEAD months'
 // partitions exist before a row needs them. Should it not run, rows still land in the table's DEFAULT partition, and
 // move into their month when its partition is made. Dropping: account events with the retention period
-// (GRIDBOT_RETENTION_DAYS), check-ins only when GRIDBOT_CHECKIN_RETENTION_MONTHS is set (they are the record).
+// and handled inbox rows (unhandled ones are kept) with the retention period (GRIDBOT_RETENTION_DAYS), check-ins only when GRIDBOT_CHECKIN_RETENTION_MONTHS is set (they are the record).
 import type { Logger } from '../../core/logger.ts'
 import type { Counters } from '../../core/metrics.ts'
 import type { Db } from '../../db/client.ts'
@@ -29,8 +29,10 @@ export async function ensurePartitions(d: { prisma: Db; log: Logger; counters: C
 
 /** The cut-off per table: rows before it are past retention (none for a table kept for ever). */
 export function retentionCutoffs(now: Date, days: number, checkinMonths: number | undefined): Partial<Record<PartitionedTable, Date>> {
+  const before = new Date(now.getTime() - days * 86_400_000)
   return {
-    AccountEvent: new Date(now.getTime() - days * 86_400_000),
+    AccountEvent: before,
+    InboxMessage: before,
     ...(checkinMonths ? { Checkin: monthStart(now, -checkinMonths) } : {}),
   }
 }

@@ -1,4 +1,5 @@
-// Retention (GRIDBOT_RETENTION_DAYS, default 90): handled inbox rows and sent outbox rows older than that are deleted,
+// Retention (GRIDBOT_RETENTION_DAYS, default 90): handled inbox rows (a month at a time with its partition; one by one
+// only from the DEFAULT partition) and sent outbox rows older than that are deleted,
 // and so are the queues' finished jobs (`cleanJobs`, given by jobs/). Run by the sweeper (at most hourly per process),
 // so it needs no schedule of its own that a Redis flush could erase; deleting twice is harmless. The monthly partitions
 // (partitions.service.ts) are made ahead here too, and those wholly past their table's retention dropped whole.

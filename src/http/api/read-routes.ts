@@ -157,7 +157,8 @@ export function readRoutes(deps: WorkDeps) {
     router.get(
       '/notices',
       handler(deps, async (unit, _req, res, page) => {
-        const unitIds = await ids(unit)
+        const unitNames = await names(unit)
+        const unitIds = [...unitNames.keys()]
         const inScope = new Set(unitIds)
         const since = new Date(deps.clock.now().getTime() - NOTICE_DAYS * 86_400_000)
         const list = await boardRepo.recentNotices(deps.prisma, unitIds, since, MAX_OPEN)
@@ -166,6 +167,7 @@ export function readRoutes(deps: WorkDeps) {
           const acked = mine.filter((d) => d.ackAt !== null).length
           return {
             id: `B${n.number}`,
+            ...districtField(unit, unitNames, n.districtId),
             urgent: n.priority === 'urgent',
             text: textFor(unit.id, n.unitId, n.text),
             sent_at: iso(n.createdAt),
@@ -199,6 +201,8 @@ export function readRoutes(deps: WorkDeps) {
           .sort((a, b) => score(b) - score(a))
           .map((c, i) => ({
             rank: i + 1,
+            // A city's children are its districts: the row names its own.
+            ...(unit.kind === 'city' ? { district: c.name } : {}),
             unit: c.name,
             score: score(c),
             checkins: c.checkins,

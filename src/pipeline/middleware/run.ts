@@ -15,7 +15,7 @@ export const runMiddleware: Middleware<MessageContext> = async (ctx) => {
   const roomId = msg.roomId
   const row = inboxRow(msg)
   const durable: DurableReply = {
-    inbox: ctx.markedByWork ? null : { conversation: row.conversation, payload: row.payload },
+    inbox: ctx.markedByWork ? null : { conversation: row.conversation, payload: row.payload, messageAt: row.messageAt },
     // Over the rate limit there is no reply of its own to write (the summary stands for it).
     address: (opts) => (ctx.quiet ? null : ctx.nextReply(opts)),
     written(text, opts) {

@@ -299,6 +299,16 @@ export class WechatyTransport implements ChatTransport {
     }
   }
 
+  /** WeChat's own time of the message (the same when it is delivered again): the inbox's partition key. */
+  private sentAt(message: Message): { sentAt?: string } {
+    try {
+      const at = message.date()
+      return Number.isFinite(at.getTime()) && at.getTime() > 0 ? { sentAt: at.toISOString() } : {}
+    } catch {
+      return {}
+    }
+  }
+
   private async origin(message: Message): Promise<MessageOrigin> {
     const room = message.room()
     const talker = message.talker()
@@ -319,6 +329,7 @@ export class WechatyTransport implements ChatTransport {
       text: '',
       mentionsSelf: false,
       receivedAt: this.opts.clock.now().toISOString(),
+      ...this.sentAt(message),
     }
     switch (message.type()) {
       case types.Message.Text:

@@ -92,7 +92,7 @@ export async function noticeStatus(w: Work, who: { member: MemberWithUnit; room:
       ),
     )
   if (rows.length <= ROOM_LINES)
-    return fitLines([head[0]!, ...lines, head[1]!], roomLines(rows, who.room.unitId), STATUS_LIMIT, noticeTexts.statusMore).join('\n')
+    return fitLines([head[0], ...lines, head[1]], roomLines(rows, who.room.unitId), STATUS_LIMIT, noticeTexts.statusMore).join('\n')
   const names = new Map(
     (
       await noticeOrgRepo.unitsByIds(
@@ -105,7 +105,7 @@ export async function noticeStatus(w: Work, who: { member: MemberWithUnit; room:
     noticeTexts.statusChild(c.unitId === null ? noticeTexts.ownGroups(base.name) : (names.get(c.unitId) ?? `#${c.unitId}`), c),
   )
   const hint = noticeTexts.statusHint(notice.number)
-  const out = fitLines([head[0]!, ...lines, head[1]!], children, STATUS_LIMIT - hint.length - 1, noticeTexts.statusMore)
+  const out = fitLines([head[0], ...lines, head[1]], children, STATUS_LIMIT - hint.length - 1, noticeTexts.statusMore)
   return [...out, hint].join('\n')
 }
 
@@ -120,12 +120,12 @@ function roomLines(rows: Row[], askerUnitId: number): string[] {
     )
 }
 
-function unackedReply(number: number, q: StatusQuery, scope: string, rows: Row[], head: string[]): string {
+function unackedReply(number: number, q: StatusQuery, scope: string, rows: Row[], head: [string, string]): string {
   const page = unacknowledgedPage(rows, q.page, PAGE_SIZE)
   const lines = page.rows.map((r) => (r.waiting ? noticeTexts.waitingLine(r.topic, r.d.accountId) : noticeTexts.statusLine(r.topic, r.status, r.d)))
   const next = page.page < page.pages ? noticeTexts.unackedNext(number, q.unit, page.page + 1) : null
   const out = fitLines(
-    [head[0]!, noticeTexts.unackedHead(scope, page.total, page.page, page.pages)],
+    [head[0], noticeTexts.unackedHead(scope, page.total, page.page, page.pages)],
     lines,
     STATUS_LIMIT - (next ? next.length + 1 : 0),
     noticeTexts.statusMore,

@@ -1,5 +1,7 @@
 // #通知: send a notice down the tree (#通知 [紧急] [网格] [@单位] 正文), read its delivery (#通知 状态 B5), or schedule it
 // (#通知 定时 每月9日9点 …); #定时列表, #取消定时 S2. Acknowledgements (收到 …) are not commands: notice-ack.handler.ts.
+import { must } from '../../core/must.ts'
+import { group } from '../../core/match-group.ts'
 import { refuse } from './notice-rules.ts'
 import { noticeTexts } from './notice.texts.ts'
 import type { NoticeDraft } from './notice.types.ts'
@@ -28,12 +30,13 @@ export function parseDraft(text: string): ParseResult<NoticeDraft> {
   for (;;) {
     const m = /^(\S+)(?:\s+|$)/.exec(rest)
     if (!m) break
-    const word = m[1]!
+    const word = group(m, 1)
     const glued = takeUrgency([word])
-    if (glued.urgent && glued.words.length) {
+    const [cut] = glued.words
+    if (glued.urgent && cut !== undefined) {
       // 【紧急】今晚有暴雨: the mark is cut off; the rest is the notice.
       urgent = true
-      rest = glued.words[0]! + rest.slice(word.length)
+      rest = cut + rest.slice(word.length)
       continue
     }
     if (isUrgentWord(word)) urgent = true
@@ -95,9 +98,12 @@ export const noticeCommand: CommandDef<Args> = {
     if (ctx.member.role !== 'supervisor' && ctx.member.role !== 'admin') throw refuse('NOTICE_DENIED', noticeTexts.onlySupervisors())
     if (a.kind === 'schedule') {
       const { schedule, targetName, quiet } = await createSchedule(op(ctx), a.draft, a.when)
-      return ctx.reply(noticeTexts.scheduled(schedule, schedule.nextAt!, noticeTexts.scheduledTarget(targetName, a.draft.scope), quiet), {
-        mention: true,
-      })
+      return ctx.reply(
+        noticeTexts.scheduled(schedule, must(schedule.nextAt, 'NOTICE_SCHEDULE_NEXT'), noticeTexts.scheduledTarget(targetName, a.draft.scope), quiet),
+        {
+          mention: true,
+        },
+      )
     }
     const sent = await sendNotice(op(ctx), a.draft)
     ctx.reply(noticeTexts.plan(sent.notice, sent.targetName, sent.plan, ctx.now, sent.held), { mention: true, urgent: a.draft.urgent })

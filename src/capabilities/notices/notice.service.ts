@@ -1,7 +1,6 @@
 // Notices down the tree: the fan-out (planner → one outbox row and one delivery per room, in the transaction that
 // records the notice), acknowledgements per room, the sender's marks and failures, and #通知 状态. Timers (the SLA
 // summary, re-@ and escalation) are in notice-escalation.service.ts; schedules in notice-schedule.service.ts.
-import { textFor } from '../../kernel/org/visibility.ts'
 import { UsageError } from '../../core/errors.ts'
 import { must } from '../../core/must.ts'
 import { jobId } from '../../core/ids.ts'
@@ -19,7 +18,7 @@ import { noticeOrgRepo, noticeRepo } from './notice.repo.ts'
 import { chases } from './notice-policy.ts'
 import { mayAcknowledge, noticeStepDueAt, OPEN_FOR_MS, pickNotice, refuse, slaDueAt, statusesFor } from './notice-rules.ts'
 import { noticeTexts } from './notice.texts.ts'
-import { STEP_SLA, type DeliveryStatus, type Notice, type NoticeDraft, type StoredPlan } from './notice.types.ts'
+import { STEP_SLA, type Notice, type NoticeDraft, type StoredPlan } from './notice.types.ts'
 import { planFanOut, slaVerdict, type AccountPace } from './planner.ts'
 import { isDown } from './notice-tally.ts'
 

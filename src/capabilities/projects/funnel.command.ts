@@ -1,4 +1,5 @@
 // #清单: the funnel 需求 → 任务 → 项目 (and resources matched) of this group's unit and its subtree, for a period.
+import { must } from '../../core/must.ts'
 import { parsePeriod } from '../../parser/period.ts'
 import { funnelFor } from './funnel.service.ts'
 import { funnelTexts } from './project.texts.ts'
@@ -23,7 +24,9 @@ export const funnelCommand: CommandDef<Args> = {
   parse,
   async run(ctx) {
     const all = ctx.args.word === '全部' || ctx.args.word === '累计'
-    const period = all ? { from: new Date(0), to: new Date(Date.UTC(9999, 0, 1)), label: funnelTexts.allTime } : parsePeriod(ctx.args.word, ctx.now)!
+    const period = all
+      ? { from: new Date(0), to: new Date(Date.UTC(9999, 0, 1)), label: funnelTexts.allTime }
+      : must(parsePeriod(ctx.args.word, ctx.now), 'FUNNEL_PERIOD')
     const counts = await funnelFor(ctx.work, ctx.room.unit, period)
     ctx.reply(`${funnelTexts.head(ctx.room.unit.name, period.label)}\n${funnelTexts.body(counts)}`)
   },

@@ -58,7 +58,7 @@ function parse(argv: string[]): ParseResult<Args> {
     const r = parseProjectRef(argv)
     if (!r.ok) return r
     if (argv.length === 1) return ok({ kind: 'show', ref: r.args.ref })
-    if (!ADD_WORDS.has(argv[1]!)) return problem(`查看项目:#项目 ${r.args.ref.label};加入内容:#项目 ${r.args.ref.label} 加 T9 N4 R2`)
+    if (!ADD_WORDS.has(argv[1] ?? '')) return problem(`查看项目:#项目 ${r.args.ref.label};加入内容:#项目 ${r.args.ref.label} 加 T9 N4 R2`)
     const words = argv.slice(2)
     if (!words.length) return problem(projectTexts.missingItems(r.args.ref.label))
     const items: ItemRef[] = []

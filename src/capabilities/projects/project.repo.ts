@@ -119,5 +119,7 @@ export const projectRepo = {
       })
     ).count,
   sixEvidence: async (db: DbOrTx, sixIds: number[]) =>
-    (await db.media.groupBy({ by: ['sixId'], where: { sixId: { in: sixIds } }, _count: { _all: true } })).map((r) => ({ sixId: r.sixId!, n: r._count._all })),
+    (await db.media.groupBy({ by: ['sixId'], where: { sixId: { in: sixIds } }, _count: { _all: true } })).flatMap((r) =>
+      r.sixId === null ? [] : [{ sixId: r.sixId, n: r._count._all }],
+    ),
 }

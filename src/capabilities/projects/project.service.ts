@@ -15,7 +15,7 @@ import { mayHandTo } from '../../kernel/org/item-authority.ts'
 import { unitRoom } from '../../kernel/org/org.service.ts'
 import { jobId } from '../../core/ids.ts'
 import { earn } from '../points/points.service.ts'
-import { type TaskPolicy } from '../../kernel/policy/policy.ts'
+import type { TaskPolicy } from '../../kernel/policy/policy.ts'
 import { escalationDueAt } from '../../kernel/escalation/schedule.ts'
 import { clockOf } from '../../kernel/escalation/clock.ts'
 import { tellReachedRooms } from '../../kernel/escalation/reached-rooms.ts'
@@ -24,7 +24,7 @@ import { mayCreateIn } from '../tasks/task-rules.ts'
 import { taskRepo } from '../tasks/task.repo.ts'
 import type { Work } from '../../kernel/work.ts'
 import { resolveProjectPolicy, type ProjectPolicy } from './project-policy.ts'
-import { projectRepo, ACTIVE_PROJECT } from './project.repo.ts'
+import { projectRepo } from './project.repo.ts'
 import {
   completionBlockers,
   hasWorkDone,
@@ -39,7 +39,7 @@ import {
   type ProjectProgress,
   type ProjectRefusal,
 } from './project-rules.ts'
-import { PROJECT_EVENT_LABEL, PROJECT_STATUS_LABEL, projectId, projectLine, projectRefusalText, projectTexts, sixTexts } from './project.texts.ts'
+import { PROJECT_EVENT_LABEL, PROJECT_STATUS_LABEL, projectId, projectRefusalText, projectTexts, sixTexts } from './project.texts.ts'
 import type { ItemKind, ItemRef, Project, ProjectNeed, ProjectStatus, ProjectTask } from './project.types.ts'
 import { creditSix } from './six.service.ts'
 import { recordDistrict } from '../../kernel/org/city-refs.ts'

@@ -27,7 +27,7 @@ export const needCommand: CommandDef<{ description: string }> = {
       await tellCadresOfPending(ctx.work, ctx.room, needs, name, ctx.msg.messageId)
       return
     }
-    ctx.reply(needs.length === 1 ? needTexts.recorded(needs[0]!) : needTexts.recordedMany(needs), { mention: true })
+    ctx.reply(needs.length === 1 && needs[0] ? needTexts.recorded(needs[0]) : needTexts.recordedMany(needs), { mention: true })
   },
 }
 

@@ -6,7 +6,7 @@ import { reviewCommand, volunteerCommand } from './volunteer.command.ts'
 import { pointsPolicy } from './points-policy.ts'
 import { ledgerTexts, rankTexts, redeemTexts, volunteerTexts } from './points.texts.ts'
 import type { Capability } from '../capability.ts'
-import { onActivityClosed, onMemberCredited, onOrgImported, onTaskCompleted } from './subscribers.ts'
+import { onActivityClosed, onMemberCredited, onOrgImported, onProjectCompleted, onTaskCompleted } from './subscribers.ts'
 
 export const points: Capability = {
   name: 'points',
@@ -15,6 +15,6 @@ export const points: Capability = {
     commands: [volunteerCommand, reviewCommand, pointsCommand, rankCommand, catalogueCommand, redeemCommand, checkOffCommand, correctCommand],
   },
   policy: pointsPolicy,
-  events: { subscribes: [onTaskCompleted, onMemberCredited, onOrgImported, onActivityClosed] },
+  events: { subscribes: [onTaskCompleted, onProjectCompleted, onMemberCredited, onOrgImported, onActivityClosed] },
   texts: { volunteerTexts, ledgerTexts, redeemTexts, rankTexts },
 }

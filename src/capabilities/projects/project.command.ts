@@ -2,13 +2,13 @@
 // (task-actions.command.ts dispatches on the id's letter, as #办结 does for H and T).
 import { entry } from '../../core/match-group.ts'
 import { UsageError } from '../../core/errors.ts'
-import { ledgerTexts } from '../points/points.texts.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { addToProject, claimProject, completeProject, createProject, showProject, type ProjectOp, type ProjectRef } from './project.service.ts'
 import { abandonProject, cancelProject, giveProject } from './project-actions.service.ts'
 import { handBackProject } from './project-hand-back.service.ts'
 import type { MemberWithUnit } from '../../kernel/org/org.types.ts'
 import { unitNamed } from '../../kernel/org/org.service.ts'
+import type { ItemVerbs } from '../../kernel/shared-verbs.ts'
 import { projectTexts } from './project.texts.ts'
 import type { ItemKind, ItemRef } from './project.types.ts'
 import { parseRef } from '../../parser/refs.ts'
@@ -110,7 +110,7 @@ export async function claimProjectReply(ctx: CommandContext<ProjectRefArgs>) {
 export async function completeProjectReply(ctx: CommandContext<ProjectRefArgs>) {
   if (!ctx.args.rest) throw new UsageError(projectTexts.summaryMissing(), `#完成 ${ctx.args.ref.label} 已为12户独居老人排查用电隐患`)
   const r = await completeProject(projectOp(ctx), ctx.args.ref, ctx.args.rest)
-  const points = r.points ? ledgerTexts.earnedNote(r.points.name, r.points.centi, r.points.paidOwed) : ''
+  const points = r.notes.join('')
   const six = r.six.length ? projectTexts.sixCredited(r.holderName, r.six) : ''
   ctx.reply(`${textFor(ctx.room.unitId, r.project.unitId, projectTexts.completed(r.project, r.progress))}${points}${six}`, { mention: true })
 }
@@ -139,4 +139,16 @@ export async function projectVerbReply(ctx: CommandContext<ProjectRefArgs>, verb
 export async function handBackProjectReply(ctx: CommandContext<ProjectRefArgs>) {
   const { project, toUnit } = await handBackProject(projectOp(ctx), ctx.args.ref, ctx.args.rest)
   ctx.reply(projectTexts.handedBackReply(project, toUnit.name), { mention: true })
+}
+
+/** The verbs projects share with tasks (kernel/shared-verbs.ts): #认领 P3, #完成 P3, #放弃 P3 … */
+export const projectVerbs: ItemVerbs = {
+  owns: isProjectRef,
+  parse: parseProjectRef,
+  run(ctx, verb, to) {
+    if (verb === 'claim') return claimProjectReply(ctx)
+    if (verb === 'complete') return completeProjectReply(ctx)
+    if (verb === 'hand_back') return handBackProjectReply(ctx)
+    return projectVerbReply(ctx, verb, to)
+  },
 }

@@ -11,15 +11,7 @@ import type { MemberWithUnit } from '../../kernel/org/org.types.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { ok, problem, type CommandContext, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
 import { mentioned, parseTaskRef, taskOp } from './task-support.ts'
-import {
-  claimProjectReply,
-  completeProjectReply,
-  handBackProjectReply,
-  isProjectRef,
-  parseProjectRef,
-  projectVerbReply,
-  type ProjectRefArgs,
-} from '../projects/project.command.ts'
+import { itemVerbsFor, type ItemVerbs, type SharedVerb, type SharedVerbArgs } from '../../kernel/shared-verbs.ts'
 
 /** A reply that also tells the holder the task was taken from (when they are in this room). */
 function replyNamingFormerHolder(ctx: CommandContext<unknown>, task: { unitId: number }, raw: string, former: MemberWithUnit | null) {
@@ -29,17 +21,23 @@ function replyNamingFormerHolder(ctx: CommandContext<unknown>, task: { unitId: n
 
 export type RefArgs = Extract<ReturnType<typeof parseTaskRef>, { ok: true }>['args']
 
-/** A verb shared by tasks and projects: the id's letter decides (T12 a task, P3 a project), as #办结 does for H and T. */
-export type TaskOrProject = { kind: 'task'; args: RefArgs } | { kind: 'project'; args: ProjectRefArgs }
+/** A verb shared by tasks and projects: the id's letter decides (T12 a task, P3 a project: kernel/shared-verbs.ts),
+ *  as #办结 does for H and T. */
+export type TaskOrProject = { kind: 'task'; args: RefArgs } | { kind: 'project'; verbs: ItemVerbs; args: SharedVerbArgs }
 
 function byPrefix(argv: string[]): ParseResult<TaskOrProject> {
-  if (isProjectRef(argv[0])) {
-    const r = parseProjectRef(argv)
-    return r.ok ? ok({ kind: 'project', args: r.args }) : r
+  const other = itemVerbsFor(argv[0])
+  if (other) {
+    const r = other.parse(argv)
+    return r.ok ? ok({ kind: 'project', verbs: other, args: r.args }) : r
   }
   const r = parseTaskRef(argv)
   return r.ok ? ok({ kind: 'task', args: r.args }) : r
 }
+
+/** Hands the verb to the capability that owns the id. */
+const other = (ctx: CommandContext<unknown>, a: Extract<TaskOrProject, { kind: 'project' }>, verb: SharedVerb, to: MemberWithUnit | null = null) =>
+  a.verbs.run({ ...ctx, args: a.args }, verb, to)
 
 export const claimCommand: CommandDef<TaskOrProject> = {
   access: 'member',
@@ -51,7 +49,7 @@ export const claimCommand: CommandDef<TaskOrProject> = {
   parse: byPrefix,
   async run(ctx) {
     const a = ctx.args
-    if (a.kind === 'project') return claimProjectReply({ ...ctx, args: a.args })
+    if (a.kind === 'project') return other(ctx, a, 'claim')
     const { task } = await claimTask(taskOp(ctx), a.args.ref)
     ctx.reply(textFor(ctx.room.unitId, task.unitId, taskTexts.claimed(task)), { mention: true })
   },
@@ -82,7 +80,7 @@ export const completeCommand: CommandDef<TaskOrProject> = {
   usage: '#完成 T12 <结果>;#完成 P3 <总结>',
   example: '#完成 T12 路灯已修好,居民已确认',
   parse: byPrefix,
-  run: (ctx) => (ctx.args.kind === 'project' ? completeProjectReply({ ...ctx, args: ctx.args.args }) : completeTaskReply({ ...ctx, args: ctx.args.args })),
+  run: (ctx) => (ctx.args.kind === 'project' ? other(ctx, ctx.args, 'complete') : completeTaskReply({ ...ctx, args: ctx.args.args })),
 }
 
 /** #完成 T12 (and #办结 T12). */
@@ -100,7 +98,7 @@ export const abandonCommand: CommandDef<TaskOrProject> = {
   example: '#放弃 T12 需要专业电工',
   parse: byPrefix,
   async run(ctx) {
-    if (ctx.args.kind === 'project') return projectVerbReply({ ...ctx, args: ctx.args.args }, 'abandon', null)
+    if (ctx.args.kind === 'project') return other(ctx, ctx.args, 'abandon')
     const task = await abandonTask(taskOp(ctx), ctx.args.args.ref, ctx.args.args.rest)
     ctx.reply(taskTexts.abandoned(task), { mention: true })
   },
@@ -138,7 +136,7 @@ export const takeOverCommand: CommandDef<TaskOrProject> = {
   roles: ['supervisor', 'admin'],
   parse: byPrefix,
   async run(ctx) {
-    if (ctx.args.kind === 'project') return projectVerbReply({ ...ctx, args: ctx.args.args }, 'take_over', null)
+    if (ctx.args.kind === 'project') return other(ctx, ctx.args, 'take_over')
     const { task, formerHolder } = await takeOverTask(taskOp(ctx), ctx.args.args.ref)
     replyNamingFormerHolder(ctx, task, taskTexts.tookOver(task), formerHolder)
   },
@@ -165,7 +163,7 @@ export const reassignCommand: CommandDef<TaskOrProject & { names: string[] }> = 
     const [to, ...others] = people
     if (!to || others.length) throw new UsageError(people.length ? '一次只能转派给一个人' : '请@要转派的人')
     const a = ctx.args
-    if (a.kind === 'project') return projectVerbReply({ ...ctx, args: a.args }, 'reassign', to)
+    if (a.kind === 'project') return other(ctx, a, 'reassign', to)
     const { task, holder, formerHolder } = await reassignTask(taskOp(ctx), a.args.ref, to)
     replyNamingFormerHolder(ctx, task, taskTexts.reassignedReply(task, holder.name), formerHolder)
   },
@@ -180,7 +178,7 @@ export const cancelCommand: CommandDef<TaskOrProject> = {
   example: '#取消 T12 重复任务',
   parse: byPrefix,
   async run(ctx) {
-    if (ctx.args.kind === 'project') return projectVerbReply({ ...ctx, args: ctx.args.args }, 'cancel', null)
+    if (ctx.args.kind === 'project') return other(ctx, ctx.args, 'cancel')
     const { task, formerHolder, reopenedNeed } = await cancelTask(taskOp(ctx), ctx.args.args.ref, ctx.args.args.rest)
     replyNamingFormerHolder(ctx, task, taskTexts.cancelledReply(task, reopenedNeed), formerHolder)
   },
@@ -196,7 +194,7 @@ export const handBackCommand: CommandDef<TaskOrProject> = {
     return r.ok && !r.args.args.rest ? problem(taskTexts.handBackReason()) : r
   },
   async run(ctx) {
-    if (ctx.args.kind === 'project') return handBackProjectReply({ ...ctx, args: ctx.args.args })
+    if (ctx.args.kind === 'project') return other(ctx, ctx.args, 'hand_back')
     const { task, toUnit } = await handBackTask(taskOp(ctx), ctx.args.args.ref, ctx.args.args.rest)
     ctx.reply(taskTexts.handedBackReply(task, toUnit.name), { mention: true })
   },

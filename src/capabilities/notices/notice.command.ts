@@ -7,6 +7,7 @@ import { noticeTexts } from './notice.texts.ts'
 import type { NoticeDraft } from './notice.types.ts'
 import { sendNotice, type NoticeOp } from './notice.service.ts'
 import { noticeStatus, type StatusQuery } from './notice-status.service.ts'
+import { renderNoticeStatus } from './notice-status.texts.ts'
 import { cancelSchedule, createSchedule, listSchedules, type When } from './notice-schedule.service.ts'
 import { parseRef } from '../../parser/refs.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
@@ -94,7 +95,7 @@ export const noticeCommand: CommandDef<Args> = {
   parse,
   async run(ctx) {
     const a = ctx.args
-    if (a.kind === 'status') return ctx.reply(await noticeStatus(ctx.work, ctx, a))
+    if (a.kind === 'status') return ctx.reply(renderNoticeStatus(await noticeStatus(ctx.work, ctx, a)))
     if (ctx.member.role !== 'supervisor' && ctx.member.role !== 'admin') throw refuse('NOTICE_DENIED', noticeTexts.onlySupervisors())
     if (a.kind === 'schedule') {
       const { schedule, targetName, quiet } = await createSchedule(op(ctx), a.draft, a.when)

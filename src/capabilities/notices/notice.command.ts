@@ -1,5 +1,6 @@
 // #通知: send a notice down the tree (#通知 [紧急] [网格] [@单位] 正文), read its delivery (#通知 状态 B5), or schedule it
 // (#通知 定时 每月9日9点 …); #定时列表, #取消定时 S2. Acknowledgements (收到 …) are not commands: notice-ack.handler.ts.
+import { noticeCommandHelp } from './notice.command.help.texts.ts'
 import { must } from '../../core/must.ts'
 import { group } from '../../core/match-group.ts'
 import { refuse } from './notice-rules.ts'
@@ -87,11 +88,11 @@ const op = (ctx: CommandContext<unknown>): NoticeOp => ({ ...ctx.work, member: c
 
 export const noticeCommand: CommandDef<Args> = {
   access: 'member',
-  name: '通知',
+  name: noticeCommandHelp.noticeCommand.name,
   aliases: ['notice'],
-  summary: '向本单位及下级各群发通知(负责人);紧急或写「需确认」的要各群回复「收到」;#通知 状态 B5 查看送达和确认',
-  usage: '#通知 [紧急] [需确认] [网格] [@单位] <内容>;#通知 状态 [B5 [单位] [未确认] [第2页]];#通知 定时 <时间> <内容>',
-  example: '#通知 紧急 今晚有暴雨,请各网格排查低洼地带',
+  summary: noticeCommandHelp.noticeCommand.summary,
+  usage: noticeCommandHelp.noticeCommand.usage,
+  example: noticeCommandHelp.noticeCommand.example,
   parse,
   async run(ctx) {
     const a = ctx.args
@@ -113,11 +114,11 @@ export const noticeCommand: CommandDef<Args> = {
 
 export const scheduleListCommand: CommandDef<null> = {
   access: 'member',
-  name: '定时列表',
+  name: noticeCommandHelp.scheduleListCommand.name,
   aliases: ['schedules'],
-  summary: '本单位及下级的定时通知和下次发送时间',
-  usage: '#定时列表',
-  example: '#定时列表',
+  summary: noticeCommandHelp.scheduleListCommand.summary,
+  usage: noticeCommandHelp.scheduleListCommand.usage,
+  example: noticeCommandHelp.scheduleListCommand.example,
   parse: () => ok(null),
   async run(ctx) {
     const { unit, schedules } = await listSchedules(ctx.work, ctx.room.unit)
@@ -129,11 +130,11 @@ export const scheduleListCommand: CommandDef<null> = {
 
 export const scheduleCancelCommand: CommandDef<{ number: number }> = {
   access: 'member',
-  name: '取消定时',
+  name: noticeCommandHelp.scheduleCancelCommand.name,
   aliases: ['unschedule'],
-  summary: '取消一条定时通知(设定人或上级负责人)',
-  usage: '#取消定时 S2',
-  example: '#取消定时 S2',
+  summary: noticeCommandHelp.scheduleCancelCommand.summary,
+  usage: noticeCommandHelp.scheduleCancelCommand.usage,
+  example: noticeCommandHelp.scheduleCancelCommand.example,
   parse(argv) {
     const r = parseRef('S', argv[0])
     if (!r.ok) return problem(r.problem === 'missing' ? noticeTexts.scheduleMissingRef() : noticeTexts.scheduleMalformedRef(argv[0] ?? ''))

@@ -1,4 +1,5 @@
 // #清单: the funnel 需求 → 任务 → 项目 (and resources matched) of this group's unit and its subtree, for a period.
+import { funnelCommandHelp } from './funnel.command.help.texts.ts'
 import { must } from '../../core/must.ts'
 import { parsePeriod } from '../../parser/period.ts'
 import { funnelFor } from './funnel.service.ts'
@@ -16,11 +17,11 @@ function parse(argv: string[], _text: string, now: Date): ParseResult<Args> {
 
 export const funnelCommand: CommandDef<Args> = {
   access: 'member',
-  name: '清单',
+  name: funnelCommandHelp.funnelCommand.name,
   aliases: ['funnel'],
-  summary: '需求→任务→项目清单:本单位及下级收集、形成、完成了多少(本月、本季、本年、全部)',
-  usage: '#清单 [本月|本季|本年|全部|11月]',
-  example: '#清单 本年',
+  summary: funnelCommandHelp.funnelCommand.summary,
+  usage: funnelCommandHelp.funnelCommand.usage,
+  example: funnelCommandHelp.funnelCommand.example,
   parse,
   async run(ctx) {
     const all = ctx.args.word === '全部' || ctx.args.word === '累计'

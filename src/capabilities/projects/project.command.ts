@@ -1,5 +1,6 @@
 // 领题攻坚 projects: #项目 (create, show, add to), #项目列表, and the project halves of #认领/#领题 P3 and #完成 P3
 // (task-actions.command.ts dispatches on the id's letter, as #办结 does for H and T).
+import { projectCommandHelp } from './project.command.help.texts.ts'
 import { entry } from '../../core/match-group.ts'
 import { UsageError } from '../../core/errors.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
@@ -79,11 +80,11 @@ function parse(argv: string[]): ParseResult<Args> {
 
 export const projectCommand: CommandDef<Args> = {
   access: 'member',
-  name: '项目',
+  name: projectCommandHelp.projectCommand.name,
   aliases: ['project'],
-  summary: '领题攻坚项目:创建(关联需求 N、任务 T、资源 R),查看,加入内容',
-  usage: '#项目 <名称> [N… T… R…];#项目 P3;#项目 P3 加 T9 N4 R2;#项目 列表',
-  example: '#项目 独居老人用电安全 N1 T2 R1',
+  summary: projectCommandHelp.projectCommand.summary,
+  usage: projectCommandHelp.projectCommand.usage,
+  example: projectCommandHelp.projectCommand.example,
   parse,
   async run(ctx) {
     const a = ctx.args

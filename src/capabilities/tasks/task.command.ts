@@ -1,4 +1,5 @@
 import { formatLocal } from '../../core/time.ts'
+import { taskCommandHelp } from './task.command.help.texts.ts'
 import { createTask } from './task-create.ts'
 import { taskHistory } from './task-history.ts'
 import type { TaskRef } from './task-op.ts'
@@ -52,11 +53,11 @@ function parse(argv: string[], text: string, now: Date): ParseResult<Args> {
 
 export const taskCommand: CommandDef<Args> = {
   access: 'member',
-  name: '任务',
+  name: taskCommandHelp.taskCommand.name,
   aliases: ['task'],
-  summary: '创建任务,或查看任务及其全部记录',
-  usage: '#任务 <标题> [紧急] [截止 <时间>] [@成员|@下级单位];#任务 转 N12 …;#任务 T12 [完整]',
-  example: '#任务 修复3号楼路灯 紧急 截止 明天下午3点 @李佳鑫',
+  summary: taskCommandHelp.taskCommand.summary,
+  usage: taskCommandHelp.taskCommand.usage,
+  example: taskCommandHelp.taskCommand.example,
   parse,
   async run(ctx) {
     const a = ctx.args

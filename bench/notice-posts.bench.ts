@@ -14,6 +14,7 @@ import type { MemberWithUnit, Room, Unit } from '../src/kernel/org/org.types.ts'
 import { runNoticeEscalation, runNoticeSla } from '../src/capabilities/notices/notice-escalation.service.ts'
 import { deliveriesSent, sendNotice, type NoticeOp } from '../src/capabilities/notices/notice.service.ts'
 import { noticeStatus, type StatusQuery } from '../src/capabilities/notices/notice-status.service.ts'
+import { renderNoticeStatus } from '../src/capabilities/notices/notice-status.texts.ts'
 import { noticeTexts } from '../src/capabilities/notices/notice.texts.ts'
 import type { NoticeDraft } from '../src/capabilities/notices/notice.types.ts'
 
@@ -124,7 +125,7 @@ export async function benchNoticePosts(): Promise<NoticePostsFigures> {
     const w = { db: db.prisma, effects: new Effects(), now: minute(150) }
     const town = (await db.prisma.unit.findFirstOrThrow({ where: { kind: 'town' }, orderBy: { id: 'asc' } })).name
     const ask = async (label: string, q: Partial<StatusQuery>) => {
-      const reply = await noticeStatus(w, who, { number: urgent.notice.number, unit: null, unacked: false, page: 1, ...q })
+      const reply = renderNoticeStatus(await noticeStatus(w, who, { number: urgent.notice.number, unit: null, unacked: false, page: 1, ...q }))
       return { label, messages: 1, chars: reply.length, lines: reply.split('\n').length }
     }
     const status = [

@@ -39,6 +39,15 @@ export interface DomainEventMap {
     holder: MemberWithUnit | null
     actorId: number
   }
+  /** A project was completed (#完成 P3): points pays its holder by policy when `paysHolder` (not its own creator). */
+  'project.completed': {
+    project: { id: number; number: number; title: string; roomId: number; unitId: number; creatorId: number }
+    /** How people name it ('P3'): the ref points records the credit under. */
+    ref: string
+    holder: MemberWithUnit
+    paysHolder: boolean
+    actorId: number
+  }
   /** A member earned credit for something another capability saw (a resource they provided was used): points
    *  pays it by the points policy, once per ref. */
   'member.credited': { memberId: number; unitId: number; source: 'resource'; ref: string; at: Date }

@@ -1,7 +1,7 @@
 // The notice rules as pure functions of state and time: delivery transitions as one table (status × event → status
 // or nothing), when the SLA summary and the escalation are due, which timer step a woken job may run, and which
 // notice an acknowledgement in a room is for. Table-tested in test/unit/notice-rules.test.ts.
-import { type TaskPolicy } from '../../kernel/policy/policy.ts'
+import type { TaskPolicy } from '../../kernel/policy/policy.ts'
 import { deferQuiet } from '../../kernel/escalation/quiet-hours.ts'
 import { refuser } from '../../core/errors.ts'
 import type { DeliveryStatus, NoticeRefusalCode, Priority } from './notice.types.ts'

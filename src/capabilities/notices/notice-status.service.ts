@@ -1,7 +1,8 @@
 // #通知 状态 [B5] [单位] [未确认] [第N页] (issue #23): one message of at most ~800 characters at any scale. Totals, the
 // groups waiting on a down account, then one line per direct child unit of the asker's unit (or of the unit named),
 // unacknowledged children first; a notice to a dozen groups or fewer lists its groups instead. 未确认 pages the
-// unacknowledged groups. The counting is pure (notice-tally.ts); this file reads the rows and renders.
+// unacknowledged groups. The counting is pure (notice-tally.ts); this file reads the rows into a view
+// (notice-status.types.ts) that notice-status.texts.ts renders.
 import { textFor } from '../../kernel/org/visibility.ts'
 import { UsageError } from '../../core/errors.ts'
 import { refuse } from './notice-rules.ts'
@@ -12,7 +13,8 @@ import type { Work } from '../../kernel/work.ts'
 import { noticeOrgRepo, noticeRepo } from './notice.repo.ts'
 import { noticeTexts } from './notice.texts.ts'
 import type { DeliveryStatus, NoticeDelivery, StoredPlan } from './notice.types.ts'
-import { fitLines, isDown, tallyByChild, totals, unacknowledgedPage, within, type TallyRow } from './notice-tally.ts'
+import { isDown, tallyByChild, totals, unacknowledgedPage, within, type TallyRow } from './notice-tally.ts'
+import type { NoticeStatusView, StatusHead, StatusRoomLine } from './notice-status.types.ts'
 import { unitNamed } from '../../kernel/org/org.service.ts'
 
 export interface StatusQuery {
@@ -23,8 +25,6 @@ export interface StatusQuery {
   page: number
 }
 
-/** A reply's limit (the developers' guide: ≤ ~800 characters). */
-export const STATUS_LIMIT = 800
 /** At most this many groups: listed one by one (as before issue #23) instead of per child unit. */
 export const ROOM_LINES = 12
 /** Unacknowledged groups per page. */
@@ -50,7 +50,7 @@ async function baseUnit(w: Work, room: Room & { unit: Unit }, name: string | nul
   return unit as Unit
 }
 
-export async function noticeStatus(w: Work, who: { member: MemberWithUnit; room: Room & { unit: Unit } }, q: StatusQuery): Promise<string> {
+export async function noticeStatus(w: Work, who: { member: MemberWithUnit; room: Room & { unit: Unit } }, q: StatusQuery): Promise<NoticeStatusView> {
   const notice = await visibleNotice(w, who.room, who.member, q.number)
   const base = await baseUnit(w, who.room, q.unit)
   const deliveries = await noticeRepo.deliveries(w.db, notice.id)
@@ -76,59 +76,52 @@ export async function noticeStatus(w: Work, who: { member: MemberWithUnit; room:
     }
   })
   const rows = within(all, base.path)
-  const scope = q.unit ? base.name : ''
   // Read from a group above the sending unit, the notice's words are masked like every record leaving its unit.
-  const head = noticeTexts.statusHead({ ...notice, text: textFor(who.room.unitId, notice.unitId, notice.text) }, (notice.plan as StoredPlan | null) ?? null)
-  if (q.unacked) return unackedReply(notice.number, q, scope || base.name, rows, head)
-  const t = totals(rows)
-  const lines: string[] = [noticeTexts.statusTally(t, scope)]
+  const head = { notice: { ...notice, text: textFor(who.room.unitId, notice.unitId, notice.text) }, plan: (notice.plan as StoredPlan | null) ?? null }
+  const scope = q.unit ? base.name : ''
+  if (q.unacked) return unackedView(q, scope || base.name, rows, head)
   const waiting = rows.filter((r) => r.waiting)
-  if (waiting.length)
-    lines.push(
-      noticeTexts.statusWaiting(
-        waiting.slice(0, 5).map((r) => r.topic),
-        waiting.length,
-        [...new Set(waiting.map((r) => r.d.accountId))],
-      ),
-    )
-  if (rows.length <= ROOM_LINES)
-    return fitLines([head[0]!, ...lines, head[1]!], roomLines(rows, who.room.unitId), STATUS_LIMIT, noticeTexts.statusMore).join('\n')
+  const summary = {
+    ...head,
+    tally: totals(rows),
+    scope,
+    waiting: waiting.length
+      ? { topics: waiting.slice(0, 5).map((r) => r.topic), total: waiting.length, accounts: [...new Set(waiting.map((r) => r.d.accountId))] }
+      : null,
+  }
+  if (rows.length <= ROOM_LINES) return { kind: 'rooms', ...summary, rooms: roomLines(rows, who.room.unitId) }
+  const tallies = tallyByChild(rows, base.path)
   const names = new Map(
     (
       await noticeOrgRepo.unitsByIds(
         w.db,
-        tallyByChild(rows, base.path).flatMap((c) => (c.unitId ? [c.unitId] : [])),
+        tallies.flatMap((c) => (c.unitId ? [c.unitId] : [])),
       )
     ).map((u) => [u.id, u.name]),
   )
-  const children = tallyByChild(rows, base.path).map((c) =>
-    noticeTexts.statusChild(c.unitId === null ? noticeTexts.ownGroups(base.name) : (names.get(c.unitId) ?? `#${c.unitId}`), c),
-  )
-  const hint = noticeTexts.statusHint(notice.number)
-  const out = fitLines([head[0]!, ...lines, head[1]!], children, STATUS_LIMIT - hint.length - 1, noticeTexts.statusMore)
-  return [...out, hint].join('\n')
+  const children = tallies.map((c) => ({ name: c.unitId === null ? null : (names.get(c.unitId) ?? `#${c.unitId}`), tally: c }))
+  return { kind: 'children', ...summary, baseName: base.name, children }
 }
 
 /** Today's per-group lines (a small notice): unacknowledged first; a note said in a grid is masked when read above. */
-function roomLines(rows: Row[], askerUnitId: number): string[] {
+function roomLines(rows: Row[], askerUnitId: number): StatusRoomLine[] {
   return [...rows]
     .sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.roomId - b.roomId)
-    .map((r) =>
-      r.waiting
-        ? noticeTexts.waitingLine(r.topic, r.d.accountId)
-        : noticeTexts.statusLine(r.topic, r.status, { ...r.d, ackNote: r.d.ackNote && textFor(askerUnitId, r.unitId, r.d.ackNote) }),
-    )
+    .map((r) => roomLine(r, { ...r.d, ackNote: r.d.ackNote && textFor(askerUnitId, r.unitId, r.d.ackNote) }))
 }
 
-function unackedReply(number: number, q: StatusQuery, scope: string, rows: Row[], head: string[]): string {
+const roomLine = (r: Row, d: Row['d']): StatusRoomLine => (r.waiting ? { topic: r.topic, waitingFor: r.d.accountId } : { topic: r.topic, status: r.status, d })
+
+function unackedView(q: StatusQuery, scope: string, rows: Row[], head: StatusHead): NoticeStatusView {
   const page = unacknowledgedPage(rows, q.page, PAGE_SIZE)
-  const lines = page.rows.map((r) => (r.waiting ? noticeTexts.waitingLine(r.topic, r.d.accountId) : noticeTexts.statusLine(r.topic, r.status, r.d)))
-  const next = page.page < page.pages ? noticeTexts.unackedNext(number, q.unit, page.page + 1) : null
-  const out = fitLines(
-    [head[0]!, noticeTexts.unackedHead(scope, page.total, page.page, page.pages)],
-    lines,
-    STATUS_LIMIT - (next ? next.length + 1 : 0),
-    noticeTexts.statusMore,
-  )
-  return [...out, ...(next ? [next] : [])].join('\n')
+  return {
+    kind: 'unacked',
+    ...head,
+    scope,
+    total: page.total,
+    page: page.page,
+    pages: page.pages,
+    rooms: page.rows.map((r) => roomLine(r, r.d)),
+    next: page.page < page.pages ? { unit: q.unit, page: page.page + 1 } : null,
+  }
 }

@@ -1,10 +1,14 @@
 // #通知: send a notice down the tree (#通知 [紧急] [网格] [@单位] 正文), read its delivery (#通知 状态 B5), or schedule it
 // (#通知 定时 每月9日9点 …); #定时列表, #取消定时 S2. Acknowledgements (收到 …) are not commands: notice-ack.handler.ts.
+import { noticeCommandHelp } from './notice.command.help.texts.ts'
+import { must } from '../../core/must.ts'
+import { group } from '../../core/match-group.ts'
 import { refuse } from './notice-rules.ts'
 import { noticeTexts } from './notice.texts.ts'
 import type { NoticeDraft } from './notice.types.ts'
 import { sendNotice, type NoticeOp } from './notice.service.ts'
 import { noticeStatus, type StatusQuery } from './notice-status.service.ts'
+import { renderNoticeStatus } from './notice-status.texts.ts'
 import { cancelSchedule, createSchedule, listSchedules, type When } from './notice-schedule.service.ts'
 import { parseRef } from '../../parser/refs.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
@@ -28,12 +32,13 @@ export function parseDraft(text: string): ParseResult<NoticeDraft> {
   for (;;) {
     const m = /^(\S+)(?:\s+|$)/.exec(rest)
     if (!m) break
-    const word = m[1]!
+    const word = group(m, 1)
     const glued = takeUrgency([word])
-    if (glued.urgent && glued.words.length) {
+    const [cut] = glued.words
+    if (glued.urgent && cut !== undefined) {
       // 【紧急】今晚有暴雨: the mark is cut off; the rest is the notice.
       urgent = true
-      rest = glued.words[0]! + rest.slice(word.length)
+      rest = cut + rest.slice(word.length)
       continue
     }
     if (isUrgentWord(word)) urgent = true
@@ -83,21 +88,24 @@ const op = (ctx: CommandContext<unknown>): NoticeOp => ({ ...ctx.work, member: c
 
 export const noticeCommand: CommandDef<Args> = {
   access: 'member',
-  name: '通知',
+  name: noticeCommandHelp.noticeCommand.name,
   aliases: ['notice'],
-  summary: '向本单位及下级各群发通知(负责人);紧急或写「需确认」的要各群回复「收到」;#通知 状态 B5 查看送达和确认',
-  usage: '#通知 [紧急] [需确认] [网格] [@单位] <内容>;#通知 状态 [B5 [单位] [未确认] [第2页]];#通知 定时 <时间> <内容>',
-  example: '#通知 紧急 今晚有暴雨,请各网格排查低洼地带',
+  summary: noticeCommandHelp.noticeCommand.summary,
+  usage: noticeCommandHelp.noticeCommand.usage,
+  example: noticeCommandHelp.noticeCommand.example,
   parse,
   async run(ctx) {
     const a = ctx.args
-    if (a.kind === 'status') return ctx.reply(await noticeStatus(ctx.work, ctx, a))
+    if (a.kind === 'status') return ctx.reply(renderNoticeStatus(await noticeStatus(ctx.work, ctx, a)))
     if (ctx.member.role !== 'supervisor' && ctx.member.role !== 'admin') throw refuse('NOTICE_DENIED', noticeTexts.onlySupervisors())
     if (a.kind === 'schedule') {
       const { schedule, targetName, quiet } = await createSchedule(op(ctx), a.draft, a.when)
-      return ctx.reply(noticeTexts.scheduled(schedule, schedule.nextAt!, noticeTexts.scheduledTarget(targetName, a.draft.scope), quiet), {
-        mention: true,
-      })
+      return ctx.reply(
+        noticeTexts.scheduled(schedule, must(schedule.nextAt, 'NOTICE_SCHEDULE_NEXT'), noticeTexts.scheduledTarget(targetName, a.draft.scope), quiet),
+        {
+          mention: true,
+        },
+      )
     }
     const sent = await sendNotice(op(ctx), a.draft)
     ctx.reply(noticeTexts.plan(sent.notice, sent.targetName, sent.plan, ctx.now, sent.held), { mention: true, urgent: a.draft.urgent })
@@ -106,11 +114,11 @@ export const noticeCommand: CommandDef<Args> = {
 
 export const scheduleListCommand: CommandDef<null> = {
   access: 'member',
-  name: '定时列表',
+  name: noticeCommandHelp.scheduleListCommand.name,
   aliases: ['schedules'],
-  summary: '本单位及下级的定时通知和下次发送时间',
-  usage: '#定时列表',
-  example: '#定时列表',
+  summary: noticeCommandHelp.scheduleListCommand.summary,
+  usage: noticeCommandHelp.scheduleListCommand.usage,
+  example: noticeCommandHelp.scheduleListCommand.example,
   parse: () => ok(null),
   async run(ctx) {
     const { unit, schedules } = await listSchedules(ctx.work, ctx.room.unit)
@@ -122,11 +130,11 @@ export const scheduleListCommand: CommandDef<null> = {
 
 export const scheduleCancelCommand: CommandDef<{ number: number }> = {
   access: 'member',
-  name: '取消定时',
+  name: noticeCommandHelp.scheduleCancelCommand.name,
   aliases: ['unschedule'],
-  summary: '取消一条定时通知(设定人或上级负责人)',
-  usage: '#取消定时 S2',
-  example: '#取消定时 S2',
+  summary: noticeCommandHelp.scheduleCancelCommand.summary,
+  usage: noticeCommandHelp.scheduleCancelCommand.usage,
+  example: noticeCommandHelp.scheduleCancelCommand.example,
   parse(argv) {
     const r = parseRef('S', argv[0])
     if (!r.ok) return problem(r.problem === 'missing' ? noticeTexts.scheduleMissingRef() : noticeTexts.scheduleMalformedRef(argv[0] ?? ''))

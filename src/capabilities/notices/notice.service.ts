@@ -1,7 +1,6 @@
 // Notices down the tree: the fan-out (planner → one outbox row and one delivery per room, in the transaction that
 // records the notice), acknowledgements per room, the sender's marks and failures, and #通知 状态. Timers (the SLA
 // summary, re-@ and escalation) are in notice-escalation.service.ts; schedules in notice-schedule.service.ts.
-import { textFor } from '../../kernel/org/visibility.ts'
 import { UsageError } from '../../core/errors.ts'
 import { must } from '../../core/must.ts'
 import { jobId } from '../../core/ids.ts'
@@ -19,7 +18,7 @@ import { noticeOrgRepo, noticeRepo } from './notice.repo.ts'
 import { chases } from './notice-policy.ts'
 import { mayAcknowledge, noticeStepDueAt, OPEN_FOR_MS, pickNotice, refuse, slaDueAt, statusesFor } from './notice-rules.ts'
 import { noticeTexts } from './notice.texts.ts'
-import { STEP_SLA, type DeliveryStatus, type Notice, type NoticeDraft, type StoredPlan } from './notice.types.ts'
+import { STEP_SLA, type Notice, type NoticeDraft, type StoredPlan } from './notice.types.ts'
 import { planFanOut, slaVerdict, type AccountPace } from './planner.ts'
 import { isDown } from './notice-tally.ts'
 
@@ -60,12 +59,8 @@ export function maySendTo(member: MemberWithUnit, unit: Unit): boolean {
   return isSupervisorOver(member, unit)
 }
 
-/**
- * Sends a notice: every bound room of the target's subtree (grids only for 网格) but the sending room gets the notice
- * from the account the planner assigned, each as an outbox row written with the notice and its delivery rows. The
- * SLA timer is set; the plan (rooms, accounts, estimate against the SLA, shortfall) is returned for the reply.
- */
-export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { id: number; occurrenceAt: Date }): Promise<SentNotice> {
+/** The bound rooms a notice goes to (the target's subtree, grids only for 网格, never the sending room). */
+async function recipients(op: NoticeOp, draft: NoticeDraft) {
   const target = await targetOf(op, draft)
   if (!maySendTo(op.member, target)) throw refuse('NOTICE_DENIED', noticeTexts.onlySupervisors())
   const rooms = (await noticeOrgRepo.roomsOfSubtree(op.db, target.path, draft.scope === 'grids')).filter((r) => r.id !== op.room.id)
@@ -75,9 +70,13 @@ export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { 
     throw refuse('NOTICE_NO_ROOMS', noticeTexts.nothingBelowGrid(target.name, above?.topic ?? null))
   }
   if (!rooms.length) throw refuse('NOTICE_NO_ROOMS', noticeTexts.noRooms(target.name))
-  const priority = draft.urgent ? 'urgent' : 'normal'
-  const { policy } = await unitContext(op.db, op.room.unit)
-  const slaMs = policy.notices.slaMs[priority]
+  return { target, rooms }
+}
+
+type NoticeRoom = Awaited<ReturnType<typeof noticeOrgRepo.roomsOfSubtree>>[number]
+
+/** Which account sends to which room, and the plan the reply and #通知 状态 show. */
+async function planDeliveries(op: NoticeOp, rooms: NoticeRoom[], slaMs: number) {
   const accounts = await orgRepo.accounts(op.db)
   const down = new Set(accounts.filter((a) => isDown(a.state)).map((a) => a.id))
   const paces: AccountPace[] = accounts.map((a) => ({
@@ -122,6 +121,50 @@ export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { 
       ? { waitingRooms: waitingRooms.slice(0, WAITING_NAMED).map((r) => r.topic), downAccounts: [...new Set(waitingRooms.map((r) => r.accountId))] }
       : {}),
   }
+  return { assignment, plan }
+}
+
+/** One delivery row and one outbox post per room, in the notice's transaction. */
+async function postDeliveries(
+  op: NoticeOp,
+  noticeId: number,
+  byId: Map<number, NoticeRoom>,
+  assignment: { roomId: number; accountId: string }[],
+  text: string,
+  urgent: boolean,
+) {
+  const deliveries = assignment.map((a) => ({
+    noticeId: noticeId,
+    roomId: a.roomId,
+    unitId: must(byId.get(a.roomId), 'NOTICE_ROOM_MISSING').unitId,
+    accountId: a.accountId,
+    outboxKey: noticeKey(noticeId, a.roomId),
+    queuedAt: op.now,
+  }))
+  await noticeRepo.addDeliveries(op.db, deliveries)
+  for (const d of deliveries) {
+    const message: OutboundMessage = {
+      accountId: d.accountId,
+      roomId: must(must(byId.get(d.roomId), 'NOTICE_ROOM_MISSING').wxRoomId, 'NOTICE_ROOM_UNBOUND'),
+      text,
+      mentionIds: [],
+      urgent,
+    }
+    op.effects.post(message, d.outboxKey)
+  }
+}
+
+/**
+ * Sends a notice: every bound room of the target's subtree (grids only for 网格) but the sending room gets the notice
+ * from the account the planner assigned, each as an outbox row written with the notice and its delivery rows. The
+ * SLA timer is set; the plan (rooms, accounts, estimate against the SLA, shortfall) is returned for the reply.
+ */
+export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { id: number; occurrenceAt: Date }): Promise<SentNotice> {
+  const { target, rooms } = await recipients(op, draft)
+  const priority = draft.urgent ? 'urgent' : 'normal'
+  const { policy } = await unitContext(op.db, op.room.unit)
+  const slaMs = policy.notices.slaMs[priority]
+  const { assignment, plan } = await planDeliveries(op, rooms, slaMs)
   const districtId = districtOf(op.room.unit)
   const chase = chases(policy.notices, draft.urgent, !!draft.confirm)
   const slaAt = slaDueAt(op.now, priority, policy)
@@ -152,25 +195,7 @@ export async function sendNotice(op: NoticeOp, draft: NoticeDraft, schedule?: { 
     { number: notice.number, text: draft.text, urgent: draft.urgent, slaMs, heldUntil: held?.until, chase, footer: draft.footer },
     from,
   )
-  const deliveries = assignment.map((a) => ({
-    noticeId: notice.id,
-    roomId: a.roomId,
-    unitId: must(byId.get(a.roomId), 'NOTICE_ROOM_MISSING').unitId,
-    accountId: a.accountId,
-    outboxKey: noticeKey(notice.id, a.roomId),
-    queuedAt: op.now,
-  }))
-  await noticeRepo.addDeliveries(op.db, deliveries)
-  for (const d of deliveries) {
-    const message: OutboundMessage = {
-      accountId: d.accountId,
-      roomId: must(must(byId.get(d.roomId), 'NOTICE_ROOM_MISSING').wxRoomId, 'NOTICE_ROOM_UNBOUND'),
-      text,
-      mentionIds: [],
-      urgent: draft.urgent,
-    }
-    op.effects.post(message, d.outboxKey)
-  }
+  await postDeliveries(op, notice.id, byId, assignment, text, draft.urgent)
   op.effects.schedule({ kind: 'notice_sla', subjectId: notice.id, cycle: 0, step: STEP_SLA, dueAt: nextEscalationAt })
   return { notice: notice as Notice, plan, targetName: target.name, held }
 }

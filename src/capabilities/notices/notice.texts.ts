@@ -86,7 +86,7 @@ export const noticeTexts = {
   /** The totals line (`waiting`: groups whose account is down, among those not sent). */
   statusTally: (t: { rooms: number; acknowledged: number; sent: number; queued: number; failed: number; waiting: number }, scope?: string) =>
     `${scope ? `${scope}:` : ''}共 ${t.rooms} 个群:已确认 ${t.acknowledged},已送达未确认 ${t.sent},发送中 ${t.queued},发送失败 ${t.failed}${t.waiting ? `(其中 ${t.waiting} 个群等待账号恢复)` : ''}`,
-  statusHead: (n: { number: number; priority: string; createdAt: Date; slaAt: Date; text: string }, plan: StoredPlan | null) => [
+  statusHead: (n: { number: number; priority: string; createdAt: Date; slaAt: Date; text: string }, plan: StoredPlan | null): [string, string] => [
     `📋 ${n.priority === 'urgent' ? '紧急' : ''}通知 ${label(n.number)}(${formatLocal(n.createdAt)} 发出):${excerpt(n.text)}`,
     `时限 ${seconds(n.slaAt)}${plan ? `;计划 ${plan.accounts.length} 个账号,预计${formatSpan(plan.estimateMs)}送达` : ''}`,
   ],

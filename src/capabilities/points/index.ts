@@ -7,7 +7,7 @@ import { pointsPolicy } from './points-policy.ts'
 import { ledgerTexts, rankTexts, redeemTexts, volunteerTexts } from './points.texts.ts'
 import type { Capability } from '../capability.ts'
 import { pointsHelpTitle } from './points-commands.texts.ts'
-import { onActivityClosed, onMemberCredited, onOrgImported, onTaskCompleted } from './subscribers.ts'
+import { onActivityClosed, onMemberCredited, onOrgImported, onProjectCompleted, onTaskCompleted } from './subscribers.ts'
 import { onHazardVerified } from './hazard-subscriber.ts'
 
 export const points: Capability = {
@@ -17,6 +17,6 @@ export const points: Capability = {
     commands: [volunteerCommand, reviewCommand, pointsCommand, rankCommand, catalogueCommand, redeemCommand, checkOffCommand, correctCommand],
   },
   policy: pointsPolicy,
-  events: { subscribes: [onTaskCompleted, onMemberCredited, onOrgImported, onActivityClosed, onHazardVerified] },
+  events: { subscribes: [onTaskCompleted, onProjectCompleted, onMemberCredited, onOrgImported, onActivityClosed, onHazardVerified] },
   texts: { volunteerTexts, ledgerTexts, redeemTexts, rankTexts },
 }

@@ -16,6 +16,17 @@ export const onTaskCompleted: Subscriber<'task.completed'> = {
   },
 }
 
+/** policies.points.project to the holder of a completed project (not its own creator); the reply says how many. */
+export const onProjectCompleted: Subscriber<'project.completed'> = {
+  event: 'project.completed',
+  phase: 'in-transaction',
+  async handle(w, { ref, holder, paysHolder, actorId }) {
+    if (!paysHolder) return []
+    const points = await earn(w, { memberId: holder.id, unitId: holder.unitId, source: 'project', ref, at: w.now, actorId })
+    return points ? [ledgerTexts.earnedNote(holder.name, points.centi, points.paidOwed)] : []
+  },
+}
+
 export const onMemberCredited: Subscriber<'member.credited'> = {
   event: 'member.credited',
   phase: 'in-transaction',

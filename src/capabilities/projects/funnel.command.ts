@@ -1,4 +1,6 @@
 // #清单: the funnel 需求 → 任务 → 项目 (and resources matched) of this group's unit and its subtree, for a period.
+import { funnelCommandHelp } from './funnel.command.help.texts.ts'
+import { must } from '../../core/must.ts'
 import { parsePeriod } from '../../parser/period.ts'
 import { funnelFor } from './funnel.service.ts'
 import { funnelTexts } from './project.texts.ts'
@@ -15,15 +17,17 @@ function parse(argv: string[], _text: string, now: Date): ParseResult<Args> {
 
 export const funnelCommand: CommandDef<Args> = {
   access: 'member',
-  name: '清单',
+  name: funnelCommandHelp.funnelCommand.name,
   aliases: ['funnel'],
-  summary: '需求→任务→项目清单:本单位及下级收集、形成、完成了多少(本月、本季、本年、全部)',
-  usage: '#清单 [本月|本季|本年|全部|11月]',
-  example: '#清单 本年',
+  summary: funnelCommandHelp.funnelCommand.summary,
+  usage: funnelCommandHelp.funnelCommand.usage,
+  example: funnelCommandHelp.funnelCommand.example,
   parse,
   async run(ctx) {
     const all = ctx.args.word === '全部' || ctx.args.word === '累计'
-    const period = all ? { from: new Date(0), to: new Date(Date.UTC(9999, 0, 1)), label: funnelTexts.allTime } : parsePeriod(ctx.args.word, ctx.now)!
+    const period = all
+      ? { from: new Date(0), to: new Date(Date.UTC(9999, 0, 1)), label: funnelTexts.allTime }
+      : must(parsePeriod(ctx.args.word, ctx.now), 'FUNNEL_PERIOD')
     const counts = await funnelFor(ctx.work, ctx.room.unit, period)
     ctx.reply(`${funnelTexts.head(ctx.room.unit.name, period.label)}\n${funnelTexts.body(counts)}`)
   },

@@ -1,14 +1,15 @@
 // 领题攻坚 projects: #项目 (create, show, add to), #项目列表, and the project halves of #认领/#领题 P3 and #完成 P3
 // (task-actions.command.ts dispatches on the id's letter, as #办结 does for H and T).
+import { projectCommandHelp } from './project.command.help.texts.ts'
 import { entry } from '../../core/match-group.ts'
 import { UsageError } from '../../core/errors.ts'
-import { ledgerTexts } from '../points/points.texts.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
 import { addToProject, claimProject, completeProject, createProject, showProject, type ProjectOp, type ProjectRef } from './project.service.ts'
 import { abandonProject, cancelProject, giveProject } from './project-actions.service.ts'
 import { handBackProject } from './project-hand-back.service.ts'
 import type { MemberWithUnit } from '../../kernel/org/org.types.ts'
 import { unitNamed } from '../../kernel/org/org.service.ts'
+import type { ItemVerbs } from '../../kernel/shared-verbs.ts'
 import { projectTexts } from './project.texts.ts'
 import type { ItemKind, ItemRef } from './project.types.ts'
 import { parseRef } from '../../parser/refs.ts'
@@ -58,7 +59,7 @@ function parse(argv: string[]): ParseResult<Args> {
     const r = parseProjectRef(argv)
     if (!r.ok) return r
     if (argv.length === 1) return ok({ kind: 'show', ref: r.args.ref })
-    if (!ADD_WORDS.has(argv[1]!)) return problem(`查看项目:#项目 ${r.args.ref.label};加入内容:#项目 ${r.args.ref.label} 加 T9 N4 R2`)
+    if (!ADD_WORDS.has(argv[1] ?? '')) return problem(`查看项目:#项目 ${r.args.ref.label};加入内容:#项目 ${r.args.ref.label} 加 T9 N4 R2`)
     const words = argv.slice(2)
     if (!words.length) return problem(projectTexts.missingItems(r.args.ref.label))
     const items: ItemRef[] = []
@@ -79,11 +80,11 @@ function parse(argv: string[]): ParseResult<Args> {
 
 export const projectCommand: CommandDef<Args> = {
   access: 'member',
-  name: '项目',
+  name: projectCommandHelp.projectCommand.name,
   aliases: ['project'],
-  summary: '领题攻坚项目:创建(关联需求 N、任务 T、资源 R),查看,加入内容',
-  usage: '#项目 <名称> [N… T… R…];#项目 P3;#项目 P3 加 T9 N4 R2;#项目 列表',
-  example: '#项目 独居老人用电安全 N1 T2 R1',
+  summary: projectCommandHelp.projectCommand.summary,
+  usage: projectCommandHelp.projectCommand.usage,
+  example: projectCommandHelp.projectCommand.example,
   parse,
   async run(ctx) {
     const a = ctx.args
@@ -110,7 +111,7 @@ export async function claimProjectReply(ctx: CommandContext<ProjectRefArgs>) {
 export async function completeProjectReply(ctx: CommandContext<ProjectRefArgs>) {
   if (!ctx.args.rest) throw new UsageError(projectTexts.summaryMissing(), `#完成 ${ctx.args.ref.label} 已为12户独居老人排查用电隐患`)
   const r = await completeProject(projectOp(ctx), ctx.args.ref, ctx.args.rest)
-  const points = r.points ? ledgerTexts.earnedNote(r.points.name, r.points.centi, r.points.paidOwed) : ''
+  const points = r.notes.join('')
   const six = r.six.length ? projectTexts.sixCredited(r.holderName, r.six) : ''
   ctx.reply(`${textFor(ctx.room.unitId, r.project.unitId, projectTexts.completed(r.project, r.progress))}${points}${six}`, { mention: true })
 }
@@ -139,4 +140,16 @@ export async function projectVerbReply(ctx: CommandContext<ProjectRefArgs>, verb
 export async function handBackProjectReply(ctx: CommandContext<ProjectRefArgs>) {
   const { project, toUnit } = await handBackProject(projectOp(ctx), ctx.args.ref, ctx.args.rest)
   ctx.reply(projectTexts.handedBackReply(project, toUnit.name), { mention: true })
+}
+
+/** The verbs projects share with tasks (kernel/shared-verbs.ts): #认领 P3, #完成 P3, #放弃 P3 … */
+export const projectVerbs: ItemVerbs = {
+  owns: isProjectRef,
+  parse: parseProjectRef,
+  run(ctx, verb, to) {
+    if (verb === 'claim') return claimProjectReply(ctx)
+    if (verb === 'complete') return completeProjectReply(ctx)
+    if (verb === 'hand_back') return handBackProjectReply(ctx)
+    return projectVerbReply(ctx, verb, to)
+  },
 }

@@ -1,5 +1,6 @@
 // The only place with Prisma queries about projects, their items and events, 六个一 records, and the funnel's counts.
 import type { DbOrTx } from '../../db/client.ts'
+import { shortIdRepo } from '../../domain/short-id.repo.ts'
 import type { Prisma } from '../../db/generated/client.ts'
 import type { ProjectStatus } from '../../db/generated/enums.ts'
 
@@ -9,6 +10,8 @@ const taskFields = { id: true, number: true, title: true, status: true, needId: 
 const needFields = { id: true, number: true, description: true, status: true, taskId: true, unitId: true } as const
 
 export const projectRepo = {
+  /** The next project number (P) in a district. Row-locked: concurrent callers get distinct numbers. */
+  nextNumber: (db: DbOrTx, districtId: number): Promise<number> => shortIdRepo.next(db, districtId, 'P'),
   create: (db: DbOrTx, data: Prisma.ProjectUncheckedCreateInput) => db.project.create({ data }),
   byId: (db: DbOrTx, id: number) => db.project.findUnique({ where: { id } }),
   byNumber: (db: DbOrTx, districtId: number, number: number) => db.project.findUnique({ where: { districtId_number: { districtId, number } } }),
@@ -119,5 +122,7 @@ export const projectRepo = {
       })
     ).count,
   sixEvidence: async (db: DbOrTx, sixIds: number[]) =>
-    (await db.media.groupBy({ by: ['sixId'], where: { sixId: { in: sixIds } }, _count: { _all: true } })).map((r) => ({ sixId: r.sixId!, n: r._count._all })),
+    (await db.media.groupBy({ by: ['sixId'], where: { sixId: { in: sixIds } }, _count: { _all: true } })).flatMap((r) =>
+      r.sixId === null ? [] : [{ sixId: r.sixId, n: r._count._all }],
+    ),
 }

@@ -14,17 +14,16 @@ import { isAtOrAbove } from '../../kernel/org/authority.ts'
 import { mayHandTo } from '../../kernel/org/item-authority.ts'
 import { unitRoom } from '../../kernel/org/org.service.ts'
 import { jobId } from '../../core/ids.ts'
-import { earn } from '../points/points.service.ts'
-import { type TaskPolicy } from '../../kernel/policy/policy.ts'
+import { publish } from '../../kernel/events.ts'
+import { may } from '../../kernel/org/item-authority.ts'
+import type { TaskPolicy } from '../../kernel/policy/policy.ts'
 import { escalationDueAt } from '../../kernel/escalation/schedule.ts'
 import { clockOf } from '../../kernel/escalation/clock.ts'
 import { tellReachedRooms } from '../../kernel/escalation/reached-rooms.ts'
 import { unitContext } from '../../kernel/org/unit-context.ts'
-import { mayCreateIn } from '../tasks/task-rules.ts'
-import { taskRepo } from '../tasks/task.repo.ts'
 import type { Work } from '../../kernel/work.ts'
 import { resolveProjectPolicy, type ProjectPolicy } from './project-policy.ts'
-import { projectRepo, ACTIVE_PROJECT } from './project.repo.ts'
+import { projectRepo } from './project.repo.ts'
 import {
   completionBlockers,
   hasWorkDone,
@@ -39,7 +38,7 @@ import {
   type ProjectProgress,
   type ProjectRefusal,
 } from './project-rules.ts'
-import { PROJECT_EVENT_LABEL, PROJECT_STATUS_LABEL, projectId, projectLine, projectRefusalText, projectTexts, sixTexts } from './project.texts.ts'
+import { PROJECT_EVENT_LABEL, PROJECT_STATUS_LABEL, projectId, projectRefusalText, projectTexts, sixTexts } from './project.texts.ts'
 import type { ItemKind, ItemRef, Project, ProjectNeed, ProjectStatus, ProjectTask } from './project.types.ts'
 import { creditSix } from './six.service.ts'
 import { recordDistrict } from '../../kernel/org/city-refs.ts'
@@ -167,13 +166,13 @@ export async function createProject(op: ProjectOp, a: { title: string; items: It
   // Handed down (#项目 … @单位): only into the creator's own subtree, from a group of that unit or above it.
   if (handedDown && !(mayHandTo(op.actor, unit) && isAtOrAbove(here, unit)))
     throw refuse('PROJECT_HAND_OUTSIDE', projectTexts.handOutside(unit.name, op.actor.unit.name, a.title))
-  if (!mayCreateIn(op.actor, unit)) throw refuse('PROJECT_CREATE_DENIED', projectTexts.createDenied(unit.name))
+  if (!may(op.actor, 'create_for', {}, unit)) throw refuse('PROJECT_CREATE_DENIED', projectTexts.createDenied(unit.name))
   const room = handedDown ? await unitRoom(op, unit.id) : op.room
   if (!room?.wxRoomId) throw refuse('PROJECT_HAND_OUTSIDE', projectTexts.unitNoRoom(unit.name))
   const title = a.title.trim()
   if (title.length > MAX_TITLE) throw refuse('PROJECT_TOO_LONG', projectTexts.tooLong(MAX_TITLE))
   const district = districtOf(unit)
-  const number = await taskRepo.nextNumber(op.db, district, 'P')
+  const number = await projectRepo.nextNumber(op.db, district)
   const created = await projectRepo.create(op.db, {
     districtId: district,
     number,
@@ -273,13 +272,17 @@ export async function completeProject(op: ProjectOp, ref: ProjectRef, summary: s
   // It counts for its holder (points by policy, the 六个一 by policy) and for its unit (the funnel, the evaluation).
   const holderId = p.holderId ?? op.actor.id
   const holder = holderId === op.actor.id ? op.actor : (await orgRepo.membersByIds(op.db, [holderId]))[0]
-  let points: { name: string; centi: number; paidOwed: number } | null = null
+  let notes: string[] = []
   let six: string[] = []
   if (holder) {
-    const earned = paysHolder(p, holder.id)
-      ? await earn(op, { memberId: holder.id, unitId: holder.unitId, source: 'project', ref: projectId(p), at: op.now, actorId: op.actor.id })
-      : null
-    if (earned) points = { name: holder.name, centi: earned.centi, paidOwed: earned.paidOwed }
+    // Points pays the holder by policy (its subscriber's note joins the reply).
+    notes = await publish(op, 'project.completed', {
+      project: { id: p.id, number: p.number, title: p.title, roomId: p.roomId, unitId: p.unitId, creatorId: p.creatorId },
+      ref: projectId(p),
+      holder,
+      paysHolder: paysHolder(p, holder.id),
+      actorId: op.actor.id,
+    })
     const ctx = await projectContext(op.db, p.unit)
     if (ctx.projects.sixFromProject) {
       const credited = await creditSix(op, {
@@ -293,7 +296,7 @@ export async function completeProject(op: ProjectOp, ref: ProjectRef, summary: s
       if (credited) six = ['project']
     }
   }
-  return { project: p, progress: contents.progress, points, six: six as 'project'[], holderName: holder?.name ?? '' }
+  return { project: p, progress: contents.progress, notes, six: six as 'project'[], holderName: holder?.name ?? '' }
 }
 
 /**

@@ -1,4 +1,5 @@
 // #六个一: record one of the six (台账 案例 项目 难题 报告 建议) with images as evidence, or see one's progress.
+import { sixCommandHelp } from './six.command.help.texts.ts'
 import { recordSix, sixOf } from './six.service.ts'
 import { sixTexts } from './project.texts.ts'
 import { SIX_LABEL, sixKindOf, type SixKind } from './six-rules.ts'
@@ -21,11 +22,11 @@ function parse(argv: string[]): ParseResult<Args> {
 
 export const sixCommand: CommandDef<Args> = {
   access: 'member',
-  name: '六个一',
+  name: sixCommandHelp.sixCommand.name,
   aliases: ['six'],
-  summary: '记录六个一(台账 案例 项目 难题 报告 建议,5分钟内的图片作为佐证),或查看本人进度',
-  usage: '#六个一 <台账|案例|项目|难题|报告|建议> <说明>;#六个一',
-  example: '#六个一 台账 建立5号网格独居老人走访台账',
+  summary: sixCommandHelp.sixCommand.summary,
+  usage: sixCommandHelp.sixCommand.usage,
+  example: sixCommandHelp.sixCommand.example,
   roles: ['grid_cadre', 'supervisor', 'admin'],
   parse,
   async run(ctx) {

@@ -4,17 +4,14 @@
 // 采纳 starts a fresh cycle (the need now waits to be turned into a task); made a task or closed, it stops, and the
 // rooms it reached are told. A job carries only ids; the step is claimed with a conditional update (posts once).
 import type { Effects } from '../../core/effects.ts'
-import { jobId } from '../../core/ids.ts'
 import { maskPersonalData } from '../../core/privacy/mask.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
-import { toRoom } from '../../kernel/org/room-message.ts'
 import { unitContext, type UnitContext } from '../../kernel/org/unit-context.ts'
 import { stepDecision } from '../../kernel/escalation/step.ts'
 import { escalationDueAt } from '../../kernel/escalation/schedule.ts'
-import { finishEscalationStep, type EscalationPost } from '../../kernel/escalation/escalation-tail.ts'
 import { clockOf } from '../../kernel/escalation/clock.ts'
-import { levelZeroMentions } from '../../kernel/escalation/level-zero.ts'
+import { runClimbStep } from '../../kernel/escalation/climb-step.ts'
 import { tellReachedRooms } from '../../kernel/escalation/reached-rooms.ts'
 import type { StepOutcome } from '../../kernel/timers/timer-step.ts'
 import { taskRepo, WAITING_NEED } from './task.repo.ts'
@@ -66,50 +63,23 @@ export async function runNeedEscalation(db: DbOrTx, effects: Effects, now: Date,
   const unit = n && decision !== 'stale' ? await orgRepo.unitById(db, n.unitId) : null
   if (decision === 'stale' || !n || !unit) return 'stale'
   const ctx = await unitContext(db, unit)
-  const waited = now.getTime() - (n.escalationBase ?? n.createdAt).getTime()
   // Its description masked before it is shortened (a phone cut in half would escape the mask), in every group.
   const shown = { ...n, description: maskPersonalData(n.description) }
-  const posts: EscalationPost[] = []
-  if (level === 0) {
-    const room = await orgRepo.roomById(db, n.roomId)
-    const cadres = await orgRepo.membersIn(db, [unit.id], ['grid_cadre'])
-    const supervisors = cadres.length ? [] : await orgRepo.membersIn(db, [unit.id], ['supervisor'])
-    const who = levelZeroMentions({ cadres, supervisors, raiserId: n.reporterId })
-    const text = needClockTexts.nudge(shown, waited)
-    if (room?.wxRoomId)
-      posts.push({
-        roomId: room.id,
-        message: toRoom(
-          room,
-          text,
-          who.map((m) => m.wxid),
-        ),
-        key: jobId('need-esc', id, cycle, level, room.id),
-      })
-  } else {
-    const target = ctx.chain[ctx.chain.length - 1 - level]
-    if (target) {
-      const sups = (await orgRepo.membersIn(db, [target.id], ['supervisor'])).map((s) => s.wxid)
-      // Posted in the rooms of units above the need's own: personal data in its description stays in its own group.
-      const text = maskPersonalData(needClockTexts.escalated(shown, { level, unitName: unit.name, waited }))
-      for (const room of await orgRepo.roomsOfUnit(db, target.id))
-        posts.push({ roomId: room.id, message: toRoom(room, text, sups), key: jobId('need-esc', id, cycle, level, room.id) })
-    }
-  }
-  return finishEscalationStep({
+  return runClimbStep({
+    db,
     effects,
     now,
     decision,
     timer: { kind: NEED_TIMER, subjectId: id, cycle, level },
-    row: n,
-    posts,
-    pace: {
-      kind: 'unclaimed',
-      base: n.escalationBase ?? n.createdAt,
-      clock: clockOf({ kind: 'need' }, ctx.policy),
-      policy: ctx.policy,
-      depth: ctx.chain.length - 1,
-    },
+    keyPrefix: 'need-esc',
+    item: { ...n, raiserId: n.reporterId },
+    unit,
+    chain: ctx.chain,
+    policy: ctx.policy,
+    clock: clockOf({ kind: 'need' }, ctx.policy),
+    cadres: () => orgRepo.membersIn(db, [unit.id], ['grid_cadre']),
+    nudge: (waited) => needClockTexts.nudge(shown, waited),
+    escalated: (lv, waited) => needClockTexts.escalated(shown, { level: lv, unitName: unit.name, waited }),
     claim: (step) => taskRepo.needClockStep(db, id, { escalationCycle: cycle, escalationLevel: level - 1 }, step),
     record: () => Promise.resolve(),
   })

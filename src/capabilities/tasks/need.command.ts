@@ -1,4 +1,5 @@
 import { acceptNeed, closeNeed, recordNeed, tellCadresOfPending } from './need.service.ts'
+import { needCommandHelp } from './need.command.help.texts.ts'
 import { needTexts } from './task.texts.ts'
 import { ok, problem, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
 import { UsageError } from '../../core/errors.ts'
@@ -8,7 +9,7 @@ import { parseRef } from '../../parser/refs.ts'
 export const needCommand: CommandDef<{ description: string }> = {
   // Residents too: in a grid's group a resident's need waits for the grid's cadres (待网格确认).
   access: 'guest',
-  name: '需求',
+  name: needCommandHelp.needCommand.name,
   aliases: ['need'],
   ...needTexts.needHelp,
   parse: (_argv, text) => (text ? ok({ description: text }) : problem('请写明需求内容')),
@@ -27,7 +28,7 @@ export const needCommand: CommandDef<{ description: string }> = {
       await tellCadresOfPending(ctx.work, ctx.room, needs, name, ctx.msg.messageId)
       return
     }
-    ctx.reply(needs.length === 1 ? needTexts.recorded(needs[0]!) : needTexts.recordedMany(needs), { mention: true })
+    ctx.reply(needs.length === 1 && needs[0] ? needTexts.recorded(needs[0]) : needTexts.recordedMany(needs), { mention: true })
   },
 }
 
@@ -43,7 +44,7 @@ export function parseNeedRef(argv: string[]): ParseResult<NeedRefArgs> {
 /** #采纳 N3: a resident's need (待网格确认) joins the unit's list. */
 export const acceptNeedCommand: CommandDef<NeedRefArgs> = {
   access: 'member',
-  name: '采纳',
+  name: needCommandHelp.acceptNeedCommand.name,
   aliases: ['收录'],
   ...needTexts.acceptHelp,
   parse: parseNeedRef,
@@ -55,7 +56,7 @@ export const acceptNeedCommand: CommandDef<NeedRefArgs> = {
 
 export const closeNeedCommand: CommandDef<NeedRefArgs> = {
   access: 'member',
-  name: '关闭',
+  name: needCommandHelp.closeNeedCommand.name,
   aliases: ['close'],
   ...needTexts.closeHelp,
   parse(argv) {

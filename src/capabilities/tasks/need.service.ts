@@ -59,11 +59,12 @@ export async function recordNeed(w: Work, a: { room: BoundRoom; reporter: NeedRe
 
 /** A resident's needs go to the grid's cadres first: they are told in the group, @-ed. */
 export async function tellCadresOfPending(w: Work, room: BoundRoom, needs: Need[], residentName: string, messageId: string) {
-  if (!room.wxRoomId || !needs.length) return []
+  const first = needs[0]
+  if (!room.wxRoomId || !first) return []
   const cadres = await orgRepo.membersIn(w.db, [room.unitId], ['grid_cadre'])
   w.effects.post(
     { accountId: room.accountId, roomId: room.wxRoomId, text: needTexts.pendingForCadres(needs, residentName), mentionIds: cadres.map((m) => m.wxid) },
-    jobId('need-pending', needs[0]!.id, messageId),
+    jobId('need-pending', first.id, messageId),
   )
   return cadres
 }

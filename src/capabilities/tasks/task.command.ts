@@ -1,8 +1,9 @@
-import { formatLocal } from '../../core/time.ts'
+import { taskCommandTexts } from './task.command.texts.ts'
+import { taskCommandHelp } from './task.command.help.texts.ts'
 import { createTask } from './task-create.ts'
 import { taskHistory } from './task-history.ts'
 import type { TaskRef } from './task-op.ts'
-import { EVENT_LABEL, STATUS_LABEL, taskId, taskLine, taskTexts } from './task.texts.ts'
+import { taskId, taskLine, taskTexts } from './task.texts.ts'
 import { parseDeadline } from '../../parser/deadline.ts'
 import { parseRef } from '../../parser/refs.ts'
 import { parseTaskArgs } from '../../parser/task-args.ts'
@@ -23,16 +24,16 @@ type Args =
   | { kind: 'pasted'; tasks: PastedTask[] }
 
 function parse(argv: string[], text: string, now: Date): ParseResult<Args> {
-  if (!argv.length) return problem('请写明任务标题')
+  if (!argv.length) return problem(taskCommandTexts.titleMissing)
   const ref = parseRef('T', argv[0])
-  const full = argv[1] === '完整' || argv[1] === '全文'
+  const full = taskCommandTexts.fullWords.includes(argv[1] ?? '')
   if (ref.ok && (argv.length === 1 || (argv.length === 2 && full))) return ok({ kind: 'show', ref: { number: ref.number, label: ref.label }, full })
-  if (argv[0] === '列表') return ok({ kind: 'list', all: wantsAll(argv[1]) })
+  if (argv[0] === taskCommandTexts.listWord) return ok({ kind: 'list', all: wantsAll(argv[1]) })
   let needNumber: number | undefined
   let rest = argv
-  if (argv[0] === '转') {
+  if (argv[0] === taskCommandTexts.convertWord) {
     const n = parseRef('N', argv[1])
-    if (!n.ok) return problem('请写需求编号,如:#任务 转 N12')
+    if (!n.ok) return problem(taskCommandTexts.needNumberMissing)
     needNumber = n.number
     rest = argv.slice(2)
   }
@@ -40,7 +41,7 @@ function parse(argv: string[], text: string, now: Date): ParseResult<Args> {
   const pasted = needNumber === undefined ? parsePastedTasks(text, now) : null
   if (pasted) return pasted.ok ? ok({ kind: 'pasted', tasks: pasted.args }) : pasted
   const a = parseTaskArgs(rest)
-  if (!a.title && needNumber === undefined) return problem('请写明任务标题')
+  if (!a.title && needNumber === undefined) return problem(taskCommandTexts.titleMissing)
   let deadline: Date | null = null
   if (a.deadlineText !== null) {
     const d = parseDeadline(a.deadlineText, now)
@@ -52,11 +53,11 @@ function parse(argv: string[], text: string, now: Date): ParseResult<Args> {
 
 export const taskCommand: CommandDef<Args> = {
   access: 'member',
-  name: '任务',
+  name: taskCommandHelp.taskCommand.name,
   aliases: ['task'],
-  summary: '创建任务,或查看任务及其全部记录',
-  usage: '#任务 <标题> [紧急] [截止 <时间>] [@成员|@下级单位];#任务 转 N12 …;#任务 T12 [完整]',
-  example: '#任务 修复3号楼路灯 紧急 截止 明天下午3点 @李佳鑫',
+  summary: taskCommandHelp.taskCommand.summary,
+  usage: taskCommandHelp.taskCommand.usage,
+  example: taskCommandHelp.taskCommand.example,
   parse,
   async run(ctx) {
     const a = ctx.args
@@ -96,15 +97,7 @@ async function show(ctx: CommandContext<Args>, ref: TaskRef, full: boolean) {
   const masked = !unmasked
   const holder = task.holderId ? names.get(task.holderId) : undefined
   const head = `${taskLine(task, ctx.now, holder)} · ${task.unit.name}`
-  const result = task.result ? `\n结果:${task.result}` : ''
-  const pics = evidence ? `\n凭证图片:${evidence} 张` : ''
-  const lines = events.map((e) => {
-    const who = e.actorId ? (names.get(e.actorId) ?? '') : '系统'
-    const level = e.level !== null ? `(第${e.level}级)` : ''
-    const move = e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? ` ${STATUS_LABEL[e.fromStatus]}→${STATUS_LABEL[e.toStatus]}` : ''
-    return `${formatLocal(e.at)} ${who} ${EVENT_LABEL[e.kind] ?? e.kind}${level}${move}${e.note ? `:${e.note}` : ''}`
-  })
-  const record = `${head}${result}${pics}\n记录:\n${lines.join('\n')}`
+  const record = taskCommandTexts.record(head, task.result, evidence, events, names)
   const shown = masked ? textFor(ctx.room.unitId, task.unitId, record) : record
   // Say how to see the rest only when something was hidden.
   ctx.reply(shown === record ? shown : `${shown}\n${taskTexts.maskedHint(refAsTyped(ctx.work, taskId(task)))}`)

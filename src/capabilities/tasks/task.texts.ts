@@ -1,9 +1,13 @@
 // Every Chinese text of the task capability — replies, refusals, escalations, reminders, notices — in one place,
 // so wording is reviewed together and later capabilities (hazards, notices) copy the shape.
+import { must } from '../../core/must.ts'
 import { formatLocal } from '../../core/time.ts'
 import { formatWait } from '../../kernel/texts/wait.ts'
 import type { TaskAction, TaskRefusal } from './task-rules.ts'
 import type { Task, TaskStatus } from './task.types.ts'
+
+/** The first of a list its caller never leaves empty. */
+const first = <T>(xs: readonly T[]): T => must(xs[0], 'EMPTY_LIST')
 
 export const STATUS_LABEL: Record<TaskStatus, string> = { open: '待认领', claimed: '进行中', done: '已完成', cancelled: '已取消' }
 
@@ -128,7 +132,7 @@ export const taskTexts = {
             t.deadline ? ` 截止 ${formatLocal(t.deadline)}` : ''
           }${t.notifyNames.length ? ` 请 ${t.notifyNames.join('、')} 认领` : ''}`,
       )
-      .join('\n')}\n认领:#认领 ${taskId(tasks[0]!.task)}`,
+      .join('\n')}\n认领:#认领 ${taskId(first(tasks).task)}`,
   tooMany: (n: number, max: number) => `一次最多创建 ${max} 条任务,这条消息有 ${n} 条。请分几次发送`,
   pastedItemProblem: (i: number, problem: string) => `第 ${i} 条:${problem}`,
   noTitle: () => '请写明任务标题',
@@ -209,7 +213,7 @@ export const needTexts = {
   imageAttached: (n: { number: number }, count: number) => `📷 图片已附在需求 N${n.number} 上(共 ${count} 张)。`,
   // The resident's words are right above in the group: not repeated (the group holds other residents too).
   pendingForCadres: (needs: { number: number }[], residentName: string) =>
-    `📥 居民 ${residentName} 提出需求 ${needs.map((n) => `N${n.number}`).join('、')}(待网格确认)。采纳:#采纳 N${needs[0]!.number};不采纳:#关闭 N${needs[0]!.number} 理由`,
+    `📥 居民 ${residentName} 提出需求 ${needs.map((n) => `N${n.number}`).join('、')}(待网格确认)。采纳:#采纳 N${first(needs).number};不采纳:#关闭 N${first(needs).number} 理由`,
   screenDenied: (n: number, unitName: string) => `需求 N${n} 属于${unitName},只有本单位网格员或上级负责人可以采纳或关闭`,
   notPending: (n: { number: number; status: string }) =>
     `需求 N${n.number} ${n.status === 'open' ? '已在需求清单中' : n.status === 'converted' ? '已转为任务' : '已关闭'},无需采纳`,
@@ -228,7 +232,7 @@ export const needTexts = {
   recorded: (n: { number: number; description: string }) =>
     `📥 已记录需求 N${n.number}:${n.description}\n转为任务:#任务 转 N${n.number} [紧急] [截止 时间] [@成员]`,
   recordedMany: (needs: { number: number; description: string }[]) =>
-    `📥 已记录需求 ${needs.map((n) => `N${n.number}`).join('、')}(共 ${needs.length} 条):\n${needs.map((n) => `N${n.number} ${[...n.description.replace(/\s+/g, ' ')].slice(0, 24).join('')}${[...n.description].length > 24 ? '…' : ''}`).join('\n')}\n转为任务:#任务 转 N${needs[0]!.number} [紧急] [截止 时间] [@成员]`,
+    `📥 已记录需求 ${needs.map((n) => `N${n.number}`).join('、')}(共 ${needs.length} 条):\n${needs.map((n) => `N${n.number} ${[...n.description.replace(/\s+/g, ' ')].slice(0, 24).join('')}${[...n.description].length > 24 ? '…' : ''}`).join('\n')}\n转为任务:#任务 转 N${first(needs).number} [紧急] [截止 时间] [@成员]`,
   tooMany: (n: number, max: number) => `一次最多记录 ${max} 条需求,这条消息有 ${n} 条。请分几次发送`,
   listEmpty: (unitName: string, below: boolean, mine: boolean) => `${unitName}${below ? '及下级' : ''} 暂无${mine ? '您记录的' : ''}待办需求。`,
   listHead: (unitName: string, below: boolean, mine: boolean, total: number) =>

@@ -1,4 +1,5 @@
 // What became of an escalated item, told to the rooms its escalation reached (tasks and projects).
+import { must } from '../../core/must.ts'
 import type { Effects } from '../../core/effects.ts'
 import { jobId } from '../../core/ids.ts'
 import type { OutboundMessage } from '../../core/message.ts'
@@ -8,7 +9,13 @@ import { orgRepo } from '../org/org.repo.ts'
 import type { Room } from '../org/org.types.ts'
 
 // Rooms come from queries that keep only bound ones (wxRoomId not null).
-const say = (room: Room, text: string): OutboundMessage => ({ accountId: room.accountId, roomId: room.wxRoomId!, text, mentionIds: [], urgent: false })
+const say = (room: Room, text: string): OutboundMessage => ({
+  accountId: room.accountId,
+  roomId: must(room.wxRoomId, 'ROOM_NOT_BOUND'),
+  text,
+  mentionIds: [],
+  urgent: false,
+})
 
 /**
  * Tells every room a cycle reached (beyond the task's own, and the room the command came from, which hears its own

@@ -26,8 +26,9 @@ export function maxLevel(depth: number, policy: TaskPolicy): number {
 
 /** The next reminder before a deadline not yet sent and still ahead; skips offsets already in the past. */
 export function nextReminder(a: { deadline: Date; sent: number; now: Date; urgent: boolean; policy: TaskPolicy }): { index: number; at: Date } | null {
-  for (let i = a.sent; i < a.policy.remindersMs.length; i++) {
-    const at = new Date(a.deadline.getTime() - a.policy.remindersMs[i]!)
+  for (const [i, offset] of a.policy.remindersMs.entries()) {
+    if (i < a.sent) continue
+    const at = new Date(a.deadline.getTime() - offset)
     if (at.getTime() > a.now.getTime()) {
       const deferred = deferQuiet(at, a.urgent, a.policy.quietHours)
       // A reminder pushed past the deadline by quiet hours is pointless: the overdue notice comes instead.

@@ -2,6 +2,7 @@
 // in the order of their most urgent line, each unit's lines in the order given), cut into pages that fit one phone
 // screen, each page but the last ending with "…另有 N 项" and the command for the next page. Pure: the capabilities
 // sort their items, mask what leaves the owning unit, and hand the lines over.
+import { must } from '../../core/must.ts'
 import { AppError } from '../../core/errors.ts'
 import { listTexts } from './list.texts.ts'
 
@@ -68,7 +69,7 @@ function layout(a: SubtreeListInput): Layout {
     let last: number | null = null
     const page: number[] = []
     while (i < ordered.length) {
-      const e = ordered[i]!
+      const e = must(ordered[i], 'LIST_ENTRY')
       const group = headers && e.unitId !== last ? listTexts.group(a.unitNames.get(e.unitId) ?? '', counts.get(e.unitId) ?? 0).length + 1 : 0
       const add = group + clip(e.line).length + 1 + (headers ? 2 : 0)
       if (page.length && len + add + footer.length + 1 > budget) break
@@ -94,15 +95,15 @@ export function renderSubtreeList(a: SubtreeListInput): string {
     )
   // The page number ends the head's first line.
   const [title, ...more] = a.head.split('\n')
-  const lines = [pages.length > 1 ? `${title}${listTexts.page(a.page, pages.length)}` : title!, ...more]
+  const lines = [pages.length > 1 ? `${title}${listTexts.page(a.page, pages.length)}` : (title ?? ''), ...more]
   let last: number | null = null
   for (const i of shown) {
-    const e = ordered[i]!
+    const e = must(ordered[i], 'LIST_ENTRY')
     if (headers && e.unitId !== last) lines.push(listTexts.group(a.unitNames.get(e.unitId) ?? '', counts.get(e.unitId) ?? 0))
     lines.push(headers ? `  ${clip(e.line)}` : clip(e.line))
     last = e.unitId
   }
-  const rest = a.total - (shown[shown.length - 1]! + 1)
+  const rest = a.total - (must(shown.at(-1), 'LIST_PAGE_EMPTY') + 1)
   if (rest > 0) {
     lines.push(listTexts.more(rest, listTexts.nextPage(a.command, a.words, a.page + 1)))
     // On the first page of a list of several units: how to see only one of them.

@@ -2,6 +2,7 @@
 // the contact ids linked in chat) — in the org file's own shape, so the office's sheet stays the source: export,
 // edit, import again. Policies (in their stored form), the points catalogue, accounts and teams are written too, so a
 // round trip keeps everything (the xlsx keeps them on a second sheet, 设置).
+import { must } from '../../core/must.ts'
 import { AppError } from '../../core/errors.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import type { OrgSpec, UnitSpec } from '../../config/org-spec.ts'
@@ -45,7 +46,7 @@ export async function exportUnitRoster(db: DbOrTx, district: { id: number; name:
     if (u.parentId === district.id || u.parentId === null) roots.push(spec)
     else specOf.get(u.parentId)?.children?.push(spec)
   }
-  for (const s of specOf.values()) if (!s.children!.length) delete s.children
+  for (const s of specOf.values()) if (!s.children?.length) delete s.children
   const rooms = (await orgRepo.roomsOfDistrict(db, district.id)).sort((a, b) => a.id - b.id)
   const used = new Set(rooms.flatMap((r) => [r.accountId, ...r.backupAccountIds]))
   const accounts = (await orgRepo.accounts(db)).filter((a) => used.has(a.id))
@@ -63,7 +64,7 @@ export async function exportUnitRoster(db: DbOrTx, district: { id: number; name:
     units: roots,
     rooms: rooms.map((r) => ({
       topic: r.topic,
-      unit: nameOf.get(r.unitId)!,
+      unit: must(nameOf.get(r.unitId), 'ORG_EXPORT_UNIT'),
       account: r.accountId,
       accounts: r.backupAccountIds,
       ...(r.wxRoomId ? { wxRoomId: r.wxRoomId } : {}),
@@ -73,7 +74,7 @@ export async function exportUnitRoster(db: DbOrTx, district: { id: number; name:
       name: m.name,
       ...(m.wxid ? { wxid: m.wxid } : {}),
       ...(m.phone ? { phone: m.phone } : {}),
-      unit: nameOf.get(m.unitId)!,
+      unit: must(nameOf.get(m.unitId), 'ORG_EXPORT_UNIT'),
       role: m.role,
       rooms: m.roomTopics,
       teams: m.teams,

@@ -46,11 +46,13 @@ export async function mentionedMembers({ db }: Pick<Work, 'db'>, room: BoundRoom
     if (matches.length === 0) {
       // On the roster but not linked yet: nobody can @ or tell them until they send #登记 in their group.
       const unlinked = await orgRepo.unlinkedByName(db, districtOf(room.unit), name)
-      if (unlinked.length) throw new UsageError(orgTexts.unlinked(name, unlinked[0]!.unit.name))
+      const [first] = unlinked
+      if (first) throw new UsageError(orgTexts.unlinked(name, first.unit.name))
       throw new UsageError(orgTexts.notAMember(name))
     }
-    if (matches.length > 1) throw new UsageError(orgTexts.namesakes(name, matches.length))
-    found.set(matches[0]!.id, matches[0]!)
+    const [only] = matches
+    if (matches.length > 1 || !only) throw new UsageError(orgTexts.namesakes(name, matches.length))
+    found.set(only.id, only)
   }
   return [...found.values()]
 }

@@ -36,9 +36,9 @@ export function matchRoster<R extends RosterRow>(entries: RosterEntry[], rows: R
   const byWxid = new Map(rows.flatMap((r) => (r.wxid ? [[r.wxid, r] as const] : [])))
   const result: (RosterMatch | null)[] = entries.map((e) => {
     const row = e.wxid ? byWxid.get(e.wxid) : undefined
-    if (!row) return null
+    if (!row || !e.wxid) return null
     used.add(row.id)
-    return { rowId: row.id, wxid: e.wxid!, replacedWxid: null }
+    return { rowId: row.id, wxid: e.wxid, replacedWxid: null }
   })
   entries.forEach((e, i) => {
     if (result[i]) return

@@ -96,8 +96,8 @@ export const DEFAULT_POLICY: TaskPolicy = {
 }
 
 const minutes = (hhmm: string) => {
-  const [h, m] = hhmm.split(':').map(Number)
-  return h! * 60 + m!
+  const [h = 0, m = 0] = hhmm.split(':').map(Number)
+  return h * 60 + m
 }
 
 /** A unit's own policy block, validated and converted once (at org import) into what resolvePolicy merges. */

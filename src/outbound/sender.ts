@@ -116,7 +116,9 @@ export function startSender(
   /** Taking along never fails the job whose post went out (it would be run again): what it left is BullMQ's. */
   const alongWith = async (job: Job<OutboundJob>, token: string | undefined, holder: string) => {
     if (takeAlong)
-      await takeAlong(job, token, holder).catch((err: unknown) => log.warn({ err, jobId: job.id }, 'taking along stopped; the waiting posts run as their own jobs'))
+      await takeAlong(job, token, holder).catch((err: unknown) =>
+        log.warn({ err, jobId: job.id }, 'taking along stopped; the waiting posts run as their own jobs'),
+      )
   }
   const send = async (job: Job<OutboundJob>, token?: string) => {
     if (gate && gateDeps) {

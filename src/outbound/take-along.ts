@@ -60,14 +60,20 @@ async function sendRound(t: TakeAlong, posts: WaitingPost<OutboundJob>[], holder
     [...byRoom.values()].map(async (room) => {
       for (const [i, p] of room.entries()) {
         if (failed) {
-          await t.claims.release(room.slice(i).map((x) => x.id), holder)
+          await t.claims.release(
+            room.slice(i).map((x) => x.id),
+            holder,
+          )
           return
         }
         try {
           await t.deliver(p.data)
         } catch (err) {
           failed = true
-          await t.claims.release(room.slice(i).map((x) => x.id), holder)
+          await t.claims.release(
+            room.slice(i).map((x) => x.id),
+            holder,
+          )
           t.log.warn({ jobId: p.id, err }, 'post taken along failed; it is sent as its own job')
           return
         }

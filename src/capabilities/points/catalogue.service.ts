@@ -47,8 +47,7 @@ export async function importCatalogue(db: DbOrTx, districtId: number, specs: Cat
       row.currency !== data.currency
     if (changed) await pointsRepo.updateItem(db, row.id, data)
     if (row.supplied !== s.stock) await pointsRepo.restock(db, row.id, s.stock - row.supplied, s.stock)
-    if (changed || row.supplied !== s.stock)
-      lines.push(catalogueTexts.changed(s.item, s.stock - row.supplied))
+    if (changed || row.supplied !== s.stock) lines.push(catalogueTexts.changed(s.item, s.stock - row.supplied))
   }
   for (const [key, row] of existing) {
     if (seen.has(key) || !row.active) continue

@@ -57,7 +57,10 @@ export async function exportPointsMonth(w: Work, a: { district: string; month: s
       Number(formatPoints(e.centi)),
       // Read by the district's office: a correction's reason (typed about a unit's record) is masked like any text
       // that leaves its unit.
-      [e.source === 'correction' ? textFor(district.id, e.unitId, e.reason ?? '') : (e.reason ?? ''), ledgerTexts.owedExportNote(must(moves[i], 'POINTS_OWED_MOVE_MISSING'))]
+      [
+        e.source === 'correction' ? textFor(district.id, e.unitId, e.reason ?? '') : (e.reason ?? ''),
+        ledgerTexts.owedExportNote(must(moves[i], 'POINTS_OWED_MOVE_MISSING')),
+      ]
         .filter(Boolean)
         .join(';'),
     ])

@@ -7,18 +7,7 @@ import type { Role } from '../../kernel/org/org.types.ts'
 import type { PointsPolicy } from './points-policy.ts'
 import { entry, group } from '../../core/match-group.ts'
 import type { PeriodKind } from '../../kernel/time/periods.ts'
-import {
-  COUNT,
-  HALF_DAY_WORDS,
-  HALF_HOUR_WORDS,
-  HOUR_WORDS,
-  HOURS_AND_A_HALF,
-  HUNDRED,
-  MIN_WORDS,
-  NUM,
-  TEN,
-  WHOLE_DAY_WORDS,
-} from './points-words.texts.ts'
+import { COUNT, HALF_DAY_WORDS, HALF_HOUR_WORDS, HOUR_WORDS, HOURS_AND_A_HALF, HUNDRED, MIN_WORDS, NUM, TEN, WHOLE_DAY_WORDS } from './points-words.texts.ts'
 
 // ── Durations ───────────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -36,8 +36,9 @@ const PEEK = 32
 /** Unpaced, once the account's queue is drained the job lingers: it looks again after this long, up to LINGER_LOOKS
  *  times in a row finding nothing, so posts that come one by one (replies at a steady rate) are taken along by the
  *  running job instead of each waking the sender for a job of its own (about 28 Redis commands). A post waits at
- *  most this long more. */
-const LINGER_MS = 15
+ *  most this long more: 15 ms cost the pipeline's p99 at 100/s 22 → 35 ms on a quiet machine, 5 ms kept it at 30 ms
+ *  for nearly the same commands (BENCHMARKS.md). */
+const LINGER_MS = 5
 const LINGER_LOOKS = 3
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))

@@ -1,7 +1,7 @@
 // Every Chinese text of hazard reports — replies, refusals, routed posts, escalations, reminders, notices to the
 // reporter — in one place, reviewed together.
 import { formatLocal } from '../../core/time.ts'
-import { formatWait } from '../../kernel/texts/wait.ts'
+import { formatWait } from '../../kernel/texts/wait.texts.ts'
 import { CATEGORY_LABEL } from './hazard-categories.ts'
 import type { HazardAction, HazardRefusal } from './hazard-rules.ts'
 import type { Hazard, HazardCategory, HazardStatus } from './hazard.types.ts'

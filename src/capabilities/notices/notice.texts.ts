@@ -1,7 +1,7 @@
 // Every Chinese text of notices — the notice as posted, the plan reply, refusals, status, the SLA summary, re-@,
 // escalation, schedules — in one place, reviewed together.
 import { formatLocal } from '../../core/time.ts'
-import { formatWait } from '../../kernel/texts/wait.ts'
+import { formatWait } from '../../kernel/texts/wait.texts.ts'
 import { formatSpan } from './notice-rules.ts'
 import type { DeliveryStatus, NoticeScope, StoredPlan } from './notice.types.ts'
 import { SCHEDULE_EXAMPLES } from '../../parser/schedule.ts'

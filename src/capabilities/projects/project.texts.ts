@@ -1,6 +1,6 @@
 // Every Chinese text of projects (领题攻坚), the funnel (#清单) and the 六个一, in one place.
 import { formatLocal } from '../../core/time.ts'
-import { formatWait } from '../../kernel/texts/wait.ts'
+import { formatWait } from '../../kernel/texts/wait.texts.ts'
 import type { FunnelCounts } from './funnel-rules.ts'
 import type { ProjectAction, ProjectProgress, ProjectRefusal } from './project-rules.ts'
 import type { Project, ProjectStatus } from './project.types.ts'

@@ -1,6 +1,6 @@
 // The Chinese of a need's clock (issue #22): the nudge in its own group, the posts up the tree, and what the rooms
 // it reached hear when it is accepted, turned into a task or closed.
-import { formatWait } from '../../kernel/texts/wait.ts'
+import { formatWait } from '../../kernel/texts/wait.texts.ts'
 
 type NeedShown = { number: number; description: string; status: string }
 

@@ -2,7 +2,7 @@
 // so wording is reviewed together and later capabilities (hazards, notices) copy the shape.
 import { must } from '../../core/must.ts'
 import { formatLocal } from '../../core/time.ts'
-import { formatWait } from '../../kernel/texts/wait.ts'
+import { formatWait } from '../../kernel/texts/wait.texts.ts'
 import type { TaskAction, TaskRefusal } from './task-rules.ts'
 import type { Task, TaskStatus } from './task.types.ts'
 

@@ -7,6 +7,7 @@ import { AppError } from '../../core/errors.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import type { OrgSpec, UnitSpec } from '../../config/org-spec.ts'
 import { orgRepo } from './org.repo.ts'
+import { orgExportTexts } from './org-export.texts.ts'
 import type { OrgSpec as OrgFile } from '../../config/org-spec.ts'
 
 export interface RosterExport {
@@ -27,7 +28,7 @@ export async function exportRoster(db: DbOrTx, districtName?: string, catalogue?
     throw new AppError(
       'ORG_EXPORT_DISTRICT',
       `district ${districtName ?? '(none given)'} not found among ${districts.length}`,
-      districtName ? `找不到区「${districtName}」` : `数据库中有 ${districts.length} 个区,请用 --district 指定一个`,
+      districtName ? orgExportTexts.districtNotFound(districtName) : orgExportTexts.whichDistrict(districts.length),
     )
   return exportUnitRoster(db, district, catalogue)
 }

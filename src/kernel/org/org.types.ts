@@ -1,5 +1,6 @@
 // The org tree as the rest of gridbot sees it: our own types, not the generated Prisma rows (repositories
 // return rows that satisfy these structurally, so nothing outside db/ and *.repo.ts imports the generated client).
+import { roleLabelTexts } from '../texts/org.texts.ts'
 
 /** `city`: 团市委, above the districts of a city file (issue #26); it numbers its own records as a district does. */
 export type UnitKind = 'city' | 'district' | 'town' | 'community' | 'grid'
@@ -42,7 +43,7 @@ export interface Member {
 export type BoundRoom = Room & { unit: Unit }
 export type MemberWithUnit = Member & { unit: Unit }
 
-export const ROLE_LABEL: Record<Role, string> = { admin: '管理员', supervisor: '负责人', grid_cadre: '网格员', volunteer: '志愿者' }
+export const ROLE_LABEL: Record<Role, string> = roleLabelTexts
 
 /** The district a unit belongs to (a district row is its own; a city row is its own too: its own records' numbers). */
 export const districtOf = (u: Pick<Unit, 'id' | 'districtId'>): number => u.districtId ?? u.id

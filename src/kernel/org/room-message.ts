@@ -1,6 +1,7 @@
 // A message to a bound room (rows from queries that keep only bound rooms: wxRoomId is set).
 import type { OutboundMessage } from '../../core/message.ts'
 import type { Room } from './org.types.ts'
+import { roomMessageTexts } from './room-message.texts.ts'
 
 export const toRoom = (room: Room, text: string, mentionIds: string[] = [], urgent = false): OutboundMessage => ({
   accountId: room.accountId,
@@ -14,7 +15,7 @@ export const toRoom = (room: Room, text: string, mentionIds: string[] = [], urge
 export const imageToRoom = (room: Room, ref: string): OutboundMessage => ({
   accountId: room.accountId,
   roomId: room.wxRoomId ?? '',
-  text: `[图片] ${ref}`,
+  text: roomMessageTexts.image(ref),
   mentionIds: [],
   image: ref,
 })
@@ -23,7 +24,7 @@ export const imageToRoom = (room: Room, ref: string): OutboundMessage => ({
 export const fileToRoom = (room: Room, ref: string, name: string): OutboundMessage => ({
   accountId: room.accountId,
   roomId: room.wxRoomId ?? '',
-  text: `[文件] ${name}`,
+  text: roomMessageTexts.file(name),
   mentionIds: [],
   file: { ref, name },
 })

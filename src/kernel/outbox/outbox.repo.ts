@@ -1,6 +1,7 @@
 // The only place with Prisma queries about the transactional outbox.
 import type { DbOrTx } from '../../db/client.ts'
 import { directQuery, sqlTime } from '../../db/direct-sql.ts'
+import { outboxTexts } from './outbox.texts.ts'
 
 /** A claim's holder once its part went out. */
 const SENT_PART = 'sent'
@@ -42,9 +43,9 @@ export const outboxRepo = {
         'outbox_mark_sent',
         // A console login code (login.texts.ts) is a secret: once WeChat has it, the row keeps no usable copy.
         `UPDATE "OutboxMessage" SET "sentAt" = $2::timestamp(3),
-           "text" = CASE WHEN "text" LIKE '%登录码:%' THEN regexp_replace("text", '登录码:[2-9A-Z]{4}-[2-9A-Z]{4}', '登录码:(已发送,不再保存)', 'g') ELSE "text" END
+           "text" = CASE WHEN strpos("text", $3) > 0 THEN regexp_replace("text", $4, $5, 'g') ELSE "text" END
          WHERE "key" = ANY($1::text[]) AND "sentAt" IS NULL RETURNING "key"`,
-        [keys, sqlTime(at)],
+        [keys, sqlTime(at), outboxTexts.loginCodeLabel, outboxTexts.loginCodePattern, outboxTexts.loginCodeGone],
       )
     ).map((r) => r.key),
   markFailed: (db: DbOrTx, key: string, reason: string, at: Date) =>

@@ -1,3 +1,6 @@
+/** How each role reads in replies, rosters and exports. */
+export const roleLabelTexts = { admin: '管理员', supervisor: '负责人', grid_cadre: '网格员', volunteer: '志愿者' }
+
 // What the org lookups say when a name @-ed in a command is nobody who can be given work.
 export const orgTexts = {
   notAMember: (name: string) => `找不到成员「${name}」:TA 不是本区的网格成员(居民不能被指派或登记);若是成员改了群昵称,请长按头像@ TA`,

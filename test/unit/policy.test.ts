@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_POLICY, policyProblems, resolvePolicy } from '../../src/kernel/policy/policy.ts'
-import { formatWait } from '../../src/kernel/texts/wait.ts'
+import { formatWait } from '../../src/kernel/texts/wait.texts.ts'
 import { escalationDueAt, maxLevel, nextReminder } from '../../src/kernel/escalation/schedule.ts'
 import { deferQuiet } from '../../src/kernel/escalation/quiet-hours.ts'
 import { clockOf } from '../../src/kernel/escalation/clock.ts'

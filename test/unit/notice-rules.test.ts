@@ -2,11 +2,11 @@
 // which notice a 收到 is for, SLA and escalation times (quiet hours), spans as the plan reply states them.
 import { describe, expect, it } from 'vitest'
 import { parseAck } from '../../src/parser/ack.ts'
+import { formatSpan } from '../../src/capabilities/notices/notice-span.texts.ts'
 import { whyNotForTheBot } from '../../src/pipeline/inbox-row.ts'
 import type { InboundMessage } from '../../src/core/message.ts'
 import {
   DELIVERY_TRANSITIONS,
-  formatSpan,
   mayAcknowledge,
   noticeStepDecision,
   noticeStepDueAt,

@@ -6,12 +6,12 @@ import { noticePolicy } from './notice-policy.ts'
 import { noticeTimerHandlers } from './notice-timer-handlers.ts'
 import { noticeScheduleTimers, noticeTimers } from './notice-timers.ts'
 import { deliveriesSent, deliveryFailed, NOTICE_KEY } from './notice.service.ts'
-import { noticeTexts } from './notice.texts.ts'
+import { noticeHelpTitle, noticeTexts } from './notice.texts.ts'
 import type { Capability } from '../capability.ts'
 
 export const notices: Capability = {
   name: 'notices',
-  help: { title: '通知', commands: [noticeCommand, scheduleListCommand, scheduleCancelCommand] },
+  help: { title: noticeHelpTitle, commands: [noticeCommand, scheduleListCommand, scheduleCancelCommand] },
   acknowledgement: handleAcknowledgement,
   timers: { handlers: (deps) => noticeTimerHandlers(deps), sources: () => [noticeTimers, noticeScheduleTimers] },
   policy: noticePolicy,

@@ -88,14 +88,3 @@ export function pickNotice(deliveries: RoomDelivery[], named: number | null, now
 export function mayAcknowledge<M extends { role: string; unitId: number }>(member: M | null, roomUnitId: number): member is M {
   return !!member && member.unitId === roomUnitId && (member.role === 'grid_cadre' || member.role === 'supervisor' || member.role === 'admin')
 }
-
-/** "17分13秒", "45秒", "1小时2分": a span the plan reply states. */
-export function formatSpan(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000))
-  const h = Math.floor(s / 3600)
-  const m = Math.floor((s % 3600) / 60)
-  const sec = s % 60
-  if (h) return `${h}小时${m ? `${m}分` : ''}`
-  if (m) return `${m}分${sec ? `${sec}秒` : '钟'}`
-  return `${sec}秒`
-}

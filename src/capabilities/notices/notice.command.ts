@@ -18,7 +18,7 @@ import { isUrgentWord, takeUrgency } from '../../parser/urgency.ts'
 
 type Args = { kind: 'send'; draft: NoticeDraft } | ({ kind: 'status' } & StatusQuery) | { kind: 'schedule'; draft: NoticeDraft; when: When }
 
-const GRIDS = new Set(['网格', '仅网格', '各网格'])
+const GRIDS = new Set(noticeTexts.gridWords)
 /** The sender asks every group to answer 收到 (and have the silent ones chased): #通知 需确认 … */
 const CONFIRM = new Set(noticeTexts.confirmWords)
 
@@ -70,8 +70,8 @@ function parseStatus(words: string[]): ParseResult<Args> {
 }
 
 function parse(argv: string[], text: string, now: Date): ParseResult<Args> {
-  if (argv[0] === '状态' || argv[0] === 'status') return parseStatus(argv.slice(1))
-  if (argv[0] === '定时') {
+  if (argv[0] === noticeTexts.statusWord || argv[0] === 'status') return parseStatus(argv.slice(1))
+  if (argv[0] === noticeTexts.scheduleWord) {
     // Every error here ends with an example of a schedule, not of a plain notice (issue #29).
     if (!argv[1]) return problem(noticeTexts.scheduleUsage(), noticeTexts.scheduleExample)
     const when = parseSchedule(argv[1], now)

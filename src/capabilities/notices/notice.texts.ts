@@ -2,9 +2,12 @@
 // escalation, schedules — in one place, reviewed together.
 import { formatLocal } from '../../core/time.ts'
 import { formatWait } from '../../kernel/texts/wait.texts.ts'
-import { formatSpan } from './notice-rules.ts'
+import { formatSpan } from './notice-span.texts.ts'
 import type { DeliveryStatus, NoticeScope, StoredPlan } from './notice.types.ts'
 import { SCHEDULE_EXAMPLES } from '../../parser/schedule.ts'
+
+/** The notices' section title in #帮助. */
+export const noticeHelpTitle = '通知'
 
 export const DELIVERY_LABEL: Record<DeliveryStatus, string> = { queued: '发送中', sent: '已送达', failed: '发送失败', acknowledged: '已确认' }
 
@@ -26,6 +29,10 @@ const scopeLabel = (scope: NoticeScope, unitName: string) => (scope === 'grids' 
 export const noticeTexts = {
   /** Words of `#通知 需确认 …`: the notice asks for 收到 and is chased (issue #23). */
   confirmWords: ['需确认', '需回复', '须确认', '要确认'] as readonly string[],
+  /** Options and verbs typed after #通知: only the grids, the status of a notice, a schedule. */
+  gridWords: ['网格', '仅网格', '各网格'] as readonly string[],
+  statusWord: '状态',
+  scheduleWord: '定时',
   /** `#通知 状态 B5 未确认`: list the unacknowledged groups. */
   unackedWords: ['未确认', '未回复', '没确认'] as readonly string[],
   // ── The notice as posted in each room ──

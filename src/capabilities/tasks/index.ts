@@ -17,6 +17,7 @@ import { taskCommand } from './task.command.ts'
 import { escalationsDelivered } from './escalation-delivery.ts'
 import { taskTimers } from './task-timers.ts'
 import { taskTexts } from './task.texts.ts'
+import { taskWords } from './task-words.texts.ts'
 import { escalateHandler, remindHandler } from './timer-handlers.ts'
 import { needEscalateHandler, needTimers } from './need-timers.ts'
 import type { Capability } from '../capability.ts'
@@ -25,7 +26,7 @@ import { needImageClaim, taskEvidenceClaim } from './task-attachment.ts'
 export const tasks: Capability = {
   name: 'tasks',
   help: {
-    title: '需求任务',
+    title: taskWords.helpTitle,
     commands: [
       needCommand,
       needListCommand,

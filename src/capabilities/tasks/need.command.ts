@@ -1,6 +1,7 @@
 import { acceptNeed, closeNeed, recordNeed, tellCadresOfPending } from './need.service.ts'
 import { needCommandHelp } from './need.command.help.texts.ts'
 import { needTexts } from './task.texts.ts'
+import { taskWords } from './task-words.texts.ts'
 import { ok, problem, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
 import { UsageError } from '../../core/errors.ts'
 import { listItems, MAX_ITEMS } from '../../parser/list-items.ts'
@@ -12,7 +13,7 @@ export const needCommand: CommandDef<{ description: string }> = {
   name: needCommandHelp.needCommand.name,
   aliases: ['need'],
   ...needTexts.needHelp,
-  parse: (_argv, text) => (text ? ok({ description: text }) : problem('请写明需求内容')),
+  parse: (_argv, text) => (text ? ok({ description: text }) : problem(taskWords.needWithoutText)),
   async run(ctx) {
     // A pasted list (one a line, or numbered) is one need each, answered once with all their ids.
     const items = listItems(ctx.args.description)
@@ -45,7 +46,7 @@ export function parseNeedRef(argv: string[]): ParseResult<NeedRefArgs> {
 export const acceptNeedCommand: CommandDef<NeedRefArgs> = {
   access: 'member',
   name: needCommandHelp.acceptNeedCommand.name,
-  aliases: ['收录'],
+  aliases: [taskWords.acceptNeedAlias],
   ...needTexts.acceptHelp,
   parse: parseNeedRef,
   async run(ctx) {

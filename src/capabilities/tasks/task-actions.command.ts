@@ -7,6 +7,7 @@ import { reassignTask } from './task-reassign.ts'
 import { handBackTask } from './task-hand-back.ts'
 import { chaseTask } from './task-chase.ts'
 import { taskTexts } from './task.texts.ts'
+import { taskWords } from './task-words.texts.ts'
 import { UsageError } from '../../core/errors.ts'
 import type { MemberWithUnit } from '../../kernel/org/org.types.ts'
 import { textFor } from '../../kernel/org/visibility.ts'
@@ -43,7 +44,7 @@ const other = (ctx: CommandContext<unknown>, a: Extract<TaskOrProject, { kind: '
 export const claimCommand: CommandDef<TaskOrProject> = {
   access: 'member',
   name: taskActionsCommandHelp.claimCommand.name,
-  aliases: ['领题', 'claim'],
+  aliases: [taskWords.claimAlias, 'claim'],
   summary: taskActionsCommandHelp.claimCommand.summary,
   usage: taskActionsCommandHelp.claimCommand.usage,
   example: taskActionsCommandHelp.claimCommand.example,
@@ -65,7 +66,7 @@ export const progressCommand: CommandDef<RefArgs> = {
   example: taskActionsCommandHelp.progressCommand.example,
   parse(argv) {
     const r = parseTaskRef(argv)
-    return r.ok && !r.args.rest ? problem('请写明进展内容') : r
+    return r.ok && !r.args.rest ? problem(taskWords.progressWithoutText) : r
   },
   async run(ctx) {
     const task = await progressTask(taskOp(ctx), ctx.args.ref, ctx.args.rest)
@@ -162,7 +163,7 @@ export const reassignCommand: CommandDef<TaskOrProject & { names: string[] }> = 
   async run(ctx) {
     const people = await mentioned(ctx, ctx.args.names)
     const [to, ...others] = people
-    if (!to || others.length) throw new UsageError(people.length ? '一次只能转派给一个人' : '请@要转派的人')
+    if (!to || others.length) throw new UsageError(people.length ? taskWords.reassignToOne : taskWords.reassignToWhom)
     const a = ctx.args
     if (a.kind === 'project') return other(ctx, a, 'reassign', to)
     const { task, holder, formerHolder } = await reassignTask(taskOp(ctx), a.args.ref, to)

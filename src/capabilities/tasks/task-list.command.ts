@@ -1,6 +1,7 @@
 // #任务列表 [单位] [逾期|未认领|已认领|我的|紧急] [第N页]: the open tasks of the room unit and everything below it.
 import { listTasks, type TaskState } from './task-list.service.ts'
 import { taskTexts } from './task.texts.ts'
+import { taskWords } from './task-words.texts.ts'
 import { LIST_COMMANDS } from '../../kernel/lists/list-commands.texts.ts'
 import { renderListPage } from '../../kernel/lists/subtree-list.ts'
 import { parseListArgs, TASK_STATE_WORDS, type ListArgs } from '../../parser/list-args.ts'
@@ -9,7 +10,7 @@ import { ok, type CommandContext, type CommandDef } from '../../pipeline/command
 const COMMAND = LIST_COMMANDS.tasks.command
 
 /** "全部" / "all": the whole subtree (every list shows it now; kept for "#任务 列表 全部"). */
-export const wantsAll = (word: string | undefined) => word === '全部' || word?.toLowerCase() === 'all'
+export const wantsAll = (word: string | undefined) => word === taskWords.all || word?.toLowerCase() === 'all'
 
 const stateWords = (args: ListArgs<string>) => args.words.filter((w) => w in TASK_STATE_WORDS)
 

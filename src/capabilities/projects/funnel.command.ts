@@ -4,14 +4,15 @@ import { must } from '../../core/must.ts'
 import { parsePeriod } from '../../parser/period.ts'
 import { funnelFor } from './funnel.service.ts'
 import { funnelTexts } from './project.texts.ts'
+import { projectWords } from './project-words.texts.ts'
 import { ok, problem, type CommandDef, type ParseResult } from '../../pipeline/command.ts'
 
 type Args = { word: string }
 
 function parse(argv: string[], _text: string, now: Date): ParseResult<Args> {
-  const word = argv[0] ?? '本月'
+  const word = argv[0] ?? projectWords.thisMonth
   if (argv.length > 1) return problem(funnelTexts.badPeriod(argv.join(' ')))
-  if (word !== '全部' && word !== '累计' && !parsePeriod(word, now)) return problem(funnelTexts.badPeriod(word))
+  if (!projectWords.allTimeWords.includes(word) && !parsePeriod(word, now)) return problem(funnelTexts.badPeriod(word))
   return ok({ word })
 }
 
@@ -24,7 +25,7 @@ export const funnelCommand: CommandDef<Args> = {
   example: funnelCommandHelp.funnelCommand.example,
   parse,
   async run(ctx) {
-    const all = ctx.args.word === '全部' || ctx.args.word === '累计'
+    const all = projectWords.allTimeWords.includes(ctx.args.word)
     const period = all
       ? { from: new Date(0), to: new Date(Date.UTC(9999, 0, 1)), label: funnelTexts.allTime }
       : must(parsePeriod(ctx.args.word, ctx.now), 'FUNNEL_PERIOD')

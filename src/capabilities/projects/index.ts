@@ -7,6 +7,7 @@ import { sixCommand } from './six.command.ts'
 import { projectPolicy } from './project-policy.ts'
 import { projectTimerHandlers, projectTimers } from './project-timers.ts'
 import { projectTexts, sixTexts } from './project.texts.ts'
+import { projectWords } from './project-words.texts.ts'
 import type { Capability } from '../capability.ts'
 import { onTaskCompleted } from './subscribers.ts'
 import { sixEvidenceClaim } from './six-attachment.ts'
@@ -16,7 +17,7 @@ takeSharedVerbs(projectVerbs)
 
 export const projects: Capability = {
   name: 'projects',
-  help: { title: '资源项目', commands: [projectCommand, projectListCommand, funnelCommand, sixCommand] },
+  help: { title: projectWords.helpTitle, commands: [projectCommand, projectListCommand, funnelCommand, sixCommand] },
   timers: { handlers: (deps) => projectTimerHandlers(deps), sources: () => [projectTimers] },
   policy: projectPolicy,
   attachmentClaims: [sixEvidenceClaim],

@@ -11,6 +11,7 @@ import type { MemberWithUnit } from '../../kernel/org/org.types.ts'
 import { unitNamed } from '../../kernel/org/org.service.ts'
 import type { ItemVerbs } from '../../kernel/shared-verbs.ts'
 import { projectTexts } from './project.texts.ts'
+import { projectWords } from './project-words.texts.ts'
 import type { ItemKind, ItemRef } from './project.types.ts'
 import { parseRef } from '../../parser/refs.ts'
 import { replyProjectList } from './project-list.command.ts'
@@ -50,16 +51,16 @@ type Args =
   | { kind: 'list'; argv: string[] }
   | { kind: 'create'; title: string; items: ItemRef[]; unitName: string | null }
 
-const ADD_WORDS = new Set(['加', '加入', '添加', 'add'])
+const ADD_WORDS = new Set(projectWords.addWords)
 
 function parse(argv: string[]): ParseResult<Args> {
   if (!argv.length) return problem(projectTexts.missingTitle())
-  if (argv[0] === '列表') return ok({ kind: 'list', argv: argv.slice(1) })
+  if (argv[0] === projectWords.list) return ok({ kind: 'list', argv: argv.slice(1) })
   if (isProjectRef(argv[0])) {
     const r = parseProjectRef(argv)
     if (!r.ok) return r
     if (argv.length === 1) return ok({ kind: 'show', ref: r.args.ref })
-    if (!ADD_WORDS.has(argv[1] ?? '')) return problem(`查看项目:#项目 ${r.args.ref.label};加入内容:#项目 ${r.args.ref.label} 加 T9 N4 R2`)
+    if (!ADD_WORDS.has(argv[1] ?? '')) return problem(projectWords.showOrAdd(r.args.ref.label))
     const words = argv.slice(2)
     if (!words.length) return problem(projectTexts.missingItems(r.args.ref.label))
     const items: ItemRef[] = []
@@ -109,7 +110,7 @@ export async function claimProjectReply(ctx: CommandContext<ProjectRefArgs>) {
 
 /** #完成 P3 <总结>. */
 export async function completeProjectReply(ctx: CommandContext<ProjectRefArgs>) {
-  if (!ctx.args.rest) throw new UsageError(projectTexts.summaryMissing(), `#完成 ${ctx.args.ref.label} 已为12户独居老人排查用电隐患`)
+  if (!ctx.args.rest) throw new UsageError(projectTexts.summaryMissing(), projectWords.completeExample(ctx.args.ref.label))
   const r = await completeProject(projectOp(ctx), ctx.args.ref, ctx.args.rest)
   const points = r.notes.join('')
   const six = r.six.length ? projectTexts.sixCredited(r.holderName, r.six) : ''

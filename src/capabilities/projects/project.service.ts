@@ -39,6 +39,7 @@ import {
   type ProjectRefusal,
 } from './project-rules.ts'
 import { PROJECT_EVENT_LABEL, PROJECT_STATUS_LABEL, projectId, projectRefusalText, projectTexts, sixTexts } from './project.texts.ts'
+import { projectWords } from './project-words.texts.ts'
 import type { ItemKind, ItemRef, Project, ProjectNeed, ProjectStatus, ProjectTask } from './project.types.ts'
 import { creditSix } from './six.service.ts'
 import { recordDistrict } from '../../kernel/org/city-refs.ts'
@@ -321,13 +322,13 @@ export async function showProject(op: ProjectOp, ref: ProjectRef) {
   const needs = contents.needs.map((n) =>
     owned(
       n.unitId,
-      `N${n.number} ${n.description.slice(0, 40)}(${n.status === 'closed' || (n.taskId && done.has(n.taskId)) ? '已解决' : n.taskId ? '已转任务' : '待办'})`,
+      `N${n.number} ${n.description.slice(0, 40)}(${n.status === 'closed' || (n.taskId && done.has(n.taskId)) ? projectWords.needSolved : n.taskId ? projectWords.needToTask : projectWords.needOpen})`,
     ),
   )
   const resources = contents.resources.map((r) => owned(r.unitId, `R${r.number} ${r.description}${r.providerName ? `(${r.providerName})` : ''}`))
   const lines = events.map((e) => {
-    const who = e.actorId ? (names.get(e.actorId) ?? '') : '系统'
-    const level = e.level !== null ? `(第${e.level}级)` : ''
+    const who = e.actorId ? (names.get(e.actorId) ?? '') : projectWords.system
+    const level = e.level !== null ? projectWords.level(e.level) : ''
     const move = e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? ` ${PROJECT_STATUS_LABEL[e.fromStatus]}→${PROJECT_STATUS_LABEL[e.toStatus]}` : ''
     return owned(p.unitId, `${formatLocal(e.at)} ${who} ${PROJECT_EVENT_LABEL[e.kind] ?? e.kind}${level}${move}${e.note ? `:${e.note}` : ''}`)
   })
@@ -344,7 +345,7 @@ export async function showProject(op: ProjectOp, ref: ProjectRef) {
   return masked ? `${text}\n${projectTexts.maskedHint()}` : text
 }
 
-const TASK_STATUS: Record<ProjectTask['status'], string> = { open: '待认领', claimed: '进行中', done: '已完成', cancelled: '已取消' }
+const TASK_STATUS: Record<ProjectTask['status'], string> = projectWords.taskStatus
 
 /** #项目列表: the projects of the room's unit and its subtree, unfinished first; each line masked outside its own unit. */
 export type { ProjectProgress }

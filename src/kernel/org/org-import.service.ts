@@ -12,6 +12,7 @@ import { Effects } from '../../core/effects.ts'
 import type { Outbox, Scheduler } from '../../core/ports.ts'
 import type { Publisher } from '../events.ts'
 import { matchRoster } from './roster-match.ts'
+import { orgImportTexts } from './org-import.texts.ts'
 
 export interface ImportReport {
   districtId: number
@@ -47,8 +48,8 @@ const nowhere: Outbox & Scheduler = {
  *  and stored under its key). */
 export function checkOrgSpec(spec: OrgSpec, slices: readonly PolicySlice[]): { spec: OrgSpec; units: FlatUnit[] } {
   const { units, problems } = validateOrg(spec)
-  for (const u of units) if (u.policies) problems.push(...policyProblems(u.policies, slices).map((p) => `「${u.name}」的 policies.${p}`))
-  if (problems.length) throw new AppError('ORG_INVALID', problems.join('; '), `组织文件有 ${problems.length} 处问题:\n${problems.slice(0, 10).join('\n')}`)
+  for (const u of units) if (u.policies) problems.push(...policyProblems(u.policies, slices).map((p) => orgImportTexts.policyProblem(u.name, p)))
+  if (problems.length) throw new AppError('ORG_INVALID', problems.join('; '), orgImportTexts.invalid(problems))
   for (const u of units) u.policies = stored(u.policies, slices) as Record<string, unknown> | undefined
   return { spec: { ...spec, policies: stored(spec.policies, slices) as Record<string, unknown> | undefined }, units }
 }
@@ -109,7 +110,7 @@ export async function importAccounts(tx: Tx, spec: OrgSpec, report: ImportReport
   for (const a of spec.accounts) {
     if (!knownAccounts.has(a.id)) {
       report.created.accounts++
-      report.lines.push(`+ 账号 ${a.id}`)
+      report.lines.push(orgImportTexts.accountAdded(a.id))
     }
     // Left out of the file (an xlsx sheet has no account columns): kept as it is, not cleared.
     await orgRepo.upsertAccount(tx, a.id, { name: a.name, messagesPerSec: a.messagesPerSec })
@@ -131,7 +132,7 @@ async function districtRow(tx: Tx, d: DistrictImport, report: ImportReport) {
     policy: stored(spec.policies),
   })
   report.created.units++
-  report.lines.push(`+ 区 ${spec.district}`)
+  report.lines.push(orgImportTexts.districtAdded(spec.district))
   const district = await orgRepo.updateUnit(tx, row.id, { districtId: row.id, path: `${root}${row.id}/`, depth: top ? top.depth + 1 : 0 })
   return { district, isNew: true, top }
 }
@@ -156,7 +157,7 @@ async function importUnits(tx: Tx, d: DistrictImport, report: ImportReport) {
       row = await orgRepo.createUnit(tx, { name: u.name, kind: u.kind, parentId, districtId, policy: stored(u.policies) })
       row = await orgRepo.updateUnit(tx, row.id, { path: path(row.id), depth })
       report.created.units++
-      report.lines.push(`+ 单位 ${u.name}(${u.kind})`)
+      report.lines.push(orgImportTexts.unitAdded(u.name, u.kind))
     } else if (
       row.kind !== u.kind ||
       row.parentId !== parentId ||
@@ -174,13 +175,13 @@ async function importUnits(tx: Tx, d: DistrictImport, report: ImportReport) {
       })
       if (!(districtIsNew && row.id === districtId)) {
         report.updated.units++
-        report.lines.push(`~ ${row.id === districtId ? '区' : '单位'} ${u.name}`)
+        report.lines.push(orgImportTexts.unitUpdated(row.id === districtId, u.name))
       }
     } else if (!(districtIsNew && row.id === districtId)) report.unchanged++
     byName.set(u.name, row)
   }
   // Units that left the file stay (their records must not be lost); they are reported.
-  for (const name of existing.keys()) if (!byName.has(name)) report.lines.push(`! 单位 ${name} 不在文件中(保留其记录)`)
+  for (const name of existing.keys()) if (!byName.has(name)) report.lines.push(orgImportTexts.unitMissing(name))
   return { districtId, byName }
 }
 
@@ -196,7 +197,7 @@ export async function importRooms(tx: Tx, spec: OrgSpec, districtId: number, byN
       // A room id from the file binds the group at once (released from any other row that had it).
       if (r.wxRoomId) await orgRepo.bindRoom(tx, created.id, r.wxRoomId, new Date())
       report.created.rooms++
-      report.lines.push(`+ 群 ${r.topic}`)
+      report.lines.push(orgImportTexts.roomAdded(r.topic))
     } else if (
       row.unitId !== unitId ||
       row.accountId !== accountId ||
@@ -207,7 +208,7 @@ export async function importRooms(tx: Tx, spec: OrgSpec, districtId: number, byN
       await orgRepo.updateRoom(tx, row.id, { unitId, accountId, ...extra })
       if (r.wxRoomId && row.wxRoomId !== r.wxRoomId) await orgRepo.bindRoom(tx, row.id, r.wxRoomId, new Date())
       report.updated.rooms++
-      report.lines.push(`~ 群 ${r.topic}`)
+      report.lines.push(orgImportTexts.roomUpdated(r.topic))
     } else report.unchanged++
   }
 }
@@ -247,21 +248,21 @@ export async function importMembers(tx: Tx, spec: OrgSpec, districtId: number, b
     else await orgRepo.createMember(tx, { ...data, ...link })
     if (match.replacedWxid) {
       report.relinked++
-      report.lines.push(`~ 成员 ${m.name} 的微信ID 由 ${match.replacedWxid} 改为 ${match.wxid}(以文件为准)`)
+      report.lines.push(orgImportTexts.wxidReplaced(m.name, match.replacedWxid, match.wxid))
     }
     if (row) {
       report.updated.members++
-      report.lines.push(`~ 成员 ${m.name}`)
+      report.lines.push(orgImportTexts.memberUpdated(m.name))
     } else {
       report.created.members++
-      report.lines.push(`+ 成员 ${m.name}(${m.role}${match.wxid ? '' : ',待登记'})`)
+      report.lines.push(orgImportTexts.memberAdded(m.name, m.role, !!match.wxid))
     }
   }
   for (const row of leftOver) {
     if (row.active) {
       await orgRepo.deactivateMember(tx, row.id)
       report.deactivated++
-      report.lines.push(`- 成员 ${row.name} 已停用(不在文件中)`)
+      report.lines.push(orgImportTexts.memberDeactivated(row.name))
     }
   }
 }
@@ -269,5 +270,5 @@ export async function importMembers(tx: Tx, spec: OrgSpec, districtId: number, b
 export function summariseImport(r: ImportReport): string {
   const c = r.created
   const u = r.updated
-  return `新增 单位${c.units} 群${c.rooms} 成员${c.members} 账号${c.accounts};更新 单位${u.units} 群${u.rooms} 成员${u.members};停用 成员${r.deactivated};未变 ${r.unchanged}`
+  return orgImportTexts.summary(c, u, r.deactivated, r.unchanged)
 }

@@ -375,7 +375,9 @@ exporter
     const env = loadEnv()
     const db = await openDb(env)
     try {
-      const r = await exportEvaluation(db.prisma, { period, district: o.district, file: o.out })
+      const { CAPABILITIES } = await import('./capabilities/index.ts')
+      const sheets = CAPABILITIES.flatMap((c) => c.reportSheets ?? [])
+      const r = await exportEvaluation(db.prisma, { period, district: o.district, file: o.out, sheets })
       console.log(t.evaluationWritten(r.file, r.rows, r.projects))
     } finally {
       await db.close()

@@ -1,6 +1,7 @@
 // What a capability declares, in one place: the composition root, the command registry, #帮助, the sweeper, the
 // timers worker, the outbox's sent/failed marks, /metrics and the domain events all loop over the capability list
 // (capabilities/index.ts) and name no capability. Adding one is a folder and a line in that list.
+import type ExcelJS from 'exceljs'
 import type { Clock } from '../core/clock.ts'
 import type { Metrics } from '../core/metrics.ts'
 import type { SendPace } from '../core/ports.ts'
@@ -11,6 +12,7 @@ import type { BoundRoom } from '../kernel/org/org.types.ts'
 import type { PolicySlice } from '../kernel/policy/slice.ts'
 import type { TimerSource } from '../kernel/timers/sweeper.ts'
 import type { TimerDeps, TimerStep } from '../kernel/timers/timer-step.ts'
+import type { Work } from '../kernel/work.ts'
 import type { AcknowledgementHandler, AnyCommand, AttachmentHandler, VoiceHandler } from '../pipeline/command.ts'
 
 /** The attachments router: a location or image, and the claims every capability declared. */
@@ -18,6 +20,15 @@ export type AttachmentRouter = (ctx: Parameters<AttachmentHandler>[0], claims: r
 
 /** A timer job as its handler sees it: the step, and the job's attempts (a last attempt may give up cleanly). */
 export type TimerRun = (step: TimerStep, job?: { attemptsMade: number; opts: { attempts?: number } }) => Promise<unknown>
+
+/** A sheet a capability adds to the exported workbooks (the evaluation export's 项目 sheet): its rows for a district's
+ *  period (only the units in `unitIds` when given), and how it is written under a title. */
+export interface ReportSheet {
+  name: string
+  headers: string[]
+  rows(w: Work, districtId: number, period: { from: Date; to: Date }, unitIds?: Set<number>): Promise<(string | number)[][]>
+  add(wb: ExcelJS.Workbook, rows: (string | number)[][], title: string): ExcelJS.Worksheet
+}
 
 export interface Capability {
   /** Short, English, unique: used in logs and docs. */
@@ -51,6 +62,8 @@ export interface Capability {
   }
   /** The domain events it publishes (documentation, checked by a test) and the ones it reacts to. */
   events?: { publishes?: EventName[]; subscribes?: Subscriber[] }
+  /** Sheets it adds to the exported workbooks; the caller hands the list to the export. */
+  reportSheets?: ReportSheet[]
   /** Gauges it adds to /metrics. */
   metrics?(metrics: Metrics, prisma: Db, clock: Clock): void
   /** Its Chinese texts (the only place its user-facing Chinese lives). */

@@ -250,7 +250,7 @@ describe('gridbot export evaluation', () => {
     const ExcelJS = (await import('exceljs')).default
     const { exportEvaluation, exportPeriod } = await import('../../src/capabilities/evaluation/evaluation-export.service.ts')
     const { EXPORT_HEADERS } = await import('../../src/capabilities/evaluation/evaluation.texts.ts')
-    const { PROJECT_HEADERS } = await import('../../src/capabilities/projects/project-export.ts')
+    const { PROJECT_HEADERS, projectReportSheet } = await import('../../src/capabilities/projects/project-export.ts')
     // An activity (#24): 王书记 organises it, 陈晓 attends — the columns 组织活动 and 参加活动.
     await h.say(COMMUNITY, 'wxid_wang', '#活动 明天上午9点-11点 清理楼道')
     await h.say(GRID6, 'wxid_chenxiao', '#报名 A1')
@@ -259,7 +259,7 @@ describe('gridbot export evaluation', () => {
     h.clock.set(new Date('2026-11-25T11:00:00+08:00'))
     await h.say(COMMUNITY, 'wxid_wang', '#活动 A1 结束')
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'evaluation-export-')), 'evaluation.xlsx')
-    const r = await exportEvaluation(h.db.prisma, { period: exportPeriod({ month: '2026-11' }), file, now: h.clock.now() })
+    const r = await exportEvaluation(h.db.prisma, { period: exportPeriod({ month: '2026-11' }), file, now: h.clock.now(), sheets: [projectReportSheet] })
     expect(r).toEqual({ rows: 7, projects: 2, file })
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(file)
@@ -295,7 +295,7 @@ describe('gridbot export evaluation', () => {
     expect(projects[2]!.slice(0, 5)).toEqual(['P2', '楼道杂物清理', '华府社区', '进行中', '陈晓'])
     expect(() => exportPeriod({ month: '2026-13' })).toThrow(/period/)
     expect(() => exportPeriod({})).toThrow()
-    const q = await exportEvaluation(h.db.prisma, { period: exportPeriod({ quarter: '2026Q3' }), file, now: h.clock.now() })
+    const q = await exportEvaluation(h.db.prisma, { period: exportPeriod({ quarter: '2026Q3' }), file, now: h.clock.now(), sheets: [projectReportSheet] })
     expect(q.projects).toBe(0)
   })
 })

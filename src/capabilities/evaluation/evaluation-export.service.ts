@@ -10,7 +10,7 @@ import type { Db } from '../../db/client.ts'
 import { inTransaction } from '../../db/transaction.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { ROLE_LABEL, type Role } from '../../kernel/org/org.types.ts'
-import { addProjectSheet, projectSheetRows } from '../projects/project-export.ts'
+import type { ReportSheet } from '../capability.ts'
 import type { Work } from '../../kernel/work.ts'
 import { evaluateCadres } from './evaluation.service.ts'
 import { EXPORT_HEADERS, evaluationExportTexts as T } from './evaluation.texts.ts'
@@ -30,19 +30,24 @@ export function exportPeriod(o: { month?: string; quarter?: string; year?: strin
   return p
 }
 
-export async function exportEvaluation(db: Db, a: { district?: string; period: Period; file?: string; now?: Date }) {
+/** `sheets`: the sheets the capabilities declare (`reportSheets`, the 项目 sheet), written after the cadres' sheet. */
+export async function exportEvaluation(db: Db, a: { district?: string; period: Period; file?: string; now?: Date; sheets: readonly ReportSheet[] }) {
   const names = await orgRepo.districtNames(db)
   const district = a.district ?? (names.length === 1 ? (names[0] ?? '') : '')
   if (!district) throw new AppError('EXPORT_DISTRICT', 'which district', T.whichDistrict(names))
   const file = a.file ?? T.file(periodKey(a.period))
-  return inTransaction(db, (tx) => writeEvaluation({ db: tx, effects: new Effects(), now: a.now ?? new Date() }, { district, period: a.period, file }), {
-    timeoutMs: 300_000,
-  })
+  return inTransaction(
+    db,
+    (tx) => writeEvaluation({ db: tx, effects: new Effects(), now: a.now ?? new Date() }, { district, period: a.period, file, sheets: a.sheets }),
+    {
+      timeoutMs: 300_000,
+    },
+  )
 }
 
 export async function writeEvaluation(
   w: Work,
-  a: { district: string; period: Period; file: string },
+  a: { district: string; period: Period; file: string; sheets: readonly ReportSheet[] },
 ): Promise<{ rows: number; projects: number; file: string }> {
   const district = await orgRepo.findDistrict(w.db, a.district)
   if (!district) throw new AppError('EXPORT_DISTRICT', `no district ${a.district}`, T.noDistrict(a.district))
@@ -73,8 +78,12 @@ export async function writeEvaluation(
       r.grade ? formatLocal(r.grade.at) : '',
     ])
   for (const [i, c] of sheet.columns.entries()) c.width = WIDTHS[i]
-  const projects = await projectSheetRows(w, district.id, a.period)
-  addProjectSheet(wb, projects, title(T.projectSheet))
+  let projects = 0 // the rows of the declared sheets (the 项目 sheet's projects)
+  for (const s of a.sheets) {
+    const more = await s.rows(w, district.id, a.period)
+    s.add(wb, more, title(s.name))
+    projects += more.length
+  }
   await wb.xlsx.writeFile(a.file)
-  return { rows: rows.length, projects: projects.length, file: a.file }
+  return { rows: rows.length, projects, file: a.file }
 }

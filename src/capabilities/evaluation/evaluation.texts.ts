@@ -54,7 +54,6 @@ export const DEFAULT_PERIOD_WORD = '本月'
 /** The export (`gridbot export evaluation`): its sheet, file name, titles and the errors an admin reads. */
 export const evaluationExportTexts = {
   sheet: '评价',
-  projectSheet: '项目',
   file: (period: string) => `干部评价-${period}.xlsx`,
   title: (district: string, period: string, sheet: string, stamp: string) => `${district} ${period} ${sheet}(导出于 ${stamp})`,
   noAck: '暂无',

@@ -11,6 +11,7 @@ import { projectWords } from './project-words.texts.ts'
 import type { Capability } from '../capability.ts'
 import { onTaskCompleted } from './subscribers.ts'
 import { sixEvidenceClaim } from './six-attachment.ts'
+import { projectReportSheet } from './project-export.ts'
 
 // #认领 P3, #完成 P3 … are the tasks' commands: they hand a project's id to projects through the kernel.
 takeSharedVerbs(projectVerbs)
@@ -21,6 +22,7 @@ export const projects: Capability = {
   timers: { handlers: (deps) => projectTimerHandlers(deps), sources: () => [projectTimers] },
   policy: projectPolicy,
   attachmentClaims: [sixEvidenceClaim],
+  reportSheets: [projectReportSheet],
   events: { publishes: ['project.completed'], subscribes: [onTaskCompleted] },
   texts: { projectTexts, sixTexts },
 }

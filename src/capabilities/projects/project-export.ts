@@ -9,6 +9,7 @@ import { printableSheet } from '../../core/xlsx-print.ts'
 import { projectContents } from './project.service.ts'
 import { projectRepo } from './project.repo.ts'
 import { PROJECT_STATUS_LABEL, projectId } from './project.texts.ts'
+import type { ReportSheet } from '../capability.ts'
 
 export const PROJECT_SHEET = '项目'
 export const PROJECT_HEADERS = [
@@ -70,3 +71,6 @@ export function addProjectSheet(wb: ExcelJS.Workbook, rows: (string | number)[][
   for (const [i, c] of sheet.columns.entries()) c.width = WIDTHS[i]
   return sheet
 }
+
+/** The 项目 sheet as the capability declares it (the evaluation export writes the declared sheets). */
+export const projectReportSheet: ReportSheet = { name: PROJECT_SHEET, headers: PROJECT_HEADERS, rows: projectSheetRows, add: addProjectSheet }

@@ -61,7 +61,7 @@ export const confirmBindingCommand: CommandDef<Ids> = {
     ctx.reply(
       bindingTexts.confirmed(
         r.bound.map((b) => b.line),
-        r.refused,
+        r.refused.map((x) => ({ label: x.label, why: bindingTexts.proposalWhy(x.why) })),
         r.left,
       ),
       { mention: true },
@@ -82,8 +82,16 @@ export const refuseBindingCommand: CommandDef<Ids> = {
     const districtId = await inAdminRoom(ctx, C.refuse.name)
     if (districtId === null || !Array.isArray(ctx.args.numbers)) return
     const r = await refuseProposals(ctx.work, { districtId, memberId: ctx.member.id, numbers: ctx.args.numbers })
-    ctx.reply([r.done.length ? bindingTexts.refusedDone(r.done) : '', ...r.problems.map(bindingTexts.refusedProblem)].filter(Boolean).join('\n'), {
-      mention: true,
-    })
+    ctx.reply(
+      [
+        r.done.length ? bindingTexts.refusedDone(r.done) : '',
+        ...r.problems.map((x) => bindingTexts.refusedProblem({ label: x.label, why: bindingTexts.proposalWhy(x.why) })),
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      {
+        mention: true,
+      },
+    )
   },
 }

@@ -238,11 +238,12 @@ async function choose(db: DbOrTx, districtId: number, numbers: number[] | 'all')
   return { chosen: rows.filter((r) => r.state === 'pending'), refused }
 }
 
-/** The district's pending proposals as the admins' group reads them (#确认绑定 alone). */
-export async function pendingText(db: DbOrTx, districtId: number): Promise<string> {
+/** The district's pending proposals as the admins' group reads them (#确认绑定 alone; bindingTexts.pendingList words
+ *  them): the first ANNOUNCE_LIST_MAX, and how many more wait. */
+export async function pendingProposals(db: DbOrTx, districtId: number): Promise<{ lines: ProposalLine[]; more: number }> {
   const pending = await bindingRepo.pendingOfDistrict(db, districtId)
   const listed = pending.slice(0, ANNOUNCE_LIST_MAX)
-  return bindingTexts.pendingList(listed.map(lineOf), pending.length - listed.length)
+  return { lines: listed.map(lineOf), more: pending.length - listed.length }
 }
 
 export interface GroupRow {

@@ -2,7 +2,7 @@
 // topic names exactly one unbound room of the org file). Confirmed ones are bound by #绑定's own service, and each
 // bound group is welcomed there as #绑定 would have done.
 import { jobId } from '../../core/ids.ts'
-import { confirmProposals, isAdminRoom, pendingText, refuseProposals } from './binding.service.ts'
+import { confirmProposals, isAdminRoom, pendingProposals, refuseProposals } from './binding.service.ts'
 import { ALL_WORDS, bindCommandTexts as C, bindingTexts, PROPOSAL_PREFIX } from './binding.texts.ts'
 import { districtOf } from '../../kernel/org/org.types.ts'
 import { bindTexts } from '../../kernel/org/room-binding.service.ts'
@@ -45,7 +45,10 @@ export const confirmBindingCommand: CommandDef<Ids> = {
   async run(ctx) {
     const districtId = await inAdminRoom(ctx, C.confirm.name)
     if (districtId === null) return
-    if (ctx.args.numbers === null) return ctx.reply(await pendingText(ctx.work.db, districtId))
+    if (ctx.args.numbers === null) {
+      const p = await pendingProposals(ctx.work.db, districtId)
+      return ctx.reply(bindingTexts.pendingList(p.lines, p.more))
+    }
     const r = await confirmProposals(ctx.work, { districtId, memberId: ctx.member.id, numbers: ctx.args.numbers })
     for (const b of r.bound) {
       // The bound group hears what #绑定 typed there would have said; a group it replaced is told, as with #绑定.
@@ -61,7 +64,7 @@ export const confirmBindingCommand: CommandDef<Ids> = {
     ctx.reply(
       bindingTexts.confirmed(
         r.bound.map((b) => b.line),
-        r.refused,
+        r.refused.map((x) => ({ label: x.label, why: bindingTexts.proposalWhy(x.why) })),
         r.left,
       ),
       { mention: true },
@@ -82,8 +85,16 @@ export const refuseBindingCommand: CommandDef<Ids> = {
     const districtId = await inAdminRoom(ctx, C.refuse.name)
     if (districtId === null || !Array.isArray(ctx.args.numbers)) return
     const r = await refuseProposals(ctx.work, { districtId, memberId: ctx.member.id, numbers: ctx.args.numbers })
-    ctx.reply([r.done.length ? bindingTexts.refusedDone(r.done) : '', ...r.problems.map(bindingTexts.refusedProblem)].filter(Boolean).join('\n'), {
-      mention: true,
-    })
+    ctx.reply(
+      [
+        r.done.length ? bindingTexts.refusedDone(r.done) : '',
+        ...r.problems.map((x) => bindingTexts.refusedProblem({ label: x.label, why: bindingTexts.proposalWhy(x.why) })),
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      {
+        mention: true,
+      },
+    )
   },
 }

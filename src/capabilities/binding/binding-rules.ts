@@ -109,3 +109,10 @@ export const ANNOUNCE_LIST_MAX = 20
 /** How many proposals one #确认绑定 全部 binds (one unit of work: 1,158 took 43 s on PGlite, past the 30 s a
  *  message's transaction may take); the reply says how many are left for the next one. */
 export const CONFIRM_BATCH = 200
+
+/** Why one proposal was not confirmed or refused (binding.texts.ts proposalWhy words it). */
+export type ProposalRefusal =
+  | { code: 'BIND_PROPOSAL_STALE'; reason: StaleReason }
+  | { code: 'BIND_PROPOSAL_CHANGED' }
+  | { code: 'BIND_PROPOSAL_UNKNOWN' }
+  | { code: 'BIND_PROPOSAL_DECIDED'; state: string; reason: string | null }

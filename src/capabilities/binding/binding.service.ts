@@ -10,7 +10,16 @@ import { writeOutbox, type Keyed } from '../../kernel/outbox/outbox.service.ts'
 import { bindRoomToUnit, type BindResult } from '../../kernel/org/room-binding.service.ts'
 import { shortIdRepo } from '../../domain/short-id.repo.ts'
 import type { Work } from '../../kernel/work.ts'
-import { ANNOUNCE_LIST_MAX, CONFIRM_BATCH, matchGroups, nextProposalState, staleReason, type GroupMatch, type SeenGroup } from './binding-rules.ts'
+import {
+  ANNOUNCE_LIST_MAX,
+  CONFIRM_BATCH,
+  matchGroups,
+  nextProposalState,
+  staleReason,
+  type GroupMatch,
+  type ProposalRefusal,
+  type SeenGroup,
+} from './binding-rules.ts'
 import { bindingRepo } from './binding.repo.ts'
 import { orgRepo } from '../../kernel/org/org.repo.ts'
 import { bindingTexts, groupStatusText, label, PROPOSAL_PREFIX, type ProposalLine } from './binding.texts.ts'
@@ -152,7 +161,7 @@ export async function isAdminRoom(db: DbOrTx, districtId: number, roomRowId: num
 
 export interface ConfirmOutcome {
   bound: { line: ProposalLine; result: Extract<BindResult, { kind: 'bound' }>; wxRoomId: string; accountId: string; topic: string }[]
-  refused: { label: string; why: string }[]
+  refused: { label: string; why: ProposalRefusal }[]
   /** Pending proposals left for the next #确认绑定 全部 (one takes at most CONFIRM_BATCH). */
   left: number
 }
@@ -171,7 +180,7 @@ export async function confirmProposals(w: Work, a: { districtId: number; memberI
     const why = await currentStaleReason(w.db, p, undefined)
     if (why) {
       await bindingRepo.moveProposal(w.db, p.id, 'pending', { state: 'stale', reason: bindingTexts.staleWhy(why) })
-      out.refused.push({ label: label(p.number), why: bindingTexts.staleWhy(why) })
+      out.refused.push({ label: label(p.number), why: { code: 'BIND_PROPOSAL_STALE', reason: why } })
       continue
     }
     // The room's own account when it is in the group; else the account that saw it.
@@ -189,7 +198,7 @@ export async function confirmProposals(w: Work, a: { districtId: number; memberI
     })
     if (r.kind !== 'bound') {
       await bindingRepo.moveProposal(w.db, p.id, 'pending', { state: 'stale', reason: bindingTexts.confirmUnexpected })
-      out.refused.push({ label: label(p.number), why: bindingTexts.confirmUnexpected })
+      out.refused.push({ label: label(p.number), why: { code: 'BIND_PROPOSAL_CHANGED' } })
       continue
     }
     await bindingRepo.moveProposal(w.db, p.id, 'pending', { state: 'confirmed', decidedAt: w.now, decidedById: a.memberId })
@@ -221,19 +230,20 @@ async function choose(db: DbOrTx, districtId: number, numbers: number[] | 'all')
   const refused: ConfirmOutcome['refused'] = []
   for (const n of numbers) {
     const row = rows.find((r) => r.number === n)
-    if (!row) refused.push({ label: label(n), why: bindingTexts.unknownId })
+    if (!row) refused.push({ label: label(n), why: { code: 'BIND_PROPOSAL_UNKNOWN' } })
     // A stale one says why (e.g. #绑定 bound its unit's group meanwhile), as it did when refused on confirming.
     else if (row.state !== 'pending')
-      refused.push({ label: label(n), why: `${bindingTexts.decided(row.state)}${row.state === 'stale' && row.reason ? `:${row.reason}` : ''}` })
+      refused.push({ label: label(n), why: { code: 'BIND_PROPOSAL_DECIDED', state: row.state, reason: row.state === 'stale' ? row.reason : null } })
   }
   return { chosen: rows.filter((r) => r.state === 'pending'), refused }
 }
 
-/** The district's pending proposals as the admins' group reads them (#确认绑定 alone). */
-export async function pendingText(db: DbOrTx, districtId: number): Promise<string> {
+/** The district's pending proposals as the admins' group reads them (#确认绑定 alone; bindingTexts.pendingList words
+ *  them): the first ANNOUNCE_LIST_MAX, and how many more wait. */
+export async function pendingProposals(db: DbOrTx, districtId: number): Promise<{ lines: ProposalLine[]; more: number }> {
   const pending = await bindingRepo.pendingOfDistrict(db, districtId)
   const listed = pending.slice(0, ANNOUNCE_LIST_MAX)
-  return bindingTexts.pendingList(listed.map(lineOf), pending.length - listed.length)
+  return { lines: listed.map(lineOf), more: pending.length - listed.length }
 }
 
 export interface GroupRow {

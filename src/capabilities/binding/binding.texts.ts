@@ -1,6 +1,6 @@
 // Every Chinese text about binding proposals: the admins' group's announcements, #确认绑定 / #拒绝绑定 replies, and
 // `gridbot rooms`' reasons.
-import { CONFIRM_BATCH, type StaleReason } from './binding-rules.ts'
+import { CONFIRM_BATCH, type ProposalRefusal, type StaleReason } from './binding-rules.ts'
 
 /** Proposals are typed as G12 (群): B is the notices' letter (#通知 状态 B5), read in the same admins' group. */
 export const PROPOSAL_PREFIX = 'G'
@@ -66,6 +66,15 @@ export const bindingTexts = {
   /** `gridbot rooms`: the pending proposal naming a room. */
   pendingForRoom: (number: number, topic: string) => `待确认 ${label(number)}(群「${topic}」)`,
   staleWhy: (r: StaleReason) => STALE_TEXT[r],
+  /** Why one proposal was not confirmed or refused (confirmed / refusedProblem list these). */
+  proposalWhy: (r: ProposalRefusal): string =>
+    r.code === 'BIND_PROPOSAL_STALE'
+      ? STALE_TEXT[r.reason]
+      : r.code === 'BIND_PROPOSAL_CHANGED'
+        ? bindingTexts.confirmUnexpected
+        : r.code === 'BIND_PROPOSAL_UNKNOWN'
+          ? bindingTexts.unknownId
+          : `${bindingTexts.decided(r.state)}${r.reason ? `:${r.reason}` : ''}`,
   confirmUnexpected: '该群或该单位的绑定已变化,请在群里用 #绑定 处理',
 }
 

@@ -84,6 +84,6 @@ export const correctCommand: CommandDef<CorrectArgs> = {
   parse: parseCorrect,
   async run(ctx) {
     const r = await correct(ctx.work, { actor: ctx.member, room: ctx.room, ...ctx.args })
-    ctx.reply(r.text, { mention: true, mentionIds: r.mentionIds })
+    ctx.reply(textFor(ctx.room.unitId, r.ownerUnitId, ledgerTexts.reverseDone(r.label, r.rows, r.reason)), { mention: true, mentionIds: r.mentionIds })
   },
 }

@@ -126,8 +126,11 @@ export async function correct(w: Work, a: CorrectInput) {
   const byId = new Map(people.map((p) => [p.id, p]))
   const rows = done.map((d) => ({ name: byId.get(d.memberId)?.name ?? '', centi: d.centi, owedAdded: d.owedAdded, owed: d.owed }))
   const mentionHere = await tellReversed(w, { a, districtId, ownerUnitId, byId, firstOpenId: firstOpen.id }, done)
-  return { text: here(ledgerTexts.reverseDone(a.label, rows, a.reason)), mentionIds: mentionHere }
+  return { label: a.label, rows, reason: a.reason, ownerUnitId, mentionIds: mentionHere }
 }
+
+/** What #冲正 did (the command words it with ledgerTexts.reverseDone, masked unless said in the owning unit's group). */
+export type CorrectOutcome = Awaited<ReturnType<typeof correct>>
 
 type Reversed = { memberId: number; centi: number; roomId: number | null; owedAdded: number; owed: number }
 type OpenEntry = Awaited<ReturnType<typeof pointsRepo.entriesByRef>>[number]

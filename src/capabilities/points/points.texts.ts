@@ -44,6 +44,16 @@ const overlapNote = (flags: string[]) => {
   return with_.length ? `⚠ 与 ${with_.join('、')} 同日同活动` : ''
 }
 
+/** An entry approved or rejected, as the volunteer service returns it (points.texts words it). */
+export interface VolunteerDecision {
+  v: VolunteerEntry
+  name: string
+  approve: boolean
+  reason: string
+  centi: number
+  owed: { paidOwed: number; owedLeft: number }
+}
+
 export const volunteerTexts = {
   activityPending: (v: VolunteerEntry, name: string) => `${volunteerId(v)} ${name} ${formatMinutes(v.minutes)} 待审核(#审核 ${volunteerId(v)} 通过)`,
   activityOverLimit: (name: string, max: number) => `${name} 当天志愿时长将超过 ${max} 小时,未记`,
@@ -91,6 +101,8 @@ export const volunteerTexts = {
     `✅ ${volunteerId(v)} 已通过:${name} ${dayNote(v)}${formatMinutes(v.minutes)} ${v.activity},积分 ${signed(centi)}${paidNote(paid.paidOwed, paid.owedLeft)}${overlapNote(v.flags) ? `(${overlapNote(v.flags)})` : ''}`,
   rejected: (v: VolunteerEntry, name: string, reason: string) =>
     `❌ ${volunteerId(v)} 已驳回:${name} ${formatMinutes(v.minutes)} ${v.activity}。理由:${reason}`,
+  /** One entry approved or rejected (#审核, #审核 全部通过, an activity closed). */
+  decision: (d: VolunteerDecision) => (d.approve ? volunteerTexts.approved(d.v, d.name, d.centi, d.owed) : volunteerTexts.rejected(d.v, d.name, d.reason)),
   pendingLine: (v: VolunteerEntry, name: string, unitName: string) =>
     `${volunteerId(v)} ${name}(${unitName}) ${formatLocal(v.day).split(' ')[0]} ${formatMinutes(v.minutes)} ${v.activity}${overlapNote(v.flags) ? ` ${overlapNote(v.flags)}` : ''}`,
   pendingList: (lines: string[], more: number) =>

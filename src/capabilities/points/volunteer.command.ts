@@ -111,7 +111,7 @@ export const reviewCommand: CommandDef<ReviewArgs> = {
       const r = await approveAll(op(ctx))
       if (!r.count) return ctx.reply(r.skipped ? volunteerTexts.allDecidedMeanwhile(r.skipped) : volunteerTexts.pendingNone())
       const here = r.results.filter((x) => x.tell.length)
-      const details = here.map((x) => x.text).join('\n')
+      const details = here.map((x) => textFor(ctx.room.unitId, x.v.unitId, volunteerTexts.decision(x))).join('\n')
       return ctx.reply(
         `${volunteerTexts.approvedAll(
           r.results.map((x) => `V${x.v.number}`),
@@ -124,6 +124,6 @@ export const reviewCommand: CommandDef<ReviewArgs> = {
       )
     }
     const r = await decide(op(ctx), a.ref, { approve: a.approve, reason: a.reason })
-    ctx.reply(r.text, { mention: true, mentionIds: r.tell })
+    ctx.reply(textFor(ctx.room.unitId, r.v.unitId, volunteerTexts.decision(r)), { mention: true, mentionIds: r.tell })
   },
 }

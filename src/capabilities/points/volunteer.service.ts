@@ -13,7 +13,7 @@ import type { DomainEventMap, Work } from '../../kernel/work.ts'
 import { mayApprove, mayLogFor, memberOfRoom, overDailyLimit, overlapsWith, parseServiceDuration, serviceTime } from './points-rules.ts'
 import { earn, pointsPolicyFor, refuse } from './points.service.ts'
 import { pointsRepo } from './points.repo.ts'
-import { volunteerId, volunteerTexts } from './points.texts.ts'
+import { volunteerId, volunteerTexts, type VolunteerDecision } from './points.texts.ts'
 import type { VolunteerEntry } from './points.types.ts'
 import { recordDistrict } from '../../kernel/org/city-refs.ts'
 
@@ -152,21 +152,23 @@ async function apply(op: VolunteerOp, v: VolunteerEntry, verdict: { approve: boo
     centi = paid?.centi ?? 0
     if (paid) owed = { paidOwed: paid.paidOwed, owedLeft: paid.owedLeft }
   }
-  const text = verdict.approve ? volunteerTexts.approved(v, name, centi, owed) : volunteerTexts.rejected(v, name, verdict.reason)
+  const decision = { v, name, approve: verdict.approve, reason: verdict.reason, centi, owed }
+  const text = volunteerTexts.decision(decision)
   const tell = [...new Set([person[0]?.wxid, logger[0]?.wxid].filter((x): x is string => !!x))]
   // Decided elsewhere (a supervisor's own group): the logger hears it in the group where the hours were logged.
   if (v.roomId !== op.room.id) {
     const room = await orgRepo.roomById(op.db, v.roomId)
     if (room?.wxRoomId) op.effects.post({ accountId: room.accountId, roomId: room.wxRoomId, text, mentionIds: tell }, jobId('volunteer-decision', v.id))
   }
-  // Said in a group of another unit (a supervisor's above), the activity's personal data stays masked.
-  return { v, text: textFor(op.room.unitId, v.unitId, text), centi, tell: v.roomId === op.room.id ? tell : [] }
+  return { ...decision, tell: v.roomId === op.room.id ? tell : [] }
 }
 
-interface Decision {
-  v: VolunteerEntry
-  text: string
-  centi: number
+/**
+ * One entry decided: the command words it with volunteerTexts.decision, masked (textFor) when said in a group of
+ * another unit (a supervisor's above), so the activity's personal data stays in its own unit's groups.
+ */
+export interface Decision extends VolunteerDecision {
+  /** Who the reply @-s (nobody when the decision was said elsewhere: they hear it where the hours were logged). */
   tell: string[]
 }
 
@@ -248,7 +250,7 @@ export async function creditActivityHours(w: Work, e: DomainEventMap['activity.c
       createdAt: w.now,
     })) as VolunteerEntry
     const approve = e.supervisorApproves && mayApprove(e.organiser, { memberId: person.id, unit: person.unit, person }).ok
-    if (approve) notes.push((await apply(op, v, { approve: true, reason: '' })).text)
+    if (approve) notes.push(textFor(op.room.unitId, v.unitId, volunteerTexts.decision(await apply(op, v, { approve: true, reason: '' }))))
     else notes.push(volunteerTexts.activityPending(v, person.name))
   }
   return notes

@@ -8,6 +8,9 @@ import { registrationHint } from './registration.service.ts'
 export const registration: Capability = {
   name: 'registration',
   help: { title: REGISTRATION_TITLE, commands: [registerCommand, confirmRegistrationCommand, rejectRegistrationCommand] },
-  guestHint: (db, room, displayName, talkerId) => registrationHint({ db }, room, displayName, talkerId),
+  guestHint: async (db, room, displayName, talkerId) => {
+    const hint = await registrationHint({ db }, room, displayName, talkerId)
+    return hint && registrationTexts.hint(hint)
+  },
   texts: { registrationTexts, registrationParseTexts, registrationCommandTexts },
 }

@@ -1,7 +1,7 @@
 // #登记 links a sender's contact id to a roster entry of its group's unit: at once for a unique grid cadre or
 // volunteer, otherwise after a supervisor's #确认. Every step is a Registration row (the audit trail); the link
 // itself is a conditional update, so two confirmations or a replayed message link once.
-import { AppError, refuser } from '../../core/errors.ts'
+import { refuser } from '../../core/errors.ts'
 import { jobId } from '../../core/ids.ts'
 import { must } from '../../core/must.ts'
 import type { Work } from '../../kernel/work.ts'
@@ -12,12 +12,14 @@ import { registrationRepo } from './registration.repo.ts'
 import { startOfLocalDay } from '../../core/time.ts'
 import { personName, stripInvisible } from '../../parser/normalise.ts'
 import { askFrom, isExpired, mayDecide, nextStatus, phoneTriesLeft, registrationOutcome, ROLE_RANK, type RegistrationAction } from './registration-rules.ts'
+import type { DecideRefusal } from './registration-rules.ts'
 import { registrationTexts as T } from './registration.texts.ts'
-import type { Decided, Registered } from './registration.types.ts'
+import type { Decided, Registered, RegistrationHint } from './registration.types.ts'
 
 /** A refusal: the reply says why (with a correct example where one helps); the transaction writes nothing. */
 /** Every refusal registration answers with (tests assert these; its texts module words them). */
 export type RegistrationRefusalCode =
+  | DecideRefusal
   | 'REG_ALREADY_PENDING'
   | 'REG_ENTRY_LINKED'
   | 'REG_NONE_WAITING'
@@ -168,7 +170,7 @@ export async function decide(
     role = a.role
   }
   const refusal = mayDecide(decider, reg.unit, role)
-  if (refusal) throw new AppError(refusal, `${decider.id} may not decide registration ${reg.id}`, T.refused[refusal])
+  if (refusal) throw refuse(refusal, T.refused[refusal])
   const to = must(nextStatus('pending', a.action), 'REG_TRANSITION_MISSING')
   const tell = (text: string) =>
     reg.room.id !== here.id && reg.room.wxRoomId ? w.effects.post(toRoom(reg.room, text, [reg.wxid]), jobId('reg-told', reg.id, a.messageId)) : undefined
@@ -195,19 +197,17 @@ export async function decide(
   return { kind: 'confirmed', name: a.name, role: entry.role as Role, unit: reg.unit.name, inTheirGroup: there, mentionIds: there ? [reg.wxid] : [] }
 }
 
-/** For a sender not linked to anyone: when their display name is an unlinked entry of the group's unit, the hint to
- *  send #登记 (a display name is only ever a hint, never authority). */
-export async function registrationHint(w: Pick<Work, 'db'>, room: BoundRoom, displayName: string, talkerId?: string): Promise<string | null> {
+/** For a sender not linked to anyone: their request waiting for the supervisors, or (their display name an unlinked
+ *  entry of the group's unit) the hint to send #登记 — a display name is only ever a hint, never authority. The
+ *  capability words it with registrationTexts.hint. */
+export async function registrationHint(w: Pick<Work, 'db'>, room: BoundRoom, displayName: string, talkerId?: string): Promise<RegistrationHint | null> {
   // A request already made (then #确认 typed by the applicant): it waits for the supervisors, not for them.
   const [waiting] = talkerId ? await registrationRepo.pendingOf(w.db, talkerId) : []
   if (waiting) {
     const { deciders } = await decidersOf(w, { ...waiting.room, unit: waiting.unit } as BoundRoom, waiting.member.role as Role)
-    return T.pendingHint(
-      waiting.name,
-      deciders.map((d) => d.name),
-    )
+    return { kind: 'pending', name: waiting.name, deciders: deciders.map((d) => d.name) }
   }
   const name = personName(displayName)
   if (!name) return null
-  return (await registrationRepo.unlinkedNamed(w.db, room.unitId, name)).length ? T.guestHint(name) : null
+  return (await registrationRepo.unlinkedNamed(w.db, room.unitId, name)).length ? { kind: 'guest', name } : null
 }

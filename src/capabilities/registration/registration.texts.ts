@@ -2,7 +2,7 @@
 import { must } from '../../core/must.ts'
 import { ROLE_LABEL, type Role } from '../../kernel/org/org.types.ts'
 import type { PendingReason } from './registration-rules.ts'
-import type { Decided, Registered } from './registration.types.ts'
+import type { Decided, Registered, RegistrationHint } from './registration.types.ts'
 
 const WHY: Record<PendingReason, (name: string, role: Role) => string> = {
   role: (_, role) => `${ROLE_LABEL[role]}的登记`,
@@ -51,6 +51,7 @@ export const registrationTexts = {
   senderLinked: (name: string, role: Role) => `您的微信已登记为 ${who(name, role)},无需再登记。`,
   pendingHint: (name: string, deciders: string[]) =>
     `您登记「${name}」的申请已提交,正在等待${deciders.length ? ` ${deciders.join('、')} ` : '负责人'}确认:#确认 由负责人发送,您无需再发,确认后即可使用命令。`,
+  hint: (h: RegistrationHint) => (h.kind === 'pending' ? registrationTexts.pendingHint(h.name, h.deciders) : registrationTexts.guestHint(h.name)),
   guestHint: (name: string) => `您好!名单上有「${name}」。如果是您本人,请先发送:#登记 ${name}`,
   // Decisions.
   noneWaiting: (name: string, verb: '确认' | '驳回') => `没有等待${verb}的「${name}」的登记(请写申请人的姓名)。\n例如:#${verb} 张伟`,

@@ -14,3 +14,6 @@ export type Decided =
   | { kind: 'rejected'; name: string; mentionIds: string[] }
   | { kind: 'contact_taken'; name: string }
   | { kind: 'confirmed'; name: string; role: Role; unit: string; inTheirGroup: boolean; mentionIds: string[] }
+
+/** What a sender not linked to anyone is told: their request still waits (for these deciders), or to send #登记. */
+export type RegistrationHint = { kind: 'pending'; name: string; deciders: string[] } | { kind: 'guest'; name: string }

@@ -4,16 +4,21 @@
 //    gateway, a no-op processor (what the queue itself costs per message);
 //  - the timers: delayed jobs spread over a window, lateness = when the processor ran minus its due time.
 // PostgreSQL with production durability (fsync, synchronous_commit on), Redis with AOF everysec (bench/stores.ts).
+// Third column: the same backend on the embedded database, PGlite served through @electric-sql/pglite-socket
+// (bench/queue-backends-pglite.ts: one session for every connection, NOTIFY routed to the LISTENing connections).
 import { Queue, Worker, type Job } from 'bullmq'
 import { createPostgresBackend, runMigrations } from 'bullmq/dist/esm/postgres/index.js'
 import pg from 'pg'
 import { createRedis } from '../src/jobs/queues.ts'
+import { startPgliteSocket } from './queue-backends-pglite.ts'
 import { benchStores, percentile } from './stores.ts'
 
 export interface BackendFigures {
-  backend: 'redis' | 'postgresql'
+  backend: 'redis' | 'postgresql' | 'pglite-socket'
   jobsPerSecond: number
   jobs: number
+  /** Jobs processed before the timeout (== jobs unless the backend stalled). */
+  completed: number
   delayed: { jobs: number; p50: number; p99: number; max: number }
 }
 
@@ -23,7 +28,17 @@ type Make = {
   close(): Promise<void>
 }
 
-async function measure(backend: BackendFigures['backend'], make: Make, o: { jobs: number; shards: number; delayed: number; spreadMs: number }) {
+export interface BenchOptions {
+  jobs: number
+  shards: number
+  delayed: number
+  spreadMs: number
+  timeoutMs?: number
+  /** Which backends to run (default all three). */
+  only?: BackendFigures['backend'][]
+}
+
+async function measure(backend: BackendFigures['backend'], make: Make, o: BenchOptions): Promise<BackendFigures> {
   const names = Array.from({ length: o.shards }, (_, i) => `in-${i}`)
   const queues = names.map((n) => make.queue(n))
   for (const q of queues) await q.setGlobalConcurrency(1)
@@ -46,7 +61,7 @@ async function measure(backend: BackendFigures['backend'], make: Make, o: { jobs
   const t0 = performance.now()
   // As the gateway adds: one add per message, many in flight.
   await Promise.all(Array.from({ length: o.jobs }, (_, i) => queues[i % o.shards]!.add('m', { i, text: '#签到 走访 3户' }, { jobId: `m-${i}` })))
-  await Promise.race([finished, new Promise((r) => setTimeout(r, 300_000))])
+  await Promise.race([finished, new Promise((r) => setTimeout(r, o.timeoutMs ?? 300_000))])
   const seconds = (performance.now() - t0) / 1000
   for (const w of workers) await w.close()
   for (const q of queues) await q.close()
@@ -78,40 +93,64 @@ async function measure(backend: BackendFigures['backend'], make: Make, o: { jobs
   return {
     backend,
     jobs: o.jobs,
+    completed: done,
     jobsPerSecond: done / seconds,
     delayed: { jobs: late.length, p50: percentile(late, 50), p99: percentile(late, 99), max: late[late.length - 1] ?? NaN },
   }
 }
 
 export async function benchQueueBackends(
-  o = { jobs: 2000, shards: 16, delayed: 300, spreadMs: 10_000 },
-): Promise<{ redis: BackendFigures; postgresql: BackendFigures }> {
+  o: BenchOptions = { jobs: 2000, shards: 16, delayed: 300, spreadMs: 10_000 },
+): Promise<Partial<Record<BackendFigures['backend'], BackendFigures>> & { notificationsRouted?: number }> {
+  const want = (b: BackendFigures['backend']) => !o.only || o.only.includes(b)
+  const out: Partial<Record<BackendFigures['backend'], BackendFigures>> & { notificationsRouted?: number } = {}
   const stores = await benchStores(4)
   try {
-    const conns: { close(): unknown }[] = []
-    const redisMake: Make = {
-      queue: (n) => new Queue(n, { connection: createRedis(stores.infra.redisUrl, { autoPipelining: true }), prefix: 'qb' }),
-      worker: (n, fn, concurrency) => new Worker(n, fn, { connection: createRedis(stores.infra.redisUrl), prefix: 'qb', concurrency }),
-      close: async () => undefined,
+    if (want('redis')) {
+      const redisMake: Make = {
+        queue: (n) => new Queue(n, { connection: createRedis(stores.infra.redisUrl, { autoPipelining: true }), prefix: 'qb' }),
+        worker: (n, fn, concurrency) => new Worker(n, fn, { connection: createRedis(stores.infra.redisUrl), prefix: 'qb', concurrency }),
+        close: async () => undefined,
+      }
+      out.redis = await measure('redis', redisMake, o)
     }
-    const redis = await measure('redis', redisMake, o)
-    // A pg.Pool per queue or worker (each checks its LISTEN client out of it); the backend's own tables in schema
-    // `bullmq`, created by its migrations.
-    const pools: pg.Pool[] = []
-    const pool = () => pools[pools.push(new pg.Pool({ connectionString: stores.dbUrl, max: 3, options: '-c search_path=bullmq' })) - 1]!
-    const m = await pool().connect()
-    await runMigrations(m as never)
-    m.release()
-    const pgMake: Make = {
-      queue: (n) => new Queue(n, { connection: pool() } as never, createPostgresBackend as never),
-      worker: (n, fn, concurrency) => new Worker(n, fn, { connection: pool(), concurrency } as never, createPostgresBackend as never),
-      close: async () => undefined,
+    if (want('postgresql')) {
+      // A pg.Pool per queue or worker (each checks its LISTEN client out of it); the backend's own tables in schema
+      // `bullmq`, created by its migrations.
+      const pools: pg.Pool[] = []
+      const pool = () => pools[pools.push(new pg.Pool({ connectionString: stores.dbUrl, max: 3, options: '-c search_path=bullmq' })) - 1]!
+      const m = await pool().connect()
+      await runMigrations(m as never)
+      m.release()
+      out.postgresql = await measure('postgresql', pgMakeFor(pool), o)
+      for (const p of pools) await p.end()
     }
-    const postgresql = await measure('postgresql', pgMake, o)
-    for (const c of conns) await c.close()
-    for (const p of pools) await p.end()
-    return { redis, postgresql }
+    if (want('pglite-socket')) {
+      const lite = await startPgliteSocket({ relay: process.env.BENCH_PGLITE_RELAY !== '0' })
+      try {
+        const m = await lite.pool(1).connect()
+        await runMigrations(m as never)
+        m.release()
+        out['pglite-socket'] = await measure(
+          'pglite-socket',
+          pgMakeFor(() => lite.pool(3)),
+          o,
+        )
+        out.notificationsRouted = lite.routed()
+      } finally {
+        await lite.stop()
+      }
+    }
+    return out
   } finally {
     await stores.stop()
+  }
+}
+
+function pgMakeFor(pool: () => pg.Pool): Make {
+  return {
+    queue: (n) => new Queue(n, { connection: pool() } as never, createPostgresBackend as never),
+    worker: (n, fn, concurrency) => new Worker(n, fn, { connection: pool(), concurrency } as never, createPostgresBackend as never),
+    close: async () => undefined,
   }
 }

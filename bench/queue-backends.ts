@@ -1,6 +1,8 @@
-// Alone: BullMQ's PostgreSQL backend against its Redis backend (bench/queue-backends.bench.ts).
+// Alone: BullMQ's PostgreSQL backend against its Redis backend, and on PGlite through a socket
+// (bench/queue-backends.bench.ts). BENCH_QB_ONLY=redis,pglite-socket runs some of them;
+// BENCH_PGLITE_RELAY=0 runs PGlite without the NOTIFY relay (workers then wake only by their own polling).
 import os from 'node:os'
-import { benchQueueBackends } from './queue-backends.bench.ts'
+import { benchQueueBackends, type BackendFigures } from './queue-backends.bench.ts'
 
 const load = () =>
   os
@@ -8,7 +10,8 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(', ')
 console.log(`load before: ${load()}`)
-const f = await benchQueueBackends({ jobs: Number(process.env.BENCH_JOBS ?? 2000), shards: 16, delayed: 300, spreadMs: 10_000 })
+const only = process.env.BENCH_QB_ONLY?.split(',') as BackendFigures['backend'][] | undefined
+const f = await benchQueueBackends({ jobs: Number(process.env.BENCH_JOBS ?? 2000), shards: 16, delayed: 300, spreadMs: 10_000, only })
 console.log(JSON.stringify(f))
 console.log(`load after: ${load()}`)
 process.exit(0)

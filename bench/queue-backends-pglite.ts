@@ -63,13 +63,15 @@ function splitNotifications(data: Uint8Array): { rest: Uint8Array; notes: { chan
 }
 
 /** Routes NOTIFY to the connections that LISTENed (see the top of the file). Returns how many it routed. */
-function relayNotifications(server: PGLiteSocketServer): () => number {
+function relayNotifications(server: PGLiteSocketServer): { routed(): number; statements(): number } {
   const internals = server as unknown as { queryQueue: QueryQueue; handlers: Set<Handler> }
   const queue = internals.queryQueue
   const enqueue = queue.enqueue.bind(queue)
   const listeners = new Map<string, Set<number>>()
   let routed = 0
+  let statements = 0
   queue.enqueue = (handlerId, message, onData) => {
+    if (message[0] === 0x51 || message[0] === 0x53) statements++
     const text = statementText(message)
     const m = text ? LISTEN.exec(text) : null
     if (m) {
@@ -93,7 +95,7 @@ function relayNotifications(server: PGLiteSocketServer): () => number {
       if (split.rest.length) onData(split.rest)
     })
   }
-  return () => routed
+  return { routed: () => routed, statements: () => statements }
 }
 
 export interface PgliteSocketStore {
@@ -101,6 +103,8 @@ export interface PgliteSocketStore {
   /** A pg.Pool on the socket; every pool shares the one PGlite session. */
   pool(max: number): pg.Pool
   routed(): number
+  /** Simple queries and extended-protocol syncs the session ran (with the relay on). */
+  statements(): number
   stop(): Promise<void>
 }
 
@@ -112,13 +116,14 @@ export async function startPgliteSocket(o: { relay?: boolean } = {}): Promise<Pg
   const socketPath = path.join(dir, '.s.PGSQL.5432')
   const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1000 })
   await server.start()
-  const routed = o.relay === false ? () => 0 : relayNotifications(server)
+  const relay = o.relay === false ? { routed: () => 0, statements: () => 0 } : relayNotifications(server)
   const pools: pg.Pool[] = []
   await db.exec('CREATE SCHEMA IF NOT EXISTS bullmq; SET search_path = bullmq, public')
   return {
     db,
     pool: (max) => pools[pools.push(new pg.Pool({ host: dir, port: 5432, user: 'postgres', database: 'postgres', max })) - 1]!,
-    routed,
+    routed: relay.routed,
+    statements: relay.statements,
     stop: async () => {
       for (const p of pools) await p.end().catch(() => undefined)
       await server.stop()

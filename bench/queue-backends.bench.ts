@@ -14,11 +14,16 @@ import { startPgliteSocket } from './queue-backends-pglite.ts'
 import { benchStores, percentile } from './stores.ts'
 
 export interface BackendFigures {
-  backend: 'redis' | 'postgresql' | 'pglite-socket'
+  /** `pglite-no-relay`: PGlite through the socket without the NOTIFY relay (only when asked for in `only`). */
+  backend: 'redis' | 'postgresql' | 'pglite-socket' | 'pglite-no-relay'
   jobsPerSecond: number
   jobs: number
   /** Jobs processed before the timeout (== jobs unless the backend stalled). */
   completed: number
+  /** Times a shard ran two jobs at once (global concurrency 1 broken): must be 0. */
+  overlaps: number
+  /** Statements (simple queries and extended-protocol syncs) per inbound job, PGlite only. */
+  statementsPerJob?: number
   delayed: { jobs: number; p50: number; p99: number; max: number }
 }
 
@@ -26,6 +31,8 @@ type Make = {
   queue(name: string): Queue
   worker(name: string, fn: (j: Job) => Promise<void>, concurrency: number): Worker
   close(): Promise<void>
+  /** Statements the database ran so far (PGlite through the socket only). */
+  statements?: () => number
 }
 
 export interface BenchOptions {
@@ -43,12 +50,19 @@ async function measure(backend: BackendFigures['backend'], make: Make, o: BenchO
   const queues = names.map((n) => make.queue(n))
   for (const q of queues) await q.setGlobalConcurrency(1)
   let done = 0
+  let overlaps = 0
+  const active = new Map<string, number>()
   let allDone!: () => void
   const finished = new Promise<void>((r) => (allDone = r))
   const workers = names.map((n) =>
     make.worker(
       n,
       async () => {
+        const now = (active.get(n) ?? 0) + 1
+        active.set(n, now)
+        if (now > 1) overlaps++
+        await new Promise((r) => setImmediate(r))
+        active.set(n, (active.get(n) ?? 1) - 1)
         if (++done === o.jobs) allDone()
       },
       1,
@@ -58,11 +72,14 @@ async function measure(backend: BackendFigures['backend'], make: Make, o: BenchO
   await Promise.all(queues.map((q, i) => q.add('m', { i }, { jobId: `warm-${i}` })))
   while (done < o.shards) await new Promise((r) => setTimeout(r, 20))
   done = 0
+  overlaps = 0
+  const statements0 = make.statements?.()
   const t0 = performance.now()
   // As the gateway adds: one add per message, many in flight.
   await Promise.all(Array.from({ length: o.jobs }, (_, i) => queues[i % o.shards]!.add('m', { i, text: '#签到 走访 3户' }, { jobId: `m-${i}` })))
   await Promise.race([finished, new Promise((r) => setTimeout(r, o.timeoutMs ?? 300_000))])
   const seconds = (performance.now() - t0) / 1000
+  const statementsPerJob = statements0 === undefined ? undefined : (make.statements!() - statements0) / Math.max(done, 1)
   for (const w of workers) await w.close()
   for (const q of queues) await q.close()
 
@@ -94,6 +111,8 @@ async function measure(backend: BackendFigures['backend'], make: Make, o: BenchO
     backend,
     jobs: o.jobs,
     completed: done,
+    overlaps,
+    statementsPerJob,
     jobsPerSecond: done / seconds,
     delayed: { jobs: late.length, p50: percentile(late, 50), p99: percentile(late, 99), max: late[late.length - 1] ?? NaN },
   }
@@ -102,7 +121,7 @@ async function measure(backend: BackendFigures['backend'], make: Make, o: BenchO
 export async function benchQueueBackends(
   o: BenchOptions = { jobs: 2000, shards: 16, delayed: 300, spreadMs: 10_000 },
 ): Promise<Partial<Record<BackendFigures['backend'], BackendFigures>> & { notificationsRouted?: number }> {
-  const want = (b: BackendFigures['backend']) => !o.only || o.only.includes(b)
+  const want = (b: BackendFigures['backend']) => (o.only ? o.only.includes(b) : b !== 'pglite-no-relay')
   const out: Partial<Record<BackendFigures['backend'], BackendFigures>> & { notificationsRouted?: number } = {}
   const stores = await benchStores(4)
   try {
@@ -125,18 +144,15 @@ export async function benchQueueBackends(
       out.postgresql = await measure('postgresql', pgMakeFor(pool), o)
       for (const p of pools) await p.end()
     }
-    if (want('pglite-socket')) {
-      const lite = await startPgliteSocket({ relay: process.env.BENCH_PGLITE_RELAY !== '0' })
+    for (const b of ['pglite-socket', 'pglite-no-relay'] as const) {
+      if (!want(b)) continue
+      const lite = await startPgliteSocket({ relay: b === 'pglite-socket' })
       try {
         const m = await lite.pool(1).connect()
         await runMigrations(m as never)
         m.release()
-        out['pglite-socket'] = await measure(
-          'pglite-socket',
-          pgMakeFor(() => lite.pool(3)),
-          o,
-        )
-        out.notificationsRouted = lite.routed()
+        out[b] = await measure(b, { ...pgMakeFor(() => lite.pool(3)), statements: b === 'pglite-socket' ? lite.statements : undefined }, o)
+        if (b === 'pglite-socket') out.notificationsRouted = lite.routed()
       } finally {
         await lite.stop()
       }

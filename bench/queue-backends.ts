@@ -1,6 +1,7 @@
 // Alone: BullMQ's PostgreSQL backend against its Redis backend, and on PGlite through a socket
 // (bench/queue-backends.bench.ts). BENCH_QB_ONLY=redis,pglite-socket runs some of them;
-// BENCH_PGLITE_RELAY=0 runs PGlite without the NOTIFY relay (workers then wake only by their own polling).
+// pglite-no-relay (only when named there) runs PGlite without the NOTIFY relay: workers then wake only by their own
+// checks.
 import os from 'node:os'
 import { benchQueueBackends, type BackendFigures } from './queue-backends.bench.ts'
 

@@ -100,6 +100,8 @@ function relayNotifications(server: PGLiteSocketServer): { routed(): number; sta
 
 export interface PgliteSocketStore {
   db: PGlite
+  /** The folder holding the Unix socket (`host` for pg; port 5432). */
+  socketDir: string
   /** A pg.Pool on the socket; every pool shares the one PGlite session. */
   pool(max: number): pg.Pool
   routed(): number
@@ -121,6 +123,7 @@ export async function startPgliteSocket(o: { relay?: boolean } = {}): Promise<Pg
   await db.exec('CREATE SCHEMA IF NOT EXISTS bullmq; SET search_path = bullmq, public')
   return {
     db,
+    socketDir: dir,
     pool: (max) => pools[pools.push(new pg.Pool({ host: dir, port: 5432, user: 'postgres', database: 'postgres', max })) - 1]!,
     routed: relay.routed,
     statements: relay.statements,

@@ -34,6 +34,8 @@ export interface DigestTimes {
   p50: number
   p99: number
   max: number
+  /** The unit whose digest was the slowest (kind and name). */
+  slowest?: string
 }
 export interface PartitionFigures {
   checkins: number
@@ -52,14 +54,19 @@ export interface PartitionFigures {
 /** Every unit's digest counts for one period, one after another as the timers run them. */
 export async function digestTimes(prisma: Db, units: Unit[], period: DigestPeriod): Promise<DigestTimes> {
   const t: number[] = []
+  let slowest = ''
+  let worst = -1
   const s0 = performance.now()
   for (const u of units) {
     const s = performance.now()
     await digestFor({ db: prisma, effects: new Effects(), now: MORNING }, u, period)
-    t.push(performance.now() - s)
+    const ms = performance.now() - s
+    if (ms > worst) [worst, slowest] = [ms, `${u.kind} ${u.name}`]
+    t.push(ms)
   }
   t.sort((a, b) => a - b)
-  return { kind: period.kind, totalSeconds: (performance.now() - s0) / 1000, p50: percentile(t, 50), p99: percentile(t, 99), max: t[t.length - 1]! }
+  const totalSeconds = (performance.now() - s0) / 1000
+  return { kind: period.kind, totalSeconds, p50: percentile(t, 50), p99: percentile(t, 99), max: t[t.length - 1]!, slowest }
 }
 
 /** The generated district (1) or city (more districts), and the monthly partitions the job would have made from

@@ -1,7 +1,8 @@
 // PostgreSQL that grows (issue #26): every supervisor's digest over many check-ins in monthly partitions, beside the
 // same rows in one plain table (the baseline, same run, same server); and retention, a month's partition dropped
 // beside the same month deleted row by row. The generated district (125 units above its 1,034 grids) with
-// BENCH_CHECKINS check-ins spread over BENCH_MONTHS months (INSERT … SELECT over generate_series, 1 M a statement),
+// BENCH_CHECKINS check-ins spread over BENCH_MONTHS months (bench/checkin-load.ts: INSERT … SELECT over generate_series,
+// 1 M a statement, indexes built after),
 // on PostgreSQL with fsync on. Measured per digest kind (日报, a 周报 across a month's end, 月报): every supervisor's
 // counts (digestFor), one after another as the timers run them: total, p50, p99, slowest.
 import { Effects } from '../src/core/effects.ts'

@@ -1,7 +1,6 @@
-// Every supervisor's digest over a database bench/grows.ts loaded (issue #26), one kind at a time, each kind's figures
-// printed as soon as it is done: `BENCH_DATABASE_URL=… node bin/run-ts.js bench/city-digests.ts` (BENCH_KINDS, default
-// daily,monthly,weekly). For a run whose own digest rounds cannot finish in the time at hand: its PostgreSQL server
-// (started detached) keeps the loaded check-ins after the benchmark's process is stopped.
+// Every supervisor's digest over a database bench/city-digests-load.ts loaded and left running (issue #26), one kind at
+// a time, each kind's figures printed as soon as it is done: `BENCH_DATABASE_URL=… node bin/run-ts.js
+// bench/city-digests.ts` (BENCH_KINDS, default daily,monthly,weekly). Run it as often as wanted over the same rows.
 import os from 'node:os'
 import { openDatabase } from '../src/db/client.ts'
 import type { Unit } from '../src/kernel/org/org.types.ts'

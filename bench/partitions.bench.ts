@@ -1,7 +1,8 @@
 // PostgreSQL that grows (issue #26): every supervisor's digest over many check-ins in monthly partitions, beside the
 // same rows in one plain table (the baseline, same run, same server); and retention, a month's partition dropped
 // beside the same month deleted row by row. The generated district (125 units above its 1,034 grids) with
-// BENCH_CHECKINS check-ins spread over BENCH_MONTHS months (INSERT … SELECT over generate_series, 1 M a statement),
+// BENCH_CHECKINS check-ins spread over BENCH_MONTHS months (bench/checkin-load.ts: INSERT … SELECT over generate_series,
+// 1 M a statement, indexes built after),
 // on PostgreSQL with fsync on. Measured per digest kind (日报, a 周报 across a month's end, 月报): every supervisor's
 // counts (digestFor), one after another as the timers run them: total, p50, p99, slowest.
 import { Effects } from '../src/core/effects.ts'
@@ -15,17 +16,18 @@ import type { Unit } from '../src/kernel/org/org.types.ts'
 import { partitionsRepo } from '../src/domain/retention/partitions.repo.ts'
 import { monthStart } from '../src/domain/retention/partitions.service.ts'
 import { benchStores, percentile } from './stores.ts'
+import { loadCheckins } from './checkin-load.ts'
 
 const DAY_MS = 86_400_000
 /** The data ends here (2026-12-03 00:00 China time); the digests are read the next morning. */
 const END = new Date('2026-12-02T16:00:00Z')
 const MORNING = new Date('2026-12-03T08:00:00+08:00')
+export const END_OF_DATA = END
 export const PERIODS: DigestPeriod[] = [
   { kind: 'daily', from: new Date('2026-12-01T16:00:00Z'), to: END, label: '12月2日' },
   { kind: 'weekly', from: new Date('2026-11-29T16:00:00Z'), to: new Date('2026-12-06T16:00:00Z'), label: '11月30日至12月6日' },
   { kind: 'monthly', from: new Date('2026-10-31T16:00:00Z'), to: new Date('2026-11-30T16:00:00Z'), label: '2026年11月' },
 ]
-const CHUNK = 1_000_000
 
 export interface DigestTimes {
   kind: string
@@ -33,6 +35,8 @@ export interface DigestTimes {
   p50: number
   p99: number
   max: number
+  /** The unit whose digest was the slowest (kind and name). */
+  slowest?: string
 }
 export interface PartitionFigures {
   checkins: number
@@ -51,14 +55,34 @@ export interface PartitionFigures {
 /** Every unit's digest counts for one period, one after another as the timers run them. */
 export async function digestTimes(prisma: Db, units: Unit[], period: DigestPeriod): Promise<DigestTimes> {
   const t: number[] = []
+  let slowest = ''
+  let worst = -1
   const s0 = performance.now()
   for (const u of units) {
     const s = performance.now()
     await digestFor({ db: prisma, effects: new Effects(), now: MORNING }, u, period)
-    t.push(performance.now() - s)
+    const ms = performance.now() - s
+    if (ms > worst) [worst, slowest] = [ms, `${u.kind} ${u.name}`]
+    t.push(ms)
   }
   t.sort((a, b) => a - b)
-  return { kind: period.kind, totalSeconds: (performance.now() - s0) / 1000, p50: percentile(t, 50), p99: percentile(t, 99), max: t[t.length - 1]! }
+  const totalSeconds = (performance.now() - s0) / 1000
+  return { kind: period.kind, totalSeconds, p50: percentile(t, 50), p99: percentile(t, 99), max: t[t.length - 1]!, slowest }
+}
+
+/** The generated district (1) or city (more districts), and the monthly partitions the job would have made from
+ *  `months` months before END; the supervisors' units (not grids), by id. */
+export async function seedOrg(prisma: Db, districts: number, months: number): Promise<{ units: Unit[]; start: Date }> {
+  const size = { towns: 15, communities: 109, grids: 1034 }
+  if (districts > 1) {
+    // The generated city (`gridbot org generate --districts N`): every supervisor of the city, districts and below.
+    const g = generateCity({ ...size, districts, base: 'bench-city' })
+    await importCity(prisma, { file: 'bench-city.yaml', city: g.city, districts: g.districts })
+  } else await importOrg(prisma, generateDistrict(size))
+  const units = (await prisma.unit.findMany({ where: { kind: { not: 'grid' } }, orderBy: { id: 'asc' } })) as unknown as Unit[]
+  const start = new Date(END.getTime() - months * 30 * DAY_MS)
+  for (let i = 0; monthStart(start, i) < END; i++) await partitionsRepo.ensureMonth(prisma, 'Checkin', monthStart(start, i))
+  return { units, start }
 }
 
 async function digests(prisma: Db, units: Unit[]): Promise<DigestTimes[]> {
@@ -72,35 +96,9 @@ export async function benchPartitions(opts: { checkins: number; months: number; 
   const districts = opts.districts ?? 1
   try {
     const prisma = stores.db.prisma
-    const size = { towns: 15, communities: 109, grids: 1034 }
-    if (districts > 1) {
-      // The generated city (`gridbot org generate --districts N`): every supervisor of the city, districts and below.
-      const g = generateCity({ ...size, districts, base: 'bench-city' })
-      await importCity(prisma, { file: 'bench-city.yaml', city: g.city, districts: g.districts })
-    } else await importOrg(prisma, generateDistrict(size))
-    const units = (await prisma.unit.findMany({ where: { kind: { not: 'grid' } }, orderBy: { id: 'asc' } })) as unknown as Unit[]
-    const start = new Date(END.getTime() - opts.months * 30 * DAY_MS)
-    // The partitions the job would have made, month by month.
-    for (let i = 0; monthStart(start, i) < END; i++) await partitionsRepo.ensureMonth(prisma, 'Checkin', monthStart(start, i))
-    await prisma.$executeRawUnsafe(`
-      CREATE TEMP TABLE bench_cadre AS
-      SELECT row_number() OVER (ORDER BY m."id") - 1 AS i, m."id" AS member, m."unitId" AS unit, r."id" AS room
-      FROM "Member" m JOIN "Unit" u ON u."id" = m."unitId" AND u."kind" = 'grid' JOIN "Room" r ON r."unitId" = u."id"
-      WHERE m."role" = 'grid_cadre'`)
-    const cadres = Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM bench_cadre`))[0]!.n)
-    const span = (END.getTime() - start.getTime()) / 1000
-    const t0 = performance.now()
-    for (let from = 0; from < opts.checkins; from += CHUNK) {
-      const to = Math.min(opts.checkins, from + CHUNK)
-      await prisma.$executeRawUnsafe(`
-        INSERT INTO "Checkin" ("memberId", "unitId", "roomId", "type", "households", "at", "accountId", "messageId")
-        SELECT c.member, c.unit, c.room, (ARRAY['patrol','visit','meeting','service'])[1 + g % 4]::text, CASE WHEN g % 4 = 1 THEN 1 + g % 6 END,
-          to_timestamp(${start.getTime() / 1000} + g::float8 * ${span} / ${opts.checkins}) AT TIME ZONE 'UTC', 'bench', 'c' || g
-        FROM generate_series(${from}, ${to - 1}) g JOIN bench_cadre c ON c.i = (g % ${cadres})`)
-      console.log(`  ${to.toLocaleString('en')} check-ins loaded (${((performance.now() - t0) / 1000).toFixed(0)} s)`)
-    }
-    await prisma.$executeRawUnsafe(`ANALYZE "Checkin"`)
-    const loadSeconds = (performance.now() - t0) / 1000
+    const { units, start } = await seedOrg(prisma, districts, opts.months)
+    const load = await loadCheckins(stores.dbUrl, { checkins: opts.checkins, start, end: END, say: (l) => console.log(l) })
+    const loadSeconds = load.insertSeconds + load.indexSeconds + load.analyzeSeconds
     const checkins = Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "Checkin"`))[0]!.n)
     const partitions = (await partitionsRepo.list(prisma, 'Checkin')).length
     console.log('  digests on the partitioned table…')

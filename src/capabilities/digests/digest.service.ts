@@ -47,7 +47,7 @@ export async function digestFor(w: Work, unit: Unit, period: DigestPeriod, opts:
     digestRepo.hours(db, ids, from, to, asOf),
     digestRepo.notices(db, ids, from, to, asOf),
     digestRepo.noticesSent(db, ids, from, to),
-    funnelFor(w, unit, period),
+    funnelFor(w, unit, period, ids),
     digestRepo.activities(db, ids, from, to),
   ])
 

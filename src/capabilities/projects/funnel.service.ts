@@ -6,8 +6,9 @@ import type { Work } from '../../kernel/work.ts'
 import { countFunnel, type FunnelCounts } from './funnel-rules.ts'
 import { projectRepo } from './project.repo.ts'
 
-export async function funnelFor(w: Work, unit: Unit, period: { from: Date; to: Date }): Promise<FunnelCounts> {
-  const ids = (await orgRepo.subtree(w.db, unit)).map((u) => u.id)
+/** `subtreeIds`: the ids of the unit's subtree when the caller has them (a digest), read here otherwise. */
+export async function funnelFor(w: Work, unit: Unit, period: { from: Date; to: Date }, subtreeIds?: number[]): Promise<FunnelCounts> {
+  const ids = subtreeIds ?? (await orgRepo.subtree(w.db, unit)).map((u) => u.id)
   const { from, to } = period
   const [needs, tasks, projects, resources, matches, activities] = await Promise.all([
     projectRepo.needsCreated(w.db, ids, from, to),

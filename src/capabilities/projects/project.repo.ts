@@ -2,7 +2,7 @@
 import type { DbOrTx } from '../../db/client.ts'
 import { shortIdRepo } from '../../domain/short-id.repo.ts'
 import type { Prisma } from '../../db/generated/client.ts'
-import type { ProjectStatus } from '../../db/generated/enums.ts'
+import type { NeedStatus, ProjectStatus, TaskStatus } from '../../db/generated/enums.ts'
 
 export const ACTIVE_PROJECT: ProjectStatus[] = ['open', 'claimed']
 
@@ -77,21 +77,33 @@ export const projectRepo = {
     }),
 
   // ── The funnel: what a subtree collected, formed and finished in a period ──────────────────────────────────────
+  // The units go in as one array parameter (= ANY): a city's subtree is ~11,600 ids, which Prisma's `in` sends as as
+  // many bind parameters (100–400 ms a query at city size, issue #26).
   needsCreated: (db: DbOrTx, unitIds: number[], from: Date, to: Date) =>
-    db.need.findMany({
-      where: { unitId: { in: unitIds }, createdAt: { gte: from, lt: to }, status: { not: 'pending' } },
-      select: { id: true, status: true, taskId: true },
-    }),
+    db.$queryRaw<{ id: number; status: NeedStatus; taskId: number | null }[]>`
+      SELECT "id", "status"::text AS "status", "taskId" FROM "Need"
+      WHERE "unitId" = ANY(${unitIds}::int[]) AND "createdAt" >= ${from} AND "createdAt" < ${to} AND "status" <> 'pending'`,
   tasksCreated: (db: DbOrTx, unitIds: number[], from: Date, to: Date) =>
-    db.task.findMany({ where: { unitId: { in: unitIds }, createdAt: { gte: from, lt: to } }, select: { id: true, status: true, needId: true } }),
+    db.$queryRaw<{ id: number; status: TaskStatus; needId: number | null }[]>`
+      SELECT "id", "status"::text AS "status", "needId" FROM "Task"
+      WHERE "unitId" = ANY(${unitIds}::int[]) AND "createdAt" >= ${from} AND "createdAt" < ${to}`,
   taskStatuses: (db: DbOrTx, ids: number[]) => db.task.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } }),
   projectsCreated: (db: DbOrTx, unitIds: number[], from: Date, to: Date) =>
-    db.project.findMany({ where: { unitId: { in: unitIds }, createdAt: { gte: from, lt: to } }, select: { id: true, status: true } }),
+    db.$queryRaw<{ id: number; status: ProjectStatus }[]>`
+      SELECT "id", "status"::text AS "status" FROM "Project"
+      WHERE "unitId" = ANY(${unitIds}::int[]) AND "createdAt" >= ${from} AND "createdAt" < ${to}`,
   /** Activities (#24, not cancelled) of these units serving a project, starting in the period. */
-  activitiesServing: (db: DbOrTx, unitIds: number[], from: Date, to: Date) =>
-    db.activity.count({ where: { unitId: { in: unitIds }, projectId: { not: null }, status: { not: 'cancelled' }, startsAt: { gte: from, lt: to } } }),
-  resourcesCreated: (db: DbOrTx, unitIds: number[], from: Date, to: Date) =>
-    db.resource.count({ where: { unitId: { in: unitIds }, createdAt: { gte: from, lt: to } } }),
+  activitiesServing: async (db: DbOrTx, unitIds: number[], from: Date, to: Date) =>
+    (
+      await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "Activity" WHERE "unitId" = ANY(${unitIds}::int[]) AND "projectId" IS NOT NULL
+        AND "status" <> 'cancelled' AND "startsAt" >= ${from} AND "startsAt" < ${to}`
+    )[0]?.n ?? 0,
+  resourcesCreated: async (db: DbOrTx, unitIds: number[], from: Date, to: Date) =>
+    (
+      await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "Resource" WHERE "unitId" = ANY(${unitIds}::int[]) AND "createdAt" >= ${from} AND "createdAt" < ${to}`
+    )[0]?.n ?? 0,
   /** Matches made in the period to tasks or needs of these units. */
   matchesMade: (db: DbOrTx, unitIds: number[], from: Date, to: Date) =>
     db.$queryRaw<{ resourceId: number }[]>`

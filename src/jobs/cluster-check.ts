@@ -63,8 +63,8 @@ async function look(n: ClusterNode, last: { error: string }, auth: Record<string
 const notMember = (node: string, zh: string, en: string) =>
   new StartupError('REDIS_CLUSTER_NODE_NOT_MEMBER', t.notMember(node, zh), `REDIS_CLUSTER_NODES: ${node} is not a member of the Redis Cluster: ${en}`)
 
-/** A TLS handshake that failed for good (an untrusted or wrong certificate, either side; TLS against a plain port):
- *  no retry will make it pass, so the start ends at once instead of waiting out the connect timeout. */
+/** A TLS handshake that failed for good (an untrusted or wrong certificate, either side; a garbled handshake): no
+ *  retry will make it pass, so the start ends at once instead of waiting out the connect timeout. */
 const TLS_REFUSED =
   /certificate|self[- ]signed|unable to (get|verify)|CERT_|ERR_TLS|ERR_SSL|SSL routines|wrong version number|packet length too long|alert (unknown ca|bad certificate|certificate required|handshake failure)/i
 

@@ -2,7 +2,7 @@
 // signed, a CA that signed nothing), three masters with `port 0`, `tls-port`, `tls-cluster yes` (the cluster bus on
 // TLS), `tls-replication yes` and client certificates required. gridbot reaches it through REDIS_CLUSTER_NODES,
 // REDIS_CLUSTER_PASSWORD, REDIS_CLUSTER_TLS_CA, REDIS_CLUSTER_TLS_CERT and REDIS_CLUSTER_TLS_KEY: the pipeline runs
-// through it; a wrong CA, no client certificate, or plain TCP stops the start at once, naming the node.
+// through it; a wrong CA or no client certificate stops the start at once, naming the node.
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'

@@ -46,7 +46,10 @@ export async function startWorkerRole(app: AppCore): Promise<WorkerRole> {
     role.flushWatch = watch
     const keepAlive = async () => {
       if (!(await watch.forgot())) return
-      log.warn('Redis forgot its jobs (flushed or restarted empty): the sweeper schedule is re-created and every pending row swept')
+      log.warn(
+        { nodes: watch.forgotten },
+        'Redis forgot its jobs (flushed or restarted empty; on a cluster, perhaps one master alone): the sweeper schedule is re-created and every pending row swept',
+      )
       await timers.upsertSweeper(o.env.GRIDBOT_SWEEP_EVERY_MS)
       await app.sweepNow({ full: true })
     }

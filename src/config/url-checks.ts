@@ -1,5 +1,6 @@
 // What a usable DATABASE_URL and REDIS_URL look like: the message names what is wrong (the variable is named by
 // the caller), so `REDIS_URL=localhost:6379` fails at once instead of retrying for ever.
+import { readFileSync } from 'node:fs'
 import { parseClusterNodes } from './redis-url.ts'
 import { clusterNodesTexts } from './cluster-nodes.texts.ts'
 import { envTexts } from './env.texts.ts'
@@ -35,5 +36,15 @@ function parse(v: string): URL | null {
     return new URL(v)
   } catch {
     return null
+  }
+}
+
+/** null when `v` is a readable file (a PEM for REDIS_CLUSTER_TLS_CA/_CERT/_KEY), else why not. */
+export function checkReadableFile(v: string): string | null {
+  try {
+    readFileSync(v)
+    return null
+  } catch (e) {
+    return clusterNodesTexts.unreadable(v, (e as NodeJS.ErrnoException).code ?? (e as Error).message)
   }
 }

@@ -7,5 +7,7 @@ export const clusterCheckTexts = {
   unreachable: (node: string, seconds: number, last: string) => `无法连接 Redis Cluster 节点 ${node}(REDIS_CLUSTER_NODES),已等待 ${seconds} 秒:${last}`,
   badAuth: (node: string, why: string) =>
     `Redis Cluster 节点 ${node} 拒绝了登录(${why}):检查 REDIS_CLUSTER_PASSWORD 或 REDIS_CLUSTER_NODES 中的密码(每个节点的 requirepass)`,
+  badTls: (node: string, why: string) =>
+    `Redis Cluster 节点 ${node} 的 TLS 握手失败(${why}):检查 REDIS_CLUSTER_TLS_CA(签发节点证书的 CA)、REDIS_CLUSTER_TLS_CERT/_KEY(节点要求客户端证书时),以及节点是否开启了 tls-port`,
   notOk: (node: string, state: string) => `Redis Cluster 状态不正常(${node} 报告 cluster_state:${state}):等集群恢复,或检查槽位分配`,
 }

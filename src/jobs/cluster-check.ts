@@ -35,6 +35,7 @@ async function look(n: ClusterNode, last: { error: string }, auth: Record<string
     last.error = refused || (e as Error).message
     r.disconnect()
     if (/WRONGPASS|NOAUTH|invalid password|AUTH <password> called without/i.test(last.error)) throw badAuth(name(n), last.error)
+    if (TLS_REFUSED.test(last.error)) throw badTls(name(n), last.error)
     return null
   }
   try {
@@ -61,6 +62,13 @@ async function look(n: ClusterNode, last: { error: string }, auth: Record<string
 
 const notMember = (node: string, zh: string, en: string) =>
   new StartupError('REDIS_CLUSTER_NODE_NOT_MEMBER', t.notMember(node, zh), `REDIS_CLUSTER_NODES: ${node} is not a member of the Redis Cluster: ${en}`)
+
+/** A TLS handshake that failed for good (an untrusted or wrong certificate, either side; a garbled handshake): no
+ *  retry will make it pass, so the start ends at once instead of waiting out the connect timeout. */
+const TLS_REFUSED =
+  /certificate|self[- ]signed|unable to (get|verify)|CERT_|ERR_TLS|ERR_SSL|SSL routines|wrong version number|packet length too long|alert (unknown ca|bad certificate|certificate required|handshake failure)/i
+
+const badTls = (node: string, why: string) => new StartupError('REDIS_CLUSTER_TLS', t.badTls(node, why), `Redis Cluster node ${node}: TLS failed: ${why}`)
 
 const badAuth = (node: string, why: string) =>
   new StartupError('REDIS_CLUSTER_AUTH', t.badAuth(node, why), `Redis Cluster node ${node} refused the credentials: ${why}`)

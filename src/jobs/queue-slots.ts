@@ -26,3 +26,15 @@ export function hashedPart(key: string): string {
   const close = key.indexOf('}', open + 1)
   return close > open + 1 ? key.slice(open + 1, close) : key
 }
+
+export const CLUSTER_SLOTS = 16_384
+
+/** The hash slot Redis Cluster gives `key`: CRC16 (XMODEM) of its hashed part, mod 16384 (as CLUSTER KEYSLOT). */
+export function keySlot(key: string): number {
+  let crc = 0
+  for (const byte of Buffer.from(hashedPart(key))) {
+    crc ^= byte << 8
+    for (let i = 0; i < 8; i++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff
+  }
+  return crc % CLUSTER_SLOTS
+}

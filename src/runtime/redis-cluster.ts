@@ -3,7 +3,7 @@
 // (what `redis-cli --cluster create … --cluster-replicas 0 --cluster-yes` does, done with the same commands so
 // nothing but redis-server is needed). Same settings as the single private server: AOF, noeviction, loopback only.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { Redis } from 'ioredis'
@@ -54,9 +54,17 @@ async function waitFor(what: string, check: () => Promise<boolean>, ms = 30_000,
   throw new Error(`Redis Cluster: timed out waiting for ${what}`)
 }
 
+/** PEM files: the CA, and the certificate + key each node serves, asks of its clients (tls-auth-clients yes) and
+ *  shows the other nodes (the cluster bus over TLS too); the cluster form names them for gridbot's own clients. */
+export interface ClusterTls {
+  ca: string
+  cert: string
+  key: string
+}
+
 /** `password`: every node's requirepass and masterauth (the cluster form then carries it, as REDIS_CLUSTER_PASSWORD
- *  would). */
-type ClusterOptions = { dir: string; masters?: number; password?: string; say?: (line: string) => void }
+ *  would). `tls`: nodes on TLS only (`port 0`, `tls-port`, `tls-cluster yes`, `tls-replication yes`). */
+type ClusterOptions = { dir: string; masters?: number; password?: string; tls?: ClusterTls; say?: (line: string) => void }
 
 /** Started on fresh ports again (up to three times) when a node exits at start: a port another process bound
  *  between our check and the node's own bind. */
@@ -72,9 +80,11 @@ export async function startRedisCluster(opts: ClusterOptions): Promise<RedisClus
 }
 
 /** One cluster node: AOF everysec and noeviction, as production runs BullMQ. */
-function spawnNode(bin: string, dir: string, port: number, password: string | undefined): ChildProcess {
+function spawnNode(bin: string, dir: string, port: number, password: string | undefined, tls: ClusterTls | undefined): ChildProcess {
   mkdirSync(dir, { recursive: true })
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf']
+  const listen = tls ? ['--port', '0', '--tls-port', String(port), '--tls-cluster', 'yes', '--tls-replication', 'yes'] : ['--port', String(port)]
+  if (tls) listen.push('--tls-ca-cert-file', tls.ca, '--tls-cert-file', tls.cert, '--tls-key-file', tls.key, '--tls-auth-clients', 'yes')
+  const args = [...listen, '--bind', '127.0.0.1', '--dir', dir, '--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf']
   args.push('--cluster-node-timeout', '5000', '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction')
   args.push('--save', '', '--daemonize', 'no', '--protected-mode', 'yes', '--loglevel', 'warning', '--logfile', path.join(dir, 'redis.log'))
   if (password) args.push('--requirepass', password, '--masterauth', password)
@@ -123,10 +133,11 @@ async function startOnce(opts: ClusterOptions): Promise<RedisClusterServer> {
       const port = await clusterPort(taken)
       taken.add(port)
       ports.push(port)
-      children.push(spawnNode(bin, path.resolve(opts.dir, `node-${port}`), port, opts.password))
+      children.push(spawnNode(bin, path.resolve(opts.dir, `node-${port}`), port, opts.password, opts.tls))
     }
+    const tls = opts.tls && { ca: readFileSync(opts.tls.ca), cert: readFileSync(opts.tls.cert), key: readFileSync(opts.tls.key) }
     for (const port of ports) {
-      const c = new Redis({ host: '127.0.0.1', port, password: opts.password, lazyConnect: true, retryStrategy: () => 100, maxRetriesPerRequest: null })
+      const c = new Redis({ host: '127.0.0.1', port, password: opts.password, tls, lazyConnect: true, retryStrategy: () => 100, maxRetriesPerRequest: null })
       c.on('error', () => undefined) // not up yet: waited for below
       clients.push(c)
     }
@@ -146,7 +157,7 @@ async function startOnce(opts: ClusterOptions): Promise<RedisClusterServer> {
   return {
     url: clusterUrl(
       ports.map((port) => ({ host: '127.0.0.1', port })),
-      { password: opts.password, tls: false },
+      { password: opts.password, tls: Boolean(opts.tls), ...opts.tls },
     ),
     nodes,
     stop,

@@ -1,23 +1,31 @@
 // A test's Redis, one server or a local Redis Cluster (its URL-like form, config/redis-url.ts), node by node: what
 // KEYS, DEL and FLUSHALL mean on a cluster (each master holds only its own slots' keys).
 import { Redis } from 'ioredis'
-import { clusterNodes, isClusterUrl, redisOptions } from '../../src/config/redis-url.ts'
+import { clusterAuth, clusterAuthOptions, clusterNodes, isClusterUrl, redisOptions } from '../../src/config/redis-url.ts'
 
 /** One plain connection per server: the single one, or every master of the cluster. */
 export function eachNode(redisUrl: string): Redis[] {
   if (!isClusterUrl(redisUrl)) return [new Redis(redisOptions(redisUrl) as never)]
-  return clusterNodes(redisUrl).map((n) => new Redis({ host: n.host, port: n.port }))
+  const auth = clusterAuthOptions(redisUrl)
+  return clusterNodes(redisUrl).map((n) => new Redis({ host: n.host, port: n.port, ...auth }))
 }
 
-/** The environment naming this Redis: REDIS_URL, or REDIS_CLUSTER_NODES for a cluster. */
+/** The environment naming this Redis: REDIS_URL, or REDIS_CLUSTER_NODES (with its password and TLS settings, as an
+ *  operator writes them) for a cluster. */
 export function redisEnv(redisUrl: string): Record<string, string> {
-  return isClusterUrl(redisUrl)
-    ? {
-        REDIS_CLUSTER_NODES: clusterNodes(redisUrl)
-          .map((n) => `${n.host}:${n.port}`)
-          .join(','),
-      }
-    : { REDIS_URL: redisUrl }
+  if (!isClusterUrl(redisUrl)) return { REDIS_URL: redisUrl }
+  const auth = clusterAuth(redisUrl)
+  const set = (k: string, v: string | undefined): Record<string, string> => (v ? { [k]: v } : {})
+  return {
+    REDIS_CLUSTER_NODES: clusterNodes(redisUrl)
+      .map((n) => `${n.host}:${n.port}`)
+      .join(','),
+    ...set('REDIS_CLUSTER_PASSWORD', auth.password),
+    ...set('REDIS_CLUSTER_TLS', auth.tls ? '1' : undefined),
+    ...set('REDIS_CLUSTER_TLS_CA', auth.ca),
+    ...set('REDIS_CLUSTER_TLS_CERT', auth.cert),
+    ...set('REDIS_CLUSTER_TLS_KEY', auth.key),
+  }
 }
 
 /** Keys matching any of `patterns`, per node (same order as eachNode). */

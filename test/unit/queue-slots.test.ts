@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { clusterAuthOptions, clusterNodes, clusterUrl, isClusterUrl, parseClusterNodes } from '../../src/config/redis-url.ts'
 import { loadEnv, redisLocation, secretsOf } from '../../src/config/env.ts'
-import { hashedPart, queuePrefix, slotTag } from '../../src/jobs/queue-slots.ts'
+import { hashedPart, keySlot, queuePrefix, slotTag } from '../../src/jobs/queue-slots.ts'
 
 const keysOf = (prefix: string, queue: string) => ['wait', 'active', 'meta', 'events', 'delayed', 'marker', 'id'].map((t) => `${prefix}:${queue}:${t}`)
 
@@ -73,5 +73,24 @@ describe('REDIS_CLUSTER_NODES', () => {
     expect(redisLocation(env)).toBe('redis-cluster://r1:7000,r2:7000')
     expect(redisLocation(loadEnv({ REDIS_URL: 'redis://localhost:6379' }))).toBe('redis://localhost:6379')
     expect(() => loadEnv({ REDIS_CLUSTER_NODES: 'r1:7000,localhost' })).toThrow(/REDIS_CLUSTER_NODES[\s\S]*localhost/)
+  })
+
+  it("computes a key's hash slot as Redis Cluster does (CRC16 XMODEM of the hashed part, mod 16384)", () => {
+    // Values from the Redis Cluster specification and CLUSTER KEYSLOT.
+    expect(keySlot('123456789')).toBe(0x31c3)
+    expect(keySlot('foo')).toBe(12182)
+    expect(keySlot('{user1000}.following')).toBe(keySlot('user1000'))
+    expect(keySlot('{}foo')).toBe(keySlot('{}foo')) // an empty tag: the whole key
+  })
+
+  it('carries the TLS files on every node of the cluster form; a file implies TLS; a cert wants its key', () => {
+    const env = loadEnv({ REDIS_CLUSTER_NODES: 'r1:7000,r2:7000', REDIS_CLUSTER_TLS_CA: 'package.json' })
+    const url = redisLocation(env) ?? ''
+    expect(url).toBe('redis-cluster://rediss://r1:7000?ca=package.json,rediss://r2:7000?ca=package.json')
+    expect(Object.keys((clusterAuthOptions(url).tls ?? {}) as object)).toEqual(['ca'])
+    expect(redisLocation(loadEnv({ REDIS_CLUSTER_NODES: 'r1:7000', REDIS_CLUSTER_TLS: '1' }))).toBe('redis-cluster://rediss://r1:7000')
+    expect(() => loadEnv({ REDIS_CLUSTER_NODES: 'r1:7000', REDIS_CLUSTER_TLS_CERT: 'package.json' })).toThrow(/REDIS_CLUSTER_TLS_KEY/)
+    expect(() => loadEnv({ REDIS_CLUSTER_NODES: 'r1:7000', REDIS_CLUSTER_TLS_CA: 'no-such.pem' })).toThrow(/REDIS_CLUSTER_TLS_CA[\s\S]*no-such\.pem/)
+    expect(parseClusterNodes('rediss://r1:7000?sni=x').bad).toBe('rediss://r1:7000?sni=x')
   })
 })

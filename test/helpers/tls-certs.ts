@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { aptInstall, which } from '../../src/runtime/system-packages.ts'
 
 export interface TestCerts {
   ca: string
@@ -13,7 +14,13 @@ export interface TestCerts {
   otherCa: string
 }
 
-const openssl = (args: string[], cwd: string) => execFileSync('openssl', args, { cwd, stdio: 'pipe' })
+// A fresh CI machine may lack the openssl command: installed like the servers, with apt-get when root.
+let found = false
+const openssl = (args: string[], cwd: string) => {
+  if (!found && !which('openssl')) aptInstall(['openssl'], (line) => console.log(line))
+  found = true
+  return execFileSync('openssl', args, { cwd, stdio: 'pipe' })
+}
 
 function makeCa(dir: string, name: string): void {
   openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${name}`, '-keyout', `${name}.key`, '-out', `${name}.pem`], dir)

@@ -97,25 +97,61 @@ const SECTIONS: Record<string, () => Promise<Measured>> = {
     console.log('hazard duplicate check…')
     const dup = await benchHazardDuplicates({ open: 10_000, reports: num('BENCH_REPORTS', 500) })
     console.log(dup)
-    return { section: duplicateSection(dup), rows: [] }
+    return {
+      section: duplicateSection(dup),
+      rows: [
+        [
+          'hazard report p99 (duplicate check included)',
+          ms(dup.report.p99),
+          `plain insert ${ms(dup.baseline.p99)}`,
+          (dup.report.p99 / dup.baseline.p99).toFixed(1),
+          '≤ 50 ms',
+        ],
+      ],
+    }
   },
   points: async () => {
     console.log('points ledger at district scale…')
     const pts = await benchPoints({ entries: num('BENCH_LEDGER', 1_000_000) })
     console.log(pts)
-    return { section: pointsSection(pts), rows: [] }
+    return {
+      section: pointsSection(pts),
+      rows: [
+        [
+          '#排行 本月 全区 p99 (monthly rollups)',
+          ms(pts.ranking.p99),
+          `from the ledger ${ms(pts.rankingFromLedger.p99)}`,
+          (pts.ranking.p99 / pts.rankingFromLedger.p99).toFixed(2),
+          '≤ 500 ms',
+        ],
+        ['redemptions succeeded (stock)', `${pts.redeem.succeeded}`, `stock ${pts.redeem.stock}`, '', 'exactly the stock'],
+      ],
+    }
   },
   notices: async () => {
     console.log('an urgent notice to the whole district, paced, then 1,200 收到…')
     const notices = await benchNotices()
     console.log(notices)
-    return { section: noticeSection(notices), rows: [] }
+    return {
+      section: noticeSection(notices),
+      rows: [
+        [
+          'urgent notice to the district: completion',
+          `${notices.completionS.toFixed(0)} s`,
+          `paced minimum ${notices.theoreticalS.toFixed(0)} s`,
+          (notices.completionS / notices.theoreticalS).toFixed(2),
+          '',
+        ],
+        ['收到 p99', ms(notices.acks.p99), '', '', '≤ 200 ms'],
+      ],
+    }
   },
   'notice-posts': async () => {
     console.log('posts per notice and the status reply at district scale (counts)…')
     const posts = await benchNoticePosts()
     console.log(posts)
-    return { section: noticePostsSection(posts), rows: [] }
+    const longest = Math.max(...posts.status.map((x) => x.chars))
+    return { section: noticePostsSection(posts), rows: [['#通知 状态: longest reply (characters)', `${longest}`, '', '', '≤ ~800, one message']] }
   },
   ops: async () => {
     console.log('processes: memory and start-up…')
@@ -232,9 +268,12 @@ const rows: Row[] = []
 const took: string[] = []
 for (const name of names) {
   const t = performance.now()
+  const before = load()
   const m = await SECTIONS[name]!()
-  writeFileSync(FILE, mergeSections(read(), [m.section], full ? preamble() : undefined))
   const seconds = (performance.now() - t) / 1000
+  const by = full ? '`npm run bench`' : `\`BENCH_ONLY=${name} npm run bench\``
+  const stamp = `_Measured by ${by} on ${new Date().toISOString()} in ${seconds.toFixed(0)} s, load average ${before} before and ${load()} after, ${machine()}._`
+  writeFileSync(FILE, mergeSections(read(), [`${m.section.trimEnd()}\n\n${stamp}\n`], full ? preamble() : undefined))
   took.push(`${name} ${seconds.toFixed(0)} s`)
   console.log(`wrote the ${name} section of ${path.relative(process.cwd(), FILE)} (${seconds.toFixed(0)} s; load ${load()})`)
   rows.push(...m.rows)

@@ -10,21 +10,23 @@ import type { Db } from '../src/db/client.ts'
 
 const TICK = 100 // USER_HZ
 
-/** utime + stime (s) of the processes whose command line matches, and of their children. */
-function cpuSeconds(match: (cmd: string, ppid: string) => boolean): number {
+/** utime + stime (s) of the processes whose command line matches, and of their children: the live ones, and those
+ * that exited and were waited for (cutime + cstime of the matching process), so a PostgreSQL backend that ends
+ * during the measurement is not lost (nor does its end make the difference negative). */
+export function cpuSeconds(match: (cmd: string, ppid: string) => boolean): number {
   const procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d))
   const info = procs.flatMap((pid) => {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ')
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      return [{ pid, ppid: f[1]!, cmd, cpu: (Number(f[11]) + Number(f[12])) / TICK }]
+      return [{ pid, ppid: f[1]!, cmd, cpu: (Number(f[11]) + Number(f[12])) / TICK, reaped: (Number(f[13]) + Number(f[14])) / TICK }]
     } catch {
       return []
     }
   })
   const roots = new Set(info.filter((p) => match(p.cmd, p.ppid)).map((p) => p.pid))
-  return info.filter((p) => roots.has(p.pid) || roots.has(p.ppid)).reduce((a, p) => a + p.cpu, 0)
+  return info.filter((p) => roots.has(p.pid) || roots.has(p.ppid)).reduce((a, p) => a + p.cpu + (roots.has(p.pid) ? p.reaped : 0), 0)
 }
 
 let statements = 0
@@ -53,11 +55,18 @@ async function pgStats(db: Db) {
   }
 }
 
+/** The PostgreSQL server (postmaster and its backends) a benchmark started for `dbUrl`. */
+export const postgresOf = (dbUrl: string) => {
+  const port = new URL(dbUrl).port
+  return (c: string) => c.includes(`-p ${port}`) && c.includes('postgres')
+}
+
 export async function measureCosts(db: Db, dbUrl: string, redisUrl: string) {
   const redis = new Redis(redisOptions(redisUrl, {}))
-  const pgPort = new URL(dbUrl).port
   const redisMatch = (c: string, ppid: string) => ppid === String(process.pid) && c.includes('redis-server')
-  const pgMatch = (c: string) => c.includes(`-p ${pgPort}`) && c.includes('postgres')
+  const pgMatch = postgresOf(dbUrl)
+  // `gridbot start --role worker` processes this one started (gateway + worker runs).
+  const workerMatch = (c: string, ppid: string) => ppid === String(process.pid) && c.includes('gridbot.js')
   const before = {
     redis: await redisStats(redis),
     pg: await pgStats(db),
@@ -65,6 +74,7 @@ export async function measureCosts(db: Db, dbUrl: string, redisUrl: string) {
     node: process.cpuUsage(),
     redisCpu: cpuSeconds(redisMatch),
     pgCpu: cpuSeconds(pgMatch),
+    workerCpu: cpuSeconds(workerMatch),
   }
   return async (messages: number) => {
     const node = process.cpuUsage(before.node)
@@ -83,6 +93,7 @@ export async function measureCosts(db: Db, dbUrl: string, redisUrl: string) {
       walBytesPerMessage: per(after.pg.walBytes - before.pg.walBytes),
       cpuMsPerMessage: {
         node: Number(((node.user + node.system) / 1000 / messages).toFixed(3)),
+        workers: Number((((cpuSeconds(workerMatch) - before.workerCpu) * 1000) / messages).toFixed(3)),
         redis: Number((((cpuSeconds(redisMatch) - before.redisCpu) * 1000) / messages).toFixed(3)),
         postgres: Number((((cpuSeconds(pgMatch) - before.pgCpu) * 1000) / messages).toFixed(3)),
       },

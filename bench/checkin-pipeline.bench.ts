@@ -22,6 +22,9 @@ export interface PipelineFigures {
   redisPerCheckin?: number
   /** The same, by command (per check-in). */
   redisCommands?: Record<string, number>
+  /** Over the burst (gridbot only): CPU ms per check-in of this process (gridbot + the mock WeChat), of worker
+   * processes it started, of redis-server and of the PostgreSQL server (bench/burst-costs.ts). */
+  cpuMsPerCheckin?: { node: number; workers: number; redis: number; postgres: number }
 }
 
 /** Offered load at `rate`/s for `count` messages; returns each message's reply latency (ms). */
@@ -154,6 +157,7 @@ export async function benchGridbot(opts: {
     latency: { rate: opts.rate, messages: lat.length, p50: percentile(lat, 50), p99: percentile(lat, 99), max: lat[lat.length - 1] ?? NaN },
     redisPerCheckin: spent.redisTotalPerMessage,
     redisCommands: spent.redisCommandsPerMessage,
+    cpuMsPerCheckin: spent.cpuMsPerMessage,
   }
 }
 

@@ -8,6 +8,7 @@ import { generateDistrict } from '../src/config/org-generate.ts'
 import { importOrg } from '../src/app/org-import.ts'
 import { one, recordOnce } from '../src/capabilities/checkins/checkin-record.repo.ts'
 import { benchStores } from './stores.ts'
+import { cpuSeconds, postgresOf } from './burst-costs.ts'
 
 export interface CeilingFigures {
   clients: number
@@ -15,6 +16,8 @@ export interface CeilingFigures {
   seconds: number
   checkinsPerSecond: number
   checkins: number
+  /** CPU ms per check-in over the measured part: the PostgreSQL server, and this process (Prisma, the client loop). */
+  cpuMsPerCheckin: { postgres: number; client: number }
 }
 
 export async function benchPgCeiling(o: { clients?: number; seconds?: number; grouped?: boolean; durable?: boolean } = {}): Promise<CeilingFigures> {
@@ -65,8 +68,16 @@ export async function benchPgCeiling(o: { clients?: number; seconds?: number; gr
       )
     }
     await run(1_000, 'w') // warm-up: connections, prepared plans
+    const pgBefore = cpuSeconds(postgresOf(stores.dbUrl))
+    const nodeBefore = process.cpuUsage()
     await run(seconds * 1000, 'm')
-    return { clients, grouped, seconds, checkinsPerSecond: n / seconds, checkins: n }
+    const node = process.cpuUsage(nodeBefore)
+    const perCheckin = (ms: number) => Number((ms / Math.max(1, n)).toFixed(3))
+    const cpuMsPerCheckin = {
+      postgres: perCheckin((cpuSeconds(postgresOf(stores.dbUrl)) - pgBefore) * 1000),
+      client: perCheckin((node.user + node.system) / 1000),
+    }
+    return { clients, grouped, seconds, checkinsPerSecond: n / seconds, checkins: n, cpuMsPerCheckin }
   } finally {
     await stores.stop()
   }

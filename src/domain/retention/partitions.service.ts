@@ -3,7 +3,7 @@
 // partitions exist before a row needs them. Should it not run, rows still land in the table's DEFAULT partition, and
 // move into their month when its partition is made. Dropping, with the retention period (GRIDBOT_RETENTION_DAYS):
 // account events, handled inbox rows (unhandled ones are kept) and sent outbox rows (unsent and failed ones are kept);
-// check-ins only when GRIDBOT_CHECKIN_RETENTION_MONTHS is set (they are the record).
+// check-ins only when GRIDBOT_CHECKIN_RETENTION_MONTHS is set (they are the record); the points ledger never.
 import type { Logger } from '../../core/logger.ts'
 import type { Counters } from '../../core/metrics.ts'
 import type { Db } from '../../db/client.ts'

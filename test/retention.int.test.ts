@@ -8,10 +8,12 @@ import { createLogger } from '../src/core/logger.ts'
 import { Counters } from '../src/core/metrics.ts'
 import { runRetention } from '../src/domain/retention/retention.service.ts'
 import { cleanFinishedJobs } from '../src/jobs/job-retention.ts'
+import { outboxRepo } from '../src/kernel/outbox/outbox.repo.ts'
 import { freshStores, type TestStores } from './helpers/stores.ts'
 import { until } from './helpers/wait.ts'
 
 const DAY = 86_400_000
+const OUTBOX_ROW = { accountId: 'bot-main', roomId: 'r@chatroom', text: 't', mentionIds: [], urgent: false, image: null, file: null, fileName: null }
 let stores: TestStores
 beforeAll(async () => {
   stores = await freshStores()
@@ -35,8 +37,10 @@ describe('retention', () => {
       messageAt: receivedAt,
     })
     await p.inboxMessage.createMany({ data: [inbox('old', ago(100), ago(100)), inbox('recent', ago(10), ago(10)), inbox('never-handled', ago(100), null)] })
-    const outbox = (key: string, createdAt: Date, sentAt: Date | null) => ({ key, accountId: 'bot-main', roomId: 'r@chatroom', text: 't', createdAt, sentAt })
-    await p.outboxMessage.createMany({ data: [outbox('old', ago(95), ago(95)), outbox('recent', ago(1), ago(1)), outbox('never-sent', ago(95), null)] })
+    const outbox = (key: string, createdAt: Date) => ({ ...OUTBOX_ROW, key, createdAt })
+    await outboxRepo.write(p, [outbox('old', ago(95)), outbox('recent', ago(1)), outbox('never-sent', ago(95))])
+    await outboxRepo.markSent(p, ['old'], ago(95))
+    await outboxRepo.markSent(p, ['recent'], ago(1))
 
     const redis = new Redis(redisOptions(stores.redisUrl, { maxRetriesPerRequest: null }) as never)
     const q = new Queue('retention-test', { connection: redis, prefix: stores.prefix })

@@ -12,8 +12,11 @@ const runner = (db: PGlite): SqlRunner => ({
   exec: async (sql) => void (await db.exec(sql)),
   query: async (sql, params) => (await db.query(sql, params)).rows as Record<string, unknown>[],
 })
-/** Integer columns named …Id that are not references: a polymorphic id (ProjectItem.refId: a need, task or resource). */
-const NOT_REFERENCES = ['ProjectItem.refId']
+/** Integer columns named …Id that are not references: a polymorphic id (ProjectItem.refId: a need, task or resource);
+ *  the ledger's reference to itself, partitioned (migration …_ledger_partitions: a key would need the month too). */
+const NOT_REFERENCES = ['ProjectItem.refId', 'PointsEntry.reversesId']
+/** A monthly partition's column as its table's (PointsEntry_202612.reversesId → PointsEntry.reversesId). */
+const ofParent = (x: string) => x.replace(/_(\d{6}|default)\./, '.')
 
 let db: PGlite
 beforeAll(async () => {
@@ -35,7 +38,7 @@ describe('foreign keys', () => {
           JOIN information_schema.table_constraints tc ON tc.constraint_name = k.constraint_name AND tc.table_name = k.table_name
           WHERE tc.constraint_type = 'FOREIGN KEY' AND k.table_name = c.table_name AND k.column_name = c.column_name)
       ORDER BY 1, 2`)
-    expect(rows.rows.map((r) => `${r.t}.${r.c}`).filter((x) => !NOT_REFERENCES.includes(x))).toEqual([])
+    expect(rows.rows.map((r) => `${r.t}.${r.c}`).filter((x) => !NOT_REFERENCES.includes(ofParent(x)))).toEqual([])
   })
 
   it('refuses a row that refers to nothing', async () => {

@@ -124,6 +124,12 @@ describe('the partition job and retention', () => {
         'InboxMessage_202912',
         'InboxMessage_203001',
         'InboxMessage_203002',
+        'OutboxMessage_202912',
+        'OutboxMessage_203001',
+        'OutboxMessage_203002',
+        'PointsEntry_202912',
+        'PointsEntry_203001',
+        'PointsEntry_203002',
       ])
       expect(await ensurePartitions(d, now)).toEqual([])
       // Kept for ever by default; with 12 months, every month before 2028-12 goes.

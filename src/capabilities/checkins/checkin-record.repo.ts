@@ -1,7 +1,8 @@
 // The check-in hot path's statement: marks the message handled in the inbox, inserts the check-in, counts the
-// member's and the unit's check-ins of the day, and writes the confirmation to the outbox with those counts — record
-// and confirmation commit together. Outside a transaction, check-ins of different groups that arrive while one is
-// being written go together as one statement (db/group-commit.ts): one commit and one WAL flush for many.
+// member's and the unit's check-ins of the day, and writes the confirmation to the outbox with those counts (its key
+// into "OutboxKey" first, so it is written once: outbox.repo.ts) — record and confirmation commit together. Outside a
+// transaction, check-ins of different groups that arrive while one is being written go together as one statement
+// (db/group-commit.ts): one commit and one WAL flush for many.
 import type { DbOrTx } from '../../db/client.ts'
 import { directGroup, directQuery, sqlTime } from '../../db/direct-sql.ts'
 import { isTransientDbError } from '../../db/errors.ts'
@@ -68,10 +69,13 @@ const RECORD_ONCE = `
       (SELECT count(*) FROM "Checkin" WHERE "memberId" = $7::int AND "revokedAt" IS NULL AND "at" >= $13::timestamp(3) AND "at" < $14::timestamp(3)) + 1 AS mine,
       (SELECT count(*) FROM "Checkin" WHERE "unitId" = $8::int AND "revokedAt" IS NULL AND "at" >= $13::timestamp(3) AND "at" < $14::timestamp(3)) + 1 AS unit
     FROM c
+  ), ok AS (
+    INSERT INTO "OutboxKey" ("key", "createdAt") SELECT $15::text, $5::timestamp(3) FROM n WHERE $15::text IS NOT NULL
+    ON CONFLICT ("key") DO NOTHING
+    RETURNING "key"
   ), o AS (
     INSERT INTO "OutboxMessage" ("key", "accountId", "roomId", "text", "mentionIds", "urgent", "createdAt")
-    SELECT $15::text, $16::text, $17::text, format($18::text, n.mine, n.unit), $19::text[], false, $5::timestamp(3) FROM n WHERE $15::text IS NOT NULL
-    ON CONFLICT ("key") DO NOTHING
+    SELECT $15::text, $16::text, $17::text, format($18::text, n.mine, n.unit), $19::text[], false, $5::timestamp(3) FROM n, ok
     RETURNING "text"
   )
   SELECT n.*, (SELECT "text" FROM o) AS text FROM n`
@@ -104,11 +108,14 @@ const RECORD_MANY = `
       (SELECT count(*) FROM "Checkin" x WHERE x."unitId" = go.unit AND x."revokedAt" IS NULL AND x."at" >= go.dfrom::timestamp(3) AND x."at" < go.dto::timestamp(3))
         + row_number() OVER (PARTITION BY go.unit, go.dfrom ORDER BY go.ord) AS unit
     FROM go JOIN c ON c."accountId" = go.account AND c."messageId" = go.msgid
+  ), ok AS (
+    INSERT INTO "OutboxKey" ("key", "createdAt") SELECT key, at::timestamp(3) FROM n WHERE key IS NOT NULL
+    ON CONFLICT ("key") DO NOTHING
+    RETURNING "key"
   ), o AS (
     INSERT INTO "OutboxMessage" ("key", "accountId", "roomId", "text", "mentionIds", "urgent", "createdAt")
-    SELECT key, raccount, rroom, format(template, mine, unit), ARRAY(SELECT jsonb_array_elements_text(mentions::jsonb)), false, at::timestamp(3)
-    FROM n WHERE key IS NOT NULL
-    ON CONFLICT ("key") DO NOTHING
+    SELECT n.key, raccount, rroom, format(template, mine, unit), ARRAY(SELECT jsonb_array_elements_text(mentions::jsonb)), false, at::timestamp(3)
+    FROM n JOIN ok ON ok."key" = n.key
     RETURNING "key", "text"
   )
   SELECT n.ord, n."id", n."type", n."households", n.mine, n.unit, o."text" FROM n LEFT JOIN o ON o."key" = n.key`

@@ -1,6 +1,8 @@
 // The only place with Prisma queries about the points ledger, balances, monthly rollups, volunteer entries, the
 // catalogue and redemptions. The ledger is only ever inserted into: every insert updates the member's balance (and,
-// for what counts in rankings, the monthly rollup) in the same statement, so balance = sum of entries always.
+// for what counts in rankings, the monthly rollup) in the same statement, so balance = sum of entries always. The
+// ledger is partitioned by month; its key (district, source, ref, member) is unique in "PointsKey", written first in
+// the same statement: only a new key writes its entry (migration …_ledger_partitions).
 import type { DbOrTx } from '../../db/client.ts'
 import type { Prisma } from '../../db/generated/client.ts'
 
@@ -32,10 +34,13 @@ export const pointsRepo = {
    */
   append: async (db: DbOrTx, e: NewEntry): Promise<{ id: number; balance: number } | null> => {
     const rows = await db.$queryRawUnsafe<{ id: number; balance: number }[]>(
-      `WITH e AS (
-        INSERT INTO "PointsEntry" ("districtId", "memberId", "unitId", "source", "ref", "centi", "reason", "reversesId", "actorId", "at")
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `WITH k AS (
+        INSERT INTO "PointsKey" ("districtId", "source", "ref", "memberId") VALUES ($1, $4, $5, $2)
         ON CONFLICT ("districtId", "source", "ref", "memberId") DO NOTHING
+        RETURNING 1
+      ), e AS (
+        INSERT INTO "PointsEntry" ("districtId", "memberId", "unitId", "source", "ref", "centi", "reason", "reversesId", "actorId", "at")
+        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM k
         RETURNING "id", "memberId", "unitId", "centi", "at"
       ), b AS (
         INSERT INTO "PointsBalance" ("memberId", "centi") SELECT "memberId", "centi" FROM e
@@ -73,9 +78,12 @@ export const pointsRepo = {
     const rows = await db.$queryRaw<{ balance: number }[]>`
       WITH b AS (
         UPDATE "PointsBalance" SET "centi" = "centi" - ${e.cost} WHERE "memberId" = ${e.memberId} AND "centi" >= ${e.cost} RETURNING "centi"
+      ), k AS (
+        INSERT INTO "PointsKey" ("districtId", "source", "ref", "memberId") SELECT ${e.districtId}, ${e.source}, ${e.ref}, ${e.memberId} FROM b
+        RETURNING 1
       ), e AS (
         INSERT INTO "PointsEntry" ("districtId", "memberId", "unitId", "source", "ref", "centi", "reason", "actorId", "at")
-        SELECT ${e.districtId}, ${e.memberId}, ${e.unitId}, ${e.source}, ${e.ref}, ${-e.cost}, ${e.reason ?? null}, ${e.actorId ?? null}, ${e.at} FROM b
+        SELECT ${e.districtId}, ${e.memberId}, ${e.unitId}, ${e.source}, ${e.ref}, ${-e.cost}, ${e.reason ?? null}, ${e.actorId ?? null}, ${e.at} FROM b, k
         RETURNING "id"
       )
       SELECT b."centi" AS balance FROM b, e`
@@ -99,10 +107,13 @@ export const pointsRepo = {
           FROM "Checkin" c
           WHERE c."revokedAt" IS NULL AND c."at" >= $1 AND c."at" < $2 AND c."unitId" = ANY($3::int[]) AND ($7::int IS NULL OR c."memberId" = $7::int)
         ) x WHERE x.rn <= $4
+      ), k AS (
+        INSERT INTO "PointsKey" ("districtId", "source", "ref", "memberId") SELECT $5, 'checkin', 'C' || c."id", c."memberId" FROM c
+        ON CONFLICT ("districtId", "source", "ref", "memberId") DO NOTHING
+        RETURNING "ref", "memberId"
       ), e AS (
         INSERT INTO "PointsEntry" ("districtId", "memberId", "unitId", "source", "ref", "centi", "at")
-        SELECT $5, c."memberId", c."unitId", 'checkin', 'C' || c."id", $6, c."at" FROM c
-        ON CONFLICT ("districtId", "source", "ref", "memberId") DO NOTHING
+        SELECT $5, c."memberId", c."unitId", 'checkin', 'C' || c."id", $6, c."at" FROM c JOIN k ON k."ref" = 'C' || c."id" AND k."memberId" = c."memberId"
         RETURNING "memberId", "unitId", "centi", "at"
       ), b AS (
         INSERT INTO "PointsBalance" ("memberId", "centi") SELECT "memberId", sum("centi") FROM e GROUP BY "memberId" ORDER BY "memberId"

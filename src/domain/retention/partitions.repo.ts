@@ -2,12 +2,13 @@
 // and dropping wholly past ones, through the SQL functions that migration defines.
 import type { DbOrTx } from '../../db/client.ts'
 
-/** The tables range-partitioned by month ("at"; the inbox on "messageAt"). */
-export const PARTITIONED_TABLES = ['Checkin', 'AccountEvent', 'InboxMessage'] as const
+/** The tables range-partitioned by month ("at"; the inbox on "messageAt", the outbox on "createdAt"). The points
+ *  ledger is never dropped (no cut-off in retentionCutoffs). */
+export const PARTITIONED_TABLES = ['Checkin', 'AccountEvent', 'InboxMessage', 'OutboxMessage', 'PointsEntry'] as const
 export type PartitionedTable = (typeof PARTITIONED_TABLES)[number]
 
 /** Rows a dropped month keeps (work not finished): they move into the table's DEFAULT partition first. */
-const KEEP: Partial<Record<PartitionedTable, string>> = { InboxMessage: '"handledAt" IS NULL' }
+const KEEP: Partial<Record<PartitionedTable, string>> = { InboxMessage: '"handledAt" IS NULL', OutboxMessage: '"sentAt" IS NULL' }
 
 export const partitionsRepo = {
   /** Creates the table's partition for the UTC month containing `month`; its name, or null when it existed. */

@@ -1,8 +1,9 @@
 // Monthly partitions kept ahead and dropped behind. Run with retention (by the sweeper, at most hourly per process,
 // so no schedule a Redis flush could erase) and once at start: this month's and the next MONTHS_AHEAD months'
 // partitions exist before a row needs them. Should it not run, rows still land in the table's DEFAULT partition, and
-// move into their month when its partition is made. Dropping: account events with the retention period
-// and handled inbox rows (unhandled ones are kept) with the retention period (GRIDBOT_RETENTION_DAYS), check-ins only when GRIDBOT_CHECKIN_RETENTION_MONTHS is set (they are the record).
+// move into their month when its partition is made. Dropping, with the retention period (GRIDBOT_RETENTION_DAYS):
+// account events, handled inbox rows (unhandled ones are kept) and sent outbox rows (unsent and failed ones are kept);
+// check-ins only when GRIDBOT_CHECKIN_RETENTION_MONTHS is set (they are the record); the points ledger never.
 import type { Logger } from '../../core/logger.ts'
 import type { Counters } from '../../core/metrics.ts'
 import type { Db } from '../../db/client.ts'
@@ -33,6 +34,7 @@ export function retentionCutoffs(now: Date, days: number, checkinMonths: number 
   return {
     AccountEvent: before,
     InboxMessage: before,
+    OutboxMessage: before,
     ...(checkinMonths ? { Checkin: monthStart(now, -checkinMonths) } : {}),
   }
 }

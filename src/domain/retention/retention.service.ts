@@ -1,5 +1,5 @@
-// Retention (GRIDBOT_RETENTION_DAYS, default 90): handled inbox rows (a month at a time with its partition; one by one
-// only from the DEFAULT partition) and sent outbox rows older than that are deleted,
+// Retention (GRIDBOT_RETENTION_DAYS, default 90): handled inbox rows and sent outbox rows older than that are deleted
+// (a month at a time with its partition; one by one only from the DEFAULT partition; the outbox's keys after its rows),
 // and so are the queues' finished jobs (`cleanJobs`, given by jobs/). Run by the sweeper (at most hourly per process),
 // so it needs no schedule of its own that a Redis flush could erase; deleting twice is harmless. The monthly partitions
 // (partitions.service.ts) are made ahead here too, and those wholly past their table's retention dropped whole.
@@ -26,6 +26,7 @@ export interface RetentionDeps {
 
 export interface RetentionResult {
   inbox: number
+  /** Outbox keys deleted (their rows gone with their month or from the DEFAULT partition). */
   outbox: number
   jobs: number
   /** Monthly partitions dropped. */
@@ -44,10 +45,11 @@ export async function runRetention(d: RetentionDeps, now: Date): Promise<Retenti
     return total
   }
   const inbox = await drain(() => retentionRepo.deleteHandledInbox(d.prisma, before, BATCH))
-  const outbox = await drain(() => retentionRepo.deleteSentOutbox(d.prisma, before, BATCH))
   const jobs = await d.cleanJobs(before)
   await ensurePartitions(d, now)
   const partitions = (await dropPastPartitions(d, retentionCutoffs(now, d.days, d.checkinMonths))).length
+  // The outbox's rows went with their months (and sent ones of its DEFAULT partition); then the keys they leave.
+  const outbox = await drain(() => retentionRepo.deleteGoneOutboxKeys(d.prisma, before, BATCH))
   d.counters.inc('retention.inbox_deleted', inbox)
   d.counters.inc('retention.outbox_deleted', outbox)
   d.counters.inc('retention.jobs_deleted', jobs)

@@ -19,21 +19,48 @@ export interface OutboxRow {
   createdAt: Date
 }
 
+/**
+ * The rows' keys go into "OutboxKey" (one row per key, not partitioned) and only the rows whose key was new into the
+ * month-partitioned "OutboxMessage", in one statement: a key written again — whenever, a month later too — writes
+ * nothing (docs/operations.md, "Partitions"). Input: a JSON array of rows (the first of a key wins).
+ */
+const WRITE_NEW = `
+  WITH r AS (
+    SELECT DISTINCT ON (x.key) x.* FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (key text, "accountId" text, "roomId" text,
+      text text, "mentionIds" jsonb, urgent boolean, image text, file text, "fileName" text, "createdAt" text)) WITH ORDINALITY AS x
+    ORDER BY x.key, x.ordinality
+  ), k AS (
+    INSERT INTO "OutboxKey" ("key", "createdAt") SELECT key, "createdAt"::timestamp(3) FROM r
+    ON CONFLICT ("key") DO NOTHING
+    RETURNING "key"
+  )
+  INSERT INTO "OutboxMessage" ("key", "accountId", "roomId", "text", "mentionIds", "urgent", "image", "file", "fileName", "createdAt")
+  SELECT r.key, r."accountId", r."roomId", r.text, ARRAY(SELECT jsonb_array_elements_text(r."mentionIds")), r.urgent, r.image, r.file,
+    r."fileName", r."createdAt"::timestamp(3)
+  FROM r JOIN k ON k."key" = r.key
+  RETURNING "key"`
+
+const asJson = (rows: OutboxRow[]) => JSON.stringify(rows.map((r) => ({ ...r, createdAt: sqlTime(r.createdAt) })))
+
 export const outboxRepo = {
-  /** Written in the transaction of the record they confirm; the same key is written once. */
   /** Whether a row with this key was written (a once-a-day hint keyed by its day). */
-  has: async (db: DbOrTx, key: string) => (await db.outboxMessage.count({ where: { key } })) > 0,
-  write: (db: DbOrTx, rows: OutboxRow[]) => (rows.length ? db.outboxMessage.createMany({ data: rows, skipDuplicates: true }) : Promise.resolve({ count: 0 })),
+  has: async (db: DbOrTx, key: string) => (await db.outboxKey.count({ where: { key } })) > 0,
+  /** Written in the transaction of the record they confirm; the same key is written once (WRITE_NEW). Returns the
+   *  keys written now. */
+  write: async (db: DbOrTx, rows: OutboxRow[]): Promise<string[]> =>
+    rows.length ? (await directQuery<{ key: string }>(db, 'outbox_write', WRITE_NEW, [asJson(rows)])).map((r) => r.key) : [],
   /**
    * A row whose text counts up (`row.text` a format() template of one value): 1 when written, + 1 each time it is
-   * written again under its key before it is sent. The count is the first number in the text.
+   * written again under its key before it is sent. The count is the first number in the text. Two statements: the
+   * second (a key written before) sees the row even when another transaction wrote it just now.
    */
-  writeCounting: (db: DbOrTx, row: OutboxRow) => db.$executeRaw`
-    INSERT INTO "OutboxMessage" ("key", "accountId", "roomId", "text", "mentionIds", "urgent", "createdAt")
-    VALUES (${row.key}, ${row.accountId}, ${row.roomId}, format(${row.text}::text, 1), ${row.mentionIds}::text[], ${row.urgent}, ${row.createdAt})
-    ON CONFLICT ("key") DO UPDATE
-      SET "text" = format(${row.text}::text, coalesce((regexp_match("OutboxMessage"."text", '([0-9]+)'))[1]::int, 0) + 1)
-      WHERE "OutboxMessage"."sentAt" IS NULL`,
+  writeCounting: async (db: DbOrTx, row: OutboxRow) => {
+    const first = { ...row, text: formatOne(row.text, 1) }
+    if ((await outboxRepo.write(db, [first])).length) return
+    await db.$executeRaw`
+      UPDATE "OutboxMessage" SET "text" = format(${row.text}::text, coalesce((regexp_match("text", '([0-9]+)'))[1]::int, 0) + 1)
+      WHERE "key" = ${row.key} AND "sentAt" IS NULL`
+  },
   /** Marks these rows sent (a batch from the senders: the hot path, one statement); returns the keys that were
    *  not marked before. */
   markSent: async (db: DbOrTx, keys: string[], at: Date) =>
@@ -108,3 +135,6 @@ export const outboxRepo = {
   /** Claims older than this are no use any more (their rows are sent, or too old to be sent again). */
   dropClaims: (db: DbOrTx, before: Date) => db.outboxClaim.deleteMany({ where: { at: { lt: before } } }),
 }
+
+/** PostgreSQL's format() of a sqlTemplate with one value (%1$s, %%). */
+const formatOne = (template: string, n: number) => template.replace(/%(%|1\$s)/g, (_, g: string) => (g === '%' ? '%' : String(n)))

@@ -149,18 +149,20 @@ function startAccountSender(
       metrics,
       onLeftRoom: (accountId, roomId) => accountWatch.leftRoom(accountId, roomId),
       fence,
-      // Off by default (batch 1: no claims, one post a job, as before): a gateway killed between a claim and its
-      // send leaves the post held until the claim lapses (10 min); notices-crash.int.test.ts caught it.
-      ...(o.env.GRIDBOT_OUTBOUND_BATCH > 1
-        ? {
-            claims: {
-              claim: (parts: { part: string; key: string }[], holder: string) => claimParts(deps.prisma, parts, holder, app.clock.now()),
-              release: (parts: string[], holder: string) => releaseParts(deps.prisma, parts, holder),
-              partsSent: (parts: string[], holder: string) => partsSent(deps.prisma, parts, holder),
-            },
-            batch: o.env.GRIDBOT_OUTBOUND_BATCH,
-          }
-        : {}),
+      // Each part claimed just before its send, under this gateway's lease of the account: a claim whose gateway
+      // died or lost the account is void at once for the lease's next holder (kernel/outbox claimParts).
+      claims: {
+        claim: (parts, holder) => {
+          const value = role.leases.valueOf(transport.accountId)
+          const lease = value
+            ? { account: transport.accountId, value, current: (l: { account: string; value: string }[]) => role.leases.current(l) }
+            : undefined
+          return claimParts(deps.prisma, parts, holder, app.clock.now(), lease)
+        },
+        release: (parts, holder) => releaseParts(deps.prisma, parts, holder),
+        partsSent: (parts, holder) => partsSent(deps.prisma, parts, holder),
+      },
+      batch: o.env.GRIDBOT_OUTBOUND_BATCH,
       gate: {
         alternates: async (_accountId, roomId) => (await roomAccounts(deps.prisma, roomId))?.accounts ?? [],
         statusOf: accountWatch.statusOf,

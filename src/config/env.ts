@@ -55,7 +55,7 @@ const schema = z
     /** Messages one inbound job handles at most: its own and waiting ones of other conversations of its shard (1: its own only). */
     GRIDBOT_INBOUND_BATCH: z.coerce.number().int().min(1).max(1000).default(64),
     /** Posts one send job sends at most: its own, then its account's next waiting ones (1: its own only). */
-    GRIDBOT_OUTBOUND_BATCH: z.coerce.number().int().min(1).max(1000).default(1),
+    GRIDBOT_OUTBOUND_BATCH: z.coerce.number().int().min(1).max(1000).default(64),
     /** How often workers sweep (timers, unhandled inbox rows, unsent outbox rows). */
     GRIDBOT_SWEEP_EVERY_MS: z.coerce.number().int().min(1000).default(60_000),
     /** A received message unhandled, or a reply unsent, this long has lost its job: the sweeper hands it over again. */

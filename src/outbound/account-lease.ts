@@ -98,6 +98,18 @@ export class AccountLeases {
     return now === null && (await this.d.redis.eval(RENEW, 1, leaseKey(this.d.prefix, accountId), h.value, String(this.ttl))) === 1
   }
 
+  /** The lease this process holds for the account (its value: holder and token), or null (standby). */
+  valueOf(accountId: string): string | null {
+    return this.held.get(accountId)?.value ?? null
+  }
+
+  /** For each lease (an outbox claim's, kernel/outbox claimParts): whether it is still its account's lease now. */
+  async current(leases: { account: string; value: string }[]): Promise<boolean[]> {
+    const accounts = [...new Set(leases.map((l) => l.account))]
+    const now = new Map(await Promise.all(accounts.map(async (a) => [a, await this.d.redis.get(leaseKey(this.d.prefix, a))] as const)))
+    return leases.map((l) => now.get(l.account) === l.value)
+  }
+
   /** Whether this process serves the account now (false: standby). */
   serving(accountId: string): boolean {
     return Boolean(this.held.get(accountId)?.value)

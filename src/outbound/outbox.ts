@@ -40,7 +40,11 @@ export class QueueOutbox implements Outbox {
           defaultJobOptions: {
             attempts: 6,
             backoff: { type: 'exponential', delay: 2000 },
-            removeOnComplete: { age: 24 * 3600, count: 20_000 },
+            // A sent post's job is deleted at once (one DEL where a kept one costs five commands a finish: the
+            // completed set, its fields, the age and count trims — issue #27). Its job id no longer dedupes a later
+            // add of the same part (a replay, the sweeper): that job runs and sends nothing, as the part's claim or
+            // its row's sent mark stops it (kernel/outbox claimParts) — the claim, not Redis, keeps a post single.
+            removeOnComplete: true,
             removeOnFail: { age: 30 * 24 * 3600 },
           },
         }),

@@ -89,7 +89,8 @@ export function startSender(
     else await transport.say(post.roomId, post.text, post.mentionIds)
   }
   /** WeChat took the post: counted, and its row marked sent with its last part. Its claim keeps anyone else from
-   *  sending it again; only a crash right here and the claim lapsing after that (CLAIM_MS) can send it twice. */
+   *  sending it again; only a crash right here, then the account's lease taken by the next gateway (or the claim
+   *  lapsing, CLAIM_MS), can send it twice: the documented window, one post per account. */
   const sent = async (post: OutboundJob) => {
     saidLoggedOut = false
     hooks.metrics?.messagesOut.inc({ account: transport.accountId })

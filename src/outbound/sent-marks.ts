@@ -1,6 +1,7 @@
 // Marking outbox rows sent, in the gateway. A mark that cannot be written (PostgreSQL restarting) must not fail the
 // send job: BullMQ would retry it and WeChat would get the message twice. It is kept and written again shortly;
-// meanwhile the part's claim (OutboxClaim, live for 10 minutes) keeps the sweeper and any other run from sending it.
+// meanwhile the part's claim (OutboxClaim: live while this gateway holds the account's lease, 10 minutes at most)
+// keeps the sweeper and any other run from sending it.
 import { Batcher } from '../core/batcher.ts'
 import type { Logger } from '../core/logger.ts'
 import type { Counters } from '../core/metrics.ts'

@@ -119,7 +119,7 @@ export function takingAlong(t: TakeAlong) {
       owesGap = sent > 0
       // Sent (claimed and delivered) before it leaves `wait`: a crash before this line leaves the jobs for BullMQ,
       // whose run finds their parts claimed (or their rows sent) and does not send them again.
-      await t.drain.complete(worker, done, Date.now())
+      await t.drain.complete(worker, done)
       if (failed || !done.length) break
       left -= done.length
     }

@@ -1,6 +1,8 @@
 // A gateway process for test/notices-crash.int.test.ts: the generated district's mock WeChat and a `--role gateway`
 // app (paced senders) on the test's stores. Prints every message the bot posts as a JSON line on stdout, so the
-// test sees what reached each room even across a SIGKILL of this process.
+// test sees what reached each room even across a SIGKILL of this process. With NOTICE_GW_DIE_AT_SAY=n it kills
+// itself (SIGKILL) at its n-th send of the notice — after the sender claimed the post, before WeChat gets it —
+// printing the room first (test/outbound-claim-crash.int.test.ts).
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -22,7 +24,23 @@ world.onLine((l) => {
   if (l.self) process.stdout.write(`${JSON.stringify({ room: l.room, text: l.text.split('\n')[0] })}\n`)
 })
 const infra: Infra = { db, redisUrl: env.REDIS_URL!, embedded: { database: false, redis: false }, close: async () => undefined }
-const app = await startApp({ role: 'gateway', env, infra, log, makeTransport: world.transport, pace: { messagesPerSec: 10, jitterMs: 20 } })
+const dieAt = Number(process.env.NOTICE_GW_DIE_AT_SAY ?? 0)
+let notices = 0
+const makeTransport = (accountId: string) => {
+  const t = world.transport(accountId)
+  if (!dieAt) return t
+  const say = t.say.bind(t)
+  t.say = async (roomId, text, mentionIds) => {
+    if (text.includes('【紧急通知') && ++notices === dieAt) {
+      process.stdout.write(`${JSON.stringify({ dying: roomId })}\n`)
+      process.kill(process.pid, 'SIGKILL')
+      await new Promise(() => undefined)
+    }
+    return say(roomId, text, mentionIds)
+  }
+  return t
+}
+const app = await startApp({ role: 'gateway', env, infra, log, makeTransport, pace: { messagesPerSec: 10, jitterMs: 20 } })
 // A gateway started again after a SIGKILL stands by until the killed one's account leases lapse (issue #25): the mock
 // accounts log in only once this process serves them all, so that their login reaches its Wechaty.
 while (app.transports.length < spec.accounts.length) await new Promise((r) => setTimeout(r, 200))

@@ -1,6 +1,7 @@
 // The claim per outbox part the senders take just before a send (kernel/outbox claimParts): a part goes out once,
 // whoever runs its job — a second run finds it claimed, a row marked sent is never claimed, a failed send lets it go,
-// and a claim whose holder died (older than CLAIM_MS) may be taken again.
+// and a claim whose holder died (older than CLAIM_MS) may be taken again. Under an account lease (issue #27): a claim
+// whose lease is no longer its account's is void at once for the lease's next holder; a claim under a current lease holds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../src/db/client.ts'
 import { CLAIM_MS, claimParts, markSent, partsSent, releaseParts, writeOutbox } from '../../src/kernel/outbox/outbox.service.ts'
@@ -50,5 +51,51 @@ describe('outbox claims', () => {
     expect(rows.map((r) => r.key)).toEqual([])
     const stale = await outboxRepo.unsent(db.prisma, new Date(0), new Date(at.getTime() + 1), 100, new Date(at.getTime() + 3 * CLAIM_MS))
     expect(stale.map((r) => r.key).sort()).toEqual(['k1', 'k3', 'k4'])
+  })
+
+  describe('under account leases', () => {
+    /** The account leases now (what Redis holds), as AccountLeases.current reads them. */
+    const leases = new Map<string, string>()
+    const under = (account: string, value: string) => ({
+      account,
+      value,
+      current: async (ls: { account: string; value: string }[]) => ls.map((l) => leases.get(l.account) === l.value),
+    })
+
+    it("a live holder's claim holds: its lease is still the account's", async () => {
+      await writeOutbox(db.prisma, ['l1', 'l2', 'l3', 'l4'].map(post), at)
+      leases.set('bot-a', 'gw1#1')
+      expect(await claimParts(db.prisma, [{ part: 'l1', key: 'l1' }], 'run-a', at, under('bot-a', 'gw1#1'))).toEqual(new Set(['l1']))
+      expect(await claimParts(db.prisma, [{ part: 'l1', key: 'l1' }], 'run-b', at, under('bot-a', 'gw1#1'))).toEqual(new Set())
+    })
+
+    it("a dead holder's claim is void at once for the lease's next holder (a restart included), long before CLAIM_MS", async () => {
+      await claimParts(db.prisma, [{ part: 'l2', key: 'l2' }], 'run-a', at, under('bot-a', 'gw1#1'))
+      leases.set('bot-a', 'gw2#2') // gw1 killed; gw2 (or gw1 restarted: a new holder) took the account's lease
+      expect(
+        await claimParts(
+          db.prisma,
+          [
+            { part: 'l2', key: 'l2' },
+            { part: 'l3', key: 'l3' },
+          ],
+          'run-c',
+          at,
+          under('bot-a', 'gw2#2'),
+        ),
+      ).toEqual(new Set(['l2', 'l3']))
+      // the new holder's claim now holds against anyone else, the dead one's lease included
+      expect(await claimParts(db.prisma, [{ part: 'l2', key: 'l2' }], 'run-d', at, under('bot-a', 'gw1#1'))).toEqual(new Set())
+    })
+
+    it('a claim on another account whose lease nobody holds (the post moved) is void; a sent row is never claimed', async () => {
+      await claimParts(db.prisma, [{ part: 'l4', key: 'l4' }], 'run-a', at, under('bot-a', 'gw2#2'))
+      leases.delete('bot-a')
+      leases.set('bot-b', 'gw3#1')
+      expect(await claimParts(db.prisma, [{ part: 'l4', key: 'l4' }], 'run-b', at, under('bot-b', 'gw3#1'))).toEqual(new Set(['l4']))
+      await markSent(db.prisma, ['l3'], at)
+      leases.set('bot-a', 'gw4#3')
+      expect(await claimParts(db.prisma, [{ part: 'l3', key: 'l3' }], 'run-e', at, under('bot-a', 'gw4#3'))).toEqual(new Set())
+    })
   })
 })

@@ -2,6 +2,7 @@
 import type { DbOrTx } from '../../db/client.ts'
 import { directQuery, sqlTime } from '../../db/direct-sql.ts'
 import { outboxTexts } from './outbox.texts.ts'
+import type { ClaimLease } from './outbox-claim.repo.ts'
 
 /** A claim's holder once its part went out. */
 const SENT_PART = 'sent'
@@ -112,18 +113,18 @@ export const outboxRepo = {
    * claimed unless its row is marked sent or another claim on it is live (taken at or after `liveSince`, or its part
    * already sent). One statement; returns the parts claimed.
    */
-  claim: async (db: DbOrTx, parts: { part: string; key: string }[], holder: string, at: Date, liveSince: Date) =>
+  claim: async (db: DbOrTx, parts: { part: string; key: string }[], holder: string, at: Date, liveSince: Date, lease: ClaimLease | null = null) =>
     (
       await directQuery<{ part: string }>(
         db,
         'outbox_claim',
-        `INSERT INTO "OutboxClaim" ("part", "key", "holder", "at")
-         SELECT p.part, p.key, $3, $4::timestamp(3) FROM unnest($1::text[], $2::text[]) AS p(part, key)
+        `INSERT INTO "OutboxClaim" ("part", "key", "holder", "at", "account", "lease")
+         SELECT p.part, p.key, $3, $4::timestamp(3), $6, $7 FROM unnest($1::text[], $2::text[]) AS p(part, key)
          WHERE NOT EXISTS (SELECT 1 FROM "OutboxMessage" o WHERE o."key" = p.key AND o."sentAt" IS NOT NULL)
-         ON CONFLICT ("part") DO UPDATE SET "holder" = EXCLUDED."holder", "at" = EXCLUDED."at"
+         ON CONFLICT ("part") DO UPDATE SET "holder" = EXCLUDED."holder", "at" = EXCLUDED."at", "account" = EXCLUDED."account", "lease" = EXCLUDED."lease"
            WHERE "OutboxClaim"."at" < $5::timestamp(3) AND "OutboxClaim"."holder" <> '${SENT_PART}'
          RETURNING "part"`,
-        [parts.map((p) => p.part), parts.map((p) => p.key), holder, sqlTime(at), sqlTime(liveSince)],
+        [parts.map((p) => p.part), parts.map((p) => p.key), holder, sqlTime(at), sqlTime(liveSince), lease?.account ?? null, lease?.value ?? null],
       )
     ).map((r) => r.part),
   /** A send that failed: its claims let go, so a retry (or another sender) may take the parts at once. */

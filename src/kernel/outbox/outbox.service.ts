@@ -3,6 +3,7 @@
 import type { OutboundMessage } from '../../core/message.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import { outboxRepo, type OutboxRow } from './outbox.repo.ts'
+import { outboxClaimRepo, type ClaimLease } from './outbox-claim.repo.ts'
 
 export interface Keyed {
   message: OutboundMessage
@@ -97,10 +98,34 @@ export async function takeFailedPosts(db: DbOrTx, keys: string[] | null): Promis
  *  PostgreSQL restart included; a claim this old belongs to a sender that died, and the part may be sent again. */
 export const CLAIM_MS = 10 * 60_000
 
-/** The parts (send job ids, each with its row's key) `holder` may send now: see outboxRepo.claim. */
-export async function claimParts(db: DbOrTx, parts: { part: string; key: string }[], holder: string, at: Date): Promise<Set<string>> {
+/** The account lease a sender claims under, and a look at which claims' leases are still their account's now. */
+export interface LeaseCheck extends ClaimLease {
+  /** For each claim's lease: whether it is still its account's lease (its holder still serves the account). */
+  current(leases: ClaimLease[]): Promise<boolean[]>
+}
+
+/**
+ * The parts (send job ids, each with its row's key) `holder` may send now: see outboxRepo.claim. Under a lease, a
+ * claim is tied to the account lease its sender held: one whose lease is no longer its account's (its gateway died,
+ * was restarted, or gave the account up — the lease's fencing token moved on) is void at once and taken over, so the
+ * next holder sends the post without waiting out CLAIM_MS; a claim under a lease still held (a live sender, this
+ * process's other run) holds. The lease lives in Redis and the claim in PostgreSQL, so only a part found claimed
+ * costs the look (one more query, one Redis read), and the take-over is conditional on the very lease that was seen.
+ */
+export async function claimParts(db: DbOrTx, parts: { part: string; key: string }[], holder: string, at: Date, lease?: LeaseCheck): Promise<Set<string>> {
   if (!parts.length) return new Set()
-  return new Set(await outboxRepo.claim(db, parts, holder, at, new Date(at.getTime() - CLAIM_MS)))
+  const own = lease ? { account: lease.account, value: lease.value } : null
+  const claimed = new Set(await outboxRepo.claim(db, parts, holder, at, new Date(at.getTime() - CLAIM_MS), own))
+  if (!lease || !own || claimed.size === parts.length) return claimed
+  const held = await outboxClaimRepo.leasesOf(
+    db,
+    parts.filter((p) => !claimed.has(p.part)).map((p) => p.part),
+  )
+  if (!held.length) return claimed
+  const current = await lease.current(held.map((h) => ({ account: h.account, value: h.lease })))
+  const voided = held.filter((_, i) => !current[i])
+  if (voided.length) for (const p of await outboxClaimRepo.takeOver(db, voided, holder, at, own)) claimed.add(p)
+  return claimed
 }
 
 /** Claims let go (the send failed: a retry takes them again). */

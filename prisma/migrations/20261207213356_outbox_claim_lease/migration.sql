@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "OutboxClaim" ADD COLUMN     "account" TEXT,
+ADD COLUMN     "lease" TEXT;

@@ -23,10 +23,7 @@ export interface LoadFigures {
   analyzeSeconds: number
 }
 
-export async function loadCheckins(
-  url: string,
-  opts: { checkins: number; start: Date; end: Date; say?: (line: string) => void },
-): Promise<LoadFigures> {
+export async function loadCheckins(url: string, opts: { checkins: number; start: Date; end: Date; say?: (line: string) => void }): Promise<LoadFigures> {
   const say = opts.say ?? (() => undefined)
   const c = new pg.Client({ connectionString: url })
   await c.connect()

@@ -106,30 +106,13 @@ export async function startGatewayRole(app: AppCore): Promise<GatewayRole> {
     await transport.start(receive)
     log.info({ account: accountId }, 'gateway started')
   }
-  // One gateway per account: this one serves those whose lease it holds and stands by for the others. Several start
-  // at once (each waits on its puppet: a service's login, the mock's room list); `--accounts auto` takes its share
-  // one lease at a time, as the share counts the accounts served before taking another.
-  await eachAtOnce(accounts, o.autoAccounts ? 1 : START_AT_ONCE, (accountId) =>
-    role.leases.hold(accountId, {
+  // One gateway per account: this one serves those whose lease it holds and stands by for the others.
+  for (const accountId of accounts)
+    await role.leases.hold(accountId, {
       start: () => startAccount(accountId),
       stop: () => stopAccount({ canary: role.canary, accountId, transports: app.transports, workers: app.workers, gates: role.gates, watch: role.watch, log }),
-    }),
-  )
+    })
   return role
-}
-
-/** Accounts started together by one gateway (80 mock accounts one after another took minutes on a loaded machine). */
-const START_AT_ONCE = 8
-
-/** Runs `fn` over `items`, `atOnce` at a time; every one is run, then the first failure (in the list's order) is thrown. */
-async function eachAtOnce<T>(items: T[], atOnce: number, fn: (item: T) => Promise<void>): Promise<void> {
-  const failures = new Map<number, unknown>()
-  let next = 0
-  const lane = async () => {
-    for (let i = next++; i < items.length; i = next++) await fn(items[i] as T).catch((err: unknown) => void failures.set(i, err))
-  }
-  await Promise.all(Array.from({ length: Math.min(atOnce, items.length) }, lane))
-  if (failures.size) throw failures.get(Math.min(...failures.keys()))
 }
 
 /** `--accounts auto`: leases taken up to this gateway's share of the accounts (account-share.ts). */

@@ -40,7 +40,7 @@ posts per account as the city's).
 | said / recorded / groups acknowledged ${col((f) => `${f.acks.said.toLocaleString('en')} / ${f.acks.recorded.toLocaleString('en')} / ${f.acks.acknowledgedGroups.toLocaleString('en')}`)}
 | latency p50 / p99 / max (said on the mock → inbox row handled, with the acknowledgement) ${col((f) => `${ms(f.acks.p50)} / ${ms(f.acks.p99)} / ${ms(f.acks.max)}`)}
 | last acknowledgement recorded, from the \`#通知\` ${col((f) => s(f.acks.lastS))}
-| set-up (import, app, mock world) ${col((f) => s(f.setupS))}
+| set-up: all / the org import / the app's start / binding and the mock's groups ${col((f) => `${s(f.setupS)} / ${s(f.setup.importS)} / ${s(f.setup.startS)} / ${s(f.setup.populateS)}`)}
 | 1-minute load average at the \`#通知\` / at the end ${col((f) => `${f.load.start.toFixed(1)} / ${f.load.end.toFixed(1)}`)}
 
 Targets: every group reached — ${met(city.reached === city.groups)}; every answer recorded — ${met(city.acks.recorded === city.acks.said && city.acks.acknowledgedGroups === city.groups)};

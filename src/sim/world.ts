@@ -91,17 +91,21 @@ export class SimWorld {
   }
 
   /** After the transports started: log in, create people and rooms, and bind the rooms in the database. */
-  async populate(db: Db): Promise<void> {
+  async populate(db: Db, o: { contacts?: 'everyone' | 'groups' } = {}): Promise<void> {
     // Bind first: what an admin's #绑定 does in production, done up front for every room in the org file — before
     // the accounts log in, so their first look at their groups finds them bound (nothing to propose).
     await bindRoomsByTopic(db, this.spec.district, (topic) => this.rooms.get(topic)?.roomId, this.clock.now())
+    const inRoom = new Map<string, string[]>()
+    for (const p of this.people) for (const topic of p.rooms) inRoom.set(topic, [...(inRoom.get(topic) ?? []), p.wxid])
+    const roomsOf = new Map<string, { roomId: string; topic: string; memberIds: string[] }[]>()
+    for (const [topic, r] of this.rooms)
+      roomsOf.set(r.accountId, [...(roomsOf.get(r.accountId) ?? []), { roomId: r.roomId, topic, memberIds: inRoom.get(topic) ?? [] }])
     for (const accountId of this.accounts) {
-      const rooms = [...this.rooms].filter(([, r]) => r.accountId === accountId)
-      this.wechat.populate(accountId, {
-        botName: BOT_NAME,
-        people: this.people,
-        rooms: rooms.map(([topic, r]) => ({ roomId: r.roomId, topic, memberIds: this.people.filter((p) => p.rooms.includes(topic)).map((p) => p.wxid) })),
-      })
+      const rooms = roomsOf.get(accountId) ?? []
+      // Everyone (the default: a script's person may write to any account), or only the people of the account's
+      // groups (what a logged-in account sees: at city size, 11,600 contacts on each of 80 accounts is a lot of mock).
+      const known = o.contacts === 'groups' ? new Set(rooms.flatMap((r) => r.memberIds)) : null
+      this.wechat.populate(accountId, { botName: BOT_NAME, people: known ? this.people.filter((p) => known.has(p.wxid)) : this.people, rooms })
     }
   }
 

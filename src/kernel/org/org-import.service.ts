@@ -146,19 +146,27 @@ async function importUnits(tx: Tx, d: DistrictImport, report: ImportReport) {
   const districtId = district.id
   report.districtId = districtId
   const existing = new Map((await orgRepo.unitsOfDistrict(tx, districtId)).map((u) => [u.name, u]))
+  // New units get their ids first (a path holds the unit's own id) and are written together, parents before children.
+  const ids = await orgRepo.nextUnitIds(tx, units.filter((u) => !existing.has(u.name)).length)
+  const fresh: Parameters<typeof orgRepo.createUnits>[1] = []
+  const changed: { id: number; data: Parameters<typeof orgRepo.updateUnit>[2] }[] = []
   const byName: UnitsByName = new Map()
   for (const u of units) {
     const parent = u.parent ? must(byName.get(u.parent), 'ORG_UNIT_MISSING') : null
     const path = (id: number) => `${parent ? parent.path : root}${id}/`
     const depth = parent ? parent.depth + 1 : rootDepth
     const parentId = parent?.id ?? top?.id ?? null
-    let row = existing.get(u.name)
+    const row = existing.get(u.name)
     if (!row) {
-      row = await orgRepo.createUnit(tx, { name: u.name, kind: u.kind, parentId, districtId, policy: stored(u.policies) })
-      row = await orgRepo.updateUnit(tx, row.id, { path: path(row.id), depth })
+      const id = must(ids[fresh.length], 'ORG_UNIT_ID_MISSING')
+      const policy = stored(u.policies)
+      fresh.push({ id, name: u.name, kind: u.kind, parentId, districtId, path: path(id), depth, ...(policy ? { policy } : {}) })
+      byName.set(u.name, { id, path: path(id), depth })
       report.created.units++
       report.lines.push(orgImportTexts.unitAdded(u.name, u.kind))
-    } else if (
+      continue
+    }
+    if (
       row.kind !== u.kind ||
       row.parentId !== parentId ||
       row.path !== path(row.id) ||
@@ -166,20 +174,19 @@ async function importUnits(tx: Tx, d: DistrictImport, report: ImportReport) {
       (u.policies !== undefined && !same(row.policy, stored(u.policies)))
     ) {
       // A unit whose policies the file does not mention (an xlsx roster, say) keeps its own: never cleared.
-      row = await orgRepo.updateUnit(tx, row.id, {
-        kind: u.kind,
-        parentId,
-        path: path(row.id),
-        depth,
-        ...(u.policies !== undefined ? { policy: stored(u.policies) ?? null } : {}),
+      changed.push({
+        id: row.id,
+        data: { kind: u.kind, parentId, path: path(row.id), depth, ...(u.policies !== undefined ? { policy: stored(u.policies) ?? null } : {}) },
       })
       if (!(districtIsNew && row.id === districtId)) {
         report.updated.units++
         report.lines.push(orgImportTexts.unitUpdated(row.id === districtId, u.name))
       }
     } else if (!(districtIsNew && row.id === districtId)) report.unchanged++
-    byName.set(u.name, row)
+    byName.set(u.name, { id: row.id, path: path(row.id), depth })
   }
+  await orgRepo.createUnits(tx, fresh)
+  for (const c of changed) await orgRepo.updateUnit(tx, c.id, c.data)
   // Units that left the file stay (their records must not be lost); they are reported.
   for (const name of existing.keys()) if (!byName.has(name)) report.lines.push(orgImportTexts.unitMissing(name))
   return { districtId, byName }
@@ -187,15 +194,16 @@ async function importUnits(tx: Tx, d: DistrictImport, report: ImportReport) {
 
 export async function importRooms(tx: Tx, spec: OrgSpec, districtId: number, byName: UnitsByName, report: ImportReport) {
   const rooms = new Map((await orgRepo.roomsOfDistrict(tx, districtId)).map((r) => [r.topic, r]))
+  const fresh: Parameters<typeof orgRepo.createRooms>[1] = []
+  const at = new Date()
   for (const r of spec.rooms) {
     const unitId = must(byName.get(r.unit), 'ORG_UNIT_MISSING').id
     const accountId = r.account ?? must(spec.accounts[0], 'ORG_NO_ACCOUNT').id
     const row = rooms.get(r.topic)
     const extra = { backupAccountIds: r.accounts.filter((a) => a !== accountId), isAdmin: r.admin }
     if (!row) {
-      const created = await orgRepo.createRoom(tx, { topic: r.topic, unitId, accountId, ...extra })
       // A room id from the file binds the group at once (released from any other row that had it).
-      if (r.wxRoomId) await orgRepo.bindRoom(tx, created.id, r.wxRoomId, new Date())
+      fresh.push({ topic: r.topic, unitId, accountId, ...extra, ...(r.wxRoomId ? { wxRoomId: r.wxRoomId, boundAt: at } : {}) })
       report.created.rooms++
       report.lines.push(orgImportTexts.roomAdded(r.topic))
     } else if (
@@ -206,11 +214,13 @@ export async function importRooms(tx: Tx, spec: OrgSpec, districtId: number, byN
       row.isAdmin !== extra.isAdmin
     ) {
       await orgRepo.updateRoom(tx, row.id, { unitId, accountId, ...extra })
-      if (r.wxRoomId && row.wxRoomId !== r.wxRoomId) await orgRepo.bindRoom(tx, row.id, r.wxRoomId, new Date())
+      if (r.wxRoomId && row.wxRoomId !== r.wxRoomId) await orgRepo.bindRoom(tx, row.id, r.wxRoomId, at)
       report.updated.rooms++
       report.lines.push(orgImportTexts.roomUpdated(r.topic))
     } else report.unchanged++
   }
+  // After the updates: a room id an updated row gave up is then free for a new row, as when each row was written in turn.
+  await orgRepo.createRooms(tx, fresh)
 }
 
 export async function importMembers(tx: Tx, spec: OrgSpec, districtId: number, byName: UnitsByName, now: Date, report: ImportReport) {
@@ -224,6 +234,8 @@ export async function importMembers(tx: Tx, spec: OrgSpec, districtId: number, b
     role: m.role,
   }))
   const { matches, leftOver } = matchRoster(entries, rows)
+  // New roster entries are written together after the updates (an id an updated row gave up is then free).
+  const fresh: Parameters<typeof orgRepo.createMembers>[1] = []
   for (const [i, m] of spec.members.entries()) {
     const match = must(matches[i], 'ORG_MATCH_MISSING')
     const data = {
@@ -245,7 +257,7 @@ export async function importMembers(tx: Tx, spec: OrgSpec, districtId: number, b
     // The contact id's origin: a new id from the file is the file's; an id kept from chat stays the chat's.
     const link = match.wxid && match.wxid !== row?.wxid ? { linkedVia: 'file', linkedAt: now } : {}
     if (row) await orgRepo.updateMember(tx, row.id, { ...data, ...link })
-    else await orgRepo.createMember(tx, { ...data, ...link })
+    else fresh.push({ ...data, ...link })
     if (match.replacedWxid) {
       report.relinked++
       report.lines.push(orgImportTexts.wxidReplaced(m.name, match.replacedWxid, match.wxid))
@@ -258,13 +270,17 @@ export async function importMembers(tx: Tx, spec: OrgSpec, districtId: number, b
       report.lines.push(orgImportTexts.memberAdded(m.name, m.role, !!match.wxid))
     }
   }
-  for (const row of leftOver) {
-    if (row.active) {
-      await orgRepo.deactivateMember(tx, row.id)
-      report.deactivated++
-      report.lines.push(orgImportTexts.memberDeactivated(row.name))
-    }
+  await orgRepo.createMembers(tx, fresh)
+  const gone = leftOver.filter((row) => row.active)
+  for (const row of gone) {
+    report.deactivated++
+    report.lines.push(orgImportTexts.memberDeactivated(row.name))
   }
+  if (gone.length)
+    await orgRepo.deactivateMembers(
+      tx,
+      gone.map((row) => row.id),
+    )
 }
 
 export function summariseImport(r: ImportReport): string {

@@ -19,6 +19,18 @@ type MemberData = {
   linkedAt?: Date
 }
 
+/** A unit row the org import creates with its id taken beforehand (its path holds its own id). */
+type NewUnit = { id: number; name: string; kind: UnitKind; parentId: number | null; districtId: number; path: string; depth: number; policy?: object }
+
+/** A room row the org import creates (a room id from the file binds it at once). */
+type NewRoom = { topic: string; unitId: number; accountId: string; backupAccountIds: string[]; isAdmin: boolean; wxRoomId?: string; boundAt?: Date }
+
+/** Rows per INSERT: PostgreSQL takes at most 32,767 parameters a statement (a member row has a dozen columns). */
+const CHUNK = 1000
+async function inChunks<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await write(rows.slice(i, i + CHUNK))
+}
+
 /** What a unit lookup needs of a unit (domain types satisfy it). */
 type UnitRef = Pick<Unit, 'id' | 'path'>
 
@@ -37,6 +49,16 @@ export const orgRepo = {
   updateUnit: (db: DbOrTx, id: number, data: Partial<Pick<Unit, 'kind' | 'parentId' | 'path' | 'depth' | 'districtId'>> & { policy?: object | null }) =>
     // null clears a policy the org file no longer sets (JSON null in the column, not "leave it").
     db.unit.update({ where: { id }, data: { ...data, policy: data.policy === null ? Prisma.DbNull : data.policy } }),
+  /** `n` unit ids taken from the table's sequence (a new unit's path holds its id: known before it is written). */
+  nextUnitIds: async (db: DbOrTx, n: number): Promise<number[]> =>
+    n === 0
+      ? []
+      : (await db.$queryRaw<{ id: number }[]>`SELECT nextval(pg_get_serial_sequence('"Unit"', 'id'))::int AS id FROM generate_series(1, ${n}::int)`).map(
+          (r) => r.id,
+        ),
+  /** Units with their ids taken (nextUnitIds), parents before children: a few statements for a whole district. */
+  createUnits: (db: DbOrTx, rows: NewUnit[]) =>
+    inChunks(rows, (chunk) => db.unit.createMany({ data: chunk.map((u) => ({ ...u, policy: u.policy ?? undefined })) })),
   unitById: (db: DbOrTx, id: number) => db.unit.findUnique({ where: { id } }),
   unitByName: (db: DbOrTx, districtId: number, name: string) => db.unit.findUnique({ where: { districtId_name: { districtId, name } } }),
   unitPaths: (db: DbOrTx, ids: number[]) => db.unit.findMany({ where: { id: { in: ids } }, select: { id: true, path: true } }),
@@ -72,6 +94,12 @@ export const orgRepo = {
     db: DbOrTx,
     data: { topic: string; unitId: number; accountId: string; wxRoomId?: string | null; backupAccountIds?: string[]; isAdmin?: boolean },
   ) => db.room.create({ data }),
+  /** Rooms in a few statements; the room ids they carry are released from any other row first (a room id names one room). */
+  createRooms: async (db: DbOrTx, rows: NewRoom[]) => {
+    const bound = rows.flatMap((r) => (r.wxRoomId ? [r.wxRoomId] : []))
+    if (bound.length) await db.room.updateMany({ where: { wxRoomId: { in: bound } }, data: { wxRoomId: null, boundAt: null } })
+    await inChunks(rows, (chunk) => db.room.createMany({ data: chunk }))
+  },
   updateRoom: (db: DbOrTx, id: number, data: Partial<Pick<Room, 'topic' | 'unitId' | 'accountId' | 'wxRoomId' | 'boundAt' | 'backupAccountIds' | 'isAdmin'>>) =>
     db.room.update({ where: { id }, data }),
   /** Binds a WeChat room id to a room row, releasing it from any other row first (a room id names one room). */
@@ -81,11 +109,20 @@ export const orgRepo = {
   },
 
   memberByWxid: async (db: DbOrTx, wxid: string) => linkedOrNull(await db.member.findUnique({ where: { wxid }, include: { unit: true } })),
+  /** Binds many rows at once (each to a room id of its own), releasing those room ids from any other row first. */
+  bindRooms: (db: DbOrTx, binds: { id: number; wxRoomId: string }[], at: Date) =>
+    inChunks(binds, async (chunk) => {
+      const wx = chunk.map((b) => b.wxRoomId)
+      await db.room.updateMany({ where: { wxRoomId: { in: wx } }, data: { wxRoomId: null, boundAt: null } })
+      await db.$executeRaw`UPDATE "Room" AS r SET "wxRoomId" = b.wx, "boundAt" = ${at}
+        FROM unnest(${chunk.map((b) => b.id)}::int[], ${wx}::text[]) AS b(id, wx) WHERE r.id = b.id`
+    }),
   membersOfDistrict: (db: DbOrTx, districtId: number) => db.member.findMany({ where: { unit: { districtId } } }),
   catalogueCount: (db: DbOrTx, districtId: number) => db.catalogueItem.count({ where: { districtId, active: true } }),
-  createMember: (db: DbOrTx, data: MemberData) => db.member.create({ data }),
   updateMember: (db: DbOrTx, id: number, data: Partial<MemberData>) => db.member.update({ where: { id }, data }),
-  deactivateMember: (db: DbOrTx, id: number) => db.member.update({ where: { id }, data: { active: false } }),
+  /** Members in a few statements (the org import's new roster entries). */
+  createMembers: (db: DbOrTx, rows: MemberData[]) => inChunks(rows, (chunk) => db.member.createMany({ data: chunk })),
+  deactivateMembers: (db: DbOrTx, ids: number[]) => db.member.updateMany({ where: { id: { in: ids } }, data: { active: false } }),
   /** Linked members by row id (holders, actors, graders: only a linked member ever acted). */
   membersByIds: async (db: DbOrTx, ids: number[]) => linked(await db.member.findMany({ where: { id: { in: ids }, ...LINKED }, include: { unit: true } })),
   /** Active linked members of the district going by this name (an @name in the text, a namesake check). */

@@ -76,11 +76,47 @@ describe('flush watch', () => {
     await redis.flushall()
     release()
     await running
-    // The straddling sweep wrote its marker again: Redis looks as if it forgot nothing…
-    expect(await redis.exists('fw2:timers:swept')).toBe(1)
-    // …but the watch's mark is gone, so the flush is seen and the full sweep comes.
+    // The straddling sweep does not write its marker again: the next sweep, by any process, is full…
+    expect(await redis.exists('fw2:timers:swept')).toBe(0)
+    // …and the watch's mark is gone too, so the flush is seen and the full sweep comes.
     expect(await watch.forgot()).toBe(true)
     const full = await sweep({ ...deps, sources: [] }, { full: true })
     expect(full.full).toBe(true)
+  })
+
+  it('leaves no marker when Redis was flushed during a full sweep, so the next worker sweeps in full too', async () => {
+    // A worker's first (full) sweep straddles a FLUSHALL, and the worker is killed before its watch looks: only the
+    // marker tells the next worker to restore every flushed timer at once.
+    let release!: () => void
+    const held = new Promise<void>((r) => (release = r))
+    let entered!: () => void
+    const started = new Promise<void>((r) => (entered = r))
+    const slow: TimerSource = {
+      pending: async () => {
+        entered()
+        await held
+        return null
+      },
+    }
+    const deps = {
+      prisma: {} as Db,
+      redis,
+      keyPrefix: 'fw3',
+      scheduler: { ensure: async () => false } as unknown as Scheduler,
+      clock: systemClock,
+      log: createLogger('silent'),
+      counters: new Counters(),
+      sources: [slow],
+    }
+    const running = sweep(deps)
+    await started
+    await redis.flushall()
+    release()
+    expect((await running).full).toBe(true)
+    expect(await redis.exists('fw3:timers:swept')).toBe(0)
+    const next = await sweep({ ...deps, sources: [] })
+    expect(next.full).toBe(true)
+    expect(await redis.exists('fw3:timers:swept')).toBe(1) // a sweep no flush interrupted leaves it
+    expect((await sweep({ ...deps, sources: [] })).full).toBe(false)
   })
 })

@@ -46,6 +46,7 @@ const folder = path.join(blocker, 'media')
 const media = new GuardedMediaStore(new FileMediaStore(folder))
 const inRoom = (roomId: string) => said.filter((m) => m.roomId === roomId).map((m) => m.text)
 
+// No hook timeout of its own: the config's bound only ends a hang (a 60 s one failed this set-up at load 14-17).
 beforeAll(async () => {
   writeFileSync(blocker, 'not a folder')
   stores = await freshStores()
@@ -66,7 +67,7 @@ beforeAll(async () => {
       { roomId: ADMINS, topic: '媒体区管理员群', memberIds: ['wx_admin'] },
     ],
   })
-}, 60_000)
+})
 afterAll(async () => {
   await app?.stop()
   await stores?.cleanup()

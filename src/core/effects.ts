@@ -32,8 +32,7 @@ export class Effects {
     for (const fn of this.hooks.splice(0)) fn()
     // In slices: a city-wide notice's 11,590 posts handed over at once held the event loop and Redis ahead of the
     // reply queued just before them (the sender's plan reply waited on them all).
-    for (let i = 0; i < this.posts.length; i += POST_SLICE)
-      await Promise.all(this.posts.slice(i, i + POST_SLICE).map((p) => outbox.send(p.message, p.key)))
+    for (let i = 0; i < this.posts.length; i += POST_SLICE) await Promise.all(this.posts.slice(i, i + POST_SLICE).map((p) => outbox.send(p.message, p.key)))
     await Promise.all(this.timers.map((t) => scheduler.schedule(t)))
     this.clear()
   }

@@ -1,5 +1,6 @@
 // The gateway role (one per WeChat account set): a transport per account, its paced sender, the sent/failed marks
 // passed on to the capabilities whose posts they are, the account watch and the binding scout.
+import { inTransaction } from '../db/transaction.ts'
 import { adminRoom, roomAccounts } from '../domain/account/account-status.service.ts'
 import { accountIds, accountPaces } from '../kernel/org/org.service.ts'
 import { claimParts, markFailed, markSent, partsSent, releaseParts } from '../kernel/outbox/outbox.service.ts'
@@ -51,19 +52,23 @@ function canaryFor(app: AppCore, watch: AccountWatch): Canary {
 function marksFor(app: AppCore) {
   const { deps, clock, log } = app
   const marks = new SentMarks(
-    async (keys) => {
-      const at = clock.now()
-      const fresh = await markSent(deps.prisma, keys, at)
-      await postsSent(deps.prisma, keys, fresh, at)
-    },
+    // One transaction: a gateway killed between the two would leave a notice's delivery queued for good (its outbox
+    // row sent, so nothing would ever mark it again).
+    (keys) =>
+      inTransaction(deps.prisma, async (tx) => {
+        const at = clock.now()
+        const fresh = await markSent(tx, keys, at)
+        await postsSent(tx, keys, fresh, at)
+      }),
     log,
     deps.counters,
   )
   // A post whose job gave up: its capability hears why (a notice's delivery to that room is failed; the sweeper resends it).
-  const failed = async (key: string, reason: string) => {
-    await markFailed(deps.prisma, key, reason, clock.now())
-    await postFailed(deps.prisma, key, reason, clock.now())
-  }
+  const failed = (key: string, reason: string) =>
+    inTransaction(deps.prisma, async (tx) => {
+      await markFailed(tx, key, reason, clock.now())
+      await postFailed(tx, key, reason, clock.now())
+    })
   return { marks, failed }
 }
 

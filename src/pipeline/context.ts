@@ -37,4 +37,6 @@ export interface MessageContext {
   marked: boolean
   /** The open unit of work marked it already: a handler's own statement must not (see DurableReply.inbox). */
   markedByWork: boolean
+  /** Handled before (a redelivery: its worker died after the commit, or WeChat sent it twice). */
+  duplicate: boolean
 }

@@ -9,7 +9,7 @@ import type { InboundMessage } from '../core/message.ts'
 import { isTransientDbError } from '../db/errors.ts'
 import { inTransaction } from '../db/transaction.ts'
 import { inboxRepo } from '../domain/inbox/inbox.repo.ts'
-import { writeOutbox } from '../kernel/outbox/outbox.service.ts'
+import { unsentPosts, writeOutbox } from '../kernel/outbox/outbox.service.ts'
 import type { MessageContext } from './context.ts'
 import type { PipelineDeps } from './deps.ts'
 import { inboxRow } from './inbox-row.ts'
@@ -65,6 +65,7 @@ function newContext(deps: PipelineDeps, msg: InboundMessage, log: MessageContext
     quiet: false,
     marked: false,
     markedByWork: false,
+    duplicate: false,
     nextReply(o = {}) {
       const mentionIds = [...new Set([...(o.mention ? [msg.talkerId] : []), ...(o.mentionIds ?? [])])]
       return {
@@ -132,6 +133,23 @@ async function release(ctx: MessageContext): Promise<void> {
     })
   }
   await Promise.all(relay.map((r) => deps.outbox.send(r.message, r.key)))
+  if (ctx.duplicate) await resendReplies(ctx)
   // A crash before this line loses nothing: the sweeper sends unsent outbox rows and re-creates timers.
   await ctx.work.effects.flush(deps.outbox, deps.scheduler)
+}
+
+/** Replies a message may have: more than any handler writes (a check-in's two, a hint, a summary). */
+const MAX_REPLIES = 8
+
+/**
+ * A message handled before whose worker died between its commit and handing its replies to the queue: its stored
+ * replies, still unsent, go to the queue now rather than at the sweeper's next round, so they come before the replies
+ * to the messages behind it in its group (the shard runs this redelivery first). Sending is keyed and claimed: a
+ * reply queued or sent already is not sent again.
+ */
+async function resendReplies(ctx: MessageContext): Promise<void> {
+  const { deps, msg } = ctx
+  if (!msg.roomId) return
+  const keys = Array.from({ length: MAX_REPLIES }, (_, i) => jobId('reply', msg.accountId, msg.messageId, i))
+  for (const r of await unsentPosts(deps.prisma, keys)) await deps.outbox.send(r.message, r.key)
 }

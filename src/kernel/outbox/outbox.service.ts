@@ -87,6 +87,9 @@ export interface FailedPost {
   failReason: string | null
 }
 
+/** Of these keys, the rows not yet sent, in key order. */
+export const unsentPosts = async (db: DbOrTx, keys: string[]): Promise<Keyed[]> => (await outboxRepo.unsentOf(db, keys)).map(fromRow)
+
 export const failedPosts = (db: DbOrTx, take = 500): Promise<FailedPost[]> => outboxRepo.failed(db, take)
 
 /** `gridbot outbox retry`: clears the failure of these posts (all when null) and returns them to be sent again. */

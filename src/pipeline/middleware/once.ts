@@ -27,6 +27,7 @@ export const onceMiddleware: Middleware<MessageContext> = async (ctx, next) => {
   const duplicate = () => {
     rollBack()
     ctx.marked = true
+    ctx.duplicate = true
     ctx.deps.counters.inc('duplicate')
     ctx.log.info('duplicate message skipped')
   }

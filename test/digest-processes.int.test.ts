@@ -75,7 +75,9 @@ beforeAll(async () => {
     pace: null,
   })
   await world.populate(stores.db.prisma)
-  env = workerEnv(stores, { GRIDBOT_DATA_DIR: dataDir })
+  // A sweep every 5 s: an export job that stalled out under load (2 s locks here) is re-created within seconds, not
+  // at the default minute's round.
+  env = workerEnv(stores, { GRIDBOT_DATA_DIR: dataDir, GRIDBOT_SWEEP_EVERY_MS: '5000' })
 })
 
 afterAll(async () => {
@@ -150,7 +152,7 @@ describe('a 台账 export whose job Redis lost', () => {
     const files = () => selfLines(room.topic).filter((l) => l.file)
     const before = files().length
     const w = start()
-    await until('the export done', async () => (await prisma.ledgerExport.findUniqueOrThrow({ where: { id: req.id } })).status === 'done', 60_000)
+    await until('the export done', async () => (await prisma.ledgerExport.findUniqueOrThrow({ where: { id: req.id } })).status === 'done', 120_000)
     await delivered()
     // A worker killed and started again, and another flush: the sweeper finds nothing pending, posts nothing.
     kill(w)

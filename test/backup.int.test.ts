@@ -48,8 +48,9 @@ afterAll(async () => {
 })
 
 describe('backup and restore', () => {
-  // Each step is a CLI process (three per case, PGlite's start included): generous limits for a loaded machine.
-  it('PostgreSQL: backup, wipe, restore, rows equal', { timeout: 180_000 }, async () => {
+  // Each step is a CLI process (three per case, PGlite's start included): no limit of their own, the config's bound
+  // (it only ends a hang) applies.
+  it('PostgreSQL: backup, wipe, restore, rows equal', async () => {
     const env = { DATABASE_URL: stores.dbUrl }
     gridbot(['org', 'import', DEMO_ORG], env)
     const c = new pg.Client({ connectionString: stores.dbUrl })
@@ -68,9 +69,7 @@ describe('backup and restore', () => {
     }
   })
 
-  it('backs up the media folder beside the dump, both 0600; restore puts the images back; refuses while a process is connected', {
-    timeout: 180_000,
-  }, async () => {
+  it('backs up the media folder beside the dump, both 0600; restore puts the images back; refuses while a process is connected', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gridbot-backup-media-'))
     const media = path.join(dataDir, 'media', 'bot-main')
     mkdirSync(media, { recursive: true })
@@ -111,7 +110,7 @@ describe('backup and restore', () => {
     expect(r.stderr).toContain('--yes')
   })
 
-  it('PGlite: backup, wipe (move the folder away), restore, rows equal', { timeout: 180_000 }, async () => {
+  it('PGlite: backup, wipe (move the folder away), restore, rows equal', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gridbot-pglite-'))
     const env = { GRIDBOT_DATA_DIR: dataDir }
     gridbot(['org', 'import', DEMO_ORG], env)

@@ -41,7 +41,7 @@ describe('the compiled build alone', () => {
     expect(r.stdout).toContain('backup')
   })
 
-  it('starts a worker that is ready on PostgreSQL and Redis, and is not while Redis is away', { timeout: 120_000 }, async () => {
+  it('starts a worker that is ready on PostgreSQL and Redis, and is not while Redis is away', async () => {
     // A Redis of its own, to take away.
     redis = await startRedisServer({ dir: mkdtempSync(path.join(os.tmpdir(), 'gridbot-layout-redis-')) })
     const p = runCli(

@@ -70,7 +70,7 @@ beforeAll(async () => {
   const text = execFileSync(PDFTOTEXT, ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })
   pages = text.split('\f').slice(0, count)
   expect(pages).toHaveLength(count)
-}, 180_000)
+})
 
 const pagesOf = (sheet: string) => pages.filter((p) => p.includes(title(sheet)))
 

@@ -37,7 +37,7 @@ beforeAll(async () => {
     virtualTime: true,
     media: new GuardedMediaStore(new FileMediaStore(mkdtempSync(path.join(os.tmpdir(), 'gridbot-media-')))),
   })
-}, 60_000)
+})
 afterAll(async () => {
   await app?.stop()
   await stores?.cleanup()

@@ -35,7 +35,7 @@ beforeAll(async () => {
     people: [{ wxid: 'wx_admin', name: '管理员' }],
     rooms: [{ roomId: ADMINS, topic: '告警区管理员群', memberIds: ['wx_admin'] }],
   })
-}, 60_000)
+})
 afterAll(async () => {
   await app?.stop()
   await stores?.cleanup()

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { launchBrowser, outputFile, type TestBrowser } from './helpers/browser.ts'
 import { expectRendered } from './helpers/glyphs.ts'
+import { HANG_MS } from './helpers/wait.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 
@@ -34,7 +35,7 @@ describe('gridbot sim --web', () => {
     new Promise<void>((resolve, reject) => {
       const seen = () => (typeof text === 'string' ? out.includes(text) : text.test(out))
       if (seen()) return resolve()
-      const timer = setTimeout(() => reject(new Error(`output never contained ${text}:\n${out}`)), limitMs)
+      const timer = setTimeout(() => reject(new Error(`output never contained ${text}:\n${out}`)), Math.max(limitMs, HANG_MS))
       const on = () => {
         if (seen()) {
           clearTimeout(timer)

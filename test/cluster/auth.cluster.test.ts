@@ -19,7 +19,7 @@ let cluster: RedisClusterServer
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'gridbot-cluster-auth-'))
   cluster = await startRedisCluster({ dir, masters: 3, password: PASSWORD })
-}, 120_000)
+})
 afterAll(async () => {
   await cluster?.stop()
   if (dir) rmSync(dir, { recursive: true, force: true })

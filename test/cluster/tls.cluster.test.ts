@@ -28,7 +28,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'gridbot-cluster-tls-'))
   certs = makeTestCerts(dir)
   cluster = await startRedisCluster({ dir, masters: 3, password: PASSWORD, tls: certs })
-}, 120_000)
+})
 afterAll(async () => {
   await cluster?.stop()
   if (dir) rmSync(dir, { recursive: true, force: true })

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { CHROMIUM } from '../setup/browser.ts'
+import { HANG_MS } from './wait.ts'
 
 export const TEST_OUTPUT = path.resolve('.data/test-output/web')
 
@@ -35,6 +36,9 @@ export async function launchBrowser(): Promise<TestBrowser> {
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   })
+  // Playwright's own 30 s for an action or a locator's wait is a speed limit: Chromium and the bot on a loaded machine
+  // can take longer. Like every wait of the tests (wait.ts), the bound only ends a hang.
+  context.setDefaultTimeout(HANG_MS)
   return {
     context,
     page: () => context.newPage(),

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
+import { HANG_MS } from './wait.ts'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 /** The compiled build (npm run build; the test runner makes it before the integration project). */
@@ -13,7 +14,8 @@ export interface CliProcess {
   /** Every stdout line, parsed when it is JSON (else `{ raw }`). */
   lines: Record<string, unknown>[]
   stderr: () => string
-  /** Resolves with the first log line `pred` accepts; rejects when the process exits first or after `ms`. */
+  /** Resolves with the first log line `pred` accepts; rejects when the process exits first, or after `ms` — never
+   *  sooner than wait.ts's hang bound (a process starting on a loaded machine can take minutes). */
   waitFor(pred: (l: Record<string, unknown>) => boolean, ms?: number): Promise<Record<string, unknown>>
   exited: Promise<number | null>
 }
@@ -44,7 +46,8 @@ export function runCli(script: string, args: string[], env: NodeJS.ProcessEnv, c
       new Promise((resolve, reject) => {
         const seen = lines.find(pred)
         if (seen) return resolve(seen)
-        const timer = setTimeout(() => reject(new Error(`no matching log line within ${ms} ms; stderr: ${err}`)), ms)
+        const bound = Math.max(ms, HANG_MS)
+        const timer = setTimeout(() => reject(new Error(`no matching log line within ${bound} ms; stderr: ${err}`)), bound)
         waiters.push({
           pred,
           resolve: (l) => {

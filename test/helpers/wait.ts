@@ -8,7 +8,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 /** A wait's bound only ends a hang: on a loaded machine (2 cores shared by a team, load 30 measured) what takes seconds
  *  when quiet can take minutes, and a test must not fail by load. So no wait gives up sooner than this, whatever
  *  bound its caller wrote (which says how long it takes when quiet). */
-const HANG_MS = 240_000
+export const HANG_MS = 240_000
 
 /** Polls `check` every 100 ms until it holds; fails naming `what` after `ms`, or HANG_MS if that is longer. */
 export async function until(what: string, check: () => Promise<boolean>, ms = 60_000) {

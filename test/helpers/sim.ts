@@ -4,6 +4,7 @@ import type { OrgSpec } from '../../src/config/org-spec.ts'
 import type { Env } from '../../src/config/env.ts'
 import { startSim, type SimSession } from '../../src/sim/session.ts'
 import { freshStores, type TestStores } from './stores.ts'
+import { HANG_MS } from './wait.ts'
 
 import { DEMO_ORG } from './paths.ts'
 import type { CitySource } from '../../src/config/city-spec.ts'
@@ -29,6 +30,8 @@ export async function testSim(
     start: opts.start,
     infra: stores.infra,
     split: opts.split,
+    // A settle that takes long on a loaded machine is slow, not stuck: the simulator gives up only at a hang.
+    settleLimitMs: HANG_MS,
   })
   return {
     ...session,

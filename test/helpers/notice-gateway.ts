@@ -2,7 +2,10 @@
 // app (paced senders) on the test's stores. Prints every message the bot posts as a JSON line on stdout, so the
 // test sees what reached each room even across a SIGKILL of this process. With NOTICE_GW_DIE_AT_SAY=n it kills
 // itself (SIGKILL) at its n-th send of the notice — after the sender claimed the post, before WeChat gets it —
-// printing the room first (test/outbound-claim-crash.int.test.ts).
+// printing the room first (test/outbound-claim-crash.int.test.ts). With NOTICE_GW_HOLD_AT_SAY=n its n-th send of the
+// notice reaches WeChat and then never returns (sent, not yet marked sent: the documented window), and no later send
+// of the notice leaves: the fan-out stops in its middle until the test kills this process, however loaded the machine
+// (test/notices-crash.int.test.ts).
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -25,16 +28,24 @@ world.onLine((l) => {
 })
 const infra: Infra = { db, redisUrl: env.REDIS_URL!, embedded: { database: false, redis: false }, close: async () => undefined }
 const dieAt = Number(process.env.NOTICE_GW_DIE_AT_SAY ?? 0)
+const holdAt = Number(process.env.NOTICE_GW_HOLD_AT_SAY ?? 0)
+const never = () => new Promise<never>(() => undefined)
 let notices = 0
 const makeTransport = (accountId: string) => {
   const t = world.transport(accountId)
-  if (!dieAt) return t
+  if (!dieAt && !holdAt) return t
   const say = t.say.bind(t)
   t.say = async (roomId, text, mentionIds) => {
-    if (text.includes('【紧急通知') && ++notices === dieAt) {
+    const n = text.includes('【紧急通知') ? ++notices : 0
+    if (dieAt && n === dieAt) {
       process.stdout.write(`${JSON.stringify({ dying: roomId })}\n`)
       process.kill(process.pid, 'SIGKILL')
-      await new Promise(() => undefined)
+      return never()
+    }
+    if (holdAt && n > holdAt) return never()
+    if (holdAt && n === holdAt) {
+      await say(roomId, text, mentionIds)
+      return never()
     }
     return say(roomId, text, mentionIds)
   }

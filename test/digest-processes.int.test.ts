@@ -75,7 +75,7 @@ beforeAll(async () => {
     pace: null,
   })
   await world.populate(stores.db.prisma)
-  // A sweep every 5 s: an export job that stalled out under load (2 s locks here) is re-created within seconds, not
+  // A sweep every 5 s: an export job that stalled out under load (short locks here) is re-created within seconds, not
   // at the default minute's round.
   env = workerEnv(stores, { GRIDBOT_DATA_DIR: dataDir, GRIDBOT_SWEEP_EVERY_MS: '5000' })
 })

@@ -78,7 +78,7 @@ async function district() {
   const db: Database = await openDatabase({ url: dbUrl })
   await db.migrate()
   const prefix = `f${dbSeq}`
-  const tuning = { GRIDBOT_RATE_LIMIT_PER_MINUTE: '0', GRIDBOT_SWEEP_EVERY_MS: '2000', GRIDBOT_REDELIVER_AFTER_MS: '3000', GRIDBOT_JOB_LOCK_MS: '2000' }
+  const tuning = { GRIDBOT_RATE_LIMIT_PER_MINUTE: '0', GRIDBOT_SWEEP_EVERY_MS: '2000', GRIDBOT_REDELIVER_AFTER_MS: '3000', GRIDBOT_JOB_LOCK_MS: '10000' }
   const env = loadEnv({
     DATABASE_URL: dbUrl,
     REDIS_URL: redis.url,

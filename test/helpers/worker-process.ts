@@ -12,7 +12,11 @@ export function workerEnv(stores: { dbUrl: string; redisUrl: string; prefix: str
     DATABASE_URL: stores.dbUrl,
     ...redisEnv(stores.redisUrl),
     GRIDBOT_QUEUE_PREFIX: stores.prefix,
-    GRIDBOT_JOB_LOCK_MS: '2000',
+    // A killed worker's job is taken over after about twice this. Not 2 s: a job whose process is starved of the CPU
+    // longer than its lock (a loaded 2-core machine does that) counts as stalled and runs again meanwhile, and at its
+    // second stall BullMQ fails it unrun — an inbound message then waits for the sweeper while its group goes on
+    // without it (out of order), an export or a digest's chart waits for its round.
+    GRIDBOT_JOB_LOCK_MS: '10000',
     GRIDBOT_RATE_LIMIT_PER_MINUTE: '0',
     GRIDBOT_AUTO_MIGRATE: 'false',
     LOG_LEVEL: 'error',

@@ -45,6 +45,9 @@ export default defineConfig({
   test: {
     testTimeout: 600_000,
     hookTimeout: 600_000,
+    // expect.poll gives up after 1 s by default: a webhook or a queue job on a loaded machine takes longer. Its bound,
+    // like every wait's (test/helpers/wait.ts HANG_MS), only ends a hang.
+    expect: { poll: { timeout: 240_000 } },
     pool: 'forks',
     maxWorkers: 2,
     projects: [

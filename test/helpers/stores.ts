@@ -1,6 +1,10 @@
-// Per-test isolation on the shared servers: a fresh database cloned from the migrated template, and a unique
-// BullMQ/Redis key prefix, both removed afterwards.
+// Per-test isolation on the shared servers: a fresh database cloned from the migrated template, a unique
+// BullMQ/Redis key prefix and a data folder of its own (media: charts are named by unit and period, the same in every
+// test's database), all removed afterwards.
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import pg from 'pg'
 import { inject } from 'vitest'
 import { openDatabase, type Database } from '../../src/db/client.ts'
@@ -16,6 +20,8 @@ export interface TestStores {
   dbUrl: string
   redisUrl: string
   prefix: string
+  /** GRIDBOT_DATA_DIR of the test's apps (in this process: `env`; worker processes: helpers/worker-process.ts). */
+  dataDir: string
   env: Env
   infra: Infra
   cleanup(): Promise<void>
@@ -34,13 +40,22 @@ export async function freshStores(opts: { redisUrl?: string; prefix?: string } =
   const db = await openDatabase({ url: dbUrl })
   const redisUrl = opts.redisUrl ?? inject('redisUrl')
   const prefix = opts.prefix ?? `t-${id}`
-  const env = loadEnv({ DATABASE_URL: dbUrl, ...redisEnv(redisUrl), GRIDBOT_QUEUE_PREFIX: prefix, GRIDBOT_AUTO_MIGRATE: 'false', LOG_LEVEL: 'silent' })
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gridbot-test-data-'))
+  const env = loadEnv({
+    DATABASE_URL: dbUrl,
+    ...redisEnv(redisUrl),
+    GRIDBOT_QUEUE_PREFIX: prefix,
+    GRIDBOT_AUTO_MIGRATE: 'false',
+    GRIDBOT_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+  })
   const infra: Infra = { db, redisUrl, embedded: { database: false, redis: false }, close: async () => undefined }
   return {
     db,
     dbUrl,
     redisUrl,
     prefix,
+    dataDir,
     env,
     infra,
     cleanup: async () => {
@@ -51,6 +66,7 @@ export async function freshStores(opts: { redisUrl?: string; prefix?: string } =
       await a.connect()
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       await a.end()
+      rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

@@ -5,13 +5,18 @@ import { redisEnv } from './redis-nodes.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
-export function workerEnv(stores: { dbUrl: string; redisUrl: string; prefix: string }, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function workerEnv(
+  stores: { dbUrl: string; redisUrl: string; prefix: string; dataDir?: string },
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
   return {
     ...process.env,
     GRIDBOT_NO_DOTENV: '1',
     DATABASE_URL: stores.dbUrl,
     ...redisEnv(stores.redisUrl),
     GRIDBOT_QUEUE_PREFIX: stores.prefix,
+    // The test's own data folder (media), shared with its apps in the test process.
+    ...(stores.dataDir ? { GRIDBOT_DATA_DIR: stores.dataDir } : {}),
     // A killed worker's job is taken over after about twice this. Not 2 s: a job whose process is starved of the CPU
     // longer than its lock (a loaded 2-core machine does that) counts as stalled and runs again meanwhile, and at its
     // second stall BullMQ fails it unrun — an inbound message then waits for the sweeper while its group goes on

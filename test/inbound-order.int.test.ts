@@ -2,9 +2,11 @@
 // through a worker killed in the middle of a message. Real processes (`gridbot start --role worker`), real
 // PostgreSQL, Redis and Wechaty mock; the gateway (and its paced sender) runs in this process.
 //
-// Faults are made in the test's own database, never in the app: a trigger on "Task" fails (or stalls) the first
+// Faults are made in the test's own database, never in the app: a trigger on "Task" fails (or holds) the first
 // insert of one title. A sequence counts the firings because nextval() survives the rollback of the failed
-// transaction; the retry then inserts normally.
+// transaction; the retry then inserts normally. A held insert waits for an advisory lock the test holds (advisory locks
+// are per database: this test's only) until it lets go: it stays in flight for as long as the test needs, however
+// slowly a loaded machine lets the test get there.
 import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
@@ -29,7 +31,12 @@ const _root = path.resolve(import.meta.dirname, '..')
 const GRID = '华府社区5号网格群'
 const COMMUNITY = '华府社区群'
 
-/** The first insert of a task with this title runs `action` (raise, or sleep), in this test's database only. */
+/** The advisory lock a held insert waits for (faultOnce's hold/release). */
+const HOLD_KEY = 4242
+/** Holds the first insert of a task with this title until `release()` (with `hold()` called first). */
+const HOLD = `PERFORM pg_advisory_xact_lock(${HOLD_KEY})`
+
+/** The first insert of a task with this title runs `action` (raise, or HOLD), in this test's database only. */
 async function faultOnce(dbUrl: string, title: string, action: string) {
   const c = new pg.Client({ connectionString: dbUrl })
   await c.connect()
@@ -43,6 +50,10 @@ async function faultOnce(dbUrl: string, title: string, action: string) {
   return {
     /** How many times the trigger saw that title (1: only the faulty attempt so far; 2: the retry came). */
     firings: async () => Number((await c.query(`SELECT last_value, is_called FROM test_fault_once`)).rows.map((r) => (r.is_called ? r.last_value : 0))[0]),
+    /** From now on a HOLD action waits… */
+    hold: async () => void (await c.query(`SELECT pg_advisory_lock(${HOLD_KEY})`)),
+    /** …until this. */
+    release: async () => void (await c.query(`SELECT pg_advisory_unlock(${HOLD_KEY})`)),
     close: () => c.end(),
   }
 }
@@ -127,8 +138,10 @@ describe('one group in order across worker processes', () => {
   it("runs a killed worker's message before the group's next ones, on the other worker", async () => {
     const TASKS = 24
     const d = await district()
-    // 标题10's first insert stalls 4 s: long enough to kill the worker that holds it.
-    const fault = await faultOnce(d.stores.dbUrl, '标题10', 'PERFORM pg_sleep(4)')
+    // 标题10's first insert is held until the worker running it is killed: the kill lands while it is in flight.
+    // (A 4 s stall did not always: a test starved that long saw it in flight, then killed the worker after it moved on.)
+    const fault = await faultOnce(d.stores.dbUrl, '标题10', HOLD)
+    await fault.hold()
     try {
       for (let i = 1; i <= TASKS; i++) d.world.say(d.world.person('李佳鑫'), GRID, `#任务 标题${i}`)
       const grid = d.shardQueue(GRID)
@@ -143,6 +156,9 @@ describe('one group in order across worker processes', () => {
       const victim = workers.find((w) => holder!.endsWith(`:${w.pid}`))!
       const survivor = workers.find((w) => w !== victim)!
       victim.kill('SIGKILL')
+      await until('the victim gone', async () => victim.exitCode !== null || victim.signalCode !== null)
+      // Its transaction cannot commit now (its client is gone): let the held insert go, so that it ends.
+      await fault.release()
       await until('every task', async () => (await d.stores.db.prisma.task.count()) === TASKS, 60_000)
       await until('every reply', async () => d.said(GRID, '已创建任务').length === TASKS, 20_000)
       await expectTasksInOrder(d, TASKS)

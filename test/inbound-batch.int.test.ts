@@ -48,13 +48,16 @@ describe('a job taking along other groups’ waiting messages', () => {
       GRIDBOT_REDELIVER_AFTER_MS: '3000',
     })
     const workers: ChildProcess[] = []
-    // The first insert of the check-in of STALLED households stalls 4 s: long enough to kill the worker holding it.
+    // The first insert of the check-in of STALLED households waits for an advisory lock this test holds until it has
+    // killed the worker running it (advisory locks are per database: this test's only): the kill lands while it is in
+    // flight. (A 4 s stall did not always: a test starved that long killed the worker after it had moved on.)
     const c = new pg.Client({ connectionString: stores.dbUrl })
     await c.connect()
+    await c.query(`SELECT pg_advisory_lock(${STALLED})`)
     await c.query(`CREATE SEQUENCE test_stall_once`)
     await c.query(`CREATE FUNCTION test_stall_once() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF NEW.households = ${STALLED} AND nextval('test_stall_once') = 1 THEN PERFORM pg_sleep(4); END IF;
+        IF NEW.households = ${STALLED} AND nextval('test_stall_once') = 1 THEN PERFORM pg_advisory_xact_lock(${STALLED}); END IF;
         RETURN NEW;
       END $$`)
     await c.query(`CREATE TRIGGER test_stall_once BEFORE INSERT ON "Checkin" FOR EACH ROW EXECUTE FUNCTION test_stall_once()`)
@@ -77,6 +80,9 @@ describe('a job taking along other groups’ waiting messages', () => {
       await until('the stalled check-in in flight', async () => (await firings()) === 1)
       expect((await shard.getActive()).map((j) => j.data.text)).toEqual(['#我的'])
       first.kill('SIGKILL')
+      await until('the first worker gone', async () => first.exitCode !== null || first.signalCode !== null)
+      // The held insert may go on now (its worker is dead): it ends, committed or not.
+      await c.query(`SELECT pg_advisory_unlock(${STALLED})`)
       workers.push(spawnWorker(wEnv))
       const prisma = stores.db.prisma
       await until('every task and check-in', async () => (await prisma.task.count()) === N && (await prisma.checkin.count()) === N)

@@ -14,6 +14,7 @@ import { openDatabase } from '../src/db/client.ts'
 import { ROOT } from './helpers/cli-process.ts'
 import { DEMO_ORG } from './helpers/paths.ts'
 import { freshStores, type TestStores } from './helpers/stores.ts'
+import { HANG_MS } from './helpers/wait.ts'
 
 const GRIDBOT = path.join(ROOT, 'bin/gridbot.js')
 const TABLES = ['Unit', 'Room', 'Member', 'BotAccount', '_prisma_migrations']
@@ -22,7 +23,7 @@ function gridbot(args: string[], env: Record<string, string>) {
   const r = spawnSync(process.execPath, [GRIDBOT, ...args], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, GRIDBOT_NO_DOTENV: '1', ...env },
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout: HANG_MS,
   })
   expect(r.stderr.replace(/^.*(已安装|正在安装).*$/gm, '').trim(), `${args.join(' ')}: ${r.stderr}`).toBe('')
   expect(r.status, r.stdout + r.stderr).toBe(0)
@@ -90,7 +91,7 @@ describe('backup and restore', () => {
     const refused = spawnSync(process.execPath, [GRIDBOT, 'restore', file, '--yes'], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, GRIDBOT_NO_DOTENV: '1', ...env },
       encoding: 'utf8',
-      timeout: 120_000,
+      timeout: HANG_MS,
     })
     expect(refused.status).toBe(1)
     expect(refused.stderr).toContain('请先全部停止')

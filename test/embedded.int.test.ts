@@ -5,13 +5,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { HANG_MS } from './helpers/wait.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 const run = (script: string) => {
   const env: NodeJS.ProcessEnv = { ...process.env, GRIDBOT_NO_DOTENV: '1' }
   delete env.DATABASE_URL
   delete env.REDIS_URL
-  return spawnSync(process.execPath, [path.join(root, 'bin/gridbot.js'), 'sim', '--script', script], { cwd: root, env, encoding: 'utf8', timeout: 120_000 })
+  return spawnSync(process.execPath, [path.join(root, 'bin/gridbot.js'), 'sim', '--script', script], { cwd: root, env, encoding: 'utf8', timeout: HANG_MS })
 }
 
 describe('embedded default (PGlite + private redis-server)', () => {

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { writeLedgerSheets, type LedgerSheet } from '../src/capabilities/digests/ledger-writer.ts'
 import { ledgerTexts as t } from '../src/capabilities/digests/ledger.texts.ts'
 import { PDFINFO, PDFTOTEXT, SOFFICE } from './setup/office.ts'
+import { HANG_MS } from './helpers/wait.ts'
 
 const RECORDS = 150
 const pad = (i: number) => String(i).padStart(3, '0')
@@ -63,7 +64,7 @@ beforeAll(async () => {
   // Its own profile, so parallel runs and a desktop LibreOffice never share one.
   execFileSync(SOFFICE, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx], {
     stdio: 'ignore',
-    timeout: 120_000,
+    timeout: HANG_MS,
   })
   const pdf = path.join(dir, '台账.pdf')
   const count = Number(/Pages:\s+(\d+)/.exec(execFileSync(PDFINFO, [pdf], { encoding: 'utf8' }))?.[1])

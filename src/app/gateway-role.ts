@@ -168,6 +168,7 @@ function startAccountSender(
         partsSent: (parts, holder) => partsSent(deps.prisma, parts, holder),
       },
       batch: o.env.GRIDBOT_OUTBOUND_BATCH,
+      sendTimeoutMs: o.env.GRIDBOT_SEND_TIMEOUT_MS,
       gate: {
         alternates: async (_accountId, roomId) => (await roomAccounts(deps.prisma, roomId))?.accounts ?? [],
         statusOf: accountWatch.statusOf,

@@ -51,7 +51,7 @@ export class Metrics {
   })
   readonly providerErrors = new Counter({
     name: 'gridbot_provider_errors_total',
-    help: 'Sends the puppet service refused, by account and kind (throttled, logged_out, transient, auth)',
+    help: 'Sends the puppet service refused, by account and kind (throttled, logged_out, transient, auth; timeout: no answer in time)',
     labelNames: ['account', 'problem'],
     registers: [this.registry],
   })

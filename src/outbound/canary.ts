@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto'
 import type { Logger } from '../core/logger.ts'
 import { canaryText } from '../transport/canary-text.ts'
 import type { ChatTransport } from '../transport/transport.ts'
+import { sendWithin } from './send-bound.ts'
 
 export interface CanarySettings {
   /** Between two proofs of an account (0: no canary). */
@@ -138,8 +139,10 @@ export class Canary {
         resolve(true)
       }
     })
+    // Bounded: a nonce whose send never returns is a miss like any other (two: the link is restarted), and the next
+    // proof is not held up by it.
     try {
-      await t.say(room, canaryText(own), [])
+      await sendWithin(this.s.waitMs, t.say(room, canaryText(own), []))
     } catch (err) {
       this.d.log.warn({ err: (err as Error).message, account: t.accountId }, 'canary nonce could not be sent')
     }

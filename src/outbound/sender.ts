@@ -16,6 +16,7 @@ import { classifyProviderError } from './provider-errors.ts'
 import { takingAlong, type SendClaims } from './take-along.ts'
 import type { Pace } from './pace.ts'
 import { must } from '../core/must.ts'
+import { DEFAULT_SEND_TIMEOUT_MS, SendTimeoutError, sendWithin } from './send-bound.ts'
 
 export { DEFAULT_PACE, type Pace } from './pace.ts'
 
@@ -36,6 +37,9 @@ export interface SenderHooks {
   claims?: SendClaims
   /** Posts one job sends at most: its own, then the account's next waiting ones (GRIDBOT_OUTBOUND_BATCH; needs claims). */
   batch?: number
+  /** How long one send may take before it counts as failed and the account's link is restarted
+   *  (GRIDBOT_SEND_TIMEOUT_MS; send-bound.ts). */
+  sendTimeoutMs?: number
 }
 
 /** How long a post held back by 'later' (the gateway stopping) waits before it is taken again. */
@@ -83,10 +87,31 @@ export function startSender(
       throw new DelayedError()
     }
   }
+  const sendTimeoutMs = hooks.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS
+  const transmit = (post: OutboundJob) =>
+    post.image
+      ? transport.sendImage(post.roomId, post.image)
+      : post.file
+        ? transport.sendFile(post.roomId, post.file, post.fileName ?? post.file)
+        : transport.say(post.roomId, post.text, post.mentionIds)
+  /** One send, bounded: one that never returns fails like any other (its claim let go, so a later run sends it), and
+   *  the account's link is taken for dead and restarted (as the canary restarts a deaf one). A send that did reach
+   *  WeChat and only its answer hung then goes out twice: the same window as a crash between the send and its sent
+   *  mark (`sent` below). */
   const put = async (post: OutboundJob) => {
-    if (post.image) await transport.sendImage(post.roomId, post.image)
-    else if (post.file) await transport.sendFile(post.roomId, post.file, post.fileName ?? post.file)
-    else await transport.say(post.roomId, post.text, post.mentionIds)
+    try {
+      await sendWithin(sendTimeoutMs, transmit(post))
+    } catch (e) {
+      if (e instanceof SendTimeoutError) {
+        hooks.metrics?.providerErrors.inc({ account: transport.accountId, problem: 'timeout' })
+        log.warn(
+          { account: transport.accountId, code: e.code, room: post.roomId, key: post.outboxKey, ms: e.ms },
+          'send did not return: the post is sent again, the account’s link restarted',
+        )
+        transport.health?.trouble('disconnected', `a send did not return within ${e.ms} ms`)
+      }
+      throw e
+    }
   }
   /** WeChat took the post: counted, and its row marked sent with its last part. Its claim keeps anyone else from
    *  sending it again; only a crash right here, then the account's lease taken by the next gateway (or the claim

@@ -28,9 +28,10 @@ export interface ChatTransport {
 export interface LinkHealth {
   /** Canary nonces this account received, its own echoed back by the service included (never passed on as messages). */
   onNonce(listener: (nonce: string, fromSelf: boolean) => void): void
-  /** The account is in trouble the link's own checks cannot see (deaf; logged out as the provider said on a send):
-   *  its state becomes `state` (recorded, the admins told) and its link to the service is restarted. */
-  trouble(state: 'deaf' | 'logged_out', detail: string): void
+  /** The account is in trouble the link's own checks cannot see (deaf; logged out as the provider said on a send; a
+   *  send that never returned: disconnected): its state becomes `state` (recorded, the admins told) and its link to
+   *  the service is restarted. */
+  trouble(state: 'deaf' | 'logged_out' | 'disconnected', detail: string): void
 }
 
 /** A WeChat group as an account sees it: its stable id and its topic now. */

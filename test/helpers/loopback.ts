@@ -24,6 +24,8 @@ export interface Said {
 /** One account's puppet service. Messages said on it (by people and by the bot) are kept across restarts. */
 export class LoopbackService {
   readonly said: Said[] = []
+  /** Sends the service held without an answer (hangSends), by room. */
+  readonly hung: string[] = []
   private proc: ChildProcess | null = null
   /** When the current process started listening. */
   listeningAt = 0
@@ -52,6 +54,7 @@ export class LoopbackService {
           this.listeningAt = Date.now()
           resolve()
         }
+        if (ev.ev === 'hung') this.hung.push(ev.roomId ?? '')
         if (ev.ev === 'message') this.said.push({ at: Date.now(), id: ev.id, self: ev.self, roomId: ev.roomId, talkerId: ev.talkerId, text: ev.text })
       })
     })
@@ -91,6 +94,11 @@ export class LoopbackService {
   /** Sends are refused with a provider's code (WorkPro 23060: the account has dropped), or accepted again. */
   failSends(code: number | null): void {
     this.send(code === null ? { op: 'sendOk' } : { op: 'failSends', code })
+  }
+  /** The next `n` sends are never answered (nothing said: a stalled provider, a half-open link) until sendOk, which
+   *  fails them. */
+  hangSends(n = 1): void {
+    this.send({ op: 'hangSends', n })
   }
   /** The bot is removed from a room (no event: it finds out when it next posts there). */
   leave(roomId: string): void {

@@ -1,9 +1,10 @@
 // A stand-in for a production puppet service, in a process of its own so a test can kill and restart it:
 // wechaty-puppet-service's PuppetServer serving a wechaty-puppet-mock on 127.0.0.1 (TLS with the package's
 // built-in `insecure` certificate). Run with bin/run-ts.js; configured by LOOPBACK_SERVER (JSON, ServerConfig).
-// stdin takes JSON lines ({op:'say'|'logout'|'login'|'scan'|'leave'|'deaf'|'hear'|'failSends'|'sendOk'}): 'deaf' stops
-// delivering messages to the client (pings still answered: a deaf account), 'failSends' refuses sends with a provider
-// code (WorkPro's 23060, logged out); stdout gives JSON lines: {ev:'listening'},
+// stdin takes JSON lines ({op:'say'|'logout'|'login'|'scan'|'leave'|'deaf'|'hear'|'failSends'|'hangSends'|'sendOk'}):
+// 'deaf' stops delivering messages to the client (pings still answered: a deaf account), 'failSends' refuses sends
+// with a provider code (WorkPro's 23060, logged out), 'hangSends' never answers the next n sends (nothing said: a
+// stalled provider) until 'sendOk' fails them; stdout gives JSON lines: {ev:'listening'},
 // {ev:'message', self, roomId, talkerId, text} for everything said in a room (the bot's replies included).
 import readline from 'node:readline'
 import { PuppetServer } from 'wechaty-puppet-service'
@@ -67,8 +68,16 @@ puppet.emit = ((event: string, ...args: unknown[]) => {
 }) as typeof puppet.emit
 // Sends refused with a provider's code while set (how WorkPro answers a send of an account that has dropped).
 let failCode: number | null = null
+// Sends left to hang, and the hung ones (failed, late, by 'sendOk').
+let hangLeft = 0
+const hung: ((e: Error) => void)[] = []
 const sendText = puppet.messageSendText.bind(puppet)
 puppet.messageSendText = async (...args: Parameters<typeof sendText>) => {
+  if (hangLeft > 0) {
+    hangLeft--
+    out({ ev: 'hung', roomId: args[0] })
+    return new Promise<never>((_, reject) => hung.push(reject))
+  }
   if (failCode !== null) throw Object.assign(new Error(`[${failCode}] 账号已掉线,发送失败`), { code: failCode })
   return sendText(...args)
 }
@@ -85,8 +94,12 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
   try {
     if (c.op === 'deaf' || c.op === 'hear') deaf = c.op === 'deaf'
     else if (c.op === 'failSends') failCode = c.code ?? 23060
-    else if (c.op === 'sendOk') failCode = null
-    else if (c.op === 'say') mocker.ContactMock.load(c.from!).say(c.text!).to(mocker.RoomMock.load(c.roomId!))
+    else if (c.op === 'hangSends') hangLeft = c.n ?? 1
+    else if (c.op === 'sendOk') {
+      failCode = null
+      hangLeft = 0
+      for (const reject of hung.splice(0)) reject(new Error('answered late'))
+    } else if (c.op === 'say') mocker.ContactMock.load(c.from!).say(c.text!).to(mocker.RoomMock.load(c.roomId!))
     else if (c.op === 'logout') {
       loggedOutOnPurpose = true
       void puppet.logout('logged out by the test')

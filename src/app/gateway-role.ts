@@ -15,7 +15,7 @@ import { SentMarks } from '../outbound/sent-marks.ts'
 import { stopAccount } from '../outbound/stop-account.ts'
 import { createReceiver } from '../pipeline/receive.ts'
 import type { ChatTransport } from '../transport/transport.ts'
-import { postFailed, postsSent } from './capability-wiring.ts'
+import { anyHeardWhenSent, postFailed, postsSent } from './capability-wiring.ts'
 import type { AppCore } from './core.ts'
 import { appTexts } from './app.texts.ts'
 
@@ -53,13 +53,18 @@ function marksFor(app: AppCore) {
   const { deps, clock, log } = app
   const marks = new SentMarks(
     // One transaction: a gateway killed between the two would leave a notice's delivery queued for good (its outbox
-    // row sent, so nothing would ever mark it again).
-    (keys) =>
-      inTransaction(deps.prisma, async (tx) => {
+    // row sent, so nothing would ever mark it again). Replies (the hot path) have no second mark: one statement.
+    async (keys) => {
+      if (!anyHeardWhenSent(keys)) {
+        await markSent(deps.prisma, keys, clock.now())
+        return
+      }
+      await inTransaction(deps.prisma, async (tx) => {
         const at = clock.now()
         const fresh = await markSent(tx, keys, at)
         await postsSent(tx, keys, fresh, at)
-      }),
+      })
+    },
     log,
     deps.counters,
   )

@@ -43,42 +43,78 @@ afterAll(async () => {
   await stores?.cleanup()
 })
 
-it("a redelivered message whose replies never reached the queue sends them at once, before the group's next replies", async () => {
+/** What a worker that died after its commit left: `text` handled at `at`, its reply `stored` unsent, no job for it. */
+async function diedAfterCommit(messageId: string, text: string, stored: string, at: Date) {
   const { accountId, roomId } = world.room(GRID)
   const talker = world.person('李佳鑫')
-  const at = new Date()
   const msg: InboundMessage = {
     accountId,
-    messageId: 'died-after-commit',
+    messageId,
     roomId,
     roomTopic: GRID,
     talkerId: talker.wxid,
     talkerName: talker.name,
     kind: 'text',
-    text: '#任务 早先的一条',
+    text,
     mentionsSelf: false,
     receivedAt: at.toISOString(),
   }
+  const prisma = stores.db.prisma
+  expect(await inboxRepo.markHandled(prisma, inboxRow(msg), at)).toBe(true)
+  const key = jobId('reply', accountId, messageId, 0)
+  await writeOutbox(prisma, [{ key, message: { accountId, roomId, text: stored, mentionIds: [talker.wxid] } }], at)
+  return { msg, key, talker }
+}
+
+const saidInGrid = () => world.transcript.filter((l) => l.self && l.room === GRID).map((l) => l.text)
+const sentRows = (key: string) => stores.db.prisma.outboxMessage.count({ where: { key, sentAt: { not: null } } })
+
+it("a redelivered message whose replies never reached the queue sends them at once, before the group's next replies", async () => {
   const prisma = stores.db.prisma
   // The start's full sweep (no flush mark yet) would send any unsent row: let it pass first; later rounds only take
   // rows a minute old.
   await app.sweep()
   expect((await app.sweep()).full).toBe(false)
-  // What the dying worker committed: the message handled, its reply stored, unsent, and no job for it.
-  expect(await inboxRepo.markHandled(prisma, inboxRow(msg), at)).toBe(true)
-  const key = jobId('reply', accountId, msg.messageId, 0)
-  await writeOutbox(prisma, [{ key, message: { accountId, roomId, text: EARLIER, mentionIds: [talker.wxid] } }], at)
+  const { msg, key, talker } = await diedAfterCommit('died-after-commit', '#任务 早先的一条', EARLIER, new Date())
 
   await app.dispatch(msg) // the shard's redelivery
   world.say(talker, GRID, '#任务 后来的一条')
-  const said = () => world.transcript.filter((l) => l.self && l.room === GRID && l.text.includes('已创建任务')).map((l) => l.text)
-  await until('both replies', async () => said().length >= 2, 20_000)
+  const said = () => saidInGrid().filter((t) => t.includes('已创建任务'))
+  await until('both replies', async () => said().length >= 2)
   await until('nothing left in flight', () => pipelineIdle(app, prisma))
   const replies = said()
   expect(replies).toHaveLength(2)
   expect(replies[0]).toContain(EARLIER)
   expect(replies[1]).toContain('后来的一条')
-  expect(await prisma.outboxMessage.count({ where: { key, sentAt: { not: null } } })).toBe(1)
+  expect(await sentRows(key)).toBe(1)
   // Handled once: the redelivery recorded nothing (only the later message made a task).
   expect(await prisma.task.count()).toBe(1)
+})
+
+it('a refusal answered outside the unit of work is re-queued the same way', async () => {
+  const stored = '⚠️ 早先的一条拒绝(回复未及送出)'
+  const { msg, key, talker } = await diedAfterCommit('refusal-died-after-commit', '#任务', stored, new Date())
+  const before = saidInGrid().length
+  await app.dispatch(msg)
+  world.say(talker, GRID, '#任务 第三条')
+  await until('both replies', async () => saidInGrid().length >= before + 2)
+  await until('nothing left in flight', () => pipelineIdle(app, stores.db.prisma))
+  const replies = saidInGrid().slice(before)
+  expect(replies).toHaveLength(2)
+  expect(replies[0]).toContain(stored)
+  expect(replies[1]).toContain('第三条')
+  expect(await sentRows(key)).toBe(1)
+})
+
+it('a WeChat replay days later brings back no reply given up on (as the sweeper would not send it)', async () => {
+  const stored = '已创建任务 T8「两天前的一条」(早已放弃)'
+  const { msg, key, talker } = await diedAfterCommit('replayed-two-days-later', '#任务 两天前的一条', stored, new Date(Date.now() - 2 * 24 * 3600_000))
+  const before = saidInGrid().length
+  await app.dispatch(msg)
+  world.say(talker, GRID, '#任务 第四条')
+  // The next message's reply marks the point the replay's would have come before (queued first, on the same account).
+  // (Not "nothing in flight": the given-up row stays unsent for good.)
+  await until('the next reply', async () => saidInGrid().some((t) => t.includes('第四条')))
+  expect(saidInGrid().slice(before)).toEqual([expect.stringContaining('第四条')])
+  expect(await sentRows(key)).toBe(0)
 })

@@ -32,9 +32,8 @@ export const timerSources = (clock: Clock): TimerSource[] => CAPABILITIES.flatMa
 
 const prefixOf = (key: string) => key.slice(0, key.indexOf('|'))
 
-/** Whether any of these keys is a post some capability hears about when it is sent (a notice's delivery, an escalation). */
-export const anyHeardWhenSent = (keys: string[]): boolean =>
-  keys.some((k) => CAPABILITIES.some((c) => c.outbox?.onSent !== undefined && prefixOf(k) === c.outbox.keyPrefix))
+/** Whether a capability hears when this post is sent (a notice's delivery, an escalation's delivered event). */
+export const heardWhenSent = (key: string): boolean => CAPABILITIES.some((c) => c.outbox?.onSent !== undefined && prefixOf(key) === c.outbox.keyPrefix)
 
 /** The sender's marks, passed on to the capability whose posts they are (by the outbox key's prefix). */
 export async function postsSent(db: DbOrTx, keys: string[], fresh: string[], at: Date): Promise<void> {

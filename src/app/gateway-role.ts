@@ -15,7 +15,7 @@ import { SentMarks } from '../outbound/sent-marks.ts'
 import { stopAccount } from '../outbound/stop-account.ts'
 import { createReceiver } from '../pipeline/receive.ts'
 import type { ChatTransport } from '../transport/transport.ts'
-import { anyHeardWhenSent, postFailed, postsSent } from './capability-wiring.ts'
+import { heardWhenSent, postFailed, postsSent } from './capability-wiring.ts'
 import type { AppCore } from './core.ts'
 import { appTexts } from './app.texts.ts'
 
@@ -54,16 +54,17 @@ function marksFor(app: AppCore) {
   const marks = new SentMarks(
     // One transaction: a gateway killed between the two would leave a notice's delivery queued for good (its outbox
     // row sent, so nothing would ever mark it again). Replies (the hot path) have no second mark: one statement.
+    // Split, so a capability's hook that fails holds back only its own posts' marks, never a reply's.
     async (keys) => {
-      if (!anyHeardWhenSent(keys)) {
-        await markSent(deps.prisma, keys, clock.now())
-        return
-      }
-      await inTransaction(deps.prisma, async (tx) => {
-        const at = clock.now()
-        const fresh = await markSent(tx, keys, at)
-        await postsSent(tx, keys, fresh, at)
-      })
+      const heard = keys.filter(heardWhenSent)
+      const plain = keys.filter((k) => !heardWhenSent(k))
+      if (plain.length) await markSent(deps.prisma, plain, clock.now())
+      if (heard.length)
+        await inTransaction(deps.prisma, async (tx) => {
+          const at = clock.now()
+          const fresh = await markSent(tx, heard, at)
+          await postsSent(tx, heard, fresh, at)
+        })
     },
     log,
     deps.counters,

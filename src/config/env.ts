@@ -56,8 +56,9 @@ const schema = z
     GRIDBOT_INBOUND_BATCH: z.coerce.number().int().min(1).max(1000).default(64),
     /** Posts one send job sends at most: its own, then its account's next waiting ones (1: its own only). */
     GRIDBOT_OUTBOUND_BATCH: z.coerce.number().int().min(1).max(1000).default(64),
-    /** One send to WeChat that has not returned after this counts as failed (sent again; the account's link restarted). */
-    GRIDBOT_SEND_TIMEOUT_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
+    /** One text send to WeChat that has not returned after this counts as failed (sent again; the account's link restarted).
+     *  At most 5 minutes: under the outbox claim's 10, so a send still under way keeps its claim. */
+    GRIDBOT_SEND_TIMEOUT_MS: z.coerce.number().int().min(500).max(300_000).default(60_000),
     /** How often workers sweep (timers, unhandled inbox rows, unsent outbox rows). */
     GRIDBOT_SWEEP_EVERY_MS: z.coerce.number().int().min(1000).default(60_000),
     /** A received message unhandled, or a reply unsent, this long has lost its job: the sweeper hands it over again. */

@@ -5,6 +5,10 @@
 
 /** GRIDBOT_SEND_TIMEOUT_MS's default. */
 export const DEFAULT_SEND_TIMEOUT_MS = 60_000
+/** The bound on an image or a file (a month's 台账 is ~11 MB, one base64 request of ~14 MB: on a 2 Mbit/s uplink a
+ *  minute goes before the provider even has it; a false timeout would send it again and again). Under the outbox
+ *  claim's 10 minutes (CLAIM_MS), so a send still under way never loses its claim. */
+export const FILE_SEND_TIMEOUT_MS = 5 * 60_000
 
 /** A send that did not return within its bound (code `send_timeout`). */
 export class SendTimeoutError extends Error {

@@ -16,7 +16,7 @@ import { classifyProviderError } from './provider-errors.ts'
 import { takingAlong, type SendClaims } from './take-along.ts'
 import type { Pace } from './pace.ts'
 import { must } from '../core/must.ts'
-import { DEFAULT_SEND_TIMEOUT_MS, SendTimeoutError, sendWithin } from './send-bound.ts'
+import { DEFAULT_SEND_TIMEOUT_MS, FILE_SEND_TIMEOUT_MS, SendTimeoutError, sendWithin } from './send-bound.ts'
 
 export { DEFAULT_PACE, type Pace } from './pace.ts'
 
@@ -100,7 +100,7 @@ export function startSender(
    *  mark (`sent` below). */
   const put = async (post: OutboundJob) => {
     try {
-      await sendWithin(sendTimeoutMs, transmit(post))
+      await sendWithin(post.image || post.file ? Math.max(sendTimeoutMs, FILE_SEND_TIMEOUT_MS) : sendTimeoutMs, transmit(post))
     } catch (e) {
       if (e instanceof SendTimeoutError) {
         hooks.metrics?.providerErrors.inc({ account: transport.accountId, problem: 'timeout' })

@@ -9,6 +9,7 @@ import type { InboundMessage } from '../core/message.ts'
 import { isTransientDbError } from '../db/errors.ts'
 import { inTransaction } from '../db/transaction.ts'
 import { inboxRepo } from '../domain/inbox/inbox.repo.ts'
+import { RESEND_WITHIN_MS } from '../domain/inbox/redelivery.ts'
 import { unsentPosts, writeOutbox } from '../kernel/outbox/outbox.service.ts'
 import type { MessageContext } from './context.ts'
 import type { PipelineDeps } from './deps.ts'
@@ -126,6 +127,7 @@ async function release(ctx: MessageContext): Promise<void> {
       // Handled already, though this attempt failed (a commit whose answer was lost, say): what it committed
       // stands, and its stored replies go out through the sweeper; an apology under their keys must not.
       if (!ctx.marked && !(await inboxRepo.markHandled(tx, inboxRow(msg), now))) {
+        ctx.duplicate = true
         relay = ctx.replies.filter((r) => r.durable)
         return
       }
@@ -151,5 +153,6 @@ async function resendReplies(ctx: MessageContext): Promise<void> {
   const { deps, msg } = ctx
   if (!msg.roomId) return
   const keys = Array.from({ length: MAX_REPLIES }, (_, i) => jobId('reply', msg.accountId, msg.messageId, i))
-  for (const r of await unsentPosts(deps.prisma, keys)) await deps.outbox.send(r.message, r.key)
+  // Only as late as the sweeper would send them: a WeChat replay days later must not bring back a reply given up on.
+  for (const r of await unsentPosts(deps.prisma, keys, new Date(ctx.now.getTime() - RESEND_WITHIN_MS))) await deps.outbox.send(r.message, r.key)
 }

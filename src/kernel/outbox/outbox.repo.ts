@@ -88,8 +88,9 @@ export const outboxRepo = {
     await db.outboxMessage.updateMany({ where: { key: { in: rows.map((r) => r.key) } }, data: { failedAt: null, failReason: null } })
     return rows
   },
-  /** Of these keys, the rows not yet sent, in key order. */
-  unsentOf: (db: DbOrTx, keys: string[]) => db.outboxMessage.findMany({ where: { key: { in: keys }, sentAt: null }, orderBy: { key: 'asc' } }),
+  /** Of these keys, the rows not yet sent, written since `since` (its months' partitions only), in key order. */
+  unsentOf: (db: DbOrTx, keys: string[], since: Date) =>
+    db.outboxMessage.findMany({ where: { key: { in: keys }, sentAt: null, createdAt: { gte: since } }, orderBy: { key: 'asc' } }),
   /** Rows not yet sent whose key starts with `prefix`, due (created) in [since, before), oldest first. */
   unsentByPrefix: (db: DbOrTx, prefix: string, since: Date, before: Date) =>
     db.outboxMessage.findMany({

@@ -87,8 +87,8 @@ export interface FailedPost {
   failReason: string | null
 }
 
-/** Of these keys, the rows not yet sent, in key order. */
-export const unsentPosts = async (db: DbOrTx, keys: string[]): Promise<Keyed[]> => (await outboxRepo.unsentOf(db, keys)).map(fromRow)
+/** Of these keys, the rows not yet sent, written since `since`, in key order. */
+export const unsentPosts = async (db: DbOrTx, keys: string[], since: Date): Promise<Keyed[]> => (await outboxRepo.unsentOf(db, keys, since)).map(fromRow)
 
 export const failedPosts = (db: DbOrTx, take = 500): Promise<FailedPost[]> => outboxRepo.failed(db, take)
 

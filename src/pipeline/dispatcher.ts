@@ -125,7 +125,7 @@ async function release(ctx: MessageContext): Promise<void> {
   if (unwritten.length || !ctx.marked) {
     await inTransaction(deps.prisma, async (tx) => {
       // Handled already, though this attempt failed (a commit whose answer was lost, say): what it committed
-      // stands, and its stored replies go out through the sweeper; an apology under their keys must not.
+      // stands, and its stored replies go out again (resendReplies); an apology under their keys must not.
       if (!ctx.marked && !(await inboxRepo.markHandled(tx, inboxRow(msg), now))) {
         ctx.duplicate = true
         relay = ctx.replies.filter((r) => r.durable)

@@ -31,6 +31,33 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
+/** A sweep that is held mid-way (a timer source that takes its time, as one does on a loaded machine), for a FLUSHALL
+ *  to land in: `started` once the sweep is in it, `release()` to let it finish. */
+function heldSweep(keyPrefix: string) {
+  let release!: () => void
+  const held = new Promise<void>((r) => (release = r))
+  let entered!: () => void
+  const started = new Promise<void>((r) => (entered = r))
+  const slow: TimerSource = {
+    pending: async () => {
+      entered()
+      await held
+      return null
+    },
+  }
+  const deps = {
+    prisma: {} as Db,
+    redis,
+    keyPrefix,
+    scheduler: { ensure: async () => false } as unknown as Scheduler,
+    clock: systemClock,
+    log: createLogger('silent'),
+    counters: new Counters(),
+    sources: [slow],
+  }
+  return { deps, started, release }
+}
+
 describe('flush watch', () => {
   it('sees a FLUSHALL once, and nothing when Redis kept its keys', async () => {
     const watch = new FlushWatch(redis, 'fw1')
@@ -47,29 +74,7 @@ describe('flush watch', () => {
   it('is not fooled by a sweep that was running when Redis was flushed', async () => {
     const watch = new FlushWatch(redis, 'fw2')
     await watch.arm()
-    let release!: () => void
-    const held = new Promise<void>((r) => (release = r))
-    let entered!: () => void
-    const started = new Promise<void>((r) => (entered = r))
-    // A timer source that takes its time, as one does on a loaded machine.
-    const slow: TimerSource = {
-      pending: async () => {
-        entered()
-        await held
-        return null
-      },
-    }
-    const scheduler: Scheduler = { ensure: async () => false } as unknown as Scheduler
-    const deps = {
-      prisma: {} as Db,
-      redis,
-      keyPrefix: 'fw2',
-      scheduler,
-      clock: systemClock,
-      log: createLogger('silent'),
-      counters: new Counters(),
-      sources: [slow],
-    }
+    const { deps, started, release } = heldSweep('fw2')
     await redis.set('fw2:timers:swept', 'earlier') // an earlier sweep's marker
     const running = sweep(deps)
     await started
@@ -87,27 +92,7 @@ describe('flush watch', () => {
   it('leaves no marker when Redis was flushed during a full sweep, so the next worker sweeps in full too', async () => {
     // A worker's first (full) sweep straddles a FLUSHALL, and the worker is killed before its watch looks: only the
     // marker tells the next worker to restore every flushed timer at once.
-    let release!: () => void
-    const held = new Promise<void>((r) => (release = r))
-    let entered!: () => void
-    const started = new Promise<void>((r) => (entered = r))
-    const slow: TimerSource = {
-      pending: async () => {
-        entered()
-        await held
-        return null
-      },
-    }
-    const deps = {
-      prisma: {} as Db,
-      redis,
-      keyPrefix: 'fw3',
-      scheduler: { ensure: async () => false } as unknown as Scheduler,
-      clock: systemClock,
-      log: createLogger('silent'),
-      counters: new Counters(),
-      sources: [slow],
-    }
+    const { deps, started, release } = heldSweep('fw3')
     const running = sweep(deps)
     await started
     await redis.flushall()
